@@ -1,0 +1,70 @@
+# numpy-random-ml: the two commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+# What would otherwise vary between runs: hash seeds, BLAS/OpenMP threads.
+# (Kernels keep matplotlib's inline backend, which renders with Agg; the unit tests force
+# Agg in tests/conftest.py. Setting MPLBACKEND=Agg for kernels would hide every figure.)
+export PYTHONHASHSEED := 0
+export OMP_NUM_THREADS := 1
+export OPENBLAS_NUM_THREADS := 1
+export MKL_NUM_THREADS := 1
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+export JUPYTER_PLATFORM_DIRS := 1
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+# `make run SEED=7` and `make run PARAMS="-p NUM_SAMPLES 500"` pass through to every notebook.
+RUN_PARAMS := $(if $(SEED),-p SEED $(SEED)) $(PARAMS)
+PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: help run test refresh sync lab lint clean distclean lock venv
+
+help:  ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+
+$(STAMP): requirements.txt requirements-torch.txt pyproject.toml
+	@echo "Setting up $(VENV) (pinned environment + editable helpers) ..."
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check \
+		-r requirements.txt -r requirements-torch.txt
+	@$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+venv: $(STAMP)  ## Create or update .venv when it is missing or stale.
+
+run: $(STAMP)  ## Execute every notebook headless into build/executed/ (SEED=, PARAMS=).
+	$(BIN)/python tools/course.py run $(RUN_PARAMS) $(NB)
+
+test: $(STAMP)  ## Lint, unit tests and doctests, notebook contract, nbval (strict).
+	$(BIN)/ruff check --quiet helpers tests tools benchmarks notebooks
+	$(BIN)/python -m pytest $(PYTEST_NBVAL) helpers tests notebooks $(PYTEST_ARGS)
+
+refresh: $(STAMP)  ## Re-execute the stored notebooks in place (NB=day01_seeding for one).
+	$(BIN)/python tools/course.py refresh $(NB)
+
+sync: $(STAMP)  ## Regenerate badges, Colab setup cells and day links from pyproject.toml.
+	$(BIN)/python tools/course.py sync
+
+lab: $(STAMP)  ## Open the course in JupyterLab.
+	$(BIN)/jupyter lab notebooks
+
+lint: $(STAMP)  ## Ruff over helpers, tests, tools and the notebooks (NPY002 on).
+	$(BIN)/ruff check helpers tests tools benchmarks notebooks
+
+lock:  ## Re-solve requirements.in into the pinned requirements.txt (Python 3.11).
+	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/python -m pip install -q -r requirements.in
+	{ sed -n '1,3p' requirements.txt; build/lock-venv/bin/python -m pip freeze; } \
+		> requirements.txt.new && mv requirements.txt.new requirements.txt
+
+clean:  ## Remove build output and caches (keeps .venv).
+	rm -rf build .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
+
+distclean: clean  ## Also remove .venv.
+	rm -rf $(VENV)

@@ -1,0 +1,19 @@
+"""Small, tested helpers shared by the numpy-random-ml notebooks.
+
+One concept per module, as in "Deep Learning from Scratch" ``common/``:
+
+- :mod:`helpers.seeding`: named, independent random streams from one seed.
+- :mod:`helpers.reproducibility`: will your numbers match the stored ones?
+- :mod:`helpers.stats`: descriptive statistics, standard error, running mean/std.
+- :mod:`helpers.preprocessing`: min-max scaling and standardization, fit/transform.
+- :mod:`helpers.plotting`: histogram with the exact density, one course style.
+- :mod:`helpers.data`: loaders for the course's real data sets.
+- :mod:`helpers.init`: weight initializers (LeCun, Glorot/Xavier, He).
+- :mod:`helpers.dropout`: inverted dropout with an explicit ``rng``.
+- :mod:`helpers.nn`: the smallest clear NumPy MLP.
+- :mod:`helpers.regression`: least squares and gradient descent.
+
+Every function that draws random numbers takes ``rng: numpy.random.Generator``.
+"""
+
+__version__ = "0.1.0"

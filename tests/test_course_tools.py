@@ -1,0 +1,55 @@
+"""tools/course.py: parameters, metadata normalization, and a failing run that names the cell."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("course", ROOT / "tools" / "course.py")
+course = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(course)
+
+
+@pytest.mark.parametrize(("text", "value"), [("7", 7), ("0.5", 0.5), ("abc", "abc"),
+                                             ("True", True), ("[1, 2]", [1, 2])])
+def test_parse_value(text, value):
+    assert course.parse_value(text) == value
+
+
+def test_normalize_drops_timings_and_papermill():
+    cell = new_code_cell("1")
+    cell.metadata["execution"] = {"iopub.execute_input": "2026-01-01"}
+    cell.metadata["papermill"] = {"duration": 1.0}
+    nb = new_notebook(cells=[cell], metadata={"papermill": {}, "kernelspec": {"name": "x", "display_name": "X"}})
+    course.normalize(nb)
+    assert "papermill" not in nb.metadata and nb.metadata.kernelspec["name"] == "python3"
+    assert cell.metadata == {}
+
+
+def test_colab_links_come_from_the_one_config():
+    cfg = course.course_config()
+    url = course.colab_url(cfg, ROOT / "notebooks" / "day01_seeding.ipynb")
+    assert cfg["repository"] in url and cfg["tag"] in url
+    assert url.endswith("/notebooks/day01_seeding.ipynb")
+
+
+def test_notebook_paths_reject_unknown_names():
+    with pytest.raises(SystemExit, match="no notebook named 'day99'"):
+        course.notebook_paths(["day99"])
+
+
+def test_failing_run_names_notebook_and_cell(tmp_path, monkeypatch, capsys):
+    nb = new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("1 / 0")],
+                      metadata={"kernelspec": course.KERNELSPEC})
+    path = tmp_path / "day00_broken.ipynb"
+    nbformat.write(nb, path)
+    monkeypatch.setattr(course, "ROOT", tmp_path)
+    monkeypatch.setattr(course, "EXECUTED", tmp_path / "build")
+    assert course.run([path], {}) == 1
+    err = capsys.readouterr().err
+    assert "day00_broken.ipynb failed in cell 2" in err and "ZeroDivisionError" in err

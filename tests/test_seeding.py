@@ -1,0 +1,39 @@
+"""helpers.seeding against NumPy's own SeedSequence (the reference it must equal)."""
+
+import numpy as np
+import pytest
+
+from helpers.seeding import named_streams
+
+
+def test_streams_equal_seedsequence_children():
+    streams = named_streams(7, ["a", "b", "c"])
+    children = np.random.SeedSequence(7).spawn(3)
+    for name, child in zip("abc", children, strict=True):
+        expected = np.random.Generator(np.random.PCG64(child)).random(5)
+        assert np.array_equal(streams[name].random(5), expected)
+
+
+def test_streams_are_distinct_and_reproducible():
+    first = {k: g.random(3) for k, g in named_streams(1, ["x", "y"]).items()}
+    again = {k: g.random(3) for k, g in named_streams(1, ["x", "y"]).items()}
+    assert not np.array_equal(first["x"], first["y"])
+    assert all(np.array_equal(first[k], again[k]) for k in first)
+
+
+def test_appending_a_name_keeps_existing_streams():
+    short = named_streams(3, ["data"])["data"].random(4)
+    longer = named_streams(3, ["data", "init"])["data"].random(4)
+    assert np.array_equal(short, longer)
+
+
+@pytest.mark.parametrize(("seed", "names", "error", "needle"), [
+    (-1, ["a"], ValueError, "seed"),
+    (1.5, ["a"], TypeError, "seed"),
+    (1, "abc", TypeError, "names"),
+    (1, ["a", "a"], ValueError, "names"),
+    (1, [], ValueError, "names"),
+])
+def test_bad_input(seed, names, error, needle):
+    with pytest.raises(error, match=needle):
+        named_streams(seed, names)

@@ -1,0 +1,267 @@
+"""Course maintenance: generated notebook cells, headless runs, and stored-output refresh.
+
+Usage (the Makefile calls these; run them from the repository root):
+
+    python tools/course.py sync [--check]     # badges, Colab setup, fingerprint, day links
+    python tools/course.py run [-p NAME VALUE]... [NOTEBOOK ...]   # papermill -> build/executed/
+    python tools/course.py refresh [NOTEBOOK ...]   # re-execute in place, metadata normalized
+
+The repository slug and the tag that Colab installs ``helpers`` from live in ONE place,
+``[tool.numpy-random-ml]`` in pyproject.toml; ``sync`` writes every badge, install line and
+previous/next link from it, and ``sync --check`` (run by the tests) fails when a notebook is
+out of date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import re
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+EXECUTED = ROOT / "build" / "executed"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+# Cell tags whose source this script owns.
+GENERATED = ("course-badge", "course-setup", "course-fingerprint", "course-nav")
+
+
+# ----------------------------------------------------------------------------- config
+
+
+def course_config() -> dict:
+    """``[tool.numpy-random-ml]`` from pyproject.toml: repository slug and tag."""
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        return tomllib.load(f)["tool"]["numpy-random-ml"]
+
+
+def notebook_paths(names: list[str] | None = None) -> list[Path]:
+    """The course's notebooks in day order, or the ones named (path or stem)."""
+    every = sorted(NOTEBOOKS.glob("day*.ipynb"))
+    if not names:
+        return every
+    chosen = []
+    for name in names:
+        stem = Path(name).stem
+        match = [p for p in every if p.stem == stem]
+        if not match:
+            sys.exit(f"course.py: no notebook named {name!r} in notebooks/")
+        chosen += match
+    return chosen
+
+
+def colab_url(cfg: dict, path: Path) -> str:
+    return (f"https://colab.research.google.com/github/{cfg['repository']}/blob/"
+            f"{cfg['tag']}/notebooks/{path.name}")
+
+
+def title_of(nb) -> str:
+    """The notebook's title: its first Markdown heading, without the '#'."""
+    first = nb.cells[0].source.splitlines()[0]
+    return first.lstrip("#").strip()
+
+
+# ----------------------------------------------------------------------------- sync
+
+
+def generated_sources(cfg: dict, paths: list[Path], index: int, titles: list[str]) -> dict:
+    """The source of every generated cell of notebook ``paths[index]``."""
+    path = paths[index]
+    install = f"numpy-random-ml @ git+https://github.com/{cfg['repository']}@{cfg['tag']}"
+    links = []
+    if index > 0:
+        links.append(f"← Previous: [{titles[index - 1]}]({paths[index - 1].name})")
+    links.append(f"[Course overview](https://github.com/{cfg['repository']}#the-days)")
+    if index + 1 < len(paths):
+        links.append(f"Next: [{titles[index + 1]}]({paths[index + 1].name}) →")
+    return {
+        "course-badge": (
+            f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
+            f"({colab_url(cfg, path)})"
+        ),
+        "course-setup": (
+            "# Setup: on Google Colab, install the course's `helpers` package at the course's\n"
+            "# pinned tag; anywhere else, use the one installed by `make run` / `pip install -e .`.\n"
+            "import sys\n"
+            "\n"
+            'if "google.colab" in sys.modules:\n'
+            "    import subprocess\n"
+            "\n"
+            "    subprocess.run(\n"
+            f'        [sys.executable, "-m", "pip", "install", "-q", "{install}"],\n'
+            "        check=True,\n"
+            "    )"
+        ),
+        "course-fingerprint": (
+            "# Will your numbers match the stored ones? (NumPy version and stream fingerprint)\n"
+            "from helpers.reproducibility import fingerprint_report\n"
+            "\n"
+            "print(fingerprint_report())"
+        ),
+        "course-nav": " · ".join(links),
+    }
+
+
+def sync(check: bool) -> int:
+    """Write (or, with ``check``, compare) every generated cell. Returns an exit status."""
+    cfg = course_config()
+    paths = notebook_paths()
+    nbs = [nbformat.read(p, as_version=4) for p in paths]
+    titles = [title_of(nb) for nb in nbs]
+    stale = []
+    for i, (path, nb) in enumerate(zip(paths, nbs, strict=True)):
+        wanted = generated_sources(cfg, paths, i, titles)
+        changed = False
+        for cell in nb.cells:
+            for tag in set(cell.metadata.get("tags", [])) & set(GENERATED):
+                if cell.source != wanted[tag]:
+                    stale.append(f"{path.relative_to(ROOT)}: cell tagged {tag} is out of date")
+                    cell.source = wanted[tag]
+                    changed = True
+        present = {t for c in nb.cells for t in c.metadata.get("tags", [])}
+        for tag in GENERATED:
+            if tag not in present:
+                stale.append(f"{path.relative_to(ROOT)}: no cell tagged {tag}")
+        if changed and not check:
+            nbformat.write(nb, path)
+    if check:
+        for line in stale:
+            print(line)
+        if stale:
+            print("Run `make sync` (python tools/course.py sync) to regenerate them.")
+        return 1 if stale else 0
+    missing = [s for s in stale if "no cell tagged" in s]
+    for line in missing:
+        print(line)
+    return 1 if missing else 0
+
+
+# ----------------------------------------------------------------------------- run
+
+
+def parse_value(text: str):
+    """A papermill parameter from the command line: a Python literal, else a string."""
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
+def print_table(rows: list[tuple[str, float]]) -> str:
+    lines = ["| notebook | seconds |", "| --- | ---: |"]
+    lines += [f"| {name} | {secs:.1f} |" for name, secs in rows]
+    lines.append(f"| **total** | {sum(s for _, s in rows):.1f} |")
+    return "\n".join(lines)
+
+
+def run(paths: list[Path], parameters: dict) -> int:
+    """Execute notebooks with papermill into build/executed/, never touching notebooks/."""
+    import papermill as pm
+
+    EXECUTED.mkdir(parents=True, exist_ok=True)
+    rows = []
+    shown = ", ".join(f"{k}={v!r}" for k, v in parameters.items()) or "notebook defaults"
+    print(f"Executing {len(paths)} notebook(s) with parameters: {shown}", flush=True)
+    for i, path in enumerate(paths, 1):
+        out = EXECUTED / path.name
+        print(f"[{i}/{len(paths)}] {path.relative_to(ROOT)} ...", end=" ", flush=True)
+        start = time.perf_counter()
+        try:
+            pm.execute_notebook(str(path), str(out), parameters=parameters,
+                                cwd=str(path.parent), kernel_name="python3",
+                                progress_bar=False, log_output=False)
+        except pm.PapermillExecutionError as err:
+            print("FAILED")
+            print(f"make run: {path.relative_to(ROOT)} failed in cell {err.cell_index + 1} "
+                  f"(execution count {err.exec_count}): {err.ename}: {err.evalue}\n"
+                  f"The partly executed notebook is {out.relative_to(ROOT)}.", file=sys.stderr)
+            return 1
+        secs = time.perf_counter() - start
+        rows.append((path.name, secs))
+        print(f"ok ({secs:.1f} s)", flush=True)
+    table = print_table(rows)
+    (EXECUTED / "timings.md").write_text(table + "\n", encoding="utf-8")
+    print("\nSeconds per notebook (also in build/executed/timings.md):\n" + table)
+    return 0
+
+
+# ----------------------------------------------------------------------------- refresh
+
+
+def normalize(nb) -> None:
+    """Drop what varies between runs and is not content: timings, papermill metadata."""
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
+        if cell.cell_type == "code":
+            for out in cell.outputs:
+                out.get("metadata", {}).pop("execution", None)
+
+
+def refresh(paths: list[Path]) -> int:
+    """Re-execute notebooks in place, top to bottom in a fresh kernel, then normalize."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    for i, path in enumerate(paths, 1):
+        print(f"[{i}/{len(paths)}] refreshing {path.relative_to(ROOT)} ...", end=" ", flush=True)
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = []
+                cell.execution_count = None
+        start = time.perf_counter()
+        client = NotebookClient(nb, kernel_name="python3", timeout=600, record_timing=False,
+                                resources={"metadata": {"path": str(path.parent)}})
+        try:
+            client.execute()
+        except CellExecutionError as err:
+            print("FAILED")
+            print(f"make refresh: {path.relative_to(ROOT)} failed; the stored notebook is "
+                  f"unchanged.\n{err}", file=sys.stderr)
+            return 1
+        normalize(nb)
+        nbformat.write(nb, path)
+        print(f"ok ({time.perf_counter() - start:.1f} s)", flush=True)
+    return 0
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_sync = sub.add_parser("sync", help="regenerate badges, setup cells and day links")
+    p_sync.add_argument("--check", action="store_true", help="only report stale cells")
+    p_run = sub.add_parser("run", help="execute with papermill into build/executed/")
+    p_run.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                       metavar=("NAME", "VALUE"), help="a papermill parameter (repeatable)")
+    p_run.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
+    p_refresh = sub.add_parser("refresh", help="re-execute the stored notebooks in place")
+    p_refresh.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
+    args = parser.parse_args(argv)
+
+    if args.command == "sync":
+        return sync(args.check)
+    if args.command == "run":
+        params = {name: parse_value(value) for name, value in args.parameter}
+        bad = [n for n in params if not re.fullmatch(r"[A-Za-z_]\w*", n)]
+        if bad:
+            sys.exit(f"course.py run: parameter names must be identifiers, got {bad}")
+        return run(notebook_paths(args.notebooks), params)
+    status = sync(check=False)
+    return status or refresh(notebook_paths(args.notebooks))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
