@@ -1,0 +1,75 @@
+"""helpers.data: every loader, from any working directory, and clear errors for bad files."""
+
+import gzip
+
+import numpy as np
+import pytest
+
+from helpers import data
+
+
+def test_loaders_from_another_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert data.load_michelson().shape == (100,)
+    assert data.load_galton()["father"].shape == (934,)
+    X, y, names = data.load_longley()
+    assert X.shape == (16, 6) and len(names) == 6
+    X, y = data.load_digits()
+    assert X.shape == (1797, 64) and set(np.unique(y)) == set(range(10))
+
+
+def test_known_values():
+    g = data.load_galton()
+    assert g["family"][0] == "001" and g["father"][0] == 78.5 and g["childHeight"][0] == 73.2
+    assert len(set(g["family"].tolist())) == 205
+    X, y, _ = data.load_longley()
+    assert y[0] == 60323 and X[0, 5] == 1947  # first row of NIST StRD Longley
+    assert data.load_michelson()[:3].tolist() == [850.0, 740.0, 900.0]
+
+
+def test_missing_file_names_it():
+    with pytest.raises(FileNotFoundError, match="'nope.csv'"):
+        data.data_path("nope.csv")
+
+
+@pytest.fixture
+def fake_file(tmp_path, monkeypatch):
+    def make(name, text, compress=False):
+        path = tmp_path / name
+        if compress:
+            with gzip.open(path, "wt") as f:
+                f.write(text)
+        else:
+            path.write_text(text)
+        monkeypatch.setattr(data, "data_path", lambda n: tmp_path / n)
+    return make
+
+
+def test_malformed_csv_names_file_line_and_column(fake_file):
+    fake_file("michelson.csv", '"","velocity"\n"1",850\n"2",oops\n')
+    with pytest.raises(ValueError, match=r"'michelson.csv', line 3, column 'velocity'"):
+        data.load_michelson()
+
+
+def test_missing_column_names_file(fake_file):
+    fake_file("michelson.csv", '"","speed"\n"1",850\n')
+    with pytest.raises(ValueError, match="'michelson.csv' lacks column"):
+        data.load_michelson()
+
+
+def test_empty_files(fake_file):
+    fake_file("michelson.csv", "")
+    with pytest.raises(ValueError, match="is empty"):
+        data.load_michelson()
+    fake_file("michelson.csv", '"","velocity"\n')
+    with pytest.raises(ValueError, match="no rows"):
+        data.load_michelson()
+
+
+def test_malformed_digits(fake_file):
+    fake_file("digits.csv.gz", "1,2,3\n", compress=True)
+    with pytest.raises(ValueError, match="'digits.csv.gz' must have 65 columns"):
+        data.load_digits()
+    fake_file("digits.csv.gz", "1,x\n", compress=True)
+    with pytest.raises(ValueError, match="'digits.csv.gz' is malformed"):
+        data.load_digits()

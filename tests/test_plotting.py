@@ -1,0 +1,65 @@
+"""helpers.plotting: what it draws, that it draws it the same way twice, and bad input."""
+
+import io
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from scipy import stats as sps
+
+from helpers.plotting import COURSE_STYLE, hist_with_density
+
+
+def render(fig) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def draw_normal():
+    with plt.style.context(COURSE_STYLE):
+        fig, ax = plt.subplots()
+        x = np.random.default_rng(0).standard_normal(2000)
+        hist_with_density(x, sps.norm.pdf, ax=ax)
+    return fig, ax
+
+
+def test_continuous_histogram_is_a_density_with_the_exact_curve():
+    fig, ax = draw_normal()
+    heights = np.array([p.get_height() for p in ax.patches])
+    widths = np.array([p.get_width() for p in ax.patches])
+    assert np.sum(heights * widths) == pytest.approx(1.0)
+    (line,) = ax.get_lines()
+    assert np.allclose(line.get_ydata(), sps.norm.pdf(line.get_xdata()))
+    assert ax.get_ylabel() == "density"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["sample", "exact"]
+    plt.close(fig)
+
+
+def test_discrete_bars_are_frequencies_and_markers_the_pmf():
+    x = np.random.default_rng(1).binomial(10, 0.3, size=5000)
+    ax = hist_with_density(x, lambda k: sps.binom.pmf(k, 10, 0.3), discrete=True)
+    heights = [p.get_height() for p in ax.patches]
+    assert sum(heights) == pytest.approx(1.0)
+    (markers,) = ax.get_lines()
+    assert np.allclose(markers.get_ydata(), sps.binom.pmf(markers.get_xdata(), 10, 0.3))
+    assert ax.get_ylabel() == "probability"
+    plt.close("all")
+
+
+def test_deterministic_rendering():
+    assert render(draw_normal()[0]) == render(draw_normal()[0])
+
+
+@pytest.mark.parametrize(("kwargs", "error", "needle"), [
+    ({"x": [], "density": sps.norm.pdf}, ValueError, "empty"),
+    ({"x": [[1.0]], "density": sps.norm.pdf}, ValueError, "1-D"),
+    ({"x": [1.0, np.nan], "density": sps.norm.pdf}, ValueError, "finite"),
+    ({"x": [1.0], "density": 3}, TypeError, "density must be a callable"),
+    ({"x": [1.0], "density": sps.norm.pdf, "bins": 0}, ValueError, "bins must be >= 1"),
+    ({"x": [1.5], "density": sps.norm.pdf, "discrete": True}, ValueError, "integers"),
+])
+def test_bad_input(kwargs, error, needle):
+    with pytest.raises(error, match=needle):
+        hist_with_density(**kwargs)
