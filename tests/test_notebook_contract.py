@@ -7,6 +7,7 @@ course's fixed sections, and generated cells in sync with pyproject.toml.
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -64,9 +65,21 @@ def test_one_fresh_top_to_bottom_run(nb):
         f"{path.name}: execution counts {counts} are not 1..n: run `make refresh`, "
         "never execute cells by hand or out of order")
     for cell in code_cells(notebook):
-        prints = "print(" in cell.source or "plt.show(" in cell.source
-        assert cell.outputs or not prints, (
+        assert cell.outputs or not _prints(cell.source), (
             f"{path.name}: cell {cell.execution_count} prints but stored no output")
+
+
+def _prints(source: str) -> bool:
+    """Does the cell call print() or plt.show() outside a function or class body?"""
+    def visit(node) -> bool:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.Lambda):
+            return False
+        if isinstance(node, ast.Call):
+            name = ast.unparse(node.func)
+            if name in ("print", "plt.show"):
+                return True
+        return any(visit(child) for child in ast.iter_child_nodes(node))
+    return visit(ast.parse(source))
 
 
 def test_metadata_is_normalized(nb):
