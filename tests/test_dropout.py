@@ -1,0 +1,68 @@
+"""helpers.dropout: expectation, edge cases, errors, and PyTorch's F.dropout as reference."""
+
+import numpy as np
+import pytest
+
+from helpers.dropout import dropout, dropout_mask
+
+
+def test_mask_keeps_one_minus_p():
+    mask = dropout_mask((500, 400), 0.3, np.random.default_rng(0))
+    assert mask.dtype == bool
+    # 200,000 Bernoulli(0.7) draws: std of the mean is 0.001.
+    assert mask.mean() == pytest.approx(0.7, abs=0.005)
+
+
+def test_inverted_dropout_preserves_the_mean():
+    x = np.random.default_rng(1).uniform(0, 2, size=(400, 500))
+    out = dropout(x, 0.4, np.random.default_rng(2))
+    assert out.mean() == pytest.approx(x.mean(), rel=0.01)
+    kept = out != 0
+    assert np.allclose(out[kept], x[kept] / 0.6)
+
+
+def test_edge_cases():
+    x = np.arange(1.0, 7.0).reshape(2, 3)
+    rng = np.random.default_rng(0)
+    assert dropout(x, 0.0, rng) is x
+    assert dropout(x, 0.7, rng, training=False) is x
+    zeros = dropout(x, 1.0, rng)
+    assert np.array_equal(zeros, np.zeros_like(x)) and np.all(np.isfinite(zeros))
+    assert dropout(np.empty((0, 3)), 0.5, rng).shape == (0, 3)
+
+
+def test_reproducible_from_the_same_seed():
+    x = np.ones((10, 10))
+    a = dropout(x, 0.5, np.random.default_rng(5))
+    assert np.array_equal(a, dropout(x, 0.5, np.random.default_rng(5)))
+
+
+@pytest.mark.parametrize(("x", "p", "rng", "error", "needle"), [
+    ([1.0, 2.0], 0.5, np.random.default_rng(0), TypeError, "x must be a numpy.ndarray"),
+    (np.ones(3), 1.5, np.random.default_rng(0), ValueError, r"p must be in \[0, 1\]"),
+    (np.ones(3), -0.1, np.random.default_rng(0), ValueError, r"p must be in \[0, 1\]"),
+    (np.ones(3), "0.5", np.random.default_rng(0), TypeError, "p must be a real number"),
+    (np.ones(3), 0.5, 0, TypeError, "rng must be a numpy.random.Generator"),
+    (np.array([1.0, np.nan]), 0.5, np.random.default_rng(0), ValueError, "finite"),
+])
+def test_bad_input(x, p, rng, error, needle):
+    with pytest.raises(error, match=needle):
+        dropout(x, p, rng)
+
+
+torch = pytest.importorskip("torch")
+
+
+@pytest.mark.parametrize("p", [0.2, 0.5, 0.9])
+def test_same_behaviour_as_torch_functional_dropout(p):
+    x = np.ones((300, 300))
+    torch.manual_seed(0)
+    ref = torch.nn.functional.dropout(torch.from_numpy(x), p=p, training=True).numpy()
+    ours = dropout(x, p, np.random.default_rng(0))
+    # p is the DROP probability in both; kept values are scaled by 1 / (1 - p) in both.
+    assert np.mean(ours == 0) == pytest.approx(np.mean(ref == 0), abs=0.01)
+    assert np.unique(ours[ours != 0]) == pytest.approx(np.unique(ref[ref != 0]))
+    assert torch.nn.functional.dropout(torch.ones(3), p=1.0).sum().item() == 0
+    assert np.array_equal(
+        torch.nn.functional.dropout(torch.from_numpy(x), p=p, training=False).numpy(),
+        dropout(x, p, np.random.default_rng(0), training=False))

@@ -1,0 +1,113 @@
+"""helpers.init against the formulas and against torch.nn.init on the transposed shape."""
+
+import math
+
+import numpy as np
+import pytest
+
+from helpers import init
+
+FAN_IN, FAN_OUT = 400, 600
+RNG_SEED = 3
+
+
+def draw(fn, **kw):
+    return fn(FAN_IN, FAN_OUT, np.random.default_rng(RNG_SEED), **kw)
+
+
+@pytest.mark.parametrize(("fn", "std"), [
+    (init.lecun_normal, math.sqrt(1 / FAN_IN)),
+    (init.xavier_normal, math.sqrt(2 / (FAN_IN + FAN_OUT))),
+    (init.he_normal, math.sqrt(2 / FAN_IN)),
+    (init.xavier_uniform, math.sqrt(6 / (FAN_IN + FAN_OUT)) / math.sqrt(3)),
+    (init.he_uniform, math.sqrt(6 / FAN_IN) / math.sqrt(3)),
+])
+def test_shape_mean_and_std_match_the_formulas(fn, std):
+    W = draw(fn)
+    assert W.shape == (FAN_IN, FAN_OUT)
+    # 240,000 draws: the sample std is within 1% of the true one with overwhelming odds.
+    assert W.std() == pytest.approx(std, rel=0.01)
+    assert abs(W.mean()) < 5 * std / math.sqrt(W.size)
+
+
+@pytest.mark.parametrize(("fn", "bound"), [
+    (init.xavier_uniform, math.sqrt(6 / (FAN_IN + FAN_OUT))),
+    (init.he_uniform, math.sqrt(6 / FAN_IN)),
+])
+def test_uniform_bounds_are_reached_not_exceeded(fn, bound):
+    W = np.abs(draw(fn))
+    assert W.max() <= bound and W.max() > 0.999 * bound
+
+
+def test_gain_scales_glorot():
+    g = init.gain("tanh")
+    assert draw(init.xavier_normal, gain=g).std() == pytest.approx(
+        g * math.sqrt(2 / (FAN_IN + FAN_OUT)), rel=0.01)
+    assert np.abs(draw(init.xavier_uniform, gain=g)).max() <= g * math.sqrt(6 / 1000)
+
+
+def test_pytorch_linear_default_bounds():
+    W, b = init.pytorch_linear_default(FAN_IN, FAN_OUT, np.random.default_rng(0))
+    bound = 1 / math.sqrt(FAN_IN)
+    assert W.shape == (FAN_IN, FAN_OUT) and b.shape == (FAN_OUT,)
+    assert np.abs(W).max() <= bound and np.abs(W).max() > 0.999 * bound
+    assert np.abs(b).max() <= bound
+    assert W.std() == pytest.approx(bound / math.sqrt(3), rel=0.01)
+
+
+# --- PyTorch as the independent reference (test-only dependency) ---------------------
+
+torch = pytest.importorskip("torch")
+
+
+def torch_weight(fill, **kw):
+    """torch stores (out_features, in_features): transpose back to the course's layout."""
+    torch.manual_seed(0)
+    w = torch.empty(FAN_OUT, FAN_IN, dtype=torch.float64)
+    fill(w, **kw)
+    return w.numpy().T
+
+
+@pytest.mark.parametrize(("ours", "fill", "kw"), [
+    (lambda: draw(init.xavier_normal), "xavier_normal_", {}),
+    (lambda: draw(init.xavier_uniform), "xavier_uniform_", {}),
+    (lambda: draw(init.xavier_normal, gain=5 / 3), "xavier_normal_", {"gain": 5 / 3}),
+    (lambda: draw(init.he_normal), "kaiming_normal_", {"nonlinearity": "relu"}),
+    (lambda: draw(init.he_uniform), "kaiming_uniform_", {"nonlinearity": "relu"}),
+    (lambda: draw(init.lecun_normal), "kaiming_normal_", {"nonlinearity": "linear"}),
+])
+def test_same_distribution_as_torch_nn_init(ours, fill, kw):
+    W, ref = ours(), torch_weight(getattr(torch.nn.init, fill), **kw)
+    assert W.shape == ref.shape
+    assert W.std() == pytest.approx(ref.std(), rel=0.02)
+    if "uniform" in fill:
+        assert np.abs(W).max() == pytest.approx(np.abs(ref).max(), rel=0.002)
+
+
+def test_gains_equal_torch_calculate_gain():
+    for name in ("linear", "sigmoid", "tanh", "relu"):
+        assert init.gain(name) == pytest.approx(torch.nn.init.calculate_gain(name))
+
+
+def test_pytorch_linear_default_matches_nn_linear():
+    torch.manual_seed(0)
+    layer = torch.nn.Linear(FAN_IN, FAN_OUT)
+    W, _ = init.pytorch_linear_default(FAN_IN, FAN_OUT, np.random.default_rng(0))
+    ref_W = layer.weight.detach().double().numpy().T
+    assert np.abs(W).max() == pytest.approx(np.abs(ref_W).max(), rel=0.002)
+    assert W.std() == pytest.approx(ref_W.std(), rel=0.02)
+    assert np.abs(layer.bias.detach().numpy()).max() <= 1 / math.sqrt(FAN_IN)
+
+
+@pytest.mark.parametrize(("args", "kw", "error", "needle"), [
+    ((0, 5, np.random.default_rng(0)), {}, ValueError, "fan_in must be >= 1"),
+    ((5, 2.5, np.random.default_rng(0)), {}, TypeError, "fan_out must be an integer"),
+    ((5, 5, 42), {}, TypeError, "rng must be a numpy.random.Generator"),
+    ((5, 5, np.random.default_rng(0)), {"gain": -1.0}, ValueError, "gain must be a positive"),
+    ((5, 5, np.random.default_rng(0)), {"gain": float("nan")}, ValueError, "gain"),
+])
+def test_bad_input(args, kw, error, needle):
+    with pytest.raises(error, match=needle):
+        init.xavier_normal(*args, **kw)
+    with pytest.raises(ValueError, match="nonlinearity must be one of"):
+        init.gain("swish")
