@@ -53,3 +53,16 @@ def test_failing_run_names_notebook_and_cell(tmp_path, monkeypatch, capsys):
     assert course.run([path], {}) == 1
     err = capsys.readouterr().err
     assert "day00_broken.ipynb failed in cell 2" in err and "ZeroDivisionError" in err
+
+
+def test_normalize_merges_split_stream_chunks():
+    from nbformat.v4 import new_output
+
+    cell = new_code_cell("print(1); print(2)")
+    cell.outputs = [new_output("stream", name="stdout", text="1\n"),
+                    new_output("stream", name="stdout", text="2\n"),
+                    new_output("display_data", data={"text/plain": "x"}),
+                    new_output("stream", name="stdout", text="3\n")]
+    nb = new_notebook(cells=[cell], metadata={"kernelspec": course.KERNELSPEC})
+    course.normalize(nb)
+    assert [o.get("text") for o in cell.outputs] == ["1\n2\n", None, "3\n"]

@@ -230,8 +230,22 @@ def normalize(nb) -> None:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("papermill", None)
         if cell.cell_type == "code":
+            cell.outputs = coalesce_streams(cell.outputs)
             for out in cell.outputs:
                 out.get("metadata", {}).pop("execution", None)
+
+
+def coalesce_streams(outputs: list) -> list:
+    """Merge consecutive stdout (or stderr) chunks: how output is split depends on timing."""
+    merged: list = []
+    for out in outputs:
+        prev = merged[-1] if merged else None
+        if (out.output_type == "stream" and prev is not None
+                and prev.output_type == "stream" and prev.name == out.name):
+            prev.text += out.text
+        else:
+            merged.append(out)
+    return merged
 
 
 def refresh(paths: list[Path]) -> int:
