@@ -1,0 +1,200 @@
+"""Linear regression from scratch (Day 7): least squares and gradient descent.
+
+The model is ``y ≈ X @ w + b`` for a data matrix ``X`` of shape ``(n, d)``. Every fitting
+function returns the weights ``w`` (shape ``(d,)``) and the bias ``b`` (a float), in that
+order and under those names, never a bare parameter vector whose order must be guessed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers._validate import as_float_array, check_int, check_rng
+
+
+def _check_Xy(X: np.typing.ArrayLike, y: np.typing.ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    X = as_float_array(X, "X", ndim=(1, 2))
+    if X.ndim == 1:
+        raise ValueError(f"X must be 2-D (samples x features), got a 1-D array of shape "
+                         f"{X.shape}; use X.reshape(-1, 1) for one feature")
+    y = as_float_array(y, "y", ndim=1)
+    if y.shape[0] != X.shape[0]:
+        raise ValueError(f"X and y must have the same number of samples, got {X.shape[0]} "
+                         f"and {y.shape[0]}")
+    return X, y
+
+
+def add_bias(X: np.typing.ArrayLike) -> np.ndarray:
+    """Prepend a column of ones, so that ``add_bias(X) @ theta`` is ``X @ w + b``.
+
+    The bias is the *first* entry of ``theta = [b, w_1, ..., w_d]``.
+
+    Examples
+    --------
+    >>> add_bias([[2.0], [3.0]])
+    array([[1., 2.],
+           [1., 3.]])
+    """
+    X = as_float_array(X, "X", ndim=2)
+    return np.column_stack([np.ones(X.shape[0]), X])
+
+
+def _split(theta: np.ndarray) -> tuple[np.ndarray, float]:
+    return theta[1:], float(theta[0])
+
+
+def fit_least_squares(X: np.typing.ArrayLike,
+                      y: np.typing.ArrayLike) -> tuple[np.ndarray, float]:
+    """Least-squares ``(w, b)`` by ``np.linalg.lstsq`` (an SVD): the accurate way.
+
+    Examples
+    --------
+    >>> X = np.arange(1.0, 6.0).reshape(-1, 1)
+    >>> w, b = fit_least_squares(X, 2 * X[:, 0] + 1)
+    >>> w.round(6), round(b, 6)
+    (array([2.]), 1.0)
+    """
+    X, y = _check_Xy(X, y)
+    theta, *_ = np.linalg.lstsq(add_bias(X), y, rcond=None)
+    return _split(theta)
+
+
+def fit_normal_equation(X: np.typing.ArrayLike,
+                        y: np.typing.ArrayLike) -> tuple[np.ndarray, float]:
+    """Least-squares ``(w, b)`` by solving the normal equations ``A^T A theta = A^T y``.
+
+    For teaching: forming ``A^T A`` squares the condition number, so this loses about
+    twice as many digits as :func:`fit_least_squares` on ill-conditioned data (Longley).
+
+    Examples
+    --------
+    >>> X = np.arange(1.0, 6.0).reshape(-1, 1)
+    >>> w, b = fit_normal_equation(X, 2 * X[:, 0])
+    >>> w.round(6), round(b, 6) + 0.0
+    (array([2.]), 0.0)
+    """
+    X, y = _check_Xy(X, y)
+    A = add_bias(X)
+    return _split(np.linalg.solve(A.T @ A, A.T @ y))
+
+
+def predict(X: np.typing.ArrayLike, w: np.typing.ArrayLike, b: float) -> np.ndarray:
+    """``X @ w + b``.
+
+    Examples
+    --------
+    >>> predict([[1.0, 2.0]], [3.0, 4.0], 0.5)
+    array([11.5])
+    """
+    X = as_float_array(X, "X", ndim=2)
+    w = as_float_array(w, "w", ndim=1)
+    if w.shape[0] != X.shape[1]:
+        raise ValueError(f"w must have one weight per feature ({X.shape[1]}), got {w.shape[0]}")
+    return X @ w + b
+
+
+def mse(y_true: np.typing.ArrayLike, y_pred: np.typing.ArrayLike) -> float:
+    """Mean squared error.
+
+    Examples
+    --------
+    >>> mse([1.0, 2.0], [1.0, 4.0])
+    2.0
+    """
+    y_true = as_float_array(y_true, "y_true", ndim=1)
+    y_pred = as_float_array(y_pred, "y_pred", ndim=1)
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"y_true and y_pred must have the same shape, got {y_true.shape} "
+                         f"and {y_pred.shape}")
+    return float(np.mean((y_true - y_pred) ** 2))
+
+
+def r2_score(y_true: np.typing.ArrayLike, y_pred: np.typing.ArrayLike) -> float:
+    """Coefficient of determination ``1 - SS_res / SS_tot``.
+
+    1 is a perfect fit; 0 is no better than predicting the mean of ``y_true``.
+
+    Examples
+    --------
+    >>> r2_score([1.0, 2.0, 3.0], [1.0, 2.0, 4.0])
+    0.5
+    """
+    error = mse(y_true, y_pred)
+    y_true = np.asarray(y_true, dtype=float)
+    variance = float(np.mean((y_true - y_true.mean()) ** 2))
+    if variance == 0:
+        raise ValueError("y_true is constant, so R^2 is undefined (0/0)")
+    return 1.0 - error / variance
+
+
+def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: float,
+                         num_epochs: int, batch_size: int | None = None,
+                         rng: np.random.Generator | None = None,
+                         ) -> tuple[np.ndarray, float, np.ndarray]:
+    """Fit ``(w, b)`` by (mini-batch) gradient descent on the mean squared error.
+
+    The gradients of ``L = mean((X @ w + b - y)**2)`` are ``dL/dw = 2/n X^T r`` and
+    ``dL/db = 2/n sum(r)`` with residuals ``r = X @ w + b - y``. Parameters start at zero.
+
+    Parameters
+    ----------
+    X, y : array_like
+        Data matrix ``(n, d)`` and targets ``(n,)``.
+    lr : float
+        Learning rate (step size), positive.
+    num_epochs : int
+        Passes over the data.
+    batch_size : int, optional
+        ``None`` for full-batch gradient descent (one step per epoch); otherwise
+        mini-batch SGD with the data reshuffled every epoch by ``rng``.
+    rng : numpy.random.Generator, optional
+        Required with ``batch_size``.
+
+    Returns
+    -------
+    w : numpy.ndarray
+    b : float
+    losses : numpy.ndarray
+        The loss of each step, on the batch it used, before its update (for full batch:
+        the training MSE at the start of each epoch).
+
+    Raises
+    ------
+    FloatingPointError
+        When the loss diverges (grows a millionfold or overflows): lower ``lr``.
+
+    Examples
+    --------
+    >>> X = np.arange(1.0, 6.0).reshape(-1, 1)
+    >>> w, b, losses = fit_gradient_descent(X, 2 * X[:, 0], lr=0.05, num_epochs=2000)
+    >>> w.round(4), round(b, 4) + 0.0, len(losses)
+    (array([2.]), 0.0, 2000)
+    """
+    X, y = _check_Xy(X, y)
+    if isinstance(lr, bool) or not isinstance(lr, int | float) or not 0 < lr < np.inf:
+        raise ValueError(f"lr must be a positive finite number, got {lr!r}")
+    num_epochs = check_int(num_epochs, "num_epochs", minimum=1)
+    n = X.shape[0]
+    if batch_size is None:
+        batch_size = n
+    else:
+        batch_size = check_int(batch_size, "batch_size", minimum=1)
+        check_rng(rng)
+    w, b = np.zeros(X.shape[1]), 0.0
+    losses = []
+    for epoch in range(1, num_epochs + 1):
+        order = np.arange(n) if batch_size >= n else rng.permutation(n)
+        for start in range(0, n, batch_size):
+            idx = order[start:start + batch_size]
+            with np.errstate(over="ignore", invalid="ignore"):
+                r = X[idx] @ w + b - y[idx]
+                loss = float(np.mean(r * r))
+            first = losses[0] if losses else loss
+            if not np.isfinite(loss) or loss > 1e6 * max(first, 1e-12):
+                raise FloatingPointError(
+                    f"gradient descent diverged in epoch {epoch}: the loss grew from "
+                    f"{first:.3g} to {loss:.3g}; lower lr (got {lr})")
+            losses.append(loss)
+            w = w - lr * 2 / len(idx) * (X[idx].T @ r)
+            b = b - lr * 2 / len(idx) * float(r.sum())
+    return w, b, np.array(losses)

@@ -1,0 +1,112 @@
+"""helpers.regression against closed forms, NIST's certified Longley values and scikit-learn."""
+
+import numpy as np
+import pytest
+from sklearn.linear_model import LinearRegression
+from sklearn.metrics import mean_squared_error
+from sklearn.metrics import r2_score as sk_r2
+
+from helpers.data import load_longley
+from helpers.regression import (
+    add_bias,
+    fit_gradient_descent,
+    fit_least_squares,
+    fit_normal_equation,
+    mse,
+    predict,
+    r2_score,
+)
+
+# NIST StRD "Longley", certified regression coefficients (b0 is the intercept).
+LONGLEY_B = np.array([-3482258.63459582, 15.0618722713733, -0.358191792925910e-01,
+                      -2.02022980381683, -1.03322686717359, -0.511041056535807e-01,
+                      1829.15146461355])
+LONGLEY_R2 = 0.995479004577296
+
+RNG = np.random.default_rng(7)
+X = RNG.normal(size=(200, 3))
+TRUE_W, TRUE_B = np.array([1.5, -2.0, 0.5]), 3.0
+Y = X @ TRUE_W + TRUE_B + RNG.normal(0, 0.1, 200)
+
+
+def test_toy_problem_closed_form():
+    X1 = np.arange(1.0, 6.0).reshape(-1, 1)
+    for fit in (fit_least_squares, fit_normal_equation):
+        w, b = fit(X1, 2 * X1[:, 0])
+        assert w == pytest.approx([2.0]) and b == pytest.approx(0.0, abs=1e-12)
+
+
+def test_simple_regression_closed_form():
+    x = RNG.normal(size=50)
+    y = 0.7 * x + RNG.normal(size=50)
+    slope = np.sum((x - x.mean()) * (y - y.mean())) / np.sum((x - x.mean()) ** 2)
+    w, b = fit_least_squares(x.reshape(-1, 1), y)
+    assert w[0] == pytest.approx(slope) and b == pytest.approx(y.mean() - slope * x.mean())
+
+
+def test_longley_certified_values():
+    Xl, yl, _ = load_longley()
+    w, b = fit_least_squares(Xl, yl)
+    assert b == pytest.approx(LONGLEY_B[0], rel=1e-9)
+    assert w == pytest.approx(LONGLEY_B[1:], rel=1e-9)
+    assert r2_score(yl, predict(Xl, w, b)) == pytest.approx(LONGLEY_R2, rel=1e-10)
+    # The normal equations are documented as less accurate; they still give ~6 digits here.
+    w_ne, _ = fit_normal_equation(Xl, yl)
+    assert w_ne == pytest.approx(LONGLEY_B[1:], rel=1e-5)
+
+
+def test_matches_sklearn_linear_regression():
+    ref = LinearRegression().fit(X, Y)
+    w, b = fit_least_squares(X, Y)
+    assert w == pytest.approx(ref.coef_) and b == pytest.approx(ref.intercept_)
+    assert mse(Y, predict(X, w, b)) == pytest.approx(mean_squared_error(Y, ref.predict(X)))
+    assert r2_score(Y, predict(X, w, b)) == pytest.approx(sk_r2(Y, ref.predict(X)))
+
+
+def test_full_batch_gradient_descent_reaches_least_squares():
+    w_ls, b_ls = fit_least_squares(X, Y)
+    w, b, losses = fit_gradient_descent(X, Y, lr=0.1, num_epochs=500)
+    assert w == pytest.approx(w_ls, abs=1e-8) and b == pytest.approx(b_ls, abs=1e-8)
+    assert len(losses) == 500 and np.all(np.diff(losses) <= 1e-15)
+
+
+def test_minibatch_sgd_gets_close_and_is_reproducible():
+    w_ls, b_ls = fit_least_squares(X, Y)
+    w, b, losses = fit_gradient_descent(X, Y, lr=0.02, num_epochs=100, batch_size=20,
+                                        rng=np.random.default_rng(0))
+    assert len(losses) == 100 * 10
+    assert np.abs(w - w_ls).max() < 0.05 and abs(b - b_ls) < 0.05
+    w2, b2, _ = fit_gradient_descent(X, Y, lr=0.02, num_epochs=100, batch_size=20,
+                                     rng=np.random.default_rng(0))
+    assert np.array_equal(w, w2) and b == b2
+
+
+def test_divergence_raises_a_clear_error():
+    with pytest.raises(FloatingPointError, match=r"diverged .* lower lr \(got 5.0\)"):
+        fit_gradient_descent(X, Y, lr=5.0, num_epochs=200)
+
+
+def test_add_bias_puts_the_bias_first():
+    A = add_bias(X)
+    assert A.shape == (200, 4) and np.all(A[:, 0] == 1)
+
+
+@pytest.mark.parametrize(("call", "error", "needle"), [
+    (lambda: fit_least_squares(np.arange(5.0), np.arange(5.0)), ValueError,
+     r"reshape\(-1, 1\)"),
+    (lambda: fit_least_squares(X, Y[:-1]), ValueError, "same number of samples"),
+    (lambda: fit_least_squares(X, np.where(Y > 0, np.nan, Y)), ValueError, "finite"),
+    (lambda: fit_least_squares(np.empty((0, 2)), np.empty(0)), ValueError, "empty"),
+    (lambda: fit_gradient_descent(X, Y, lr=0, num_epochs=5), ValueError, "lr must be"),
+    (lambda: fit_gradient_descent(X, Y, lr=0.1, num_epochs=-1), ValueError, "num_epochs"),
+    (lambda: fit_gradient_descent(X, Y, lr=0.1, num_epochs=5, batch_size=10), TypeError,
+     "rng must be a numpy.random.Generator"),
+    (lambda: fit_gradient_descent(X, Y, lr=0.1, num_epochs=5, batch_size=0,
+                                  rng=np.random.default_rng(0)), ValueError, "batch_size"),
+    (lambda: predict(X, [1.0, 2.0], 0.0), ValueError, "one weight per feature"),
+    (lambda: mse([1.0, 2.0], [1.0]), ValueError, "same shape"),
+    (lambda: r2_score([2.0, 2.0], [1.0, 2.0]), ValueError, "constant"),
+])
+def test_bad_input(call, error, needle):
+    with pytest.raises(error, match=needle):
+        call()
