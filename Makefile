@@ -22,7 +22,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 RUN_PARAMS := $(if $(SEED),-p SEED $(SEED)) $(PARAMS)
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help run test refresh sync lab lint clean distclean lock venv
+.PHONY: help run test refresh sync lab lint bench clean distclean lock venv
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -52,6 +52,9 @@ sync: $(STAMP)  ## Regenerate badges, Colab setup cells and day links from pypro
 
 lab: $(STAMP)  ## Open the course in JupyterLab.
 	$(BIN)/jupyter lab notebooks
+
+bench: $(STAMP)  ## Time vectorized course code against common loop code (not in test).
+	$(BIN)/python benchmarks/bench_vectorized.py
 
 lint: $(STAMP)  ## Ruff over helpers, tests, tools and the notebooks (NPY002 on).
 	$(BIN)/ruff check helpers tests tools benchmarks notebooks

@@ -1,0 +1,124 @@
+"""Vectorized course code against the loop code found in common material.
+
+Usage: ``make bench`` (or ``python benchmarks/bench_vectorized.py [--quick] [--repeat N]``).
+Prints a Markdown table of median times and ratios; the README's performance section
+records one run. Not part of ``make test`` (timings vary); ``--quick`` shrinks every size so
+a smoke test can check that the script still runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import timeit
+from collections.abc import Callable
+
+import numpy as np
+
+from helpers.regression import fit_least_squares
+from helpers.stats import running_mean, running_std
+
+
+def categorical_loop(rng, n, p):
+    return np.array([rng.choice(3, p=p) for _ in range(n)])
+
+
+def categorical_vectorized(rng, n, p):
+    return rng.choice(3, size=n, p=p)
+
+
+def per_n_loop(rng, max_n):
+    """The classic plot: a fresh sample for every n (quadratic number of draws)."""
+    means, stds = [], []
+    for n in range(1, max_n + 1):
+        x = rng.standard_normal(n)
+        means.append(x.mean())
+        stds.append(x.std())
+    return np.array(means), np.array(stds)
+
+
+def per_n_running(rng, max_n):
+    """One path: running mean and std of max_n draws (linear)."""
+    x = rng.standard_normal(max_n)
+    return running_mean(x), running_std(x)
+
+
+def per_n_exact(rng, max_n):
+    """Independent points with the loop's exact distribution (linear, Day 8)."""
+    ns = np.arange(1, max_n + 1)
+    stds = np.zeros(max_n)
+    stds[1:] = np.sqrt(rng.chisquare(ns[1:] - 1) / ns[1:])
+    return rng.standard_normal(max_n) / np.sqrt(ns), stds
+
+
+def legacy_randn(_rng, n):
+    return np.random.randn(n)  # noqa: NPY002 - the legacy API, measured on purpose
+
+
+def generator_normal(rng, n):
+    return rng.standard_normal(n)
+
+
+def regression_inv(X, y):
+    A = np.column_stack([np.ones(len(X)), X])
+    return np.linalg.inv(A.T @ A) @ A.T @ y
+
+
+def regression_lstsq(X, y):
+    return fit_least_squares(X, y)
+
+
+def median_seconds(fn: Callable[[], object], repeat: int) -> float:
+    return statistics.median(timeit.repeat(fn, number=1, repeat=repeat))
+
+
+def main(argv: list[str] | None = None) -> list[tuple[str, str, float, str, float]]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes (smoke test)")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per case")
+    args = parser.parse_args(argv)
+    scale = 100 if args.quick else 1
+    repeat = 1 if args.quick else args.repeat
+    n_cat, max_n, n_norm = 100_000 // scale, 11_000 // scale, 1_000_000 // scale
+    rng = np.random.default_rng(0)
+    np.random.seed(0)  # noqa: NPY002 - for the legacy case only
+    p = np.array([0.3, 0.6, 0.1])
+    X = rng.normal(size=(20_000 // scale, 50))
+    y = X @ rng.normal(size=50) + rng.normal(size=len(X))
+
+    cases = [
+        (f"{n_cat:,} categorical samples", "one choice() call per sample",
+         lambda: categorical_loop(rng, n_cat, p), "one choice(size=n) call",
+         lambda: categorical_vectorized(rng, n_cat, p)),
+        (f"mean/std for every n up to {max_n:,}", "fresh sample per n (loop)",
+         lambda: per_n_loop(rng, max_n), "running_mean / running_std",
+         lambda: per_n_running(rng, max_n)),
+        (f"mean/std for every n up to {max_n:,}", "fresh sample per n (loop)",
+         lambda: per_n_loop(rng, max_n), "exact sampling distributions",
+         lambda: per_n_exact(rng, max_n)),
+        (f"{n_norm:,} standard normals", "legacy np.random.randn",
+         lambda: legacy_randn(rng, n_norm), "Generator.standard_normal",
+         lambda: generator_normal(rng, n_norm)),
+        (f"least squares, X {X.shape[0]:,} x {X.shape[1]}", "inv(A^T A) @ A^T y",
+         lambda: regression_inv(X, y), "lstsq (fit_least_squares)",
+         lambda: regression_lstsq(X, y)),
+    ]
+    rows = []
+    print(f"NumPy {np.__version__}, Python {platform.python_version()}, "
+          f"{platform.machine()}, {os.cpu_count()} cores, "
+          f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}; "
+          f"median of {repeat} run(s)\n")
+    print("| task | loop / common code | seconds | course code | seconds | speed-up |")
+    print("| --- | --- | ---: | --- | ---: | ---: |")
+    for task, slow_name, slow, fast_name, fast in cases:
+        t_slow, t_fast = median_seconds(slow, repeat), median_seconds(fast, repeat)
+        rows.append((task, slow_name, t_slow, fast_name, t_fast))
+        print(f"| {task} | {slow_name} | {t_slow:.4f} | {fast_name} | {t_fast:.4f} | "
+              f"{t_slow / t_fast:.1f}x |", flush=True)
+    return rows
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""The benchmark is not part of `make test`, but this keeps it from rotting (tiny sizes)."""
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("bench",
+                                              ROOT / "benchmarks" / "bench_vectorized.py")
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+
+
+def test_quick_run_produces_every_row(capsys):
+    rows = bench.main(["--quick"])
+    assert len(rows) == 5
+    assert all(t_slow > 0 and t_fast > 0 for _, _, t_slow, _, t_fast in rows)
+    assert "| task |" in capsys.readouterr().out
+
+
+def test_compared_versions_compute_the_same_thing():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(100, 3))
+    y = X @ np.array([1.0, 2.0, 3.0]) + 0.5
+    theta = bench.regression_inv(X, y)
+    w, b = bench.regression_lstsq(X, y)
+    assert np.allclose(theta, np.r_[b, w])
+    means, stds = bench.per_n_exact(rng, 2000)
+    assert means.shape == stds.shape == (2000,) and stds[0] == 0
+    assert abs(np.mean(np.abs(means) < 2 / np.sqrt(np.arange(1, 2001))) - 0.954) < 0.03
