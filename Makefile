@@ -22,7 +22,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 RUN_PARAMS := $(if $(SEED),-p SEED $(SEED)) $(PARAMS)
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help run test refresh sync lab lint bench clean distclean lock venv
+.PHONY: help run test test-colab refresh sync lab lint bench clean distclean lock venv
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -43,6 +43,22 @@ run: $(STAMP)  ## Execute every notebook headless into build/executed/ (SEED=, P
 test: $(STAMP)  ## Lint, unit tests and doctests, notebook contract, nbval (strict).
 	$(BIN)/ruff check --quiet helpers tests tools benchmarks notebooks
 	$(BIN)/python -m pytest $(PYTEST_NBVAL) helpers tests notebooks $(PYTEST_ARGS)
+
+COLAB_VENV := build/colab-venv
+test-colab:  ## Execute every notebook in a throw-away env with Colab's NumPy 2.0 / matplotlib 3.10.
+	rm -rf $(COLAB_VENV) build/colab-executed
+	$(PYTHON) -m venv $(COLAB_VENV)
+	$(COLAB_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-colab.txt
+	$(COLAB_VENV)/bin/python -m pip install -q --disable-pip-version-check -e .
+	$(COLAB_VENV)/bin/python -c "import numpy, matplotlib; \
+		assert numpy.__version__.startswith('2.0.'), numpy.__version__; \
+		assert matplotlib.__version__.startswith('3.10.'), matplotlib.__version__; \
+		print('Colab versions kept: numpy', numpy.__version__, 'matplotlib', matplotlib.__version__)"
+	PATH=$(CURDIR)/$(COLAB_VENV)/bin:$$PATH $(COLAB_VENV)/bin/python tools/course.py run \
+		--output-dir build/colab-executed
+	@grep -q '"NumPy 2.0' build/colab-executed/day01_seeding.ipynb || \
+		{ echo "test-colab: the kernel did not run in $(COLAB_VENV)"; exit 1; }
+	@echo "test-colab: every notebook executed with Colab's versions."
 
 refresh: $(STAMP)  ## Re-execute the stored notebooks in place (NB=day01_seeding for one).
 	$(BIN)/python tools/course.py refresh $(NB)

@@ -179,6 +179,14 @@ def parse_value(text: str):
         return text
 
 
+def shown(path: Path) -> str:
+    """A path for messages: relative to the repository when it is inside it."""
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def print_table(rows: list[tuple[str, float]]) -> str:
     lines = ["| notebook | seconds |", "| --- | ---: |"]
     lines += [f"| {name} | {secs:.1f} |" for name, secs in rows]
@@ -186,17 +194,18 @@ def print_table(rows: list[tuple[str, float]]) -> str:
     return "\n".join(lines)
 
 
-def run(paths: list[Path], parameters: dict) -> int:
-    """Execute notebooks with papermill into build/executed/, never touching notebooks/."""
+def run(paths: list[Path], parameters: dict, out_dir: Path | None = None) -> int:
+    """Execute notebooks with papermill into ``out_dir`` (build/executed/), never in place."""
     import papermill as pm
 
-    EXECUTED.mkdir(parents=True, exist_ok=True)
+    out_dir = out_dir or EXECUTED
+    out_dir.mkdir(parents=True, exist_ok=True)
     rows = []
-    shown = ", ".join(f"{k}={v!r}" for k, v in parameters.items()) or "notebook defaults"
-    print(f"Executing {len(paths)} notebook(s) with parameters: {shown}", flush=True)
+    given = ", ".join(f"{k}={v!r}" for k, v in parameters.items()) or "notebook defaults"
+    print(f"Executing {len(paths)} notebook(s) with parameters: {given}", flush=True)
     for i, path in enumerate(paths, 1):
-        out = EXECUTED / path.name
-        label = f"[{i}/{len(paths)}] {path.relative_to(ROOT)}"
+        out = out_dir / path.name
+        label = f"[{i}/{len(paths)}] {shown(path)}"
         print(f"{label}: executing ...", flush=True)
         start = time.perf_counter()
         try:
@@ -205,16 +214,17 @@ def run(paths: list[Path], parameters: dict) -> int:
                                 progress_bar=False, log_output=False)
         except pm.PapermillExecutionError as err:
             print(f"{label}: FAILED", flush=True)
-            print(f"make run: {path.relative_to(ROOT)} failed in cell {err.cell_index + 1} "
+            print(f"make run: {shown(path)} failed in cell {err.cell_index + 1} "
                   f"(execution count {err.exec_count}): {err.ename}: {err.evalue}\n"
-                  f"The partly executed notebook is {out.relative_to(ROOT)}.", file=sys.stderr)
+                  f"The partly executed notebook is {shown(out)}.", file=sys.stderr)
             return 1
         secs = time.perf_counter() - start
         rows.append((path.name, secs))
         print(f"{label}: ok ({secs:.1f} s)", flush=True)
     table = print_table(rows)
-    (EXECUTED / "timings.md").write_text(table + "\n", encoding="utf-8")
-    print("\nSeconds per notebook (also in build/executed/timings.md):\n" + table)
+    timings = out_dir / "timings.md"
+    timings.write_text(table + "\n", encoding="utf-8")
+    print(f"\nSeconds per notebook (also in {shown(timings)}):\n" + table)
     return 0
 
 
@@ -288,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     p_run = sub.add_parser("run", help="execute with papermill into build/executed/")
     p_run.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
                        metavar=("NAME", "VALUE"), help="a papermill parameter (repeatable)")
+    p_run.add_argument("--output-dir", type=Path, default=EXECUTED,
+                       help="where executed notebooks go (default: build/executed)")
     p_run.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
     p_refresh = sub.add_parser("refresh", help="re-execute the stored notebooks in place")
     p_refresh.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
@@ -300,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         bad = [n for n in params if not re.fullmatch(r"[A-Za-z_]\w*", n)]
         if bad:
             sys.exit(f"course.py run: parameter names must be identifiers, got {bad}")
-        return run(notebook_paths(args.notebooks), params)
+        return run(notebook_paths(args.notebooks), params, args.output_dir.resolve())
     status = sync(check=False)
     return status or refresh(notebook_paths(args.notebooks))
 
