@@ -22,7 +22,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 RUN_PARAMS := $(if $(SEED),-p SEED $(SEED)) $(PARAMS)
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help run test test-colab refresh sync lab lint bench clean distclean lock venv
+.PHONY: help run test test-colab site test-site refresh sync lab lint bench clean distclean lock venv
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -42,7 +42,8 @@ run: $(STAMP)  ## Execute every notebook headless into build/executed/ (SEED=, P
 
 test: $(STAMP)  ## Lint, unit tests and doctests, notebook contract, nbval (strict).
 	$(BIN)/ruff check --quiet helpers tests tools benchmarks notebooks
-	$(BIN)/python -m pytest $(PYTEST_NBVAL) helpers tests notebooks $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_NBVAL) --ignore=tests/browser helpers tests notebooks \
+		$(PYTEST_ARGS)
 
 COLAB_VENV := build/colab-venv
 test-colab:  ## Execute every notebook in a throw-away env with Colab's NumPy 2.0 / matplotlib 3.10.
@@ -59,6 +60,18 @@ test-colab:  ## Execute every notebook in a throw-away env with Colab's NumPy 2.
 	@grep -q '"NumPy 2.0' build/colab-executed/day01_seeding.ipynb || \
 		{ echo "test-colab: the kernel did not run in $(COLAB_VENV)"; exit 1; }
 	@echo "test-colab: every notebook executed with Colab's versions."
+
+site: $(STAMP)  ## Build the static course site from the stored outputs into build/site/.
+	rm -rf build/site
+	$(BIN)/python tools/site.py build/site
+
+test-site: site  ## Open the site in headless Chromium (installed when missing); check it.
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+		echo "Installing Debian's chromium and chromium-driver (needs root) ..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	$(BIN)/python -m pytest tests/browser
+	@echo "test-site: screenshot of the index in build/site/screenshot-index.png"
 
 refresh: $(STAMP)  ## Re-execute the stored notebooks in place (NB=day01_seeding for one).
 	$(BIN)/python tools/course.py refresh $(NB)
