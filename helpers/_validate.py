@@ -69,3 +69,14 @@ def check_ddof(ddof: object, n: int, name: str = "ddof") -> int:
     if ddof >= n:
         raise ValueError(f"{name}={ddof} needs more than {ddof} values, got {n}")
     return ddof
+
+
+def check_shape(shape: object, name: str = "shape") -> tuple[int, ...]:
+    """Return ``shape`` as a tuple of non-negative ints (an int means a 1-D shape)."""
+    if isinstance(shape, numbers.Integral) and not isinstance(shape, bool):
+        shape = (shape,)
+    if not isinstance(shape, tuple | list):
+        raise TypeError(f"{name} must be an int or a tuple of ints, got {type(shape).__name__}")
+    for i, d in enumerate(shape):
+        check_int(d, f"{name}[{i}]")
+    return tuple(int(d) for d in shape)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers._validate import as_float_array, check_probability, check_rng
+from helpers._validate import as_float_array, check_probability, check_rng, check_shape
 
 
 def dropout_mask(shape: int | tuple[int, ...], p: float,
@@ -24,6 +24,7 @@ def dropout_mask(shape: int | tuple[int, ...], p: float,
     >>> mask.dtype, round(float(mask.mean()), 2)
     (dtype('bool'), 0.7)
     """
+    shape = check_shape(shape)
     p = check_probability(p)
     check_rng(rng)
     return rng.random(shape) >= p  # P(random >= p) = 1 - p; p = 1 keeps nothing

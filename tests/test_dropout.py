@@ -13,6 +13,17 @@ def test_mask_keeps_one_minus_p():
     assert mask.mean() == pytest.approx(0.7, abs=0.005)
 
 
+@pytest.mark.parametrize(("shape", "error", "needle"), [
+    ((3, -1), ValueError, r"shape\[1\] must be >= 0, got -1"),
+    (-2, ValueError, r"shape\[0\] must be >= 0"),
+    ((2.5,), TypeError, r"shape\[0\] must be an integer"),
+    ("3", TypeError, "shape must be an int or a tuple"),
+])
+def test_mask_rejects_bad_shapes(shape, error, needle):
+    with pytest.raises(error, match=needle):
+        dropout_mask(shape, 0.5, np.random.default_rng(0))
+
+
 def test_inverted_dropout_preserves_the_mean():
     x = np.random.default_rng(1).uniform(0, 2, size=(400, 500))
     out = dropout(x, 0.4, np.random.default_rng(2))
