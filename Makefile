@@ -40,7 +40,7 @@ venv: $(STAMP)  ## Create or update .venv when it is missing or stale.
 run: $(STAMP)  ## Execute every notebook headless into build/executed/ (SEED=, PARAMS=).
 	$(BIN)/python tools/course.py run $(RUN_PARAMS) $(NB)
 
-test: $(STAMP)  ## Lint, unit tests and doctests, notebook contract, nbval (strict).
+test: $(STAMP)  ## Lint, unit/doc tests, notebook contract, nbval (strict), properties, figures.
 	$(BIN)/ruff check --quiet helpers tests tools benchmarks notebooks
 	$(BIN)/python -m pytest $(PYTEST_NBVAL) --ignore=tests/browser helpers tests notebooks \
 		$(PYTEST_ARGS)
