@@ -60,6 +60,7 @@ test-colab:  ## Execute every notebook in a throw-away env with Colab's NumPy 2.
 	@grep -q '"NumPy 2.0' build/colab-executed/day01_seeding.ipynb || \
 		{ echo "test-colab: the kernel did not run in $(COLAB_VENV)"; exit 1; }
 	@echo "test-colab: every notebook executed with Colab's versions."
+	bash tools/colab_pythons.sh
 
 site: $(STAMP)  ## Build the static course site from the stored outputs into build/site/.
 	rm -rf build/site

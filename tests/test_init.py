@@ -55,50 +55,6 @@ def test_pytorch_linear_default_bounds():
     assert W.std() == pytest.approx(bound / math.sqrt(3), rel=0.01)
 
 
-# --- PyTorch as the independent reference (test-only dependency) ---------------------
-
-torch = pytest.importorskip("torch")
-
-
-def torch_weight(fill, **kw):
-    """torch stores (out_features, in_features): transpose back to the course's layout."""
-    torch.manual_seed(0)
-    w = torch.empty(FAN_OUT, FAN_IN, dtype=torch.float64)
-    fill(w, **kw)
-    return w.numpy().T
-
-
-@pytest.mark.parametrize(("ours", "fill", "kw"), [
-    (lambda: draw(init.xavier_normal), "xavier_normal_", {}),
-    (lambda: draw(init.xavier_uniform), "xavier_uniform_", {}),
-    (lambda: draw(init.xavier_normal, gain=5 / 3), "xavier_normal_", {"gain": 5 / 3}),
-    (lambda: draw(init.he_normal), "kaiming_normal_", {"nonlinearity": "relu"}),
-    (lambda: draw(init.he_uniform), "kaiming_uniform_", {"nonlinearity": "relu"}),
-    (lambda: draw(init.lecun_normal), "kaiming_normal_", {"nonlinearity": "linear"}),
-])
-def test_same_distribution_as_torch_nn_init(ours, fill, kw):
-    W, ref = ours(), torch_weight(getattr(torch.nn.init, fill), **kw)
-    assert W.shape == ref.shape
-    assert W.std() == pytest.approx(ref.std(), rel=0.02)
-    if "uniform" in fill:
-        assert np.abs(W).max() == pytest.approx(np.abs(ref).max(), rel=0.002)
-
-
-def test_gains_equal_torch_calculate_gain():
-    for name in ("linear", "sigmoid", "tanh", "relu"):
-        assert init.gain(name) == pytest.approx(torch.nn.init.calculate_gain(name))
-
-
-def test_pytorch_linear_default_matches_nn_linear():
-    torch.manual_seed(0)
-    layer = torch.nn.Linear(FAN_IN, FAN_OUT)
-    W, _ = init.pytorch_linear_default(FAN_IN, FAN_OUT, np.random.default_rng(0))
-    ref_W = layer.weight.detach().double().numpy().T
-    assert np.abs(W).max() == pytest.approx(np.abs(ref_W).max(), rel=0.002)
-    assert W.std() == pytest.approx(ref_W.std(), rel=0.02)
-    assert np.abs(layer.bias.detach().numpy()).max() <= 1 / math.sqrt(FAN_IN)
-
-
 @pytest.mark.parametrize(("args", "kw", "error", "needle"), [
     ((0, 5, np.random.default_rng(0)), {}, ValueError, "fan_in must be >= 1"),
     ((5, 2.5, np.random.default_rng(0)), {}, TypeError, "fan_out must be an integer"),
