@@ -54,6 +54,16 @@ def check_int(value: object, name: str, *, minimum: int = 0) -> int:
     return int(value)
 
 
+def check_positive(value: object, name: str) -> float:
+    """Return ``value`` as a float if it is a positive, finite real number."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a positive finite number, got "
+                        f"{type(value).__name__}")
+    if not 0 < float(value) < float("inf"):
+        raise ValueError(f"{name} must be a positive finite number, got {value!r}")
+    return float(value)
+
+
 def check_probability(p: object, name: str = "p") -> float:
     """Return ``p`` as a float if it is a real number in [0, 1]."""
     if isinstance(p, bool) or not isinstance(p, numbers.Real):

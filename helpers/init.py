@@ -23,11 +23,10 @@ Much material calls ``std = sqrt(1 / fan_in)`` "Xavier": that is LeCun's rule.
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
-from helpers._validate import check_int, check_rng
+from helpers._validate import check_int, check_positive, check_rng
 
 _GAINS = {"linear": 1.0, "sigmoid": 1.0, "tanh": 5.0 / 3.0, "relu": math.sqrt(2.0)}
 
@@ -49,8 +48,7 @@ def _check(fan_in: int, fan_out: int, rng: object, g: float = 1.0) -> None:
     check_int(fan_in, "fan_in", minimum=1)
     check_int(fan_out, "fan_out", minimum=1)
     check_rng(rng)
-    if isinstance(g, bool) or not isinstance(g, numbers.Real) or not 0 < g < math.inf:
-        raise ValueError(f"gain must be a positive finite number, got {g!r}")
+    check_positive(g, "gain")
 
 
 def lecun_normal(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:

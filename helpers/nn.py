@@ -12,7 +12,13 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from helpers._validate import as_float_array, check_int, check_probability, check_rng
+from helpers._validate import (
+    as_float_array,
+    check_int,
+    check_positive,
+    check_probability,
+    check_rng,
+)
 from helpers.dropout import dropout_mask
 from helpers.init import he_normal
 
@@ -179,8 +185,7 @@ def train_sgd(model: MLP, X: np.ndarray, y: np.ndarray, *, lr: float, num_epochs
     if y.shape != (X.shape[0],) or not np.issubdtype(y.dtype, np.integer):
         raise ValueError(f"y must be {X.shape[0]} integer class labels, got shape {y.shape} "
                          f"and dtype {y.dtype}")
-    if not (lr > 0 and np.isfinite(lr)):
-        raise ValueError(f"lr must be a positive finite number, got {lr}")
+    check_positive(lr, "lr")
     check_int(num_epochs, "num_epochs", minimum=1)
     check_int(batch_size, "batch_size", minimum=1)
     check_int(eval_every, "eval_every", minimum=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers._validate import as_float_array, check_int, check_rng
+from helpers._validate import as_float_array, check_int, check_positive, check_rng
 
 
 def _check_Xy(X: np.typing.ArrayLike, y: np.typing.ArrayLike) -> tuple[np.ndarray, np.ndarray]:
@@ -171,8 +171,7 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
     (array([2.]), 0.0, 2000)
     """
     X, y = _check_Xy(X, y)
-    if isinstance(lr, bool) or not isinstance(lr, int | float) or not 0 < lr < np.inf:
-        raise ValueError(f"lr must be a positive finite number, got {lr!r}")
+    lr = check_positive(lr, "lr")
     num_epochs = check_int(num_epochs, "num_epochs", minimum=1)
     n = X.shape[0]
     if batch_size is None:

@@ -94,6 +94,8 @@ def test_training_is_reproducible_and_dropout_uses_its_own_stream():
                           batch_size=2, rng=RNG), ValueError, "integer class labels"),
     (lambda: nn.train_sgd(nn.MLP((5, 3), RNG), X, Y, lr=-1.0, num_epochs=1, batch_size=2,
                           rng=RNG), ValueError, "lr must be a positive"),
+    (lambda: nn.train_sgd(nn.MLP((5, 3), RNG), X, Y, lr="0.1", num_epochs=1, batch_size=2,
+                          rng=RNG), TypeError, "lr must be a positive"),
     (lambda: nn.train_sgd(nn.MLP((5, 3), RNG), X, Y, lr=0.1, num_epochs=0, batch_size=2,
                           rng=RNG), ValueError, "num_epochs must be >= 1"),
 ])

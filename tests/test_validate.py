@@ -3,7 +3,14 @@
 import numpy as np
 import pytest
 
-from helpers._validate import as_float_array, check_ddof, check_int, check_probability, check_rng
+from helpers._validate import (
+    as_float_array,
+    check_ddof,
+    check_int,
+    check_positive,
+    check_probability,
+    check_rng,
+)
 
 
 def test_check_rng_accepts_generator_only():
@@ -47,3 +54,11 @@ def test_scalar_checks():
         check_probability("0.5")
     with pytest.raises(ValueError, match="ddof=2 needs more than 2 values, got 2"):
         check_ddof(2, 2)
+
+
+def test_check_positive():
+    assert check_positive(np.float32(0.5), "lr") == 0.5  # NumPy scalars are fine
+    for bad, error in ((0.0, ValueError), (-1, ValueError), (float("inf"), ValueError),
+                       (float("nan"), ValueError), ("0.1", TypeError), (True, TypeError)):
+        with pytest.raises(error, match="lr must be a positive finite number"):
+            check_positive(bad, "lr")
