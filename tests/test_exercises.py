@@ -1,0 +1,134 @@
+"""helpers.exercises, and every day's exercise checks with a right and a wrong answer.
+
+The right and wrong answers live in tests/checks/dayNN.py (``CASES``); this file runs them
+all and fails if any check in helpers/checks/ lacks a correct or a wrong case.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+
+from helpers import exercises
+from helpers.exercises import (
+    CORRECT,
+    NOT_ATTEMPTED,
+    WRONG,
+    Wrong,
+    answer,
+    call,
+    exercise_check,
+)
+
+CHECK_MODULES = sorted(Path(exercises.__file__).parent.joinpath("checks").glob("day*.py"))
+CASE_FILES = sorted(Path(__file__).parent.joinpath("checks").glob("day*.py"))
+
+
+class Case(NamedTuple):
+    """One answer to one check, and the verdict it must get."""
+
+    check: Any
+    answers: tuple
+    status: str
+    hint: str | None = None
+
+
+# ----------------------------------------------------------------------------- mechanism
+
+
+@exercise_check
+def check_square(square):
+    if call(square, 3) == 6:
+        raise Wrong("that doubles: square means x * x")
+    if call(square, 3) != 9:
+        raise Wrong("square(3) should be 9")
+    return "square squares."
+
+
+def test_correct_wrong_and_placeholder_verdicts():
+    assert check_square.verdict(lambda x: x * x) == (CORRECT, "square squares.")
+    assert check_square.verdict(lambda x: 2 * x) == (WRONG, "that doubles: square means x * x")
+    assert check_square.verdict(...)[0] == NOT_ATTEMPTED
+
+    def square(x):
+        ...
+
+    assert check_square.verdict(square)[0] == NOT_ATTEMPTED
+
+
+def test_errors_in_the_learners_code_become_feedback():
+    status, message = check_square.verdict(lambda x: x.missing)
+    assert status == WRONG and message.startswith("your code raised AttributeError")
+    assert check_square.verdict(42) == (WRONG, "expected a function, got int")
+
+
+def test_a_check_prints_one_line_and_returns_nothing(capsys):
+    assert check_square(lambda x: x * x) is None
+    assert capsys.readouterr().out == "✓ Correct: square squares.\n"
+    check_square(...)
+    out = capsys.readouterr().out
+    assert out.startswith("○ Not attempted yet:") and out.count("\n") == 1
+
+
+def test_answer_passes_values_through():
+    assert answer(0) == 0 and answer([]) == []
+
+
+def test_a_bug_in_a_check_is_not_hidden_as_feedback():
+    @exercise_check
+    def broken(value):
+        return 1 / 0
+
+    with pytest.raises(ZeroDivisionError):
+        broken(1)
+
+
+# ----------------------------------------------------------------------------- every day
+
+
+def load(path: Path):
+    spec = importlib.util.spec_from_file_location(f"exercise_cases_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def checks_of(path: Path) -> dict[str, Any]:
+    module = importlib.import_module(f"helpers.checks.{path.stem}")
+    return {name: f for name, f in inspect.getmembers(module, callable)
+            if name.startswith("check_") and hasattr(f, "verdict")}
+
+
+ALL_CASES = [(path.stem, i, case) for path in CASE_FILES
+             for i, case in enumerate(map(Case._make, load(path).CASES))]
+
+
+@pytest.mark.parametrize("module", CHECK_MODULES, ids=lambda p: p.stem)
+def test_every_check_has_a_right_and_a_wrong_answer(module):
+    cases = [case for day, _, case in ALL_CASES if day == module.stem]
+    for name, check in checks_of(module).items():
+        statuses = {c.status for c in cases if c.check is check}
+        assert {CORRECT, WRONG} <= statuses, (
+            f"{module.stem}.{name}: needs a correct and a wrong case in "
+            f"tests/checks/{module.stem}.py, has {sorted(statuses)}")
+
+
+@pytest.mark.parametrize("module", CHECK_MODULES, ids=lambda p: p.stem)
+def test_every_check_reports_the_placeholder_as_not_attempted(module):
+    for name, check in checks_of(module).items():
+        arity = len(inspect.signature(check).parameters)
+        assert check.verdict(*[...] * arity)[0] == NOT_ATTEMPTED, name
+
+
+@pytest.mark.parametrize(("day", "index", "case"), ALL_CASES,
+                         ids=[f"{d}-{i}-{c.check.__name__}-{c.status}" for d, i, c in ALL_CASES])
+def test_case(day, index, case):
+    status, message = case.check.verdict(*case.answers)
+    assert status == case.status, f"{day} case {index}: {message}"
+    if case.hint is not None:
+        assert case.hint in message, f"{day} case {index}: {message!r}"
