@@ -63,3 +63,33 @@ def test_deterministic_rendering():
 def test_bad_input(kwargs, error, needle):
     with pytest.raises(error, match=needle):
         hist_with_density(**kwargs)
+
+
+def test_show_displays_the_figure_with_its_alt_text_and_closes_it(monkeypatch):
+    import IPython
+    import IPython.display
+
+    from helpers.plotting import show
+
+    shown = []
+    monkeypatch.setattr(IPython, "get_ipython", lambda: object())
+    monkeypatch.setattr(IPython.display, "display",
+                        lambda obj, metadata: shown.append((obj, metadata)))
+    fig, _ = plt.subplots()
+    show(fig, alt="An empty set of axes, for the test.")
+    assert shown == [(fig, {"image/png": {"alt": "An empty set of axes, for the test."}})]
+    assert not plt.fignum_exists(fig.number)
+
+
+@pytest.mark.parametrize(("fig", "alt", "error"), [
+    ("not a figure", "A sentence of four words.", TypeError),
+    (None, "plot", ValueError),
+    (None, None, ValueError),
+])
+def test_show_rejects_a_missing_description(fig, alt, error):
+    from helpers.plotting import show
+
+    fig = plt.figure() if fig is None else fig
+    with pytest.raises(error, match="alt must be a sentence|fig must be a matplotlib Figure"):
+        show(fig, alt)
+    plt.close("all")
