@@ -170,6 +170,10 @@ def train_sgd(model: MLP, X: np.ndarray, y: np.ndarray, *, lr: float, num_epochs
               eval_every: int = 1) -> dict[str, list[float]]:
     """Mini-batch SGD, reshuffling the training data every epoch with ``rng``.
 
+    Each epoch splits the shuffled rows into ``ceil(n / batch_size)`` batches of nearly
+    equal size (``np.array_split``), so no tiny last batch (4 rows of 1348, say) takes a
+    full-size step from a noisy gradient just before the model is evaluated.
+
     Dropout masks (if ``model.dropout_p > 0``) come from ``dropout_rng``, their own stream.
     Every ``eval_every`` epochs the history records the epoch, the training loss (mean over
     the epoch's batches) and the training and test accuracy (at evaluation, no dropout).
@@ -192,11 +196,10 @@ def train_sgd(model: MLP, X: np.ndarray, y: np.ndarray, *, lr: float, num_epochs
     check_rng(rng)
     history: dict[str, list[float]] = {"epoch": [], "loss": [], "train_acc": [],
                                        "test_acc": []}
+    num_batches = -(-len(X) // batch_size)  # ceil: batches of batch_size or one fewer
     for epoch in range(1, num_epochs + 1):
-        order = rng.permutation(len(X))
         losses = []
-        for start in range(0, len(X), batch_size):
-            batch = order[start:start + batch_size]
+        for batch in np.array_split(rng.permutation(len(X)), num_batches):
             probs = model.forward(X[batch], training=True, rng=dropout_rng)
             losses.append(cross_entropy(probs, y[batch]))
             grads_W, grads_b = model.backward(y[batch])

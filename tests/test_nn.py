@@ -110,3 +110,20 @@ def test_divergence_is_reported_not_silent():
     with np.errstate(all="ignore"), pytest.raises(FloatingPointError, match="diverged"):
         nn.train_sgd(model, X * 1e3, Y, lr=1e200, num_epochs=5, batch_size=7,
                      rng=np.random.default_rng(0))
+
+
+def test_epochs_use_nearly_equal_batches_that_cover_every_row_once():
+    seen = []
+
+    class Recorder(nn.MLP):
+        def forward(self, X, *, training=False, rng=None):
+            if training:
+                seen.append(len(X))
+            return super().forward(X, training=training, rng=rng)
+
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((1348, 4))
+    y = rng.integers(0, 3, size=1348)
+    nn.train_sgd(Recorder((4, 3), rng), X, y, lr=0.1, num_epochs=1, batch_size=32, rng=rng)
+    assert sum(seen) == 1348 and len(seen) == 43  # ceil(1348 / 32)
+    assert set(seen) == {31, 32}  # no last batch of 4
