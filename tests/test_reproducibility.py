@@ -18,13 +18,30 @@ def test_pinned_environment_reproduces_the_recorded_draws():
     assert rep.fingerprint() == rep.RECORDED_DRAWS
 
 
-def test_first_draw_is_pcg64_seeded_with_zero():
-    # Independent of the helper: the first double of PCG64(SeedSequence(0)).
-    expected = np.random.Generator(np.random.PCG64(np.random.SeedSequence(0))).random()
-    assert rep.fingerprint()[0] == round(expected, 8)
+def test_first_draws_are_pcg64_seeded_with_zero():
+    # Independent of the helper: the first doubles of PCG64(SeedSequence(0)).
+    reference = np.random.Generator(np.random.PCG64(np.random.SeedSequence(0)))
+    draws = rep.fingerprint()
+    assert draws["random"] == round(reference.random(), 8)
+    assert draws["standard_normal"] == round(reference.standard_normal(), 8)
+
+
+def test_binomial_is_drawn_on_both_of_numpys_algorithms():
+    # NumPy uses inversion for n * min(p, 1 - p) < 30 and BTPE above (the branch whose
+    # stream NumPy 2.5.0 changed); the fingerprint must reach both.
+    assert 10 * 0.3 < 30 <= 1000 * 0.4
 
 
 def test_report_says_whether_numbers_match(monkeypatch):
-    assert "should match" in rep.fingerprint_report()
-    monkeypatch.setattr(rep, "RECORDED_DRAWS", (0.0,) * 6)
-    assert "differ" in rep.fingerprint_report()
+    report = rep.fingerprint_report()
+    assert "should match" in report and "not the BLAS" in report
+    assert all(len(line) <= 100 for line in report.splitlines())
+    changed = dict(rep.RECORDED_DRAWS, **{"binomial (n=1000, BTPE)": -1})
+    monkeypatch.setattr(rep, "RECORDED_DRAWS", changed)
+    report = rep.fingerprint_report()
+    assert "differ from the recorded ones in: binomial (n=1000, BTPE)." in report
+    assert all(len(line) <= 100 for line in report.splitlines())
+
+
+def test_blas_is_named():
+    assert rep.blas_name().startswith("scipy-openblas")
