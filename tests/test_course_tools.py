@@ -66,3 +66,18 @@ def test_normalize_merges_split_stream_chunks():
     nb = new_notebook(cells=[cell], metadata={"kernelspec": course.KERNELSPEC})
     course.normalize(nb)
     assert [o.get("text") for o in cell.outputs] == ["1\n2\n", None, "3\n"]
+
+
+def test_normalize_keeps_only_the_allow_listed_metadata():
+    cell = new_code_cell("1")
+    cell.metadata.update({"tags": ["solution"], "cellView": "form", "collapsed": True,
+                          "jupyter": {"source_hidden": True, "outputs_hidden": True},
+                          "ExecuteTime": {"end_time": "2026-01-01"}, "vscode": {"x": 1}})
+    nb = new_notebook(cells=[cell], metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3"},
+        "language_info": {"name": "python", "version": "3.11.7", "pygments_lexer": "ipython3"},
+        "widgets": {}, "colab": {"provenance": []}})
+    course.normalize(nb)
+    assert set(nb.cells[0].metadata) == {"tags", "cellView", "jupyter"}
+    assert nb.metadata.language_info == {"name": "python", "pygments_lexer": "ipython3"}
+    assert set(nb.metadata) == {"kernelspec", "language_info"}

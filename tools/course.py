@@ -87,19 +87,23 @@ def generated_sources(cfg: dict, paths: list[Path], index: int, titles: list[str
         ),
         "course-setup": (
             "# Setup: on Google Colab, install the course's `helpers` package at the course's\n"
-            "# pinned tag; anywhere else, use the one installed by `make run` / `pip install -e .`.\n"
+            "# pinned tag (Colab's NumPy, matplotlib and PyTorch stay as they are); anywhere\n"
+            "# else, use the one installed by `make run` / `pip install -e .`.\n"
             "import sys\n"
             "\n"
             'if "google.colab" in sys.modules:\n'
             "    import subprocess\n"
             "\n"
-            "    subprocess.run(\n"
-            f'        [sys.executable, "-m", "pip", "install", "-q", "{install}"],\n'
-            "        check=True,\n"
-            "    )"
+            f'    PACKAGE = "{install}"\n'
+            '    pip = subprocess.run([sys.executable, "-m", "pip", "install", "-q", PACKAGE],\n'
+            "                         check=False, capture_output=True, text=True)\n"
+            "    if pip.returncode != 0:\n"
+            '        raise RuntimeError(f"Could not install {PACKAGE}. Does the tag exist on "\n'
+            '                           f"GitHub? pip said:\\n{pip.stderr[-1500:]}")'
         ),
         "course-fingerprint": (
-            "# Will your numbers match the stored ones? (NumPy version and stream fingerprint)\n"
+            "# Will your numbers match the stored ones? NumPy's version and a fingerprint of its\n"
+            "# random streams (not of the BLAS: see helpers.reproducibility).\n"
             "from helpers.reproducibility import fingerprint_report\n"
             "\n"
             "print(fingerprint_report())"
@@ -231,31 +235,31 @@ def run(paths: list[Path], parameters: dict, out_dir: Path | None = None) -> int
 # ----------------------------------------------------------------------------- refresh
 
 
+#: What a stored notebook keeps of the metadata (an allow-list; everything else, such as
+#: papermill's and JupyterLab's execution timings, ``collapsed`` or ``vscode``, is dropped).
+KEEP_NOTEBOOK_METADATA = {"kernelspec",  # and these keys of language_info (not its version):
+                          ("language_info", "name", "codemirror_mode", "pygments_lexer",
+                           "file_extension", "mimetype")}
+KEEP_CELL_METADATA = {"tags", "jupyter", "cellView"}  # jupyter: source/outputs_hidden
+
+
 def normalize(nb) -> None:
-    """Drop what varies between runs and is not content: timings, papermill metadata."""
-    nb.metadata.pop("papermill", None)
-    nb.metadata.pop("widgets", None)
+    """Drop what varies between runs and is not content, with nbconvert's preprocessors.
+
+    ``ClearMetadataPreprocessor`` keeps only the allow-listed metadata; the coalescing
+    preprocessor merges consecutive stream chunks, whose split depends on timing.
+    """
+    from nbconvert.preprocessors import ClearMetadataPreprocessor, CoalesceStreamsPreprocessor
+
+    ClearMetadataPreprocessor(preserve_nb_metadata_mask=KEEP_NOTEBOOK_METADATA,
+                              preserve_cell_metadata_mask=KEEP_CELL_METADATA).preprocess(nb, {})
+    CoalesceStreamsPreprocessor().preprocess(nb, {})
+    nb.metadata = nbformat.from_dict(nb.metadata)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-        cell.metadata.pop("papermill", None)
-        if cell.cell_type == "code":
-            cell.outputs = coalesce_streams(cell.outputs)
-            for out in cell.outputs:
-                out.get("metadata", {}).pop("execution", None)
-
-
-def coalesce_streams(outputs: list) -> list:
-    """Merge consecutive stdout (or stderr) chunks: how output is split depends on timing."""
-    merged: list = []
-    for out in outputs:
-        prev = merged[-1] if merged else None
-        if (out.output_type == "stream" and prev is not None
-                and prev.output_type == "stream" and prev.name == out.name):
-            prev.text += out.text
-        else:
-            merged.append(out)
-    return merged
+        cell.metadata = nbformat.from_dict(cell.metadata)
+        for out in cell.get("outputs", []):
+            out.get("metadata", {}).pop("execution", None)
 
 
 def refresh(paths: list[Path]) -> int:
