@@ -8,7 +8,9 @@ course's fixed sections, and generated cells in sync with pyproject.toml.
 from __future__ import annotations
 
 import ast
+import base64
 import re
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("day*.ipynb"))
 RAISES_TAGS = {"raises-exception", "nbval-raises-exception"}
 MAX_OUTPUT_LINES = 40
+MAX_LINE = 100  # characters: wider lines wrap in JupyterLab with the file browser open
+PREDICT = "**Predict first:**"
 
 VOLATILE = [
     (re.compile(r"\bat 0x[0-9a-fA-F]+"), "a memory address"),
@@ -158,17 +162,64 @@ def test_parameters_cell_has_seed(nb):
     assert re.search(r"^SEED = \d+", params[0].source, re.MULTILINE), f"{path.name}: SEED missing"
 
 
-def test_exercises_have_hidden_solutions_with_checks(nb):
+def defined_names(source: str) -> set[str]:
+    """Names a cell binds at its top level (assignments, defs, imports)."""
+    names = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    return names
+
+
+def check_calls(source: str) -> set[str]:
+    """The ``check_*`` functions a cell calls."""
+    return {n.func.id for n in ast.walk(ast.parse(source))
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+            and n.func.id.startswith("check_")}
+
+
+def stream_text(cell) -> str:
+    return "".join(o.text for o in cell.outputs if o.output_type == "stream")
+
+
+def test_exercises_are_try_check_solution(nb):
+    """Every exercise: a "your turn" cell, a check cell, then a hidden solution (see
+    helpers/exercises.py). The stored notebook is unanswered, so each check reports "not
+    attempted yet"; each solution passes the same check without overwriting the learner's
+    names, and shows only the verdict."""
     path, notebook = nb
-    solutions = [c for c in code_cells(notebook) if "solution" in tags(c)]
-    assert solutions, f"{path.name}: no solution cells (tag 'solution')"
-    for cell in solutions:
-        assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, (
-            f"{path.name}: solution cell {cell.execution_count} not collapsed in JupyterLab")
-        assert cell.metadata.get("cellView") == "form" and "#@title" in cell.source, (
-            f"{path.name}: solution cell {cell.execution_count} not collapsed in Colab")
-        assert "assert " in cell.source, (
-            f"{path.name}: solution cell {cell.execution_count} has no self-check")
+    code = code_cells(notebook)
+    solutions = [i for i, c in enumerate(code) if "solution" in tags(c)]
+    assert len(solutions) >= 2, f"{path.name}: fewer than two exercises"
+    for i in solutions:
+        solution, check, turn = code[i], code[i - 1], code[i - 2]
+        where = f"{path.name}: solution cell {solution.execution_count}"
+        assert "check" in tags(check) and "your-turn" in tags(turn), (
+            f"{where}: must follow a `your-turn` cell and a `check` cell")
+        assert "..." in turn.source and not turn.outputs, (
+            f"{where}: the your-turn cell must hold the `...` placeholder and print nothing")
+        assert stream_text(check).startswith("○ Not attempted yet:"), (
+            f"{where}: the unanswered check must report 'not attempted yet'")
+        called = check_calls(check.source)
+        assert called and called <= check_calls(solution.source), (
+            f"{where}: must call the same check as its check cell ({sorted(called)})")
+        assert stream_text(solution).startswith("✓ Correct:"), (
+            f"{where}: the solution must pass its check, got {stream_text(solution)!r}")
+        assert stream_text(solution).count("\n") == 1 and len(solution.outputs) == 1, (
+            f"{where}: a solution shows only its one-line verdict")
+        clash = defined_names(turn.source) & defined_names(solution.source)
+        assert not clash, f"{where}: overwrites the learner's {sorted(clash)}"
+        hidden = solution.metadata.get("jupyter", {})
+        assert hidden.get("source_hidden") is True and hidden.get("outputs_hidden") is True, (
+            f"{where}: code and output must be collapsed in JupyterLab")
+        assert solution.metadata.get("cellView") == "form" and "#@title" in solution.source, (
+            f"{where}: not collapsed in Colab (cellView form and #@title)")
 
 
 def test_plots_are_titled_labelled_and_summarized(nb):
@@ -199,3 +250,137 @@ def test_legacy_random_api_only_where_taught():
     config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"NPY"' in config
     assert "NPY002" not in config.split("[tool.ruff.lint.per-file-ignores]")[-1]
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+NBCONVERT_DEFAULT_ALT = "No description has been provided for this image"
+
+
+def png_size_and_dpi(data: str) -> tuple[int, float]:
+    """Width in pixels and resolution (dots per inch, from the pHYs chunk) of a PNG."""
+    raw = base64.b64decode(data)
+    assert raw.startswith(PNG_SIGNATURE)
+    width = struct.unpack(">I", raw[16:20])[0]
+    at = raw.find(b"pHYs")
+    if at < 0:
+        return width, 0.0
+    per_metre, _, unit = struct.unpack(">IIB", raw[at + 4:at + 13])
+    return width, per_metre * 0.0254 if unit == 1 else 0.0
+
+
+def test_figures_are_readable_and_described(nb):
+    path, notebook = nb
+    for cell in code_cells(notebook):
+        for out in cell.outputs:
+            if "image/png" not in out.get("data", {}):
+                continue
+            where = f"{path.name}: cell {cell.execution_count}"
+            width, dpi = png_size_and_dpi(out.data["image/png"])
+            assert dpi >= 99.5, f"{where}: figure at {dpi:.0f} dpi; use the course style"
+            assert width >= 450, f"{where}: figure only {width} px wide"
+            alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")
+            assert len(alt.split()) >= 4 and alt != NBCONVERT_DEFAULT_ALT, (
+                f"{where}: no alt text; end the cell with show(fig, alt=...)")
+    if any("image/png" in o.get("data", {}) for c in code_cells(notebook) for o in c.outputs):
+        source = "\n".join(c.source for c in code_cells(notebook))
+        assert "plt.style.use(COURSE_STYLE)" in source, f"{path.name}: not in the course style"
+
+
+def test_printed_lines_fit_the_notebook_width(nb):
+    path, notebook = nb
+    for cell in code_cells(notebook):
+        for out in cell.outputs:
+            for line in output_text(out).splitlines():
+                assert len(line) <= MAX_LINE, (
+                    f"{path.name}: cell {cell.execution_count} prints a line of {len(line)} "
+                    f"characters (at most {MAX_LINE}): {line[:60]!r}...")
+
+
+def test_one_idea_per_cell(nb):
+    """No empty cells; a heading only at the top of its Markdown cell (collapsible headings
+    in JupyterLab fold at cell boundaries)."""
+    path, notebook = nb
+    for i, cell in enumerate(notebook.cells):
+        assert cell.source.strip(), f"{path.name}: cell {i} is empty"
+        if cell.cell_type == "markdown":
+            fenced = False
+            for line in cell.source.splitlines()[1:]:
+                fenced ^= line.startswith("```")
+                assert fenced or not re.match(r"#{1,6} ", line), (
+                    f"{path.name}: cell {i} has the heading {line!r} below its first line")
+
+
+def test_the_key_experiment_asks_for_a_prediction_first(nb):
+    path, notebook = nb
+    asks = [i for i, c in enumerate(notebook.cells)
+            if c.cell_type == "markdown" and c.source.startswith(PREDICT)]
+    assert asks, f"{path.name}: no Markdown cell starting with {PREDICT!r}"
+    for i in asks:
+        assert notebook.cells[i + 1].cell_type == "code", (
+            f"{path.name}: the prediction in cell {i} must come just before the experiment")
+
+
+def test_run_in_order_is_explained_near_the_parameters(nb):
+    path, notebook = nb
+    index = next(i for i, c in enumerate(notebook.cells) if "parameters" in tags(c))
+    assert "Run All" in notebook.cells[index - 1].source, (
+        f"{path.name}: say next to the parameters how to run the cells in order")
+
+
+def test_every_day_saves_results_for_the_property_tests(nb):
+    path, notebook = nb
+    params = next(c for c in code_cells(notebook) if "parameters" in tags(c))
+    assert re.search(r'^RESULTS_PATH = ""', params.source, re.MULTILINE), (
+        f"{path.name}: needs a RESULTS_PATH parameter (tests/properties/)")
+    saving = [c for c in code_cells(notebook) if _calls(c.source, "save_results")]
+    assert len(saving) == 1, f"{path.name}: call save_results once"
+    assert saving[0].metadata.get("jupyter", {}).get("source_hidden") is True, (
+        f"{path.name}: the maintainers' save_results cell must be collapsed")
+    assert saving[0].source.startswith("# For the course's property tests"), (
+        f"{path.name}: the save_results cell must say what it is for")
+
+
+def test_pacing_is_realistic(nb):
+    """"About N minutes" in "What you'll need" is within reach of an estimate: 100 words of
+    prose a minute, a minute per code cell, five minutes per exercise."""
+    path, notebook = nb
+    need = next(c.source for c in notebook.cells if c.source.startswith("## What you'll need"))
+    match = re.search(r"About (\d+)(?:[–-](\d+))? minutes", need)
+    assert match, f"{path.name}: \"What you'll need\" must say \"About N minutes\""
+    stated = int(match.group(2) or match.group(1))
+    words = sum(len(c.source.split()) for c in notebook.cells if c.cell_type == "markdown")
+    code = code_cells(notebook)
+    exercises = sum("solution" in tags(c) for c in code)
+    estimate = words / 100 + len(code) + 5 * exercises
+    assert 0.6 * estimate <= stated <= 1.6 * estimate, (
+        f"{path.name}: says {stated} minutes; {words} words, {len(code)} code cells and "
+        f"{exercises} exercises suggest about {estimate:.0f}")
+
+
+def test_saved_definitions_are_the_packages(nb):
+    """A formula is written out once, in the lesson that teaches it, in a cell marked
+    ``#@save``; it must be character for character the function that helpers exports."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import helpers
+
+    path, notebook = nb
+    package = {}
+    for info in pkgutil.iter_modules(helpers.__path__):
+        module = importlib.import_module(f"helpers.{info.name}")
+        for name, obj in vars(module).items():
+            if inspect.isfunction(obj) and obj.__module__ == module.__name__:
+                package[name] = inspect.getsource(obj)
+    for cell in code_cells(notebook):
+        for node in ast.parse(cell.source).body:
+            if isinstance(node, ast.FunctionDef):
+                text = ast.get_source_segment(cell.source, node) + "\n"
+                if "#@save" in text.splitlines()[0]:
+                    assert package.get(node.name) == text, (
+                        f"{path.name}: #@save {node.name} differs from helpers' {node.name}")
+                else:
+                    assert node.name not in package or "solution" in tags(cell) or (
+                        "your-turn" in tags(cell)), (
+                        f"{path.name}: redefines helpers' {node.name}; import it instead")
