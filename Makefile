@@ -27,7 +27,7 @@ PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sa
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
 
-$(STAMP): requirements.txt requirements-torch.txt pyproject.toml
+$(STAMP): requirements.txt requirements-torch.txt requirements-torch.in pyproject.toml
 	@echo "Setting up $(VENV) (pinned environment + editable helpers) ..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --disable-pip-version-check \
@@ -89,11 +89,13 @@ bench: $(STAMP)  ## Time vectorized course code against common loop code (not in
 lint: $(STAMP)  ## Ruff over helpers, tests, tools and the notebooks (NPY002 on).
 	$(BIN)/ruff check helpers tests tools benchmarks notebooks
 
-lock:  ## Re-solve requirements.in into the pinned requirements.txt (Python 3.11).
+PIP_COMPILE := build/lock-venv/bin/pip-compile -q --strip-extras --allow-unsafe \
+	--no-emit-find-links --no-emit-index-url
+lock:  ## Re-solve requirements*.in with pip-tools into the pinned locks (Python 3.11).
 	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
-	build/lock-venv/bin/python -m pip install -q -r requirements.in
-	{ sed -n '1,3p' requirements.txt; build/lock-venv/bin/python -m pip freeze; } \
-		> requirements.txt.new && mv requirements.txt.new requirements.txt
+	build/lock-venv/bin/python -m pip install -q pip-tools==7.6.2
+	$(PIP_COMPILE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) -c requirements.txt -o requirements-torch.txt requirements-torch.in
 
 clean:  ## Remove build output and caches (keeps .venv).
 	rm -rf build .pytest_cache .ruff_cache

@@ -10,10 +10,34 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-TORCH_HINT = ("this notebook needs PyTorch, which is not installed. Install it with "
-              "`pip install torch==2.13.0` (or `pip install -r requirements-torch.txt`; "
-              "`make run` and `make test` do it for you) and restart the kernel. Google "
-              "Colab has PyTorch preinstalled. The rest of this notebook is skipped.")
+
+def torch_requirement() -> str:
+    """The course's pinned PyTorch requirement, e.g. ``"torch==2.13.0"``.
+
+    Read from the installed package's metadata (the ``torch`` extra, whose one source is
+    ``requirements-torch.in``), so the version is written in one place only.
+
+    Examples
+    --------
+    >>> torch_requirement().startswith("torch")
+    True
+    """
+    from importlib import metadata
+
+    try:
+        requires = metadata.requires("numpy-random-ml") or []
+    except metadata.PackageNotFoundError:
+        requires = []
+    pins = [r.split(";")[0].strip() for r in requires if r.startswith("torch")]
+    return pins[0] if pins else "torch"
+
+
+def torch_hint() -> str:
+    """The one-line message shown when PyTorch is missing."""
+    return (f"this notebook needs PyTorch, which is not installed. Install it with "
+            f"`pip install {torch_requirement()}` (or `pip install -r requirements-torch.txt`; "
+            "`make run` and `make test` do it for you) and restart the kernel. Google Colab "
+            "has PyTorch preinstalled. The rest of this notebook is skipped.")
 
 
 class MissingDependency(ImportError):
@@ -39,4 +63,4 @@ def require(module: str, hint: str) -> ModuleType:
 
 def require_torch() -> ModuleType:
     """The ``torch`` module, or one clear :class:`MissingDependency` message."""
-    return require("torch", TORCH_HINT)
+    return require("torch", torch_hint())

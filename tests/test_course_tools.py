@@ -81,3 +81,10 @@ def test_normalize_keeps_only_the_allow_listed_metadata():
     assert set(nb.cells[0].metadata) == {"tags", "cellView", "jupyter"}
     assert nb.metadata.language_info == {"name": "python", "pygments_lexer": "ipython3"}
     assert set(nb.metadata) == {"kernelspec", "language_info"}
+
+
+def test_the_colab_tag_is_the_package_version():
+    """Publishing tags the commit "v" + helpers.__version__; the badges install that tag."""
+    import helpers
+
+    assert course.course_config()["tag"] == f"v{helpers.__version__}"

@@ -1,15 +1,26 @@
 """helpers.optional: a missing PyTorch gives one clear line, not a traceback."""
 
+import re
 import sys
+from pathlib import Path
 
 import pytest
 
-from helpers.optional import MissingDependency, require, require_torch
+from helpers.optional import MissingDependency, require, require_torch, torch_requirement
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_torch_pin_comes_from_its_one_source():
+    pins = [line for line in (ROOT / "requirements-torch.in").read_text().splitlines()
+            if line.startswith("torch")]
+    assert pins == [torch_requirement()]
 
 
 def test_missing_torch_is_one_clear_line(monkeypatch):
     monkeypatch.setitem(sys.modules, "torch", None)  # make `import torch` fail
-    with pytest.raises(MissingDependency, match=r"pip install torch==2.13.0") as info:
+    with pytest.raises(MissingDependency,
+                       match=re.escape(f"pip install {torch_requirement()}`")) as info:
         require_torch()
     rendered = info.value._render_traceback_()
     assert len(rendered) == 1 and rendered[0].startswith("MissingDependency: ")
