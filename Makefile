@@ -22,7 +22,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 RUN_PARAMS := $(if $(SEED),-p SEED $(SEED)) $(PARAMS)
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help run test test-colab site test-site refresh sync lab lint bench clean distclean lock venv
+.PHONY: help run test test-kernels test-colab site test-site refresh sync lab lint bench clean distclean lock venv
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -44,6 +44,9 @@ test: $(STAMP)  ## Lint, unit/doc tests, notebook contract, nbval (strict), prop
 	$(BIN)/ruff check --quiet helpers tests tools benchmarks notebooks
 	$(BIN)/python -m pytest $(PYTEST_NBVAL) --ignore=tests/browser helpers tests notebooks \
 		$(PYTEST_ARGS)
+
+test-kernels: $(STAMP)  ## nbval over every notebook under forced OpenBLAS kernels (KERNELS=).
+	bash tools/test_kernels.sh
 
 COLAB_VENV := build/colab-venv
 test-colab:  ## Execute every notebook in a throw-away env with Colab's NumPy 2.0 / matplotlib 3.10.
