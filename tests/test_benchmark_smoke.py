@@ -1,25 +1,22 @@
 """The benchmark is not part of `make test`, but this keeps it from rotting (tiny sizes)."""
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
-
-ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("bench",
-                                              ROOT / "benchmarks" / "bench_vectorized.py")
-bench = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(bench)
+import pytest
 
 
-def test_quick_run_produces_every_row(capsys):
+@pytest.fixture(scope="module")
+def bench(load_tool):
+    return load_tool("benchmarks/bench_vectorized.py")
+
+
+def test_quick_run_produces_every_row(bench, capsys):
     rows = bench.main(["--quick"])
     assert len(rows) == 5
     assert all(t_slow > 0 and t_fast > 0 for _, _, t_slow, _, t_fast in rows)
     assert "| task |" in capsys.readouterr().out
 
 
-def test_compared_versions_compute_the_same_thing():
+def test_compared_versions_compute_the_same_thing(bench):
     rng = np.random.default_rng(0)
     X = rng.normal(size=(100, 3))
     y = X @ np.array([1.0, 2.0, 3.0]) + 0.5

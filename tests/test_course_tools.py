@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("course", ROOT / "tools" / "course.py")
-course = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(course)
-
 
 @pytest.mark.parametrize(("text", "value"), [("7", 7), ("0.5", 0.5), ("abc", "abc"),
                                              ("True", True), ("[1, 2]", [1, 2])])
-def test_parse_value(text, value):
+def test_parse_value(course, text, value):
     assert course.parse_value(text) == value
 
 
-def test_normalize_drops_timings_and_papermill():
+def test_normalize_drops_timings_and_papermill(course):
     cell = new_code_cell("1")
     cell.metadata["execution"] = {"iopub.execute_input": "2026-01-01"}
     cell.metadata["papermill"] = {"duration": 1.0}
@@ -31,19 +23,19 @@ def test_normalize_drops_timings_and_papermill():
     assert cell.metadata == {}
 
 
-def test_colab_links_come_from_the_one_config():
+def test_colab_links_come_from_the_one_config(course):
     cfg = course.course_config()
-    url = course.colab_url(cfg, ROOT / "notebooks" / "day01_seeding.ipynb")
+    url = course.colab_url(cfg, course.ROOT / "notebooks" / "day01_seeding.ipynb")
     assert cfg["repository"] in url and cfg["tag"] in url
     assert url.endswith("/notebooks/day01_seeding.ipynb")
 
 
-def test_notebook_paths_reject_unknown_names():
+def test_notebook_paths_reject_unknown_names(course):
     with pytest.raises(SystemExit, match="no notebook named 'day99'"):
         course.notebook_paths(["day99"])
 
 
-def test_failing_run_names_notebook_and_cell(tmp_path, monkeypatch, capsys):
+def test_failing_run_names_notebook_and_cell(course, tmp_path, monkeypatch, capsys):
     nb = new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("1 / 0")],
                       metadata={"kernelspec": course.KERNELSPEC})
     path = tmp_path / "day00_broken.ipynb"
@@ -55,7 +47,7 @@ def test_failing_run_names_notebook_and_cell(tmp_path, monkeypatch, capsys):
     assert "day00_broken.ipynb failed in cell 2" in err and "ZeroDivisionError" in err
 
 
-def test_normalize_merges_split_stream_chunks():
+def test_normalize_merges_split_stream_chunks(course):
     from nbformat.v4 import new_output
 
     cell = new_code_cell("print(1); print(2)")
@@ -68,7 +60,7 @@ def test_normalize_merges_split_stream_chunks():
     assert [o.get("text") for o in cell.outputs] == ["1\n2\n", None, "3\n"]
 
 
-def test_normalize_keeps_only_the_allow_listed_metadata():
+def test_normalize_keeps_only_the_allow_listed_metadata(course):
     cell = new_code_cell("1")
     cell.metadata.update({"tags": ["solution"], "cellView": "form", "collapsed": True,
                           "jupyter": {"source_hidden": True, "outputs_hidden": True},
@@ -83,7 +75,7 @@ def test_normalize_keeps_only_the_allow_listed_metadata():
     assert set(nb.metadata) == {"kernelspec", "language_info"}
 
 
-def test_the_colab_tag_is_the_package_version():
+def test_the_colab_tag_is_the_package_version(course):
     """Publishing tags the commit "v" + helpers.__version__; the badges install that tag."""
     import helpers
 

@@ -13,13 +13,10 @@ import re
 import struct
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("day*.ipynb"))
 RAISES_TAGS = {"raises-exception", "nbval-raises-exception"}
 MAX_OUTPUT_LINES = 40
 MAX_LINE = 100  # characters: wider lines wrap in JupyterLab with the file browser open
@@ -38,13 +35,13 @@ SECTIONS = ["## What you'll do", "## What you'll learn", "## What you'll need",
             "## Summary", "## Exercises", "## Further reading"]
 
 
-def test_there_are_notebooks():
-    assert NOTEBOOKS, "no notebooks/day*.ipynb found"
+def test_there_are_notebooks(course):
+    assert course.notebook_paths(), "no notebooks/day*.ipynb found"
 
 
-@pytest.fixture(params=NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def nb(request):
-    return request.param, nbformat.read(request.param, as_version=4)
+@pytest.fixture
+def nb(notebook_path):
+    return notebook_path, nbformat.read(notebook_path, as_version=4)
 
 
 def code_cells(notebook):
@@ -239,15 +236,15 @@ def test_plots_are_titled_labelled_and_summarized(nb):
             assert has_figure, f"{where} makes a figure but stored none"
 
 
-def test_generated_cells_are_in_sync():
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "course.py"), "sync",
-                             "--check"], check=False, capture_output=True, text=True, cwd=ROOT)
+def test_generated_cells_are_in_sync(root):
+    result = subprocess.run([sys.executable, str(root / "tools" / "course.py"), "sync",
+                             "--check"], check=False, capture_output=True, text=True, cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_legacy_random_api_only_where_taught():
+def test_legacy_random_api_only_where_taught(root):
     """NPY002 (legacy np.random) must be silenced line by line, never file-wide."""
-    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    config = (root / "pyproject.toml").read_text(encoding="utf-8")
     assert '"NPY"' in config
     assert "NPY002" not in config.split("[tool.ruff.lint.per-file-ignores]")[-1]
 

@@ -14,17 +14,15 @@ One file per day (`test_dayNN.py`), each with the parameters that keep its runs 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 SEEDS = (0, 1, 2)
 
 
 @pytest.fixture(scope="session")
-def run_notebook(tmp_path_factory):
+def run_notebook(tmp_path_factory, root):
     """``run(name, seed, **parameters)``: execute a notebook once with papermill; its results.
 
     Also checks that every exercise solution still passes its check with this seed.
@@ -40,10 +38,10 @@ def run_notebook(tmp_path_factory):
             stem = f"{name}_seed{seed}"
             results = out_dir / f"{stem}.json"
             executed = out_dir / f"{stem}.ipynb"
-            pm.execute_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"), str(executed),
+            pm.execute_notebook(str(root / "notebooks" / f"{name}.ipynb"), str(executed),
                                 parameters={"SEED": seed, "RESULTS_PATH": str(results),
                                             **parameters},
-                                cwd=str(ROOT / "notebooks"), kernel_name="python3",
+                                cwd=str(root / "notebooks"), kernel_name="python3",
                                 progress_bar=False)
             for cell in nbformat.read(executed, as_version=4).cells:
                 if "solution" in cell.metadata.get("tags", []):
