@@ -20,9 +20,12 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 # `make run SEED=7` and `make run PARAMS="-p NUM_SAMPLES 500"` pass through to every notebook.
 RUN_PARAMS := $(if $(SEED),-p SEED $(SEED)) $(PARAMS)
+# make test spreads test files over the machine's cores (each notebook's cells, and each
+# day's property runs, stay together on one worker).
+TEST_WORKERS ?= auto
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help run test test-kernels test-colab site test-site refresh sync lab lint bench clean distclean lock venv
+.PHONY: help run test test-kernels test-colab site test-site refresh sync lab lint bench bench-tests clean distclean lock venv
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -42,8 +45,8 @@ run: $(STAMP)  ## Execute every notebook headless into build/executed/ (SEED=, P
 
 test: $(STAMP)  ## Lint, unit/doc tests, notebook contract, nbval (strict), properties, figures.
 	$(BIN)/ruff check --quiet helpers tests tools benchmarks notebooks
-	$(BIN)/python -m pytest $(PYTEST_NBVAL) --ignore=tests/browser helpers tests notebooks \
-		$(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_NBVAL) -n $(TEST_WORKERS) --dist loadfile \
+		helpers tests notebooks $(PYTEST_ARGS)
 
 test-kernels: $(STAMP)  ## nbval over every notebook under forced OpenBLAS kernels (KERNELS=).
 	bash tools/test_kernels.sh
@@ -74,7 +77,7 @@ test-site: site  ## Open the site in headless Chromium (installed when missing);
 		echo "Installing Debian's chromium and chromium-driver (needs root) ..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 			apt-get install -y -qq chromium chromium-driver >/dev/null; }
-	$(BIN)/python -m pytest tests/browser
+	$(BIN)/python -m pytest -m browser tests/browser
 	@echo "test-site: screenshot of the index in build/site/screenshot-index.png"
 
 refresh: $(STAMP)  ## Re-execute the stored notebooks in place (NB=day01_seeding for one).
@@ -88,6 +91,9 @@ lab: $(STAMP)  ## Open the course in JupyterLab.
 
 bench: $(STAMP)  ## Time vectorized course code against common loop code (not in test).
 	$(BIN)/python benchmarks/bench_vectorized.py
+
+bench-tests: $(STAMP)  ## Time `make test` next to nbval alone (the README's ratio).
+	$(BIN)/python benchmarks/bench_tests.py
 
 lint: $(STAMP)  ## Ruff over helpers, tests, tools and the notebooks (NPY002 on).
 	$(BIN)/ruff check helpers tests tools benchmarks notebooks
