@@ -40,8 +40,7 @@ def check_seeds_needed(seeds_needed) -> str:
                     "/ sqrt(n))" if got >= 3 * with_t else "")
             raise Wrong(f"seeds_needed({sd}, {h}) is more than needed: look for the "
                         f"FEWEST n whose half-width is at most {h}{hint}")
-    return ("the number of seeds grows with the square of sd / half_width: halve the "
-            "interval, quadruple the runs.")
+    return "seeds grow with the square of sd / half_width: half the width, 4 times the runs."
 
 
 def _paired_case() -> tuple[np.ndarray, np.ndarray]:
