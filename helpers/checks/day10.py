@@ -1,0 +1,138 @@
+"""Checks for the exercises of Day 10 (results across seeds); see helpers.exercises."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from helpers.exercises import Wrong, call, exercise_check
+from helpers.intervals import paired_interval, t_quantile, unpaired_interval
+
+# (sd, half_width) pairs the seeds_needed check tries: sd/h from 2 to 10.
+_PRECISION_CASES = ((0.01, 0.002), (0.008, 0.004), (0.02, 0.002), (0.005, 0.001))
+
+
+def _fewest_seeds(sd: float, half_width: float, multiplier) -> int:
+    """Smallest n >= 6 with multiplier(n) * sd / sqrt(n) <= half_width."""
+    n = 6
+    while multiplier(n) * sd / math.sqrt(n) > half_width:
+        n += 1
+    return n
+
+
+@exercise_check
+def check_seeds_needed(seeds_needed) -> str:
+    """``seeds_needed(sd, half_width)``: fewest seeds for a 95% interval of that half-width."""
+    for sd, h in _PRECISION_CASES:
+        got = call(seeds_needed, sd, h)
+        if isinstance(got, bool) or not isinstance(got, int | np.integer):
+            raise Wrong(f"seeds_needed({sd}, {h}) should return a whole number of seeds, "
+                        f"got {type(got).__name__}")
+        with_z = _fewest_seeds(sd, h, lambda n: 1.96)
+        with_t = _fewest_seeds(sd, h, lambda n: t_quantile(0.975, n - 1))
+        if got < with_z:
+            raise Wrong(f"seeds_needed({sd}, {h}) is too small: the half-width shrinks like "
+                        "1/sqrt(n), so n grows like the SQUARE of (multiplier * sd / "
+                        "half_width)")
+        if got > with_t:
+            hint = (" (the half-width is t * sd / sqrt(n), not the full width 2 * t * sd "
+                    "/ sqrt(n))" if got >= 3 * with_t else "")
+            raise Wrong(f"seeds_needed({sd}, {h}) is more than needed: look for the "
+                        f"FEWEST n whose half-width is at most {h}{hint}")
+    return "seeds grow with the square of sd / half_width: half the width, 4 times the runs."
+
+
+def _paired_case() -> tuple[np.ndarray, np.ndarray]:
+    """Ten seeds of two strongly correlated configurations (b is a little better)."""
+    rng = np.random.default_rng(10)
+    seed_effect = rng.normal(0.95, 0.01, size=10)
+    a = seed_effect + rng.normal(0, 0.002, size=10)
+    b = seed_effect + 0.003 + rng.normal(0, 0.002, size=10)
+    return a, b
+
+
+@exercise_check
+def check_paired_ci(paired_ci) -> str:
+    """``paired_ci(a, b)``: the 95% interval ``(low, high)`` for the mean of ``b - a``."""
+    a, b = _paired_case()
+    got = call(paired_ci, a.copy(), b.copy())
+    try:
+        low, high = (float(v) for v in got)
+    except (TypeError, ValueError):
+        raise Wrong(f"paired_ci should return two numbers (low, high), got "
+                    f"{type(got).__name__}") from None
+    if not low < high:
+        raise Wrong(f"low must be below high, got ({low:.5f}, {high:.5f})")
+    _, want_low, want_high = paired_interval(a, b)
+
+    def close(lo: float, hi: float) -> bool:
+        return math.isclose(low, lo, rel_tol=1e-6, abs_tol=1e-9) and math.isclose(
+            high, hi, rel_tol=1e-6, abs_tol=1e-9)
+
+    if close(want_low, want_high):
+        return "the paired interval uses only the per-seed differences b - a."
+    d = b - a
+    n, mid = d.size, d.mean()
+    if close(-want_high, -want_low):
+        raise Wrong("that is the interval for a - b; the exercise asks for b - a")
+    _, u_low, u_high = unpaired_interval(a, b)
+    wrong = {
+        "the interval is as wide as an unpaired comparison: use the per-seed differences "
+        "b - a, so that what a seed does to both configurations cancels":
+            [(u_low, u_high)] + [(mid - m * math.sqrt(a.var(ddof=1) / n + b.var(ddof=1) / n),
+                                  mid + m * math.sqrt(a.var(ddof=1) / n + b.var(ddof=1) / n))
+                                 for m in (1.96, t_quantile(0.975, n - 1))],
+        "with only n seeds the multiplier is Student's t with n - 1 degrees of freedom "
+        "(t_quantile(0.975, n - 1)), not 1.96":
+            [(mid - 1.96 * d.std(ddof=1) / math.sqrt(n),
+              mid + 1.96 * d.std(ddof=1) / math.sqrt(n))],
+        "use the sample standard deviation of the differences, std(ddof=1)":
+            [(mid - m * d.std() / math.sqrt(n), mid + m * d.std() / math.sqrt(n))
+             for m in (1.96, t_quantile(0.975, n - 1))],
+        "the interval is for the MEAN difference: divide the standard deviation by sqrt(n)":
+            [(mid - m * d.std(ddof=k), mid + m * d.std(ddof=k))
+             for m in (1.96, t_quantile(0.975, n - 1)) for k in (0, 1)],
+    }
+    for hint, candidates in wrong.items():
+        if any(close(lo, hi) for lo, hi in candidates):
+            raise Wrong(hint)
+    raise Wrong("not the 95% interval mean(d) ± t * std(d, ddof=1) / sqrt(n) of the "
+                "differences d = b - a")
+
+
+@exercise_check
+def check_task_seeds(task_seeds) -> str:
+    """``task_seeds(seed, n)``: one ``SeedSequence`` child of ``SeedSequence(seed)`` per task."""
+    seeds = call(task_seeds, 7, 4)
+    if isinstance(seeds, np.random.SeedSequence) or not hasattr(seeds, "__len__"):
+        raise Wrong("task_seeds should return a list with one SeedSequence per task")
+    if len(seeds) != 4:
+        raise Wrong(f"task_seeds(7, 4) should return 4 seeds, one per task, got {len(seeds)}")
+    if any(isinstance(s, np.random.Generator) for s in seeds):
+        raise Wrong("give each task a SeedSequence, not a Generator: a Generator sent to a "
+                    "worker process is pickled, a copy, and copies of one Generator draw "
+                    "the same numbers")
+    if not all(isinstance(s, np.random.SeedSequence) for s in seeds):
+        raise Wrong("each element should be a numpy.random.SeedSequence")
+    states = [tuple(s.generate_state(4).tolist()) for s in seeds]
+    if len(set(states)) < len(states):
+        raise Wrong("some tasks get the same seed: their runs would be identical copies, "
+                    "not independent samples")
+    again = [tuple(s.generate_state(4).tolist()) for s in call(task_seeds, 7, 4)]
+    if again != states:
+        raise Wrong("calling task_seeds(7, 4) twice gives different seeds: the runs would "
+                    "not be repeatable (SeedSequence() without a seed asks the OS for "
+                    "entropy, and spawn on a SeedSequence you keep hands out new children "
+                    "each time)")
+    children = [tuple(s.generate_state(4).tolist())
+                for s in np.random.SeedSequence(7).spawn(4)]
+    shifted = [tuple(np.random.SeedSequence(7 + i).generate_state(4).tolist())
+               for i in range(4)]
+    if states == shifted:
+        raise Wrong("seed + i makes task 1 of seed 7 the same as task 0 of seed 8: two "
+                    "experiments would share runs; spawn children of SeedSequence(seed)")
+    if states != children:
+        raise Wrong("the seeds should be the children that SeedSequence(seed).spawn(n) "
+                    "gives, in order")
+    return "each task gets its own child of the one seed: independent and repeatable."

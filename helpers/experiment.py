@@ -1,0 +1,203 @@
+"""One complete, seeded experiment on the digits, with one stream per random source (Day 10).
+
+Every random choice of the experiment draws from its own named stream (Day 1): the
+train/test ``split``, the weight ``init``, the ``dropout`` masks and the mini-batch
+``shuffle``. Standardization has no randomness of its own, but it is fitted on the training
+part that the split chose (Day 4), so it changes with the split. One ``SeedSequence``
+spawns the four streams, so one seed repeats the whole experiment, and swapping one stream
+for another seed's varies that source alone while the others stay fixed.
+
+:func:`run_seed` is the function that parallel worker processes run: it takes a
+``SeedSequence`` (picklable, tiny) rather than a ``Generator``, loads the digits once per
+process, and returns exactly what the serial loop returns.
+
+Examples
+--------
+>>> seed = np.random.SeedSequence(0).spawn(1)[0]
+>>> run_seed(seed, Config(num_epochs=2)) == run_seed(seed, Config(num_epochs=2))
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+
+from helpers._validate import check_int, check_positive, check_probability, check_rng
+from helpers.data import load_digits
+from helpers.init import he_normal, lecun_normal, xavier_normal
+from helpers.nn import MLP, train_sgd
+from helpers.preprocessing import StandardScaler
+
+#: The experiment's random sources, in the order their streams are spawned.
+SOURCES = ("split", "init", "dropout", "shuffle")
+
+#: Initializers a :class:`Config` can name (Day 5).
+INITS = {"he_normal": he_normal, "lecun_normal": lecun_normal, "xavier_normal": xavier_normal}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything about the experiment that is NOT random: what is held fixed across seeds.
+
+    Parameters
+    ----------
+    num_hiddens : int
+        Width of the one hidden layer (64 inputs -> num_hiddens -> 10 classes, ReLU).
+    init : str
+        Name of the weight initializer, a key of :data:`INITS`.
+    dropout_p : float
+        Drop probability of the hidden units during training.
+    lr, num_epochs, batch_size
+        Mini-batch SGD (:func:`helpers.nn.train_sgd`).
+    test_size : float
+        Share of the images held out for testing, in (0, 1).
+
+    Examples
+    --------
+    >>> Config(init="lecun_normal").num_hiddens
+    32
+    >>> Config(init="glorot")
+    Traceback (most recent call last):
+    ...
+    ValueError: init must be one of ['he_normal', 'lecun_normal', 'xavier_normal'], got 'glorot'
+    """
+
+    num_hiddens: int = 32
+    init: str = "he_normal"
+    dropout_p: float = 0.2
+    lr: float = 0.2
+    num_epochs: int = 10
+    batch_size: int = 64
+    test_size: float = 0.2
+
+    def __post_init__(self) -> None:
+        check_int(self.num_hiddens, "num_hiddens", minimum=1)
+        if self.init not in INITS:
+            raise ValueError(f"init must be one of {sorted(INITS)}, got {self.init!r}")
+        check_probability(self.dropout_p, "dropout_p")
+        if self.dropout_p == 1:
+            raise ValueError("dropout_p must be below 1 (1 drops every hidden unit), got 1")
+        check_positive(self.lr, "lr")
+        check_int(self.num_epochs, "num_epochs", minimum=1)
+        check_int(self.batch_size, "batch_size", minimum=1)
+        check_probability(self.test_size, "test_size")
+        if not 0 < self.test_size < 1:
+            raise ValueError(f"test_size must be strictly between 0 and 1, got "
+                             f"{self.test_size}")
+
+
+class Run(NamedTuple):
+    """What one run reports: test accuracy, and the last epoch's mean training loss."""
+
+    test_acc: float
+    loss: float
+
+
+def streams_from(seed: np.random.SeedSequence,
+                 names: Sequence[str] = SOURCES) -> dict[str, np.random.Generator]:
+    """One ``Generator`` per name from a ``SeedSequence``: the i-th name gets its i-th child.
+
+    The same children as ``seed.spawn(len(names))`` on a fresh ``seed``, and so the same
+    streams as ``helpers.seeding.named_streams(s, names)`` when ``seed`` is
+    ``SeedSequence(s)``. Unlike ``spawn``, which counts the children it has handed out
+    and gives NEW ones when called again, this builds them from ``seed.entropy`` and
+    ``seed.spawn_key``: calling it twice on the same seed gives the same streams.
+
+    Examples
+    --------
+    >>> seed = np.random.SeedSequence(42)
+    >>> a, b = streams_from(seed), streams_from(seed)
+    >>> bool(a["init"].random() == b["init"].random())
+    True
+    >>> from helpers.seeding import named_streams
+    >>> same = named_streams(42, SOURCES)
+    >>> bool(streams_from(seed)["dropout"].random() == same["dropout"].random())
+    True
+    """
+    if not isinstance(seed, np.random.SeedSequence):
+        raise TypeError(f"seed must be a numpy.random.SeedSequence (e.g. a child from "
+                        f"SeedSequence(SEED).spawn(n)), got {type(seed).__name__}")
+    if isinstance(names, str) or not names or not all(isinstance(n, str) for n in names):
+        raise TypeError(f"names must be a non-empty sequence of str, got {names!r}")
+    if len(set(names)) != len(names):
+        raise ValueError(f"names must be distinct, got {list(names)}")
+    children = [np.random.SeedSequence(seed.entropy, spawn_key=(*seed.spawn_key, i),
+                                       pool_size=seed.pool_size) for i in range(len(names))]
+    return {name: np.random.default_rng(child) for name, child in zip(names, children,
+                                                                       strict=True)}
+
+
+def check_streams(streams: Mapping[str, np.random.Generator]) -> None:
+    """Raise a clear error unless ``streams`` maps every name in :data:`SOURCES` to a
+    ``Generator``.
+
+    Examples
+    --------
+    >>> check_streams({"split": np.random.default_rng(0)})
+    Traceback (most recent call last):
+    ...
+    ValueError: streams lacks ['dropout', 'init', 'shuffle']; it needs one Generator per
+    source ('split', 'init', 'dropout', 'shuffle')
+    """
+    if not isinstance(streams, Mapping):
+        raise TypeError(f"streams must be a dict of source name to Generator, got "
+                        f"{type(streams).__name__}")
+    missing = sorted(set(SOURCES) - set(streams))
+    if missing:
+        raise ValueError(f"streams lacks {missing}; it needs one Generator per source "
+                         f"{SOURCES}")
+    for name in SOURCES:
+        check_rng(streams[name], f"streams[{name!r}]")
+
+
+def run_experiment(X: np.ndarray, y: np.ndarray, streams: dict, config: Config) -> Run:  #@save
+    """Split, standardize, initialize, train and test once; each random choice has a stream."""
+    check_streams(streams)
+    num_test = round(config.test_size * len(y))
+    order = streams["split"].permutation(len(y))  # 1. which images are held out for testing
+    test, train = order[:num_test], order[num_test:]
+    scaler = StandardScaler().fit(X[train])  # 2. fitted on the training part only (Day 4)
+    X_train, X_test = scaler.transform(X[train]), scaler.transform(X[test])
+    num_classes = int(y.max()) + 1
+    model = MLP((X.shape[1], config.num_hiddens, num_classes), streams["init"],  # 3. weights
+                init=INITS[config.init], dropout_p=config.dropout_p)
+    history = train_sgd(model, X_train, y[train], lr=config.lr, num_epochs=config.num_epochs,
+                        batch_size=config.batch_size, rng=streams["shuffle"],  # 5. batches
+                        dropout_rng=streams["dropout"],  # 4. dropout masks
+                        eval_every=config.num_epochs)
+    return Run(model.accuracy(X_test, y[test]), history["loss"][-1])
+
+
+@functools.cache
+def _digits() -> tuple[np.ndarray, np.ndarray]:
+    """The digits, loaded once per process (each worker process loads its own copy)."""
+    X, y = load_digits()
+    X.flags.writeable = False  # shared by every run of this process: nobody may change it
+    y.flags.writeable = False
+    return X, y
+
+
+def run_seed(seed: np.random.SeedSequence, config: Config) -> Run:
+    """The whole experiment on the digits, every source from ``seed``'s named streams.
+
+    A top-level function of an importable module, so that ``ProcessPoolExecutor`` can send
+    it to worker processes; give each task its own ``SeedSequence`` child, never a
+    ``Generator`` (a pickled ``Generator`` is a copy: every task would draw the same numbers).
+
+    Examples
+    --------
+    >>> run = run_seed(np.random.SeedSequence(7), Config(num_epochs=3))
+    >>> 0.8 < run.test_acc <= 1.0
+    True
+    """
+    if not isinstance(config, Config):
+        raise TypeError(f"config must be a helpers.experiment.Config, got "
+                        f"{type(config).__name__}")
+    X, y = _digits()
+    return run_experiment(X, y, streams_from(seed), config)
+

@@ -1,0 +1,79 @@
+"""Right and wrong answers for helpers.checks.day10 (see tests/checks/README.md)."""
+
+import math
+
+import numpy as np
+
+from helpers.checks.day10 import check_paired_ci, check_seeds_needed, check_task_seeds
+from helpers.exercises import CORRECT, WRONG
+from helpers.intervals import t_quantile
+
+
+def seeds_with_t(sd, half_width):
+    n = 6
+    while t_quantile(0.975, n - 1) * sd / math.sqrt(n) > half_width:
+        n += 1
+    return n
+
+
+def seeds_with_z(sd, half_width):
+    return math.ceil((1.96 * sd / half_width) ** 2)
+
+
+def paired_right(a, b):
+    d = b - a
+    half = t_quantile(0.975, d.size - 1) * d.std(ddof=1) / math.sqrt(d.size)
+    return d.mean() - half, d.mean() + half
+
+
+def paired_with(multiplier, ddof=1, sqrt_n=True, flip=False):
+    def paired_ci(a, b):
+        d = (a - b) if flip else (b - a)
+        m = multiplier(d.size)
+        half = m * d.std(ddof=ddof) / (math.sqrt(d.size) if sqrt_n else 1)
+        return d.mean() - half, d.mean() + half
+    return paired_ci
+
+
+def unpaired(a, b):
+    n = a.size
+    half = t_quantile(0.975, n - 1) * math.sqrt(a.var(ddof=1) / n + b.var(ddof=1) / n)
+    return b.mean() - a.mean() - half, b.mean() - a.mean() + half
+
+
+def t_multiplier(n):
+    return t_quantile(0.975, n - 1)
+
+
+CASES = [
+    (check_seeds_needed, (seeds_with_t,), CORRECT, "square"),
+    (check_seeds_needed, (seeds_with_z,), CORRECT, None),
+    (check_seeds_needed, (lambda sd, h: math.ceil(1.96 * sd / h),), WRONG, "SQUARE"),
+    (check_seeds_needed, (lambda sd, h: 4 * seeds_with_t(sd, h),), WRONG, "full width"),
+    (check_seeds_needed, (lambda sd, h: seeds_with_t(sd, h) + 2,), WRONG, "FEWEST"),
+    (check_seeds_needed, (lambda sd, h: float(seeds_with_t(sd, h)),), WRONG, "whole number"),
+    (check_paired_ci, (paired_right,), CORRECT, "differences"),
+    (check_paired_ci, (paired_with(t_multiplier),), CORRECT, None),
+    (check_paired_ci, (unpaired,), WRONG, "per-seed differences"),
+    (check_paired_ci, (paired_with(lambda n: 1.96),), WRONG, "Student's t"),
+    (check_paired_ci, (paired_with(t_multiplier, ddof=0),), WRONG, "ddof=1"),
+    (check_paired_ci, (paired_with(t_multiplier, sqrt_n=False),), WRONG, "sqrt(n)"),
+    (check_paired_ci, (paired_with(t_multiplier, flip=True),), WRONG, "a - b"),
+    (check_paired_ci, (lambda a, b: 0.01,), WRONG, "two numbers"),
+    (check_paired_ci, (lambda a, b: (0.0, 1.0),), WRONG, "not the 95% interval"),
+    (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed).spawn(n),), CORRECT,
+     "own child"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed)] * n,), WRONG,
+     "identical copies"),
+    (check_task_seeds, (lambda seed, n: [np.random.default_rng(s) for s in
+                                         np.random.SeedSequence(seed).spawn(n)],), WRONG,
+     "not a Generator"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed + i) for i in range(n)],),
+     WRONG, "seed + i"),
+    (check_task_seeds, (lambda seed, n: np.random.SeedSequence().spawn(n),), WRONG,
+     "repeatable"),
+    (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed).spawn(n)[:-1],), WRONG,
+     "one per task"),
+    (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed).spawn(n)[::-1],), WRONG,
+     "in order"),
+]

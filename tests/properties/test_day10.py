@@ -1,0 +1,76 @@
+"""day10_results_across_seeds: the lesson's claims over several seeds (see conftest.py)."""
+
+import math
+
+import numpy as np
+import pytest
+from scipy import integrate, stats
+
+from .conftest import SEEDS
+
+NAME = "day10_results_across_seeds"
+SMALL = {"NUM_SEEDS": 12}  # 12 seeds x 7 designs of the real experiment: a few seconds
+SOURCES = ("split", "init", "dropout", "shuffle")
+
+
+def sd_se(sd, n):
+    """Standard error of a sample sd from n roughly normal values."""
+    return sd / math.sqrt(2 * (n - 1))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day10_one_seed_repeats_serially_and_in_parallel(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["repeat_identical"] is True
+    assert r["parallel_identical"] is True  # worker processes reproduce every serial run
+    assert r["copies_draw_alike"] is True  # pickled copies of one Generator: the same draws
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day10_a_run_is_one_sample_and_the_interval_is_students(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    acc, n = np.array(r["acc"]), r["num_seeds"]
+    assert acc.size == n and 0.9 < r["mean"] < 1.0  # the network learns the digits
+    assert np.all(acc * r["num_test"] == np.round(acc * r["num_test"]))  # counts of images
+    assert acc.max() - acc.min() > 0.005  # seeds alone move the accuracy
+    assert r["sd"] == pytest.approx(acc.std(ddof=1), rel=1e-12)
+    assert r["t"] == pytest.approx(stats.t.ppf(0.975, n - 1), rel=1e-4)
+    low, high = stats.t.interval(0.95, n - 1, loc=acc.mean(), scale=stats.sem(acc))
+    assert r["interval"] == pytest.approx([acc.mean(), low, high], rel=1e-4)
+    # selection: the best of n runs sits about E[max of n standard normals] sd above the mean
+    expected_max = integrate.quad(
+        lambda x: x * n * stats.norm.pdf(x) * stats.norm.cdf(x) ** (n - 1), -10, 10)[0]
+    assert r["best_of_n"] == pytest.approx(expected_max, abs=5 * 0.5 / math.sqrt(100_000))
+    assert r["best_in_sd"] > 0
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day10_every_source_matters_and_the_split_carries_counting_noise(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    n = r["num_seeds"]
+    sd = {name: float(np.std(r["by_source"][name], ddof=1)) for name in SOURCES}
+    assert all(sd[name] > 0 for name in SOURCES), sd  # each stream changes the result
+    assert r["largest_source"] == max(sd, key=sd.get)
+    # the split is at least as large as any other source, within 5 standard errors
+    for name in SOURCES[1:]:
+        assert sd["split"] > sd[name] - 5 * math.hypot(sd_se(sd["split"], n),
+                                                       sd_se(sd[name], n)), (name, sd)
+    # its spread is the binomial counting noise of the test set, within 5 standard errors
+    log_ratio = math.log(sd["split"] / r["counting_sd"])
+    assert abs(log_ratio) < 5 / math.sqrt(2 * (n - 1)), (sd["split"], r["counting_sd"])
+    mean = r["mean"]
+    assert r["counting_sd"] == pytest.approx(math.sqrt(mean * (1 - mean) / r["num_test"]))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day10_pairing_the_seeds_narrows_the_interval(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    a, b, b_fresh = (np.array(r[k]) for k in ("acc", "acc_b_paired", "acc_b_unpaired"))
+    paired = stats.ttest_rel(b, a).confidence_interval(0.95)
+    welch = stats.ttest_ind(b_fresh, a, equal_var=False).confidence_interval(0.95)
+    assert r["paired"][1:] == pytest.approx([paired.low, paired.high], rel=1e-3, abs=1e-6)
+    assert r["unpaired"][1:] == pytest.approx([welch.low, welch.high], rel=1e-3, abs=1e-6)
+    assert r["width_ratio"] == pytest.approx(
+        (welch.high - welch.low) / (paired.high - paired.low), rel=1e-3)
+    assert r["width_ratio"] > 1.5  # the same runs, a much narrower interval
+    assert np.corrcoef(a, b)[0, 1] > 0.5  # the seed acts on both configurations alike

@@ -1,0 +1,110 @@
+"""helpers.intervals against SciPy (used only here) and against coverage by simulation."""
+
+import math
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from helpers.intervals import (
+    MIN_DOF,
+    Interval,
+    mean_interval,
+    paired_interval,
+    sd_standard_error,
+    t_quantile,
+    unpaired_interval,
+)
+
+
+@pytest.mark.parametrize("q", [0.6, 0.9, 0.95, 0.975, 0.995])
+@pytest.mark.parametrize("dof", [5, 6, 9, 19, 29, 57.3, 200, 10_000])
+def test_t_quantile_matches_scipy(q, dof):
+    assert t_quantile(q, dof) == pytest.approx(stats.t.ppf(q, dof), rel=1e-3)
+
+
+@pytest.mark.parametrize("dof", [19, 29, 99])
+def test_t_quantile_is_very_accurate_from_twenty_seeds(dof):
+    assert t_quantile(0.975, dof) == pytest.approx(stats.t.ppf(0.975, dof), rel=1e-6)
+
+
+def test_t_quantile_is_symmetric_and_tends_to_the_normal():
+    assert t_quantile(0.025, 12) == pytest.approx(-t_quantile(0.975, 12), rel=1e-12)
+    assert t_quantile(0.975, 1e12) == pytest.approx(1.959964, abs=1e-6)
+
+
+@pytest.mark.parametrize(("level", "n"), [(0.95, 6), (0.95, 30), (0.9, 20), (0.99, 50)])
+def test_mean_interval_matches_scipy(level, n):
+    x = np.random.default_rng(n).normal(0.9, 0.01, size=n)
+    est, low, high = mean_interval(x, level)
+    want = stats.t.interval(level, n - 1, loc=x.mean(), scale=stats.sem(x))
+    assert est == pytest.approx(x.mean(), rel=1e-12)
+    # the t quantile is accurate to 1e-3 (relative) at 5 degrees of freedom, 1e-6 from 19
+    assert high - low == pytest.approx(want[1] - want[0], rel=1e-3 if n < 20 else 1e-6)
+    assert (low + high) / 2 == pytest.approx(x.mean(), rel=1e-12)
+
+
+def test_mean_interval_with_a_large_offset_and_constant_data():
+    x = 1e9 + np.random.default_rng(0).normal(0, 1e-3, size=30)
+    _, low, high = mean_interval(x)
+    want = stats.t.interval(0.95, 29, loc=x.mean(), scale=stats.sem(x))
+    assert (high - low) == pytest.approx(want[1] - want[0], rel=1e-5)
+    assert mean_interval(np.full(8, 0.95)) == Interval(0.95, 0.95, 0.95)
+
+
+def test_mean_interval_covers_the_true_mean_95_percent_of_the_time():
+    rng = np.random.default_rng(1)
+    samples = rng.normal(5.0, 2.0, size=(4000, 8))
+    covered = np.mean([low < 5.0 < high for _, low, high in map(mean_interval, samples)])
+    assert abs(covered - 0.95) < 5 * math.sqrt(0.95 * 0.05 / 4000)
+
+
+def test_paired_interval_matches_scipy_ttest_rel():
+    rng = np.random.default_rng(2)
+    a = rng.normal(0.95, 0.01, size=25)
+    b = a + rng.normal(0.002, 0.002, size=25)
+    est, low, high = paired_interval(a, b)
+    ci = stats.ttest_rel(b, a).confidence_interval(0.95)
+    assert est == pytest.approx(np.mean(b - a), rel=1e-12)
+    assert (low, high) == pytest.approx((ci.low, ci.high), rel=1e-6)
+
+
+def test_unpaired_interval_matches_scipy_welch():
+    rng = np.random.default_rng(3)
+    a, b = rng.normal(0.95, 0.01, size=30), rng.normal(0.96, 0.02, size=20)
+    est, low, high = unpaired_interval(a, b)
+    ci = stats.ttest_ind(b, a, equal_var=False).confidence_interval(0.95)
+    assert est == pytest.approx(b.mean() - a.mean(), rel=1e-12)
+    assert (low, high) == pytest.approx((ci.low, ci.high), rel=1e-5)
+
+
+def test_pairing_narrows_the_interval_when_seeds_matter():
+    rng = np.random.default_rng(4)
+    seed_effect = rng.normal(0.95, 0.01, size=30)
+    a = seed_effect + rng.normal(0, 0.002, size=30)
+    b = seed_effect + rng.normal(0, 0.002, size=30)
+    paired, unpaired = paired_interval(a, b), unpaired_interval(a, b)
+    assert (paired.high - paired.low) < 0.5 * (unpaired.high - unpaired.low)
+
+
+def test_sd_standard_error_matches_simulation():
+    sds = np.random.default_rng(5).normal(0, 0.01, size=(20_000, 30)).std(axis=1, ddof=1)
+    assert sd_standard_error(0.01, 30) == pytest.approx(sds.std(), rel=0.05)
+
+
+@pytest.mark.parametrize(("call", "error", "needle"), [
+    (lambda: t_quantile(1.0, 10), ValueError, "q must"),
+    (lambda: t_quantile(0.975, MIN_DOF - 1), ValueError, "dof must"),
+    (lambda: t_quantile(0.975, True), ValueError, "dof must"),
+    (lambda: mean_interval([0.9] * 5), ValueError, "at least 6"),
+    (lambda: mean_interval(np.ones((6, 2))), ValueError, "1-D"),
+    (lambda: mean_interval([0.9] * 5 + [np.nan]), ValueError, "finite"),
+    (lambda: mean_interval([0.9] * 6, level=95), ValueError, "level"),
+    (lambda: paired_interval([0.9] * 6, [0.9] * 7), ValueError, "same seeds"),
+    (lambda: unpaired_interval([0.5] * 6, [0.25] * 6), ValueError, "constant"),
+    (lambda: sd_standard_error(-1.0, 30), ValueError, "sd must"),
+    (lambda: sd_standard_error(0.01, 1), ValueError, "n must"),
+])
+def test_bad_input_is_named(call, error, needle):
+    with pytest.raises(error, match=needle):
+        call()
