@@ -13,6 +13,8 @@ One concept per module, as in "Deep Learning from Scratch" ``common/``:
 - :mod:`helpers.dropout`: inverted dropout with an explicit ``rng``.
 - :mod:`helpers.nn`: the smallest clear NumPy MLP.
 - :mod:`helpers.regression`: least squares and gradient descent.
+- :mod:`helpers.intervals`: confidence intervals for a mean, paired and unpaired (Day 10).
+- :mod:`helpers.experiment`: one seeded digits experiment, every random choice named (Day 10).
 - :mod:`helpers.exercises`: try first, then check: one line of feedback per answer
   (the checks themselves live in :mod:`helpers.checks`, one module per day).
 
