@@ -1,7 +1,9 @@
 """Descriptive statistics (Day 3) and running statistics (Day 8).
 
 Everything here is a few lines of NumPy; the point is to name what is computed, check the
-input, and avoid the numerical traps that the lessons show (``E[x^2] - E[x]^2``).
+input, and avoid the numerical traps that the lessons show: ``E[x^2] - E[x]^2`` on data with
+a large offset, a running variance after a level shift, and a constant feature whose
+computed standard deviation is a rounding error (about 1e-17) rather than exactly 0.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers._validate import as_float_array, check_ddof
+from helpers._validate import as_float_array, check_ddof, check_int
 
 
 class Description(NamedTuple):
@@ -26,8 +28,11 @@ class Description(NamedTuple):
     max: np.ndarray | float
 
 
-def describe(x: np.typing.ArrayLike, axis: int | None = None, ddof: int = 0) -> Description:
-    """Count, mean, standard deviation, minimum, quartiles and maximum.
+def describe(x: np.typing.ArrayLike, axis: int | None = None, ddof: int = 1) -> Description:
+    """Count, mean, standard deviation, minimum, quartiles and maximum, as pandas' ``describe``.
+
+    Like pandas, the standard deviation is the sample one (``ddof=1``) by default, while
+    NumPy's ``std`` defaults to ``ddof=0``: the same data give different numbers.
 
     Parameters
     ----------
@@ -37,8 +42,9 @@ def describe(x: np.typing.ArrayLike, axis: int | None = None, ddof: int = 0) -> 
         ``None`` summarizes all values; ``axis=0`` summarizes each column (feature) of a
         2-D data matrix, ``axis=1`` each row (sample).
     ddof : int
-        Delta degrees of freedom of the standard deviation: 0 for the population formula
-        (divide by n), 1 for the sample formula (divide by n - 1).
+        Delta degrees of freedom of the standard deviation: 1 (the default, as in pandas)
+        for the sample formula (divide by n - 1), 0 for the population formula (divide by
+        n, NumPy's default).
 
     Returns
     -------
@@ -50,6 +56,8 @@ def describe(x: np.typing.ArrayLike, axis: int | None = None, ddof: int = 0) -> 
     >>> d = describe([1.0, 2.0, 3.0, 4.0])
     >>> d.count, d.mean, d.median, d.max
     (4, 2.5, 2.5, 4.0)
+    >>> round(d.std, 4), round(describe([1.0, 2.0, 3.0, 4.0], ddof=0).std, 4)
+    (1.291, 1.118)
     >>> describe([[1, 10], [3, 30]], axis=0).mean
     array([ 2., 20.])
     """
@@ -83,34 +91,125 @@ def standard_error(x: np.typing.ArrayLike, ddof: int = 1) -> float:
     return float(arr.std(ddof=ddof) / np.sqrt(arr.size))
 
 
+def mean_var(x: np.typing.ArrayLike, axis: int | None = None,
+             ddof: int = 0) -> tuple[np.ndarray | float, np.ndarray | float]:
+    """Mean and variance along ``axis``, with the mean refined by one correction pass.
+
+    ``np.mean`` rounds, so the deviations from it do not sum to exactly 0; adding back
+    their mean (the "corrected two-pass" algorithm of Chan, Golub and LeVeque, 1983) makes
+    the mean of identical values exactly that value and their variance exactly 0.
+
+    Examples
+    --------
+    >>> x = np.full(6, 0.1)
+    >>> float(x.mean()) == 0.1, float(x.var()) == 0.0
+    (False, False)
+    >>> mean, var = mean_var(x)
+    >>> mean == 0.1, var == 0.0
+    (True, True)
+    >>> mean_var([[1.0, 2.0], [3.0, 6.0]], axis=0, ddof=1)
+    (array([2., 4.]), array([2., 8.]))
+    """
+    arr = as_float_array(x, "x")
+    if axis is not None and not -arr.ndim <= axis < arr.ndim:
+        raise ValueError(f"axis must be None or in [{-arr.ndim}, {arr.ndim}) for x of shape "
+                         f"{arr.shape}, got {axis}")
+    count = arr.size if axis is None else arr.shape[axis]
+    check_ddof(ddof, count)
+    rough = arr.mean(axis=axis, keepdims=True)
+    correction = (arr - rough).mean(axis=axis, keepdims=True)
+    mean = rough + correction
+    deviation = arr - mean
+    var = (deviation * deviation).sum(axis=axis, keepdims=True) / (count - ddof)
+    if axis is None:
+        return float(mean.item()), float(var.item())
+    return np.squeeze(mean, axis=axis), np.squeeze(var, axis=axis)
+
+
+def is_constant_feature(var: np.typing.ArrayLike, mean: np.typing.ArrayLike,
+                        n_samples: int) -> np.ndarray:
+    """Which features are constant up to rounding error, judged from their computed variance.
+
+    A constant column such as ``[0.1, 0.1, 0.1]`` has a computed variance of about 1e-34,
+    not 0: its mean is rounded, and each deviation from it is that rounding error. Testing
+    ``var == 0`` misses it, and dividing by its standard deviation turns every value into
+    +1 or -1. A feature counts as constant when its variance is within the error bound of
+    the two-pass variance algorithm (Chan, Golub and LeVeque, 1983),
+    ``var <= n eps var + (n |mean| eps)^2``, the rule of scikit-learn's
+    ``_is_constant_feature``.
+
+    Parameters
+    ----------
+    var, mean : array_like
+        Each feature's computed variance and mean.
+    n_samples : int
+        The number of values each variance was computed from.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        True where the feature is constant up to rounding.
+
+    Examples
+    --------
+    >>> x = np.full(3, 0.1)
+    >>> float(x.var()) > 0  # a rounding error, not a spread
+    True
+    >>> is_constant_feature(x.var(), x.mean(), x.size)
+    array(True)
+    >>> is_constant_feature([1e-30, 0.25], [0.0, 1e6], 3)
+    array([False, False])
+    """
+    var = as_float_array(var, "var", allow_empty=True)
+    mean = as_float_array(mean, "mean", allow_empty=True)
+    n = check_int(n_samples, "n_samples", minimum=1)
+    if np.any(var < 0):
+        raise ValueError("var must be >= 0 (a variance), got a negative value")
+    eps = np.finfo(np.float64).eps
+    return np.asarray(var <= n * eps * var + (n * np.abs(mean) * eps) ** 2)
+
+
 def zscore(x: np.typing.ArrayLike, axis: int | None = 0, ddof: int = 0) -> np.ndarray:
     """Standard scores ``(x - mean) / std`` along ``axis``.
 
     A value with ``|z| > 3`` lies more than three standard deviations from the mean (the
-    3-sigma rule for outliers). Where the standard deviation is zero (a constant feature)
-    every value equals the mean, and its z-score is 0, as in scikit-learn's
-    ``StandardScaler``; no division by zero, no NaN.
+    3-sigma rule for outliers). The mean and variance come from :func:`mean_var`. A
+    constant feature (constant up to rounding error, see :func:`is_constant_feature`) has
+    z-score 0 everywhere, as in scikit-learn's
+    ``StandardScaler``: no division by zero or by a rounding error, no NaN.
 
     Examples
     --------
     >>> zscore([1.0, 2.0, 3.0], axis=None).round(4)
     array([-1.2247,  0.    ,  1.2247])
-    >>> zscore([[1.0, 5.0], [3.0, 5.0]])
-    array([[-1.,  0.],
-           [ 1.,  0.]])
+    >>> zscore([[1.0, 0.1], [3.0, 0.1], [5.0, 0.1]]).round(4)
+    array([[-1.2247,  0.    ],
+           [ 0.    ,  0.    ],
+           [ 1.2247,  0.    ]])
     """
     arr = as_float_array(x, "x")
+    mean, var = mean_var(arr, axis=axis, ddof=ddof)
     count = arr.size if axis is None else arr.shape[axis]
-    check_ddof(ddof, count)
-    mean = arr.mean(axis=axis, keepdims=True)
-    std = arr.std(axis=axis, ddof=ddof, keepdims=True)
-    return (arr - mean) / np.where(std == 0, 1.0, std)
+    constant = is_constant_feature(var, mean, count)
+    if axis is not None:
+        mean, var, constant = (np.expand_dims(a, axis) for a in (mean, var, constant))
+    return np.where(constant, 0.0, arr - mean) / np.where(constant, 1.0, np.sqrt(var))
+
+
+def _prefix_means(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(d, a)``: the data shifted by their first value, and the means of its prefixes.
+
+    The first value lies in every prefix, so no shifted value is larger than the range of
+    the prefix it belongs to: a large offset or a level shift costs no accuracy.
+    """
+    d = arr - arr[0]
+    return d, np.cumsum(d) / np.arange(1, arr.size + 1)
 
 
 def running_mean(x: np.typing.ArrayLike) -> np.ndarray:
     """Mean of the first k values, for k = 1..n, in one vectorized pass.
 
-    The data are shifted by their overall mean before the cumulative sum, so a large
+    The data are shifted by their first value before the cumulative sum, so a large
     common offset (say 1e7) costs no accuracy.
 
     Examples
@@ -119,16 +218,22 @@ def running_mean(x: np.typing.ArrayLike) -> np.ndarray:
     array([2., 3., 4., 5.])
     """
     arr = as_float_array(x, "x", ndim=1)
-    shift = arr.mean()
-    return shift + np.cumsum(arr - shift) / np.arange(1, arr.size + 1)
+    _, a = _prefix_means(arr)
+    return arr[0] + a
 
 
 def running_std(x: np.typing.ArrayLike, ddof: int = 0) -> np.ndarray:
     """Standard deviation of the first k values, for k = ddof+1..n, vectorized.
 
-    Uses cumulative sums of the data shifted by their overall mean, which avoids the
-    catastrophic cancellation of ``E[x^2] - E[x]^2`` on data with a large offset. The
-    first ``ddof`` prefixes have no defined standard deviation, so the result has
+    Welford's update written as a cumulative sum. With ``m_k`` the mean of the first k
+    values, the sum of squared deviations grows by ``(x_k - m_{k-1}) (x_k - m_k)`` at each
+    step. That term is never negative (``m_k`` lies between ``m_{k-1}`` and ``x_k``), so
+    the cumulative sum never subtracts and cannot cancel, unlike ``sum(x^2) - k m^2``; the
+    prefix means come from the data shifted by their first value (see
+    :func:`running_mean`). It stays accurate to a few units in the last digit under a
+    large common offset and after a level shift (values near 1e8, then values near 0).
+
+    The first ``ddof`` prefixes have no defined standard deviation, so the result has
     ``n - ddof`` entries: entry ``i`` belongs to the first ``i + ddof + 1`` values.
 
     Examples
@@ -137,11 +242,14 @@ def running_std(x: np.typing.ArrayLike, ddof: int = 0) -> np.ndarray:
     array([0.   , 1.   , 1.633])
     >>> running_std([1.0, 3.0, 5.0], ddof=1).round(4)
     array([1.4142, 2.    ])
+    >>> running_std([1e8 + 1, 1e8 - 1, 1.0, -1.0])[:2]  # a level shift after two values
+    array([0., 1.])
     """
     arr = as_float_array(x, "x", ndim=1)
     check_ddof(ddof, arr.size)
-    d = arr - arr.mean()
+    d, a = _prefix_means(arr)
+    previous = np.concatenate([[0.0], a[:-1]])
+    increments = np.maximum((d - previous) * (d - a), 0.0)  # >= 0 but for rounding
+    sum_sq_dev = np.cumsum(increments)
     k = np.arange(1, arr.size + 1)
-    s1, s2 = np.cumsum(d), np.cumsum(d * d)
-    sum_sq_dev = np.maximum(s2 - s1 * s1 / k, 0.0)  # rounding can dip just below 0
     return np.sqrt(sum_sq_dev[ddof:] / (k[ddof:] - ddof))

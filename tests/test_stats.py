@@ -1,11 +1,24 @@
-"""helpers.stats against SciPy, NIST certified values and closed forms."""
+"""helpers.stats against SciPy, scikit-learn, NIST certified values, exact rational
+arithmetic (Python's ``statistics``) and closed forms, including the numerical edge cases:
+near-constant data, large offsets and level shifts."""
+
+import statistics
 
 import numpy as np
 import pytest
 from scipy import stats as sps
+from sklearn.preprocessing import StandardScaler as SkStandardScaler
 
 from helpers.data import load_michelson
-from helpers.stats import describe, running_mean, running_std, standard_error, zscore
+from helpers.stats import (
+    describe,
+    is_constant_feature,
+    mean_var,
+    running_mean,
+    running_std,
+    standard_error,
+    zscore,
+)
 
 RNG = np.random.default_rng(12345)
 X = RNG.normal(3.0, 2.0, size=(50, 4))
@@ -20,6 +33,12 @@ def test_describe_matches_scipy_and_percentiles():
     assert (d.min, d.max) == pytest.approx(ref.minmax)
     assert d.median == pytest.approx(sps.scoreatpercentile(X[:, 0], 50))
     assert d.q25 == pytest.approx(sps.scoreatpercentile(X[:, 0], 25))
+
+
+def test_describe_defaults_to_the_sample_std_like_pandas():
+    # pandas' Series.describe() reports the ddof=1 standard deviation.
+    assert describe(X[:, 0]).std == pytest.approx(np.std(X[:, 0], ddof=1))
+    assert describe(X[:, 0], ddof=0).std == pytest.approx(np.std(X[:, 0]))
 
 
 def test_describe_per_axis_shapes():
@@ -53,6 +72,67 @@ def test_zscore_constant_feature_is_zero_not_nan():
     assert np.all(z[:, 1] == 0) and np.all(np.isfinite(z))
 
 
+@pytest.mark.parametrize("n", [3, 6, 7, 10, 100, 679])
+@pytest.mark.parametrize("value", [0.1, 1 / 3, 299_792.458, -1e-7])
+def test_a_constant_feature_with_a_rounding_error_std_is_still_constant(n, value):
+    column = np.full(n, value)
+    data = np.column_stack([np.arange(n, dtype=float), column])
+    ref = SkStandardScaler().fit(data)
+    assert np.array_equal(zscore(data)[:, 1], np.zeros(n))  # exactly: see mean_var
+    assert np.allclose(zscore(data)[:, 1], ref.transform(data)[:, 1], atol=1e-8)
+    assert is_constant_feature(column.var(), column.mean(), n)
+
+
+@pytest.mark.parametrize("n", [3, 10, 1000])
+def test_a_nearly_constant_feature_is_constant(n):
+    # Values that should be equal but differ in their last digits: 0.1 * 3 != 0.3.
+    column = np.resize([0.3, 0.1 * 3, 0.1 + 0.2], n)
+    assert 0 < column.var() < 1e-30
+    data = np.column_stack([np.arange(n, dtype=float), column])
+    assert np.allclose(zscore(data)[:, 1], 0, atol=1e-15)
+    assert np.allclose(zscore(data)[:, 1], SkStandardScaler().fit_transform(data)[:, 1],
+                       atol=1e-13)
+
+
+def test_mean_var_refines_the_mean():
+    column = np.full(6, 0.1)
+    assert column.mean() != 0.1 and column.var() > 0  # NumPy's one-pass mean is rounded
+    mean, var = mean_var(column)
+    assert mean == 0.1 and var == 0.0
+    x = RNG.lognormal(5, 1, size=(300, 3)) + 1e6
+    mean, var = mean_var(x, axis=0, ddof=1)
+    exact = [(statistics.fmean(c), statistics.variance(c)) for c in x.T.tolist()]
+    assert np.allclose(mean, [m for m, _ in exact], rtol=1e-15)
+    assert np.allclose(var, [v for _, v in exact], rtol=1e-12)
+
+
+def test_the_exact_zero_test_was_fooled():
+    # The case behind the rule: std == 0 is False, so (x - mean) / std gives +-1, not 0.
+    column = np.full(6, 0.1)
+    assert 0 < column.std() < 1e-16
+    assert np.allclose(np.abs((column - column.mean()) / column.std()), 1)
+
+
+def test_is_constant_feature_matches_sklearns_rule():
+    from sklearn.preprocessing._data import _is_constant_feature
+
+    rng = np.random.default_rng(7)
+    mean = rng.normal(0, 10.0 ** rng.integers(-8, 8, 200))
+    var = (mean * 10.0 ** rng.uniform(-20, 0, 200)) ** 2
+    var[::7] = 0.0
+    for n in (2, 50, 10_000):
+        assert np.array_equal(is_constant_feature(var, mean, n),
+                              _is_constant_feature(var, mean, n))
+
+
+def test_small_but_real_spread_is_not_constant():
+    tiny = np.array([[0.0], [1e-20], [2e-20]])  # a real spread near zero
+    assert not is_constant_feature(tiny.var(), tiny.mean(), 3)
+    assert np.allclose(zscore(tiny)[:, 0], [-1.224744871391589, 0, 1.224744871391589])
+    big = 1e7 + np.array([0.0, 1e-6, 2e-6])  # a real spread at a large offset
+    assert np.allclose(zscore(big), [-1.2247, 0, 1.2247], atol=1e-3)
+
+
 def test_running_statistics_equal_prefix_statistics():
     x = RNG.exponential(2.0, size=300)
     k = np.arange(1, 301)
@@ -72,6 +152,72 @@ def test_running_statistics_survive_a_large_offset():
     assert abs(naive - exact_std[-1]) > 0.1 * exact_std[-1]  # the trap is real
 
 
+def exact_prefix_std(x, ks, ddof=0):
+    """Correctly rounded prefix standard deviations: statistics works in exact fractions."""
+    std = statistics.pstdev if ddof == 0 else statistics.stdev
+    return np.array([std(x[:k].tolist()) for k in ks])
+
+
+def welford(x):
+    """Welford's (1962) update, one value at a time: the textbook reference."""
+    mean = m2 = 0.0
+    out = []
+    for k, value in enumerate(x, start=1):
+        delta = value - mean
+        mean += delta / k
+        m2 += delta * (value - mean)
+        out.append(np.sqrt(m2 / k))
+    return np.array(out)
+
+
+LEVEL_SHIFTS = {
+    "high then low": lambda rng: np.concatenate([1e8 + rng.standard_normal(500),
+                                                 rng.standard_normal(500)]),
+    "low then high": lambda rng: np.concatenate([rng.standard_normal(500),
+                                                 1e8 + rng.standard_normal(500)]),
+    "three levels": lambda rng: np.concatenate([rng.normal(5e9, 1, 300), rng.normal(0, 1, 300),
+                                                rng.normal(-3e7, 0.01, 300)]),
+    "one spike first": lambda rng: np.concatenate([[1e12], rng.standard_normal(999)]),
+    "offset random walk": lambda rng: 1e9 + 1e3 * np.cumsum(rng.standard_normal(1000)),
+    "constant 0.1": lambda rng: np.full(1000, 0.1),
+}
+
+
+@pytest.mark.parametrize("make", LEVEL_SHIFTS.values(), ids=LEVEL_SHIFTS.keys())
+@pytest.mark.parametrize("ddof", [0, 1])
+def test_running_std_is_accurate_after_a_level_shift(make, ddof):
+    x = make(np.random.default_rng(3))
+    ks = np.unique(np.geomspace(ddof + 1, x.size, 80).astype(int))
+    exact = exact_prefix_std(x, ks, ddof)
+    got = running_std(x, ddof=ddof)[ks - 1 - ddof]
+    assert np.allclose(got, exact, rtol=1e-12, atol=0)
+    # A mean is accurate relative to the size of the values averaged, not to itself (a
+    # mean near 0 of values near +-1e8 has no correct relative digits to offer).
+    size = np.array([np.abs(x[:k]).max() for k in ks])
+    error = running_mean(x)[ks - 1] - [statistics.fmean(x[:k]) for k in ks]
+    assert np.all(np.abs(error) <= 1e-14 * size)
+
+
+def test_running_std_agrees_with_welfords_loop():
+    x = np.random.default_rng(4).lognormal(3, 2, 2000)
+    assert np.allclose(running_std(x), welford(x), rtol=1e-12)
+
+
+def test_the_old_cumulative_sum_formula_fails_after_a_level_shift():
+    # What running_std did before: shift by the overall mean, then sum(d^2) - sum(d)^2 / k.
+    x = LEVEL_SHIFTS["high then low"](np.random.default_rng(3))
+    d = x - x.mean()
+    k = np.arange(1, x.size + 1)
+    old = np.sqrt(np.maximum(np.cumsum(d * d) - np.cumsum(d) ** 2 / k, 0) / k)
+    exact = exact_prefix_std(x, [400])[0]
+    assert abs(old[399] - exact) > 0.5 * exact  # the trap this change removes
+    assert running_std(x)[399] == pytest.approx(exact, rel=1e-12)
+
+
+def test_running_std_of_a_constant_is_exactly_zero():
+    assert np.array_equal(running_std(np.full(777, 0.1)), np.zeros(777))
+
+
 @pytest.mark.parametrize(("call", "error", "needle"), [
     (lambda: describe([]), ValueError, "x must not be empty"),
     (lambda: describe([1.0, np.nan]), ValueError, "finite"),
@@ -81,6 +227,9 @@ def test_running_statistics_survive_a_large_offset():
     (lambda: standard_error([[1.0, 2.0]]), ValueError, "1-D"),
     (lambda: standard_error([1.0]), ValueError, "ddof=1"),
     (lambda: zscore([1.0, np.inf]), ValueError, "finite"),
+    (lambda: zscore([[1.0, 2.0]], axis=3), ValueError, "axis must be"),
+    (lambda: is_constant_feature([-1.0], [0.0], 3), ValueError, "var must be >= 0"),
+    (lambda: is_constant_feature([1.0], [0.0], 0), ValueError, "n_samples must be >= 1"),
     (lambda: running_mean([]), ValueError, "empty"),
     (lambda: running_std([1.0, 2.0], ddof=-1), ValueError, "ddof must be >= 0"),
     (lambda: running_std(np.ones((2, 2))), ValueError, "1-D"),
