@@ -23,31 +23,49 @@ SEEDS = (0, 1, 2)
 
 @pytest.fixture(scope="session")
 def run_notebook(tmp_path_factory, root):
-    """``run(name, seed, **parameters)``: execute a notebook once with papermill; its results.
+    """``run(name, seed, **parameters)``: execute a notebook once per seed; its results.
 
-    Also checks that every exercise solution still passes its check with this seed.
+    The parameters are injected as papermill does (a cell after the `parameters` cell). The
+    runs of one notebook share one kernel: starting a kernel and importing NumPy, matplotlib
+    and PyTorch cost more than most runs. That is honest because each run executes every
+    cell from the top, so it imports, seeds and defines everything again; a name left over
+    from an earlier run could only hide a missing definition, which nbval's run of every
+    notebook in a fresh kernel catches. Every exercise solution must pass its check with
+    each seed.
     """
-    import papermill as pm
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+    from papermill.iorw import load_notebook_node  # adds the tags papermill expects
+    from papermill.parameterize import parameterize_notebook
 
     cache: dict[tuple, dict] = {}
+    kernels: dict[str, KernelManager] = {}
     out_dir = tmp_path_factory.mktemp("properties")
 
     def run(name: str, seed: int, **parameters) -> dict:
         key = (name, seed, tuple(sorted(parameters.items())))
         if key not in cache:
-            stem = f"{name}_seed{seed}"
-            results = out_dir / f"{stem}.json"
-            executed = out_dir / f"{stem}.ipynb"
-            pm.execute_notebook(str(root / "notebooks" / f"{name}.ipynb"), str(executed),
-                                parameters={"SEED": seed, "RESULTS_PATH": str(results),
-                                            **parameters},
-                                cwd=str(root / "notebooks"), kernel_name="python3",
-                                progress_bar=False)
-            for cell in nbformat.read(executed, as_version=4).cells:
+            results = out_dir / f"{name}_seed{seed}.json"
+            nb = parameterize_notebook(
+                load_notebook_node(str(root / "notebooks" / f"{name}.ipynb")),
+                {"SEED": seed, "RESULTS_PATH": str(results), **parameters})
+            nb.cells.insert(0, nbformat.v4.new_code_cell('import matplotlib.pyplot as plt\n'
+                                                         'plt.close("all")'))
+            km = kernels.setdefault(name, KernelManager(kernel_name="python3"))
+            client = NotebookClient(nb, km=km, timeout=600, kernel_name="python3",
+                                    resources={"metadata": {"path": str(root / "notebooks")}})
+            try:
+                client.execute()
+            finally:
+                if client.kc is not None:
+                    client.kc.stop_channels()
+            for cell in nb.cells:
                 if "solution" in cell.metadata.get("tags", []):
                     out = "".join(o.get("text", "") for o in cell.outputs)
                     assert out.startswith("✓ Correct:"), f"{name}, seed {seed}: {out!r}"
             cache[key] = json.loads(results.read_text(encoding="utf-8"))
         return cache[key]
 
-    return run
+    yield run
+    for km in kernels.values():
+        km.shutdown_kernel(now=True)
