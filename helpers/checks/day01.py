@@ -21,7 +21,7 @@ def _first_draws(generators: list, count: int = 3) -> np.ndarray:
 
 
 @exercise_check
-def check_noisy_copy(noisy_copy) -> str:
+def check_noisy_copy(noisy_copy: object) -> str:
     """Exercise 1: ``noisy_copy(x, scale, rng)`` adds N(0, scale**2) noise drawn from ``rng``.
 
     Examples
@@ -65,7 +65,7 @@ def check_noisy_copy(noisy_copy) -> str:
 
 
 @exercise_check
-def check_die_rolls(rolls) -> str:
+def check_die_rolls(rolls: object) -> str:
     """Exercise 2: ``NUM_ROLLS`` rolls of a fair six-sided die.
 
     Examples
@@ -95,7 +95,7 @@ def check_die_rolls(rolls) -> str:
 
 
 @exercise_check
-def check_worker_rngs(worker_rngs) -> str:
+def check_worker_rngs(worker_rngs: object) -> str:
     """Exercise 3: ``worker_rngs(seed, num_workers)`` returns independent, reproducible streams.
 
     Examples

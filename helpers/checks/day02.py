@@ -26,7 +26,7 @@ def _matches(freq: np.ndarray, p: np.ndarray, n: int) -> bool:
 
 
 @exercise_check
-def check_centered_uniform(v, num_samples) -> str:
+def check_centered_uniform(v: object, num_samples: object) -> str:
     """Exercise 1: ``num_samples`` draws from the uniform distribution on [-0.5, 0.5).
 
     Examples
@@ -59,7 +59,7 @@ def check_centered_uniform(v, num_samples) -> str:
 
 
 @exercise_check
-def check_sample_with_temperature(sample_with_temperature) -> str:
+def check_sample_with_temperature(sample_with_temperature: object) -> str:
     """Exercise 2: ``sample_with_temperature(logits, T, size, rng)`` samples class indices.
 
     Examples
@@ -101,7 +101,7 @@ def check_sample_with_temperature(sample_with_temperature) -> str:
 
 
 @exercise_check
-def check_train_test_split(split) -> str:
+def check_train_test_split(split: object) -> str:
     """Exercise 3: ``split(X, y, num_test, rng)`` returns ``X_train, y_train, X_test, y_test``.
 
     Examples
