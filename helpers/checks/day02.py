@@ -1,0 +1,142 @@
+"""Checks for Day 2's exercises (distributions and sampling); see :mod:`helpers.exercises`.
+
+Each check recognizes the common mistakes and hints at them without giving the answer.
+Statistical checks use bounds of five standard errors: a right answer fails them with odds
+below one in a million.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.exercises import Wrong, answer, call, exercise_check
+
+#: The logits of Exercise 2 (the softmax example of section 5).
+LOGITS = np.array([1.0, 1.7, -0.2])
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def _matches(freq: np.ndarray, p: np.ndarray, n: int) -> bool:
+    """Are the frequencies within five standard errors of the probabilities p?"""
+    return bool(np.all(np.abs(freq - p) <= 5 * np.sqrt(p * (1 - p) / n) + 1e-12))
+
+
+@exercise_check
+def check_centered_uniform(v: object, num_samples: object) -> str:
+    """Exercise 1: ``num_samples`` draws from the uniform distribution on [-0.5, 0.5).
+
+    Examples
+    --------
+    >>> check_centered_uniform(np.random.default_rng(0).random(1000), 1000)
+    ✗ Not yet: your values lie in [0, 1): shift the interval so that it is centred on 0
+    """
+    v = np.asarray(answer(v))
+    n = int(answer(num_samples))
+    if v.dtype.kind != "f":
+        raise Wrong(f"v should hold floats, got an array of dtype {v.dtype}")
+    if v.shape != (n,):
+        raise Wrong(f"draw NUM_SAMPLES = {n} values as a 1-D array; yours has shape {v.shape}")
+    if v.min() < -0.5 or v.max() >= 0.5:
+        if v.min() >= 0 and v.max() < 1:
+            raise Wrong("your values lie in [0, 1): shift the interval so that it is centred "
+                        "on 0")
+        raise Wrong(f"every value must lie in [-0.5, 0.5); yours range from {v.min():.3f} to "
+                    f"{v.max():.3f}")
+    if abs(v.mean()) > 5 * np.sqrt(1 / 12 / n):
+        raise Wrong(f"the mean should be near 0; yours is {v.mean():.4f}")
+    var_se = np.sqrt((1 / 80 - 1 / 144) / n)  # (mu4 - sigma**4) / n for this uniform
+    if abs(v.var() - 1 / 12) > 5 * var_se:
+        raise Wrong(f"the spread does not match a uniform distribution on [-0.5, 0.5): your "
+                    f"standard deviation is {v.std():.4f}")
+    ascents = np.mean(np.diff(v) > 0)  # 1/2 for independent draws, with sd sqrt((n+1)/12)/n
+    if abs(ascents - 0.5) > 5 * np.sqrt((n + 1) / 12) / (n - 1):
+        raise Wrong("your values look ordered: they should be independent random draws")
+    return f"{n:,} values in [-0.5, 0.5), mean and variance within 5 standard errors."
+
+
+@exercise_check
+def check_sample_with_temperature(sample_with_temperature: object) -> str:
+    """Exercise 2: ``sample_with_temperature(logits, T, size, rng)`` samples class indices.
+
+    Examples
+    --------
+    >>> check_sample_with_temperature(lambda logits, T, size, rng: np.ones(size, dtype=int))
+    ✗ Not yet: every draw is the same class: sample at random with the probabilities
+    """
+    n = 20_000
+    for T in (0.5, 2.0):
+        idx = np.asarray(call(sample_with_temperature, LOGITS.copy(), T, n,
+                              np.random.default_rng(0)))
+        if idx.shape != (n,) or idx.dtype.kind not in "iu":
+            raise Wrong(f"return `size` class indices as a 1-D integer array; got shape "
+                        f"{idx.shape} and dtype {idx.dtype}")
+        if idx.min() < 0 or idx.max() >= len(LOGITS):
+            raise Wrong(f"class indices run from 0 to {len(LOGITS) - 1}; yours reach "
+                        f"{idx.min()}..{idx.max()}")
+        if np.all(idx == idx[0]):
+            raise Wrong("every draw is the same class: sample at random with the probabilities")
+        freq = np.bincount(idx, minlength=len(LOGITS)) / n
+        if _matches(freq, _softmax(LOGITS / T), n):
+            continue
+        if _matches(freq, _softmax(LOGITS), n):
+            raise Wrong("T has no effect on your samples: rescale the logits by T before the "
+                        "softmax")
+        if _matches(freq, _softmax(LOGITS * T), n):
+            raise Wrong(f"at T = {T} your frequencies are those expected at T = {1 / T}: "
+                        "check how the logits are rescaled by T")
+        raise Wrong(f"at T = {T} your class frequencies {freq.round(3).tolist()} are far from "
+                    "softmax(logits / T)")
+    again = call(sample_with_temperature, LOGITS.copy(), 1.0, 50, np.random.default_rng(0))
+    twice = call(sample_with_temperature, LOGITS.copy(), 1.0, 50, np.random.default_rng(0))
+    other = call(sample_with_temperature, LOGITS.copy(), 1.0, 50, np.random.default_rng(1))
+    if not np.array_equal(again, twice):
+        raise Wrong("two generators with the same seed gave different samples: draw from rng")
+    if np.array_equal(again, other):
+        raise Wrong("your samples do not depend on rng: draw them from the rng argument")
+    return "frequencies match softmax(logits / T) at T = 0.5 and 2, and the draws come from rng."
+
+
+@exercise_check
+def check_train_test_split(split: object) -> str:
+    """Exercise 3: ``split(X, y, num_test, rng)`` returns ``X_train, y_train, X_test, y_test``.
+
+    Examples
+    --------
+    >>> check_train_test_split(lambda X, y, num_test, rng: (X[num_test:], y[num_test:],
+    ...                                                     X[:num_test], y[:num_test]))
+    ✗ Not yet: the split is the same whatever the rng: shuffle with rng
+    """
+    n, num_test = 10, 3
+    X = np.arange(n).reshape(n, 1) * 10.0  # sample i has feature 10 * i and label i
+    y = np.arange(n)
+    tests = set()
+    for seed in range(5):
+        X_in, y_in = X.copy(), y.copy()
+        parts = call(split, X_in, y_in, num_test, np.random.default_rng(seed))
+        if not np.array_equal(X_in, X) or not np.array_equal(y_in, y):
+            raise Wrong("your function changed X or y in place; leave the caller's data as "
+                        "they were")
+        if not isinstance(parts, tuple | list) or len(parts) != 4:
+            raise Wrong("return four arrays: X_train, y_train, X_test, y_test")
+        X_train, y_train, X_test, y_test = (np.asarray(a) for a in parts)
+        if len(X_test) != num_test or len(y_test) != num_test:
+            raise Wrong(f"with num_test={num_test} the test set needs {num_test} samples; "
+                        f"yours has {len(X_test)} inputs and {len(y_test)} labels")
+        if len(X_train) != n - num_test or len(y_train) != n - num_test:
+            raise Wrong(f"the other {n - num_test} samples belong to the training set; yours "
+                        f"has {len(X_train)} inputs and {len(y_train)} labels")
+        paired = [np.array_equal(Xp.reshape(-1), 10.0 * yp)
+                  for Xp, yp in ((X_train, y_train), (X_test, y_test))]
+        if not all(paired):
+            raise Wrong("some inputs lost their labels: shuffle X and y in the same order")
+        if sorted(np.concatenate([y_train, y_test]).tolist()) != list(range(n)):
+            raise Wrong("every sample must land in exactly one of the two sets, once: draw "
+                        "without replacement")
+        tests.add(tuple(sorted(y_test.tolist())))
+    if len(tests) == 1:
+        raise Wrong("the split is the same whatever the rng: shuffle with rng")
+    return "right sizes, disjoint, every input with its label, and a new split for a new rng."

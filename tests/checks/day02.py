@@ -1,0 +1,86 @@
+"""Right and wrong answers to Day 2's exercise checks (run by tests/test_exercises.py)."""
+
+import numpy as np
+
+from helpers.checks.day02 import (
+    check_centered_uniform,
+    check_sample_with_temperature,
+    check_train_test_split,
+)
+from helpers.exercises import CORRECT, WRONG
+
+N = 10_000
+DRAWS = np.random.default_rng(0)
+
+
+def _softmax(z):
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def _split(X, y, num_test, rng):
+    order = rng.permutation(len(X))
+    train, test = order[num_test:], order[:num_test]
+    return X[train], y[train], X[test], y[test]
+
+
+def _split_two_permutations(X, y, num_test, rng):
+    Xs, ys = rng.permutation(X), rng.permutation(y)
+    return Xs[num_test:], ys[num_test:], Xs[:num_test], ys[:num_test]
+
+
+def _split_with_replacement(X, y, num_test, rng):
+    idx = rng.integers(0, len(X), len(X))
+    return X[idx[num_test:]], y[idx[num_test:]], X[idx[:num_test]], y[idx[:num_test]]
+
+
+def _split_in_place(X, y, num_test, rng):
+    order = rng.permutation(len(X))
+    X[:], y[:] = X[order], y[order]
+    return X[num_test:], y[num_test:], X[:num_test], y[:num_test]
+
+
+CASES = [
+    # Exercise 1: uniform on [-0.5, 0.5)
+    (check_centered_uniform, (DRAWS.uniform(-0.5, 0.5, N), N), CORRECT, "variance"),
+    (check_centered_uniform, (DRAWS.random(N) - 0.5, N), CORRECT, None),
+    (check_centered_uniform, (DRAWS.random(N), N), WRONG, "centred on 0"),
+    (check_centered_uniform, (DRAWS.normal(0, 1 / np.sqrt(12), N), N), WRONG, "range from"),
+    (check_centered_uniform, (DRAWS.uniform(-0.5, 0.5, 100), N), WRONG, "shape"),
+    (check_centered_uniform, (np.linspace(-0.5, 0.5, N, endpoint=False), N), WRONG, "ordered"),
+    (check_centered_uniform, (DRAWS.uniform(-0.25, 0.25, N), N), WRONG, "spread"),
+    (check_centered_uniform, (DRAWS.uniform(-0.4, 0.49, N), N), WRONG, "mean"),
+    (check_centered_uniform, (DRAWS.integers(0, 1, N), N), WRONG, "floats"),
+    # Exercise 2: sample_with_temperature(logits, T, size, rng)
+    (check_sample_with_temperature,
+     (lambda logits, T, size, rng: rng.choice(len(logits), size, p=_softmax(logits / T)),),
+     CORRECT, None),
+    (check_sample_with_temperature,
+     (lambda logits, T, size, rng: rng.choice(len(logits), size, p=_softmax(logits * T)),),
+     WRONG, "rescaled"),
+    (check_sample_with_temperature,
+     (lambda logits, T, size, rng: rng.choice(len(logits), size, p=_softmax(logits)),),
+     WRONG, "no effect"),
+    (check_sample_with_temperature,
+     (lambda logits, T, size, rng: np.full(size, np.argmax(logits)),), WRONG, "same class"),
+    (check_sample_with_temperature,
+     (lambda logits, T, size, rng: rng.choice(len(logits), size, p=np.exp(logits / T)),),
+     WRONG, "ValueError"),
+    (check_sample_with_temperature,
+     (lambda logits, T, size, rng: rng.integers(0, len(logits), size),), WRONG, "far from"),
+    (check_sample_with_temperature,
+     (lambda logits, T, size, rng: np.random.default_rng(5).choice(
+         len(logits), size, p=_softmax(logits / T)),), WRONG, "do not depend on rng"),
+    # Exercise 3: split(X, y, num_test, rng)
+    (check_train_test_split, (_split,), CORRECT, None),
+    (check_train_test_split, (_split_two_permutations,), WRONG, "lost their labels"),
+    (check_train_test_split, (_split_with_replacement,), WRONG, "without replacement"),
+    (check_train_test_split, (_split_in_place,), WRONG, "in place"),
+    (check_train_test_split,
+     (lambda X, y, num_test, rng: (X[num_test:], y[num_test:], X[:num_test], y[:num_test]),),
+     WRONG, "whatever the rng"),
+    (check_train_test_split,
+     (lambda X, y, num_test, rng: _split(X, y, num_test + 1, rng),), WRONG, "test set needs"),
+    (check_train_test_split, (lambda X, y, num_test, rng: _split(X, y, num_test, rng)[:2],),
+     WRONG, "four arrays"),
+]

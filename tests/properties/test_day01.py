@@ -1,0 +1,57 @@
+"""day01_seeding: the lesson's claims over several seeds (see conftest.py)."""
+
+import numpy as np
+import pytest
+
+from .conftest import SEEDS
+
+NAME = "day01_seeding"
+SMALL = {"NUM_DRAWS": 2_000, "NUM_SAMPLES": 100, "NUM_STEPS": 10}  # a run takes a few seconds
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_same_seed_same_numbers_and_loss_curves(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["first"] == r["again"]
+    assert r["same_weights"]
+    assert r["losses1"] == r["losses2"]  # bit for bit, not just close
+    assert r["losses1"] != r["losses3"]  # another seed: another run
+    assert len(r["losses1"]) == SMALL["NUM_STEPS"]
+    assert r["losses1"][-1] < r["losses1"][0]  # the toy fit does learn
+    assert r["pinned_same"]  # Generator(PCG64(seed)) is what default_rng(seed) makes today
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_spawned_streams_are_unaffected_by_each_other(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["init_before"] == r["init_after"]
+    assert r["init_by_hand"] == r["init_before"]  # named_streams is SeedSequence.spawn
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_integers_is_half_open(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["die_wrong_values"] == [1, 2, 3, 4, 5]
+    assert r["die_right_values"] == [1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_random_is_flat_on_the_half_open_unit_interval(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    n = r["num_draws"]
+    assert n == SMALL["NUM_DRAWS"] and sum(r["bin_counts"]) == n
+    counts = np.array(r["bin_counts"])
+    assert np.all(np.abs(counts - n / 10) < 5 * np.sqrt(n * 0.1 * 0.9)), counts
+    assert abs(r["u_mean"] - 0.5) < 5 * np.sqrt(1 / 12 / n)
+    assert 0 <= r["u_min"] and r["u_max"] < 1
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_lcg_neighbours_stay_close_but_seedsequence_scatters_them(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["seeds"] == list(range(seed, seed + 5))
+    assert r["lcg_steps"] == [round(1664525 / 2**32, 8)]  # every step is a / m
+    first = np.array(r["rng_first"])
+    # The LCG's five first draws span 4 * a / m = 0.0016; five independent uniforms span less
+    # than 0.05 with probability below 1e-4.
+    assert first.max() - first.min() > 0.05, first

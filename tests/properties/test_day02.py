@@ -1,0 +1,95 @@
+"""day02_distributions: the lesson's claims over several seeds (see conftest.py).
+
+The true moments come from SciPy (used only in tests): an independent check of the values
+the notebook prints as "true".
+"""
+
+import math
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from .conftest import SEEDS
+
+NAME = "day02_distributions"
+SMALL = {"NUM_SAMPLES": 2_000}  # a run takes a few seconds
+
+DISTRIBUTIONS = {
+    "random": stats.uniform(0, 1),
+    "uniform(-2, 3)": stats.uniform(-2, 5),
+    "standard_normal": stats.norm(0, 1),
+    "normal(3, 2)": stats.norm(3, 2),  # scale is the standard deviation
+    "integers(0, 10)": stats.randint(0, 10),  # SciPy's randint is half-open too
+    "integers(1, 6, endpoint=True)": stats.randint(1, 7),
+    "bernoulli(0.8)": stats.bernoulli(0.8),
+    "binomial(100, 0.8)": stats.binom(100, 0.8),
+}
+
+
+def within_5_se(freq, p, n):
+    freq, p = np.asarray(freq), np.asarray(p)
+    return bool(np.all(np.abs(freq - p) < 5 * np.sqrt(p * (1 - p) / n)))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("name", sorted(DISTRIBUTIONS))
+def test_day02_sample_mean_and_variance_match_theory(run_notebook, seed, name):
+    r = run_notebook(NAME, seed, **SMALL)
+    n = r["num_samples"]
+    mean, var = r["moments"][name]
+    true_mean, true_var, excess_kurtosis = (float(v) for v in
+                                            DISTRIBUTIONS[name].stats(moments="mvk"))
+    mu4 = (excess_kurtosis + 3) * true_var**2  # fourth central moment
+    assert abs(mean - true_mean) < 5 * math.sqrt(true_var / n), (mean, true_mean)
+    assert abs(var - true_var) < 5 * math.sqrt((mu4 - true_var**2) / n), (var, true_var)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day02_ranges_are_half_open(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    low, high = r["ranges"]["random"]
+    assert 0 <= low and high < 1
+    low, high = r["ranges"]["uniform(-2, 3)"]
+    assert -2 <= low and high < 3
+    assert r["digit_values"] == list(range(10))  # 10 never drawn
+    assert r["die_values"] == list(range(1, 7))  # endpoint=True draws 6
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day02_normal_is_scaled_standard_normal_and_obeys_68_95_997(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["normal_identity"]
+    exact = [2 * stats.norm.cdf(k) - 1 for k in (1, 2, 3)]
+    assert np.allclose(r["exact"], exact, rtol=0, atol=1e-12)
+    assert within_5_se(r["within"], exact, r["num_samples"])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day02_dropout_conventions(run_notebook, seed):
+    course, other, misread = run_notebook(NAME, seed, **SMALL)["keep_shares"]
+    n = SMALL["NUM_SAMPLES"]
+    assert within_5_se(course, 0.8, n) and within_5_se(other, 0.8, n)
+    assert within_5_se(misread, 0.2, n)  # the same number read the other way keeps 20%
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day02_categorical_frequencies_are_near_p(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    n = r["num_samples"]
+    assert within_5_se(r["label_freq"], r["label_p"], n)
+    assert sum(r["softmax_counts"]) == n
+    assert within_5_se(np.array(r["softmax_counts"]) / n, r["softmax_p"], n)
+    logits = np.array([1.0, 1.7, -0.2])
+    assert np.allclose(r["softmax_p"], np.exp(logits) / np.exp(logits).sum())
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day02_one_permutation_keeps_pairs_two_break_them(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    n = r["n_pairs"]
+    assert r["intact_good"] == n
+    assert r["intact_bad"] < n  # all intact by chance: probability 1/10!
+    # Fixed points of a random permutation: mean 1 and variance 1, whatever n.
+    assert abs(r["survivors_mean"] - 1) < 5 / math.sqrt(r["num_samples"])
+    assert r["distinct_without"] == 8  # choice without replacement never repeats
