@@ -68,11 +68,19 @@ test-colab:  ## Execute every notebook in a throw-away env with Colab's NumPy 2.
 	@echo "test-colab: every notebook executed with Colab's versions."
 	bash tools/colab_pythons.sh
 
-site: $(STAMP)  ## Build the static course site from the stored outputs into build/site/.
+# The site's KaTeX and the browser test's axe-core, pinned in package-lock.json. (npm's
+# engine warning for KaTeX's command-line tool, unused here, is silenced with the loglevel.)
+NODE_STAMP := node_modules/.installed-stamp
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make site needs npm (Node.js): apt-get install npm"; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+site: $(STAMP) $(NODE_STAMP)  ## Build the offline course site (stored outputs, local KaTeX) into build/site/.
 	rm -rf build/site
 	$(BIN)/python tools/site.py build/site
 
-test-site: site  ## Open the site in headless Chromium (installed when missing); check it.
+test-site: site  ## Check the site in offline headless Chromium with axe-core (installs Chromium).
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
 		echo "Installing Debian's chromium and chromium-driver (needs root) ..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
@@ -110,5 +118,5 @@ clean:  ## Remove build output and caches (keeps .venv).
 	rm -rf build .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 
-distclean: clean  ## Also remove .venv.
-	rm -rf $(VENV)
+distclean: clean  ## Also remove .venv and node_modules.
+	rm -rf $(VENV) node_modules
