@@ -453,10 +453,18 @@ def origin_problems(direct_url: dict, shipped: set[str], data: set[str],
     return problems
 
 
-def run_problems(nb, *, torch_missing: bool, numpy: str, missing_torch_line: str) -> list[str]:
+def stderr_cells(nb) -> set[int]:
+    """Indices of the code cells that wrote to stderr (a warning, say)."""
+    return {i for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
+            and any(o.output_type == "stream" and o.name == "stderr" for o in cell.outputs)}
+
+
+def run_problems(nb, *, torch_missing: bool, numpy: str, missing_torch_line: str,
+                 stderr_allowed: frozenset[int] = frozenset()) -> list[str]:
     """The run went to the end in NumPy ``numpy``, or, for a notebook that needs PyTorch where
     there is none (``torch_missing``), stopped at exactly ``missing_torch_line``, the only
-    output of the cell that calls ``require_torch()``. The setup cell ran and said nothing."""
+    output of the cell that calls ``require_torch()``. The setup cell ran and said nothing;
+    no cell wrote to stderr unless its stored outputs do too (``stderr_allowed``)."""
     code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
     errors = errors_in(nb)
     last = code[-1]
@@ -479,6 +487,10 @@ def run_problems(nb, *, torch_missing: bool, numpy: str, missing_torch_line: str
         problems.append("the setup cell did not run")
     elif nb.cells[setup[0]].outputs and not errors:
         problems.append(f"the setup cell must be silent; it showed {nb.cells[setup[0]].outputs}")
+    for i in sorted(stderr_cells(nb) - stderr_allowed):
+        text = "".join(o.text for o in nb.cells[i].outputs if o.get("name") == "stderr")
+        problems.append(f"cell {i} wrote to stderr, which a Colab learner would see and the "
+                        f"stored notebook does not show: {text[:300]!r}")
     for i in ran:
         cell = nb.cells[i]
         printed = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")

@@ -131,6 +131,15 @@ def test_run_problems(tool, nb, torch_missing, problem):
         assert len(problems) == 1 and problem in problems[0], problems
 
 
+@pytest.mark.parametrize(("allowed", "problem"), [({2}, None), (set(), "cell 2 wrote to stderr")])
+def test_a_warning_fails_unless_the_stored_notebook_shows_it(tool, allowed, problem):
+    warned = notebook(stop=new_output("stream", name="stderr", text="UserWarning: x"),
+                      executed=[True] * 4)
+    problems = tool.run_problems(warned, torch_missing=False, numpy="2.1.3",
+                                 missing_torch_line=LINE, stderr_allowed=frozenset(allowed))
+    assert problems == [] if problem is None else problem in problems[0]
+
+
 def test_change_problems_allow_only_the_course(tool):
     before = {"numpy": "2.1.3", "matplotlib": "3.10.0"}
     assert tool.change_problems(before, {**before, tool.PACKAGE: "0.1.0"}) == []

@@ -23,6 +23,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import nbformat
+
 from helpers.optional import torch_hint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +59,8 @@ def test_notebook_runs_as_on_colab(tool, runtime, notebook, github):
     after = tool.installed(runtime)
     problems += tool.run_problems(
         nb, torch_missing=tool.needs_torch(notebook) and not runtime.has_torch,
-        numpy=runtime.expected("numpy"), missing_torch_line=f"MissingDependency: {torch_hint()}")
+        numpy=runtime.expected("numpy"), missing_torch_line=f"MissingDependency: {torch_hint()}",
+        stderr_allowed=frozenset(tool.stderr_cells(nbformat.read(notebook, as_version=4))))
     problems += tool.version_problems(runtime, after, "after the setup cell")
     problems += tool.install_problems(runtime, before, after)
     assert not problems, (f"{notebook.name} on Colab {runtime.name} (executed copy in "
