@@ -51,22 +51,12 @@ test: $(STAMP)  ## Lint, unit/doc tests, notebook contract, nbval (strict), prop
 test-kernels: $(STAMP)  ## nbval over every notebook under forced OpenBLAS kernels (KERNELS=).
 	bash tools/test_kernels.sh
 
-COLAB_VENV := build/colab-venv
-test-colab:  ## Execute every notebook in a throw-away env with Colab's NumPy 2.0 / matplotlib 3.10.
-	rm -rf $(COLAB_VENV) build/colab-executed
-	$(PYTHON) -m venv $(COLAB_VENV)
-	$(COLAB_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-colab.txt
-	$(COLAB_VENV)/bin/python -m pip install -q --disable-pip-version-check -e .
-	$(COLAB_VENV)/bin/python -c "import numpy, matplotlib; \
-		assert numpy.__version__.startswith('2.0.'), numpy.__version__; \
-		assert matplotlib.__version__.startswith('3.10.'), matplotlib.__version__; \
-		print('Colab versions kept: numpy', numpy.__version__, 'matplotlib', matplotlib.__version__)"
-	PATH=$(CURDIR)/$(COLAB_VENV)/bin:$$PATH $(COLAB_VENV)/bin/python tools/course.py run \
-		--output-dir build/colab-executed
-	@grep -q '"NumPy 2.0' build/colab-executed/day01_seeding.ipynb || \
-		{ echo "test-colab: the kernel did not run in $(COLAB_VENV)"; exit 1; }
-	@echo "test-colab: every notebook executed with Colab's versions."
-	bash tools/colab_pythons.sh
+# `make test-colab COLAB_RUNTIMES="2026.07"` tests only the runtimes named (default: every
+# requirements-colab-*.txt and the PyTorch variant; see tools/colab_runtimes.py list).
+COLAB_RUNTIMES ?=
+test-colab: $(STAMP)  ## Every notebook and its setup cell in Colab's runtimes (build/colab/).
+	COURSE_TEST_COLAB=1 COLAB_RUNTIMES="$(COLAB_RUNTIMES)" $(BIN)/python -m pytest tests/colab \
+		-v $(PYTEST_ARGS)
 
 # The site's KaTeX and the browser test's axe-core, pinned in package-lock.json. (npm's
 # engine warning for KaTeX's command-line tool, unused here, is silenced with the loglevel.)
