@@ -101,7 +101,7 @@ def fingerprint_report() -> str:
              + RECORDED_NUMPY + "."]
     if not differ:
         lines.append(f"Random streams: default_rng(0) reproduces all {len(draws)} recorded "
-                     "draws (every sampler the course uses),")
+                     "draws (each sampler the course relies on),")
         lines.append("so your random numbers should match the stored outputs.")
     else:
         lines.append(f"Random streams differ from the recorded ones in: {', '.join(differ)}.")

@@ -4,7 +4,7 @@ Notebooks with a ``RESULTS_PATH`` parameter end their body with one call,
 ``save_results(RESULTS_PATH, name=value, ...)``. With the default ``RESULTS_PATH = ""`` it
 does nothing; when a test runs the notebook through papermill with a path (and another
 ``SEED``), the values land in a JSON file that the test reads back and checks against what
-the lesson claims (``tests/test_properties.py``).
+the lesson claims (``tests/properties/test_dayNN.py``).
 """
 
 from __future__ import annotations

@@ -2,17 +2,14 @@
 
 import re
 import sys
-from pathlib import Path
 
 import pytest
 
 from helpers.optional import MissingDependency, require, require_torch, torch_requirement
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
-def test_the_torch_pin_comes_from_its_one_source():
-    pins = [line for line in (ROOT / "requirements-torch.in").read_text().splitlines()
+def test_the_torch_pin_comes_from_its_one_source(root):
+    pins = [line for line in (root / "requirements-torch.in").read_text().splitlines()
             if line.startswith("torch")]
     assert pins == [torch_requirement()]
 
