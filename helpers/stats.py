@@ -28,6 +28,16 @@ class Description(NamedTuple):
     max: np.ndarray | float
 
 
+def _count_along(arr: np.ndarray, axis: int | None, ddof: int) -> int:
+    """How many values each statistic along ``axis`` sees, after validating axis and ddof."""
+    if axis is not None and not -arr.ndim <= axis < arr.ndim:
+        raise ValueError(f"axis must be None or in [{-arr.ndim}, {arr.ndim}) for x of shape "
+                         f"{arr.shape}, got {axis}")
+    count = arr.size if axis is None else arr.shape[axis]
+    check_ddof(ddof, count)
+    return count
+
+
 def describe(x: np.typing.ArrayLike, axis: int | None = None, ddof: int = 1) -> Description:
     """Count, mean, standard deviation, minimum, quartiles and maximum, as pandas' ``describe``.
 
@@ -62,11 +72,7 @@ def describe(x: np.typing.ArrayLike, axis: int | None = None, ddof: int = 1) -> 
     array([ 2., 20.])
     """
     arr = as_float_array(x, "x")
-    if axis is not None and not -arr.ndim <= axis < arr.ndim:
-        raise ValueError(f"axis must be None or in [{-arr.ndim}, {arr.ndim}) for x of shape "
-                         f"{arr.shape}, got {axis}")
-    count = arr.size if axis is None else arr.shape[axis]
-    check_ddof(ddof, count)
+    count = _count_along(arr, axis, ddof)
     q25, median, q75 = np.percentile(arr, [25, 50, 75], axis=axis)
     stats = (arr.mean(axis=axis), arr.std(axis=axis, ddof=ddof), arr.min(axis=axis),
              q25, median, q75, arr.max(axis=axis))
@@ -111,11 +117,7 @@ def mean_var(x: np.typing.ArrayLike, axis: int | None = None,
     (array([2., 4.]), array([2., 8.]))
     """
     arr = as_float_array(x, "x")
-    if axis is not None and not -arr.ndim <= axis < arr.ndim:
-        raise ValueError(f"axis must be None or in [{-arr.ndim}, {arr.ndim}) for x of shape "
-                         f"{arr.shape}, got {axis}")
-    count = arr.size if axis is None else arr.shape[axis]
-    check_ddof(ddof, count)
+    count = _count_along(arr, axis, ddof)
     rough = arr.mean(axis=axis, keepdims=True)
     correction = (arr - rough).mean(axis=axis, keepdims=True)
     mean = rough + correction
