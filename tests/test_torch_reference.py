@@ -72,3 +72,29 @@ def test_same_behaviour_as_torch_functional_dropout(p):
     assert np.array_equal(
         torch.nn.functional.dropout(torch.from_numpy(x), p=p, training=False).numpy(),
         dropout(x, p, np.random.default_rng(0), training=False))
+
+
+def test_nn_linear_default_sd_and_the_randn_reinitialization():
+    """Day 9: U(±1/√fan_in) has sd 1/√(3·fan_in); a torch.randn re-init has sd 1."""
+    torch.manual_seed(0)
+    layer = torch.nn.Linear(FAN_IN, FAN_OUT)
+    n = FAN_IN * FAN_OUT
+    sd = 1 / math.sqrt(3 * FAN_IN)
+    assert layer.weight.std().item() == pytest.approx(sd, abs=5 * sd * math.sqrt(0.2 / n))
+    layer.weight = torch.nn.Parameter(torch.randn(FAN_OUT, FAN_IN))
+    assert layer.weight.std().item() == pytest.approx(1.0, abs=5 / math.sqrt(2 * n))
+    torch.nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5))  # what reset_parameters does
+    assert layer.weight.std().item() == pytest.approx(sd, abs=5 * sd * math.sqrt(0.2 / n))
+
+
+def test_multinomial_draws_without_replacement_by_default():
+    """Day 2 and Day 9: distinct classes by default, an error when n exceeds the classes."""
+    probs = torch.tensor([0.5, 0.3, 0.2])
+    g = torch.Generator().manual_seed(0)
+    assert all(sorted(torch.multinomial(probs, 3, generator=g).tolist()) == [0, 1, 2]
+               for _ in range(20))
+    with pytest.raises(RuntimeError, match="without replacement"):
+        torch.multinomial(probs, 4, generator=g)
+    labels = torch.multinomial(probs, 50_000, replacement=True, generator=g)
+    freq = torch.bincount(labels, minlength=3).double().numpy() / 50_000
+    assert np.abs(freq - probs.numpy()).max() < 5 * math.sqrt(0.25 / 50_000)
