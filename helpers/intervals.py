@@ -20,6 +20,7 @@ so :func:`t_quantile` uses the Cornish–Fisher expansion of Abramowitz and Steg
 from __future__ import annotations
 
 import math
+from numbers import Real
 from statistics import NormalDist
 from typing import NamedTuple
 
@@ -52,9 +53,9 @@ def t_quantile(q: float, dof: float) -> float:
     >>> round(t_quantile(0.975, 29), 4), round(t_quantile(0.975, 1e9), 4)
     (2.0452, 1.96)
     """
-    if isinstance(q, bool) or not isinstance(q, int | float) or not 0 < q < 1:
+    if isinstance(q, bool) or not isinstance(q, Real) or not 0 < q < 1:
         raise ValueError(f"q must be a probability strictly between 0 and 1, got {q!r}")
-    if isinstance(dof, bool) or not isinstance(dof, int | float) or not dof >= MIN_DOF:
+    if isinstance(dof, bool) or not isinstance(dof, Real) or not dof >= MIN_DOF:
         raise ValueError(f"dof must be a number >= {MIN_DOF} (at least {MIN_DOF + 1} "
                          f"values) for an accurate t quantile, got {dof!r}")
     z = NormalDist().inv_cdf(q)
@@ -66,7 +67,7 @@ def t_quantile(q: float, dof: float) -> float:
 
 
 def _check_level(level: float) -> float:
-    if isinstance(level, bool) or not isinstance(level, int | float) or not 0.5 <= level < 1:
+    if isinstance(level, bool) or not isinstance(level, Real) or not 0.5 <= level < 1:
         raise ValueError(f"level must be a confidence level in [0.5, 1), e.g. 0.95, "
                          f"got {level!r}")
     return float(level)

@@ -108,3 +108,8 @@ def test_sd_standard_error_matches_simulation():
 def test_bad_input_is_named(call, error, needle):
     with pytest.raises(error, match=needle):
         call()
+
+
+def test_t_quantile_takes_numpy_numbers():
+    """A loop over np.arange hands in np.int64: the same number, the same quantile."""
+    assert t_quantile(np.float64(0.975), np.int64(29)) == t_quantile(0.975, 29)

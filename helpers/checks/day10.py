@@ -35,6 +35,10 @@ def check_seeds_needed(seeds_needed) -> str:
             raise Wrong(f"seeds_needed({sd}, {h}) is too small: the half-width shrinks like "
                         "1/sqrt(n), so n grows like the SQUARE of (multiplier * sd / "
                         "half_width)")
+        if got < with_t:
+            raise Wrong(f"seeds_needed({sd}, {h}) is a little too small: 1.96 is the normal "
+                        "quantile; with sd estimated from n runs the multiplier is "
+                        "t_quantile(0.975, n - 1), which is larger, so try n upwards with it")
         if got > with_t:
             hint = (" (the half-width is t * sd / sqrt(n), not the full width 2 * t * sd "
                     "/ sqrt(n))" if got >= 3 * with_t else "")
@@ -101,6 +105,19 @@ def check_paired_ci(paired_ci) -> str:
                 "differences d = b - a")
 
 
+def _as_int(value: object) -> int | None:
+    """``value`` as a Python int if it is an integer (bool excluded), else None."""
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        return None
+    return int(value)
+
+
+def _states(seeds) -> list[tuple[int, ...]]:
+    """Four words of each SeedSequence's state, to compare seeds; None for anything else."""
+    return [tuple(s.generate_state(4).tolist()) if isinstance(s, np.random.SeedSequence)
+            else None for s in seeds]
+
+
 @exercise_check
 def check_task_seeds(task_seeds) -> str:
     """``task_seeds(seed, n)``: one ``SeedSequence`` child of ``SeedSequence(seed)`` per task."""
@@ -109,30 +126,27 @@ def check_task_seeds(task_seeds) -> str:
         raise Wrong("task_seeds should return a list with one SeedSequence per task")
     if len(seeds) != 4:
         raise Wrong(f"task_seeds(7, 4) should return 4 seeds, one per task, got {len(seeds)}")
+    if [_as_int(s) for s in seeds] == [7, 8, 9, 10] or _states(seeds) == _states(
+            [np.random.SeedSequence(7 + i) for i in range(4)]):
+        raise Wrong("seed + i makes task 1 of seed 7 the same as task 0 of seed 8: two "
+                    "experiments would share runs")
     if any(isinstance(s, np.random.Generator) for s in seeds):
         raise Wrong("give each task a SeedSequence, not a Generator: a Generator sent to a "
                     "worker process is pickled, a copy, and copies of one Generator draw "
                     "the same numbers")
     if not all(isinstance(s, np.random.SeedSequence) for s in seeds):
-        raise Wrong("each element should be a numpy.random.SeedSequence")
-    states = [tuple(s.generate_state(4).tolist()) for s in seeds]
+        raise Wrong("each element should be a numpy.random.SeedSequence (a worker makes its "
+                    "Generator from it)")
+    states = _states(seeds)
     if len(set(states)) < len(states):
         raise Wrong("some tasks get the same seed: their runs would be identical copies, "
                     "not independent samples")
-    again = [tuple(s.generate_state(4).tolist()) for s in call(task_seeds, 7, 4)]
-    if again != states:
+    if _states(call(task_seeds, 7, 4)) != states:
         raise Wrong("calling task_seeds(7, 4) twice gives different seeds: the runs would "
                     "not be repeatable (SeedSequence() without a seed asks the OS for "
                     "entropy, and spawn on a SeedSequence you keep hands out new children "
                     "each time)")
-    children = [tuple(s.generate_state(4).tolist())
-                for s in np.random.SeedSequence(7).spawn(4)]
-    shifted = [tuple(np.random.SeedSequence(7 + i).generate_state(4).tolist())
-               for i in range(4)]
-    if states == shifted:
-        raise Wrong("seed + i makes task 1 of seed 7 the same as task 0 of seed 8: two "
-                    "experiments would share runs; spawn children of SeedSequence(seed)")
-    if states != children:
-        raise Wrong("the seeds should be the children that SeedSequence(seed).spawn(n) "
-                    "gives, in order")
-    return "each task gets its own child of the one seed: independent and repeatable."
+    if set(_states(call(task_seeds, 8, 4))) & set(states):
+        raise Wrong("the experiments with seeds 7 and 8 share a task: derive every task's "
+                    "seed from the experiment's seed so that no two experiments overlap")
+    return "one seed per task, from the one seed: independent, repeatable, never shared."

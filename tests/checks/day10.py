@@ -47,7 +47,7 @@ def t_multiplier(n):
 
 CASES = [
     (check_seeds_needed, (seeds_with_t,), CORRECT, "square"),
-    (check_seeds_needed, (seeds_with_z,), CORRECT, None),
+    (check_seeds_needed, (seeds_with_z,), WRONG, "t_quantile(0.975, n - 1)"),
     (check_seeds_needed, (lambda sd, h: math.ceil(1.96 * sd / h),), WRONG, "SQUARE"),
     (check_seeds_needed, (lambda sd, h: 4 * seeds_with_t(sd, h),), WRONG, "full width"),
     (check_seeds_needed, (lambda sd, h: seeds_with_t(sd, h) + 2,), WRONG, "FEWEST"),
@@ -62,7 +62,7 @@ CASES = [
     (check_paired_ci, (lambda a, b: 0.01,), WRONG, "two numbers"),
     (check_paired_ci, (lambda a, b: (0.0, 1.0),), WRONG, "not the 95% interval"),
     (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed).spawn(n),), CORRECT,
-     "own child"),
+     "never shared"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed)] * n,), WRONG,
      "identical copies"),
     (check_task_seeds, (lambda seed, n: [np.random.default_rng(s) for s in
@@ -74,6 +74,14 @@ CASES = [
      "repeatable"),
     (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed).spawn(n)[:-1],), WRONG,
      "one per task"),
-    (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed).spawn(n)[::-1],), WRONG,
-     "in order"),
+    (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed).spawn(n)[::-1],), CORRECT,
+     None),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence([seed, i]) for i in range(n)],),
+     CORRECT, None),
+    (check_task_seeds, (lambda seed, n: [seed + i for i in range(n)],), WRONG, "seed + i"),
+    (check_task_seeds, (lambda seed, n: list(np.random.SeedSequence(seed).generate_state(n)),),
+     WRONG, "numpy.random.SeedSequence"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(2 * seed + i) for i in range(n)],),
+     WRONG,
+     "share a task"),
 ]
