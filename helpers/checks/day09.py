@@ -18,8 +18,12 @@ PROBS = [0.5, 0.3, 0.2]  # the class probabilities sample_labels is tried on
 
 
 def _number(value: object, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real | np.ndarray):
+    # A number, a NumPy array or scalar, or a tensor (np.asarray converts a CPU tensor)
+    if isinstance(value, bool) or not (isinstance(value, numbers.Real)
+                                       or hasattr(value, "__array__")):
         raise Wrong(f"{what} should return one number, got {type(value).__name__}")
+    if hasattr(value, "detach"):  # a tensor that tracks gradients converts once detached
+        value = value.detach()
     value = np.asarray(value, dtype=float)
     if value.size != 1:
         raise Wrong(f"{what} should return one number, got {value.size} of them")
@@ -76,10 +80,14 @@ def check_sample_labels(sample_labels) -> str:
     try:
         labels = _labels(sample_labels, n, 0)
     except Wrong as err:
-        if "your code raised" not in str(err):
-            raise
-        raise Wrong(f"{err}. Asking for more labels than classes fails when every class "
-                    "may be drawn only once: look at torch.multinomial's arguments") from None
+        if "without replacement" in str(err) or "replace is False" in str(err):
+            raise Wrong(f"{err}. Asking for more labels than classes fails when every class "
+                        "may be drawn only once: look at torch.multinomial's arguments"
+                        ) from None
+        if "must be Tensor" in str(err):
+            raise Wrong(f"{err}. probs arrives as a list: make it a tensor first "
+                        "(torch.tensor)") from None
+        raise
     if all(len(set(_labels(sample_labels, 3, seed).tolist())) == 3 for seed in range(30)):
         raise Wrong("every draw of 3 labels holds 3 different classes: a class may come up "
                     "more than once in a batch of labels")

@@ -59,5 +59,12 @@ if importlib.util.find_spec("torch") is not None:
 
     CASES += [
         (check_sample_labels, (multinomial_labels(True),), CORRECT, None),
-        (check_sample_labels, (multinomial_labels(False),), WRONG, "RuntimeError"),
+        (check_sample_labels, (multinomial_labels(False),), WRONG, "only once"),
+        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
+            probs, n, replacement=True, generator=torch.Generator().manual_seed(seed)),),
+         WRONG, "make it a tensor"),
+        (check_linear_default_std, (lambda fan_in: torch.sqrt(torch.tensor(1 / (3 * fan_in))),),
+         CORRECT, None),
+        (check_linear_default_std, (lambda fan_in: torch.nn.Linear(fan_in, 500).weight.std(),),
+         WRONG, None),
     ]
