@@ -161,7 +161,9 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
     Raises
     ------
     FloatingPointError
-        When the loss diverges (grows a millionfold or overflows): lower ``lr``.
+        When the loss diverges, naming ``lr``: it grows a millionfold or overflows, or it
+        rises in each of ``GROWTH_EPOCHS`` consecutive epochs (a learning rate slightly
+        too large).
 
     Examples
     --------
@@ -180,11 +182,11 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
         batch_size = check_int(batch_size, "batch_size", minimum=1)
         check_rng(rng)
     w, b = np.zeros(X.shape[1]), 0.0
-    losses = []
+    num_batches = -(-n // batch_size)  # ceil(n / batch_size) batches of near-equal size
+    losses, epoch_losses = [], []
     for epoch in range(1, num_epochs + 1):
-        order = np.arange(n) if batch_size >= n else rng.permutation(n)
-        for start in range(0, n, batch_size):
-            idx = order[start:start + batch_size]
+        order = np.arange(n) if num_batches == 1 else rng.permutation(n)
+        for idx in np.array_split(order, num_batches):
             with np.errstate(over="ignore", invalid="ignore"):
                 r = X[idx] @ w + b - y[idx]
                 loss = float(np.mean(r * r))
@@ -196,4 +198,31 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
             losses.append(loss)
             w = w - lr * 2 / len(idx) * (X[idx].T @ r)
             b = b - lr * 2 / len(idx) * float(r.sum())
+        epoch_losses.append(float(np.mean(losses[-num_batches:])))
+        _check_sustained_growth(epoch_losses, lr)
     return w, b, np.array(losses)
+
+
+#: Epochs of uninterrupted loss growth that count as divergence (see _check_sustained_growth).
+GROWTH_EPOCHS = 10
+
+
+def _check_sustained_growth(epoch_losses: list[float], lr: float) -> None:
+    """Raise when the loss rose in each of the last ``GROWTH_EPOCHS`` epochs.
+
+    Full-batch gradient descent on a least-squares loss never raises the loss while ``lr``
+    is below 2 / (largest curvature), so a steady rise means a learning rate slightly too
+    large: the loss grows by a constant factor per epoch, too slowly for the millionfold
+    test to notice in a short run. Mini-batch losses are compared as epoch means, whose
+    noise makes ten rises in a row at a converged floor a one-in-millions event; a rise
+    must also leave the loss above its minimum so far by more than rounding.
+    """
+    if len(epoch_losses) <= GROWTH_EPOCHS:
+        return
+    recent = epoch_losses[-GROWTH_EPOCHS - 1:]
+    lowest = min(epoch_losses)
+    if np.all(np.diff(recent) > 0) and recent[-1] > lowest * (1 + 1e-6):
+        raise FloatingPointError(
+            f"gradient descent diverges: the loss rose in each of the last {GROWTH_EPOCHS} "
+            f"epochs, from {recent[0]:.4g} to {recent[-1]:.4g} (lowest {lowest:.4g}); "
+            f"lr = {lr} is too large for these data: lower it")

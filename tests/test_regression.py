@@ -110,3 +110,43 @@ def test_add_bias_puts_the_bias_first():
 def test_bad_input(call, error, needle):
     with pytest.raises(error, match=needle):
         call()
+
+
+def _standardized_line(seed: int, n: int = 200) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(n)
+    x = (x - x.mean()) / x.std()  # curvature of the loss along w and b: exactly 2
+    return x.reshape(-1, 1), 3 * x + 1 + rng.normal(0, 0.5, n)
+
+
+def test_slow_divergence_is_caught_and_names_lr():
+    """lr just above 2 / curvature = 1: each step overshoots by a factor 1.02, the loss grows
+    about 4% per epoch, far from a millionfold in 100 epochs, and used to pass silently."""
+    X1, y1 = _standardized_line(0)
+    with pytest.raises(FloatingPointError, match=r"rose in each of the last 10 epochs.*"
+                                                 r"lr = 1.01 is too large"):
+        fit_gradient_descent(X1, y1, lr=1.01, num_epochs=100)
+    fit_gradient_descent(X1, y1, lr=0.99, num_epochs=100)  # just below: converges
+
+
+def test_slow_divergence_after_a_long_descent_is_caught():
+    """Almost all of the error lies along a feature of tiny curvature, which converges
+    slowly; the standardized feature's direction is unstable by a hair but starts with a
+    tiny error. The loss falls for many epochs, then creeps up: caught once it rises."""
+    rng = np.random.default_rng(1)
+    x1 = rng.standard_normal(300)
+    x2 = 0.01 * rng.standard_normal(300)
+    Xs = np.column_stack([(x1 - x1.mean()) / x1.std(), x2 - x2.mean()])
+    ys = 0.001 * Xs[:, 0] + 50 * Xs[:, 1]  # almost all of the error lies along x2
+    with pytest.raises(FloatingPointError, match="lr = 1.005"):
+        fit_gradient_descent(Xs, ys, lr=1.005, num_epochs=3000)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_converging_minibatch_runs_are_not_called_divergent(seed):
+    """At the noise floor epoch means go up and down at random; ten rises in a row are a
+    one-in-millions event, so 400 noisy epochs at a large lr pass."""
+    X1, y1 = _standardized_line(seed)
+    w, b, _ = fit_gradient_descent(X1, y1, lr=0.3, num_epochs=400, batch_size=8,
+                                   rng=np.random.default_rng(seed))
+    assert abs(w[0] - 3) < 0.5 and abs(b - 1) < 0.5  # noisy at this lr, but converged
