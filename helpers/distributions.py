@@ -28,5 +28,6 @@ def binomial_pmf(k, n, p):  #@save
         raise ValueError("k must hold whole numbers (counts of successes)")
     inside = (k >= 0) & (k <= n)
     k = np.where(inside, k, 0).astype(int)
+    # math.comb takes Python ints one at a time: loop over the flat k, then restore its shape
     ways = np.array([float(math.comb(n, j)) for j in k.ravel().tolist()]).reshape(k.shape)
     return np.where(inside, ways * p**k * (1 - p) ** (n - k), 0.0)

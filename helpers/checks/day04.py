@@ -131,6 +131,10 @@ def check_robust_transform(robust_transform) -> str:
                     "inflates; use the interquartile range")
     if np.allclose(got, X_test / (q75 - q25)):
         raise Wrong("the features are scaled but not centred: subtract each median")
+    q25_all, median_all, q75_all = np.percentile(X_train, [25, 50, 75])  # no axis: pooled
+    if np.allclose(got, (X_test - median_all) / (q75_all - q25_all)):
+        raise Wrong("those percentiles pool every feature of X_train: take them per feature "
+                    "(one median and IQR per column), with axis=0")
     if np.allclose(got, _robust(X_train, X_train[:got.shape[0]])):
         raise Wrong("you transformed the training split; return X_test, transformed")
     raise Wrong("not (X_test - median) / IQR, with the median and IQR of each feature of "

@@ -52,6 +52,8 @@ CASES = [
      WRONG, "ROWS"),
     (check_share_outside, (lambda Xtr, Xte: 0.5,), WRONG, "not the share"),
 
+    (check_robust_transform, (lambda X_train, X_test: (X_test - np.median(X_train)) / (
+        np.percentile(X_train, 75) - np.percentile(X_train, 25)),), WRONG, "axis=0"),
     (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xte),), CORRECT,
      "training split's median"),
     (check_robust_transform,
