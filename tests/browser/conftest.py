@@ -8,10 +8,14 @@ makes (scripts, styles, fonts, images), which the tests check stay on the site.
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+
+#: The repository (tests/browser/ is two levels down).
+ROOT = Path(__file__).resolve().parents[2]
 
 CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                "--no-first-run", "--disable-background-networking",

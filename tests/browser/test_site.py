@@ -18,9 +18,10 @@ import nbformat
 import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from .conftest import ROOT
+
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "build" / "site"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("day*.ipynb"))
 HAS_CHEATSHEET = (ROOT / "CHEATSHEET.md").exists()

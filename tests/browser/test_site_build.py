@@ -14,7 +14,8 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[2]
+from .conftest import ROOT
+
 _spec = importlib.util.spec_from_file_location("course_site", ROOT / "tools" / "site.py")
 site = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(site)

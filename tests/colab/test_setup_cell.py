@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-from pathlib import Path
 
 import nbformat
 
 from helpers.optional import torch_hint
 
-ROOT = Path(__file__).resolve().parents[2]
+from .conftest import ROOT
 
 #: Unit tests that need the course's own pinned environment, not Colab's, and why.
 PINNED_ONLY = {
