@@ -51,31 +51,27 @@ def check_glorot_std(glorot_std) -> str:
     return "the gain times sqrt(2 / (fan_in + fan_out)), for square and non-square layers."
 
 
-def _dead_case() -> np.ndarray:
-    """ReLU outputs of 40 inputs (rows) x 10 units (columns); units 2, 5 and 7 are dead."""
-    rng = np.random.default_rng(5)
-    a = np.maximum(rng.standard_normal((40, 10)), 0.0)
-    a[:, [2, 5, 7]] = 0.0
-    a[3] = 0.0  # an input that switches every unit off is not a dead unit
-    return a
-
-
 @exercise_check
-def check_dead_units(dead_units) -> str:
-    """``dead_units(a)``: the share of units (columns) whose output is 0 for every input."""
-    a = _dead_case()
-    got = _number(call(dead_units, a.copy()), "dead_units(a)")
-    if math.isclose(got, 3, rel_tol=1e-9):
-        raise Wrong("dead_units should return a share between 0 and 1, not a count")
-    if math.isclose(got, np.mean(a == 0), rel_tol=1e-9):
-        raise Wrong("that is the share of zero OUTPUTS, ReLU's ordinary sparsity (about half "
-                    "of them); a dead unit is a column that is zero for EVERY input (row)")
-    if math.isclose(got, np.mean(np.all(a == 0, axis=1)), rel_tol=1e-9):
-        raise Wrong("that counts inputs (rows) on which every unit is zero; the units are the "
-                    "columns: reduce over the rows, axis=0")
-    if math.isclose(got, np.mean(np.any(a == 0, axis=0)), rel_tol=1e-9):
-        raise Wrong("a unit that is zero for SOME inputs is alive (it still passes gradient "
-                    "on the others): dead means zero for all of them")
-    if not math.isclose(got, np.mean(np.all(a == 0, axis=0)), rel_tol=1e-9):
-        raise Wrong("not the share of columns of a that are zero in every row")
-    return "a unit is dead when its column is zero for every input; zeros alone are sparsity."
+def check_uniform_bound(uniform_bound) -> str:
+    """``uniform_bound(std)``: the ``a`` for which ``U(-a, a)`` has standard deviation ``std``."""
+    for std in (0.1, 0.0625, 2.0):
+        got = _number(call(uniform_bound, std), f"uniform_bound({std})")
+        if math.isclose(got, math.sqrt(3) * std, rel_tol=1e-9):
+            continue
+        mistakes = {
+            "U(-a, a) is wider than its standard deviation: its sd is a / sqrt(3), not a": std,
+            "that makes the sd smaller still: solve a / sqrt(3) = std for a":
+                std / math.sqrt(3),
+            "the variance is a**2 / 3; the standard deviation is its square root, so the "
+            "factor between a and std is a square root too": 3 * std,
+            "sqrt(6) belongs to Glorot's bound, whose VARIANCE is 2 / (fan_in + fan_out): "
+            "here the standard deviation is given": math.sqrt(6) * std,
+            "take the square root of the variance 3 * std**2, not of 3 * std":
+                math.sqrt(3 * std),
+        }
+        for hint, value in mistakes.items():
+            if math.isclose(got, value, rel_tol=1e-9):
+                raise Wrong(hint)
+        raise Wrong(f"U(-a, a) with a = uniform_bound({std}) does not have standard deviation "
+                    f"{std}: its variance is a**2 / 3")
+    return "a uniform on [-a, a] has variance a**2 / 3, so a = sqrt(3) times the sd."

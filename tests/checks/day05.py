@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from helpers.checks.day05 import check_dead_units, check_glorot_std
+from helpers.checks.day05 import check_glorot_std, check_uniform_bound
 from helpers.exercises import CORRECT, WRONG
 
 CASES = [
@@ -25,11 +25,13 @@ CASES = [
     (check_glorot_std, (lambda fan_in, fan_out, gain: math.sqrt(2 / (fan_in + fan_out)),), WRONG,
      "ignores the gain"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: np.ones(3),), WRONG, "one number"),
-    (check_dead_units, (lambda a: np.mean(np.all(a == 0, axis=0)),), CORRECT, "sparsity"),
-    (check_dead_units, (lambda a: np.mean(a.max(axis=0) == 0),), CORRECT, None),
-    (check_dead_units, (lambda a: np.mean(a == 0),), WRONG, "EVERY input"),
-    (check_dead_units, (lambda a: np.mean(np.all(a == 0, axis=1)),), WRONG, "axis=0"),
-    (check_dead_units, (lambda a: np.mean(np.any(a == 0, axis=0)),), WRONG, "alive"),
-    (check_dead_units, (lambda a: int(np.sum(np.all(a == 0, axis=0))),), WRONG, "not a count"),
-    (check_dead_units, (lambda a: 0.5,), WRONG, "not the share"),
+    (check_uniform_bound, (lambda std: math.sqrt(3) * std,), CORRECT, "sqrt(3)"),
+    (check_uniform_bound, (lambda std: np.sqrt(3 * std**2),), CORRECT, None),
+    (check_uniform_bound, (lambda std: std,), WRONG, "a / sqrt(3)"),
+    (check_uniform_bound, (lambda std: std / math.sqrt(3),), WRONG, "smaller"),
+    (check_uniform_bound, (lambda std: 3 * std,), WRONG, "square root"),
+    (check_uniform_bound, (lambda std: math.sqrt(6) * std,), WRONG, "Glorot"),
+    (check_uniform_bound, (lambda std: math.sqrt(3 * std),), WRONG, "3 * std**2"),
+    (check_uniform_bound, (lambda std: 2 * std,), WRONG, "variance is a**2 / 3"),
+    (check_uniform_bound, (lambda std: "wide",), WRONG, "one number"),
 ]
