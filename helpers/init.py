@@ -31,12 +31,16 @@ from helpers._validate import check_int, check_positive, check_rng
 _GAINS = {"linear": 1.0, "sigmoid": 1.0, "tanh": 5.0 / 3.0, "relu": math.sqrt(2.0)}
 
 
-def gain(nonlinearity: str) -> float:
-    """The recommended gain for an activation, as in ``torch.nn.init.calculate_gain``.
+def calculate_gain(nonlinearity: str) -> float:
+    """The recommended gain for an activation: PyTorch's ``torch.nn.init.calculate_gain``.
+
+    The gain multiplies an initializer's standard deviation (``xavier_normal(...,
+    gain=calculate_gain("tanh"))``); it has PyTorch's name so that code moves between the
+    two without a dictionary.
 
     Examples
     --------
-    >>> gain("tanh"), round(gain("relu"), 4)
+    >>> calculate_gain("tanh"), round(calculate_gain("relu"), 4)
     (1.6666666666666667, 1.4142)
     """
     if nonlinearity not in _GAINS:

@@ -8,7 +8,7 @@ the stored output, for screen readers and the course site.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -132,3 +132,71 @@ def hist_with_density(x: np.typing.ArrayLike, density: Callable[[np.ndarray], np
         ax.set_ylabel("density")
     ax.legend()
     return ax
+
+
+def layer_histograms(outputs: Mapping[str, Sequence[np.ndarray]], *, title: str,
+                     value_range: tuple[float, float], log10_nonzero: bool = False,
+                     bins: int = 30) -> plt.Figure:
+    """A grid of histograms of each layer's outputs: one row per name, one column per layer.
+
+    Parameters
+    ----------
+    outputs : mapping of str to sequence of numpy.ndarray
+        For each row label (an initialization, say), the outputs of every layer; every
+        row must have the same number of layers.
+    title : str
+        The figure's title.
+    value_range : (float, float)
+        The histograms' common x range.
+    log10_nonzero : bool
+        Histogram ``log10`` of the non-zero outputs instead (for ReLU, whose zeros would
+        hide the rest and whose scales differ by orders of magnitude), and title each
+        panel with its share of exact zeros.
+    bins : int
+        Bins per histogram.
+
+    Returns
+    -------
+    matplotlib Figure
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> fig = layer_histograms({"a": [rng.random((50, 4))] * 3, "b": [rng.random(20)] * 3},
+    ...                        title="Two rows, three layers", value_range=(0, 1))
+    >>> len(fig.axes)
+    6
+    >>> plt.close(fig)
+    """
+    if not isinstance(outputs, Mapping) or not outputs:
+        raise TypeError(f"outputs must be a non-empty mapping of row label to layer outputs, "
+                        f"got {type(outputs).__name__}")
+    num_layers = {len(layers) for layers in outputs.values()}
+    if len(num_layers) != 1 or 0 in num_layers:
+        raise ValueError(f"every row of outputs must hold the same positive number of layers, "
+                         f"got {sorted(num_layers)}")
+    low, high = (float(v) for v in value_range)
+    if not low < high:
+        raise ValueError(f"value_range must be (low, high) with low < high, got {value_range}")
+    bins = check_int(bins, "bins", minimum=1)
+    num_rows, num_cols = len(outputs), num_layers.pop()
+    fig, axes = plt.subplots(num_rows, num_cols, figsize=(11, 1.5 * num_rows + 1),
+                             sharex=True, squeeze=False)
+    for row, (label, layers) in enumerate(outputs.items()):
+        for col, a in enumerate(layers):
+            a = as_float_array(a, f"outputs[{label!r}][{col}]", allow_empty=True)
+            ax = axes[row, col]
+            values = np.log10(a[a != 0]) if log10_nonzero else a.ravel()
+            if values.size:
+                ax.hist(values, bins=bins, range=(low, high), color=f"C{row}")
+            if log10_nonzero:
+                ax.set_title(f"zeros {np.mean(a == 0):.0%}", fontsize="x-small", pad=2)
+            ax.set_yticks([])
+            ax.tick_params(labelsize="x-small")
+            if col == 0:
+                ax.set_ylabel(label, fontsize="small")
+            if row == num_rows - 1:
+                ax.set_xlabel(f"layer {col + 1}", fontsize="small")
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig

@@ -40,7 +40,7 @@ def test_uniform_bounds_are_reached_not_exceeded(fn, bound):
 
 
 def test_gain_scales_glorot():
-    g = init.gain("tanh")
+    g = init.calculate_gain("tanh")
     assert draw(init.xavier_normal, gain=g).std() == pytest.approx(
         g * math.sqrt(2 / (FAN_IN + FAN_OUT)), rel=0.01)
     assert np.abs(draw(init.xavier_uniform, gain=g)).max() <= g * math.sqrt(6 / 1000)
@@ -66,4 +66,4 @@ def test_bad_input(args, kw, error, needle):
     with pytest.raises(error, match=needle):
         init.xavier_normal(*args, **kw)
     with pytest.raises(ValueError, match="nonlinearity must be one of"):
-        init.gain("swish")
+        init.calculate_gain("swish")

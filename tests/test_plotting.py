@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from scipy import stats as sps
 
-from helpers.plotting import COURSE_STYLE, hist_with_density
+from helpers.plotting import COURSE_STYLE, hist_with_density, layer_histograms
 
 
 def render(fig) -> bytes:
@@ -92,4 +92,32 @@ def test_show_rejects_a_missing_description(fig, alt, error):
     fig = plt.figure() if fig is None else fig
     with pytest.raises(error, match="alt must be a sentence|fig must be a matplotlib Figure"):
         show(fig, alt)
+    plt.close("all")
+
+
+def test_layer_histograms_draw_one_panel_per_row_and_layer():
+    rng = np.random.default_rng(0)
+    relu_out = [np.maximum(rng.standard_normal((200, 8)), 0.0) for _ in range(3)]
+    fig = layer_histograms({"He": relu_out, "LeCun": relu_out}, title="ReLU outputs",
+                           value_range=(-6, 2), log10_nonzero=True)
+    axes = np.array(fig.axes).reshape(2, 3)
+    assert fig._suptitle.get_text() == "ReLU outputs"
+    assert [ax.get_ylabel() for ax in axes[:, 0]] == ["He", "LeCun"]
+    assert [ax.get_xlabel() for ax in axes[-1]] == ["layer 1", "layer 2", "layer 3"]
+    zeros = np.mean(relu_out[0] == 0)
+    assert axes[0, 0].get_title() == f"zeros {zeros:.0%}"
+    counts = sum(p.get_height() for p in axes[0, 0].patches)  # only the non-zero outputs
+    assert counts == np.count_nonzero(relu_out[0])
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(("outputs", "kwargs", "error", "needle"), [
+    ({}, {}, TypeError, "non-empty mapping"),
+    ({"a": [np.ones(3)], "b": [np.ones(3)] * 2}, {}, ValueError, "same positive number"),
+    ({"a": [np.ones(3)]}, {"value_range": (1, 0)}, ValueError, "low < high"),
+    ({"a": [np.array([1.0, np.nan])]}, {}, ValueError, "finite"),
+])
+def test_layer_histograms_bad_input(outputs, kwargs, error, needle):
+    with pytest.raises(error, match=needle):
+        layer_histograms(outputs, **{"title": "t", "value_range": (0, 1), **kwargs})
     plt.close("all")

@@ -1,21 +1,80 @@
 """day05_initialization: the lesson's claims over several seeds (see conftest.py)."""
 
+import math
+
 import numpy as np
 import pytest
+from scipy import stats
 
 from .conftest import SEEDS
 
 NAME = "day05_initialization"
-SMALL = {"NUM_INPUTS": 300, "NUM_EPOCHS": 1}  # keeps each run to a few seconds
+SMALL = {"NUM_INPUTS": 300, "NUM_SEEDS": 6, "NUM_EPOCHS": 4}  # a few seconds per run
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_day05_he_keeps_relu_scale_and_std_001_collapses_it(run_notebook, seed):
-    std = run_notebook(NAME, seed, **SMALL)["relu_std"]
-    he = np.array(std["He"])
+def test_day05_symmetry_needs_equal_in_and_out_weights_and_zero_init_learns_the_bias(
+        run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["equal_after"] == {"constant 0.5": True, "Glorot normal": False,
+                                "equal incoming only": False}
+    assert r["zero_init_all_zero"] is True  # no weight ever moves from 0
+    # the output bias learns the class shares: the softmax of b is the share of each class
+    assert r["zero_init_probs"] == pytest.approx(r["zero_init_shares"], abs=0.02)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day05_relu_scale_explodes_vanishes_or_is_kept_and_nothing_is_dead_at_init(
+        run_notebook, seed):
+    std = {k: np.array(v) for k, v in run_notebook(NAME, seed, **SMALL)["std"].items()}
+    he = std["relu / He"]
     assert np.all((he / he[0] > 0.5) & (he / he[0] < 2.0)), he  # roughly constant
-    small, large = np.array(std["std 0.01"]), np.array(std["std 1"])
-    assert small[-1] / small[0] < 1e-3  # vanishes (about 14x per layer)
-    assert large[-1] / large[0] > 1e3  # explodes (about 7x per layer)
-    lecun = np.array(std["LeCun"])
-    assert 0.1 < lecun[-1] / lecun[0] < 0.5  # variance halves per layer: (1/sqrt2)^4 = 0.25
+    assert std["relu / std 0.01"][-1] / std["relu / std 0.01"][0] < 1e-3  # vanishes
+    assert std["relu / std 1"][-1] / std["relu / std 1"][0] > 1e3  # explodes
+    # LeCun keeps half the variance per layer (theory 0.25 over 4 steps), Glorot 2/3 (0.44);
+    # the last layer has 16 units: a loose band on the log scale
+    for rule, theory in [("LeCun", 0.25), ("Glorot", 4 / 9)]:
+        ratio = std[f"relu / {rule}"][-1] / std[f"relu / {rule}"][0]
+        assert abs(math.log(ratio / theory)) < 0.5, (rule, ratio)
+    # zeros are sparsity, not death: at most a few units of the narrow layers start dead
+    assert run_notebook(NAME, seed, **SMALL)["relu_dead_at_init"] <= 0.25
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day05_tanh_gain_holds_the_spread_above_gain_one_and_above_he(run_notebook, seed):
+    std = {k: np.array(v) for k, v in run_notebook(NAME, seed, **SMALL)["std"].items()}
+    ratio = {rule: std[f"tanh / {rule}"][-1] / std[f"tanh / {rule}"][0]
+             for rule in ("LeCun", "Glorot", "Glorot x 5/3", "He")}
+    assert ratio["Glorot x 5/3"] > 0.85  # held nearly constant
+    assert ratio["LeCun"] < ratio["Glorot"] < ratio["He"] < ratio["Glorot x 5/3"], ratio
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day05_he_starts_fastest_on_every_seed(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    first = {k: np.array(v) for k, v in r["first_loss"].items()}
+    assert np.all(first["He"] < first["Glorot"]) and np.all(first["He"] < first["LeCun"])
+    acc = {k: np.array(v) for k, v in r["final_acc"].items()}
+    # after a few epochs He still leads LeCun: a paired t test, far from 0
+    assert stats.ttest_rel(acc["He"], acc["LeCun"], alternative="greater").pvalue < 0.01
+    for name in ("LeCun", "Glorot", "He"):
+        assert acc[name].mean() > 0.85  # the working rules all learn the digits
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day05_failed_inits_are_below_chance_and_std1_kills_its_units(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    acc = {k: np.array(v) for k, v in r["final_acc"].items()}
+    chance = min(r["chance"])
+    for name in ("std 1", "std 0.01"):
+        # one digit for every image: its share of the test set, at most the largest share
+        assert acc[name].max() <= max(r["chance"]) + 1e-12
+    # dying ReLUs, in the runs that did not overflow (the rest fail by overflowing)
+    assert len(r["dead_last"]["std 1"]) + r["diverged"]["std 1"] == SMALL["NUM_SEEDS"]
+    assert np.mean(r["dead_last"]["std 1"]) > 0.9
+    assert all(r["diverged"][name] == 0 for name in ("std 0.01", "LeCun", "Glorot", "He"))
+    assert acc["std 1"].mean() < 0.5 * (chance + 1)  # nowhere near learning
+    # std 0.01: one hidden layer learns, three do not; the first gradient is far smaller
+    assert np.mean(r["acc_one_layer"]) > 0.5 and acc["std 0.01"].max() < 0.2
+    one, three = r["first_grad"]
+    assert three < one / 20

@@ -1,0 +1,77 @@
+"""Checks for the exercises of Day 5 (weight initialization); see helpers.exercises."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from helpers.exercises import Wrong, call, exercise_check
+
+# (fan_in, fan_out, gain) cases the glorot_std check tries: square and non-square.
+_GLOROT_CASES = ((100, 100, 1.0), (512, 256, 1.0), (64, 300, 5.0 / 3.0), (30, 10, 2.0))
+
+
+def _number(value, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | np.number):
+        raise Wrong(f"{name} should return one number, got {type(value).__name__}")
+    return float(value)
+
+
+@exercise_check
+def check_glorot_std(glorot_std) -> str:
+    """``glorot_std(fan_in, fan_out, gain)``: Glorot's standard deviation of the weights."""
+    for fan_in, fan_out, gain in _GLOROT_CASES:
+        got = _number(call(glorot_std, fan_in, fan_out, gain),
+                      f"glorot_std({fan_in}, {fan_out}, {gain:.3g})")
+        want = gain * math.sqrt(2 / (fan_in + fan_out))
+        if math.isclose(got, want, rel_tol=1e-9):
+            continue
+        mistakes = {
+            "that is LeCun's rule, sqrt(1 / fan_in): Glorot averages fan_in and fan_out":
+                gain * math.sqrt(1 / fan_in),
+            "that is He's rule, sqrt(2 / fan_in): Glorot uses fan_in AND fan_out":
+                gain * math.sqrt(2 / fan_in),
+            "that is the variance: the standard deviation is its square root":
+                gain**2 * 2 / (fan_in + fan_out),
+            "that is the variance times the gain: take the square root of 2 / (fan_in + "
+            "fan_out), then multiply by the gain": gain * 2 / (fan_in + fan_out),
+            "the gain multiplies the standard deviation, so it enters once, not squared":
+                gain**2 * math.sqrt(2 / (fan_in + fan_out)),
+            "that is the bound of Glorot's UNIFORM version, sqrt(6 / (fan_in + fan_out)); "
+            "the exercise asks for the standard deviation": gain * math.sqrt(6 / (fan_in + fan_out)),
+        }
+        for hint, value in mistakes.items():
+            if math.isclose(got, value, rel_tol=1e-9):
+                raise Wrong(hint)
+        if math.isclose(got, math.sqrt(2 / (fan_in + fan_out)), rel_tol=1e-9):
+            raise Wrong(f"glorot_std({fan_in}, {fan_out}, {gain:.3g}) ignores the gain")
+        raise Wrong(f"glorot_std({fan_in}, {fan_out}, {gain:.3g}) is not the gain times "
+                    "the square root of Glorot's variance")
+    return "the gain times sqrt(2 / (fan_in + fan_out)), for square and non-square layers."
+
+
+@exercise_check
+def check_uniform_bound(uniform_bound) -> str:
+    """``uniform_bound(std)``: the ``a`` for which ``U(-a, a)`` has standard deviation ``std``."""
+    for std in (0.1, 0.0625, 2.0):
+        got = _number(call(uniform_bound, std), f"uniform_bound({std})")
+        if math.isclose(got, math.sqrt(3) * std, rel_tol=1e-9):
+            continue
+        mistakes = {
+            "U(-a, a) is wider than its standard deviation: its sd is a / sqrt(3), not a": std,
+            "that makes the sd smaller still: solve a / sqrt(3) = std for a":
+                std / math.sqrt(3),
+            "the variance is a**2 / 3; the standard deviation is its square root, so the "
+            "factor between a and std is a square root too": 3 * std,
+            "sqrt(6) belongs to Glorot's bound, whose VARIANCE is 2 / (fan_in + fan_out): "
+            "here the standard deviation is given": math.sqrt(6) * std,
+            "take the square root of the variance 3 * std**2, not of 3 * std":
+                math.sqrt(3 * std),
+        }
+        for hint, value in mistakes.items():
+            if math.isclose(got, value, rel_tol=1e-9):
+                raise Wrong(hint)
+        raise Wrong(f"U(-a, a) with a = uniform_bound({std}) does not have standard deviation "
+                    f"{std}: its variance is a**2 / 3")
+    return "a uniform on [-a, a] has variance a**2 / 3, so a = sqrt(3) times the sd."
