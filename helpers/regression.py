@@ -153,6 +153,8 @@ def rising_windows(losses: np.typing.ArrayLike, window: int) -> int:
     window = check_int(window, "window", minimum=1)
     num_windows = losses.size // window
     means = losses[:num_windows * window].reshape(num_windows, window).mean(axis=1)
+    if means.size < 2:
+        return 0
     falls = np.flatnonzero(np.diff(means) <= 0)
     return int(means.size - 1 - (falls[-1] + 1 if falls.size else 0))
 
