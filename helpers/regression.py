@@ -128,7 +128,8 @@ def r2_score(y_true: np.typing.ArrayLike, y_pred: np.typing.ArrayLike) -> float:
 
 
 #: Divergence check of :func:`fit_gradient_descent`: the loss, averaged over windows of
-#: ``max(DIVERGENCE_WINDOW, steps per epoch)`` steps, rose this many windows in a row and
+#: ``DIVERGENCE_WINDOW`` steps (at least an epoch; fewer in a run too short for
+#: ``DIVERGENCE_PATIENCE + 1`` of them), rose ``DIVERGENCE_PATIENCE`` windows in a row and
 #: ended above the first window's average.
 DIVERGENCE_WINDOW = 10
 DIVERGENCE_PATIENCE = 3
@@ -174,7 +175,7 @@ def _check_divergence(losses: list[float], loss: float, lr: float, epoch: int,
     if latest > start and rising_windows(losses, window) >= DIVERGENCE_PATIENCE:
         raise FloatingPointError(
             f"gradient descent is diverging in epoch {epoch}: the loss, averaged over "
-            f"{window} steps, rose {DIVERGENCE_PATIENCE} times in a row, from "
+            f"{window} step{'s' if window > 1 else ''}, rose {DIVERGENCE_PATIENCE} times in a row, from "
             f"{start:.3g} at the start to {latest:.3g}; lr={lr:g} is too large: lower lr "
             f"(try lr={lr / 2:g}) or standardize the features")
 
@@ -214,9 +215,10 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
     ------
     FloatingPointError
         When the loss diverges, naming ``lr``: fast (it grows a millionfold or
-        overflows) or slow (averaged over windows of ``max(10, steps per epoch)`` steps it
-        rose 3 windows in a row and is above the first window's average). A converging
-        run whose loss bumps up for a window or two is not stopped.
+        overflows) or slow (averaged over windows of 10 steps, or of an epoch if that is
+        longer, or of a quarter of a shorter run, it rose 3 windows in a row and is above
+        the first window's average). A converging run whose loss bumps up for a window or
+        two is not stopped.
 
     Examples
     --------
@@ -242,7 +244,9 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
     else:
         batch_size = check_int(batch_size, "batch_size", minimum=1)
         check_rng(rng)
-    window = max(DIVERGENCE_WINDOW, -(-n // batch_size))  # at least one epoch of steps
+    steps_per_epoch = -(-n // batch_size)  # ceil(n / batch_size)
+    short_run = num_epochs * steps_per_epoch // (DIVERGENCE_PATIENCE + 1)
+    window = max(steps_per_epoch, min(DIVERGENCE_WINDOW, short_run))
     w, b = np.zeros(X.shape[1]), 0.0
     losses: list[float] = []
     for epoch in range(1, num_epochs + 1):

@@ -105,6 +105,14 @@ def test_slow_divergence_is_caught_too():
         fit_gradient_descent(X_STD, Y_STD, lr=1.02, num_epochs=100)
 
 
+def test_slow_divergence_is_caught_in_a_short_run():
+    # 20 epochs: windows of 5 steps, so the check still sees 4 windows.
+    with pytest.raises(FloatingPointError, match=r"in epoch 20: .* over 5 steps.* lr=1.02"):
+        fit_gradient_descent(X_STD, Y_STD, lr=1.02, num_epochs=20)
+    with pytest.raises(FloatingPointError, match=r"in epoch 4: .* over 1 step, .* lr=1.02"):
+        fit_gradient_descent(X_STD, Y_STD, lr=1.02, num_epochs=4)
+
+
 def test_slow_divergence_of_minibatch_sgd_is_caught():
     with pytest.raises(FloatingPointError, match=r"is diverging .* lr=1.05 is too large"):
         fit_gradient_descent(X_STD, Y_STD, lr=1.05, num_epochs=100, batch_size=50,
