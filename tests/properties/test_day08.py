@@ -4,16 +4,17 @@ import math
 
 import numpy as np
 import pytest
+from scipy import stats
 
 from .conftest import SEEDS
 
 NAME = "day08_law_of_large_numbers"
-SMALL = {"NUM_DRAWS": 20_000, "MAX_N": 2_000, "NUM_MEANS": 2_000,
-         "NUM_RUNS": 16}  # keeps each run to a few seconds
+SMALL = {"NUM_DRAWS": 20_000, "MAX_N": 2_000, "NUM_MEANS": 5_000, "NUM_RUNS": 16,
+         "NUM_CAUCHY_MEANS": 1_000, "NUM_REPS": 2_000}  # keeps each run to a few seconds
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_day08_law_of_large_numbers_and_clt(run_notebook, seed):
+def test_day08_law_of_large_numbers(run_notebook, seed):
     r = run_notebook(NAME, seed, **SMALL)
     n = np.array(r["checkpoints"])
     # the running-mean error shrinks like sigma / sqrt(n)
@@ -24,6 +25,48 @@ def test_day08_law_of_large_numbers_and_clt(run_notebook, seed):
     assert np.all(np.abs(freq - p) < 5 * np.sqrt(p * (1 - p) / n[:, None]))
     # Monte Carlo error ~ n^(-1/2)
     assert -0.65 < r["mc_slope"] < -0.35
-    # CLT width sigma / sqrt(n)
-    for key, theory in r["clt_theory"].items():
-        assert r["clt_std"][key] == pytest.approx(theory, rel=0.12), key
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day08_the_lln_fails_for_cauchy(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    # the mean of m standard Cauchy draws is standard Cauchy: IQR exactly 2 for every m;
+    # the sample IQR of N values has standard error about 3.14 / sqrt(N)
+    tolerance = 5 * 3.14 / math.sqrt(r["num_cauchy_means"])
+    for m, iqr in r["cauchy_iqr"].items():
+        assert abs(iqr - 2) < tolerance, m
+    assert r["cauchy_iqr"]["1000"] > 20 * 1.349 / math.sqrt(1000)  # a normal mean: 0.04
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day08_classic_loop_vectorized_choice_and_the_frequency_band(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["empty_mean_is_nan"] is True  # range(11200) starts with n = 0
+    assert r["speedup"] >= 10
+    # independent normal means: exactly normal, inside ±2/sqrt(n) with probability 0.9545
+    q, m = math.erf(2 / math.sqrt(2)), r["num_classic"]
+    assert abs(r["inside_2se"] - q) < 5 * math.sqrt(q * (1 - q) / m)
+    # a frequency leaves its one-standard-error yardstick sqrt(0.25/n) as often as the
+    # binomial distribution says (n = 1,000)
+    n, band = 1_000, math.sqrt(0.25 / 1_000)
+    k = np.arange(n + 1)
+    for pj, share, exact in zip(r["p"], r["share_outside"], r["exact_outside"], strict=True):
+        want = stats.binom.pmf(k, n, pj)[np.abs(k / n - pj) > band].sum()
+        assert exact == pytest.approx(want, rel=1e-9)
+        assert abs(share - want) < 5 * math.sqrt(want * (1 - want) / r["num_reps"])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day08_width_is_exact_and_the_shape_becomes_normal(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    big_n = r["num_means"]
+    excess_kurtosis = {"uniform": -1.2, "exponential": 6.0}
+    for key, theory in r["clt_theory"].items():  # sigma / sqrt(n) for EVERY n, even 1
+        name, size = key.split()
+        # the sd of a sample sd is sd * sqrt((kurtosis - 1) / (4 N)), kurtosis 3 + excess/n
+        rel = 5 * math.sqrt((2 + excess_kurtosis[name] / int(size)) / (4 * big_n))
+        assert r["clt_std"][key] == pytest.approx(theory, rel=rel), key
+    # the exponential's skewness 2/sqrt(n): still clearly positive at n = 30
+    for size in (5, 30):
+        assert abs(r["exp_skew"][str(size)] - 2 / math.sqrt(size)) < 0.3
+    assert r["exp_skew"]["30"] > 0.1

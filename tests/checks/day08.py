@@ -1,0 +1,39 @@
+"""Right and wrong answers for helpers.checks.day08 (see tests/checks/README.md)."""
+
+import numpy as np
+
+from helpers.checks.day08 import check_exponential_means, check_running_mean_of
+from helpers.exercises import CORRECT, NOT_ATTEMPTED, WRONG
+from helpers.stats import running_mean
+
+CASES = [
+    (check_running_mean_of, (lambda x: np.cumsum(x) / np.arange(1, x.size + 1),), CORRECT,
+     "cumulative sum"),
+    (check_running_mean_of, (running_mean,), CORRECT, None),
+    (check_running_mean_of, (lambda x: np.cumsum(x) / x.size,), WRONG, "length of x"),
+    (check_running_mean_of, (lambda x: np.cumsum(x) / np.arange(x.size),), WRONG,
+     "off by one"),
+    (check_running_mean_of, (lambda x: np.full(x.size, x.mean()),), WRONG, "repeated"),
+    (check_running_mean_of, (lambda x: np.cumsum(x),), WRONG, "not the running mean"),
+    (check_running_mean_of, (lambda x: x.mean(),), WRONG, "one value per entry"),
+    (check_running_mean_of, (lambda x: ...,), NOT_ATTEMPTED, None),
+    (check_exponential_means,
+     (lambda rng, n, m: rng.exponential(1.0, (m, n)).mean(axis=1),), CORRECT, "sqrt(n)"),
+    (check_exponential_means,
+     (lambda rng, n, m: rng.exponential(1.0, (n, m)).mean(axis=0),), CORRECT, None),
+    (check_exponential_means,
+     (lambda rng, n, m: rng.exponential(1.0, (m, n)).mean(axis=0),), WRONG, "shape"),
+    (check_exponential_means, (lambda rng, n, m: rng.exponential(1.0, m),), WRONG,
+     "average n draws"),
+    (check_exponential_means,
+     (lambda rng, n, m: rng.exponential(1.0, (m, n)).sum(axis=1),), WRONG, "centre"),
+    (check_exponential_means,
+     (lambda rng, n, m: rng.normal(0.0, 1.0, (m, n)).mean(axis=1),), WRONG, "negative"),
+    (check_exponential_means,
+     (lambda rng, n, m: np.random.default_rng(0).exponential(1.0, (m, n)).mean(axis=1),),
+     WRONG, "rng argument"),
+    (check_exponential_means, (lambda rng, n, m: np.full(m, 1.0),), WRONG, "repeat"),
+    (check_exponential_means,
+     (lambda rng, n, m: rng.exponential(1.0, (m, 4 * n)).mean(axis=1),), WRONG,
+     "spread of the means"),
+]
