@@ -15,6 +15,10 @@ One concept per module, as in "Deep Learning from Scratch" ``common/``:
 - :mod:`helpers.regression`: least squares and gradient descent.
 - :mod:`helpers.intervals`: confidence intervals for a mean, paired and unpaired (Day 10).
 - :mod:`helpers.experiment`: one seeded digits experiment, every random choice named (Day 10).
+- :mod:`helpers.torch_workers`: which generators DataLoader workers reseed, and the fix
+  (Day 9; needs PyTorch).
+- :mod:`helpers.optional`: one clear line, not a traceback, when PyTorch is missing.
+- :mod:`helpers.results`: a notebook's headline numbers, saved for the property tests.
 - :mod:`helpers.exercises`: try first, then check: one line of feedback per answer
   (the checks themselves live in :mod:`helpers.checks`, one module per day).
 
