@@ -28,7 +28,7 @@ def check_running_mean_of(running_mean_of) -> str:
         got = _vector(call(running_mean_of, x.copy()), "running_mean_of(x)", x.size)
     want = np.cumsum(x) / np.arange(1, x.size + 1)
     if np.allclose(got, want, rtol=1e-9):
-        return "every prefix mean, from one cumulative sum."
+        return "every prefix mean: the mean of the first k values for each k."
     if np.allclose(got, np.cumsum(x) / x.size):
         raise Wrong("divide each cumulative sum by the number of values it adds up (1, 2, "
                     "..., n), not by the length of x")
@@ -66,4 +66,9 @@ def check_exponential_means(exponential_means) -> str:
     if np.array_equal(got, other):
         raise Wrong("two different rng give the same means: draw with the rng argument, "
                     "not a generator of your own")
-    return "the means centre on 1 with a spread of sigma / sqrt(n), from one matrix."
+    again = _vector(call(exponential_means, np.random.default_rng(81), n, num_means),
+                    "exponential_means", num_means)
+    if not np.array_equal(got, again):
+        raise Wrong("the same rng seed gave other means: draw every number from the rng "
+                    "argument, not from np.random or a generator of your own")
+    return "the means centre on 1 with a spread of sigma / sqrt(n), drawn from rng."

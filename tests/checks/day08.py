@@ -8,7 +8,7 @@ from helpers.stats import running_mean
 
 CASES = [
     (check_running_mean_of, (lambda x: np.cumsum(x) / np.arange(1, x.size + 1),), CORRECT,
-     "cumulative sum"),
+     "first k values"),
     (check_running_mean_of, (running_mean,), CORRECT, None),
     (check_running_mean_of, (lambda x: np.cumsum(x) / x.size,), WRONG, "length of x"),
     (check_running_mean_of, (lambda x: np.cumsum(x) / np.arange(x.size),), WRONG,
@@ -36,4 +36,6 @@ CASES = [
     (check_exponential_means,
      (lambda rng, n, m: rng.exponential(1.0, (m, 4 * n)).mean(axis=1),), WRONG,
      "spread of the means"),
+    (check_exponential_means, (lambda rng, n, num_means: np.random.exponential(  # noqa: NPY002
+        1.0, (num_means, n)).mean(axis=1),), WRONG, "same rng seed"),
 ]
