@@ -136,7 +136,7 @@ def hist_with_density(x: np.typing.ArrayLike, density: Callable[[np.ndarray], np
 
 def layer_histograms(outputs: Mapping[str, Sequence[np.ndarray]], *, title: str,
                      value_range: tuple[float, float], log10_nonzero: bool = False,
-                     bins: int = 30) -> plt.Figure:
+                     bins: int = 30, colors: Mapping[str, str] | None = None) -> plt.Figure:
     """A grid of histograms of each layer's outputs: one row per name, one column per layer.
 
     Parameters
@@ -154,6 +154,9 @@ def layer_histograms(outputs: Mapping[str, Sequence[np.ndarray]], *, title: str,
         panel with its share of exact zeros.
     bins : int
         Bins per histogram.
+    colors : mapping of str to colour, optional
+        A colour per row label (as the notebook's other figures use); by default the
+        style's colour cycle, by row.
 
     Returns
     -------
@@ -171,6 +174,9 @@ def layer_histograms(outputs: Mapping[str, Sequence[np.ndarray]], *, title: str,
     if not isinstance(outputs, Mapping) or not outputs:
         raise TypeError(f"outputs must be a non-empty mapping of row label to layer outputs, "
                         f"got {type(outputs).__name__}")
+    if colors is not None and not set(outputs) <= set(colors):
+        raise ValueError(f"colors must name a colour for every row of outputs; missing "
+                         f"{sorted(set(outputs) - set(colors))}")
     num_layers = {len(layers) for layers in outputs.values()}
     if len(num_layers) != 1 or 0 in num_layers:
         raise ValueError(f"every row of outputs must hold the same positive number of layers, "
@@ -188,7 +194,8 @@ def layer_histograms(outputs: Mapping[str, Sequence[np.ndarray]], *, title: str,
             ax = axes[row, col]
             values = np.log10(a[a != 0]) if log10_nonzero else a.ravel()
             if values.size:
-                ax.hist(values, bins=bins, range=(low, high), color=f"C{row}")
+                color = colors[label] if colors else f"C{row}"
+                ax.hist(values, bins=bins, range=(low, high), color=color)
             if log10_nonzero:
                 ax.set_title(f"zeros {np.mean(a == 0):.0%}", fontsize="x-small", pad=2)
             ax.set_yticks([])

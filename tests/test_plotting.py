@@ -2,6 +2,7 @@
 
 import io
 
+import matplotlib.colors
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -121,3 +122,14 @@ def test_layer_histograms_bad_input(outputs, kwargs, error, needle):
     with pytest.raises(error, match=needle):
         layer_histograms(outputs, **{"title": "t", "value_range": (0, 1), **kwargs})
     plt.close("all")
+
+
+def test_layer_histograms_colours_rows_by_name_and_names_a_missing_one():
+    rng = np.random.default_rng(0)
+    outputs = {"He": [rng.random(20)] * 2, "LeCun": [rng.random(20)] * 2}
+    fig = layer_histograms(outputs, title="t", value_range=(0, 1),
+                           colors={"He": "C4", "LeCun": "C1"})
+    assert fig.axes[0].patches[0].get_facecolor() == matplotlib.colors.to_rgba("C4")
+    plt.close(fig)
+    with pytest.raises(ValueError, match=r"missing \['LeCun'\]"):
+        layer_histograms(outputs, title="t", value_range=(0, 1), colors={"He": "C4"})

@@ -40,6 +40,10 @@ def _check_same_rng_same_mask(func, a: np.ndarray, name: str) -> None:
     if not np.array_equal(again[0], again[1]):
         raise Wrong(f"two calls of {name} with identically seeded rng differ: draw the mask "
                     "from the rng argument, not from np.random's global functions")
+    other = _array(call(func, a.copy(), _P, np.random.default_rng(2)), name, a.shape)
+    if np.array_equal(again[0], other):
+        raise Wrong(f"{name} gives the same mask for differently seeded rng: draw the mask "
+                    "from the rng argument, not from a generator of your own")
 
 
 @exercise_check
@@ -67,6 +71,9 @@ def check_original_dropout(original_dropout) -> str:
     if np.allclose(out, x):
         raise Wrong("at evaluation the original form must shrink the activations to what "
                     "training saw on average; by which factor?")
+    if np.allclose(out, _P * x):
+        raise Wrong("you scaled by the drop probability p; the share of units kept during "
+                    "training is the other one")
     if not np.allclose(out, (1 - _P) * x):
         raise Wrong("at evaluation the output should be the input times the share of units "
                     "kept during training")

@@ -42,8 +42,20 @@ def global_snippet(a, p_drop, rng):
     return a * np.random.binomial(1, keep, size=a.shape) / keep  # noqa: NPY002 (under test)
 
 
+def own_generator(x, p, rng, training=True):
+    if training:
+        return x * (np.random.default_rng(123).random(x.shape) >= p)
+    return x * (1 - p)
+
+
+def eval_times_p(x, p, rng, training=True):
+    return x * (rng.random(x.shape) >= p) if training else x * p
+
+
 CASES = [
     (check_original_dropout, (original,), CORRECT, "expectations match"),
+    (check_original_dropout, (own_generator,), WRONG, "differently seeded"),
+    (check_original_dropout, (eval_times_p,), WRONG, "drop probability p"),
     (check_original_dropout, (original_with(),), CORRECT, None),
     (check_original_dropout, (original_with(scale_train=True),), WRONG, "INVERTED"),
     (check_original_dropout, (original_with(keep_as_p=True),), WRONG, "DROP probability"),
