@@ -37,20 +37,25 @@ RECORDED_DRAWS = {
     "choice (no replacement)": [2, 6, 8],
     "permutation": [4, 2, 1, 3, 0],
     "permuted": [[0, 1, 2], [4, 3, 5]],
+    "shuffle": [2, 4, 3, 0, 1],
+    "multinomial": [1, 14, 5],
+    "chisquare": 1.17115242,
+    "standard_cauchy": 9.61012764,
 }
 
 
 def fingerprint() -> dict[str, object]:
     """One draw from each ``Generator`` method the course uses, from ``default_rng(0)``.
 
-    ``binomial`` is drawn twice: with ``n * min(p, 1 - p) < 30`` NumPy uses inversion, above
+    ``binomial`` is drawn twice: with ``n * min(p, 1 - p) <= 30`` NumPy uses inversion, above
     it the BTPE algorithm, whose stream NumPy 2.5.0 changed. Floats are rounded to 8
     decimals.
 
     Examples
     --------
-    >>> sorted(fingerprint())[:3]
-    ['binomial (n=10)', 'binomial (n=1000, BTPE)', 'choice (no replacement)']
+    >>> draws = fingerprint()
+    >>> len(draws), draws["integers"], draws["multinomial"]
+    (16, 17, [1, 14, 5])
     """
     rng = np.random.default_rng(0)
     draws = {
@@ -66,8 +71,19 @@ def fingerprint() -> dict[str, object]:
         "choice (no replacement)": rng.choice(10, size=3, replace=False),
         "permutation": rng.permutation(5),
         "permuted": rng.permuted(np.arange(6).reshape(2, 3), axis=1),
+        "shuffle": _shuffled(rng, 5),
+        "multinomial": rng.multinomial(20, [0.2, 0.5, 0.3]),
+        "chisquare": rng.chisquare(3),
+        "standard_cauchy": rng.standard_cauchy(),
     }
     return {name: _plain(value) for name, value in draws.items()}
+
+
+def _shuffled(rng: np.random.Generator, n: int) -> np.ndarray:
+    """``np.arange(n)`` shuffled in place by ``rng.shuffle``."""
+    x = np.arange(n)
+    rng.shuffle(x)
+    return x
 
 
 def _plain(value: object) -> object:

@@ -201,3 +201,20 @@ def test_converging_minibatch_runs_are_not_called_divergent(seed):
     w, b, _ = fit_gradient_descent(X1, y1, lr=0.3, num_epochs=400, batch_size=8,
                                    rng=np.random.default_rng(seed))
     assert abs(w[0] - 3) < 0.5 and abs(b - 1) < 0.5  # noisy at this lr, but converged
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_sgd_near_its_floor_is_not_called_divergent(seed):
+    """Targets of pure noise: the first window is already near the best loss, and window
+    means rise three times in a row by chance; only real growth (twice the lowest) stops."""
+    rng = np.random.default_rng(seed)
+    Xn, yn = rng.standard_normal((300, 2)), rng.standard_normal(300)
+    fit_gradient_descent(Xn, yn, lr=0.1, num_epochs=50, batch_size=32, rng=rng)
+
+
+def test_a_short_diverging_full_batch_run_is_caught():
+    """Three epochs are too few windows for the trend test; the loss still must not end
+    above twice its lowest."""
+    X1, y1 = _standardized_line(0)
+    with pytest.raises(FloatingPointError, match="in 3 epochs the loss rose.*lr=1.3"):
+        fit_gradient_descent(X1, y1 + 60, lr=1.3, num_epochs=3)

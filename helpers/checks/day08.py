@@ -61,6 +61,15 @@ def check_exponential_means(exponential_means) -> str:
                         "n draws (one row of a (num_means, n) matrix)")
         raise Wrong("the spread of the means is not that of means of n draws; check the "
                     "matrix's shape and the axis you average over")
+    small = _vector(call(exponential_means, np.random.default_rng(83), 4, num_means),
+                    f"exponential_means(rng, 4, {num_means})", num_means)
+    if abs(math.log(small.std() * 2)) > 0.09:  # about 6 standard errors of log(sd)
+        raise Wrong("with n = 4 the spread of the means is off: each mean should average "
+                    "exactly n draws")
+    skewness = float(np.mean((small - small.mean()) ** 3) / small.std() ** 3)
+    if skewness < 0.5:  # 2 / sqrt(4) = 1 for means of 4 exponential draws
+        raise Wrong("means of a few exponential draws are skewed to the right; yours are "
+                    "nearly symmetric: draw exponentials, not normals")
     other = _vector(call(exponential_means, np.random.default_rng(82), n, num_means),
                     "exponential_means", num_means)
     if np.array_equal(got, other):

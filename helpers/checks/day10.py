@@ -26,9 +26,12 @@ def check_seeds_needed(seeds_needed) -> str:
     """``seeds_needed(sd, half_width)``: fewest seeds for a 95% interval of that half-width."""
     for sd, h in _PRECISION_CASES:
         got = call(seeds_needed, sd, h)
-        if isinstance(got, bool) or not isinstance(got, int | np.integer):
+        whole = isinstance(got, int | np.integer) or (
+            isinstance(got, float | np.floating) and float(got).is_integer())  # np.ceil's 97.0
+        if isinstance(got, bool) or not whole:
             raise Wrong(f"seeds_needed({sd}, {h}) should return a whole number of seeds, "
-                        f"got {type(got).__name__}")
+                        f"got {got!r}")
+        got = int(got)
         with_z = _fewest_seeds(sd, h, lambda n: 1.96)
         with_t = _fewest_seeds(sd, h, lambda n: t_quantile(0.975, n - 1))
         if got < with_z:
@@ -71,8 +74,10 @@ def check_paired_ci(paired_ci) -> str:
     _, want_low, want_high = paired_interval(a, b)
 
     def close(lo: float, hi: float) -> bool:
-        return math.isclose(low, lo, rel_tol=1e-6, abs_tol=1e-9) and math.isclose(
-            high, hi, rel_tol=1e-6, abs_tol=1e-9)
+        # 1e-4: t from SciPy or from t_quantile (within 1e-5 of each other); 1.96 in place
+        # of t is off by about 15%
+        return math.isclose(low, lo, rel_tol=1e-4, abs_tol=1e-9) and math.isclose(
+            high, hi, rel_tol=1e-4, abs_tol=1e-9)
 
     if close(want_low, want_high):
         return "the paired interval uses only the per-seed differences b - a."

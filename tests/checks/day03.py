@@ -14,6 +14,16 @@ from helpers.exercises import CORRECT, WRONG
 SIGMA = 1 / math.sqrt(12)
 
 
+def _welford(x):
+    """Welford's one-pass update, as section 5 recommends for streams."""
+    mean = m2 = 0.0
+    for k, value in enumerate(x, start=1):
+        delta = value - mean
+        mean += delta / k
+        m2 += delta * (value - mean)
+    return m2 / len(x)
+
+
 def _spread(seed, shape=(5_000, 400), axis=1):
     return float(np.random.default_rng(seed).random(shape).mean(axis=axis).std())
 
@@ -22,6 +32,7 @@ CASES = [
     (check_spread_of_means, (_spread(0),), CORRECT, "sigma / sqrt(400)"),
     (check_spread_of_means, (_spread(42),), CORRECT, None),
     (check_spread_of_means, (SIGMA / 20,), WRONG, "the formula"),
+    (check_spread_of_means, (1 / np.sqrt(4800),), WRONG, "the formula"),  # last bit differs
     (check_spread_of_means, (_spread(0, axis=0),), WRONG, "axis=1"),
     (check_spread_of_means, (float(np.random.default_rng(0).random(10_000).std()),), WRONG,
      "single draws"),
@@ -29,6 +40,7 @@ CASES = [
     (check_spread_of_means, (np.zeros(3),), WRONG, "one number"),
 
     (check_variance, (lambda x: np.mean((x - np.mean(x)) ** 2),), CORRECT, "subtracts"),
+    (check_variance, (_welford,), CORRECT, None),
     (check_variance, (lambda x: np.sum((x - x.mean()) ** 2) / len(x),), CORRECT, None),
     (check_variance, (lambda x: np.mean(x**2) - np.mean(x) ** 2,), WRONG, "before squaring"),
     (check_variance, (lambda x: np.sum((x - x.mean()) ** 2) / (len(x) - 1),), WRONG,

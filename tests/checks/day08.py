@@ -38,4 +38,8 @@ CASES = [
      "spread of the means"),
     (check_exponential_means, (lambda rng, n, num_means: np.random.exponential(  # noqa: NPY002
         1.0, (num_means, n)).mean(axis=1),), WRONG, "same rng seed"),
+    (check_exponential_means, (lambda rng, n, m: rng.exponential(1.0, (m, n - 1)).mean(axis=1),),
+     WRONG, "exactly n draws"),
+    (check_exponential_means, (lambda rng, n, m: np.abs(rng.normal(1, 1 / np.sqrt(n), m)),),
+     WRONG, "skewed"),
 ]
