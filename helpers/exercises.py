@@ -6,14 +6,22 @@ Every exercise in the course is four cells:
 2. a "your turn" cell (tag ``your-turn``) whose placeholder ``...`` the learner replaces;
 3. a check cell (tag ``check``) that calls the day's check on the learner's answer;
 4. a hidden solution (tag ``solution``) that defines ``<name>_solution`` (so it never
-   overwrites the learner's own ``<name>``) and passes the same check.
+   overwrites the learner's own ``<name>``) and calls ``check_<name>.solution(...)`` on it.
 
-A check prints exactly one line and never the answer:
+A check shows one verdict (wrapped at 100 characters) and never the answer:
 
 - ``✓ Correct: ...`` when the answer passes;
 - ``✗ Not yet: <hint>`` with a hint on the mistake it detected;
 - ``○ Not attempted yet: ...`` while the answer is still the placeholder, so that Run All,
   papermill and nbval go on past an unanswered exercise.
+
+In a notebook the verdict is a display with two renditions: coloured HTML where the front
+end renders it (JupyterLab, Colab, the course site) and the same words as plain text for
+nbval, papermill and terminals; outside a kernel it is printed.
+
+``check_<name>.solution(answer)`` is for the hidden solution cell only: it shows a line
+that starts "Reference solution" (never a ✓, so that after Run All it cannot be taken for
+the learner's own verdict), and raises ``AssertionError`` if the solution fails its check.
 
 A day's checks live in ``helpers.checks.dayNN``. Each is a function decorated with
 :func:`exercise_check` that receives the learner's answer, raises :class:`Wrong` with a
@@ -29,12 +37,19 @@ cells: no grading, no hidden tests, one honest sentence of feedback.
 from __future__ import annotations
 
 import functools
+import html
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
 CORRECT, WRONG, NOT_ATTEMPTED = "correct", "wrong", "not attempted"
 SYMBOLS = {CORRECT: "✓ Correct:", WRONG: "✗ Not yet:", NOT_ATTEMPTED: "○ Not attempted yet:"}
 PLACEHOLDER_NOTE = "replace the ... in the cell above with your answer, then run this cell."
+SOLUTION = "solution"
+SOLUTION_NOTE = ("Reference solution: it passes this check. (This line is about the solution "
+                 "above; your own verdict is the one under your check cell.)")
+WIDTH = 100  # the course's longest printed line
+COLOURS = {CORRECT: "#1a7f37", WRONG: "#cf222e", NOT_ATTEMPTED: "#57606a", SOLUTION: "#57606a"}
 
 
 class Wrong(Exception):
@@ -105,11 +120,53 @@ def verdict(check: Callable[..., str | None], *answers: Any) -> tuple[str, str]:
     return CORRECT, message or "your answer passes every check."
 
 
+def feedback_text(status: str, message: str) -> str:
+    """The verdict as plain text, wrapped at words within :data:`WIDTH` characters.
+
+    Examples
+    --------
+    >>> print(feedback_text("wrong", "the mean is off; " * 8))
+    ✗ Not yet: the mean is off; the mean is off; the mean is off; the mean is off; the mean is
+      off; the mean is off; the mean is off; the mean is off;
+    """
+    line = message if status == SOLUTION else f"{SYMBOLS[status]} {message}"
+    return textwrap.fill(line, WIDTH, subsequent_indent="  ", break_long_words=False,
+                         break_on_hyphens=False)
+
+
+def feedback_html(status: str, message: str) -> str:
+    """The verdict as HTML: the symbol and its word in colour, the message as text."""
+    colour = COLOURS[status]
+    if status == SOLUTION:
+        return (f'<div class="course-feedback course-solution" style="color:{colour};'
+                f'font-style:italic">{html.escape(message)}</div>')
+    return (f'<div class="course-feedback course-{status.replace(" ", "-")}">'
+            f'<span style="color:{colour};font-weight:bold">{html.escape(SYMBOLS[status])}'
+            f"</span> {html.escape(message)}</div>")
+
+
+def show_feedback(status: str, message: str) -> None:
+    """Display the verdict: HTML and plain text in a Jupyter kernel, plain text elsewhere."""
+    text = feedback_text(status, message)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover (IPython comes with every Jupyter kernel)
+        get_ipython = None
+    shell = get_ipython() if get_ipython is not None else None
+    if shell is None or not hasattr(shell, "kernel"):
+        print(text)
+        return
+    from IPython.display import display
+
+    display({"text/plain": text, "text/html": feedback_html(status, message)}, raw=True)
+
+
 def exercise_check(check: Callable[..., str | None]) -> Callable[..., None]:
-    """Turn ``check`` into a function that prints one line of feedback and returns None.
+    """Turn ``check`` into a function that shows one verdict and returns None.
 
     The wrapped function keeps a ``verdict(*answers)`` attribute that returns
-    ``(status, message)`` instead of printing: the tests use it.
+    ``(status, message)`` without showing anything (the tests and the grader use it), and a
+    ``solution(*answers)`` attribute for the hidden solution cell.
 
     Examples
     --------
@@ -128,12 +185,22 @@ def exercise_check(check: Callable[..., str | None]) -> Callable[..., None]:
     ○ Not attempted yet: replace the ... in the cell above with your answer, then run this cell.
     >>> check_double.verdict(lambda x: 2 * x)[0]
     'correct'
+    >>> check_double.solution(lambda x: 2 * x)
+    Reference solution: it passes this check. (This line is about the solution above; your own
+      verdict is the one under your check cell.)
     """
 
     @functools.wraps(check)
     def printing_check(*answers: Any) -> None:
+        show_feedback(*verdict(check, *answers))
+
+    def solution(*answers: Any) -> None:
         status, message = verdict(check, *answers)
-        print(SYMBOLS[status], message)
+        if status != CORRECT:
+            raise AssertionError(f"the reference solution fails its own check "
+                                 f"({check.__name__}): {status}: {message}")
+        show_feedback(SOLUTION, SOLUTION_NOTE)
 
     printing_check.verdict = functools.partial(verdict, check)  # type: ignore[attr-defined]
+    printing_check.solution = solution  # type: ignore[attr-defined]
     return printing_check

@@ -80,3 +80,17 @@ def test_the_colab_tag_is_the_package_version(course):
     import helpers
 
     assert course.course_config()["tag"] == f"v{helpers.__version__}"
+
+
+def test_run_rejects_a_parameter_no_notebook_declares(course):
+    """A typo (`-p NUM_DRAW 5`) stops `make run` instead of running on with the defaults."""
+    path = course.NOTEBOOKS / "day01_seeding.ipynb"
+    with pytest.raises(SystemExit, match="no selected notebook has a parameter named NUM_DRAW"):
+        course.parameters_for([path], {"NUM_DRAW": 5})
+
+
+def test_run_passes_each_notebook_only_its_own_parameters(course):
+    paths = [course.NOTEBOOKS / "day01_seeding.ipynb", course.NOTEBOOKS / "day05_initialization.ipynb"]
+    shares = course.parameters_for(paths, {"SEED": 7, "NUM_DRAWS": 500})
+    assert shares[paths[0]] == {"SEED": 7, "NUM_DRAWS": 500}
+    assert shares[paths[1]] == {"SEED": 7}

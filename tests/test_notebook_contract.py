@@ -147,8 +147,8 @@ def test_fixed_sections_in_order(nb):
     assert positions == sorted(positions), f"{path.name}: sections out of order"
     order = [t for c in notebook.cells for t in sorted(tags(c))
              if t in ("course-badge", "parameters", "course-setup", "course-fingerprint")]
-    assert order == ["course-badge", "parameters", "course-setup", "course-fingerprint"], (
-        f"{path.name}: badge, parameters, setup and fingerprint cells out of order: {order}")
+    assert order == ["course-badge", "course-setup", "parameters", "course-fingerprint"], (
+        f"{path.name}: badge, setup, parameters and fingerprint cells out of order: {order}")
     assert "course-nav" in tags(notebook.cells[-1]), f"{path.name}: day links come last"
 
 
@@ -157,6 +157,23 @@ def test_parameters_cell_has_seed(nb):
     params = [c for c in code_cells(notebook) if "parameters" in tags(c)]
     assert len(params) == 1, f"{path.name}: exactly one cell tagged 'parameters'"
     assert re.search(r"^SEED = \d+", params[0].source, re.MULTILINE), f"{path.name}: SEED missing"
+
+
+def test_parameters_are_validated_right_after_the_parameters_cell(nb):
+    """The next code cell calls ``check_parameters`` once, with a rule for every parameter
+    (helpers/parameters.py): a bad value stops the notebook at once, naming it."""
+    path, notebook = nb
+    code = code_cells(notebook)
+    index = next(i for i, c in enumerate(code) if "parameters" in tags(c))
+    names = {t.id for node in ast.parse(code[index].source).body
+             if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+    calls = [n for n in ast.walk(ast.parse(code[index + 1].source))
+             if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "check_parameters"]
+    assert len(calls) == 1, f"{path.name}: call check_parameters in the cell after the parameters"
+    checked = {k.arg for k in calls[0].keywords}
+    assert checked == names, (
+        f"{path.name}: check_parameters must state a rule for exactly the parameters "
+        f"{sorted(names)}, got {sorted(checked)}")
 
 
 def defined_names(source: str) -> set[str]:
@@ -181,15 +198,27 @@ def check_calls(source: str) -> set[str]:
             and n.func.id.startswith("check_")}
 
 
-def stream_text(cell) -> str:
-    return "".join(o.text for o in cell.outputs if o.output_type == "stream")
+def solution_calls(source: str) -> set[str]:
+    """The ``check_*`` functions whose ``.solution`` a cell calls."""
+    return {n.func.value.id for n in ast.walk(ast.parse(source))
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+            and n.func.attr == "solution" and isinstance(n.func.value, ast.Name)
+            and n.func.value.id.startswith("check_")}
+
+
+def feedback_text(cell) -> str:
+    """What a check or solution cell showed, as plain text (helpers/exercises.py displays
+    its verdict as HTML plus plain text)."""
+    return "".join(o.get("text", "") or o.get("data", {}).get("text/plain", "")
+                   for o in cell.outputs)
 
 
 def test_exercises_are_try_check_solution(nb):
     """Every exercise: a "your turn" cell, a check cell, then a hidden solution (see
     helpers/exercises.py). The stored notebook is unanswered, so each check reports "not
-    attempted yet"; each solution passes the same check without overwriting the learner's
-    names, and shows only the verdict."""
+    attempted yet"; each solution passes the same check (``check_x.solution``) without
+    overwriting the learner's names, and shows only the reference-solution line, never a
+    verdict that a learner could take for their own."""
     path, notebook = nb
     code = code_cells(notebook)
     solutions = [i for i, c in enumerate(code) if "solution" in tags(c)]
@@ -201,15 +230,16 @@ def test_exercises_are_try_check_solution(nb):
             f"{where}: must follow a `your-turn` cell and a `check` cell")
         assert "..." in turn.source and not turn.outputs, (
             f"{where}: the your-turn cell must hold the `...` placeholder and print nothing")
-        assert stream_text(check).startswith("○ Not attempted yet:"), (
+        assert feedback_text(check).startswith("○ Not attempted yet:"), (
             f"{where}: the unanswered check must report 'not attempted yet'")
         called = check_calls(check.source)
-        assert called and called <= check_calls(solution.source), (
-            f"{where}: must call the same check as its check cell ({sorted(called)})")
-        assert stream_text(solution).startswith("✓ Correct:"), (
-            f"{where}: the solution must pass its check, got {stream_text(solution)!r}")
-        assert stream_text(solution).count("\n") == 1 and len(solution.outputs) == 1, (
-            f"{where}: a solution shows only its one-line verdict")
+        assert called and called == solution_calls(solution.source), (
+            f"{where}: must call .solution of the same check as its check cell "
+            f"({sorted(called)})")
+        assert feedback_text(solution).startswith("Reference solution"), (
+            f"{where}: the solution must pass its check, got {feedback_text(solution)!r}")
+        assert len(solution.outputs) == 1 and "✓" not in feedback_text(solution), (
+            f"{where}: a solution shows only its reference-solution line")
         clash = defined_names(turn.source) & defined_names(solution.source)
         assert not clash, f"{where}: overwrites the learner's {sorted(clash)}"
         hidden = solution.metadata.get("jupyter", {})
@@ -284,10 +314,12 @@ def test_figures_are_readable_and_described(nb):
 
 
 def test_printed_lines_fit_the_notebook_width(nb):
+    """Plain-text lines (printed, or the text rendition of a display); HTML wraps itself."""
     path, notebook = nb
     for cell in code_cells(notebook):
         for out in cell.outputs:
-            for line in output_text(out).splitlines():
+            plain = out.get("text", "") or out.get("data", {}).get("text/plain", "")
+            for line in plain.splitlines():
                 assert len(line) <= MAX_LINE, (
                     f"{path.name}: cell {cell.execution_count} prints a line of {len(line)} "
                     f"characters (at most {MAX_LINE}): {line[:60]!r}...")
@@ -324,17 +356,13 @@ def test_run_in_order_is_explained_near_the_parameters(nb):
         f"{path.name}: say next to the parameters how to run the cells in order")
 
 
-def test_every_day_saves_results_for_the_property_tests(nb):
+def test_no_maintainers_plumbing_in_the_notebooks(nb):
+    """The property tests record results by injecting their own cell (tests/properties/),
+    so a learner never meets a RESULTS_PATH parameter or a save_results cell."""
     path, notebook = nb
-    params = next(c for c in code_cells(notebook) if "parameters" in tags(c))
-    assert re.search(r'^RESULTS_PATH = ""', params.source, re.MULTILINE), (
-        f"{path.name}: needs a RESULTS_PATH parameter (tests/properties/)")
-    saving = [c for c in code_cells(notebook) if _calls(c.source, "save_results")]
-    assert len(saving) == 1, f"{path.name}: call save_results once"
-    assert saving[0].metadata.get("jupyter", {}).get("source_hidden") is True, (
-        f"{path.name}: the maintainers' save_results cell must be collapsed")
-    assert saving[0].source.startswith("# For the course's property tests"), (
-        f"{path.name}: the save_results cell must say what it is for")
+    for cell in notebook.cells:
+        assert "RESULTS_PATH" not in cell.source and "save_results" not in cell.source, (
+            f"{path.name}: maintainers' results plumbing belongs in tests/properties/")
 
 
 def test_pacing_is_realistic(nb):

@@ -198,12 +198,37 @@ def print_table(rows: list[tuple[str, float]]) -> str:
     return "\n".join(lines)
 
 
+def declared_parameters(path: Path) -> list[str]:
+    """The names a notebook's ``parameters`` cell assigns, in order."""
+    nb = nbformat.read(path, as_version=4)
+    cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    return [t.id for cell in cells for node in ast.parse(cell.source).body
+            if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)]
+
+
+def parameters_for(paths: list[Path], parameters: dict) -> dict[Path, dict]:
+    """Each notebook's share of ``parameters``: the names its ``parameters`` cell declares.
+
+    A name that no selected notebook declares is a typo: exit with the names they do declare
+    (papermill itself would only warn and run on with the defaults).
+    """
+    declared = {path: declared_parameters(path) for path in paths}
+    known = sorted({name for names in declared.values() for name in names})
+    unknown = [name for name in parameters if name not in known]
+    if unknown:
+        sys.exit(f"course.py run: no selected notebook has a parameter named "
+                 f"{', '.join(unknown)}; the parameters are: {', '.join(known)}")
+    return {path: {k: v for k, v in parameters.items() if k in names}
+            for path, names in declared.items()}
+
+
 def run(paths: list[Path], parameters: dict, out_dir: Path | None = None) -> int:
     """Execute notebooks with papermill into ``out_dir`` (build/executed/), never in place."""
     import papermill as pm
 
     out_dir = out_dir or EXECUTED
     out_dir.mkdir(parents=True, exist_ok=True)
+    shares = parameters_for(paths, parameters)
     rows = []
     given = ", ".join(f"{k}={v!r}" for k, v in parameters.items()) or "notebook defaults"
     print(f"Executing {len(paths)} notebook(s) with parameters: {given}", flush=True)
@@ -213,7 +238,7 @@ def run(paths: list[Path], parameters: dict, out_dir: Path | None = None) -> int
         print(f"{label}: executing ...", flush=True)
         start = time.perf_counter()
         try:
-            pm.execute_notebook(str(path), str(out), parameters=parameters,
+            pm.execute_notebook(str(path), str(out), parameters=shares[path],
                                 cwd=str(path.parent), kernel_name="python3",
                                 progress_bar=False, log_output=False)
         except pm.PapermillExecutionError as err:

@@ -2,13 +2,16 @@
 
 nbval proves each notebook reproduces its stored outputs under ONE seed; a wrong formula
 reproduces perfectly. Here every notebook runs through papermill with other seeds (and
-smaller sizes, from its `parameters` cell), writes named results as JSON
-(`helpers.results.save_results` with `RESULTS_PATH`), and the claims are asserted with
-bounds that hold with high probability (mostly 5 standard errors: a false alarm has odds
-below one in a million per check). The seeds are fixed, so a failure is reproducible.
-Every exercise solution must pass its check under every seed too.
+smaller sizes, from its `parameters` cell); after its last cell the runner executes the
+test module's ``RESULTS`` source, a ``save_results(RESULTS_PATH, name=value, ...)`` call
+(`helpers.results`) that writes the named results as JSON, so the notebooks carry no
+maintainers' cell. The claims are asserted with bounds that hold with high probability
+(mostly 5 standard errors: a false alarm has odds below one in a million per check). The
+seeds are fixed, so a failure is reproducible. Every exercise solution must pass its check
+under every seed too (``check.solution`` raises otherwise, which fails the run).
 
-One file per day (`test_dayNN.py`), each with the parameters that keep its runs short.
+One file per day (`test_dayNN.py`), each with the parameters that keep its runs short and
+its ``RESULTS``.
 """
 
 from __future__ import annotations
@@ -21,9 +24,20 @@ import pytest
 SEEDS = (0, 1, 2)
 
 
+@pytest.fixture
+def run_notebook(notebook_runner, request):
+    """``run(name, seed, **parameters)`` with the calling test module's ``RESULTS``."""
+    results = request.module.RESULTS
+
+    def run(name: str, seed: int, **parameters) -> dict:
+        return notebook_runner(name, seed, results, **parameters)
+
+    return run
+
+
 @pytest.fixture(scope="session")
-def run_notebook(tmp_path_factory, root):
-    """``run(name, seed, **parameters)``: execute a notebook once per seed; its results.
+def notebook_runner(tmp_path_factory, root):
+    """``run(name, seed, results, **parameters)``: execute a notebook once per seed.
 
     The parameters are injected as papermill does (a cell after the `parameters` cell). The
     runs of one notebook share one kernel: starting a kernel and importing NumPy, matplotlib
@@ -42,15 +56,18 @@ def run_notebook(tmp_path_factory, root):
     kernels: dict[str, KernelManager] = {}
     out_dir = tmp_path_factory.mktemp("properties")
 
-    def run(name: str, seed: int, **parameters) -> dict:
+    def run(name: str, seed: int, results_source: str, **parameters) -> dict:
         key = (name, seed, tuple(sorted(parameters.items())))
         if key not in cache:
             results = out_dir / f"{name}_seed{seed}.json"
             nb = parameterize_notebook(
                 load_notebook_node(str(root / "notebooks" / f"{name}.ipynb")),
-                {"SEED": seed, "RESULTS_PATH": str(results), **parameters})
+                {"SEED": seed, **parameters})
             nb.cells.insert(0, nbformat.v4.new_code_cell('import matplotlib.pyplot as plt\n'
                                                          'plt.close("all")'))
+            nb.cells.append(nbformat.v4.new_code_cell(
+                "from helpers.results import save_results\n\n"
+                f"RESULTS_PATH = {str(results)!r}\n{results_source}"))
             km = kernels.setdefault(name, KernelManager(kernel_name="python3"))
             client = NotebookClient(nb, km=km, timeout=600, kernel_name="python3",
                                     resources={"metadata": {"path": str(root / "notebooks")}})
@@ -59,10 +76,10 @@ def run_notebook(tmp_path_factory, root):
             finally:
                 if client.kc is not None:
                     client.kc.stop_channels()
-            for cell in nb.cells:
+            for cell in nb.cells:  # check.solution raised (failing the run) if one failed
                 if "solution" in cell.metadata.get("tags", []):
-                    out = "".join(o.get("text", "") for o in cell.outputs)
-                    assert out.startswith("✓ Correct:"), f"{name}, seed {seed}: {out!r}"
+                    out = "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+                    assert out.startswith("Reference solution"), f"{name}, seed {seed}: {out!r}"
             cache[key] = json.loads(results.read_text(encoding="utf-8"))
         return cache[key]
 

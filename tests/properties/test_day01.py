@@ -6,6 +6,17 @@ import pytest
 from .conftest import SEEDS
 
 NAME = "day01_seeding"
+
+# What the notebook records for these tests: run after its last cell, with RESULTS_PATH
+# set by the runner (conftest.py).
+RESULTS = """
+save_results(RESULTS_PATH, first=first, again=again, seeds=seeds, lcg_first=lcg_first, lcg_steps=lcg_steps,
+             rng_first=rng_first, num_draws=NUM_DRAWS, bin_counts=counts, u_mean=u.mean(),
+             u_min=u.min(), u_max=u.max(), die_wrong_values=np.unique(die_wrong),
+             die_right_values=np.unique(die_right), same_weights=np.array_equal(W1, W2),
+             init_before=init_before, init_after=init_after, init_by_hand=init_by_hand,
+             pinned_same=pinned_same, losses1=losses1, losses2=losses2, losses3=losses3)
+"""
 SMALL = {"NUM_DRAWS": 2_000, "NUM_SAMPLES": 100, "NUM_STEPS": 10}  # a run takes a few seconds
 
 

@@ -13,6 +13,23 @@ from scipy import stats
 from .conftest import SEEDS
 
 NAME = "day02_distributions"
+
+# What the notebook records for these tests: run after its last cell, with RESULTS_PATH
+# set by the runner (conftest.py).
+RESULTS = """
+save_results(RESULTS_PATH, num_samples=NUM_SAMPLES, moments={
+    name: [float(np.mean(s)), float(np.var(s))] for name, s in [
+        ("random", u01), ("uniform(-2, 3)", u), ("standard_normal", z), ("normal(3, 2)", x),
+        ("integers(0, 10)", digits), ("integers(1, 6, endpoint=True)", die),
+        ("bernoulli(0.8)", mask), ("binomial(100, 0.8)", kept)]},
+    ranges={"random": [u01.min(), u01.max()], "uniform(-2, 3)": [u.min(), u.max()]},
+    digit_values=np.unique(digits), die_values=np.unique(die),
+    normal_identity=np.array_equal(by_hand, by_normal), within=within, exact=exact,
+    keep_shares=[kept_course.mean(), kept_other.mean(), kept_misread.mean()],
+    label_freq=freq, label_p=probs, softmax_counts=counts, softmax_p=softmax_p,
+    distinct_without=len(np.unique(without)), intact_bad=intact_bad, intact_good=intact_good,
+    survivors_mean=survivors.mean(), n_pairs=n)
+"""
 SMALL = {"NUM_SAMPLES": 2_000}  # a run takes a few seconds
 
 DISTRIBUTIONS = {

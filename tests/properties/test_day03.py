@@ -8,6 +8,19 @@ from scipy import stats as sps
 from .conftest import SEEDS
 
 NAME = "day03_statistics"
+
+# What the notebook records for these tests: run after its last cell, with RESULTS_PATH
+# set by the runner (conftest.py).
+RESULTS = """
+save_results(RESULTS_PATH, num_repeats=NUM_REPEATS, num_samples=NUM_SAMPLES, n_small=n_small,
+             var0_mean=var0.mean(), var0_se=se0, var1_mean=var1.mean(), var1_se=se1,
+             flagged=flagged, faulty_at=faulty_at, few_flagged=np.abs(z_few).max() > 3,
+             means_std=means.std(), share_far=share_far, share_theory=share_theory,
+             slope=slope, naive_rel_error=abs(naive - exact) / exact,
+             np_var_rel_error=abs(two_pass - exact) / exact, naive_at_1e8=np.mean(x8**2) -
+             np.mean(x8) ** 2, lag1=lag1, lag1_shuffled_max=lag1_shuffled.max(),
+             se=se, se_sets=se_sets, t_975=T_975, sets_interval=[sets_low, sets_high])
+"""
 SMALL = {"NUM_REPEATS": 2_000}  # keeps each run to a few seconds
 
 

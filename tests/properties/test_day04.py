@@ -6,6 +6,18 @@ import pytest
 from .conftest import SEEDS
 
 NAME = "day04_normalization"
+
+# What the notebook records for these tests: run after its last cell, with RESULTS_PATH
+# set by the runner (conftest.py).
+RESULTS = """
+save_results(RESULTS_PATH, train_mean=Z_train.mean(axis=0), train_std=Z_train.std(axis=0),
+             constant_std=std[2], constant_careless=careless[:, 2],
+             constant_helpers=standardize(X_const)[:, 2],
+             leak_mse=scores, r2_leaky=r2_leaky, r2_honest=r2_honest,
+             cond={name: np.linalg.cond(A_v.T @ A_v) for name, A_v in A.items()},
+             iterations={name: iterations_to(loss, target) for name, loss in losses.items()},
+             needed_raw=needed_raw, max_iters=MAX_ITERS, kept=kept)
+"""
 SMALL = {"MAX_ITERS": 500}  # keeps each run to a few seconds (20 leak seeds are cheap)
 
 

@@ -9,6 +9,18 @@ from scipy import stats
 from .conftest import SEEDS
 
 NAME = "day05_initialization"
+
+# What the notebook records for these tests: run after its last cell, with RESULTS_PATH
+# set by the runner (conftest.py).
+RESULTS = """
+save_results(RESULTS_PATH,
+             std={f"{f} / {r}": [a.std() for a in outs] for (f, r), outs in acts.items()},
+             relu_dead_at_init=dead, first_loss=first_loss, final_acc=final_acc,
+             dead_last=dead_last, diverged=diverged, chance=[0.1, shares.max()], acc_one_layer=acc_one,
+             first_grad=list(first_grad.values()), equal_after=equal_after,
+             zero_init_all_zero=all_zero, zero_init_probs=probs[0],
+             zero_init_shares=np.bincount(y_skewed, minlength=2) / len(y_skewed))
+"""
 SMALL = {"NUM_INPUTS": 300, "NUM_SEEDS": 6, "NUM_EPOCHS": 4}  # a few seconds per run
 
 

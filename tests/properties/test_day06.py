@@ -9,6 +9,18 @@ from scipy import stats
 from .conftest import SEEDS
 
 NAME = "day06_dropout"
+
+# What the notebook records for these tests: run after its last cell, with RESULTS_PATH
+# set by the runner (conftest.py).
+RESULTS = """
+save_results(RESULTS_PATH, kept_mean=kept.mean(), num_units=n, p_drop=P_DROP,
+             num_masks=NUM_MASKS, inverted_mean=train_inverted, original_mean=train_original,
+             activations=a, snippet_dropped=np.mean(keep_style == 0),
+             dropout_dropped=np.mean(drop_style == 0), fixed_dropped=np.mean(fixed_style == 0),
+             num_drop_entries=acts.size, test_acc=test_acc, train_acc=train_acc,
+             paired=[est, low, high], wins=wins, sweep={str(k): v for k, v in sweep.items()},
+             num_train=NUM_TRAIN)
+"""
 # 6 paired seeds x 3 training-set sizes at the full number of steps: a few seconds per run
 SMALL = {"NUM_MASKS": 4_000, "NUM_SEEDS": 6}
 

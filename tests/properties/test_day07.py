@@ -8,6 +8,22 @@ import pytest
 from .conftest import SEEDS
 
 NAME = "day07_regression"
+
+# What the notebook records for these tests: run after its last cell, with RESULTS_PATH
+# set by the runner (conftest.py).
+RESULTS = """
+save_results(RESULTS_PATH, best_loss=best_loss, gd_loss=runs[0.3][-1],
+             diverged=[lr for lr in (0.01, 0.3, 1.02, 1.5) if lr not in runs],
+             digits=digits, predicted_digits=predicted, kappa=kappa, kappa_unit=kappa_unit,
+             full_excess={f"{e} {lr}": full[e, lr] for e in budgets for lr in grid},
+             sgd_excess={f"{e} {lr}": sgd[e, lr] for e in budgets for lr in grid
+                         if np.all(np.isfinite(sgd[e, lr]))},
+             sgd_diverged={f"{e} {lr}": np.sum(~np.isfinite(sgd[e, lr])) for e in budgets
+                           for lr in grid},
+             best_lr={f"{name} {e}": lr for (name, e), lr in best.items()},
+             num_epochs=NUM_EPOCHS, slope=w_g[0], slope_sd=w_best[0], r=r,
+             bootstrap_interval=[low, high], bootstrap_sd=slopes.std(), se_ols=se_ols)
+"""
 SMALL = {"NUM_BOOTSTRAP": 500, "NUM_SGD_SEEDS": 4}  # keeps each run to a few seconds
 
 

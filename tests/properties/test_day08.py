@@ -9,6 +9,25 @@ from scipy import stats
 from .conftest import SEEDS
 
 NAME = "day08_law_of_large_numbers"
+
+# What the notebook records for these tests: run after its last cell, with RESULTS_PATH
+# set by the runner (conftest.py).
+RESULTS = """
+checkpoints = np.unique(np.logspace(1, np.log10(NUM_DRAWS), 9).astype(int))
+save_results(RESULTS_PATH, mu=mu, sigma=sigma, checkpoints=checkpoints,
+             mean_errors=means[checkpoints - 1] - mu, final_std=stds[-1], p=p,
+             frequencies=running_freq[checkpoints - 1], mc_slope=slope,
+             cauchy_iqr={str(m): v for m, v in iqr.items()},
+             num_cauchy_means=NUM_CAUCHY_MEANS, empty_mean_is_nan=bool(np.isnan(empty_mean)),
+             speedup=speedup, share_outside=share_outside, exact_outside=exact_outside,
+             num_reps=NUM_REPS, inside_2se=inside, num_classic=int(ns.size),
+             clt_std={f"{name} {size}": sample_means[name, size].std()
+                      for name in dists for size in sizes},
+             clt_theory={f"{name} {size}": s / np.sqrt(size)
+                         for name, (_, _, s) in dists.items() for size in sizes},
+             exp_skew={str(size): skewness(sample_means["exponential", size])
+                       for size in sizes}, num_means=NUM_MEANS)
+"""
 SMALL = {"NUM_DRAWS": 20_000, "MAX_N": 2_000, "NUM_MEANS": 5_000, "NUM_RUNS": 16,
          "NUM_CAUCHY_MEANS": 1_000, "NUM_REPS": 2_000}  # keeps each run to a few seconds
 

@@ -13,6 +13,23 @@ from .conftest import SEEDS
 pytest.importorskip("torch")
 
 NAME = "day09_numpy_to_pytorch"
+
+# What the notebook records for these tests: run after its last cell, with RESULTS_PATH
+# set by the runner (conftest.py).
+RESULTS = """
+save_results(RESULTS_PATH, seeded_twice_equal=torch.equal(a, b), generator_equal=torch.equal(a, c),
+             numpy_vs_torch=[x_np, x_torch, z_np, z_torch], multinomial_distinct=distinct,
+             multinomial_freq=freq, fan_in=FAN_IN, num_seeds=NUM_SEEDS,
+             linear_w=[w_t.min(), w_t.max(), w_t.std()], linear_b_max=np.abs(b_t).max(),
+             init_std={name: [w1.std(), w2.std()] for name, w1, w2 in comparisons},
+             reinit_sd=reinit_sd, optimizer_sees_new=optimizer_sees_new,
+             dropout_zeroed=torch.mean((out_train == 0).float()).item(),
+             deterministic_distinct=deterministic_distinct,
+             empty_all_nan=bool(torch.isnan(empty).all()),
+             bug=bug, parent_next=parent_next, fixed=fixed,
+             fixed_again_equal=np.array_equal(fixed, fixed_again),
+             fixed_other_equal=np.array_equal(fixed, fixed_other))
+"""
 SMALL = {"FAN_IN": 256, "FAN_OUT": 512, "NUM_SEEDS": 400}
 PROBS = np.array([0.5, 0.3, 0.2])
 GENERATOR, LEGACY, RANDOM = 2, 3, 4  # columns of helpers.torch_workers.COLUMNS

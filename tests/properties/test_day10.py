@@ -9,6 +9,18 @@ from scipy import integrate, stats
 from .conftest import SEEDS
 
 NAME = "day10_results_across_seeds"
+
+# What the notebook records for these tests: run after its last cell, with RESULTS_PATH
+# set by the runner (conftest.py).
+RESULTS = """
+save_results(RESULTS_PATH, num_seeds=n, num_test=num_test, acc=acc, mean=mean, sd=sd,
+             interval=list(mean_interval(acc)), t=t, repeat_identical=first == again,
+             by_source=by_source, largest_source=top, counting_sd=counting_sd,
+             acc_b_paired=acc_b_paired, acc_b_unpaired=acc_b_unpaired,
+             paired=list(paired), unpaired=list(unpaired), width_ratio=width_ratio,
+             best_in_sd=(acc[best] - mean) / sd, best_of_n=best_of_n,
+             parallel_identical=parallel_identical, copies_draw_alike=len(set(copy_draws)) == 1)
+"""
 SMALL = {"NUM_SEEDS": 12}  # 12 seeds x 7 designs of the real experiment: a few seconds
 SOURCES = ("split", "init", "dropout", "shuffle")
 
