@@ -38,9 +38,12 @@ from __future__ import annotations
 
 import functools
 import html
+import inspect
 import textwrap
 from collections.abc import Callable
 from typing import Any
+
+import numpy as np
 
 CORRECT, WRONG, NOT_ATTEMPTED = "correct", "wrong", "not attempted"
 SYMBOLS = {CORRECT: "✓ Correct:", WRONG: "✗ Not yet:", NOT_ATTEMPTED: "○ Not attempted yet:"}
@@ -83,7 +86,9 @@ def call(func: Any, *args: Any, **kwargs: Any) -> Any:
     """Call the learner's ``func``; feedback instead of a traceback if it fails.
 
     Raises :class:`NotAttempted` if ``func`` is still the placeholder or returns it, and
-    :class:`Wrong` (naming the error) if it is not callable or raises.
+    :class:`Wrong` if it is not callable, raises (naming the error), changes an array
+    argument in place (naming the argument), or draws from the legacy global
+    ``np.random`` state instead of the ``rng`` it was given.
 
     Examples
     --------
@@ -93,17 +98,68 @@ def call(func: Any, *args: Any, **kwargs: Any) -> Any:
     Traceback (most recent call last):
     ...
     helpers.exercises.Wrong: your code raised ZeroDivisionError: division by zero
+    >>> def center(x):
+    ...     x -= x.mean()
+    ...     return x
+    >>> call(center, np.arange(3.0))
+    Traceback (most recent call last):
+    ...
+    helpers.exercises.Wrong: your code changed its argument x in place; leave the caller's array as it is and return a new one
     """
     func = answer(func)
     if not callable(func):
         raise Wrong(f"expected a function, got {type(func).__name__}")
+    arrays = {name: value.copy() for name, value in _named_arguments(func, args, kwargs)
+              if isinstance(value, np.ndarray)}
+    legacy = np.random.get_state(legacy=False)["state"]["key"].copy()  # noqa: NPY002
     try:
         result = func(*args, **kwargs)
     except (Wrong, NotAttempted):
         raise
     except Exception as err:  # noqa: BLE001 (the learner's bug becomes feedback)
         raise Wrong(f"your code raised {type(err).__name__}: {err}") from None
+    if not np.array_equal(legacy, np.random.get_state(legacy=False)["state"]["key"]):  # noqa: NPY002
+        raise Wrong("your code drew from the global np.random state (np.random.seed, "
+                    "np.random.rand, ...); draw from the Generator you were given instead")
+    for name, value in _named_arguments(func, args, kwargs):
+        if name in arrays and not np.array_equal(arrays[name], value, equal_nan=True):
+            raise Wrong(f"your code changed its argument {name} in place; leave the caller's "
+                        "array as it is and return a new one")
     return answer(result)
+
+
+def _named_arguments(func: Callable, args: tuple, kwargs: dict) -> list[tuple[str, Any]]:
+    """``(name, value)`` of each argument, by the learner's parameter names when known."""
+    try:
+        bound = inspect.signature(func).bind(*args, **kwargs)
+    except (TypeError, ValueError):
+        return [(f"#{i + 1}", a) for i, a in enumerate(args)] + list(kwargs.items())
+    return list(bound.arguments.items())
+
+
+def number(value: Any, what: str) -> float:
+    """The learner's ``value`` as a float if it is one real number, else :class:`Wrong`.
+
+    Python and NumPy scalars of any real dtype and 0-d (or one-element) arrays count.
+
+    Examples
+    --------
+    >>> number(np.float32(0.5), "the mean")
+    0.5
+    >>> number(np.array([2]), "the count")
+    2.0
+    >>> number([1, 2], "the mean")
+    Traceback (most recent call last):
+    ...
+    helpers.exercises.Wrong: the mean should be one number, got a list of 2 values
+    """
+    value = answer(value)
+    arr = np.asarray(value)
+    if arr.dtype == object or arr.dtype.kind not in "biuf" or arr.size != 1:
+        kind = type(value).__name__
+        size = f" of {arr.size} values" if arr.size != 1 else ""
+        raise Wrong(f"{what} should be one number, got a {kind}{size}")
+    return float(arr.reshape(()))
 
 
 def verdict(check: Callable[..., str | None], *answers: Any) -> tuple[str, str]:
