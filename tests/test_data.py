@@ -85,7 +85,8 @@ def test_data_path_takes_a_plain_file_name(name):
 @pytest.mark.parametrize(("columns", "needle"), [
     ({}, "columns must be a non-empty dict"),
     (["velocity"], "columns must be a non-empty dict"),
-    ({"velocity": complex}, r"columns\['velocity'\] must be float, int or str, got <class 'complex'>"),
+    ({"velocity": complex},
+     r"columns\['velocity'\] must be float, int or str, got <class 'complex'>"),
 ])
 def test_read_columns_checks_its_columns(columns, needle):
     with pytest.raises(TypeError, match=needle):
