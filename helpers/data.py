@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import math
 from importlib import resources
 from pathlib import Path
 
@@ -24,6 +25,9 @@ def data_path(name: str) -> Path:
     >>> data_path("michelson.csv").name
     'michelson.csv'
     """
+    if not isinstance(name, str) or not name or Path(name).name != name:
+        raise ValueError(f"name must be the name of a file in the course's data/ folder, "
+                         f"e.g. 'michelson.csv', got {name!r}")
     path = Path(str(resources.files("helpers.datasets") / name))
     if not path.is_file():
         raise FileNotFoundError(f"data file {name!r} not found at {path}; the course's data "
@@ -35,9 +39,15 @@ def read_columns(name: str, columns: dict[str, type]) -> dict[str, np.ndarray]:
     """Read CSV file ``name`` with a header row into one array per requested column.
 
     ``columns`` maps a header name to ``float``, ``int`` or ``str``; every one must be in
-    the header and every value must convert, or a ``ValueError`` names the file, the line
-    and the column.
+    the header and every value must convert (a float must be finite: no ``nan`` or
+    ``inf``), or a ``ValueError`` names the file, the line and the column.
     """
+    if not isinstance(columns, dict) or not columns:
+        raise TypeError(f"columns must be a non-empty dict of column name to float, int or "
+                        f"str, got {columns!r}")
+    for col, kind in columns.items():
+        if kind not in (float, int, str):
+            raise TypeError(f"columns[{col!r}] must be float, int or str, got {kind!r}")
     path = data_path(name)
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
@@ -53,11 +63,15 @@ def read_columns(name: str, columns: dict[str, type]) -> dict[str, np.ndarray]:
         values = []
         for line, row in enumerate(rows[1:], start=2):
             try:
-                values.append(kind(row[j]))
+                value = kind(row[j])
+                if kind is float and not math.isfinite(value):
+                    raise ValueError
             except (IndexError, ValueError):
                 raise ValueError(f"data file {name!r}, line {line}, column {col!r}: cannot "
                                  f"read {row[j] if j < len(row) else '(missing)'!r} as "
+                                 f"{'a finite ' if kind is float else ''}"
                                  f"{kind.__name__}") from None
+            values.append(value)
         out[col] = np.array(values)
     if len(out[next(iter(columns))]) == 0:
         raise ValueError(f"data file {name!r} has a header but no rows")

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers._validate import as_float_array, check_probability, check_rng, check_shape
+from helpers._validate import (
+    as_float_array,
+    check_probability,
+    check_rng,
+    check_shape,
+    show_value,
+)
 
 
 def dropout_mask(shape: int | tuple[int, ...], p: float,
@@ -43,7 +49,8 @@ def dropout(x: np.ndarray, p: float, rng: np.random.Generator,
     rng : numpy.random.Generator
         Source of the mask; give dropout its own spawned stream (Day 1).
     training : bool
-        At evaluation (``False``) dropout is the identity and draws nothing.
+        At evaluation (``False``) dropout is the identity and draws nothing. Only ``True``
+        or ``False`` (or a NumPy bool): a string such as ``"eval"`` would count as true.
 
     Examples
     --------
@@ -59,6 +66,8 @@ def dropout(x: np.ndarray, p: float, rng: np.random.Generator,
     as_float_array(x, "x", allow_empty=True)
     p = check_probability(p)
     check_rng(rng)
+    if not isinstance(training, bool | np.bool_):
+        raise TypeError(f"training must be True or False, got {show_value(training)}")
     if not training or p == 0.0:
         return x
     if p == 1.0:

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -39,6 +40,13 @@ SOURCES = ("split", "init", "dropout", "shuffle")
 #: Initializers a :class:`Config` can name (Day 5).
 INITS = {"he_normal": he_normal, "lecun_normal": lecun_normal, "xavier_normal": xavier_normal}
 
+#: How many images the digits hold (``helpers.data.load_digits``), so that a
+#: :class:`Config` can check its split without loading them.
+NUM_DIGITS = 1797
+#: Fewest images in each part of the split: a test accuracy in steps of at most 1 %, and
+#: about 10 training images per class.
+MIN_SPLIT_IMAGES = 100
+
 
 @dataclass(frozen=True)
 class Config:
@@ -55,7 +63,9 @@ class Config:
     lr, num_epochs, batch_size
         Mini-batch SGD (:func:`helpers.nn.train_sgd`).
     test_size : float
-        Share of the images held out for testing, in (0, 1).
+        Share of the images held out for testing: each part must hold at least
+        ``MIN_SPLIT_IMAGES`` (100) of the 1797 digits, so ``test_size`` lies in
+        [0.056, 0.944] (to 3 decimals).
 
     Examples
     --------
@@ -77,7 +87,7 @@ class Config:
 
     def __post_init__(self) -> None:
         check_int(self.num_hiddens, "num_hiddens", minimum=1)
-        if self.init not in INITS:
+        if not isinstance(self.init, str) or self.init not in INITS:
             raise ValueError(f"init must be one of {sorted(INITS)}, got {self.init!r}")
         check_probability(self.dropout_p, "dropout_p")
         if self.dropout_p == 1:
@@ -85,10 +95,16 @@ class Config:
         check_positive(self.lr, "lr")
         check_int(self.num_epochs, "num_epochs", minimum=1)
         check_int(self.batch_size, "batch_size", minimum=1)
-        check_probability(self.test_size, "test_size")
-        if not 0 < self.test_size < 1:
-            raise ValueError(f"test_size must be strictly between 0 and 1, got "
-                             f"{self.test_size}")
+        test_size = check_probability(self.test_size, "test_size")
+        num_test = round(test_size * NUM_DIGITS)  # as run_experiment splits
+        if not MIN_SPLIT_IMAGES <= num_test <= NUM_DIGITS - MIN_SPLIT_IMAGES:
+            # the allowed range, rounded inwards to 3 decimals
+            low = math.ceil(1000 * (MIN_SPLIT_IMAGES - 0.5) / NUM_DIGITS) / 1000
+            high = math.floor(1000 * (NUM_DIGITS - MIN_SPLIT_IMAGES + 0.5) / NUM_DIGITS) / 1000
+            raise ValueError(
+                f"test_size must leave at least {MIN_SPLIT_IMAGES} of the {NUM_DIGITS} digits "
+                f"in the test part and in the training part (test_size from {low:.3f} to "
+                f"{high:.3f}), got {test_size!r}: {num_test} test images")
 
 
 class Run(NamedTuple):

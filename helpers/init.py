@@ -43,7 +43,7 @@ def calculate_gain(nonlinearity: str) -> float:
     >>> calculate_gain("tanh"), round(calculate_gain("relu"), 4)
     (1.6666666666666667, 1.4142)
     """
-    if nonlinearity not in _GAINS:
+    if not isinstance(nonlinearity, str) or nonlinearity not in _GAINS:
         raise ValueError(f"nonlinearity must be one of {sorted(_GAINS)}, got {nonlinearity!r}")
     return _GAINS[nonlinearity]
 

@@ -52,6 +52,9 @@ def is_constant_range(data_min: np.typing.ArrayLike,
     """
     low = as_float_array(data_min, "data_min", allow_empty=True)
     high = as_float_array(data_max, "data_max", allow_empty=True)
+    if low.shape != high.shape:
+        raise ValueError(f"data_min and data_max must have the same shape (one value per "
+                         f"feature), got {low.shape} and {high.shape}")
     eps = np.finfo(np.float64).eps
     return np.asarray(high - low <= RANGE_ULPS * eps * np.maximum(np.abs(low), np.abs(high)))
 

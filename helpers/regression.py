@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers._validate import as_float_array, check_int, check_positive, check_rng
+from helpers._validate import as_float_array, check_int, check_positive, check_real, check_rng
 
 
 def _check_Xy(X: np.typing.ArrayLike, y: np.typing.ArrayLike) -> tuple[np.ndarray, np.ndarray]:
@@ -43,9 +43,33 @@ def _split(theta: np.ndarray) -> tuple[np.ndarray, float]:
     return theta[1:], float(theta[0])
 
 
+def _check_unique(A: np.ndarray, rank: int) -> None:
+    """Raise ValueError unless ``A = [1, X]`` has full column rank ``rank == A.shape[1]``:
+    otherwise infinitely many ``(w, b)`` fit equally well and none is *the* answer."""
+    n, columns = A.shape
+    if rank == columns:
+        return
+    if n < columns:
+        why = (f"X has {n} sample(s) for {columns - 1} feature(s) and the bias: at least "
+               f"{columns} samples are needed")
+    else:
+        why = (f"the columns of [1, X] are linearly dependent (rank {rank} of {columns}): a "
+               "constant feature, a duplicated one, or one that is a combination of others")
+    raise ValueError(f"the least-squares (w, b) is not unique: {why}; drop the redundant "
+                     "feature(s) or add samples")
+
+
 def fit_least_squares(X: np.typing.ArrayLike,
                       y: np.typing.ArrayLike) -> tuple[np.ndarray, float]:
     """Least-squares ``(w, b)`` by ``np.linalg.lstsq`` (an SVD): the accurate way.
+
+    Raises
+    ------
+    ValueError
+        When the answer is not unique: fewer samples than features plus the bias, or
+        features that are constant or linearly dependent (``[1, X]`` is rank deficient
+        by ``lstsq``'s own test). ``lstsq`` would then return the smallest of infinitely
+        many equally good ``(w, b)`` without a word.
 
     Examples
     --------
@@ -53,9 +77,16 @@ def fit_least_squares(X: np.typing.ArrayLike,
     >>> w, b = fit_least_squares(X, 2 * X[:, 0] + 1)
     >>> w.round(6), round(b, 6)
     (array([2.]), 1.0)
+    >>> fit_least_squares([[1.0]], [2.0])  # one point: every line through it fits
+    Traceback (most recent call last):
+    ...
+    ValueError: the least-squares (w, b) is not unique: X has 1 sample(s) for 1 feature(s) and
+    the bias: at least 2 samples are needed; drop the redundant feature(s) or add samples
     """
     X, y = _check_Xy(X, y)
-    theta, *_ = np.linalg.lstsq(add_bias(X), y, rcond=None)
+    A = add_bias(X)
+    theta, _, rank, _ = np.linalg.lstsq(A, y, rcond=None)
+    _check_unique(A, int(rank))
     return _split(theta)
 
 
@@ -65,6 +96,7 @@ def fit_normal_equation(X: np.typing.ArrayLike,
 
     For teaching: forming ``A^T A`` squares the condition number, so this loses about
     twice as many digits as :func:`fit_least_squares` on ill-conditioned data (Longley).
+    A problem whose answer is not unique raises ``ValueError``, as there.
 
     Examples
     --------
@@ -75,7 +107,13 @@ def fit_normal_equation(X: np.typing.ArrayLike,
     """
     X, y = _check_Xy(X, y)
     A = add_bias(X)
-    return _split(np.linalg.solve(A.T @ A, A.T @ y))
+    _check_unique(A, int(np.linalg.matrix_rank(A)))
+    try:
+        return _split(np.linalg.solve(A.T @ A, A.T @ y))
+    except np.linalg.LinAlgError:
+        raise ValueError(f"A^T A is singular to working precision (its condition number is "
+                         f"{np.linalg.cond(A) ** 2:.1e}, the square of A's): use "
+                         "fit_least_squares") from None
 
 
 def predict(X: np.typing.ArrayLike, w: np.typing.ArrayLike, b: float) -> np.ndarray:
@@ -90,7 +128,7 @@ def predict(X: np.typing.ArrayLike, w: np.typing.ArrayLike, b: float) -> np.ndar
     w = as_float_array(w, "w", ndim=1)
     if w.shape[0] != X.shape[1]:
         raise ValueError(f"w must have one weight per feature ({X.shape[1]}), got {w.shape[0]}")
-    return X @ w + b
+    return X @ w + check_real(b, "b")
 
 
 def mse(y_true: np.typing.ArrayLike, y_pred: np.typing.ArrayLike) -> float:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from helpers._validate import check_int
+from helpers._validate import check_int, show_value
 
 
 def named_streams(seed: int, names: Sequence[str]) -> dict[str, np.random.Generator]:
@@ -40,8 +40,10 @@ def named_streams(seed: int, names: Sequence[str]) -> dict[str, np.random.Genera
     True
     """
     seed = check_int(seed, "seed")
-    if isinstance(names, str) or not all(isinstance(n, str) for n in names):
-        raise TypeError(f"names must be a sequence of str, got {names!r}")
+    if (isinstance(names, str) or not isinstance(names, Sequence)
+            or not all(isinstance(n, str) for n in names)):
+        raise TypeError(f"names must be a list or tuple of str (in a fixed order: the i-th "
+                        f"name gets the i-th stream), got {show_value(names)}")
     if len(set(names)) != len(names) or not names:
         raise ValueError(f"names must be non-empty and distinct, got {list(names)}")
     children = np.random.SeedSequence(seed).spawn(len(names))

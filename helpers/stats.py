@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers._validate import as_float_array, check_ddof, check_int
+from helpers._validate import as_float_array, check_axis, check_ddof, check_int
 
 
 class Description(NamedTuple):
@@ -28,11 +28,9 @@ class Description(NamedTuple):
     max: np.ndarray | float
 
 
-def _count_along(arr: np.ndarray, axis: int | None, ddof: int) -> int:
+def _count_along(arr: np.ndarray, axis: object, ddof: int) -> int:
     """How many values each statistic along ``axis`` sees, after validating axis and ddof."""
-    if axis is not None and not -arr.ndim <= axis < arr.ndim:
-        raise ValueError(f"axis must be None or in [{-arr.ndim}, {arr.ndim}) for x of shape "
-                         f"{arr.shape}, got {axis}")
+    axis = check_axis(axis, arr.shape)
     count = arr.size if axis is None else arr.shape[axis]
     check_ddof(ddof, count)
     return count
@@ -72,6 +70,7 @@ def describe(x: np.typing.ArrayLike, axis: int | None = None, ddof: int = 1) -> 
     array([ 2., 20.])
     """
     arr = as_float_array(x, "x")
+    axis = check_axis(axis, arr.shape)
     count = _count_along(arr, axis, ddof)
     q25, median, q75 = np.percentile(arr, [25, 50, 75], axis=axis)
     stats = (arr.mean(axis=axis), arr.std(axis=axis, ddof=ddof), arr.min(axis=axis),
@@ -117,6 +116,7 @@ def mean_var(x: np.typing.ArrayLike, axis: int | None = None,
     (array([2., 4.]), array([2., 8.]))
     """
     arr = as_float_array(x, "x")
+    axis = check_axis(axis, arr.shape)
     count = _count_along(arr, axis, ddof)
     rough = arr.mean(axis=axis, keepdims=True)
     correction = (arr - rough).mean(axis=axis, keepdims=True)
@@ -164,6 +164,9 @@ def is_constant_feature(var: np.typing.ArrayLike, mean: np.typing.ArrayLike,
     """
     var = as_float_array(var, "var", allow_empty=True)
     mean = as_float_array(mean, "mean", allow_empty=True)
+    if var.shape != mean.shape:
+        raise ValueError(f"var and mean must have the same shape (one value per feature), got "
+                         f"{var.shape} and {mean.shape}")
     n = check_int(n_samples, "n_samples", minimum=1)
     if np.any(var < 0):
         raise ValueError("var must be >= 0 (a variance), got a negative value")
@@ -190,6 +193,7 @@ def zscore(x: np.typing.ArrayLike, axis: int | None = 0, ddof: int = 0) -> np.nd
            [ 1.2247,  0.    ]])
     """
     arr = as_float_array(x, "x")
+    axis = check_axis(axis, arr.shape)
     mean, var = mean_var(arr, axis=axis, ddof=ddof)
     count = arr.size if axis is None else arr.shape[axis]
     constant = is_constant_feature(var, mean, count)

@@ -73,3 +73,29 @@ def test_malformed_digits(fake_file):
     fake_file("digits.csv.gz", "1,x\n", compress=True)
     with pytest.raises(ValueError, match="'digits.csv.gz' is malformed"):
         data.load_digits()
+
+
+@pytest.mark.parametrize("name", [None, "", "../pyproject.toml", "/etc/passwd", "sub/x.csv", 3])
+def test_data_path_takes_a_plain_file_name(name):
+    # a path would reach outside the data folder; None used to fail inside pathlib
+    with pytest.raises(ValueError, match="name must be the name of a file in the course's data/"):
+        data.data_path(name)
+
+
+@pytest.mark.parametrize(("columns", "needle"), [
+    ({}, "columns must be a non-empty dict"),
+    (["velocity"], "columns must be a non-empty dict"),
+    ({"velocity": complex},
+     r"columns\['velocity'\] must be float, int or str, got <class 'complex'>"),
+])
+def test_read_columns_checks_its_columns(columns, needle):
+    with pytest.raises(TypeError, match=needle):
+        data.read_columns("michelson.csv", columns)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-Infinity"])
+def test_a_non_finite_float_in_a_data_file_is_an_error(fake_file, value):
+    fake_file("michelson.csv", f'"","velocity"\n"1",850\n"2",{value}\n')
+    with pytest.raises(ValueError, match=rf"line 3, column 'velocity': cannot read '{value}' as "
+                                         "a finite float"):
+        data.load_michelson()

@@ -55,7 +55,25 @@ def test_reproducible_from_the_same_seed():
     (np.ones(3), "0.5", np.random.default_rng(0), TypeError, "p must be a real number"),
     (np.ones(3), 0.5, 0, TypeError, "rng must be a numpy.random.Generator"),
     (np.array([1.0, np.nan]), 0.5, np.random.default_rng(0), ValueError, "finite"),
+    (np.array([1j, 2.0]), 0.5, np.random.default_rng(0), TypeError, "x must hold real numbers"),
+    (np.ones(3), np.nan, np.random.default_rng(0), ValueError, r"p must be in \[0, 1\], got nan"),
+    (np.ones(3), True, np.random.default_rng(0), TypeError, "p must be a real number"),
 ])
 def test_bad_input(x, p, rng, error, needle):
     with pytest.raises(error, match=needle):
         dropout(x, p, rng)
+
+
+@pytest.mark.parametrize("training", ["eval", "no", None, 0, 1.0])
+def test_training_must_be_a_bool(training):
+    # a string such as "eval" is truthy: it would have trained silently
+    with pytest.raises(TypeError, match="training must be True or False, got "):
+        dropout(np.ones(3), 0.5, np.random.default_rng(0), training=training)
+
+
+def test_numpy_bools_and_scalars_are_accepted():
+    x = np.ones((4, 5))
+    assert dropout(x, np.float32(0.5), np.random.default_rng(0), training=np.False_) is x
+    assert np.array_equal(dropout(x, np.float32(0.5), np.random.default_rng(0), np.True_),
+                          dropout(x, 0.5, np.random.default_rng(0)))
+    assert dropout_mask((np.int64(2), 3), np.float64(0.1), np.random.default_rng(0)).shape == (2, 3)

@@ -10,6 +10,8 @@ from sklearn.preprocessing import StandardScaler as SklearnScaler
 
 from helpers.data import load_digits
 from helpers.experiment import (
+    MIN_SPLIT_IMAGES,
+    NUM_DIGITS,
     SOURCES,
     Config,
     Run,
@@ -127,10 +129,32 @@ def test_the_default_experiment_learns_the_digits():
     ({"num_epochs": 1.5}, TypeError, "num_epochs"),
     ({"batch_size": 0}, ValueError, "batch_size"),
     ({"test_size": 1.0}, ValueError, "test_size"),
+    # issue 24: a test part of 0 images failed deep inside the run, not here
+    ({"test_size": 0.0001}, ValueError,
+     (r"test_size must leave at least 100 of the 1797 digits .* \(test_size from 0.056 to "
+      r"0.944\), got 0.0001: 0 test images")),
+    ({"test_size": 0.95}, ValueError, r"test_size must leave .* got 0.95: 1707 test images"),
+    ({"test_size": "0.2"}, TypeError, r"test_size must be a real number in \[0, 1\], got '0.2'"),
+    ({"test_size": np.nan}, ValueError, r"test_size must be in \[0, 1\], got nan"),
+    ({"init": ["he_normal"]}, ValueError, r"init must be one of .*, got \['he_normal'\]"),
+    ({"lr": "0.1"}, TypeError, r"lr must be a positive finite number, got '0.1' \(str\)"),
+    ({"num_hiddens": 8.0}, TypeError, r"num_hiddens must be an integer, got 8.0 \(float\)"),
+    ({"dropout_p": np.nan}, ValueError, r"dropout_p must be in \[0, 1\], got nan"),
 ])
 def test_bad_config_is_named(kwargs, error, needle):
     with pytest.raises(error, match=needle):
         Config(**kwargs)
+
+
+def test_config_knows_the_digits_size_and_its_split_bounds(digits):
+    _, y = digits
+    assert len(y) == NUM_DIGITS
+    for test_size in (0.056, 0.944):  # the bounds the message states are accepted
+        num_test = round(Config(test_size=test_size).test_size * len(y))
+        assert MIN_SPLIT_IMAGES <= num_test <= len(y) - MIN_SPLIT_IMAGES
+    # NumPy numbers are numbers
+    Config(num_hiddens=np.int64(8), lr=np.float32(0.1), test_size=np.float64(0.25),
+           dropout_p=np.float32(0.0), num_epochs=np.int32(2), batch_size=np.uint16(32))
 
 
 def test_bad_seeds_and_streams_are_named(digits):

@@ -67,3 +67,19 @@ def test_bad_input(args, kw, error, needle):
         init.xavier_normal(*args, **kw)
     with pytest.raises(ValueError, match="nonlinearity must be one of"):
         init.calculate_gain("swish")
+
+
+@pytest.mark.parametrize("bad", [["relu"], None, 1, b"relu"])
+def test_calculate_gain_names_what_it_got(bad):
+    with pytest.raises(ValueError, match=r"nonlinearity must be one of \[.*\], got "):
+        init.calculate_gain(bad)
+
+
+def test_numpy_scalars_are_accepted():
+    rng = np.random.default_rng(0)
+    W = init.xavier_normal(np.int64(30), np.int32(20), rng, gain=np.float32(2.0))
+    assert W.shape == (30, 20)
+    with pytest.raises(TypeError, match=r"gain must be a positive finite number, got '2'"):
+        init.xavier_uniform(3, 2, rng, gain="2")
+    with pytest.raises(TypeError, match=r"fan_in must be an integer, got True"):
+        init.he_normal(True, 2, rng)

@@ -95,15 +95,30 @@ def test_sd_standard_error_matches_simulation():
 @pytest.mark.parametrize(("call", "error", "needle"), [
     (lambda: t_quantile(1.0, 10), ValueError, "q must"),
     (lambda: t_quantile(0.975, MIN_DOF - 1), ValueError, "dof must"),
-    (lambda: t_quantile(0.975, True), ValueError, "dof must"),
+    (lambda: t_quantile(0.975, True), TypeError, r"dof must be a number >= 5, got True \(bool\)"),
+    (lambda: t_quantile("0.975", 10), TypeError, r"q must be a probability .*got '0.975' \(str\)"),
+    (lambda: t_quantile(np.nan, 10), ValueError, r"q must be in \[0.005, 0.995\].*got nan"),
+    (lambda: t_quantile(0.9995, 5), ValueError, r"q must be in \[0.005, 0.995\].*got 0.9995"),
+    (lambda: t_quantile(0.001, 5), ValueError, r"q must be in \[0.005, 0.995\]"),
+    (lambda: t_quantile(0.975, np.nan), ValueError, "dof must be a number >= 5.*got nan"),
     (lambda: mean_interval([0.9] * 5), ValueError, "at least 6"),
     (lambda: mean_interval(np.ones((6, 2))), ValueError, "1-D"),
     (lambda: mean_interval([0.9] * 5 + [np.nan]), ValueError, "finite"),
     (lambda: mean_interval([0.9] * 6, level=95), ValueError, "level"),
+    (lambda: mean_interval([0.9] * 6, level=0.999), ValueError,
+     r"level must be a confidence level in \[0.5, 0.99\].*got 0.999"),
+    (lambda: mean_interval([0.9] * 6, level="0.95"), TypeError, r"level .*got '0.95' \(str\)"),
+    (lambda: paired_interval([0.9] * 6, [0.8] * 6, level=True), TypeError, "level .*got True"),
+    (lambda: mean_interval([0.9] * 5 + [1j]), TypeError, "x must hold real numbers"),
     (lambda: paired_interval([0.9] * 6, [0.9] * 7), ValueError, "same seeds"),
     (lambda: unpaired_interval([0.5] * 6, [0.25] * 6), ValueError, "constant"),
     (lambda: sd_standard_error(-1.0, 30), ValueError, "sd must"),
     (lambda: sd_standard_error(0.01, 1), ValueError, "n must"),
+    (lambda: sd_standard_error(np.inf, 30), ValueError, "sd must be a non-negative finite number"),
+    (lambda: sd_standard_error(np.nan, 30), ValueError, "sd must be a non-negative finite number"),
+    (lambda: sd_standard_error("0.01", 30), TypeError, r"sd must .*got '0.01' \(str\)"),
+    (lambda: sd_standard_error(np.True_, 30), TypeError, r"sd must .*got np.True_"),
+    (lambda: sd_standard_error(0.01, 30.0), TypeError, r"n must be an integer, got 30.0"),
 ])
 def test_bad_input_is_named(call, error, needle):
     with pytest.raises(error, match=needle):
@@ -113,3 +128,20 @@ def test_bad_input_is_named(call, error, needle):
 def test_t_quantile_takes_numpy_numbers():
     """A loop over np.arange hands in np.int64: the same number, the same quantile."""
     assert t_quantile(np.float64(0.975), np.int64(29)) == t_quantile(0.975, 29)
+    assert t_quantile(np.float32(0.975), np.float32(29)) == pytest.approx(t_quantile(0.975, 29))
+
+
+@pytest.mark.parametrize("sd", [np.float32(0.01), np.float16(0.01), np.float64(0.01),
+                                np.array(0.01)])
+@pytest.mark.parametrize("n", [30, np.int64(30), np.int32(30), np.uint8(30)])
+def test_sd_standard_error_takes_numpy_numbers(sd, n):
+    # issue 24: np.float32(0.01) was "not a non-negative number"
+    assert sd_standard_error(sd, n) == pytest.approx(float(sd) / math.sqrt(58), rel=1e-12)
+
+
+def test_the_widest_level_is_accurate():
+    # 0.99, the widest level accepted, still within 1e-3 of SciPy at 5 degrees of freedom
+    x = np.random.default_rng(6).normal(size=6)
+    _, low, high = mean_interval(x, 0.99)
+    want = stats.t.interval(0.99, 5, loc=x.mean(), scale=stats.sem(x))
+    assert high - low == pytest.approx(want[1] - want[0], rel=1e-3)

@@ -186,7 +186,26 @@ def test_unfitted_scaler_has_no_fitted_attributes():
      "X_scaled must have 4 features"),
     (lambda: standardize([[1.0, 2.0]], ddof=1), ValueError, "ddof=1"),
     (lambda: standardize(np.ones((2, 2, 2))), ValueError, "2-D"),
+    # issue 24: complex input raised only a ComplexWarning and lost its imaginary part
+    (lambda: min_max_scale([[1 + 1j], [2.0]]), TypeError, "X must hold real numbers, got complex"),
+    (lambda: standardize([[1 + 1j], [2.0]]), TypeError, "X must hold real numbers"),
+    (lambda: MinMaxScaler().fit(X_TRAIN).transform(X_TRAIN * 1j), TypeError,
+     "X must hold real numbers"),
+    (lambda: StandardScaler().fit(X_TRAIN).inverse_transform(X_TRAIN + 0j), TypeError,
+     "X_scaled must hold real numbers"),
+    (lambda: min_max_scale(X_TRAIN, (0, 1j)), ValueError, "feature_range must hold two finite"),
+    (lambda: standardize(X_TRAIN, ddof=1.0), TypeError, r"ddof must be an integer, got 1.0"),
+    (lambda: StandardScaler().fit(X_TRAIN).transform(np.empty((0, 4))), ValueError,
+     "X must not be empty"),
+    (lambda: is_constant_range([1.0, 2.0], [1.0, 2.0, 3.0]), ValueError,
+     r"data_min and data_max must have the same shape .* got \(2,\) and \(3,\)"),
 ])
 def test_bad_input(call, error, needle):
     with pytest.raises(error, match=needle):
         call()
+
+
+def test_numpy_scalars_are_accepted_as_parameters():
+    assert np.array_equal(min_max_scale(X_TRAIN, (np.float32(-1), np.int64(1))),
+                          min_max_scale(X_TRAIN, (-1.0, 1.0)))
+    assert np.array_equal(standardize(X_TRAIN, ddof=np.int64(1)), standardize(X_TRAIN, ddof=1))

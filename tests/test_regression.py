@@ -167,10 +167,41 @@ def test_add_bias_puts_the_bias_first():
     (lambda: predict(X, [1.0, 2.0], 0.0), ValueError, "one weight per feature"),
     (lambda: mse([1.0, 2.0], [1.0]), ValueError, "same shape"),
     (lambda: r2_score([2.0, 2.0], [1.0, 2.0]), ValueError, "constant"),
+    (lambda: r2_score([1j, 2.0], [1.0, 2.0]), TypeError, "y_true must hold real numbers"),
+    (lambda: fit_least_squares(X + 0j, Y), TypeError, "X must hold real numbers"),
+    (lambda: predict(X, TRUE_W, "0"), TypeError, r"b must be a finite real number, got '0'"),
+    (lambda: predict(X, TRUE_W, np.nan), ValueError, "b must be a finite real number, got nan"),
+    (lambda: predict(X, TRUE_W, 1j), TypeError, r"b must be a finite real number, got 1j"),
+    (lambda: predict(X, TRUE_W, np.ones(200)), TypeError, "b must be a finite real number"),
 ])
 def test_bad_input(call, error, needle):
     with pytest.raises(error, match=needle):
         call()
+
+
+@pytest.mark.parametrize(("X_bad", "y_bad", "needle"), [
+    # one row: every line through the point fits it exactly (issue 24)
+    ([[1.0]], [2.0], r"X has 1 sample\(s\) for 1 feature\(s\) and the bias: at least 2"),
+    # fewer rows than features + bias
+    (X[:3], Y[:3], r"X has 3 sample\(s\) for 3 feature\(s\) and the bias: at least 4"),
+    # a constant feature is the bias again
+    (np.column_stack([X[:, 0], np.full(200, 7.0)]), Y, r"linearly dependent \(rank 2 of 3\)"),
+    # a duplicated feature, and one that is a combination of two others
+    (np.column_stack([X, X[:, 0]]), Y, r"rank 4 of 5"),
+    (np.column_stack([X, X[:, 0] - 2 * X[:, 1]]), Y, r"rank 4 of 5"),
+])
+def test_a_fit_that_is_not_unique_is_an_error(X_bad, y_bad, needle):
+    for fit in (fit_least_squares, fit_normal_equation):
+        with pytest.raises(ValueError, match=r"the least-squares \(w, b\) is not unique: .*"
+                                             + needle):
+            fit(X_bad, y_bad)
+
+
+def test_just_determined_and_numpy_scalar_inputs_still_fit():
+    # two points, one feature: the unique line through them
+    w, b = fit_least_squares([[1.0], [3.0]], [1.0, 5.0])
+    assert w == pytest.approx([2.0]) and b == pytest.approx(-1.0)
+    assert np.allclose(predict(X, TRUE_W, np.float32(3.0)), predict(X, TRUE_W, 3.0))
 
 
 def _standardized_line(seed: int, n: int = 200) -> tuple[np.ndarray, np.ndarray]:

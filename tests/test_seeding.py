@@ -33,7 +33,19 @@ def test_appending_a_name_keeps_existing_streams():
     (1, "abc", TypeError, "names"),
     (1, ["a", "a"], ValueError, "names"),
     (1, [], ValueError, "names"),
+    (np.float64(1.0), ["a"], TypeError, r"seed must be an integer, got np.float64\(1.0\)"),
+    (True, ["a"], TypeError, "seed must be an integer, got True"),
+    # a set has no fixed order (it depends on PYTHONHASHSEED): names could swap streams
+    (1, {"a", "b"}, TypeError, r"names must be a list or tuple of str .* \(set\)"),
+    (1, (n for n in "ab"), TypeError, r"names must be a list or tuple .* \(generator\)"),
+    (1, None, TypeError, r"names must be a list or tuple of str .*got None"),
+    (1, ["a", 2], TypeError, "names must be a list or tuple of str"),
 ])
 def test_bad_input(seed, names, error, needle):
     with pytest.raises(error, match=needle):
         named_streams(seed, names)
+
+
+def test_numpy_integer_seed_is_the_same_seed():
+    a = named_streams(np.int64(7), ("x",))["x"].random(3)
+    assert np.array_equal(a, named_streams(7, ["x"])["x"].random(3))

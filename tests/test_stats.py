@@ -233,7 +233,33 @@ def test_running_std_of_a_constant_is_exactly_zero():
     (lambda: running_mean([]), ValueError, "empty"),
     (lambda: running_std([1.0, 2.0], ddof=-1), ValueError, "ddof must be >= 0"),
     (lambda: running_std(np.ones((2, 2))), ValueError, "1-D"),
+    # issue 24: complex input raised only a ComplexWarning and lost its imaginary part
+    (lambda: describe([1 + 2j, 3.0]), TypeError, "x must hold real numbers, got complex"),
+    (lambda: describe(np.array([1.0, 2.0], dtype=np.complex64)), TypeError, "x must hold real"),
+    (lambda: mean_var([1j, 2.0]), TypeError, "x must hold real numbers"),
+    (lambda: zscore([[1j, 2.0]]), TypeError, "x must hold real numbers"),
+    (lambda: standard_error([1j, 2.0]), TypeError, "x must hold real numbers"),
+    (lambda: running_mean([1j, 2.0]), TypeError, "x must hold real numbers"),
+    (lambda: describe([[1.0, 2.0], [3.0]]), ValueError, "x must be array-like of numbers with"),
+    (lambda: describe([[1.0, 2.0]], axis="0"), TypeError,
+     r"axis must be None or an integer, got '0' \(str\)"),
+    (lambda: describe([[1.0, 2.0]], axis=0.0), TypeError, "axis must be None or an integer"),
+    (lambda: mean_var([[1.0, 2.0]], axis="x"), TypeError, "axis must be None or an integer"),
+    (lambda: zscore([[1.0, 2.0]], axis="0"), TypeError, "axis must be None or an integer"),
+    (lambda: describe([1.0, 2.0], ddof=1.0), TypeError, r"ddof must be an integer, got 1.0"),
+    (lambda: is_constant_feature([1.0, 2.0], [1.0, 2.0, 3.0], 3), ValueError,
+     r"var and mean must have the same shape .* got \(2,\) and \(3,\)"),
+    (lambda: is_constant_feature([1.0], [0.0], 3.0), TypeError, "n_samples must be an integer"),
 ])
 def test_bad_input(call, error, needle):
     with pytest.raises(error, match=needle):
         call()
+
+
+def test_numpy_scalars_are_accepted_as_arguments():
+    x = [[1.0, 2.0], [3.0, 5.0], [4.0, 9.0]]
+    assert np.allclose(describe(x, axis=np.int64(0), ddof=np.int64(1)).std,
+                       describe(x, axis=0, ddof=1).std)
+    assert np.allclose(mean_var(x, axis=np.int32(-1)), mean_var(x, axis=-1))
+    assert is_constant_feature(np.float32(0.0), np.float32(0.1), np.int64(3))
+    assert describe(np.float32(2.5), ddof=0).mean == 2.5  # a NumPy scalar is one value
