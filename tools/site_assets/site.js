@@ -36,6 +36,24 @@
   focusableScrollers();
   window.addEventListener("resize", focusableScrollers);
 
+  // A copy button on every code cell.
+  document.querySelectorAll("main .jp-InputArea-editor").forEach(editor => {
+    const pre = editor.querySelector("pre");
+    if (!pre || !navigator.clipboard) return;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-code";
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", "Copy this code");
+    button.addEventListener("click", () => {
+      navigator.clipboard.writeText(pre.innerText.replace(/\n$/, "")).then(() => {
+        button.textContent = "Copied";
+        setTimeout(() => { button.textContent = "Copy"; }, 1500);
+      });
+    });
+    editor.appendChild(button);
+  });
+
   // The phone menu: the sidebar slides in over the page.
   const toggle = document.querySelector(".menu-toggle");
   const sidebar = document.getElementById("sidebar");
