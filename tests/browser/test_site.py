@@ -537,3 +537,17 @@ def test_screenshots(driver, viewport, width):
                                   "i => i.alt.includes('grid')); g.scrollIntoView();"
                                   "window.scrollBy(0, -70);")
         screenshot(driver, f"{name.removesuffix('.html')}{'-' + where if where else ''}-{width}")
+
+
+def test_the_report_link_names_the_section_being_read(driver, viewport):
+    """Clicked while a section is read, "Report a problem" puts that section in the issue."""
+    viewport(1920, 1080)
+    page = open_page(driver, SITE / DAYS[0])
+    heading = page.run("const h = document.querySelectorAll('main h2')[3];"
+                       "h.scrollIntoView(); window.scrollBy(0, 100);"
+                       "window.dispatchEvent(new Event('scroll')); return h.textContent;")
+    href = page.run("const a = document.querySelector('a.report-link');"
+                    "a.addEventListener('click', e => e.preventDefault()); a.click();"
+                    "return a.href;")
+    body = parse_qs(urlparse(href).query)["body"][0]
+    assert f"**Section:** {heading.strip()}\n" in body, body[:300]
