@@ -58,15 +58,16 @@ test-colab: $(STAMP)  ## Every notebook and its setup cell in Colab's runtimes (
 	COURSE_TEST_COLAB=1 COLAB_RUNTIMES="$(COLAB_RUNTIMES)" $(BIN)/python -m pytest tests/colab \
 		-v $(PYTEST_ARGS)
 
-# The site's KaTeX and the browser test's axe-core, pinned in package-lock.json. (npm's
-# engine warning for KaTeX's command-line tool, unused here, is silenced with the loglevel.)
+# The site's KaTeX and MiniSearch (its search index is built with Node) and the browser test's
+# axe-core, pinned in package-lock.json. (npm's engine warning for KaTeX's command-line tool,
+# unused here, is silenced with the loglevel.)
 NODE_STAMP := node_modules/.installed-stamp
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "make site needs npm (Node.js): apt-get install npm"; exit 1; }
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-site: $(STAMP) $(NODE_STAMP)  ## Build the offline course site (stored outputs, local KaTeX) into build/site/.
+site: $(STAMP) $(NODE_STAMP)  ## Build the offline course site (stored outputs, local KaTeX, search) into build/site/.
 	rm -rf build/site
 	$(BIN)/python tools/site.py build/site
 
@@ -76,7 +77,7 @@ test-site: site  ## Check the site in offline headless Chromium with axe-core (i
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 			apt-get install -y -qq chromium chromium-driver >/dev/null; }
 	$(BIN)/python -m pytest -m browser tests/browser
-	@echo "test-site: screenshot of the index in build/site/screenshot-index.png"
+	@echo "test-site: screenshots (1920, 1280 and 390 px) in build/site/screenshots/"
 
 refresh: $(STAMP)  ## Re-execute the stored notebooks in place (NB=day01_seeding for one).
 	$(BIN)/python tools/course.py refresh $(NB)

@@ -133,3 +133,18 @@ def test_layer_histograms_colours_rows_by_name_and_names_a_missing_one():
     plt.close(fig)
     with pytest.raises(ValueError, match=r"missing \['LeCun'\]"):
         layer_histograms(outputs, title="t", value_range=(0, 1), colors={"He": "C4"})
+
+
+def test_layer_histograms_fit_a_reading_column_with_tick_labels_on_every_row():
+    """At 100 dpi the grid is at most 900 px wide (shown at full size on the course site),
+    and every panel, not only the bottom row, labels its x axis."""
+    rng = np.random.default_rng(0)
+    outputs = {name: [rng.random(50)] * 5 for name in ("a", "b", "c")}
+    with plt.style.context(COURSE_STYLE):
+        fig = layer_histograms(outputs, title="t", value_range=(-1, 1))
+    assert fig.get_size_inches()[0] * fig.dpi <= 900
+    fig.canvas.draw()
+    for ax in fig.axes:
+        labels = [t.get_text() for t in ax.get_xticklabels() if t.get_visible()]
+        assert labels == ["−1", "0", "1"], labels
+    plt.close(fig)
