@@ -437,7 +437,7 @@ def _judge(job: Job, report: dict | None, results: Path, nonce: str, timeout: fl
         at = _running_cell(executed)
         where = f" in {at}" if at else ""
         return _all(job.found, ERROR, f"the notebook did not finish within {timeout:g} s",
-                    f"{day}: timeout (stopped after {timeout:g} s{where})")
+                    f"{day}: timeout: stopped after {timeout:g} s{where}")
     if memory:
         return _all(job.found, ERROR, f"the notebook went over the memory limit "
                     f"({memory_mib} MiB)", f"{day}: memory limit of {memory_mib} MiB exceeded "

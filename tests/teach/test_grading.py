@@ -154,7 +154,7 @@ def test_grading_cannot_be_fooled_and_one_bad_submission_stops_none(versions, gr
     day = NOTEBOOK
     assert gradebook == {
         "loop": ("error", "error", "error", 0,
-                 f"{day}: timeout (stopped after {TIMEOUT} s in {cell})"),
+                 f"{day}: timeout: stopped after {TIMEOUT} s in {cell}"),
         "right": ("correct", "correct", "correct", 3, ""),
         "wrong": ("wrong", "wrong", "wrong", 0, ""),
         "untouched": ("not attempted", "not attempted", "not attempted", 0, ""),
