@@ -68,21 +68,23 @@ class DropCells(Preprocessor):
 
 
 class AddStudentNote(Preprocessor):
-    """Say, where the exercises start, that this copy has no solutions and who grades it."""
+    """Say, under the ``## Exercises`` heading, that this copy has no solutions and who
+    grades it (some days say above that a hidden solution follows each exercise)."""
 
     note = Unicode(
-        "**Student version.** This copy has no solution cells: try each exercise, run its "
-        "check\nand use the hint it gives. Your instructor grades your work with the same "
-        "checks."
+        "*Student version: the solutions are left out of this copy. Try each exercise, run its "
+        "check\nand use its hint; your instructor grades your work with the same checks.*"
     ).tag(config=True)
 
     def preprocess(self, nb, resources):
-        heading = [i for i, cell in enumerate(nb.cells)
-                   if cell.cell_type == "markdown" and cell.source.startswith("## Exercises")]
+        for cell in nb.cells:
+            if cell.cell_type == "markdown" and cell.source.startswith("## Exercises"):
+                heading, _, rest = cell.source.partition("\n")
+                cell.source = f"{heading}\n\n{self.note}\n{rest}".rstrip()
+                return nb, resources
         first_try = [i for i, cell in enumerate(nb.cells) if "your-turn" in tags(cell)]
-        if heading or first_try:
-            at = heading[0] + 1 if heading else first_try[0] - 1
-            nb.cells.insert(max(at, 0), nbformat.v4.new_markdown_cell(self.note))
+        if first_try:  # no heading: a cell of its own before the first exercise's prompt
+            nb.cells.insert(max(first_try[0] - 1, 0), nbformat.v4.new_markdown_cell(self.note))
         return nb, resources
 
 
