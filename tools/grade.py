@@ -28,11 +28,10 @@ One submission that loops, eats memory or crashes gets a row that says so; the o
 graded as usual. What this does not defend against is in the README ("Teach with it").
 """
 
-from __future__ import annotations
-
 import argparse
 import ast
 import csv
+import importlib.util
 import json
 import os
 import secrets
@@ -48,8 +47,16 @@ from pathlib import Path
 
 import nbformat
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is not a package
-import versions
+
+def _sibling(name: str):
+    """A module of tools/ by its path (tools/ is not a package; sys.path is left alone)."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+versions = _sibling("versions")
 
 ROOT = versions.ROOT
 CORRECT, WRONG, NOT_ATTEMPTED, ERROR = "correct", "wrong", "not attempted", "error"
@@ -79,7 +86,7 @@ class Exercise:
     def column(self) -> str:
         return f"{self.notebook.split('_')[0]}:{self.check.removeprefix('check_')}"
 
-    def renamed(self, mapping: dict[str, str]) -> Exercise:
+    def renamed(self, mapping: dict[str, str]) -> "Exercise":
         """The same call with names replaced (e.g. each answer by its ``_solution``)."""
 
         class Rename(ast.NodeTransformer):

@@ -33,8 +33,8 @@ import csv
 import hashlib
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import nbformat
 from nbconvert.preprocessors import ClearOutputPreprocessor, Preprocessor
@@ -196,8 +196,7 @@ class RosterError(ValueError):
     """The roster cannot be used; the message names the line and what is wrong."""
 
 
-@dataclass(frozen=True)
-class Student:
+class Student(NamedTuple):
     id: str
     seed: int
     seed_from: str  # "roster" (its seed column) or "id" (seed_from_id)

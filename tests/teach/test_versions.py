@@ -4,6 +4,7 @@ learner copy, each a chain of nbconvert preprocessors; and the roster's seeds.""
 from __future__ import annotations
 
 import ast
+import hashlib
 
 import nbformat
 import pytest
@@ -90,6 +91,9 @@ def test_roster_seeds_are_reproducible_distinct_and_documented(versions, tmp_pat
     assert [(s.id, s.seed, s.seed_from) for s in students] == [
         ("alice", versions.seed_from_id("alice"), "id"), ("bob", 7, "roster"),
         ("carol", versions.seed_from_id("carol"), "id")]
+    # The rule the README gives, and its worked example's seed.
+    assert versions.seed_from_id("ada") == int.from_bytes(
+        hashlib.sha256(b"ada").digest()[:4], "big") >> 1 == 2130125190
     ids = [f"student{i:04d}@uni.example" for i in range(3000)]
     seeds = [versions.seed_from_id(i) for i in ids]
     assert len(set(seeds)) == len(ids) and all(0 <= s < 2**31 for s in seeds)
