@@ -58,12 +58,13 @@ def tags(cell) -> list[str]:
 
 
 class DropCells(Preprocessor):
-    """Remove every cell carrying one of ``tags``."""
+    """Remove every cell carrying one of ``drop_tags``."""
 
-    tags = List(Unicode(), help="cells with any of these tags are dropped").tag(config=True)
+    drop_tags = List(Unicode(), help="cells with any of these tags are dropped").tag(
+        config=True)
 
     def preprocess(self, nb, resources):
-        nb.cells = [cell for cell in nb.cells if not set(self.tags) & set(tags(cell))]
+        nb.cells = [cell for cell in nb.cells if not set(self.drop_tags) & set(tags(cell))]
         return nb, resources
 
 
@@ -98,7 +99,8 @@ class RequireNoSolutions(Preprocessor):
     def preprocess(self, nb, resources):
         name = resources.get("name", "notebook")
         for number, cell in enumerate(nb.cells, 1):
-            texts = [cell.source] + [str(out.get("text", "")) for out in cell.get("outputs", [])]
+            texts = [cell.source] + [str(out.get("text", "")) + str(out.get("data", {}))
+                                     for out in cell.get("outputs", [])]
             found = [m.group(0) for text in texts for m in SOLUTION_NAME.finditer(text)]
             if SOLUTION in tags(cell) or found:
                 what = f"the name {found[0]!r}" if found else "a cell tagged 'solution'"
@@ -149,7 +151,7 @@ def enabled(*preprocessors: Preprocessor) -> tuple[Preprocessor, ...]:
 
 #: The version handed out to a class: no solutions, no outputs, and no Colab badge (it
 #: opens the course's own notebook, with its solutions, instead of the student's copy).
-STUDENT = enabled(DropCells(tags=[SOLUTION, "course-badge"]), ClearOutputPreprocessor(),
+STUDENT = enabled(DropCells(drop_tags=[SOLUTION, "course-badge"]), ClearOutputPreprocessor(),
                   AddStudentNote(), RequireNoSolutions())
 #: A learner's own copy (issue 21): no outputs, the solutions still there and folded.
 LEARNER = enabled(ClearOutputPreprocessor(), FoldSolutions())
