@@ -25,7 +25,7 @@ RUN_PARAMS := $(if $(SEED),-p SEED $(SEED)) $(PARAMS)
 TEST_WORKERS ?= auto
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help run test test-kernels test-colab site test-site refresh sync lab lint bench bench-tests clean distclean lock venv
+.PHONY: help run test test-kernels test-colab site test-site refresh sync lab lint bench bench-tests clean distclean lock venv student assign grade
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -78,6 +78,25 @@ test-site: site  ## Check the site in offline headless Chromium with axe-core (i
 			apt-get install -y -qq chromium chromium-driver >/dev/null; }
 	$(BIN)/python -m pytest -m browser tests/browser
 	@echo "test-site: screenshots (1920, 1280 and 390 px) in build/site/screenshots/"
+
+# Teaching (README, "Teach with it"): NB= limits the days; ROSTER= is a CSV with a column
+# id (and optionally seed); `make grade` takes TIMEOUT= (s), MEMORY= (MiB) and JOBS= too.
+NB_ARGS := $(if $(NB),--nb $(NB))
+GRADE_ARGS := $(NB_ARGS) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(MEMORY),--memory $(MEMORY)) \
+	$(if $(JOBS),--jobs $(JOBS))
+student: $(STAMP)  ## The course without solutions or outputs -> build/student/ (NB=).
+	rm -rf build/student
+	$(BIN)/python tools/versions.py student --out build/student $(NB_ARGS)
+
+assign: $(STAMP)  ## The student build with each student's SEED -> build/assign/<id>/ (ROSTER=).
+	@test -n "$(ROSTER)" || { echo "make assign needs ROSTER=roster.csv (see README)"; exit 2; }
+	rm -rf build/assign
+	$(BIN)/python tools/versions.py assign "$(ROSTER)" --out build/assign $(NB_ARGS)
+
+grade: $(STAMP)  ## Grade SUBMISSIONS= (laid out as build/assign/) -> build/grades/ (ROSTER=).
+	@test -n "$(SUBMISSIONS)" -a -n "$(ROSTER)" || { \
+		echo "make grade needs SUBMISSIONS=folder ROSTER=roster.csv (see README)"; exit 2; }
+	$(BIN)/python tools/grade.py "$(SUBMISSIONS)" "$(ROSTER)" --out build/grades $(GRADE_ARGS)
 
 refresh: $(STAMP)  ## Re-execute the stored notebooks in place (NB=day01_seeding for one).
 	$(BIN)/python tools/course.py refresh $(NB)
