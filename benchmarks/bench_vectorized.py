@@ -1,8 +1,9 @@
 """Vectorized course code against the loop code found in common material.
 
 Usage: ``make bench`` (or ``python benchmarks/bench_vectorized.py [--quick] [--repeat N]``).
-Prints a Markdown table of median times and ratios; the README's performance section
-records one run. Not part of ``make test`` (timings vary); ``--quick`` shrinks every size so
+Prints a Markdown table of median times and ratios, then the MLP trainer's runs per second
+and the machine's load average (the trainer's ratio moves with other work on the machine);
+the README's performance section records one run. Not part of ``make test`` (timings vary); ``--quick`` shrinks every size so
 a smoke test can check that the script still runs.
 """
 
@@ -17,6 +18,10 @@ from collections.abc import Callable
 
 import numpy as np
 
+from helpers.data import load_digits
+from helpers.experiment import streams_from
+from helpers.init import he_normal
+from helpers.nn import MLP, MLPStack, train_sgd, train_sgd_stacked
 from helpers.regression import fit_least_squares
 from helpers.stats import running_mean, running_std
 
@@ -70,6 +75,60 @@ def regression_lstsq(X, y):
     return fit_least_squares(X, y)
 
 
+#: Day 6's comparison: per seed, a split of the digits and two arms (no dropout, dropout
+#: 0.5) that share the seed's streams; the network and batch size of Days 5 and 6.
+SIZES, ARMS, BATCH_SIZE, LR = (64, 128, 128, 10), (0.0, 0.5), 32, 0.1
+SOURCES = ("split", "init", "shuffle", "dropout")
+
+
+def day6_runs(num_seeds: int) -> list[tuple[dict, float]]:
+    """(streams, dropout_p) of every run: seeds x arms, each arm its seed's fresh streams."""
+    seeds = np.random.SeedSequence(2026).spawn(num_seeds)
+    return [(streams_from(seed, SOURCES), p) for seed in seeds for p in ARMS]
+
+
+def day6_splits(runs, X, y, num_train):
+    """Each run's training and test rows, from its own split stream."""
+    orders = [streams["split"].permutation(len(y)) for streams, _ in runs]
+    return ([X[o[:num_train]] for o in orders], [y[o[:num_train]] for o in orders],
+            [X[o[num_train:]] for o in orders], [y[o[num_train:]] for o in orders])
+
+
+def trainer_loop(num_seeds: int, num_train: int, num_epochs: int) -> np.ndarray:
+    """One ``train_sgd`` call per run (what Days 5, 6 and 10 do): each run's test accuracy."""
+    X, y = _digits()
+    runs = day6_runs(num_seeds)
+    X_train, y_train, X_test, y_test = day6_splits(runs, X, y, num_train)
+    accuracies = []
+    for k, (streams, p) in enumerate(runs):
+        model = MLP(SIZES, streams["init"], init=he_normal, dropout_p=p)
+        train_sgd(model, X_train[k], y_train[k], lr=LR, num_epochs=num_epochs,
+                  batch_size=BATCH_SIZE, rng=streams["shuffle"], dropout_rng=streams["dropout"],
+                  eval_every=num_epochs)
+        accuracies.append(model.accuracy(X_test[k], y_test[k]))
+    return np.array(accuracies)
+
+
+def trainer_stacked(num_seeds: int, num_train: int, num_epochs: int) -> np.ndarray:
+    """The same runs in one ``train_sgd_stacked`` call: the same test accuracies, exactly."""
+    X, y = _digits()
+    runs = day6_runs(num_seeds)
+    X_train, y_train, X_test, y_test = day6_splits(runs, X, y, num_train)
+    stack = MLPStack([MLP(SIZES, streams["init"], init=he_normal, dropout_p=p)
+                      for streams, p in runs])
+    history = train_sgd_stacked(
+        stack, np.stack(X_train), np.stack(y_train), lr=LR, num_epochs=num_epochs,
+        batch_size=BATCH_SIZE, rngs=[streams["shuffle"] for streams, _ in runs],
+        dropout_rngs=[streams["dropout"] for streams, _ in runs], X_test=np.stack(X_test),
+        y_test=np.stack(y_test), eval_every=num_epochs, on_divergence="raise")
+    return history["test_acc"][:, -1]
+
+
+def _digits() -> tuple[np.ndarray, np.ndarray]:
+    X, y = load_digits()
+    return X / 16.0, y
+
+
 def median_seconds(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(timeit.repeat(fn, number=1, repeat=repeat))
 
@@ -87,6 +146,9 @@ def main(argv: list[str] | None = None) -> list[tuple[str, str, float, str, floa
     p = np.array([0.3, 0.6, 0.1])
     X = rng.normal(size=(20_000 // scale, 50))
     y = X @ rng.normal(size=50) + rng.normal(size=len(X))
+    # Day 6's comparison, 10 seeds x 2 arms, 300 training images, 20 epochs (190 steps)
+    num_seeds, num_train, num_epochs = (1, 50, 1) if args.quick else (10, 300, 20)
+    num_runs = num_seeds * len(ARMS)
 
     # (task, common code, its function, [(course code, its function), ...])
     cases = [
@@ -103,8 +165,14 @@ def main(argv: list[str] | None = None) -> list[tuple[str, str, float, str, floa
         (f"least squares, X {X.shape[0]:,} x {X.shape[1]}", "inv(A^T A) @ A^T y",
          lambda: regression_inv(X, y),
          [("lstsq (fit_least_squares)", lambda: regression_lstsq(X, y))]),
+        (f"train {num_runs} MLPs {'-'.join(map(str, SIZES))} (Day 6), {num_epochs} epochs",
+         "a loop of train_sgd over the runs",
+         lambda: trainer_loop(num_seeds, num_train, num_epochs),
+         [("one train_sgd_stacked call (same results)",
+           lambda: trainer_stacked(num_seeds, num_train, num_epochs))]),
     ]
     rows = []
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())  # other work on the machine
     print(f"NumPy {np.__version__}, Python {platform.python_version()}, "
           f"{platform.machine()}, {os.cpu_count()} cores, "
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}; "
@@ -118,6 +186,9 @@ def main(argv: list[str] | None = None) -> list[tuple[str, str, float, str, floa
             rows.append((task, slow_name, t_slow, fast_name, t_fast))
             print(f"| {task} | {slow_name} | {t_slow:.4f} | {fast_name} | {t_fast:.4f} | "
                   f"{t_slow / t_fast:.1f}x |", flush=True)
+    t_loop, t_stacked = rows[-1][2], rows[-1][4]
+    print(f"\nMLP training: {num_runs / t_loop:.1f} runs (seeds x arms) per second in a loop, "
+          f"{num_runs / t_stacked:.1f} stacked; load average before the runs: {load}")
     return rows
 
 
