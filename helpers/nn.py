@@ -15,8 +15,10 @@ Two ways to train, with the same arithmetic:
   treats a 3-D array as a stack of matrices and multiplies them pair by pair, and ``+``
   broadcasts over the leading axis, so the code of one network runs K networks. Every run
   keeps its own generators, so run ``k`` is bit for bit what ``train_sgd`` gives for
-  ``models[k]`` with the same generators (``tests/test_nn.py`` checks it), only several
-  times faster: NumPy's per-call overhead is paid once for K runs.
+  ``models[k]`` with the same generators (``tests/test_nn.py`` checks it). What it saves
+  is NumPy's and Python's cost per call, paid once per step for K runs; the arithmetic of
+  each run stays the same (that is why the results are identical), so the gain is large
+  for small networks and modest for those of Days 5 and 6 (README, "Performance").
 
 ``train_sgd`` is the one-run case of ``train_sgd_stacked``; both stop a diverging run
 with the rule that :func:`helpers.regression.fit_gradient_descent` uses (see
@@ -190,6 +192,13 @@ def _check_sizes(sizes: Sequence[int]) -> tuple[int, ...]:
     return tuple(check_int(s, f"sizes[{i}]", minimum=1) for i, s in enumerate(sizes))
 
 
+def _check_dropout_p(dropout_p: object) -> float:
+    p = check_probability(dropout_p, "dropout_p")
+    if p == 1:
+        raise ValueError("dropout_p must be below 1 (1 drops every hidden unit), got 1")
+    return p
+
+
 def _check_activation(activation: object) -> str:
     if activation not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, "
@@ -233,7 +242,7 @@ class MLP:
         self.sizes = _check_sizes(sizes)
         self.activation = _check_activation(activation)
         check_rng(rng)
-        self.dropout_p = check_probability(dropout_p, "dropout_p")
+        self.dropout_p = _check_dropout_p(dropout_p)
         self.W = []
         for m, n in zip(self.sizes, self.sizes[1:], strict=False):
             W = np.asarray(init(m, n, rng), dtype=float)
@@ -269,7 +278,7 @@ class MLP:
         model = cls.__new__(cls)
         model.sizes = (W[0].shape[0], *(w.shape[1] for w in W))
         model.activation = _check_activation(activation)
-        model.dropout_p = check_probability(dropout_p, "dropout_p")
+        model.dropout_p = _check_dropout_p(dropout_p)
         model.W, model.b, model._cache = W, b, None
         return model
 
@@ -625,9 +634,9 @@ def train_sgd_stacked(stack: MLPStack, X: np.ndarray, y: np.ndarray, *,
     if on_divergence == "warn" and history["diverged"].any():
         runs = np.flatnonzero(history["diverged"])
         reasons = "; ".join(f"run {k}: {history['divergence'][k]}" for k in runs)
-        warnings.warn(f"{runs.size} of {K} runs diverged and stopped (NaN in their history "
-                      f"from then on; see history['diverged']): {reasons}", RuntimeWarning,
-                      stacklevel=2)
+        warnings.warn(f"{runs.size} of {K} runs diverged (see history['diverged']; a run that "
+                      f"stopped early has NaN in its history from then on): {reasons}",
+                      RuntimeWarning, stacklevel=2)
     return history
 
 

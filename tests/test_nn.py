@@ -390,6 +390,7 @@ def _stacked(**changes):
     (lambda: _train_sgd(rng=0), TypeError, "rng must be a numpy.random.Generator"),
     (lambda: _train_sgd(dropout_rng=0), TypeError, "dropout_rng must be a numpy.random"),
     (lambda: _train_sgd(eval_every=0), ValueError, "eval_every must be >= 1"),
+    (lambda: nn.MLP((5, 4, 3), RNG, dropout_p=1.0), ValueError, "dropout_p must be below 1"),
     (lambda: nn.MLP((5, 3), RNG, init=lambda m, n, r: np.ones((n, m))), ValueError,
      r"init must return a \(fan_in, fan_out\) = \(5, 3\) matrix, got shape \(3, 5\)"),
     # the stacked trainer
