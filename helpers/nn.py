@@ -64,11 +64,12 @@ def relu(z: np.ndarray) -> np.ndarray:
     return np.maximum(z, 0.0)
 
 
-# activation: (function, derivative as a function of (pre-activation z, output a))
+# activation: (function, derivative as a function of (pre-activation z, output a)); ReLU's
+# derivative is True/False, which multiplies like 1.0/0.0
 ACTIVATIONS: dict[str, tuple[Callable, Callable]] = {
     "sigmoid": (sigmoid, lambda z, a: a * (1.0 - a)),
     "tanh": (np.tanh, lambda z, a: 1.0 - a * a),
-    "relu": (relu, lambda z, a: (z > 0).astype(z.dtype)),
+    "relu": (relu, lambda z, a: z > 0),
 }
 
 
@@ -462,10 +463,13 @@ def _dropout_masks(p: np.ndarray, rngs: Sequence[np.random.Generator | None], nu
     :meth:`MLP.forward` does (``rng.random(shape) >= p``, then ``/ (1 - p)``); runs with
     ``p == 0`` draw nothing and get masks of ones.
     """
-    masks = [np.ones((len(p), num_rows, h)) for h in widths]  # 1 >= p = 0: kept
-    for k in np.flatnonzero(p > 0):
+    masks = [np.empty((len(p), num_rows, h)) for h in widths]
+    for k in range(len(p)):
         for mask in masks:
-            rngs[k].random(out=mask[k])  # the uniforms that dropout_mask draws
+            if p[k] > 0:
+                rngs[k].random(out=mask[k])  # the uniforms that dropout_mask draws
+            else:
+                mask[k] = 1.0  # 1 >= p = 0: every unit kept, nothing drawn
     p = p[:, None, None]
     for mask in masks:
         np.divide(mask >= p, 1.0 - p, out=mask)  # in place: kept units 1 / (1 - p), else 0
