@@ -422,3 +422,29 @@ def _stacked(**changes):
 def test_bad_input_gets_a_clear_error_naming_the_argument(call, error, needle):
     with pytest.raises(error, match=needle):
         call()
+
+
+@pytest.mark.parametrize("group_bytes", [1, 2**40])  # groups of one run; one group of all
+def test_training_in_groups_of_runs_changes_no_result(monkeypatch, group_bytes):
+    X1, y1 = digits(1797, standardize=True)
+    lrs = [0.05, 1e6, 0.1, 0.2, 0.1]  # run 1 diverges in epoch 1
+
+    def train():
+        stack = nn.MLPStack([nn.MLP((64, 16, 10), np.random.default_rng(k), dropout_p=0.1 * k)
+                             for k in range(5)])
+        history = nn.train_sgd_stacked(
+            stack, X1[:900], y1[:900], lr=lrs, num_epochs=2, batch_size=64,
+            rngs=[np.random.default_rng(10 + k) for k in range(5)],
+            dropout_rngs=[np.random.default_rng(20 + k) for k in range(5)],
+            X_test=X1[900:], y_test=y1[900:], on_divergence="record")
+        return stack, history
+
+    reference_stack, reference = train()
+    monkeypatch.setattr(nn, "GROUP_BYTES", group_bytes)
+    stack, history = train()
+    assert len(nn._groups(stack, 64)) == (5 if group_bytes == 1 else 1)
+    assert history["diverged"].tolist() == [False, True, False, False, False]
+    for key in ("loss", "train_loss", "train_acc", "test_loss", "test_acc"):
+        assert np.array_equal(history[key], reference[key], equal_nan=True), key
+    for a, b in zip(stack.W + stack.b, reference_stack.W + reference_stack.b, strict=True):
+        assert np.array_equal(a, b, equal_nan=True)
