@@ -511,7 +511,8 @@ def _check_streams(stack: MLPStack, rngs: object,
     return rngs, dropout_rngs
 
 
-def _check_eval_data(stack: MLPStack, X: object, y: object, name: str):
+def _check_eval_data(stack: MLPStack, X: object, y: object,
+                     name: str) -> tuple[np.ndarray, np.ndarray] | None:
     """The validation or test data (``X_val``, ``y_val`` ...), or None when both are None."""
     if X is None and y is None:
         return None
@@ -809,6 +810,7 @@ def train_sgd(model: MLP, X: np.ndarray, y: np.ndarray, *, lr: float, num_epochs
     """
     if not isinstance(model, MLP):
         raise TypeError(f"model must be an MLP, got {type(model).__name__}")
+    check_positive(lr, "lr")  # one number (train_sgd_stacked also takes one per run)
     check_rng(rng, "rng")
     if dropout_rng is not None:
         check_rng(dropout_rng, "dropout_rng")
