@@ -581,9 +581,9 @@ def train_sgd_stacked(stack: MLPStack, X: np.ndarray, y: np.ndarray, *,
         ``"train_loss"`` and ``"train_acc"`` (on all training rows, without dropout), and
         ``"val_loss"``, ``"val_acc"``, ``"test_loss"``, ``"test_acc"`` when that data is
         given. ``"diverged"`` (bool, ``(K,)``), ``"diverged_epoch"`` (0 for runs that did
-        not diverge) and ``"divergence"`` (the reason, ``None`` for those runs). A run that
-        stops has NaN in the evaluations from its last epoch on: select the others with
-        ``~history["diverged"]``.
+        not diverge) and ``"divergence"`` (the reason, ``None`` for those runs). A diverged
+        run has NaN in every curve from the epoch it diverged in, so that no mean over runs
+        takes it in unnoticed: select the others with ``~history["diverged"]``.
 
     Notes
     -----
@@ -630,7 +630,8 @@ def train_sgd_stacked(stack: MLPStack, X: np.ndarray, y: np.ndarray, *,
 
     epochs = [e for e in range(1, num_epochs + 1) if e % eval_every == 0 or e == num_epochs]
     history: dict = {"epoch": np.array(epochs)}
-    for key in ["loss"] + [f"{name}_{what}" for name in evaluations for what in ("loss", "acc")]:
+    keys = ["loss"] + [f"{name}_{what}" for name in evaluations for what in ("loss", "acc")]
+    for key in keys:
         history[key] = np.full((K, len(epochs)), np.nan)
     history["diverged_epoch"] = np.zeros(K, dtype=int)
     history["divergence"] = [None] * K
@@ -640,11 +641,15 @@ def train_sgd_stacked(stack: MLPStack, X: np.ndarray, y: np.ndarray, *,
             _train(stack, runs, X, y, lr, num_epochs, batch_size, rngs, dropout_rngs,
                    evaluations, history, on_divergence)
     history["diverged"] = history["diverged_epoch"] > 0
+    for k in np.flatnonzero(history["diverged"]):  # no number for a diverged network
+        after = history["epoch"] >= history["diverged_epoch"][k]
+        for key in keys:
+            history[key][k, after] = np.nan
     if on_divergence == "warn" and history["diverged"].any():
         runs = np.flatnonzero(history["diverged"])
         reasons = "; ".join(f"run {k}: {history['divergence'][k]}" for k in runs)
-        warnings.warn(f"{runs.size} of {K} runs diverged (see history['diverged']; a run that "
-                      f"stopped early has NaN in its history from then on): {reasons}",
+        warnings.warn(f"{runs.size} of {K} runs diverged (NaN in their history from the epoch "
+                      f"they diverged in; see history['diverged']): {reasons}",
                       RuntimeWarning, stacklevel=2)
     return history
 

@@ -448,3 +448,19 @@ def test_training_in_groups_of_runs_changes_no_result(monkeypatch, group_bytes):
         assert np.array_equal(history[key], reference[key], equal_nan=True), key
     for a, b in zip(stack.W + stack.b, reference_stack.W + reference_stack.b, strict=True):
         assert np.array_equal(a, b, equal_nan=True)
+
+
+def test_a_run_that_ends_far_above_its_start_is_diverged_and_has_no_final_numbers():
+    X1, y1 = digits(1400)
+    stack = nn.MLPStack([nn.MLP((64, 100, 100, 100, 10), np.random.default_rng(k))
+                         for k in range(2)])
+    history = nn.train_sgd_stacked(stack, X1[:1000], y1[:1000], lr=[0.1, 100.0], num_epochs=3,
+                                   batch_size=32, rngs=[np.random.default_rng(5),
+                                                        np.random.default_rng(6)],
+                                   X_val=X1[1000:], y_val=y1[1000:], on_divergence="record")
+    assert history["diverged"].tolist() == [False, True]
+    assert history["diverged_epoch"].tolist() == [0, 3]
+    assert history["divergence"][1].startswith("SGD diverged: after 3 epochs the training loss")
+    assert np.all(np.isfinite(history["val_acc"][0]))
+    assert np.all(np.isfinite(history["val_acc"][1, :2])) and np.isnan(history["val_acc"][1, 2])
+    assert np.isnan(history["loss"][1, 2]) and np.isnan(history["train_acc"][1, 2])
