@@ -9,6 +9,18 @@ from __future__ import annotations
 
 import numpy as np
 
+# The divergence rule is shared with the network trainers of helpers.nn (one piece of code);
+# its constants and rising_windows stay importable from here.
+from helpers._divergence import (  # noqa: F401
+    DIVERGENCE_PATIENCE,
+    DIVERGENCE_WINDOW,
+    FULL_BATCH_GROWTH,
+    MINIBATCH_GROWTH,
+    divergence,
+    divergence_window,
+    lower_lr,
+    rising_windows,
+)
 from helpers._validate import as_float_array, check_int, check_positive, check_real, check_rng
 
 
@@ -165,72 +177,13 @@ def r2_score(y_true: np.typing.ArrayLike, y_pred: np.typing.ArrayLike) -> float:
     return 1.0 - error / variance
 
 
-#: Divergence check of :func:`fit_gradient_descent`: the loss, averaged over windows of
-#: ``DIVERGENCE_WINDOW`` steps (at least an epoch; fewer in a run too short for
-#: ``DIVERGENCE_PATIENCE + 1`` of them), rose ``DIVERGENCE_PATIENCE`` windows in a row and
-#: ended above the lowest window average by the factor below.
-DIVERGENCE_WINDOW = 10
-DIVERGENCE_PATIENCE = 3
-#: How far above its lowest window average the loss must end. Full batch: any rise beyond
-#: rounding, since a stable lr never raises a least-squares loss. Mini-batches: twice,
-#: since near the floor noise alone makes three rises in a row common.
-FULL_BATCH_GROWTH, MINIBATCH_GROWTH = 1 + 1e-9, 2.0
-
-
-def rising_windows(losses: np.typing.ArrayLike, window: int) -> int:
-    """How many of the last window averages of ``losses`` each rose above the one before.
-
-    The losses are averaged over consecutive windows of ``window`` steps (an unfinished
-    last window is left out); averaging keeps the noise of mini-batch losses from looking
-    like growth. The count stops at the first window, counted from the end, that did not
-    rise.
-
-    Examples
-    --------
-    >>> rising_windows([8, 6, 5, 4, 5, 6, 7, 9], window=2)  # means 7, 4.5, 5.5, 8
-    2
-    >>> rising_windows([8, 6, 5, 4], window=2)
-    0
-    """
-    losses = np.asarray(losses, dtype=float)
-    window = check_int(window, "window", minimum=1)
-    num_windows = losses.size // window
-    means = losses[:num_windows * window].reshape(num_windows, window).mean(axis=1)
-    if means.size < 2:
-        return 0
-    falls = np.flatnonzero(np.diff(means) <= 0)
-    return int(means.size - 1 - (falls[-1] + 1 if falls.size else 0))
-
-
-def _check_divergence(losses: list[float], loss: float, lr: float, epoch: int,
-                      window: int, growth: float) -> None:
-    """Raise FloatingPointError if ``losses`` (ending with ``loss``) are diverging."""
-    first = losses[0]
-    if not np.isfinite(loss) or loss > 1e6 * max(first, 1e-12):
-        raise FloatingPointError(
-            f"gradient descent diverged in epoch {epoch}: the loss grew from {first:.3g} "
-            f"to {loss:.3g}; lr={lr:g} is too large: lower lr (try lr={lr / 2:g}) or "
-            "standardize the features")
-    if len(losses) % window or len(losses) < (DIVERGENCE_PATIENCE + 1) * window:
-        return  # check once per completed window
-    averages = np.mean(np.reshape(losses, (-1, window)), axis=1)
-    lowest, latest = averages.min(), averages[-1]
-    if latest > growth * lowest and rising_windows(losses, window) >= DIVERGENCE_PATIENCE:
-        raise FloatingPointError(
-            f"gradient descent is diverging in epoch {epoch}: the loss, averaged over "
-            f"{window} step{'s' if window > 1 else ''}, rose {DIVERGENCE_PATIENCE} times in a "
-            f"row, from {lowest:.3g} at its lowest to {latest:.3g}; lr={lr:g} is too large: "
-            f"lower lr (try lr={lr / 2:g}) or standardize the features")
-
-
 def _check_short_full_batch_run(losses: list[float], lr: float, num_epochs: int) -> None:
     """A full-batch run too short for the window test: on a least-squares loss a stable lr
     never raises the loss, so ending above its lowest value (beyond rounding) diverges."""
     if losses[-1] > FULL_BATCH_GROWTH * min(losses):
         raise FloatingPointError(
             f"gradient descent is diverging: in {num_epochs} epochs the loss rose from "
-            f"{min(losses):.3g} at its lowest to {losses[-1]:.3g}; lr={lr:g} is too large: "
-            f"lower lr (try lr={lr / 2:g}) or standardize the features")
+            f"{min(losses):.3g} at its lowest to {losses[-1]:.3g}; {lower_lr(lr)}")
 
 
 def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: float,
@@ -301,8 +254,7 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
         batch_size = check_int(batch_size, "batch_size", minimum=1)
         check_rng(rng)
     steps_per_epoch = -(-n // batch_size)  # ceil(n / batch_size)
-    short_run = num_epochs * steps_per_epoch // (DIVERGENCE_PATIENCE + 1)
-    window = max(steps_per_epoch, min(DIVERGENCE_WINDOW, short_run))
+    window = divergence_window(steps_per_epoch, num_epochs)
     growth = FULL_BATCH_GROWTH if steps_per_epoch == 1 else MINIBATCH_GROWTH
     w, b = np.zeros(X.shape[1]), 0.0
     losses: list[float] = []
@@ -313,7 +265,9 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
                 r = X[idx] @ w + b - y[idx]
                 loss = float(np.mean(r * r))
             losses.append(loss)
-            _check_divergence(losses, loss, lr, epoch, window, growth)
+            why = divergence(losses, window=window, growth=growth, epoch=epoch, lr=lr)
+            if why:
+                raise FloatingPointError(why)
             w = w - lr * 2 / len(idx) * (X[idx].T @ r)
             b = b - lr * 2 / len(idx) * float(r.sum())
     if steps_per_epoch == 1 and len(losses) < (DIVERGENCE_PATIENCE + 1) * window:
