@@ -228,6 +228,19 @@ def version_problems(env: Environment, installed: dict[str, str]) -> list[str]:
     return problems
 
 
+def newer_releases(env: Environment) -> list[str]:
+    """Packages under test with a newer release for this Python than the one installed
+    (in the newest environment, a cap in another package's requirements): plain lines."""
+    out = subprocess.run([str(env.python_exe), "-m", "pip", "list", "--outdated", "--format",
+                          "json", "--disable-pip-version-check"], capture_output=True,
+                         text=True, check=False)
+    if out.returncode != 0:
+        return [f"could not ask the registry for newer releases: {out.stderr.strip()[-300:]}"]
+    names = {venvs.canonical(p.partition("==")[0]) for p in env.packages}
+    return [f"{d['name']} {d['latest_version']} exists, {d['version']} is installed"
+            for d in json.loads(out.stdout) if venvs.canonical(d["name"]) in names]
+
+
 # ----------------------------------------------------------------------------- checks
 
 
@@ -305,6 +318,10 @@ def check(env: Environment, built, workers: int) -> Result:
     report = fingerprint(env)
     print("\n".join(f"    {line}" for line in report.splitlines()), flush=True)
     result.problems += fingerprint_problems(report, numpy)
+    if env.newest:  # a note, not a failure: the registry's newest may not install together
+        newest = f"the registry has no newer release of {', '.join(env.packages)}"
+        for line in newer_releases(env) or [newest]:
+            print(f"test-matrix: {env.name}: {line}", flush=True)
 
     chosen = notebooks_for(env)
     stopped = [p for p in chosen if venvs.needs_torch(p) and not env.torch]
