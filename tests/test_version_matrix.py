@@ -55,6 +55,13 @@ def test_every_dependency_has_a_floor_that_the_oldest_environment_installs(matri
     assert not any("==" in p for p in newest.packages)
 
 
+def test_readme_states_the_floors(matrix, root):
+    readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
+    found = matrix.floors()
+    assert f"NumPy {found['numpy']} or newer" in readme
+    assert f"matplotlib {found['matplotlib']} or newer" in readme
+
+
 @pytest.mark.parametrize("dependency", ["numpy", "numpy>2", "numpy>=1.26,<3", "numpy==1.26.4"])
 def test_a_dependency_without_a_plain_floor_is_refused(matrix, dependency):
     with pytest.raises(ValueError, match="is not 'name>=X.Y.Z'"):
