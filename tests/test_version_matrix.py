@@ -14,7 +14,7 @@ import sys
 import nbformat
 import pytest
 
-from helpers.reproducibility import RECORDED_NUMPY
+from helpers.reproducibility import RECORDED_NUMPY as RECORDED
 
 
 @pytest.fixture(scope="module")
@@ -110,9 +110,9 @@ def stored_texts(path):
                     yield i, cell.metadata.get("tags", []), text
 
 
-def test_matrix_sanitizer_changes_only_the_fingerprint_version_line(matrix, course):
+def test_matrix_sanitizer_changes_only_the_fingerprint_s_versions_and_verdict(matrix, course):
     pairs = patterns(matrix.MATRIX_SANITIZER)
-    assert pairs, "tests/nbval_sanitize_matrix.cfg has no pattern nbval can read"
+    assert len(pairs) == 2, "tests/nbval_sanitize_matrix.cfg: patterns nbval cannot read"
     for path in course.notebook_paths():
         changed = []
         for i, tags, text in stored_texts(path):
@@ -120,25 +120,38 @@ def test_matrix_sanitizer_changes_only_the_fingerprint_version_line(matrix, cour
             if after != text:
                 changed.append(i)
                 assert "course-fingerprint" in tags, f"{path.name} cell {i}: {text[:200]!r}"
-                assert after.splitlines()[1:] == text.splitlines()[1:], "more than line 1"
-        assert len(changed) == 1, f"{path.name}: the fingerprint's line, once: cells {changed}"
+                lines = after.splitlines()
+                first = f"NumPy VERSION with BLAS; stored outputs recorded with NumPy {RECORDED}."
+                assert lines[:2] == [first, "Random streams: VERDICT"], lines
+                assert lines[2:] == text.splitlines()[-2:], "the fixed note is compared"
+        assert len(changed) == 1, f"{path.name}: the fingerprint, once: cells {changed}"
 
 
-@pytest.mark.parametrize(("line", "same"), [
-    ("NumPy 1.26.4 with openblas64 0.3.23.dev; stored outputs recorded with NumPy {rec}.", True),
-    ("NumPy 2.5.5 with scipy-openblas 0.3.34.237.2; stored outputs recorded with NumPy {rec}.",
-     True),
-    ("NumPy 2.5.5 with scipy-openblas 0.3.34.237.2; stored outputs recorded with NumPy 2.5.5.",
-     False),
-    ("NumPy 2.4.6 with scipy-openblas 0.3.31.188.0; stored outputs recorded with NumPy {rec}!",
-     False),
+NEW = "NumPy 2.5.5 with scipy-openblas 0.3.34.237.2; stored outputs recorded with NumPy {rec}."
+DIFFER = ("Random streams differ from the recorded ones in: multinomial (n=1000) x 2000.\n"
+          "Expect other numbers than the stored outputs; the lessons still hold.\n"
+          "(NumPy may change a Generator method's stream in an X.Y release, and in X.Y.Z for "
+          "a fix.)")
+
+
+@pytest.mark.parametrize(("line", "verdict", "tail", "same"), [
+    ("NumPy 1.26.4 with openblas64 0.3.23.dev; stored outputs recorded with NumPy {rec}.",
+     None, None, True),
+    (NEW, DIFFER, None, True),
+    (NEW.replace("{rec}", "2.5.5"), None, None, False),
+    (NEW.replace(".", "!"), None, None, False),
+    (NEW, DIFFER, "This checks the BLAS too.", False),
 ])
-def test_matrix_sanitizer_hides_the_versions_not_the_rest(matrix, course, line, same):
+def test_matrix_sanitizer_hides_the_versions_and_verdict_not_the_rest(
+        matrix, course, line, verdict, tail, same):
     pairs = patterns(matrix.COURSE_SANITIZER) + patterns(matrix.MATRIX_SANITIZER)
     path = course.notebook_paths()[0]
     stored = next(text for _, tags, text in stored_texts(path) if "course-fingerprint" in tags)
-    other = "\n".join([line.format(rec=RECORDED_NUMPY), *stored.splitlines()[1:]]) + "\n"
-    assert (sanitize(other, pairs) == sanitize(stored, pairs)) is same
+    lines = stored.splitlines()
+    assert lines[1].startswith("Random streams") and lines[-2].startswith("This checks NumPy")
+    other = [line.format(rec=RECORDED), *(verdict.splitlines() if verdict else lines[1:-2]),
+             *([tail] if tail else lines[-2:])]
+    assert (sanitize("\n".join(other) + "\n", pairs) == sanitize(stored, pairs)) is same
 
 
 def test_sanitizer_file_is_the_course_s_then_the_matrix_s(matrix, tmp_path, monkeypatch):
@@ -148,6 +161,12 @@ def test_sanitizer_file_is_the_course_s_then_the_matrix_s(matrix, tmp_path, monk
 
 
 # ----------------------------------------------------------------------------- judges
+
+
+def test_verdict(matrix):
+    stored = "NumPy 2.4.6 with x; stored ...\nRandom streams: all 23 recorded samples match\n"
+    assert matrix.verdict(stored) == "match"
+    assert matrix.verdict(stored.replace(": all 23", " differ from")) == "differ"
 
 
 @pytest.mark.parametrize(("report", "ok"), [

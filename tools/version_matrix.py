@@ -10,8 +10,9 @@ what it is built from is unchanged) and checks, failing on any difference:
    installed (a floor above the learner's NumPy would replace it);
 2. every notebook runs under nbval, strictly, against the stored outputs, with the course's
    sanitizer (tests/nbval_sanitize.cfg) plus tests/nbval_sanitize_matrix.cfg, which hides
-   only what names the versions (the fingerprint's first line); the fingerprint itself must
-   name the environment's NumPy;
+   only the fingerprint's lines that depend on the NumPy version by design (the versions
+   it names, and its verdict on the random streams); the fingerprint must name the
+   environment's NumPy, and its verdict is shown;
 3. a notebook that needs PyTorch, where the environment has none, must stop at exactly its
    one-line missing-PyTorch message, as in `make test-colab`;
 4. the helpers' unit tests and doctests pass.
@@ -270,6 +271,12 @@ def fingerprint(env: Environment) -> str:
                           text=True).stdout.strip()
 
 
+def verdict(report: str) -> str:
+    """The fingerprint's verdict in a word: do the random streams match the recorded ones?"""
+    lines = report.splitlines()
+    return "differ" if len(lines) > 1 and lines[1].startswith("Random streams differ") else "match"
+
+
 def fingerprint_problems(report: str, numpy: str) -> list[str]:
     """The fingerprint (whose first line the matrix's sanitizer hides) names ``numpy``."""
     if report.startswith(f"NumPy {numpy} with "):
@@ -296,6 +303,7 @@ class Result:
     env: Environment
     versions: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    fingerprint: str = "not run"
     notebooks: str = "not run"
     unit: str = "not run"
     build_seconds: float = 0.0
@@ -318,6 +326,7 @@ def check(env: Environment, built, workers: int) -> Result:
     report = fingerprint(env)
     print("\n".join(f"    {line}" for line in report.splitlines()), flush=True)
     result.problems += fingerprint_problems(report, numpy)
+    result.fingerprint = verdict(report)
     if env.newest:  # a note, not a failure: the registry's newest may not install together
         newest = f"the registry has no newer release of {', '.join(env.packages)}"
         for line in newer_releases(env) or [newest]:
@@ -358,14 +367,15 @@ def timed_build(env: Environment, python: str) -> tuple[list[str], float]:
 def summary(results: list[Result]) -> str:
     """A Markdown table of what was tested and how it went."""
     head = ("| environment | Python | NumPy | matplotlib | SciPy | scikit-learn | PyTorch | "
-            "notebooks | unit tests | build s | tests s | result |\n"
-            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: | ---: | --- |\n")
+            "fingerprint | notebooks | unit tests | build s | tests s | result |\n"
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: | ---: | --- |\n")
     rows = []
     for r in results:
         v = r.versions
         rows.append(f"| {r.env.name} | {python_of(r.env)} | {v.get('numpy', '-')} | "
                     f"{v.get('matplotlib', '-')} | {v.get('scipy', '-')} | "
-                    f"{v.get('scikit-learn', '-')} | {v.get('torch', 'none')} | {r.notebooks} | "
+                    f"{v.get('scikit-learn', '-')} | {v.get('torch', 'none')} | "
+                    f"streams {r.fingerprint} | {r.notebooks} | "
                     f"{r.unit} | {r.build_seconds:.0f} | {r.test_seconds:.0f} | "
                     f"{'FAILED' if r.problems else 'passed'} |")
     return head + "\n".join(rows) + "\n"
