@@ -25,7 +25,7 @@ RUN_PARAMS := $(if $(SEED),-p SEED $(SEED)) $(PARAMS)
 TEST_WORKERS ?= auto
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help run test test-kernels test-colab site test-site refresh sync lab lint bench bench-tests clean distclean lock venv student assign grade
+.PHONY: help run test test-kernels test-colab site test-site refresh sync lab lint bench bench-tests clean distclean lock venv student assign grade test-matrix
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -57,6 +57,12 @@ COLAB_RUNTIMES ?=
 test-colab: $(STAMP)  ## Every notebook and its setup cell in Colab's runtimes (build/colab/).
 	COURSE_TEST_COLAB=1 COLAB_RUNTIMES="$(COLAB_RUNTIMES)" $(BIN)/python -m pytest tests/colab \
 		-v $(PYTEST_ARGS)
+
+# `make test-matrix MATRIX="oldest"` tests only the environments named (default: all; see
+# `python tools/version_matrix.py list`).
+MATRIX ?=
+test-matrix: $(STAMP)  ## nbval (strict) and unit tests on the oldest and newest NumPy (build/matrix/).
+	$(BIN)/python tools/version_matrix.py test $(MATRIX)
 
 # The site's KaTeX and MiniSearch (its search index is built with Node) and the browser test's
 # axe-core, pinned in package-lock.json. (npm's engine warning for KaTeX's command-line tool,

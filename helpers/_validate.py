@@ -18,6 +18,10 @@ _REPR.maxstring = _REPR.maxother = 40
 
 def show_value(value: object) -> str:
     """What an error message says the caller passed: a short repr and the type."""
+    if isinstance(value, np.generic):  # NumPy 2's repr on every NumPy (NEP 51 changed it)
+        shown = (("np.True_" if value else "np.False_") if isinstance(value, np.bool_)
+                 else f"np.{value.dtype.name}({value})")
+        return f"{shown} ({value.dtype.name})"
     return f"{_REPR.repr(value)} ({type(value).__name__})"
 
 

@@ -19,6 +19,11 @@ Usage (from the repository root; the tests in tests/colab/ use the functions):
     python tools/colab_runtimes.py list
     python tools/colab_runtimes.py build RUNTIME      # then: JUPYTER_PATH=<printed> jupyter lab
     python tools/colab_runtimes.py constraints RUNTIME PIP_FREEZE OS_INFO SOURCE
+
+The venv, kernel and judging functions (``pip``, ``installed``, ``write_kernelspec``,
+``execute``, ``run_problems``, ``unit_tests``, ...) take any environment with the attributes
+``name``, ``python``, ``dir``, ``venv`` and ``kernels``: a Colab ``Runtime`` here, and an
+``Environment`` of tools/version_matrix.py (`make test-matrix`, the oldest and newest NumPy).
 """
 
 from __future__ import annotations
@@ -278,17 +283,23 @@ def build(runtime: Runtime, python: str) -> None:
     startup.parent.mkdir(parents=True)
     startup.write_text("import google.colab  # as Colab's kernel does when it starts\n",
                        encoding="utf-8")
-    spec = runtime.kernels / "colab"
-    spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [str(runtime.venv / "bin" / "python"), "-m", "ipykernel_launcher",
-                 "-f", "{connection_file}"],
-        "display_name": f"Colab {runtime.name} (stand-in)",
-        "language": "python",
-        "env": {"IPYTHONDIR": str(runtime.dir / "ipython")},
-    }, indent=1), encoding="utf-8")
+    write_kernelspec(runtime, "colab", f"Colab {runtime.name} (stand-in)",
+                     env={"IPYTHONDIR": str(runtime.dir / "ipython")})
     (runtime.dir / "baseline.json").write_text(json.dumps(installed(runtime), indent=1),
                                                encoding="utf-8")
+
+
+def write_kernelspec(runtime: Runtime, name: str, display_name: str,
+                     env: dict[str, str] | None = None) -> None:
+    """A kernelspec ``name`` in ``runtime.kernels`` whose kernel is the venv's Python."""
+    spec = runtime.kernels / name
+    spec.mkdir(parents=True, exist_ok=True)
+    kernel = {"argv": [str(runtime.venv / "bin" / "python"), "-m", "ipykernel_launcher",
+                       "-f", "{connection_file}"],
+              "display_name": display_name, "language": "python"}
+    if env:
+        kernel["env"] = env
+    (spec / "kernel.json").write_text(json.dumps(kernel, indent=1), encoding="utf-8")
 
 
 def installed(runtime: Runtime) -> dict[str, str]:
@@ -351,20 +362,25 @@ def fake_github(root: Path, tag: str | None) -> Path:
 # ----------------------------------------------------------------------------- kernels
 
 
-def kernel_env(runtime: Runtime, gitconfig: Path) -> dict[str, str]:
-    """The kernel's environment: this machine's, minus what would leak the course's venv."""
+def kernel_env(runtime: Runtime, gitconfig: Path | None) -> dict[str, str]:
+    """The kernel's environment: this machine's, minus what would leak the course's venv;
+    git reads ``gitconfig`` (the stand-in GitHub), if one is given."""
     drop = {"PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "MPLBACKEND"}
     env = {k: v for k, v in os.environ.items() if k not in drop}
     own = str(ROOT / ".venv" / "bin")
     path = [str(runtime.venv / "bin")] + [p for p in env.get("PATH", "").split(os.pathsep)
                                           if p and p != own]
-    env.update(PATH=os.pathsep.join(path), GIT_CONFIG_GLOBAL=str(gitconfig),
-               GIT_CONFIG_NOSYSTEM="1", GIT_TERMINAL_PROMPT="0")
+    env["PATH"] = os.pathsep.join(path)
+    if gitconfig is not None:
+        env.update(GIT_CONFIG_GLOBAL=str(gitconfig), GIT_CONFIG_NOSYSTEM="1",
+                   GIT_TERMINAL_PROMPT="0")
     return env
 
 
-def execute(runtime: Runtime, notebook: Path, gitconfig: Path, out_dir: Path):
-    """Run ``notebook`` unchanged, top to bottom, in the runtime's kernel, as Colab would.
+def execute(runtime: Runtime, notebook: Path, gitconfig: Path | None, out_dir: Path,
+            kernel_name: str = "colab"):
+    """Run ``notebook`` unchanged, top to bottom, in the runtime's kernel ``kernel_name``,
+    as Colab would.
 
     The kernel starts in an empty ``content`` directory (Colab's /content), so nothing of
     the repository is importable. Execution stops at the first error, like "Run all"; the
@@ -383,7 +399,7 @@ def execute(runtime: Runtime, notebook: Path, gitconfig: Path, out_dir: Path):
     content = runtime.dir / "content"
     shutil.rmtree(content, ignore_errors=True)
     content.mkdir()
-    km = KernelManager(kernel_name="colab",
+    km = KernelManager(kernel_name=kernel_name,
                        kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(runtime.kernels)]))
     client = NotebookClient(nb, km=km, timeout=600, startup_timeout=120, record_timing=False)
     try:  # cleanup_kc: shut the kernel down and close its channels, as when nbclient owns km
@@ -513,6 +529,47 @@ def install_problems(runtime: Runtime, before: dict[str, str],
             .splitlines() if p.endswith((".csv", ".csv.gz", "README.md"))}
     return problems + origin_problems(direct_url, shipped, data, course_config()["tag"],
                                       head_commit())
+
+
+# ----------------------------------------------------------------------------- unit tests
+
+#: Unit tests that need the course's own pinned environment, not Colab's (or the version
+#: matrix's), and why.
+PINNED_ONLY = {
+    "tests/test_notebook_contract.py": "the stored notebooks, read with nbformat",
+    "tests/test_course_tools.py": "the course's tools (nbformat, nbconvert)",
+    "tests/test_version_matrix.py": "the course's tools (the version matrix)",
+    "tests/test_plotting_images.py": "pixel baselines drawn by the pinned matplotlib",
+    "tests/properties": "papermill runs of the notebooks",
+    "tests/browser": "Chromium",
+    "tests/colab": "these tests",
+}
+PINNED_ONLY_TESTS = {  # single tests, by node id
+    "tests/test_reproducibility.py::test_pinned_environment_reproduces_the_recorded_draws":
+        "the pinned NumPy's version",
+    "tests/test_parameters.py::test_every_notebook_stops_within_a_second_on_a_bad_seed":
+        "papermill runs of the notebooks",
+}
+#: matplotlib 3.10.0 (Colab's) and 3.8.0 (the course's floor) call pyparsing 3.3's
+#: deprecated camelCase names: the unit tests turn warnings into errors, and this one is
+#: not the course's.
+IGNORED_WARNINGS = ("ignore::pyparsing.warnings.PyparsingDeprecationWarning",)
+
+
+def unit_tests(runtime: Runtime, *, has_torch: bool) -> subprocess.CompletedProcess:
+    """The helpers' unit tests and doctests with the runtime venv's versions; the venv must
+    hold the course (an editable install). ``PINNED_ONLY`` is left out, and the comparisons
+    with PyTorch where the venv has none."""
+    skip = [f"--ignore={path}" for path in PINNED_ONLY]
+    skip += [f"--deselect={node}" for node in PINNED_ONLY_TESTS]
+    if not has_torch:
+        skip.append("--ignore=tests/test_torch_reference.py")
+    warnings = [f"-W{w}" for w in IGNORED_WARNINGS]
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("PYTEST_", "COURSE_TEST_", "PYTHONPATH", "VIRTUAL_ENV"))}
+    return subprocess.run([str(runtime.venv / "bin" / "python"), "-m", "pytest", "-q",
+                           "-p", "no:cacheprovider", *warnings, *skip, "helpers", "tests"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 
 # ----------------------------------------------------------------------------- constraints

@@ -19,32 +19,11 @@ Run by `make test-colab` (COURSE_TEST_COLAB=1); see conftest.py.
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 import nbformat
 
 from helpers.optional import torch_hint
 
 from .conftest import ROOT
-
-#: Unit tests that need the course's own pinned environment, not Colab's, and why.
-PINNED_ONLY = {
-    "tests/test_notebook_contract.py": "the stored notebooks, read with nbformat",
-    "tests/test_course_tools.py": "the course's tools (nbformat, nbconvert)",
-    "tests/test_plotting_images.py": "pixel baselines drawn by the pinned matplotlib",
-    "tests/properties": "papermill runs of the notebooks",
-    "tests/browser": "Chromium",
-    "tests/colab": "these tests",
-}
-PINNED_ONLY_TESTS = {  # single tests, by node id
-    "tests/test_reproducibility.py::test_pinned_environment_reproduces_the_recorded_draws":
-        "the pinned NumPy's version",
-}
-#: matplotlib 3.10.0 calls pyparsing 3.3's deprecated camelCase names (both Colab's pins):
-#: the unit tests turn warnings into errors, and this one is not the course's.
-IGNORED_WARNINGS = ("ignore::pyparsing.warnings.PyparsingDeprecationWarning",)
-
 
 # ----------------------------------------------------------------------------- tests
 
@@ -88,17 +67,8 @@ def test_helpers_unit_tests_pass(tool, runtime, github):
     """The helpers' unit tests and doctests with Colab's versions (an editable install)."""
     tool.uninstall_course(runtime)
     tool.pip(runtime, "install", "--no-deps", "-e", str(ROOT))
-    skip = [f"--ignore={path}" for path in PINNED_ONLY]
-    skip += [f"--deselect={node}" for node in PINNED_ONLY_TESTS]
-    if not runtime.has_torch:
-        skip.append("--ignore=tests/test_torch_reference.py")
-    warnings = [f"-W{w}" for w in IGNORED_WARNINGS]
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("PYTEST_", "COURSE_TEST_", "PYTHONPATH", "VIRTUAL_ENV"))}
     try:
-        run = subprocess.run([str(runtime.venv / "bin" / "python"), "-m", "pytest", "-q",
-                              "-p", "no:cacheprovider", *warnings, *skip, "helpers", "tests"],
-                             cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        run = tool.unit_tests(runtime, has_torch=runtime.has_torch)
     finally:
         tool.uninstall_course(runtime)
     assert run.returncode == 0, f"{runtime.name}:\n{run.stdout[-5000:]}{run.stderr[-2000:]}"
