@@ -542,6 +542,7 @@ PINNED_ONLY = {
     "tests/test_plotting_images.py": "pixel baselines drawn by the pinned matplotlib",
     "tests/properties": "papermill runs of the notebooks",
     "tests/browser": "Chromium",
+    "tests/teach": "the course's tools (nbconvert, kernels, the grader)",
     "tests/colab": "these tests",
 }
 PINNED_ONLY_TESTS = {  # single tests, by node id
