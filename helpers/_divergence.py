@@ -104,12 +104,16 @@ def divergence(losses: list[float], *, window: int, growth: float, epoch: int, l
     if not np.isfinite(loss) or loss > FAST_GROWTH * max(first, 1e-12):
         return (f"{method} diverged in epoch {epoch}: the loss grew from {first:.3g} to "
                 f"{loss:.3g}; {lower_lr(lr)}")
-    if len(losses) % window or len(losses) < (DIVERGENCE_PATIENCE + 1) * window:
+    recent = (DIVERGENCE_PATIENCE + 1) * window
+    if len(losses) % window or len(losses) < recent:
         return None  # check once per completed window
+    # The rises need only the last windows; the lowest average, the whole run, so it is
+    # computed only after rises (rare), which keeps a long run's checks linear in its length.
+    if rising_windows(losses[-recent:], window) < DIVERGENCE_PATIENCE:
+        return None
     averages = np.mean(np.reshape(losses, (-1, window)), axis=1)
     lowest, latest = averages.min(), averages[-1]
-    if (latest > max(growth * lowest, floor)
-            and rising_windows(losses, window) >= DIVERGENCE_PATIENCE):
+    if latest > max(growth * lowest, floor):
         return (f"{method} is diverging in epoch {epoch}: the loss, averaged over "
                 f"{window} step{'s' if window > 1 else ''}, rose {DIVERGENCE_PATIENCE} times "
                 f"in a row, from {lowest:.3g} at its lowest to {latest:.3g}; {lower_lr(lr)}")
