@@ -125,7 +125,36 @@ def call(func: Any, *args: Any, **kwargs: Any) -> Any:
         if name in arrays and not np.array_equal(arrays[name], value, equal_nan=True):
             raise Wrong(f"your code changed its argument {name} in place; leave the caller's "
                         "array as it is and return a new one")
+    if result is None and not _is_placeholder(func):
+        raise Wrong("your function returned None: did you forget `return` at the end?")
     return answer(result)
+
+
+def _placeholder_body(*args: Any, **kwargs: Any) -> None:
+    ...
+
+
+def _placeholder_with_docstring(*args: Any, **kwargs: Any) -> None:
+    """A docstring, then ``...``."""
+    ...
+
+
+def _is_placeholder(func: Callable) -> bool:
+    """Whether ``func``'s body does nothing (``...``, ``pass``, a docstring): the exercise's
+    untouched placeholder, as opposed to code that forgot to ``return``.
+
+    Examples
+    --------
+    >>> def untouched(x):
+    ...     ...
+    >>> def forgot(x):
+    ...     y = 2 * x
+    >>> _is_placeholder(untouched), _is_placeholder(forgot), _is_placeholder(print)
+    (True, False, False)
+    """
+    code = getattr(func, "__code__", None)
+    return code is not None and code.co_code in (_placeholder_body.__code__.co_code,
+                                                  _placeholder_with_docstring.__code__.co_code)
 
 
 def _named_arguments(func: Callable, args: tuple, kwargs: dict) -> list[tuple[str, Any]]:

@@ -12,6 +12,7 @@ import inspect
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
 import pytest
 
 from helpers import exercises
@@ -19,6 +20,7 @@ from helpers.exercises import (
     CORRECT,
     NOT_ATTEMPTED,
     WRONG,
+    NotAttempted,
     Wrong,
     answer,
     call,
@@ -132,3 +134,22 @@ def test_case(day, index, case):
     assert status == case.status, f"{day} case {index}: {message}"
     if case.hint is not None:
         assert case.hint in message, f"{day} case {index}: {message!r}"
+
+
+def test_a_function_that_forgets_return_is_told_so_and_the_placeholder_is_not():
+    def untouched(x):
+        ...
+
+    def with_docstring(x):
+        """Your answer here."""
+        ...
+
+    def forgot(x):
+        d = x - x.mean()
+        np.mean(d**2)
+
+    for placeholder in (untouched, with_docstring, lambda x: None):
+        with pytest.raises(NotAttempted):
+            call(placeholder, np.arange(3.0))
+    with pytest.raises(Wrong, match="returned None: did you forget `return`"):
+        call(forgot, np.arange(3.0))
