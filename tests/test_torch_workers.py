@@ -139,14 +139,14 @@ def item_reference(seed, epoch, i):
     return [i, -1, noise, torch.randn((), generator=generator).item()]
 
 
-@pytest.mark.parametrize("seed", [0, 1, 42])
-@pytest.mark.parametrize("shuffle", [False, True])
-def test_item_noise_is_the_same_for_0_1_and_2_workers(seed, shuffle):
-    n, num_epochs = 6, 2
+@pytest.mark.parametrize(("seed", "shuffle", "n", "batch_size"), [
+    (0, False, 6, 2), (1, True, 6, 2), (42, True, 7, 3), (7, False, 5, 1)])
+def test_item_noise_is_the_same_for_0_1_and_2_workers(seed, shuffle, n, batch_size):
+    num_epochs = 2
     runs = {}
     for workers in (0, 1, 2):
         data = ItemNoise(n, seed)
-        loader = DataLoader(data, batch_size=2, num_workers=workers, shuffle=shuffle,
+        loader = DataLoader(data, batch_size=batch_size, num_workers=workers, shuffle=shuffle,
                             generator=torch.Generator().manual_seed(seed + 7))
         runs[workers] = epochs_of(loader, num_epochs, data.set_epoch)
     noise = slice(ITEM_COLUMNS.index("numpy"), None)
