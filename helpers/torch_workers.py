@@ -25,12 +25,19 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from helpers._validate import check_int, check_rng
+from helpers._validate import check_int, check_rng, show_value
 
 #: The columns of one item of :class:`NoisyDataset`.
 COLUMNS = ("index", "worker", "generator", "legacy", "random")
 #: The columns of one item of :class:`ItemNoise`.
 ITEM_COLUMNS = ("index", "worker", "numpy", "torch")
+
+
+def _index(i: object, n: int) -> int:
+    """``i`` as an index into ``n`` items, or ``IndexError`` (which also ends a ``for`` loop)."""
+    if isinstance(i, bool) or not isinstance(i, int | np.integer) or not 0 <= i < n:
+        raise IndexError(f"index must be in [0, {n}), got {show_value(i)}")
+    return int(i)
 
 
 def worker_id() -> int:
@@ -79,6 +86,7 @@ class NoisyDataset:
         return self.n
 
     def __getitem__(self, i: int) -> np.ndarray:
+        i = _index(i, self.n)
         # np.random.random() is the legacy global API on purpose: it is what PyTorch reseeds.
         return np.array([i, worker_id(), self.rng.standard_normal(),
                          np.random.random(), random.random()])  # noqa: NPY002
@@ -122,9 +130,8 @@ class ItemNoise:
     computed directly. (A list ``[seed, e, i]`` would not do: ``SeedSequence`` pads its
     entropy with zeros, so ``[seed, 0, 0]`` is the seed ``seed`` itself.) The item draws its
     NumPy noise from that generator and seeds a ``torch.Generator`` from it for its PyTorch
-    noise. Item ``i`` is
-    ``[i, worker id, NumPy noise, PyTorch noise]``. Nothing random is held or copied, so
-    0, 1 or any number of workers, in any order, load the same items.
+    noise. Item ``i`` is ``[i, worker id, NumPy noise, PyTorch noise]``. Nothing random is
+    held or copied, so 0, 1 or any number of workers, in any order, load the same items.
 
     The main process says which epoch it is with :meth:`set_epoch`, before iterating: a
     loader's (non-persistent) workers copy the dataset at the start of every epoch. Workers
@@ -148,6 +155,10 @@ class ItemNoise:
     >>> data.set_epoch(1)
     >>> bool(data[3][2] != item[2]), bool(np.array_equal(data[3], data[(1, 3)]))
     (True, True)
+    >>> data[4]
+    Traceback (most recent call last):
+    ...
+    IndexError: index must be in [0, 4), got 4 (int)
     """
 
     def __init__(self, n: int, seed: int) -> None:
@@ -166,6 +177,8 @@ class ItemNoise:
         import torch
 
         epoch, i = key if isinstance(key, tuple) else (self.epoch, key)
+        i = _index(i, self.n)
+        epoch = check_int(epoch, "epoch")
         rng = np.random.default_rng(np.random.SeedSequence(self.seed, spawn_key=(epoch, i)))
         generator = torch.Generator().manual_seed(int(rng.integers(2**63)))
         return np.array([i, worker_id(), rng.standard_normal(),

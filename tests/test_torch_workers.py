@@ -196,6 +196,19 @@ def test_item_noise_keys_and_seeds():
     assert np.random.default_rng([4, 0, 0]).random() == np.random.default_rng(4).random()
 
 
+def test_datasets_end_iteration_and_reject_bad_indices():
+    for data in (NoisyDataset(3, np.random.default_rng(0)), ItemNoise(3, 0)):
+        assert len(list(data)) == 3  # a for loop over a dataset stops at IndexError
+        for bad in (3, -1, 1.0, True, "1"):
+            with pytest.raises(IndexError, match=r"index must be in \[0, 3\)"):
+                data[bad]
+    with pytest.raises(IndexError, match="index"):
+        ItemNoise(3, 0)[(1, 5)]
+    with pytest.raises(ValueError, match="epoch must be >= 0"):
+        ItemNoise(3, 0)[(-1, 1)]
+    assert np.array_equal(ItemNoise(3, 0)[np.int64(2)], ItemNoise(3, 0)[2])
+
+
 def test_bad_item_noise_input_is_named():
     with pytest.raises(ValueError, match="n must be >= 1"):
         ItemNoise(0, 1)

@@ -210,11 +210,12 @@ def _collision_hint(a: tuple[int, int, int], b: tuple[int, int, int]) -> str:
 def _in_workers(item_noise, size: int) -> list[np.ndarray] | None:
     """Every item of a small loader over ``item_noise``, with 0 and with 2 workers.
 
-    ``None`` where PyTorch or the ``fork`` start method is missing (a function defined in a
-    notebook reaches worker processes only by ``fork``).
+    ``None`` without PyTorch, or off Linux: a function defined in a notebook reaches worker
+    processes only by ``fork``, which is unsafe on macOS and missing on Windows.
     """
     torch = sys.modules.get("torch")
-    if torch is None or "fork" not in multiprocessing.get_all_start_methods():
+    if (torch is None or not sys.platform.startswith("linux")
+            or "fork" not in multiprocessing.get_all_start_methods()):
         return None
     from torch.utils.data import DataLoader
 
