@@ -27,11 +27,16 @@ def _is_tensor(value: object) -> bool:
     return type(value).__module__.split(".")[0] == "torch"
 
 
+def _untensor(value: object) -> object:
+    """A tensor as a NumPy array (detached from autograd first); anything else unchanged."""
+    if _is_tensor(value) and hasattr(value, "detach"):
+        return value.detach().cpu().numpy()
+    return value
+
+
 def _as_array(value: object) -> np.ndarray:
     """``value`` as a NumPy array; a tensor that tracks gradients is detached first."""
-    if _is_tensor(value) and hasattr(value, "detach"):
-        value = value.detach().cpu()
-    return np.asarray(value)
+    return np.asarray(_untensor(value))
 
 
 _LEGACY = "your code drew from the global np.random state"
@@ -69,7 +74,7 @@ def check_linear_default_std(linear_default_std) -> str:
                       global_hint="your function drew from PyTorch's global generator (did you "
                                   "build a layer and measure it?): compute the standard "
                                   "deviation from the distribution instead")
-        got[fan_in] = number(_as_array(value), f"linear_default_std({fan_in})")
+        got[fan_in] = number(_untensor(value), f"linear_default_std({fan_in})")
 
     def matches(formula, rel_tol=1e-6) -> bool:
         return all(math.isclose(got[f], formula(f), rel_tol=rel_tol) for f in _FAN_INS)
