@@ -179,10 +179,11 @@ def check_sample_labels(sample_labels) -> str:
 _NOISE_GLOBAL = ("your function reseeded or drew from PyTorch's global generator: make a "
                  "generator for the item inside item_noise instead")
 # Triples on which seed arithmetic collides: sums and products (0, 1, 2), a seed plus 100 or
-# 1000 times an id (42 and 142), digits side by side (1|23|4 and 12|3|4, 1|12 and 11|2).
+# 1000 times an id (42 and 142), digits side by side (1|23|4 and 12|3|4, 1|12 and 11|2), an
+# index plus 1,000 or 10,000 times the epoch (indices 1,000 and 10,000 of epoch 0).
 _SEEDS = (0, 1, 2, 12, 42, 142)
 _EPOCHS = (0, 1, 2, 3, 11, 23)
-_INDICES = (0, 1, 2, 4, 12, 101)
+_INDICES = (0, 1, 2, 4, 12, 101, 1_000, 10_000)
 
 
 def _noise(item_noise, seed: int, epoch: int, index: int, size: int) -> np.ndarray:

@@ -99,6 +99,12 @@ CASES = [
     (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
         int(f"{seed}{epoch}{index}")).standard_normal(size),), WRONG, "digits side by side"),
     (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(1_000 * epoch + index,))).standard_normal(size),), WRONG,
+     "arithmetic on the ids"),  # one key from both ids: epoch 1's item 0 is epoch 0's 1,000
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(10_000 * epoch + index,))).standard_normal(size),),
+     WRONG, "arithmetic on the ids"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
         seed * epoch + index).standard_normal(size),), WRONG, "must depend on seed"),
     (check_item_noise, (lambda seed, epoch, index, size: SHARED.standard_normal(size),), WRONG,
      "shared by every call"),
