@@ -25,7 +25,12 @@ save_results(RESULTS_PATH, seeded_twice_equal=torch.equal(a, b), generator_equal
              init_std={name: [w1.std(), w2.std()] for name, w1, w2 in comparisons},
              reinit_sd=reinit_sd, optimizer_sees_new=optimizer_sees_new,
              optimizer_sees_in_place=optimizer_sees_in_place,
+             same_outputs=bool(np.allclose(out_torch, out_numpy, atol=1e-6)),
+             layer_shapes=[tuple(layer.weight.shape), W_course.shape],
              dropout_zeroed=torch.mean((out_train == 0).float()).item(),
+             dropout_kept=torch.unique(out_train[out_train != 0]).tolist(),
+             dropout_eval_identity=torch.equal(out_eval, ones),
+             course_dropout_zeroed=float(np.mean(ours == 0)),
              deterministic_distinct=deterministic_distinct,
              empty_all_nan=bool(torch.isnan(empty).all()),
              orders=[orders[k] for k in sorted(orders)], eval_changed_draws=eval_changed_draws,
@@ -72,6 +77,13 @@ def test_day09_multinomial_draws_distinct_classes_unless_replacement(run_noteboo
 
 
 @pytest.mark.parametrize("seed", SEEDS)
+def test_day09_nn_linear_is_the_course_layer_transposed(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert [list(shape) for shape in r["layer_shapes"]] == [[3, 4], [4, 3]]
+    assert r["same_outputs"] is True
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_day09_linear_default_and_nn_init_match_the_course(run_notebook, seed):
     r = run_notebook(NAME, seed, **SMALL)
     fan_in, n = r["fan_in"], SMALL["FAN_IN"] * SMALL["FAN_OUT"]
@@ -113,7 +125,11 @@ def test_day09_reinitializing_with_randn_changes_the_scale_and_init_fixes_it(run
 @pytest.mark.parametrize("seed", SEEDS)
 def test_day09_dropout_and_deterministic_algorithms(run_notebook, seed):
     r = run_notebook(NAME, seed, **SMALL)
-    assert abs(r["dropout_zeroed"] - 0.3) < 5 * math.sqrt(0.3 * 0.7 / 1_000_000)
+    for zeroed in (r["dropout_zeroed"], r["course_dropout_zeroed"]):
+        assert abs(zeroed - 0.3) < 5 * math.sqrt(0.3 * 0.7 / 1_000_000)
+    # one kept value, 1 / 0.7 in float32, and the identity in eval mode
+    assert len(r["dropout_kept"]) == 1 and abs(r["dropout_kept"][0] - 1 / 0.7) < 1e-6
+    assert r["dropout_eval_identity"] is True
     assert r["deterministic_distinct"] == 1  # the same sums in every run
     assert r["empty_all_nan"] is True
 
