@@ -102,7 +102,7 @@ def check_linear_default_std(linear_default_std) -> str:
             raise Wrong(f"linear_default_std(fan_in): {hint}")
     if matches(lambda f: 1 / math.sqrt(3 * f), rel_tol=0.05):
         raise Wrong("linear_default_std(fan_in) is close but not exact: did you measure a "
-                    "layer? Compute it from the distribution instead")
+                    "layer, or round? Compute it from the distribution, in full precision")
     wrong_at = next(f for f in _FAN_INS if not math.isclose(got[f], 1 / math.sqrt(3 * f),
                                                             rel_tol=1e-6))
     raise Wrong(f"linear_default_std({wrong_at}) is not the standard deviation of "
@@ -189,7 +189,12 @@ _INDICES = (0, 1, 2, 4, 12, 101, 1_000, 10_000)
 def _noise(item_noise, seed: int, epoch: int, index: int, size: int) -> np.ndarray:
     """The learner's draws for one item, as a 1-D float array of length ``size``."""
     what = f"item_noise(seed={seed}, epoch={epoch}, index={index}, size={size})"
-    draws = _as_array(_call(item_noise, seed, epoch, index, size, global_hint=_NOISE_GLOBAL))
+    got = _call(item_noise, seed, epoch, index, size, global_hint=_NOISE_GLOBAL)
+    dtype = str(getattr(got, "dtype", "")).removeprefix("torch.")
+    if dtype in ("float16", "bfloat16"):  # checked first: NumPy cannot hold a bfloat16 tensor
+        raise Wrong(f"{what} returned {dtype} draws, which keep only 2 or 3 digits (and repeat "
+                    "values): return float32 or float64 draws")
+    draws = _as_array(got)
     if draws.shape != (size,):
         raise Wrong(f"{what} should return {size} draws in a 1-D array, got shape "
                     f"{draws.shape}")

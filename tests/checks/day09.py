@@ -126,6 +126,10 @@ CASES = [
         -3, 3, size),), WRONG, "should return floats"),
     (check_item_noise, (lambda seed, epoch, index, size: item_rng(seed, epoch, index)
                         .standard_normal((1, size)),), WRONG, "1-D"),
+    (check_item_noise, (lambda seed, epoch, index, size: item_rng(seed, epoch, index)
+                        .standard_normal(size).astype(np.float16),), WRONG, "float16 draws"),
+    (check_linear_default_std, (lambda fan_in: np.float16(1 / np.sqrt(3 * fan_in)),), WRONG,
+     "or round"),
 ]
 
 if importlib.util.find_spec("torch") is None:
@@ -203,6 +207,8 @@ else:
         # -------------------------------------------------------- Exercise 3 with PyTorch
         (check_item_noise, (torch_item_noise,), CORRECT, None),
         (check_item_noise, (worker_dependent_noise,), WRONG, "DataLoader with 2 workers"),
+        (check_item_noise, (lambda seed, epoch, index, size: torch_item_noise(
+            seed, epoch, index, size).bfloat16(),), WRONG, "bfloat16 draws"),
         (check_item_noise, (lambda seed, epoch, index, size: (
             torch.manual_seed(seed + epoch + index), torch.randn(size))[1],), WRONG,
          "PyTorch's global generator"),
