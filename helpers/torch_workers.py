@@ -5,7 +5,13 @@ Each worker process of a ``DataLoader`` is reseeded by PyTorch: ``torch``, Pytho
 seed and the worker's id. A ``numpy.random.Generator`` *object* held by the dataset is not
 reseeded: every worker receives a copy of it (forked, or pickled under ``spawn``) in the
 same state, so every worker draws the same "random" numbers. :func:`seed_worker` is the
-fix, passed as ``worker_init_fn``.
+fix for a fixed number of workers, passed as ``worker_init_fn``.
+
+Which worker loads an item depends on the number of workers, so noise drawn from a
+per-worker generator changes when that number changes. :class:`ItemNoise` draws each item's
+noise from a generator made from the item's own ids (its epoch and index) and the seed, so
+that the items are the same for 0, 1 or any number of workers; :class:`EpochSampler`
+carries the epoch to persistent workers.
 
 The classes and functions live in a module, not in the notebook, so that worker processes
 started with ``spawn`` (macOS, Windows) can import them. The module imports PyTorch only
@@ -15,13 +21,23 @@ inside the functions that need it, so importing it never fails without PyTorch.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from helpers._validate import check_int, check_rng
+from helpers._validate import check_int, check_rng, show_value
 
 #: The columns of one item of :class:`NoisyDataset`.
 COLUMNS = ("index", "worker", "generator", "legacy", "random")
+#: The columns of one item of :class:`ItemNoise`.
+ITEM_COLUMNS = ("index", "worker", "numpy", "torch")
+
+
+def _index(i: object, n: int) -> int:
+    """``i`` as an index into ``n`` items, or ``IndexError`` (which also ends a ``for`` loop)."""
+    if isinstance(i, bool) or not isinstance(i, int | np.integer) or not 0 <= i < n:
+        raise IndexError(f"index must be in [0, {n}), got {show_value(i)}")
+    return int(i)
 
 
 def worker_id() -> int:
@@ -70,6 +86,7 @@ class NoisyDataset:
         return self.n
 
     def __getitem__(self, i: int) -> np.ndarray:
+        i = _index(i, self.n)
         # np.random.random() is the legacy global API on purpose: it is what PyTorch reseeds.
         return np.array([i, worker_id(), self.rng.standard_normal(),
                          np.random.random(), random.random()])  # noqa: NPY002
@@ -102,3 +119,102 @@ def seed_worker(worker: int) -> None:
         raise RuntimeError("seed_worker runs inside DataLoader workers: pass it as "
                            "DataLoader(..., worker_init_fn=seed_worker), do not call it")
     info.dataset.rng = np.random.default_rng(info.seed)
+
+
+class ItemNoise:
+    """``n`` items whose noise depends on the item, the epoch and the seed, never on a worker.
+
+    Item ``i`` of epoch ``e`` makes a generator of its own from
+    ``np.random.SeedSequence(seed, spawn_key=(e, i))``: the node ``(e, i)`` of the spawn
+    tree of ``seed``, the same seed as ``SeedSequence(seed).spawn(...)[e].spawn(...)[i]``,
+    computed directly. (A list ``[seed, e, i]`` would not do: ``SeedSequence`` pads its
+    entropy with zeros, so ``[seed, 0, 0]`` is the seed ``seed`` itself.) The item draws its
+    NumPy noise from that generator and seeds a ``torch.Generator`` from it for its PyTorch
+    noise. Item ``i`` is ``[i, worker id, NumPy noise, PyTorch noise]``. Nothing random is
+    held or copied, so 0, 1 or any number of workers, in any order, load the same items.
+
+    The main process says which epoch it is with :meth:`set_epoch`, before iterating: a
+    loader's (non-persistent) workers copy the dataset at the start of every epoch. Workers
+    made with ``persistent_workers=True`` keep the copy they started with; for them the
+    epoch must travel with each key, ``(epoch, i)``, which :class:`EpochSampler` sends.
+
+    Parameters
+    ----------
+    n : int
+        Number of items, at least 1.
+    seed : int
+        The seed of every item's noise, at least 0.
+
+    Examples
+    --------
+    >>> import pytest; torch = pytest.importorskip("torch")
+    >>> data = ItemNoise(4, seed=0)
+    >>> item = data[3]  # index 3, no worker, its NumPy and PyTorch noise
+    >>> item[:2].tolist(), bool(np.array_equal(item, ItemNoise(4, seed=0)[3]))
+    ([3.0, -1.0], True)
+    >>> data.set_epoch(1)
+    >>> bool(data[3][2] != item[2]), bool(np.array_equal(data[3], data[(1, 3)]))
+    (True, True)
+    >>> data[4]
+    Traceback (most recent call last):
+    ...
+    IndexError: index must be in [0, 4), got 4 (int)
+    """
+
+    def __init__(self, n: int, seed: int) -> None:
+        self.n = check_int(n, "n", minimum=1)
+        self.seed = check_int(seed, "seed")
+        self.epoch = 0
+
+    def set_epoch(self, epoch: int) -> None:
+        """Draw the noise of epoch ``epoch`` (an int >= 0) from now on."""
+        self.epoch = check_int(epoch, "epoch")
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, key: int | tuple[int, int]) -> np.ndarray:
+        import torch
+
+        epoch, i = key if isinstance(key, tuple) else (self.epoch, key)
+        i = _index(i, self.n)
+        epoch = check_int(epoch, "epoch")
+        rng = np.random.default_rng(np.random.SeedSequence(self.seed, spawn_key=(epoch, i)))
+        generator = torch.Generator().manual_seed(int(rng.integers(2**63)))
+        return np.array([i, worker_id(), rng.standard_normal(),
+                         torch.randn((), generator=generator).item()])
+
+
+class EpochSampler:
+    """``DataLoader(..., sampler=EpochSampler(indices))``: keys ``(epoch, i)``, in order.
+
+    A sampler runs in the main process, and the loader sends each key to a worker, so the
+    epoch set here with :meth:`set_epoch` reaches persistent workers too (a dataset
+    attribute set in the main process does not: they hold their own copy).
+
+    Parameters
+    ----------
+    indices : iterable of int with a length
+        The indices to send, e.g. ``range(n)`` or a ``RandomSampler`` (which shuffles).
+
+    Examples
+    --------
+    >>> sampler = EpochSampler(range(3))
+    >>> sampler.set_epoch(2)
+    >>> list(sampler), len(sampler)
+    ([(2, 0), (2, 1), (2, 2)], 3)
+    """
+
+    def __init__(self, indices: Iterable[int]) -> None:
+        self.indices = indices
+        self.epoch = 0
+
+    def set_epoch(self, epoch: int) -> None:
+        """Send ``(epoch, i)`` keys from now on (``epoch`` an int >= 0)."""
+        self.epoch = check_int(epoch, "epoch")
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return ((self.epoch, int(i)) for i in self.indices)
+
+    def __len__(self) -> int:
+        return len(self.indices)

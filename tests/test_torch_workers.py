@@ -1,15 +1,24 @@
-"""helpers.torch_workers: what PyTorch's DataLoader reseeds in its workers, and the fix.
+"""helpers.torch_workers: what PyTorch's DataLoader reseeds in its workers, and the fixes.
 
-Needs PyTorch (requirements-torch.txt, installed by `make test`); skipped without it.
+Needs PyTorch (requirements-torch.txt, installed by `make test`); skipped without it. The
+per-item seeding of ItemNoise is tested with 0, 1 and 2 workers, shuffled or not, over
+epochs, with persistent workers and under the `spawn` start method.
 """
 
 import numpy as np
 import pytest
 
-from helpers.torch_workers import COLUMNS, NoisyDataset, seed_worker
+from helpers.torch_workers import (
+    COLUMNS,
+    ITEM_COLUMNS,
+    EpochSampler,
+    ItemNoise,
+    NoisyDataset,
+    seed_worker,
+)
 
 torch = pytest.importorskip("torch")
-from torch.utils.data import DataLoader, get_worker_info
+from torch.utils.data import DataLoader, RandomSampler, get_worker_info
 
 NOISE, LEGACY, RANDOM, WORKER = (COLUMNS.index(c) for c in ("generator", "legacy", "random",
                                                            "worker"))
@@ -79,3 +88,135 @@ def test_bad_input_is_named():
         NoisyDataset(3, 42)
     with pytest.raises(RuntimeError, match="worker_init_fn=seed_worker"):
         seed_worker(0)
+
+
+def epochs_of(loader, num_epochs, set_epoch=None):
+    """The items of each epoch, sorted by index: (num_epochs, n, columns)."""
+    out = []
+    for epoch in range(num_epochs):
+        if set_epoch is not None:
+            set_epoch(epoch)
+        items = torch.cat(list(loader)).numpy()
+        out.append(items[np.argsort(items[:, 0], kind="stable")])
+    return np.stack(out)
+
+
+def test_non_persistent_workers_repeat_the_copied_generator_every_epoch():
+    loader = DataLoader(NoisyDataset(4, np.random.default_rng(3)), batch_size=2, num_workers=2,
+                        generator=torch.Generator().manual_seed(3))
+    epochs = epochs_of(loader, 3)
+    assert all(np.array_equal(e[:, NOISE], epochs[0][:, NOISE]) for e in epochs)
+    assert not np.array_equal(epochs[0][:, LEGACY], epochs[1][:, LEGACY])  # new base seed
+
+
+def test_persistent_workers_carry_their_copies_on_but_still_share_one_stream():
+    loader = DataLoader(NoisyDataset(4, np.random.default_rng(3)), batch_size=2, num_workers=2,
+                        generator=torch.Generator().manual_seed(3), persistent_workers=True)
+    epochs = epochs_of(loader, 2)
+    assert not np.array_equal(epochs[0][:, NOISE], epochs[1][:, NOISE])
+    for e in epochs:
+        assert np.array_equal(e[:2, NOISE], e[2:, NOISE])  # both workers, the same noise
+
+
+def test_seed_worker_gives_new_noise_every_epoch_but_depends_on_the_worker_count():
+    def noise(workers, epochs=1):
+        loader = DataLoader(NoisyDataset(4, np.random.default_rng(5)), batch_size=2,
+                            num_workers=workers, worker_init_fn=seed_worker,
+                            generator=torch.Generator().manual_seed(5))
+        return epochs_of(loader, epochs)[..., NOISE]
+    two = noise(2, epochs=2)
+    assert not np.array_equal(two[0], two[1])
+    zero, one = noise(0)[0], noise(1)[0]
+    assert np.all(zero != two[0]) and np.array_equal(one[:2], two[0, :2])
+    assert np.all(one[2:] != two[0, 2:])
+
+
+def item_reference(seed, epoch, i):
+    """Item i of epoch `epoch`, computed without ItemNoise (worker column -1)."""
+    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(epoch, i)))
+    generator = torch.Generator().manual_seed(int(rng.integers(2**63)))
+    noise = rng.standard_normal()
+    return [i, -1, noise, torch.randn((), generator=generator).item()]
+
+
+@pytest.mark.parametrize(("seed", "shuffle", "n", "batch_size"), [
+    (0, False, 6, 2), (1, True, 6, 2), (42, True, 7, 3), (7, False, 5, 1)])
+def test_item_noise_is_the_same_for_0_1_and_2_workers(seed, shuffle, n, batch_size):
+    num_epochs = 2
+    runs = {}
+    for workers in (0, 1, 2):
+        data = ItemNoise(n, seed)
+        loader = DataLoader(data, batch_size=batch_size, num_workers=workers, shuffle=shuffle,
+                            generator=torch.Generator().manual_seed(seed + 7))
+        runs[workers] = epochs_of(loader, num_epochs, data.set_epoch)
+    noise = slice(ITEM_COLUMNS.index("numpy"), None)
+    for workers in (1, 2):
+        assert np.array_equal(runs[workers][..., noise], runs[0][..., noise])
+    assert sorted(set(runs[2][0][:, ITEM_COLUMNS.index("worker")])) == [0, 1]
+    assert set(runs[0][0][:, ITEM_COLUMNS.index("worker")]) == {-1}
+    want = np.array([[item_reference(seed, e, i) for i in range(n)] for e in range(num_epochs)])
+    assert np.array_equal(runs[0][..., noise], want[..., noise])
+    assert np.all(runs[0][0][:, noise] != runs[0][1][:, noise])  # epochs differ
+
+
+def test_item_noise_under_spawn_where_the_worker_imports_the_module():
+    # One spawned worker (each costs a fresh interpreter importing PyTorch), epoch 1.
+    sampler = EpochSampler(range(4))
+    sampler.set_epoch(1)
+    loader = DataLoader(ItemNoise(4, 9), batch_size=2, num_workers=1, sampler=sampler,
+                        multiprocessing_context="spawn")
+    got = torch.cat(list(loader)).numpy()
+    assert got[:, 1].tolist() == [0] * 4
+    assert np.array_equal(got[:, 2:], np.array([item_reference(9, 1, i) for i in range(4)])[:, 2:])
+
+
+def test_persistent_workers_miss_set_epoch_but_not_an_epoch_sampler():
+    data = ItemNoise(4, 2)
+    stale = epochs_of(DataLoader(data, batch_size=2, num_workers=2, persistent_workers=True),
+                      2, data.set_epoch)
+    assert np.array_equal(stale[0][:, 2:], stale[1][:, 2:])
+    want = np.array([[item_reference(2, e, i) for i in range(4)] for e in range(2)])
+    for indices in (range(4), RandomSampler(range(4), generator=torch.Generator().manual_seed(1))):
+        sampler = EpochSampler(indices)
+        loader = DataLoader(ItemNoise(4, 2), batch_size=2, num_workers=2,
+                            persistent_workers=True, sampler=sampler)
+        got = epochs_of(loader, 2, sampler.set_epoch)
+        assert np.array_equal(got[..., 2:], want[..., 2:])
+
+
+def test_item_noise_keys_and_seeds():
+    data = ItemNoise(3, 4)
+    assert np.array_equal(data[(2, 1)][2:], np.array(item_reference(4, 2, 1))[2:])
+    data.set_epoch(2)
+    assert np.array_equal(data[1], data[(2, 1)])
+    assert data[1][2] != ItemNoise(3, 5)[(2, 1)][2]  # the seed matters
+    # item 0 of epoch 0 does not replay default_rng(seed), as [seed, 0, 0] would
+    first = np.random.default_rng(np.random.SeedSequence(4, spawn_key=(0, 0)))
+    assert first.random() != np.random.default_rng(4).random()
+    assert np.random.default_rng([4, 0, 0]).random() == np.random.default_rng(4).random()
+
+
+def test_datasets_end_iteration_and_reject_bad_indices():
+    for data in (NoisyDataset(3, np.random.default_rng(0)), ItemNoise(3, 0)):
+        assert len(list(data)) == 3  # a for loop over a dataset stops at IndexError
+        for bad in (3, -1, 1.0, True, "1"):
+            with pytest.raises(IndexError, match=r"index must be in \[0, 3\)"):
+                data[bad]
+    with pytest.raises(IndexError, match="index"):
+        ItemNoise(3, 0)[(1, 5)]
+    with pytest.raises(ValueError, match="epoch must be >= 0"):
+        ItemNoise(3, 0)[(-1, 1)]
+    assert np.array_equal(ItemNoise(3, 0)[np.int64(2)], ItemNoise(3, 0)[2])
+
+
+def test_bad_item_noise_input_is_named():
+    with pytest.raises(ValueError, match="n must be >= 1"):
+        ItemNoise(0, 1)
+    with pytest.raises(ValueError, match="seed must be >= 0"):
+        ItemNoise(3, -1)
+    with pytest.raises(TypeError, match="seed"):
+        ItemNoise(3, 1.5)
+    with pytest.raises(ValueError, match="epoch must be >= 0"):
+        ItemNoise(3, 1).set_epoch(-1)
+    with pytest.raises(TypeError, match="epoch"):
+        EpochSampler(range(3)).set_epoch("1")

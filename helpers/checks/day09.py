@@ -1,67 +1,125 @@
 """Checks for the exercises of Day 9 (NumPy to PyTorch); see helpers.exercises.
 
-The learner's answers use PyTorch; the checks only need NumPy (a tensor converts with
-``np.asarray``), so they import and are tested without PyTorch too.
+The learner's answers use PyTorch. The checks import it only where the answer needs it
+(a tensor converts with ``np.asarray``), so the module imports without PyTorch, and every
+part that needs PyTorch checks for it first. On top of what :func:`helpers.exercises.call`
+rejects (the legacy global ``np.random``), a Day 9 answer must leave PyTorch's global
+generator alone: the exercises ask for an explicit ``torch.Generator`` or a NumPy
+``Generator``, as the day teaches.
 """
 
 from __future__ import annotations
 
 import math
-import numbers
+import multiprocessing
+import sys
+from typing import Any
 
 import numpy as np
 
-from helpers.exercises import Wrong, call, exercise_check
+from helpers.exercises import Wrong, call, exercise_check, number
 
 _FAN_INS = (3, 5, 100, 512)
 PROBS = [0.5, 0.3, 0.2]  # the class probabilities sample_labels is tried on
 
 
-def _number(value: object, what: str) -> float:
-    # A number, a NumPy array or scalar, or a tensor (np.asarray converts a CPU tensor)
-    if isinstance(value, bool) or not (isinstance(value, numbers.Real)
-                                       or hasattr(value, "__array__")):
-        raise Wrong(f"{what} should return one number, got {type(value).__name__}")
-    if hasattr(value, "detach"):  # a tensor that tracks gradients converts once detached
-        value = value.detach()
-    value = np.asarray(value, dtype=float)
-    if value.size != 1:
-        raise Wrong(f"{what} should return one number, got {value.size} of them")
-    return float(value.reshape(()))
+def _is_tensor(value: object) -> bool:
+    return type(value).__module__.split(".")[0] == "torch"
 
+
+def _untensor(value: object) -> object:
+    """A tensor as a NumPy array (detached from autograd first); anything else unchanged."""
+    if _is_tensor(value) and hasattr(value, "detach"):
+        return value.detach().cpu().numpy()
+    return value
+
+
+def _as_array(value: object) -> np.ndarray:
+    """``value`` as a NumPy array; a tensor that tracks gradients is detached first."""
+    return np.asarray(_untensor(value))
+
+
+_LEGACY = "your code drew from the global np.random state"
+
+
+def _call(func: Any, *args: Any, global_hint: str) -> Any:
+    """:func:`call`; :class:`Wrong` with ``global_hint`` if it used a global generator.
+
+    The global generators are NumPy's legacy ``np.random`` state (which :func:`call`
+    watches) and PyTorch's default generator (watched here, and restored).
+    """
+    torch = sys.modules.get("torch")
+    before = torch.get_rng_state() if torch is not None else None
+    try:
+        result = call(func, *args)
+    except Wrong as err:
+        if str(err).startswith(_LEGACY):
+            raise Wrong(f"{_LEGACY} (np.random.seed, np.random.rand, ...): "
+                        f"{global_hint.split(': ', 1)[1]}") from None
+        raise
+    if torch is not None and not torch.equal(before, torch.get_rng_state()):
+        torch.set_rng_state(before)  # leave the learner's notebook as it was
+        raise Wrong(global_hint)
+    return result
+
+
+# ----------------------------------------------------------------------------- Exercise 1
 
 @exercise_check
 def check_linear_default_std(linear_default_std) -> str:
     """``linear_default_std(fan_in)``: the sd of a fresh ``nn.Linear``'s weights, exactly."""
+    got = {}
     for fan_in in _FAN_INS:
-        got = _number(call(linear_default_std, fan_in), f"linear_default_std({fan_in})")
-        want = 1 / math.sqrt(3 * fan_in)
-        if math.isclose(got, want, rel_tol=1e-6):
-            continue
-        mistakes = {
-            1 / math.sqrt(fan_in): "that is the bound a of U(-a, a), the largest weight; the "
-                                   "standard deviation of U(-a, a) is smaller than a (Day 5)",
-            1.0: "1 is the standard deviation of torch.randn, what the tutorial's "
-                 "re-initialization gives, not nn.Linear's default",
-            math.sqrt(2 / fan_in): "that is He's standard deviation (kaiming_normal_ for "
-                                   "ReLU); nn.Linear's default is kaiming_uniform_ with a = √5",
-            1 / (3 * fan_in): "that is the variance; the standard deviation is its square root",
-        }
-        for value, hint in mistakes.items():
-            if math.isclose(got, value, rel_tol=1e-6):
-                raise Wrong(f"linear_default_std({fan_in}): {hint}")
-        if math.isclose(got, want, rel_tol=0.05):
-            raise Wrong(f"linear_default_std({fan_in}) is close but not exact: did you "
-                        "measure a layer? Compute it from the distribution instead")
-        raise Wrong(f"linear_default_std({fan_in}) is not the standard deviation of "
-                    "nn.Linear's default U(-1/√fan_in, 1/√fan_in)")
-    return "nn.Linear's default weights have sd 1/√(3·fan_in): √3 below their bound."
+        value = _call(linear_default_std, fan_in,
+                      global_hint="your function drew from PyTorch's global generator (did you "
+                                  "build a layer and measure it?): compute the standard "
+                                  "deviation from the distribution instead")
+        got[fan_in] = number(_untensor(value), f"linear_default_std({fan_in})")
+
+    def matches(formula, rel_tol=1e-6) -> bool:
+        return all(math.isclose(got[f], formula(f), rel_tol=rel_tol) for f in _FAN_INS)
+
+    if matches(lambda f: 1 / math.sqrt(3 * f)):
+        return "nn.Linear's default weights have sd 1/√(3·fan_in): √3 below their bound."
+    mistakes = [  # each judged on every fan_in, so that a coincidence at one cannot mislead
+        (lambda f: 1 / math.sqrt(f),
+         ("that is the bound a of U(-a, a), the largest weight; the standard deviation of "
+         "U(-a, a) is smaller than a (Day 5)")),
+        (lambda f: 1.0,
+         ("1 is the standard deviation of torch.randn, what the tutorial's re-initialization "
+         "gives, not nn.Linear's default")),
+        (lambda f: math.sqrt(2 / f),
+         ("that is He's standard deviation (kaiming_normal_ for ReLU); nn.Linear's default is "
+         "kaiming_uniform_ with a = √5")),
+        (lambda f: 1 / (3 * f),
+         "that is the variance; the standard deviation is its square root"),
+        (lambda f: 1 / math.sqrt(12 * f),
+         ("U(-a, a) spans 2a, so its variance is (2a)²/12 = a²/3, with the bound "
+         "a = 1/√fan_in")),
+    ]
+    for formula, hint in mistakes:
+        if matches(formula):
+            raise Wrong(f"linear_default_std(fan_in): {hint}")
+    if matches(lambda f: 1 / math.sqrt(3 * f), rel_tol=0.05):
+        raise Wrong("linear_default_std(fan_in) is close but not exact: did you measure a "
+                    "layer, or round? Compute it from the distribution, in full precision")
+    wrong_at = next(f for f in _FAN_INS if not math.isclose(got[f], 1 / math.sqrt(3 * f),
+                                                            rel_tol=1e-6))
+    raise Wrong(f"linear_default_std({wrong_at}) is not the standard deviation of "
+                "nn.Linear's default U(-1/√fan_in, 1/√fan_in)")
 
 
-def _labels(sample_labels, n: int, seed: int) -> np.ndarray:
-    """The learner's labels as a 1-D integer array of length ``n``, or :class:`Wrong`."""
-    got = call(sample_labels, list(PROBS), n, seed)
-    labels = np.asarray(got)
+# ----------------------------------------------------------------------------- Exercise 2
+
+_LABELS_GLOBAL = ("your function reseeded or drew from PyTorch's global generator "
+                  "(torch.manual_seed, or a draw without generator=): make a torch.Generator, "
+                  "seed it with `seed` and pass it to torch.multinomial")
+
+
+def _labels(sample_labels, n: int, seed: int) -> tuple[np.ndarray, object]:
+    """The learner's labels as a 1-D integer array of length ``n`` (and what they returned)."""
+    got = _call(sample_labels, list(PROBS), n, seed, global_hint=_LABELS_GLOBAL)
+    labels = _as_array(got)
     if labels.shape != (n,):
         raise Wrong(f"sample_labels(probs, {n}, seed) should return {n} labels in a 1-D "
                     f"tensor, got shape {labels.shape}")
@@ -70,7 +128,7 @@ def _labels(sample_labels, n: int, seed: int) -> np.ndarray:
     if labels.min() < 0 or labels.max() >= len(PROBS):
         raise Wrong(f"labels should be class indices 0..{len(PROBS) - 1}, got values from "
                     f"{labels.min()} to {labels.max()}")
-    return labels
+    return labels, got
 
 
 @exercise_check
@@ -78,7 +136,7 @@ def check_sample_labels(sample_labels) -> str:
     """``sample_labels(probs, n, seed)``: ``n`` labels drawn from ``probs``, repeatable."""
     n = 20_000
     try:
-        labels = _labels(sample_labels, n, 0)
+        labels, got = _labels(sample_labels, n, 0)
     except Wrong as err:
         if "without replacement" in str(err) or "replace is False" in str(err):
             raise Wrong(f"{err}. Asking for more labels than classes fails when every class "
@@ -88,17 +146,162 @@ def check_sample_labels(sample_labels) -> str:
             raise Wrong(f"{err}. probs arrives as a list: make it a tensor first "
                         "(torch.tensor)") from None
         raise
-    if all(len(set(_labels(sample_labels, 3, seed).tolist())) == 3 for seed in range(30)):
+    if all(len(set(_labels(sample_labels, 3, seed)[0].tolist())) == 3 for seed in range(30)):
         raise Wrong("every draw of 3 labels holds 3 different classes: a class may come up "
                     "more than once in a batch of labels")
     freq = np.bincount(labels, minlength=len(PROBS)) / n
-    se = np.sqrt(np.asarray(PROBS) * (1 - np.asarray(PROBS)) / n)
-    if np.any(np.abs(freq - PROBS) > 5 * se):
+    p = np.asarray(PROBS)
+    se = np.sqrt(p * (1 - p) / n)
+    if np.any(np.abs(freq - p) > 5 * se):
         raise Wrong(f"the labels' frequencies {freq.round(3).tolist()} do not follow "
                     f"probs = {PROBS}: draw each label with its class probability")
-    if not np.array_equal(labels, _labels(sample_labels, n, 0)):
+    # Independent draws: a neighbour differs with probability 1 - sum(p²); sorted or
+    # grouped labels change class only a few times.
+    changes, q = np.mean(labels[1:] != labels[:-1]), 1 - np.sum(p**2)
+    if abs(changes - q) > 5 * math.sqrt(q * (1 - q) / (n - 1)):
+        raise Wrong(f"neighbouring labels differ {changes:.1%} of the time, not about "
+                    f"{q:.0%} as independent draws do: are the labels sorted or grouped? "
+                    "Return them in the order they are drawn")
+    if not np.array_equal(labels, _labels(sample_labels, n, 0)[0]):
         raise Wrong("the same seed gives different labels: draw with a torch.Generator "
                     "seeded with `seed`")
-    if np.array_equal(labels, _labels(sample_labels, n, 1)):
+    if np.array_equal(labels, _labels(sample_labels, n, 1)[0]):
         raise Wrong("seeds 0 and 1 give the same labels: use the `seed` argument")
+    if not _is_tensor(got):
+        raise Wrong(f"these labels are right, but sample_labels returned a "
+                    f"{type(got).__module__}.{type(got).__name__}: the exercise is PyTorch's "
+                    "version, so return the tensor that torch.multinomial draws")
     return "labels follow probs, repeat for a seed, and may repeat a class in a batch."
+
+
+# ----------------------------------------------------------------------------- Exercise 3
+
+_NOISE_GLOBAL = ("your function reseeded or drew from PyTorch's global generator: make a "
+                 "generator for the item inside item_noise instead")
+# Triples on which seed arithmetic collides: sums and products (0, 1, 2), a seed plus 100 or
+# 1000 times an id (42 and 142), digits side by side (1|23|4 and 12|3|4, 1|12 and 11|2), an
+# index plus 1,000 or 10,000 times the epoch (indices 1,000 and 10,000 of epoch 0).
+_SEEDS = (0, 1, 2, 12, 42, 142)
+_EPOCHS = (0, 1, 2, 3, 11, 23)
+_INDICES = (0, 1, 2, 4, 12, 101, 1_000, 10_000)
+
+
+def _noise(item_noise, seed: int, epoch: int, index: int, size: int) -> np.ndarray:
+    """The learner's draws for one item, as a 1-D float array of length ``size``."""
+    what = f"item_noise(seed={seed}, epoch={epoch}, index={index}, size={size})"
+    got = _call(item_noise, seed, epoch, index, size, global_hint=_NOISE_GLOBAL)
+    dtype = str(getattr(got, "dtype", "")).removeprefix("torch.")
+    if dtype in ("float16", "bfloat16"):  # checked first: NumPy cannot hold a bfloat16 tensor
+        raise Wrong(f"{what} returned {dtype} draws, which keep only 2 or 3 digits (and repeat "
+                    "values): return float32 or float64 draws")
+    draws = _as_array(got)
+    if draws.shape != (size,):
+        raise Wrong(f"{what} should return {size} draws in a 1-D array, got shape "
+                    f"{draws.shape}")
+    if draws.dtype.kind != "f":
+        raise Wrong(f"{what} should return floats (standard normal draws), got dtype "
+                    f"{draws.dtype}")
+    return draws.astype(float)
+
+
+def _named(triple: tuple[int, int, int]) -> str:
+    """``item_noise(seed=.., epoch=.., index=..)`` for a triple."""
+    args = ", ".join(f"{k}={v}" for k, v in zip(("seed", "epoch", "index"), triple,
+                                                  strict=True))
+    return f"item_noise({args})"
+
+
+def _collision_hint(a: tuple[int, int, int], b: tuple[int, int, int]) -> str:
+    """What two triples that draw the same numbers say about the learner's seed."""
+    return (f"{_named(a)} and {_named(b)} draw the same numbers: seeds "
+            "made by arithmetic on the ids (sums, products, digits side by side) collide; "
+            "section 8 shows how SeedSequence keeps the ids apart")
+
+
+def _in_workers(item_noise, size: int) -> list[np.ndarray] | None:
+    """Every item of a small loader over ``item_noise``, with 0 and with 2 workers.
+
+    ``None`` without PyTorch, or off Linux: a function defined in a notebook reaches worker
+    processes only by ``fork``, which is unsafe on macOS and missing on Windows.
+    """
+    torch = sys.modules.get("torch")
+    if (torch is None or not sys.platform.startswith("linux")
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return None
+    from torch.utils.data import DataLoader
+
+    class Items:
+        def __len__(self) -> int:
+            return 6
+
+        def __getitem__(self, i: int) -> np.ndarray:
+            return np.asarray(_as_array(item_noise(3, 1, i, size)), dtype=float)
+
+    runs = []
+    for workers in (0, 2):
+        loader = DataLoader(Items(), batch_size=2, num_workers=workers,
+                            generator=torch.Generator().manual_seed(0),
+                            multiprocessing_context="fork" if workers else None)
+        try:
+            runs.append(torch.cat(list(loader)).numpy())
+        except Exception as err:  # noqa: BLE001 (the learner's bug becomes feedback)
+            where = f"in a DataLoader with {workers} workers" if workers else "in a DataLoader"
+            raise Wrong(f"{where} your code raised {type(err).__name__}") from None
+    return runs
+
+
+@exercise_check
+def check_item_noise(item_noise) -> str:
+    """``item_noise(seed, epoch, index, size)``: per-item draws, the same in any worker."""
+    first = _noise(item_noise, 42, 0, 0, 1_000)
+    if not np.array_equal(first, _noise(item_noise, 42, 0, 0, 1_000)):
+        raise Wrong("the same seed, epoch and index gave other draws the second time: make "
+                    "the item's generator from its ids inside item_noise, not one generator "
+                    "shared by every call (its state would depend on what was drawn before)")
+    for name, a, b in (("seed", (0, 0, 0), (1, 0, 0)), ("seed", (7, 3, 12), (8, 3, 12)),
+                       ("epoch", (42, 0, 5), (42, 1, 5)), ("index", (42, 2, 0), (42, 2, 1))):
+        if np.array_equal(_noise(item_noise, *a, 4), _noise(item_noise, *b, 4)):
+            raise Wrong(f"{_named(a)} and {_named(b)} draw the same numbers: the draws "
+                        f"must depend on {name}")
+    seen: dict[bytes, tuple[int, int, int]] = {}
+    for seed in _SEEDS:
+        for epoch in _EPOCHS:
+            for index in _INDICES:
+                key = _noise(item_noise, seed, epoch, index, 4).tobytes()
+                if key in seen:
+                    raise Wrong(_collision_hint(seen[key], (seed, epoch, index)))
+                seen[key] = (seed, epoch, index)
+    for seed in _SEEDS:
+        main = np.random.default_rng(seed).standard_normal(4).tobytes()
+        if main in seen:
+            s, e, i = seen[main]
+            raise Wrong(f"{_named((s, e, i))} draws what "
+                        f"np.random.default_rng({seed}) draws, the stream a program seeded "
+                        f"with {seed} uses for everything else. SeedSequence pads a list with "
+                        "zeros, so zero ids (or a zero seed) at its end change nothing: [s, 0, 0] "
+                        "is the seed s. Keep the ids apart from the seed (section 8)")
+    pooled = np.concatenate([_noise(item_noise, 7, 2, i, 50) for i in range(200)])
+    # Items that are windows of one stream share most of their values; independent items
+    # share none (float32 draws may repeat a value by chance, but not three per item).
+    _, first_seen, counts = np.unique(pooled, return_index=True, return_counts=True)
+    repeated = np.bincount(first_seen[counts > 1] // 50, minlength=200)
+    if repeated.max() >= 3:
+        raise Wrong("different items share draws (the same values come up in two items): "
+                    "each item needs a generator of its own, not a window of one shared "
+                    "stream")
+    mean, sd = pooled.mean(), pooled.std()
+    inside = np.mean(np.abs(pooled) < 1)  # 0.6827 for a standard normal
+    n = pooled.size
+    if (abs(mean) > 5 / math.sqrt(n) or abs(sd - 1) > 5 / math.sqrt(2 * n)
+            or abs(inside - 0.6827) > 5 * math.sqrt(0.6827 * 0.3173 / n)):
+        raise Wrong(f"the draws should be standard normal (mean 0, sd 1, 68% within ±1); "
+                    f"yours have mean {mean:.2f}, sd {sd:.2f}, {inside:.0%} within ±1")
+    runs = _in_workers(item_noise, 3)
+    if runs is not None:
+        direct = np.stack([_noise(item_noise, 3, 1, i, 3) for i in range(6)])
+        if not (np.array_equal(runs[0], direct) and np.array_equal(runs[1], direct)):
+            raise Wrong("a DataLoader with 2 workers loads other draws than item_noise gives "
+                        "in the main process: the draws must depend on seed, epoch and index "
+                        "only, not on the worker")
+    return ("each item's draws depend on its seed, epoch and index only: the same in any "
+            "worker, unrelated between items.")

@@ -9,27 +9,49 @@ import math
 
 import numpy as np
 
-from helpers.checks.day09 import check_linear_default_std, check_sample_labels
+from helpers.checks.day09 import check_item_noise, check_linear_default_std, check_sample_labels
 from helpers.exercises import CORRECT, WRONG
+
+SeedSequence = np.random.SeedSequence
 
 
 def choice_labels(probs, n, seed):
     return np.random.default_rng(seed).choice(len(probs), size=n, p=probs)
 
 
+def item_rng(seed, epoch, index):
+    return np.random.default_rng(SeedSequence(seed, spawn_key=(epoch, index)))
+
+
+SHARED = np.random.default_rng(0)  # one generator for every item: the workers' bug
+
 CASES = [
+    # ------------------------------------------------------------ Exercise 1: right answers
     (check_linear_default_std, (lambda fan_in: 1 / math.sqrt(3 * fan_in),), CORRECT, "√3"),
     (check_linear_default_std, (lambda fan_in: math.sqrt(1 / fan_in) / math.sqrt(3),),
      CORRECT, None),
+    (check_linear_default_std, (lambda fan_in: np.float32(1 / np.sqrt(3 * fan_in)),),
+     CORRECT, None),
+    (check_linear_default_std, (lambda fan_in: np.array([(1 / fan_in / 3) ** 0.5]),),
+     CORRECT, None),
+    # kaiming_uniform_ with a = √5: gain √(2 / (1 + a²)), bound gain·√(3 / fan_in), sd bound/√3
+    (check_linear_default_std, (lambda fan_in: math.sqrt(2 / 6) * math.sqrt(3 / fan_in)
+                                / math.sqrt(3),), CORRECT, None),
+    # ------------------------------------------------------------ Exercise 1: wrong answers
     (check_linear_default_std, (lambda fan_in: 1 / math.sqrt(fan_in),), WRONG, "bound"),
     (check_linear_default_std, (lambda fan_in: 1.0,), WRONG, "torch.randn"),
     (check_linear_default_std, (lambda fan_in: math.sqrt(2 / fan_in),), WRONG, "He"),
     (check_linear_default_std, (lambda fan_in: 1 / (3 * fan_in),), WRONG, "variance"),
+    (check_linear_default_std, (lambda fan_in: 1 / math.sqrt(12 * fan_in),), WRONG, "(2a)²/12"),
     (check_linear_default_std, (lambda fan_in: 1.01 / math.sqrt(3 * fan_in),), WRONG,
      "measure"),
     (check_linear_default_std, (lambda fan_in: 0.5 / fan_in,), WRONG, "not the standard"),
     (check_linear_default_std, (lambda fan_in: [0.1, 0.2],), WRONG, "one number"),
-    (check_sample_labels, (choice_labels,), CORRECT, "repeat"),
+    (check_linear_default_std, (lambda fan_in: np.random.uniform(  # noqa: NPY002 (the mistake)
+        -1 / math.sqrt(fan_in), 1 / math.sqrt(fan_in), 100_000).std(),), WRONG,
+     "global np.random state"),
+    # ------------------------------------------------------------ Exercise 2 (NumPy answers)
+    (check_sample_labels, (choice_labels,), WRONG, "PyTorch's version"),
     (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).choice(
         len(probs), size=n, p=probs, replace=False),), WRONG, "more labels than classes"),
     (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).permutation(
@@ -42,13 +64,84 @@ CASES = [
      WRONG, "integer"),
     (check_sample_labels, (lambda probs, n, seed: choice_labels(probs, n, seed)[None],),
      WRONG, "1-D"),
+    (check_sample_labels, (lambda probs, n, seed: np.sort(choice_labels(probs, n, seed)),),
+     WRONG, "sorted"),
     (check_sample_labels, (lambda probs, n, seed: np.random.default_rng().choice(
         len(probs), size=n, p=probs),), WRONG, "same seed"),
     (check_sample_labels, (lambda probs, n, seed: choice_labels(probs, n, 0),), WRONG,
      "seeds 0 and 1"),
+    (check_sample_labels, (lambda probs, n, seed: np.random.choice(  # noqa: NPY002
+        len(probs), size=n, p=probs),), WRONG, "torch.Generator"),
+    # ------------------------------------------------------------ Exercise 3: right answers
+    (check_item_noise, (lambda seed, epoch, index, size:
+                        item_rng(seed, epoch, index).standard_normal(size),), CORRECT,
+     "same in any worker"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed).spawn(epoch + 1)[epoch].spawn(index + 1)[index]).standard_normal(
+        size),), CORRECT, None),  # spawning two levels down: the same seed as the spawn key
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.Generator(np.random.Philox(
+        SeedSequence(seed, spawn_key=(epoch, index)))).normal(0.0, 1.0, size),), CORRECT, None),
+    (check_item_noise, (lambda seed, epoch, index, size: item_rng(seed, epoch, index)
+                        .standard_normal(size, dtype=np.float32).tolist(),), CORRECT, None),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        [seed, epoch + 1, index + 1]).standard_normal(size),), CORRECT, None),  # no zero ids
+    # ------------------------------------------------------------ Exercise 3: wrong answers
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        [seed, epoch, index]).standard_normal(size),), WRONG, "[s, 0, 0] is the seed s"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        [epoch, index, seed]).standard_normal(size),), WRONG, "or a zero seed"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        seed + epoch + index).standard_normal(size),), WRONG, "arithmetic on the ids"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        seed + 1000 * epoch + index).standard_normal(size),), WRONG, "arithmetic on the ids"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        [epoch, seed + 100 * index]).standard_normal(size),), WRONG, "arithmetic on the ids"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        int(f"{seed}{epoch}{index}")).standard_normal(size),), WRONG, "digits side by side"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(1_000 * epoch + index,))).standard_normal(size),), WRONG,
+     "arithmetic on the ids"),  # one key from both ids: epoch 1's item 0 is epoch 0's 1,000
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(10_000 * epoch + index,))).standard_normal(size),),
+     WRONG, "arithmetic on the ids"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        seed * epoch + index).standard_normal(size),), WRONG, "must depend on seed"),
+    (check_item_noise, (lambda seed, epoch, index, size: SHARED.standard_normal(size),), WRONG,
+     "shared by every call"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(index,))).standard_normal(size),), WRONG,
+     "must depend on epoch"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(epoch,))).standard_normal(size),), WRONG,
+     "must depend on index"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(epoch,))).standard_normal(index + size)[index:],), WRONG,
+     "window of one shared stream"),  # overlapping windows of one stream
+    (check_item_noise, (lambda seed, epoch, index, size:
+                        item_rng(seed, epoch, index).random(size),), WRONG, "standard normal"),
+    (check_item_noise, (lambda seed, epoch, index, size: (
+        np.random.seed(seed + epoch + index),  # noqa: NPY002 (the mistake under test)
+        np.random.standard_normal(size))[1],), WRONG, "global np.random state"),  # noqa: NPY002
+    (check_item_noise, (lambda seed, epoch, index, size: item_rng(seed, epoch, index).integers(
+        -3, 3, size),), WRONG, "should return floats"),
+    (check_item_noise, (lambda seed, epoch, index, size: item_rng(seed, epoch, index)
+                        .standard_normal((1, size)),), WRONG, "1-D"),
+    (check_item_noise, (lambda seed, epoch, index, size: item_rng(seed, epoch, index)
+                        .standard_normal(size).astype(np.float16),), WRONG, "float16 draws"),
+    (check_linear_default_std, (lambda fan_in: np.float16(1 / np.sqrt(3 * fan_in)),), WRONG,
+     "or round"),
 ]
 
-if importlib.util.find_spec("torch") is not None:
+if importlib.util.find_spec("torch") is None:
+    # Without PyTorch (Colab's 3.12 and 3.13 runtimes here), a right answer to Exercise 2
+    # still needs a tensor: an array whose type says it comes from torch stands in for one.
+    class StandInTensor(np.ndarray):
+        """An array that check_sample_labels takes for a tensor (its module is "torch")."""
+
+    StandInTensor.__module__ = "torch"
+    CASES.append((check_sample_labels, (lambda probs, n, seed: choice_labels(
+        probs, n, seed).view(StandInTensor),), CORRECT, None))
+else:
     import torch
 
     def multinomial_labels(replacement):
@@ -57,14 +150,66 @@ if importlib.util.find_spec("torch") is not None:
                                      generator=torch.Generator().manual_seed(seed))
         return sample_labels
 
+    def searchsorted_labels(probs, n, seed):
+        """Inverse-CDF sampling with a seeded torch.Generator: also right."""
+        u = torch.rand(n, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
+        return torch.searchsorted(torch.cumsum(torch.tensor(probs, dtype=torch.float64), 0), u)
+
+    def global_labels(probs, n, seed):
+        torch.manual_seed(seed)
+        return torch.multinomial(torch.tensor(probs), n, replacement=True)
+
+    def worker_dependent_noise(seed, epoch, index, size):
+        # torch.initial_seed() is the worker's own seed inside a DataLoader worker
+        key = (epoch, index, torch.initial_seed() % 1_000)
+        return np.random.default_rng(SeedSequence(seed, spawn_key=key)).standard_normal(size)
+
+    def torch_item_noise(seed, epoch, index, size):
+        item_seed = int(SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1)[0])
+        return torch.randn(size, generator=torch.Generator().manual_seed(item_seed))
+
     CASES += [
+        # -------------------------------------------------------- Exercise 1 with PyTorch
+        (check_linear_default_std, (lambda fan_in: torch.sqrt(torch.tensor(1 / (3 * fan_in))),),
+         CORRECT, None),
+        (check_linear_default_std, (lambda fan_in: torch.tensor(1 / (3 * fan_in),
+                                                                requires_grad=True).sqrt(),),
+         CORRECT, None),
+        (check_linear_default_std, (lambda fan_in: torch.nn.Linear(fan_in, 500).weight.std(),),
+         WRONG, "build a layer"),
+        (check_linear_default_std, (lambda fan_in: torch.nn.init.kaiming_uniform_(
+            torch.empty(2_000, fan_in), a=math.sqrt(5),
+            generator=torch.Generator().manual_seed(0)).std(),), WRONG, "measure a layer"),
+        # -------------------------------------------------------- Exercise 2 with PyTorch
         (check_sample_labels, (multinomial_labels(True),), CORRECT, None),
+        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
+            torch.tensor(probs, dtype=torch.float64), n, True,
+            generator=torch.Generator().manual_seed(seed)).to(torch.int32),), CORRECT, None),
+        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
+            torch.tensor([probs]), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed))[0],), CORRECT, None),
+        (check_sample_labels, (searchsorted_labels,), CORRECT, None),
         (check_sample_labels, (multinomial_labels(False),), WRONG, "only once"),
         (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
             probs, n, replacement=True, generator=torch.Generator().manual_seed(seed)),),
          WRONG, "make it a tensor"),
-        (check_linear_default_std, (lambda fan_in: torch.sqrt(torch.tensor(1 / (3 * fan_in))),),
-         CORRECT, None),
-        (check_linear_default_std, (lambda fan_in: torch.nn.Linear(fan_in, 500).weight.std(),),
-         WRONG, None),
+        (check_sample_labels, (global_labels,), WRONG, "global generator"),
+        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
+            torch.tensor(probs), n, replacement=True),), WRONG, "global generator"),
+        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
+            torch.tensor(probs), n, replacement=True, generator=torch.Generator()),),
+         WRONG, "seeds 0 and 1"),
+        (check_sample_labels, (lambda probs, n, seed: torch.sort(multinomial_labels(True)(
+            probs, n, seed)).values,), WRONG, "sorted"),
+        (check_sample_labels, (lambda probs, n, seed: torch.randint(
+            0, len(probs), (n,), generator=torch.Generator().manual_seed(seed)),), WRONG,
+         "frequencies"),
+        # -------------------------------------------------------- Exercise 3 with PyTorch
+        (check_item_noise, (torch_item_noise,), CORRECT, None),
+        (check_item_noise, (worker_dependent_noise,), WRONG, "DataLoader with 2 workers"),
+        (check_item_noise, (lambda seed, epoch, index, size: torch_item_noise(
+            seed, epoch, index, size).bfloat16(),), WRONG, "bfloat16 draws"),
+        (check_item_noise, (lambda seed, epoch, index, size: (
+            torch.manual_seed(seed + epoch + index), torch.randn(size))[1],), WRONG,
+         "PyTorch's global generator"),
     ]
