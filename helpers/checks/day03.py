@@ -1,13 +1,24 @@
-"""Checks for the exercises of Day 3 (descriptive statistics); see helpers.exercises."""
+"""Checks for the exercises of Day 3 (descriptive statistics); see :mod:`helpers.exercises`.
+
+Determined answers (a fixed seed, fixed inputs) are compared with the exact result,
+accepting every equivalent the prompt allows; the bootstrap, whose resamples are free, is
+judged by what defines it (resamples of the right size, drawn with replacement from x,
+independently, from the rng it was given) and by its value within about 8 Monte Carlo
+standard errors.
+"""
 
 from __future__ import annotations
 
+import ast
+import functools
+import inspect
 import math
-import numbers
+import re
+import textwrap
 
 import numpy as np
 
-from helpers.exercises import Wrong, answer, call, exercise_check
+from helpers.exercises import Wrong, answer, call, exercise_check, number
 
 # Exercise 1: 5,000 means of 400 uniform draws on [0, 1).
 NUM_MEANS, SAMPLE_SIZE = 5_000, 400
@@ -15,31 +26,78 @@ UNIFORM_SIGMA = 1 / math.sqrt(12)
 
 
 def _close(got: float, want: float, rel: float) -> bool:
-    return abs(got - want) <= rel * want
+    return abs(got - want) <= rel * abs(want)
+
+
+@functools.lru_cache(maxsize=8)
+def _spreads_from_seed(seed: int) -> tuple[tuple[float, float], ...]:
+    """Every way the prompt allows, as ``(value, relative tolerance)``: 5,000 rows of 400
+    or 400 rows of 5,000 from ``default_rng(seed)``, float64 or float32 draws, either ddof."""
+    out = []
+    for dtype, rel in ((np.float64, 1e-9), (np.float32, 1e-5)):
+        for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
+            draws = np.random.default_rng(seed).random(shape, dtype=dtype)
+            means = draws.mean(axis=axis, dtype=np.float64)
+            out += [(float(means.std(ddof=ddof)), rel) for ddof in (0, 1)]
+    return tuple(out)
 
 
 @exercise_check
-def check_spread_of_means(spread) -> str:
-    """``spread``: the standard deviation of 5,000 means of 400 uniform draws each."""
-    spread = answer(spread)
-    if isinstance(spread, bool) or not isinstance(spread, numbers.Real | np.floating):
-        raise Wrong(f"spread should be one number (a standard deviation), got "
-                    f"{type(spread).__name__}; did you take the std of the means?")
-    spread = float(spread)
+def check_spread_of_means(spread, seed) -> str:
+    """``spread``: the std of 5,000 means of 400 uniform draws from ``default_rng(seed)``.
+
+    Examples
+    --------
+    >>> check_spread_of_means(1 / math.sqrt(12) / 20, 42)
+    ✗ Not yet: that is the formula sigma / sqrt(n) itself: measure the spread of your 5,000 means
+      instead
+    """
+    spread = number(spread, "spread")
+    seed = int(answer(seed))
     standard_error = UNIFORM_SIGMA / math.sqrt(SAMPLE_SIZE)
     if math.isclose(spread, standard_error, rel_tol=1e-9):  # typed in, not measured
-        raise Wrong("that is the formula sigma / sqrt(n) itself: measure the spread from "
-                    "your 5,000 means instead")
+        raise Wrong("that is the formula sigma / sqrt(n) itself: measure the spread of your "
+                    "5,000 means instead")
+    if any(_close(spread, want, rel) for want, rel in _spreads_from_seed(seed)):
+        return "the means of 400 uniform draws scatter with standard deviation sigma / sqrt(400)."
     if _close(spread, UNIFORM_SIGMA, 0.1):
-        raise Wrong("that is the spread of single draws: average each sample of 400 "
-                    "first (one mean per row), then take the std of those means")
+        raise Wrong("that is the spread of single draws: average each sample of 400 values "
+                    "first (one mean per sample), then take the std of those means")
     if _close(spread, UNIFORM_SIGMA / math.sqrt(NUM_MEANS), 0.1):
-        raise Wrong("that looks like means over the wrong axis: each row is one sample of "
-                    "400, so average along axis=1")
-    if not _close(spread, standard_error, 0.05):  # 5 standard errors of a std of 5,000
-        raise Wrong("not within 5% of sigma / sqrt(400), the spread the prompt predicts: "
-                    "check the shape of your draws and the axis you average over")
-    return "the means of 400 uniform draws scatter with standard deviation sigma / sqrt(400)."
+        raise Wrong("that is the spread of means of 5,000 values each: average along the "
+                    "axis of length 400, so that you get 5,000 means")
+    if _close(spread, standard_error, 0.05):  # 5 standard errors of a std of 5,000 values
+        raise Wrong("the size is right, but these are not the numbers rng_ex gives: draw "
+                    "from rng_ex (not np.random or another generator), starting right after "
+                    "the cell creates it")
+    raise Wrong("not within 5% of sigma / sqrt(400), the spread the prompt predicts: check "
+                "the shape of your draws (5,000 samples of 400) and the axis you average over")
+
+
+# Exercise 2: the population variance, written without np.var or np.std.
+
+_FORBIDDEN_VARIANCE = re.compile(r"\.\s*(nan)?(var|std)\s*\(")
+
+
+def _calls_var_or_std(func: object) -> bool:
+    """Does the learner's source call ``.var(``, ``.std(`` or their nan versions?
+
+    Judged on the syntax tree (comments and strings do not count); for a lambda inside a
+    longer line, on the line with its comments removed. False where Python cannot find the
+    source: then only the values judge.
+    """
+    try:
+        source = textwrap.dedent(inspect.getsource(func))
+    except (OSError, TypeError):
+        return False
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        code = "\n".join(line.split("#")[0] for line in source.splitlines())
+        return bool(_FORBIDDEN_VARIANCE.search(code))
+    return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+               and node.func.attr in ("var", "std", "nanvar", "nanstd")
+               for node in ast.walk(tree))
 
 
 def _variance_cases() -> list[np.ndarray]:
@@ -52,31 +110,44 @@ def _variance_cases() -> list[np.ndarray]:
 
 @exercise_check
 def check_variance(variance) -> str:
-    """``variance(x)``: the population variance (ddof=0), accurate under a large offset."""
+    """``variance(x)``: the population variance (ddof=0), accurate under a large offset.
+
+    Examples
+    --------
+    >>> check_variance(lambda x: np.mean(x**2) - np.mean(x) ** 2)
+    ✗ Not yet: right on small numbers but wrong on data near 1e9: the offset swallows the digits
+      (the trap of mean(x**2) - mean(x)**2, or of float32); subtract the mean before squaring, in
+      float64
+    """
+    call(variance, np.array([1.0, 2.0]))  # the placeholder, or an error, stops here
+    if _calls_var_or_std(variance):
+        raise Wrong("the exercise asks you to write the variance yourself, without np.var or "
+                    "np.std (or the .var() and .std() methods)")
     for x in _variance_cases():
-        got = call(variance, x.copy())
-        try:
-            got = float(got)
-        except (TypeError, ValueError):
-            raise Wrong(f"variance(x) should return one number, got "
-                        f"{type(got).__name__}") from None
+        got = number(call(variance, x.copy()), "variance(x)")
         want = float(np.var(x))
-        # 1e-6: an accurate method (two passes, Welford's update) loses a few digits at a
-        # 1e9 offset; the naive formula is off by about 100%
+        # 1e-6: an accurate method (two passes, Welford's update, a shift by a value near
+        # the data) loses a few digits at a 1e9 offset; the naive formula is off by ~100%
         if math.isclose(got, want, rel_tol=1e-6, abs_tol=1e-12):
             continue
         if x.size > 1 and math.isclose(got, float(np.var(x, ddof=1)), rel_tol=1e-6):
             raise Wrong("that divides by n - 1 (ddof=1); the exercise asks for the "
                         "population variance, which divides by n")
-        if x.mean() > 1e6 or got < 0:
-            raise Wrong("right on small numbers but wrong on data near 1e9: subtract the "
-                        "mean before squaring, never compute mean(x**2) - mean(x)**2")
+        if want > 0 and math.isclose(got, math.sqrt(want), rel_tol=1e-6):
+            raise Wrong("that is the standard deviation; the variance is its square (leave "
+                        "out the square root)")
+        if x.mean() > 1e6:
+            raise Wrong("right on small numbers but wrong on data near 1e9: the offset "
+                        "swallows the digits (the trap of mean(x**2) - mean(x)**2, or of "
+                        "float32); subtract the mean before squaring, in float64")
         raise Wrong("not the variance: the mean of the squared deviations from the mean")
     return "your variance subtracts before it squares, so an offset costs no accuracy."
 
 
+# Exercise 3: the standard error of a mean from batch means.
+
 def _near(got: float, want: float) -> bool:
-    return math.isclose(got, want, rel_tol=1e-9)
+    return math.isclose(got, want, rel_tol=1e-6)
 
 
 def _batch_cases() -> list[tuple[np.ndarray, int]]:
@@ -88,17 +159,18 @@ def _batch_cases() -> list[tuple[np.ndarray, int]]:
 
 @exercise_check
 def check_batch_means_se(batch_means_se) -> str:
-    """``batch_means_se(x, num_batches)``: standard error of the mean from batch means."""
+    """``batch_means_se(x, num_batches)``: standard error of the mean from batch means.
+
+    Examples
+    --------
+    >>> check_batch_means_se(lambda x, k: x.std(ddof=1) / np.sqrt(x.size))
+    ✗ Not yet: that is the naive standard error, which assumes independent values; compute it
+      from the batch means instead
+    """
     for x, k in _batch_cases():
-        got = call(batch_means_se, x.copy(), k)
-        try:
-            got = float(got)
-        except (TypeError, ValueError):
-            raise Wrong(f"batch_means_se should return one number, got "
-                        f"{type(got).__name__}") from None
+        got = number(call(batch_means_se, x.copy(), k), "batch_means_se(x, num_batches)")
         means = x.reshape(k, -1).mean(axis=1)
-        want = means.std(ddof=1) / math.sqrt(k)
-        if _near(got, want):
+        if _near(got, means.std(ddof=1) / math.sqrt(k)):
             continue
         interleaved = x.reshape(-1, k).mean(axis=0)
         if _near(got, interleaved.std(ddof=1) / math.sqrt(k)) or _near(
@@ -106,6 +178,11 @@ def check_batch_means_se(batch_means_se) -> str:
             raise Wrong("your batches take every k-th value; a batch is a run of "
                         "CONSECUTIVE values, so the first len(x) // num_batches values "
                         "form batch 1")
+        small = x.reshape(-1, k).mean(axis=1)  # len(x) // k batches of k values each
+        if any(_near(got, small.std(ddof=ddof) / math.sqrt(m))
+               for ddof in (0, 1) for m in (small.size, k)):
+            raise Wrong("you made batches of num_batches values each; make num_batches "
+                        "batches, each len(x) // num_batches values long")
         if _near(got, means.std(ddof=0) / math.sqrt(k)):
             raise Wrong("the batch means are a sample: use ddof=1 for their std")
         if _near(got, means.std(ddof=1)):
@@ -120,3 +197,122 @@ def check_batch_means_se(batch_means_se) -> str:
         raise Wrong("not the standard error from the batch means: check how you split "
                     "x, the ddof, and what you divide by")
     return "long batches are nearly independent, so their SE survives autocorrelation."
+
+
+# Exercise 4: the bootstrap standard error of any statistic.
+
+def _bootstrap_data() -> np.ndarray:
+    """100 values: 95 standard normal ones and 5 wild ones, so that the bootstrap SE of the
+    mean (about 1.7) and of the median (about 0.15) are far apart."""
+    rng = np.random.default_rng(11)
+    return rng.permutation(np.concatenate([rng.standard_normal(95),
+                                           [40.0, -55.0, 70.0, 90.0, -80.0]]))
+
+
+@functools.lru_cache(maxsize=1)
+def _ideal_bootstrap_se() -> dict[str, float]:
+    """The bootstrap SEs that infinitely many resamples would give (the median's from
+    200,000 resamples: within 0.3%)."""
+    x = _bootstrap_data()
+    rng = np.random.default_rng(2024)
+    medians = np.concatenate([np.median(x[rng.integers(0, x.size, (20_000, x.size))], axis=1)
+                              for _ in range(10)])
+    return {"mean": float(x.std() / math.sqrt(x.size)), "median": float(medians.std())}
+
+
+class _Recorder:
+    """``np.median`` or ``np.mean`` that records every resample it is applied to."""
+
+    def __init__(self, reduce):
+        self.reduce, self.resamples, self.unclear = reduce, [], False
+
+    def __call__(self, values, axis=None, *args, **kwargs):
+        arr = np.asarray(values)
+        if arr.ndim == 1 and axis in (None, 0, -1):
+            self.resamples.append(arr)
+        elif arr.ndim == 2 and axis in (1, -1):
+            self.resamples.extend(arr)
+        elif arr.ndim == 2 and axis in (0, -2):
+            self.resamples.extend(arr.T)
+        else:
+            self.unclear = True
+        return self.reduce(values, axis, *args, **kwargs)
+
+
+def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int) -> None:
+    """Raise Wrong if the recorded resamples are not what a bootstrap draws."""
+    # statistic(x) itself (the estimate, e.g. to centre the resampled values) is no resample
+    found = [r for r in recorder.resamples if not np.array_equal(r, x)]
+    if recorder.unclear or not found:
+        return  # called in a way we cannot interpret: the values decide
+    sizes = {len(r) for r in found}
+    if sizes != {x.size}:
+        raise Wrong(f"each resample must hold len(x) = {x.size} values, like the sample "
+                    f"itself; yours hold {sorted(sizes)[:3]}")
+    if len(found) != num_resamples:
+        raise Wrong(f"statistic was applied to {len(found)} resamples; make exactly "
+                    f"num_resamples = {num_resamples} of them")
+    resamples = np.array(found)
+    if not np.all(np.isin(resamples, x)):
+        raise Wrong("your resamples hold values that are not in x: draw values of x (or "
+                    "indices into x), not new random numbers")
+    if not np.any(np.diff(np.sort(resamples, axis=1), axis=1) == 0):
+        raise Wrong("no resample repeats a value, so they were drawn without replacement "
+                    "(a shuffle of x has the same statistic every time): draw with "
+                    "replacement")
+    if np.all(resamples == resamples[0]):
+        raise Wrong("every resample is the same: draw a new, independent resample each "
+                    "time, num_resamples of them")
+
+
+@exercise_check
+def check_bootstrap_se(bootstrap_se) -> str:
+    """``bootstrap_se(x, statistic, num_resamples, rng)``: the bootstrap SE of a statistic.
+
+    Examples
+    --------
+    >>> check_bootstrap_se(lambda x, statistic, num_resamples, rng: x.std() / len(x) ** 0.5)
+    ✗ Not yet: with statistic=np.median your answer is the bootstrap SE of the mean: apply
+      statistic to each resample
+    """
+    x = _bootstrap_data()
+    num = 4_000
+    results = {}
+    for name, reduce, seed in (("median", np.median, 1), ("mean", np.mean, 2)):
+        recorder = _Recorder(reduce)
+        got = number(call(bootstrap_se, x.copy(), recorder, num, np.random.default_rng(seed)),
+                     "bootstrap_se(...)")
+        _check_resamples(recorder, x, num)
+        ideal = _ideal_bootstrap_se()  # after the first call: a placeholder costs nothing
+        results[name] = got
+        if got < 1e-9 * ideal[name]:
+            raise Wrong("your resamples all give the same statistic, so their spread is 0: "
+                        "draw each resample independently, with replacement")
+        if _close(got, ideal[name], 0.1):
+            continue
+        others = {"mean": "median", "median": "mean"}
+        if _close(got, ideal[others[name]], 0.1):
+            raise Wrong(f"with statistic=np.{name} your answer is the bootstrap SE of the "
+                        f"{others[name]}: apply statistic to each resample")
+        if _close(got * math.sqrt(num), ideal[name], 0.1):
+            raise Wrong("that is smaller by a factor sqrt(num_resamples): the bootstrap SE is "
+                        "the standard deviation of the resampled statistics, not the "
+                        "standard error of their average")
+        if _close(got, ideal[name] ** 2, 0.2):
+            raise Wrong("that looks like a variance: the standard error is the standard "
+                        "deviation of the resampled statistics")
+        raise Wrong(f"with statistic=np.{name} your standard error is {got:.3g}, more than "
+                    f"10% from the bootstrap's: the std of statistic over resamples of x "
+                    f"drawn with replacement")
+    again = number(call(bootstrap_se, x.copy(), np.median, num, np.random.default_rng(1)),
+                   "bootstrap_se(...)")
+    if again != results["median"]:
+        raise Wrong("two calls with the same seed gave different results: draw every "
+                    "resample from the rng you were given, nothing else")
+    other = number(call(bootstrap_se, x.copy(), np.median, num, np.random.default_rng(3)),
+                   "bootstrap_se(...)")
+    if other == results["median"]:
+        raise Wrong("your result does not change with the rng: draw the resamples from the "
+                    "rng argument")
+    return ("resamples of len(x) values, drawn with replacement from the rng given; the "
+            "SE of the median and of the mean within 10% of the ideal bootstrap's.")

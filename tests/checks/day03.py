@@ -1,17 +1,64 @@
-"""Right and wrong answers for the checks of Day 3 (see tests/checks/README.md)."""
+"""Right and wrong answers for the checks of Day 3 (see tests/checks/README.md).
+
+Each check gets valid but unusual answers (other idioms, orientations, dtypes, libraries)
+that must pass, and plausible mistakes that must fail with the hint on that mistake.
+"""
 
 import math
+import statistics
 
 import numpy as np
 
 from helpers.checks.day03 import (
     check_batch_means_se,
+    check_bootstrap_se,
     check_spread_of_means,
     check_variance,
 )
 from helpers.exercises import CORRECT, WRONG
 
 SIGMA = 1 / math.sqrt(12)
+
+# ----------------------------------------------------------------- Exercise 1: spread
+
+
+def _spread(seed, shape=(5_000, 400), axis=1, ddof=0, dtype=np.float64):
+    draws = np.random.default_rng(seed).random(shape, dtype=dtype)
+    return draws.mean(axis=axis).std(ddof=ddof)
+
+
+def _legacy_spread(seed):
+    """What np.random.seed(seed); np.random.rand(5000, 400) gives (without touching the
+    global state here)."""
+    return float(np.random.RandomState(seed).rand(5_000, 400).mean(axis=1).std())
+
+
+SPREAD_CASES = [
+    # valid
+    (check_spread_of_means, (_spread(42), 42), CORRECT, "sigma / sqrt(400)"),
+    (check_spread_of_means, (_spread(7), 7), CORRECT, None),
+    (check_spread_of_means, (_spread(42, (400, 5_000), axis=0, ddof=1), 42), CORRECT, None),
+    (check_spread_of_means, (np.float32(_spread(3, dtype=np.float32)), 3), CORRECT, None),
+    (check_spread_of_means,
+     (statistics.pstdev(np.random.default_rng(9).uniform(0, 1, 2_000_000)
+                        .reshape(5_000, 400).mean(axis=1).tolist()), 9), CORRECT, None),
+    (check_spread_of_means, (np.array(_spread(0, ddof=1)), 0), CORRECT, None),
+    # wrong
+    (check_spread_of_means, (SIGMA / 20, 42), WRONG, "the formula"),
+    (check_spread_of_means, (_legacy_spread(42), 42), WRONG, "not the numbers rng_ex gives"),
+    (check_spread_of_means, (_spread(43), 42), WRONG, "not the numbers rng_ex gives"),
+    (check_spread_of_means, (_spread(42 * 1), 0), WRONG, "not the numbers rng_ex gives"),
+    (check_spread_of_means, (_spread(42, axis=0), 42), WRONG, "axis of length 400"),
+    (check_spread_of_means, (float(np.random.default_rng(42).random(10_000).std()), 42),
+     WRONG, "single draws"),
+    (check_spread_of_means, (_spread(42, shape=(5_000, 100)), 42), WRONG, "not within 5%"),
+    (check_spread_of_means,
+     (float(np.tile(np.linspace(0, 1, 400), (5_000, 1)).mean(axis=1).std()), 42), WRONG,
+     "not within 5%"),  # a grid, not random draws: every mean is the same
+    (check_spread_of_means, (np.zeros(3), 42), WRONG, "one number"),
+]
+
+# ----------------------------------------------------------------- Exercise 2: variance
 
 
 def _welford(x):
@@ -24,39 +71,84 @@ def _welford(x):
     return m2 / len(x)
 
 
-def _spread(seed, shape=(5_000, 400), axis=1):
-    return float(np.random.default_rng(seed).random(shape).mean(axis=axis).std())
+def _shifted(x):
+    c = np.median(x)  # "subtract a value near the data first" (section 5)
+    return np.mean((x - c) ** 2) - (np.mean(x) - c) ** 2
 
 
-CASES = [
-    (check_spread_of_means, (_spread(0),), CORRECT, "sigma / sqrt(400)"),
-    (check_spread_of_means, (_spread(42),), CORRECT, None),
-    (check_spread_of_means, (SIGMA / 20,), WRONG, "the formula"),
-    (check_spread_of_means, (1 / np.sqrt(4800),), WRONG, "the formula"),  # last bit differs
-    (check_spread_of_means, (_spread(0, axis=0),), WRONG, "axis=1"),
-    (check_spread_of_means, (float(np.random.default_rng(0).random(10_000).std()),), WRONG,
-     "single draws"),
-    (check_spread_of_means, (_spread(0, shape=(5_000, 100)),), WRONG, "not within 5%"),
-    (check_spread_of_means, (np.zeros(3),), WRONG, "one number"),
+def _dot(x):
+    d = x - x.mean()
+    return np.dot(d, d) / d.size
 
+
+def _in_place(x):
+    x -= x.mean()
+    return np.mean(x**2)
+
+
+def _float32_two_pass(x):
+    y = x.astype(np.float32)
+    return float(np.mean((y - y.mean()) ** 2))
+
+
+VARIANCE_CASES = [
+    # valid
     (check_variance, (lambda x: np.mean((x - np.mean(x)) ** 2),), CORRECT, "subtracts"),
     (check_variance, (_welford,), CORRECT, None),
-    (check_variance, (lambda x: np.sum((x - x.mean()) ** 2) / len(x),), CORRECT, None),
-    (check_variance, (lambda x: np.mean(x**2) - np.mean(x) ** 2,), WRONG, "before squaring"),
+    (check_variance, (_shifted,), CORRECT, None),
+    (check_variance, (_dot,), CORRECT, None),
+    (check_variance, (lambda x: statistics.pvariance(x.tolist()),), CORRECT, None),
+    (check_variance, (lambda x: np.float32(np.mean((x - x.mean()) ** 2)),), CORRECT, None),
+    (check_variance, (lambda x: np.array(np.sum((x - x.mean()) ** 2) / len(x)),), CORRECT,
+     None),
+    # wrong
+    (check_variance, (lambda x: np.mean(x**2) - np.mean(x) ** 2,), WRONG, "near 1e9"),
     (check_variance, (lambda x: np.sum((x - x.mean()) ** 2) / (len(x) - 1),), WRONG,
      "n - 1"),
     (check_variance, (lambda x: np.mean(np.abs(x - x.mean())),), WRONG, "not the variance"),
+    (check_variance, (lambda x: np.sqrt(np.mean((x - x.mean()) ** 2)),), WRONG,
+     "the standard deviation"),
+    (check_variance, (lambda x: np.var(x),), WRONG, "without np.var"),
+    (check_variance, (lambda x: x.std() ** 2,), WRONG, "without np.var"),
+    (check_variance, (_in_place,), WRONG, "changed its argument x in place"),
+    (check_variance, (_float32_two_pass,), WRONG, "near 1e9"),
     (check_variance, (lambda x: [1.0, 2.0],), WRONG, "one number"),
+]
 
+# ----------------------------------------------------------------- Exercise 3: batch means
+
+
+def _slices(x, k):
+    m = len(x) // k
+    means = [sum(x[i * m:(i + 1) * m]) / m for i in range(k)]
+    return statistics.stdev(means) / math.sqrt(k)
+
+
+def _sorted_in_place(x, k):
+    x.sort()  # sorting the caller's series destroys its time order
+    return x.reshape(k, -1).mean(axis=1).std(ddof=1) / np.sqrt(k)
+
+
+BATCH_CASES = [
+    # valid
     (check_batch_means_se,
      (lambda x, k: x.reshape(k, -1).mean(axis=1).std(ddof=1) / np.sqrt(k),), CORRECT,
      "survives autocorrelation"),
     (check_batch_means_se,
      (lambda x, k: np.std([b.mean() for b in np.split(x, k)], ddof=1) / k**0.5,), CORRECT,
      None),
+    (check_batch_means_se, (_slices,), CORRECT, None),
+    (check_batch_means_se,
+     (lambda x, k: np.float32(np.array_split(x, k)[0].size and
+                              np.mean(np.array_split(x, k), axis=1).std(ddof=1) / k**0.5),),
+     CORRECT, None),
+    # wrong
     (check_batch_means_se,
      (lambda x, k: x.reshape(-1, k).mean(axis=0).std(ddof=1) / np.sqrt(k),), WRONG,
      "CONSECUTIVE"),
+    (check_batch_means_se,
+     (lambda x, k: x.reshape(-1, k).mean(axis=1).std(ddof=1) / np.sqrt(len(x) // k),),
+     WRONG, "batches of num_batches values"),
     (check_batch_means_se,
      (lambda x, k: x.reshape(k, -1).mean(axis=1).std() / np.sqrt(k),), WRONG, "ddof=1"),
     (check_batch_means_se, (lambda x, k: x.reshape(k, -1).mean(axis=1).std(ddof=1),),
@@ -67,5 +159,110 @@ CASES = [
     (check_batch_means_se, (lambda x, k: x.std(ddof=1) / np.sqrt(x.size),), WRONG, "naive"),
     (check_batch_means_se, (lambda x, k: x.reshape(k, -1).std(axis=1).mean(),), WRONG,
      "not the standard error"),
+    (check_batch_means_se, (_sorted_in_place,), WRONG, "changed its argument x in place"),
     (check_batch_means_se, (lambda x, k: (1.0, 2.0),), WRONG, "one number"),
 ]
+
+# ----------------------------------------------------------------- Exercise 4: bootstrap
+
+
+def _vectorized(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (num_resamples, len(x)))
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _choice_loop(x, statistic, num_resamples, rng):
+    return np.std([statistic(rng.choice(x, size=len(x))) for _ in range(num_resamples)])
+
+
+def _columns(x, statistic, num_resamples, rng):
+    resamples = rng.choice(x, size=(len(x), num_resamples), replace=True)  # one per column
+    return statistic(resamples, axis=0).std()
+
+
+def _around_the_estimate(x, statistic, num_resamples, rng):
+    values = statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1)
+    return np.sqrt(np.mean((values - statistic(x)) ** 2))  # RMS around the estimate
+
+
+def _apply_along_axis(x, statistic, num_resamples, rng):
+    resamples = x[rng.integers(len(x), size=(num_resamples, len(x)))]
+    return np.apply_along_axis(statistic, 1, resamples).std(ddof=1)
+
+
+def _legacy(x, statistic, num_resamples, rng):
+    idx = np.random.randint(0, len(x), (num_resamples, len(x)))  # noqa: NPY002 (the mistake)
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _shuffles(x, statistic, num_resamples, rng):
+    resamples = rng.permuted(np.tile(x, (num_resamples, 1)), axis=1)
+    return statistic(resamples, axis=1).std(ddof=1)
+
+
+def _one_resample_repeated(x, statistic, num_resamples, rng):
+    idx = np.tile(rng.integers(0, len(x), len(x)), (num_resamples, 1))
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _divided_by_sqrt_b(x, statistic, num_resamples, rng):
+    return _vectorized(x, statistic, num_resamples, rng) / np.sqrt(num_resamples)
+
+
+def _half_size(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (num_resamples, len(x) // 2))
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _own_seed(x, statistic, num_resamples, rng):
+    return _vectorized(x, statistic, num_resamples, np.random.default_rng(0))
+
+
+def _unseeded(x, statistic, num_resamples, rng):
+    return _vectorized(x, statistic, num_resamples, np.random.default_rng())
+
+
+def _variance(x, statistic, num_resamples, rng):
+    return _vectorized(x, statistic, num_resamples, rng) ** 2
+
+
+def _fixed_count(x, statistic, num_resamples, rng):
+    return _vectorized(x, statistic, 1_000, rng)
+
+
+def _new_numbers(x, statistic, num_resamples, rng):
+    fake = rng.normal(x.mean(), x.std(), (num_resamples, len(x)))  # a parametric "bootstrap"
+    return statistic(fake, axis=1).std(ddof=1)
+
+
+def _shuffle_in_place(x, statistic, num_resamples, rng):
+    rng.shuffle(x)
+    return _vectorized(x, statistic, num_resamples, rng)
+
+
+BOOTSTRAP_CASES = [
+    # valid
+    (check_bootstrap_se, (_vectorized,), CORRECT, "drawn with replacement"),
+    (check_bootstrap_se, (_choice_loop,), CORRECT, None),
+    (check_bootstrap_se, (_columns,), CORRECT, None),
+    (check_bootstrap_se, (_around_the_estimate,), CORRECT, None),
+    (check_bootstrap_se, (_apply_along_axis,), CORRECT, None),
+    # wrong
+    (check_bootstrap_se, (_legacy,), WRONG, "global np.random"),
+    (check_bootstrap_se, (_shuffles,), WRONG, "without replacement"),
+    (check_bootstrap_se, (_one_resample_repeated,), WRONG, "every resample is the same"),
+    (check_bootstrap_se, (_divided_by_sqrt_b,), WRONG, "sqrt(num_resamples)"),
+    (check_bootstrap_se, (lambda x, statistic, num_resamples, rng: x.std() / len(x) ** 0.5,),
+     WRONG, "bootstrap SE of the mean"),
+    (check_bootstrap_se, (_half_size,), WRONG, "len(x) = 100 values"),
+    (check_bootstrap_se, (_own_seed,), WRONG, "does not change with the rng"),
+    (check_bootstrap_se, (_unseeded,), WRONG, "same seed gave different results"),
+    (check_bootstrap_se, (_variance,), WRONG, "looks like a variance"),
+    (check_bootstrap_se, (_fixed_count,), WRONG, "exactly num_resamples"),
+    (check_bootstrap_se, (_new_numbers,), WRONG, "not in x"),
+    (check_bootstrap_se, (_shuffle_in_place,), WRONG, "changed its argument x in place"),
+    (check_bootstrap_se, (lambda x, statistic, num_resamples, rng: [0.1, 0.2],), WRONG,
+     "one number"),
+]
+
+CASES = SPREAD_CASES + VARIANCE_CASES + BATCH_CASES + BOOTSTRAP_CASES

@@ -1,9 +1,20 @@
-"""day03_statistics: the lesson's claims over several seeds (see conftest.py)."""
+"""day03_statistics: the lesson's claims over several seeds (see conftest.py).
 
+SciPy (used only in tests) supplies the exact coverage of a t interval and the t
+quantiles; large simulations made here, independent of the notebook's draws, supply the
+AR(1) coverage and the ideal bootstraps of Michelson's data.
+"""
+
+import functools
 import math
 
+import nbformat
+import numpy as np
 import pytest
 from scipy import stats as sps
+
+from helpers.data import load_michelson_sets
+from helpers.parameters import ParameterError
 
 from .conftest import SEEDS
 
@@ -12,14 +23,24 @@ NAME = "day03_statistics"
 # What the notebook records for these tests: run after its last cell, with RESULTS_PATH
 # set by the runner (conftest.py).
 RESULTS = """
-save_results(RESULTS_PATH, num_repeats=NUM_REPEATS, num_samples=NUM_SAMPLES, n_small=n_small,
+save_results(RESULTS_PATH, num_repeats=NUM_REPEATS, num_samples=NUM_SAMPLES,
+             num_bootstrap=NUM_BOOTSTRAP, n_small=n_small,
              var0_mean=var0.mean(), var0_se=se0, var1_mean=var1.mean(), var1_se=se1,
+             s1_mean=s1.mean(), s1_se=s1.std() / np.sqrt(NUM_REPEATS), c4=c4,
+             cov_shape=np.cov(X).shape, cov_diag=np.diag(cov), var_diag=X.var(axis=0),
              flagged=flagged, faulty_at=faulty_at, few_flagged=np.abs(z_few).max() > 3,
+             z_few_max=[np.abs(z_few).max(), np.abs(z_few1).max()],
              means_std=means.std(), share_far=share_far, share_theory=share_theory,
-             slope=slope, naive_rel_error=abs(naive - exact) / exact,
-             np_var_rel_error=abs(two_pass - exact) / exact, naive_at_1e8=np.mean(x8**2) -
-             np.mean(x8) ** 2, lag1=lag1, lag1_shuffled_max=lag1_shuffled.max(),
-             se=se, se_sets=se_sets, t_975=T_975, sets_interval=[sets_low, sets_high])
+             slope_loglog=slope, naive_rel_error=abs(naive - exact) / exact,
+             np_var_rel_error=abs(two_pass - exact) / exact,
+             naive_at_1e8=np.mean(x8**2) - np.mean(x8) ** 2,
+             cover_iid=cover_iid, cover_ar=cover_ar, ar_theory=ar_theory, cover_ess=cover_ess,
+             ess_ar_median=np.median(ess_ar), boot_se=boot_se, true_se=true_se, ratio=ratio,
+             f_real=f_real, f_shuffled_max=f_shuffled.max(), lag1=lag1,
+             lag1_shuffled_max=lag1_shuffled.max(), diffs=diffs, mixed_days=len(mixed_days),
+             pm_higher=sum(pm_higher), slope_sets=slope_sets, se=se, se_sets=se_sets,
+             se_days=se_days, se_ess=se_ess, ess=ess, sets_interval=[sets_low, sets_high],
+             se_boot_runs=se_boot_runs, se_boot_sets=se_boot_sets, t_975=T_975)
 """
 SMALL = {"NUM_REPEATS": 2_000}  # keeps each run to a few seconds
 
@@ -29,6 +50,13 @@ def r(request, run_notebook):
     return run_notebook(NAME, request.param, **SMALL)
 
 
+def binomial_se(p, n):
+    return math.sqrt(p * (1 - p) / n)
+
+
+# ----------------------------------------------------------------------------- 2. ddof
+
+
 def test_ddof1_is_unbiased_and_ddof0_is_low_by_n_minus_1_over_n(r):
     n = r["n_small"]
     assert abs(r["var1_mean"] - 1) < 5 * r["var1_se"]
@@ -36,25 +64,52 @@ def test_ddof1_is_unbiased_and_ddof0_is_low_by_n_minus_1_over_n(r):
     assert r["var1_mean"] - r["var0_mean"] > 5 * r["var0_se"]  # the bias is visible
 
 
+def test_the_ddof1_standard_deviation_is_still_biased_low_by_c4(r):
+    n = r["n_small"]
+    c4 = math.sqrt(2 / (n - 1)) * math.gamma(n / 2) / math.gamma((n - 1) / 2)
+    assert r["c4"] == pytest.approx(c4, rel=1e-12) and c4 == pytest.approx(0.9400, abs=1e-4)
+    assert abs(r["s1_mean"] - c4) < 5 * r["s1_se"]
+    assert r["s1_mean"] < 1 - 5 * r["s1_se"]
+
+
+def test_np_cov_divides_by_n_minus_1_and_takes_rows_as_variables(r):
+    assert r["cov_shape"] == [6, 6]
+    assert np.allclose(np.array(r["cov_diag"]) / np.array(r["var_diag"]), 6 / 5)
+
+
+# ----------------------------------------------------------------------------- 3. z-scores
+
+
 def test_the_3_sigma_rule_finds_the_faulty_readings_and_few_false_alarms(r):
     flagged, faulty = set(r["flagged"]), set(r["faulty_at"])
     assert faulty <= flagged
     expected = 497 * math.erfc(3 / math.sqrt(2))  # Poisson mean 1.34 false alarms
     assert len(flagged - faulty) <= expected + 5 * math.sqrt(expected)
-    assert r["few_flagged"] is False  # sqrt(n - 1) < 3: the rule cannot fire on 8 values
+    assert r["few_flagged"] is False  # the rule cannot fire on 8 values
+
+
+def test_no_z_score_exceeds_shifflers_bound(r):
+    n = 8
+    z0, z1 = r["z_few_max"]
+    assert z0 <= math.sqrt(n - 1) + 1e-12 and z1 <= (n - 1) / math.sqrt(n) + 1e-12
+    assert z1 == pytest.approx(z0 * math.sqrt((n - 1) / n), rel=1e-12)
+    assert max(math.sqrt(10 - 1), (10 - 1) / math.sqrt(10)) <= 3  # "n <= 10: never > 3"
+
+
+# ----------------------------------------------------------------------------- 4. SE
 
 
 def test_the_standard_error_of_the_mean_is_sigma_over_sqrt_n(r):
     se = 1 / math.sqrt(r["num_samples"])
     se_of_std = se / math.sqrt(2 * (r["num_repeats"] - 1))  # of a normal sample's std
     assert abs(r["means_std"] - se) < 5 * se_of_std
-    assert -0.5 - 0.03 < r["slope"] < -0.5 + 0.03
+    assert -0.5 - 0.03 < r["slope_loglog"] < -0.5 + 0.03
 
 
 def test_a_mean_of_0_22_happens_about_3_percent_of_the_time(r):
     p = r["share_theory"]
     assert p == pytest.approx(2 * sps.norm.sf(2.2), rel=1e-12)
-    assert abs(r["share_far"] - p) < 5 * math.sqrt(p * (1 - p) / r["num_repeats"])
+    assert abs(r["share_far"] - p) < 5 * binomial_se(p, r["num_repeats"])
 
 
 def test_the_naive_variance_formula_loses_accuracy_and_np_var_does_not(r):
@@ -63,14 +118,147 @@ def test_the_naive_variance_formula_loses_accuracy_and_np_var_does_not(r):
     assert r["naive_at_1e8"] < 0  # a negative "variance"
 
 
-def test_michelsons_runs_are_not_independent(r):
+# ----------------------------------------------------------------------------- 6. coverage
+
+
+@functools.lru_cache(maxsize=4)
+def ar1_coverage(phi, n, num_series, seed, chunk=50_000):
+    """The coverage of mean ± 1.96 s/sqrt(n) for AR(1) series, from a large simulation
+    (in chunks of series, to bound the memory)."""
+    rng = np.random.default_rng(seed)
+    covered = 0
+    for _ in range(num_series // chunk):
+        x = np.empty((n, chunk))
+        x[0] = rng.standard_normal(chunk)
+        for t in range(1, n):
+            x[t] = phi * x[t - 1] + math.sqrt(1 - phi**2) * rng.standard_normal(chunk)
+        se = x.std(axis=0, ddof=1) / math.sqrt(n)
+        covered += int(np.sum(np.abs(x.mean(axis=0)) <= 1.96 * se))
+    return covered / (num_series // chunk * chunk)
+
+
+def test_independent_intervals_cover_as_the_t_distribution_says(r):
+    n, reps = r["num_samples"], r["num_repeats"]
+    exact = 2 * sps.t.cdf(1.96, n - 1) - 1  # P(|t_{n-1}| <= 1.96): 0.947 for n = 100
+    share, share_se = r["cover_iid"]
+    assert abs(share - exact) < 5 * binomial_se(exact, reps)
+    assert share_se == pytest.approx(binomial_se(share, reps), rel=1e-9)
+
+
+def test_correlated_intervals_fall_far_short_and_the_ess_repairs_most_of_it(r):
+    n, reps = r["num_samples"], r["num_repeats"]
+    want = ar1_coverage(0.5, n, 200_000, seed=99)  # 0.735 for n = 100, sd 0.001
+    assert abs(r["cover_ar"][0] - want) < 5 * binomial_se(want, reps) + 0.004
+    assert r["ar_theory"] == pytest.approx(2 * sps.norm.cdf(1.96 / math.sqrt(3)) - 1)
+    assert r["cover_ess"][0] - r["cover_ar"][0] > 0.1  # most of the loss comes back
+    assert r["cover_ess"][0] < 0.95  # but not all of it, at n = 100
+
+
+# ----------------------------------------------------------------------------- 7. bootstrap
+
+
+def test_the_bootstrap_se_of_the_median_is_close_to_the_truth(r):
+    n = r["num_samples"]
+    assert r["true_se"] == pytest.approx(math.sqrt(math.pi / 2 / n), rel=0.1)
+    ratio = np.array(r["ratio"])
+    # the bootstrap SE of a median of 100 normal values varies by about 22% (simulated)
+    assert abs(ratio.mean() - 1) < 5 * 0.22 / math.sqrt(ratio.size)
+    assert 0.4 < r["boot_se"] / r["true_se"] < 2.5
+
+
+# ----------------------------------------------------------------------------- 8. Michelson
+
+
+@pytest.fixture(scope="module")
+def michelson():
+    m = load_michelson_sets()
+    set_id = m["set"] - 1
+    sizes = np.bincount(set_id)
+    return m["velocity"], set_id, sizes
+
+
+def test_michelsons_sets_differ_far_beyond_chance(r, michelson):
+    v, set_id, sizes = michelson
+    groups = [v[set_id == k] for k in range(sizes.size)]
+    assert r["f_real"] == pytest.approx(sps.f_oneway(*groups).statistic, rel=1e-9)
+    assert r["f_shuffled_max"] < r["f_real"]
+    assert sps.f_oneway(*groups).pvalue < 1e-9  # the F test agrees with the shuffles
     assert r["lag1"] == pytest.approx(0.535, abs=0.001)
-    assert r["lag1_shuffled_max"] < r["lag1"]  # no shuffle comes close
-    assert r["se_sets"] == pytest.approx(15.37, abs=0.01)
-    assert r["se_sets"] > 1.9 * r["se"]
+    assert r["lag1_shuffled_max"] < r["lag1"]
+
+
+def test_the_afternoon_excess_is_solid_only_if_runs_were_independent(r):
+    diff_runs, se_runs = r["diffs"]["runs"]
+    diff_sets, se_sets = r["diffs"]["sets"]
+    assert diff_runs / se_runs > 3 and diff_sets > 0
+    assert diff_sets / se_sets < 2 and se_sets > 1.9 * se_runs
+    assert (r["mixed_days"], r["pm_higher"]) == (6, 2)
+
+
+def test_the_set_level_comparisons_match_scipy(r, michelson):
+    v, set_id, sizes = michelson
+    m = load_michelson_sets()
+    set_means = np.bincount(set_id, weights=v) / sizes
+    set_pm = np.bincount(set_id, weights=m["ampm"] == "PM") > 0
+    set_temp = np.bincount(set_id, weights=m["temperature_f"]) / sizes
+    welch = sps.ttest_ind(set_means[set_pm], set_means[~set_pm], equal_var=False).statistic
+    diff, se = r["diffs"]["sets"]
+    assert diff / se == pytest.approx(welch, rel=1e-9)
+    assert r["slope_sets"] == pytest.approx(sps.linregress(set_temp, set_means).slope, rel=1e-9)
+
+
+def test_honest_standard_errors_are_far_larger_than_the_naive_one(r, michelson):
+    v, set_id, sizes = michelson
+    set_means = np.bincount(set_id, weights=v) / sizes
+    assert r["se_sets"] == pytest.approx(sps.sem(set_means), rel=1e-9)
+    assert r["se"] == pytest.approx(sps.sem(v), rel=1e-9)
+    for key in ("se_sets", "se_days", "se_ess"):
+        assert r[key] > 1.7 * r["se"], key
+    assert r["ess"] == pytest.approx(23.74, abs=0.01)
     assert r["sets_interval"][0] > 734.5  # even the honest interval excludes the accepted value
+
+
+def test_the_bootstrap_follows_what_it_resamples(r, michelson):
+    v, set_id, sizes = michelson
+    b = r["num_bootstrap"]
+    ideal_runs = v.std() / math.sqrt(v.size)  # the bootstrap with infinitely many resamples
+    rng = np.random.default_rng(7)
+    sums = np.bincount(set_id, weights=v)
+    picked = rng.integers(0, sizes.size, (200_000, sizes.size))
+    ideal_sets = float((sums[picked].sum(axis=1) / sizes[picked].sum(axis=1)).std())
+    rel_se = 1 / math.sqrt(2 * (b - 1))  # of a standard deviation from b resamples
+    assert abs(r["se_boot_runs"] / ideal_runs - 1) < 5 * rel_se
+    assert abs(r["se_boot_sets"] / ideal_sets - 1) < 5 * rel_se + 0.01
+    assert r["se_boot_sets"] > 1.5 * r["se_boot_runs"]
 
 
 def test_the_t_quantiles_are_right(r):
     for df, t in r["t_975"].items():
         assert t == pytest.approx(sps.t.ppf(0.975, int(df)), abs=5e-4)
+
+
+# ----------------------------------------------------------------------------- parameters
+
+
+LOW = {"NUM_SAMPLES": 10, "NUM_REPEATS": 500, "NUM_BOOTSTRAP": 200}
+
+
+def test_the_lowest_parameters_run_without_nan(run_notebook):
+    r = run_notebook(NAME, 5, **LOW)
+    numbers = [r[k] for k in ("means_std", "boot_se", "true_se", "ess_ar_median", "se_ess")]
+    numbers += list(r["cover_iid"]) + list(r["cover_ar"]) + list(r["cover_ess"])
+    assert all(math.isfinite(x) and x >= 0 for x in numbers)
+    assert 0.5 < r["cover_ess"][0] <= 1 and r["f_shuffled_max"] < r["f_real"]
+
+
+@pytest.mark.parametrize(("name", "value"), [("NUM_SAMPLES", 9), ("NUM_SAMPLES", 1001),
+                                             ("NUM_REPEATS", 499), ("NUM_BOOTSTRAP", 199),
+                                             ("NUM_BOOTSTRAP", 2.5)])
+def test_a_bad_parameter_stops_the_notebook_naming_it(root, name, value):
+    nb = nbformat.read(root / "notebooks" / f"{NAME}.ipynb", as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    namespace: dict = {}
+    exec(nb.cells[at].source, namespace)  # noqa: S102 (the notebook's own cells)
+    namespace[name] = value
+    with pytest.raises(ParameterError, match=rf"^{name} = {value} needs a whole number"):
+        exec(nb.cells[at + 1].source, namespace)  # noqa: S102
