@@ -85,8 +85,9 @@ def load_michelson_sets() -> dict[str, np.ndarray]:
     conditions of each run. Returns a dict of arrays: ``velocity`` (km/s minus 299,000,
     float), ``temperature_f`` (air temperature in degrees Fahrenheit, float), ``day``
     (elapsed days, day 1 = June 5, 1879; int), ``ampm`` (``"AM"`` or ``"PM"``; str) and
-    ``set`` (Michelson's own sets of consecutive runs, numbered 1 to 24; int). The five
-    "sets of 20" of other copies of these data are a later grouping, not Michelson's.
+    ``set`` (the sets of consecutive runs of Dorsey's table, numbered 1 to 24, each on one
+    day and at one time of day; int). The five "sets of 20" of other copies of these data
+    are a later grouping (Stigler 1977), not Michelson's.
 
     Examples
     --------

@@ -38,9 +38,9 @@ save_results(RESULTS_PATH, num_repeats=NUM_REPEATS, num_samples=NUM_SAMPLES,
              ess_ar_median=np.median(ess_ar), boot_se=boot_se, true_se=true_se, ratio=ratio,
              f_real=f_real, f_shuffled_max=f_shuffled.max(), lag1=lag1,
              lag1_shuffled_max=lag1_shuffled.max(), diffs=diffs, mixed_days=len(mixed_days),
-             pm_higher=sum(pm_higher), slope_sets=slope_sets, se=se, se_sets=se_sets,
-             se_days=se_days, se_ess=se_ess, ess=ess, sets_interval=[sets_low, sets_high],
-             se_boot_runs=se_boot_runs, se_boot_sets=se_boot_sets, t_975=T_975)
+             pm_higher=sum(pm_higher), slope_sets=slope_sets, slope_se=slope_se, se=se,
+             se_sets=se_sets, se_days=se_days, se_ess=se_ess, ess=ess,
+             sets_interval=[sets_low, sets_high], se_boot_runs=se_boot_runs, se_boot_sets=se_boot_sets, t_975=T_975)
 """
 SMALL = {"NUM_REPEATS": 2_000}  # keeps each run to a few seconds
 
@@ -150,7 +150,8 @@ def test_correlated_intervals_fall_far_short_and_the_ess_repairs_most_of_it(r):
     want = ar1_coverage(0.5, n, 200_000, seed=99)  # 0.735 for n = 100, sd 0.001
     assert abs(r["cover_ar"][0] - want) < 5 * binomial_se(want, reps) + 0.004
     assert r["ar_theory"] == pytest.approx(2 * sps.norm.cdf(1.96 / math.sqrt(3)) - 1)
-    assert r["cover_ess"][0] - r["cover_ar"][0] > 0.1  # most of the loss comes back
+    lost = 0.95 - r["cover_ar"][0]
+    assert r["cover_ess"][0] - r["cover_ar"][0] > 0.5 * lost  # most of the loss comes back
     assert r["cover_ess"][0] < 0.95  # but not all of it, at n = 100
 
 
@@ -204,7 +205,10 @@ def test_the_set_level_comparisons_match_scipy(r, michelson):
     welch = sps.ttest_ind(set_means[set_pm], set_means[~set_pm], equal_var=False).statistic
     diff, se = r["diffs"]["sets"]
     assert diff / se == pytest.approx(welch, rel=1e-9)
-    assert r["slope_sets"] == pytest.approx(sps.linregress(set_temp, set_means).slope, rel=1e-9)
+    fit = sps.linregress(set_temp, set_means)
+    assert r["slope_sets"] == pytest.approx(fit.slope, rel=1e-9)
+    assert r["slope_se"] == pytest.approx(fit.stderr, rel=1e-9)
+    assert r["slope_sets"] / r["slope_se"] < 2.05  # "about two standard errors or less"
 
 
 def test_honest_standard_errors_are_far_larger_than_the_naive_one(r, michelson):
@@ -249,6 +253,8 @@ def test_the_lowest_parameters_run_without_nan(run_notebook):
     numbers += list(r["cover_iid"]) + list(r["cover_ar"]) + list(r["cover_ess"])
     assert all(math.isfinite(x) and x >= 0 for x in numbers)
     assert 0.5 < r["cover_ess"][0] <= 1 and r["f_shuffled_max"] < r["f_real"]
+    # "the repair needs long series": with 10 values it recovers far less (0.77 ± 0.02)
+    assert r["cover_ess"][0] < 0.87
 
 
 @pytest.mark.parametrize(("name", "value"), [("NUM_SAMPLES", 9), ("NUM_SAMPLES", 1001),
