@@ -256,13 +256,19 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int) -> 
     if not np.all(np.isin(resamples, x)):
         raise Wrong("your resamples hold values that are not in x: draw values of x (or "
                     "indices into x), not new random numbers")
+    if np.all(resamples == resamples[0]):
+        raise Wrong("every resample is the same: draw a new, independent resample each "
+                    "time, num_resamples of them")
+    values, counts = np.unique(resamples, return_counts=True)
+    expected = resamples.size / x.size  # draws of each value of x, if all are equally likely
+    if values.size < x.size or np.any(np.abs(counts - expected) > 6 * np.sqrt(expected)):
+        raise Wrong("some values of x are drawn far more or less often than others, or "
+                    "never: give every index from 0 to len(x) - 1 the same chance (the high "
+                    "end of rng.integers is excluded)")
     if not np.any(np.diff(np.sort(resamples, axis=1), axis=1) == 0):
         raise Wrong("no resample repeats a value, so they were drawn without replacement "
                     "(a shuffle of x has the same statistic every time): draw with "
                     "replacement")
-    if np.all(resamples == resamples[0]):
-        raise Wrong("every resample is the same: draw a new, independent resample each "
-                    "time, num_resamples of them")
 
 
 @exercise_check

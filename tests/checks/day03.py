@@ -205,6 +205,11 @@ def _one_resample_repeated(x, statistic, num_resamples, rng):
     return statistic(x[idx], axis=1).std(ddof=1)
 
 
+def _never_the_last(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x) - 1, (num_resamples, len(x)))  # high is exclusive already
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
 def _divided_by_sqrt_b(x, statistic, num_resamples, rng):
     return _vectorized(x, statistic, num_resamples, rng) / np.sqrt(num_resamples)
 
@@ -251,6 +256,7 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_legacy,), WRONG, "global np.random"),
     (check_bootstrap_se, (_shuffles,), WRONG, "without replacement"),
     (check_bootstrap_se, (_one_resample_repeated,), WRONG, "every resample is the same"),
+    (check_bootstrap_se, (_never_the_last,), WRONG, "the same chance"),
     (check_bootstrap_se, (_divided_by_sqrt_b,), WRONG, "sqrt(num_resamples)"),
     (check_bootstrap_se, (lambda x, statistic, num_resamples, rng: x.std() / len(x) ** 0.5,),
      WRONG, "bootstrap SE of the mean"),
