@@ -109,4 +109,3 @@ def test_malformed_digits(fake_file):
     fake_file("digits.csv.gz", "1,x\n", compress=True)
     with pytest.raises(ValueError, match="'digits.csv.gz' is malformed"):
         data.load_digits()
-

@@ -340,4 +340,3 @@ def test_running_std_of_a_constant_is_exactly_zero():
 def test_bad_input(call, error, needle):
     with pytest.raises(error, match=needle):
         call()
-
