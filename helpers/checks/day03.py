@@ -23,6 +23,7 @@ from helpers.exercises import Wrong, answer, call, exercise_check, number
 # Exercise 1: 5,000 means of 400 uniform draws on [0, 1).
 NUM_MEANS, SAMPLE_SIZE = 5_000, 400
 UNIFORM_SIGMA = 1 / math.sqrt(12)
+STANDARD_ERROR = UNIFORM_SIGMA / math.sqrt(SAMPLE_SIZE)
 
 
 def _close(got: float, want: float, rel: float) -> bool:
@@ -32,14 +33,93 @@ def _close(got: float, want: float, rel: float) -> bool:
 @functools.lru_cache(maxsize=8)
 def _spreads_from_seed(seed: int) -> tuple[tuple[float, float], ...]:
     """Every way the prompt allows, as ``(value, relative tolerance)``: 5,000 rows of 400
-    or 400 rows of 5,000 from ``default_rng(seed)``, float64 or float32 draws, either ddof."""
+    or 400 rows of 5,000 from ``default_rng(seed)``, float64 or float32 draws, either ddof
+    (1e-5: float32 arithmetic on the same draws, never another sample's spread)."""
     out = []
-    for dtype, rel in ((np.float64, 1e-9), (np.float32, 1e-5)):
+    for dtype, rel in ((np.float64, 1e-5), (np.float32, 1e-5)):
         for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
             draws = np.random.default_rng(seed).random(shape, dtype=dtype)
             means = draws.mean(axis=axis, dtype=np.float64)
             out += [(float(means.std(ddof=ddof)), rel) for ddof in (0, 1)]
     return tuple(out)
+
+
+def _formulas(draws: np.ndarray, axis: int) -> list[float]:
+    """s / sqrt(400) computed from the draws instead of the spread of their means: each
+    sample's s averaged (or its variance), the s of all draws, or one sample's s."""
+    one = draws[0] if axis == 1 else draws[:, 0]
+    out = []
+    for ddof in (0, 1):
+        per_sample = draws.std(axis=axis, ddof=ddof, dtype=np.float64)
+        out += [per_sample.mean(), math.sqrt(np.mean(per_sample**2)),
+                draws.std(ddof=ddof, dtype=np.float64), one.std(ddof=ddof, dtype=np.float64)]
+    return [float(s) / math.sqrt(SAMPLE_SIZE) for s in out]
+
+
+@functools.lru_cache(maxsize=8)
+def _near_misses_from_seed(seed: int) -> tuple[tuple[float, float, str], ...]:
+    """Answers near sigma / sqrt(400) that a wrong recipe gives, as ``(value, relative
+    tolerance, kind)``: from rng_ex's own numbers, a formula s / sqrt(n) applied to the
+    draws ("formula") or means of the wrong number of values or samples ("shape"); the
+    right recipe with another generator the learner may have used instead ("generator")."""
+    out: list[tuple[float, float, str]] = []
+    for dtype, rel in ((np.float64, 1e-9), (np.float32, 1e-5)):
+        for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
+            draws = np.random.default_rng(seed).random(shape, dtype=dtype)
+            out += [(value, rel, "formula") for value in _formulas(draws, axis)]
+    # Generator.random fills C order, so every shape is a prefix of one stream
+    stream = np.random.default_rng(seed).random(10_000 * SAMPLE_SIZE)
+    sizes = [(NUM_MEANS, m) for m in range(360, 446)]  # spread within ~5% of sigma / 20
+    sizes += [(k, SAMPLE_SIZE) for k in (1_000, 2_000, 4_000, 4_999, 5_001, 6_000, 10_000)]
+    for k, m in sizes:
+        if (k, m) == (NUM_MEANS, SAMPLE_SIZE):
+            continue
+        for means in (stream[:k * m].reshape(k, m).mean(axis=1),
+                      stream[:k * m].reshape(m, k).mean(axis=0)):
+            out += [(float(means.std(ddof=ddof)), 1e-9, "shape") for ddof in (0, 1)]
+    others = [np.random.RandomState(seed).random_sample]  # np.random.seed(seed); .rand
+    others += [np.random.default_rng(s).random
+               for s in sorted({seed + 1, seed - 1, 0, 1, 42, 123, 1234, 2024} - {seed})
+               if s >= 0]
+    for draw in others:
+        means = draw((NUM_MEANS, SAMPLE_SIZE)).mean(axis=1)
+        out += [(float(means.std(ddof=ddof)), 1e-9, "generator") for ddof in (0, 1)]
+    return tuple(out)
+
+
+_NEAR_MISS_HINTS = {
+    "formula": "that is the formula s / sqrt(n) applied to your draws, an estimate of the "
+               "spread; the exercise asks you to measure it: average each sample of 400 "
+               "values, then take the standard deviation of those 5,000 means",
+    "shape": "the size is right, but your means are not of 5,000 samples of 400 values "
+             "each: check the shape of your draws and the axis you average over",
+    "generator": "the size is right, but these are not the numbers rng_ex gives: draw from "
+                 "rng_ex (not np.random or another generator), starting right after the "
+                 "cell creates it",
+}
+
+
+# Answers far from sigma / sqrt(400) whose size betrays the mistake (within 10%)
+_FAR_MISSES = (
+    (UNIFORM_SIGMA, ("that is the spread of single draws: average each sample of 400 values "
+                     "first (one mean per sample), then take the std of those means")),
+    (UNIFORM_SIGMA / math.sqrt(NUM_MEANS), ("that is the spread of means of 5,000 values "
+                                            "each: average along the axis of length 400, so "
+                                            "that you get 5,000 means")),
+    (STANDARD_ERROR**2, ("that looks like a variance: take the standard deviation of the "
+                         "means (np.std), not their variance")),
+    (STANDARD_ERROR / math.sqrt(SAMPLE_SIZE), ("that is smaller by a factor sqrt(400) than it "
+                                               "should be: the std of the 5,000 means is "
+                                               "already the spread of a mean; do not divide "
+                                               "it by sqrt(n) again")),
+    (UNIFORM_SIGMA * math.sqrt(SAMPLE_SIZE), ("that is the spread of sums of 400 values: take "
+                                              "the mean of each sample, not its sum")),
+    (1 / math.sqrt(SAMPLE_SIZE), ("that looks like the spread of means of standard normal "
+                                  "draws: draw uniform numbers on [0, 1) (rng_ex.random)")),
+    (0.5 / math.sqrt(SAMPLE_SIZE), ("that looks like the spread of means of 0/1 draws "
+                                    "(integers): draw uniform numbers on [0, 1) "
+                                    "(rng_ex.random)")),
+)
 
 
 @exercise_check
@@ -54,38 +134,62 @@ def check_spread_of_means(spread, seed) -> str:
     """
     spread = number(spread, "spread")
     seed = int(answer(seed))
-    standard_error = UNIFORM_SIGMA / math.sqrt(SAMPLE_SIZE)
-    if math.isclose(spread, standard_error, rel_tol=1e-9):  # typed in, not measured
+    if math.isclose(spread, STANDARD_ERROR, rel_tol=1e-9):  # typed in, not measured
         raise Wrong("that is the formula sigma / sqrt(n) itself: measure the spread of your "
                     "5,000 means instead")
     if any(_close(spread, want, rel) for want, rel in _spreads_from_seed(seed)):
         return "the means of 400 uniform draws scatter with standard deviation sigma / sqrt(400)."
-    if _close(spread, UNIFORM_SIGMA, 0.1):
-        raise Wrong("that is the spread of single draws: average each sample of 400 values "
-                    "first (one mean per sample), then take the std of those means")
-    if _close(spread, UNIFORM_SIGMA / math.sqrt(NUM_MEANS), 0.1):
-        raise Wrong("that is the spread of means of 5,000 values each: average along the "
-                    "axis of length 400, so that you get 5,000 means")
-    if _close(spread, standard_error, 0.05):  # 5 standard errors of a std of 5,000 values
-        raise Wrong("the size is right, but these are not the numbers rng_ex gives: draw "
-                    "from rng_ex (not np.random or another generator), starting right after "
-                    "the cell creates it")
+    if _close(spread, STANDARD_ERROR, 0.05):  # 5 standard errors of a std of 5,000 values
+        for value, rel, kind in _near_misses_from_seed(seed):
+            if _close(spread, value, rel):
+                raise Wrong(_NEAR_MISS_HINTS[kind])
+        raise Wrong("the size is right, but it is not the spread of the means that rng_ex "
+                    "gives: draw the 5,000 x 400 numbers from rng_ex itself (not np.random "
+                    "or another generator) right after the cell creates it, average each "
+                    "sample of 400, and take the standard deviation of the 5,000 means "
+                    "(measured, not a formula such as s / sqrt(n))")
+    for want, hint in _FAR_MISSES:
+        if _close(spread, want, 0.1):
+            raise Wrong(hint)
     raise Wrong("not within 5% of sigma / sqrt(400), the spread the prompt predicts: check "
-                "the shape of your draws (5,000 samples of 400) and the axis you average over")
+                "that you draw uniform numbers on [0, 1) with rng_ex.random, 5,000 samples "
+                "of 400, average each sample, and take the std of the 5,000 means")
 
 
 # Exercise 2: the population variance, written without np.var or np.std.
 
 _FORBIDDEN_VARIANCE = re.compile(r"\.\s*(nan)?(var|std)\s*\(")
+_FORBIDDEN_NAMES = frozenset({"var", "std", "nanvar", "nanstd"})
+_FORBIDDEN_FUNCTIONS = (np.var, np.std, np.nanvar, np.nanstd, np.ndarray.var, np.ndarray.std)
+
+
+def _refers_to_var_or_std(code: object, namespace: dict) -> bool:
+    """Does ``code`` (with its nested lambdas and functions) look up a global or builtin
+    name bound to np.var, np.std or their relatives (``f = np.var`` outside the function,
+    ``from numpy import var``)?"""
+    for name in getattr(code, "co_names", ()):
+        if any(namespace.get(name) is f for f in _FORBIDDEN_FUNCTIONS):
+            return True
+    return any(_refers_to_var_or_std(const, namespace)
+               for const in getattr(code, "co_consts", ()) if inspect.iscode(const))
 
 
 def _calls_var_or_std(func: object) -> bool:
-    """Does the learner's source call ``.var(``, ``.std(`` or their nan versions?
+    """Does the learner's function use np.var, np.std, their nan versions or the .var()
+    and .std() methods, under any name?
 
-    Judged on the syntax tree (comments and strings do not count); for a lambda inside a
-    longer line, on the line with its comments removed. False where Python cannot find the
-    source: then only the values judge.
+    The syntax tree of its source catches ``np.var(x)``, ``f = np.var; f(x)``,
+    ``x.std()`` and ``getattr(np, "var")`` (comments and strings in general do not
+    count); for a lambda inside a longer line, the line with its comments removed. The
+    function's globals, closure and defaults catch an alias made outside it. Where
+    Python cannot find the source, only those and the values judge.
     """
+    values = [cell.cell_contents for cell in getattr(func, "__closure__", None) or ()
+              if cell.cell_contents is not None]
+    values += list(getattr(func, "__defaults__", None) or ())
+    if any(v is f for v in values for f in _FORBIDDEN_FUNCTIONS) or _refers_to_var_or_std(
+            getattr(func, "__code__", None), getattr(func, "__globals__", {})):
+        return True
     try:
         source = textwrap.dedent(inspect.getsource(func))
     except (OSError, TypeError):
@@ -95,8 +199,9 @@ def _calls_var_or_std(func: object) -> bool:
     except SyntaxError:
         code = "\n".join(line.split("#")[0] for line in source.splitlines())
         return bool(_FORBIDDEN_VARIANCE.search(code))
-    return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-               and node.func.attr in ("var", "std", "nanvar", "nanstd")
+    return any((isinstance(node, ast.Attribute) and node.attr in _FORBIDDEN_NAMES)
+               or (isinstance(node, ast.Constant) and node.value in _FORBIDDEN_NAMES)
+               or (isinstance(node, ast.alias) and node.name in _FORBIDDEN_NAMES)
                for node in ast.walk(tree))
 
 
@@ -221,7 +326,8 @@ def _ideal_bootstrap_se() -> dict[str, float]:
 
 
 class _Recorder:
-    """``np.median`` or ``np.mean`` that records every resample it is applied to."""
+    """``np.median`` or ``np.mean`` that records every array it is applied to: one per
+    resample when the learner applies it along the right axis."""
 
     def __init__(self, reduce):
         self.reduce, self.resamples, self.unclear = reduce, [], False
@@ -239,13 +345,32 @@ class _Recorder:
         return self.reduce(values, axis, *args, **kwargs)
 
 
-def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int) -> None:
-    """Raise Wrong if the recorded resamples are not what a bootstrap draws."""
-    # statistic(x) itself (the estimate, e.g. to centre the resampled values) is no resample
-    found = [r for r in recorder.resamples if not np.array_equal(r, x)]
+def _is_leave_one_out(values: np.ndarray, x: np.ndarray) -> bool:
+    """Is ``values`` x without one of its values, in order (a jackknife sample, which
+    scipy.stats.bootstrap's default BCa interval computes besides the resamples)?"""
+    if len(values) != len(x) - 1:
+        return False
+    differ = np.flatnonzero(values != x[:-1])
+    i = differ[0] if differ.size else len(x) - 1
+    return bool(np.array_equal(values[i:], x[i + 1:]))
+
+
+def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
+                     ) -> np.ndarray | None:
+    """Raise Wrong if the recorded resamples are not what a bootstrap draws; return them as
+    a ``(num_resamples, len(x))`` matrix of indices into x (None where the learner applied
+    statistic in a way the recorder cannot interpret: then the values alone judge)."""
+    # statistic(x) itself (the estimate) and jackknife samples (for BCa) are no resamples
+    found = [r for r in recorder.resamples
+             if not np.array_equal(r, x) and not _is_leave_one_out(r, x)]
     if recorder.unclear or not found:
-        return  # called in a way we cannot interpret: the values decide
+        return None
     sizes = {len(r) for r in found}
+    if sizes == {num_resamples} and len(found) == x.size:
+        raise Wrong(f"statistic was applied along the wrong axis: to {x.size} arrays of "
+                    f"num_resamples = {num_resamples} values instead of to {num_resamples} "
+                    f"resamples of len(x) = {x.size} values; apply it along the axis that "
+                    "holds one resample")
     if sizes != {x.size}:
         raise Wrong(f"each resample must hold len(x) = {x.size} values, like the sample "
                     f"itself; yours hold {sorted(sizes)[:3]}")
@@ -259,16 +384,66 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int) -> 
     if np.all(resamples == resamples[0]):
         raise Wrong("every resample is the same: draw a new, independent resample each "
                     "time, num_resamples of them")
-    values, counts = np.unique(resamples, return_counts=True)
-    expected = resamples.size / x.size  # draws of each value of x, if all are equally likely
-    if values.size < x.size or np.any(np.abs(counts - expected) > 6 * np.sqrt(expected)):
-        raise Wrong("some values of x are drawn far more or less often than others, or "
-                    "never: give every index from 0 to len(x) - 1 the same chance (the high "
-                    "end of rng.integers is excluded)")
-    if not np.any(np.diff(np.sort(resamples, axis=1), axis=1) == 0):
+    order = np.argsort(x)  # the values of x are distinct: map each value to its index
+    idx = order[np.searchsorted(x[order], resamples)]
+    multisets = np.sort(idx, axis=1)
+    if not np.any(np.diff(multisets, axis=1) == 0):
         raise Wrong("no resample repeats a value, so they were drawn without replacement "
                     "(a shuffle of x has the same statistic every time): draw with "
                     "replacement")
+    counts = np.bincount((np.arange(num_resamples)[:, None] * x.size + idx).ravel(),
+                         minlength=num_resamples * x.size).reshape(num_resamples, x.size)
+    deviations = counts - 1.0  # each value's count in a resample: 1 on average
+    for lag in (1, 2, 3):
+        # independent resamples: about 0 +- 0.002; resamples b and b + lag sharing a
+        # share f of their draws: about f
+        shared = np.mean(deviations[:-lag] * deviations[lag:]) / np.mean(deviations**2)
+        if shared > 0.05:
+            raise Wrong("neighbouring resamples share far more values than independent "
+                        "ones do (overlapping windows of one stream of indices, or shifts "
+                        "of one resample?): draw each resample afresh, for instance all of "
+                        "them as one (num_resamples, len(x)) matrix of indices")
+    repeats = num_resamples - len(np.unique(multisets, axis=0))
+    if repeats:
+        raise Wrong(f"{repeats} of your {num_resamples} resamples hold exactly the values of "
+                    "another one, which independent resamples practically never do "
+                    "(re-seeding a generator for each chunk or resample repeats them): "
+                    "draw every resample afresh from rng, seeding nothing yourself")
+    expected = num_resamples  # draws of each value of x, if all are equally likely
+    totals = counts.sum(axis=0)
+    if np.any(totals == 0) or np.any(np.abs(totals - expected) > 6 * np.sqrt(expected)):
+        raise Wrong("some values of x are drawn far more or less often than others, or "
+                    "never: give every index from 0 to len(x) - 1 the same chance (the high "
+                    "end of rng.integers is excluded)")
+    return idx
+
+
+_GENERATORS = frozenset({"default_rng", "Generator", "SeedSequence", "PCG64", "PCG64DXSM",
+                         "Philox", "SFC64", "MT19937", "RandomState", "seed"})
+
+
+def _seeds_by_arithmetic(func: object) -> bool:
+    """Does the learner's source make a generator from a seed computed by arithmetic or
+    string formatting (``default_rng(s + i)``, ``default_rng(int(f"{s}{i}"))``)?"""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError):
+        return False
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        arguments = [*node.args, *(k.value for k in node.keywords)]
+        if name in _GENERATORS and any(isinstance(sub, (ast.BinOp, ast.JoinedStr))
+                                       for arg in arguments for sub in ast.walk(arg)):
+            return True
+    return False
+
+
+_SEED_ARITHMETIC = ("you make generators from seeds computed by arithmetic (seed + i, "
+                    "seed * i, int(f\"{seed}{i}\"), ...): such seeds collide, so calls with "
+                    "different rngs share resamples. Draw every resample from rng itself "
+                    "(or make independent child generators with rng.spawn)")
 
 
 @exercise_check
@@ -283,12 +458,16 @@ def check_bootstrap_se(bootstrap_se) -> str:
     """
     x = _bootstrap_data()
     num = 4_000
-    results = {}
-    for name, reduce, seed in (("median", np.median, 1), ("mean", np.mean, 2)):
+    results, drawn = {}, {}
+
+    def run(reduce, seed):
         recorder = _Recorder(reduce)
         got = number(call(bootstrap_se, x.copy(), recorder, num, np.random.default_rng(seed)),
                      "bootstrap_se(...)")
-        _check_resamples(recorder, x, num)
+        return got, _check_resamples(recorder, x, num)
+
+    for name, reduce, seed in (("median", np.median, 1), ("mean", np.mean, 2)):
+        got, drawn[seed] = run(reduce, seed)
         ideal = _ideal_bootstrap_se()  # after the first call: a placeholder costs nothing
         results[name] = got
         if got < 1e-9 * ideal[name]:
@@ -310,15 +489,22 @@ def check_bootstrap_se(bootstrap_se) -> str:
         raise Wrong(f"with statistic=np.{name} your standard error is {got:.3g}, more than "
                     f"10% from the bootstrap's: the std of statistic over resamples of x "
                     f"drawn with replacement")
-    again = number(call(bootstrap_se, x.copy(), np.median, num, np.random.default_rng(1)),
-                   "bootstrap_se(...)")
+    again, _ = run(np.median, 1)
     if again != results["median"]:
         raise Wrong("two calls with the same seed gave different results: draw every "
                     "resample from the rng you were given, nothing else")
-    other = number(call(bootstrap_se, x.copy(), np.median, num, np.random.default_rng(3)),
-                   "bootstrap_se(...)")
+    other, drawn[3] = run(np.median, 3)
     if other == results["median"]:
         raise Wrong("your result does not change with the rng: draw the resamples from the "
                     "rng argument")
+    keys = {seed: {row.tobytes() for row in np.sort(idx, axis=1)}
+            for seed, idx in drawn.items() if idx is not None}
+    if any(keys[a] & keys[b] for a in keys for b in keys if a < b):
+        raise Wrong("calls with different rngs drew some of the same resamples, so yours "
+                    "do not come from rng alone: seeds computed by arithmetic (seed + i, "
+                    "seed * i, int(f\"{seed}{i}\"), ...) collide. Draw every resample from "
+                    "rng itself (or make independent child generators with rng.spawn)")
+    if _seeds_by_arithmetic(bootstrap_se):
+        raise Wrong(_SEED_ARITHMETIC)
     return ("resamples of len(x) values, drawn with replacement from the rng given; the "
             "SE of the median and of the mean within 10% of the ideal bootstrap's.")

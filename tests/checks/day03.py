@@ -8,6 +8,7 @@ import math
 import statistics
 
 import numpy as np
+import scipy.stats
 
 from helpers.checks.day03 import (
     check_batch_means_se,
@@ -27,6 +28,21 @@ def _spread(seed, shape=(5_000, 400), axis=1, ddof=0, dtype=np.float64):
     return draws.mean(axis=axis).std(ddof=ddof)
 
 
+def _draws(seed, dtype=np.float64):
+    return np.random.default_rng(seed).random((5_000, 400), dtype=dtype)
+
+
+def _after_other_draws(seed):
+    rng_ex = np.random.default_rng(seed)
+    rng_ex.random(10)  # something else drawn first
+    return float(rng_ex.random((5_000, 400)).mean(axis=1).std())
+
+
+def _loop_spread(seed):
+    rng_ex = np.random.default_rng(seed)
+    return np.std([rng_ex.random(400).mean() for _ in range(5_000)])  # a loop is allowed
+
+
 def _legacy_spread(seed):
     """What np.random.seed(seed); np.random.rand(5000, 400) gives (without touching the
     global state here)."""
@@ -43,6 +59,10 @@ SPREAD_CASES = [
      (statistics.pstdev(np.random.default_rng(9).uniform(0, 1, 2_000_000)
                         .reshape(5_000, 400).mean(axis=1).tolist()), 9), CORRECT, None),
     (check_spread_of_means, (np.array(_spread(0, ddof=1)), 0), CORRECT, None),
+    (check_spread_of_means, (_loop_spread(5), 5), CORRECT, None),
+    (check_spread_of_means,
+     (float(np.random.default_rng(8).uniform(0, 1, (400, 5_000)).astype(np.float32)
+            .mean(axis=0).std()), 8), CORRECT, None),
     # wrong
     (check_spread_of_means, (SIGMA / 20, 42), WRONG, "the formula"),
     (check_spread_of_means, (_legacy_spread(42), 42), WRONG, "not the numbers rng_ex gives"),
@@ -56,6 +76,36 @@ SPREAD_CASES = [
      (float(np.tile(np.linspace(0, 1, 400), (5_000, 1)).mean(axis=1).std()), 42), WRONG,
      "not within 5%"),  # a grid, not random draws: every mean is the same
     (check_spread_of_means, (np.zeros(3), 42), WRONG, "one number"),
+    # s / sqrt(n) computed from rng_ex's draws instead of the measured spread of the means
+    (check_spread_of_means, ((_draws(42).std(axis=1, ddof=1) / 20).mean(), 42), WRONG,
+     "the formula s / sqrt(n) applied to your draws"),
+    (check_spread_of_means, (_draws(42).std() / 20, 42), WRONG, "the formula s / sqrt(n)"),
+    (check_spread_of_means,
+     (np.random.default_rng(7).random(400).std(ddof=1) / math.sqrt(400), 7), WRONG,
+     "the formula s / sqrt(n)"),  # one sample's estimated standard error
+    (check_spread_of_means,
+     (np.sqrt(_draws(3, dtype=np.float32).var(axis=1).mean()) / 20, 3), WRONG,
+     "the formula s / sqrt(n)"),
+    # wrong shapes that land near the right size
+    (check_spread_of_means, (_spread(42, shape=(5_000, 399)), 42), WRONG,
+     "not of 5,000 samples of 400"),
+    (check_spread_of_means, (_spread(11, shape=(4_999, 400)), 11), WRONG,
+     "not of 5,000 samples of 400"),
+    (check_spread_of_means, (_spread(11, shape=(410, 5_000), axis=0), 11), WRONG,
+     "not of 5,000 samples of 400"),
+    # rng_ex advanced by an earlier draw: neutral, it could be either mistake
+    (check_spread_of_means, (_after_other_draws(42), 42), WRONG,
+     "right after the cell creates it"),
+    # far from the right size, in a telling way
+    (check_spread_of_means, (_draws(42).mean(axis=1).var(), 42), WRONG, "looks like a variance"),
+    (check_spread_of_means, (_draws(42).sum(axis=1).std(), 42), WRONG, "spread of sums"),
+    (check_spread_of_means, (_spread(42) / 20, 42), WRONG, "do not divide it by sqrt(n) again"),
+    (check_spread_of_means,
+     (np.random.default_rng(42).standard_normal((5_000, 400)).mean(axis=1).std(), 42), WRONG,
+     "standard normal"),
+    (check_spread_of_means,
+     (np.random.default_rng(42).integers(0, 2, (5_000, 400)).mean(axis=1).std(), 42), WRONG,
+     "0/1 draws"),
 ]
 
 # ----------------------------------------------------------------- Exercise 2: variance
@@ -86,6 +136,31 @@ def _in_place(x):
     return np.mean(x**2)
 
 
+_VAR = np.var  # an alias made outside the function
+
+
+def _alias_inside(x):
+    f = np.var
+    return f(x)
+
+
+def _getattr(x):
+    return getattr(np, "var")(x)  # noqa: B009 (the cheat under test)
+
+
+def _alias_outside(x):
+    return _VAR(x)
+
+
+def _default_argument(x, spread=np.std):
+    return spread(x) ** 2
+
+
+def _local_named_var(x):
+    var = np.mean((x - np.mean(x)) ** 2)  # a variable may be called var
+    return var
+
+
 def _float32_two_pass(x):
     y = x.astype(np.float32)
     return float(np.mean((y - y.mean()) ** 2))
@@ -101,6 +176,7 @@ VARIANCE_CASES = [
     (check_variance, (lambda x: np.float32(np.mean((x - x.mean()) ** 2)),), CORRECT, None),
     (check_variance, (lambda x: np.array(np.sum((x - x.mean()) ** 2) / len(x)),), CORRECT,
      None),
+    (check_variance, (_local_named_var,), CORRECT, None),
     # wrong
     (check_variance, (lambda x: np.mean(x**2) - np.mean(x) ** 2,), WRONG, "near 1e9"),
     (check_variance, (lambda x: np.sum((x - x.mean()) ** 2) / (len(x) - 1),), WRONG,
@@ -110,6 +186,11 @@ VARIANCE_CASES = [
      "the standard deviation"),
     (check_variance, (lambda x: np.var(x),), WRONG, "without np.var"),
     (check_variance, (lambda x: x.std() ** 2,), WRONG, "without np.var"),
+    (check_variance, (_alias_inside,), WRONG, "without np.var"),
+    (check_variance, (_getattr,), WRONG, "without np.var"),
+    (check_variance, (_alias_outside,), WRONG, "without np.var"),
+    (check_variance, (_default_argument,), WRONG, "without np.var"),
+    (check_variance, (lambda x: np.ndarray.var(x),), WRONG, "without np.var"),
     (check_variance, (_in_place,), WRONG, "changed its argument x in place"),
     (check_variance, (_float32_two_pass,), WRONG, "near 1e9"),
     (check_variance, (lambda x: [1.0, 2.0],), WRONG, "one number"),
@@ -245,6 +326,100 @@ def _shuffle_in_place(x, statistic, num_resamples, rng):
     return _vectorized(x, statistic, num_resamples, rng)
 
 
+def _scipy_bca(x, statistic, num_resamples, rng):
+    # SciPy's default BCa interval also applies statistic to the 100 jackknife samples
+    return scipy.stats.bootstrap((x,), statistic, n_resamples=num_resamples,
+                                 rng=rng).standard_error
+
+
+def _scipy_percentile_batches(x, statistic, num_resamples, rng):
+    return scipy.stats.bootstrap((x,), statistic, n_resamples=num_resamples, rng=rng,
+                                 method="percentile", batch=700).standard_error
+
+
+def _balanced(x, statistic, num_resamples, rng):
+    # the balanced bootstrap: every value drawn exactly num_resamples times in all
+    idx = rng.permutation(np.tile(np.arange(len(x)), num_resamples))
+    return statistic(x[idx.reshape(num_resamples, len(x))], axis=1).std(ddof=1)
+
+
+def _spawned(x, statistic, num_resamples, rng):
+    children = rng.spawn(40)  # independent child generators, 100 resamples each
+    idx = np.concatenate([g.integers(0, len(x), (num_resamples // 40, len(x)))
+                          for g in children])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _reseeded_chunks(x, statistic, num_resamples, rng):
+    seed = int(rng.integers(2**32))
+    values = [statistic(x[np.random.default_rng(seed).integers(0, len(x), (1_000, len(x)))],
+                        axis=1) for _ in range(num_resamples // 1_000)]  # the same 1,000
+    return np.concatenate(values).std(ddof=1)
+
+
+def _cyclic_shifts(x, statistic, num_resamples, rng):
+    one = rng.integers(0, len(x), len(x))
+    idx = np.array([np.roll(one, b) for b in range(num_resamples)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _windows(x, statistic, num_resamples, rng):
+    stream = rng.integers(0, len(x), num_resamples + len(x) - 1)
+    idx = np.lib.stride_tricks.sliding_window_view(stream, len(x))  # overlapping windows
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _windows_step_10(x, statistic, num_resamples, rng):
+    stream = rng.integers(0, len(x), 10 * num_resamples + len(x))
+    idx = np.array([stream[10 * b:10 * b + len(x)] for b in range(num_resamples)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seed_plus_i(x, statistic, num_resamples, rng):
+    s = int(rng.integers(1_000))
+    idx = np.concatenate([np.random.default_rng(s + i).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seed_times_i(x, statistic, num_resamples, rng):
+    s = int(rng.integers(1, 1_000))
+    idx = np.concatenate([np.random.default_rng(s * i).integers(0, len(x), (100, len(x)))
+                          for i in range(1, num_resamples // 100 + 1)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seed_plus_100_i(x, statistic, num_resamples, rng):
+    s = int(rng.integers(2**32))  # wide, so no collision here: the source betrays it
+    idx = np.concatenate([np.random.default_rng(s + 100 * i).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seed_digits(x, statistic, num_resamples, rng):
+    s = int(rng.integers(1_000))
+    idx = np.concatenate([np.random.default_rng(int(f"{s}{i}")).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seed_list(x, statistic, num_resamples, rng):
+    s = int(rng.integers(2**63))  # [s, i] is hashed by SeedSequence: no collisions
+    idx = np.concatenate([np.random.default_rng([s, i]).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _wrong_axis(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (num_resamples, len(x)))
+    return statistic(x[idx], axis=0).std(ddof=1)
+
+
+def _transposed_indices(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (len(x), num_resamples))  # one resample per column...
+    return statistic(x[idx], axis=1).std(ddof=1)  # ...but reduced along the rows
+
+
 BOOTSTRAP_CASES = [
     # valid
     (check_bootstrap_se, (_vectorized,), CORRECT, "drawn with replacement"),
@@ -252,6 +427,11 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_columns,), CORRECT, None),
     (check_bootstrap_se, (_around_the_estimate,), CORRECT, None),
     (check_bootstrap_se, (_apply_along_axis,), CORRECT, None),
+    (check_bootstrap_se, (_scipy_bca,), CORRECT, None),
+    (check_bootstrap_se, (_scipy_percentile_batches,), CORRECT, None),
+    (check_bootstrap_se, (_balanced,), CORRECT, None),
+    (check_bootstrap_se, (_spawned,), CORRECT, None),
+    (check_bootstrap_se, (_seed_list,), CORRECT, None),
     # wrong
     (check_bootstrap_se, (_legacy,), WRONG, "global np.random"),
     (check_bootstrap_se, (_shuffles,), WRONG, "without replacement"),
@@ -269,6 +449,16 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_shuffle_in_place,), WRONG, "changed its argument x in place"),
     (check_bootstrap_se, (lambda x, statistic, num_resamples, rng: [0.1, 0.2],), WRONG,
      "one number"),
+    (check_bootstrap_se, (_reseeded_chunks,), WRONG, "hold exactly the values of another"),
+    (check_bootstrap_se, (_cyclic_shifts,), WRONG, "shifts of one resample"),
+    (check_bootstrap_se, (_windows,), WRONG, "overlapping windows"),
+    (check_bootstrap_se, (_windows_step_10,), WRONG, "overlapping windows"),
+    (check_bootstrap_se, (_seed_plus_i,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seed_times_i,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seed_plus_100_i,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seed_digits,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_wrong_axis,), WRONG, "wrong axis"),
+    (check_bootstrap_se, (_transposed_indices,), WRONG, "wrong axis"),
 ]
 
 CASES = SPREAD_CASES + VARIANCE_CASES + BATCH_CASES + BOOTSTRAP_CASES
