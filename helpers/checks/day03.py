@@ -422,6 +422,22 @@ _GENERATORS = frozenset({"default_rng", "Generator", "SeedSequence", "PCG64", "P
                          "Philox", "SFC64", "MT19937", "RandomState", "seed"})
 
 
+def _is_seed_arithmetic(node: ast.AST) -> bool:
+    """Is ``node``, a generator's seed, computed from variables by arithmetic or string
+    formatting (``s + i``, ``s * i``, ``f"{s}{i}"``, ``int(f"{s}{i}")``)? Constants
+    (``2**32``) and draws (``rng.integers(2**63)``) are not; neither is a list of entropy
+    (``[s, i]``), which SeedSequence hashes without collisions."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return not all(isinstance(leaf, ast.Constant) for leaf in ast.walk(node)
+                       if not isinstance(leaf, (ast.BinOp, ast.operator)))
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("int", "str", "hash",
+                                                                         "abs"):
+        return any(_is_seed_arithmetic(arg) for arg in node.args)
+    return False
+
+
 def _seeds_by_arithmetic(func: object) -> bool:
     """Does the learner's source make a generator from a seed computed by arithmetic or
     string formatting (``default_rng(s + i)``, ``default_rng(int(f"{s}{i}"))``)?"""
@@ -434,8 +450,7 @@ def _seeds_by_arithmetic(func: object) -> bool:
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
         arguments = [*node.args, *(k.value for k in node.keywords)]
-        if name in _GENERATORS and any(isinstance(sub, (ast.BinOp, ast.JoinedStr))
-                                       for arg in arguments for sub in ast.walk(arg)):
+        if name in _GENERATORS and any(_is_seed_arithmetic(arg) for arg in arguments):
             return True
     return False
 

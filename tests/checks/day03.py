@@ -410,6 +410,14 @@ def _seed_list(x, statistic, num_resamples, rng):
     return statistic(x[idx], axis=1).std(ddof=1)
 
 
+def _child_seeds(x, statistic, num_resamples, rng):
+    # child generators seeded by draws from rng (2**63 - 1 is arithmetic on constants only)
+    idx = np.concatenate([np.random.default_rng(rng.integers(2**63 - 1))
+                          .integers(0, len(x), (100, len(x)))
+                          for _ in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
 def _wrong_axis(x, statistic, num_resamples, rng):
     idx = rng.integers(0, len(x), (num_resamples, len(x)))
     return statistic(x[idx], axis=0).std(ddof=1)
@@ -432,6 +440,7 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_balanced,), CORRECT, None),
     (check_bootstrap_se, (_spawned,), CORRECT, None),
     (check_bootstrap_se, (_seed_list,), CORRECT, None),
+    (check_bootstrap_se, (_child_seeds,), CORRECT, None),
     # wrong
     (check_bootstrap_se, (_legacy,), WRONG, "global np.random"),
     (check_bootstrap_se, (_shuffles,), WRONG, "without replacement"),
