@@ -34,9 +34,11 @@ def _close(got: float, want: float, rel: float) -> bool:
 def _spreads_from_seed(seed: int) -> tuple[tuple[float, float], ...]:
     """Every way the prompt allows, as ``(value, relative tolerance)``: 5,000 rows of 400
     or 400 rows of 5,000 from ``default_rng(seed)``, float64 or float32 draws, either ddof
-    (1e-5: float32 arithmetic on the same draws, never another sample's spread)."""
+    (1e-6: float32 arithmetic on the same draws moves it by at most about 3e-7, while
+    another sample's spread differs by about 1%, so that it practically never lands within
+    1e-6 of any of these eight values)."""
     out = []
-    for dtype, rel in ((np.float64, 1e-5), (np.float32, 1e-5)):
+    for dtype, rel in ((np.float64, 1e-6), (np.float32, 1e-6)):
         for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
             draws = np.random.default_rng(seed).random(shape, dtype=dtype)
             means = draws.mean(axis=axis, dtype=np.float64)
@@ -63,7 +65,7 @@ def _near_misses_from_seed(seed: int) -> tuple[tuple[float, float, str], ...]:
     draws ("formula") or means of the wrong number of values or samples ("shape"); the
     right recipe with another generator the learner may have used instead ("generator")."""
     out: list[tuple[float, float, str]] = []
-    for dtype, rel in ((np.float64, 1e-9), (np.float32, 1e-5)):
+    for dtype, rel in ((np.float64, 1e-9), (np.float32, 1e-6)):
         for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
             draws = np.random.default_rng(seed).random(shape, dtype=dtype)
             out += [(value, rel, "formula") for value in _formulas(draws, axis)]
@@ -99,6 +101,47 @@ _NEAR_MISS_HINTS = {
 }
 
 
+@functools.lru_cache(maxsize=8)
+def _far_misses_from_seed(seed: int) -> tuple[tuple[float, str], ...]:
+    """Answers far from sigma / sqrt(400) that rng_ex's own numbers give, as ``(value,
+    kind)``, to within 1e-6: the variance of the means, their std divided by sqrt(5,000)
+    (or sqrt(4,999), as scipy.stats.sem does) again, and the std of each sample's median.
+    The first two (about 2.08e-4 and 2.04e-4) and the last two (the medians' and 0/1
+    means' spread, both near 0.025) are too close for their sizes to tell them apart."""
+    out = []
+    for value, _ in _spreads_from_seed(seed):
+        out += [(value**2, "variance")]
+        out += [(value / math.sqrt(k), "again") for k in (NUM_MEANS, NUM_MEANS - 1)]
+    for dtype in (np.float64, np.float32):
+        for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
+            draws = np.random.default_rng(seed).random(shape, dtype=dtype)
+            medians = np.median(draws, axis=axis).astype(np.float64)
+            out += [(float(medians.std(ddof=ddof)), "median") for ddof in (0, 1)]
+    return tuple(out)
+
+
+_FAR_MISS_HINTS = {
+    "variance": "that is the variance of your means: take their standard deviation (np.std) "
+                "instead",
+    "again": "that is the standard deviation of your means divided by sqrt(5,000) (what "
+             "scipy.stats.sem does): the std of the 5,000 means is already the spread of "
+             "one mean; do not divide it by sqrt(n) again",
+    "median": "that is the spread of each sample's median: take each sample's mean "
+              "(np.mean) instead",
+}
+
+# Sizes that two mistakes share: when the value is not rng_ex's own, name both
+_AMBIGUOUS_FAR_MISSES = (
+    ((STANDARD_ERROR**2, STANDARD_ERROR / math.sqrt(NUM_MEANS)),
+     "that looks like a variance, or like the spread of the means divided by sqrt(5,000) "
+     "again (both are near 2e-4): take the standard deviation of the 5,000 means (np.std), "
+     "and divide it by nothing: it is already the spread of one mean"),
+    ((0.5 / math.sqrt(SAMPLE_SIZE),),  # the median of n uniform draws: 1 / (2 sqrt(n))
+     "that looks like the spread of each sample's median, or of means of 0/1 draws "
+     "(integers): draw uniform numbers on [0, 1) (rng_ex.random) and take each sample's "
+     "mean (np.mean)"),
+)
+
 # Answers far from sigma / sqrt(400) whose size betrays the mistake (within 10%)
 _FAR_MISSES = (
     (UNIFORM_SIGMA, ("that is the spread of single draws: average each sample of 400 values "
@@ -106,8 +149,6 @@ _FAR_MISSES = (
     (UNIFORM_SIGMA / math.sqrt(NUM_MEANS), ("that is the spread of means of 5,000 values "
                                             "each: average along the axis of length 400, so "
                                             "that you get 5,000 means")),
-    (STANDARD_ERROR**2, ("that looks like a variance: take the standard deviation of the "
-                         "means (np.std), not their variance")),
     (STANDARD_ERROR / math.sqrt(SAMPLE_SIZE), ("that is smaller by a factor sqrt(400) than it "
                                                "should be: the std of the 5,000 means is "
                                                "already the spread of a mean; do not divide "
@@ -116,9 +157,6 @@ _FAR_MISSES = (
                                               "the mean of each sample, not its sum")),
     (1 / math.sqrt(SAMPLE_SIZE), ("that looks like the spread of means of standard normal "
                                   "draws: draw uniform numbers on [0, 1) (rng_ex.random)")),
-    (0.5 / math.sqrt(SAMPLE_SIZE), ("that looks like the spread of means of 0/1 draws "
-                                    "(integers): draw uniform numbers on [0, 1) "
-                                    "(rng_ex.random)")),
 )
 
 
@@ -148,6 +186,12 @@ def check_spread_of_means(spread, seed) -> str:
                     "or another generator) right after the cell creates it, average each "
                     "sample of 400, and take the standard deviation of the 5,000 means "
                     "(measured, not a formula such as s / sqrt(n))")
+    for value, kind in _far_misses_from_seed(seed):
+        if _close(spread, value, 1e-6):
+            raise Wrong(_FAR_MISS_HINTS[kind])
+    for wants, hint in _AMBIGUOUS_FAR_MISSES:
+        if any(_close(spread, want, 0.1) for want in wants):
+            raise Wrong(hint)
     for want, hint in _FAR_MISSES:
         if _close(spread, want, 0.1):
             raise Wrong(hint)

@@ -68,6 +68,10 @@ SPREAD_CASES = [
     (check_spread_of_means, (_legacy_spread(42), 42), WRONG, "not the numbers rng_ex gives"),
     (check_spread_of_means, (_spread(43), 42), WRONG, "not the numbers rng_ex gives"),
     (check_spread_of_means, (_spread(42 * 1), 0), WRONG, "not the numbers rng_ex gives"),
+    # right-sized answers from other streams: float32 variants matched to 1e-6, not 1e-5
+    # (these four landed within 1e-5 of a float32 variant of seed 42's answer)
+    *[(check_spread_of_means, (_spread(1_000 + i), 42), WRONG,
+       "not the spread of the means that rng_ex gives") for i in (22, 151, 263, 340)],
     (check_spread_of_means, (_spread(42, axis=0), 42), WRONG, "axis of length 400"),
     (check_spread_of_means, (float(np.random.default_rng(42).random(10_000).std()), 42),
      WRONG, "single draws"),
@@ -97,7 +101,26 @@ SPREAD_CASES = [
     (check_spread_of_means, (_after_other_draws(42), 42), WRONG,
      "right after the cell creates it"),
     # far from the right size, in a telling way
-    (check_spread_of_means, (_draws(42).mean(axis=1).var(), 42), WRONG, "looks like a variance"),
+    (check_spread_of_means, (_draws(42).mean(axis=1).var(), 42), WRONG,
+     "the variance of your means"),
+    (check_spread_of_means, (_draws(42, np.float32).mean(axis=1).var(ddof=1), 42), WRONG,
+     "variance"),
+    # divided by sqrt(5,000) again: as large as a variance (2.04e-4 against 2.08e-4)
+    (check_spread_of_means, (_draws(42).mean(axis=1).std() / math.sqrt(5_000), 42), WRONG,
+     "divided by sqrt(5,000)"),
+    (check_spread_of_means, (scipy.stats.sem(_draws(7).mean(axis=1)), 7), WRONG,
+     "scipy.stats.sem"),
+    (check_spread_of_means, (_spread(43) / math.sqrt(5_000), 42), WRONG,
+     "a variance, or like the spread of the means divided by sqrt(5,000)"),
+    (check_spread_of_means, (_spread(43) ** 2, 42), WRONG,
+     "a variance, or like the spread of the means divided by sqrt(5,000)"),
+    # medians: their spread, 1 / (2 sqrt(400)), is also that of means of 0/1 draws
+    (check_spread_of_means, (np.median(_draws(42), axis=1).std(), 42), WRONG,
+     "spread of each sample's median: take each sample's mean"),
+    (check_spread_of_means, (np.median(_draws(5, np.float32).T, axis=0).std(ddof=1), 5),
+     WRONG, "spread of each sample's median"),
+    (check_spread_of_means, (np.median(_draws(43), axis=1).std(), 42), WRONG,
+     "each sample's median, or of means of 0/1 draws"),
     (check_spread_of_means, (_draws(42).sum(axis=1).std(), 42), WRONG, "spread of sums"),
     (check_spread_of_means, (_spread(42) / 20, 42), WRONG, "do not divide it by sqrt(n) again"),
     (check_spread_of_means,
