@@ -133,13 +133,13 @@ _FAR_MISS_HINTS = {
 # Sizes that two mistakes share: when the value is not rng_ex's own, name both
 _AMBIGUOUS_FAR_MISSES = (
     ((STANDARD_ERROR**2, STANDARD_ERROR / math.sqrt(NUM_MEANS)),
-     "that looks like a variance, or like the spread of the means divided by sqrt(5,000) "
+     ("that looks like a variance, or like the spread of the means divided by sqrt(5,000) "
      "again (both are near 2e-4): take the standard deviation of the 5,000 means (np.std), "
-     "and divide it by nothing: it is already the spread of one mean"),
+     "and divide it by nothing: it is already the spread of one mean")),
     ((0.5 / math.sqrt(SAMPLE_SIZE),),  # the median of n uniform draws: 1 / (2 sqrt(n))
-     "that looks like the spread of each sample's median, or of means of 0/1 draws "
+     ("that looks like the spread of each sample's median, or of means of 0/1 draws "
      "(integers): draw uniform numbers on [0, 1) (rng_ex.random) and take each sample's "
-     "mean (np.mean)"),
+     "mean (np.mean)")),
 )
 
 # Answers far from sigma / sqrt(400) whose size betrays the mistake (within 10%)
