@@ -121,8 +121,11 @@ def test_no_z_score_exceeds_shifflers_bound(r):
     z0, z1 = r["z_few_max"]
     assert z0 <= math.sqrt(n - 1) + 1e-12 and z1 <= (n - 1) / math.sqrt(n) + 1e-12
     assert z1 == pytest.approx(z0 * math.sqrt((n - 1) / n), rel=1e-12)
-    assert max(math.sqrt(9 - 1), (9 - 1) / math.sqrt(9)) < 3  # "n < 10: never > 3"
+    assert max(math.sqrt(9 - 1), (9 - 1) / math.sqrt(9)) < 3  # "ddof=0: below 3 for n < 10"
     assert math.sqrt(10 - 1) == 3  # "at n = 10 the ddof=0 bound is exactly 3..."
+    assert round((10 - 1) / math.sqrt(10), 2) == 2.85  # "ddof=1: below 3 up to n = 10 (2.85)"
+    assert round((11 - 1) / math.sqrt(11), 2) == 3.02  # "...first exceeds it at n = 11"
+    assert all((n - 1) / math.sqrt(n) < 3 for n in range(2, 11))
     z10 = sps.zscore(np.array([0.0] * 9 + [7.0]))
     assert np.abs(z10).max() > 3 and np.abs(z10).max() == pytest.approx(3)  # "...rounding"
 
