@@ -447,6 +447,18 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
                         "ones do (overlapping windows of one stream of indices, or shifts "
                         "of one resample?): draw each resample afresh, for instance all of "
                         "them as one (num_resamples, len(x)) matrix of indices")
+    n = x.size
+    for lag in (1, 2, 3):
+        # resample b + lag made from resample b by adding one offset to every index (mod n):
+        # independent pairs share an offset at about 5 of their n positions, never half
+        offsets = (idx[lag:] - idx[:-lag]) % n
+        rows = np.arange(len(offsets))[:, None]
+        same = np.bincount((rows * n + offsets).ravel(), minlength=len(offsets) * n)
+        if same.max() > n // 2:
+            raise Wrong("some resamples are shifts of one resample (each index moved by the "
+                        "same amount), not independent draws: draw each resample afresh, for "
+                        "instance all of them as one (num_resamples, len(x)) matrix of "
+                        "indices")
     repeats = num_resamples - len(np.unique(multisets, axis=0))
     if repeats:
         raise Wrong(f"{repeats} of your {num_resamples} resamples hold exactly the values of "
@@ -482,21 +494,97 @@ def _is_seed_arithmetic(node: ast.AST) -> bool:
     return False
 
 
-def _seeds_by_arithmetic(func: object) -> bool:
-    """Does the learner's source make a generator from a seed computed by arithmetic or
-    string formatting (``default_rng(s + i)``, ``default_rng(int(f"{s}{i}"))``)?"""
+_PASS_THROUGH = frozenset({"int", "str", "hash", "abs", "list", "tuple", "sorted", "array",
+                           "asarray", "tolist", "item", "astype", "flatten", "ravel",
+                           "enumerate", "zip", "reversed", "iter"})
+
+
+def _is_derived(node: ast.AST, tainted: set[str]) -> bool:
+    """Is ``node`` seed arithmetic, or taken from names bound to it (``seeds[i]``,
+    ``int(s)``, ``seeds.tolist()``, ``[base + i for i in ...]``)?"""
+    if _is_seed_arithmetic(node):
+        return True
+    if isinstance(node, ast.Name):
+        return node.id in tainted
+    if isinstance(node, (ast.Subscript, ast.Starred)):
+        return _is_derived(node.value, tainted)
+    if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+        return _is_derived(node.elt, tainted)
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return any(_is_derived(e, tainted) for e in node.elts)
+    if isinstance(node, ast.Call):
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name in _PASS_THROUGH:
+            receiver = [node.func.value] if isinstance(node.func, ast.Attribute) else []
+            return any(_is_derived(a, tainted) for a in [*node.args, *receiver])
+    return False
+
+
+def _names_bound_to_arithmetic(tree: ast.AST) -> set[str]:
+    """Names that hold seed arithmetic: assigned it (``seeds = base + np.arange(B)``),
+    updated by it (``s += 1``), or iterating over it (``for s in seeds``)."""
+    tainted: set[str] = set()
+    while True:
+        before = len(tainted)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.AugAssign):
+                targets, derived = [node.target], True
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+                targets = getattr(node, "targets", None) or [node.target]
+                derived = _is_derived(node.value, tainted)
+            elif isinstance(node, (ast.For, ast.comprehension)):
+                targets, derived = [node.target], _is_derived(node.iter, tainted)
+            else:
+                continue
+            if derived:
+                tainted |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        if len(tainted) == before:
+            return tainted
+
+
+def _called_functions(func: object, tree: ast.AST) -> list[object]:
+    """The learner's own Python functions that ``func`` calls by name (its globals and
+    closure), to inspect helpers defined elsewhere; NumPy's and SciPy's are not looked at."""
+    code = getattr(func, "__code__", None)
+    scope = dict(getattr(func, "__globals__", {}))
+    if code is not None and getattr(func, "__closure__", None):
+        scope |= {name: cell.cell_contents for name, cell
+                  in zip(code.co_freevars, func.__closure__, strict=False)
+                  if name and cell is not None}
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            target = scope.get(node.func.id)
+            module = getattr(target, "__module__", "") or ""
+            if inspect.isfunction(target) and not module.startswith(("numpy", "scipy")):
+                out.append(target)
+    return out
+
+
+def _seeds_by_arithmetic(func: object, depth: int = 3, seen: set | None = None) -> bool:
+    """Does the learner's source, or a function of theirs it calls (up to ``depth`` deep),
+    make a generator from a seed computed by arithmetic or string formatting
+    (``default_rng(s + i)``, ``default_rng(int(f"{s}{i}"))``), directly or through a
+    name (``seeds = base + np.arange(B)``, then ``default_rng(s) for s in seeds``)?"""
+    seen = set() if seen is None else seen
+    if depth == 0 or id(func) in seen:
+        return False
+    seen.add(id(func))
     try:
         tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
     except (OSError, TypeError, SyntaxError):
         return False
+    tainted = _names_bound_to_arithmetic(tree)
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
         arguments = [*node.args, *(k.value for k in node.keywords)]
-        if name in _GENERATORS and any(_is_seed_arithmetic(arg) for arg in arguments):
+        # a list of entropy ([s, i]) is hashed by SeedSequence: no collisions
+        if name in _GENERATORS and any(not isinstance(a, (ast.List, ast.Tuple))
+                                       and _is_derived(a, tainted) for a in arguments):
             return True
-    return False
+    return any(_seeds_by_arithmetic(f, depth - 1, seen) for f in _called_functions(func, tree))
 
 
 _SEED_ARITHMETIC = ("you make generators from seeds computed by arithmetic (seed + i, "

@@ -441,6 +441,55 @@ def _child_seeds(x, statistic, num_resamples, rng):
     return statistic(x[idx], axis=1).std(ddof=1)
 
 
+def _seeds_outside_the_call(x, statistic, num_resamples, rng):
+    base = int(rng.integers(2**32))  # wide, so no collision here: the source betrays it
+    seeds = base + np.arange(num_resamples // 100)
+    idx = np.concatenate([np.random.default_rng(s).integers(0, len(x), (100, len(x)))
+                          for s in seeds])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seeds_enumerated(x, statistic, num_resamples, rng):
+    base = int(rng.integers(2**32))
+    seeds = [base * 1_000 + i for i in range(num_resamples // 100)]
+    chunks = []
+    for _, s in enumerate(seeds):
+        chunks.append(np.random.default_rng(int(s)).integers(0, len(x), (100, len(x))))
+    return statistic(x[np.concatenate(chunks)], axis=1).std(ddof=1)
+
+
+def _chunk(x, s, i):
+    """A helper defined away from the answer, seeding by arithmetic."""
+    return np.random.default_rng(s * 1_000 + i).integers(0, len(x), (100, len(x)))
+
+
+def _seeds_in_a_helper(x, statistic, num_resamples, rng):
+    s = int(rng.integers(2**32))
+    idx = np.concatenate([_chunk(x, s, i) for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _drawn_seeds(x, statistic, num_resamples, rng):
+    seeds = rng.integers(2**63, size=num_resamples // 100)  # drawn, not computed: fine
+    idx = np.concatenate([np.random.default_rng(s).integers(0, len(x), (100, len(x)))
+                          for s in seeds])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _spawned_sequences(x, statistic, num_resamples, rng):
+    children = np.random.SeedSequence(int(rng.integers(2**63))).spawn(num_resamples // 100)
+    idx = np.concatenate([np.random.default_rng(c).integers(0, len(x), (100, len(x)))
+                          for c in children])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _shifted_pairs(x, statistic, num_resamples, rng):
+    # every odd resample is the one before it with each index shifted by one (mod n)
+    first = rng.integers(0, len(x), (num_resamples // 2, len(x)))
+    idx = np.stack([first, (first + 1) % len(x)], axis=1).reshape(num_resamples, len(x))
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
 def _wrong_axis(x, statistic, num_resamples, rng):
     idx = rng.integers(0, len(x), (num_resamples, len(x)))
     return statistic(x[idx], axis=0).std(ddof=1)
@@ -464,6 +513,8 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_spawned,), CORRECT, None),
     (check_bootstrap_se, (_seed_list,), CORRECT, None),
     (check_bootstrap_se, (_child_seeds,), CORRECT, None),
+    (check_bootstrap_se, (_drawn_seeds,), CORRECT, None),
+    (check_bootstrap_se, (_spawned_sequences,), CORRECT, None),
     # wrong
     (check_bootstrap_se, (_legacy,), WRONG, "global np.random"),
     (check_bootstrap_se, (_shuffles,), WRONG, "without replacement"),
@@ -489,6 +540,10 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_seed_times_i,), WRONG, "seeds computed by arithmetic"),
     (check_bootstrap_se, (_seed_plus_100_i,), WRONG, "seeds computed by arithmetic"),
     (check_bootstrap_se, (_seed_digits,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seeds_outside_the_call,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seeds_enumerated,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seeds_in_a_helper,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_shifted_pairs,), WRONG, "shifts of one resample"),
     (check_bootstrap_se, (_wrong_axis,), WRONG, "wrong axis"),
     (check_bootstrap_se, (_transposed_indices,), WRONG, "wrong axis"),
 ]
