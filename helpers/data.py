@@ -92,6 +92,34 @@ def load_michelson() -> np.ndarray:
     return read_columns("michelson.csv", {"velocity": float})["velocity"]
 
 
+def load_michelson_sets() -> dict[str, np.ndarray]:
+    """Michelson's 1879 runs with their conditions, from Dorsey (1944, Table 22).
+
+    The same 100 values as :func:`load_michelson`, in the same (time) order, with the
+    conditions of each run. Returns a dict of arrays: ``velocity`` (km/s minus 299,000,
+    float), ``temperature_f`` (air temperature in degrees Fahrenheit, float), ``day``
+    (elapsed days, day 1 = June 5, 1879; int), ``ampm`` (``"AM"`` or ``"PM"``; str) and
+    ``set`` (the sets of consecutive runs of Dorsey's table, numbered 1 to 24, each on one
+    day and at one time of day; int). The five "sets of 20" of other copies of these data
+    are a later grouping (Stigler 1977), not Michelson's.
+
+    Examples
+    --------
+    >>> m = load_michelson_sets()
+    >>> m["velocity"].shape, int(m["set"].max()), sorted(set(m["ampm"].tolist()))
+    ((100,), 24, ['AM', 'PM'])
+    >>> bool(np.array_equal(m["velocity"], load_michelson()))
+    True
+    """
+    cols = read_columns("michelson_sets.csv", {"velocity": float, "temperature_f": float,
+                                                "day": int, "ampm": str, "set": int})
+    bad = sorted(set(cols["ampm"].tolist()) - {"AM", "PM"})
+    if bad:
+        raise ValueError(f"data file 'michelson_sets.csv', column 'ampm' must hold AM or PM, "
+                         f"got {bad}")
+    return cols
+
+
 def load_galton() -> dict[str, np.ndarray]:
     """Galton's 1886 family heights (inches), 934 children of 205 families.
 

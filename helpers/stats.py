@@ -259,3 +259,95 @@ def running_std(x: np.typing.ArrayLike, ddof: int = 0) -> np.ndarray:
     sum_sq_dev = np.cumsum(increments)
     k = np.arange(1, arr.size + 1)
     return np.sqrt(sum_sq_dev[ddof:] / (k[ddof:] - ddof))
+
+
+def autocorrelation(x: np.typing.ArrayLike) -> np.ndarray:
+    """Sample autocorrelations ``rho_0 = 1, rho_1, ..., rho_{n-1}`` of a series.
+
+    ``rho_k`` is the correlation of the series with itself ``k`` steps later, estimated
+    as ``sum_t d_t d_{t+k} / sum_t d_t**2`` with ``d`` the deviations from the mean (the
+    usual estimator, with divisor n at every lag). Computed along the last axis, so a 2-D
+    ``x`` gives the autocorrelations of each row (one series per row) at once.
+
+    Parameters
+    ----------
+    x : array_like
+        A series of at least 2 finite values (1-D), or one series per row (2-D); no series
+        may be constant.
+
+    Returns
+    -------
+    numpy.ndarray
+        The same shape as ``x``: entry ``k`` of a row is that row's ``rho_k``.
+
+    Examples
+    --------
+    >>> autocorrelation([1.0, 2.0, 3.0, 4.0]).round(4)
+    array([ 1.  ,  0.25, -0.3 , -0.45])
+    >>> x = np.random.default_rng(0).standard_normal((2, 1000))
+    >>> bool(np.all(np.abs(autocorrelation(x)[:, 1:4]) < 0.1))  # independent draws
+    True
+    """
+    arr = as_float_array(x, "x", ndim=(1, 2))
+    n = arr.shape[-1]
+    if n < 2:
+        raise ValueError(f"x needs at least 2 values per series, got {n}")
+    d = arr - arr.mean(axis=-1, keepdims=True)
+    sum_sq = np.sum(d * d, axis=-1, keepdims=True)
+    scale = np.max(np.abs(arr), axis=-1, keepdims=True)
+    if np.any(sum_sq <= (n * np.finfo(np.float64).eps * scale) ** 2):
+        raise ValueError("x must vary: a constant series has no autocorrelation")
+    size = 1 << (2 * n - 1).bit_length()  # zero padding: a linear, not circular, sum
+    f = np.fft.rfft(d, size, axis=-1)
+    acov = np.fft.irfft(f * np.conj(f), size, axis=-1)[..., :n]
+    return acov / sum_sq
+
+
+def effective_sample_size(x: np.typing.ArrayLike) -> np.ndarray | float:
+    """How many independent values the mean of a correlated series is worth.
+
+    For a stationary series with autocorrelations ``rho_k``, the variance of the mean of
+    n values is about ``var(x) / ESS`` with ``ESS = n / (1 + 2 * sum_{k>=1} rho_k)``; for
+    independent values ESS = n. The far lags are estimated from few pairs and are mostly
+    noise, so the sum is truncated by Geyer's (1992) initial monotone sequence estimator:
+    add the pairs ``rho_{2m} + rho_{2m+1}`` while they stay positive, each no larger than
+    the one before. As in Stan, the result is capped at ``n log10(n)`` (a strongly
+    alternating series could otherwise give an infinite or negative ESS). Then
+    ``std(x, ddof=1) / sqrt(ESS)`` is a standard error of the mean that allows for the
+    correlation.
+
+    Parameters
+    ----------
+    x : array_like
+        A series of at least 4 finite values (1-D), or one series per row (2-D); no series
+        may be constant.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The ESS of the series (a float), or of each row (an array).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> iid = rng.standard_normal(10_000)
+    >>> round(float(effective_sample_size(iid) / iid.size), 1)  # independent: about n
+    1.0
+    >>> ar1 = np.empty(10_000)  # AR(1) with phi = 0.5: about n (1 - phi) / (1 + phi)
+    >>> ar1[0] = iid[0]
+    >>> for t in range(1, ar1.size):
+    ...     ar1[t] = 0.5 * ar1[t - 1] + np.sqrt(1 - 0.5**2) * iid[t]
+    >>> round(float(effective_sample_size(ar1) / ar1.size), 1)
+    0.3
+    """
+    arr = as_float_array(x, "x", ndim=(1, 2))
+    n = arr.shape[-1]
+    if n < 4:
+        raise ValueError(f"x needs at least 4 values per series, got {n}")
+    rho = autocorrelation(arr)
+    pairs = rho[..., 0:n - 1:2] + rho[..., 1:n:2]  # rho_0 + rho_1, rho_2 + rho_3, ...
+    positive = np.cumprod(pairs > 0, axis=-1).astype(bool)  # up to the first pair <= 0
+    monotone = np.minimum.accumulate(np.where(positive, pairs, 0.0), axis=-1)
+    tau = -1.0 + 2.0 * np.sum(monotone, axis=-1)  # the integrated autocorrelation time
+    ess = n / np.maximum(tau, 1.0 / np.log10(n))
+    return float(ess) if arr.ndim == 1 else ess

@@ -11,6 +11,7 @@ from helpers import data
 def test_loaders_from_another_working_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert data.load_michelson().shape == (100,)
+    assert data.load_michelson_sets()["set"].shape == (100,)
     assert data.load_galton()["father"].shape == (934,)
     X, y, names = data.load_longley()
     assert X.shape == (16, 6) and len(names) == 6
@@ -25,6 +26,41 @@ def test_known_values():
     X, y, _ = data.load_longley()
     assert y[0] == 60323 and X[0, 5] == 1947  # first row of NIST StRD Longley
     assert data.load_michelson()[:3].tolist() == [850.0, 740.0, 900.0]
+
+
+def test_michelson_sets_are_dorseys_table():
+    """NIST Dataplot's MICHELSO.DAT (Dorsey 1944, Table 22), converted to km/s - 299,000."""
+    m = data.load_michelson_sets()
+    assert np.array_equal(m["velocity"], data.load_michelson())  # same values, same order
+    first = [(m[c][0], m[c][-1]) for c in ("velocity", "temperature_f", "day", "ampm", "set")]
+    assert first == [(850.0, 870.0), (76.0, 85.0), (1, 28), ("PM", "PM"), (1, 24)]
+    sizes = np.bincount(m["set"])[1:]
+    assert sizes.size == 24 and sizes.min() == 1 and sizes.max() == 7 and sizes.sum() == 100
+    assert np.all(np.diff(m["set"]) >= 0)  # each set is a run of consecutive rows
+    assert np.unique(m["day"]).size == 18 and m["day"].min() == 1 and m["day"].max() == 28
+    for k in range(1, 25):  # one day and one time of day per set
+        in_set = m["set"] == k
+        assert np.unique(m["day"][in_set]).size == 1 and np.unique(m["ampm"][in_set]).size == 1
+    assert np.sum(m["ampm"] == "AM") == 37
+    assert m["temperature_f"].min() == 58 and m["temperature_f"].max() == 90
+
+
+def test_michelson_sets_reject_a_bad_time_of_day(fake_file):
+    fake_file("michelson_sets.csv", "velocity,temperature_f,day,ampm,set\n850,76,1,noon,1\n")
+    with pytest.raises(ValueError, match="'ampm' must hold AM or PM, got \\['noon'\\]"):
+        data.load_michelson_sets()
+
+
+def test_the_package_data_ship_every_data_file(root):
+    """pyproject.toml's package data must cover every file in data/ (wheels, Colab)."""
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["helpers.datasets"]
+    for path in (root / "data").iterdir():
+        if path.name != "__init__.py" and path.is_file():
+            assert any(fnmatch.fnmatch(path.name, p) for p in patterns), path.name
 
 
 def test_missing_file_names_it():

@@ -11,7 +11,9 @@ from sklearn.preprocessing import StandardScaler as SkStandardScaler
 
 from helpers.data import load_michelson
 from helpers.stats import (
+    autocorrelation,
     describe,
+    effective_sample_size,
     is_constant_feature,
     mean_var,
     running_mean,
@@ -70,6 +72,107 @@ def test_zscore_constant_feature_is_zero_not_nan():
     data = np.column_stack([X[:, 0], np.full(50, 7.0)])
     z = zscore(data)
     assert np.all(z[:, 1] == 0) and np.all(np.isfinite(z))
+
+
+# ------------------------------------------------- autocorrelation, effective sample size
+
+
+def ar1(rng, phi, shape):
+    """Stationary AR(1) series along the last axis: variance 1, lag-k correlation phi**k."""
+    shape = (shape,) if isinstance(shape, int) else shape
+    eps = rng.standard_normal(shape)
+    x = np.empty(shape)
+    x[..., 0] = eps[..., 0]
+    for t in range(1, shape[-1]):
+        x[..., t] = phi * x[..., t - 1] + np.sqrt(1 - phi**2) * eps[..., t]
+    return x
+
+
+def loop_autocorrelation(x):
+    """The definition, one lag at a time, with NumPy's direct (not FFT) correlate."""
+    d = np.asarray(x, dtype=float) - np.mean(x)
+    return np.correlate(d, d, mode="full")[d.size - 1:] / np.dot(d, d)
+
+
+def loop_geyer_ess(x):
+    """Geyer's (1992) initial monotone sequence estimator, written as plain loops."""
+    n = len(x)
+    d = [value - sum(x) / n for value in x]
+    acov = [sum(d[t] * d[t + k] for t in range(n - k)) / n for k in range(n)]
+    rho = [a / acov[0] for a in acov]
+    tau, previous = -1.0, float("inf")
+    for m in range(n // 2):
+        pair = rho[2 * m] + rho[2 * m + 1]
+        if pair <= 0:
+            break
+        previous = min(previous, pair)
+        tau += 2 * previous
+    return n / max(tau, 1 / np.log10(n))
+
+
+@pytest.mark.parametrize("n", [2, 3, 10, 101])
+def test_autocorrelation_matches_the_direct_sum(n):
+    x = np.random.default_rng(n).normal(5.0, 2.0, n)
+    assert np.allclose(autocorrelation(x), loop_autocorrelation(x), atol=1e-12)
+    rows = np.random.default_rng(n + 1).standard_normal((3, n))
+    assert np.allclose(autocorrelation(rows), [loop_autocorrelation(r) for r in rows],
+                       atol=1e-12)
+
+
+def test_autocorrelation_of_an_ar1_series_is_phi_to_the_k():
+    rho = autocorrelation(ar1(np.random.default_rng(1), 0.6, (40, 5_000))).mean(axis=0)
+    assert np.allclose(rho[:5], 0.6 ** np.arange(5), atol=0.01)  # sd about 0.003
+
+
+def test_autocorrelation_survives_a_large_offset():
+    x = np.random.default_rng(2).standard_normal(50)
+    assert np.allclose(autocorrelation(1e9 + x), autocorrelation(x), atol=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("phi", [0.0, 0.5, -0.5, 0.9])
+def test_ess_matches_geyers_estimator_written_as_loops(seed, phi):
+    x = ar1(np.random.default_rng(seed), phi, 60)
+    assert effective_sample_size(x) == pytest.approx(loop_geyer_ess(x.tolist()), rel=1e-9)
+
+
+def test_ess_per_row_equals_ess_of_each_row():
+    x = ar1(np.random.default_rng(3), 0.5, (4, 80))
+    assert np.allclose(effective_sample_size(x), [effective_sample_size(r) for r in x])
+
+
+@pytest.mark.parametrize("phi", [0.0, 0.5, 0.9])
+def test_ess_of_long_ar1_series_is_n_1_minus_phi_over_1_plus_phi(phi):
+    n = 20_000
+    ess = effective_sample_size(ar1(np.random.default_rng(4), phi, (20, n)))
+    want = n * (1 - phi) / (1 + phi)  # the limit of n / (1 + 2 sum_k phi**k)
+    assert np.mean(ess) == pytest.approx(want, rel=0.05)
+
+
+def test_sd_over_sqrt_ess_is_the_spread_of_the_mean():
+    """The point of the ESS: var(x) / ESS estimates the variance of the mean of x."""
+    x = ar1(np.random.default_rng(5), 0.7, (4000, 400))
+    se = x.std(axis=1, ddof=1) / np.sqrt(effective_sample_size(x))
+    assert np.mean(se**2) == pytest.approx(x.mean(axis=1).var(), rel=0.1)
+
+
+def test_ess_of_an_alternating_series_is_capped_not_infinite():
+    x = np.tile([1.0, -1.0], 50)  # rho_1 = -0.99: every pair sums to about 0
+    assert effective_sample_size(x) == pytest.approx(100 * np.log10(100))
+
+
+@pytest.mark.parametrize(("call", "error", "needle"), [
+    (lambda: autocorrelation([1.0]), ValueError, "at least 2 values"),
+    (lambda: autocorrelation(np.full(5, 0.1)), ValueError, "x must vary"),
+    (lambda: autocorrelation(np.ones((2, 2, 2))), ValueError, "1-D or 2-D"),
+    (lambda: autocorrelation([1.0, np.nan, 2.0]), ValueError, "finite"),
+    (lambda: effective_sample_size([1.0, 2.0, 3.0]), ValueError, "at least 4 values"),
+    (lambda: effective_sample_size([[1.0, 2.0, 3.0, 4.0], [2.0] * 4]), ValueError, "vary"),
+    (lambda: effective_sample_size("abcd"), TypeError, "array-like"),
+])
+def test_bad_series(call, error, needle):
+    with pytest.raises(error, match=needle):
+        call()
 
 
 @pytest.mark.parametrize("n", [3, 6, 7, 10, 100, 679])

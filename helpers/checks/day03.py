@@ -1,45 +1,252 @@
-"""Checks for the exercises of Day 3 (descriptive statistics); see helpers.exercises."""
+"""Checks for the exercises of Day 3 (descriptive statistics); see :mod:`helpers.exercises`.
+
+Determined answers (a fixed seed, fixed inputs) are compared with the exact result,
+accepting every equivalent the prompt allows; the bootstrap, whose resamples are free, is
+judged by what defines it (resamples of the right size, drawn with replacement from x,
+independently, from the rng it was given) and by its value within about 8 Monte Carlo
+standard errors.
+"""
 
 from __future__ import annotations
 
+import ast
+import functools
+import inspect
 import math
-import numbers
+import re
+import textwrap
 
 import numpy as np
 
-from helpers.exercises import Wrong, answer, call, exercise_check
+from helpers.exercises import Wrong, answer, call, exercise_check, number
 
 # Exercise 1: 5,000 means of 400 uniform draws on [0, 1).
 NUM_MEANS, SAMPLE_SIZE = 5_000, 400
 UNIFORM_SIGMA = 1 / math.sqrt(12)
+STANDARD_ERROR = UNIFORM_SIGMA / math.sqrt(SAMPLE_SIZE)
 
 
 def _close(got: float, want: float, rel: float) -> bool:
-    return abs(got - want) <= rel * want
+    return abs(got - want) <= rel * abs(want)
+
+
+@functools.lru_cache(maxsize=8)
+def _spreads_from_seed(seed: int) -> tuple[tuple[float, float], ...]:
+    """Every way the prompt allows, as ``(value, relative tolerance)``: 5,000 rows of 400
+    or 400 rows of 5,000 from ``default_rng(seed)``, float64 or float32 draws, either ddof
+    (1e-6: float32 arithmetic on the same draws moves it by at most about 3e-7, while
+    another sample's spread differs by about 1%, so that it practically never lands within
+    1e-6 of any of these eight values)."""
+    out = []
+    for dtype, rel in ((np.float64, 1e-6), (np.float32, 1e-6)):
+        for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
+            draws = np.random.default_rng(seed).random(shape, dtype=dtype)
+            means = draws.mean(axis=axis, dtype=np.float64)
+            out += [(float(means.std(ddof=ddof)), rel) for ddof in (0, 1)]
+    return tuple(out)
+
+
+def _formulas(draws: np.ndarray, axis: int) -> list[float]:
+    """s / sqrt(400) computed from the draws instead of the spread of their means: each
+    sample's s averaged (or its variance), the s of all draws, or one sample's s."""
+    one = draws[0] if axis == 1 else draws[:, 0]
+    out = []
+    for ddof in (0, 1):
+        per_sample = draws.std(axis=axis, ddof=ddof, dtype=np.float64)
+        out += [per_sample.mean(), math.sqrt(np.mean(per_sample**2)),
+                draws.std(ddof=ddof, dtype=np.float64), one.std(ddof=ddof, dtype=np.float64)]
+    return [float(s) / math.sqrt(SAMPLE_SIZE) for s in out]
+
+
+@functools.lru_cache(maxsize=8)
+def _near_misses_from_seed(seed: int) -> tuple[tuple[float, float, str], ...]:
+    """Answers near sigma / sqrt(400) that a wrong recipe gives, as ``(value, relative
+    tolerance, kind)``: from rng_ex's own numbers, a formula s / sqrt(n) applied to the
+    draws ("formula") or means of the wrong number of values or samples ("shape"); the
+    right recipe with another generator the learner may have used instead ("generator")."""
+    out: list[tuple[float, float, str]] = []
+    for dtype, rel in ((np.float64, 1e-9), (np.float32, 1e-6)):
+        for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
+            draws = np.random.default_rng(seed).random(shape, dtype=dtype)
+            out += [(value, rel, "formula") for value in _formulas(draws, axis)]
+    # Generator.random fills C order, so every shape is a prefix of one stream
+    stream = np.random.default_rng(seed).random(10_000 * SAMPLE_SIZE)
+    sizes = [(NUM_MEANS, m) for m in range(360, 446)]  # spread within ~5% of sigma / 20
+    sizes += [(k, SAMPLE_SIZE) for k in (1_000, 2_000, 4_000, 4_999, 5_001, 6_000, 10_000)]
+    for k, m in sizes:
+        if (k, m) == (NUM_MEANS, SAMPLE_SIZE):
+            continue
+        for means in (stream[:k * m].reshape(k, m).mean(axis=1),
+                      stream[:k * m].reshape(m, k).mean(axis=0)):
+            out += [(float(means.std(ddof=ddof)), 1e-9, "shape") for ddof in (0, 1)]
+    others = [np.random.RandomState(seed).random_sample]  # np.random.seed(seed); .rand
+    others += [np.random.default_rng(s).random
+               for s in sorted({seed + 1, seed - 1, 0, 1, 42, 123, 1234, 2024} - {seed})
+               if s >= 0]
+    for draw in others:
+        means = draw((NUM_MEANS, SAMPLE_SIZE)).mean(axis=1)
+        out += [(float(means.std(ddof=ddof)), 1e-9, "generator") for ddof in (0, 1)]
+    return tuple(out)
+
+
+_NEAR_MISS_HINTS = {
+    "formula": "that is the formula s / sqrt(n) applied to your draws, an estimate of the "
+               "spread; the exercise asks you to measure it: average each sample of 400 "
+               "values, then take the standard deviation of those 5,000 means",
+    "shape": "the size is right, but your means are not of 5,000 samples of 400 values "
+             "each: check the shape of your draws and the axis you average over",
+    "generator": "the size is right, but these are not the numbers rng_ex gives: draw from "
+                 "rng_ex (not np.random or another generator), starting right after the "
+                 "cell creates it",
+}
+
+
+@functools.lru_cache(maxsize=8)
+def _far_misses_from_seed(seed: int) -> tuple[tuple[float, str], ...]:
+    """Answers far from sigma / sqrt(400) that rng_ex's own numbers give, as ``(value,
+    kind)``, to within 1e-6: the variance of the means, their std divided by sqrt(5,000)
+    (or sqrt(4,999), as scipy.stats.sem does) again, and the std of each sample's median.
+    The first two (about 2.08e-4 and 2.04e-4) and the last two (the medians' and 0/1
+    means' spread, both near 0.025) are too close for their sizes to tell them apart."""
+    out = []
+    for value, _ in _spreads_from_seed(seed):
+        out += [(value**2, "variance")]
+        out += [(value / math.sqrt(k), "again") for k in (NUM_MEANS, NUM_MEANS - 1)]
+    for dtype in (np.float64, np.float32):
+        for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
+            draws = np.random.default_rng(seed).random(shape, dtype=dtype)
+            medians = np.median(draws, axis=axis).astype(np.float64)
+            out += [(float(medians.std(ddof=ddof)), "median") for ddof in (0, 1)]
+    return tuple(out)
+
+
+_FAR_MISS_HINTS = {
+    "variance": "that is the variance of your means: take their standard deviation (np.std) "
+                "instead",
+    "again": "that is the standard deviation of your means divided by sqrt(5,000) (what "
+             "scipy.stats.sem does): the std of the 5,000 means is already the spread of "
+             "one mean; do not divide it by sqrt(n) again",
+    "median": "that is the spread of each sample's median: take each sample's mean "
+              "(np.mean) instead",
+}
+
+# Sizes that two mistakes share: when the value is not rng_ex's own, name both
+_AMBIGUOUS_FAR_MISSES = (
+    ((STANDARD_ERROR**2, STANDARD_ERROR / math.sqrt(NUM_MEANS)),
+     ("that looks like a variance, or like the spread of the means divided by sqrt(5,000) "
+     "again (both are near 2e-4): take the standard deviation of the 5,000 means (np.std), "
+     "and divide it by nothing: it is already the spread of one mean")),
+    ((0.5 / math.sqrt(SAMPLE_SIZE),),  # the median of n uniform draws: 1 / (2 sqrt(n))
+     ("that looks like the spread of each sample's median, or of means of 0/1 draws "
+     "(integers): draw uniform numbers on [0, 1) (rng_ex.random) and take each sample's "
+     "mean (np.mean)")),
+)
+
+# Answers far from sigma / sqrt(400) whose size betrays the mistake (within 10%)
+_FAR_MISSES = (
+    (UNIFORM_SIGMA, ("that is the spread of single draws: average each sample of 400 values "
+                     "first (one mean per sample), then take the std of those means")),
+    (UNIFORM_SIGMA / math.sqrt(NUM_MEANS), ("that is the spread of means of 5,000 values "
+                                            "each: average along the axis of length 400, so "
+                                            "that you get 5,000 means")),
+    (STANDARD_ERROR / math.sqrt(SAMPLE_SIZE), ("that is smaller by a factor sqrt(400) than it "
+                                               "should be: the std of the 5,000 means is "
+                                               "already the spread of a mean; do not divide "
+                                               "it by sqrt(n) again")),
+    (UNIFORM_SIGMA * math.sqrt(SAMPLE_SIZE), ("that is the spread of sums of 400 values: take "
+                                              "the mean of each sample, not its sum")),
+    (1 / math.sqrt(SAMPLE_SIZE), ("that looks like the spread of means of standard normal "
+                                  "draws: draw uniform numbers on [0, 1) (rng_ex.random)")),
+)
 
 
 @exercise_check
-def check_spread_of_means(spread) -> str:
-    """``spread``: the standard deviation of 5,000 means of 400 uniform draws each."""
-    spread = answer(spread)
-    if isinstance(spread, bool) or not isinstance(spread, numbers.Real | np.floating):
-        raise Wrong(f"spread should be one number (a standard deviation), got "
-                    f"{type(spread).__name__}; did you take the std of the means?")
-    spread = float(spread)
-    standard_error = UNIFORM_SIGMA / math.sqrt(SAMPLE_SIZE)
-    if math.isclose(spread, standard_error, rel_tol=1e-9):  # typed in, not measured
-        raise Wrong("that is the formula sigma / sqrt(n) itself: measure the spread from "
-                    "your 5,000 means instead")
-    if _close(spread, UNIFORM_SIGMA, 0.1):
-        raise Wrong("that is the spread of single draws: average each sample of 400 "
-                    "first (one mean per row), then take the std of those means")
-    if _close(spread, UNIFORM_SIGMA / math.sqrt(NUM_MEANS), 0.1):
-        raise Wrong("that looks like means over the wrong axis: each row is one sample of "
-                    "400, so average along axis=1")
-    if not _close(spread, standard_error, 0.05):  # 5 standard errors of a std of 5,000
-        raise Wrong("not within 5% of sigma / sqrt(400), the spread the prompt predicts: "
-                    "check the shape of your draws and the axis you average over")
-    return "the means of 400 uniform draws scatter with standard deviation sigma / sqrt(400)."
+def check_spread_of_means(spread, seed) -> str:
+    """``spread``: the std of 5,000 means of 400 uniform draws from ``default_rng(seed)``.
+
+    Examples
+    --------
+    >>> check_spread_of_means(1 / math.sqrt(12) / 20, 42)
+    ✗ Not yet: that is the formula sigma / sqrt(n) itself: measure the spread of your 5,000 means
+      instead
+    """
+    spread = number(spread, "spread")
+    seed = int(answer(seed))
+    if math.isclose(spread, STANDARD_ERROR, rel_tol=1e-9):  # typed in, not measured
+        raise Wrong("that is the formula sigma / sqrt(n) itself: measure the spread of your "
+                    "5,000 means instead")
+    if any(_close(spread, want, rel) for want, rel in _spreads_from_seed(seed)):
+        return "the means of 400 uniform draws scatter with standard deviation sigma / sqrt(400)."
+    if _close(spread, STANDARD_ERROR, 0.05):  # 5 standard errors of a std of 5,000 values
+        for value, rel, kind in _near_misses_from_seed(seed):
+            if _close(spread, value, rel):
+                raise Wrong(_NEAR_MISS_HINTS[kind])
+        raise Wrong("the size is right, but it is not the spread of the means that rng_ex "
+                    "gives: draw the 5,000 x 400 numbers from rng_ex itself (not np.random "
+                    "or another generator) right after the cell creates it, average each "
+                    "sample of 400, and take the standard deviation of the 5,000 means "
+                    "(measured, not a formula such as s / sqrt(n))")
+    for value, kind in _far_misses_from_seed(seed):
+        if _close(spread, value, 1e-6):
+            raise Wrong(_FAR_MISS_HINTS[kind])
+    for wants, hint in _AMBIGUOUS_FAR_MISSES:
+        if any(_close(spread, want, 0.1) for want in wants):
+            raise Wrong(hint)
+    for want, hint in _FAR_MISSES:
+        if _close(spread, want, 0.1):
+            raise Wrong(hint)
+    raise Wrong("not within 5% of sigma / sqrt(400), the spread the prompt predicts: check "
+                "that you draw uniform numbers on [0, 1) with rng_ex.random, 5,000 samples "
+                "of 400, average each sample, and take the std of the 5,000 means")
+
+
+# Exercise 2: the population variance, written without np.var or np.std.
+
+_FORBIDDEN_VARIANCE = re.compile(r"\.\s*(nan)?(var|std)\s*\(")
+_FORBIDDEN_NAMES = frozenset({"var", "std", "nanvar", "nanstd"})
+_FORBIDDEN_FUNCTIONS = (np.var, np.std, np.nanvar, np.nanstd, np.ndarray.var, np.ndarray.std)
+
+
+def _refers_to_var_or_std(code: object, namespace: dict) -> bool:
+    """Does ``code`` (with its nested lambdas and functions) look up a global or builtin
+    name bound to np.var, np.std or their relatives (``f = np.var`` outside the function,
+    ``from numpy import var``)?"""
+    for name in getattr(code, "co_names", ()):
+        if any(namespace.get(name) is f for f in _FORBIDDEN_FUNCTIONS):
+            return True
+    return any(_refers_to_var_or_std(const, namespace)
+               for const in getattr(code, "co_consts", ()) if inspect.iscode(const))
+
+
+def _calls_var_or_std(func: object) -> bool:
+    """Does the learner's function use np.var, np.std, their nan versions or the .var()
+    and .std() methods, under any name?
+
+    The syntax tree of its source catches ``np.var(x)``, ``f = np.var; f(x)``,
+    ``x.std()`` and ``getattr(np, "var")`` (comments and strings in general do not
+    count); for a lambda inside a longer line, the line with its comments removed. The
+    function's globals, closure and defaults catch an alias made outside it. Where
+    Python cannot find the source, only those and the values judge.
+    """
+    values = [cell.cell_contents for cell in getattr(func, "__closure__", None) or ()
+              if cell.cell_contents is not None]
+    values += list(getattr(func, "__defaults__", None) or ())
+    if any(v is f for v in values for f in _FORBIDDEN_FUNCTIONS) or _refers_to_var_or_std(
+            getattr(func, "__code__", None), getattr(func, "__globals__", {})):
+        return True
+    try:
+        source = textwrap.dedent(inspect.getsource(func))
+    except (OSError, TypeError):
+        return False
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        code = "\n".join(line.split("#")[0] for line in source.splitlines())
+        return bool(_FORBIDDEN_VARIANCE.search(code))
+    return any((isinstance(node, ast.Attribute) and node.attr in _FORBIDDEN_NAMES)
+               or (isinstance(node, ast.Constant) and node.value in _FORBIDDEN_NAMES)
+               or (isinstance(node, ast.alias) and node.name in _FORBIDDEN_NAMES)
+               for node in ast.walk(tree))
 
 
 def _variance_cases() -> list[np.ndarray]:
@@ -52,31 +259,44 @@ def _variance_cases() -> list[np.ndarray]:
 
 @exercise_check
 def check_variance(variance) -> str:
-    """``variance(x)``: the population variance (ddof=0), accurate under a large offset."""
+    """``variance(x)``: the population variance (ddof=0), accurate under a large offset.
+
+    Examples
+    --------
+    >>> check_variance(lambda x: np.mean(x**2) - np.mean(x) ** 2)
+    ✗ Not yet: right on small numbers but wrong on data near 1e9: the offset swallows the digits
+      (the trap of mean(x**2) - mean(x)**2, or of float32); subtract the mean before squaring, in
+      float64
+    """
+    call(variance, np.array([1.0, 2.0]))  # the placeholder, or an error, stops here
+    if _calls_var_or_std(variance):
+        raise Wrong("the exercise asks you to write the variance yourself, without np.var or "
+                    "np.std (or the .var() and .std() methods)")
     for x in _variance_cases():
-        got = call(variance, x.copy())
-        try:
-            got = float(got)
-        except (TypeError, ValueError):
-            raise Wrong(f"variance(x) should return one number, got "
-                        f"{type(got).__name__}") from None
+        got = number(call(variance, x.copy()), "variance(x)")
         want = float(np.var(x))
-        # 1e-6: an accurate method (two passes, Welford's update) loses a few digits at a
-        # 1e9 offset; the naive formula is off by about 100%
+        # 1e-6: an accurate method (two passes, Welford's update, a shift by a value near
+        # the data) loses a few digits at a 1e9 offset; the naive formula is off by ~100%
         if math.isclose(got, want, rel_tol=1e-6, abs_tol=1e-12):
             continue
         if x.size > 1 and math.isclose(got, float(np.var(x, ddof=1)), rel_tol=1e-6):
             raise Wrong("that divides by n - 1 (ddof=1); the exercise asks for the "
                         "population variance, which divides by n")
-        if x.mean() > 1e6 or got < 0:
-            raise Wrong("right on small numbers but wrong on data near 1e9: subtract the "
-                        "mean before squaring, never compute mean(x**2) - mean(x)**2")
+        if want > 0 and math.isclose(got, math.sqrt(want), rel_tol=1e-6):
+            raise Wrong("that is the standard deviation; the variance is its square (leave "
+                        "out the square root)")
+        if x.mean() > 1e6:
+            raise Wrong("right on small numbers but wrong on data near 1e9: the offset "
+                        "swallows the digits (the trap of mean(x**2) - mean(x)**2, or of "
+                        "float32); subtract the mean before squaring, in float64")
         raise Wrong("not the variance: the mean of the squared deviations from the mean")
     return "your variance subtracts before it squares, so an offset costs no accuracy."
 
 
+# Exercise 3: the standard error of a mean from batch means.
+
 def _near(got: float, want: float) -> bool:
-    return math.isclose(got, want, rel_tol=1e-9)
+    return math.isclose(got, want, rel_tol=1e-6)
 
 
 def _batch_cases() -> list[tuple[np.ndarray, int]]:
@@ -88,17 +308,18 @@ def _batch_cases() -> list[tuple[np.ndarray, int]]:
 
 @exercise_check
 def check_batch_means_se(batch_means_se) -> str:
-    """``batch_means_se(x, num_batches)``: standard error of the mean from batch means."""
+    """``batch_means_se(x, num_batches)``: standard error of the mean from batch means.
+
+    Examples
+    --------
+    >>> check_batch_means_se(lambda x, k: x.std(ddof=1) / np.sqrt(x.size))
+    ✗ Not yet: that is the naive standard error, which assumes independent values; compute it
+      from the batch means instead
+    """
     for x, k in _batch_cases():
-        got = call(batch_means_se, x.copy(), k)
-        try:
-            got = float(got)
-        except (TypeError, ValueError):
-            raise Wrong(f"batch_means_se should return one number, got "
-                        f"{type(got).__name__}") from None
+        got = number(call(batch_means_se, x.copy(), k), "batch_means_se(x, num_batches)")
         means = x.reshape(k, -1).mean(axis=1)
-        want = means.std(ddof=1) / math.sqrt(k)
-        if _near(got, want):
+        if _near(got, means.std(ddof=1) / math.sqrt(k)):
             continue
         interleaved = x.reshape(-1, k).mean(axis=0)
         if _near(got, interleaved.std(ddof=1) / math.sqrt(k)) or _near(
@@ -106,6 +327,11 @@ def check_batch_means_se(batch_means_se) -> str:
             raise Wrong("your batches take every k-th value; a batch is a run of "
                         "CONSECUTIVE values, so the first len(x) // num_batches values "
                         "form batch 1")
+        small = x.reshape(-1, k).mean(axis=1)  # len(x) // k batches of k values each
+        if any(_near(got, small.std(ddof=ddof) / math.sqrt(m))
+               for ddof in (0, 1) for m in (small.size, k)):
+            raise Wrong("you made batches of num_batches values each; make num_batches "
+                        "batches, each len(x) // num_batches values long")
         if _near(got, means.std(ddof=0) / math.sqrt(k)):
             raise Wrong("the batch means are a sample: use ddof=1 for their std")
         if _near(got, means.std(ddof=1)):
@@ -120,3 +346,312 @@ def check_batch_means_se(batch_means_se) -> str:
         raise Wrong("not the standard error from the batch means: check how you split "
                     "x, the ddof, and what you divide by")
     return "long batches are nearly independent, so their SE survives autocorrelation."
+
+
+# Exercise 4: the bootstrap standard error of any statistic.
+
+def _bootstrap_data() -> np.ndarray:
+    """100 values: 95 standard normal ones and 5 wild ones, so that the bootstrap SE of the
+    mean (about 1.7) and of the median (about 0.15) are far apart."""
+    rng = np.random.default_rng(11)
+    return rng.permutation(np.concatenate([rng.standard_normal(95),
+                                           [40.0, -55.0, 70.0, 90.0, -80.0]]))
+
+
+@functools.lru_cache(maxsize=1)
+def _ideal_bootstrap_se() -> dict[str, float]:
+    """The bootstrap SEs that infinitely many resamples would give (the median's from
+    50,000 resamples: within about 0.6%, against the check's 10%)."""
+    x = _bootstrap_data()
+    rng = np.random.default_rng(2024)
+    medians = np.concatenate([np.median(x[rng.integers(0, x.size, (10_000, x.size))], axis=1)
+                              for _ in range(5)])
+    return {"mean": float(x.std() / math.sqrt(x.size)), "median": float(medians.std())}
+
+
+class _Recorder:
+    """``np.median`` or ``np.mean`` that records every array it is applied to: one per
+    resample when the learner applies it along the right axis."""
+
+    def __init__(self, reduce):
+        self.reduce, self.resamples, self.unclear = reduce, [], False
+
+    def __call__(self, values, axis=None, *args, **kwargs):
+        arr = np.asarray(values)
+        if arr.ndim == 1 and axis in (None, 0, -1):
+            self.resamples.append(arr)
+        elif arr.ndim == 2 and axis in (1, -1):
+            self.resamples.extend(arr)
+        elif arr.ndim == 2 and axis in (0, -2):
+            self.resamples.extend(arr.T)
+        else:
+            self.unclear = True
+        return self.reduce(values, axis, *args, **kwargs)
+
+
+def _is_leave_one_out(values: np.ndarray, x: np.ndarray) -> bool:
+    """Is ``values`` x without one of its values, in order (a jackknife sample, which
+    scipy.stats.bootstrap's default BCa interval computes besides the resamples)?"""
+    if len(values) != len(x) - 1:
+        return False
+    differ = np.flatnonzero(values != x[:-1])
+    i = differ[0] if differ.size else len(x) - 1
+    return bool(np.array_equal(values[i:], x[i + 1:]))
+
+
+def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
+                     ) -> np.ndarray | None:
+    """Raise Wrong if the recorded resamples are not what a bootstrap draws; return them as
+    a ``(num_resamples, len(x))`` matrix of indices into x (None where the learner applied
+    statistic in a way the recorder cannot interpret: then the values alone judge)."""
+    # statistic(x) itself (the estimate) and jackknife samples (for BCa) are no resamples
+    found = [r for r in recorder.resamples
+             if not np.array_equal(r, x) and not _is_leave_one_out(r, x)]
+    if recorder.unclear or not found:
+        return None
+    sizes = {len(r) for r in found}
+    if sizes == {num_resamples} and len(found) == x.size:
+        raise Wrong(f"statistic was applied along the wrong axis: to {x.size} arrays of "
+                    f"num_resamples = {num_resamples} values instead of to {num_resamples} "
+                    f"resamples of len(x) = {x.size} values; apply it along the axis that "
+                    "holds one resample")
+    if sizes != {x.size}:
+        raise Wrong(f"each resample must hold len(x) = {x.size} values, like the sample "
+                    f"itself; yours hold {sorted(sizes)[:3]}")
+    if len(found) != num_resamples:
+        raise Wrong(f"statistic was applied to {len(found)} resamples; make exactly "
+                    f"num_resamples = {num_resamples} of them")
+    resamples = np.array(found)
+    if not np.all(np.isin(resamples, x)):
+        raise Wrong("your resamples hold values that are not in x: draw values of x (or "
+                    "indices into x), not new random numbers")
+    if np.all(resamples == resamples[0]):
+        raise Wrong("every resample is the same: draw a new, independent resample each "
+                    "time, num_resamples of them")
+    order = np.argsort(x)  # the values of x are distinct: map each value to its index
+    idx = order[np.searchsorted(x[order], resamples)]
+    multisets = np.sort(idx, axis=1)
+    if not np.any(np.diff(multisets, axis=1) == 0):
+        raise Wrong("no resample repeats a value, so they were drawn without replacement "
+                    "(a shuffle of x has the same statistic every time): draw with "
+                    "replacement")
+    counts = np.bincount((np.arange(num_resamples)[:, None] * x.size + idx).ravel(),
+                         minlength=num_resamples * x.size).reshape(num_resamples, x.size)
+    deviations = counts - 1.0  # each value's count in a resample: 1 on average
+    for lag in (1, 2, 3):
+        # independent resamples: about 0 +- 0.002; resamples b and b + lag sharing a
+        # share f of their draws: about f
+        shared = np.mean(deviations[:-lag] * deviations[lag:]) / np.mean(deviations**2)
+        if shared > 0.05:
+            raise Wrong("neighbouring resamples share far more values than independent "
+                        "ones do (overlapping windows of one stream of indices, or shifts "
+                        "of one resample?): draw each resample afresh, for instance all of "
+                        "them as one (num_resamples, len(x)) matrix of indices")
+    n = x.size
+    for lag in (1, 2, 3):
+        # resample b + lag made from resample b by adding one offset to every index (mod n):
+        # independent pairs share an offset at about 5 of their n positions, never half
+        offsets = (idx[lag:] - idx[:-lag]) % n
+        rows = np.arange(len(offsets))[:, None]
+        same = np.bincount((rows * n + offsets).ravel(), minlength=len(offsets) * n)
+        if same.max() > n // 2:
+            raise Wrong("some resamples are shifts of one resample (each index moved by the "
+                        "same amount), not independent draws: draw each resample afresh, for "
+                        "instance all of them as one (num_resamples, len(x)) matrix of "
+                        "indices")
+    repeats = num_resamples - len(np.unique(multisets, axis=0))
+    if repeats:
+        raise Wrong(f"{repeats} of your {num_resamples} resamples hold exactly the values of "
+                    "another one, which independent resamples practically never do "
+                    "(re-seeding a generator for each chunk or resample repeats them): "
+                    "draw every resample afresh from rng, seeding nothing yourself")
+    expected = num_resamples  # draws of each value of x, if all are equally likely
+    totals = counts.sum(axis=0)
+    if np.any(totals == 0) or np.any(np.abs(totals - expected) > 6 * np.sqrt(expected)):
+        raise Wrong("some values of x are drawn far more or less often than others, or "
+                    "never: give every index from 0 to len(x) - 1 the same chance (the high "
+                    "end of rng.integers is excluded)")
+    return idx
+
+
+_GENERATORS = frozenset({"default_rng", "Generator", "SeedSequence", "PCG64", "PCG64DXSM",
+                         "Philox", "SFC64", "MT19937", "RandomState", "seed"})
+
+
+def _is_seed_arithmetic(node: ast.AST) -> bool:
+    """Is ``node``, a generator's seed, computed from variables by arithmetic or string
+    formatting (``s + i``, ``s * i``, ``f"{s}{i}"``, ``int(f"{s}{i}")``)? Constants
+    (``2**32``) and draws (``rng.integers(2**63)``) are not; neither is a list of entropy
+    (``[s, i]``), which SeedSequence hashes without collisions."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return not all(isinstance(leaf, ast.Constant) for leaf in ast.walk(node)
+                       if not isinstance(leaf, (ast.BinOp, ast.operator)))
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("int", "str", "hash",
+                                                                         "abs"):
+        return any(_is_seed_arithmetic(arg) for arg in node.args)
+    return False
+
+
+_PASS_THROUGH = frozenset({"int", "str", "hash", "abs", "list", "tuple", "sorted", "array",
+                           "asarray", "tolist", "item", "astype", "flatten", "ravel",
+                           "enumerate", "zip", "reversed", "iter"})
+
+
+def _is_derived(node: ast.AST, tainted: set[str]) -> bool:
+    """Is ``node`` seed arithmetic, or taken from names bound to it (``seeds[i]``,
+    ``int(s)``, ``seeds.tolist()``, ``[base + i for i in ...]``)?"""
+    if _is_seed_arithmetic(node):
+        return True
+    if isinstance(node, ast.Name):
+        return node.id in tainted
+    if isinstance(node, (ast.Subscript, ast.Starred)):
+        return _is_derived(node.value, tainted)
+    if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+        return _is_derived(node.elt, tainted)
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return any(_is_derived(e, tainted) for e in node.elts)
+    if isinstance(node, ast.Call):
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name in _PASS_THROUGH:
+            receiver = [node.func.value] if isinstance(node.func, ast.Attribute) else []
+            return any(_is_derived(a, tainted) for a in [*node.args, *receiver])
+    return False
+
+
+def _names_bound_to_arithmetic(tree: ast.AST) -> set[str]:
+    """Names that hold seed arithmetic: assigned it (``seeds = base + np.arange(B)``),
+    updated by it (``s += 1``), or iterating over it (``for s in seeds``)."""
+    tainted: set[str] = set()
+    while True:
+        before = len(tainted)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.AugAssign):
+                targets, derived = [node.target], True
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+                targets = getattr(node, "targets", None) or [node.target]
+                derived = _is_derived(node.value, tainted)
+            elif isinstance(node, (ast.For, ast.comprehension)):
+                targets, derived = [node.target], _is_derived(node.iter, tainted)
+            else:
+                continue
+            if derived:
+                tainted |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        if len(tainted) == before:
+            return tainted
+
+
+def _called_functions(func: object, tree: ast.AST) -> list[object]:
+    """The learner's own Python functions that ``func`` calls by name (its globals and
+    closure), to inspect helpers defined elsewhere; NumPy's and SciPy's are not looked at."""
+    code = getattr(func, "__code__", None)
+    scope = dict(getattr(func, "__globals__", {}))
+    if code is not None and getattr(func, "__closure__", None):
+        scope |= {name: cell.cell_contents for name, cell
+                  in zip(code.co_freevars, func.__closure__, strict=False)
+                  if name and cell is not None}
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            target = scope.get(node.func.id)
+            module = getattr(target, "__module__", "") or ""
+            if inspect.isfunction(target) and not module.startswith(("numpy", "scipy")):
+                out.append(target)
+    return out
+
+
+def _seeds_by_arithmetic(func: object, depth: int = 3, seen: set | None = None) -> bool:
+    """Does the learner's source, or a function of theirs it calls (up to ``depth`` deep),
+    make a generator from a seed computed by arithmetic or string formatting
+    (``default_rng(s + i)``, ``default_rng(int(f"{s}{i}"))``), directly or through a
+    name (``seeds = base + np.arange(B)``, then ``default_rng(s) for s in seeds``)?"""
+    seen = set() if seen is None else seen
+    if depth == 0 or id(func) in seen:
+        return False
+    seen.add(id(func))
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError):
+        return False
+    tainted = _names_bound_to_arithmetic(tree)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        arguments = [*node.args, *(k.value for k in node.keywords)]
+        # a list of entropy ([s, i]) is hashed by SeedSequence: no collisions
+        if name in _GENERATORS and any(not isinstance(a, (ast.List, ast.Tuple))
+                                       and _is_derived(a, tainted) for a in arguments):
+            return True
+    return any(_seeds_by_arithmetic(f, depth - 1, seen) for f in _called_functions(func, tree))
+
+
+_SEED_ARITHMETIC = ("you make generators from seeds computed by arithmetic (seed + i, "
+                    "seed * i, int(f\"{seed}{i}\"), ...): such seeds collide, so calls with "
+                    "different rngs share resamples. Draw every resample from rng itself "
+                    "(or make independent child generators with rng.spawn)")
+
+
+@exercise_check
+def check_bootstrap_se(bootstrap_se) -> str:
+    """``bootstrap_se(x, statistic, num_resamples, rng)``: the bootstrap SE of a statistic.
+
+    Examples
+    --------
+    >>> check_bootstrap_se(lambda x, statistic, num_resamples, rng: x.std() / len(x) ** 0.5)
+    ✗ Not yet: with statistic=np.median your answer is the bootstrap SE of the mean: apply
+      statistic to each resample
+    """
+    x = _bootstrap_data()
+    num = 4_000
+    results, drawn = {}, {}
+
+    def run(reduce, seed):
+        recorder = _Recorder(reduce)
+        got = number(call(bootstrap_se, x.copy(), recorder, num, np.random.default_rng(seed)),
+                     "bootstrap_se(...)")
+        return got, _check_resamples(recorder, x, num)
+
+    for name, reduce, seed in (("median", np.median, 1), ("mean", np.mean, 2)):
+        got, drawn[seed] = run(reduce, seed)
+        ideal = _ideal_bootstrap_se()  # after the first call: a placeholder costs nothing
+        results[name] = got
+        if got < 1e-9 * ideal[name]:
+            raise Wrong("your resamples all give the same statistic, so their spread is 0: "
+                        "draw each resample independently, with replacement")
+        if _close(got, ideal[name], 0.1):
+            continue
+        others = {"mean": "median", "median": "mean"}
+        if _close(got, ideal[others[name]], 0.1):
+            raise Wrong(f"with statistic=np.{name} your answer is the bootstrap SE of the "
+                        f"{others[name]}: apply statistic to each resample")
+        if _close(got * math.sqrt(num), ideal[name], 0.1):
+            raise Wrong("that is smaller by a factor sqrt(num_resamples): the bootstrap SE is "
+                        "the standard deviation of the resampled statistics, not the "
+                        "standard error of their average")
+        if _close(got, ideal[name] ** 2, 0.2):
+            raise Wrong("that looks like a variance: the standard error is the standard "
+                        "deviation of the resampled statistics")
+        raise Wrong(f"with statistic=np.{name} your standard error is {got:.3g}, more than "
+                    f"10% from the bootstrap's: the std of statistic over resamples of x "
+                    f"drawn with replacement")
+    again, _ = run(np.median, 1)
+    if again != results["median"]:
+        raise Wrong("two calls with the same seed gave different results: draw every "
+                    "resample from the rng you were given, nothing else")
+    other, drawn[3] = run(np.median, 3)
+    if other == results["median"]:
+        raise Wrong("your result does not change with the rng: draw the resamples from the "
+                    "rng argument")
+    keys = {seed: {row.tobytes() for row in np.sort(idx, axis=1)}
+            for seed, idx in drawn.items() if idx is not None}
+    if any(keys[a] & keys[b] for a in keys for b in keys if a < b):
+        raise Wrong("calls with different rngs drew some of the same resamples, so yours "
+                    "do not come from rng alone: seeds computed by arithmetic (seed + i, "
+                    "seed * i, int(f\"{seed}{i}\"), ...) collide. Draw every resample from "
+                    "rng itself (or make independent child generators with rng.spawn)")
+    if _seeds_by_arithmetic(bootstrap_se):
+        raise Wrong(_SEED_ARITHMETIC)
+    return ("resamples of len(x) values, drawn with replacement from the rng given; the "
+            "SE of the median and of the mean within 10% of the ideal bootstrap's.")

@@ -1,17 +1,137 @@
-"""Right and wrong answers for the checks of Day 3 (see tests/checks/README.md)."""
+"""Right and wrong answers for the checks of Day 3 (see tests/checks/README.md).
+
+Each check gets valid but unusual answers (other idioms, orientations, dtypes, libraries)
+that must pass, and plausible mistakes that must fail with the hint on that mistake.
+"""
 
 import math
+import statistics
 
 import numpy as np
+import scipy.stats
 
 from helpers.checks.day03 import (
     check_batch_means_se,
+    check_bootstrap_se,
     check_spread_of_means,
     check_variance,
 )
 from helpers.exercises import CORRECT, WRONG
 
 SIGMA = 1 / math.sqrt(12)
+
+# ----------------------------------------------------------------- Exercise 1: spread
+
+
+def _spread(seed, shape=(5_000, 400), axis=1, ddof=0, dtype=np.float64):
+    draws = np.random.default_rng(seed).random(shape, dtype=dtype)
+    return draws.mean(axis=axis).std(ddof=ddof)
+
+
+def _draws(seed, dtype=np.float64):
+    return np.random.default_rng(seed).random((5_000, 400), dtype=dtype)
+
+
+def _after_other_draws(seed):
+    rng_ex = np.random.default_rng(seed)
+    rng_ex.random(10)  # something else drawn first
+    return float(rng_ex.random((5_000, 400)).mean(axis=1).std())
+
+
+def _loop_spread(seed):
+    rng_ex = np.random.default_rng(seed)
+    return np.std([rng_ex.random(400).mean() for _ in range(5_000)])  # a loop is allowed
+
+
+def _legacy_spread(seed):
+    """What np.random.seed(seed); np.random.rand(5000, 400) gives (without touching the
+    global state here)."""
+    return float(np.random.RandomState(seed).rand(5_000, 400).mean(axis=1).std())
+
+
+SPREAD_CASES = [
+    # valid
+    (check_spread_of_means, (_spread(42), 42), CORRECT, "sigma / sqrt(400)"),
+    (check_spread_of_means, (_spread(7), 7), CORRECT, None),
+    (check_spread_of_means, (_spread(42, (400, 5_000), axis=0, ddof=1), 42), CORRECT, None),
+    (check_spread_of_means, (np.float32(_spread(3, dtype=np.float32)), 3), CORRECT, None),
+    (check_spread_of_means,
+     (statistics.pstdev(np.random.default_rng(9).uniform(0, 1, 2_000_000)
+                        .reshape(5_000, 400).mean(axis=1).tolist()), 9), CORRECT, None),
+    (check_spread_of_means, (np.array(_spread(0, ddof=1)), 0), CORRECT, None),
+    (check_spread_of_means, (_loop_spread(5), 5), CORRECT, None),
+    (check_spread_of_means,
+     (float(np.random.default_rng(8).uniform(0, 1, (400, 5_000)).astype(np.float32)
+            .mean(axis=0).std()), 8), CORRECT, None),
+    # wrong
+    (check_spread_of_means, (SIGMA / 20, 42), WRONG, "the formula"),
+    (check_spread_of_means, (_legacy_spread(42), 42), WRONG, "not the numbers rng_ex gives"),
+    (check_spread_of_means, (_spread(43), 42), WRONG, "not the numbers rng_ex gives"),
+    (check_spread_of_means, (_spread(42 * 1), 0), WRONG, "not the numbers rng_ex gives"),
+    # right-sized answers from other streams: float32 variants matched to 1e-6, not 1e-5
+    # (these four landed within 1e-5 of a float32 variant of seed 42's answer)
+    *[(check_spread_of_means, (_spread(1_000 + i), 42), WRONG,
+       "not the spread of the means that rng_ex gives") for i in (22, 151, 263, 340)],
+    (check_spread_of_means, (_spread(42, axis=0), 42), WRONG, "axis of length 400"),
+    (check_spread_of_means, (float(np.random.default_rng(42).random(10_000).std()), 42),
+     WRONG, "single draws"),
+    (check_spread_of_means, (_spread(42, shape=(5_000, 100)), 42), WRONG, "not within 5%"),
+    (check_spread_of_means,
+     (float(np.tile(np.linspace(0, 1, 400), (5_000, 1)).mean(axis=1).std()), 42), WRONG,
+     "not within 5%"),  # a grid, not random draws: every mean is the same
+    (check_spread_of_means, (np.zeros(3), 42), WRONG, "one number"),
+    # s / sqrt(n) computed from rng_ex's draws instead of the measured spread of the means
+    (check_spread_of_means, ((_draws(42).std(axis=1, ddof=1) / 20).mean(), 42), WRONG,
+     "the formula s / sqrt(n) applied to your draws"),
+    (check_spread_of_means, (_draws(42).std() / 20, 42), WRONG, "the formula s / sqrt(n)"),
+    (check_spread_of_means,
+     (np.random.default_rng(7).random(400).std(ddof=1) / math.sqrt(400), 7), WRONG,
+     "the formula s / sqrt(n)"),  # one sample's estimated standard error
+    (check_spread_of_means,
+     (np.sqrt(_draws(3, dtype=np.float32).var(axis=1).mean()) / 20, 3), WRONG,
+     "the formula s / sqrt(n)"),
+    # wrong shapes that land near the right size
+    (check_spread_of_means, (_spread(42, shape=(5_000, 399)), 42), WRONG,
+     "not of 5,000 samples of 400"),
+    (check_spread_of_means, (_spread(11, shape=(4_999, 400)), 11), WRONG,
+     "not of 5,000 samples of 400"),
+    (check_spread_of_means, (_spread(11, shape=(410, 5_000), axis=0), 11), WRONG,
+     "not of 5,000 samples of 400"),
+    # rng_ex advanced by an earlier draw: neutral, it could be either mistake
+    (check_spread_of_means, (_after_other_draws(42), 42), WRONG,
+     "right after the cell creates it"),
+    # far from the right size, in a telling way
+    (check_spread_of_means, (_draws(42).mean(axis=1).var(), 42), WRONG,
+     "the variance of your means"),
+    (check_spread_of_means, (_draws(42, np.float32).mean(axis=1).var(ddof=1), 42), WRONG,
+     "variance"),
+    # divided by sqrt(5,000) again: as large as a variance (2.04e-4 against 2.08e-4)
+    (check_spread_of_means, (_draws(42).mean(axis=1).std() / math.sqrt(5_000), 42), WRONG,
+     "divided by sqrt(5,000)"),
+    (check_spread_of_means, (scipy.stats.sem(_draws(7).mean(axis=1)), 7), WRONG,
+     "scipy.stats.sem"),
+    (check_spread_of_means, (_spread(43) / math.sqrt(5_000), 42), WRONG,
+     "a variance, or like the spread of the means divided by sqrt(5,000)"),
+    (check_spread_of_means, (_spread(43) ** 2, 42), WRONG,
+     "a variance, or like the spread of the means divided by sqrt(5,000)"),
+    # medians: their spread, 1 / (2 sqrt(400)), is also that of means of 0/1 draws
+    (check_spread_of_means, (np.median(_draws(42), axis=1).std(), 42), WRONG,
+     "spread of each sample's median: take each sample's mean"),
+    (check_spread_of_means, (np.median(_draws(5, np.float32).T, axis=0).std(ddof=1), 5),
+     WRONG, "spread of each sample's median"),
+    (check_spread_of_means, (np.median(_draws(43), axis=1).std(), 42), WRONG,
+     "each sample's median, or of means of 0/1 draws"),
+    (check_spread_of_means, (_draws(42).sum(axis=1).std(), 42), WRONG, "spread of sums"),
+    (check_spread_of_means, (_spread(42) / 20, 42), WRONG, "do not divide it by sqrt(n) again"),
+    (check_spread_of_means,
+     (np.random.default_rng(42).standard_normal((5_000, 400)).mean(axis=1).std(), 42), WRONG,
+     "standard normal"),
+    (check_spread_of_means,
+     (np.random.default_rng(42).integers(0, 2, (5_000, 400)).mean(axis=1).std(), 42), WRONG,
+     "0/1 draws"),
+]
+
+# ----------------------------------------------------------------- Exercise 2: variance
 
 
 def _welford(x):
@@ -24,39 +144,115 @@ def _welford(x):
     return m2 / len(x)
 
 
-def _spread(seed, shape=(5_000, 400), axis=1):
-    return float(np.random.default_rng(seed).random(shape).mean(axis=axis).std())
+def _shifted(x):
+    c = np.median(x)  # "subtract a value near the data first" (section 5)
+    return np.mean((x - c) ** 2) - (np.mean(x) - c) ** 2
 
 
-CASES = [
-    (check_spread_of_means, (_spread(0),), CORRECT, "sigma / sqrt(400)"),
-    (check_spread_of_means, (_spread(42),), CORRECT, None),
-    (check_spread_of_means, (SIGMA / 20,), WRONG, "the formula"),
-    (check_spread_of_means, (1 / np.sqrt(4800),), WRONG, "the formula"),  # last bit differs
-    (check_spread_of_means, (_spread(0, axis=0),), WRONG, "axis=1"),
-    (check_spread_of_means, (float(np.random.default_rng(0).random(10_000).std()),), WRONG,
-     "single draws"),
-    (check_spread_of_means, (_spread(0, shape=(5_000, 100)),), WRONG, "not within 5%"),
-    (check_spread_of_means, (np.zeros(3),), WRONG, "one number"),
+def _dot(x):
+    d = x - x.mean()
+    return np.dot(d, d) / d.size
 
+
+def _in_place(x):
+    x -= x.mean()
+    return np.mean(x**2)
+
+
+_VAR = np.var  # an alias made outside the function
+
+
+def _alias_inside(x):
+    f = np.var
+    return f(x)
+
+
+def _getattr(x):
+    return getattr(np, "var")(x)  # noqa: B009 (the cheat under test)
+
+
+def _alias_outside(x):
+    return _VAR(x)
+
+
+def _default_argument(x, spread=np.std):
+    return spread(x) ** 2
+
+
+def _local_named_var(x):
+    var = np.mean((x - np.mean(x)) ** 2)  # a variable may be called var
+    return var
+
+
+def _float32_two_pass(x):
+    y = x.astype(np.float32)
+    return float(np.mean((y - y.mean()) ** 2))
+
+
+VARIANCE_CASES = [
+    # valid
     (check_variance, (lambda x: np.mean((x - np.mean(x)) ** 2),), CORRECT, "subtracts"),
     (check_variance, (_welford,), CORRECT, None),
-    (check_variance, (lambda x: np.sum((x - x.mean()) ** 2) / len(x),), CORRECT, None),
-    (check_variance, (lambda x: np.mean(x**2) - np.mean(x) ** 2,), WRONG, "before squaring"),
+    (check_variance, (_shifted,), CORRECT, None),
+    (check_variance, (_dot,), CORRECT, None),
+    (check_variance, (lambda x: statistics.pvariance(x.tolist()),), CORRECT, None),
+    (check_variance, (lambda x: np.float32(np.mean((x - x.mean()) ** 2)),), CORRECT, None),
+    (check_variance, (lambda x: np.array(np.sum((x - x.mean()) ** 2) / len(x)),), CORRECT,
+     None),
+    (check_variance, (_local_named_var,), CORRECT, None),
+    # wrong
+    (check_variance, (lambda x: np.mean(x**2) - np.mean(x) ** 2,), WRONG, "near 1e9"),
     (check_variance, (lambda x: np.sum((x - x.mean()) ** 2) / (len(x) - 1),), WRONG,
      "n - 1"),
     (check_variance, (lambda x: np.mean(np.abs(x - x.mean())),), WRONG, "not the variance"),
+    (check_variance, (lambda x: np.sqrt(np.mean((x - x.mean()) ** 2)),), WRONG,
+     "the standard deviation"),
+    (check_variance, (lambda x: np.var(x),), WRONG, "without np.var"),
+    (check_variance, (lambda x: x.std() ** 2,), WRONG, "without np.var"),
+    (check_variance, (_alias_inside,), WRONG, "without np.var"),
+    (check_variance, (_getattr,), WRONG, "without np.var"),
+    (check_variance, (_alias_outside,), WRONG, "without np.var"),
+    (check_variance, (_default_argument,), WRONG, "without np.var"),
+    (check_variance, (lambda x: np.ndarray.var(x),), WRONG, "without np.var"),
+    (check_variance, (_in_place,), WRONG, "changed its argument x in place"),
+    (check_variance, (_float32_two_pass,), WRONG, "near 1e9"),
     (check_variance, (lambda x: [1.0, 2.0],), WRONG, "one number"),
+]
 
+# ----------------------------------------------------------------- Exercise 3: batch means
+
+
+def _slices(x, k):
+    m = len(x) // k
+    means = [sum(x[i * m:(i + 1) * m]) / m for i in range(k)]
+    return statistics.stdev(means) / math.sqrt(k)
+
+
+def _sorted_in_place(x, k):
+    x.sort()  # sorting the caller's series destroys its time order
+    return x.reshape(k, -1).mean(axis=1).std(ddof=1) / np.sqrt(k)
+
+
+BATCH_CASES = [
+    # valid
     (check_batch_means_se,
      (lambda x, k: x.reshape(k, -1).mean(axis=1).std(ddof=1) / np.sqrt(k),), CORRECT,
      "survives autocorrelation"),
     (check_batch_means_se,
      (lambda x, k: np.std([b.mean() for b in np.split(x, k)], ddof=1) / k**0.5,), CORRECT,
      None),
+    (check_batch_means_se, (_slices,), CORRECT, None),
+    (check_batch_means_se,
+     (lambda x, k: np.float32(np.array_split(x, k)[0].size and
+                              np.mean(np.array_split(x, k), axis=1).std(ddof=1) / k**0.5),),
+     CORRECT, None),
+    # wrong
     (check_batch_means_se,
      (lambda x, k: x.reshape(-1, k).mean(axis=0).std(ddof=1) / np.sqrt(k),), WRONG,
      "CONSECUTIVE"),
+    (check_batch_means_se,
+     (lambda x, k: x.reshape(-1, k).mean(axis=1).std(ddof=1) / np.sqrt(len(x) // k),),
+     WRONG, "batches of num_batches values"),
     (check_batch_means_se,
      (lambda x, k: x.reshape(k, -1).mean(axis=1).std() / np.sqrt(k),), WRONG, "ddof=1"),
     (check_batch_means_se, (lambda x, k: x.reshape(k, -1).mean(axis=1).std(ddof=1),),
@@ -67,5 +263,289 @@ CASES = [
     (check_batch_means_se, (lambda x, k: x.std(ddof=1) / np.sqrt(x.size),), WRONG, "naive"),
     (check_batch_means_se, (lambda x, k: x.reshape(k, -1).std(axis=1).mean(),), WRONG,
      "not the standard error"),
+    (check_batch_means_se, (_sorted_in_place,), WRONG, "changed its argument x in place"),
     (check_batch_means_se, (lambda x, k: (1.0, 2.0),), WRONG, "one number"),
 ]
+
+# ----------------------------------------------------------------- Exercise 4: bootstrap
+
+
+def _vectorized(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (num_resamples, len(x)))
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _choice_loop(x, statistic, num_resamples, rng):
+    return np.std([statistic(rng.choice(x, size=len(x))) for _ in range(num_resamples)])
+
+
+def _columns(x, statistic, num_resamples, rng):
+    resamples = rng.choice(x, size=(len(x), num_resamples), replace=True)  # one per column
+    return statistic(resamples, axis=0).std()
+
+
+def _around_the_estimate(x, statistic, num_resamples, rng):
+    values = statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1)
+    return np.sqrt(np.mean((values - statistic(x)) ** 2))  # RMS around the estimate
+
+
+def _apply_along_axis(x, statistic, num_resamples, rng):
+    resamples = x[rng.integers(len(x), size=(num_resamples, len(x)))]
+    return np.apply_along_axis(statistic, 1, resamples).std(ddof=1)
+
+
+def _legacy(x, statistic, num_resamples, rng):
+    idx = np.random.randint(0, len(x), (num_resamples, len(x)))  # noqa: NPY002 (the mistake)
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _shuffles(x, statistic, num_resamples, rng):
+    resamples = rng.permuted(np.tile(x, (num_resamples, 1)), axis=1)
+    return statistic(resamples, axis=1).std(ddof=1)
+
+
+def _one_resample_repeated(x, statistic, num_resamples, rng):
+    idx = np.tile(rng.integers(0, len(x), len(x)), (num_resamples, 1))
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _never_the_last(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x) - 1, (num_resamples, len(x)))  # high is exclusive already
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _divided_by_sqrt_b(x, statistic, num_resamples, rng):
+    return _vectorized(x, statistic, num_resamples, rng) / np.sqrt(num_resamples)
+
+
+def _half_size(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (num_resamples, len(x) // 2))
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _own_seed(x, statistic, num_resamples, rng):
+    return _vectorized(x, statistic, num_resamples, np.random.default_rng(0))
+
+
+def _unseeded(x, statistic, num_resamples, rng):
+    return _vectorized(x, statistic, num_resamples, np.random.default_rng())
+
+
+def _variance(x, statistic, num_resamples, rng):
+    return _vectorized(x, statistic, num_resamples, rng) ** 2
+
+
+def _fixed_count(x, statistic, num_resamples, rng):
+    return _vectorized(x, statistic, 1_000, rng)
+
+
+def _new_numbers(x, statistic, num_resamples, rng):
+    fake = rng.normal(x.mean(), x.std(), (num_resamples, len(x)))  # a parametric "bootstrap"
+    return statistic(fake, axis=1).std(ddof=1)
+
+
+def _shuffle_in_place(x, statistic, num_resamples, rng):
+    rng.shuffle(x)
+    return _vectorized(x, statistic, num_resamples, rng)
+
+
+def _scipy_bca(x, statistic, num_resamples, rng):
+    # SciPy's default BCa interval also applies statistic to the 100 jackknife samples
+    return scipy.stats.bootstrap((x,), statistic, n_resamples=num_resamples,
+                                 rng=rng).standard_error
+
+
+def _scipy_percentile_batches(x, statistic, num_resamples, rng):
+    return scipy.stats.bootstrap((x,), statistic, n_resamples=num_resamples, rng=rng,
+                                 method="percentile", batch=700).standard_error
+
+
+def _balanced(x, statistic, num_resamples, rng):
+    # the balanced bootstrap: every value drawn exactly num_resamples times in all
+    idx = rng.permutation(np.tile(np.arange(len(x)), num_resamples))
+    return statistic(x[idx.reshape(num_resamples, len(x))], axis=1).std(ddof=1)
+
+
+def _spawned(x, statistic, num_resamples, rng):
+    children = rng.spawn(40)  # independent child generators, 100 resamples each
+    idx = np.concatenate([g.integers(0, len(x), (num_resamples // 40, len(x)))
+                          for g in children])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _reseeded_chunks(x, statistic, num_resamples, rng):
+    seed = int(rng.integers(2**32))
+    values = [statistic(x[np.random.default_rng(seed).integers(0, len(x), (1_000, len(x)))],
+                        axis=1) for _ in range(num_resamples // 1_000)]  # the same 1,000
+    return np.concatenate(values).std(ddof=1)
+
+
+def _cyclic_shifts(x, statistic, num_resamples, rng):
+    one = rng.integers(0, len(x), len(x))
+    idx = np.array([np.roll(one, b) for b in range(num_resamples)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _windows(x, statistic, num_resamples, rng):
+    stream = rng.integers(0, len(x), num_resamples + len(x) - 1)
+    idx = np.lib.stride_tricks.sliding_window_view(stream, len(x))  # overlapping windows
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _windows_step_10(x, statistic, num_resamples, rng):
+    stream = rng.integers(0, len(x), 10 * num_resamples + len(x))
+    idx = np.array([stream[10 * b:10 * b + len(x)] for b in range(num_resamples)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seed_plus_i(x, statistic, num_resamples, rng):
+    s = int(rng.integers(1_000))
+    idx = np.concatenate([np.random.default_rng(s + i).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seed_times_i(x, statistic, num_resamples, rng):
+    s = int(rng.integers(1, 1_000))
+    idx = np.concatenate([np.random.default_rng(s * i).integers(0, len(x), (100, len(x)))
+                          for i in range(1, num_resamples // 100 + 1)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seed_plus_100_i(x, statistic, num_resamples, rng):
+    s = int(rng.integers(2**32))  # wide, so no collision here: the source betrays it
+    idx = np.concatenate([np.random.default_rng(s + 100 * i).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seed_digits(x, statistic, num_resamples, rng):
+    s = int(rng.integers(1_000))
+    idx = np.concatenate([np.random.default_rng(int(f"{s}{i}")).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seed_list(x, statistic, num_resamples, rng):
+    s = int(rng.integers(2**63))  # [s, i] is hashed by SeedSequence: no collisions
+    idx = np.concatenate([np.random.default_rng([s, i]).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _child_seeds(x, statistic, num_resamples, rng):
+    # child generators seeded by draws from rng (2**63 - 1 is arithmetic on constants only)
+    idx = np.concatenate([np.random.default_rng(rng.integers(2**63 - 1))
+                          .integers(0, len(x), (100, len(x)))
+                          for _ in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seeds_outside_the_call(x, statistic, num_resamples, rng):
+    base = int(rng.integers(2**32))  # wide, so no collision here: the source betrays it
+    seeds = base + np.arange(num_resamples // 100)
+    idx = np.concatenate([np.random.default_rng(s).integers(0, len(x), (100, len(x)))
+                          for s in seeds])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seeds_enumerated(x, statistic, num_resamples, rng):
+    base = int(rng.integers(2**32))
+    seeds = [base * 1_000 + i for i in range(num_resamples // 100)]
+    chunks = []
+    for _, s in enumerate(seeds):
+        chunks.append(np.random.default_rng(int(s)).integers(0, len(x), (100, len(x))))
+    return statistic(x[np.concatenate(chunks)], axis=1).std(ddof=1)
+
+
+def _chunk(x, s, i):
+    """A helper defined away from the answer, seeding by arithmetic."""
+    return np.random.default_rng(s * 1_000 + i).integers(0, len(x), (100, len(x)))
+
+
+def _seeds_in_a_helper(x, statistic, num_resamples, rng):
+    s = int(rng.integers(2**32))
+    idx = np.concatenate([_chunk(x, s, i) for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _drawn_seeds(x, statistic, num_resamples, rng):
+    seeds = rng.integers(2**63, size=num_resamples // 100)  # drawn, not computed: fine
+    idx = np.concatenate([np.random.default_rng(s).integers(0, len(x), (100, len(x)))
+                          for s in seeds])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _spawned_sequences(x, statistic, num_resamples, rng):
+    children = np.random.SeedSequence(int(rng.integers(2**63))).spawn(num_resamples // 100)
+    idx = np.concatenate([np.random.default_rng(c).integers(0, len(x), (100, len(x)))
+                          for c in children])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _shifted_pairs(x, statistic, num_resamples, rng):
+    # every odd resample is the one before it with each index shifted by one (mod n)
+    first = rng.integers(0, len(x), (num_resamples // 2, len(x)))
+    idx = np.stack([first, (first + 1) % len(x)], axis=1).reshape(num_resamples, len(x))
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _wrong_axis(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (num_resamples, len(x)))
+    return statistic(x[idx], axis=0).std(ddof=1)
+
+
+def _transposed_indices(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (len(x), num_resamples))  # one resample per column...
+    return statistic(x[idx], axis=1).std(ddof=1)  # ...but reduced along the rows
+
+
+BOOTSTRAP_CASES = [
+    # valid
+    (check_bootstrap_se, (_vectorized,), CORRECT, "drawn with replacement"),
+    (check_bootstrap_se, (_choice_loop,), CORRECT, None),
+    (check_bootstrap_se, (_columns,), CORRECT, None),
+    (check_bootstrap_se, (_around_the_estimate,), CORRECT, None),
+    (check_bootstrap_se, (_apply_along_axis,), CORRECT, None),
+    (check_bootstrap_se, (_scipy_bca,), CORRECT, None),
+    (check_bootstrap_se, (_scipy_percentile_batches,), CORRECT, None),
+    (check_bootstrap_se, (_balanced,), CORRECT, None),
+    (check_bootstrap_se, (_spawned,), CORRECT, None),
+    (check_bootstrap_se, (_seed_list,), CORRECT, None),
+    (check_bootstrap_se, (_child_seeds,), CORRECT, None),
+    (check_bootstrap_se, (_drawn_seeds,), CORRECT, None),
+    (check_bootstrap_se, (_spawned_sequences,), CORRECT, None),
+    # wrong
+    (check_bootstrap_se, (_legacy,), WRONG, "global np.random"),
+    (check_bootstrap_se, (_shuffles,), WRONG, "without replacement"),
+    (check_bootstrap_se, (_one_resample_repeated,), WRONG, "every resample is the same"),
+    (check_bootstrap_se, (_never_the_last,), WRONG, "the same chance"),
+    (check_bootstrap_se, (_divided_by_sqrt_b,), WRONG, "sqrt(num_resamples)"),
+    (check_bootstrap_se, (lambda x, statistic, num_resamples, rng: x.std() / len(x) ** 0.5,),
+     WRONG, "bootstrap SE of the mean"),
+    (check_bootstrap_se, (_half_size,), WRONG, "len(x) = 100 values"),
+    (check_bootstrap_se, (_own_seed,), WRONG, "does not change with the rng"),
+    (check_bootstrap_se, (_unseeded,), WRONG, "same seed gave different results"),
+    (check_bootstrap_se, (_variance,), WRONG, "looks like a variance"),
+    (check_bootstrap_se, (_fixed_count,), WRONG, "exactly num_resamples"),
+    (check_bootstrap_se, (_new_numbers,), WRONG, "not in x"),
+    (check_bootstrap_se, (_shuffle_in_place,), WRONG, "changed its argument x in place"),
+    (check_bootstrap_se, (lambda x, statistic, num_resamples, rng: [0.1, 0.2],), WRONG,
+     "one number"),
+    (check_bootstrap_se, (_reseeded_chunks,), WRONG, "hold exactly the values of another"),
+    (check_bootstrap_se, (_cyclic_shifts,), WRONG, "shifts of one resample"),
+    (check_bootstrap_se, (_windows,), WRONG, "overlapping windows"),
+    (check_bootstrap_se, (_windows_step_10,), WRONG, "overlapping windows"),
+    (check_bootstrap_se, (_seed_plus_i,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seed_times_i,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seed_plus_100_i,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seed_digits,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seeds_outside_the_call,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seeds_enumerated,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seeds_in_a_helper,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_shifted_pairs,), WRONG, "shifts of one resample"),
+    (check_bootstrap_se, (_wrong_axis,), WRONG, "wrong axis"),
+    (check_bootstrap_se, (_transposed_indices,), WRONG, "wrong axis"),
+]
+
+CASES = SPREAD_CASES + VARIANCE_CASES + BATCH_CASES + BOOTSTRAP_CASES
