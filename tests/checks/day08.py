@@ -6,6 +6,7 @@ from helpers.checks.day08 import check_exponential_means, check_running_mean_of
 from helpers.exercises import CORRECT, NOT_ATTEMPTED, WRONG
 from helpers.stats import running_mean
 
+
 def prefix_means_loop(x):
     out = np.empty(len(x))
     total = 0.0
@@ -38,7 +39,7 @@ CASES = [
     (check_running_mean_of, (prefix_means_while,), WRONG, "a while loop"),
     (check_running_mean_of, (lambda x: np.array([x[:k].mean() for k in range(1, x.size + 1)]),),
      WRONG, "comprehension"),
-    (check_running_mean_of, (lambda x: np.array(list(map(lambda k: x[:k].mean(),
+    (check_running_mean_of, (lambda x: np.array(list(map(lambda k: x[:k].mean(),  # noqa: C417
                                                           range(1, x.size + 1)))),),
      WRONG, "map(...)"),
     (check_running_mean_of, (lambda x: np.cumsum(x) / np.arange(1, x.size + 1),), CORRECT,
