@@ -81,6 +81,10 @@ def check_exponential_means(exponential_means) -> str:
         raise Wrong("exponential draws are never negative, so neither are their means")
     if np.unique(got).size < num_means // 2:
         raise Wrong("many means repeat: draw fresh numbers for each mean, from rng")
+    lag_corr = max(abs(float(np.corrcoef(got[:-lag], got[lag:])[0, 1])) for lag in (1, 2, 3))
+    if lag_corr > 6 / math.sqrt(num_means):  # independent means: about 1/sqrt(num_means)
+        raise Wrong(f"neighbouring means are correlated ({lag_corr:.2f}): each mean must "
+                    "average n draws of its own, not overlapping windows of one sequence")
     se_mean = 1 / math.sqrt(n * num_means)
     if abs(got.mean() - 1) > 6 * se_mean:
         raise Wrong(f"the means should centre on the exponential's mean, 1; yours centre "

@@ -29,7 +29,23 @@ def accumulate_then_divide(x):
     return sums / np.linspace(1, len(x), len(x))
 
 
+def sliding_windows(rng, n, num_means):
+    x = rng.exponential(1.0, num_means + n - 1)
+    return np.convolve(x, np.ones(n) / n, mode="valid")  # overlapping windows
+
+
+def half_overlap(rng, n, num_means):
+    x = rng.exponential(1.0, (num_means + 1) * n // 2 + n)
+    starts = np.arange(num_means) * (n // 2)
+    return np.array([x[s:s + n].mean() for s in starts])
+
+
 CASES = [
+    (check_exponential_means, (sliding_windows,), WRONG, "overlapping windows"),
+    (check_exponential_means, (half_overlap,), WRONG, "overlapping windows"),
+    (check_exponential_means, (lambda rng, n, m: rng.gamma(n, 1.0 / n, m),), CORRECT, None),
+    (check_exponential_means, (lambda rng, n, m: -np.log(rng.random((m, n))).mean(axis=1),),
+     CORRECT, None),
     (check_running_mean_of, (accumulate_then_divide,), CORRECT, None),
     (check_running_mean_of, (lambda x: (np.cumsum(x) / np.arange(1, len(x) + 1)).tolist(),),
      CORRECT, None),
