@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
 import math
+import textwrap
 
 import numpy as np
 
@@ -20,6 +23,29 @@ def _vector(value, name: str, size: int) -> np.ndarray:
     return arr
 
 
+#: Calls that run a Python function once per element: a loop in disguise.
+_LOOPING_CALLS = {"map", "vectorize", "frompyfunc", "fromiter", "apply_along_axis"}
+
+
+def _python_loop(func) -> str | None:
+    """The kind of Python loop in ``func``'s source (``for``, ``while``, a comprehension or a
+    looping call such as ``map``), or None; None too when the source cannot be read."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.For | ast.AsyncFor | ast.While):
+            return f"a {type(node).__name__.lower().replace('async', '')} loop"
+        if isinstance(node, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
+            return "a comprehension (a loop)"
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", getattr(node.func, "id", None))
+            if name in _LOOPING_CALLS:
+                return f"{name}(...), which loops in Python"
+    return None
+
+
 @exercise_check
 def check_running_mean_of(running_mean_of) -> str:
     """``running_mean_of(x)``: the mean of the first k values for every k, vectorized."""
@@ -28,6 +54,11 @@ def check_running_mean_of(running_mean_of) -> str:
         got = _vector(call(running_mean_of, x.copy()), "running_mean_of(x)", x.size)
     want = np.cumsum(x) / np.arange(1, x.size + 1)
     if np.allclose(got, want, rtol=1e-9):
+        loop = _python_loop(running_mean_of)
+        if loop is not None:
+            raise Wrong(f"right values, but your function uses {loop}: the exercise asks for "
+                        "one cumulative sum and no Python loop (a loop over prefixes "
+                        "redoes the work, quadratic in n)")
         return "every prefix mean: the mean of the first k values for each k."
     if np.allclose(got, np.cumsum(x) / x.size):
         raise Wrong("divide each cumulative sum by the number of values it adds up (1, 2, "
@@ -50,6 +81,10 @@ def check_exponential_means(exponential_means) -> str:
         raise Wrong("exponential draws are never negative, so neither are their means")
     if np.unique(got).size < num_means // 2:
         raise Wrong("many means repeat: draw fresh numbers for each mean, from rng")
+    lag_corr = max(abs(float(np.corrcoef(got[:-lag], got[lag:])[0, 1])) for lag in (1, 2, 3))
+    if lag_corr > 6 / math.sqrt(num_means):  # independent means: about 1/sqrt(num_means)
+        raise Wrong(f"neighbouring means are correlated ({lag_corr:.2f}): each mean must "
+                    "average n draws of its own, not overlapping windows of one sequence")
     se_mean = 1 / math.sqrt(n * num_means)
     if abs(got.mean() - 1) > 6 * se_mean:
         raise Wrong(f"the means should centre on the exponential's mean, 1; yours centre "

@@ -26,7 +26,14 @@ save_results(RESULTS_PATH, mu=mu, sigma=sigma, checkpoints=checkpoints,
              clt_theory={f"{name} {size}": s / np.sqrt(size)
                          for name, (_, _, s) in dists.items() for size in sizes},
              exp_skew={str(size): skewness(sample_means["exponential", size])
-                       for size in sizes}, num_means=NUM_MEANS)
+                       for size in sizes}, num_means=NUM_MEANS,
+             ar_inflation=ar_se * math.sqrt(ar_n), ar_theory=inflation, ar_paths=ar_paths,
+             left_band=left_band, slope_pareto=slope_pareto, slope_normal=slope_normal,
+             kolmogorov={f"{name} {size}": distance[name, size]
+                         for name in dists for size in sizes}, kolmogorov_floor=floor,
+             pi_mean=pi_hat[:, -1].mean(), pi_se=pi_se, num_runs=NUM_RUNS,
+             pi_final=pi_hat[:, -1], p_hit={str(d): v for d, v in p_hit.items()},
+             measured_constant={str(d): v for d, v in measured.items()})
 """
 SMALL = {"NUM_DRAWS": 20_000, "MAX_N": 2_000, "NUM_MEANS": 5_000, "NUM_RUNS": 16,
          "NUM_CAUCHY_MEANS": 1_000, "NUM_REPS": 2_000}  # keeps each run to a few seconds
@@ -89,3 +96,46 @@ def test_day08_width_is_exact_and_the_shape_becomes_normal(run_notebook, seed):
     for size in (5, 30):
         assert abs(r["exp_skew"][str(size)] - 2 / math.sqrt(size)) < 0.3
     assert r["exp_skew"]["30"] > 0.1
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day08_independence_paths_and_heavy_tails(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    # AR(1): the sd of the mean is inflated by sqrt((1 + rho)/(1 - rho)) (log sd within
+    # 5 standard errors, sqrt(1/(2(paths - 1))) each, plus the finite-n correction of ~1%)
+    tol = 5 / math.sqrt(2 * (r["ar_paths"] - 1)) + 0.02
+    assert abs(math.log(r["ar_inflation"] / r["ar_theory"])) < tol
+    # a fixed-n band is not a path bound: some of 100 paths leave it after n = 1% of the run
+    assert r["left_band"] > 0.05
+    # Pareto(1.5): averages settle, but more slowly than 1/sqrt(m)
+    assert -0.45 < r["slope_pareto"] < -0.1 and abs(r["slope_normal"] + 0.5) < 0.1
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day08_distance_to_normal_and_monte_carlo_constants(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    k = r["kolmogorov"]
+    # exact Kolmogorov distances of standardized means of n exponentials, from SciPy's
+    # gamma distribution, plus the sampling noise of NUM_MEANS values
+    noise = 2.2 / math.sqrt(r["num_means"])  # P(KS > 2.2 / sqrt(N)) is about 2e-4
+    for size in (1, 2, 5, 30):
+        z = np.linspace(-6, 12, 20_001)
+        exact = np.max(np.abs(stats.gamma.cdf(size + z * math.sqrt(size), size)
+                              - stats.norm.cdf(z)))
+        assert abs(k[f"exponential {size}"] - exact) < noise, (size, exact)
+    assert k["exponential 1"] > k["exponential 5"] > k["exponential 30"]
+    assert r["kolmogorov_floor"] < noise
+    # pi: the printed standard error is that of the mean of the runs
+    final = np.array(r["pi_final"])
+    assert r["pi_se"] == pytest.approx(final.std(ddof=1) / math.sqrt(r["num_runs"]))
+    # the ball's hit probability: V_d / 2^d from SciPy's gamma function
+    for d, p_hit in r["p_hit"].items():
+        d = int(d)
+        assert p_hit == pytest.approx(np.pi ** (d / 2) / math.gamma(d / 2 + 1) / 2**d)
+    constants = [math.sqrt((1 - v) / v) for v in r["p_hit"].values()]
+    assert constants == sorted(constants)  # the constant grows with the dimension
+    for d, seen in r["measured_constant"].items():
+        exact = math.sqrt((1 - r["p_hit"][d]) / r["p_hit"][d])
+        # the sd of NUM_RUNS runs: within 5 standard errors of log sd, plus the noise of
+        # the few hits at d = 10
+        assert abs(math.log(seen / exact)) < 5 / math.sqrt(2 * (r["num_runs"] - 1)) + 0.1
