@@ -18,6 +18,8 @@ save_results(RESULTS_PATH, num_seeds=n, num_test=num_test, acc=acc, mean=mean, s
              by_source=by_source, largest_source=top, counting_sd=counting_sd,
              acc_b_paired=acc_b_paired, acc_b_unpaired=acc_b_unpaired,
              paired=list(paired), unpaired=list(unpaired), width_ratio=width_ratio,
+             corrected=list(corrected), corrected_floor=floor, num_train=num_train,
+             paired_corrected=list(paired_corrected), report=report,
              best_in_sd=(acc[best] - mean) / sd, best_of_n=best_of_n,
              parallel_identical=parallel_identical, copies_draw_alike=len(set(copy_draws)) == 1)
 """
@@ -86,3 +88,23 @@ def test_day10_pairing_the_seeds_narrows_the_interval(run_notebook, seed):
         (welch.high - welch.low) / (paired.high - paired.low), rel=1e-3)
     assert r["width_ratio"] > 1.5  # the same runs, a much narrower interval
     assert np.corrcoef(a, b)[0, 1] > 0.5  # the seed acts on both configurations alike
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day10_the_interval_for_new_digits_is_wider_and_has_a_floor(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    acc, n, m, n_train = np.array(r["acc"]), r["num_seeds"], r["num_test"], r["num_train"]
+    assert m + n_train == 1797
+    s = acc.std(ddof=1)
+    half = stats.t.ppf(0.975, n - 1) * s * math.sqrt(1 / n + m / n_train)  # Nadeau-Bengio
+    est, low, high = r["corrected"]
+    assert est == pytest.approx(acc.mean()) and (high - low) / 2 == pytest.approx(half, rel=1e-4)
+    seed_half = (r["interval"][2] - r["interval"][1]) / 2
+    # wider than the seed interval, and even endless seeds would not reach the seed interval
+    assert (high - low) / 2 > r["corrected_floor"] > seed_half
+    d = np.array(r["acc_b_paired"]) - acc
+    half_d = stats.t.ppf(0.975, n - 1) * d.std(ddof=1) * math.sqrt(1 / n + m / n_train)
+    assert r["paired_corrected"][1:] == pytest.approx([d.mean() - half_d, d.mean() + half_d],
+                                                      rel=1e-3, abs=1e-6)
+    # the report follows section 3's tie rule: it never ranks a gap under 2 standard errors
+    assert ("tied" in r["report"]) == (" standard errors above " not in r["report"])
