@@ -250,7 +250,7 @@ def run_seed(seed: np.random.SeedSequence, config: Config) -> Run:
     """The whole experiment on the digits, every source from ``seed``'s named streams.
 
     A top-level function of an importable module, so that ``ProcessPoolExecutor`` can send
-    it to worker processes; give each task its own ``SeedSequence`` child, never a
+    it to worker processes; give each task its own ``SeedSequence`` child, never one shared
     ``Generator`` (a pickled ``Generator`` is a copy: every task would draw the same numbers).
 
     Examples
