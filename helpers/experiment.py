@@ -107,6 +107,54 @@ class Config:
                 f"{high:.3f}), got {test_size!r}: {num_test} test images")
 
 
+class Components(NamedTuple):
+    """Variance components of a crossed table (see :func:`two_way_components`)."""
+
+    rows: float
+    columns: float
+    interaction: float
+
+
+def two_way_components(table: np.typing.ArrayLike) -> Components:
+    """Variance components of a crossed design with one run per cell (random effects).
+
+    ``table[i, j]`` is the result of row level ``i`` (e.g. the i-th split) crossed with
+    column level ``j`` (the j-th initialization). The two-way decomposition (analysis of
+    variance without replication) splits the table into row effects, column effects and
+    what neither explains, the interaction ``table - row mean - column mean + grand mean``.
+    Each is a mean square; the expected mean squares of the random-effects model give
+
+        interaction = MS_int,  rows = (MS_rows - MS_int) / J,  columns = (MS_cols - MS_int) / I
+
+    (with one run per cell, the interaction also holds any noise that is neither rows nor
+    columns). A negative estimate (a main effect smaller than the interaction suggests)
+    is reported as 0.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> rows, cols = rng.normal(0, 2, (200, 1)), rng.normal(0, 1, (1, 200))
+    >>> table = rows + cols + rng.normal(0, 0.5, (200, 200))  # variances 4, 1 and 0.25
+    >>> [round(v, 2) for v in two_way_components(table)]
+    [3.73, 1.06, 0.25]
+    """
+    arr = np.asarray(table, dtype=float)
+    if arr.ndim != 2 or min(arr.shape) < 2:
+        raise ValueError(f"table must be 2-D with at least 2 rows and 2 columns (one run per "
+                         f"cell), got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError("table must hold finite numbers (one result per cell)")
+    num_rows, num_cols = arr.shape
+    grand = arr.mean()
+    row_means, col_means = arr.mean(axis=1, keepdims=True), arr.mean(axis=0, keepdims=True)
+    ms_rows = num_cols * np.sum((row_means - grand) ** 2) / (num_rows - 1)
+    ms_cols = num_rows * np.sum((col_means - grand) ** 2) / (num_cols - 1)
+    residual = arr - row_means - col_means + grand
+    ms_int = np.sum(residual**2) / ((num_rows - 1) * (num_cols - 1))
+    return Components(max(0.0, float(ms_rows - ms_int) / num_cols),
+                      max(0.0, float(ms_cols - ms_int) / num_rows), float(ms_int))
+
+
 class Run(NamedTuple):
     """What one run reports: test accuracy, and the last epoch's mean training loss."""
 
@@ -202,7 +250,7 @@ def run_seed(seed: np.random.SeedSequence, config: Config) -> Run:
     """The whole experiment on the digits, every source from ``seed``'s named streams.
 
     A top-level function of an importable module, so that ``ProcessPoolExecutor`` can send
-    it to worker processes; give each task its own ``SeedSequence`` child, never a
+    it to worker processes; give each task its own ``SeedSequence`` child, never one shared
     ``Generator`` (a pickled ``Generator`` is a copy: every task would draw the same numbers).
 
     Examples

@@ -12,6 +12,11 @@ Two configurations run on the **same** seeds (a paired design, "common random nu
 are compared through their per-seed differences; on **different** seeds (unpaired) through
 Welch's interval, whose standard error adds the two variances.
 
+These intervals treat the runs as independent draws: they speak about the mean over seeds
+of the experiment as run, on its data. Runs that re-split one data set share examples;
+:func:`resampled_interval` (Nadeau and Bengio's correction) widens the interval towards
+the accuracy on new data from the same source.
+
 NumPy has no ``t`` quantile and the course's package depends on NumPy and matplotlib only,
 so :func:`t_quantile` uses the Cornish–Fisher expansion of Abramowitz and Stegun (26.7.5);
 ``tests/test_intervals.py`` compares it with ``scipy.stats.t.ppf``.
@@ -149,6 +154,42 @@ def paired_interval(a: np.typing.ArrayLike, b: np.typing.ArrayLike,
         raise ValueError(f"a and b must hold one value per seed each, for the same seeds; "
                          f"got {a_arr.size} and {b_arr.size} values")
     return mean_interval(b_arr - a_arr, level)
+
+
+def resampled_interval(x: np.typing.ArrayLike, num_test: int, num_train: int,
+                       level: float = 0.95) -> Interval:
+    """Nadeau and Bengio's corrected resampled t interval, for runs that re-split ONE data set.
+
+    Runs that each split the same ``num_test + num_train`` examples at random share their
+    examples: their test sets overlap and their accuracies are correlated, so
+    :func:`mean_interval` speaks only about the mean over splits of *these* examples.
+    For the accuracy on new data from the same source, Nadeau and Bengio (2003, "Inference
+    for the Generalization Error", *Machine Learning* 52) replace ``1/n`` in the variance
+    of the mean by ``1/n + num_test/num_train``:
+
+        mean ± t(0.5 + level/2, n - 1) * s * sqrt(1/n + num_test / num_train)
+
+    a heuristic correction, not an exact interval. However many runs, its half-width stays
+    above about ``z * s * sqrt(num_test / num_train)``: more seeds cannot replace more data.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> acc = rng.normal(0.96, 0.01, size=30)
+    >>> seeds_only, corrected = mean_interval(acc), resampled_interval(acc, 359, 1438)
+    >>> ratio = (corrected.high - corrected.low) / (seeds_only.high - seeds_only.low)
+    >>> round(ratio, 2), round(float(np.sqrt(1 + 30 * 359 / 1438)), 2)
+    (2.91, 2.91)
+    """
+    arr = _sample(x, "x")
+    level = _check_level(level)
+    num_test = check_int(num_test, "num_test", minimum=1)
+    num_train = check_int(num_train, "num_train", minimum=1)
+    n = arr.size
+    scale = math.sqrt(1 / n + num_test / num_train)
+    half = t_quantile(0.5 + level / 2, n - 1) * float(arr.std(ddof=1)) * scale
+    mean = float(arr.mean())
+    return Interval(mean, mean - half, mean + half)
 
 
 def unpaired_interval(a: np.typing.ArrayLike, b: np.typing.ArrayLike,

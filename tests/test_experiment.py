@@ -19,6 +19,7 @@ from helpers.experiment import (
     run_experiment,
     run_seed,
     streams_from,
+    two_way_components,
 )
 from helpers.nn import MLP, train_sgd
 from helpers.seeding import named_streams
@@ -177,3 +178,38 @@ def test_bad_seeds_and_streams_are_named(digits):
         streams_from(np.random.SeedSequence(0), ["a", "a"])
     with pytest.raises(TypeError, match="names"):
         streams_from(np.random.SeedSequence(0), "split")
+
+
+def test_two_way_components_interaction_is_the_residual_of_the_additive_fit():
+    """Independent check: least squares on row and column indicators (np.linalg.lstsq)
+    leaves exactly the interaction sum of squares."""
+    rng = np.random.default_rng(5)
+    table = rng.normal(size=(6, 4)) + rng.normal(size=(6, 1)) + rng.normal(size=(1, 4))
+    rows, cols = np.indices(table.shape)
+    design = np.column_stack([np.eye(6)[rows.ravel()], np.eye(4)[cols.ravel()][:, 1:]])
+    coef, *_ = np.linalg.lstsq(design, table.ravel(), rcond=None)
+    residual_ss = np.sum((table.ravel() - design @ coef) ** 2)
+    assert two_way_components(table).interaction == pytest.approx(residual_ss / (5 * 3))
+
+
+def test_two_way_components_recover_known_variances():
+    rng = np.random.default_rng(6)
+    estimates = np.array([two_way_components(rng.normal(0, 1.5, (40, 1))
+                                             + rng.normal(0, 0.5, (1, 40))
+                                             + rng.normal(0, 1.0, (40, 40)))
+                          for _ in range(200)])
+    assert estimates.mean(axis=0) == pytest.approx([2.25, 0.25, 1.0], rel=0.1)
+
+
+def test_two_way_components_edge_cases():
+    assert two_way_components(np.full((3, 3), 0.9)) == pytest.approx((0, 0, 0), abs=1e-30)
+    additive = np.add.outer([0.0, 1.0, 2.0], [0.0, 0.5])  # no interaction at all
+    rows, cols, inter = two_way_components(additive)
+    assert inter == pytest.approx(0.0, abs=1e-15) and rows == pytest.approx(1.0)
+    assert cols == pytest.approx(0.125)
+    # a main effect below the interaction's share is estimated negative: reported as 0
+    assert two_way_components([[0.0, 1.0], [1.0, 0.0]]).rows == 0.0
+    with pytest.raises(ValueError, match=r"table must be 2-D .*got shape \(5,\)"):
+        two_way_components(np.zeros(5))
+    with pytest.raises(ValueError, match="finite"):
+        two_way_components([[0.9, np.nan], [0.9, 0.8]])

@@ -11,6 +11,7 @@ from helpers.intervals import (
     Interval,
     mean_interval,
     paired_interval,
+    resampled_interval,
     sd_standard_error,
     t_quantile,
     unpaired_interval,
@@ -92,6 +93,38 @@ def test_sd_standard_error_matches_simulation():
     assert sd_standard_error(0.01, 30) == pytest.approx(sds.std(), rel=0.05)
 
 
+@pytest.mark.parametrize(("n", "num_test", "num_train"), [(6, 1, 9), (30, 359, 1438),
+                                                        (200, 20, 80)])
+def test_resampled_interval_is_nadeau_and_bengios_formula(n, num_test, num_train):
+    x = np.random.default_rng(n).normal(0.95, 0.01, size=n)
+    est, low, high = resampled_interval(x, num_test, num_train)
+    half = stats.t.ppf(0.975, n - 1) * x.std(ddof=1) * math.sqrt(1 / n + num_test / num_train)
+    assert est == pytest.approx(x.mean(), rel=1e-12)
+    assert (high - low) / 2 == pytest.approx(half, rel=1e-3 if n < 20 else 1e-6)
+
+
+def test_resampled_interval_is_the_seed_interval_when_the_test_share_vanishes():
+    x = np.random.default_rng(3).normal(0.95, 0.01, size=30)
+    assert resampled_interval(x, 1, 10**12) == pytest.approx(mean_interval(x), rel=1e-9)
+
+
+def test_resampled_interval_covers_the_accuracy_on_new_data_and_the_seed_interval_does_not():
+    """A fixed classifier, right with probability p on the population; each data set has
+    N examples, re-split n times into m test examples. The mean over splits estimates
+    the accuracy on THESE examples; only the corrected interval covers p about 95%."""
+    rng = np.random.default_rng(4)
+    p, num_sets, N, m, n = 0.9, 400, 300, 60, 30
+    right = rng.random((num_sets, 1, N)) < p  # which examples of each set it gets right
+    test = np.argsort(rng.random((num_sets, n, N)), axis=2)[:, :, :m]  # n splits per set
+    acc = np.take_along_axis(np.broadcast_to(right, (num_sets, n, N)), test, axis=2).mean(2)
+    seeds_only = np.mean([lo < p < hi for _, lo, hi in map(mean_interval, acc)])
+    corrected = np.mean([lo < p < hi for _, lo, hi in
+                         (resampled_interval(a, m, N - m) for a in acc)])
+    se = math.sqrt(0.95 * 0.05 / num_sets)
+    assert abs(corrected - 0.95) < 5 * se, corrected
+    assert seeds_only < 0.75, seeds_only
+
+
 @pytest.mark.parametrize(("call", "error", "needle"), [
     (lambda: t_quantile(1.0, 10), ValueError, "q must"),
     (lambda: t_quantile(0.975, MIN_DOF - 1), ValueError, "dof must"),
@@ -112,6 +145,9 @@ def test_sd_standard_error_matches_simulation():
     (lambda: mean_interval([0.9] * 5 + [1j]), TypeError, "x must hold real numbers"),
     (lambda: paired_interval([0.9] * 6, [0.9] * 7), ValueError, "same seeds"),
     (lambda: unpaired_interval([0.5] * 6, [0.25] * 6), ValueError, "constant"),
+    (lambda: resampled_interval([0.9] * 6, 0, 10), ValueError, "num_test must"),
+    (lambda: resampled_interval([0.9] * 6, 10, 2.5), TypeError, "num_train must"),
+    (lambda: resampled_interval([0.9] * 5, 10, 40), ValueError, "at least 6"),
     (lambda: sd_standard_error(-1.0, 30), ValueError, "sd must"),
     (lambda: sd_standard_error(0.01, 1), ValueError, "n must"),
     (lambda: sd_standard_error(np.inf, 30), ValueError, "sd must be a non-negative finite number"),

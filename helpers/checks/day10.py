@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 
 import numpy as np
@@ -9,8 +10,10 @@ import numpy as np
 from helpers.exercises import Wrong, call, exercise_check
 from helpers.intervals import paired_interval, t_quantile, unpaired_interval
 
-# (sd, half_width) pairs the seeds_needed check tries: sd/h from 2 to 10.
-_PRECISION_CASES = ((0.01, 0.002), (0.008, 0.004), (0.02, 0.002), (0.005, 0.001))
+# (sd, half_width) pairs the seeds_needed check tries: sd/h from 1.2 to 10 (at 1.2 and 1.5,
+# t with n degrees of freedom instead of n - 1 gives one seed fewer).
+_PRECISION_CASES = ((0.01, 0.002), (0.008, 0.004), (0.02, 0.002), (0.005, 0.001),
+                    (0.012, 0.01), (0.015, 0.01))
 
 
 def _fewest_seeds(sd: float, half_width: float, multiplier) -> int:
@@ -38,6 +41,10 @@ def check_seeds_needed(seeds_needed) -> str:
             raise Wrong(f"seeds_needed({sd}, {h}) is too small: the half-width shrinks like "
                         "1/sqrt(n), so n grows like the SQUARE of (multiplier * sd / "
                         "half_width)")
+        if got < with_t and got == _fewest_seeds(sd, h, lambda n: t_quantile(0.975, n)):
+            raise Wrong(f"seeds_needed({sd}, {h}) is one seed short: n runs leave n - 1 "
+                        "degrees of freedom once the mean is estimated, so the multiplier "
+                        "is t_quantile(0.975, n - 1), not t_quantile(0.975, n)")
         if got < with_t:
             raise Wrong(f"seeds_needed({sd}, {h}) is a little too small: 1.96 is the normal "
                         "quantile; with sd estimated from n runs the multiplier is "
@@ -117,41 +124,54 @@ def _as_int(value: object) -> int | None:
     return int(value)
 
 
-def _states(seeds) -> list[tuple[int, ...]]:
-    """Four words of each SeedSequence's state, to compare seeds; None for anything else."""
-    return [tuple(s.generate_state(4).tolist()) if isinstance(s, np.random.SeedSequence)
-            else None for s in seeds]
+def _states(seeds) -> list[tuple[int, ...] | None]:
+    """Four words that tell each task's stream apart: a SeedSequence's first state words, a
+    Generator's first four draws (from a copy, so it is not consumed); None for anything
+    else."""
+    def state(s) -> tuple[int, ...] | None:
+        if isinstance(s, np.random.SeedSequence):
+            return tuple(s.generate_state(4).tolist())
+        if isinstance(s, np.random.Generator):
+            return tuple(copy.deepcopy(s).integers(0, 2**62, size=4).tolist())
+        return None
+    return [state(s) for s in seeds]
 
 
 @exercise_check
 def check_task_seeds(task_seeds) -> str:
-    """``task_seeds(seed, n)``: one ``SeedSequence`` child of ``SeedSequence(seed)`` per task."""
+    """``task_seeds(seed, n)``: one independent stream per task, all from ``seed``.
+
+    ``SeedSequence(seed).spawn(n)`` or ``default_rng(seed).spawn(n)`` (NumPy documents
+    both); what matters is that no two tasks, of this seed or of another, share a stream.
+    """
     seeds = call(task_seeds, 7, 4)
     if isinstance(seeds, np.random.SeedSequence) or not hasattr(seeds, "__len__"):
         raise Wrong("task_seeds should return a list with one SeedSequence per task")
     if len(seeds) != 4:
         raise Wrong(f"task_seeds(7, 4) should return 4 seeds, one per task, got {len(seeds)}")
-    if [_as_int(s) for s in seeds] == [7, 8, 9, 10] or _states(seeds) == _states(
-            [np.random.SeedSequence(7 + i) for i in range(4)]):
+    if [_as_int(s) for s in seeds] == [7, 8, 9, 10] or _states(seeds) in (
+            _states([np.random.SeedSequence(7 + i) for i in range(4)]),
+            _states([np.random.default_rng(7 + i) for i in range(4)])):
         raise Wrong("seed + i makes task 1 of seed 7 the same as task 0 of seed 8: two "
                     "experiments would share runs")
-    if any(isinstance(s, np.random.Generator) for s in seeds):
-        raise Wrong("give each task a SeedSequence, not a Generator: a Generator sent to a "
-                    "worker process is pickled, a copy, and copies of one Generator draw "
-                    "the same numbers")
-    if not all(isinstance(s, np.random.SeedSequence) for s in seeds):
+    if not all(isinstance(s, np.random.SeedSequence | np.random.Generator) for s in seeds):
         raise Wrong("each element should be a numpy.random.SeedSequence (a worker makes its "
-                    "Generator from it)")
+                    "Generator from it), or a Generator of its own, e.g. from rng.spawn(n)")
     states = _states(seeds)
     if len(set(states)) < len(states):
-        raise Wrong("some tasks get the same seed: their runs would be identical copies, "
-                    "not independent samples")
+        raise Wrong("some tasks get the same seed or the same Generator state: their runs "
+                    "would be identical copies (one Generator sent to every task is pickled "
+                    "into copies that draw the same numbers), not independent samples")
     if _states(call(task_seeds, 7, 4)) != states:
         raise Wrong("calling task_seeds(7, 4) twice gives different seeds: the runs would "
                     "not be repeatable (SeedSequence() without a seed asks the OS for "
                     "entropy, and spawn on a SeedSequence you keep hands out new children "
                     "each time)")
-    if set(_states(call(task_seeds, 8, 4))) & set(states):
-        raise Wrong("the experiments with seeds 7 and 8 share a task: derive every task's "
-                    "seed from the experiment's seed so that no two experiments overlap")
+    # seed pairs that collide under seed + i, seed - i, seed * i, seed + 100 * i and
+    # int(f"{seed}{i}"), with enough tasks for each
+    for one, other, n in ((7, 8, 4), (8, 7, 4), (7, 107, 4), (1, 11, 12)):
+        if set(_states(call(task_seeds, one, n))) & set(_states(call(task_seeds, other, n))):
+            raise Wrong(f"the experiments with seeds {one} and {other} share a task ({n} tasks "
+                        "each): arithmetic on the seed collides across experiments; derive "
+                        "every task's stream from the experiment's seed by spawning")
     return "one seed per task, from the one seed: independent, repeatable, never shared."

@@ -16,6 +16,32 @@ def seeds_with_t(sd, half_width):
     return n
 
 
+def seeds_with_dof(dof):
+    def seeds_needed(sd, half_width):
+        n = 6
+        while t_quantile(0.975, dof(n)) * sd / math.sqrt(n) > half_width:
+            n += 1
+        return n
+    return seeds_needed
+
+
+def seeds_from_estimate(sd, half_width):
+    """Start at Day 8's estimate and step down while the t interval still fits."""
+    n = max(6, math.ceil((1.96 * sd / half_width) ** 2))
+    while t_quantile(0.975, n - 1) * sd / math.sqrt(n) > half_width:
+        n += 1
+    while n > 6 and t_quantile(0.975, n - 2) * sd / math.sqrt(n - 1) <= half_width:
+        n -= 1
+    return np.int64(n)
+
+
+def seeds_by_search(sd, half_width):
+    """All candidates at once (NumPy), the first that fits."""
+    n = np.arange(6, 5000)
+    t = np.array([t_quantile(0.975, k - 1) for k in n])
+    return int(n[np.argmax(t * sd / np.sqrt(n) <= half_width)])
+
+
 def seeds_with_z(sd, half_width):
     return math.ceil((1.96 * sd / half_width) ** 2)
 
@@ -53,8 +79,17 @@ CASES = [
     (check_seeds_needed, (lambda sd, h: seeds_with_t(sd, h) + 2,), WRONG, "FEWEST"),
     (check_seeds_needed, (lambda sd, h: float(seeds_with_t(sd, h)),), CORRECT, None),
     (check_seeds_needed, (lambda sd, h: seeds_with_t(sd, h) + 0.5,), WRONG, "whole number"),
+    (check_seeds_needed, (seeds_from_estimate,), CORRECT, None),
+    (check_seeds_needed, (seeds_by_search,), CORRECT, None),
+    (check_seeds_needed, (seeds_with_dof(lambda n: n),), WRONG, "n - 1 degrees of freedom"),
+    (check_seeds_needed, (lambda sd, h: seeds_with_t(sd, h) - 1,), WRONG, "a little too small"),
+    (check_seeds_needed, (lambda sd, h: True,), WRONG, "whole number"),
     (check_paired_ci, (paired_right,), CORRECT, "differences"),
     (check_paired_ci, (paired_with(t_multiplier),), CORRECT, None),
+    (check_paired_ci, (lambda a, b: np.array(paired_right(a.astype(np.float32),
+                                                          b.astype(np.float32))),), CORRECT, None),
+    (check_paired_ci, (lambda a, b: list(paired_right(-b, -a))[::-1] and
+                       paired_right(a, b),), CORRECT, None),
     (check_paired_ci, (unpaired,), WRONG, "per-seed differences"),
     (check_paired_ci, (paired_with(lambda n: 1.96),), WRONG, "Student's t"),
     (check_paired_ci, (paired_with(t_multiplier, ddof=0),), WRONG, "ddof=1"),
@@ -66,9 +101,15 @@ CASES = [
      "never shared"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed)] * n,), WRONG,
      "identical copies"),
+    (check_task_seeds, (lambda seed, n: np.random.default_rng(seed).spawn(n),), CORRECT,
+     "never shared"),
     (check_task_seeds, (lambda seed, n: [np.random.default_rng(s) for s in
-                                         np.random.SeedSequence(seed).spawn(n)],), WRONG,
-     "not a Generator"),
+                                         np.random.SeedSequence(seed).spawn(n)],), CORRECT,
+     None),
+    (check_task_seeds, (lambda seed, n: [np.random.default_rng(seed)] * n,), WRONG,
+     "copies"),
+    (check_task_seeds, (lambda seed, n: [np.random.default_rng(seed + i) for i in range(n)],),
+     WRONG, "seed + i"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed + i) for i in range(n)],),
      WRONG, "seed + i"),
     (check_task_seeds, (lambda seed, n: np.random.SeedSequence().spawn(n),), WRONG,
@@ -82,6 +123,14 @@ CASES = [
     (check_task_seeds, (lambda seed, n: [seed + i for i in range(n)],), WRONG, "seed + i"),
     (check_task_seeds, (lambda seed, n: list(np.random.SeedSequence(seed).generate_state(n)),),
      WRONG, "numpy.random.SeedSequence"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed * i) for i in range(n)],),
+     WRONG, "share a task"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(int(f"{seed}{i}"))
+                                         for i in range(n)],), WRONG, "seeds 1 and 11"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed + 100 * i)
+                                         for i in range(n)],), WRONG, "seeds 7 and 107"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed - i) for i in range(n)],),
+     WRONG, "share a task"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(2 * seed + i) for i in range(n)],),
      WRONG,
      "share a task"),

@@ -18,6 +18,11 @@ save_results(RESULTS_PATH, num_seeds=n, num_test=num_test, acc=acc, mean=mean, s
              by_source=by_source, largest_source=top, counting_sd=counting_sd,
              acc_b_paired=acc_b_paired, acc_b_unpaired=acc_b_unpaired,
              paired=list(paired), unpaired=list(unpaired), width_ratio=width_ratio,
+             corrected=list(corrected), corrected_floor=floor, num_train=num_train,
+             paired_corrected=list(paired_corrected), report=report,
+             crossed=table, components=list(components),
+             bootstrap=[boot_low, boot_high], quartiles=[q1, median, q3],
+             b_better=float(np.mean(diffs > 0)), a_better=float(np.mean(diffs < 0)),
              best_in_sd=(acc[best] - mean) / sd, best_of_n=best_of_n,
              parallel_identical=parallel_identical, copies_draw_alike=len(set(copy_draws)) == 1)
 """
@@ -86,3 +91,52 @@ def test_day10_pairing_the_seeds_narrows_the_interval(run_notebook, seed):
         (welch.high - welch.low) / (paired.high - paired.low), rel=1e-3)
     assert r["width_ratio"] > 1.5  # the same runs, a much narrower interval
     assert np.corrcoef(a, b)[0, 1] > 0.5  # the seed acts on both configurations alike
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day10_the_interval_for_new_digits_is_wider_and_has_a_floor(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    acc, n, m, n_train = np.array(r["acc"]), r["num_seeds"], r["num_test"], r["num_train"]
+    assert m + n_train == 1797
+    s = acc.std(ddof=1)
+    half = stats.t.ppf(0.975, n - 1) * s * math.sqrt(1 / n + m / n_train)  # Nadeau-Bengio
+    est, low, high = r["corrected"]
+    assert est == pytest.approx(acc.mean()) and (high - low) / 2 == pytest.approx(half, rel=1e-4)
+    seed_half = (r["interval"][2] - r["interval"][1]) / 2
+    # wider than the seed interval, and even endless seeds would not reach the seed interval
+    assert (high - low) / 2 > r["corrected_floor"] > seed_half
+    d = np.array(r["acc_b_paired"]) - acc
+    half_d = stats.t.ppf(0.975, n - 1) * d.std(ddof=1) * math.sqrt(1 / n + m / n_train)
+    assert r["paired_corrected"][1:] == pytest.approx([d.mean() - half_d, d.mean() + half_d],
+                                                      rel=1e-3, abs=1e-6)
+    # the report follows section 3's tie rule: it never ranks a gap under 2 standard errors
+    assert ("tied" in r["report"]) == (" standard errors above " not in r["report"])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day10_crossed_design_the_init_effect_is_mostly_interaction(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    table = np.array(r["crossed"])
+    k = table.shape[0]
+    assert table.shape == (k, k) and k == min(r["num_seeds"], 10)
+    # an independent two-way ANOVA: interaction = the residual of the additive fit
+    resid = table - table.mean(1, keepdims=True) - table.mean(0, keepdims=True) + table.mean()
+    assert r["components"][2] == pytest.approx(np.sum(resid**2) / (k - 1) ** 2, rel=1e-9)
+    rows, cols, inter = r["components"]
+    # seen over SEEDs 0-10 at 10 x 10: interaction 28-65 % of the total, init 2-8 %
+    assert inter / (rows + cols + inter) > 0.1
+    assert cols < inter  # the init's own effect is smaller than its interaction with splits
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day10_robust_summaries_agree_with_the_normal_ones(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    acc = np.array(r["acc"])
+    assert r["quartiles"] == pytest.approx(list(np.percentile(acc, [25, 50, 75])))
+    # the bootstrap interval of the mean is close to the t interval (a little narrower: it
+    # uses the plug-in sd and the normal's tails), for runs that are roughly normal
+    boot_width = r["bootstrap"][1] - r["bootstrap"][0]
+    t_width = r["interval"][2] - r["interval"][1]
+    assert 0.6 * t_width < boot_width < 1.2 * t_width
+    d = np.array(r["acc_b_paired"]) - acc
+    assert r["b_better"] == np.mean(d > 0) and r["a_better"] == np.mean(d < 0)
