@@ -53,7 +53,7 @@ test-kernels: $(STAMP)  ## nbval over every notebook under forced OpenBLAS kerne
 # `make test-colab COLAB_RUNTIMES="2026.07"` tests only the runtimes named (default: every
 # requirements-colab-*.txt and the PyTorch variant; see tools/colab_runtimes.py list).
 COLAB_RUNTIMES ?=
-test-colab: $(STAMP)  ## Every notebook and its setup cell in Colab's runtimes (build/colab/).
+test-colab: $(STAMP)  ## What the Colab badges open (notebooks/learner/), setup cell included, in Colab's runtimes.
 	COURSE_TEST_COLAB=1 COLAB_RUNTIMES="$(COLAB_RUNTIMES)" $(BIN)/python -m pytest tests/colab \
 		-v $(PYTEST_ARGS)
 
