@@ -48,6 +48,10 @@ def test_lab_serves_only_the_working_copies_and_allows_root_only_for_root(course
     assert command[1] == "lab" and f"--ServerApp.root_dir={tmp_path}" in command
     assert ("--allow-root" in command) is (os.geteuid() == 0)
     assert command[-1] == "--no-browser"
+    # JupyterLab's "notified about official Jupyter news?" prompt is not about the course.
+    assert f"--LabApp.app_settings_dir={course.LAB_SETTINGS}" in command
+    overrides = json.loads((course.LAB_SETTINGS / "overrides.json").read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
     assert course.WORK.relative_to(course.ROOT).as_posix() == "my-notebooks"
     ignored = subprocess.run(["git", "-C", str(course.ROOT), "check-ignore", "-q",
                               "my-notebooks/day01_seeding.ipynb"], check=False)

@@ -452,6 +452,9 @@ def refresh(paths: list[Path]) -> int:
 
 #: A learner's working copies (git-ignored): made from notebooks/learner/ once, then theirs.
 WORK = ROOT / "my-notebooks"
+#: JupyterLab setting defaults for `make lab` (its app_settings_dir: overrides.json).
+LAB_SETTINGS = ROOT / "tools" / "lab_settings"
+
 #: In the working folder: the learner copy each working copy was made from (its SHA-256).
 MADE_FROM = ".made-from.json"
 
@@ -488,10 +491,13 @@ def prepare_working_copies(work: Path = WORK) -> dict[str, list[str]]:
 def lab_command(work: Path = WORK, extra: list[str] | None = None) -> list[str]:
     """JupyterLab on the working copies: nothing above ``work`` is served, kernels get
     CurveZMQ keys (as in ``kernel_manager_class``), and ``--allow-root`` only for root, who
-    JupyterLab otherwise refuses to run as (in containers, say)."""
+    JupyterLab otherwise refuses to run as (in containers, say). The defaults in
+    ``LAB_SETTINGS`` (overrides.json) keep JupyterLab's own news and update prompts, which
+    are not about the course, out of the learner's way (Settings can turn them back on)."""
     jupyter = Path(sys.executable).with_name("jupyter")
     command = [str(jupyter if jupyter.exists() else "jupyter"), "lab",
-               f"--ServerApp.root_dir={work}", "--KernelManager.transport_encryption=auto"]
+               f"--ServerApp.root_dir={work}", "--KernelManager.transport_encryption=auto",
+               f"--LabApp.app_settings_dir={LAB_SETTINGS}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     return command + list(extra or [])
