@@ -101,6 +101,29 @@ window.jupyterapp.commands.execute(arguments[0]).then(
 """
 
 
+# Each figure's cell and the alt text of its <img> rendition (empty when it has none).
+JS_FIGURES = """
+const nb = window.jupyterapp.shell.currentWidget.content;
+const found = [];
+nb.widgets.forEach((w, i) => {
+  if (w.model.type !== 'code') { return; }
+  for (const o of w.model.outputs.toJSON()) {
+    if (!o.data || !o.data['image/png']) { continue; }
+    const html = [].concat(o.data['text/html'] || []).join('');
+    const m = html.match(/<img[^>]*alt="([^"]*)"/);
+    found.push([i, m ? m[1] : '']);
+  }
+});
+return found;
+"""
+
+# The alt text of the images JupyterLab shows in cell ``i`` (what a screen reader reads).
+JS_SHOWN_ALT = """
+const nb = window.jupyterapp.shell.currentWidget.content;
+return Array.from(nb.widgets[arguments[0]].node.querySelectorAll('.jp-OutputArea img'))
+  .map(img => img.getAttribute('alt') || '');
+"""
+
 JS_SET_SOURCE = """
 const nb = window.jupyterapp.shell.currentWidget.content;
 nb.widgets[arguments[0]].model.sharedModel.setSource(arguments[1]);
@@ -191,6 +214,13 @@ def walk_day(driver, base: str, token: str, day: str) -> dict:
         "screenshot": shot(driver, f"{day}-1-run-all-first-check", turns[0] + 1
                            if turns else None),
     }
+    figures = driver.execute_script(JS_FIGURES)
+    record["figures"] = {"count": len(figures),
+                         "without alt text": [i for i, alt in figures if not alt.strip()]}
+    if figures:
+        first = figures[0][0]
+        record["figures"]["screenshot"] = shot(driver, f"{day}-1-first-figure", first)
+        record["figures"]["alt shown in JupyterLab"] = driver.execute_script(JS_SHOWN_ALT, first)
     if solutions:
         record["run all"]["solution screenshot"] = shot(
             driver, f"{day}-1-run-all-solution", solutions[0])
