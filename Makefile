@@ -30,18 +30,17 @@ PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sa
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
 
+# tools/venv_setup.py says what it installs and how far it got (pip's own lines condensed;
+# its warnings about index folders this machine's pip configuration names but lacks, hidden).
 $(STAMP): requirements.txt requirements-torch.txt requirements-torch.in pyproject.toml
-	@echo "Setting up $(VENV) (pinned environment + editable helpers) ..."
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install -q --disable-pip-version-check \
-		-r requirements.txt -r requirements-torch.txt
-	@$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	@test -n "$(PYTHON)" || { echo "make: no python3.11 or python3 on PATH"; exit 1; }
+	@$(PYTHON) tools/venv_setup.py $(VENV) requirements.txt requirements-torch.txt
 	@touch $@
 
 venv: $(STAMP)  ## Create or update .venv when it is missing or stale.
 
-run: $(STAMP)  ## Execute every notebook headless into build/executed/ (SEED=, PARAMS=).
-	$(BIN)/python tools/course.py run $(RUN_PARAMS) $(NB)
+run: $(STAMP)  ## Execute every notebook headless into build/executed/ (SEED=, PARAMS=, NB=).
+	@$(BIN)/python tools/course.py run $(RUN_PARAMS) $(NB)
 
 test: $(STAMP)  ## Lint, unit/doc tests, notebook contract, nbval (strict), properties, figures.
 	$(BIN)/ruff check --quiet helpers tests tools benchmarks notebooks
@@ -54,7 +53,7 @@ test-kernels: $(STAMP)  ## nbval over every notebook under forced OpenBLAS kerne
 # `make test-colab COLAB_RUNTIMES="2026.07"` tests only the runtimes named (default: every
 # requirements-colab-*.txt and the PyTorch variant; see tools/colab_runtimes.py list).
 COLAB_RUNTIMES ?=
-test-colab: $(STAMP)  ## Every notebook and its setup cell in Colab's runtimes (build/colab/).
+test-colab: $(STAMP)  ## What the Colab badges open (notebooks/learner/), setup cell included, in Colab's runtimes.
 	COURSE_TEST_COLAB=1 COLAB_RUNTIMES="$(COLAB_RUNTIMES)" $(BIN)/python -m pytest tests/colab \
 		-v $(PYTEST_ARGS)
 
@@ -107,11 +106,13 @@ grade: $(STAMP)  ## Grade SUBMISSIONS= (laid out as build/assign/) -> build/grad
 refresh: $(STAMP)  ## Re-execute the stored notebooks in place (NB=day01_seeding for one).
 	$(BIN)/python tools/course.py refresh $(NB)
 
-sync: $(STAMP)  ## Regenerate badges, Colab setup cells and day links from pyproject.toml.
+sync: $(STAMP)  ## Regenerate generated cells, the README's day table and notebooks/learner/.
 	$(BIN)/python tools/course.py sync
 
-lab: $(STAMP)  ## Open the course in JupyterLab.
-	$(BIN)/jupyter lab notebooks
+# Your working copies live in my-notebooks/ (git-ignored), made from notebooks/learner/ the
+# first time and never overwritten; LAB_ARGS= goes to jupyter lab (e.g. "--no-browser").
+lab: $(STAMP)  ## Open your own working copies (my-notebooks/) in JupyterLab.
+	@$(BIN)/python tools/course.py lab -- $(LAB_ARGS)
 
 bench: $(STAMP)  ## Time vectorized course code against common loop code (not in test).
 	$(BIN)/python benchmarks/bench_vectorized.py

@@ -3,11 +3,13 @@
 Plotting helpers take an ``Axes`` (or make one) and return it, so the notebook decides the
 layout, title and labels, and they draw the same picture for the same input every time.
 Every notebook figure ends with ``show(fig, alt="...")``: the alternative text travels with
-the stored output, for screen readers and the course site.
+the stored output, for screen readers in JupyterLab and Colab and on the course site.
 """
 
 from __future__ import annotations
 
+import base64
+import html
 from collections.abc import Callable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -38,9 +40,12 @@ COURSE_STYLE = {
 def show(fig: plt.Figure, alt: str) -> None:
     """Display ``fig`` with alternative text ``alt`` and close it.
 
-    In Jupyter the figure is displayed as a PNG whose output metadata carries ``alt``
-    (nbformat's ``{"image/png": {"alt": ...}}``), which the course site turns into the
-    image's alt attribute. Outside IPython it falls back to ``plt.show()``.
+    In Jupyter the figure is displayed as the PNG that IPython makes of it, with ``alt`` in
+    the output's metadata (nbformat's ``{"image/png": {"alt": ...}}``, which the course site
+    uses), and beside it an HTML rendition of the same PNG, ``<img alt="..." src="data:...">``
+    (:func:`figure_html`): JupyterLab and Colab show a bundle's HTML first and ignore the
+    metadata, so that is where a screen reader finds the description there. Outside IPython
+    it falls back to ``plt.show()``.
 
     Parameters
     ----------
@@ -66,11 +71,29 @@ def show(fig: plt.Figure, alt: str) -> None:
         from IPython.display import display
     except ImportError:  # plain Python without IPython
         get_ipython = display = None
-    if get_ipython is None or get_ipython() is None:
+    shell = get_ipython() if get_ipython is not None else None
+    if shell is None:
         plt.show()
         return
-    display(fig, metadata={"image/png": {"alt": alt}})
+    data, metadata = shell.display_formatter.format(fig)
+    png = data.get("image/png")
+    if png is not None:
+        png = png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
+        data = {**data, "image/png": png, "text/html": figure_html(png, alt)}
+        metadata = {**metadata, "image/png": {**metadata.get("image/png", {}), "alt": alt}}
+    display(data, raw=True, metadata=metadata)
     plt.close(fig)
+
+
+def figure_html(png_base64: str, alt: str) -> str:
+    """An ``<img>`` of a base64-encoded PNG with its alternative text, for an output's HTML.
+
+    Examples
+    --------
+    >>> figure_html("iVBORw0KGgo=", 'Two "curves" & a line.')
+    '<img alt="Two &quot;curves&quot; &amp; a line." src="data:image/png;base64,iVBORw0KGgo="/>'
+    """
+    return f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{png_base64}"/>'
 
 
 def hist_with_density(x: np.typing.ArrayLike, density: Callable[[np.ndarray], np.ndarray],

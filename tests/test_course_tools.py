@@ -27,7 +27,7 @@ def test_colab_links_come_from_the_one_config(course):
     cfg = course.course_config()
     url = course.colab_url(cfg, course.ROOT / "notebooks" / "day01_seeding.ipynb")
     assert cfg["repository"] in url and cfg["tag"] in url
-    assert url.endswith("/notebooks/day01_seeding.ipynb")
+    assert url.endswith("/notebooks/learner/day01_seeding.ipynb")  # the copy without outputs
 
 
 def test_notebook_paths_reject_unknown_names(course):
@@ -35,16 +35,46 @@ def test_notebook_paths_reject_unknown_names(course):
         course.notebook_paths(["day99"])
 
 
-def test_failing_run_names_notebook_and_cell(course, tmp_path, monkeypatch, capsys):
-    nb = new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("1 / 0")],
-                      metadata={"kernelspec": course.KERNELSPEC})
-    path = tmp_path / "day00_broken.ipynb"
-    nbformat.write(nb, path)
+def test_a_failing_notebook_is_reported_as_one_and_the_others_still_run(course, tmp_path,
+                                                                         monkeypatch, capfd):
+    broken = new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("1 / 0")],
+                          metadata={"kernelspec": course.KERNELSPEC})
+    fine = new_notebook(cells=[new_code_cell("print(6 * 7)")],
+                        metadata={"kernelspec": course.KERNELSPEC})
+    paths = [tmp_path / "day00_broken.ipynb", tmp_path / "day00_fine.ipynb"]
+    for nb, path in zip((broken, fine), paths, strict=True):
+        nbformat.write(nb, path)
     monkeypatch.setattr(course, "ROOT", tmp_path)
     monkeypatch.setattr(course, "EXECUTED", tmp_path / "build")
-    assert course.run([path], {}) == 1
-    err = capsys.readouterr().err
-    assert "day00_broken.ipynb failed in cell 2" in err and "ZeroDivisionError" in err
+    assert course.run(paths, {}) == 1
+    out, err = capfd.readouterr()  # the kernels' own output too (file descriptors 1 and 2)
+    assert "[1/2] day00_broken.ipynb: FAILED after" in out
+    assert "cell 2 (execution count 2) raised ZeroDivisionError: division by zero" in out
+    assert "[2/2] day00_fine.ipynb: ok" in out
+    assert err.splitlines()[-2:] == [
+        "make run: 1 of 2 notebook(s) failed:",
+        ("- day00_broken.ipynb: cell 2 (execution count 2) raised ZeroDivisionError: "
+         "division by zero")]
+    assert "Traceback" not in out + err
+    # No kernel chatter: neither ipykernel's TCP warning nor a KeyboardInterrupt at shutdown.
+    assert "without encryption" not in out + err and "KeyboardInterrupt" not in out + err
+    assert "42" in nbformat.read(tmp_path / "build" / "day00_fine.ipynb",
+                                 as_version=4).cells[0].outputs[0].text
+
+
+def test_a_run_of_some_notebooks_updates_their_rows_of_the_timings(course, tmp_path):
+    timings = tmp_path / "timings.md"
+    timings.write_text("| notebook | seconds |\n| --- | ---: |\n| day01_a.ipynb | 2.5 |\n"
+                       "| day02_b.ipynb | 3.0 |\n| **total** | 5.5 |\n", encoding="utf-8")
+    rows = course.read_timings(timings)
+    rows["day02_b.ipynb"] = " 4.0 | 2026-12-06 10:00 | SEED=7 "
+    rows["day03_c.ipynb"] = " failed | 2026-12-06 10:01 |  "
+    assert course.timings_table(rows).splitlines() == [
+        *course.TIMINGS_HEADER,
+        "| day01_a.ipynb | 2.5 |  |  |",
+        "| day02_b.ipynb | 4.0 | 2026-12-06 10:00 | SEED=7 |",
+        "| day03_c.ipynb | failed | 2026-12-06 10:01 |  |",
+        "| **total** | 6.5 | | |"]
 
 
 def test_normalize_merges_split_stream_chunks(course):

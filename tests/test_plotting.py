@@ -67,18 +67,32 @@ def test_bad_input(kwargs, error, needle):
 
 
 def test_show_displays_the_figure_with_its_alt_text_and_closes_it(monkeypatch):
+    """The PNG IPython makes, its alt text in the metadata (the site) and an <img alt> of the
+    same PNG (JupyterLab and Colab show HTML first and ignore the metadata)."""
+    import base64
+    import types
+
     import IPython
     import IPython.display
 
     from helpers.plotting import show
 
+    png = b"\x89PNG\r\n\x1a\nfake"
+    formatter = types.SimpleNamespace(format=lambda fig: (
+        {"image/png": png, "text/plain": "<Figure size 700x380 with 1 Axes>"}, {}))
+    shell = types.SimpleNamespace(display_formatter=formatter)
     shown = []
-    monkeypatch.setattr(IPython, "get_ipython", lambda: object())
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
     monkeypatch.setattr(IPython.display, "display",
-                        lambda obj, metadata: shown.append((obj, metadata)))
+                        lambda obj, raw, metadata: shown.append((obj, raw, metadata)))
     fig, _ = plt.subplots()
-    show(fig, alt="An empty set of axes, for the test.")
-    assert shown == [(fig, {"image/png": {"alt": "An empty set of axes, for the test."}})]
+    show(fig, alt='An empty set of axes, for the "test" & more.')
+    encoded = base64.b64encode(png).decode("ascii")
+    assert shown == [({
+        "image/png": encoded, "text/plain": "<Figure size 700x380 with 1 Axes>",
+        "text/html": ('<img alt="An empty set of axes, for the &quot;test&quot; &amp; more." '
+                      f'src="data:image/png;base64,{encoded}"/>')},
+        True, {"image/png": {"alt": 'An empty set of axes, for the "test" & more.'}})]
     assert not plt.fignum_exists(fig.number)
 
 

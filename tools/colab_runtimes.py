@@ -14,6 +14,9 @@ This module rebuilds that situation per Colab runtime, from Google's published p
   pyproject.toml, which git is told to use instead (``url.<base>.insteadOf``), so the
   setup cell's unchanged ``pip install`` runs end to end without the network.
 
+The notebooks run are the ones the Colab badges open: the learner copies in
+``notebooks/learner/`` (:func:`notebooks`).
+
 Usage (from the repository root; the tests in tests/colab/ use the functions):
 
     python tools/colab_runtimes.py list
@@ -224,8 +227,15 @@ def python_version(python: str) -> str:
 
 
 def notebooks() -> list[Path]:
-    """The course's notebooks, in day order."""
-    return sorted((ROOT / "notebooks").glob("day*.ipynb"))
+    """What the Colab badges open: the learner copies (notebooks/learner/, no outputs, made
+    by `make sync`), in day order."""
+    return sorted((ROOT / "notebooks" / "learner").glob("day*.ipynb"))
+
+
+def stored_notebook(notebook: Path) -> Path:
+    """The stored, executed notebook a learner copy was made from (its outputs say which
+    cells are expected to write to stderr)."""
+    return ROOT / "notebooks" / notebook.name
 
 
 def needs_torch(notebook: Path) -> bool:

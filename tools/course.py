@@ -2,21 +2,29 @@
 
 Usage (the Makefile calls these; run them from the repository root):
 
-    python tools/course.py sync [--check]     # badges, Colab setup, fingerprint, day links
+    python tools/course.py sync [--check]     # generated cells, README table, learner copies
     python tools/course.py run [-p NAME VALUE]... [NOTEBOOK ...]   # papermill -> build/executed/
     python tools/course.py refresh [NOTEBOOK ...]   # re-execute in place, metadata normalized
+    python tools/course.py lab [--dir my-notebooks] [-- JUPYTERLAB_ARGS ...]  # your own copies
 
 The repository slug and the tag that Colab installs ``helpers`` from live in ONE place,
 ``[tool.numpy-random-ml]`` in pyproject.toml; ``sync`` writes every badge, install line and
-previous/next link from it, and ``sync --check`` (run by the tests) fails when a notebook is
-out of date.
+previous/next link from it. It also writes the learner copies, ``notebooks/learner/``: each
+stored notebook without its outputs, solutions folded (``tools/versions.py``), which the
+Colab badges open. ``sync --check`` (run by the tests) fails when a notebook, the README's
+table or a learner copy is out of date.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import hashlib
+import importlib.util
+import json
+import os
 import re
+import shutil
 import sys
 import time
 import tomllib
@@ -26,6 +34,8 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
+#: The learner copies: every day without outputs (``make sync``); the Colab badges open them.
+LEARNER = NOTEBOOKS / "learner"
 EXECUTED = ROOT / "build" / "executed"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 # Cell tags whose source this script owns.
@@ -57,8 +67,19 @@ def notebook_paths(names: list[str] | None = None) -> list[Path]:
 
 
 def colab_url(cfg: dict, path: Path) -> str:
+    """Where a day's Colab badge leads: its learner copy (no outputs), at the course's tag."""
     return (f"https://colab.research.google.com/github/{cfg['repository']}/blob/"
-            f"{cfg['tag']}/notebooks/{path.name}")
+            f"{cfg['tag']}/{LEARNER.relative_to(ROOT).as_posix()}/{path.name}")
+
+
+def versions_tool():
+    """tools/versions.py (the copies of the course), imported by its path."""
+    if "versions" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("versions", ROOT / "tools" / "versions.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["versions"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["versions"]
 
 
 def title_of(nb) -> str:
@@ -138,8 +159,30 @@ def sync_readme(cfg: dict, paths: list[Path], titles: list[str], check: bool) ->
     return ["README.md: the day table is out of date"]
 
 
+def sync_learner_copies(nbs: dict[Path, nbformat.NotebookNode], check: bool) -> list[str]:
+    """Write (or compare) ``notebooks/learner/<day>.ipynb`` for each stored notebook in
+    ``nbs``; with every day given, also remove the copies of days that no longer exist."""
+    versions = versions_tool()
+    stale = []
+    for path, nb in nbs.items():
+        target = LEARNER / path.name
+        text = versions.learner_copy(nb, path.name)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            stale.append(f"{target.relative_to(ROOT)}: the learner copy is out of date")
+            if not check:
+                LEARNER.mkdir(exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+    if set(nbs) == set(notebook_paths()):
+        for orphan in sorted(set(LEARNER.glob("*.ipynb")) - {LEARNER / p.name for p in nbs}):
+            stale.append(f"{orphan.relative_to(ROOT)}: no stored notebook of that name")
+            if not check:
+                orphan.unlink()
+    return stale
+
+
 def sync(check: bool) -> int:
-    """Write (or, with ``check``, compare) every generated cell. Returns an exit status."""
+    """Write (or, with ``check``, compare) every generated cell, the README's table and the
+    learner copies. Returns an exit status."""
     cfg = course_config()
     paths = notebook_paths()
     nbs = [nbformat.read(p, as_version=4) for p in paths]
@@ -160,6 +203,7 @@ def sync(check: bool) -> int:
                 stale.append(f"{path.relative_to(ROOT)}: no cell tagged {tag}")
         if changed and not check:
             nbformat.write(nb, path)
+    stale += sync_learner_copies(dict(zip(paths, nbs, strict=True)), check)
     if check:
         for line in stale:
             print(line)
@@ -173,6 +217,44 @@ def sync(check: bool) -> int:
 
 
 # ----------------------------------------------------------------------------- run
+
+
+_KERNEL_MANAGER = None
+
+
+def kernel_manager_class():
+    """The kernel manager of the course's own runs (``run``, ``refresh``, the copies' test).
+
+    jupyter_client's ``AsyncKernelManager``, with two things a headless run should not show:
+
+    - ipykernel warns at every start that its TCP sockets carry code and outputs in plain
+      text ("Kernel is running over TCP without encryption"); ``transport_encryption =
+      "auto"`` gives the kernel CurveZMQ keys when its kernelspec declares support for them,
+      as ipykernel's does (``make lab`` sets the same option for JupyterLab's kernels);
+    - jupyter_client interrupts (SIGINT) every kernel before asking it to shut down, and
+      papermill asks the kernel for its ``kernel_info`` just before that: when the SIGINT
+      lands while ipykernel is still in that request's handler (the reply is already sent),
+      ipykernel logs "KeyboardInterrupt caught in kernel." after a run that went well. A
+      kernel being shut down here has finished (or failed) its last cell, so it gets no
+      interrupt, only the shutdown request (and SIGTERM, then SIGKILL, if it does not exit).
+    """
+    global _KERNEL_MANAGER
+    if _KERNEL_MANAGER is None:
+        from jupyter_client.manager import AsyncKernelManager
+        from traitlets import default
+
+        class CourseKernelManager(AsyncKernelManager):
+            @default("transport_encryption")
+            def _default_transport_encryption(self) -> str:
+                return "auto"
+
+            async def _async_interrupt_kernel(self) -> None:
+                if self.shutting_down:
+                    return
+                await super()._async_interrupt_kernel()
+
+        _KERNEL_MANAGER = CourseKernelManager
+    return _KERNEL_MANAGER
 
 
 def parse_value(text: str):
@@ -191,10 +273,36 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def print_table(rows: list[tuple[str, float]]) -> str:
-    lines = ["| notebook | seconds |", "| --- | ---: |"]
-    lines += [f"| {name} | {secs:.1f} |" for name, secs in rows]
-    lines.append(f"| **total** | {sum(s for _, s in rows):.1f} |")
+TIMINGS_HEADER = ["| notebook | seconds | run at | parameters |", "| --- | ---: | --- | --- |"]
+TIMINGS_ROW = re.compile(r"^\|\s*(day\w+\.ipynb)\s*\|(.*)\|\s*$")
+
+
+def read_timings(path: Path) -> dict[str, str]:
+    """The rows of a timings table (``build/executed/timings.md``): notebook -> the rest of
+    its row (``" 6.1 | 2026-12-06 10:00 | SEED=7 "``); an older two-column table too."""
+    if not path.exists():
+        return {}
+    rows = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = TIMINGS_ROW.match(line)
+        if match:
+            rows[match.group(1)] = match.group(2)
+    return rows
+
+
+def timings_table(rows: dict[str, str]) -> str:
+    """The table of ``rows`` in day order, with the total of the seconds it holds."""
+    lines = list(TIMINGS_HEADER)
+    total = 0.0
+    for name in sorted(rows):
+        cells = [c.strip() for c in rows[name].split("|")]
+        cells += [""] * (3 - len(cells))  # an older row without run time and parameters
+        lines.append(f"| {name} | {' | '.join(cells[:3])} |")
+        try:
+            total += float(cells[0])
+        except ValueError:  # "failed"
+            pass
+    lines.append(f"| **total** | {total:.1f} | | |")
     return "\n".join(lines)
 
 
@@ -223,15 +331,23 @@ def parameters_for(paths: list[Path], parameters: dict) -> dict[Path, dict]:
 
 
 def run(paths: list[Path], parameters: dict, out_dir: Path | None = None) -> int:
-    """Execute notebooks with papermill into ``out_dir`` (build/executed/), never in place."""
+    """Execute notebooks with papermill into ``out_dir`` (build/executed/), never in place.
+
+    Every notebook runs, even after one fails; each failure is reported on its own line
+    (the cell, the error) and makes the exit status 1. The timings table keeps the rows of
+    notebooks not run this time, so ``make run NB=...`` updates only that notebook's row.
+    """
     import papermill as pm
 
     out_dir = out_dir or EXECUTED
     out_dir.mkdir(parents=True, exist_ok=True)
     shares = parameters_for(paths, parameters)
-    rows = []
+    timings = out_dir / "timings.md"
+    rows = read_timings(timings)
+    failures = []
     given = ", ".join(f"{k}={v!r}" for k, v in parameters.items()) or "notebook defaults"
     print(f"Executing {len(paths)} notebook(s) with parameters: {given}", flush=True)
+    stamp = time.strftime("%Y-%m-%d %H:%M")
     for i, path in enumerate(paths, 1):
         out = out_dir / path.name
         label = f"[{i}/{len(paths)}] {shown(path)}"
@@ -240,20 +356,32 @@ def run(paths: list[Path], parameters: dict, out_dir: Path | None = None) -> int
         try:
             pm.execute_notebook(str(path), str(out), parameters=shares[path],
                                 cwd=str(path.parent), kernel_name="python3",
+                                kernel_manager_class=kernel_manager_class(),
                                 progress_bar=False, log_output=False)
         except pm.PapermillExecutionError as err:
-            print(f"{label}: FAILED", flush=True)
-            print(f"make run: {shown(path)} failed in cell {err.cell_index + 1} "
-                  f"(execution count {err.exec_count}): {err.ename}: {err.evalue}\n"
-                  f"The partly executed notebook is {shown(out)}.", file=sys.stderr)
-            return 1
+            why = (f"cell {err.cell_index + 1} (execution count {err.exec_count}) raised "
+                   f"{err.ename}: {err.evalue}")
+        except Exception as err:  # noqa: BLE001  (a dead kernel, a timeout: still one line)
+            why = f"{type(err).__name__}: {str(err).strip().splitlines()[-1] if str(err) else ''}"
+        else:
+            why = None
         secs = time.perf_counter() - start
-        rows.append((path.name, secs))
-        print(f"{label}: ok ({secs:.1f} s)", flush=True)
-    table = print_table(rows)
-    timings = out_dir / "timings.md"
+        used = ", ".join(f"{k}={v!r}" for k, v in shares[path].items())
+        if why is None:
+            rows[path.name] = f" {secs:.1f} | {stamp} | {used} "
+            print(f"{label}: ok ({secs:.1f} s)", flush=True)
+        else:
+            rows[path.name] = f" failed | {stamp} | {used} "
+            failures.append(f"{shown(path)}: {why}")
+            print(f"{label}: FAILED after {secs:.1f} s: {why}\n"
+                  f"    the partly executed notebook is {shown(out)}", flush=True)
+    table = timings_table(rows)
     timings.write_text(table + "\n", encoding="utf-8")
     print(f"\nSeconds per notebook (also in {shown(timings)}):\n" + table)
+    if failures:
+        print(f"\nmake run: {len(failures)} of {len(paths)} notebook(s) failed:\n"
+              + "\n".join(f"- {line}" for line in failures), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -288,7 +416,8 @@ def normalize(nb) -> None:
 
 
 def refresh(paths: list[Path]) -> int:
-    """Re-execute notebooks in place, top to bottom in a fresh kernel, then normalize."""
+    """Re-execute notebooks in place, top to bottom in a fresh kernel, then normalize (and
+    rewrite their learner copies)."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -302,6 +431,7 @@ def refresh(paths: list[Path]) -> int:
                 cell.execution_count = None
         start = time.perf_counter()
         client = NotebookClient(nb, kernel_name="python3", timeout=600, record_timing=False,
+                                kernel_manager_class=kernel_manager_class(),
                                 resources={"metadata": {"path": str(path.parent)}})
         try:
             client.execute()
@@ -312,8 +442,85 @@ def refresh(paths: list[Path]) -> int:
             return 1
         normalize(nb)
         nbformat.write(nb, path)
+        sync_learner_copies({path: nb}, check=False)  # normalize may have changed metadata
         print(f"{label}: ok ({time.perf_counter() - start:.1f} s)", flush=True)
     return 0
+
+
+# ----------------------------------------------------------------------------- lab
+
+
+#: A learner's working copies (git-ignored): made from notebooks/learner/ once, then theirs.
+WORK = ROOT / "my-notebooks"
+#: JupyterLab setting defaults for `make lab` (its app_settings_dir: overrides.json).
+LAB_SETTINGS = ROOT / "tools" / "lab_settings"
+
+#: In the working folder: the learner copy each working copy was made from (its SHA-256).
+MADE_FROM = ".made-from.json"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def prepare_working_copies(work: Path = WORK) -> dict[str, list[str]]:
+    """Copy each learner copy into ``work`` unless a file of that name is already there.
+
+    Never overwrites: a working copy holds the learner's answers. Returns the names that
+    were ``made``, ``kept``, and ``newer``: kept copies whose learner copy has changed
+    since the working copy was made from it (after a ``git pull``, say).
+    """
+    work.mkdir(parents=True, exist_ok=True)
+    record_path = work / MADE_FROM
+    record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.exists() else {}
+    report: dict[str, list[str]] = {"made": [], "kept": [], "newer": []}
+    for source in sorted(LEARNER.glob("day*.ipynb")):
+        target = work / source.name
+        if target.exists():
+            report["kept"].append(source.name)
+            if record.get(source.name) not in (None, sha256(source)):
+                report["newer"].append(source.name)
+            continue
+        shutil.copyfile(source, target)
+        record[source.name] = sha256(source)
+        report["made"].append(source.name)
+    record_path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return report
+
+
+def lab_command(work: Path = WORK, extra: list[str] | None = None) -> list[str]:
+    """JupyterLab on the working copies: nothing above ``work`` is served, kernels get
+    CurveZMQ keys (as in ``kernel_manager_class``), and ``--allow-root`` only for root, who
+    JupyterLab otherwise refuses to run as (in containers, say). The defaults in
+    ``LAB_SETTINGS`` (overrides.json) keep JupyterLab's own news and update prompts, which
+    are not about the course, out of the learner's way (Settings can turn them back on)."""
+    jupyter = Path(sys.executable).with_name("jupyter")
+    command = [str(jupyter if jupyter.exists() else "jupyter"), "lab",
+               f"--ServerApp.root_dir={work}", "--KernelManager.transport_encryption=auto",
+               f"--LabApp.app_settings_dir={LAB_SETTINGS}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    return command + list(extra or [])
+
+
+def lab(work: Path, extra: list[str]) -> int:
+    """Make the working copies that are missing, say what is where, then start JupyterLab."""
+    report = prepare_working_copies(work)
+    where = shown(work)
+    print(f"Your working copies are in {where}/ (git-ignored; `git pull`, `make sync` and "
+          "`make clean` never touch them).")
+    if report["made"]:
+        print(f"- new from {shown(LEARNER)}/ (no outputs yet): {', '.join(report['made'])}")
+    if report["kept"]:
+        print(f"- kept as you left them: {len(report['kept'])} day(s)")
+    for name in report["newer"]:
+        print(f"- {name}: the course's copy has changed since yours was made; to get the new "
+              f"one, rename yours (e.g. to {Path(name).stem}-mine.ipynb) and run `make lab`")
+    print(f"To start a day afresh: rename or delete its file in {where}/, then `make lab` "
+          "makes a new copy.\nStop JupyterLab with Ctrl-C (twice).", flush=True)
+    command = lab_command(work, extra)
+    os.execvp(command[0], command)  # JupyterLab takes over this process (and Ctrl-C)
+    return 0  # not reached
 
 
 # ----------------------------------------------------------------------------- main
@@ -332,6 +539,10 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
     p_refresh = sub.add_parser("refresh", help="re-execute the stored notebooks in place")
     p_refresh.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
+    p_lab = sub.add_parser("lab", help="JupyterLab on your working copies (my-notebooks/)")
+    p_lab.add_argument("--dir", type=Path, default=WORK, help="the working folder")
+    p_lab.add_argument("jupyterlab_args", nargs=argparse.REMAINDER,
+                       help="passed on to jupyter lab (after --)")
     args = parser.parse_args(argv)
 
     if args.command == "sync":
@@ -342,6 +553,9 @@ def main(argv: list[str] | None = None) -> int:
         if bad:
             sys.exit(f"course.py run: parameter names must be identifiers, got {bad}")
         return run(notebook_paths(args.notebooks), params, args.output_dir.resolve())
+    if args.command == "lab":
+        extra = [a for a in args.jupyterlab_args if a != "--"]
+        return lab(args.dir.resolve(), extra)
     status = sync(check=False)
     return status or refresh(notebook_paths(args.notebooks))
 

@@ -4,7 +4,7 @@ Usage (the Makefile calls these; run them from the repository root):
 
     python tools/versions.py student [--out build/student] [--nb NOTEBOOK ...]
     python tools/versions.py assign ROSTER [--out build/assign] [--nb NOTEBOOK ...]
-    python tools/versions.py learner --out DIR [--nb NOTEBOOK ...]
+    python tools/versions.py learner [--out notebooks/learner] [--nb NOTEBOOK ...]
 
 As nbgrader builds its versions, every copy is the stored notebook passed through a chain
 of small preprocessors, each doing one thing:
@@ -17,7 +17,11 @@ of small preprocessors, each doing one thing:
   ``SEED`` set through papermill's parameter injection (a cell tagged
   ``injected-parameters`` after the ``parameters`` cell); nothing is executed;
 - the **learner copy** (``LEARNER``): outputs cleared, solutions kept and folded (hidden
-  in JupyterLab, a form in Colab), the ``parameters`` and setup cells untouched.
+  in JupyterLab, a form in Colab), the ``parameters`` and setup cells untouched, and links
+  to files other than the days themselves pointed at GitHub (the copies live one folder
+  deeper, and JupyterLab serves only their folder). ``make sync`` keeps one copy of each day
+  in ``notebooks/learner/`` (``tools/course.py``); the Colab badges open those, and
+  ``make lab`` starts a learner's own working copies from them.
 
 A roster is a CSV file with a column ``id`` and optionally ``seed``. A student without a
 seed gets :func:`seed_from_id`: the first four bytes of the SHA-256 of the id (UTF-8),
@@ -31,8 +35,10 @@ import argparse
 import copy
 import csv
 import hashlib
+import posixpath
 import re
 import sys
+import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
@@ -42,6 +48,7 @@ from traitlets import Dict, List, Unicode
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
+LEARNER_COPIES = NOTEBOOKS / "learner"
 SOLUTION, PARAMETERS = "solution", "parameters"
 #: A name a solution cell defines (``noisy_copy_solution``); ``check_x.solution`` is not one.
 SOLUTION_NAME = re.compile(r"\b\w+_solution\b")
@@ -143,6 +150,47 @@ class InjectParameters(Preprocessor):
         return nb, resources
 
 
+#: A Markdown link or image target, ``](target)``, and an HTML ``href``/``src`` attribute.
+LINK = re.compile(r"(\]\(|\b(?:href|src)=[\"'])([^)\"'\s]+)")
+#: A day of the course, linked from another day: its copy sits beside the copy linking it.
+DAY_FILE = re.compile(r"day\d\d_\w+\.ipynb")
+
+
+def course_blob_url() -> str:
+    """The course's files on GitHub at its tag (``[tool.numpy-random-ml]``), ending in '/'."""
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        cfg = tomllib.load(f)["tool"]["numpy-random-ml"]
+    return f"https://github.com/{cfg['repository']}/blob/{cfg['tag']}/"
+
+
+class RebaseLinks(Preprocessor):
+    """Point relative links of Markdown cells that are not another day at GitHub.
+
+    A copy in ``notebooks/learner/`` (or a learner's working folder) sits one folder below
+    ``notebooks/``, and JupyterLab serves nothing above its folder: ``../CHEATSHEET.md``
+    would lead nowhere. Links to a day (``day02_distributions.ipynb``) stay relative, so
+    they open that day's copy next to this one.
+    """
+
+    base = Unicode(help="the URL a link relative to notebooks/ is resolved against, "
+                        "ending in '/' (default: the course on GitHub at its tag)").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        base = self.base or course_blob_url()
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = LINK.sub(lambda m: m.group(1) + self.rebase(m.group(2), base),
+                                       cell.source)
+        return nb, resources
+
+    @staticmethod
+    def rebase(target: str, base: str) -> str:
+        path, hash_, fragment = target.partition("#")
+        if not path or re.match(r"[a-z][a-z0-9+.-]*:|/", path) or DAY_FILE.fullmatch(path):
+            return target  # an anchor, a URL, an absolute path or another day
+        return base + posixpath.normpath(posixpath.join("notebooks", path)) + hash_ + fragment
+
+
 def enabled(*preprocessors: Preprocessor) -> tuple[Preprocessor, ...]:
     for preprocessor in preprocessors:
         preprocessor.enabled = True
@@ -153,8 +201,9 @@ def enabled(*preprocessors: Preprocessor) -> tuple[Preprocessor, ...]:
 #: opens the course's own notebook, with its solutions, instead of the student's copy).
 STUDENT = enabled(DropCells(drop_tags=[SOLUTION, "course-badge"]), ClearOutputPreprocessor(),
                   AddStudentNote(), RequireNoSolutions())
-#: A learner's own copy (issue 21): no outputs, the solutions still there and folded.
-LEARNER = enabled(ClearOutputPreprocessor(), FoldSolutions())
+#: A learner's own copy (issue 21): no outputs, the solutions still there and folded, links
+#: that would break one folder deeper pointed at GitHub.
+LEARNER = enabled(ClearOutputPreprocessor(), FoldSolutions(), RebaseLinks())
 
 
 def assignment_chain(seed: int) -> tuple[Preprocessor, ...]:
@@ -182,6 +231,17 @@ def notebook_paths(names: list[str] | None = None) -> list[Path]:
         raise SystemExit(f"versions.py: no notebook named {missing} in notebooks/ "
                          f"(there are {', '.join(by_stem)})")
     return [by_stem[Path(name).stem] for name in names]
+
+
+def notebook_text(nb) -> str:
+    """A notebook as ``nbformat.write`` stores it, to compare a copy with the file on disk."""
+    text = nbformat.writes(nb)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def learner_copy(nb, name: str = "notebook") -> str:
+    """The text of the learner copy of the stored notebook ``nb``."""
+    return notebook_text(convert(nb, LEARNER, name))
 
 
 def write_versions(paths: list[Path], chain: tuple[Preprocessor, ...], out_dir: Path) -> None:
@@ -296,8 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     p_assign = sub.add_parser("assign", help="the student build with each student's SEED")
     p_assign.add_argument("roster", type=Path, help="CSV with a column id (and seed)")
     p_assign.add_argument("--out", type=Path, default=ROOT / "build" / "assign")
-    p_learner = sub.add_parser("learner", help="copies without outputs, solutions folded")
-    p_learner.add_argument("--out", type=Path, required=True)
+    p_learner = sub.add_parser("learner", help="copies without outputs, solutions folded "
+                                               "(`make sync` keeps notebooks/learner/ current)")
+    p_learner.add_argument("--out", type=Path, default=LEARNER_COPIES)
     for p in (p_student, p_assign, p_learner):
         p.add_argument("--nb", nargs="+", default=[], metavar="NOTEBOOK",
                        help="notebook names (default: every day)")

@@ -7,6 +7,7 @@ judge of `make test-colab` passes a run as Colab would see it and fails a wrong 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 
 import nbformat
@@ -172,3 +173,30 @@ def test_needs_torch(tool, tmp_path):
     assert tool.needs_torch(path)
     nbformat.write(notebook(), path)
     assert not tool.needs_torch(path)
+
+
+# ----------------------------------------------------------------------------- badges
+
+
+COLAB_LINK = re.compile(r"https://colab\.research\.google\.com/github/([^/]+/[^/]+)/blob/"
+                        r"([^/]+)/([^)\s\"']+\.ipynb)")
+
+
+def test_the_badges_open_what_test_colab_runs(tool):
+    """Every Colab link (README's table, each notebook's badge, and so the site's, which
+    takes them from tools/course.py) opens a learner copy at the tag, one per day."""
+    cfg = tool.course_config()
+    run = [p.relative_to(tool.ROOT).as_posix() for p in tool.notebooks()]
+    assert run and all(p.startswith("notebooks/learner/day") for p in run), run
+    readme = (tool.ROOT / "README.md").read_text(encoding="utf-8")
+    places = {"README.md": COLAB_LINK.findall(readme)}
+    for stored in sorted((tool.ROOT / "notebooks").glob("day*.ipynb")):
+        for path in (stored, tool.ROOT / "notebooks" / "learner" / stored.name):
+            nb = nbformat.read(path, as_version=4)
+            places[path.relative_to(tool.ROOT).as_posix()] = [
+                link for c in nb.cells if "course-badge" in tool.tags(c)
+                for link in COLAB_LINK.findall(c.source)]
+            assert places[path.relative_to(tool.ROOT).as_posix()] == [
+                (cfg["repository"], cfg["tag"], f"notebooks/learner/{stored.name}")], path
+    assert sorted(p for _, _, p in places["README.md"]) == run
+    assert {(r, t) for r, t, _ in places["README.md"]} == {(cfg["repository"], cfg["tag"])}

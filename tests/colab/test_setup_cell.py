@@ -1,8 +1,9 @@
-"""The course as Google Colab runs it: every notebook, unchanged, in each Colab runtime.
+"""The course as Google Colab runs it: every notebook the Colab badges open (the learner
+copies, notebooks/learner/), unchanged, in each Colab runtime.
 
 For each runtime of tools/colab_runtimes.py (Colab's published package list on its Python):
 
-- every notebook runs top to bottom in a kernel of Colab's packages that has imported
+- every learner copy runs top to bottom in a kernel of Colab's packages that has imported
   ``google.colab``, so its setup cell really runs
   ``pip install "numpy-random-ml @ git+https://github.com/<slug>@<tag>"``, which git answers
   from a local bare clone of HEAD carrying the tag named in pyproject.toml;
@@ -38,7 +39,8 @@ def test_notebook_runs_as_on_colab(tool, runtime, notebook, github):
     problems += tool.run_problems(
         nb, torch_missing=tool.needs_torch(notebook) and not runtime.has_torch,
         numpy=runtime.expected("numpy"), missing_torch_line=f"MissingDependency: {torch_hint()}",
-        stderr_allowed=frozenset(tool.stderr_cells(nbformat.read(notebook, as_version=4))))
+        stderr_allowed=frozenset(tool.stderr_cells(
+            nbformat.read(tool.stored_notebook(notebook), as_version=4))))
     problems += tool.version_problems(runtime, after, "after the setup cell")
     problems += tool.install_problems(runtime, before, after)
     assert not problems, (f"{notebook.name} on Colab {runtime.name} (executed copy in "
