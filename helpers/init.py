@@ -13,11 +13,15 @@ rule               variance of the weights      suits
 LeCun              1 / fan_in                   linear, tanh-like (SELU)
 Glorot / Xavier    2 / (fan_in + fan_out)       tanh, sigmoid (times ``gain**2``)
 He / Kaiming       2 / fan_in                   ReLU
+orthogonal         1 / max(fan_in, fan_out)     deep networks (times ``gain**2``)
 =================  ===========================  ==================================
 
 A uniform distribution on ``[-a, a]`` has variance ``a**2 / 3``, hence the uniform bounds
 ``sqrt(6 / (fan_in + fan_out))`` (Glorot) and ``sqrt(6 / fan_in)`` (He).
 Much material calls ``std = sqrt(1 / fan_in)`` "Xavier": that is LeCun's rule.
+
+An orthogonal matrix (Saxe, McClelland and Ganguli, 2014) keeps the length of every vector,
+not only of a typical one: all its singular values are 1 (times the gain).
 """
 
 from __future__ import annotations
@@ -145,3 +149,34 @@ def pytorch_linear_default(fan_in: int, fan_out: int,
     W = rng.uniform(-bound, bound, size=(fan_in, fan_out))
     b = rng.uniform(-bound, bound, size=fan_out)
     return W, b
+
+
+def orthogonal(fan_in: int, fan_out: int, rng: np.random.Generator,
+               gain: float = 1.0) -> np.ndarray:
+    """A random (semi-)orthogonal matrix times ``gain`` (Saxe, McClelland and Ganguli, 2014).
+
+    The QR factorization of a standard normal matrix, ``A = QR``, with each column of ``Q``
+    multiplied by the sign of the matching diagonal entry of ``R``: without that sign fix
+    ``Q`` is not uniformly distributed (NumPy's QR returns ``Q[0, 0] <= 0`` every time);
+    with it, ``Q`` is uniform over the orthogonal matrices (Mezzadri, 2007), as in
+    ``torch.nn.init.orthogonal_``. A tall matrix (``fan_in >= fan_out``) has orthonormal
+    columns, ``W.T @ W = gain**2 * I``; a wide one orthonormal rows, ``W @ W.T = gain**2 * I``.
+    Every entry then has variance ``gain**2 / max(fan_in, fan_out)``: LeCun's scale for a
+    square or narrowing layer, He's with ``gain=sqrt(2)``.
+
+    Examples
+    --------
+    >>> W = orthogonal(400, 300, np.random.default_rng(0))
+    >>> W.shape, bool(np.allclose(W.T @ W, np.eye(300)))
+    ((400, 300), True)
+    >>> s = np.linalg.svd(orthogonal(50, 80, np.random.default_rng(1), gain=2.0),
+    ...                   compute_uv=False)
+    >>> bool(np.allclose(s, 2.0))
+    True
+    """
+    _check(fan_in, fan_out, rng, gain)
+    tall = (max(fan_in, fan_out), min(fan_in, fan_out))
+    q, r = np.linalg.qr(rng.standard_normal(tall))  # q: orthonormal columns, r: triangular
+    q *= np.where(np.diag(r) < 0, -1.0, 1.0)  # the sign fix, column by column
+    W = q if fan_in >= fan_out else q.T
+    return gain * W

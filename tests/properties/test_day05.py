@@ -19,7 +19,8 @@ save_results(RESULTS_PATH,
              dead_last=dead_last, diverged=diverged, chance=[0.1, shares.max()], acc_one_layer=acc_one,
              first_grad=list(first_grad.values()), equal_after=equal_after,
              zero_init_all_zero=all_zero, zero_init_probs=probs[0],
-             zero_init_shares=np.bincount(y_skewed, minlength=2) / len(y_skewed))
+             zero_init_shares=np.bincount(y_skewed, minlength=2) / len(y_skewed),
+             split_top_share=top_share.mean(), grad_ratio=grad_ratio)
 """
 SMALL = {"NUM_INPUTS": 300, "NUM_SEEDS": 6, "NUM_EPOCHS": 4}  # a few seconds per run
 
@@ -48,6 +49,11 @@ def test_day05_relu_scale_explodes_vanishes_or_is_kept_and_nothing_is_dead_at_in
     for rule, theory in [("LeCun", 0.25), ("Glorot", 4 / 9)]:
         ratio = std[f"relu / {rule}"][-1] / std[f"relu / {rule}"][0]
         assert abs(math.log(ratio / theory)) < 0.5, (rule, ratio)
+    # the backward pass: variance x n_out Var(w) / 2 per layer, n_out = n_in / 2 here, so
+    # layer 1 / layer 5 gradient std is 1/16 (LeCun), 1/9 (Glorot), 1/4 (He): a loose band
+    grad = run_notebook(NAME, seed, **SMALL)["grad_ratio"]
+    for rule, theory in [("LeCun", 1 / 16), ("Glorot", 1 / 9), ("He", 1 / 4)]:
+        assert abs(math.log(grad[rule] / theory)) < 0.5, (rule, grad[rule])
     # zeros are sparsity, not death: at most a few units of the narrow layers start dead
     assert run_notebook(NAME, seed, **SMALL)["relu_dead_at_init"] <= 0.25
 
@@ -78,6 +84,8 @@ def test_day05_failed_inits_are_below_chance_and_std1_kills_its_units(run_notebo
     r = run_notebook(NAME, seed, **SMALL)
     acc = {k: np.array(v) for k, v in r["final_acc"].items()}
     chance = min(r["chance"])
+    # below 10 % by the split: the commonest training digit is rare in the test part
+    assert 0.06 < r["split_top_share"] < 0.1
     for name in ("std 1", "std 0.01"):
         # one digit for every image: its share of the test set, at most the largest share
         assert acc[name].max() <= max(r["chance"]) + 1e-12
