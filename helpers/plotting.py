@@ -235,3 +235,145 @@ def layer_histograms(outputs: Mapping[str, Sequence[np.ndarray]], *, title: str,
     fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+# --- Day 6: curves over seeds and paired gains ---------------------------------------------
+
+def _seed_rows(values: object, name: str, num_points: int | None = None) -> np.ndarray:
+    """``values`` as a finite 2-D float array, one row per seed (at least 2 seeds)."""
+    arr = as_float_array(values, name, ndim=2)
+    if arr.shape[0] < 2:
+        raise ValueError(f"{name} must hold at least 2 seeds (rows) for a spread, got "
+                         f"{arr.shape[0]}")
+    if num_points is not None and arr.shape[1] != num_points:
+        raise ValueError(f"{name} must have one column per x value ({num_points}), got "
+                         f"{arr.shape[1]}")
+    return arr
+
+
+def _t_half_width(rows: np.ndarray, level: float = 0.95) -> np.ndarray:
+    """Half-width of the t interval for the mean of each column of ``rows`` (seeds x points)."""
+    from helpers.intervals import t_quantile
+
+    n = rows.shape[0]
+    return t_quantile(0.5 + level / 2, n - 1) * rows.std(axis=0, ddof=1) / np.sqrt(n)
+
+
+def mean_curves(ax: plt.Axes, x: np.typing.ArrayLike, curves: Mapping[str, np.ndarray], *,
+                band: str = "sd", scale: float = 1.0,
+                colors: Mapping[str, str] | None = None) -> plt.Axes:
+    """For each label, the mean over seeds of a curve, with a shaded band.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    x : array_like
+        The x values, one per column (e.g. training images processed).
+    curves : mapping of str to numpy.ndarray
+        For each label, an array of shape ``(seeds, len(x))``: one curve per seed.
+    band : {"sd", "interval"}
+        The band: ± one standard deviation over the seeds (how much one run varies), or
+        the 95% t interval for the mean over the seeds (how well the mean is known).
+    scale : float
+        Multiplies every value (100 draws proportions as percentages).
+    colors : mapping of str to colour, optional
+        A colour per label; by default the style's colour cycle.
+
+    Returns
+    -------
+    matplotlib Axes
+        With a legend; the caller sets the title and labels.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> ax = mean_curves(plt.figure().gca(), [1, 2, 3], {"a": rng.random((5, 3))})
+    >>> len(ax.get_lines()), len(ax.collections)
+    (1, 1)
+    >>> plt.close("all")
+    """
+    xs = as_float_array(x, "x", ndim=1)
+    if not isinstance(curves, Mapping) or not curves:
+        raise TypeError(f"curves must be a non-empty mapping of label to (seeds, points) "
+                        f"arrays, got {type(curves).__name__}")
+    if band not in ("sd", "interval"):
+        raise ValueError(f"band must be 'sd' or 'interval', got {band!r}")
+    for i, (label, values) in enumerate(curves.items()):
+        rows = _seed_rows(values, f"curves[{label!r}]", xs.size) * scale
+        mean = rows.mean(axis=0)
+        half = rows.std(axis=0, ddof=1) if band == "sd" else _t_half_width(rows)
+        color = colors[label] if colors else f"C{i}"
+        ax.plot(xs, mean, color=color, label=label)
+        ax.fill_between(xs, mean - half, mean + half, color=color, alpha=0.2, linewidth=0)
+    ax.legend()
+    return ax
+
+
+def paired_gain_bars(ax: plt.Axes, gains: np.typing.ArrayLike, *, scale: float = 100.0,
+                     level: float = 0.95) -> plt.Axes:
+    """One bar per seed for a paired gain (green above 0, red below), with the mean gain
+    and its t interval (Day 10's ``paired_interval``) as a band.
+
+    Examples
+    --------
+    >>> ax = paired_gain_bars(plt.figure().gca(), [0.01, -0.002, 0.004, 0.0, 0.003, 0.006])
+    >>> len(ax.containers[0]), ax.get_xlabel()  # one bar per seed
+    (6, 'seed')
+    >>> plt.close("all")
+    """
+    from helpers.intervals import mean_interval
+
+    values = as_float_array(gains, "gains", ndim=1)
+    est, low, high = mean_interval(values, level)  # it needs 6 seeds or more
+    seeds = np.arange(1, values.size + 1)
+    ax.bar(seeds, scale * values, color=np.where(values > 0, "C2", "C3"))
+    ax.axhspan(scale * low, scale * high, color="C0", alpha=0.2,
+               label=f"{level:.0%} paired interval")
+    ax.axhline(scale * est, color="C0", label="mean gain")
+    ax.axhline(0, color="black", linewidth=1)
+    ax.set(xlabel="seed", xticks=seeds)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return ax
+
+
+def gains_by_group(ax: plt.Axes, groups: Sequence[object],
+                   gains: Mapping[str, np.ndarray], *, scale: float = 100.0,
+                   level: float = 0.95) -> plt.Axes:
+    """Per-seed gains as small dots and their mean with a t interval, for each group
+    (e.g. a training-set size) and each design (the mapping's labels), side by side.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    groups : sequence
+        The groups' names, shown as x tick labels (evenly spaced).
+    gains : mapping of str to numpy.ndarray
+        For each design, an array ``(len(groups), seeds)`` of per-seed gains.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> ax = gains_by_group(plt.figure().gca(), [100, 1000],
+    ...                     {"a": rng.random((2, 6)), "b": rng.random((2, 6))})
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['100', '1000']
+    >>> plt.close("all")
+    """
+    if not isinstance(gains, Mapping) or not gains:
+        raise TypeError(f"gains must be a non-empty mapping of label to (groups, seeds) "
+                        f"arrays, got {type(gains).__name__}")
+    positions = np.arange(len(groups), dtype=float)
+    width = 0.7 / len(gains)
+    for i, (label, values) in enumerate(gains.items()):
+        rows = _seed_rows(np.asarray(values).T, f"gains[{label!r}] (transposed)",
+                          len(groups)) * scale
+        at = positions + (i - (len(gains) - 1) / 2) * width
+        color = f"C{i}"
+        ax.scatter(np.repeat(at, rows.shape[0]), rows.T.ravel(), s=10, color=color,
+                   alpha=0.35, linewidth=0)
+        ax.errorbar(at, rows.mean(axis=0), yerr=_t_half_width(rows, level), fmt="o",
+                    color=color, capsize=4, label=f"{label}: mean, {level:.0%} interval")
+    ax.axhline(0, color="black", linewidth=1)
+    ax.set_xticks(positions, [str(g) for g in groups])
+    ax.legend()
+    return ax

@@ -1,4 +1,14 @@
-"""Checks for the exercises of Day 6 (dropout); see helpers.exercises."""
+"""Checks for the exercises of Day 6 (dropout); see :mod:`helpers.exercises`.
+
+A dropout mask is right when its entries are independent Bernoulli draws: one per unit AND
+per example, from the ``rng`` argument, fresh at every call. The checks test exactly those
+properties on 4000 examples x 50 units (200,000 entries), with bounds of about five
+standard errors, so that a right answer fails with odds below one in a million, and name
+the mistake they see: one mask per example (whole rows dropped), one mask for the batch
+(whole columns), a fixed number of units kept per example, a sorted or repeated mask, the
+keep probability used as the drop probability, a mask that ignores ``rng`` or repeats at
+every call, and the scaling of the kept units.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +17,15 @@ import numpy as np
 from helpers.exercises import Wrong, call, exercise_check
 
 _P = 0.3  # the drop probability the checks use: far from 1/2, so keep and drop differ
+_P_OTHER = 0.75  # a second one: an answer that ignores its argument fails one of the two
+_ROWS, _UNITS = 4000, 50
 _TOL = 0.005  # 5 standard errors of a dropped share estimated from 200,000 entries
+_TOL_CORR = 0.012  # about 5 standard errors of a correlation over 200,000 pairs
 
 
 def _activations() -> np.ndarray:
-    """4000 examples x 50 units of positive activations, all different."""
-    return np.random.default_rng(6).uniform(0.5, 2.0, size=(4000, 50))
+    """4000 examples x 50 units of positive activations, all different (none is 0)."""
+    return np.random.default_rng(6).uniform(0.5, 2.0, size=(_ROWS, _UNITS))
 
 
 def _array(value, name: str, shape: tuple[int, ...]) -> np.ndarray:
@@ -25,75 +38,142 @@ def _array(value, name: str, shape: tuple[int, ...]) -> np.ndarray:
     return arr
 
 
-def _check_drop_share(out: np.ndarray, name: str) -> None:
-    dropped = np.mean(out == 0)
-    if abs(dropped - (1 - _P)) < _TOL:
-        raise Wrong(f"{name} drops a share 1 - p of the units: p is the DROP probability "
-                    "(keep each unit with probability 1 - p)")
-    if abs(dropped - _P) > _TOL:
-        raise Wrong(f"{name} should drop each unit with probability p = {_P}, independently")
+def _correlation(a: np.ndarray, b: np.ndarray) -> float:
+    """Pearson correlation of two boolean arrays (0 when one of them is constant)."""
+    a, b = a.ravel().astype(float), b.ravel().astype(float)
+    sd = a.std() * b.std()
+    return 0.0 if sd == 0 else float(np.mean((a - a.mean()) * (b - b.mean())) / sd)
 
 
-def _check_same_rng_same_mask(func, a: np.ndarray, name: str) -> None:
-    again = [_array(call(func, a.copy(), _P, np.random.default_rng(1)), name, a.shape)
-             for _ in range(2)]
-    if not np.array_equal(again[0], again[1]):
+def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
+                strict: bool = True) -> None:
+    """``dropped`` (examples x units, bool) must look like independent Bernoulli(p) draws.
+
+    ``arg`` is the name of the drop probability's argument (``p`` or ``p_drop``). With
+    ``strict`` also the tests that need p far from 1 (no repeated rows, the correlations).
+    """
+    if np.all(dropped == dropped[:, :1]):
+        raise Wrong(f"{name} drops whole examples (each row is all kept or all dropped): draw "
+                    "one Bernoulli per unit AND per example, a mask of the input's full shape, "
+                    "not one number per row")
+    if np.all(dropped == dropped[:1]):
+        raise Wrong(f"{name} drops the same units for every example: draw a fresh mask for "
+                    "each example (a mask of the input's full shape), not one row for the "
+                    "whole batch")
+    share = float(dropped.mean())
+    if abs(share - (1 - p)) < _TOL:
+        raise Wrong(f"{name} drops a share 1 - {arg} of the units: {arg} is the DROP "
+                    f"probability (keep each unit with probability 1 - {arg})")
+    if abs(share - p) > _TOL:
+        raise Wrong(f"{name} should drop each unit with probability {arg} = {p}, independently; "
+                    f"it dropped {share:.1%} of them")
+    kept = (~dropped).sum(axis=1)
+    if kept.var() < 0.5 * dropped.shape[1] * p * (1 - p):
+        raise Wrong(f"with {name} every example keeps (nearly) the same number of units; "
+                    "dropout keeps or drops each unit independently, so that number varies "
+                    "from example to example (it is binomial)")
+    if not strict:
+        return
+    if max(abs(_correlation(dropped[:, :-1], dropped[:, 1:])),
+           abs(_correlation(dropped[:-1], dropped[1:]))) > _TOL_CORR:
+        raise Wrong(f"the units that {name} drops are correlated between neighbouring units or "
+                    "examples (a sorted or reused mask?): draw every entry independently")
+    if len(np.unique(dropped, axis=0)) < len(dropped):
+        raise Wrong(f"{name} gives some examples the very same mask (repeated rows): draw "
+                    "every entry of the mask independently")
+
+
+def _check_rng_use(func, x: np.ndarray, p: float, name: str) -> None:
+    """The mask comes from ``rng``: the same seed repeats it, another seed changes it, and
+    two calls with one Generator give two masks."""
+    def out(rng):
+        return _array(call(func, x.copy(), p, rng), name, x.shape)
+    first, again = out(np.random.default_rng(1)), out(np.random.default_rng(1))
+    if not np.array_equal(first, again):
         raise Wrong(f"two calls of {name} with identically seeded rng differ: draw the mask "
                     "from the rng argument, not from np.random's global functions")
-    other = _array(call(func, a.copy(), _P, np.random.default_rng(2)), name, a.shape)
-    if np.array_equal(again[0], other):
+    if np.array_equal(first, out(np.random.default_rng(2))):
         raise Wrong(f"{name} gives the same mask for differently seeded rng: draw the mask "
-                    "from the rng argument, not from a generator of your own")
+                    "from the rng argument (not a fixed pattern or a generator of your own)")
+    rng = np.random.default_rng(3)
+    if np.array_equal(out(rng), out(rng)):
+        raise Wrong(f"two calls of {name} with the same rng gave the same mask: every "
+                    "training step needs a fresh mask, so draw from rng itself rather than a "
+                    "generator rebuilt from its seed")
 
 
 @exercise_check
 def check_original_dropout(original_dropout) -> str:
-    """``original_dropout(x, p, rng, training)``: mask at training, times ``1 - p`` after."""
+    """``original_dropout(x, p, rng, training)``: mask at training, times ``1 - p`` after.
+
+    Examples
+    --------
+    >>> def original_dropout(x, p, rng, training=True):
+    ...     return x * (rng.random(x.shape) >= p) if training else x * (1 - p)
+    >>> check_original_dropout.verdict(original_dropout)[0]
+    'correct'
+    >>> def per_example(x, p, rng, training=True):
+    ...     return x * (rng.random((len(x), 1)) >= p) if training else x * (1 - p)
+    >>> print(check_original_dropout.verdict(per_example)[1][:45])
+    original_dropout drops whole examples (each r
+    """
     x = _activations()
-    name = "original_dropout(x, p, rng, training=True)"
-    out = _array(call(original_dropout, x.copy(), _P, np.random.default_rng(0), True), name,
-                 x.shape)
-    kept = out != 0
-    if np.allclose(out[kept], x[kept] / (1 - _P)):
-        raise Wrong("the kept units are scaled by 1 / (1 - p): that is INVERTED dropout; the "
-                    "original form leaves them as they are during training")
-    if not np.allclose(out[kept], x[kept]):
-        raise Wrong("during training each unit should be either dropped (0) or kept "
-                    "unchanged")
-    _check_drop_share(out, "original_dropout")
-    _check_same_rng_same_mask(lambda *args: original_dropout(*args, True), x,
-                              "original_dropout")
-    name = "original_dropout(x, p, rng, training=False)"
-    out = _array(call(original_dropout, x.copy(), _P, np.random.default_rng(0), False), name,
-                 x.shape)
-    if np.any(out == 0):
-        raise Wrong("at evaluation nothing is dropped: every unit takes part")
-    if np.allclose(out, x):
-        raise Wrong("at evaluation the original form must shrink the activations to what "
-                    "training saw on average; by which factor?")
-    if np.allclose(out, _P * x):
-        raise Wrong("you scaled by the drop probability p; the share of units kept during "
-                    "training is the other one")
-    if not np.allclose(out, (1 - _P) * x):
-        raise Wrong("at evaluation the output should be the input times the share of units "
-                    "kept during training")
-    return "mask at training, scale by the keep probability at evaluation: expectations match."
+    name = "original_dropout"
+    for p in (_P, _P_OTHER):
+        out = _array(call(original_dropout, x.copy(), p, np.random.default_rng(0), True),
+                     f"{name}(x, p, rng, training=True)", x.shape)
+        kept = out != 0
+        if kept.any() and np.allclose(out[kept], x[kept] / (1 - p)):
+            raise Wrong("the kept units are scaled by 1 / (1 - p): that is INVERTED dropout; "
+                        "the original form leaves them as they are during training")
+        if not np.allclose(out[kept], x[kept]):
+            raise Wrong("during training each unit should be either dropped (0) or kept "
+                        "unchanged")
+        _check_mask(~kept, p, "p", name, strict=p == _P)
+    _check_rng_use(lambda *args: original_dropout(*args, True), x, _P, name)
+    for p in (_P, _P_OTHER):
+        out = _array(call(original_dropout, x.copy(), p, np.random.default_rng(0), False),
+                     f"{name}(x, p, rng, training=False)", x.shape)
+        if np.any(out == 0):
+            raise Wrong("at evaluation nothing is dropped: every unit takes part")
+        if np.allclose(out, x):
+            raise Wrong("at evaluation the original form must shrink the activations to what "
+                        "training saw on average; by which factor?")
+        if np.allclose(out, p * x):
+            raise Wrong("you scaled by the drop probability p; the share of units kept during "
+                        "training is the other one")
+        if not np.allclose(out, (1 - p) * x):
+            raise Wrong("at evaluation the output should be the input times the share of "
+                        "units kept during training")
+    return ("an independent mask per unit and example from rng at training, scaled by the keep "
+            "probability at evaluation: expectations match.")
 
 
 @exercise_check
 def check_snippet_fixed(snippet_fixed) -> str:
-    """``snippet_fixed(a, p_drop, rng)``: the binomial snippet as inverted dropout, p = drop."""
+    """``snippet_fixed(a, p_drop, rng)``: the binomial snippet as inverted dropout, p = drop.
+
+    Examples
+    --------
+    >>> def snippet_fixed(a, p_drop, rng):
+    ...     return a * rng.binomial(1, 1 - p_drop, size=a.shape) / (1 - p_drop)
+    >>> check_snippet_fixed.verdict(snippet_fixed)[0]
+    'correct'
+    """
     a = _activations()
-    name = "snippet_fixed(a, p_drop, rng)"
-    out = _array(call(snippet_fixed, a.copy(), _P, np.random.default_rng(0)), name, a.shape)
-    kept = out != 0
-    _check_drop_share(out, "snippet_fixed")
-    if np.allclose(out[kept], a[kept]):
-        raise Wrong("the kept units are not scaled: inverted dropout divides them by the "
-                    "keep probability, so that the mean is unchanged")
-    if np.allclose(out[kept], a[kept] / _P):
-        raise Wrong("the kept units are divided by p_drop; divide by the KEEP probability")
-    if not np.allclose(out[kept], a[kept] / (1 - _P)):
-        raise Wrong("the kept units should be divided by the keep probability 1 - p_drop")
-    _check_same_rng_same_mask(snippet_fixed, a, "snippet_fixed")
-    return "drops a share p_drop, scales the rest by 1 / (1 - p_drop), from the given rng."
+    name = "snippet_fixed"
+    for p in (_P, _P_OTHER):
+        out = _array(call(snippet_fixed, a.copy(), p, np.random.default_rng(0)),
+                     f"{name}(a, p_drop, rng)", a.shape)
+        kept = out != 0
+        _check_mask(~kept, p, "p_drop", name, strict=p == _P)
+        if np.allclose(out[kept], a[kept]):
+            raise Wrong("the kept units are not scaled: inverted dropout divides them by the "
+                        "keep probability, so that the mean is unchanged")
+        if np.allclose(out[kept], a[kept] / p):
+            raise Wrong("the kept units are divided by p_drop; divide by the KEEP probability")
+        if not np.allclose(out[kept], a[kept] / (1 - p)):
+            raise Wrong("the kept units should be divided by the keep probability 1 - p_drop")
+    _check_rng_use(snippet_fixed, a, _P, name)
+    return ("drops each unit of each example with probability p_drop, from rng, and scales the "
+            "rest by 1 / (1 - p_drop).")

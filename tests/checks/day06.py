@@ -13,7 +13,7 @@ def original(x, p, rng, training=True):
 
 
 def original_with(*, keep_as_p=False, scale_train=False, eval_identity=False,
-                  eval_mask=False):
+                  eval_mask=False, eval_p=False):
     def original_dropout(x, p, rng, training=True):
         keep = p if keep_as_p else 1 - p
         mask = rng.random(x.shape) < keep
@@ -21,25 +21,49 @@ def original_with(*, keep_as_p=False, scale_train=False, eval_identity=False,
             return x * mask / (keep if scale_train else 1)
         if eval_mask:
             return x * mask
+        if eval_p:
+            return x * p
         return x if eval_identity else x * keep
     return original_dropout
 
+
+def original_mask(make_mask):
+    """original_dropout whose training mask is ``make_mask(x, p, rng)`` (True = kept)."""
+    def original_dropout(x, p, rng, training=True):
+        return x * make_mask(x, p, rng) if training else x * (1 - p)
+    return original_dropout
+
+
+# --- valid but unusual answers ---------------------------------------------------------
+
+def original_binomial(x, p, rng, training=True):
+    return x * rng.binomial(1, 1 - p, size=x.shape) if training else x - p * x
+
+
+def original_where(x, p, rng, training=True):
+    if not training:
+        return np.float32(1 - p) * x.astype(np.float32)
+    return np.where(rng.uniform(size=x.shape) < p, 0.0, x)
+
+
+def original_choice(x, p, rng, training=True):
+    if training:
+        return x * rng.choice(2, size=x.shape, p=[p, 1 - p])
+    return (1 - p) * x
+
+
+def original_transposed(x, p, rng, training=True):
+    if training:  # draws in another order: still one independent entry per unit and example
+        return x * (rng.random(x.shape[::-1]).T > p)
+    return x * (1 - p)
+
+
+# --- plausible wrong answers -------------------------------------------------------------
 
 def global_original(x, p, rng, training=True):
     if training:
         return x * (np.random.random(x.shape) >= p)  # noqa: NPY002 (the mistake under test)
     return x * (1 - p)
-
-
-def snippet(keep_of=lambda p: 1 - p, divide_by=lambda p: 1 - p):
-    def snippet_fixed(a, p_drop, rng):
-        return a * rng.binomial(1, keep_of(p_drop), size=a.shape) / divide_by(p_drop)
-    return snippet_fixed
-
-
-def global_snippet(a, p_drop, rng):
-    keep = 1 - p_drop
-    return a * np.random.binomial(1, keep, size=a.shape) / keep  # noqa: NPY002 (under test)
 
 
 def own_generator(x, p, rng, training=True):
@@ -48,27 +72,120 @@ def own_generator(x, p, rng, training=True):
     return x * (1 - p)
 
 
-def eval_times_p(x, p, rng, training=True):
-    return x * (rng.random(x.shape) >= p) if training else x * p
+def reseeded(x, p, rng, training=True):
+    if training:  # the same mask at every call with one rng: a new generator from its seed
+        return x * (np.random.default_rng(rng.bit_generator.seed_seq).random(x.shape) >= p)
+    return x * (1 - p)
+
+
+def in_place(x, p, rng, training=True):
+    if training:
+        x *= rng.random(x.shape) >= p
+        return x
+    return x * (1 - p)
+
+
+def fixed_count(x, p, rng, training=True):
+    """Keeps exactly round((1 - p) * units) units of each example."""
+    if not training:
+        return x * (1 - p)
+    ranks = rng.random(x.shape).argsort(axis=1).argsort(axis=1)
+    return x * (ranks >= round(p * x.shape[1]))
+
+
+def repeated_half(x, p, rng):
+    half = rng.random((x.shape[0] // 2, x.shape[1])) >= p
+    return np.vstack([half, half])
+
+
+def sorted_mask(x, p, rng):
+    return np.sort(rng.random(x.shape), axis=1) >= p
+
+
+def hard_coded(x, p, rng, training=True):
+    return x * (rng.random(x.shape) >= 0.3) if training else x * 0.7
+
+
+def snippet(keep_of=lambda p: 1 - p, divide_by=lambda p: 1 - p, shape=lambda a: a.shape):
+    def snippet_fixed(a, p_drop, rng):
+        return a * rng.binomial(1, keep_of(p_drop), size=shape(a)) / divide_by(p_drop)
+    return snippet_fixed
+
+
+def global_snippet(a, p_drop, rng):
+    keep = 1 - p_drop
+    return a * np.random.binomial(1, keep, size=a.shape) / keep  # noqa: NPY002 (under test)
+
+
+def snippet_in_place(a, p_drop, rng):
+    a *= rng.binomial(1, 1 - p_drop, size=a.shape) / (1 - p_drop)
+    return a
+
+
+def snippet_where(a, p_drop, rng):
+    return np.where(rng.random(a.shape) < p_drop, 0.0, a / (1 - p_drop))
+
+
+def snippet_float32(a, p_drop, rng):
+    keep = np.float32(1 - p_drop)
+    return a.astype(np.float32) * rng.binomial(1, keep, size=a.shape).astype(np.float32) / keep
+
+
+def snippet_bool(a, p_drop, rng):
+    return a * (rng.uniform(0, 1, a.shape) > p_drop) * (1 / (1 - p_drop))
 
 
 CASES = [
+    # Exercise 1: original_dropout(x, p, rng, training=True)
     (check_original_dropout, (original,), CORRECT, "expectations match"),
-    (check_original_dropout, (own_generator,), WRONG, "differently seeded"),
-    (check_original_dropout, (eval_times_p,), WRONG, "drop probability p"),
     (check_original_dropout, (original_with(),), CORRECT, None),
-    (check_original_dropout, (original_with(scale_train=True),), WRONG, "INVERTED"),
+    (check_original_dropout, (original_binomial,), CORRECT, None),
+    (check_original_dropout, (original_where,), CORRECT, None),
+    (check_original_dropout, (original_choice,), CORRECT, None),
+    (check_original_dropout, (original_transposed,), CORRECT, None),
+    (check_original_dropout, (global_original,), WRONG, "global np.random"),
+    (check_original_dropout, (own_generator,), WRONG, "differently seeded"),
+    (check_original_dropout, (reseeded,), WRONG, "fresh mask"),
+    (check_original_dropout, (in_place,), WRONG, "in place"),
+    (check_original_dropout, (original_mask(lambda x, p, rng: rng.random((len(x), 1)) >= p),),
+     WRONG, "drops whole examples"),
+    (check_original_dropout, (original_mask(lambda x, p, rng: rng.random(x.shape[1]) >= p),),
+     WRONG, "same units for every example"),
+    (check_original_dropout, (fixed_count,), WRONG, "same number of units"),
+    (check_original_dropout, (original_mask(repeated_half),), WRONG, "very same mask"),
+    (check_original_dropout, (original_mask(sorted_mask),), WRONG, "correlated"),
+    (check_original_dropout, (original_mask(
+        lambda x, p, rng: np.arange(x.size).reshape(x.shape) % 10 >= 10 * p),), WRONG,
+     "same units for every example"),
+    (check_original_dropout, (original_mask(  # not random: a low-discrepancy sequence
+        lambda x, p, rng: np.arange(x.size).reshape(x.shape) * 0.6180339887 % 1 >= p),),
+     WRONG, "same number of units"),
+    (check_original_dropout, (hard_coded,), WRONG, "probability p = 0.75"),
     (check_original_dropout, (original_with(keep_as_p=True),), WRONG, "DROP probability"),
+    (check_original_dropout, (original_with(scale_train=True),), WRONG, "INVERTED"),
     (check_original_dropout, (original_with(eval_identity=True),), WRONG, "shrink"),
+    (check_original_dropout, (original_with(eval_p=True),), WRONG, "drop probability p"),
     (check_original_dropout, (original_with(eval_mask=True),), WRONG, "nothing is dropped"),
-    (check_original_dropout, (global_original,), WRONG, "global"),
     (check_original_dropout, (lambda x, p, rng, training=True: x[:10],), WRONG, "shape"),
+    # Exercise 2: snippet_fixed(a, p_drop, rng)
     (check_snippet_fixed, (snippet(),), CORRECT, "1 / (1 - p_drop)"),
     (check_snippet_fixed, (lambda a, p, rng: a * (rng.random(a.shape) >= p) / (1 - p),), CORRECT,
      None),
+    (check_snippet_fixed, (snippet_where,), CORRECT, None),
+    (check_snippet_fixed, (snippet_float32,), CORRECT, None),
+    (check_snippet_fixed, (snippet_bool,), CORRECT, None),
+    (check_snippet_fixed, (global_snippet,), WRONG, "global np.random"),
+    (check_snippet_fixed, (snippet_in_place,), WRONG, "in place"),
     (check_snippet_fixed, (snippet(keep_of=lambda p: p, divide_by=lambda p: p),), WRONG,
-     "DROP probability"),
+     "1 - p_drop of the units: p_drop is the DROP probability"),
+    (check_snippet_fixed, (snippet(shape=lambda a: (a.shape[0], 1)),), WRONG,
+     "drops whole examples"),
+    (check_snippet_fixed, (snippet(shape=lambda a: (1, a.shape[1])),), WRONG,
+     "same units for every example"),
     (check_snippet_fixed, (snippet(divide_by=lambda p: 1),), WRONG, "not scaled"),
-    (check_snippet_fixed, (snippet(divide_by=lambda p: p),), WRONG, "KEEP probability"),
-    (check_snippet_fixed, (global_snippet,), WRONG, "global"),
+    (check_snippet_fixed, (snippet(divide_by=lambda p: p),), WRONG, "divided by p_drop"),
+    (check_snippet_fixed, (snippet(keep_of=lambda p: 0.7, divide_by=lambda p: 0.7),), WRONG,
+     "p_drop = 0.75"),
+    (check_snippet_fixed, (lambda a, p, rng: a * (np.random.default_rng(0).random(a.shape) >= p)
+                           / (1 - p),), WRONG, "differently seeded"),
 ]

@@ -18,10 +18,13 @@ save_results(RESULTS_PATH, kept_mean=kept.mean(), num_units=n, p_drop=P_DROP,
              activations=a, snippet_dropped=np.mean(keep_style == 0),
              dropout_dropped=np.mean(drop_style == 0), fixed_dropped=np.mean(fixed_style == 0),
              num_drop_entries=acts.size, test_acc=test_acc, train_acc=train_acc,
-             paired=[est, low, high], wins=wins, sweep={str(k): v for k, v in sweep.items()},
-             num_train=NUM_TRAIN)
+             paired=[est, low, high], wins=wins, val_curves=acc["val"],
+             test_curves=acc["test"], train_curves=acc["train"],
+             first_gain={str(k): sweep[k][1]["test"][:, 1, 0] - sweep[k][1]["test"][:, 0, 0]
+                         for k in sizes},
+             early_stopped_gain={str(k): summary[k][2] for k in sizes}, num_train=NUM_TRAIN)
 """
-# 6 paired seeds x 3 training-set sizes at the full number of steps: a few seconds per run
+# 6 paired seeds x 3 training-set sizes at the full number of steps
 SMALL = {"NUM_MASKS": 4_000, "NUM_SEEDS": 6}
 
 
@@ -47,25 +50,29 @@ def test_day06_the_keep_probability_snippet_drops_the_complement(run_notebook, s
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_day06_the_paired_gain_and_its_interval(run_notebook, seed):
+def test_day06_the_early_stopped_paired_gain_and_its_interval(run_notebook, seed):
     r = run_notebook(NAME, seed, **SMALL)
-    test_acc, train_acc = np.array(r["test_acc"]), np.array(r["train_acc"])
+    val, test, train = (np.array(r[k]) for k in ("val_curves", "test_curves", "train_curves"))
+    best = val.argmax(axis=-1)  # each run's checkpoint of best validation accuracy
+    expected = np.take_along_axis(test, best[..., None], axis=-1)[..., 0]
+    test_acc = np.array(r["test_acc"])
+    assert test_acc == pytest.approx(expected)
+    assert np.array(r["train_acc"]) == pytest.approx(
+        np.take_along_axis(train, best[..., None], axis=-1)[..., 0])
     without, with_ = test_acc[:, 0], test_acc[:, 1]
     gain = with_ - without
     ci = stats.ttest_rel(with_, without).confidence_interval(0.95)
     assert r["paired"] == pytest.approx([gain.mean(), ci.low, ci.high], rel=1e-3, abs=1e-6)
     assert r["wins"] == np.sum(gain > 0)
-    assert r["sweep"][str(r["num_train"])] == pytest.approx(gain)
-    # the network memorizes its small training set without dropout: a gap to the test set
-    assert train_acc[:, 0].mean() > 0.99 and np.all(train_acc[:, 0] > test_acc[:, 0])
+    assert r["early_stopped_gain"][str(r["num_train"])] == pytest.approx(r["paired"])
+    # the network without dropout fits its training set by the end of the budget
+    assert train[:, 0, -1].mean() > 0.99
 
 
-def test_day06_dropout_helps_less_as_the_training_set_grows(run_notebook):
-    """Pooled over the property seeds: the gain at NUM_TRAIN exceeds the gain on the largest
-    training set, and is positive (Srivastava et al.'s pattern, for this network)."""
+def test_day06_under_a_short_budget_dropout_hurts(run_notebook):
+    """Pooled over the property seeds, at every training-set size: at the first checkpoint
+    (about NUM_STEPS / 8 steps) the arm with dropout has the lower test accuracy."""
     runs = [run_notebook(NAME, seed, **SMALL) for seed in SEEDS]
-    sizes = sorted(int(k) for k in runs[0]["sweep"])
-    mid = np.concatenate([r["sweep"][str(r["num_train"])] for r in runs])
-    large = np.concatenate([r["sweep"][str(sizes[-1])] for r in runs])
-    assert stats.ttest_rel(mid, large, alternative="greater").pvalue < 0.05
-    assert stats.ttest_1samp(mid, 0.0, alternative="greater").pvalue < 0.05
+    for size in runs[0]["first_gain"]:
+        first = np.concatenate([r["first_gain"][size] for r in runs])
+        assert stats.ttest_1samp(first, 0.0, alternative="less").pvalue < 0.01, size
