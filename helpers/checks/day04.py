@@ -1,29 +1,64 @@
-"""Checks for the exercises of Day 4 (normalization); see helpers.exercises."""
+"""Checks for the exercises of Day 4 (normalization); see helpers.exercises.
+
+Every exercise here has a determined answer (fixed inputs), so each check compares with the
+exact result, accepting every equivalent the prompt allows (another idiom, a float32
+result, a list, any of ``np.percentile``'s methods, any whitening matrix), and then names
+the mistake it recognizes. ``call`` rejects the legacy global ``np.random`` and changes to
+an argument in place.
+"""
 
 from __future__ import annotations
 
-import math
+import itertools
 
 import numpy as np
 
-from helpers.exercises import Wrong, call, exercise_check
+from helpers.exercises import Wrong, call, exercise_check, number
+
+#: Tolerances for comparing an answer with the exact result: loose enough for a float32
+#: answer (about 7 digits), far tighter than any mistake the checks recognize.
+RTOL, ATOL = 1e-5, 1e-6
+
+#: Every method ``np.percentile`` accepts (NumPy >= 1.22); the robust scaler's median and
+#: quartiles may come from any of them.
+PERCENTILE_METHODS = (
+    "inverted_cdf", "averaged_inverted_cdf", "closest_observation",
+    "interpolated_inverted_cdf", "hazen", "weibull", "linear", "median_unbiased",
+    "normal_unbiased", "lower", "higher", "midpoint", "nearest",
+)
+
+
+def _close(got: np.ndarray, want: np.ndarray) -> bool:
+    return got.shape == want.shape and bool(np.allclose(got, want, rtol=RTOL, atol=ATOL))
 
 
 def _matrix(value, name: str, shape: tuple[int, int]) -> np.ndarray:
+    """The learner's result as a float array of ``shape``, or :class:`Wrong` saying why not."""
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise Wrong(f"{name} should return an array, got {type(value).__name__}") from None
     if arr.shape != shape:
-        raise Wrong(f"{name} should keep the shape of X, {shape}, got {arr.shape}; "
-                    "statistics per feature are taken with axis=0")
+        raise Wrong(f"{name} should return an array of shape {shape}, one row per row of "
+                    f"the data it transforms, got {arr.shape}; statistics per feature are "
+                    "taken with axis=0")
     return arr
+
+
+# ----------------------------------------------------------------------------- min_max
 
 
 def _min_max_case() -> np.ndarray:
     rng = np.random.default_rng(4)
-    return np.column_stack([rng.normal(170, 10, 8), rng.uniform(0, 1e-3, 8),
-                            np.full(8, 7.0), rng.integers(0, 5, 8)])  # column 2 constant
+    return np.column_stack([rng.normal(170, 10, 8),  # a large offset
+                            rng.uniform(0, 1e-6, 8),  # a tiny range: exposes an added epsilon
+                            np.full(8, 7.0),  # constant: range exactly 0
+                            rng.integers(0, 5, 8)])
+
+
+def _by_columns(X: np.ndarray) -> np.ndarray:
+    span = X.max(axis=0) - X.min(axis=0)
+    return (X - X.min(axis=0)) / np.where(span == 0, 1.0, span)
 
 
 @exercise_check
@@ -32,25 +67,44 @@ def check_min_max(min_max) -> str:
     X = _min_max_case()
     with np.errstate(all="ignore"):  # a learner's 0 / 0 becomes feedback, not a warning
         got = _matrix(call(min_max, X.copy()), "min_max(X)", X.shape)
-    low, span = X.min(axis=0), X.max(axis=0) - X.min(axis=0)
-    varying = span > 0
-    if np.allclose(got[:, varying], X[:, varying] - low[varying] / span[varying]):
-        raise Wrong("division binds tighter than subtraction: X - X.min(axis=0) / span "
-                    "divides only the minimum; put parentheses around X - X.min(axis=0)")
-    if np.any(np.isnan(got[:, ~varying])):
-        raise Wrong("the constant feature became NaN (0 / 0): divide by 1 where the range "
-                    "is 0, as scikit-learn does")
-    if np.any(~np.isfinite(got)):
-        raise Wrong("your result holds NaN or infinite values")
-    if not np.allclose(got[:, varying], (X[:, varying] - low[varying]) / span[varying]):
-        if np.allclose(got.min(axis=1), 0) or np.allclose(got.max(axis=1), 1):
-            raise Wrong("you scaled each row (sample); min-max scales each column "
-                        "(feature), with axis=0")
-        raise Wrong("the varying features should go from 0 (their minimum) to 1 (their "
-                    "maximum)")
-    if not np.allclose(got[:, ~varying], 0):
-        raise Wrong("a constant feature should map to 0, the bottom of the range")
-    return "each feature spans [0, 1] and the constant one maps to 0, with no NaN."
+        want = _by_columns(X)
+        if _close(got, want):
+            return "each feature spans [0, 1] and the constant one maps to 0, with no NaN."
+        low, high = X.min(axis=0), X.max(axis=0)
+        span = high - low
+        varying = span > 0
+        if _close(got[:, varying], X[:, varying] - low[varying] / span[varying]):
+            raise Wrong("division binds tighter than subtraction: X - X.min(axis=0) / span "
+                        "divides only the minimum; put parentheses around X - X.min(axis=0)")
+        if np.any(np.isnan(got[:, ~varying])):
+            raise Wrong("the constant feature became NaN (0 / 0): divide by 1 where the range "
+                        "is 0, as scikit-learn does")
+        if np.any(~np.isfinite(got)):
+            raise Wrong("your result holds NaN or infinite values")
+        if _close(got[:, varying], want[:, varying]):
+            raise Wrong("the varying features are right; a constant feature (range 0) should "
+                        "map to 0, the bottom of the range")
+        if _close(got, _by_columns(X.T).T):
+            raise Wrong("you scaled each row (sample); min-max scales each column (feature), "
+                        "with axis=0")
+        if _close(got, (X - X.min()) / (X.max() - X.min())):
+            raise Wrong("that uses one minimum and one maximum for the whole matrix; take "
+                        "them per feature (column), with axis=0")
+        if _close(got[:, varying], (X[:, varying] - low[varying]) / high[varying]):
+            raise Wrong("divide by the range, max - min, not by the maximum")
+        if np.allclose(got[:, varying], want[:, varying], rtol=0.05) and np.all(got <= 1):
+            raise Wrong("close, but the feature with the tiny range (about 1e-6) does not "
+                        "reach 1: adding a small number to every range shrinks such "
+                        "features; replace only a range of exactly 0 by 1")
+        mean, std = X.mean(axis=0), X.std(axis=0)
+        if _close(got[:, varying], (X[:, varying] - mean[varying]) / std[varying]):
+            raise Wrong("that is standardization (mean and standard deviation); min-max "
+                        "subtracts the minimum and divides by the range")
+    raise Wrong("the varying features should go from 0 (their minimum) to 1 (their maximum), "
+                "each scaled on its own column")
+
+
+# ----------------------------------------------------------------------------- share_outside
 
 
 def _split_case() -> tuple[np.ndarray, np.ndarray]:
@@ -60,10 +114,9 @@ def _split_case() -> tuple[np.ndarray, np.ndarray]:
     return X_train, X_test
 
 
-def _share_outside(X_fit: np.ndarray, X: np.ndarray) -> float:
+def _scaled(X_fit: np.ndarray, X: np.ndarray) -> np.ndarray:
     low, high = X_fit.min(axis=0), X_fit.max(axis=0)
-    scaled = (X - low) / (high - low)
-    return float(np.mean((scaled < 0) | (scaled > 1)))
+    return (X - low) / (high - low)
 
 
 @exercise_check
@@ -71,27 +124,40 @@ def check_share_outside(share_outside) -> str:
     """``share_outside(X_train, X_test)``: share of scaled test values outside [0, 1]."""
     X_train, X_test = _split_case()
     got = call(share_outside, X_train.copy(), X_test.copy())
-    try:
-        got = float(got)
-    except (TypeError, ValueError):
-        raise Wrong(f"share_outside should return one number, got "
-                    f"{type(got).__name__}") from None
-    want = _share_outside(X_train, X_test)
-    if math.isclose(got, want, rel_tol=1e-9):
+    scaled = _scaled(X_train, X_test)
+    below, above = scaled < 0, scaled > 1
+    per_feature = np.mean(below | above, axis=0)
+    arr = np.asarray(got)
+    if arr.dtype != object and arr.shape == per_feature.shape and arr.size > 1:
+        raise Wrong("that is one share per feature; return one share over all the test "
+                    "values (every row and every feature)")
+    got = number(got, "share_outside")
+    want = float(np.mean(below | above))
+
+    def same(value: float) -> bool:
+        return bool(np.isclose(got, value, rtol=1e-6, atol=1e-9))
+
+    if same(want):
         return "a scaler fitted on the training split sees the test split as new data."
-    if math.isclose(got, want * X_test.size, rel_tol=1e-9):
-        raise Wrong("that is a count; the exercise asks for the share (a fraction) of "
-                    "the test values")
+    if same(want * X_test.size):
+        raise Wrong("that is a count; the exercise asks for the share (a fraction) of the "
+                    "test values")
+    if same(100 * want):
+        raise Wrong("that is a percentage; return the share as a fraction between 0 and 1")
     if got == 0:
         raise Wrong("no value outside [0, 1]: the scaler was fitted on the very data it "
                     "scaled (or on all of it); fit on X_train only, then transform X_test")
-    low, high = X_train.min(axis=0), X_train.max(axis=0)
-    scaled = (X_test - low) / (high - low)
-    if math.isclose(got, float(np.mean(np.any((scaled < 0) | (scaled > 1), axis=1))),
-                    rel_tol=1e-9):
+    if same(float(np.mean(above))):
+        raise Wrong("you counted only the values above 1; count those below 0 too")
+    if same(float(np.mean(below))):
+        raise Wrong("you counted only the values below 0; count those above 1 too")
+    if same(float(np.mean(np.any(below | above, axis=1)))):
         raise Wrong("that is the share of test ROWS with a value outside; count every "
                     "value (all rows and features)")
     raise Wrong("not the share of scaled test values below 0 or above 1")
+
+
+# ----------------------------------------------------------------------------- robust_transform
 
 
 def _robust_case() -> tuple[np.ndarray, np.ndarray]:
@@ -99,43 +165,133 @@ def _robust_case() -> tuple[np.ndarray, np.ndarray]:
     X = np.column_stack([rng.normal(70, 3, 60), rng.exponential(2.0, 60),
                          rng.normal(-5, 0.1, 60)])
     X[0, 0] = 500.0  # one broken value in the training split
+    X[41:] += [2.0, 1.0, 0.05]  # the test split drifted, so its own statistics differ
     return X[:41], X[41:]
 
 
-def _robust(X_fit: np.ndarray, X: np.ndarray) -> np.ndarray:
-    q25, median, q75 = np.percentile(X_fit, [25, 50, 75], axis=0)
-    return (X - median) / (q75 - q25)
+def _quartiles(X: np.ndarray, method: str) -> np.ndarray:
+    return np.percentile(X, [25, 50, 75], axis=0, method=method)
+
+
+def _robust_any_method(got: np.ndarray, X_fit: np.ndarray, X: np.ndarray) -> bool:
+    """Is ``got`` (X - median) / IQR of ``X_fit``, the median and the quartiles each by any
+    of ``np.percentile``'s methods?"""
+    stats = {m: _quartiles(X_fit, m) for m in PERCENTILE_METHODS}
+    return any(_close(got, (X - stats[m_mid][1]) / (stats[m_iqr][2] - stats[m_iqr][0]))
+               for m_mid, m_iqr in itertools.product(PERCENTILE_METHODS, repeat=2))
 
 
 @exercise_check
 def check_robust_transform(robust_transform) -> str:
     """``robust_transform(X_train, X_test)``: X_test scaled with the training split's
-    per-feature median and interquartile range."""
+    per-feature median and interquartile range (any of np.percentile's methods)."""
     X_train, X_test = _robust_case()
     got = _matrix(call(robust_transform, X_train.copy(), X_test.copy()),
                   "robust_transform(X_train, X_test)", X_test.shape)
-    q25, median, q75 = np.percentile(X_train, [25, 50, 75], axis=0)
-    if np.allclose(got, _robust(X_train, X_test)):
+    if _robust_any_method(got, X_train, X_test):
         return "the training split's median and IQR, applied to the test split."
-    if np.allclose(got, _robust(X_test, X_test)):
+    q25, median, q75 = _quartiles(X_train, "linear")
+    if _robust_any_method(got, X_test, X_test):
         raise Wrong("those are the test split's own statistics: compute the median and "
                     "IQR on X_train, then apply them to X_test")
-    if np.allclose(got, _robust(np.vstack([X_train, X_test]), X_test)):
+    if _robust_any_method(got, np.vstack([X_train, X_test]), X_test):
         raise Wrong("the statistics saw the test split (all the data): use X_train only")
-    if np.allclose(got, (X_test - median) / (q25 - q75)):
+    if _robust_any_method(-got, X_train, X_test):
         raise Wrong("the signs are flipped: the IQR is the 75th percentile minus the 25th")
-    if np.allclose(got, (X_test - X_train.mean(axis=0)) / (q75 - q25)):
+    if _close(got, (X_test - X_train.mean(axis=0)) / (q75 - q25)):
         raise Wrong("you centred on the mean, which the broken value drags; use the median")
-    if np.allclose(got, (X_test - median) / X_train.std(axis=0)):
+    if _close(got, (X_test - median) / X_train.std(axis=0)):
         raise Wrong("you divided by the standard deviation, which the broken value "
                     "inflates; use the interquartile range")
-    if np.allclose(got, X_test / (q75 - q25)):
+    if _close(got, X_test / (q75 - q25)):
         raise Wrong("the features are scaled but not centred: subtract each median")
-    q25_all, median_all, q75_all = np.percentile(X_train, [25, 50, 75])  # no axis: pooled
-    if np.allclose(got, (X_test - median_all) / (q75_all - q25_all)):
+    p25, p50, p75 = np.percentile(X_train, [25, 50, 75])  # no axis: pooled over features
+    if _close(got, (X_test - p50) / (p75 - p25)):
         raise Wrong("those percentiles pool every feature of X_train: take them per feature "
                     "(one median and IQR per column), with axis=0")
-    if np.allclose(got, _robust(X_train, X_train[:got.shape[0]])):
+    if _robust_any_method(got, X_train, X_train[:len(X_test)]):
         raise Wrong("you transformed the training split; return X_test, transformed")
     raise Wrong("not (X_test - median) / IQR, with the median and IQR of each feature of "
                 "X_train")
+
+
+# ----------------------------------------------------------------------------- whiten
+
+
+def _whiten_case() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(12)
+    mixing = np.array([[3.0, 0.0, 0.0], [2.0, 0.5, 0.0], [0.5, 1.0, 0.2]])
+    X = rng.standard_normal((260, 3)) @ mixing.T + [50.0, -3.0, 0.2]  # correlated, offset
+    X[200:] = 1.3 * X[200:] + [1.0, 0.5, 0.1]  # the test split drifted
+    return X[:200], X[200:]
+
+
+def _linear_map(got: np.ndarray, X: np.ndarray) -> np.ndarray | None:
+    """``W`` with ``got == X @ W`` (to rounding), or None when no matrix does it."""
+    W = np.linalg.lstsq(X, got, rcond=None)[0]
+    scale = max(float(np.abs(got).max()), 1.0)
+    return W if np.allclose(X @ W, got, rtol=0, atol=1e-5 * scale) else None
+
+
+def _is_white(W: np.ndarray, cov: np.ndarray) -> bool:
+    """Would ``W`` whiten data of covariance ``cov`` (with n or with n - 1)?"""
+    return bool(np.allclose(W.T @ cov @ W, np.eye(len(cov)), rtol=0, atol=1e-4))
+
+
+def _whitens(got: np.ndarray, X_fit: np.ndarray, X: np.ndarray) -> bool:
+    """Is ``got`` ``(X - mean) @ W`` for the mean of ``X_fit`` and a W that whitens it?"""
+    W = _linear_map(got, X - X_fit.mean(axis=0))
+    n = len(X_fit)
+    cov = np.cov(X_fit, rowvar=False, ddof=0)
+    return W is not None and (_is_white(W, cov) or _is_white(W, cov * n / (n - 1)))
+
+
+@exercise_check
+def check_whiten(whiten) -> str:
+    """``whiten(X_train, X_test)``: X_test centred with the training mean and multiplied by
+    a matrix W that whitens the training covariance (W^T C W = I, C with n or n - 1)."""
+    X_train, X_test = _whiten_case()
+    got = _matrix(call(whiten, X_train.copy(), X_test.copy()), "whiten(X_train, X_test)",
+                  X_test.shape)
+    if not np.all(np.isfinite(got)):
+        raise Wrong("your result holds NaN or infinite values")
+    if _whitens(got, X_train, X_test):
+        return ("the training mean and covariance, applied to the test split: its whitened "
+                "training split would have identity covariance.")
+    if _whitens(got, X_test, X_test):
+        raise Wrong("those are the test split's own mean and covariance: compute them on "
+                    "X_train, then apply them to X_test")
+    if _whitens(got, np.vstack([X_train, X_test]), X_test):
+        raise Wrong("the statistics saw the test split (all the data): use X_train only")
+    n = len(X_train)
+    cov = np.cov(X_train, rowvar=False, ddof=0)
+    W = _linear_map(got, X_test)  # not centred at all?
+    if W is not None and (_is_white(W, cov) or _is_white(W, cov * n / (n - 1))):
+        raise Wrong("the directions and scales are right, but centre first: subtract the "
+                    "training mean from X_test before multiplying")
+    W = _linear_map(got, X_test - X_train.mean(axis=0))
+    if W is None:
+        raise Wrong("your result is not the centred test split times one matrix: centre "
+                    "X_test with the training mean, then multiply every row by the same W")
+    for C in (cov, cov * n / (n - 1)):  # the covariance with n, and with n - 1
+        M = W.T @ C @ W  # the covariance the transformed training split would have
+        unit_variances = np.allclose(np.diag(M), 1, rtol=0, atol=1e-4)
+        uncorrelated = np.allclose(M - np.diag(np.diag(M)), 0, rtol=0,
+                                   atol=1e-4 * np.abs(M).max())
+        if unit_variances and not uncorrelated:
+            raise Wrong("each feature has variance 1 but they are still correlated (that is "
+                        "standardization): rotate onto the covariance's eigenvectors too")
+        if uncorrelated and not unit_variances:
+            raise Wrong("the new features are uncorrelated but their variances are not 1: "
+                        "divide each one by the square root of its eigenvalue (not by the "
+                        "eigenvalue itself, and not leave it out)")
+        if np.allclose(W, np.linalg.inv(C), rtol=1e-4, atol=0):
+            raise Wrong("you multiplied by the inverse covariance; whitening needs its "
+                        "inverse square root: divide by the square roots of the eigenvalues")
+        eigenvalues, V = np.linalg.eigh(C)
+        if np.allclose(np.abs(W), np.abs(V.T / np.sqrt(eigenvalues)), rtol=1e-4, atol=0):
+            raise Wrong("np.linalg.eigh returns the eigenvectors as the COLUMNS of its second "
+                        "output; you used its rows")
+    raise Wrong("not white: with your matrix the training split would not have identity "
+                "covariance; centre, rotate onto the eigenvectors, divide by the square "
+                "roots of the eigenvalues")
