@@ -106,6 +106,24 @@ def _white_with(stats_from, X_test, centre=True, how="pca"):
     return X @ V / np.sqrt(vals)
 
 
+def _robust_in_place(X_train, X_test):
+    q25, median, q75 = np.percentile(X_train, [25, 50, 75], axis=0)
+    X_test -= median
+    X_test /= q75 - q25
+    return X_test
+
+
+def _share_in_place(X_train, X_test):
+    X_test -= X_train.min(axis=0)
+    X_test /= X_train.max(axis=0) - X_train.min(axis=0)
+    return np.mean((X_test < 0) | (X_test > 1))
+
+
+def _white_legacy(X_train, X_test):
+    np.random.seed(1)  # noqa: NPY002 (a wrong answer: touches the global state)
+    return _pca_white(X_train, X_test)
+
+
 CASES = [
     # ------------------------------------------------------------------ min_max
     (check_min_max, (lambda X: (X - X.min(axis=0)) / np.where(_span(X) == 0, 1, _span(X)),),
@@ -178,6 +196,7 @@ CASES = [
      "above 1 too"),
     (check_share_outside, (lambda Xtr, Xte: 0.5,), WRONG, "not the share"),
     (check_share_outside, (lambda Xtr, Xte: "0.3",), WRONG, "one number"),
+    (check_share_outside, (_share_in_place,), WRONG, "changed its argument X_test in place"),
 
     # ------------------------------------------------------------------ robust_transform
     (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xte),), CORRECT,
@@ -218,6 +237,7 @@ CASES = [
      "transformed the training split"),
     (check_robust_transform, (lambda Xtr, Xte: (Xte - Xte.mean(axis=0)) / Xte.std(axis=0),),
      WRONG, "not (X_test - median) / IQR"),
+    (check_robust_transform, (_robust_in_place,), WRONG, "changed its argument X_test in place"),
 
     # ------------------------------------------------------------------ whiten
     (check_whiten, (_pca_white,), CORRECT, "identity covariance"),
@@ -250,4 +270,5 @@ CASES = [
     (check_whiten, (lambda Xtr, Xte: (Xte - Xte.mean(axis=0)) @ np.linalg.eigh(
         np.cov(Xtr, rowvar=False))[1] / np.sqrt(np.linalg.eigh(np.cov(Xtr, rowvar=False))[0]),),
      WRONG, "one matrix"),
+    (check_whiten, (_white_legacy,), WRONG, "global np.random state"),
 ]
