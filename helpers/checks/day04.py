@@ -92,18 +92,57 @@ def check_min_max(min_max) -> str:
                         "them per feature (column), with axis=0")
         if _close(got[:, varying], (X[:, varying] - low[varying]) / high[varying]):
             raise Wrong("divide by the range, max - min, not by the maximum")
-        wide, tiny = varying & (span > 1e-3), varying & (span <= 1e-3)
-        if (_close(got[:, wide], want[:, wide]) and _close(got[:, ~varying], want[:, ~varying])
-                and np.all(got[:, tiny].max(axis=0) < 1 - 1e-4)):
-            raise Wrong("close, but the feature with the tiny range (about 1e-6) does not "
-                        "reach 1: adding a small number to every range shrinks such "
-                        "features; replace only a range of exactly 0 by 1")
+        _diagnose_range(got, X)
         mean, std = X.mean(axis=0), X.std(axis=0)
         if _close(got[:, varying], (X[:, varying] - mean[varying]) / std[varying]):
             raise Wrong("that is standardization (mean and standard deviation); min-max "
                         "subtracts the minimum and divides by the range")
+        if _close(got[:, varying], 2 * want[:, varying] - 1):
+            raise Wrong("that maps each feature to [-1, 1]; the exercise asks for [0, 1]")
+        if _close(np.sort(got, axis=0), np.sort(want, axis=0)):
+            raise Wrong("each column holds the right values, but not in the rows they came "
+                        "from: keep the rows in their order (do not sort, shuffle or reorder "
+                        "them)")
+        for order in itertools.permutations(range(X.shape[1])):
+            if _close(got[:, list(order)], want):
+                raise Wrong("the right columns, in another order: keep each feature in its "
+                            "own column")
     raise Wrong("the varying features should go from 0 (their minimum) to 1 (their maximum), "
                 "each scaled on its own column")
+
+
+def _diagnose_range(got: np.ndarray, X: np.ndarray) -> None:
+    """Raise :class:`Wrong` if ``got`` divides each varying feature's ``X - min`` by some
+    other number than its range, naming the number (an added epsilon, a floor on the range,
+    a threshold that calls a tiny range 0); return if the mistake is not of that kind."""
+    low, span = X.min(axis=0), X.max(axis=0) - X.min(axis=0)
+    varying = np.flatnonzero(span > 0)
+    offsets = X[:, varying] - low[varying]
+    got_v = got[:, varying]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        divisor = np.sum(offsets**2, axis=0) / np.sum(offsets * got_v, axis=0)
+    if not (np.all(np.isfinite(divisor)) and np.all(divisor > 0)
+            and _close(got_v, offsets / divisor)):
+        return  # not (X - min) / some number, per feature
+    if np.allclose(divisor, span[varying], rtol=RTOL, atol=0):
+        return  # the varying features are right: the mistake is elsewhere
+    added = divisor - span[varying]
+    tiny = np.argmin(span[varying])
+    if np.all(added > 0) and np.allclose(added, added.mean(), rtol=1e-3):
+        reach = float(np.max(got_v[:, tiny]))
+        raise Wrong(f"you added {added.mean():.2g} to every range, which shrinks every "
+                    f"feature: the one with a tiny range ({span[varying][tiny]:.1g}) reaches "
+                    f"only {reach:.4g}, not 1; replace only a range of exactly 0 by 1")
+    others = np.arange(len(varying)) != tiny
+    if np.allclose(divisor[others], span[varying][others], rtol=RTOL, atol=0):
+        if np.isclose(divisor[tiny], 1.0, rtol=1e-6):
+            raise Wrong(f"the feature with a tiny but nonzero range ({span[varying][tiny]:.1g}) "
+                        "was treated as constant and divided by 1: replace a range by 1 only "
+                        "where it is exactly 0, not below a threshold")
+        raise Wrong(f"the feature with a tiny but nonzero range ({span[varying][tiny]:.1g}) "
+                    f"was divided by {divisor[tiny]:.2g}, not by its range, so it does not "
+                    "reach 1 (a small number added to every range, or a floor on the range, "
+                    "does that); replace only a range of exactly 0 by 1")
 
 
 # ----------------------------------------------------------------------------- share_outside
@@ -240,12 +279,37 @@ def _is_white(W: np.ndarray, cov: np.ndarray) -> bool:
     return bool(np.allclose(W.T @ cov @ W, np.eye(len(cov)), rtol=0, atol=1e-4))
 
 
-def _whitens(got: np.ndarray, X_fit: np.ndarray, X: np.ndarray) -> bool:
-    """Is ``got`` ``(X - mean) @ W`` for the mean of ``X_fit`` and a W that whitens it?"""
+def _epsilon(W: np.ndarray, cov: np.ndarray) -> float | None:
+    """The ``eps`` with ``W^T (cov + eps I) W = I``, or None if no ``eps`` does it.
+
+    That equation says ``W`` whitens ``cov + eps I``: it divides by ``sqrt(lambda + eps)``
+    instead of ``sqrt(lambda)`` (regularized whitening, as in CS231n's notes), followed by
+    any rotation. ``eps = 0`` is plain whitening. ``eps`` is fitted by least squares.
+    """
+    M, G = W.T @ cov @ W, W.T @ W
+    eps = float(np.sum((np.eye(len(cov)) - M) * G) / np.sum(G * G))
+    return eps if np.allclose(M + eps * G, np.eye(len(cov)), rtol=0, atol=1e-4) else None
+
+
+def _whitens(got: np.ndarray, X_fit: np.ndarray, X: np.ndarray) -> float | None:
+    """The ``eps`` if ``got`` is ``(X - mean) @ W`` for the mean of ``X_fit`` and a ``W``
+    that whitens its covariance (with n or with n - 1) plus ``eps I``; else None."""
     W = _linear_map(got, X - X_fit.mean(axis=0))
+    if W is None:
+        return None
     n = len(X_fit)
     cov = np.cov(X_fit, rowvar=False, ddof=0)
-    return W is not None and (_is_white(W, cov) or _is_white(W, cov * n / (n - 1)))
+    for C in (cov, cov * n / (n - 1)):
+        eps = _epsilon(W, C)
+        if eps is not None:
+            return eps
+    return None
+
+
+#: A whitening regularized with ``eps`` (dividing by ``sqrt(lambda + eps)``) passes when it
+#: changes no whitened variance by more than this share, ``|eps| / (lambda_min + eps)``:
+#: the same order as the accepted choice between n and n - 1 (0.5% here).
+EPS_SHARE = 0.01
 
 
 @exercise_check
@@ -257,16 +321,28 @@ def check_whiten(whiten) -> str:
                   X_test.shape)
     if not np.all(np.isfinite(got)):
         raise Wrong("your result holds NaN or infinite values")
-    if _whitens(got, X_train, X_test):
-        return ("the training mean and covariance, applied to the test split: its whitened "
-                "training split would have identity covariance.")
-    if _whitens(got, X_test, X_test):
-        raise Wrong("those are the test split's own mean and covariance: compute them on "
-                    "X_train, then apply them to X_test")
-    if _whitens(got, np.vstack([X_train, X_test]), X_test):
-        raise Wrong("the statistics saw the test split (all the data): use X_train only")
     n = len(X_train)
     cov = np.cov(X_train, rowvar=False, ddof=0)
+    eps = _whitens(got, X_train, X_test)
+    if eps is not None:
+        smallest = float(np.linalg.eigvalsh(cov).min())
+        change = abs(eps) / (smallest + eps) if smallest + eps > 0 else np.inf
+        if change <= 1e-4:  # no eps, up to rounding (a float32 answer, say)
+            return ("the training mean and covariance, applied to the test split: its "
+                    "whitened training split would have identity covariance.")
+        if change <= EPS_SHARE:
+            return (f"the training mean and covariance, applied to the test split; your "
+                    f"eps = {eps:.2g} changes the whitened variances by at most {change:.2%}.")
+        raise Wrong(f"you added eps = {eps:.2g} to the eigenvalues before the square root "
+                    "(regularized whitening, as in CS231n's notes): along the smallest "
+                    f"eigenvalue ({smallest:.2g}) the whitened variance is then "
+                    f"{1 - change:.2g}, not 1; leave eps out, or keep it far below the "
+                    "smallest eigenvalue")
+    if _whitens(got, X_test, X_test) is not None:
+        raise Wrong("those are the test split's own mean and covariance: compute them on "
+                    "X_train, then apply them to X_test")
+    if _whitens(got, np.vstack([X_train, X_test]), X_test) is not None:
+        raise Wrong("the statistics saw the test split (all the data): use X_train only")
     W = _linear_map(got, X_test)  # not centred at all?
     if W is not None and (_is_white(W, cov) or _is_white(W, cov * n / (n - 1))):
         raise Wrong("the directions and scales are right, but centre first: subtract the "

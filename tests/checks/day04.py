@@ -1,5 +1,7 @@
 """Right and wrong answers for the checks of Day 4 (see tests/checks/README.md)."""
 
+from fractions import Fraction
+
 import numpy as np
 import scipy.linalg
 import scipy.stats
@@ -106,6 +108,22 @@ def _white_with(stats_from, X_test, centre=True, how="pca"):
     return X @ V / np.sqrt(vals)
 
 
+def _min_max_right(X):
+    return (X - X.min(axis=0)) / np.where(_span(X) == 0, 1, _span(X))
+
+
+def _cs231n_white(X_train, X_test, eps=1e-5):
+    """CS231n's notes: the SVD of the covariance, then divide by sqrt(S + eps)."""
+    centred = X_train - X_train.mean(axis=0)
+    U, S, _ = np.linalg.svd(centred.T @ centred / len(centred))
+    return (X_test - X_train.mean(axis=0)) @ U / np.sqrt(S + eps)
+
+
+def _zca_eps_white(X_train, X_test, eps):
+    vals, V = _eig(np.cov(X_train, rowvar=False))
+    return (X_test - X_train.mean(axis=0)) @ (V / np.sqrt(vals + eps)) @ V.T
+
+
 def _robust_in_place(X_train, X_test):
     q25, median, q75 = np.percentile(X_train, [25, 50, 75], axis=0)
     X_test -= median
@@ -161,6 +179,28 @@ CASES = [
     (check_min_max, (lambda X: np.column_stack([min_max_scale(X)[:, :2], np.ones(8),
                                                 min_max_scale(X)[:, 3]]),), WRONG,
      "should map to 0"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1e-12),), CORRECT, None),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / np.clip(_span(X), 1e-8, None),), CORRECT,
+     None),
+    (check_min_max, (lambda X: np.nan_to_num((X - X.min(axis=0)) / _span(X)),), CORRECT, None),
+    (check_min_max, (lambda X: SkMinMaxScaler(clip=True).fit_transform(X),), CORRECT, None),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1e-8),), WRONG,
+     "you added 1e-08 to every range"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1),), WRONG,
+     "you added 1 to every range"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / np.where(_span(X) < 1e-3, 1, _span(X)),),
+     WRONG, "treated as constant and divided by 1"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / np.maximum(_span(X), 1e-3),), WRONG,
+     "was divided by 0.001, not by its range"),
+    (check_min_max, (lambda X: np.sort(_min_max_right(X), axis=0),), WRONG,
+     "not in the rows they came from"),
+    (check_min_max, (lambda X: _min_max_right(X)[::-1],), WRONG,
+     "not in the rows they came from"),
+    (check_min_max,
+     (lambda X: _min_max_right(X)[np.random.default_rng(0).permutation(len(X))],), WRONG,
+     "not in the rows they came from"),
+    (check_min_max, (lambda X: _min_max_right(X)[:, ::-1],), WRONG, "in another order"),
+    (check_min_max, (lambda X: 2 * _min_max_right(X) - 1,), WRONG, "[-1, 1]"),
     (check_min_max, (_min_max_in_place,), WRONG, "changed its argument X in place"),
     (check_min_max, (_min_max_legacy,), WRONG, "global np.random state"),
 
@@ -176,6 +216,9 @@ CASES = [
                                         | (T > 1))),),
      CORRECT, None),
     (check_share_outside, (_loop_share,), CORRECT, None),
+    (check_share_outside,
+     (lambda Xtr, Xte: Fraction(int(np.sum(_mm_outside(Xtr, Xte))), Xte.size),), CORRECT,
+     None),
     (check_share_outside, (lambda Xtr, Xte: np.sum(_mm_outside(Xtr, Xte)),), WRONG,
      "a count"),
     (check_share_outside, (lambda Xtr, Xte: 100 * np.mean(_mm_outside(Xtr, Xte)),), WRONG,
@@ -253,6 +296,13 @@ CASES = [
      None),
     (check_whiten, (lambda Xtr, Xte: _pca_white(Xtr, Xte).astype(np.float32).tolist(),),
      CORRECT, None),
+    (check_whiten, (_cs231n_white,), CORRECT, "at most 0.17%"),
+    (check_whiten, (lambda Xtr, Xte: _zca_eps_white(Xtr, Xte, 1e-5),), CORRECT, "your eps"),
+    (check_whiten, (lambda Xtr, Xte: _cs231n_white(Xtr, Xte, eps=1e-2),), WRONG,
+     "you added eps = 0.01 to the eigenvalues"),
+    (check_whiten, (lambda Xtr, Xte: _zca_eps_white(Xtr, Xte, 1.0),), WRONG,
+     "you added eps = 1 to the eigenvalues"),
+    (check_whiten, (lambda Xtr, Xte: _cs231n_white(Xte, Xte),), WRONG, "own mean and covariance"),
     (check_whiten, (lambda Xtr, Xte: _white_with(Xte, Xte),), WRONG, "own mean and covariance"),
     (check_whiten, (lambda Xtr, Xte: _white_with(np.vstack([Xtr, Xte]), Xte),), WRONG,
      "all the data"),

@@ -3,8 +3,6 @@
 import numpy as np
 import pytest
 
-from helpers.intervals import mean_interval
-
 from .conftest import SEEDS
 
 NAME = "day04_normalization"
@@ -16,20 +14,35 @@ save_results(
     RESULTS_PATH, train_mean=Z_train.mean(axis=0), train_std=Z_train.std(axis=0),
     constant_std=std[2], constant_careless=careless[:, 2],
     constant_helpers=standardize(X_const)[:, 2], leak_mse=scores,
-    unscaled=unscaled, leak_runs={f"{name} {size}": [honest[name, size], leaked[name, size]]
-                                  for name, size in rows},
+    knn={f"{k} {size} {scaler} {leak}": knn_accuracy(k, size, scaler, leak)
+         for k, size in settings for scaler in (None, *scalers)
+         for leak in ((False,) if scaler is None else (False, True))},
     range_share=range_share, std_share=std_share, r2_leaky=r2_leaky, r2_honest=r2_honest,
-    cond={name: np.linalg.cond(A_v.T @ A_v) for name, A_v in A.items()},
-    kappa={name: c.max() / c.min() for name, c in curvatures.items()},
-    iterations={name: iterations_to(loss, target) for name, loss in losses.items()},
-    needed=needed, tuned={name: n for name, (_, n) in tuned.items()}, max_iters=MAX_ITERS,
-    r=r, kappa_std=kappa_std,
+    cond={name: np.linalg.cond(A_v) ** 2 for name, A_v in A.items()},
+    cond_bc={name: np.linalg.cond(A_v) ** 2 for name, A_v in A_bc.items()},
+    kappa=kappa, needed=needed, per_digit=per_digit, floor=floor, agree=agree,
+    max_iters=MAX_ITERS,
+    final_error={name: coefficient_error(raw_coefficients(np.array([b, *w]), *versions[name]),
+                                         theta_opt) for name, (w, b, _) in runs.items()},
+    final_above={name: mse(y_train, predict(variants[name], w, b)) / optimum - 1
+                 for name, (w, b, _) in runs.items()},
+    error_grid={name: coefficient_error(raw_coefficients(theta_after(
+        A[name], y_train, step[name], np.unique(np.geomspace(1, 2 * n[2], 300).astype(int))),
+        *versions[name]), theta_opt) for name, n in needed.items()},
+    one_step_above=excess_loss(A["raw"], y_train, one)[0] / optimum,
+    one_step_error=coefficient_error(raw_coefficients(one, *versions["raw"]), theta_opt)[0],
+    loss_share_steepest=(lam * c**2 / np.sum(lam * c**2))[-1],
+    error_share_steepest=(c**2 / np.sum(c**2))[-1],
+    loss_needed=loss_needed, r=r, kappa_std=kappa_std,
     long_cond=np.linalg.cond(A_long.T @ A_long),
-    white_cond=np.linalg.cond(A_white.T @ A_white), long_steps=long_steps, kept=kept)
+    white_cond=np.linalg.cond(A_white.T @ A_white), long_steps=long_steps,
+    long_kappa=long_kappa, left_after_20=left_after_20, kept=kept)
 """
-# Small runs: 500 iterations reach the target for centred and standardized features; 20
-# splits per leak measurement (pooled over the seeds where a claim is about a mean).
-SMALL = {"MAX_ITERS": 500, "NUM_SPLITS": 20}
+# Small runs: 500 iterations (the formulas extrapolate the rest); 40 splits per k-NN
+# measurement, pooled over the three seeds (120 splits) where a claim is about a mean.
+SMALL = {"MAX_ITERS": 500, "NUM_SPLITS": 40}
+SETTINGS = [(5, 30), (5, 0.8), (15, 30), (15, 0.8)]
+SCALERS = ("min-max", "standardize")
 
 
 @pytest.fixture(params=SEEDS)
@@ -58,37 +71,64 @@ def test_the_scaler_leak_leaves_least_squares_unchanged(r):
     assert abs(train - everything) < 1e-9 * train
 
 
-def test_scaling_makes_knn_more_accurate(r):
-    unscaled = np.array(r["unscaled"])
-    for key in ("min-max 0.8", "standardize 0.8"):
-        scaled = np.array(r["leak_runs"][key][0])  # the pipeline, on the same 80/20 splits
-        _, low, _ = mean_interval(scaled - unscaled)
-        assert low > 0.01, key  # a gain of about 3.5 points; half-width about 1 (20 splits)
+def _scores(run, k, size, scaler=None, leak=False):
+    return np.array(run["knn"][f"{k} {size} {scaler} {leak}"])
 
 
-def _diffs(runs, key):
-    return np.concatenate([np.subtract(*run["leak_runs"][key][::-1]) for run in runs])
+def _gain(runs, k, size, scaler):
+    """Pipeline minus unscaled, per split, pooled over the seeds (in points)."""
+    return 100 * np.concatenate([_scores(run, k, size, scaler) - _scores(run, k, size)
+                                 for run in runs])
+
+
+def _leak(runs, k, size, scaler):
+    """Scaled with all the rows minus the pipeline, per split, pooled over the seeds."""
+    return 100 * np.concatenate([_scores(run, k, size, scaler, True)
+                                 - _scores(run, k, size, scaler) for run in runs])
+
+
+def _se(x):
+    return x.std(ddof=1) / np.sqrt(x.size)
+
+
+def test_scaling_makes_knn_more_accurate_except_with_k_15_of_30_rows(runs):
+    for scaler in SCALERS:
+        for k in (5, 15):
+            assert _gain(runs, k, 0.8, scaler).mean() > 2, (k, scaler)  # about 3.5 points
+        gain = _gain(runs, 5, 30, scaler)
+        assert gain.mean() > 0.5 and gain.mean() > 5 * _se(gain), scaler  # about 2.3 points
+        assert _gain(runs, 15, 30, scaler).mean() < 1.5, scaler  # about -0.2: nothing
 
 
 def test_a_min_max_leak_flatters_knn_with_30_training_rows(runs):
-    diffs = _diffs(runs, "min-max 30")  # leaky - honest, 60 splits over three seeds
-    _, low, _ = mean_interval(diffs)
-    assert low > 0  # about +1 point; its interval's half-width is about 0.35 points
-    assert np.sum(diffs < 0) > 0  # some splits go the other way
+    for k in (5, 15):
+        leak = _leak(runs, k, 30, "min-max")
+        assert leak.mean() > 5 * _se(leak), k  # about +1.1 (k = 5) and +1.8 points (k = 15)
+        assert np.sum(leak < 0) > 0, k  # some splits go the other way
 
 
-def test_other_scaler_leaks_average_near_zero(runs):
-    for key in ("standardize 30", "min-max 0.8", "standardize 0.8"):
-        diffs = _diffs(runs, key)
-        assert abs(diffs.mean()) < 0.006, key  # within 0.6 points: about 5 standard errors
-    assert np.sum(_diffs(runs, "standardize 30") < 0) > 0  # up in some splits, down in others
-    assert np.sum(_diffs(runs, "standardize 30") > 0) > 0
+def test_with_30_rows_the_min_max_leak_is_a_sizeable_share_of_the_gain_or_more(runs):
+    leak5, gain5 = _leak(runs, 5, 30, "min-max"), _gain(runs, 5, 30, "min-max")
+    assert leak5.mean() > 0.15 * gain5.mean()  # about half of it
+    excess = _leak(runs, 15, 30, "min-max") - _gain(runs, 15, 30, "min-max")  # paired
+    assert excess.mean() > 5 * _se(excess)  # k = 15: the leak is larger than the gain
+
+
+def test_other_scaler_leaks_stay_within_a_point_of_zero(runs):
+    for k, size in SETTINGS:
+        for scaler in SCALERS:
+            if scaler == "min-max" and size == 30:
+                continue
+            leak = _leak(runs, k, size, scaler)
+            assert abs(leak.mean()) < 1, (k, size, scaler)  # at most about 0.4 points
+            assert _gain(runs, k, size, scaler).mean() > 2 or size == 30
 
 
 def test_with_30_training_rows_the_leak_changes_most_splits(r):
-    for key in ("min-max 30", "standardize 30"):
-        honest, leaked = map(np.array, r["leak_runs"][key])
-        assert np.mean(honest != leaked) > 0.6, key  # about 0.9
+    for k in (5, 15):
+        for scaler in SCALERS:
+            honest, leaked = _scores(r, k, 30, scaler), _scores(r, k, 30, scaler, True)
+            assert np.mean(honest != leaked) > 0.6, (k, scaler)  # about 0.9
 
 
 def test_ranges_of_30_rows_fall_short_more_than_standard_deviations(r):
@@ -107,24 +147,68 @@ def test_a_selection_leak_flatters_the_test_score(r):
     assert honest.mean() < 0.05 and np.sum(honest > 0) <= 6  # honestly: it predicts nothing
 
 
-def test_centring_removes_most_of_the_ill_conditioning(r):
-    cond = r["cond"]
+def test_centring_helps_galton_most_and_scaling_helps_breast_cancer_most(r):
+    cond, bc = r["cond"], r["cond_bc"]
     assert cond["raw"] > 1e6 and cond["scaled only"] > 1e5
     assert cond["centred only"] < 10 and cond["standardized"] < 1.5
     for name, kappa in r["kappa"].items():  # the Hessian's kappa is that of A^T A
         assert kappa == pytest.approx(cond[name], rel=1e-6)
+    assert bc["raw"] / bc["centred only"] < 10  # centring: about 3.8
+    assert bc["raw"] / bc["scaled only"] > 1e5  # scaling: about 8e5
+    assert 5e4 < bc["standardized"] < 2e5  # correlations keep it near 1e5
 
 
-def test_with_step_one_over_l_the_iterations_follow_kappa(r):
-    kappa, needed, iters, tuned = r["kappa"], r["needed"], r["iterations"], r["tuned"]
-    assert sorted(kappa, key=kappa.get) == sorted(needed, key=needed.get)
-    assert sorted(kappa, key=kappa.get) == sorted(tuned, key=tuned.get)  # each step tuned
-    assert tuned["raw"] / tuned["standardized"] > 1e5  # "about a million" (0.6 to 4 million)
-    assert needed["standardized"] < needed["centred only"] < 100  # a few dozen at most
-    assert iters["standardized"] == needed["standardized"]  # the formula and the runs agree
-    assert iters["centred only"] == needed["centred only"]
-    assert iters["raw"] is None and iters["scaled only"] is None  # not within MAX_ITERS
-    assert needed["raw"] > 1e6 and needed["raw"] / needed["standardized"] > 1e5
+def test_each_further_digit_costs_what_kappa_says(r):
+    kappa, needed = r["kappa"], r["needed"]
+    for name in ("raw", "scaled only"):
+        measured = needed[name][2] - needed[name][1]
+        assert measured == pytest.approx(r["per_digit"][name], rel=1e-3), name
+        assert measured == pytest.approx(needed[name][1] - needed[name][0], rel=1e-2), name
+        assert r["per_digit"][name] == pytest.approx(np.log(10) * kappa[name], rel=1e-5)
+        assert r["floor"][name] == pytest.approx(r["per_digit"][name] / 2, rel=1e-5)
+    measured = needed["centred only"][2] - needed["centred only"][1]
+    assert abs(measured - r["per_digit"]["centred only"]) <= 1
+    assert r["floor"]["centred only"] < r["per_digit"]["centred only"]
+    assert abs(needed["standardized"][2] - needed["standardized"][1]
+               - r["per_digit"]["standardized"]) <= 1.5
+    assert r["floor"]["standardized"] is None  # kappa < 2: no floor of that form
+
+
+def test_the_steps_to_every_tolerance_follow_kappa(r):
+    kappa, needed = r["kappa"], r["needed"]
+    order = sorted(kappa, key=kappa.get)  # standardized, centred, scaled only, raw
+    assert order == ["standardized", "centred only", "scaled only", "raw"]
+    for i in range(3):  # at 10%, 1% and 0.1%
+        counts = [needed[name][i] for name in order]
+        assert counts == sorted(counts) and len(set(counts[1:])) == 3, i
+        assert needed["raw"][i] > 1e6 and needed["scaled only"][i] > 1e5, i
+        assert needed["centred only"][i] < 100 and needed["standardized"][i] <= 5, i
+    assert needed["raw"][1] / needed["standardized"][1] > 1e6  # "millions of times"
+
+
+def test_the_error_stays_within_a_tolerance_once_it_is(r):
+    """first_step bisects: it needs the coefficient error to stay within a tolerance once
+    within it (checked on a log grid of steps up to twice the count for 0.1%)."""
+    for name, n in r["needed"].items():
+        grid = np.unique(np.geomspace(1, 2 * n[2], 300).astype(int))
+        error = np.array(r["error_grid"][name])
+        for tol, count in zip((0.1, 0.01, 0.001), n, strict=True):
+            assert np.all(error[grid >= count] <= tol), (name, tol)
+            assert np.all(error[grid < count] > tol), (name, tol)
+
+
+def test_the_formulas_reproduce_the_runs_and_the_loss_looks_done_first(r):
+    assert r["agree"] is True
+    for name in ("raw", "scaled only"):  # after 500 steps: loss nearly done, coefficients not
+        assert r["final_above"][name] < 0.06 and r["final_error"][name] > 0.5, name
+    for name in ("centred only", "standardized"):
+        assert r["final_above"][name] < 5e-4 and r["final_error"][name] < 0.005, name
+    assert r["one_step_above"] < 0.06 and r["one_step_error"] > 0.5  # raw, after one step
+    assert r["loss_share_steepest"] > 0.999 and r["error_share_steepest"] < 0.01
+    loss = r["loss_needed"]  # steps to within 10% and 1% of the optimal loss
+    assert loss["raw"][0] == 1 == loss["scaled only"][0] < loss["centred only"][0]
+    assert loss["raw"][1] > 1e5 and loss["scaled only"][1] > 1e5
+    assert loss["centred only"][1] < 100 and loss["standardized"][1] <= 5
 
 
 def test_standardized_kappa_is_set_by_the_correlation(r):
@@ -137,6 +221,10 @@ def test_whitening_fixes_what_standardization_leaves_on_longley(r):
     assert 1.2e4 < r["long_cond"] < 1.25e4
     assert r["white_cond"] == pytest.approx(1, abs=1e-9)
     assert r["long_steps"]["standardized"] > 1e4 and r["long_steps"]["whitened"] == 1
+    assert r["long_kappa"]["whitened"] == pytest.approx(1, abs=1e-9)
+    left = r["left_after_20"]  # the contour figure's two Longley features, 20 steps
+    assert left["raw scales"] > 0.5 and left["standardized"] < 0.1
+    assert left["whitened"] < 1e-9
 
 
 def test_a_robust_scaler_ignores_one_outlier(r):
@@ -152,6 +240,6 @@ def test_the_ends_of_the_parameter_ranges_run_cleanly(run_notebook, test_fractio
     of TEST_FRACTION: no crash and nothing non-finite (save_results refuses NaN)."""
     r = run_notebook(NAME, 0, NUM_SPLITS=6, NUM_LEAK_SEEDS=6, MAX_ITERS=100,
                      TEST_FRACTION=test_fraction)
-    assert len(r["leak_runs"]["min-max 30"][0]) == 6 and len(r["r2_leaky"]) == 6
-    assert r["iterations"]["centred only"] is not None  # reached within 100 iterations
-    assert r["iterations"]["standardized"] <= r["iterations"]["centred only"]
+    assert len(r["knn"]["5 30 min-max False"]) == 6 and len(r["r2_leaky"]) == 6
+    assert r["agree"] is True and r["final_error"]["centred only"] < 0.005
+    assert r["needed"]["standardized"][1] <= r["needed"]["centred only"][1]
