@@ -2,9 +2,9 @@
 
 Every exercise here has a determined answer (fixed inputs), so each check compares with the
 exact result, accepting every equivalent the prompt allows (another idiom, a float32
-result, a list, any of ``np.percentile``'s methods, any whitening matrix), and then names
-the mistake it recognizes. ``call`` rejects the legacy global ``np.random`` and changes to
-an argument in place.
+result, a list, a ``Fraction``, any of ``np.percentile``'s methods, any whitening matrix,
+an epsilon in whitening too small to matter), and then names the mistake it recognizes.
+``call`` rejects the legacy global ``np.random`` and changes to an argument in place.
 """
 
 from __future__ import annotations
