@@ -200,7 +200,7 @@ def quadratic_contours(curvature: np.typing.ArrayLike, optimum: np.typing.ArrayL
         _, ax = plt.subplots()
     # The ellipse {d : d^T S d <= top} spans +-sqrt(top * inv(S)_ii) along axis i.
     half = np.sqrt(top * np.diag(np.linalg.inv(S))) * 1.12
-    grid = [np.linspace(c - h, c + h, 301) for c, h in zip(centre, half)]
+    grid = [np.linspace(c - h, c + h, 301) for c, h in zip(centre, half, strict=True)]
     W1, W2 = np.meshgrid(*grid)
     D1, D2 = W1 - centre[0], W2 - centre[1]
     loss = S[0, 0] * D1**2 + 2 * S[0, 1] * D1 * D2 + S[1, 1] * D2**2
