@@ -20,7 +20,7 @@ save_results(
     range_share=range_share, std_share=std_share, r2_leaky=r2_leaky, r2_honest=r2_honest,
     cond={name: np.linalg.cond(A_v) ** 2 for name, A_v in A.items()},
     cond_bc={name: np.linalg.cond(A_v) ** 2 for name, A_v in A_bc.items()},
-    kappa=kappa, needed=needed, per_digit=per_digit, floor=floor, agree=agree,
+    kappa=kappa, needed=needed, per_digit=per_digit, best_fixed=best_fixed, agree=agree,
     max_iters=MAX_ITERS,
     final_error={name: coefficient_error(raw_coefficients(np.array([b, *w]), *versions[name]),
                                          theta_opt) for name, (w, b, _) in runs.items()},
@@ -167,13 +167,22 @@ def test_each_further_digit_costs_what_kappa_says(r):
         assert measured == pytest.approx(r["per_digit"][name], rel=1e-3), name
         assert measured == pytest.approx(needed[name][1] - needed[name][0], rel=1e-2), name
         assert r["per_digit"][name] == pytest.approx(np.log(10) * kappa[name], rel=1e-5)
-        assert r["floor"][name] == pytest.approx(r["per_digit"][name] / 2, rel=1e-5)
+        # the best fixed step, 2/(L + mu): about half the price at 1/L for a large kappa
+        assert r["best_fixed"][name] == pytest.approx(r["per_digit"][name] / 2, rel=1e-5)
     measured = needed["centred only"][2] - needed["centred only"][1]
     assert abs(measured - r["per_digit"]["centred only"]) <= 1
-    assert r["floor"]["centred only"] < r["per_digit"]["centred only"]
+    for name, k in kappa.items():  # (kappa - 1)/(kappa + 1) per step, below 1 - 1/kappa
+        theta = (k - 1) / (k + 1)
+        assert r["best_fixed"][name] == pytest.approx(np.log(10) / -np.log(theta), rel=1e-6)
+        assert r["best_fixed"][name] < r["per_digit"][name], name
+        # independently: over a grid of stable steps (L = 1, mu = 1/kappa), the slowest
+        # direction's factor is smallest at 2/(L + mu), where it is (kappa - 1)/(kappa + 1)
+        eta = np.linspace(1e-3, 2, 200_001)
+        slowest = np.maximum(np.abs(1 - eta / k), np.abs(1 - eta))
+        assert slowest.min() == pytest.approx(theta, abs=1e-4)
+        assert eta[np.argmin(slowest)] == pytest.approx(2 / (1 + 1 / k), abs=1e-4)
     assert abs(needed["standardized"][2] - needed["standardized"][1]
                - r["per_digit"]["standardized"]) <= 1.5
-    assert r["floor"]["standardized"] is None  # kappa < 2: no floor of that form
 
 
 def test_the_steps_to_every_tolerance_follow_kappa(r):
