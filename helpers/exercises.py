@@ -39,6 +39,7 @@ from __future__ import annotations
 import functools
 import html
 import inspect
+import numbers
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -169,7 +170,9 @@ def _named_arguments(func: Callable, args: tuple, kwargs: dict) -> list[tuple[st
 def number(value: Any, what: str) -> float:
     """The learner's ``value`` as a float if it is one real number, else :class:`Wrong`.
 
-    Python and NumPy scalars of any real dtype and 0-d (or one-element) arrays count.
+    Python and NumPy scalars of any real dtype, any other real number type
+    (``fractions.Fraction``: a share computed as ``Fraction(count, total)``) and 0-d (or
+    one-element) arrays count.
 
     Examples
     --------
@@ -177,12 +180,17 @@ def number(value: Any, what: str) -> float:
     0.5
     >>> number(np.array([2]), "the count")
     2.0
+    >>> from fractions import Fraction
+    >>> number(Fraction(3, 8), "the share")
+    0.375
     >>> number([1, 2], "the mean")
     Traceback (most recent call last):
     ...
     helpers.exercises.Wrong: the mean should be one number, got a list of 2 values
     """
     value = answer(value)
+    if isinstance(value, numbers.Real):  # Python, NumPy and other real scalars (Fraction)
+        return float(value)
     arr = np.asarray(value)
     if arr.dtype == object or arr.dtype.kind not in "biuf" or arr.size != 1:
         kind = type(value).__name__

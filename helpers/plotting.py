@@ -158,6 +158,87 @@ def hist_with_density(x: np.typing.ArrayLike, density: Callable[[np.ndarray], np
     return ax
 
 
+def quadratic_contours(curvature: np.typing.ArrayLike, optimum: np.typing.ArrayLike,
+                       path: np.typing.ArrayLike, *, ax: plt.Axes | None = None,
+                       num_levels: int = 6, color: str = "C0",
+                       label: str = "gradient descent") -> plt.Axes:
+    """Contour lines of a quadratic loss of two weights, and a path through them.
+
+    The loss is ``(w - optimum)^T curvature (w - optimum)`` above its minimum: for least
+    squares on centred features ``Z``, ``curvature`` is ``Z.T @ Z / n`` and the loss is the
+    mean squared error minus its optimum. The outermost contour passes through the path's
+    first point; each next one is at a quarter of the loss (half the distance), so their
+    shapes show how stretched the loss is. The axes have equal scales, so a gradient is
+    drawn at right angles to its contour.
+
+    Parameters
+    ----------
+    curvature : array_like, shape (2, 2)
+        Symmetric positive definite.
+    optimum : array_like, shape (2,)
+        The weights where the loss is smallest (marked with a star).
+    path : array_like, shape (k, 2)
+        The weights visited, first to last (drawn as dots joined by a line).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure's Axes by default.
+    num_levels : int
+        Number of contour lines, at least 1.
+    color : colour
+        Colour of the path.
+    label : str
+        Legend label of the path.
+
+    Returns
+    -------
+    matplotlib Axes
+        Limits set to the outermost contour with a margin; the caller sets the title and
+        axis labels.
+
+    Examples
+    --------
+    >>> path = [[0.0, 0.0], [0.9, 1.0], [1.0, 1.0]]
+    >>> ax = quadratic_contours([[1.0, 0.0], [0.0, 4.0]], [1.0, 1.0], path)
+    >>> ax.get_aspect()
+    1.0
+    >>> plt.close("all")
+    """
+    S = as_float_array(curvature, "curvature", ndim=2)
+    if S.shape != (2, 2) or not np.allclose(S, S.T):
+        raise ValueError(f"curvature must be a symmetric 2 x 2 matrix, got shape {S.shape}"
+                         + ("" if S.shape != (2, 2) else " that is not symmetric"))
+    if np.linalg.eigvalsh(S).min() <= 0:
+        raise ValueError("curvature must be positive definite (both eigenvalues > 0), got "
+                         f"eigenvalues {np.linalg.eigvalsh(S)}")
+    centre = as_float_array(optimum, "optimum", ndim=1)
+    if centre.shape != (2,):
+        raise ValueError(f"optimum must hold 2 weights, got shape {centre.shape}")
+    points = as_float_array(path, "path", ndim=2)
+    if points.shape[1] != 2:
+        raise ValueError(f"path must have shape (k, 2), one row per point, got {points.shape}")
+    num_levels = check_int(num_levels, "num_levels", minimum=1)
+    start = points[0] - centre
+    top = float(start @ S @ start)
+    if top <= 0:
+        raise ValueError("path must start away from the optimum (its loss there is 0)")
+    if ax is None:
+        _, ax = plt.subplots()
+    # The ellipse {d : d^T S d <= top} spans +-sqrt(top * inv(S)_ii) along axis i.
+    half = np.sqrt(top * np.diag(np.linalg.inv(S))) * 1.12
+    grid = [np.linspace(c - h, c + h, 301) for c, h in zip(centre, half, strict=True)]
+    W1, W2 = np.meshgrid(*grid)
+    D1, D2 = W1 - centre[0], W2 - centre[1]
+    loss = S[0, 0] * D1**2 + 2 * S[0, 1] * D1 * D2 + S[1, 1] * D2**2
+    levels = top * 0.25 ** np.arange(num_levels)[::-1]  # increasing, as contour needs
+    ax.contour(W1, W2, loss, levels=levels, colors="0.6", linewidths=0.8)
+    ax.plot(points[:, 0], points[:, 1], "o-", color=color, markersize=3, linewidth=1.2,
+            label=label)
+    ax.plot(*centre, "*", color="black", markersize=10, label="optimum")
+    ax.set_xlim(grid[0][0], grid[0][-1])
+    ax.set_ylim(grid[1][0], grid[1][-1])
+    ax.set_aspect("equal")
+    return ax
+
+
 def layer_histograms(outputs: Mapping[str, Sequence[np.ndarray]], *, title: str,
                      value_range: tuple[float, float], log10_nonzero: bool = False,
                      bins: int = 30, colors: Mapping[str, str] | None = None) -> plt.Figure:

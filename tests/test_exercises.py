@@ -6,6 +6,7 @@ all and fails if any check in helpers/checks/ lacks a correct or a wrong case.
 
 from __future__ import annotations
 
+import fractions
 import importlib
 import importlib.util
 import inspect
@@ -153,3 +154,27 @@ def test_a_function_that_forgets_return_is_told_so_and_the_placeholder_is_not():
             call(placeholder, np.arange(3.0))
     with pytest.raises(Wrong, match="returned None: did you forget `return`"):
         call(forgot, np.arange(3.0))
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (0.25, 0.25), (3, 3.0), (True, 1.0), (np.float32(0.5), 0.5), (np.int64(7), 7.0),
+    (np.array(0.75), 0.75), (np.array([2]), 2.0), ([0.5], 0.5),
+    (fractions.Fraction(3, 8), 0.375), (np.bool_(True), 1.0),
+])
+def test_number_accepts_one_real_number_of_any_type(value, expected):
+    from helpers.exercises import number
+
+    got = number(value, "the share")
+    assert type(got) is float and got == expected
+
+
+@pytest.mark.parametrize(("value", "needle"), [
+    ([1, 2], "got a list of 2 values"), ("0.3", "got a str"), (1 + 2j, "got a complex"),
+    (np.array([1.0, 2.0]), "got a ndarray of 2 values"),
+    (np.array(fractions.Fraction(1, 3)), "got a ndarray"),
+])
+def test_number_rejects_anything_but_one_real_number(value, needle):
+    from helpers.exercises import Wrong, number
+
+    with pytest.raises(Wrong, match=f"the share should be one number, {needle}"):
+        number(value, "the share")

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from helpers.plotting import COURSE_STYLE, hist_with_density
+from helpers.plotting import COURSE_STYLE, hist_with_density, quadratic_contours
 
 BASELINES = Path(__file__).parent / "baseline_images"
 TOLERANCE = 2.0  # RMS difference of pixel values (0-255) that still counts as equal
@@ -40,6 +40,9 @@ FIGURES = {
     "hist_with_density_discrete": lambda ax: hist_with_density(
         np.random.default_rng(0).binomial(10, 0.3, 5000), binomial_pmf, ax=ax, discrete=True,
         label="Binomial(10, 0.3)"),
+    "quadratic_contours": lambda ax: quadratic_contours(
+        [[1.0, 0.8], [0.8, 1.0]], [2.0, 1.0],
+        [[0.0, 0.0], [1.6, 1.4], [1.8, 0.9], [1.96, 1.04], [2.0, 1.0]], ax=ax),
 }
 
 

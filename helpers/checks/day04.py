@@ -1,29 +1,64 @@
-"""Checks for the exercises of Day 4 (normalization); see helpers.exercises."""
+"""Checks for the exercises of Day 4 (normalization); see helpers.exercises.
+
+Every exercise here has a determined answer (fixed inputs), so each check compares with the
+exact result, accepting every equivalent the prompt allows (another idiom, a float32
+result, a list, a ``Fraction``, any of ``np.percentile``'s methods, any whitening matrix,
+an epsilon in whitening too small to matter), and then names the mistake it recognizes.
+``call`` rejects the legacy global ``np.random`` and changes to an argument in place.
+"""
 
 from __future__ import annotations
 
-import math
+import itertools
 
 import numpy as np
 
-from helpers.exercises import Wrong, call, exercise_check
+from helpers.exercises import Wrong, call, exercise_check, number
+
+#: Tolerances for comparing an answer with the exact result: loose enough for a float32
+#: answer (about 7 digits), far tighter than any mistake the checks recognize.
+RTOL, ATOL = 1e-5, 1e-6
+
+#: Every method ``np.percentile`` accepts (NumPy >= 1.22); the robust scaler's median and
+#: quartiles may come from any of them.
+PERCENTILE_METHODS = (
+    "inverted_cdf", "averaged_inverted_cdf", "closest_observation",
+    "interpolated_inverted_cdf", "hazen", "weibull", "linear", "median_unbiased",
+    "normal_unbiased", "lower", "higher", "midpoint", "nearest",
+)
+
+
+def _close(got: np.ndarray, want: np.ndarray) -> bool:
+    return got.shape == want.shape and bool(np.allclose(got, want, rtol=RTOL, atol=ATOL))
 
 
 def _matrix(value, name: str, shape: tuple[int, int]) -> np.ndarray:
+    """The learner's result as a float array of ``shape``, or :class:`Wrong` saying why not."""
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise Wrong(f"{name} should return an array, got {type(value).__name__}") from None
     if arr.shape != shape:
-        raise Wrong(f"{name} should keep the shape of X, {shape}, got {arr.shape}; "
-                    "statistics per feature are taken with axis=0")
+        raise Wrong(f"{name} should return an array of shape {shape}, one row per row of "
+                    f"the data it transforms, got {arr.shape}; statistics per feature are "
+                    "taken with axis=0")
     return arr
+
+
+# ----------------------------------------------------------------------------- min_max
 
 
 def _min_max_case() -> np.ndarray:
     rng = np.random.default_rng(4)
-    return np.column_stack([rng.normal(170, 10, 8), rng.uniform(0, 1e-3, 8),
-                            np.full(8, 7.0), rng.integers(0, 5, 8)])  # column 2 constant
+    return np.column_stack([rng.normal(170, 10, 8),  # a large offset
+                            rng.uniform(0, 1e-6, 8),  # a tiny range: exposes an added epsilon
+                            np.full(8, 7.0),  # constant: range exactly 0
+                            rng.integers(0, 5, 8)])
+
+
+def _by_columns(X: np.ndarray) -> np.ndarray:
+    span = X.max(axis=0) - X.min(axis=0)
+    return (X - X.min(axis=0)) / np.where(span == 0, 1.0, span)
 
 
 @exercise_check
@@ -32,25 +67,85 @@ def check_min_max(min_max) -> str:
     X = _min_max_case()
     with np.errstate(all="ignore"):  # a learner's 0 / 0 becomes feedback, not a warning
         got = _matrix(call(min_max, X.copy()), "min_max(X)", X.shape)
+        want = _by_columns(X)
+        if _close(got, want):
+            return "each feature spans [0, 1] and the constant one maps to 0, with no NaN."
+        low, high = X.min(axis=0), X.max(axis=0)
+        span = high - low
+        varying = span > 0
+        if _close(got[:, varying], X[:, varying] - low[varying] / span[varying]):
+            raise Wrong("division binds tighter than subtraction: X - X.min(axis=0) / span "
+                        "divides only the minimum; put parentheses around X - X.min(axis=0)")
+        if np.any(np.isnan(got[:, ~varying])):
+            raise Wrong("the constant feature became NaN (0 / 0): divide by 1 where the range "
+                        "is 0, as scikit-learn does")
+        if np.any(~np.isfinite(got)):
+            raise Wrong("your result holds NaN or infinite values")
+        if _close(got[:, varying], want[:, varying]):
+            raise Wrong("the varying features are right; a constant feature (range 0) should "
+                        "map to 0, the bottom of the range")
+        if _close(got, _by_columns(X.T).T):
+            raise Wrong("you scaled each row (sample); min-max scales each column (feature), "
+                        "with axis=0")
+        if _close(got, (X - X.min()) / (X.max() - X.min())):
+            raise Wrong("that uses one minimum and one maximum for the whole matrix; take "
+                        "them per feature (column), with axis=0")
+        if _close(got[:, varying], (X[:, varying] - low[varying]) / high[varying]):
+            raise Wrong("divide by the range, max - min, not by the maximum")
+        _diagnose_range(got, X)
+        mean, std = X.mean(axis=0), X.std(axis=0)
+        if _close(got[:, varying], (X[:, varying] - mean[varying]) / std[varying]):
+            raise Wrong("that is standardization (mean and standard deviation); min-max "
+                        "subtracts the minimum and divides by the range")
+        if _close(got[:, varying], 2 * want[:, varying] - 1):
+            raise Wrong("that maps each feature to [-1, 1]; the exercise asks for [0, 1]")
+        if _close(np.sort(got, axis=0), np.sort(want, axis=0)):
+            raise Wrong("each column holds the right values, but not in the rows they came "
+                        "from: keep the rows in their order (do not sort, shuffle or reorder "
+                        "them)")
+        for order in itertools.permutations(range(X.shape[1])):
+            if _close(got[:, list(order)], want):
+                raise Wrong("the right columns, in another order: keep each feature in its "
+                            "own column")
+    raise Wrong("the varying features should go from 0 (their minimum) to 1 (their maximum), "
+                "each scaled on its own column")
+
+
+def _diagnose_range(got: np.ndarray, X: np.ndarray) -> None:
+    """Raise :class:`Wrong` if ``got`` divides each varying feature's ``X - min`` by some
+    other number than its range, naming the number (an added epsilon, a floor on the range,
+    a threshold that calls a tiny range 0); return if the mistake is not of that kind."""
     low, span = X.min(axis=0), X.max(axis=0) - X.min(axis=0)
-    varying = span > 0
-    if np.allclose(got[:, varying], X[:, varying] - low[varying] / span[varying]):
-        raise Wrong("division binds tighter than subtraction: X - X.min(axis=0) / span "
-                    "divides only the minimum; put parentheses around X - X.min(axis=0)")
-    if np.any(np.isnan(got[:, ~varying])):
-        raise Wrong("the constant feature became NaN (0 / 0): divide by 1 where the range "
-                    "is 0, as scikit-learn does")
-    if np.any(~np.isfinite(got)):
-        raise Wrong("your result holds NaN or infinite values")
-    if not np.allclose(got[:, varying], (X[:, varying] - low[varying]) / span[varying]):
-        if np.allclose(got.min(axis=1), 0) or np.allclose(got.max(axis=1), 1):
-            raise Wrong("you scaled each row (sample); min-max scales each column "
-                        "(feature), with axis=0")
-        raise Wrong("the varying features should go from 0 (their minimum) to 1 (their "
-                    "maximum)")
-    if not np.allclose(got[:, ~varying], 0):
-        raise Wrong("a constant feature should map to 0, the bottom of the range")
-    return "each feature spans [0, 1] and the constant one maps to 0, with no NaN."
+    varying = np.flatnonzero(span > 0)
+    offsets = X[:, varying] - low[varying]
+    got_v = got[:, varying]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        divisor = np.sum(offsets**2, axis=0) / np.sum(offsets * got_v, axis=0)
+    if not (np.all(np.isfinite(divisor)) and np.all(divisor > 0)
+            and _close(got_v, offsets / divisor)):
+        return  # not (X - min) / some number, per feature
+    if np.allclose(divisor, span[varying], rtol=RTOL, atol=0):
+        return  # the varying features are right: the mistake is elsewhere
+    added = divisor - span[varying]
+    tiny = np.argmin(span[varying])
+    if np.all(added > 0) and np.allclose(added, added.mean(), rtol=1e-3):
+        reach = float(np.max(got_v[:, tiny]))
+        raise Wrong(f"you added {added.mean():.2g} to every range, which shrinks every "
+                    f"feature: the one with a tiny range ({span[varying][tiny]:.1g}) reaches "
+                    f"only {reach:.4g}, not 1; replace only a range of exactly 0 by 1")
+    others = np.arange(len(varying)) != tiny
+    if np.allclose(divisor[others], span[varying][others], rtol=RTOL, atol=0):
+        if np.isclose(divisor[tiny], 1.0, rtol=1e-6):
+            raise Wrong(f"the feature with a tiny but nonzero range ({span[varying][tiny]:.1g}) "
+                        "was treated as constant and divided by 1: replace a range by 1 only "
+                        "where it is exactly 0, not below a threshold")
+        raise Wrong(f"the feature with a tiny but nonzero range ({span[varying][tiny]:.1g}) "
+                    f"was divided by {divisor[tiny]:.2g}, not by its range, so it does not "
+                    "reach 1 (a small number added to every range, or a floor on the range, "
+                    "does that); replace only a range of exactly 0 by 1")
+
+
+# ----------------------------------------------------------------------------- share_outside
 
 
 def _split_case() -> tuple[np.ndarray, np.ndarray]:
@@ -60,10 +155,9 @@ def _split_case() -> tuple[np.ndarray, np.ndarray]:
     return X_train, X_test
 
 
-def _share_outside(X_fit: np.ndarray, X: np.ndarray) -> float:
+def _scaled(X_fit: np.ndarray, X: np.ndarray) -> np.ndarray:
     low, high = X_fit.min(axis=0), X_fit.max(axis=0)
-    scaled = (X - low) / (high - low)
-    return float(np.mean((scaled < 0) | (scaled > 1)))
+    return (X - low) / (high - low)
 
 
 @exercise_check
@@ -71,27 +165,40 @@ def check_share_outside(share_outside) -> str:
     """``share_outside(X_train, X_test)``: share of scaled test values outside [0, 1]."""
     X_train, X_test = _split_case()
     got = call(share_outside, X_train.copy(), X_test.copy())
-    try:
-        got = float(got)
-    except (TypeError, ValueError):
-        raise Wrong(f"share_outside should return one number, got "
-                    f"{type(got).__name__}") from None
-    want = _share_outside(X_train, X_test)
-    if math.isclose(got, want, rel_tol=1e-9):
+    scaled = _scaled(X_train, X_test)
+    below, above = scaled < 0, scaled > 1
+    per_feature = np.mean(below | above, axis=0)
+    arr = np.asarray(got)
+    if arr.dtype != object and arr.shape == per_feature.shape and arr.size > 1:
+        raise Wrong("that is one share per feature; return one share over all the test "
+                    "values (every row and every feature)")
+    got = number(got, "share_outside")
+    want = float(np.mean(below | above))
+
+    def same(value: float) -> bool:
+        return bool(np.isclose(got, value, rtol=1e-6, atol=1e-9))
+
+    if same(want):
         return "a scaler fitted on the training split sees the test split as new data."
-    if math.isclose(got, want * X_test.size, rel_tol=1e-9):
-        raise Wrong("that is a count; the exercise asks for the share (a fraction) of "
-                    "the test values")
+    if same(want * X_test.size):
+        raise Wrong("that is a count; the exercise asks for the share (a fraction) of the "
+                    "test values")
+    if same(100 * want):
+        raise Wrong("that is a percentage; return the share as a fraction between 0 and 1")
     if got == 0:
         raise Wrong("no value outside [0, 1]: the scaler was fitted on the very data it "
                     "scaled (or on all of it); fit on X_train only, then transform X_test")
-    low, high = X_train.min(axis=0), X_train.max(axis=0)
-    scaled = (X_test - low) / (high - low)
-    if math.isclose(got, float(np.mean(np.any((scaled < 0) | (scaled > 1), axis=1))),
-                    rel_tol=1e-9):
+    if same(float(np.mean(above))):
+        raise Wrong("you counted only the values above 1; count those below 0 too")
+    if same(float(np.mean(below))):
+        raise Wrong("you counted only the values below 0; count those above 1 too")
+    if same(float(np.mean(np.any(below | above, axis=1)))):
         raise Wrong("that is the share of test ROWS with a value outside; count every "
                     "value (all rows and features)")
     raise Wrong("not the share of scaled test values below 0 or above 1")
+
+
+# ----------------------------------------------------------------------------- robust_transform
 
 
 def _robust_case() -> tuple[np.ndarray, np.ndarray]:
@@ -99,43 +206,170 @@ def _robust_case() -> tuple[np.ndarray, np.ndarray]:
     X = np.column_stack([rng.normal(70, 3, 60), rng.exponential(2.0, 60),
                          rng.normal(-5, 0.1, 60)])
     X[0, 0] = 500.0  # one broken value in the training split
+    X[41:] += [2.0, 1.0, 0.05]  # the test split drifted, so its own statistics differ
     return X[:41], X[41:]
 
 
-def _robust(X_fit: np.ndarray, X: np.ndarray) -> np.ndarray:
-    q25, median, q75 = np.percentile(X_fit, [25, 50, 75], axis=0)
-    return (X - median) / (q75 - q25)
+def _quartiles(X: np.ndarray, method: str) -> np.ndarray:
+    return np.percentile(X, [25, 50, 75], axis=0, method=method)
+
+
+def _robust_any_method(got: np.ndarray, X_fit: np.ndarray, X: np.ndarray) -> bool:
+    """Is ``got`` (X - median) / IQR of ``X_fit``, the median and the quartiles each by any
+    of ``np.percentile``'s methods?"""
+    stats = {m: _quartiles(X_fit, m) for m in PERCENTILE_METHODS}
+    return any(_close(got, (X - stats[m_mid][1]) / (stats[m_iqr][2] - stats[m_iqr][0]))
+               for m_mid, m_iqr in itertools.product(PERCENTILE_METHODS, repeat=2))
 
 
 @exercise_check
 def check_robust_transform(robust_transform) -> str:
     """``robust_transform(X_train, X_test)``: X_test scaled with the training split's
-    per-feature median and interquartile range."""
+    per-feature median and interquartile range (any of np.percentile's methods)."""
     X_train, X_test = _robust_case()
     got = _matrix(call(robust_transform, X_train.copy(), X_test.copy()),
                   "robust_transform(X_train, X_test)", X_test.shape)
-    q25, median, q75 = np.percentile(X_train, [25, 50, 75], axis=0)
-    if np.allclose(got, _robust(X_train, X_test)):
+    if _robust_any_method(got, X_train, X_test):
         return "the training split's median and IQR, applied to the test split."
-    if np.allclose(got, _robust(X_test, X_test)):
+    q25, median, q75 = _quartiles(X_train, "linear")
+    if _robust_any_method(got, X_test, X_test):
         raise Wrong("those are the test split's own statistics: compute the median and "
                     "IQR on X_train, then apply them to X_test")
-    if np.allclose(got, _robust(np.vstack([X_train, X_test]), X_test)):
+    if _robust_any_method(got, np.vstack([X_train, X_test]), X_test):
         raise Wrong("the statistics saw the test split (all the data): use X_train only")
-    if np.allclose(got, (X_test - median) / (q25 - q75)):
+    if _robust_any_method(-got, X_train, X_test):
         raise Wrong("the signs are flipped: the IQR is the 75th percentile minus the 25th")
-    if np.allclose(got, (X_test - X_train.mean(axis=0)) / (q75 - q25)):
+    if _close(got, (X_test - X_train.mean(axis=0)) / (q75 - q25)):
         raise Wrong("you centred on the mean, which the broken value drags; use the median")
-    if np.allclose(got, (X_test - median) / X_train.std(axis=0)):
+    if _close(got, (X_test - median) / X_train.std(axis=0)):
         raise Wrong("you divided by the standard deviation, which the broken value "
                     "inflates; use the interquartile range")
-    if np.allclose(got, X_test / (q75 - q25)):
+    if _close(got, X_test / (q75 - q25)):
         raise Wrong("the features are scaled but not centred: subtract each median")
-    q25_all, median_all, q75_all = np.percentile(X_train, [25, 50, 75])  # no axis: pooled
-    if np.allclose(got, (X_test - median_all) / (q75_all - q25_all)):
+    p25, p50, p75 = np.percentile(X_train, [25, 50, 75])  # no axis: pooled over features
+    if _close(got, (X_test - p50) / (p75 - p25)):
         raise Wrong("those percentiles pool every feature of X_train: take them per feature "
                     "(one median and IQR per column), with axis=0")
-    if np.allclose(got, _robust(X_train, X_train[:got.shape[0]])):
+    if _robust_any_method(got, X_train, X_train[:len(X_test)]):
         raise Wrong("you transformed the training split; return X_test, transformed")
     raise Wrong("not (X_test - median) / IQR, with the median and IQR of each feature of "
                 "X_train")
+
+
+# ----------------------------------------------------------------------------- whiten
+
+
+def _whiten_case() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(12)
+    mixing = np.array([[3.0, 0.0, 0.0], [2.0, 0.5, 0.0], [0.5, 1.0, 0.2]])
+    X = rng.standard_normal((260, 3)) @ mixing.T + [50.0, -3.0, 0.2]  # correlated, offset
+    X[200:] = 1.3 * X[200:] + [1.0, 0.5, 0.1]  # the test split drifted
+    return X[:200], X[200:]
+
+
+def _linear_map(got: np.ndarray, X: np.ndarray) -> np.ndarray | None:
+    """``W`` with ``got == X @ W`` (to rounding), or None when no matrix does it."""
+    W = np.linalg.lstsq(X, got, rcond=None)[0]
+    scale = max(float(np.abs(got).max()), 1.0)
+    return W if np.allclose(X @ W, got, rtol=0, atol=1e-5 * scale) else None
+
+
+def _is_white(W: np.ndarray, cov: np.ndarray) -> bool:
+    """Would ``W`` whiten data of covariance ``cov`` (with n or with n - 1)?"""
+    return bool(np.allclose(W.T @ cov @ W, np.eye(len(cov)), rtol=0, atol=1e-4))
+
+
+def _epsilon(W: np.ndarray, cov: np.ndarray) -> float | None:
+    """The ``eps`` with ``W^T (cov + eps I) W = I``, or None if no ``eps`` does it.
+
+    That equation says ``W`` whitens ``cov + eps I``: it divides by ``sqrt(lambda + eps)``
+    instead of ``sqrt(lambda)`` (regularized whitening, as in CS231n's notes), followed by
+    any rotation. ``eps = 0`` is plain whitening. ``eps`` is fitted by least squares.
+    """
+    M, G = W.T @ cov @ W, W.T @ W
+    eps = float(np.sum((np.eye(len(cov)) - M) * G) / np.sum(G * G))
+    return eps if np.allclose(M + eps * G, np.eye(len(cov)), rtol=0, atol=1e-4) else None
+
+
+def _whitens(got: np.ndarray, X_fit: np.ndarray, X: np.ndarray) -> float | None:
+    """The ``eps`` if ``got`` is ``(X - mean) @ W`` for the mean of ``X_fit`` and a ``W``
+    that whitens its covariance (with n or with n - 1) plus ``eps I``; else None."""
+    W = _linear_map(got, X - X_fit.mean(axis=0))
+    if W is None:
+        return None
+    n = len(X_fit)
+    cov = np.cov(X_fit, rowvar=False, ddof=0)
+    for C in (cov, cov * n / (n - 1)):
+        eps = _epsilon(W, C)
+        if eps is not None:
+            return eps
+    return None
+
+
+#: A whitening regularized with ``eps`` (dividing by ``sqrt(lambda + eps)``) passes when it
+#: changes no whitened variance by more than this share, ``|eps| / (lambda_min + eps)``:
+#: the same order as the accepted choice between n and n - 1 (0.5% here).
+EPS_SHARE = 0.01
+
+
+@exercise_check
+def check_whiten(whiten) -> str:
+    """``whiten(X_train, X_test)``: X_test centred with the training mean and multiplied by
+    a matrix W that whitens the training covariance (W^T C W = I, C with n or n - 1)."""
+    X_train, X_test = _whiten_case()
+    got = _matrix(call(whiten, X_train.copy(), X_test.copy()), "whiten(X_train, X_test)",
+                  X_test.shape)
+    if not np.all(np.isfinite(got)):
+        raise Wrong("your result holds NaN or infinite values")
+    n = len(X_train)
+    cov = np.cov(X_train, rowvar=False, ddof=0)
+    eps = _whitens(got, X_train, X_test)
+    if eps is not None:
+        smallest = float(np.linalg.eigvalsh(cov).min())
+        change = abs(eps) / (smallest + eps) if smallest + eps > 0 else np.inf
+        if change <= 1e-4:  # no eps, up to rounding (a float32 answer, say)
+            return ("the training mean and covariance, applied to the test split: its "
+                    "whitened training split would have identity covariance.")
+        if change <= EPS_SHARE:
+            return (f"the training mean and covariance, applied to the test split; your "
+                    f"eps = {eps:.2g} changes the whitened variances by at most {change:.2%}.")
+        raise Wrong(f"you added eps = {eps:.2g} to the eigenvalues before the square root "
+                    "(regularized whitening, as in CS231n's notes): along the smallest "
+                    f"eigenvalue ({smallest:.2g}) the whitened variance is then "
+                    f"{1 - change:.2g}, not 1; leave eps out, or keep it far below the "
+                    "smallest eigenvalue")
+    if _whitens(got, X_test, X_test) is not None:
+        raise Wrong("those are the test split's own mean and covariance: compute them on "
+                    "X_train, then apply them to X_test")
+    if _whitens(got, np.vstack([X_train, X_test]), X_test) is not None:
+        raise Wrong("the statistics saw the test split (all the data): use X_train only")
+    W = _linear_map(got, X_test)  # not centred at all?
+    if W is not None and (_is_white(W, cov) or _is_white(W, cov * n / (n - 1))):
+        raise Wrong("the directions and scales are right, but centre first: subtract the "
+                    "training mean from X_test before multiplying")
+    W = _linear_map(got, X_test - X_train.mean(axis=0))
+    if W is None:
+        raise Wrong("your result is not the centred test split times one matrix: centre "
+                    "X_test with the training mean, then multiply every row by the same W")
+    for C in (cov, cov * n / (n - 1)):  # the covariance with n, and with n - 1
+        M = W.T @ C @ W  # the covariance the transformed training split would have
+        unit_variances = np.allclose(np.diag(M), 1, rtol=0, atol=1e-4)
+        uncorrelated = np.allclose(M - np.diag(np.diag(M)), 0, rtol=0,
+                                   atol=1e-4 * np.abs(M).max())
+        if unit_variances and not uncorrelated:
+            raise Wrong("each feature has variance 1 but they are still correlated (that is "
+                        "standardization): rotate onto the covariance's eigenvectors too")
+        if uncorrelated and not unit_variances:
+            raise Wrong("the new features are uncorrelated but their variances are not 1: "
+                        "divide each one by the square root of its eigenvalue (not by the "
+                        "eigenvalue itself, and not leave it out)")
+        if np.allclose(W, np.linalg.inv(C), rtol=1e-4, atol=0):
+            raise Wrong("you multiplied by the inverse covariance; whitening needs its "
+                        "inverse square root: divide by the square roots of the eigenvalues")
+        eigenvalues, V = np.linalg.eigh(C)
+        if np.allclose(np.abs(W), np.abs(V.T / np.sqrt(eigenvalues)), rtol=1e-4, atol=0):
+            raise Wrong("np.linalg.eigh returns the eigenvectors as the COLUMNS of its second "
+                        "output; you used its rows")
+    raise Wrong("not white: with your matrix the training split would not have identity "
+                "covariance; centre, rotate onto the eigenvectors, divide by the square "
+                "roots of the eigenvalues")

@@ -1,9 +1,20 @@
 """Right and wrong answers for the checks of Day 4 (see tests/checks/README.md)."""
 
+from fractions import Fraction
+
 import numpy as np
+import scipy.linalg
+import scipy.stats
+from sklearn.decomposition import PCA
+from sklearn.preprocessing import MinMaxScaler as SkMinMaxScaler
 from sklearn.preprocessing import RobustScaler
 
-from helpers.checks.day04 import check_min_max, check_robust_transform, check_share_outside
+from helpers.checks.day04 import (
+    check_min_max,
+    check_robust_transform,
+    check_share_outside,
+    check_whiten,
+)
 from helpers.exercises import CORRECT, WRONG
 from helpers.preprocessing import MinMaxScaler, min_max_scale
 
@@ -17,30 +28,201 @@ def _mm_outside(X_fit, X):
     return (T < 0) | (T > 1)
 
 
-def _robust(X_fit, X):
-    q25, median, q75 = np.percentile(X_fit, [25, 50, 75], axis=0)
+def _robust(X_fit, X, method="linear"):
+    q25, median, q75 = np.percentile(X_fit, [25, 50, 75], axis=0, method=method)
     return (X - median) / (q75 - q25)
 
 
+def _min_max_loop(X):
+    out = np.zeros_like(X)
+    for j in range(X.shape[1]):
+        column = X[:, j]
+        span = column.max() - column.min()
+        if span > 0:
+            out[:, j] = (column - column.min()) / span
+    return out
+
+
+def _min_max_in_place(X):
+    X -= X.min(axis=0)
+    X /= np.where(X.max(axis=0) == 0, 1, X.max(axis=0))
+    return X
+
+
+def _min_max_legacy(X):
+    np.random.seed(0)  # noqa: NPY002 (a wrong answer: touches the global state)
+    return (X - X.min(axis=0)) / np.where(_span(X) == 0, 1, _span(X))
+
+
+def _loop_share(X_train, X_test):
+    low, high = X_train.min(axis=0), X_train.max(axis=0)
+    count = 0
+    for row in X_test:
+        for j, value in enumerate(row):
+            scaled = (value - low[j]) / (high[j] - low[j])
+            count += scaled < 0 or scaled > 1
+    return count / X_test.size
+
+
+def _eig(C):
+    return np.linalg.eigh(C)
+
+
+def _pca_white(X_train, X_test, ddof=0):
+    vals, V = _eig(np.cov(X_train, rowvar=False, ddof=ddof))
+    return (X_test - X_train.mean(axis=0)) @ V / np.sqrt(vals)
+
+
+def _zca_white(X_train, X_test):
+    vals, V = _eig(np.cov(X_train, rowvar=False))
+    return (X_test - X_train.mean(axis=0)) @ (V / np.sqrt(vals)) @ V.T
+
+
+def _cholesky_white(X_train, X_test):
+    L = np.linalg.cholesky(np.cov(X_train, rowvar=False, ddof=0))
+    return scipy.linalg.solve_triangular(L, (X_test - X_train.mean(axis=0)).T, lower=True).T
+
+
+def _svd_white(X_train, X_test):
+    centred = X_train - X_train.mean(axis=0)
+    _, s, Vt = np.linalg.svd(centred, full_matrices=False)
+    return (X_test - X_train.mean(axis=0)) @ Vt.T / (s / np.sqrt(len(X_train)))
+
+
+def _standardized_then_white(X_train, X_test):
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    Z = (X_train - mean) / std
+    vals, V = _eig(Z.T @ Z / len(Z))
+    return (X_test - mean) / std @ V / np.sqrt(vals)
+
+
+def _white_with(stats_from, X_test, centre=True, how="pca"):
+    vals, V = _eig(np.cov(stats_from, rowvar=False))
+    X = X_test - stats_from.mean(axis=0) if centre else X_test
+    if how == "rows":
+        return X @ V.T / np.sqrt(vals)
+    if how == "no sqrt":
+        return X @ V / vals
+    if how == "rotate only":
+        return X @ V
+    return X @ V / np.sqrt(vals)
+
+
+def _min_max_right(X):
+    return (X - X.min(axis=0)) / np.where(_span(X) == 0, 1, _span(X))
+
+
+def _cs231n_white(X_train, X_test, eps=1e-5):
+    """CS231n's notes: the SVD of the covariance, then divide by sqrt(S + eps)."""
+    centred = X_train - X_train.mean(axis=0)
+    U, S, _ = np.linalg.svd(centred.T @ centred / len(centred))
+    return (X_test - X_train.mean(axis=0)) @ U / np.sqrt(S + eps)
+
+
+def _zca_eps_white(X_train, X_test, eps):
+    vals, V = _eig(np.cov(X_train, rowvar=False))
+    return (X_test - X_train.mean(axis=0)) @ (V / np.sqrt(vals + eps)) @ V.T
+
+
+def _robust_in_place(X_train, X_test):
+    q25, median, q75 = np.percentile(X_train, [25, 50, 75], axis=0)
+    X_test -= median
+    X_test /= q75 - q25
+    return X_test
+
+
+def _share_in_place(X_train, X_test):
+    X_test -= X_train.min(axis=0)
+    X_test /= X_train.max(axis=0) - X_train.min(axis=0)
+    return np.mean((X_test < 0) | (X_test > 1))
+
+
+def _white_legacy(X_train, X_test):
+    np.random.seed(1)  # noqa: NPY002 (a wrong answer: touches the global state)
+    return _pca_white(X_train, X_test)
+
+
 CASES = [
+    # ------------------------------------------------------------------ min_max
     (check_min_max, (lambda X: (X - X.min(axis=0)) / np.where(_span(X) == 0, 1, _span(X)),),
      CORRECT, "constant one maps to 0"),
     (check_min_max, (min_max_scale,), CORRECT, None),
+    (check_min_max, (lambda X: SkMinMaxScaler().fit_transform(X),), CORRECT, None),
+    (check_min_max, (lambda X: ((X - X.min(axis=0)) / np.where(np.ptp(X, axis=0) == 0, 1,
+                                                               np.ptp(X, axis=0))).tolist(),),
+     CORRECT, None),
+    (check_min_max, (lambda X: np.divide(X - X.min(axis=0), _span(X),
+                                         out=np.zeros_like(X), where=_span(X) != 0),),
+     CORRECT, None),
+    (check_min_max, (lambda X: _min_max_loop(X).astype(np.float32),), CORRECT, None),
     (check_min_max, (lambda X: X - X.min(axis=0) / np.where(_span(X) == 0, 1, _span(X)),),
      WRONG, "parentheses"),
     (check_min_max, (lambda X: (X - X.min(axis=0)) / _span(X),), WRONG, "NaN (0 / 0)"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1e-8),), WRONG,
+     "replace only a range of exactly 0"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / (1.01 * np.where(_span(X) == 0, 1,
+                                                                     _span(X))),),
+     WRONG, "to 1 (their maximum)"),
     (check_min_max, (lambda X: (X - X.mean(axis=0)) / np.where(_span(X) == 0, 1, _span(X)),),
      WRONG, "from 0 (their minimum)"),
     (check_min_max, (lambda X: min_max_scale(X.T).T,), WRONG, "each row"),
-    (check_min_max, (lambda X: X[:, :2],), WRONG, "keep the shape"),
+    (check_min_max, (lambda X: (X - X.min()) / (X.max() - X.min()),), WRONG,
+     "whole matrix"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / np.where(X.max(axis=0) == 0, 1,
+                                                              X.max(axis=0)),),
+     WRONG, "not by the maximum"),
+    (check_min_max, (lambda X: (X - X.mean(axis=0)) / np.where(X.std(axis=0) == 0, 1,
+                                                               X.std(axis=0)),),
+     WRONG, "that is standardization"),
+    (check_min_max, (lambda X: X[:, :2],), WRONG, "shape"),
+    (check_min_max, (lambda X: min_max_scale(X).T,), WRONG, "shape"),
     (check_min_max, (lambda X: np.column_stack([min_max_scale(X)[:, :2], np.ones(8),
                                                 min_max_scale(X)[:, 3]]),), WRONG,
      "should map to 0"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1e-12),), CORRECT, None),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / np.clip(_span(X), 1e-8, None),), CORRECT,
+     None),
+    (check_min_max, (lambda X: np.nan_to_num((X - X.min(axis=0)) / _span(X)),), CORRECT, None),
+    (check_min_max, (lambda X: SkMinMaxScaler(clip=True).fit_transform(X),), CORRECT, None),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1e-8),), WRONG,
+     "you added 1e-08 to every range"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1),), WRONG,
+     "you added 1 to every range"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / np.where(_span(X) < 1e-3, 1, _span(X)),),
+     WRONG, "treated as constant and divided by 1"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / np.maximum(_span(X), 1e-3),), WRONG,
+     "was divided by 0.001, not by its range"),
+    (check_min_max, (lambda X: np.sort(_min_max_right(X), axis=0),), WRONG,
+     "not in the rows they came from"),
+    (check_min_max, (lambda X: _min_max_right(X)[::-1],), WRONG,
+     "not in the rows they came from"),
+    (check_min_max,
+     (lambda X: _min_max_right(X)[np.random.default_rng(0).permutation(len(X))],), WRONG,
+     "not in the rows they came from"),
+    (check_min_max, (lambda X: _min_max_right(X)[:, ::-1],), WRONG, "in another order"),
+    (check_min_max, (lambda X: 2 * _min_max_right(X) - 1,), WRONG, "[-1, 1]"),
+    (check_min_max, (_min_max_in_place,), WRONG, "changed its argument X in place"),
+    (check_min_max, (_min_max_legacy,), WRONG, "global np.random state"),
 
+    # ------------------------------------------------------------------ share_outside
     (check_share_outside, (lambda Xtr, Xte: np.mean(_mm_outside(Xtr, Xte)),), CORRECT,
      "new data"),
+    (check_share_outside, (lambda Xtr, Xte: np.float32(np.mean(_mm_outside(Xtr, Xte))),),
+     CORRECT, None),
+    (check_share_outside,
+     (lambda Xtr, Xte: np.count_nonzero(_mm_outside(Xtr, Xte)) / Xte.size,), CORRECT, None),
+    (check_share_outside,
+     (lambda Xtr, Xte: np.array(np.mean(((T := SkMinMaxScaler().fit(Xtr).transform(Xte)) < 0)
+                                        | (T > 1))),),
+     CORRECT, None),
+    (check_share_outside, (_loop_share,), CORRECT, None),
+    (check_share_outside,
+     (lambda Xtr, Xte: Fraction(int(np.sum(_mm_outside(Xtr, Xte))), Xte.size),), CORRECT,
+     None),
     (check_share_outside, (lambda Xtr, Xte: np.sum(_mm_outside(Xtr, Xte)),), WRONG,
      "a count"),
+    (check_share_outside, (lambda Xtr, Xte: 100 * np.mean(_mm_outside(Xtr, Xte)),), WRONG,
+     "a percentage"),
     (check_share_outside, (lambda Xtr, Xte: np.mean(_mm_outside(Xte, Xte)),), WRONG,
      "X_train only"),
     (check_share_outside,
@@ -50,15 +232,40 @@ CASES = [
      "fitted on the very data"),
     (check_share_outside, (lambda Xtr, Xte: np.mean(_mm_outside(Xtr, Xte).any(axis=1)),),
      WRONG, "ROWS"),
+    (check_share_outside, (lambda Xtr, Xte: np.mean(_mm_outside(Xtr, Xte), axis=0),), WRONG,
+     "one share per feature"),
+    (check_share_outside,
+     (lambda Xtr, Xte: np.mean(MinMaxScaler().fit(Xtr).transform(Xte) > 1),), WRONG,
+     "below 0 too"),
+    (check_share_outside,
+     (lambda Xtr, Xte: np.mean(MinMaxScaler().fit(Xtr).transform(Xte) < 0),), WRONG,
+     "above 1 too"),
     (check_share_outside, (lambda Xtr, Xte: 0.5,), WRONG, "not the share"),
+    (check_share_outside, (lambda Xtr, Xte: "0.3",), WRONG, "one number"),
+    (check_share_outside, (_share_in_place,), WRONG, "changed its argument X_test in place"),
 
-    (check_robust_transform, (lambda X_train, X_test: (X_test - np.median(X_train)) / (
-        np.percentile(X_train, 75) - np.percentile(X_train, 25)),), WRONG, "axis=0"),
+    # ------------------------------------------------------------------ robust_transform
     (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xte),), CORRECT,
      "training split's median"),
     (check_robust_transform,
      (lambda Xtr, Xte: RobustScaler().fit(Xtr).transform(Xte),), CORRECT, None),
+    (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xte, "midpoint"),), CORRECT,
+     None),
+    (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xte, "median_unbiased"),),
+     CORRECT, None),
+    (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xte, "inverted_cdf"),), CORRECT,
+     None),
+    (check_robust_transform,
+     (lambda Xtr, Xte: (Xte - np.median(Xtr, axis=0)) / scipy.stats.iqr(Xtr, axis=0),),
+     CORRECT, None),
+    (check_robust_transform,
+     (lambda Xtr, Xte: ((Xte - np.quantile(Xtr, 0.5, axis=0)) / np.subtract(
+         *np.quantile(Xtr, [0.75, 0.25], axis=0))).astype(np.float32),), CORRECT, None),
+    (check_robust_transform, (lambda X_train, X_test: (X_test - np.median(X_train)) / (
+        np.percentile(X_train, 75) - np.percentile(X_train, 25)),), WRONG, "axis=0"),
     (check_robust_transform, (lambda Xtr, Xte: _robust(Xte, Xte),), WRONG, "own statistics"),
+    (check_robust_transform, (lambda Xtr, Xte: _robust(Xte, Xte, "nearest"),), WRONG,
+     "own statistics"),
     (check_robust_transform, (lambda Xtr, Xte: _robust(np.vstack([Xtr, Xte]), Xte),), WRONG,
      "all the data"),
     (check_robust_transform, (lambda Xtr, Xte: -_robust(Xtr, Xte),), WRONG, "flipped"),
@@ -71,9 +278,50 @@ CASES = [
     (check_robust_transform,
      (lambda Xtr, Xte: Xte / np.subtract(*np.percentile(Xtr, [75, 25], axis=0)),), WRONG,
      "not centred"),
-    (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xtr),), WRONG, "keep the shape"),
+    (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xtr),), WRONG, "shape"),
     (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xtr)[:len(Xte)],), WRONG,
      "transformed the training split"),
     (check_robust_transform, (lambda Xtr, Xte: (Xte - Xte.mean(axis=0)) / Xte.std(axis=0),),
      WRONG, "not (X_test - median) / IQR"),
+    (check_robust_transform, (_robust_in_place,), WRONG, "changed its argument X_test in place"),
+
+    # ------------------------------------------------------------------ whiten
+    (check_whiten, (_pca_white,), CORRECT, "identity covariance"),
+    (check_whiten, (lambda Xtr, Xte: _pca_white(Xtr, Xte, ddof=1),), CORRECT, None),
+    (check_whiten, (_zca_white,), CORRECT, None),
+    (check_whiten, (_cholesky_white,), CORRECT, None),
+    (check_whiten, (_svd_white,), CORRECT, None),
+    (check_whiten, (_standardized_then_white,), CORRECT, None),
+    (check_whiten, (lambda Xtr, Xte: PCA(whiten=True).fit(Xtr).transform(Xte),), CORRECT,
+     None),
+    (check_whiten, (lambda Xtr, Xte: _pca_white(Xtr, Xte).astype(np.float32).tolist(),),
+     CORRECT, None),
+    (check_whiten, (_cs231n_white,), CORRECT, "at most 0.17%"),
+    (check_whiten, (lambda Xtr, Xte: _zca_eps_white(Xtr, Xte, 1e-5),), CORRECT, "your eps"),
+    (check_whiten, (lambda Xtr, Xte: _cs231n_white(Xtr, Xte, eps=1e-2),), WRONG,
+     "you added eps = 0.01 to the eigenvalues"),
+    (check_whiten, (lambda Xtr, Xte: _zca_eps_white(Xtr, Xte, 1.0),), WRONG,
+     "you added eps = 1 to the eigenvalues"),
+    (check_whiten, (lambda Xtr, Xte: _cs231n_white(Xte, Xte),), WRONG, "own mean and covariance"),
+    (check_whiten, (lambda Xtr, Xte: _white_with(Xte, Xte),), WRONG, "own mean and covariance"),
+    (check_whiten, (lambda Xtr, Xte: _white_with(np.vstack([Xtr, Xte]), Xte),), WRONG,
+     "all the data"),
+    (check_whiten, (lambda Xtr, Xte: _white_with(Xtr, Xte, centre=False),), WRONG,
+     "centre first"),
+    (check_whiten, (lambda Xtr, Xte: (Xte - Xtr.mean(axis=0)) / Xtr.std(axis=0),), WRONG,
+     "that is standardization"),
+    (check_whiten, (lambda Xtr, Xte: _white_with(Xtr, Xte, how="rotate only"),), WRONG,
+     "square root of its eigenvalue"),
+    (check_whiten, (lambda Xtr, Xte: _white_with(Xtr, Xte, how="no sqrt"),), WRONG,
+     "square root of its eigenvalue"),
+    (check_whiten, (lambda Xtr, Xte: _white_with(Xtr, Xte, how="rows"),), WRONG, "COLUMNS"),
+    (check_whiten,
+     (lambda Xtr, Xte: (Xte - Xtr.mean(axis=0)) @ np.linalg.inv(np.cov(Xtr, rowvar=False)),),
+     WRONG, "inverse covariance"),
+    (check_whiten, (lambda Xtr, Xte: _white_with(Xtr, Xtr),), WRONG, "shape"),
+    (check_whiten, (lambda Xtr, Xte: _white_with(Xtr, Xte) + 1.0,), WRONG, "one matrix"),
+    (check_whiten, (lambda Xtr, Xte: (Xte - Xte.mean(axis=0)) @ np.linalg.eigh(
+        np.cov(Xtr, rowvar=False))[1] / np.sqrt(np.linalg.eigh(np.cov(Xtr, rowvar=False))[0]),),
+     WRONG, "one matrix"),
+    (check_whiten, (_white_legacy,), WRONG, "global np.random state"),
 ]
