@@ -120,7 +120,9 @@ def test_day02_one_permutation_keeps_pairs_two_break_them(run_notebook, seed):
 def test_day02_fit_in_standard_errors_and_the_off_by_one_model(run_notebook, seed):
     r = run_notebook(NAME, seed, **SMALL)
     assert np.all(np.abs(r["z_fit"]) < 5)  # the right models: every bar within 5 se
-    assert np.all(np.abs(r["z_off_by_one"]) > 3) and r["die_sixes"] > 0  # the wrong one fails
+    # the wrong model fails: sixes it forbids, and faces 1..5 each about 3.7 se (at 2,000
+    # draws; 8 at the notebook's 10,000) below its 1/5
+    assert r["die_sixes"] > 0 and np.mean(r["z_off_by_one"]) < -2
 
 
 @pytest.mark.parametrize("seed", SEEDS)
