@@ -28,7 +28,11 @@ save_results(RESULTS_PATH, num_samples=NUM_SAMPLES, moments={
     keep_shares=[kept_course.mean(), kept_other.mean(), kept_misread.mean()],
     label_freq=freq, label_p=probs, softmax_counts=counts, softmax_p=softmax_p,
     distinct_without=len(np.unique(without)), intact_bad=intact_bad, intact_good=intact_good,
-    survivors_mean=survivors.mean(), n_pairs=n)
+    survivors_mean=survivors.mean(), n_pairs=n,
+    z_fit=np.r_[z_digits, z_die], z_off_by_one=z_off_by_one[:5], die_sixes=int(np.sum(die == 6)),
+    share_uniform=share_uniform, share_log=share_log, w_trunc_max=np.abs(w_trunc).max(),
+    w_trunc_sd=w_trunc.std(), sd_trunc=sd_trunc, L=L, cov_sample=np.cov(X_corr, rowvar=False),
+    expo=expo, by_search_freq=np.bincount(by_search, minlength=3) / NUM_SAMPLES)
 """
 SMALL = {"NUM_SAMPLES": 2_000}  # a run takes a few seconds
 
@@ -110,3 +114,43 @@ def test_day02_one_permutation_keeps_pairs_two_break_them(run_notebook, seed):
     # Fixed points of a random permutation: mean 1 and variance 1, whatever n.
     assert abs(r["survivors_mean"] - 1) < 5 / math.sqrt(r["num_samples"])
     assert r["distinct_without"] == 8  # choice without replacement never repeats
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day02_fit_in_standard_errors_and_the_off_by_one_model(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert np.all(np.abs(r["z_fit"]) < 5)  # the right models: every bar within 5 se
+    # the wrong model fails: sixes it forbids, and faces 1..5 each about 3.7 se (at 2,000
+    # draws; 8 at the notebook's 10,000) below its 1/5
+    assert r["die_sixes"] > 0 and np.mean(r["z_off_by_one"]) < -2
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day02_log_uniform_truncated_and_correlated_normals(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    n = r["num_samples"]
+    se = math.sqrt(0.25 * 0.75 / n)
+    assert np.all(np.abs(np.array(r["share_log"]) - 0.25) < 5 * se)  # a quarter per decade
+    exact_uniform = np.diff(10.0 ** np.arange(-5, 0)) / (1e-1 - 1e-5)
+    assert r["share_uniform"][-1] > 0.85 and exact_uniform[-1] > 0.89
+    # truncation at 2 sd: SciPy's truncnorm gives the sd the notebook computes by formula
+    assert r["sd_trunc"] == pytest.approx(stats.truncnorm(-2, 2).std(), rel=1e-9)
+    assert r["w_trunc_max"] <= 2.0
+    sd_se = r["sd_trunc"] / math.sqrt(2 * (n - 1))
+    assert abs(r["w_trunc_sd"] - r["sd_trunc"]) < 5 * sd_se
+    L = np.array(r["L"])
+    assert np.allclose(L @ L.T, [[1.0, 0.8], [0.8, 1.0]]) and L[0, 1] == 0.0
+    cov = np.array(r["cov_sample"])
+    # the sample correlation of n pairs with rho = 0.8: se about (1 - rho**2) / sqrt(n)
+    corr = cov[0, 1] / math.sqrt(cov[0, 0] * cov[1, 1])
+    assert abs(corr - 0.8) < 5 * (1 - 0.64) / math.sqrt(n)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day02_inverse_transform_gives_the_target_distribution(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    expo = np.array(r["expo"])
+    assert stats.kstest(expo, stats.expon(scale=0.5).cdf).pvalue > 1e-4
+    n = r["num_samples"]
+    p = np.array([0.3, 0.6, 0.1])
+    assert np.all(np.abs(r["by_search_freq"] - p) < 5 * np.sqrt(p * (1 - p) / n))
