@@ -88,7 +88,7 @@ def call(func: Any, *args: Any, **kwargs: Any) -> Any:
     Raises :class:`NotAttempted` if ``func`` is still the placeholder or returns it, and
     :class:`Wrong` if it is not callable, raises (naming the error), changes an array
     argument in place (naming the argument), or draws from the legacy global
-    ``np.random`` state instead of the ``rng`` it was given.
+    ``np.random`` state (the hint points to the ``rng`` it was given, if it was given one).
 
     Examples
     --------
@@ -119,13 +119,29 @@ def call(func: Any, *args: Any, **kwargs: Any) -> Any:
     except Exception as err:  # noqa: BLE001 (the learner's bug becomes feedback)
         raise Wrong(f"your code raised {type(err).__name__}: {err}") from None
     if legacy != _legacy_state():
-        raise Wrong("your code drew from the global np.random state (np.random.seed, "
-                    "np.random.rand, ...); draw from the Generator you were given instead")
+        raise Wrong(_legacy_hint(func, args, kwargs))
     for name, value in _named_arguments(func, args, kwargs):
         if name in arrays and not np.array_equal(arrays[name], value, equal_nan=True):
             raise Wrong(f"your code changed its argument {name} in place; leave the caller's "
                         "array as it is and return a new one")
     return answer(result)
+
+
+def _legacy_hint(func: Callable, args: tuple, kwargs: dict) -> str:
+    """The hint for a draw from the global state: point to the Generator only if one was
+    passed (or the function has an ``rng`` parameter)."""
+    said = ("your code drew from the global np.random state (np.random.seed, np.random.rand, "
+            "...)")
+    given = any(isinstance(a, np.random.Generator) for a in (*args, *kwargs.values()))
+    try:
+        given = given or "rng" in inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        pass
+    if given:
+        return f"{said}; draw from the Generator you were given instead"
+    return (f"{said}, which shifts every later draw of other code; this function needs no "
+            "global random state: leave np.random alone (if you need random numbers, use a "
+            "Generator, np.random.default_rng)")
 
 
 def _legacy_state() -> tuple:
