@@ -41,6 +41,24 @@ def _line_case() -> tuple[np.ndarray, np.ndarray]:
     return x, -0.7 * x + 4.0 + rng.normal(0.0, 0.3, 30)
 
 
+#: Where the far case centres x: kappa(A) is then about 6e11, so the normal equations
+#: (inv or solve on A.T @ A, or the one-pass sums formula) keep about 3 digits, lstsq,
+#: np.polyfit and scipy.stats.linregress more than 10.
+FAR = 1e6
+
+
+def _far_case() -> tuple[np.ndarray, np.ndarray]:
+    """x = 1e6 + N(0, 2): a line that only a solver working on A itself gets right."""
+    rng = np.random.default_rng(5)
+    x = FAR + rng.normal(0.0, 2.0, 30)
+    return x, -0.7 * (x - FAR) + 4.0 + rng.normal(0.0, 0.3, 30)
+
+
+def _line_digits(w: float, b: float, want_w: float, want_b: float) -> float:
+    rel = max(abs(w - want_w) / abs(want_w), abs(b - want_b) / abs(want_b))
+    return float(-np.log10(max(rel, 1e-17)))
+
+
 @exercise_check
 def check_fit_line(fit_line) -> str:
     """``fit_line(x, y)``: least-squares ``(w, b)`` of a line, for a 1-D ``x``."""
@@ -51,7 +69,9 @@ def check_fit_line(fit_line) -> str:
     w, b = number(first, "w"), number(second, "b")
     want_w, want_b = np.polyfit(x, y, 1)
     if _close(w, want_w) and _close(b, want_b):
-        return "(w, b) is the least-squares line, slope first, unpacked by name."
+        _check_far_line(fit_line)
+        return ("(w, b) is the least-squares line, slope first, unpacked by name, also for x "
+                "far from 0.")
     if _close(w, want_b) and _close(b, want_w):
         raise Wrong("you returned (b, w): with add_bias the bias is theta's FIRST entry")
     xc, yc = x - x.mean(), y - y.mean()
@@ -71,6 +91,26 @@ def check_fit_line(fit_line) -> str:
         raise Wrong("the slope is right but b is not the least-squares intercept")
     raise Wrong("(w, b) is not the least-squares line of the test data; solve "
                 "add_bias(x.reshape(-1, 1)) theta = y with np.linalg.lstsq")
+
+
+def _check_far_line(fit_line) -> None:
+    """The line of :func:`_far_case` to 6 digits, or the hint for the digits lost."""
+    x, y = _far_case()
+    first, second = _pair(call(fit_line, x, y), "fit_line(x, y)")
+    if np.size(first) != 1 or np.size(second) != 1:
+        raise Wrong("fit_line(x, y) should return two numbers (w, b), not arrays")
+    b_exact, w_exact = exact_least_squares(add_bias(x.reshape(-1, 1)), y)
+    digits = _line_digits(number(first, "w"), number(second, "b"), w_exact, b_exact)
+    if digits >= 6:
+        return
+    if any(np.asarray(v).dtype == np.float32 for v in (first, second)):
+        raise Wrong(f"for x near {FAR:.0e} your (w, b) keeps only {max(digits, 0):.0f} "
+                    "correct digits, and it is float32, which holds about 7: compute in "
+                    "float64 (NumPy's default)")
+    raise Wrong(f"for x near {FAR:.0e} your (w, b) keeps only {max(digits, 0):.0f} correct "
+                "digits: the normal equations (inv or solve on A.T @ A, or the sums formula "
+                "n*sum(xy) - sum(x)*sum(y)) square the condition number; solve A theta = y "
+                "itself with np.linalg.lstsq")
 
 
 # ---------------------------------------------------------------- Exercise 2: unit columns
@@ -241,12 +281,35 @@ def check_ridge(ridge) -> str:
         raise Wrong(f"(w, b) is not the ridge solution at alpha = {alpha:g}; minimize "
                     "||y - X @ w - b||^2 + alpha * ||w||^2 as the prompt describes")
     X, y = _collinear_case()
-    w, b = _ridge_answer(call(ridge, X, y, 0.0), d)
-    digits = correct_digits(np.r_[b, w], exact_least_squares(add_bias(X), y))
+    digits = _collinear_digits(ridge, X, y)
     if digits < 7:
-        raise Wrong(f"on nearly collinear features (alpha = 0) your (w, b) keeps only "
-                    f"{digits:.0f} correct digits, where lstsq keeps about 9: forming "
-                    "X.T @ X squares the condition number; solve the taller system with "
-                    "np.linalg.lstsq")
+        _diagnose_collinear(ridge, X, y, digits)
     return ("(w, b) is ridge's solution for every alpha tried, and keeps lstsq's accuracy "
             "on nearly collinear features.")
+
+
+def _collinear_digits(ridge, X: np.ndarray, y: np.ndarray) -> float:
+    """Correct digits of ``ridge(X, y, 0)``'s ``(b, w)`` against the exact answer."""
+    w, b = _ridge_answer(call(ridge, X, y, 0.0), X.shape[1])
+    return correct_digits(np.r_[b, w], exact_least_squares(add_bias(X), y))
+
+
+#: Added to y to tell the two ways of losing digits apart: with y centred a shift changes
+#: nothing; left uncentred, its mean is part of the residual, and a larger residual costs
+#: more digits (kappa^2 tan(phi), section 2).
+SHIFT = 1e3
+
+
+def _diagnose_collinear(ridge, X: np.ndarray, y: np.ndarray, digits: float) -> None:
+    """Raise the hint for an answer that loses digits on nearly collinear features."""
+    reference = _collinear_digits(fit_ridge, X, y)
+    said = (f"on nearly collinear features (alpha = 0) your (w, b) keeps only "
+            f"{max(digits, 0):.0f} correct digits, where lstsq on the centred data keeps "
+            f"{reference:.0f}")
+    if _collinear_digits(ridge, X, y + SHIFT) < digits - 1.5:
+        raise Wrong(f"{said}, and fewer still when y is shifted by a constant: centre y as "
+                    "well as X. Its mean is orthogonal to the centred columns, so left in y it "
+                    "is part of the residual, and a large residual costs lstsq digits in "
+                    "proportion to kappa^2 tan(phi) (section 2)")
+    raise Wrong(f"{said}: forming X.T @ X (to solve or invert it) squares the condition "
+                "number; solve the taller system with np.linalg.lstsq")

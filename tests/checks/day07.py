@@ -3,6 +3,7 @@
 import numpy as np
 import scipy.linalg
 import scipy.stats
+from sklearn.linear_model import Ridge
 
 from helpers.checks.day07 import check_fit_line, check_lstsq_unit_columns, check_ridge
 from helpers.exercises import CORRECT, NOT_ATTEMPTED, WRONG
@@ -58,8 +59,50 @@ def fit_line_legacy(x, y):
     return fit_line_right(x + jitter, y)
 
 
+def fit_line_pinv(x, y):
+    return tuple(np.linalg.pinv(add_bias(x[:, None])) @ y)[::-1]
+
+
+def fit_line_qr(x, y):
+    Q, R = np.linalg.qr(np.column_stack([np.ones_like(x), x]))
+    b, w = np.linalg.solve(R, Q.T @ y)
+    return w, b
+
+
+def fit_line_inverse(x, y):  # the day's anti-pattern
+    A = add_bias(x.reshape(-1, 1))
+    b, w = np.linalg.inv(A.T @ A) @ A.T @ y
+    return w, b
+
+
+def fit_line_solve_normal(x, y):
+    A = add_bias(x.reshape(-1, 1))
+    b, w = np.linalg.solve(A.T @ A, A.T @ y)
+    return w, b
+
+
+def fit_line_sums(x, y):  # the one-pass textbook formula: the normal equations by hand
+    n = len(x)
+    w = (n * (x @ y) - x.sum() * y.sum()) / (n * (x @ x) - x.sum() ** 2)
+    return w, (y.sum() - w * x.sum()) / n
+
+
+def fit_line_float32(x, y):
+    A = add_bias(x.reshape(-1, 1)).astype(np.float32)
+    b, w = np.linalg.lstsq(A, y.astype(np.float32), rcond=None)[0]
+    return w, b
+
+
 CASES = [
-    (check_fit_line, (fit_line_right,), CORRECT, "slope first"),
+    (check_fit_line, (fit_line_right,), CORRECT, "also for x far from 0"),
+    (check_fit_line, (fit_line_pinv,), CORRECT, None),
+    (check_fit_line, (fit_line_qr,), CORRECT, None),
+    (check_fit_line, (lambda x, y: tuple(np.linalg.lstsq(np.c_[x, np.ones_like(x)], y)[0]),),
+     CORRECT, None),
+    (check_fit_line, (fit_line_inverse,), WRONG, "normal equations"),
+    (check_fit_line, (fit_line_solve_normal,), WRONG, "square the condition number"),
+    (check_fit_line, (fit_line_sums,), WRONG, "sums formula"),
+    (check_fit_line, (fit_line_float32,), WRONG, "float32"),
     (check_fit_line, (lambda x, y: tuple(np.polyfit(x, y, 1)),), CORRECT, None),
     (check_fit_line, (lambda x, y: np.polyfit(x, y, 1),), CORRECT, None),
     (check_fit_line, (fit_line_covariance,), CORRECT, None),
@@ -252,6 +295,30 @@ def ridge_normal_equations(X, y, alpha):
     return w, y_mean - x_mean @ w
 
 
+def ridge_sklearn_svd(X, y, alpha):
+    model = Ridge(alpha=alpha, solver="svd").fit(X, y)
+    return model.coef_, model.intercept_
+
+
+def ridge_sklearn_default(X, y, alpha):  # solver "auto": Cholesky on X.T @ X
+    model = Ridge(alpha=alpha).fit(X, y)
+    return model.coef_, model.intercept_
+
+
+def ridge_y_uncentred(X, y, alpha):  # X centred, y not: right in exact arithmetic
+    x_mean, d = X.mean(axis=0), X.shape[1]
+    taller = np.vstack([X - x_mean, np.sqrt(alpha) * np.eye(d)])
+    w, *_ = np.linalg.lstsq(taller, np.r_[y, np.zeros(d)], rcond=None)
+    return w, y.mean() - x_mean @ w
+
+
+def ridge_inverse(X, y, alpha):
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    Xc = X - x_mean
+    w = np.linalg.inv(Xc.T @ Xc + alpha * np.eye(X.shape[1])) @ Xc.T @ (y - y_mean)
+    return w, y_mean - x_mean @ w
+
+
 def ridge_in_place(X, y, alpha):
     x_mean = X.mean(axis=0)
     X -= x_mean
@@ -269,6 +336,10 @@ CASES += [
     (check_ridge, (ridge_svd,), CORRECT, None),
     (check_ridge, (ridge_qr,), CORRECT, None),
     (check_ridge, (ridge_pinv,), CORRECT, None),
+    (check_ridge, (ridge_sklearn_svd,), CORRECT, None),
+    (check_ridge, (ridge_y_uncentred,), WRONG, "centre y as well as X"),
+    (check_ridge, (ridge_inverse,), WRONG, "forming X.T @ X"),
+    (check_ridge, (ridge_sklearn_default,), WRONG, "forming X.T @ X"),
     (check_ridge, (ridge_bias_penalized,), WRONG, "also shrinks the bias"),
     (check_ridge, (ridge_alpha_rows,), WRONG, "alpha**2"),
     (check_ridge, (ridge_mean_loss,), WRONG, "n times too large"),
