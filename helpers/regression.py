@@ -239,9 +239,10 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
         longer, or of a quarter of a shorter run, it rose 3 windows in a row and ended above
         the lowest window average: above it at all for full batch, whose loss a stable lr
         never raises, above twice it for mini-batches, whose noise alone makes three rises
-        in a row common; a full-batch run too short for that ends above its lowest loss). A converging run whose loss bumps up near its floor is not
-        stopped. Not detected: one slowly diverging direction hidden under others whose
-        loss still falls faster (the loss keeps falling for a while).
+        in a row common; a full-batch run too short for that ends above its lowest loss).
+        A converging run whose loss bumps up near its floor is not stopped. Not detected:
+        one slowly diverging direction hidden under others whose loss still falls faster
+        (the loss keeps falling for a while).
 
     Examples
     --------

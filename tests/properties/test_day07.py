@@ -19,28 +19,34 @@ save_results(RESULTS_PATH, best_loss=best_loss, gd_loss=runs[0.3][-1],
              scaled_digits={K: d for K, (_, _, d) in scaled.items()},
              scaled_rank={K: int(rank) for K, (_, rank, _) in scaled.items()},
              residual_rule=rule_k, residual_digits=digits_k, longley_second=second,
+             flat_rule=rule_flat, flat_digits=digits_flat,
              gd_runs={name: [k, s] for name, (k, s) in runs_gd.items()},
              gd_bounds={name: steps_bound(k) for name, (k, _) in runs_gd.items()},
              ridge_gd={a: [k, s, steps_bound(k)] for a, (k, s) in ridge_gd.items()},
-             full_excess={f"{e} {lr}": full[e, lr] for e in budgets for lr in grid},
-             sgd_excess={f"{e} {lr}": sgd[e, lr] for e in budgets for lr in grid
-                         if np.all(np.isfinite(sgd[e, lr]))},
-             best_lr={f"{name} {e}": lr for (name, e), lr in best.items()},
-             num_epochs=NUM_EPOCHS, r2_multi=r2_multi, r2_train=r2_train, r2_test=r2_test,
+             num_epochs=NUM_EPOCHS,
+             sgd_kappa={name: lam[-1] / lam[0] for name, lam in spectra.items()},
+             sgd_best={f"{name}|{method}|{e}": [lr, v] for (name, method, e), (lr, v)
+                       in best.items()},
+             sgd_lead=lead, sgd_curves={k[1]: v for k, v in curves.items() if k[0] == ill},
+             flat_share=share[flat_dirs].sum(),
+             r2_multi=r2_multi, r2_train=r2_train, r2_test=r2_test,
              sigma_ml=sigma_ml, best_sigma=best_sigma, sigma_unbiased=s,
-             vif=vif, alpha_cv=alpha_cv, cv_mse=cv_mse, forecast_rmse=forecast_rmse,
-             flattery=flattery,
+             vif=vif, last_flip=last_flip, alpha_cv=alpha_cv, cv_mse=cv_mse, loo_ls=loo_ls,
+             nested=nested, forecast_rmse={k: list(v) for k, v in forecast_rmse.items()},
+             rolling=rolling, flattery=flattery,
              gnp={name: {"truth": truths[name][gnp], "ols": trade[name, 1]["ols"][gnp],
                          "ridge": trade[name, 1]["ridge"][gnp]} for name in "AB"},
              trade={f"{name} {factor:g}": {"ols": t["error ols"], "ridge": t["error ridge"],
                                            "oracle": t["oracle"]}
                     for (name, factor), t in trade.items()},
-             slope=w_g[0], slope_sd=w_best[0], r=r,
-             bootstrap_interval=[low, high], bootstrap_sd=slopes.std(ddof=1), se_ols=se_ols)
+             slope=w_g[0], slope_sd=w_best[0], r=r, sd_ratio=sd_x / sd_y,
+             galton_slopes=galton_slopes,
+             bootstrap_interval=[low, high], bootstrap_sd=slopes.std(ddof=1), se_ols=se_ols,
+             family_interval=[low_f, high_f], family_sd=slopes_family.std(ddof=1))
 """
-# Keeps each run to a few seconds; the ridge simulation keeps its default size (it is
-# cheap, and its intervals need the data sets).
-SMALL = {"NUM_BOOTSTRAP": 500, "NUM_SGD_SEEDS": 4, "NUM_SPLITS": 100}
+# Keeps each run to a few seconds; the ridge simulation and the bootstrap keep their default
+# sizes (they are cheap, and their comparisons need the resamples).
+SMALL = {"NUM_SGD_SEEDS": 4, "NUM_SPLITS": 100}
 
 
 @pytest.fixture(params=SEEDS)
@@ -84,6 +90,9 @@ def test_day07_a_large_residual_costs_every_method_kappa_squared(r):
     assert np.ptp(median[:, 2]) < 1.5  # which pay kappa^2 whatever the residual
     assert median[0, :2].min() >= median[0, 2] + 5  # with a tiny residual QR is far ahead
     assert r["longley_second"] < r["kappa_unit"]  # Longley: the residual term is small
+    flat_rule, flat = np.array(r["flat_rule"]), np.array(r["flat_digits"])
+    assert np.all(flat[:, :2] >= flat_rule[:, None] - 0.5)  # eta = kappa: the rule holds ...
+    assert np.median(flat[:, :2], axis=0).min() >= median[-1, :2].max() + 3  # ... and spares
 
 
 def test_day07_descent_steps_track_the_condition_number(r):
@@ -100,14 +109,29 @@ def test_day07_descent_steps_track_the_condition_number(r):
 
 def test_day07_sgd_and_full_batch_each_at_its_best_lr(r):
     n = r["num_epochs"]
-    full = r["full_excess"]
-    sgd = {k: np.array(v) for k, v in r["sgd_excess"].items()}
-    assert r["best_lr"]["full 1"] == 0.5 and full["1 0.5"] < 1e-9  # one Newton step
-    best1, best_n = r["best_lr"]["sgd 1"], r["best_lr"][f"sgd {n}"]
-    assert np.all(sgd[f"1 {best1}"] > 1e-4)  # SGD is not there after one epoch ...
-    assert sgd[f"1 {best1}"].mean() < 0.1  # ... but within 10%
-    assert best_n < best1  # a longer budget wants a smaller constant learning rate
-    assert sgd[f"{n} {best_n}"].mean() < 1e-2
+    round_, ill = "round", "ill-conditioned"
+
+    def best(problem, method, epochs):  # (lr, results of the reporting runs)
+        lr, values = r["sgd_best"][f"{problem}|{method}|{epochs}"]
+        return lr, np.array(values)
+
+    assert r["sgd_kappa"][round_] == pytest.approx(1) and 6e3 < r["sgd_kappa"][ill] < 7e3
+    # round: one full-batch step at lr 0.5 is exact; SGD is not there after one epoch
+    lr, full = best(round_, "full batch", 1)
+    assert lr == 0.5 and full[0] <= 1e-9
+    sgd = best(round_, "SGD", 1)[1]
+    assert np.all(sgd > 1e-9) and 1e-4 < sgd.mean() < 0.1
+    # ill-conditioned: after one epoch SGD is orders of magnitude closer ...
+    assert best(ill, "SGD", 1)[1].mean() * 50 < best(ill, "full batch", 1)[1][0]
+    # ... and stays ahead for the first epochs; full batch catches up after about twenty
+    assert 10 <= r["sgd_lead"] <= 30
+    assert best(ill, "full batch", 4 * n)[1][0] < 1.2 * best(ill, "SGD", 4 * n)[1].mean()
+    assert 0.5e-4 < r["flat_share"] < 2e-4  # what the two flattest directions hold
+    for problem in (round_, ill):
+        lrs = [best(problem, "SGD", e)[0] for e in (1, n, 4 * n)]
+        assert lrs[0] > lrs[1] > lrs[2], problem  # the best constant lr shrinks with budget
+        for e in (n, 4 * n):  # a decaying lr ends lower than the best constant one
+            assert best(problem, "SGD, decayed", e)[1].mean() < best(problem, "SGD", e)[1].mean()
 
 
 def test_day07_held_out_r2_is_close_to_training_r2_and_noisy_per_split(r):
@@ -123,12 +147,23 @@ def test_day07_least_squares_is_gaussian_maximum_likelihood(r):
     assert r["sigma_unbiased"] / r["sigma_ml"] == pytest.approx(math.sqrt(934 / 930))
 
 
-def test_day07_ridge_on_longley(r):
+def test_day07_ridge_on_longley_scored_honestly(r):
+    # Longley's data: no randomness, so these hold for every seed alike
     assert max(r["vif"]) > 1000  # GNP
-    cv = np.array(r["cv_mse"])
-    assert r["alpha_cv"] > 0 and cv.min() < cv[0]  # CV prefers some shrinkage ...
-    ols, ridge = r["forecast_rmse"].values()
-    assert ridge > ols  # ... which forecasts 1959-1962 worse
+    assert max(r["last_flip"], key=r["last_flip"].get) == "UNEMP"  # the last to turn positive
+    assert r["last_flip"]["UNEMP"] > 10
+    cv, loo_ls, nested = (np.array(r[k]) for k in ("cv_mse", "loo_ls", "nested"))
+    assert loo_ls.mean() == pytest.approx(cv[0], rel=1e-6)  # e_i / (1 - h_ii)
+    assert r["alpha_cv"] > 0 and cv.min() < cv[0]  # the CV curve's minimum flatters ridge
+    assert nested.mean() > cv.min()  # ... which nesting removes
+    diff = nested - loo_ls
+    assert abs(diff.mean()) < 2 * diff.std(ddof=1) / math.sqrt(diff.size)  # no detectable
+    assert 5 <= np.sum(diff < 0) <= 11  # ridge closer in about half the years
+    ratios = [ridge / ls for ls, ridge in r["forecast_rmse"].values()]
+    assert min(ratios) < 0.5 and max(ratios) > 4  # a single split can tell either story
+    rolling = np.array(r["rolling"])
+    d = rolling[:, 1] - rolling[:, 0]
+    assert abs(d.mean()) < 2 * d.std(ddof=1) / math.sqrt(d.size)
     assert r["flattery"] > 3  # left-out error several times the training error
 
 
@@ -157,10 +192,17 @@ def test_day07_ridge_trades_bias_for_variance_depending_on_truth_and_noise(r):
 def test_day07_galton_slope_correlation_and_its_uncertainty(r):
     assert r["r"] == pytest.approx(0.3209, abs=1e-4)  # Galton's data: no randomness
     assert r["slope_sd"] == pytest.approx(1.1481, abs=1e-4)
+    assert r["sd_ratio"] == pytest.approx(0.50, abs=0.005)
+    pooled, galton, sons, daughters, indicator = r["galton_slopes"].values()
+    assert galton == pytest.approx(0.713, abs=1e-3)  # daughters x 1.08: near Galton's 2/3
+    assert pooled < min(sons, daughters) and daughters < indicator < sons
     low, high = r["bootstrap_interval"]
     assert 0.45 < low < r["slope"] < high < 0.85  # stable, and well below 1
     assert high - low < 0.35
     # the bootstrap sd estimates the OLS standard error: sd of a sd from B resamples is
     # about sd / sqrt(2 B); 5 of those, plus 10% for what the closed form assumes
-    tolerance = 5 / math.sqrt(2 * SMALL["NUM_BOOTSTRAP"]) + 0.1
+    tolerance = 5 / math.sqrt(2 * 2_000) + 0.1  # NUM_BOOTSTRAP's default
     assert abs(math.log(r["bootstrap_sd"] / r["se_ols"])) < tolerance
+    # resampling families widens the interval a little; slope 1 stays far outside
+    assert 1.0 < r["family_sd"] / r["bootstrap_sd"] < 1.4
+    assert r["family_interval"][1] < 0.85
