@@ -107,10 +107,24 @@ def _check_far_line(fit_line) -> None:
         raise Wrong(f"for x near {FAR:.0e} your (w, b) keeps only {max(digits, 0):.0f} "
                     "correct digits, and it is float32, which holds about 7: compute in "
                     "float64 (NumPy's default)")
-    raise Wrong(f"for x near {FAR:.0e} your (w, b) keeps only {max(digits, 0):.0f} correct "
-                "digits: the normal equations (inv or solve on A.T @ A, or the sums formula "
-                "n*sum(xy) - sum(x)*sum(y)) square the condition number; solve A theta = y "
-                "itself with np.linalg.lstsq")
+    said = f"for x near {FAR:.0e} your (w, b) keeps only {max(digits, 0):.0f} correct digits"
+    A = add_bias(x.reshape(-1, 1))
+    U, s, Vt = np.linalg.svd(A, full_matrices=False)
+    rank_one = Vt[0] * (U[:, 0] @ y) / s[0]  # (b, w) once lstsq's cut-off drops s[1]
+    if _line_digits(number(first, "w"), number(second, "b"), rank_one[1], rank_one[0]) >= 6:
+        raise Wrong(f"{said}: that is lstsq with an rcond so large that it cut off A's "
+                    "smaller singular value (rank 1); leave rcond=None")
+    x32, y32 = (v.astype(np.float32).astype(np.float64) for v in (x, y))
+    for x_r, y_r in ((x32, y), (x32, y32), (x, y32)):
+        b_r, w_r = np.linalg.lstsq(add_bias(x_r.reshape(-1, 1)), y_r, rcond=None)[0]
+        if _line_digits(number(first, "w"), number(second, "b"), w_r, b_r) >= 6:
+            raise Wrong(f"{said}: your data were rounded to float32, which near {FAR:.0e} "
+                        "keeps x only to the nearest 1/16; compute in float64 (NumPy's "
+                        "default)")
+    raise Wrong(f"{said}, where lstsq on A itself keeps more than 10. If you went through "
+                "A.T @ A (inv or solve on it, or the sums formula n*sum(xy) - sum(x)*sum(y): "
+                "the normal equations), that squares the condition number; solve A theta = y "
+                "itself with np.linalg.lstsq, rcond=None, in float64")
 
 
 # ---------------------------------------------------------------- Exercise 2: unit columns
@@ -188,14 +202,21 @@ def check_lstsq_unit_columns(lstsq_unit_columns) -> str:
     theta = _vector(call(lstsq_unit_columns, A, y), A.shape[1], "theta")
     if correct_digits(theta, LONGLEY_CERTIFIED) < MIN_DIGITS:
         _diagnose_unit_columns(theta, A, y)
-    scale = rescaling(A.shape[1], 10)
-    theta_scaled = _vector(call(lstsq_unit_columns, A * scale, y), A.shape[1], "theta")
-    digits = correct_digits(theta_scaled * scale, LONGLEY_CERTIFIED)
-    if digits < MIN_DIGITS:
-        raise Wrong(f"on Longley's columns rescaled by 2**10 and 2**-10 (section 2) theta "
-                    f"keeps only {digits:.0f} of NIST's digits: plain lstsq does that; "
-                    "divide each column by its length before solving, and the solution by "
-                    "the same lengths after")
+    for K in (10, -10, 20, -20):
+        scale = rescaling(A.shape[1], K)
+        theta_scaled = _vector(call(lstsq_unit_columns, A * scale, y), A.shape[1], "theta")
+        digits = correct_digits(theta_scaled * scale, LONGLEY_CERTIFIED)
+        if digits >= MIN_DIGITS:
+            continue
+        said = (f"on Longley's columns rescaled by 2**{K} and 2**{-K} (section 2) theta keeps "
+                f"only {max(digits, 0):.0f} of NIST's digits")
+        plain = np.linalg.lstsq(A * scale, y, rcond=None)[0]
+        if _close(theta_scaled, plain, 1e-8):
+            raise Wrong(f"{said}: that is what plain lstsq does; divide each column by its "
+                        "length before solving, and the solution by the same lengths after")
+        raise Wrong(f"{said}: your answer still depends on the columns' units. Divide each "
+                    "column by its length itself (not a power of it), so that A / lengths "
+                    "is the same in any units, and the solution by the same lengths after")
     return (f"theta keeps at least {MIN_DIGITS} of NIST's digits, on Longley's columns as "
             "given and rescaled by powers of two.")
 
@@ -245,6 +266,13 @@ def _alternatives(X: np.ndarray, y: np.ndarray, alpha: float) -> list[tuple[tupl
         (fit_ridge(X, y, alpha**2),
          ("your penalty is alpha**2 * ||w||^2: the extra rows must be sqrt(alpha) * I, whose "
           "squares give alpha")),
+        (fit_ridge(X, y, 2 * alpha),
+         ("your penalty is 2 * alpha * ||w||^2 (or your loss is half the sum of squares): "
+          "the extra rows are sqrt(alpha) * I, and the loss is the sum of squares plus "
+          "alpha * ||w||^2")),
+        (fit_ridge(X, y, alpha / 2),
+         ("your penalty is alpha / 2 * ||w||^2: the extra rows are sqrt(alpha) * I, and the "
+          "loss is the sum of squares plus alpha * ||w||^2")),
         (fit_ridge(X, y, alpha * n),
          ("your penalty is n times too large: the loss here is the sum of squares plus "
           "alpha * ||w||^2, not the mean")),
@@ -264,7 +292,7 @@ def check_ridge(ridge) -> str:
     """``ridge(X, y, alpha)``: ridge regression ``(w, b)``, the bias unpenalized."""
     X, y = _ridge_case()
     d = X.shape[1]
-    for alpha in (2.0, 0.0, 1e4):
+    for alpha in (3.0, 0.0, 1e4):  # not 2 first: there alpha**2 = 2 * alpha
         w, b = _ridge_answer(call(ridge, X, y, alpha), d)
         want_w, want_b = fit_ridge(X, y, alpha)
         if _close(w, want_w, 1e-8) and _close(b, want_b, 1e-8):

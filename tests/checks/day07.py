@@ -93,6 +93,17 @@ def fit_line_float32(x, y):
     return w, b
 
 
+def fit_line_x_rounded(x, y):  # float64 arithmetic on data rounded to float32
+    x32 = x.astype(np.float32).astype(np.float64)
+    b, w = np.linalg.lstsq(add_bias(x32.reshape(-1, 1)), y, rcond=None)[0]
+    return w, b
+
+
+def fit_line_rcond(x, y):  # an rcond that cuts off A's smaller singular value
+    b, w = np.linalg.lstsq(add_bias(x.reshape(-1, 1)), y, rcond=1e-6)[0]
+    return w, b
+
+
 CASES = [
     (check_fit_line, (fit_line_right,), CORRECT, "also for x far from 0"),
     (check_fit_line, (fit_line_pinv,), CORRECT, None),
@@ -100,7 +111,9 @@ CASES = [
     (check_fit_line, (lambda x, y: tuple(np.linalg.lstsq(np.c_[x, np.ones_like(x)], y)[0]),),
      CORRECT, None),
     (check_fit_line, (fit_line_inverse,), WRONG, "normal equations"),
-    (check_fit_line, (fit_line_solve_normal,), WRONG, "square the condition number"),
+    (check_fit_line, (fit_line_solve_normal,), WRONG, "squares the condition number"),
+    (check_fit_line, (fit_line_x_rounded,), WRONG, "rounded to float32"),
+    (check_fit_line, (fit_line_rcond,), WRONG, "leave rcond=None"),
     (check_fit_line, (fit_line_sums,), WRONG, "sums formula"),
     (check_fit_line, (fit_line_float32,), WRONG, "float32"),
     (check_fit_line, (lambda x, y: tuple(np.polyfit(x, y, 1)),), CORRECT, None),
@@ -190,6 +203,16 @@ def unit_float32(A, y):
     return unit_right(A, y).astype(np.float32)
 
 
+def unit_sqrt_lengths(A, y):  # keeps 7.4 digits at K = 20, 10.9 at K = 0 and 10
+    scale = np.sqrt(np.linalg.norm(A, axis=0))
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
+def unit_squared_lengths(A, y):
+    scale = np.linalg.norm(A, axis=0) ** 2
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
 def unit_legacy(A, y):
     np.random.seed(0)  # noqa: NPY002 (the mistake under test)
     return unit_right(A, y)
@@ -203,7 +226,9 @@ CASES += [
     (check_lstsq_unit_columns, (unit_scipy,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_column_vector,), CORRECT, None),
     (check_lstsq_unit_columns, (lambda A, y: np.linalg.lstsq(A, y, rcond=None)[0],), WRONG,
-     "plain lstsq does that"),
+     "what plain lstsq does"),
+    (check_lstsq_unit_columns, (unit_sqrt_lengths,), WRONG, "not a power of it"),
+    (check_lstsq_unit_columns, (unit_squared_lengths,), WRONG, "not a power of it"),
     (check_lstsq_unit_columns, (lambda A, y: np.linalg.solve(A.T @ A, A.T @ y),), WRONG,
      "forming A.T @ A"),
     (check_lstsq_unit_columns, (lambda A, y: np.linalg.inv(A.T @ A) @ A.T @ y,), WRONG,
@@ -343,6 +368,10 @@ CASES += [
     (check_ridge, (ridge_bias_penalized,), WRONG, "also shrinks the bias"),
     (check_ridge, (ridge_alpha_rows,), WRONG, "alpha**2"),
     (check_ridge, (ridge_mean_loss,), WRONG, "n times too large"),
+    (check_ridge, (lambda X, y, alpha: ridge_right(X, y, 2 * alpha),), WRONG,
+     "penalty is 2 * alpha"),
+    (check_ridge, (lambda X, y, alpha: ridge_right(X, y, alpha / 2),), WRONG,
+     "penalty is alpha / 2"),
     (check_ridge, (lambda X, y, alpha: ridge_right(X, y, 0.0),), WRONG, "does not shrink"),
     (check_ridge, (ridge_no_bias,), WRONG, "no bias"),
     (check_ridge, (ridge_mean_intercept,), WRONG, "b is the mean of y"),

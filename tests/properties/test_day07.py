@@ -28,7 +28,9 @@ save_results(RESULTS_PATH, best_loss=best_loss, gd_loss=runs[0.3][-1],
              sgd_best={f"{name}|{method}|{e}": [lr, v] for (name, method, e), (lr, v)
                        in best.items()},
              sgd_lead=lead, sgd_curves={k[1]: v for k, v in curves.items() if k[0] == ill},
-             flat_share=share[flat_dirs].sum(),
+             flat_share=share[flat_dirs].sum(), flat_total=share.sum(),
+             flat_left=[left.sum(), left[flat_dirs].sum()],
+             random_lstsq_loses=lstsq_loses, decayed_ahead=decayed_ahead,
              r2_multi=r2_multi, r2_train=r2_train, r2_test=r2_test,
              sigma_ml=sigma_ml, best_sigma=best_sigma, sigma_unbiased=s,
              vif=vif, last_flip=last_flip, alpha_cv=alpha_cv, cv_mse=cv_mse, loo_ls=loo_ls,
@@ -77,6 +79,11 @@ def test_day07_qr_ignores_column_scaling_and_lstsq_does_not(r):
     assert digits["0"]["lstsq"] - digits["5"]["lstsq"] >= 1  # kappa(A) barely changed
     assert digits["0"]["lstsq"] - digits["10"]["lstsq"] >= 3
     assert rank["0"] == rank["10"] == 7 and rank["15"] < 7
+    # the reverse scaling: rank 6 and no digit, all from lstsq's cut-off (the SVD without
+    # it keeps 8+ digits); at K = 10 the SVD without the cut-off loses as much (rounding)
+    assert rank["-10"] < 7 and digits["-10"]["lstsq"] < 3 <= digits["-10"]["SVD, no cut-off"] - 5
+    assert digits["10"]["SVD, no cut-off"] <= digits["0"]["lstsq"] - 3
+    assert 0.15 < r["random_lstsq_loses"] < 0.6  # 200 random scalings: Longley's are ordinary
     assert all(6 < d["normal eq."] < 8.5 for d in digits.values())  # barely move
 
 
@@ -126,7 +133,13 @@ def test_day07_sgd_and_full_batch_each_at_its_best_lr(r):
     # ... and stays ahead for the first epochs; full batch catches up after about twenty
     assert 10 <= r["sgd_lead"] <= 30
     assert best(ill, "full batch", 4 * n)[1][0] < 1.2 * best(ill, "SGD", 4 * n)[1].mean()
-    assert 0.5e-4 < r["flat_share"] < 2e-4  # what the two flattest directions hold
+    # the two flattest directions: a sliver of the excess at theta = 0, but the plateau
+    assert 900 < r["flat_total"] < 1000 and 0.5e-4 < r["flat_share"] < 2e-4
+    left, left_flat = r["flat_left"]  # after 4 * n full-batch epochs, computed exactly ...
+    assert left == pytest.approx(best(ill, "full batch", 4 * n)[1][0], rel=1e-3)  # = run
+    assert left_flat > 0.95 * left  # ... nearly all of it in the two flattest directions
+    # decayed SGD stays ahead of full batch at every budget on the ill-conditioned problem
+    assert r["decayed_ahead"] == [1, n, 4 * n]
     for problem in (round_, ill):
         lrs = [best(problem, "SGD", e)[0] for e in (1, n, 4 * n)]
         assert lrs[0] > lrs[1] > lrs[2], problem  # the best constant lr shrinks with budget
