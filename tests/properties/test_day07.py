@@ -31,6 +31,7 @@ save_results(RESULTS_PATH, best_loss=best_loss, gd_loss=runs[0.3][-1],
              flat_share=share[flat_dirs].sum(), flat_total=share.sum(),
              flat_left=[left.sum(), left[flat_dirs].sum()],
              random_lstsq_loses=lstsq_loses, decayed_ahead=decayed_ahead,
+             random_medians=np.median(random_digits, axis=0),
              r2_multi=r2_multi, r2_train=r2_train, r2_test=r2_test,
              sigma_ml=sigma_ml, best_sigma=best_sigma, sigma_unbiased=s,
              vif=vif, last_flip=last_flip, alpha_cv=alpha_cv, cv_mse=cv_mse, loo_ls=loo_ls,
@@ -84,6 +85,8 @@ def test_day07_qr_ignores_column_scaling_and_lstsq_does_not(r):
     assert rank["-10"] < 7 and digits["-10"]["lstsq"] < 3 <= digits["-10"]["SVD, no cut-off"] - 5
     assert digits["10"]["SVD, no cut-off"] <= digits["0"]["lstsq"] - 3
     assert 0.15 < r["random_lstsq_loses"] < 0.6  # 200 random scalings: Longley's are ordinary
+    qr_median, lstsq_median = r["random_medians"]
+    assert lstsq_median <= qr_median - 0.1  # lstsq's median a little below QR's
     assert all(6 < d["normal eq."] < 8.5 for d in digits.values())  # barely move
 
 
