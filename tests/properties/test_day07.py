@@ -84,6 +84,8 @@ def test_day07_qr_ignores_column_scaling_and_lstsq_does_not(r):
     # it keeps 8+ digits); at K = 10 the SVD without the cut-off loses as much (rounding)
     assert rank["-10"] < 7 and digits["-10"]["lstsq"] < 3 <= digits["-10"]["SVD, no cut-off"] - 5
     assert digits["10"]["SVD, no cut-off"] <= digits["0"]["lstsq"] - 3
+    assert abs(digits["10"]["SVD, no cut-off"] - digits["10"]["lstsq"]) < 0.5  # as many
+    assert digits["15"]["SVD, no cut-off"] >= digits["15"]["lstsq"] + 2  # K = 15: both
     assert 0.15 < r["random_lstsq_loses"] < 0.6  # 200 random scalings: Longley's are ordinary
     qr_median, lstsq_median = r["random_medians"]
     assert lstsq_median <= qr_median - 0.1  # lstsq's median a little below QR's
