@@ -89,7 +89,7 @@ def call(func: Any, *args: Any, **kwargs: Any) -> Any:
     Raises :class:`NotAttempted` if ``func`` is still the placeholder or returns it, and
     :class:`Wrong` if it is not callable, raises (naming the error), changes an array
     argument in place (naming the argument), or draws from the legacy global
-    ``np.random`` state instead of the ``rng`` it was given.
+    ``np.random`` state (the hint points to the ``rng`` it was given, if it was given one).
 
     Examples
     --------
@@ -112,16 +112,15 @@ def call(func: Any, *args: Any, **kwargs: Any) -> Any:
         raise Wrong(f"expected a function, got {type(func).__name__}")
     arrays = {name: value.copy() for name, value in _named_arguments(func, args, kwargs)
               if isinstance(value, np.ndarray)}
-    legacy = np.random.get_state(legacy=False)["state"]["key"].copy()  # noqa: NPY002
+    legacy = _legacy_state()
     try:
         result = func(*args, **kwargs)
     except (Wrong, NotAttempted):
         raise
     except Exception as err:  # noqa: BLE001 (the learner's bug becomes feedback)
         raise Wrong(f"your code raised {type(err).__name__}: {err}") from None
-    if not np.array_equal(legacy, np.random.get_state(legacy=False)["state"]["key"]):  # noqa: NPY002
-        raise Wrong("your code drew from the global np.random state (np.random.seed, "
-                    "np.random.rand, ...); draw from the Generator you were given instead")
+    if legacy != _legacy_state():
+        raise Wrong(_legacy_hint(func, args, kwargs))
     for name, value in _named_arguments(func, args, kwargs):
         if name in arrays and not np.array_equal(arrays[name], value, equal_nan=True):
             raise Wrong(f"your code changed its argument {name} in place; leave the caller's "
@@ -156,6 +155,32 @@ def _is_placeholder(func: Callable) -> bool:
     code = getattr(func, "__code__", None)
     return code is not None and code.co_code in (_placeholder_body.__code__.co_code,
                                                   _placeholder_with_docstring.__code__.co_code)
+
+
+def _legacy_hint(func: Callable, args: tuple, kwargs: dict) -> str:
+    """The hint for a draw from the global state: point to the Generator only if one was
+    passed (or the function has an ``rng`` parameter)."""
+    said = ("your code drew from the global np.random state (np.random.seed, np.random.rand, "
+            "...)")
+    given = any(isinstance(a, np.random.Generator) for a in (*args, *kwargs.values()))
+    try:
+        given = given or "rng" in inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        pass
+    if given:
+        return f"{said}; draw from the Generator you were given instead"
+    return (f"{said}, which shifts every later draw of other code; this function needs no "
+            "global random state: leave np.random alone (if you need random numbers, use a "
+            "Generator, np.random.default_rng)")
+
+
+def _legacy_state() -> tuple:
+    """The global ``np.random`` state in full: a draw moves ``pos`` (and the cached
+    Gaussian) long before it changes the 624-word ``key``, which changes only every 624
+    words."""
+    state = np.random.get_state(legacy=False)  # noqa: NPY002
+    return (state["state"]["key"].tobytes(), state["state"]["pos"], state["has_gauss"],
+            state["gauss"])
 
 
 def _named_arguments(func: Callable, args: tuple, kwargs: dict) -> list[tuple[str, Any]]:

@@ -7,6 +7,11 @@ order and under those names, never a bare parameter vector whose order must be g
 
 from __future__ import annotations
 
+import math
+import numbers
+import operator
+from fractions import Fraction
+
 import numpy as np
 
 # The divergence rule is shared with the network trainers of helpers.nn (one piece of code);
@@ -225,9 +230,10 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
         longer, or of a quarter of a shorter run, it rose 3 windows in a row and ended above
         the lowest window average: above it at all for full batch, whose loss a stable lr
         never raises, above twice it for mini-batches, whose noise alone makes three rises
-        in a row common; a full-batch run too short for that ends above its lowest loss). A converging run whose loss bumps up near its floor is not
-        stopped. Not detected: one slowly diverging direction hidden under others whose
-        loss still falls faster (the loss keeps falling for a while).
+        in a row common; a full-batch run too short for that ends above its lowest loss).
+        A converging run whose loss bumps up near its floor is not stopped. Not detected:
+        one slowly diverging direction hidden under others whose loss still falls faster
+        (the loss keeps falling for a while).
 
     Examples
     --------
@@ -273,3 +279,112 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
     if steps_per_epoch == 1 and len(losses) < (DIVERGENCE_PATIENCE + 1) * window:
         _check_short_full_batch_run(losses, lr, num_epochs)
     return w, b, np.array(losses)
+
+
+def exact_least_squares(A: np.typing.ArrayLike, y: np.typing.ArrayLike) -> np.ndarray:
+    """The exact least-squares solution of the stored ``A`` and ``y``, rounded once.
+
+    Every double is a fraction with a power of two below, so ``A^T A theta = A^T y`` can
+    be formed and solved in Python's integers and ``fractions.Fraction`` with no rounding
+    at all; only the final conversion of each entry to a float rounds. A reference to
+    count the correct digits of other solvers against, also for problems that no
+    certified values cover. Slow: at most 20 columns and 5,000 rows.
+
+    Parameters
+    ----------
+    A : array_like
+        The ``(m, n)`` matrix, ``m >= n``, with linearly independent columns.
+    y : array_like
+        The ``(m,)`` targets.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``theta`` of shape ``(n,)``, each entry the float nearest to the exact solution.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not fit, the problem is too large, or the columns of ``A`` are
+        exactly linearly dependent (then the solution is not unique).
+
+    Examples
+    --------
+    >>> A = add_bias([[0.0], [1.0], [3.0]])
+    >>> exact_least_squares(A, [1.0, 2.0, 2.0])  # intercept 9/7, slope 2/7
+    array([1.28571429, 0.28571429])
+    """
+    A = as_float_array(A, "A", ndim=2)
+    y = as_float_array(y, "y", ndim=1)
+    m, n = A.shape
+    if y.shape[0] != m:
+        raise ValueError(f"A and y must have the same number of rows, got {m} and {y.shape[0]}")
+    if m < n:
+        raise ValueError(f"A must have at least as many rows as columns, got shape {A.shape}")
+    if n > 20 or m > 5000:
+        raise ValueError(f"exact_least_squares is for small problems (at most 20 columns and "
+                         f"5,000 rows), got shape {A.shape}")
+    # Scale A and y to integers: every double is num / 2**k; D is the largest 2**k.
+    ratios_A = [v.as_integer_ratio() for v in A.ravel().tolist()]
+    ratios_y = [v.as_integer_ratio() for v in y.tolist()]
+    D_A = max(den for _, den in ratios_A)
+    D_y = max(den for _, den in ratios_y)
+    ints = [num * (D_A // den) for num, den in ratios_A]
+    cols = [ints[j::n] for j in range(n)]  # A * D_A, column by column, in exact integers
+    rhs = [num * (D_y // den) for num, den in ratios_y]  # y * D_y
+    gram = [[Fraction(sum(map(operator.mul, cols[i], cols[j]))) for j in range(n)]
+            for i in range(n)]
+    proj = [Fraction(sum(map(operator.mul, cols[i], rhs))) for i in range(n)]
+    for k in range(n):  # Gaussian elimination, exact, so any nonzero pivot will do
+        pivot = next((r for r in range(k, n) if gram[r][k] != 0), None)
+        if pivot is None:
+            raise ValueError("the columns of A are linearly dependent, so the least-squares "
+                             "solution is not unique")
+        gram[k], gram[pivot] = gram[pivot], gram[k]
+        proj[k], proj[pivot] = proj[pivot], proj[k]
+        for r in range(k + 1, n):
+            factor = gram[r][k] / gram[k][k]
+            if factor:
+                gram[r] = [a - factor * b for a, b in zip(gram[r], gram[k], strict=True)]
+                proj[r] -= factor * proj[k]
+    theta = [Fraction(0)] * n
+    for k in reversed(range(n)):
+        known = sum((gram[k][j] * theta[j] for j in range(k + 1, n)), Fraction(0))
+        theta[k] = (proj[k] - known) / gram[k][k]
+    # (A D_A)^T (A D_A) t = (A D_A)^T (y D_y)  means  theta = t * D_A / D_y.
+    return np.array([float(t * D_A / D_y) for t in theta])
+
+
+def fit_ridge(X: np.typing.ArrayLike, y: np.typing.ArrayLike,
+              alpha: float) -> tuple[np.ndarray, float]:
+    """Ridge regression ``(w, b)``: minimize ``||y - X @ w - b||^2 + alpha * ||w||^2``.
+
+    The bias ``b`` is not penalized: once ``X`` and ``y`` are centred it drops out, and it
+    comes back as ``mean(y) - mean(X) @ w``. The penalty is ``d`` extra rows
+    ``sqrt(alpha) * I`` under the centred ``X``, with zeros under the centred ``y``: their
+    squared residuals are ``alpha * ||w||^2``, so ``w`` is the ordinary least-squares
+    solution of that taller system, found by ``np.linalg.lstsq`` without forming
+    ``X^T X``. ``alpha = 0`` is ordinary least squares. The penalty treats all features
+    alike, so standardize them first unless they share units. The objective is
+    scikit-learn's ``Ridge(alpha=alpha)``.
+
+    Examples
+    --------
+    >>> X = np.array([[0.0], [1.0], [2.0], [3.0]])
+    >>> w, b = fit_ridge(X, [1.0, 3.0, 5.0, 7.0], alpha=0.0)  # y = 2x + 1 exactly
+    >>> w.round(6), round(b, 6)
+    (array([2.]), 1.0)
+    >>> w, b = fit_ridge(X, [1.0, 3.0, 5.0, 7.0], alpha=5.0)  # 10 / (5 + 5): halved
+    >>> w.round(6), round(b, 6)
+    (array([1.]), 2.5)
+    """
+    X, y = _check_Xy(X, y)
+    if isinstance(alpha, bool) or not isinstance(alpha, numbers.Real) or not (
+            math.isfinite(alpha) and alpha >= 0):
+        raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
+    d = X.shape[1]
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    augmented = np.vstack([X - x_mean, math.sqrt(alpha) * np.eye(d)])
+    targets = np.concatenate([y - y_mean, np.zeros(d)])
+    w, *_ = np.linalg.lstsq(augmented, targets, rcond=None)
+    return w, float(y_mean - x_mean @ w)

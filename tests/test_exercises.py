@@ -70,6 +70,21 @@ def test_errors_in_the_learners_code_become_feedback():
     assert check_square.verdict(42) == (WRONG, "expected a function, got int")
 
 
+def test_a_draw_from_the_legacy_state_is_named_and_the_generator_only_if_given():
+    import numpy as np
+
+    def legacy(x, rng=None):
+        return x + np.random.standard_normal()  # noqa: NPY002 (the mistake under test)
+
+    with pytest.raises(Wrong, match="global np.random.*the Generator you were given"):
+        call(legacy, 1.0, np.random.default_rng(0))
+    with pytest.raises(Wrong, match="global np.random.*the Generator you were given"):
+        call(legacy, 1.0)  # no Generator passed, but the function takes an rng
+    with pytest.raises(Wrong, match="global np.random") as err:
+        call(lambda x: x + np.random.standard_normal(), 1.0)  # noqa: NPY002
+    assert "you were given" not in str(err.value) and "default_rng" in str(err.value)
+
+
 def test_a_check_prints_one_line_and_returns_nothing(capsys):
     assert check_square(lambda x: x * x) is None
     assert capsys.readouterr().out == "✓ Correct: square squares.\n"

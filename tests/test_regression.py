@@ -1,17 +1,21 @@
 """helpers.regression against closed forms, NIST's certified Longley values and scikit-learn."""
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
-from sklearn.linear_model import LinearRegression
+from sklearn.linear_model import LinearRegression, Ridge
 from sklearn.metrics import mean_squared_error
 from sklearn.metrics import r2_score as sk_r2
 
 from helpers.data import load_longley
 from helpers.regression import (
     add_bias,
+    exact_least_squares,
     fit_gradient_descent,
     fit_least_squares,
     fit_normal_equation,
+    fit_ridge,
     mse,
     predict,
     r2_score,
@@ -249,3 +253,114 @@ def test_a_short_diverging_full_batch_run_is_caught():
     X1, y1 = _standardized_line(0)
     with pytest.raises(FloatingPointError, match="in 3 epochs the loss rose.*lr=1.3"):
         fit_gradient_descent(X1, y1 + 60, lr=1.3, num_epochs=3)
+
+
+# ---------------------------------------------------------------- exact_least_squares
+
+
+def test_exact_least_squares_reproduces_nists_certified_longley_values():
+    Xl, yl, _ = load_longley()
+    theta = exact_least_squares(add_bias(Xl), yl)
+    # NIST certifies 15 significant digits; the exact solution rounds to them
+    assert np.allclose(theta, LONGLEY_B, rtol=5e-15, atol=0)
+
+
+def test_exact_least_squares_is_exact_on_a_small_rational_problem():
+    # A = [1, x] with x = 0, 1, 3 and y = 1, 2, 2: intercept 9/7, slope 2/7, by hand
+    theta = exact_least_squares(add_bias([[0.0], [1.0], [3.0]]), [1.0, 2.0, 2.0])
+    assert theta.tolist() == [float(Fraction(9, 7)), float(Fraction(2, 7))]
+
+
+def test_exact_least_squares_residual_is_orthogonal_in_exact_arithmetic():
+    rng = np.random.default_rng(2)
+    A, y = rng.standard_normal((12, 3)), rng.standard_normal(12)
+    theta = exact_least_squares(A, y)
+    assert np.allclose(theta, np.linalg.lstsq(A, y, rcond=None)[0], rtol=1e-12)
+    # Each float of theta is within half an ulp of the exact solution, so the exact
+    # residual of the rounded theta is tiny next to |A| |y|
+    r = [Fraction(v) - sum(Fraction(a) * Fraction(t) for a, t in zip(row, theta, strict=True))
+         for row, v in zip(A.tolist(), y.tolist(), strict=True)]
+    normal = [float(sum(Fraction(A[i, j]) * r[i] for i in range(12))) for j in range(3)]
+    assert max(map(abs, normal)) < 1e-14 * np.linalg.norm(A) * np.linalg.norm(y)
+
+
+def test_exact_least_squares_beats_float_solvers_on_an_ill_conditioned_problem():
+    # kappa = 1e10 with a large residual: lstsq keeps few digits, the exact answer all
+    rng = np.random.default_rng(4)
+    U, _ = np.linalg.qr(rng.standard_normal((20, 4)))
+    V, _ = np.linalg.qr(rng.standard_normal((3, 3)))
+    A = (U[:, :3] * [1.0, 1e-5, 1e-10]) @ V.T
+    y = A @ V[:, 0] + U[:, 3]
+    exact = exact_least_squares(A, y)
+    lstsq = np.linalg.lstsq(A, y, rcond=None)[0]
+    assert np.linalg.norm(lstsq - exact) > 1e-6 * np.linalg.norm(exact)  # lstsq lost digits
+    residual = A @ exact - y
+    assert np.abs(A.T @ residual).max() < 1e-12  # yet exact's residual is orthogonal
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    ((np.ones(3), np.ones(3)), "A must be 2-D"),
+    ((np.ones((3, 2)), np.ones(4)), "same number of rows"),
+    ((np.ones((2, 3)), np.ones(2)), "at least as many rows"),
+    ((np.ones((30, 21)), np.ones(30)), "small problems"),
+    ((np.column_stack([np.ones(4), 2 * np.ones(4)]), np.arange(4.0)), "linearly dependent"),
+    ((np.array([[1.0, np.nan], [0.0, 1.0], [1.0, 1.0]]), np.ones(3)), "A must be finite"),
+])
+def test_exact_least_squares_bad_input(args, needle):
+    with pytest.raises(ValueError, match=needle):
+        exact_least_squares(*args)
+
+
+# ---------------------------------------------------------------- fit_ridge
+
+
+@pytest.mark.parametrize("alpha", [1e-3, 0.5, 10.0, 1e4])
+def test_fit_ridge_matches_scikit_learn(alpha):
+    w, b = fit_ridge(X + [5.0, -2.0, 10.0], Y, alpha)  # offsets: the bias is not penalized
+    ref = Ridge(alpha=alpha, solver="svd").fit(X + [5.0, -2.0, 10.0], Y)
+    assert w == pytest.approx(ref.coef_, rel=1e-9) and b == pytest.approx(ref.intercept_)
+
+
+def test_fit_ridge_closed_form_and_limits():
+    Xc = X - X.mean(axis=0)
+    alpha = 3.0
+    w, b = fit_ridge(X, Y, alpha)
+    w_closed = np.linalg.solve(Xc.T @ Xc + alpha * np.eye(3), Xc.T @ (Y - Y.mean()))
+    assert w == pytest.approx(w_closed, rel=1e-10)
+    assert b == pytest.approx(Y.mean() - X.mean(axis=0) @ w_closed)
+    w0, b0 = fit_ridge(X, Y, 0.0)  # alpha = 0 is least squares
+    w_ls, b_ls = fit_least_squares(X, Y)
+    assert w0 == pytest.approx(w_ls, rel=1e-12) and b0 == pytest.approx(b_ls)
+    w_big, b_big = fit_ridge(X, Y, 1e12)  # everything shrunk: the mean remains
+    assert np.abs(w_big).max() < 1e-8 and b_big == pytest.approx(Y.mean())
+    norms = [np.linalg.norm(fit_ridge(X, Y, a)[0]) for a in (0.0, 1.0, 10.0, 100.0)]
+    assert norms == sorted(norms, reverse=True)  # shrinks monotonically
+
+
+def test_fit_ridge_with_more_features_than_rows():
+    rng = np.random.default_rng(5)
+    Xw, yw = rng.standard_normal((5, 8)), rng.standard_normal(5)
+    w, _ = fit_ridge(Xw, yw, 1.0)
+    Xc = Xw - Xw.mean(axis=0)
+    assert w == pytest.approx(np.linalg.solve(Xc.T @ Xc + np.eye(8), Xc.T @ (yw - yw.mean())))
+
+
+def test_fit_ridge_keeps_lstsqs_accuracy_on_longley():
+    Xl, yl, _ = load_longley()
+    w, b = fit_ridge(Xl, yl, 0.0)  # centred, no A^T A: NIST's values to 1e-10
+    assert np.r_[b, w] == pytest.approx(LONGLEY_B, rel=1e-10)
+
+
+@pytest.mark.parametrize(("alpha", "error"), [(-1.0, "alpha must be"), (np.nan, "alpha must"),
+                                              (np.inf, "alpha must"), ("1", "alpha must"),
+                                              (True, "alpha must"), ([1.0], "alpha must")])
+def test_fit_ridge_bad_alpha(alpha, error):
+    with pytest.raises(ValueError, match=error):
+        fit_ridge(X, Y, alpha)
+
+
+def test_fit_ridge_bad_data():
+    with pytest.raises(ValueError, match="same number of samples"):
+        fit_ridge(X, Y[:-1], 1.0)
+    with pytest.raises(ValueError, match=r"reshape\(-1, 1\)"):
+        fit_ridge(X[:, 0], Y, 1.0)

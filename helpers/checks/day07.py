@@ -1,23 +1,38 @@
-"""Checks for the exercises of Day 7 (linear regression); see helpers.exercises."""
+"""Checks for the exercises of Day 7 (linear regression); see helpers.exercises.
+
+Every answer here is determined (fixed data, no randomness), so each check compares with
+the exact expected result, computed independently (``np.polyfit``, NIST's certified
+values, :func:`helpers.regression.exact_least_squares`, :func:`helpers.regression.fit_ridge`),
+and recognizes the common wrong answers by recomputing them.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
 from helpers.data import load_longley
-from helpers.exercises import Wrong, call, exercise_check
-from helpers.regression import add_bias
+from helpers.exercises import Wrong, call, exercise_check, number
+from helpers.regression import add_bias, exact_least_squares, fit_ridge
 
 
-def _two_numbers(value, name: str) -> tuple[float, float]:
-    try:
-        first, second = (float(np.ravel(v)[0]) if np.size(v) == 1 else None for v in value)
-    except (TypeError, ValueError):
-        raise Wrong(f"{name} should return two numbers, (w, b), got "
-                    f"{type(value).__name__}") from None
-    if first is None or second is None:
-        raise Wrong(f"{name} should return two numbers (w, b), not arrays")
-    return first, second
+def _close(a: float | np.ndarray, b: float | np.ndarray, rtol: float = 1e-6) -> bool:
+    return bool(np.allclose(a, b, rtol=rtol, atol=1e-9 * (1 + np.max(np.abs(b)))))
+
+
+def _pair(value, name: str) -> tuple[object, object]:
+    """The two things a ``(w, b)`` answer holds, or :class:`Wrong`."""
+    if isinstance(value, tuple | list) or isinstance(value, np.ndarray) and value.ndim >= 1:
+        items = list(value)
+    else:
+        raise Wrong(f"{name} should return two things, (w, b), got one "
+                    f"{type(value).__name__}")
+    if len(items) != 2:
+        raise Wrong(f"{name} should return two things, (w, b), got {len(items)}; "
+                    "unpack the solution by name and return exactly those two")
+    return items[0], items[1]
+
+
+# ---------------------------------------------------------------- Exercise 1: fit_line
 
 
 def _line_case() -> tuple[np.ndarray, np.ndarray]:
@@ -26,57 +41,303 @@ def _line_case() -> tuple[np.ndarray, np.ndarray]:
     return x, -0.7 * x + 4.0 + rng.normal(0.0, 0.3, 30)
 
 
+#: Where the far case centres x: kappa(A) is then about 6e11, so the normal equations
+#: (inv or solve on A.T @ A, or the one-pass sums formula) keep about 3 digits, lstsq,
+#: np.polyfit and scipy.stats.linregress more than 10.
+FAR = 1e6
+
+
+def _far_case() -> tuple[np.ndarray, np.ndarray]:
+    """x = 1e6 + N(0, 2): a line that only a solver working on A itself gets right."""
+    rng = np.random.default_rng(5)
+    x = FAR + rng.normal(0.0, 2.0, 30)
+    return x, -0.7 * (x - FAR) + 4.0 + rng.normal(0.0, 0.3, 30)
+
+
+def _line_digits(w: float, b: float, want_w: float, want_b: float) -> float:
+    rel = max(abs(w - want_w) / abs(want_w), abs(b - want_b) / abs(want_b))
+    return float(-np.log10(max(rel, 1e-17)))
+
+
 @exercise_check
 def check_fit_line(fit_line) -> str:
     """``fit_line(x, y)``: least-squares ``(w, b)`` of a line, for a 1-D ``x``."""
     x, y = _line_case()
-    w, b = _two_numbers(call(fit_line, x.copy(), y.copy()), "fit_line(x, y)")
+    first, second = _pair(call(fit_line, x, y), "fit_line(x, y)")
+    if np.size(first) != 1 or np.size(second) != 1:
+        raise Wrong("fit_line(x, y) should return two numbers (w, b), not arrays")
+    w, b = number(first, "w"), number(second, "b")
     want_w, want_b = np.polyfit(x, y, 1)
-    if np.isclose(w, want_b, rtol=1e-6) and np.isclose(b, want_w, rtol=1e-6):
+    if _close(w, want_w) and _close(b, want_b):
+        _check_far_line(fit_line)
+        return ("(w, b) is the least-squares line, slope first, unpacked by name, also for x "
+                "far from 0.")
+    if _close(w, want_b) and _close(b, want_w):
         raise Wrong("you returned (b, w): with add_bias the bias is theta's FIRST entry")
-    through_origin = float(x @ y / (x @ x))
-    if np.isclose(w, through_origin, rtol=1e-6) or np.isclose(b, through_origin, rtol=1e-6):
+    xc, yc = x - x.mean(), y - y.mean()
+    if _close(w, x @ y / (x @ x)):
         raise Wrong("that is the line through the origin: add a column of ones for the "
                     "bias (add_bias) before solving")
-    if not (np.isclose(w, want_w, rtol=1e-6) and np.isclose(b, want_b, rtol=1e-6)):
-        raise Wrong("(w, b) is not the least-squares line of the test data; solve "
-                    "add_bias(x.reshape(-1, 1)) theta = y with np.linalg.lstsq")
-    return "(w, b) is the least-squares line, slope first, unpacked by name."
+    if _close(w, (yc @ yc) / (xc @ yc)):
+        raise Wrong("that slope belongs to x regressed on y; the line predicts y from x")
+    n = len(x)
+    if _close(w, want_w * n / (n - 1)) or _close(w, want_w * (n - 1) / n):
+        raise Wrong("the slope is off by the factor n / (n - 1): a covariance and a "
+                    "variance with different ddof (np.cov uses 1, np.var 0)")
+    if _close(w, want_w) and _close(b, y.mean()):
+        raise Wrong("b is the mean of y, the intercept of the centred line: for x itself "
+                    "it is mean(y) - w * mean(x)")
+    if _close(w, want_w):
+        raise Wrong("the slope is right but b is not the least-squares intercept")
+    raise Wrong("(w, b) is not the least-squares line of the test data; solve "
+                "add_bias(x.reshape(-1, 1)) theta = y with np.linalg.lstsq")
 
 
-def correct_digits(theta: np.ndarray, certified: np.ndarray) -> float:
-    """Significant digits of the worst coefficient of ``theta`` that agree with NIST."""
-    rel = np.abs(theta - certified) / np.abs(certified)
-    return float(-np.log10(max(rel.max(), 1e-17)))
+def _check_far_line(fit_line) -> None:
+    """The line of :func:`_far_case` to 6 digits, or the hint for the digits lost."""
+    x, y = _far_case()
+    first, second = _pair(call(fit_line, x, y), "fit_line(x, y)")
+    if np.size(first) != 1 or np.size(second) != 1:
+        raise Wrong("fit_line(x, y) should return two numbers (w, b), not arrays")
+    b_exact, w_exact = exact_least_squares(add_bias(x.reshape(-1, 1)), y)
+    digits = _line_digits(number(first, "w"), number(second, "b"), w_exact, b_exact)
+    if digits >= 6:
+        return
+    if any(np.asarray(v).dtype == np.float32 for v in (first, second)):
+        raise Wrong(f"for x near {FAR:.0e} your (w, b) keeps only {max(digits, 0):.0f} "
+                    "correct digits, and it is float32, which holds about 7: compute in "
+                    "float64 (NumPy's default)")
+    said = f"for x near {FAR:.0e} your (w, b) keeps only {max(digits, 0):.0f} correct digits"
+    A = add_bias(x.reshape(-1, 1))
+    U, s, Vt = np.linalg.svd(A, full_matrices=False)
+    rank_one = Vt[0] * (U[:, 0] @ y) / s[0]  # (b, w) once lstsq's cut-off drops s[1]
+    if _line_digits(number(first, "w"), number(second, "b"), rank_one[1], rank_one[0]) >= 6:
+        raise Wrong(f"{said}: that is lstsq with an rcond so large that it cut off A's "
+                    "smaller singular value (rank 1); leave rcond=None")
+    x32, y32 = (v.astype(np.float32).astype(np.float64) for v in (x, y))
+    for x_r, y_r in ((x32, y), (x32, y32), (x, y32)):
+        b_r, w_r = np.linalg.lstsq(add_bias(x_r.reshape(-1, 1)), y_r, rcond=None)[0]
+        if _line_digits(number(first, "w"), number(second, "b"), w_r, b_r) >= 6:
+            raise Wrong(f"{said}: your data were rounded to float32, which near {FAR:.0e} "
+                        "keeps x only to the nearest 1/16; compute in float64 (NumPy's "
+                        "default)")
+    raise Wrong(f"{said}, where lstsq on A itself keeps more than 10. If you went through "
+                "A.T @ A (inv or solve on it, or the sums formula n*sum(xy) - sum(x)*sum(y): "
+                "the normal equations), that squares the condition number; solve A theta = y "
+                "itself with np.linalg.lstsq, rcond=None, in float64")
 
+
+# ---------------------------------------------------------------- Exercise 2: unit columns
 
 #: NIST StRD Longley: the certified (b, w_1, ..., w_6).
 LONGLEY_CERTIFIED = np.array([-3482258.63459582, 15.0618722713733, -0.358191792925910e-01,
                               -2.02022980381683, -1.03322686717359, -0.511041056535807e-01,
                               1829.15146461355])
+#: Digits of NIST's a scaling-proof solver must keep (QR and lstsq on unit-length columns
+#: keep 10.8 to 10.9 on the OpenBLAS kernels tested; plain lstsq after the rescaling and
+#: the normal equations keep 6 to 7.5).
+MIN_DIGITS = 9.5
+
+
+def correct_digits(theta: np.ndarray, reference: np.ndarray) -> float:
+    """Significant digits of the worst entry of ``theta`` that agree with ``reference``."""
+    rel = np.abs(theta - reference) / np.abs(reference)
+    return float(-np.log10(max(rel.max(), 1e-17)))
+
+
+def _vector(value, size: int, name: str) -> np.ndarray:
+    """The learner's answer as a float64 vector of ``size`` entries, or :class:`Wrong`."""
+    try:
+        arr = np.asarray(value)
+    except (TypeError, ValueError):
+        arr = np.asarray(None)
+    if arr.dtype == object or arr.dtype.kind not in "biuf":
+        raise Wrong(f"{name} should be an array of numbers, got {type(value).__name__}")
+    if arr.shape not in ((size,), (size, 1)):
+        raise Wrong(f"{name} should have one entry per column of A, shape ({size},), "
+                    f"got shape {arr.shape}")
+    if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
+        raise Wrong(f"{name} is {arr.dtype}, which holds only about 7 digits; compute in "
+                    "float64 (NumPy's default)")
+    arr = arr.astype(np.float64).reshape(size)
+    if not np.all(np.isfinite(arr)):
+        raise Wrong(f"{name} holds NaN or infinite values")
+    return arr
+
+
+def rescaling(num_columns: int, K: int) -> np.ndarray:
+    """Section 2's scaling: column j times ``2**K`` (j even) or ``2**-K`` (j odd)."""
+    return 2.0 ** np.where(np.arange(num_columns) % 2 == 0, K, -K)
+
+
+def _diagnose_unit_columns(theta: np.ndarray, A: np.ndarray, y: np.ndarray) -> None:
+    """Raise the hint for a ``theta`` that misses NIST's values on Longley as given."""
+    lengths = np.linalg.norm(A, axis=0)
+    if _close(theta, LONGLEY_CERTIFIED * lengths):
+        raise Wrong("those are the coefficients of the unit-length columns: since "
+                    "A @ theta = (A / lengths) @ (lengths * theta), divide them by the "
+                    "lengths to get A's")
+    if _close(theta, LONGLEY_CERTIFIED * lengths**2):
+        raise Wrong("you multiplied the solution by the column lengths; divide it by them "
+                    "instead")
+    row_scaled = np.linalg.lstsq(A / np.linalg.norm(A, axis=1, keepdims=True), y,
+                                 rcond=None)[0]
+    if _close(theta, row_scaled) or _close(theta, row_scaled / lengths):
+        raise Wrong("you scaled the rows of A (axis=1), which weights the equations and "
+                    "changes the problem; scale its columns (axis=0)")
+    digits = correct_digits(theta, LONGLEY_CERTIFIED)
+    if digits < 2:
+        raise Wrong("theta is far from the least-squares solution of A theta = y: scale "
+                    "the columns, solve with np.linalg.lstsq, then undo the scaling")
+    raise Wrong(f"theta keeps only {digits:.0f} of NIST's digits (a good solver keeps about "
+                "11): forming A.T @ A, inverting a matrix or computing in float32 loses "
+                "them; solve the scaled problem with np.linalg.lstsq")
 
 
 @exercise_check
-def check_solve_qr(solve_qr) -> str:
-    """``solve_qr(A, y)``: least-squares ``theta`` on Longley, to at least 9 digits."""
-    X, y = load_longley()[:2]
+def check_lstsq_unit_columns(lstsq_unit_columns) -> str:
+    """``lstsq_unit_columns(A, y)``: lstsq on unit-length columns, scaled back."""
+    X, y, _ = load_longley()
     A = add_bias(X)
-    theta = call(solve_qr, A.copy(), y.copy())
-    try:
-        theta = np.asarray(theta, dtype=float)
-    except (TypeError, ValueError):
-        raise Wrong(f"solve_qr should return an array theta, got "
-                    f"{type(theta).__name__}") from None
-    if theta.shape != (A.shape[1],):
-        raise Wrong(f"theta should have one entry per column of A, shape {(A.shape[1],)}, "
-                    f"got {theta.shape}")
-    if not np.all(np.isfinite(theta)):
-        raise Wrong("theta holds NaN or infinite values")
-    digits = correct_digits(theta, LONGLEY_CERTIFIED)
-    if digits < 2:
-        raise Wrong("theta is far from the least-squares solution: solve R theta = Q.T @ y "
-                    "with Q, R = np.linalg.qr(A)")
-    if digits < 9:
-        raise Wrong("theta has the accuracy of the normal equations: forming A.T @ A (or "
-                    "inverting it) squares the condition number; work with Q and R only")
-    return "theta keeps at least 9 of NIST's certified digits on Longley's data."
+    theta = _vector(call(lstsq_unit_columns, A, y), A.shape[1], "theta")
+    if correct_digits(theta, LONGLEY_CERTIFIED) < MIN_DIGITS:
+        _diagnose_unit_columns(theta, A, y)
+    for K in (10, -10, 20, -20):
+        scale = rescaling(A.shape[1], K)
+        theta_scaled = _vector(call(lstsq_unit_columns, A * scale, y), A.shape[1], "theta")
+        digits = correct_digits(theta_scaled * scale, LONGLEY_CERTIFIED)
+        if digits >= MIN_DIGITS:
+            continue
+        said = (f"on Longley's columns rescaled by 2**{K} and 2**{-K} (section 2) theta keeps "
+                f"only {max(digits, 0):.0f} of NIST's digits")
+        plain = np.linalg.lstsq(A * scale, y, rcond=None)[0]
+        if _close(theta_scaled, plain, 1e-8):
+            raise Wrong(f"{said}: that is what plain lstsq does; divide each column by its "
+                        "length before solving, and the solution by the same lengths after")
+        raise Wrong(f"{said}: your answer still depends on the columns' units. Divide each "
+                    "column by its length itself (not a power of it), so that A / lengths "
+                    "is the same in any units, and the solution by the same lengths after")
+    return (f"theta keeps at least {MIN_DIGITS} of NIST's digits, on Longley's columns as "
+            "given and rescaled by powers of two.")
+
+
+# ---------------------------------------------------------------- Exercise 3: ridge
+
+
+def _ridge_case() -> tuple[np.ndarray, np.ndarray]:
+    """Well-conditioned data whose features and target have means far from 0."""
+    rng = np.random.default_rng(3)
+    X = rng.normal([5.0, -3.0, 10.0], [1.0, 2.0, 0.5], size=(30, 3))
+    return X, X @ np.array([1.5, -2.0, 0.7]) + 4.0 + rng.normal(0.0, 0.5, 30)
+
+
+def _collinear_case() -> tuple[np.ndarray, np.ndarray]:
+    """Nearly collinear features (x3 = x1 - x2 up to 1e-6): kappa of the centred X ~ 2e6."""
+    rng = np.random.default_rng(11)
+    x1, x2 = rng.standard_normal(40), rng.standard_normal(40)
+    X = np.column_stack([x1, x2, x1 - x2 + 1e-6 * rng.standard_normal(40)])
+    X = X + np.array([0.5, -0.3, 0.8])
+    return X, X @ np.array([1.0, 2.0, -1.5]) + 3.0 + 1e-3 * rng.standard_normal(40)
+
+
+def _ridge_answer(value, d: int) -> tuple[np.ndarray, float]:
+    if isinstance(value, np.ndarray) and value.size == d + 1:
+        raise Wrong("return (w, b), the weights and the bias separately, not one vector "
+                    "[b, w]")
+    first, second = _pair(value, "ridge(X, y, alpha)")
+    if np.size(first) == 1 and np.size(second) == d:
+        raise Wrong("you returned (b, w): return the weights first, (w, b)")
+    w = _vector(first, d, "w")
+    return w, number(second, "b")
+
+
+def _alternatives(X: np.ndarray, y: np.ndarray, alpha: float) -> list[tuple[tuple, str]]:
+    """Common wrong ridge answers on (X, y, alpha), each with its hint."""
+    n, d = X.shape
+    A = add_bias(X)
+    theta = np.linalg.lstsq(np.vstack([A, np.sqrt(alpha) * np.eye(d + 1)]),
+                            np.r_[y, np.zeros(d + 1)], rcond=None)[0]
+    through_origin = np.linalg.lstsq(np.vstack([X, np.sqrt(alpha) * np.eye(d)]),
+                                     np.r_[y, np.zeros(d)], rcond=None)[0]
+    return [
+        ((theta[1:], theta[0]),
+         ("your penalty also shrinks the bias b; centre X and y first, so that b stays out "
+          "of the penalty")),
+        (fit_ridge(X, y, alpha**2),
+         ("your penalty is alpha**2 * ||w||^2: the extra rows must be sqrt(alpha) * I, whose "
+          "squares give alpha")),
+        (fit_ridge(X, y, 2 * alpha),
+         ("your penalty is 2 * alpha * ||w||^2 (or your loss is half the sum of squares): "
+          "the extra rows are sqrt(alpha) * I, and the loss is the sum of squares plus "
+          "alpha * ||w||^2")),
+        (fit_ridge(X, y, alpha / 2),
+         ("your penalty is alpha / 2 * ||w||^2: the extra rows are sqrt(alpha) * I, and the "
+          "loss is the sum of squares plus alpha * ||w||^2")),
+        (fit_ridge(X, y, alpha * n),
+         ("your penalty is n times too large: the loss here is the sum of squares plus "
+          "alpha * ||w||^2, not the mean")),
+        (fit_ridge(X, y, alpha / n),
+         ("your penalty is n times too small: the loss here is the sum of squares plus "
+          "alpha * ||w||^2, not the mean")),
+        (fit_ridge(X, y, 0.0),
+         ("w does not shrink with alpha: stack sqrt(alpha) * I under the centred X and zeros "
+          "under the centred y")),
+        ((through_origin, 0.0),
+         "you fitted no bias: centre X and y first, then recover b from the means"),
+    ]
+
+
+@exercise_check
+def check_ridge(ridge) -> str:
+    """``ridge(X, y, alpha)``: ridge regression ``(w, b)``, the bias unpenalized."""
+    X, y = _ridge_case()
+    d = X.shape[1]
+    for alpha in (3.0, 0.0, 1e4):  # not 2 first: there alpha**2 = 2 * alpha
+        w, b = _ridge_answer(call(ridge, X, y, alpha), d)
+        want_w, want_b = fit_ridge(X, y, alpha)
+        if _close(w, want_w, 1e-8) and _close(b, want_b, 1e-8):
+            continue
+        for (alt_w, alt_b), hint in _alternatives(X, y, alpha):
+            if _close(w, alt_w, 1e-8) and _close(b, alt_b, 1e-8):
+                raise Wrong(hint)
+        if _close(w, want_w, 1e-8):
+            if _close(b, y.mean(), 1e-8):
+                raise Wrong("b is the mean of y, the bias for centred X: recover it as "
+                            "mean(y) - mean(X) @ w")
+            raise Wrong(f"w is right (alpha = {alpha:g}) but b is not: b = mean(y) - "
+                        "mean(X) @ w")
+        raise Wrong(f"(w, b) is not the ridge solution at alpha = {alpha:g}; minimize "
+                    "||y - X @ w - b||^2 + alpha * ||w||^2 as the prompt describes")
+    X, y = _collinear_case()
+    digits = _collinear_digits(ridge, X, y)
+    if digits < 7:
+        _diagnose_collinear(ridge, X, y, digits)
+    return ("(w, b) is ridge's solution for every alpha tried, and keeps lstsq's accuracy "
+            "on nearly collinear features.")
+
+
+def _collinear_digits(ridge, X: np.ndarray, y: np.ndarray) -> float:
+    """Correct digits of ``ridge(X, y, 0)``'s ``(b, w)`` against the exact answer."""
+    w, b = _ridge_answer(call(ridge, X, y, 0.0), X.shape[1])
+    return correct_digits(np.r_[b, w], exact_least_squares(add_bias(X), y))
+
+
+#: Added to y to tell the two ways of losing digits apart: with y centred a shift changes
+#: nothing; left uncentred, its mean is part of the residual, and a larger residual costs
+#: more digits (kappa^2 tan(phi), section 2).
+SHIFT = 1e3
+
+
+def _diagnose_collinear(ridge, X: np.ndarray, y: np.ndarray, digits: float) -> None:
+    """Raise the hint for an answer that loses digits on nearly collinear features."""
+    reference = _collinear_digits(fit_ridge, X, y)
+    said = (f"on nearly collinear features (alpha = 0) your (w, b) keeps only "
+            f"{max(digits, 0):.0f} correct digits, where lstsq on the centred data keeps "
+            f"{reference:.0f}")
+    if _collinear_digits(ridge, X, y + SHIFT) < digits - 1.5:
+        raise Wrong(f"{said}, and fewer still when y is shifted by a constant: centre y as "
+                    "well as X. Its mean is orthogonal to the centred columns, so left in y it "
+                    "is part of the residual, and a large residual costs lstsq digits in "
+                    "proportion to kappa^2 tan(phi) (section 2)")
+    raise Wrong(f"{said}: forming X.T @ X (to solve or invert it) squares the condition "
+                "number; solve the taller system with np.linalg.lstsq")

@@ -1,10 +1,15 @@
 """Right and wrong answers for helpers.checks.day07 (see tests/checks/README.md)."""
 
 import numpy as np
+import scipy.linalg
+import scipy.stats
+from sklearn.linear_model import Ridge
 
-from helpers.checks.day07 import check_fit_line, check_solve_qr
+from helpers.checks.day07 import check_fit_line, check_lstsq_unit_columns, check_ridge
 from helpers.exercises import CORRECT, NOT_ATTEMPTED, WRONG
 from helpers.regression import add_bias
+
+# ---------------------------------------------------------------- Exercise 1: fit_line
 
 
 def fit_line_right(x, y):
@@ -12,32 +17,371 @@ def fit_line_right(x, y):
     return theta[1], theta[0]
 
 
+def fit_line_covariance(x, y):  # the closed form, with one ddof for both
+    w = np.cov(x, y)[0, 1] / np.var(x, ddof=1)
+    return w, y.mean() - w * x.mean()
+
+
 def fit_line_swapped(x, y):
     theta, *_ = np.linalg.lstsq(add_bias(x.reshape(-1, 1)), y, rcond=None)
     return theta[0], theta[1]
 
 
-def qr_right(A, y):
+def fit_line_theta(x, y):  # lstsq's vector as it comes: [b, w]
+    return np.linalg.lstsq(add_bias(x.reshape(-1, 1)), y, rcond=None)[0]
+
+
+def fit_line_x_on_y(x, y):
+    w_xy = np.polyfit(y, x, 1)[0]
+    w = 1 / w_xy
+    return w, y.mean() - w * x.mean()
+
+
+def fit_line_mixed_ddof(x, y):
+    w = np.cov(x, y)[0, 1] / np.var(x)  # ddof 1 over ddof 0
+    return w, y.mean() - w * x.mean()
+
+
+def fit_line_centred_intercept(x, y):
+    xc = x - x.mean()
+    w = xc @ (y - y.mean()) / (xc @ xc)
+    return w, y.mean()
+
+
+def fit_line_in_place(x, y):
+    x -= x.mean()  # changes the caller's x
+    w = x @ (y - y.mean()) / (x @ x)
+    return w, y.mean()
+
+
+def fit_line_legacy(x, y):
+    jitter = np.random.normal(0.0, 1e-12, x.shape)  # noqa: NPY002 (the mistake under test)
+    return fit_line_right(x + jitter, y)
+
+
+def fit_line_pinv(x, y):
+    return tuple(np.linalg.pinv(add_bias(x[:, None])) @ y)[::-1]
+
+
+def fit_line_qr(x, y):
+    Q, R = np.linalg.qr(np.column_stack([np.ones_like(x), x]))
+    b, w = np.linalg.solve(R, Q.T @ y)
+    return w, b
+
+
+def fit_line_inverse(x, y):  # the day's anti-pattern
+    A = add_bias(x.reshape(-1, 1))
+    b, w = np.linalg.inv(A.T @ A) @ A.T @ y
+    return w, b
+
+
+def fit_line_solve_normal(x, y):
+    A = add_bias(x.reshape(-1, 1))
+    b, w = np.linalg.solve(A.T @ A, A.T @ y)
+    return w, b
+
+
+def fit_line_sums(x, y):  # the one-pass textbook formula: the normal equations by hand
+    n = len(x)
+    w = (n * (x @ y) - x.sum() * y.sum()) / (n * (x @ x) - x.sum() ** 2)
+    return w, (y.sum() - w * x.sum()) / n
+
+
+def fit_line_float32(x, y):
+    A = add_bias(x.reshape(-1, 1)).astype(np.float32)
+    b, w = np.linalg.lstsq(A, y.astype(np.float32), rcond=None)[0]
+    return w, b
+
+
+def fit_line_x_rounded(x, y):  # float64 arithmetic on data rounded to float32
+    x32 = x.astype(np.float32).astype(np.float64)
+    b, w = np.linalg.lstsq(add_bias(x32.reshape(-1, 1)), y, rcond=None)[0]
+    return w, b
+
+
+def fit_line_rcond(x, y):  # an rcond that cuts off A's smaller singular value
+    b, w = np.linalg.lstsq(add_bias(x.reshape(-1, 1)), y, rcond=1e-6)[0]
+    return w, b
+
+
+CASES = [
+    (check_fit_line, (fit_line_right,), CORRECT, "also for x far from 0"),
+    (check_fit_line, (fit_line_pinv,), CORRECT, None),
+    (check_fit_line, (fit_line_qr,), CORRECT, None),
+    (check_fit_line, (lambda x, y: tuple(np.linalg.lstsq(np.c_[x, np.ones_like(x)], y)[0]),),
+     CORRECT, None),
+    (check_fit_line, (fit_line_inverse,), WRONG, "normal equations"),
+    (check_fit_line, (fit_line_solve_normal,), WRONG, "squares the condition number"),
+    (check_fit_line, (fit_line_x_rounded,), WRONG, "rounded to float32"),
+    (check_fit_line, (fit_line_rcond,), WRONG, "leave rcond=None"),
+    (check_fit_line, (fit_line_sums,), WRONG, "sums formula"),
+    (check_fit_line, (fit_line_float32,), WRONG, "float32"),
+    (check_fit_line, (lambda x, y: tuple(np.polyfit(x, y, 1)),), CORRECT, None),
+    (check_fit_line, (lambda x, y: np.polyfit(x, y, 1),), CORRECT, None),
+    (check_fit_line, (fit_line_covariance,), CORRECT, None),
+    (check_fit_line, (lambda x, y: tuple(scipy.stats.linregress(x, y))[:2],), CORRECT, None),
+    (check_fit_line, (lambda x, y: [np.float32(v) for v in fit_line_right(x, y)],), CORRECT,
+     None),
+    (check_fit_line, (lambda x, y: tuple(np.array([v]) for v in fit_line_right(x, y)),),
+     CORRECT, None),
+    (check_fit_line, (fit_line_swapped,), WRONG, "(b, w)"),
+    (check_fit_line, (fit_line_theta,), WRONG, "(b, w)"),
+    (check_fit_line, (lambda x, y: (x @ y / (x @ x), 0.0),), WRONG, "through the origin"),
+    (check_fit_line, (fit_line_x_on_y,), WRONG, "x regressed on y"),
+    (check_fit_line, (fit_line_mixed_ddof,), WRONG, "n / (n - 1)"),
+    (check_fit_line, (fit_line_centred_intercept,), WRONG, "b is the mean of y"),
+    (check_fit_line, (lambda x, y: (fit_line_right(x, y)[0], 0.0),), WRONG, "slope is right"),
+    (check_fit_line, (fit_line_in_place,), WRONG, "changed its argument x in place"),
+    (check_fit_line, (fit_line_legacy,), WRONG, "global np.random"),
+    (check_fit_line, (lambda x, y: 1.0,), WRONG, "two things"),
+    (check_fit_line, (lambda x, y: (1.0, 2.0, 3.0),), WRONG, "got 3"),
+    (check_fit_line, (lambda x, y: (np.ones(2), 0.0),), WRONG, "not arrays"),
+    (check_fit_line, (lambda x, y: (1.0, 2.0),), WRONG, "not the least-squares line"),
+    (check_fit_line, (lambda x, y: ...,), NOT_ATTEMPTED, None),
+]
+
+# ---------------------------------------------------------------- Exercise 2: unit columns
+
+
+def unit_right(A, y):
+    lengths = np.linalg.norm(A, axis=0)
+    theta_unit, *_ = np.linalg.lstsq(A / lengths, y, rcond=None)
+    return theta_unit / lengths
+
+
+def unit_qr(A, y):  # QR is column-scaling invariant too
     Q, R = np.linalg.qr(A)
     return np.linalg.solve(R, Q.T @ y)
 
 
-CASES = [
-    (check_fit_line, (fit_line_right,), CORRECT, "slope first"),
-    (check_fit_line, (lambda x, y: tuple(np.polyfit(x, y, 1)),), CORRECT, None),
-    (check_fit_line, (fit_line_swapped,), WRONG, "(b, w)"),
-    (check_fit_line, (lambda x, y: (x @ y / (x @ x), 0.0),), WRONG, "through the origin"),
-    (check_fit_line, (lambda x, y: np.polyfit(x, y, 1),), CORRECT, None),
-    (check_fit_line, (lambda x, y: 1.0,), WRONG, "two numbers"),
-    (check_fit_line, (lambda x, y: (np.ones(2), 0.0),), WRONG, "not arrays"),
-    (check_fit_line, (lambda x, y: (1.0, 2.0),), WRONG, "not the least-squares line"),
-    (check_fit_line, (lambda x, y: ...,), NOT_ATTEMPTED, None),
-    (check_solve_qr, (qr_right,), CORRECT, "9"),
-    (check_solve_qr, (lambda A, y: np.linalg.lstsq(A, y, rcond=None)[0],), CORRECT, None),
-    (check_solve_qr, (lambda A, y: np.linalg.solve(A.T @ A, A.T @ y),), WRONG, "A.T @ A"),
-    (check_solve_qr, (lambda A, y: np.linalg.inv(A.T @ A) @ A.T @ y,), WRONG, "squares"),
-    (check_solve_qr, (lambda A, y: np.linalg.lstsq(A, y, rcond=None)[0][1:],), WRONG,
+def unit_max_abs(A, y):  # another column scaling
+    scale = np.abs(A).max(axis=0)
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
+def unit_powers_of_two(A, y):  # scaling by powers of two: exact
+    scale = 2.0 ** np.round(np.log2(np.linalg.norm(A, axis=0)))
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
+def unit_scipy(A, y):
+    lengths = np.sqrt((A**2).sum(axis=0))
+    return list(scipy.linalg.lstsq(A / lengths, y)[0] / lengths)
+
+
+def unit_column_vector(A, y):
+    lengths = np.linalg.norm(A, axis=0)
+    return np.linalg.lstsq(A / lengths, y[:, None], rcond=None)[0] / lengths[:, None]
+
+
+def unit_not_unscaled(A, y):
+    return np.linalg.lstsq(A / np.linalg.norm(A, axis=0), y, rcond=None)[0]
+
+
+def unit_multiplied(A, y):
+    lengths = np.linalg.norm(A, axis=0)
+    return np.linalg.lstsq(A / lengths, y, rcond=None)[0] * lengths
+
+
+def unit_rows(A, y):
+    return np.linalg.lstsq(A / np.linalg.norm(A, axis=1, keepdims=True), y, rcond=None)[0]
+
+
+def unit_in_place(A, y):
+    lengths = np.linalg.norm(A, axis=0)
+    A /= lengths
+    return np.linalg.lstsq(A, y, rcond=None)[0] / lengths
+
+
+def unit_normal_equations(A, y):
+    lengths = np.linalg.norm(A, axis=0)
+    B = A / lengths
+    return np.linalg.solve(B.T @ B, B.T @ y) / lengths
+
+
+def unit_float32(A, y):
+    return unit_right(A, y).astype(np.float32)
+
+
+def unit_sqrt_lengths(A, y):  # keeps 7.4 digits at K = 20, 10.9 at K = 0 and 10
+    scale = np.sqrt(np.linalg.norm(A, axis=0))
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
+def unit_squared_lengths(A, y):
+    scale = np.linalg.norm(A, axis=0) ** 2
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
+def unit_legacy(A, y):
+    np.random.seed(0)  # noqa: NPY002 (the mistake under test)
+    return unit_right(A, y)
+
+
+CASES += [
+    (check_lstsq_unit_columns, (unit_right,), CORRECT, "rescaled by powers of two"),
+    (check_lstsq_unit_columns, (unit_qr,), CORRECT, None),
+    (check_lstsq_unit_columns, (unit_max_abs,), CORRECT, None),
+    (check_lstsq_unit_columns, (unit_powers_of_two,), CORRECT, None),
+    (check_lstsq_unit_columns, (unit_scipy,), CORRECT, None),
+    (check_lstsq_unit_columns, (unit_column_vector,), CORRECT, None),
+    (check_lstsq_unit_columns, (lambda A, y: np.linalg.lstsq(A, y, rcond=None)[0],), WRONG,
+     "what plain lstsq does"),
+    (check_lstsq_unit_columns, (unit_sqrt_lengths,), WRONG, "not a power of it"),
+    (check_lstsq_unit_columns, (unit_squared_lengths,), WRONG, "not a power of it"),
+    (check_lstsq_unit_columns, (lambda A, y: np.linalg.solve(A.T @ A, A.T @ y),), WRONG,
+     "forming A.T @ A"),
+    (check_lstsq_unit_columns, (lambda A, y: np.linalg.inv(A.T @ A) @ A.T @ y,), WRONG,
+     "forming A.T @ A"),
+    (check_lstsq_unit_columns, (unit_normal_equations,), WRONG, "forming A.T @ A"),
+    (check_lstsq_unit_columns, (unit_not_unscaled,), WRONG, "unit-length columns"),
+    (check_lstsq_unit_columns, (unit_multiplied,), WRONG, "multiplied"),
+    (check_lstsq_unit_columns, (unit_rows,), WRONG, "scaled the rows"),
+    (check_lstsq_unit_columns, (unit_in_place,), WRONG, "changed its argument A in place"),
+    (check_lstsq_unit_columns, (unit_float32,), WRONG, "float32"),
+    (check_lstsq_unit_columns, (unit_legacy,), WRONG, "global np.random"),
+    (check_lstsq_unit_columns, (lambda A, y: unit_right(A, y)[1:],), WRONG,
      "one entry per column"),
-    (check_solve_qr, (lambda A, y: np.zeros(A.shape[1]),), WRONG, "far from"),
-    (check_solve_qr, (lambda A, y: np.full(A.shape[1], np.nan),), WRONG, "NaN"),
+    (check_lstsq_unit_columns, (lambda A, y: np.zeros(A.shape[1]),), WRONG, "far from"),
+    (check_lstsq_unit_columns, (lambda A, y: np.full(A.shape[1], np.nan),), WRONG, "NaN"),
+    (check_lstsq_unit_columns, (lambda A, y: ...,), NOT_ATTEMPTED, None),
+]
+
+# ---------------------------------------------------------------- Exercise 3: ridge
+
+
+def ridge_right(X, y, alpha):
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    d = X.shape[1]
+    taller = np.vstack([X - x_mean, np.sqrt(alpha) * np.eye(d)])
+    w, *_ = np.linalg.lstsq(taller, np.r_[y - y_mean, np.zeros(d)], rcond=None)
+    return w, y_mean - x_mean @ w
+
+
+def ridge_svd(X, y, alpha):  # the filter factors of section 6
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    U, s, Vt = np.linalg.svd(X - x_mean, full_matrices=False)
+    w = Vt.T @ (s / (s**2 + alpha) * (U.T @ (y - y_mean)))
+    return list(w), np.array(y_mean - x_mean @ w)
+
+
+def ridge_qr(X, y, alpha):
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    d = X.shape[1]
+    Q, R = np.linalg.qr(np.concatenate([X - x_mean, np.sqrt(alpha) * np.eye(d)]))
+    w = np.linalg.solve(R, Q.T @ np.concatenate([y - y_mean, np.zeros(d)]))
+    return w, float(y_mean - x_mean @ w)
+
+
+def ridge_pinv(X, y, alpha):
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    d = X.shape[1]
+    w = np.linalg.pinv(np.block([[X - x_mean], [np.sqrt(alpha) * np.eye(d)]])) @ np.r_[
+        y - y_mean, np.zeros(d)]
+    return w, y_mean - x_mean @ w
+
+
+def ridge_bias_penalized(X, y, alpha):
+    A = add_bias(X)
+    k = A.shape[1]
+    theta = np.linalg.lstsq(np.vstack([A, np.sqrt(alpha) * np.eye(k)]), np.r_[y, np.zeros(k)],
+                            rcond=None)[0]
+    return theta[1:], theta[0]
+
+
+def ridge_alpha_rows(X, y, alpha):  # alpha where sqrt(alpha) belongs
+    return ridge_right(X, y, alpha**2)
+
+
+def ridge_mean_loss(X, y, alpha):  # mean squared error + alpha ||w||^2
+    return ridge_right(X, y, alpha * len(y))
+
+
+def ridge_no_bias(X, y, alpha):
+    d = X.shape[1]
+    w = np.linalg.lstsq(np.vstack([X, np.sqrt(alpha) * np.eye(d)]), np.r_[y, np.zeros(d)],
+                        rcond=None)[0]
+    return w, 0.0
+
+
+def ridge_mean_intercept(X, y, alpha):
+    return ridge_right(X, y, alpha)[0], y.mean()
+
+
+def ridge_intercept_sign(X, y, alpha):
+    w, _ = ridge_right(X, y, alpha)
+    return w, y.mean() + X.mean(axis=0) @ w
+
+
+def ridge_normal_equations(X, y, alpha):
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    Xc = X - x_mean
+    w = np.linalg.solve(Xc.T @ Xc + alpha * np.eye(X.shape[1]), Xc.T @ (y - y_mean))
+    return w, y_mean - x_mean @ w
+
+
+def ridge_sklearn_svd(X, y, alpha):
+    model = Ridge(alpha=alpha, solver="svd").fit(X, y)
+    return model.coef_, model.intercept_
+
+
+def ridge_sklearn_default(X, y, alpha):  # solver "auto": Cholesky on X.T @ X
+    model = Ridge(alpha=alpha).fit(X, y)
+    return model.coef_, model.intercept_
+
+
+def ridge_y_uncentred(X, y, alpha):  # X centred, y not: right in exact arithmetic
+    x_mean, d = X.mean(axis=0), X.shape[1]
+    taller = np.vstack([X - x_mean, np.sqrt(alpha) * np.eye(d)])
+    w, *_ = np.linalg.lstsq(taller, np.r_[y, np.zeros(d)], rcond=None)
+    return w, y.mean() - x_mean @ w
+
+
+def ridge_inverse(X, y, alpha):
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    Xc = X - x_mean
+    w = np.linalg.inv(Xc.T @ Xc + alpha * np.eye(X.shape[1])) @ Xc.T @ (y - y_mean)
+    return w, y_mean - x_mean @ w
+
+
+def ridge_in_place(X, y, alpha):
+    x_mean = X.mean(axis=0)
+    X -= x_mean
+    w, _ = ridge_right(X, y, alpha)
+    return w, y.mean() - x_mean @ w
+
+
+def ridge_legacy(X, y, alpha):
+    noise = np.random.standard_normal(y.shape) * 0.0  # noqa: NPY002 (the mistake under test)
+    return ridge_right(X, y + noise, alpha)
+
+
+CASES += [
+    (check_ridge, (ridge_right,), CORRECT, "every alpha"),
+    (check_ridge, (ridge_svd,), CORRECT, None),
+    (check_ridge, (ridge_qr,), CORRECT, None),
+    (check_ridge, (ridge_pinv,), CORRECT, None),
+    (check_ridge, (ridge_sklearn_svd,), CORRECT, None),
+    (check_ridge, (ridge_y_uncentred,), WRONG, "centre y as well as X"),
+    (check_ridge, (ridge_inverse,), WRONG, "forming X.T @ X"),
+    (check_ridge, (ridge_sklearn_default,), WRONG, "forming X.T @ X"),
+    (check_ridge, (ridge_bias_penalized,), WRONG, "also shrinks the bias"),
+    (check_ridge, (ridge_alpha_rows,), WRONG, "alpha**2"),
+    (check_ridge, (ridge_mean_loss,), WRONG, "n times too large"),
+    (check_ridge, (lambda X, y, alpha: ridge_right(X, y, 2 * alpha),), WRONG,
+     "penalty is 2 * alpha"),
+    (check_ridge, (lambda X, y, alpha: ridge_right(X, y, alpha / 2),), WRONG,
+     "penalty is alpha / 2"),
+    (check_ridge, (lambda X, y, alpha: ridge_right(X, y, 0.0),), WRONG, "does not shrink"),
+    (check_ridge, (ridge_no_bias,), WRONG, "no bias"),
+    (check_ridge, (ridge_mean_intercept,), WRONG, "b is the mean of y"),
+    (check_ridge, (ridge_intercept_sign,), WRONG, "w is right"),
+    (check_ridge, (ridge_normal_equations,), WRONG, "forming X.T @ X"),
+    (check_ridge, (lambda X, y, alpha: ridge_right(X, y, alpha)[::-1],), WRONG, "(b, w)"),
+    (check_ridge, (lambda X, y, alpha: np.r_[ridge_right(X, y, alpha)[1],
+                                             ridge_right(X, y, alpha)[0]],), WRONG,
+     "not one vector"),
+    (check_ridge, (ridge_in_place,), WRONG, "changed its argument X in place"),
+    (check_ridge, (ridge_legacy,), WRONG, "global np.random"),
+    (check_ridge, (lambda X, y, alpha: ...,), NOT_ATTEMPTED, None),
 ]

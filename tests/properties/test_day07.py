@@ -15,60 +15,212 @@ RESULTS = """
 save_results(RESULTS_PATH, best_loss=best_loss, gd_loss=runs[0.3][-1],
              diverged=[lr for lr in (0.01, 0.3, 1.02, 1.5) if lr not in runs],
              digits=digits, predicted_digits=predicted, kappa=kappa, kappa_unit=kappa_unit,
-             full_excess={f"{e} {lr}": full[e, lr] for e in budgets for lr in grid},
-             sgd_excess={f"{e} {lr}": sgd[e, lr] for e in budgets for lr in grid
-                         if np.all(np.isfinite(sgd[e, lr]))},
-             sgd_diverged={f"{e} {lr}": np.sum(~np.isfinite(sgd[e, lr])) for e in budgets
-                           for lr in grid},
-             best_lr={f"{name} {e}": lr for (name, e), lr in best.items()},
-             num_epochs=NUM_EPOCHS, slope=w_g[0], slope_sd=w_best[0], r=r,
-             bootstrap_interval=[low, high], bootstrap_sd=slopes.std(), se_ols=se_ols)
+             qr_identical=qr_identical,
+             scaled_digits={K: d for K, (_, _, d) in scaled.items()},
+             scaled_rank={K: int(rank) for K, (_, rank, _) in scaled.items()},
+             residual_rule=rule_k, residual_digits=digits_k, longley_second=second,
+             flat_rule=rule_flat, flat_digits=digits_flat,
+             gd_runs={name: [k, s] for name, (k, s) in runs_gd.items()},
+             gd_bounds={name: steps_bound(k) for name, (k, _) in runs_gd.items()},
+             ridge_gd={a: [k, s, steps_bound(k)] for a, (k, s) in ridge_gd.items()},
+             num_epochs=NUM_EPOCHS,
+             sgd_kappa={name: lam[-1] / lam[0] for name, lam in spectra.items()},
+             sgd_best={f"{name}|{method}|{e}": [lr, v] for (name, method, e), (lr, v)
+                       in best.items()},
+             sgd_lead=lead, sgd_curves={k[1]: v for k, v in curves.items() if k[0] == ill},
+             flat_share=share[flat_dirs].sum(), flat_total=share.sum(),
+             flat_left=[left.sum(), left[flat_dirs].sum()],
+             random_lstsq_loses=lstsq_loses, decayed_ahead=decayed_ahead,
+             random_medians=np.median(random_digits, axis=0),
+             r2_multi=r2_multi, r2_train=r2_train, r2_test=r2_test,
+             sigma_ml=sigma_ml, best_sigma=best_sigma, sigma_unbiased=s,
+             vif=vif, last_flip=last_flip, alpha_cv=alpha_cv, cv_mse=cv_mse, loo_ls=loo_ls,
+             nested=nested, forecast_rmse={k: list(v) for k, v in forecast_rmse.items()},
+             rolling=rolling, flattery=flattery,
+             gnp={name: {"truth": truths[name][gnp], "ols": trade[name, 1]["ols"][gnp],
+                         "ridge": trade[name, 1]["ridge"][gnp]} for name in "AB"},
+             trade={f"{name} {factor:g}": {"ols": t["error ols"], "ridge": t["error ridge"],
+                                           "oracle": t["oracle"]}
+                    for (name, factor), t in trade.items()},
+             slope=w_g[0], slope_sd=w_best[0], r=r, sd_ratio=sd_x / sd_y,
+             galton_slopes=galton_slopes,
+             bootstrap_interval=[low, high], bootstrap_sd=slopes.std(ddof=1), se_ols=se_ols,
+             family_interval=[low_f, high_f], family_sd=slopes_family.std(ddof=1))
 """
-SMALL = {"NUM_BOOTSTRAP": 500, "NUM_SGD_SEEDS": 4}  # keeps each run to a few seconds
+# Keeps each run to a few seconds; the ridge simulation and the bootstrap keep their default
+# sizes (they are cheap, and their comparisons need the resamples).
+SMALL = {"NUM_SGD_SEEDS": 4, "NUM_SPLITS": 100}
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_day07_gradient_descent_and_its_divergence(run_notebook, seed):
-    r = run_notebook(NAME, seed, **SMALL)
+@pytest.fixture(params=SEEDS)
+def r(request, run_notebook):
+    return run_notebook(NAME, request.param, **SMALL)
+
+
+def test_day07_gradient_descent_and_its_divergence(r):
     assert r["gd_loss"] == pytest.approx(r["best_loss"], rel=1e-6)  # GD reaches lstsq
     assert r["diverged"] == [1.02, 1.5]  # the slow divergence is caught too
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_day07_digits_follow_the_unit_column_condition_number(run_notebook, seed):
-    r = run_notebook(NAME, seed, **SMALL)
+def test_day07_qr_and_lstsq_beat_the_normal_equations_on_longley(r):
     d, p = r["digits"], r["predicted_digits"]
-    assert d["lstsq(A, y)"] >= max(d["inv(A^T A) @ A^T y"], d["solve(A^T A, A^T y)"]) + 3
-    assert d["lstsq(A, y)"] >= p["lstsq(A, y)"] - 1
-    assert min(d["inv(A^T A) @ A^T y"], d["solve(A^T A, A^T y)"]) >= p["normal equations"] - 1
-    # the raw kappa predicts far fewer digits than are kept; column scaling is the reason
-    assert -math.log10(np.finfo(float).eps * r["kappa"]) < d["lstsq(A, y)"] - 4
+    through_normal = max(d["inv(A^T A) @ A^T y"], d["solve(A^T A, A^T y)"])
+    assert min(d["QR: solve(R, Q^T y)"], d["lstsq(A, y)"]) >= through_normal + 3
+    assert d["QR: solve(R, Q^T y)"] >= p["QR"] - 1
+    assert through_normal >= p["normal equations"] - 1
+    # the raw kappa predicts far fewer digits than QR keeps; column scaling is the reason
+    assert -math.log10(np.finfo(float).eps * r["kappa"]) < d["QR: solve(R, Q^T y)"] - 4
     assert 1e4 < r["kappa_unit"] < 1e5 and r["kappa"] / r["kappa_unit"] > 1e4
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_day07_sgd_and_full_batch_each_at_its_best_lr(run_notebook, seed):
-    r = run_notebook(NAME, seed, **SMALL)
+def test_day07_qr_ignores_column_scaling_and_lstsq_does_not(r):
+    assert r["qr_identical"]  # 20 random power-of-two scalings, drawn from the seed
+    digits, rank = r["scaled_digits"], r["scaled_rank"]
+    assert len({d["QR"] for d in digits.values()}) == 1  # the same digits for every K
+    assert digits["0"]["lstsq"] - digits["5"]["lstsq"] >= 1  # kappa(A) barely changed
+    assert digits["0"]["lstsq"] - digits["10"]["lstsq"] >= 3
+    assert rank["0"] == rank["10"] == 7 and rank["15"] < 7
+    # the reverse scaling: rank 6 and no digit, all from lstsq's cut-off (the SVD without
+    # it keeps 8+ digits); at K = 10 the SVD without the cut-off loses as much (rounding)
+    assert rank["-10"] < 7 and digits["-10"]["lstsq"] < 3 <= digits["-10"]["SVD, no cut-off"] - 5
+    assert digits["10"]["SVD, no cut-off"] <= digits["0"]["lstsq"] - 3
+    assert abs(digits["10"]["SVD, no cut-off"] - digits["10"]["lstsq"]) < 0.5  # as many
+    assert digits["15"]["SVD, no cut-off"] >= digits["15"]["lstsq"] + 2  # K = 15: both
+    assert 0.15 < r["random_lstsq_loses"] < 0.6  # 200 random scalings: Longley's are ordinary
+    qr_median, lstsq_median = r["random_medians"]
+    assert lstsq_median <= qr_median - 0.1  # lstsq's median a little below QR's
+    assert all(6 < d["normal eq."] < 8.5 for d in digits.values())  # barely move
+
+
+def test_day07_a_large_residual_costs_every_method_kappa_squared(r):
+    rule = np.array(r["residual_rule"])  # (tan, problem)
+    digits = np.array(r["residual_digits"])  # (tan, problem, solver: QR, lstsq, normal eq.)
+    assert np.all(digits[:, :, :2] >= rule[:, :, None] - 0.5)  # the rule bounds the loss
+    median = np.median(digits, axis=1)
+    assert median[0, :2].min() - median[-1, :2].max() >= 4  # tan 1e-8 -> 1: 4+ digits lost
+    assert median[-1, :2].max() <= median[-1, 2] + 2.5  # ... down near the normal equations
+    assert np.ptp(median[:, 2]) < 1.5  # which pay kappa^2 whatever the residual
+    assert median[0, :2].min() >= median[0, 2] + 5  # with a tiny residual QR is far ahead
+    assert r["longley_second"] < r["kappa_unit"]  # Longley: the residual term is small
+    flat_rule, flat = np.array(r["flat_rule"]), np.array(r["flat_digits"])
+    assert np.all(flat[:, :2] >= flat_rule[:, None] - 0.5)  # eta = kappa: the rule holds ...
+    assert np.median(flat[:, :2], axis=0).min() >= median[-1, :2].max() + 3  # ... and spares
+
+
+def test_day07_descent_steps_track_the_condition_number(r):
+    galton, longley = r["gd_runs"]["Galton, standardized"], r["gd_runs"]["Longley, standardized"]
+    assert galton[1] == 1  # kappa = 1: one step at lr = 1/2
+    assert 1.2e4 < longley[0] < 1.25e4
+    assert 0.5 * r["gd_bounds"]["Longley, standardized"] < longley[1] <= r["gd_bounds"][
+        "Longley, standardized"]
+    kappas = [v[0] for v in r["ridge_gd"].values()]
+    assert kappas == sorted(kappas, reverse=True)  # a larger penalty, a rounder loss
+    for kappa, steps, bound in r["ridge_gd"].values():
+        assert steps <= bound and 4 < steps / kappa < 7
+
+
+def test_day07_sgd_and_full_batch_each_at_its_best_lr(r):
     n = r["num_epochs"]
-    full = {k: v for k, v in r["full_excess"].items()}
-    sgd = {k: np.array(v) for k, v in r["sgd_excess"].items()}
-    assert r["best_lr"]["full 1"] == 0.5 and full["1 0.5"] < 1e-9  # one Newton step
-    best1, best_n = r["best_lr"]["sgd 1"], r["best_lr"][f"sgd {n}"]
-    assert np.all(sgd[f"1 {best1}"] > 1e-4)  # SGD is not there after one epoch ...
-    assert sgd[f"1 {best1}"].mean() < 0.1  # ... but within 10%
-    assert best_n < best1  # a longer budget wants a smaller constant learning rate
-    assert sgd[f"{n} {best_n}"].mean() < 1e-2
+    round_, ill = "round", "ill-conditioned"
+
+    def best(problem, method, epochs):  # (lr, results of the reporting runs)
+        lr, values = r["sgd_best"][f"{problem}|{method}|{epochs}"]
+        return lr, np.array(values)
+
+    assert r["sgd_kappa"][round_] == pytest.approx(1) and 6e3 < r["sgd_kappa"][ill] < 7e3
+    # round: one full-batch step at lr 0.5 is exact; SGD is not there after one epoch
+    lr, full = best(round_, "full batch", 1)
+    assert lr == 0.5 and full[0] <= 1e-9
+    sgd = best(round_, "SGD", 1)[1]
+    assert np.all(sgd > 1e-9) and 1e-4 < sgd.mean() < 0.1
+    # ill-conditioned: after one epoch SGD is orders of magnitude closer ...
+    assert best(ill, "SGD", 1)[1].mean() * 50 < best(ill, "full batch", 1)[1][0]
+    # ... and stays ahead for the first epochs; full batch catches up after about twenty
+    assert 10 <= r["sgd_lead"] <= 30
+    assert best(ill, "full batch", 4 * n)[1][0] < 1.2 * best(ill, "SGD", 4 * n)[1].mean()
+    # the two flattest directions: a sliver of the excess at theta = 0, but the plateau
+    assert 900 < r["flat_total"] < 1000 and 0.5e-4 < r["flat_share"] < 2e-4
+    left, left_flat = r["flat_left"]  # after 4 * n full-batch epochs, computed exactly ...
+    assert left == pytest.approx(best(ill, "full batch", 4 * n)[1][0], rel=1e-3)  # = run
+    assert left_flat > 0.95 * left  # ... nearly all of it in the two flattest directions
+    # decayed SGD stays ahead of full batch at every budget on the ill-conditioned problem
+    assert r["decayed_ahead"] == [1, n, 4 * n]
+    for problem in (round_, ill):
+        lrs = [best(problem, "SGD", e)[0] for e in (1, n, 4 * n)]
+        assert lrs[0] > lrs[1] > lrs[2], problem  # the best constant lr shrinks with budget
+        for e in (n, 4 * n):  # a decaying lr ends lower than the best constant one
+            assert best(problem, "SGD, decayed", e)[1].mean() < best(problem, "SGD", e)[1].mean()
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_day07_galton_slope_correlation_and_its_uncertainty(run_notebook, seed):
-    r = run_notebook(NAME, seed, **SMALL)
+def test_day07_held_out_r2_is_close_to_training_r2_and_noisy_per_split(r):
+    train, test = np.array(r["r2_train"]), np.array(r["r2_test"])
+    assert abs(r["r2_multi"] - 0.635) < 5e-4  # Galton's data: no randomness
+    assert abs(test.mean() - train.mean()) < 0.03  # little flattery with 4 parameters
+    assert 0.58 < test.mean() < 0.67
+    assert 0.02 < test.std(ddof=1) < 0.08  # but one split alone moves by several hundredths
+
+
+def test_day07_least_squares_is_gaussian_maximum_likelihood(r):
+    assert r["best_sigma"] == pytest.approx(r["sigma_ml"], rel=1e-3)  # grid step 0.1%
+    assert r["sigma_unbiased"] / r["sigma_ml"] == pytest.approx(math.sqrt(934 / 930))
+
+
+def test_day07_ridge_on_longley_scored_honestly(r):
+    # Longley's data: no randomness, so these hold for every seed alike
+    assert max(r["vif"]) > 1000  # GNP
+    assert max(r["last_flip"], key=r["last_flip"].get) == "UNEMP"  # the last to turn positive
+    assert r["last_flip"]["UNEMP"] > 10
+    cv, loo_ls, nested = (np.array(r[k]) for k in ("cv_mse", "loo_ls", "nested"))
+    assert loo_ls.mean() == pytest.approx(cv[0], rel=1e-6)  # e_i / (1 - h_ii)
+    assert r["alpha_cv"] > 0 and cv.min() < cv[0]  # the CV curve's minimum flatters ridge
+    assert nested.mean() > cv.min()  # ... which nesting removes
+    diff = nested - loo_ls
+    assert abs(diff.mean()) < 2 * diff.std(ddof=1) / math.sqrt(diff.size)  # no detectable
+    assert 5 <= np.sum(diff < 0) <= 11  # ridge closer in about half the years
+    ratios = [ridge / ls for ls, ridge in r["forecast_rmse"].values()]
+    assert min(ratios) < 0.5 and max(ratios) > 4  # a single split can tell either story
+    rolling = np.array(r["rolling"])
+    d = rolling[:, 1] - rolling[:, 0]
+    assert abs(d.mean()) < 2 * d.std(ddof=1) / math.sqrt(d.size)
+    assert r["flattery"] > 3  # left-out error several times the training error
+
+
+def test_day07_ridge_trades_bias_for_variance_depending_on_truth_and_noise(r):
+    def relative(key):  # ridge's error minus least squares', and 5 standard errors
+        t = r["trade"][key]
+        diff = np.array(t["ridge"]) - np.array(t["ols"])
+        return diff.mean(), 5 * diff.std(ddof=1) / math.sqrt(diff.size)
+
+    for key, sign in (("A 1", 1), ("B 1", -1), ("A 0.5", 1), ("A 4", -1)):
+        mean, five_se = relative(key)
+        assert sign * mean > five_se, key  # A: ridge worse, unless the noise is loud; B: better
+    assert relative("A 2")[0] < relative("A 1")[0]  # louder noise tips the balance
+    for key, t in r["trade"].items():
+        assert min(t["oracle"]) < t["oracle"][0], key  # some fixed alpha beats least squares
+    b = r["trade"]["B 1"]
+    assert np.mean(b["ridge"]) < 0.5 * np.mean(b["ols"])  # B: several times more accurate
+    gnp_a, gnp_b = r["gnp"]["A"], r["gnp"]["B"]
+    sd = {k: (np.std(g["ols"], ddof=1), np.std(g["ridge"], ddof=1)) for k, g in r["gnp"].items()}
+    assert np.mean(gnp_a["ridge"]) - gnp_a["truth"] > 0.2 * sd["A"][0]  # A: shifted ...
+    assert 0.8 < sd["A"][1] / sd["A"][0] < 1.2  # ... about as wide
+    assert sd["B"][1] < 0.7 * sd["B"][0]  # B: narrower ...
+    assert abs(np.mean(gnp_b["ridge"]) - gnp_b["truth"]) < 0.1 * sd["B"][0]  # ... and centred
+
+
+def test_day07_galton_slope_correlation_and_its_uncertainty(r):
     assert r["r"] == pytest.approx(0.3209, abs=1e-4)  # Galton's data: no randomness
     assert r["slope_sd"] == pytest.approx(1.1481, abs=1e-4)
+    assert r["sd_ratio"] == pytest.approx(0.50, abs=0.005)
+    pooled, galton, sons, daughters, indicator = r["galton_slopes"].values()
+    assert galton == pytest.approx(0.713, abs=1e-3)  # daughters x 1.08: near Galton's 2/3
+    assert pooled < min(sons, daughters) and daughters < indicator < sons
     low, high = r["bootstrap_interval"]
     assert 0.45 < low < r["slope"] < high < 0.85  # stable, and well below 1
     assert high - low < 0.35
     # the bootstrap sd estimates the OLS standard error: sd of a sd from B resamples is
     # about sd / sqrt(2 B); 5 of those, plus 10% for what the closed form assumes
-    tolerance = 5 / math.sqrt(2 * SMALL["NUM_BOOTSTRAP"]) + 0.1
+    tolerance = 5 / math.sqrt(2 * 2_000) + 0.1  # NUM_BOOTSTRAP's default
     assert abs(math.log(r["bootstrap_sd"] / r["se_ols"])) < tolerance
+    # resampling families widens the interval a little; slope 1 stays far outside
+    assert 1.0 < r["family_sd"] / r["bootstrap_sd"] < 1.4
+    assert r["family_interval"][1] < 0.85
