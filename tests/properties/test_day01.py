@@ -10,12 +10,18 @@ NAME = "day01_seeding"
 # What the notebook records for these tests: run after its last cell, with RESULTS_PATH
 # set by the runner (conftest.py).
 RESULTS = """
-save_results(RESULTS_PATH, first=first, again=again, seeds=seeds, lcg_first=lcg_first, lcg_steps=lcg_steps,
-             rng_first=rng_first, num_draws=NUM_DRAWS, bin_counts=counts, u_mean=u.mean(),
-             u_min=u.min(), u_max=u.max(), die_wrong_values=np.unique(die_wrong),
-             die_right_values=np.unique(die_right), same_weights=np.array_equal(W1, W2),
+save_results(RESULTS_PATH, first=first, again=again, seeds=seeds, lcg_first=lcg_first,
+             lcg_steps=lcg_steps, rng_first=rng_first, num_draws=NUM_DRAWS, bin_counts=counts,
+             u_mean=u.mean(), u_min=u.min(), u_max=u.max(), legacy_first_word=legacy_first_word,
+             pcg_by_hand=[str(v) for v in pcg_by_hand], pcg_numpy=[str(v) for v in pcg_numpy],
+             pcg_float=pcg_float == np.random.default_rng(SEED).random(),
+             die_wrong_values=np.unique(die_wrong), die_right_values=np.unique(die_right),
+             same_weights=np.array_equal(W1, W2), w_alone=w_alone, w_shifted=w_shifted,
              init_before=init_before, init_after=init_after, init_by_hand=init_by_hand,
-             pinned_same=pinned_same, losses1=losses1, losses2=losses2, losses3=losses3)
+             entropy_rebuilds=entropy_rebuilds, threads_same=threads_same,
+             pinned_same=pinned_same, floats_same=floats_same, bytes_same=bytes_same,
+             losses1=losses1, losses2=losses2, losses3=losses3, resumed_same=resumed_same,
+             restarted_same=restarted_same, half=half)
 """
 SMALL = {"NUM_DRAWS": 2_000, "NUM_SAMPLES": 100, "NUM_STEPS": 10}  # a run takes a few seconds
 
@@ -30,6 +36,38 @@ def test_day01_same_seed_same_numbers_and_loss_curves(run_notebook, seed):
     assert len(r["losses1"]) == SMALL["NUM_STEPS"]
     assert r["losses1"][-1] < r["losses1"][0]  # the toy fit does learn
     assert r["pinned_same"]  # Generator(PCG64(seed)) is what default_rng(seed) makes today
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_checkpointed_run_resumes_bit_for_bit_and_a_restarted_stream_does_not(
+        run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["half"] == SMALL["NUM_STEPS"] // 2
+    assert r["resumed_same"]  # the restored bit generator state repeats the run exactly
+    assert not r["restarted_same"]  # restarting the stream from the seed redraws batches
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_seeding_and_pcg64_by_hand(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["legacy_first_word"] == seed  # RandomState puts a 32-bit seed into its state
+    assert r["pcg_by_hand"] == r["pcg_numpy"]  # the 128-bit LCG + XSL RR output is PCG64
+    assert r["pcg_float"]  # and random() is the top 53 bits of its first output
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_a_function_given_rng_still_consumes_its_draws(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["w_alone"] != r["w_shifted"]
+    assert r["entropy_rebuilds"]  # SeedSequence(entropy) rebuilds the stream
+    assert r["threads_same"]  # one Generator per thread: independent of the scheduling
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_the_size_of_a_request_is_an_argument(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["floats_same"]  # random(): five calls equal one call of size five, today
+    assert not r["bytes_same"]  # uint8 integers: several values per 32-bit draw in one call
 
 
 @pytest.mark.parametrize("seed", SEEDS)
