@@ -170,8 +170,11 @@ def check_roll_die(roll_die: object) -> str:
 #: The (seed, num_workers) calls ``check_worker_rngs`` compares: nearby seeds in both
 #: directions (6, 7, 8), seeds that seed * i, seed + 100 * i, int(f"{seed}{i}") and
 #: seed * num_workers + i map onto each other (2 and 4; 7 and 107; 7 and 71 with at least
-#: 11 workers; 7 with 4 workers and 9 with 3).
-_CALLS = ((7, 4), (8, 4), (6, 4), (9, 3), (2, 4), (4, 4), (107, 4), (71, 4), (7, 12))
+#: 11 workers; 7 with 4 workers and 9 with 3), and a large seed from which seed - k * i
+#: stays positive. ``check_worker_rngs`` then probes the seeds that a step k would collide
+#: with when the workers were seeded with plain integers.
+_CALLS = ((7, 4), (8, 4), (6, 4), (9, 3), (2, 4), (4, 4), (107, 4), (71, 4), (7, 12),
+          (1_000_007, 4))
 
 #: Seed arithmetic the hints can name, as functions of (seed, i, num_workers).
 _ARITHMETIC = {
@@ -219,6 +222,24 @@ def _find(start: np.ndarray, window: np.ndarray) -> int | None:
     for t in np.flatnonzero(window[: window.size - start.size + 1] == start[0]):
         if np.array_equal(window[t:t + start.size], start):
             return int(t)
+    return None
+
+
+def _run(worker_rngs: object, seed: int, num_workers: int) -> list[tuple]:
+    """``(seed, worker, num_workers, start, window)`` for each worker of one call."""
+    return [(seed, i, num_workers, draws[:_START], draws)
+            for i, g in enumerate(_worker_list(worker_rngs, seed, num_workers))
+            for draws in [g.bit_generator.random_raw(_WINDOW)]]
+
+
+def _plain_seed(generator: np.random.Generator) -> int | None:
+    """The integer a generator was seeded with (``default_rng(n)``, ``PCG64(n)``), or None
+    for other seeds (spawned children, lists of integers, fresh entropy)."""
+    bit_generator = generator.bit_generator
+    seq = getattr(bit_generator, "seed_seq", getattr(bit_generator, "_seed_seq", None))
+    if (isinstance(seq, np.random.SeedSequence) and not seq.spawn_key
+            and isinstance(seq.entropy, int) and 0 <= seq.entropy < 2**63):
+        return seq.entropy
     return None
 
 
@@ -280,9 +301,7 @@ def check_worker_rngs(worker_rngs: object) -> str:
                     "worker's generator from seed, so that a rerun reproduces them")
     runs: list[list[tuple]] = []  # per call: (seed, worker, num_workers, start, window)
     for seed, num_workers in _CALLS:  # each new run against itself, then the earlier runs
-        run = [(seed, i, num_workers, draws[:_START], draws)
-               for i, g in enumerate(_worker_list(worker_rngs, seed, num_workers))
-               for draws in [g.bit_generator.random_raw(_WINDOW)]]
+        run = _run(worker_rngs, seed, num_workers)
         _compare_within(run)
         if len(runs) == 1 and all(np.array_equal(a[3], b[3])
                                   for a, b in zip(runs[0], run, strict=True)):
@@ -292,6 +311,18 @@ def check_worker_rngs(worker_rngs: object) -> str:
             if earlier[0][0] != seed:  # one seed with more workers may repeat its first ones
                 _compare_across(earlier, run)
         runs.append(run)
-    seeds = sorted({seed for seed, _ in _CALLS})
-    return (f"distinct worker streams, reproducible from seed, none shared across the seeds "
-            f"{', '.join(map(str, seeds))}.")
+    # Seed arithmetic with any step (seed + 1000 * i, seed - 1000 * i, ...): when the workers
+    # were seeded with plain integers e_0, e_1, ..., the run whose seed is shifted by
+    # e_i - e_0 would start its worker 0 on worker i's stream.
+    seeds = {seed for seed, _ in _CALLS}
+    for run in (runs[0], runs[-1]):
+        seed, num_workers = run[0][0], run[0][2]
+        plain = [_plain_seed(g) for g in _worker_list(worker_rngs, seed, num_workers)]
+        if None in plain:
+            continue
+        for probe in sorted({seed + e - plain[0] for e in plain[1:]} - seeds):
+            if probe >= 0:
+                _compare_across(run, _run(worker_rngs, probe, num_workers))
+                seeds.add(probe)
+    return (f"distinct worker streams, reproducible from seed, none shared across "
+            f"{len(seeds)} seeds, nearby ones included.")
