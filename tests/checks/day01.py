@@ -6,10 +6,30 @@ streams collide across seeds, non-random or sorted output, overlapping or depend
 mutation), each with the hint it must get.
 """
 
-import numpy as np
-from numpy.random import MT19937, PCG64, Generator, Philox, SeedSequence, default_rng
+import base64
+import copy
+import json
+import pickle
 
-from helpers.checks.day01 import check_noisy_copy, check_roll_die, check_worker_rngs
+import numpy as np
+from numpy.random import (
+    MT19937,
+    PCG64,
+    PCG64DXSM,
+    SFC64,
+    Generator,
+    Philox,
+    SeedSequence,
+    default_rng,
+)
+from scipy.stats import norm, randint
+
+from helpers.checks.day01 import (
+    check_noisy_copy,
+    check_rng_checkpoint,
+    check_roll_die,
+    check_worker_rngs,
+)
 from helpers.exercises import CORRECT, WRONG
 
 # --------------------------------------------------------------- Exercise 1: noisy_copy
@@ -34,6 +54,42 @@ def _sorted_noise(x, scale, rng):
     return x + np.sort(scale * rng.standard_normal(x.size)).reshape(x.shape)
 
 
+def _box_muller(x, scale, rng):
+    u1, u2 = 1 - rng.random(x.shape), rng.random(x.shape)  # u1 in (0, 1]
+    return x + scale * np.sqrt(-2 * np.log(u1)) * np.cos(2 * np.pi * u2)
+
+
+def _add_out(x, scale, rng):
+    out = np.empty(x.shape)
+    np.add(x, scale * rng.standard_normal(x.shape), out=out)
+    return out
+
+
+def _standardized(x, scale, rng):
+    z = rng.standard_normal(x.shape)
+    return x + scale * (z - z.mean()) / z.std()
+
+
+def _centred(x, scale, rng):
+    z = rng.standard_normal(x.shape)
+    return x + scale * (z - z.mean())
+
+
+def _unit_sd(x, scale, rng):
+    z = rng.standard_normal(x.shape)
+    return x + scale * z / z.std()
+
+
+def _unit_rms(x, scale, rng):
+    z = rng.standard_normal(x.shape)
+    return x + scale * z / np.sqrt(np.mean(z**2))
+
+
+def _antithetic(x, scale, rng):
+    half = rng.standard_normal((x.size + 1) // 2)
+    return x + scale * np.concatenate([half, -half])[:x.size].reshape(x.shape)
+
+
 NOISY_COPY = [
     (lambda x, scale, rng: x + scale * rng.standard_normal(x.shape), CORRECT, "N(0, scale²)"),
     (lambda x, scale, rng: x + rng.normal(0, scale, x.shape), CORRECT, None),
@@ -47,7 +103,50 @@ NOISY_COPY = [
     (_copy_then_add, CORRECT, None),
     (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**32)).standard_normal(
         x.shape), CORRECT, None),
-    # wrong
+    # ... the normal's loc as x, SciPy with random_state, Box-Muller and the inverse CDF from
+    # uniforms, a float32 result, a transposed draw, np.add with out=, a spawned child
+    (lambda x, scale, rng: rng.normal(x, scale), CORRECT, None),
+    (lambda x, scale, rng: norm.rvs(loc=x, scale=scale, size=x.shape, random_state=rng),
+     CORRECT, None),
+    (_box_muller, CORRECT, None),
+    (lambda x, scale, rng: x + scale * norm.ppf(rng.random(x.shape)), CORRECT, None),
+    (lambda x, scale, rng: (x + scale * rng.standard_normal(x.shape)).astype(np.float32),
+     CORRECT, None),
+    (lambda x, scale, rng: x + scale * rng.standard_normal(x.shape[::-1]).T, CORRECT, None),
+    (_add_out, CORRECT, None),
+    (lambda x, scale, rng: x + scale * rng.spawn(1)[0].standard_normal(x.shape), CORRECT, None),
+    # wrong: x left out, multiplied, rounded or replaced by its mean
+    (lambda x, scale, rng: scale * rng.standard_normal(x.shape), WRONG,
+     "does not follow x (it looks like the noise alone)"),
+    (lambda x, scale, rng: x.mean() + scale * rng.standard_normal(x.shape), WRONG,
+     "does not follow x"),
+    (lambda x, scale, rng: x * scale * rng.standard_normal(x.shape), WRONG,
+     "larger where |x| is larger"),
+    (lambda x, scale, rng: x * (1 + scale * rng.standard_normal(x.shape)), WRONG,
+     "larger where |x| is larger (multiplied by x?)"),
+    (lambda x, scale, rng: x + scale * np.abs(x) * rng.standard_normal(x.shape), WRONG,
+     "multiplied by x?"),
+    (lambda x, scale, rng: x.astype(int) + scale * rng.standard_normal(x.shape), WRONG,
+     "converted to integers"),
+    (lambda x, scale, rng: np.round(x) + scale * rng.standard_normal(x.shape), WRONG,
+     "rounded"),
+    # wrong: draws tied to each other (forced mean or sd, antithetic halves), a re-seeded or
+    # copied generator, scale misread
+    (_standardized, WRONG, "mean exactly 0 and standard deviation exactly 0.5"),
+    (_centred, WRONG, "mean exactly 0: forcing"),
+    (_unit_sd, WRONG, "standard deviation exactly 0.5: forcing"),
+    (_unit_rms, WRONG, "for an x of one element has the right spread but not the normal"),
+    (_antithetic, WRONG, "depend on each other"),
+    (lambda x, scale, rng: x + scale * default_rng(rng.bit_generator.seed_seq).standard_normal(
+        x.shape), WRONG, "twice with one rng gave the same copy twice"),
+    (lambda x, scale, rng: x + scale * copy.deepcopy(rng).standard_normal(x.shape), WRONG,
+     "twice with one rng gave the same copy twice"),
+    (lambda x, scale, rng: x + np.sqrt(scale) * rng.standard_normal(x.shape), WRONG,
+     "not the variance"),
+    (lambda x, scale, rng: x + rng.standard_normal(x.shape), WRONG,
+     "should have standard deviation 0.5; yours has"),
+    (lambda x, scale, rng: x + rng.laplace(0, scale / np.sqrt(2), x.shape), WRONG, "Gaussian"),
+    # wrong, as before
     (_global_noise, WRONG, "global np.random state"),
     (lambda x, scale, rng: x + scale * default_rng(42).standard_normal(x.shape), WRONG,
      "inside the function"),
@@ -87,6 +186,25 @@ def _reseeded_die(num_rolls, rng):
     return default_rng(rng.bit_generator.seed_seq).integers(1, 7, num_rolls)
 
 
+def _second_half_mirrors_first(num_rolls, rng):
+    first = rng.integers(1, 7, num_rolls // 2)
+    return np.concatenate([first, 7 - first])
+
+
+def _decks(num_rolls, rng):  # shuffled decks of the six faces, one after another
+    decks = rng.permuted(np.tile(np.arange(1, 7), (num_rolls // 6 + 1, 1)), axis=1)
+    return decks.ravel()[:num_rolls]
+
+
+def _never_repeats(num_rolls, rng):
+    return (rng.integers(0, 6) + np.cumsum(rng.integers(1, 6, num_rolls))) % 6 + 1
+
+
+def _alternating_halves(num_rolls, rng):
+    low, high = rng.integers(1, 4, num_rolls), rng.integers(4, 7, num_rolls)
+    return np.where(np.arange(num_rolls) % 2 == 0, low, high)
+
+
 ROLL_DIE = [
     (lambda num_rolls, rng: rng.integers(1, 7, size=num_rolls), CORRECT, "fair die"),
     (lambda num_rolls, rng: rng.integers(1, 6, num_rolls, endpoint=True), CORRECT, None),
@@ -100,12 +218,43 @@ ROLL_DIE = [
     (_loop_die, CORRECT, None),
     (lambda num_rolls, rng: rng.multinomial(1, [1 / 6] * 6, num_rolls).argmax(axis=1) + 1,
      CORRECT, None),
-    # wrong
+    # ... integers(6) + 1, the inverse CDF by searchsorted, ceil of 6 * (1 - u), int8 and
+    # uint64, SciPy with random_state, choice with p, a tuple
+    (lambda num_rolls, rng: rng.integers(6, size=num_rolls) + 1, CORRECT, None),
+    (lambda num_rolls, rng: np.searchsorted(np.arange(1, 7) / 6, rng.random(num_rolls),
+                                            side="right") + 1, CORRECT, None),
+    (lambda num_rolls, rng: np.ceil(6 * (1 - rng.random(num_rolls))).astype(int), CORRECT,
+     None),
+    (lambda num_rolls, rng: rng.integers(1, 7, num_rolls, dtype=np.int8), CORRECT, None),
+    (lambda num_rolls, rng: rng.integers(1, 7, num_rolls, dtype=np.uint64), CORRECT, None),
+    (lambda num_rolls, rng: randint.rvs(1, 7, size=num_rolls, random_state=rng), CORRECT,
+     None),
+    (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls, p=[1 / 6] * 6), CORRECT,
+     None),
+    (lambda num_rolls, rng: tuple(rng.integers(1, 7, num_rolls)), CORRECT, None),
+    # wrong: dependent rolls (a shuffled deck, blocks repeated or mirrored, overlapping pairs,
+    # rolls that avoid or alternate with the roll before)
+    (lambda num_rolls, rng: rng.permutation(np.resize(np.arange(1, 7), num_rolls)), WRONG,
+     "than independent rolls almost ever are"),
+    (lambda num_rolls, rng: rng.choice(np.tile(np.arange(1, 7), num_rolls // 6 + 1), num_rolls,
+                                       replace=False), WRONG,
+     "than independent rolls almost ever are"),
+    (lambda num_rolls, rng: np.resize(rng.integers(1, 7, (num_rolls + 1) // 2), num_rolls),
+     WRONG, "roll number t + 30,000 depends on roll number t"),
+    (lambda num_rolls, rng: np.tile(rng.integers(1, 7, num_rolls // 2), 2), WRONG,
+     "roll number t + 30,000 depends on roll number t"),
+    (_second_half_mirrors_first, WRONG, "roll number t + 30,000 depends on roll number t"),
+    (lambda num_rolls, rng: np.repeat(rng.integers(1, 7, num_rolls // 2 + 1), 2)[
+        1:num_rolls + 1], WRONG, "depends on the roll before it"),
+    (_decks, WRONG, "depends on the roll before it"),
+    (_never_repeats, WRONG, "depends on the roll before it"),
+    (_alternating_halves, WRONG, "depends on the roll before it"),
+    # wrong, as before
     (_legacy_die, WRONG, "global np.random state"),
     (lambda num_rolls, rng: np.tile(np.arange(1, 7), num_rolls // 6), WRONG,
      "different seeds gave the same rolls"),
     (lambda num_rolls, rng: np.tile(rng.permutation(np.arange(1, 7)), num_rolls // 6), WRONG,
-     "repeating pattern"),
+     "depends on the roll before it (a repeating, mirrored or shuffled pattern?)"),
     (lambda num_rolls, rng: np.repeat(rng.integers(1, 7, num_rolls // 2), 2), WRONG,
      "depends on the roll before it"),
     (lambda num_rolls, rng: np.sort(rng.integers(1, 7, num_rolls)), WRONG, "sorted"),
@@ -145,8 +294,20 @@ def _one_bit_generator(seed, num_workers):
     return [Generator(bit_generator) for _ in range(num_workers)]
 
 
-def _advanced(seed, num_workers):
-    return [Generator(PCG64(seed).advance(1_000 * i)) for i in range(num_workers)]
+def _advanced(step, bit_generator=PCG64):
+    def worker_rngs(seed, num_workers):
+        return [Generator(bit_generator(seed).advance(step * i)) for i in range(num_workers)]
+    return worker_rngs
+
+
+def _spawned_on(bit_generator):
+    def worker_rngs(seed, num_workers):
+        return [Generator(bit_generator(c)) for c in SeedSequence(seed).spawn(num_workers)]
+    return worker_rngs
+
+
+def _random_child_seeds(seed, num_workers):  # 4 of 1,000 seeds per run: collide across runs
+    return [default_rng(int(s)) for s in default_rng(seed).integers(1_000, size=num_workers)]
 
 
 WORKER_RNGS = [
@@ -165,6 +326,20 @@ WORKER_RNGS = [
     (lambda seed, n: tuple(default_rng(seed).spawn(n)), CORRECT, None),
     (lambda seed, n: [default_rng(int(s)) for s in default_rng(seed).integers(2**63, size=n)],
      CORRECT, None),
+    # ... spawned PCG64DXSM, Philox and SFC64, jumped(i + 1), jumped Philox, grandchildren,
+    # seeds from generate_state, a longer list, seed * 1000 + i (no collision below 1,000
+    # workers), a gap of 2**64 odd draws
+    (_spawned_on(PCG64DXSM), CORRECT, None),
+    (_spawned_on(Philox), CORRECT, None),
+    (_spawned_on(SFC64), CORRECT, None),
+    (lambda seed, n: [Generator(PCG64(seed).jumped(i + 1)) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [Generator(Philox(seed).jumped(i)) for i in range(n)], CORRECT, None),
+    (lambda seed, n: default_rng(seed).spawn(1)[0].spawn(n), CORRECT, None),
+    (lambda seed, n: [default_rng(int(w)) for w in SeedSequence(seed).generate_state(
+        n, np.uint64)], CORRECT, None),
+    (lambda seed, n: [default_rng([i, 12345, seed]) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [default_rng(seed * 1_000 + i) for i in range(n)], CORRECT, None),
+    (_advanced(2**64 + 1), CORRECT, None),
     # wrong: colliding seed arithmetic, in both directions, with the arithmetic named
     (lambda seed, n: [default_rng(seed + i) for i in range(n)], WRONG,
      "worker 1 with seed 7 and worker 0 with seed 8 draw the same numbers (seed + i?)"),
@@ -192,7 +367,22 @@ WORKER_RNGS = [
      "workers 0 and 1 draw the same numbers"),
     (lambda seed, n: [default_rng(seed)] * n, WRONG, "one Generator object"),
     (_one_bit_generator, WRONG, "share one bit generator"),
-    (_advanced, WRONG, "after its first 1,000 draws: the workers' streams overlap"),
+    (_advanced(1_000), WRONG,
+     "worker 1 draws what worker 0 draws after its first 1,000 draws: the workers share one"),
+    (_advanced(100_000), WRONG, "after its first 100,000 draws"),
+    (_advanced(10**6), WRONG, "after its first 1,000,000 draws"),
+    (_advanced(10**6, PCG64DXSM), WRONG, "after its first 1,000,000 draws"),
+    (_advanced(10**6, Philox), WRONG, "after its first 4,000,000 draws"),
+    (lambda seed, n: [Generator(Philox(key=seed, counter=10**6 * i)) for i in range(n)], WRONG,
+     "after its first 4,000,000 draws"),
+    (_advanced(2**64), WRONG, "multiple of 2**58 draws apart (advanced by a power of two?)"),
+    (_advanced(2**100), WRONG, "multiple of 2**58 draws apart"),
+    # wrong: collisions that only seeds 0, 1, 2, ... show, and a guess only when it fits
+    (lambda seed, n: [default_rng(seed**2 + i) for i in range(n)], WRONG,
+     "worker 0 with seed 2 and worker 3 with seed 1 draw the same numbers: runs"),
+    (_random_child_seeds, WRONG, "draw the same numbers: runs with different seeds"),
+    (lambda seed, n: [Generator(PCG64(seed % 5).jumped(i)) for i in range(n)], WRONG,
+     "worker 0 draws the same numbers with seed 7 and with seed 2: every worker's stream"),
     (lambda seed, n: [default_rng() for _ in range(n)], WRONG, "reproduces"),
     (lambda seed, n: _spawned(0, n), WRONG, "do not depend on seed"),
     (_from_global, WRONG, "global np.random state"),
@@ -204,6 +394,132 @@ WORKER_RNGS = [
     (lambda seed, n: (g for g in _spawned(seed, n)), WRONG, "got generator"),
 ]
 
+# ------------------------------------------------ Exercise 4: save_rng and load_rng
+
+
+def _save(rng):
+    return json.dumps(rng.bit_generator.state, default=lambda a: a.tolist())
+
+
+def _load(text):
+    state = json.loads(text)
+    bit_generator = getattr(np.random, state["bit_generator"])()
+    bit_generator.state = state
+    return Generator(bit_generator)
+
+
+def _save_pickled(rng):
+    return json.dumps(base64.b64encode(pickle.dumps(rng)).decode("ascii"))
+
+
+def _load_pickled(text):
+    return pickle.loads(base64.b64decode(json.loads(text)))
+
+
+def _as_lists(value):
+    if isinstance(value, dict):
+        return {k: _as_lists(v) for k, v in value.items()}
+    return value.tolist() if isinstance(value, np.ndarray) else value
+
+
+class _Encoder(json.JSONEncoder):
+    def default(self, o):
+        return o.tolist() if isinstance(o, np.ndarray) else super().default(o)
+
+
+_CLASSES = {"PCG64": PCG64, "PCG64DXSM": PCG64DXSM, "MT19937": MT19937, "Philox": Philox,
+            "SFC64": SFC64}
+
+
+def _load_by_table(text):
+    state = json.loads(text)
+    bit_generator = _CLASSES[state["bit_generator"]]()
+    bit_generator.state = state
+    return Generator(bit_generator)
+
+
+def _save_pcg64_only(rng):
+    return json.dumps(rng.bit_generator.state)
+
+
+def _load_into_pcg64(text):
+    bit_generator = PCG64()
+    bit_generator.state = json.loads(text)
+    return Generator(bit_generator)
+
+
+def _load_into_default_rng(text):
+    rng = default_rng()
+    rng.bit_generator.state = json.loads(text)
+    return rng
+
+
+def _save_seed(rng):
+    state = _as_lists(rng.bit_generator.state)
+    return json.dumps({"name": state["bit_generator"], "seed": rng.bit_generator.seed_seq.entropy})
+
+
+def _load_seed(text):
+    saved = json.loads(text)
+    return Generator(getattr(np.random, saved["name"])(saved["seed"]))
+
+
+_live = []
+
+
+def _save_live(rng):
+    _live[:] = [rng]
+    return _save(rng)
+
+
+def _load_live(text):
+    return _live[0]
+
+
+def _save_after_a_test_draw(rng):
+    rng.random()  # "is it working?"
+    return _save(rng)
+
+
+def _load_bit_generator(text):
+    return _load(text).bit_generator
+
+
+def _load_fresh_of_its_kind(text):
+    return Generator(getattr(np.random, json.loads(text)["bit_generator"])())
+
+
+CHECKPOINT = [
+    (_save, _load, CORRECT, "continues the stream exactly where it was saved"),
+    # unusual but right: a pickled Generator inside JSON, arrays converted by hand or by an
+    # encoder class, the bit generator's class from a table
+    (_save_pickled, _load_pickled, CORRECT, None),
+    (lambda rng: json.dumps(_as_lists(rng.bit_generator.state)), _load, CORRECT, None),
+    (lambda rng: json.dumps(rng.bit_generator.state, cls=_Encoder), _load_by_table, CORRECT,
+     None),
+    (lambda rng: json.dumps({"saved": _as_lists(rng.bit_generator.state)}),
+     lambda text: _load(json.dumps(json.loads(text)["saved"])), CORRECT, None),
+    # wrong
+    (_save_pcg64_only, _load, WRONG,
+     ("for a Generator(MT19937(...)): your code raised TypeError: Object of type ndarray is "
+      "not JSON serializable (the states of MT19937, Philox and SFC64 hold NumPy arrays")),
+    (_save_pcg64_only, _load_into_pcg64, WRONG,
+     ("for a Generator(PCG64DXSM(...)): your code raised ValueError: state must be for a "
+      "PCG64")),
+    (_save, _load_into_default_rng, WRONG, "rebuild the bit generator that the checkpoint names"),
+    (_save_seed, _load_seed, WRONG, "starts the stream again from its seed"),
+    (_save_live, _load_live, WRONG, "continues from where rng is now"),
+    (_save_after_a_test_draw, _load, WRONG, "save_rng moved rng along its stream"),
+    (lambda rng: str(rng.bit_generator.state), _load, WRONG, "text is not JSON"),
+    (lambda rng: _as_lists(rng.bit_generator.state), _load, WRONG,
+     "JSON text (a str, as json.dumps makes), got dict"),
+    (_save, _load_bit_generator, WRONG, "must return a numpy.random.Generator, got PCG64"),
+    (_save, _load_fresh_of_its_kind, WRONG, "two different streams"),
+    (lambda rng: pickle.dumps(rng), pickle.loads, WRONG, "got bytes"),
+]
+
 CASES = ([(check_noisy_copy, (f,), status, hint) for f, status, hint in NOISY_COPY]
          + [(check_roll_die, (f,), status, hint) for f, status, hint in ROLL_DIE]
-         + [(check_worker_rngs, (f,), status, hint) for f, status, hint in WORKER_RNGS])
+         + [(check_worker_rngs, (f,), status, hint) for f, status, hint in WORKER_RNGS]
+         + [(check_rng_checkpoint, (save, load), status, hint)
+            for save, load, status, hint in CHECKPOINT])
