@@ -28,9 +28,21 @@ _SMALL_CALLS = 400  # calls with a 1-element and a 2-element x
 _WITHIN_ONE_SD = 0.6827  # P(|Z| < 1) for a standard normal Z
 
 
+def _array(value: object, name: str) -> np.ndarray:
+    """``np.asarray(value)``, or :class:`Wrong` if the learner's value is not array-like."""
+    try:
+        out = np.asarray(value)
+    except (TypeError, ValueError):
+        out = None
+    if out is None or out.dtype == object:
+        raise Wrong(f"{name} should return one array of numbers, got a "
+                    f"{type(value).__name__} that is not one")
+    return out
+
+
 def _copy_of(value: object, x: np.ndarray) -> np.ndarray:
     """The learner's copy of ``x`` as a float array of x's shape with finite values."""
-    out = np.asarray(value)
+    out = _array(value, "noisy_copy")
     if out.shape != x.shape:
         raise Wrong(f"for an x of shape {x.shape} the copy has shape {out.shape}: return an "
                     "array of x's shape, whatever that shape is")
@@ -137,17 +149,19 @@ def check_noisy_copy(noisy_copy: object) -> str:
     if np.all(np.diff(flat) >= 0) or np.all(np.diff(flat) <= 0):
         raise Wrong("your noise is sorted: every element of x needs its own independent draw, "
                     "in the order drawn")
-    # Independent draws: the means of the columns (over rows) and of the rows (over columns)
-    # vary as much as means of independent draws do (ratio 1); noise repeated down the rows
-    # or along the columns makes one of them far too variable.
-    dependent = False
-    for axis, name, count in ((0, "rows", rows), (1, "columns", cols)):
-        ratio = noise.mean(axis=axis).var() * count / noise.var()
-        bound = 5 * np.sqrt(2 / noise.shape[1 - axis])
-        if ratio > 1 + bound:
+    # No row or column of noise repeats another; and the means of the columns (over rows)
+    # and of the rows (over columns) vary as much as means of independent draws do (ratio
+    # 1): noise alike along a row or a column makes one of them too variable, noise that
+    # cancels out (antithetic halves) too steady.
+    rounded = np.round(noise / scale, 6)  # x + noise - x is noise up to rounding
+    for axis, name in ((0, "rows"), (1, "columns")):
+        if np.unique(rounded, axis=axis).shape[axis] < noise.shape[axis]:
             raise Wrong(f"the same noise repeats across the {name} of x: every element of x "
                         "needs its own independent draw")
-        dependent |= ratio < 1 - bound
+    dependent = False
+    for axis, count in ((0, rows), (1, cols)):
+        ratio = noise.mean(axis=axis).var() * count / noise.var()
+        dependent |= abs(ratio - 1) > 5 * np.sqrt(2 / noise.shape[1 - axis])
     lag1 = _corr(flat[:-1], flat[1:])
     if dependent or abs(lag1) > 5 / np.sqrt(n):
         raise Wrong("the noise values depend on each other: every element of x needs its own "
@@ -204,7 +218,7 @@ _MIN_PAIRS = 3_000
 
 def _rolls(value: object, num_rolls: int) -> np.ndarray:
     """The learner's rolls as an integer array of shape ``(num_rolls,)``, else :class:`Wrong`."""
-    rolls = np.asarray(value)
+    rolls = _array(value, "roll_die")
     if rolls.dtype.kind == "f" and np.all(np.isfinite(rolls)) and np.all(rolls % 1 == 0):
         raise Wrong(f"your rolls are whole numbers stored as floats (dtype {rolls.dtype}): "
                     "return an integer array, as a Generator method for integers does")
@@ -621,8 +635,12 @@ def check_worker_rngs(worker_rngs: object) -> str:
         if None in plain:
             continue
         for probe in sorted({seed + e - plain[0] for e in plain[1:]} - seeds):
-            if probe >= 0:
-                for b in _run(worker_rngs, probe, num_workers, _START):
+            if 0 <= probe < 2**63:  # a seed a run might use
+                try:
+                    probe_run = _run(worker_rngs, probe, num_workers, _START)
+                except Wrong as err:
+                    raise Wrong(f"worker_rngs({probe}, {num_workers}): {err}") from None
+                for b in probe_run:
                     for a in run:
                         for x, y in ((a, b), (b, a)):
                             t = _find(y.start, x.window)

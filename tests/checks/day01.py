@@ -146,6 +146,12 @@ NOISY_COPY = [
     (lambda x, scale, rng: x + rng.standard_normal(x.shape), WRONG,
      "should have standard deviation 0.5; yours has"),
     (lambda x, scale, rng: x + rng.laplace(0, scale / np.sqrt(2), x.shape), WRONG, "Gaussian"),
+    (lambda x, scale, rng: x + rng.normal(scale, size=x.shape), WRONG,  # loc=scale, sd 1
+     "the noise should average 0; yours averages 0.5"),
+    (lambda x, scale, rng: x + np.cumsum(scale * rng.standard_normal(x.size)).reshape(x.shape)
+     / np.sqrt(x.size), WRONG, "depend on each other"),
+    (lambda x, scale, rng: (x + scale * rng.standard_normal(x.shape), rng), WRONG,
+     "should return one array of numbers, got a tuple"),
     # wrong, as before
     (_global_noise, WRONG, "global np.random state"),
     (lambda x, scale, rng: x + scale * default_rng(42).standard_normal(x.shape), WRONG,
@@ -249,6 +255,13 @@ ROLL_DIE = [
     (_decks, WRONG, "depends on the roll before it"),
     (_never_repeats, WRONG, "depends on the roll before it"),
     (_alternating_halves, WRONG, "depends on the roll before it"),
+    (lambda num_rolls, rng: rng.permutation(num_rolls) % 6 + 1, WRONG,
+     "than independent rolls almost ever are"),
+    (lambda num_rolls, rng: np.round(rng.uniform(1, 6, num_rolls)).astype(int), WRONG,
+     "far from 1/6"),
+    (lambda num_rolls, rng: (rng.random(num_rolls) * 7).astype(int), WRONG,
+     "your rolls hold [0, 1, 2, 3, 4, 5, 6]"),
+    (lambda num_rolls, rng: [rng.integers(1, 7)] * num_rolls, WRONG, "your rolls hold ["),
     # wrong, as before
     (_legacy_die, WRONG, "global np.random state"),
     (lambda num_rolls, rng: np.tile(np.arange(1, 7), num_rolls // 6), WRONG,
@@ -306,6 +319,21 @@ def _spawned_on(bit_generator):
     return worker_rngs
 
 
+def _burnt_in(seed, num_workers):  # worker i skips the first 1,000 * i draws of one stream
+    gens = [default_rng(seed) for _ in range(num_workers)]
+    for i, g in enumerate(gens):
+        g.bit_generator.random_raw(1_000 * i)
+    return gens
+
+
+def _chained_jumps(seed, num_workers):
+    bit_generator, gens = PCG64(seed), []
+    for _ in range(num_workers):
+        gens.append(Generator(bit_generator))
+        bit_generator = bit_generator.jumped()
+    return gens
+
+
 def _random_child_seeds(seed, num_workers):  # 4 of 1,000 seeds per run: collide across runs
     return [default_rng(int(s)) for s in default_rng(seed).integers(1_000, size=num_workers)]
 
@@ -339,6 +367,8 @@ WORKER_RNGS = [
         n, np.uint64)], CORRECT, None),
     (lambda seed, n: [default_rng([i, 12345, seed]) for i in range(n)], CORRECT, None),
     (lambda seed, n: [default_rng(seed * 1_000 + i) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [Generator(Philox(key=[seed, i])) for i in range(n)], CORRECT, None),
+    (_chained_jumps, CORRECT, None),
     (_advanced(2**64 + 1), CORRECT, None),
     # wrong: colliding seed arithmetic, in both directions, with the arithmetic named
     (lambda seed, n: [default_rng(seed + i) for i in range(n)], WRONG,
@@ -377,6 +407,10 @@ WORKER_RNGS = [
      "after its first 4,000,000 draws"),
     (_advanced(2**64), WRONG, "multiple of 2**58 draws apart (advanced by a power of two?)"),
     (_advanced(2**100), WRONG, "multiple of 2**58 draws apart"),
+    (_burnt_in, WRONG, "worker 1 draws what worker 0 draws after its first 1,000 draws"),
+    (lambda seed, n: [Generator(MT19937(seed + i)) for i in range(n)], WRONG, "(seed + i?)"),
+    (lambda seed, n: [Generator(Philox(key=seed, counter=i)) for i in range(n)], WRONG,
+     "after its first 4 draws"),
     # wrong: collisions that only seeds 0, 1, 2, ... show, and a guess only when it fits
     (lambda seed, n: [default_rng(seed**2 + i) for i in range(n)], WRONG,
      "worker 0 with seed 2 and worker 3 with seed 1 draw the same numbers: runs"),
@@ -516,6 +550,8 @@ CHECKPOINT = [
     (_save, _load_bit_generator, WRONG, "must return a numpy.random.Generator, got PCG64"),
     (_save, _load_fresh_of_its_kind, WRONG, "two different streams"),
     (lambda rng: pickle.dumps(rng), pickle.loads, WRONG, "got bytes"),
+    (lambda rng: json.dumps(rng.bit_generator.state, default=str), _load, WRONG,
+     "for a Generator(MT19937(...)): your code raised TypeError"),
 ]
 
 CASES = ([(check_noisy_copy, (f,), status, hint) for f, status, hint in NOISY_COPY]

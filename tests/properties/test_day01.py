@@ -1,5 +1,8 @@
 """day01_seeding: the lesson's claims over several seeds (see conftest.py)."""
 
+from concurrent.futures import ProcessPoolExecutor
+from operator import methodcaller
+
 import numpy as np
 import pytest
 
@@ -21,7 +24,10 @@ save_results(RESULTS_PATH, first=first, again=again, seeds=seeds, lcg_first=lcg_
              entropy_rebuilds=entropy_rebuilds, threads_same=threads_same,
              pinned_same=pinned_same, floats_same=floats_same, bytes_same=bytes_same,
              losses1=losses1, losses2=losses2, losses3=losses3, resumed_same=resumed_same,
-             restarted_same=restarted_same, half=half)
+             restarted_same=restarted_same, half=half, lcg_bits=lcg_bits[:16],
+             lcg_flips=lcg_flips, pcg_flips=pcg_flips, lcg_period8=lcg_period8,
+             chi_square=chi_square, p_value=p_value, order_matters=order_matters,
+             copies_first=copies_first, spawned_first=spawned_first)
 """
 SMALL = {"NUM_DRAWS": 2_000, "NUM_SAMPLES": 100, "NUM_STEPS": 10}  # a run takes a few seconds
 
@@ -104,3 +110,38 @@ def test_day01_lcg_neighbours_stay_close_but_seedsequence_scatters_them(run_note
     # The LCG's five first draws span 4 * a / m = 0.0016; five independent uniforms span less
     # than 0.05 with probability below 1e-4.
     assert first.max() - first.min() > 0.05, first
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_lcg_low_bits_have_short_periods_and_pcg64s_do_not(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["lcg_bits"] == [1 - seed % 2, seed % 2] * 8  # a and c odd: every step flips it
+    assert r["lcg_flips"] == 1.0 and r["lcg_period8"]
+    # 9,999 steps of a fair coin: the share of flips has standard error 0.005
+    assert abs(r["pcg_flips"] - 0.5) < 5 * 0.005, r["pcg_flips"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_chi_square_of_the_uniform_histogram(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    counts, expected = np.array(r["bin_counts"]), SMALL["NUM_DRAWS"] / 10
+    assert np.isclose(r["chi_square"], np.sum((counts - expected) ** 2 / expected))
+    assert r["p_value"] > 1e-6  # a uniform generator: p is uniform on [0, 1]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_a_shared_generator_depends_on_the_order_and_copies_repeat_it(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["order_matters"]
+    assert len(set(r["copies_first"])) == 1  # pickled copies: one stream four times
+    assert len(set(r["spawned_first"])) == 4
+
+
+def test_day01_a_process_pool_hands_every_task_a_copy_of_rng():
+    """What the notebook shows with pickle happens in a real process pool."""
+    rng = np.random.default_rng(0)
+    with ProcessPoolExecutor(2) as pool:
+        firsts = list(pool.map(methodcaller("random"), [rng] * 4))
+        spawned = list(pool.map(methodcaller("random"), rng.spawn(4)))
+    assert firsts == [np.random.default_rng(0).random()] * 4
+    assert len(set(spawned)) == 4
