@@ -2,9 +2,10 @@
 
 Each check recognizes the common mistakes and hints at them without giving the answer.
 Statistical checks run on fixed seeds with bounds of five standard errors (or a chi-square
-quantile of the same rarity, corrected for the number of tests): a right answer fails them
-with odds below one in a million, and since the seeds are fixed, a verdict never changes
-from one run to the next.
+quantile of the same rarity, corrected for the number of tests): a right answer fails one
+such test with odds below one in a million, and a whole check (``check_noisy_copy`` runs
+about 20 of them) with odds of about one in 100,000 at most. Since the seeds are fixed, a
+verdict never changes from one run to the next.
 
 :func:`helpers.exercises.call` already rejects, for every check, an answer that draws from
 the legacy global ``np.random`` state or changes an array argument in place.
@@ -12,8 +13,11 @@ the legacy global ``np.random`` state or changes an array argument in place.
 
 from __future__ import annotations
 
+import builtins
+import contextlib
 import copy
 import json
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import numpy as np
@@ -26,6 +30,7 @@ _GRID = (200, 100)  # the large x that noisy_copy's noise is judged on
 _SCALE = 0.5
 _SMALL_CALLS = 400  # calls with a 1-element and a 2-element x
 _WITHIN_ONE_SD = 0.6827  # P(|Z| < 1) for a standard normal Z
+_REPEAT_CALLS = 4_000  # generators whose copies of a 4-element x may not repeat each other
 
 
 def _array(value: object, name: str) -> np.ndarray:
@@ -90,6 +95,27 @@ def _forced(noise: np.ndarray, scale: float) -> str:
     return " and ".join(forced)
 
 
+def _no_repeats(noisy_copy: object) -> None:
+    """Wrong if two of ``_REPEAT_CALLS`` generators (seeds 100,000, 100,001, ...) give
+    exactly the same noise on a 4-element x, while the noise is not merely discrete: the
+    noise then comes from one of a few streams (a generator re-seeded with a small integer
+    drawn from rng). Real draws repeat with odds below one in 2**100."""
+    x = np.array([0.25, -2.0, 7.5, -0.75])
+    noises = np.array([_copy_of(call(noisy_copy, x, _SCALE, np.random.default_rng(
+        100_000 + k)), x) - x for k in range(_REPEAT_CALLS)])
+    distinct, first = np.unique(noises, axis=0, return_index=True)
+    if len(distinct) == _REPEAT_CALLS or np.unique(distinct).size < 2 * len(distinct):
+        return  # no repeat, or noise with few values (judged by the tests that follow)
+    repeated = next(k for k in range(_REPEAT_CALLS) if k not in set(first.tolist()))
+    earlier = int(np.flatnonzero(np.all(noises[:repeated] == noises[repeated], axis=1))[0])
+    raise Wrong(f"generators made from the seeds {100_000 + earlier:,} and "
+                f"{100_000 + repeated:,} gave exactly the same noise (only "
+                f"{len(distinct):,} different noises from {_REPEAT_CALLS:,} generators): is "
+                "the noise drawn from a new generator seeded with a number drawn from rng, "
+                "such as rng.integers(1000)? Such a seed takes few values, so runs with "
+                "different seeds share their noise. Draw the noise from rng itself")
+
+
 @exercise_check
 def check_noisy_copy(noisy_copy: object) -> str:
     """Exercise 1: ``noisy_copy(x, scale, rng)`` adds N(0, scale**2) noise drawn from ``rng``.
@@ -128,6 +154,7 @@ def check_noisy_copy(noisy_copy: object) -> str:
         raise Wrong("calling noisy_copy twice with one rng gave the same copy twice: draw "
                     "from rng itself, so that it moves on, instead of re-seeding a new "
                     "generator")
+    _no_repeats(noisy_copy)
     # x: signed, non-integer values of many sizes, so that x itself must be in the copy.
     base = np.random.default_rng(12345).uniform(-50, 50, _GRID)
     rows, cols, scale = *_GRID, _SCALE
@@ -214,6 +241,9 @@ _CHI2_FACES = 35.89
 _CHI2_FACES_LOW = 0.0129
 _CHI2_LAGS = 103.4
 _MIN_PAIRS = 3_000
+_REPEAT_SEEDS = 2_000  # generators whose first rolls may not repeat each other
+_REPEAT_ROLLS = 60
+_MANY_ROLLS = 1_200_000  # rolls whose face counts must show a bias of about 1%
 
 
 def _rolls(value: object, num_rolls: int) -> np.ndarray:
@@ -259,6 +289,23 @@ def _dependent_lag(rolls: np.ndarray) -> int | None:
     if stats.max() <= _CHI2_LAGS:
         return None
     return int(lags[np.flatnonzero(stats >= 0.9 * stats.max())[0]])
+
+
+def _no_repeated_rolls(roll_die: object) -> None:
+    """Wrong if two of ``_REPEAT_SEEDS`` generators (seeds 0, 1, 2, ...) give the same
+    ``_REPEAT_ROLLS`` rolls: the rolls then come from one of a few streams (a generator
+    re-seeded with a small integer drawn from rng). Fair rolls repeat with odds below 2**-130."""
+    seen: dict[bytes, int] = {}
+    for seed in range(_REPEAT_SEEDS):
+        rolls = _rolls(call(roll_die, _REPEAT_ROLLS, np.random.default_rng(seed)),
+                       _REPEAT_ROLLS)
+        earlier = seen.setdefault(rolls.tobytes(), seed)
+        if earlier != seed:
+            raise Wrong(f"generators made from the seeds {earlier} and {seed} gave exactly the "
+                        f"same {_REPEAT_ROLLS} rolls: are the rolls drawn from a new generator "
+                        "seeded with a number drawn from rng, such as rng.integers(1000)? Such "
+                        "a seed takes few values, so runs with different seeds share their "
+                        "rolls. Draw the rolls from rng itself")
 
 
 @exercise_check
@@ -319,8 +366,20 @@ def check_roll_die(roll_die: object) -> str:
                     "almost ever are. Shuffling a balanced set of faces (a deck) makes the "
                     "rolls depend on each other: draw every roll independently")
     _rolls(call(roll_die, 7, np.random.default_rng(3)), 7)  # uses num_rolls, not a constant
-    return (f"{NUM_ROLLS:,} rolls of a fair die from rng: faces 1 to 6 equally likely, each "
-            "roll independent of the rolls before it, reproducible from the seed.")
+    _no_repeated_rolls(roll_die)
+    # A small bias (a remainder % 6 of 256 equally likely bytes gives faces 1 to 4 a chance
+    # of 43/256 each) shows in the face counts of _MANY_ROLLS rolls only.
+    many = np.bincount(_rolls(call(roll_die, _MANY_ROLLS, np.random.default_rng(4)),
+                              _MANY_ROLLS), minlength=7)[1:]
+    if np.sum((many - _MANY_ROLLS / 6) ** 2 / (_MANY_ROLLS / 6)) > _CHI2_FACES:
+        share = ", ".join(f"{c / _MANY_ROLLS:.4f}" for c in many)
+        raise Wrong(f"in {_MANY_ROLLS:,} rolls the faces 1 to 6 come up with frequencies "
+                    f"{share}: a small bias, but not 1/6 = 0.1667 each. Is every face equally "
+                    "likely? (The remainder % 6 of a draw whose number of equally likely "
+                    "values is not a multiple of 6, such as a byte's 256, favours low faces)")
+    return (f"{NUM_ROLLS:,} rolls of a fair die from rng: faces 1 to 6 equally likely (also "
+            f"in {_MANY_ROLLS:,} rolls), each roll independent of the rolls before it, "
+            f"reproducible from the seed and different for each of {_REPEAT_SEEDS:,} seeds.")
 
 
 # ----------------------------------------------------------------------- Exercise 3
@@ -335,6 +394,10 @@ def check_roll_die(roll_die: object) -> str:
 _CALLS = ((7, 4), (8, 4), (6, 4), (9, 3), (2, 4), (4, 4), (107, 4), (71, 4), (7, 12),
           (1_000_007, 4))
 _SWEEP = range(100)
+#: Last, one run with many workers (each compared by its first _START draws only): seed
+#: arithmetic that stays apart for a dozen workers, seed * 1000 + i or (seed << 4) | i,
+#: collides once num_workers reaches the step, and the prompt sets no limit on it.
+_MANY = (7, 1_001)
 
 #: Seed arithmetic the hints can name, as functions of (seed, i, num_workers).
 _ARITHMETIC = {
@@ -347,6 +410,9 @@ _ARITHMETIC = {
     "seed * num_workers + i": lambda s, i, n: s * n + i,
     "seed + i * num_workers": lambda s, i, n: s + i * n,
     "seed ^ i": lambda s, i, n: s ^ i,
+    "seed * 100 + i": lambda s, i, n: s * 100 + i,
+    "seed * 1000 + i": lambda s, i, n: s * 1000 + i,
+    "(seed << 4) | i": lambda s, i, n: (s << 4) | i,
 }
 
 _START = 4  # raw draws that identify where a stream starts
@@ -372,6 +438,30 @@ class _Worker(NamedTuple):
 
     def name(self, runs: bool) -> str:
         return f"worker {self.index} with seed {self.seed}" if runs else f"worker {self.index}"
+
+
+def _has_text(value: object) -> bool:
+    """Whether ``value`` is, or holds in a tuple or frozenset, a str or bytes."""
+    if isinstance(value, str | bytes):
+        return True
+    return isinstance(value, tuple | frozenset) and any(_has_text(v) for v in value)
+
+
+@contextlib.contextmanager
+def _other_string_hashes() -> Iterator[None]:
+    """Within the block, ``hash()`` of text (or of a tuple holding text) gives other values,
+    as in a new Python process where PYTHONHASHSEED differs: a seed made from such a hash
+    changes, a seed made from integers does not."""
+    real = builtins.hash
+
+    def other_process_hash(value: object) -> int:
+        return real(("another process", value)) if _has_text(value) else real(value)
+
+    builtins.hash = other_process_hash
+    try:
+        yield
+    finally:
+        builtins.hash = real
 
 
 def _worker_list(worker_rngs: object, seed: int, num_workers: int) -> list:
@@ -499,24 +589,25 @@ def _compare(runs: list[list[_Worker]], found: dict[tuple, int]) -> None:
     """Wrong for the first shared or overlapping pair of streams: within each run, then
     against the earlier runs with another seed (one seed with more workers may repeat its
     first ones), in the order of ``runs``."""
-    for r, run in enumerate(runs):
-        for a in range(len(run)):
-            for b in range(len(run)):
-                if ((r, a), (r, b)) in found:
-                    _shared(run[a], run[b], found[(r, a), (r, b)])
-        if r == 1 and all(np.array_equal(a.start, b.start)
-                          for a, b in zip(runs[0], run, strict=True)):
-            raise Wrong(f"the streams do not depend on seed: worker_rngs{_CALLS[0]} and "
-                        f"worker_rngs{_CALLS[1]} give the same workers")
-        for e in range(r):
-            if runs[e][0].seed == run[0].seed:
-                continue
-            pairs = ([((e, a), (r, b)) for a in range(len(runs[e])) for b in range(len(run))]
-                     + [((r, b), (e, a)) for a in range(len(runs[e])) for b in range(len(run))])
-            for first, second in pairs:
-                if (first, second) in found:
-                    _shared(runs[first[0]][first[1]], runs[second[0]][second[1]],
-                            found[first, second])
+    order = []  # (place in the order of reporting, first worker, second worker)
+    for first, second in found:
+        (r1, a), (r2, b) = first, second
+        if r1 == r2:
+            order.append(((r1, 0, 0, 0, a, b), first, second))
+        elif runs[r1][0].seed != runs[r2][0].seed:
+            later, earlier = max(r1, r2), min(r1, r2)
+            ia, ib = (a, b) if r1 == earlier else (b, a)
+            order.append(((later, 2, earlier, int(r1 == later), ia, ib), first, second))
+    if len(runs) > 1 and all(np.array_equal(a.start, b.start)
+                             for a, b in zip(runs[0], runs[1], strict=True)):
+        order.append(((1, 1, 0, 0, 0, 0), None, None))
+    if not order:
+        return
+    _, first, second = min(order, key=lambda item: item[0])
+    if first is None:
+        raise Wrong(f"the streams do not depend on seed: worker_rngs{_CALLS[0]} and "
+                    f"worker_rngs{_CALLS[1]} give the same workers")
+    _shared(runs[first[0]][first[1]], runs[second[0]][second[1]], found[first, second])
 
 
 def _lcg_distance(state: int, target: int, multiplier: int, increment: int) -> int:
@@ -621,6 +712,14 @@ def check_worker_rngs(worker_rngs: object) -> str:
                for s, g in zip(starts, again, strict=True)):
         raise Wrong(f"worker_rngs{_CALLS[0]} twice gave different streams: derive every "
                     "worker's generator from seed, so that a rerun reproduces them")
+    with _other_string_hashes():
+        salted = _worker_list(worker_rngs, *_CALLS[0])
+    if not all(np.array_equal(s, g.bit_generator.random_raw(_START))
+               for s, g in zip(starts, salted, strict=True)):
+        raise Wrong(f"worker_rngs{_CALLS[0]} gives other streams when Python's hash() of a "
+                    "str changes, as it does in every new Python process (unless "
+                    "PYTHONHASHSEED is set): a rerun would not reproduce them. Build the "
+                    "workers' seeds from integers only, or spawn them")
     runs: list[list[_Worker]] = []
     _more_runs(worker_rngs, runs, _CALLS, _WINDOW)
     _more_runs(worker_rngs, runs, [(seed, 4) for seed in _SWEEP if (seed, 4) not in _CALLS],
@@ -647,9 +746,10 @@ def check_worker_rngs(worker_rngs: object) -> str:
                             if t is not None:
                                 _shared(x, y, t)
                 seeds.add(probe)
+    _more_runs(worker_rngs, runs, [_MANY], _START)
     return (f"distinct worker streams, reproducible from seed, none shared across "
-            f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others), nor overlapping further along "
-            "one stream.")
+            f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "
+            "workers, nor overlapping further along one stream.")
 
 
 # ----------------------------------------------------------------------- Exercise 4

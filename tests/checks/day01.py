@@ -115,6 +115,21 @@ NOISY_COPY = [
     (lambda x, scale, rng: x + scale * rng.standard_normal(x.shape[::-1]).T, CORRECT, None),
     (_add_out, CORRECT, None),
     (lambda x, scale, rng: x + scale * rng.spawn(1)[0].standard_normal(x.shape), CORRECT, None),
+    # ... and, knowingly, an approximate normal: the sum of 12 uniforms minus 6 (its shape
+    # differs from the normal's in the far tails only, beyond what the check measures)
+    (lambda x, scale, rng: x + scale * (rng.random((12, *x.shape)).sum(axis=0) - 6), CORRECT,
+     None),
+    # wrong: a child generator re-seeded with a small integer drawn from rng (few streams)
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(10)).standard_normal(x.shape),
+     WRONG, "such as rng.integers(1000)? Such a seed takes few values"),
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(256)).standard_normal(x.shape),
+     WRONG, "only 256 different noises from 4,000 generators"),
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(1_000)).standard_normal(
+        x.shape), WRONG, "gave exactly the same noise"),
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(10_000)).standard_normal(
+        x.shape), WRONG, "gave exactly the same noise"),
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(100_000)).standard_normal(
+        x.shape), WRONG, "gave exactly the same noise"),
     # wrong: x left out, multiplied, rounded or replaced by its mean
     (lambda x, scale, rng: scale * rng.standard_normal(x.shape), WRONG,
      "does not follow x (it looks like the noise alone)"),
@@ -184,8 +199,13 @@ def _legacy_die(num_rolls, rng):
     return np.random.randint(1, 7, num_rolls)  # noqa: NPY002 (the mistake under test)
 
 
-def _loop_die(num_rolls, rng):
-    return np.array([rng.integers(1, 7) for _ in range(num_rolls)])
+def _loop_die(num_rolls, rng):  # a loop over blocks of 1,000 rolls
+    return np.concatenate([rng.integers(1, 7, min(1_000, num_rolls - k))
+                           for k in range(0, num_rolls, 1_000)])
+
+
+def _bytes_mod_6(num_rolls, rng):
+    return np.frombuffer(rng.bytes(num_rolls), dtype=np.uint8) % 6 + 1
 
 
 def _reseeded_die(num_rolls, rng):
@@ -238,6 +258,11 @@ ROLL_DIE = [
     (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls, p=[1 / 6] * 6), CORRECT,
      None),
     (lambda num_rolls, rng: tuple(rng.integers(1, 7, num_rolls)), CORRECT, None),
+    # ... child generators seeded with 64-bit integers drawn from rng, a remainder % 6 of
+    # 2**32 * 6 equally likely values
+    (lambda num_rolls, rng: default_rng(rng.integers(2**63)).integers(1, 7, num_rolls),
+     CORRECT, None),
+    (lambda num_rolls, rng: rng.integers(0, 6 * 2**32, num_rolls) % 6 + 1, CORRECT, None),
     # wrong: dependent rolls (a shuffled deck, blocks repeated or mirrored, overlapping pairs,
     # rolls that avoid or alternate with the roll before)
     (lambda num_rolls, rng: rng.permutation(np.resize(np.arange(1, 7), num_rolls)), WRONG,
@@ -288,6 +313,19 @@ ROLL_DIE = [
     (lambda num_rolls, rng: default_rng().integers(1, 7, num_rolls), WRONG,
      "same seed gave different rolls"),
     (_reseeded_die, WRONG, "re-seeding"),
+    # wrong: a child generator re-seeded with a small integer drawn from rng (few streams)
+    (lambda num_rolls, rng: default_rng(rng.integers(10)).integers(1, 7, num_rolls), WRONG,
+     "gave exactly the same 60 rolls: are the rolls drawn from a new generator seeded"),
+    (lambda num_rolls, rng: default_rng(rng.integers(1_000)).integers(1, 7, num_rolls), WRONG,
+     "gave exactly the same 60 rolls"),
+    (lambda num_rolls, rng: default_rng(rng.integers(100_000)).integers(1, 7, num_rolls),
+     WRONG, "Such a seed takes few values"),
+    # wrong: a bias of about 1% (modulo bias), which only 1,200,000 rolls show
+    (_bytes_mod_6, WRONG, "a small bias, but not 1/6 = 0.1667 each"),
+    (lambda num_rolls, rng: rng.integers(0, 256, num_rolls, dtype=np.uint8) % 6 + 1, WRONG,
+     "such as a byte's 256, favours low faces"),
+    (lambda num_rolls, rng: rng.integers(0, 200, num_rolls) % 6 + 1, WRONG,
+     "in 1,200,000 rolls the faces 1 to 6 come up with frequencies"),
 ]
 
 # -------------------------------------------------------------- Exercise 3: worker_rngs
@@ -355,8 +393,8 @@ WORKER_RNGS = [
     (lambda seed, n: [default_rng(int(s)) for s in default_rng(seed).integers(2**63, size=n)],
      CORRECT, None),
     # ... spawned PCG64DXSM, Philox and SFC64, jumped(i + 1), jumped Philox, grandchildren,
-    # seeds from generate_state, a longer list, seed * 1000 + i (no collision below 1,000
-    # workers), a gap of 2**64 odd draws
+    # seeds from generate_state, a longer list, seed * 2**32 + i (no two (seed, worker)
+    # pairs give one integer below 2**32 workers), a gap of 2**64 odd draws
     (_spawned_on(PCG64DXSM), CORRECT, None),
     (_spawned_on(Philox), CORRECT, None),
     (_spawned_on(SFC64), CORRECT, None),
@@ -366,7 +404,8 @@ WORKER_RNGS = [
     (lambda seed, n: [default_rng(int(w)) for w in SeedSequence(seed).generate_state(
         n, np.uint64)], CORRECT, None),
     (lambda seed, n: [default_rng([i, 12345, seed]) for i in range(n)], CORRECT, None),
-    (lambda seed, n: [default_rng(seed * 1_000 + i) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [default_rng(seed * 2**32 + i) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [default_rng(abs(hash((i, seed)))) for i in range(n)], CORRECT, None),
     (lambda seed, n: [Generator(Philox(key=[seed, i])) for i in range(n)], CORRECT, None),
     (_chained_jumps, CORRECT, None),
     (_advanced(2**64 + 1), CORRECT, None),
@@ -391,6 +430,15 @@ WORKER_RNGS = [
      "(seed * num_workers + i?)"),
     (lambda seed, n: [default_rng(seed ^ i) for i in range(n)], WRONG,
      "runs with different seeds would share streams"),
+    # ... arithmetic that only collides with many workers (the prompt sets no limit)
+    (lambda seed, n: [default_rng(seed * 1_000 + i) for i in range(n)], WRONG,
+     "worker 0 with seed 8 and worker 1000 with seed 7 draw the same numbers (seed * 1000 + i?)"),
+    (lambda seed, n: [default_rng(seed * 100 + i) for i in range(n)], WRONG,
+     "worker 0 with seed 8 and worker 100 with seed 7 draw the same numbers (seed * 100 + i?)"),
+    (lambda seed, n: [default_rng((seed << 4) | i) for i in range(n)], WRONG,
+     "workers 0 and 16 draw the same numbers"),
+    (lambda seed, n: [default_rng(int(s)) for s in default_rng(seed).integers(2**16, size=n)],
+     WRONG, "workers 12 and 456 draw the same numbers"),
     (lambda seed, n: [Generator(Philox(key=seed + i)) for i in range(n)], WRONG, "(seed + i?)"),
     # wrong: shared, overlapping or irreproducible streams
     (lambda seed, n: [default_rng(seed) for _ in range(n)], WRONG,
@@ -418,6 +466,10 @@ WORKER_RNGS = [
     (lambda seed, n: [Generator(PCG64(seed % 5).jumped(i)) for i in range(n)], WRONG,
      "worker 0 draws the same numbers with seed 7 and with seed 2: every worker's stream"),
     (lambda seed, n: [default_rng() for _ in range(n)], WRONG, "reproduces"),
+    (lambda seed, n: [default_rng(hash(f"w{i}-{seed}") % 2**32) for i in range(n)], WRONG,
+     "gives other streams when Python's hash() of a str changes"),
+    (lambda seed, n: [default_rng(abs(hash((f"worker{i}", seed)))) for i in range(n)], WRONG,
+     "as it does in every new Python process (unless PYTHONHASHSEED is set)"),
     (lambda seed, n: _spawned(0, n), WRONG, "do not depend on seed"),
     (_from_global, WRONG, "global np.random state"),
     (lambda seed, n: np.random.SeedSequence(seed).spawn(n), WRONG,
