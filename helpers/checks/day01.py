@@ -30,7 +30,7 @@ _GRID = (200, 100)  # the large x that noisy_copy's noise is judged on
 _SCALE = 0.5
 _SMALL_CALLS = 400  # calls with a 1-element and a 2-element x
 _WITHIN_ONE_SD = 0.6827  # P(|Z| < 1) for a standard normal Z
-_REPEAT_CALLS = 4_000  # generators whose copies of a 4-element x may not repeat each other
+_REPEAT_CALLS = 2_000  # generators whose copies of a 4-element x may not repeat each other
 
 
 def _array(value: object, name: str) -> np.ndarray:
@@ -122,7 +122,11 @@ def check_noisy_copy(noisy_copy: object) -> str:
 
     The noise is judged as ``copy - x`` on an x of signed, non-integer values (so an answer
     that leaves x out, scales it or rounds it shows), for the independence of its elements
-    along both axes, its distribution, and on 1- and 2-element x over many generators.
+    along both axes, its distribution, and on 1- and 2-element x over many generators; and
+    no two of ``_REPEAT_CALLS`` generators may give the same noise (a child generator
+    re-seeded with a small integer drawn from rng). The shape test measures the share of
+    noise within one scale of 0: an approximate normal as close as the sum of 12 uniforms
+    minus 6 passes it, knowingly.
 
     Examples
     --------
@@ -695,7 +699,10 @@ def check_worker_rngs(worker_rngs: object) -> str:
     one call, and across the calls of :data:`_CALLS` and :data:`_SWEEP`, no worker may start
     on another worker's stream, at its start or up to ``_WINDOW`` (``_SWEEP_WINDOW``) draws
     into it. Workers on one PCG64 or Philox stream (a shared increment or key) are compared
-    by their positions on it, so an overlap further out shows too.
+    by their positions on it, so an overlap further out shows too. A last call with
+    :data:`_MANY` workers catches seed arithmetic whose step only a large ``num_workers``
+    reaches (``seed * 1000 + i``); a call in which ``hash()`` of text gives other values, as
+    in another Python process, catches seeds that only one process reproduces.
 
     Examples
     --------

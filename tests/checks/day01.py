@@ -123,7 +123,7 @@ NOISY_COPY = [
     (lambda x, scale, rng: x + scale * default_rng(rng.integers(10)).standard_normal(x.shape),
      WRONG, "such as rng.integers(1000)? Such a seed takes few values"),
     (lambda x, scale, rng: x + scale * default_rng(rng.integers(256)).standard_normal(x.shape),
-     WRONG, "only 256 different noises from 4,000 generators"),
+     WRONG, "only 256 different noises from 2,000 generators"),
     (lambda x, scale, rng: x + scale * default_rng(rng.integers(1_000)).standard_normal(
         x.shape), WRONG, "gave exactly the same noise"),
     (lambda x, scale, rng: x + scale * default_rng(rng.integers(10_000)).standard_normal(
