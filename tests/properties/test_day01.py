@@ -27,7 +27,9 @@ save_results(RESULTS_PATH, first=first, again=again, seeds=seeds, lcg_first=lcg_
              restarted_same=restarted_same, half=half, lcg_bits=lcg_bits[:16],
              lcg_flips=lcg_flips, pcg_flips=pcg_flips, lcg_period8=lcg_period8,
              chi_square=chi_square, p_value=p_value, order_matters=order_matters,
-             copies_first=copies_first, spawned_first=spawned_first)
+             copies_first=copies_first, spawned_first=spawned_first,
+             passed_through=passed_through, seed_repeats=seed_repeats,
+             generator_moves_on=generator_moves_on)
 """
 SMALL = {"NUM_DRAWS": 2_000, "NUM_SAMPLES": 100, "NUM_STEPS": 10}  # a run takes a few seconds
 
@@ -42,6 +44,14 @@ def test_day01_same_seed_same_numbers_and_loss_curves(run_notebook, seed):
     assert len(r["losses1"]) == SMALL["NUM_STEPS"]
     assert r["losses1"][-1] < r["losses1"][0]  # the toy fit does learn
     assert r["pinned_same"]  # Generator(PCG64(seed)) is what default_rng(seed) makes today
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day01_default_rng_takes_a_seed_or_passes_a_generator_through(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["passed_through"]  # default_rng(g) is g
+    assert r["seed_repeats"]  # a seed makes a new Generator at every call
+    assert r["generator_moves_on"]  # a Generator is used, and moves on, at every call
 
 
 @pytest.mark.parametrize("seed", SEEDS)
