@@ -541,8 +541,9 @@ def _shared(a: _Worker, b: _Worker, t: int) -> None:
     numbers)."""
     if a.seed == b.seed and a.num_workers == b.num_workers:
         if t == 0:
-            raise Wrong(f"workers {a.index} and {b.index} draw the same numbers: give each "
-                        "worker its own stream")
+            raise Wrong(f"workers {a.index} and {b.index} draw the same numbers in "
+                        f"worker_rngs({a.seed}, {a.num_workers}): give each worker its own "
+                        "stream")
         raise Wrong(f"worker {b.index} draws what worker {a.index} draws after its first "
                     f"{t:,} draws: the workers share one stream, so they overlap as soon as "
                     f"worker {a.index} has drawn {t:,} numbers. Give each worker an "

@@ -436,7 +436,7 @@ WORKER_RNGS = [
     (lambda seed, n: [default_rng(seed * 100 + i) for i in range(n)], WRONG,
      "worker 0 with seed 8 and worker 100 with seed 7 draw the same numbers (seed * 100 + i?)"),
     (lambda seed, n: [default_rng((seed << 4) | i) for i in range(n)], WRONG,
-     "workers 0 and 16 draw the same numbers"),
+     "workers 0 and 16 draw the same numbers in worker_rngs(7, 1001)"),
     (lambda seed, n: [default_rng(int(s)) for s in default_rng(seed).integers(2**16, size=n)],
      WRONG, "workers 12 and 456 draw the same numbers"),
     (lambda seed, n: [Generator(Philox(key=seed + i)) for i in range(n)], WRONG, "(seed + i?)"),
