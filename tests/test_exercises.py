@@ -97,6 +97,19 @@ def test_answer_passes_values_through():
     assert answer(0) == 0 and answer([]) == []
 
 
+@pytest.mark.parametrize("draw", [
+    lambda: np.random.rand(),  # noqa: NPY002 (a few draws move only MT19937's position)
+    lambda: np.random.randn(3),  # noqa: NPY002
+    lambda: np.random.randint(1, 7, 60_000),  # noqa: NPY002 (many draws change the key)
+    lambda: np.random.seed(0),  # noqa: NPY002
+])
+def test_call_rejects_any_use_of_the_global_state(draw):
+    np.random.rand()  # noqa: NPY002 (so that seed(0) below changes the state, whatever it was)
+    with pytest.raises(Wrong, match="global np.random state"):
+        call(lambda: draw())
+    assert call(lambda: np.random.default_rng(0).random()) < 1
+
+
 def test_a_bug_in_a_check_is_not_hidden_as_feedback():
     @exercise_check
     def broken(value):

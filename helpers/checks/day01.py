@@ -1,28 +1,132 @@
 """Checks for Day 1's exercises (seeding and reproducibility); see :mod:`helpers.exercises`.
 
 Each check recognizes the common mistakes and hints at them without giving the answer.
-Statistical checks use bounds of five standard errors: a right answer fails them with odds
-below one in a million.
+Statistical checks run on fixed seeds with bounds of five standard errors (or a chi-square
+quantile of the same rarity, corrected for the number of tests): a right answer fails one
+such test with odds below one in a million, and a whole check (``check_noisy_copy`` runs
+about 20 of them) with odds of about one in 100,000 at most. Since the seeds are fixed, a
+verdict never changes from one run to the next.
+
+:func:`helpers.exercises.call` already rejects, for every check, an answer that draws from
+the legacy global ``np.random`` state or changes an array argument in place.
 """
 
 from __future__ import annotations
 
+import builtins
+import contextlib
+import copy
+import json
+from collections.abc import Iterator
+from typing import NamedTuple
+
 import numpy as np
 
-from helpers.exercises import Wrong, answer, call, exercise_check
+from helpers.exercises import Wrong, call, exercise_check
 
-#: Exercise 2 asks for this many rolls of a die.
-NUM_ROLLS = 60_000
+# ----------------------------------------------------------------------- Exercise 1
+
+_GRID = (200, 100)  # the large x that noisy_copy's noise is judged on
+_SCALE = 0.5
+_SMALL_CALLS = 400  # calls with a 1-element and a 2-element x
+_WITHIN_ONE_SD = 0.6827  # P(|Z| < 1) for a standard normal Z
+_REPEAT_CALLS = 2_000  # generators whose copies of a 4-element x may not repeat each other
 
 
-def _first_draws(generators: list, count: int = 3) -> np.ndarray:
-    """The next ``count`` draws of ``random()`` from each generator, one row per generator."""
-    return np.array([g.random(count) for g in generators])
+def _array(value: object, name: str) -> np.ndarray:
+    """``np.asarray(value)``, or :class:`Wrong` if the learner's value is not array-like."""
+    try:
+        out = np.asarray(value)
+    except (TypeError, ValueError):
+        out = None
+    if out is None or out.dtype == object:
+        raise Wrong(f"{name} should return one array of numbers, got a "
+                    f"{type(value).__name__} that is not one")
+    return out
+
+
+def _copy_of(value: object, x: np.ndarray) -> np.ndarray:
+    """The learner's copy of ``x`` as a float array of x's shape with finite values."""
+    out = _array(value, "noisy_copy")
+    if out.shape != x.shape:
+        raise Wrong(f"for an x of shape {x.shape} the copy has shape {out.shape}: return an "
+                    "array of x's shape, whatever that shape is")
+    if out.dtype.kind not in "iuf":
+        raise Wrong(f"the copy should hold numbers, got dtype {out.dtype}")
+    out = out.astype(float)
+    if not np.all(np.isfinite(out)):
+        raise Wrong(f"for an x of shape {x.shape} your copy holds NaN or infinite values: "
+                    "is the noise divided by something that can be 0 (its own standard "
+                    "deviation?)")
+    return out
+
+
+def _corr(a: np.ndarray, b: np.ndarray) -> float:
+    """The correlation of two samples (0 when one of them is constant)."""
+    if np.ptp(a) == 0 or np.ptp(b) == 0:
+        return 0.0
+    return float(np.corrcoef(a.ravel(), b.ravel())[0, 1])
+
+
+def _normal_like(noise: np.ndarray, scale: float, where: str) -> None:
+    """Wrong unless ``noise`` (independent draws) has mean 0, sd ``scale`` and a normal shape."""
+    n = noise.size
+    if abs(noise.mean()) > 5 * scale / np.sqrt(n):
+        raise Wrong(f"the noise{where} should average 0; yours averages {noise.mean():.3f}")
+    sd = noise.std()
+    if abs(sd - scale) > 5 * scale / np.sqrt(2 * n):
+        hint = ""
+        if abs(sd - scale**2) < 0.1 * scale**2 or abs(sd - np.sqrt(scale)) < 0.1 * scale:
+            hint = " (scale is the standard deviation, not the variance)"
+        raise Wrong(f"with scale={scale} the noise{where} should have standard deviation "
+                    f"{scale}; yours has {sd:.3f}{hint}")
+    within = np.mean(np.abs(noise) < scale)
+    if abs(within - _WITHIN_ONE_SD) > 5 * np.sqrt(_WITHIN_ONE_SD * (1 - _WITHIN_ONE_SD) / n):
+        raise Wrong(f"the noise{where} has the right spread but not the normal (Gaussian) "
+                    "shape")
+
+
+def _forced(noise: np.ndarray, scale: float) -> str:
+    """What the learner forced the noise's sample to have exactly, if anything."""
+    tiny = 1e-10 * scale  # real noise comes this close with odds below one in a billion
+    forced = [what for what, off in (("mean exactly 0", abs(noise.mean())),
+                                     (f"standard deviation exactly {scale}",
+                                      abs(noise.std() - scale))) if off < tiny]
+    return " and ".join(forced)
+
+
+def _no_repeats(noisy_copy: object) -> None:
+    """Wrong if two of ``_REPEAT_CALLS`` generators (seeds 100,000, 100,001, ...) give
+    exactly the same noise on a 4-element x, while the noise is not merely discrete: the
+    noise then comes from one of a few streams (a generator re-seeded with a small integer
+    drawn from rng). Real draws repeat with odds below one in 2**100."""
+    x = np.array([0.25, -2.0, 7.5, -0.75])
+    noises = np.array([_copy_of(call(noisy_copy, x, _SCALE, np.random.default_rng(
+        100_000 + k)), x) - x for k in range(_REPEAT_CALLS)])
+    distinct, first = np.unique(noises, axis=0, return_index=True)
+    if len(distinct) == _REPEAT_CALLS or np.unique(distinct).size < 2 * len(distinct):
+        return  # no repeat, or noise with few values (judged by the tests that follow)
+    repeated = next(k for k in range(_REPEAT_CALLS) if k not in set(first.tolist()))
+    earlier = int(np.flatnonzero(np.all(noises[:repeated] == noises[repeated], axis=1))[0])
+    raise Wrong(f"generators made from the seeds {100_000 + earlier:,} and "
+                f"{100_000 + repeated:,} gave exactly the same noise (only "
+                f"{len(distinct):,} different noises from {_REPEAT_CALLS:,} generators): is "
+                "the noise drawn from a new generator seeded with a number drawn from rng, "
+                "such as rng.integers(1000)? Such a seed takes few values, so runs with "
+                "different seeds share their noise. Draw the noise from rng itself")
 
 
 @exercise_check
 def check_noisy_copy(noisy_copy: object) -> str:
     """Exercise 1: ``noisy_copy(x, scale, rng)`` adds N(0, scale**2) noise drawn from ``rng``.
+
+    The noise is judged as ``copy - x`` on an x of signed, non-integer values (so an answer
+    that leaves x out, scales it or rounds it shows), for the independence of its elements
+    along both axes, its distribution, and on 1- and 2-element x over many generators; and
+    no two of ``_REPEAT_CALLS`` generators may give the same noise (a child generator
+    re-seeded with a small integer drawn from rng). The shape test measures the share of
+    noise within one scale of 0: an approximate normal as close as the sum of 12 uniforms
+    minus 6 passes it, knowingly.
 
     Examples
     --------
@@ -30,54 +134,202 @@ def check_noisy_copy(noisy_copy: object) -> str:
     ...     return x + scale * rng.standard_normal(x.shape)
     >>> check_noisy_copy.verdict(noisy_copy)[0]
     'correct'
+    >>> check_noisy_copy(lambda x, scale, rng: x + scale * rng.standard_normal())
+    ✗ Not yet: every element got the same noise: draw one value for each element of x
+    >>> check_noisy_copy(lambda x, scale, rng: scale * rng.standard_normal(x.shape))
+    ✗ Not yet: your copy does not follow x (it looks like the noise alone): return x plus the
+      noise, element by element
     """
-    x = np.arange(4.0)
-    kept = x.copy()
-    first = np.asarray(call(noisy_copy, x, 0.1, np.random.default_rng(0)))
-    if not np.array_equal(x, kept):
-        raise Wrong("your function changed x in place; return a new array and leave x alone")
-    if first.shape != x.shape:
-        raise Wrong(f"noisy_copy(x, ...) must return an array of x's shape {x.shape}, got "
-                    f"shape {first.shape}")
+    x = np.array([0.5, -1.25, 3.0, 10.0])
+    first = _copy_of(call(noisy_copy, x, 0.1, np.random.default_rng(0)), x)
     if np.array_equal(first, x):
         raise Wrong("the copy equals x: no noise was added")
-    again = np.asarray(call(noisy_copy, x, 0.1, np.random.default_rng(0)))
+    again = _copy_of(call(noisy_copy, x, 0.1, np.random.default_rng(0)), x)
     if not np.array_equal(first, again):
-        raise Wrong("two generators made from the same seed gave different copies: the noise "
-                    "must come from rng, not from np.random's global functions")
-    other = np.asarray(call(noisy_copy, x, 0.1, np.random.default_rng(1)))
+        raise Wrong("two generators made from the same seed gave different copies: draw the "
+                    "noise from the rng argument only")
+    other = _copy_of(call(noisy_copy, x, 0.1, np.random.default_rng(1)), x)
     if np.array_equal(first, other):
         raise Wrong("generators with different seeds gave the same copy: draw the noise from "
                     "the rng argument, not from a generator made inside the function")
-    n, scale = 20_000, 0.5
-    noise = np.asarray(call(noisy_copy, np.zeros(n), scale, np.random.default_rng(2)))
-    if abs(noise.mean()) > 5 * scale / np.sqrt(n):
-        raise Wrong(f"the noise should average 0; yours averages {noise.mean():.3f}")
-    if abs(noise.std() - scale) > 5 * scale / np.sqrt(2 * n):
-        hint = " (scale is the standard deviation, not the variance)" if abs(
-            noise.std() - scale**2) < 0.01 else ""
-        raise Wrong(f"with scale={scale} the noise's standard deviation should be {scale}; "
-                    f"yours is {noise.std():.3f}{hint}")
-    within = np.mean(np.abs(noise) < scale)  # 0.6827 for a normal distribution
-    if abs(within - 0.6827) > 5 * np.sqrt(0.6827 * 0.3173 / n):
-        raise Wrong("the noise has the right spread but not the normal (Gaussian) shape")
-    return "noisy_copy adds N(0, scale²) noise drawn from rng alone and leaves x unchanged."
+    rng = np.random.default_rng(0)
+    if np.array_equal(_copy_of(call(noisy_copy, x, 0.1, rng), x),
+                      _copy_of(call(noisy_copy, x, 0.1, rng), x)):
+        raise Wrong("calling noisy_copy twice with one rng gave the same copy twice: draw "
+                    "from rng itself, so that it moves on, instead of re-seeding a new "
+                    "generator")
+    _no_repeats(noisy_copy)
+    # x: signed, non-integer values of many sizes, so that x itself must be in the copy.
+    base = np.random.default_rng(12345).uniform(-50, 50, _GRID)
+    rows, cols, scale = *_GRID, _SCALE
+    out = _copy_of(call(noisy_copy, base, scale, np.random.default_rng(2)), base)
+    noise = out - base
+    flat, n = noise.ravel(), noise.size
+    if np.ptp(noise) < 1e-3 * scale:  # exactly equal, but for rounding x + noise - x
+        raise Wrong("every element got the same noise: draw one value for each element of x")
+    if abs(_corr(out, base)) < 0.5 and abs(out.std() - scale) < 0.5 * scale:
+        raise Wrong("your copy does not follow x (it looks like the noise alone): return x "
+                    "plus the noise, element by element")
+    # The noise's spread may not depend on x: compare where |x| is small and where it is large
+    # (log of a ratio of two variances of n / 2 normal draws: standard error sqrt(8 / n)).
+    large = np.abs(base) > np.median(np.abs(base))
+    if abs(np.log(noise[large].var() / noise[~large].var())) > 5 * np.sqrt(8 / n):
+        raise Wrong("the noise is larger where |x| is larger (multiplied by x?): the noise's "
+                    "standard deviation is scale for every element, whatever x is, and the "
+                    "noise is added to x")
+    if np.all(np.diff(flat) >= 0) or np.all(np.diff(flat) <= 0):
+        raise Wrong("your noise is sorted: every element of x needs its own independent draw, "
+                    "in the order drawn")
+    # No row or column of noise repeats another; and the means of the columns (over rows)
+    # and of the rows (over columns) vary as much as means of independent draws do (ratio
+    # 1): noise alike along a row or a column makes one of them too variable, noise that
+    # cancels out (antithetic halves) too steady.
+    rounded = np.round(noise / scale, 6)  # x + noise - x is noise up to rounding
+    for axis, name in ((0, "rows"), (1, "columns")):
+        if np.unique(rounded, axis=axis).shape[axis] < noise.shape[axis]:
+            raise Wrong(f"the same noise repeats across the {name} of x: every element of x "
+                        "needs its own independent draw")
+    dependent = False
+    for axis, count in ((0, rows), (1, cols)):
+        ratio = noise.mean(axis=axis).var() * count / noise.var()
+        dependent |= abs(ratio - 1) > 5 * np.sqrt(2 / noise.shape[1 - axis])
+    lag1 = _corr(flat[:-1], flat[1:])
+    if dependent or abs(lag1) > 5 / np.sqrt(n):
+        raise Wrong("the noise values depend on each other: every element of x needs its own "
+                    "independent draw")
+    # copy - x from two generators: the two noises are independent, unless part of them does
+    # not come from the generator (x left out or changed, a fixed pattern).
+    other_noise = _copy_of(call(noisy_copy, base, scale, np.random.default_rng(3)), base) - base
+    if abs(_corr(noise, other_noise)) > 5 / np.sqrt(n):
+        raise Wrong("the copy minus x should be noise drawn from rng, but part of it is the same "
+                    "whatever the generator (is x left out, scaled, rounded or converted to "
+                    "integers?): return x plus the noise, element by element")
+    forced = _forced(flat, scale)
+    if forced:
+        raise Wrong(f"your noise has {forced}: forcing the sample's mean or standard deviation "
+                    "(centring or standardizing the draws) ties the draws to each other. Leave "
+                    "the draws as they come: their sample mean and sd vary from call to call")
+    _normal_like(flat, scale, "")
+    # One and two elements, over many generators: standardized or centred draws show here.
+    one, two = np.array([2.5]), np.array([-1.0, 4.0])
+    ones = np.array([_copy_of(call(noisy_copy, one, scale, np.random.default_rng(100 + k)), one)
+                     - one for k in range(_SMALL_CALLS)]).ravel()
+    if np.all(ones == 0):
+        raise Wrong("for an x of one element your copy equals x: no noise was added (did you "
+                    "subtract the noise's mean?)")
+    _normal_like(ones, scale, " for an x of one element")
+    twos = np.array([_copy_of(call(noisy_copy, two, scale, np.random.default_rng(5_000 + k)),
+                              two) - two for k in range(_SMALL_CALLS)])
+    r = _corr(twos[:, 0], twos[:, 1])
+    if abs(r) > 5 / np.sqrt(_SMALL_CALLS):
+        hint = " (did you centre or standardize the draws?)" if r < -0.5 else ""
+        raise Wrong(f"for an x of two elements the two noise values are tied to each other "
+                    f"(correlation {r:.2f} over {_SMALL_CALLS:,} generators): every element of "
+                    f"x needs its own independent draw{hint}")
+    for j in range(2):
+        _normal_like(twos[:, j], scale, " for an x of two elements")
+    return ("noisy_copy adds independent N(0, scale²) noise of x's shape to x, drawn from rng "
+            "alone (whatever x's size), and leaves x unchanged.")
+
+
+# ----------------------------------------------------------------------- Exercise 2
+
+#: Exercise 2 judges ``roll_die(NUM_ROLLS, rng)``: enough rolls to see a biased face.
+NUM_ROLLS = 60_000
+
+# Chi-square quantiles (scipy.stats.chi2): the upper and lower 1e-6 tails with 5 degrees of
+# freedom (six faces), and for the 6 x 6 table of (roll t, roll t + lag) at every lag with
+# at least _MIN_PAIRS pairs, the upper tail 1e-6 / 57,000 with 25 degrees of freedom (a
+# test of independence; Bonferroni over the lags).
+_CHI2_FACES = 35.89
+_CHI2_FACES_LOW = 0.0129
+_CHI2_LAGS = 103.4
+_MIN_PAIRS = 3_000
+_REPEAT_SEEDS = 2_000  # generators whose first rolls may not repeat each other
+_REPEAT_ROLLS = 60
+_MANY_ROLLS = 1_200_000  # rolls whose face counts must show a bias of about 1%
+
+
+def _rolls(value: object, num_rolls: int) -> np.ndarray:
+    """The learner's rolls as an integer array of shape ``(num_rolls,)``, else :class:`Wrong`."""
+    rolls = _array(value, "roll_die")
+    if rolls.dtype.kind == "f" and np.all(np.isfinite(rolls)) and np.all(rolls % 1 == 0):
+        raise Wrong(f"your rolls are whole numbers stored as floats (dtype {rolls.dtype}): "
+                    "return an integer array, as a Generator method for integers does")
+    if rolls.dtype.kind not in "iu":
+        raise Wrong(f"rolls should be whole numbers in an integer array, got dtype "
+                    f"{rolls.dtype}")
+    if rolls.shape != (num_rolls,):
+        raise Wrong(f"roll_die({num_rolls:,}, rng) should return {num_rolls:,} rolls as a 1-D "
+                    f"array; yours has shape {rolls.shape}")
+    return rolls.astype(np.int64)
+
+
+def _dependent_lag(rolls: np.ndarray) -> int | None:
+    """A lag whose pairs (roll t, roll t + lag) depend on each other, by the chi-square
+    statistic of independence of their 6 x 6 table (25 degrees of freedom), or None: the
+    shortest of the lags whose statistic comes within 10% of the largest (rolls that repeat
+    a block show a little dependence at every lag, and most at the block's length).
+
+    Every lag with at least ``_MIN_PAIRS`` pairs is tested at once: the tables are the
+    cross-correlations of the faces' indicator sequences, computed with FFTs.
+    """
+    n = rolls.size
+    indicators = (rolls[None, :] == np.arange(1, 7)[:, None]).astype(float)  # (6, n)
+    size = 1 << (2 * n - 1).bit_length()
+    spectra = np.fft.rfft(indicators, size)
+    lags = np.arange(1, n - _MIN_PAIRS + 1)
+    # counts[f, g, k]: rolls t with face f + 1 followed lags[k] rolls later by face g + 1
+    counts = np.rint(np.fft.irfft(np.conj(spectra)[:, None] * spectra[None], size)[
+        :, :, 1:lags.size + 1])
+    cumulative = np.concatenate([np.zeros((6, 1)), np.cumsum(indicators, axis=1)], axis=1)
+    pairs = n - lags
+    first = cumulative[:, pairs]  # faces among rolls 0 .. n - lag - 1
+    second = cumulative[:, -1:] - cumulative[:, lags]  # faces among rolls lag .. n - 1
+    # sum (O - E)^2 / E with E = first * second / pairs equals pairs * sum O^2 / E' - pairs
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = counts**2 / (first[:, None] * second[None])  # 0 / 0 where a face is absent
+    stats = pairs * np.where(np.isfinite(terms), terms, 0).sum(axis=(0, 1)) - pairs
+    if stats.max() <= _CHI2_LAGS:
+        return None
+    return int(lags[np.flatnonzero(stats >= 0.9 * stats.max())[0]])
+
+
+def _no_repeated_rolls(roll_die: object) -> None:
+    """Wrong if two of ``_REPEAT_SEEDS`` generators (seeds 0, 1, 2, ...) give the same
+    ``_REPEAT_ROLLS`` rolls: the rolls then come from one of a few streams (a generator
+    re-seeded with a small integer drawn from rng). Fair rolls repeat with odds below 2**-130."""
+    seen: dict[bytes, int] = {}
+    for seed in range(_REPEAT_SEEDS):
+        rolls = _rolls(call(roll_die, _REPEAT_ROLLS, np.random.default_rng(seed)),
+                       _REPEAT_ROLLS)
+        earlier = seen.setdefault(rolls.tobytes(), seed)
+        if earlier != seed:
+            raise Wrong(f"generators made from the seeds {earlier} and {seed} gave exactly the "
+                        f"same {_REPEAT_ROLLS} rolls: are the rolls drawn from a new generator "
+                        "seeded with a number drawn from rng, such as rng.integers(1000)? Such "
+                        "a seed takes few values, so runs with different seeds share their "
+                        "rolls. Draw the rolls from rng itself")
 
 
 @exercise_check
-def check_die_rolls(rolls: object) -> str:
-    """Exercise 2: ``NUM_ROLLS`` rolls of a fair six-sided die.
+def check_roll_die(roll_die: object) -> str:
+    """Exercise 2: ``roll_die(num_rolls, rng)`` rolls a fair six-sided die with ``rng``.
+
+    Besides faces, dtype and reproducibility: the face counts are neither too uneven nor too
+    even (a chi-square on both tails), and rolls are independent of the rolls any number of
+    places before them (a chi-square of independence at every lag).
 
     Examples
     --------
-    >>> check_die_rolls(np.random.default_rng(0).integers(1, 6, NUM_ROLLS))
+    >>> check_roll_die(lambda num_rolls, rng: rng.integers(1, 6, size=num_rolls))
     ✗ Not yet: no roll shows 6: integers(low, high) never draws high itself
+    >>> check_roll_die(lambda num_rolls, rng: np.tile(np.arange(1, 7), num_rolls // 6))
+    ✗ Not yet: generators with different seeds gave the same rolls: draw them from the rng
+      argument (a fixed pattern or a generator made inside the function ignores it)
     """
-    rolls = np.asarray(answer(rolls))
-    if rolls.dtype.kind not in "iu":
-        raise Wrong(f"rolls should hold whole numbers, got an array of dtype {rolls.dtype}")
-    if rolls.shape != (NUM_ROLLS,):
-        raise Wrong(f"draw {NUM_ROLLS:,} rolls as a 1-D array; yours has shape {rolls.shape}")
+    rng = np.random.default_rng(0)
+    rolls = _rolls(call(roll_die, NUM_ROLLS, rng), NUM_ROLLS)
     faces = set(np.unique(rolls).tolist())
     if faces == {1, 2, 3, 4, 5}:
         raise Wrong("no roll shows 6: integers(low, high) never draws high itself")
@@ -85,44 +337,537 @@ def check_die_rolls(rolls: object) -> str:
         raise Wrong("your die shows 0 to 5; a die's faces are 1 to 6")
     if faces != {1, 2, 3, 4, 5, 6}:
         raise Wrong(f"a die shows the faces 1 to 6; your rolls hold {sorted(faces)}")
-    freq = np.bincount(rolls, minlength=7)[1:] / NUM_ROLLS
-    se = np.sqrt((1 / 6) * (5 / 6) / NUM_ROLLS)
-    worst = int(np.argmax(np.abs(freq - 1 / 6)))
-    if abs(freq[worst] - 1 / 6) > 5 * se:
-        raise Wrong(f"face {worst + 1} comes up with frequency {freq[worst]:.3f}, far from 1/6: "
-                    "is every face equally likely?")
-    return f"{NUM_ROLLS:,} rolls of the faces 1 to 6, each within 5 standard errors of 1/6."
+    if not np.array_equal(rolls, _rolls(call(roll_die, NUM_ROLLS, np.random.default_rng(0)),
+                                        NUM_ROLLS)):
+        raise Wrong("two generators made from the same seed gave different rolls: draw them "
+                    "from the rng argument only")
+    if np.array_equal(rolls, _rolls(call(roll_die, NUM_ROLLS, np.random.default_rng(1)),
+                                    NUM_ROLLS)):
+        raise Wrong("generators with different seeds gave the same rolls: draw them from the "
+                    "rng argument (a fixed pattern or a generator made inside the function "
+                    "ignores it)")
+    if np.array_equal(rolls, _rolls(call(roll_die, NUM_ROLLS, rng), NUM_ROLLS)):
+        raise Wrong("calling roll_die twice with one rng gave the same rolls twice: draw from "
+                    "rng itself, so that it moves on, instead of re-seeding a new generator")
+    counts = np.bincount(rolls, minlength=7)[1:]
+    expected = NUM_ROLLS / 6
+    chi2 = np.sum((counts - expected) ** 2 / expected)
+    if chi2 > _CHI2_FACES:
+        worst = int(np.argmax(np.abs(counts - expected)))
+        raise Wrong(f"face {worst + 1} comes up with frequency {counts[worst] / NUM_ROLLS:.3f}, "
+                    "far from 1/6: is every face equally likely?")
+    if np.all(np.diff(rolls) >= 0) or np.all(np.diff(rolls) <= 0):
+        raise Wrong("your rolls are sorted: rolls come in the order they are drawn")
+    lag = _dependent_lag(rolls)
+    if lag is not None:
+        where = ("a roll depends on the roll before it" if lag == 1 else
+                 f"roll number t + {lag:,} depends on roll number t")
+        raise Wrong(f"each face comes up about 1/6 of the time, but {where} (a repeating, "
+                    "mirrored or shuffled pattern?): every roll must be drawn independently")
+    if chi2 < _CHI2_FACES_LOW:
+        raise Wrong(f"every face comes up {counts.min():,} to {counts.max():,} times in "
+                    f"{NUM_ROLLS:,} rolls: closer to {expected:,.0f} than independent rolls "
+                    "almost ever are. Shuffling a balanced set of faces (a deck) makes the "
+                    "rolls depend on each other: draw every roll independently")
+    _rolls(call(roll_die, 7, np.random.default_rng(3)), 7)  # uses num_rolls, not a constant
+    _no_repeated_rolls(roll_die)
+    # A small bias (a remainder % 6 of 256 equally likely bytes gives faces 1 to 4 a chance
+    # of 43/256 each) shows in the face counts of _MANY_ROLLS rolls only.
+    many = np.bincount(_rolls(call(roll_die, _MANY_ROLLS, np.random.default_rng(4)),
+                              _MANY_ROLLS), minlength=7)[1:]
+    if np.sum((many - _MANY_ROLLS / 6) ** 2 / (_MANY_ROLLS / 6)) > _CHI2_FACES:
+        share = ", ".join(f"{c / _MANY_ROLLS:.4f}" for c in many)
+        raise Wrong(f"in {_MANY_ROLLS:,} rolls the faces 1 to 6 come up with frequencies "
+                    f"{share}: a small bias, but not 1/6 = 0.1667 each. Is every face equally "
+                    "likely? (The remainder % 6 of a draw whose number of equally likely "
+                    "values is not a multiple of 6, such as a byte's 256, favours low faces)")
+    return (f"{NUM_ROLLS:,} rolls of a fair die from rng: faces 1 to 6 equally likely (also "
+            f"in {_MANY_ROLLS:,} rolls), each roll independent of the rolls before it, "
+            f"reproducible from the seed and different for each of {_REPEAT_SEEDS:,} seeds.")
+
+
+# ----------------------------------------------------------------------- Exercise 3
+
+#: The (seed, num_workers) calls ``check_worker_rngs`` compares first: nearby seeds in both
+#: directions (6, 7, 8), seeds that seed * i, seed + 100 * i, int(f"{seed}{i}") and
+#: seed * num_workers + i map onto each other (2 and 4; 7 and 107; 7 and 71 with at least
+#: 11 workers; 7 with 4 workers and 9 with 3), and a large seed from which seed - k * i
+#: stays positive. Then every seed of :data:`_SWEEP` with 4 workers (an experiment rerun
+#: with the seeds 0, 1, 2, ...), and finally the seeds that a step k would collide with when
+#: the workers were seeded with plain integers.
+_CALLS = ((7, 4), (8, 4), (6, 4), (9, 3), (2, 4), (4, 4), (107, 4), (71, 4), (7, 12),
+          (1_000_007, 4))
+_SWEEP = range(100)
+#: Last, one run with many workers (each compared by its first _START draws only): seed
+#: arithmetic that stays apart for a dozen workers, seed * 1000 + i or (seed << 4) | i,
+#: collides once num_workers reaches the step, and the prompt sets no limit on it.
+_MANY = (7, 1_001)
+
+#: Seed arithmetic the hints can name, as functions of (seed, i, num_workers).
+_ARITHMETIC = {
+    "seed + i": lambda s, i, n: s + i,
+    "seed - i": lambda s, i, n: s - i,
+    "seed * i": lambda s, i, n: s * i,
+    "seed * (i + 1)": lambda s, i, n: s * (i + 1),
+    "seed + 100 * i": lambda s, i, n: s + 100 * i,
+    'int(f"{seed}{i}")': lambda s, i, n: int(f"{s}{i}"),
+    "seed * num_workers + i": lambda s, i, n: s * n + i,
+    "seed + i * num_workers": lambda s, i, n: s + i * n,
+    "seed ^ i": lambda s, i, n: s ^ i,
+    "seed * 100 + i": lambda s, i, n: s * 100 + i,
+    "seed * 1000 + i": lambda s, i, n: s * 1000 + i,
+    "(seed << 4) | i": lambda s, i, n: (s << 4) | i,
+}
+
+_START = 4  # raw draws that identify where a stream starts
+_WINDOW = 20_000  # raw draws searched for another worker's start (calls of _CALLS)
+_SWEEP_WINDOW = 1_000  # the same for the calls of _SWEEP
+_MIN_GAP = 2**64  # draws two workers' positions on one stream must be apart, at least
+_PCG64_LOW_BITS = 58  # PCG64 streams sharing an increment and these low state bits correlate
+_PCG64_MULTIPLIER = 0x2360ED051FC65DA44385DF649FCCF645
+_PCG64DXSM_MULTIPLIER = 0xDA942042E4DD58B5  # the "cheap multiplier" of PCG64DXSM's LCG
+
+
+class _Worker(NamedTuple):
+    """One worker's generator in one call: where its stream starts, and where it is."""
+
+    seed: int
+    index: int
+    num_workers: int
+    start: np.ndarray  # its first _START raw draws
+    window: np.ndarray  # its first raw draws
+    stream: tuple | None  # (bit generator, increment or key): workers on one stream share it
+    position: int  # where it is on that stream (PCG64: LCG state; Philox: counter)
+    plain: int | None  # the plain integer it was seeded with, if any
+
+    def name(self, runs: bool) -> str:
+        return f"worker {self.index} with seed {self.seed}" if runs else f"worker {self.index}"
+
+
+def _has_text(value: object) -> bool:
+    """Whether ``value`` is, or holds in a tuple or frozenset, a str or bytes."""
+    if isinstance(value, str | bytes):
+        return True
+    return isinstance(value, tuple | frozenset) and any(_has_text(v) for v in value)
+
+
+@contextlib.contextmanager
+def _other_string_hashes() -> Iterator[None]:
+    """Within the block, ``hash()`` of text (or of a tuple holding text) gives other values,
+    as in a new Python process where PYTHONHASHSEED differs: a seed made from such a hash
+    changes, a seed made from integers does not."""
+    real = builtins.hash
+
+    def other_process_hash(value: object) -> int:
+        return real(("another process", value)) if _has_text(value) else real(value)
+
+    builtins.hash = other_process_hash
+    try:
+        yield
+    finally:
+        builtins.hash = real
+
+
+def _worker_list(worker_rngs: object, seed: int, num_workers: int) -> list:
+    """The learner's generators for one call, checked for type and number."""
+    gens = call(worker_rngs, seed, num_workers)
+    if not isinstance(gens, list | tuple) or len(gens) != num_workers:
+        got = f"{len(gens)} items" if isinstance(gens, list | tuple) else type(gens).__name__
+        raise Wrong(f"worker_rngs(seed, {num_workers}) must return a list of {num_workers} "
+                    f"Generators, got {got}")
+    if not all(isinstance(g, np.random.Generator) for g in gens):
+        kinds = sorted({type(g).__name__ for g in gens})
+        raise Wrong(f"each worker needs a numpy.random.Generator, got {', '.join(kinds)}")
+    if len({id(g) for g in gens}) < num_workers:
+        raise Wrong("the workers share one Generator object: each worker needs its own")
+    if len({id(g.bit_generator) for g in gens}) < num_workers:
+        raise Wrong("the workers' Generators share one bit generator, so they draw from one "
+                    "stream: each worker needs its own")
+    return gens
+
+
+def _plain_seed(bit_generator: object) -> int | None:
+    """The integer a bit generator was seeded with (``default_rng(n)``, ``PCG64(n)``,
+    ``Philox(key=n)``), or None for other seeds (spawned children, lists of integers,
+    fresh entropy)."""
+    seq = getattr(bit_generator, "seed_seq", getattr(bit_generator, "_seed_seq", None))
+    if isinstance(seq, np.random.SeedSequence):
+        if not seq.spawn_key and isinstance(seq.entropy, int) and 0 <= seq.entropy < 2**63:
+            return seq.entropy
+        return None
+    if isinstance(bit_generator, np.random.Philox):  # made from a key
+        key = bit_generator.state["state"]["key"]
+        return int(key[0]) + (int(key[1]) << 64)
+    return None
+
+
+def _where(bit_generator: object) -> tuple[tuple | None, int]:
+    """The stream a bit generator draws from and its position on it (see :class:`_Worker`)."""
+    state = bit_generator.state
+    kind = state.get("bit_generator")
+    if kind in ("PCG64", "PCG64DXSM"):
+        return (kind, state["state"]["inc"]), state["state"]["state"]
+    if kind == "Philox":
+        key, counter = state["state"]["key"], state["state"]["counter"]
+        return ((kind, int(key[0]), int(key[1])),
+                sum(int(c) << (64 * j) for j, c in enumerate(counter)))
+    return None, 0
+
+
+def _run(worker_rngs: object, seed: int, num_workers: int, window: int) -> list[_Worker]:
+    """The workers of one call."""
+    workers = []
+    for i, g in enumerate(_worker_list(worker_rngs, seed, num_workers)):
+        stream, position = _where(g.bit_generator)  # before drawing the window
+        draws = g.bit_generator.random_raw(window)
+        workers.append(_Worker(seed, i, num_workers, draws[:_START], draws, stream, position,
+                               _plain_seed(g.bit_generator)))
+    return workers
+
+
+def _guess(a: _Worker, b: _Worker) -> str:
+    """' (seed + i?)' when both workers were seeded with the plain integer that exactly one
+    known seed arithmetic gives them."""
+    if a.plain is None or a.plain != b.plain:
+        return ""
+    names = [name for name, f in _ARITHMETIC.items()
+             if f(a.seed, a.index, a.num_workers) == a.plain
+             and f(b.seed, b.index, b.num_workers) == b.plain]
+    return f" ({names[0]}?)" if len(names) == 1 else ""
+
+
+def _shared(a: _Worker, b: _Worker, t: int) -> None:
+    """Wrong: worker ``b`` starts ``t`` draws into worker ``a``'s stream (``t`` = 0: the same
+    numbers)."""
+    if a.seed == b.seed and a.num_workers == b.num_workers:
+        if t == 0:
+            raise Wrong(f"workers {a.index} and {b.index} draw the same numbers in "
+                        f"worker_rngs({a.seed}, {a.num_workers}): give each worker its own "
+                        "stream")
+        raise Wrong(f"worker {b.index} draws what worker {a.index} draws after its first "
+                    f"{t:,} draws: the workers share one stream, so they overlap as soon as "
+                    f"worker {a.index} has drawn {t:,} numbers. Give each worker an "
+                    "independent stream of its own (spawn it, section 4) instead of a later "
+                    "part of one stream")
+    guess = _guess(a, b)
+    if t == 0 and a.index == b.index and a.num_workers == b.num_workers:
+        raise Wrong(f"worker {a.index} draws the same numbers with seed {a.seed} and with seed "
+                    f"{b.seed}{guess}: every worker's stream must depend on seed")
+    pair = (f"{a.name(True)} and {b.name(True)} draw the same numbers" if t == 0 else
+            f"{b.name(True)} draws what {a.name(True)} draws after its first {t:,} draws")
+    raise Wrong(f"{pair}{guess}: runs with different seeds would share streams, so their "
+                "results would not be independent. Derive the workers' streams from seed in "
+                "a way that cannot collide (see section 4)")
+
+
+def _find(start: np.ndarray, window: np.ndarray) -> int | None:
+    """Where ``start`` (a few raw draws) begins in ``window``, or None."""
+    for t in np.flatnonzero(window[: window.size - start.size + 1] == start[0]):
+        if np.array_equal(window[t:t + start.size], start):
+            return int(t)
+    return None
+
+
+def _overlaps(runs: list[list[_Worker]]) -> dict[tuple, int]:
+    """``{((run, worker), (run, worker)): t}`` where the second worker's stream starts ``t``
+    draws into the first one's window, for every pair of workers of ``runs``."""
+    workers = [(r, w) for r, run in enumerate(runs) for w in range(len(run))]
+    starts: dict[int, list[tuple[int, int]]] = {}
+    for r, w in workers:
+        starts.setdefault(int(runs[r][w].start[0]), []).append((r, w))
+    keys = np.sort(np.fromiter(starts, dtype=np.uint64, count=len(starts)))
+    windows = [runs[r][w].window for r, w in workers]
+    offsets = np.cumsum([0] + [window.size for window in windows])
+    draws = np.concatenate(windows)
+    hits = keys[np.minimum(np.searchsorted(keys, draws), keys.size - 1)] == draws
+    found: dict[tuple, int] = {}
+    for position in np.flatnonzero(hits):
+        k = int(np.searchsorted(offsets, position, side="right")) - 1
+        a, t = workers[k], int(position - offsets[k])
+        for b in starts[int(windows[k][t])]:
+            if b != a and np.array_equal(windows[k][t:t + _START], runs[b[0]][b[1]].start):
+                found.setdefault((a, b), t)
+    return found
+
+
+def _compare(runs: list[list[_Worker]], found: dict[tuple, int]) -> None:
+    """Wrong for the first shared or overlapping pair of streams: within each run, then
+    against the earlier runs with another seed (one seed with more workers may repeat its
+    first ones), in the order of ``runs``."""
+    order = []  # (place in the order of reporting, first worker, second worker)
+    for first, second in found:
+        (r1, a), (r2, b) = first, second
+        if r1 == r2:
+            order.append(((r1, 0, 0, 0, a, b), first, second))
+        elif runs[r1][0].seed != runs[r2][0].seed:
+            later, earlier = max(r1, r2), min(r1, r2)
+            ia, ib = (a, b) if r1 == earlier else (b, a)
+            order.append(((later, 2, earlier, int(r1 == later), ia, ib), first, second))
+    if len(runs) > 1 and all(np.array_equal(a.start, b.start)
+                             for a, b in zip(runs[0], runs[1], strict=True)):
+        order.append(((1, 1, 0, 0, 0, 0), None, None))
+    if not order:
+        return
+    _, first, second = min(order, key=lambda item: item[0])
+    if first is None:
+        raise Wrong(f"the streams do not depend on seed: worker_rngs{_CALLS[0]} and "
+                    f"worker_rngs{_CALLS[1]} give the same workers")
+    _shared(runs[first[0]][first[1]], runs[second[0]][second[1]], found[first, second])
+
+
+def _lcg_distance(state: int, target: int, multiplier: int, increment: int) -> int:
+    """Steps from ``state`` to ``target`` of the 128-bit LCG x -> multiplier * x + increment
+    (bit by bit, as in O'Neill's PCG library; the LCG has full period for an odd increment)."""
+    mask, bit, distance = 2**128 - 1, 1, 0
+    while state != target:
+        if (state ^ target) & bit:
+            state = (multiplier * state + increment) & mask
+            distance |= bit
+        increment = ((multiplier + 1) * increment) & mask
+        multiplier = (multiplier * multiplier) & mask
+        bit <<= 1
+    return distance
+
+
+def _on_one_stream(runs: list[list[_Worker]]) -> None:
+    """Wrong if two workers sit on one PCG64 or Philox stream fewer than ``_MIN_GAP`` draws
+    apart (beyond what the windows search), or, for PCG64, at positions that share their low
+    ``_PCG64_LOW_BITS`` state bits."""
+    groups: dict[tuple, list[_Worker]] = {}
+    for run in runs:
+        for worker in run:
+            if worker.stream is not None:
+                groups.setdefault(worker.stream, []).append(worker)
+    problems = []  # (order, message): the first in the order of runs is reported
+    order = {id(w): (r, w.index) for r, run in enumerate(runs) for w in run}
+    for stream, members in groups.items():
+        if len(members) < 2:
+            continue
+        kind = stream[0]
+        if kind == "Philox":  # 4 raw draws per counter value
+            period, draws = 4 * 2**256, [4 * w.position for w in members]
+        else:
+            multiplier = _PCG64_MULTIPLIER if kind == "PCG64" else _PCG64DXSM_MULTIPLIER
+            period = 2**128
+            draws = [_lcg_distance(members[0].position, w.position, multiplier, stream[1])
+                     for w in members]
+        ranked = sorted(range(len(members)), key=lambda k: draws[k])
+        for k, next_k in zip(ranked, ranked[1:] + ranked[:1], strict=True):
+            gap = (draws[next_k] - draws[k]) % period
+            if 0 < gap < _MIN_GAP:
+                a, b = members[k], members[next_k]
+                problems.append((max(order[id(a)], order[id(b)]), a, b, gap))
+        if kind == "PCG64":
+            low: dict[int, _Worker] = {}
+            for w in members:
+                other = low.setdefault(w.position % 2**_PCG64_LOW_BITS, w)
+                if other is not w and other.position != w.position:
+                    problems.append((max(order[id(other)], order[id(w)]), other, w, None))
+    if not problems:
+        return
+    _, a, b, gap = min(problems, key=lambda p: p[0])
+    if gap is not None:
+        _shared(a, b, gap)
+    same_run = a.seed == b.seed and a.num_workers == b.num_workers
+    raise Wrong(f"{a.name(not same_run)} and {b.name(not same_run)} sit on one PCG64 stream a "
+                f"multiple of 2**{_PCG64_LOW_BITS} draws apart (advanced by a power of two?), "
+                "so their states share their lowest bits; NumPy's guide 'Upgrading PCG64 with "
+                "PCG64DXSM' reports that such pairs of streams fail statistical tests together. "
+                "Give each worker an independent stream of its own (spawn it, section 4)")
+
+
+def _more_runs(worker_rngs: object, runs: list[list[_Worker]], calls: object,
+               window: int) -> None:
+    """Add the runs of ``calls`` to ``runs`` and compare all of them. If a call fails, the
+    streams of the runs before it are compared first (as if each run were compared as soon
+    as it is made), then the failure is reported with its call."""
+    for seed, num_workers in calls:
+        try:
+            runs.append(_run(worker_rngs, seed, num_workers, window))
+        except Wrong as err:
+            _compare(runs, _overlaps(runs))
+            _on_one_stream(runs)
+            raise Wrong(f"worker_rngs({seed}, {num_workers}): {err}") from None
+    _compare(runs, _overlaps(runs))
+    _on_one_stream(runs)
 
 
 @exercise_check
 def check_worker_rngs(worker_rngs: object) -> str:
     """Exercise 3: ``worker_rngs(seed, num_workers)`` returns independent, reproducible streams.
 
+    Streams are compared by their raw 64-bit draws (``bit_generator.random_raw``): within
+    one call, and across the calls of :data:`_CALLS` and :data:`_SWEEP`, no worker may start
+    on another worker's stream, at its start or up to ``_WINDOW`` (``_SWEEP_WINDOW``) draws
+    into it. Workers on one PCG64 or Philox stream (a shared increment or key) are compared
+    by their positions on it, so an overlap further out shows too. A last call with
+    :data:`_MANY` workers catches seed arithmetic whose step only a large ``num_workers``
+    reaches (``seed * 1000 + i``); a call in which ``hash()`` of text gives other values, as
+    in another Python process, catches seeds that only one process reproduces.
+
     Examples
     --------
     >>> check_worker_rngs(lambda seed, n: [np.random.default_rng(seed)] * n)
     ✗ Not yet: the workers share one Generator object: each worker needs its own
+    >>> check_worker_rngs(lambda seed, n: [np.random.default_rng(seed * i) for i in range(n)])
+    ✗ Not yet: worker 0 draws the same numbers with seed 7 and with seed 8 (seed * i?): every
+      worker's stream must depend on seed
     """
-    gens = call(worker_rngs, 7, 4)
-    if not isinstance(gens, list | tuple) or len(gens) != 4:
-        raise Wrong("worker_rngs(seed, 4) must return a list of 4 Generators")
-    if not all(isinstance(g, np.random.Generator) for g in gens):
-        kinds = sorted({type(g).__name__ for g in gens})
-        raise Wrong(f"each worker needs a numpy.random.Generator, got {', '.join(kinds)}")
-    if len({id(g) for g in gens}) < len(gens):
-        raise Wrong("the workers share one Generator object: each worker needs its own")
-    first = _first_draws(gens)
-    if len(np.unique(first[:, 0])) < len(gens):
-        raise Wrong("two workers draw the same numbers: give each worker its own child of "
-                    "the seed")
-    if not np.array_equal(first, _first_draws(call(worker_rngs, 7, 4))):
-        raise Wrong("worker_rngs(7, 4) twice gave different streams: derive every worker's "
-                    "generator from seed, so that a rerun reproduces them")
-    next_seed = _first_draws(call(worker_rngs, 8, 4))
-    if np.array_equal(first, next_seed):
-        raise Wrong("the streams do not depend on seed")
-    if np.array_equal(first[1:], next_seed[:-1]):
-        raise Wrong("worker 1 with seed 7 draws what worker 0 draws with seed 8 (seed + i?): "
-                    "runs with nearby seeds would share streams. Derive the workers' seeds "
-                    "from the one seed instead")
-    return "4 distinct worker streams, reproducible from seed, none shared with seed + 1."
+    first = _worker_list(worker_rngs, *_CALLS[0])
+    starts = [g.bit_generator.random_raw(_START) for g in first]
+    again = _worker_list(worker_rngs, *_CALLS[0])
+    if not all(np.array_equal(s, g.bit_generator.random_raw(_START))
+               for s, g in zip(starts, again, strict=True)):
+        raise Wrong(f"worker_rngs{_CALLS[0]} twice gave different streams: derive every "
+                    "worker's generator from seed, so that a rerun reproduces them")
+    with _other_string_hashes():
+        salted = _worker_list(worker_rngs, *_CALLS[0])
+    if not all(np.array_equal(s, g.bit_generator.random_raw(_START))
+               for s, g in zip(starts, salted, strict=True)):
+        raise Wrong(f"worker_rngs{_CALLS[0]} gives other streams when Python's hash() of a "
+                    "str changes, as it does in every new Python process (unless "
+                    "PYTHONHASHSEED is set): a rerun would not reproduce them. Build the "
+                    "workers' seeds from integers only, or spawn them")
+    runs: list[list[_Worker]] = []
+    _more_runs(worker_rngs, runs, _CALLS, _WINDOW)
+    _more_runs(worker_rngs, runs, [(seed, 4) for seed in _SWEEP if (seed, 4) not in _CALLS],
+               _SWEEP_WINDOW)
+    # Seed arithmetic with any step (seed + 1000 * i, seed - 1000 * i, ...): when the workers
+    # were seeded with plain integers e_0, e_1, ..., the run whose seed is shifted by
+    # e_i - e_0 would start its worker 0 on worker i's stream.
+    seeds = {w[0].seed for w in runs}
+    for run in (runs[0], runs[len(_CALLS) - 1]):
+        seed, num_workers = run[0].seed, run[0].num_workers
+        plain = [w.plain for w in run]
+        if None in plain:
+            continue
+        for probe in sorted({seed + e - plain[0] for e in plain[1:]} - seeds):
+            if 0 <= probe < 2**63:  # a seed a run might use
+                try:
+                    probe_run = _run(worker_rngs, probe, num_workers, _START)
+                except Wrong as err:
+                    raise Wrong(f"worker_rngs({probe}, {num_workers}): {err}") from None
+                for b in probe_run:
+                    for a in run:
+                        for x, y in ((a, b), (b, a)):
+                            t = _find(y.start, x.window)
+                            if t is not None:
+                                _shared(x, y, t)
+                seeds.add(probe)
+    _more_runs(worker_rngs, runs, [_MANY], _START)
+    return (f"distinct worker streams, reproducible from seed, none shared across "
+            f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "
+            "workers, nor overlapping further along one stream.")
+
+
+# ----------------------------------------------------------------------- Exercise 4
+
+#: The bit generators a checkpoint must handle, in the order they are tried.
+_BIT_GENERATORS = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
+
+
+def _part_way(name: str, seed: int) -> np.random.Generator:
+    """A Generator on the bit generator ``name``, part-way through its stream, holding half
+    of a 64-bit draw for its next 32-bit draw (for the bit generators that keep one)."""
+    rng = np.random.Generator(getattr(np.random, name)(seed))
+    rng.random(5)
+    rng.integers(0, 2**32, size=3, dtype=np.uint32)
+    return rng
+
+
+def _next_draws(rng: np.random.Generator) -> list:
+    """What a copy of ``rng`` draws next: 32-bit integers, floats and normals."""
+    rng = copy.deepcopy(rng)
+    return [rng.integers(0, 2**32, size=3, dtype=np.uint32).tolist(), rng.random(3).tolist(),
+            rng.standard_normal(3).tolist()]
+
+
+def _for(name: str, step: object, *args: object) -> object:
+    """``call(step, *args)`` with the bit generator named in the hint of any error."""
+    try:
+        return call(step, *args)
+    except Wrong as err:
+        hint = str(err)
+        if "not JSON serializable" in hint:
+            hint += (" (the states of MT19937, Philox and SFC64 hold NumPy arrays, which json "
+                     "cannot write as they are)")
+        if "state must be for a" in hint:
+            hint += " (rebuild the bit generator that the checkpoint names)"
+        raise Wrong(f"for a Generator({name}(...)): {hint}") from None
+
+
+@exercise_check
+def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
+    """Exercise 4: ``load_rng(save_rng(rng))`` continues ``rng``'s stream from the checkpoint.
+
+    For each bit generator of :data:`_BIT_GENERATORS`: ``save_rng`` returns JSON text and
+    leaves ``rng`` alone; ``load_rng`` builds, from that text only, a new Generator on the
+    same kind of bit generator whose next draws (32-bit integers first, then floats and
+    normals) are those ``rng`` made after the checkpoint, even after ``rng`` has moved on.
+
+    Examples
+    --------
+    >>> import json
+    >>> def save_rng(rng):
+    ...     return json.dumps(rng.bit_generator.state)
+    >>> def load_rng(text):
+    ...     state = json.loads(text)
+    ...     bit_generator = getattr(np.random, state["bit_generator"])()
+    ...     bit_generator.state = state
+    ...     return np.random.Generator(bit_generator)
+    >>> check_rng_checkpoint(save_rng, load_rng)
+    ✗ Not yet: for a Generator(MT19937(...)): your code raised TypeError: Object of type
+      ndarray is not JSON serializable (the states of MT19937, Philox and SFC64 hold NumPy
+      arrays, which json cannot write as they are)
+    """
+    for k, name in enumerate(_BIT_GENERATORS):
+        rng = _part_way(name, 20 + k)
+        expected, at_checkpoint = _next_draws(rng), copy.deepcopy(rng)
+        text = _for(name, save_rng, rng)
+        if not isinstance(text, str):
+            raise Wrong(f"save_rng must return the checkpoint as JSON text (a str, as "
+                        f"json.dumps makes), got {type(text).__name__}")
+        try:
+            json.loads(text)
+        except ValueError:
+            raise Wrong(f"for a Generator({name}(...)) save_rng's text is not JSON: json.loads "
+                        "cannot read it back (str() or repr() of a dict is not JSON)") from None
+        if _next_draws(rng) != expected:
+            raise Wrong("save_rng moved rng along its stream (did it draw from rng?): saving "
+                        "must only read the state, so the run goes on as if nothing happened")
+        rng.random(100)  # the run goes on after the checkpoint
+        loaded = _for(name, load_rng, text)
+        if not isinstance(loaded, np.random.Generator):
+            raise Wrong(f"load_rng must return a numpy.random.Generator, got "
+                        f"{type(loaded).__name__}")
+        kind = type(loaded.bit_generator).__name__
+        if kind != name:
+            raise Wrong(f"for a Generator({name}(...)) the loaded Generator runs on {kind}: "
+                        "rebuild the bit generator that the checkpoint names")
+        got = _next_draws(loaded)
+        if got != _next_draws(_for(name, load_rng, text)):
+            raise Wrong("loading one checkpoint twice gave two different streams: build the "
+                        "Generator from the text alone")
+        if got == expected:
+            continue
+        if got == _next_draws(np.random.Generator(getattr(np.random, name)(20 + k))):
+            raise Wrong(f"for a Generator({name}(...)) the loaded Generator starts the stream "
+                        "again from its seed: restore the state saved in the checkpoint, which "
+                        "says where the stream had got to")
+        if got == _next_draws(rng):
+            raise Wrong("the loaded Generator continues from where rng is now, not from where "
+                        "it was when saved: take everything from the checkpoint's text")
+        state = at_checkpoint.bit_generator.state
+        if state.get("has_uint32"):
+            state.update(has_uint32=0, uinteger=0)
+            at_checkpoint.bit_generator.state = state
+            if got == _next_draws(at_checkpoint):
+                raise Wrong(f"for a Generator({name}(...)) the loaded Generator's next 32-bit "
+                            "draw differs: has_uint32 and uinteger (half of a 64-bit draw "
+                            "kept for the next 32-bit draw) are part of the state: restore "
+                            "all of it")
+        raise Wrong(f"for a Generator({name}(...)) the loaded Generator does not continue "
+                    "rng's stream from the checkpoint: restore the whole state that "
+                    "rng.bit_generator.state held when saved")
+    return (f"save_rng and load_rng checkpoint a Generator on any of {', '.join(_BIT_GENERATORS)}"
+            ": the loaded one continues the stream exactly where it was saved.")

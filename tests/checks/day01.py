@@ -1,22 +1,42 @@
-"""Right and wrong answers to Day 1's exercise checks (run by tests/test_exercises.py)."""
+"""Right and wrong answers to Day 1's exercise checks (run by tests/test_exercises.py).
+
+Besides the usual answers: other idioms, dtypes and bit generators that must pass, and the
+mistakes of expert.md section 3 that apply (the legacy global API, seed arithmetic whose
+streams collide across seeds, non-random or sorted output, overlapping or dependent draws,
+mutation), each with the hint it must get.
+"""
+
+import base64
+import copy
+import json
+import pickle
 
 import numpy as np
+from numpy.random import (
+    MT19937,
+    PCG64,
+    PCG64DXSM,
+    SFC64,
+    Generator,
+    Philox,
+    SeedSequence,
+    default_rng,
+)
+from scipy.stats import norm, randint
 
 from helpers.checks.day01 import (
-    NUM_ROLLS,
-    check_die_rolls,
     check_noisy_copy,
+    check_rng_checkpoint,
+    check_roll_die,
     check_worker_rngs,
 )
 from helpers.exercises import CORRECT, WRONG
 
+# --------------------------------------------------------------- Exercise 1: noisy_copy
+
 
 def _global_noise(x, scale, rng):
     return x + scale * np.random.randn(*x.shape)  # noqa: NPY002 (the mistake under test)
-
-
-def _spawned(seed, num_workers):
-    return [np.random.default_rng(c) for c in np.random.SeedSequence(seed).spawn(num_workers)]
 
 
 def _in_place(x, scale, rng):
@@ -24,50 +44,570 @@ def _in_place(x, scale, rng):
     return x
 
 
-ROLLS = np.random.default_rng(0)
+def _copy_then_add(x, scale, rng):
+    y = x.copy()
+    y += rng.normal(0.0, scale, size=x.shape)
+    return y
 
-CASES = [
-    # Exercise 1: noisy_copy(x, scale, rng)
-    (check_noisy_copy, (lambda x, scale, rng: x + scale * rng.standard_normal(x.shape),),
-     CORRECT, "N(0, scale²)"),
-    (check_noisy_copy, (lambda x, scale, rng: x + rng.normal(0, scale, x.shape),), CORRECT,
+
+def _sorted_noise(x, scale, rng):
+    return x + np.sort(scale * rng.standard_normal(x.size)).reshape(x.shape)
+
+
+def _box_muller(x, scale, rng):
+    u1, u2 = 1 - rng.random(x.shape), rng.random(x.shape)  # u1 in (0, 1]
+    return x + scale * np.sqrt(-2 * np.log(u1)) * np.cos(2 * np.pi * u2)
+
+
+def _add_out(x, scale, rng):
+    out = np.empty(x.shape)
+    np.add(x, scale * rng.standard_normal(x.shape), out=out)
+    return out
+
+
+def _standardized(x, scale, rng):
+    z = rng.standard_normal(x.shape)
+    return x + scale * (z - z.mean()) / z.std()
+
+
+def _centred(x, scale, rng):
+    z = rng.standard_normal(x.shape)
+    return x + scale * (z - z.mean())
+
+
+def _unit_sd(x, scale, rng):
+    z = rng.standard_normal(x.shape)
+    return x + scale * z / z.std()
+
+
+def _unit_rms(x, scale, rng):
+    z = rng.standard_normal(x.shape)
+    return x + scale * z / np.sqrt(np.mean(z**2))
+
+
+def _antithetic(x, scale, rng):
+    half = rng.standard_normal((x.size + 1) // 2)
+    return x + scale * np.concatenate([half, -half])[:x.size].reshape(x.shape)
+
+
+NOISY_COPY = [
+    (lambda x, scale, rng: x + scale * rng.standard_normal(x.shape), CORRECT, "N(0, scale²)"),
+    (lambda x, scale, rng: x + rng.normal(0, scale, x.shape), CORRECT, None),
+    # unusual but right: keywords, float32 draws, a flat draw reshaped, a copy then +=,
+    # noise from a child generator seeded by rng
+    (lambda x, scale, rng: np.add(x, rng.normal(scale=scale, size=np.shape(x))), CORRECT, None),
+    (lambda x, scale, rng: x + scale * rng.standard_normal(x.shape, dtype=np.float32), CORRECT,
      None),
-    (check_noisy_copy, (_global_noise,), WRONG, "global"),
-    (check_noisy_copy, (lambda x, scale, rng: x + scale * np.random.default_rng(42)
-                        .standard_normal(x.shape),), WRONG, "inside the function"),
-    (check_noisy_copy, (lambda x, scale, rng: x,), WRONG, "no noise"),
-    (check_noisy_copy, (_in_place,), WRONG, "in place"),
-    (check_noisy_copy, (lambda x, scale, rng: x + scale**2 * rng.standard_normal(x.shape),),
-     WRONG, "not the variance"),
-    (check_noisy_copy, (lambda x, scale, rng: x + scale * rng.random(x.shape),), WRONG,
-     "average 0"),
-    (check_noisy_copy, (lambda x, scale, rng: x + scale * np.sqrt(3) * rng.uniform(
-        -1, 1, x.shape),), WRONG, "Gaussian"),
-    (check_noisy_copy, (lambda x, scale, rng: 1 / 0,), WRONG, "ZeroDivisionError"),
-    # Exercise 2: rolls of a die
-    (check_die_rolls, (ROLLS.integers(1, 7, NUM_ROLLS),), CORRECT, None),
-    (check_die_rolls, (ROLLS.integers(1, 6, NUM_ROLLS, endpoint=True),), CORRECT, None),
-    (check_die_rolls, (ROLLS.integers(1, 6, NUM_ROLLS),), WRONG, "never draws high"),
-    (check_die_rolls, (ROLLS.integers(0, 6, NUM_ROLLS),), WRONG, "0 to 5"),
-    (check_die_rolls, (ROLLS.integers(0, 7, NUM_ROLLS),), WRONG, "faces 1 to 6"),
-    (check_die_rolls, (ROLLS.integers(1, 7, 600),), WRONG, "shape"),
-    (check_die_rolls, (ROLLS.uniform(1, 7, NUM_ROLLS),), WRONG, "whole numbers"),
-    (check_die_rolls, (ROLLS.choice(np.arange(1, 7), NUM_ROLLS,
-                                    p=[0.2, 0.16, 0.16, 0.16, 0.16, 0.16]),), WRONG,
-     "equally likely"),
-    # Exercise 3: worker_rngs(seed, num_workers)
-    (check_worker_rngs, (_spawned,), CORRECT, None),
-    (check_worker_rngs, (lambda seed, n: np.random.default_rng(seed).spawn(n),), CORRECT, None),
-    (check_worker_rngs, (lambda seed, n: [np.random.default_rng(seed) for _ in range(n)],),
-     WRONG, "the same numbers"),
-    (check_worker_rngs, (lambda seed, n: [np.random.default_rng(seed)] * n,), WRONG,
-     "one Generator object"),
-    (check_worker_rngs, (lambda seed, n: [np.random.default_rng(seed + i) for i in range(n)],),
-     WRONG, "nearby seeds"),
-    (check_worker_rngs, (lambda seed, n: [np.random.default_rng() for _ in range(n)],), WRONG,
-     "reproduces"),
-    (check_worker_rngs, (lambda seed, n: _spawned(0, n),), WRONG, "do not depend on seed"),
-    (check_worker_rngs, (lambda seed, n: np.random.SeedSequence(seed).spawn(n),), WRONG,
-     "Generator, got SeedSequence"),
-    (check_worker_rngs, (lambda seed, n: _spawned(seed, n - 1),), WRONG, "list of 4"),
+    (lambda x, scale, rng: x + scale * rng.standard_normal(x.size).reshape(x.shape), CORRECT,
+     None),
+    (_copy_then_add, CORRECT, None),
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**32)).standard_normal(
+        x.shape), CORRECT, None),
+    # ... the normal's loc as x, SciPy with random_state, Box-Muller and the inverse CDF from
+    # uniforms, a float32 result, a transposed draw, np.add with out=, a spawned child
+    (lambda x, scale, rng: rng.normal(x, scale), CORRECT, None),
+    (lambda x, scale, rng: norm.rvs(loc=x, scale=scale, size=x.shape, random_state=rng),
+     CORRECT, None),
+    (_box_muller, CORRECT, None),
+    (lambda x, scale, rng: x + scale * norm.ppf(rng.random(x.shape)), CORRECT, None),
+    (lambda x, scale, rng: (x + scale * rng.standard_normal(x.shape)).astype(np.float32),
+     CORRECT, None),
+    (lambda x, scale, rng: x + scale * rng.standard_normal(x.shape[::-1]).T, CORRECT, None),
+    (_add_out, CORRECT, None),
+    (lambda x, scale, rng: x + scale * rng.spawn(1)[0].standard_normal(x.shape), CORRECT, None),
+    # ... and, knowingly, an approximate normal: the sum of 12 uniforms minus 6 (its shape
+    # differs from the normal's in the far tails only, beyond what the check measures)
+    (lambda x, scale, rng: x + scale * (rng.random((12, *x.shape)).sum(axis=0) - 6), CORRECT,
+     None),
+    # wrong: a child generator re-seeded with a small integer drawn from rng (few streams)
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(10)).standard_normal(x.shape),
+     WRONG, "such as rng.integers(1000)? Such a seed takes few values"),
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(256)).standard_normal(x.shape),
+     WRONG, "only 256 different noises from 2,000 generators"),
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(1_000)).standard_normal(
+        x.shape), WRONG, "gave exactly the same noise"),
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(10_000)).standard_normal(
+        x.shape), WRONG, "gave exactly the same noise"),
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(100_000)).standard_normal(
+        x.shape), WRONG, "gave exactly the same noise"),
+    # wrong: x left out, multiplied, rounded or replaced by its mean
+    (lambda x, scale, rng: scale * rng.standard_normal(x.shape), WRONG,
+     "does not follow x (it looks like the noise alone)"),
+    (lambda x, scale, rng: x.mean() + scale * rng.standard_normal(x.shape), WRONG,
+     "does not follow x"),
+    (lambda x, scale, rng: x * scale * rng.standard_normal(x.shape), WRONG,
+     "larger where |x| is larger"),
+    (lambda x, scale, rng: x * (1 + scale * rng.standard_normal(x.shape)), WRONG,
+     "larger where |x| is larger (multiplied by x?)"),
+    (lambda x, scale, rng: x + scale * np.abs(x) * rng.standard_normal(x.shape), WRONG,
+     "multiplied by x?"),
+    (lambda x, scale, rng: x.astype(int) + scale * rng.standard_normal(x.shape), WRONG,
+     "converted to integers"),
+    (lambda x, scale, rng: np.round(x) + scale * rng.standard_normal(x.shape), WRONG,
+     "rounded"),
+    # wrong: draws tied to each other (forced mean or sd, antithetic halves), a re-seeded or
+    # copied generator, scale misread
+    (_standardized, WRONG, "mean exactly 0 and standard deviation exactly 0.5"),
+    (_centred, WRONG, "mean exactly 0: forcing"),
+    (_unit_sd, WRONG, "standard deviation exactly 0.5: forcing"),
+    (_unit_rms, WRONG, "for an x of one element has the right spread but not the normal"),
+    (_antithetic, WRONG, "depend on each other"),
+    (lambda x, scale, rng: x + scale * default_rng(rng.bit_generator.seed_seq).standard_normal(
+        x.shape), WRONG, "twice with one rng gave the same copy twice"),
+    (lambda x, scale, rng: x + scale * copy.deepcopy(rng).standard_normal(x.shape), WRONG,
+     "twice with one rng gave the same copy twice"),
+    (lambda x, scale, rng: x + np.sqrt(scale) * rng.standard_normal(x.shape), WRONG,
+     "not the variance"),
+    (lambda x, scale, rng: x + rng.standard_normal(x.shape), WRONG,
+     "should have standard deviation 0.5; yours has"),
+    (lambda x, scale, rng: x + rng.laplace(0, scale / np.sqrt(2), x.shape), WRONG, "Gaussian"),
+    (lambda x, scale, rng: x + rng.normal(scale, size=x.shape), WRONG,  # loc=scale, sd 1
+     "the noise should average 0; yours averages 0.5"),
+    (lambda x, scale, rng: x + np.cumsum(scale * rng.standard_normal(x.size)).reshape(x.shape)
+     / np.sqrt(x.size), WRONG, "depend on each other"),
+    (lambda x, scale, rng: (x + scale * rng.standard_normal(x.shape), rng), WRONG,
+     "should return one array of numbers, got a tuple"),
+    # wrong, as before
+    (_global_noise, WRONG, "global np.random state"),
+    (lambda x, scale, rng: x + scale * default_rng(42).standard_normal(x.shape), WRONG,
+     "inside the function"),
+    (lambda x, scale, rng: x + scale * default_rng().standard_normal(x.shape), WRONG,
+     "same seed gave different copies"),
+    (lambda x, scale, rng: x, WRONG, "no noise"),
+    (_in_place, WRONG, "changed its argument x in place"),
+    (lambda x, scale, rng: x + scale**2 * rng.standard_normal(x.shape), WRONG,
+     "not the variance"),
+    (lambda x, scale, rng: x + scale * rng.random(x.shape), WRONG, "average 0"),
+    (lambda x, scale, rng: x + scale * np.sqrt(3) * rng.uniform(-1, 1, x.shape), WRONG,
+     "Gaussian"),
+    (lambda x, scale, rng: x + scale * rng.standard_normal(), WRONG, "the same noise: draw one"),
+    (lambda x, scale, rng: x + scale * rng.standard_normal(x.shape[-1]), WRONG,
+     "repeats across the rows"),
+    (lambda x, scale, rng: x + scale * rng.standard_normal((len(x),) + (1,) * (x.ndim - 1)),
+     WRONG, "repeats across the columns"),
+    (_sorted_noise, WRONG, "sorted"),
+    (lambda x, scale, rng: x + np.tile(scale * rng.standard_normal(x.size // 2), 2).reshape(
+        x.shape), WRONG, "repeats across the rows"),
+    (lambda x, scale, rng: x + scale * rng.standard_normal(len(x)), WRONG, "ValueError"),
+    (lambda x, scale, rng: 1 / 0, WRONG, "ZeroDivisionError"),
 ]
+
+# ----------------------------------------------------------------- Exercise 2: roll_die
+
+
+def _legacy_die(num_rolls, rng):
+    return np.random.randint(1, 7, num_rolls)  # noqa: NPY002 (the mistake under test)
+
+
+def _loop_die(num_rolls, rng):  # a loop over blocks of 1,000 rolls
+    return np.concatenate([rng.integers(1, 7, min(1_000, num_rolls - k))
+                           for k in range(0, num_rolls, 1_000)])
+
+
+def _bytes_mod_6(num_rolls, rng):
+    return np.frombuffer(rng.bytes(num_rolls), dtype=np.uint8) % 6 + 1
+
+
+def _reseeded_die(num_rolls, rng):
+    return default_rng(rng.bit_generator.seed_seq).integers(1, 7, num_rolls)
+
+
+def _second_half_mirrors_first(num_rolls, rng):
+    first = rng.integers(1, 7, num_rolls // 2)
+    return np.concatenate([first, 7 - first])
+
+
+def _decks(num_rolls, rng):  # shuffled decks of the six faces, one after another
+    decks = rng.permuted(np.tile(np.arange(1, 7), (num_rolls // 6 + 1, 1)), axis=1)
+    return decks.ravel()[:num_rolls]
+
+
+def _never_repeats(num_rolls, rng):
+    return (rng.integers(0, 6) + np.cumsum(rng.integers(1, 6, num_rolls))) % 6 + 1
+
+
+def _alternating_halves(num_rolls, rng):
+    low, high = rng.integers(1, 4, num_rolls), rng.integers(4, 7, num_rolls)
+    return np.where(np.arange(num_rolls) % 2 == 0, low, high)
+
+
+ROLL_DIE = [
+    (lambda num_rolls, rng: rng.integers(1, 7, size=num_rolls), CORRECT, "fair die"),
+    (lambda num_rolls, rng: rng.integers(1, 6, num_rolls, endpoint=True), CORRECT, None),
+    # unusual but right: choice, a small dtype, a list, floor of uniforms, a loop (slow),
+    # one-hot multinomial draws
+    (lambda num_rolls, rng: rng.choice(6, num_rolls) + 1, CORRECT, None),
+    (lambda num_rolls, rng: rng.choice([1, 2, 3, 4, 5, 6], size=num_rolls), CORRECT, None),
+    (lambda num_rolls, rng: rng.integers(1, 7, num_rolls, dtype=np.uint8), CORRECT, None),
+    (lambda num_rolls, rng: rng.integers(1, 7, num_rolls).tolist(), CORRECT, None),
+    (lambda num_rolls, rng: (rng.random(num_rolls) * 6).astype(int) + 1, CORRECT, None),
+    (_loop_die, CORRECT, None),
+    (lambda num_rolls, rng: rng.multinomial(1, [1 / 6] * 6, num_rolls).argmax(axis=1) + 1,
+     CORRECT, None),
+    # ... integers(6) + 1, the inverse CDF by searchsorted, ceil of 6 * (1 - u), int8 and
+    # uint64, SciPy with random_state, choice with p, a tuple
+    (lambda num_rolls, rng: rng.integers(6, size=num_rolls) + 1, CORRECT, None),
+    (lambda num_rolls, rng: np.searchsorted(np.arange(1, 7) / 6, rng.random(num_rolls),
+                                            side="right") + 1, CORRECT, None),
+    (lambda num_rolls, rng: np.ceil(6 * (1 - rng.random(num_rolls))).astype(int), CORRECT,
+     None),
+    (lambda num_rolls, rng: rng.integers(1, 7, num_rolls, dtype=np.int8), CORRECT, None),
+    (lambda num_rolls, rng: rng.integers(1, 7, num_rolls, dtype=np.uint64), CORRECT, None),
+    (lambda num_rolls, rng: randint.rvs(1, 7, size=num_rolls, random_state=rng), CORRECT,
+     None),
+    (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls, p=[1 / 6] * 6), CORRECT,
+     None),
+    (lambda num_rolls, rng: tuple(rng.integers(1, 7, num_rolls)), CORRECT, None),
+    # ... child generators seeded with 64-bit integers drawn from rng, a remainder % 6 of
+    # 2**32 * 6 equally likely values
+    (lambda num_rolls, rng: default_rng(rng.integers(2**63)).integers(1, 7, num_rolls),
+     CORRECT, None),
+    (lambda num_rolls, rng: rng.integers(0, 6 * 2**32, num_rolls) % 6 + 1, CORRECT, None),
+    # wrong: dependent rolls (a shuffled deck, blocks repeated or mirrored, overlapping pairs,
+    # rolls that avoid or alternate with the roll before)
+    (lambda num_rolls, rng: rng.permutation(np.resize(np.arange(1, 7), num_rolls)), WRONG,
+     "than independent rolls almost ever are"),
+    (lambda num_rolls, rng: rng.choice(np.tile(np.arange(1, 7), num_rolls // 6 + 1), num_rolls,
+                                       replace=False), WRONG,
+     "than independent rolls almost ever are"),
+    (lambda num_rolls, rng: np.resize(rng.integers(1, 7, (num_rolls + 1) // 2), num_rolls),
+     WRONG, "roll number t + 30,000 depends on roll number t"),
+    (lambda num_rolls, rng: np.tile(rng.integers(1, 7, num_rolls // 2), 2), WRONG,
+     "roll number t + 30,000 depends on roll number t"),
+    (_second_half_mirrors_first, WRONG, "roll number t + 30,000 depends on roll number t"),
+    (lambda num_rolls, rng: np.repeat(rng.integers(1, 7, num_rolls // 2 + 1), 2)[
+        1:num_rolls + 1], WRONG, "depends on the roll before it"),
+    (_decks, WRONG, "depends on the roll before it"),
+    (_never_repeats, WRONG, "depends on the roll before it"),
+    (_alternating_halves, WRONG, "depends on the roll before it"),
+    (lambda num_rolls, rng: rng.permutation(num_rolls) % 6 + 1, WRONG,
+     "than independent rolls almost ever are"),
+    (lambda num_rolls, rng: np.round(rng.uniform(1, 6, num_rolls)).astype(int), WRONG,
+     "far from 1/6"),
+    (lambda num_rolls, rng: (rng.random(num_rolls) * 7).astype(int), WRONG,
+     "your rolls hold [0, 1, 2, 3, 4, 5, 6]"),
+    (lambda num_rolls, rng: [rng.integers(1, 7)] * num_rolls, WRONG, "your rolls hold ["),
+    # wrong, as before
+    (_legacy_die, WRONG, "global np.random state"),
+    (lambda num_rolls, rng: np.tile(np.arange(1, 7), num_rolls // 6), WRONG,
+     "different seeds gave the same rolls"),
+    (lambda num_rolls, rng: np.tile(rng.permutation(np.arange(1, 7)), num_rolls // 6), WRONG,
+     "depends on the roll before it (a repeating, mirrored or shuffled pattern?)"),
+    (lambda num_rolls, rng: np.repeat(rng.integers(1, 7, num_rolls // 2), 2), WRONG,
+     "depends on the roll before it"),
+    (lambda num_rolls, rng: np.sort(rng.integers(1, 7, num_rolls)), WRONG, "sorted"),
+    (lambda num_rolls, rng: rng.integers(1, 6, num_rolls), WRONG, "never draws high"),
+    (lambda num_rolls, rng: rng.integers(0, 6, num_rolls), WRONG, "0 to 5"),
+    (lambda num_rolls, rng: rng.integers(0, 7, num_rolls), WRONG, "faces 1 to 6"),
+    (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls,
+                                       p=[0.2, 0.16, 0.16, 0.16, 0.16, 0.16]), WRONG,
+     "equally likely"),
+    (lambda num_rolls, rng: rng.integers(0, 3, num_rolls) + rng.integers(1, 5, num_rolls),
+     WRONG, "equally likely"),
+    (lambda num_rolls, rng: rng.uniform(1, 7, num_rolls), WRONG, "integer array"),
+    (lambda num_rolls, rng: np.ceil(6 * rng.random(num_rolls)), WRONG, "stored as floats"),
+    (lambda num_rolls, rng: rng.integers(1, 7, 60_000), WRONG, "roll_die(7, rng)"),
+    (lambda num_rolls, rng: rng.integers(1, 7, (num_rolls, 1)), WRONG, "1-D"),
+    (lambda num_rolls, rng: default_rng(42).integers(1, 7, num_rolls), WRONG,
+     "made inside the function"),
+    (lambda num_rolls, rng: default_rng().integers(1, 7, num_rolls), WRONG,
+     "same seed gave different rolls"),
+    (_reseeded_die, WRONG, "re-seeding"),
+    # wrong: a child generator re-seeded with a small integer drawn from rng (few streams)
+    (lambda num_rolls, rng: default_rng(rng.integers(10)).integers(1, 7, num_rolls), WRONG,
+     "gave exactly the same 60 rolls: are the rolls drawn from a new generator seeded"),
+    (lambda num_rolls, rng: default_rng(rng.integers(1_000)).integers(1, 7, num_rolls), WRONG,
+     "gave exactly the same 60 rolls"),
+    (lambda num_rolls, rng: default_rng(rng.integers(100_000)).integers(1, 7, num_rolls),
+     WRONG, "Such a seed takes few values"),
+    # wrong: a bias of about 1% (modulo bias), which only 1,200,000 rolls show
+    (_bytes_mod_6, WRONG, "a small bias, but not 1/6 = 0.1667 each"),
+    (lambda num_rolls, rng: rng.integers(0, 256, num_rolls, dtype=np.uint8) % 6 + 1, WRONG,
+     "such as a byte's 256, favours low faces"),
+    (lambda num_rolls, rng: rng.integers(0, 200, num_rolls) % 6 + 1, WRONG,
+     "in 1,200,000 rolls the faces 1 to 6 come up with frequencies"),
+]
+
+# -------------------------------------------------------------- Exercise 3: worker_rngs
+
+
+def _spawned(seed, num_workers):
+    return [default_rng(c) for c in SeedSequence(seed).spawn(num_workers)]
+
+
+def _from_global(seed, num_workers):
+    np.random.seed(seed)  # noqa: NPY002 (the mistake under test)
+    return [default_rng(np.random.randint(2**31)) for _ in range(num_workers)]  # noqa: NPY002
+
+
+def _one_bit_generator(seed, num_workers):
+    bit_generator = PCG64(seed)
+    return [Generator(bit_generator) for _ in range(num_workers)]
+
+
+def _advanced(step, bit_generator=PCG64):
+    def worker_rngs(seed, num_workers):
+        return [Generator(bit_generator(seed).advance(step * i)) for i in range(num_workers)]
+    return worker_rngs
+
+
+def _spawned_on(bit_generator):
+    def worker_rngs(seed, num_workers):
+        return [Generator(bit_generator(c)) for c in SeedSequence(seed).spawn(num_workers)]
+    return worker_rngs
+
+
+def _burnt_in(seed, num_workers):  # worker i skips the first 1,000 * i draws of one stream
+    gens = [default_rng(seed) for _ in range(num_workers)]
+    for i, g in enumerate(gens):
+        g.bit_generator.random_raw(1_000 * i)
+    return gens
+
+
+def _chained_jumps(seed, num_workers):
+    bit_generator, gens = PCG64(seed), []
+    for _ in range(num_workers):
+        gens.append(Generator(bit_generator))
+        bit_generator = bit_generator.jumped()
+    return gens
+
+
+def _random_child_seeds(seed, num_workers):  # 4 of 1,000 seeds per run: collide across runs
+    return [default_rng(int(s)) for s in default_rng(seed).integers(1_000, size=num_workers)]
+
+
+WORKER_RNGS = [
+    (_spawned, CORRECT, "distinct worker streams"),
+    (lambda seed, n: default_rng(seed).spawn(n), CORRECT, None),  # Generator.spawn
+    # unusual but right: NumPy's documented sequence-of-integers seeds (both orders), a
+    # SeedSequence spawn_key by hand, jumped PCG64 streams, another bit generator, a tuple,
+    # child seeds drawn from a generator of the seed
+    (lambda seed, n: [default_rng([i, seed]) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [default_rng([seed, i]) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [default_rng(SeedSequence(seed, spawn_key=(i,))) for i in range(n)],
+     CORRECT, None),
+    (lambda seed, n: [Generator(PCG64(seed).jumped(i)) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [Generator(MT19937(c)) for c in SeedSequence(seed).spawn(n)], CORRECT,
+     None),
+    (lambda seed, n: tuple(default_rng(seed).spawn(n)), CORRECT, None),
+    (lambda seed, n: [default_rng(int(s)) for s in default_rng(seed).integers(2**63, size=n)],
+     CORRECT, None),
+    # ... spawned PCG64DXSM, Philox and SFC64, jumped(i + 1), jumped Philox, grandchildren,
+    # seeds from generate_state, a longer list, seed * 2**32 + i (no two (seed, worker)
+    # pairs give one integer below 2**32 workers), a gap of 2**64 odd draws
+    (_spawned_on(PCG64DXSM), CORRECT, None),
+    (_spawned_on(Philox), CORRECT, None),
+    (_spawned_on(SFC64), CORRECT, None),
+    (lambda seed, n: [Generator(PCG64(seed).jumped(i + 1)) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [Generator(Philox(seed).jumped(i)) for i in range(n)], CORRECT, None),
+    (lambda seed, n: default_rng(seed).spawn(1)[0].spawn(n), CORRECT, None),
+    (lambda seed, n: [default_rng(int(w)) for w in SeedSequence(seed).generate_state(
+        n, np.uint64)], CORRECT, None),
+    (lambda seed, n: [default_rng([i, 12345, seed]) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [default_rng(seed * 2**32 + i) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [default_rng(abs(hash((i, seed)))) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [Generator(Philox(key=[seed, i])) for i in range(n)], CORRECT, None),
+    (_chained_jumps, CORRECT, None),
+    (_advanced(2**64 + 1), CORRECT, None),
+    # wrong: colliding seed arithmetic, in both directions, with the arithmetic named
+    (lambda seed, n: [default_rng(seed + i) for i in range(n)], WRONG,
+     "worker 1 with seed 7 and worker 0 with seed 8 draw the same numbers (seed + i?)"),
+    (lambda seed, n: [default_rng(seed - i) for i in range(n)], WRONG,
+     "worker 0 with seed 7 and worker 1 with seed 8 draw the same numbers (seed - i?)"),
+    (lambda seed, n: [default_rng(seed * i) for i in range(n)], WRONG,
+     "worker 0 draws the same numbers with seed 7 and with seed 8 (seed * i?)"),
+    (lambda seed, n: [default_rng(seed * (i + 1)) for i in range(n)], WRONG,
+     "(seed * (i + 1)?)"),
+    (lambda seed, n: [default_rng(seed + 100 * i) for i in range(n)], WRONG,
+     "worker 1 with seed 7 and worker 0 with seed 107 draw the same numbers (seed + 100 * i?)"),
+    (lambda seed, n: [default_rng(int(f"{seed}{i}")) for i in range(n)], WRONG,
+     'worker 0 with seed 71 and worker 10 with seed 7 draw the same numbers (int(f"{seed}{i}")?)'),
+    (lambda seed, n: [default_rng(seed + 1_000 * i) for i in range(n)], WRONG,
+     "worker 1 with seed 7 and worker 0 with seed 1007 draw the same numbers"),
+    (lambda seed, n: [default_rng(seed + 10**6 - 1_000 * i) for i in range(n)], WRONG,
+     "worker 3 with seed 1000007 and worker 0 with seed 997007 draw the same numbers"),
+    (lambda seed, n: [default_rng(seed * n + i) for i in range(n)], WRONG,
+     "(seed * num_workers + i?)"),
+    (lambda seed, n: [default_rng(seed ^ i) for i in range(n)], WRONG,
+     "runs with different seeds would share streams"),
+    # ... arithmetic that only collides with many workers (the prompt sets no limit)
+    (lambda seed, n: [default_rng(seed * 1_000 + i) for i in range(n)], WRONG,
+     "worker 0 with seed 8 and worker 1000 with seed 7 draw the same numbers (seed * 1000 + i?)"),
+    (lambda seed, n: [default_rng(seed * 100 + i) for i in range(n)], WRONG,
+     "worker 0 with seed 8 and worker 100 with seed 7 draw the same numbers (seed * 100 + i?)"),
+    (lambda seed, n: [default_rng((seed << 4) | i) for i in range(n)], WRONG,
+     "workers 0 and 16 draw the same numbers in worker_rngs(7, 1001)"),
+    (lambda seed, n: [default_rng(int(s)) for s in default_rng(seed).integers(2**16, size=n)],
+     WRONG, "workers 12 and 456 draw the same numbers"),
+    (lambda seed, n: [Generator(Philox(key=seed + i)) for i in range(n)], WRONG, "(seed + i?)"),
+    # wrong: shared, overlapping or irreproducible streams
+    (lambda seed, n: [default_rng(seed) for _ in range(n)], WRONG,
+     "workers 0 and 1 draw the same numbers"),
+    (lambda seed, n: [default_rng(seed)] * n, WRONG, "one Generator object"),
+    (_one_bit_generator, WRONG, "share one bit generator"),
+    (_advanced(1_000), WRONG,
+     "worker 1 draws what worker 0 draws after its first 1,000 draws: the workers share one"),
+    (_advanced(100_000), WRONG, "after its first 100,000 draws"),
+    (_advanced(10**6), WRONG, "after its first 1,000,000 draws"),
+    (_advanced(10**6, PCG64DXSM), WRONG, "after its first 1,000,000 draws"),
+    (_advanced(10**6, Philox), WRONG, "after its first 4,000,000 draws"),
+    (lambda seed, n: [Generator(Philox(key=seed, counter=10**6 * i)) for i in range(n)], WRONG,
+     "after its first 4,000,000 draws"),
+    (_advanced(2**64), WRONG, "multiple of 2**58 draws apart (advanced by a power of two?)"),
+    (_advanced(2**100), WRONG, "multiple of 2**58 draws apart"),
+    (_burnt_in, WRONG, "worker 1 draws what worker 0 draws after its first 1,000 draws"),
+    (lambda seed, n: [Generator(MT19937(seed + i)) for i in range(n)], WRONG, "(seed + i?)"),
+    (lambda seed, n: [Generator(Philox(key=seed, counter=i)) for i in range(n)], WRONG,
+     "after its first 4 draws"),
+    # wrong: collisions that only seeds 0, 1, 2, ... show, and a guess only when it fits
+    (lambda seed, n: [default_rng(seed**2 + i) for i in range(n)], WRONG,
+     "worker 0 with seed 2 and worker 3 with seed 1 draw the same numbers: runs"),
+    (_random_child_seeds, WRONG, "draw the same numbers: runs with different seeds"),
+    (lambda seed, n: [Generator(PCG64(seed % 5).jumped(i)) for i in range(n)], WRONG,
+     "worker 0 draws the same numbers with seed 7 and with seed 2: every worker's stream"),
+    (lambda seed, n: [default_rng() for _ in range(n)], WRONG, "reproduces"),
+    (lambda seed, n: [default_rng(hash(f"w{i}-{seed}") % 2**32) for i in range(n)], WRONG,
+     "gives other streams when Python's hash() of a str changes"),
+    (lambda seed, n: [default_rng(abs(hash((f"worker{i}", seed)))) for i in range(n)], WRONG,
+     "as it does in every new Python process (unless PYTHONHASHSEED is set)"),
+    (lambda seed, n: _spawned(0, n), WRONG, "do not depend on seed"),
+    (_from_global, WRONG, "global np.random state"),
+    (lambda seed, n: np.random.SeedSequence(seed).spawn(n), WRONG,
+     "Generator, got SeedSequence"),
+    (lambda seed, n: [np.random.RandomState(seed + i) for i in range(n)], WRONG,
+     "Generator, got RandomState"),
+    (lambda seed, n: _spawned(seed, n - 1), WRONG, "list of 4"),
+    (lambda seed, n: (g for g in _spawned(seed, n)), WRONG, "got generator"),
+]
+
+# ------------------------------------------------ Exercise 4: save_rng and load_rng
+
+
+def _save(rng):
+    return json.dumps(rng.bit_generator.state, default=lambda a: a.tolist())
+
+
+def _load(text):
+    state = json.loads(text)
+    bit_generator = getattr(np.random, state["bit_generator"])()
+    bit_generator.state = state
+    return Generator(bit_generator)
+
+
+def _save_pickled(rng):
+    return json.dumps(base64.b64encode(pickle.dumps(rng)).decode("ascii"))
+
+
+def _load_pickled(text):
+    return pickle.loads(base64.b64decode(json.loads(text)))
+
+
+def _as_lists(value):
+    if isinstance(value, dict):
+        return {k: _as_lists(v) for k, v in value.items()}
+    return value.tolist() if isinstance(value, np.ndarray) else value
+
+
+class _Encoder(json.JSONEncoder):
+    def default(self, o):
+        return o.tolist() if isinstance(o, np.ndarray) else super().default(o)
+
+
+_CLASSES = {"PCG64": PCG64, "PCG64DXSM": PCG64DXSM, "MT19937": MT19937, "Philox": Philox,
+            "SFC64": SFC64}
+
+
+def _load_by_table(text):
+    state = json.loads(text)
+    bit_generator = _CLASSES[state["bit_generator"]]()
+    bit_generator.state = state
+    return Generator(bit_generator)
+
+
+def _save_pcg64_only(rng):
+    return json.dumps(rng.bit_generator.state)
+
+
+def _load_into_pcg64(text):
+    bit_generator = PCG64()
+    bit_generator.state = json.loads(text)
+    return Generator(bit_generator)
+
+
+def _load_into_default_rng(text):
+    rng = default_rng()
+    rng.bit_generator.state = json.loads(text)
+    return rng
+
+
+def _save_seed(rng):
+    state = _as_lists(rng.bit_generator.state)
+    return json.dumps({"name": state["bit_generator"], "seed": rng.bit_generator.seed_seq.entropy})
+
+
+def _load_seed(text):
+    saved = json.loads(text)
+    return Generator(getattr(np.random, saved["name"])(saved["seed"]))
+
+
+_live = []
+
+
+def _save_live(rng):
+    _live[:] = [rng]
+    return _save(rng)
+
+
+def _load_live(text):
+    return _live[0]
+
+
+def _save_after_a_test_draw(rng):
+    rng.random()  # "is it working?"
+    return _save(rng)
+
+
+def _load_bit_generator(text):
+    return _load(text).bit_generator
+
+
+def _load_fresh_of_its_kind(text):
+    return Generator(getattr(np.random, json.loads(text)["bit_generator"])())
+
+
+CHECKPOINT = [
+    (_save, _load, CORRECT, "continues the stream exactly where it was saved"),
+    # unusual but right: a pickled Generator inside JSON, arrays converted by hand or by an
+    # encoder class, the bit generator's class from a table
+    (_save_pickled, _load_pickled, CORRECT, None),
+    (lambda rng: json.dumps(_as_lists(rng.bit_generator.state)), _load, CORRECT, None),
+    (lambda rng: json.dumps(rng.bit_generator.state, cls=_Encoder), _load_by_table, CORRECT,
+     None),
+    (lambda rng: json.dumps({"saved": _as_lists(rng.bit_generator.state)}),
+     lambda text: _load(json.dumps(json.loads(text)["saved"])), CORRECT, None),
+    # wrong
+    (_save_pcg64_only, _load, WRONG,
+     ("for a Generator(MT19937(...)): your code raised TypeError: Object of type ndarray is "
+      "not JSON serializable (the states of MT19937, Philox and SFC64 hold NumPy arrays")),
+    (_save_pcg64_only, _load_into_pcg64, WRONG,
+     ("for a Generator(PCG64DXSM(...)): your code raised ValueError: state must be for a "
+      "PCG64")),
+    (_save, _load_into_default_rng, WRONG, "rebuild the bit generator that the checkpoint names"),
+    (_save_seed, _load_seed, WRONG, "starts the stream again from its seed"),
+    (_save_live, _load_live, WRONG, "continues from where rng is now"),
+    (_save_after_a_test_draw, _load, WRONG, "save_rng moved rng along its stream"),
+    (lambda rng: str(rng.bit_generator.state), _load, WRONG, "text is not JSON"),
+    (lambda rng: _as_lists(rng.bit_generator.state), _load, WRONG,
+     "JSON text (a str, as json.dumps makes), got dict"),
+    (_save, _load_bit_generator, WRONG, "must return a numpy.random.Generator, got PCG64"),
+    (_save, _load_fresh_of_its_kind, WRONG, "two different streams"),
+    (lambda rng: pickle.dumps(rng), pickle.loads, WRONG, "got bytes"),
+    (lambda rng: json.dumps(rng.bit_generator.state, default=str), _load, WRONG,
+     "for a Generator(MT19937(...)): your code raised TypeError"),
+]
+
+CASES = ([(check_noisy_copy, (f,), status, hint) for f, status, hint in NOISY_COPY]
+         + [(check_roll_die, (f,), status, hint) for f, status, hint in ROLL_DIE]
+         + [(check_worker_rngs, (f,), status, hint) for f, status, hint in WORKER_RNGS]
+         + [(check_rng_checkpoint, (save, load), status, hint)
+            for save, load, status, hint in CHECKPOINT])
