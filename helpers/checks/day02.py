@@ -26,8 +26,13 @@ def _matches(freq: np.ndarray, p: np.ndarray, n: int) -> bool:
 
 
 @exercise_check
-def check_centered_uniform(v: object, num_samples: object) -> str:
-    """Exercise 1: ``num_samples`` draws from the uniform distribution on [-0.5, 0.5).
+def check_centered_uniform(v: object, num_samples: object, seed: object = None) -> str:
+    """Exercise 1: ``num_samples`` draws from the uniform distribution on [-0.5, 0.5), made
+    by a fresh ``default_rng(seed)``.
+
+    With ``seed``, the draws must be that generator's (``uniform(-0.5, 0.5, n)``,
+    ``random(n) - 0.5`` and their float32 forms are the same numbers): the legacy global
+    ``np.random`` or a generator already used give values that are uniform but not these.
 
     Examples
     --------
@@ -55,7 +60,20 @@ def check_centered_uniform(v: object, num_samples: object) -> str:
     ascents = np.mean(np.diff(v) > 0)  # 1/2 for independent draws, with sd sqrt((n+1)/12)/n
     if abs(ascents - 0.5) > 5 * np.sqrt((n + 1) / 12) / (n - 1):
         raise Wrong("your values look ordered: they should be independent random draws")
+    if seed is not None and not _from_seed(v, n, seed):
+        raise Wrong("these values are uniform, but not the draws of a fresh "
+                    "np.random.default_rng(SEED): the legacy np.random functions, or a "
+                    "generator that has already drawn, give other numbers")
     return f"{n:,} values in [-0.5, 0.5), mean and variance within 5 standard errors."
+
+
+def _from_seed(v: np.ndarray, n: int, seed: object) -> bool:
+    """Are ``v`` the first ``n`` uniform draws of ``default_rng(seed)``, shifted by -0.5
+    (float64 or float32 draws, any of the equivalent spellings)?"""
+    seed = answer(seed)
+    candidates = [np.random.default_rng(seed).random(n) - 0.5,
+                  np.random.default_rng(seed).random(n, dtype=np.float32) - np.float32(0.5)]
+    return any(np.allclose(v, c, rtol=0, atol=1e-6) for c in candidates)
 
 
 @exercise_check
@@ -90,6 +108,17 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
                         "check how the logits are rescaled by T")
         raise Wrong(f"at T = {T} your class frequencies {freq.round(3).tolist()} are far from "
                     "softmax(logits / T)")
+    try:  # a softmax must not overflow: logits near 1000 are as valid as logits near 0
+        big = np.asarray(call(sample_with_temperature, LOGITS + 1000.0, 1.0, n,
+                              np.random.default_rng(2)))
+    except Wrong as err:
+        raise Wrong(f"with logits near 1000 your code fails ({err}): np.exp overflows; "
+                    "subtract the largest logit before np.exp (a stable softmax)") from None
+    if big.shape != (n,) or not _matches(np.bincount(big.astype(int).clip(0, 2),
+                                                     minlength=len(LOGITS)) / n,
+                                         _softmax(LOGITS), n):
+        raise Wrong("with logits near 1000 your frequencies are off: np.exp overflows; "
+                    "subtract the largest logit before np.exp (a stable softmax)")
     again = call(sample_with_temperature, LOGITS.copy(), 1.0, 50, np.random.default_rng(0))
     twice = call(sample_with_temperature, LOGITS.copy(), 1.0, 50, np.random.default_rng(0))
     other = call(sample_with_temperature, LOGITS.copy(), 1.0, 50, np.random.default_rng(1))

@@ -40,8 +40,77 @@ def _split_in_place(X, y, num_test, rng):
     return X[num_test:], y[num_test:], X[:num_test], y[:num_test]
 
 
+def _legacy_uniform(n):
+    state = np.random.get_state()  # noqa: NPY002 (restored: the test leaves it as it was)
+    np.random.seed(42)  # noqa: NPY002 (the mistake under test: the legacy global API)
+    v = np.random.uniform(-0.5, 0.5, n)  # noqa: NPY002
+    np.random.set_state(state)  # noqa: NPY002
+    return v
+
+
+def _split_choice(X, y, num_test, rng):
+    test = rng.choice(len(X), num_test, replace=False)
+    train = np.setdiff1d(np.arange(len(X)), test)
+    return X[train], y[train], X[test], y[test]
+
+
+def _split_argsort(X, y, num_test, rng):
+    order = np.argsort(rng.random(len(X)))
+    return X[order[num_test:]], y[order[num_test:]], X[order[:num_test]], y[order[:num_test]]
+
+
+def _split_sklearn(X, y, num_test, rng):
+    from sklearn.model_selection import train_test_split
+
+    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=num_test,
+                                              random_state=int(rng.integers(2**32)))
+    return X_tr, y_tr, X_te, y_te
+
+
+def _split_same_test_each_time(X, y, num_test, rng):
+    order = np.random.default_rng(0).permutation(len(X))  # a generator of its own
+    return X[order[num_test:]], y[order[num_test:]], X[order[:num_test]], y[order[:num_test]]
+
+
+def _split_overlap(X, y, num_test, rng):
+    order = rng.permutation(len(X))
+    return X[order[num_test - 1:]], y[order[num_test - 1:]], X[order[:num_test]], \
+        y[order[:num_test]]
+
+
+def _search_sampler(logits, T, size, rng):
+    z = logits / T
+    p = np.exp(z - z.max())
+    return np.searchsorted(np.cumsum(p / p.sum()), rng.random(size), side="right").clip(
+        0, len(logits) - 1)
+
+
+def _logsumexp_sampler(logits, T, size, rng):
+    z = np.asarray(logits, dtype=np.float64) / T
+    log_p = z - (z.max() + np.log(np.sum(np.exp(z - z.max()))))
+    return rng.choice(np.arange(len(logits)), size=size, p=np.exp(log_p))
+
+
+def _unstable_sampler(logits, T, size, rng):
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(logits / T)  # the day's anti-pattern: overflows for large logits
+        return rng.choice(len(logits), size, p=e / e.sum())
+
+
+SEED = 42
 CASES = [
-    # Exercise 1: uniform on [-0.5, 0.5)
+    # Exercise 1: uniform on [-0.5, 0.5), from a fresh default_rng(SEED)
+    (check_centered_uniform, (np.random.default_rng(SEED).uniform(-0.5, 0.5, N), N, SEED),
+     CORRECT, "variance"),
+    (check_centered_uniform, (np.random.default_rng(SEED).random(N) - 0.5, N, SEED), CORRECT,
+     None),
+    (check_centered_uniform, (np.random.Generator(np.random.PCG64(SEED)).uniform(
+        -0.5, 0.5, size=(N,)), N, SEED), CORRECT, None),
+    (check_centered_uniform, (np.random.default_rng(SEED).random(N, dtype=np.float32) - 0.5,
+                              N, SEED), CORRECT, None),
+    (check_centered_uniform, (_legacy_uniform(N), N, SEED), WRONG, "legacy np.random"),
+    (check_centered_uniform, (np.random.default_rng(SEED + 1).uniform(-0.5, 0.5, N), N, SEED),
+     WRONG, "fresh np.random.default_rng(SEED)"),
     (check_centered_uniform, (DRAWS.uniform(-0.5, 0.5, N), N), CORRECT, "variance"),
     (check_centered_uniform, (DRAWS.random(N) - 0.5, N), CORRECT, None),
     (check_centered_uniform, (DRAWS.random(N), N), WRONG, "centred on 0"),
@@ -52,6 +121,12 @@ CASES = [
     (check_centered_uniform, (DRAWS.uniform(-0.4, 0.49, N), N), WRONG, "mean"),
     (check_centered_uniform, (DRAWS.integers(0, 1, N), N), WRONG, "floats"),
     # Exercise 2: sample_with_temperature(logits, T, size, rng)
+    (check_sample_with_temperature, (_search_sampler,), CORRECT, None),
+    (check_sample_with_temperature, (_logsumexp_sampler,), CORRECT, None),
+    (check_sample_with_temperature, (_unstable_sampler,), WRONG, "stable softmax"),
+    (check_sample_with_temperature,
+     (lambda logits, T, size, rng: np.random.choice(  # noqa: NPY002 (the mistake under test)
+         len(logits), size, p=_softmax(logits / T)),), WRONG, "global np.random"),
     (check_sample_with_temperature,
      (lambda logits, T, size, rng: rng.choice(len(logits), size, p=_softmax(logits / T)),),
      CORRECT, None),
@@ -72,6 +147,11 @@ CASES = [
      (lambda logits, T, size, rng: np.random.default_rng(5).choice(
          len(logits), size, p=_softmax(logits / T)),), WRONG, "do not depend on rng"),
     # Exercise 3: split(X, y, num_test, rng)
+    (check_train_test_split, (_split_choice,), CORRECT, None),
+    (check_train_test_split, (_split_argsort,), CORRECT, None),
+    (check_train_test_split, (_split_sklearn,), CORRECT, None),
+    (check_train_test_split, (_split_same_test_each_time,), WRONG, "whatever the rng"),
+    (check_train_test_split, (_split_overlap,), WRONG, "training set"),
     (check_train_test_split, (_split,), CORRECT, None),
     (check_train_test_split, (_split_two_permutations,), WRONG, "lost their labels"),
     (check_train_test_split, (_split_with_replacement,), WRONG, "without replacement"),
