@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from helpers.exercises import Wrong, call, exercise_check
+from helpers.exercises import Wrong, call, exercise_check, number
 from helpers.intervals import paired_interval, t_quantile, unpaired_interval
 
 # (sd, half_width) pairs the seeds_needed check tries: sd/h from 1.2 to 10 (at 1.2 and 1.5,
@@ -26,50 +26,79 @@ def _fewest_seeds(sd: float, half_width: float, multiplier) -> int:
 
 @exercise_check
 def check_seeds_needed(seeds_needed) -> str:
-    """``seeds_needed(sd, half_width)``: fewest seeds for a 95% interval of that half-width."""
+    """``seeds_needed(sd, half_width)``: fewest seeds for a 95% interval of that half-width.
+
+    A wrong count is compared with what each common mistake gives (the normal's 1.96, a 90%
+    or 99% quantile, n degrees of freedom, one step too early, the full width, no square),
+    and the hint names the mistakes that give exactly that count; otherwise it stays
+    neutral.
+    """
     for sd, h in _PRECISION_CASES:
         got = call(seeds_needed, sd, h)
-        whole = isinstance(got, int | np.integer) or (
-            isinstance(got, float | np.floating) and float(got).is_integer())  # np.ceil's 97.0
-        if isinstance(got, bool) or not whole:
+        if isinstance(got, bool | np.bool_):
             raise Wrong(f"seeds_needed({sd}, {h}) should return a whole number of seeds, "
                         f"got {got!r}")
-        got = int(got)
-        with_z = _fewest_seeds(sd, h, lambda n: 1.96)
+        value = number(got, f"seeds_needed({sd}, {h})")
+        if not value.is_integer():
+            raise Wrong(f"seeds_needed({sd}, {h}) should return a whole number of seeds, "
+                        f"got {value!r}")
+        got = int(value)
         with_t = _fewest_seeds(sd, h, lambda n: t_quantile(0.975, n - 1))
-        if got < with_z:
-            raise Wrong(f"seeds_needed({sd}, {h}) is too small: the half-width shrinks like "
-                        "1/sqrt(n), so n grows like the SQUARE of (multiplier * sd / "
-                        "half_width)")
-        if got < with_t and got == _fewest_seeds(sd, h, lambda n: t_quantile(0.975, n)):
-            raise Wrong(f"seeds_needed({sd}, {h}) is one seed short: n runs leave n - 1 "
-                        "degrees of freedom once the mean is estimated, so the multiplier "
-                        "is t_quantile(0.975, n - 1), not t_quantile(0.975, n)")
-        if got < with_t:
-            raise Wrong(f"seeds_needed({sd}, {h}) is a little too small: 1.96 is the normal "
-                        "quantile; with sd estimated from n runs the multiplier is "
-                        "t_quantile(0.975, n - 1), which is larger, so try n upwards with it")
-        if got > with_t:
-            hint = (" (the half-width is t * sd / sqrt(n), not the full width 2 * t * sd "
-                    "/ sqrt(n))" if got >= 3 * with_t else "")
-            raise Wrong(f"seeds_needed({sd}, {h}) is more than needed: look for the "
-                        f"FEWEST n whose half-width is at most {h}{hint}")
+        if got == with_t:
+            continue
+        mistakes = {
+            "1.96 is the normal quantile; with sd estimated from n runs the multiplier is "
+            "t_quantile(0.975, n - 1), which is larger":
+                {_fewest_seeds(sd, h, lambda n: 1.96), math.ceil((1.96 * sd / h) ** 2),
+                 round((1.96 * sd / h) ** 2)},
+            "n runs leave n - 1 degrees of freedom once the mean is estimated: "
+            "t_quantile(0.975, n - 1), not t_quantile(0.975, n)":
+                {_fewest_seeds(sd, h, lambda n: t_quantile(0.975, n))},
+            "one step too early: return the FEWEST n whose half-width is at most "
+            "half_width, not the last n that was still too wide": {with_t - 1},
+            "a 95% interval leaves 2.5% in each tail: the quantile is 0.975 (0.95 gives a "
+            "90% interval, 0.995 a 99% one)":
+                {_fewest_seeds(sd, h, lambda n: t_quantile(0.95, n - 1)),
+                 _fewest_seeds(sd, h, lambda n: t_quantile(0.995, n - 1))},
+            "the half-width is t * sd / sqrt(n), not the full width 2 * t * sd / sqrt(n)":
+                {_fewest_seeds(sd, h / 2, lambda n: t_quantile(0.975, n - 1))},
+            "the half-width shrinks like 1/sqrt(n), so n grows like the SQUARE of "
+            "(multiplier * sd / half_width)":
+                {math.ceil(1.96 * sd / h), math.ceil(t_quantile(0.975, 5) * sd / h)},
+        }
+        named = [hint for hint, counts in mistakes.items() if got in counts]
+        if named:
+            raise Wrong(f"seeds_needed({sd}, {h}) returned {got}: " + "; or ".join(named))
+        wide = (" (about 4 times too many: the half-width is t * sd / sqrt(n), not the "
+                "full width 2 * t * sd / sqrt(n))" if got >= 3 * with_t else "")
+        side = ("too few: at that n the half-width t * sd / sqrt(n) is still above "
+                f"{h}" if got < with_t else
+                f"more than needed: look for the FEWEST n whose half-width is at most {h}"
+                f"{wide}")
+        raise Wrong(f"seeds_needed({sd}, {h}) returned {got}, {side}")
     return "seeds grow with the square of sd / half_width: half the width, 4 times the runs."
 
 
-def _paired_case() -> tuple[np.ndarray, np.ndarray]:
-    """Ten seeds of two strongly correlated configurations (b is a little better)."""
-    rng = np.random.default_rng(10)
-    seed_effect = rng.normal(0.95, 0.01, size=10)
-    a = seed_effect + rng.normal(0, 0.002, size=10)
-    b = seed_effect + 0.003 + rng.normal(0, 0.002, size=10)
+def _paired_case(n: int = 10) -> tuple[np.ndarray, np.ndarray]:
+    """n seeds of two strongly correlated configurations (b is a little better)."""
+    rng = np.random.default_rng(n)
+    seed_effect = rng.normal(0.95, 0.01, size=n)
+    a = seed_effect + rng.normal(0, 0.002, size=n)
+    b = seed_effect + 0.003 + rng.normal(0, 0.002, size=n)
     return a, b
 
 
 @exercise_check
 def check_paired_ci(paired_ci) -> str:
-    """``paired_ci(a, b)``: the 95% interval ``(low, high)`` for the mean of ``b - a``."""
-    a, b = _paired_case()
+    """``paired_ci(a, b)``: the 95% interval ``(low, high)`` for the mean of ``b - a``, for
+    10 seeds and for 15 (a multiplier fixed at one n is caught at the other)."""
+    for n in (10, 15):
+        _judge_paired(paired_ci, *_paired_case(n))
+    return "the paired interval uses only the per-seed differences b - a."
+
+
+def _judge_paired(paired_ci, a: np.ndarray, b: np.ndarray) -> None:
+    """Raise :class:`Wrong`, naming the mistake, unless ``paired_ci(a, b)`` is right."""
     got = call(paired_ci, a.copy(), b.copy())
     try:
         low, high = (float(v) for v in got)
@@ -87,7 +116,7 @@ def check_paired_ci(paired_ci) -> str:
             high, hi, rel_tol=1e-4, abs_tol=1e-9)
 
     if close(want_low, want_high):
-        return "the paired interval uses only the per-seed differences b - a."
+        return
     d = b - a
     n, mid = d.size, d.mean()
     if close(-want_high, -want_low):
@@ -103,6 +132,16 @@ def check_paired_ci(paired_ci) -> str:
         "(t_quantile(0.975, n - 1)), not 1.96":
             [(mid - 1.96 * d.std(ddof=1) / math.sqrt(n),
               mid + 1.96 * d.std(ddof=1) / math.sqrt(n))],
+        "n seeds leave n - 1 degrees of freedom: t_quantile(0.975, n - 1)":
+            [(mid - t_quantile(0.975, k) * d.std(ddof=1) / math.sqrt(n),
+              mid + t_quantile(0.975, k) * d.std(ddof=1) / math.sqrt(n)) for k in (n, n - 2)],
+        "your multiplier does not change with n: use t_quantile(0.975, n - 1) for the n "
+        "you are given":
+            [(mid - m * d.std(ddof=1) / math.sqrt(n), mid + m * d.std(ddof=1) / math.sqrt(n))
+             for m in (t_quantile(0.975, 9), 2.262, 2.26)],
+        "a 95% interval leaves 2.5% in each tail: t_quantile(0.975, n - 1)":
+            [(mid - t_quantile(0.95, n - 1) * d.std(ddof=1) / math.sqrt(n),
+              mid + t_quantile(0.95, n - 1) * d.std(ddof=1) / math.sqrt(n))],
         "use the sample standard deviation of the differences, std(ddof=1)":
             [(mid - m * d.std() / math.sqrt(n), mid + m * d.std() / math.sqrt(n))
              for m in (1.96, t_quantile(0.975, n - 1))],
@@ -137,6 +176,19 @@ def _states(seeds) -> list[tuple[int, ...] | None]:
     return [state(s) for s in seeds]
 
 
+def _integer_entropies(seeds) -> set[int]:
+    """The integer seeds the tasks were made from (a SeedSequence's entropy, or the one a
+    Generator's bit generator was seeded with), where there is one."""
+    found = set()
+    for s in seeds:
+        seq = s if isinstance(s, np.random.SeedSequence) else getattr(
+            getattr(s, "bit_generator", None), "seed_seq", None)
+        entropy = getattr(seq, "entropy", None)
+        if isinstance(entropy, int | np.integer) and not isinstance(entropy, bool):
+            found.add(int(entropy))
+    return found
+
+
 @exercise_check
 def check_task_seeds(task_seeds) -> str:
     """``task_seeds(seed, n)``: one independent stream per task, all from ``seed``.
@@ -168,8 +220,14 @@ def check_task_seeds(task_seeds) -> str:
                     "entropy, and spawn on a SeedSequence you keep hands out new children "
                     "each time)")
     # seed pairs that collide under seed + i, seed - i, seed * i, seed + 100 * i and
-    # int(f"{seed}{i}"), with enough tasks for each
-    for one, other, n in ((7, 8, 4), (8, 7, 4), (7, 107, 4), (1, 11, 12)):
+    # int(f"{seed}{i}"), with enough tasks for each; then the experiments whose seeds the
+    # tasks' own integer seeds suggest (seed + 1000 * i gives 1007: does experiment 1007
+    # share a task with experiment 7?)
+    pairs = [(7, 8, 4), (8, 7, 4), (7, 107, 4), (1, 11, 12)]
+    suggested = sorted({e + d for e in _integer_entropies(seeds) for d in (-1, 0, 1)}
+                       - {7} - {e for e in range(-1, 1)})
+    pairs += [(7, e, 4) for e in suggested if e >= 0][:12]
+    for one, other, n in pairs:
         if set(_states(call(task_seeds, one, n))) & set(_states(call(task_seeds, other, n))):
             raise Wrong(f"the experiments with seeds {one} and {other} share a task ({n} tasks "
                         "each): arithmetic on the seed collides across experiments; derive "

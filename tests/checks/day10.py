@@ -25,6 +25,15 @@ def seeds_with_dof(dof):
     return seeds_needed
 
 
+def seeds_with_q(q):
+    def seeds_needed(sd, half_width):
+        n = 6
+        while t_quantile(q, n - 1) * sd / math.sqrt(n) > half_width:
+            n += 1
+        return n
+    return seeds_needed
+
+
 def seeds_from_estimate(sd, half_width):
     """Start at Day 8's estimate and step down while the t interval still fits."""
     n = max(6, math.ceil((1.96 * sd / half_width) ** 2))
@@ -82,7 +91,11 @@ CASES = [
     (check_seeds_needed, (seeds_from_estimate,), CORRECT, None),
     (check_seeds_needed, (seeds_by_search,), CORRECT, None),
     (check_seeds_needed, (seeds_with_dof(lambda n: n),), WRONG, "n - 1 degrees of freedom"),
-    (check_seeds_needed, (lambda sd, h: seeds_with_t(sd, h) - 1,), WRONG, "a little too small"),
+    (check_seeds_needed, (lambda sd, h: seeds_with_t(sd, h) - 1,), WRONG, "one step too early"),
+    (check_seeds_needed, (lambda sd, h: np.array(seeds_with_t(sd, h)),), CORRECT, None),
+    (check_seeds_needed, (seeds_with_q(0.95),), WRONG, "2.5% in each tail"),
+    (check_seeds_needed, (seeds_with_q(0.995),), WRONG, "2.5% in each tail"),
+    (check_seeds_needed, (lambda sd, h: round((1.96 * sd / h) ** 2),), WRONG, "1.96"),
     (check_seeds_needed, (lambda sd, h: True,), WRONG, "whole number"),
     (check_paired_ci, (paired_right,), CORRECT, "differences"),
     (check_paired_ci, (paired_with(t_multiplier),), CORRECT, None),
@@ -96,6 +109,11 @@ CASES = [
     (check_paired_ci, (paired_with(t_multiplier, sqrt_n=False),), WRONG, "sqrt(n)"),
     (check_paired_ci, (paired_with(t_multiplier, flip=True),), WRONG, "a - b"),
     (check_paired_ci, (lambda a, b: 0.01,), WRONG, "two numbers"),
+    (check_paired_ci, (paired_with(lambda n: 2.262),), WRONG, "does not change with n"),
+    (check_paired_ci, (paired_with(lambda n: t_quantile(0.975, n)),), WRONG,
+     "n - 1 degrees of freedom"),
+    (check_paired_ci, (paired_with(lambda n: t_quantile(0.95, n - 1)),), WRONG,
+     "2.5% in each tail"),
     (check_paired_ci, (lambda a, b: (0.0, 1.0),), WRONG, "not the 95% interval"),
     (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed).spawn(n),), CORRECT,
      "never shared"),
@@ -131,6 +149,14 @@ CASES = [
                                          for i in range(n)],), WRONG, "seeds 7 and 107"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed - i) for i in range(n)],),
      WRONG, "share a task"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed + 1000 * i)
+                                         for i in range(n)],), WRONG, "share a task"),
+    (check_task_seeds, (lambda seed, n: [np.random.default_rng(seed + 1000 * i)
+                                         for i in range(n)],), WRONG, "share a task"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed + 3 * i)
+                                         for i in range(n)],), WRONG, "share a task"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(2**i * seed + 1)
+                                         for i in range(n)],), WRONG, "share a task"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(2 * seed + i) for i in range(n)],),
      WRONG,
      "share a task"),
