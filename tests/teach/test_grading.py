@@ -3,7 +3,7 @@ assignment for a 3-student roster from the command line, then the grader on seve
 submissions of Day 1 made here: right, wrong, untouched, a loop, a memory hog, fake
 "✓ Correct" prints, and one that tries to read the solutions.
 
-Day 1 is the cheapest day (about 3 s a run); the seven runs share two worker slots, the
+Day 1 is one of the cheapest days (about 10 s a run); the seven runs share two worker slots, the
 loop's slot waiting out its time limit while the other slot grades the rest.
 """
 
@@ -17,21 +17,30 @@ import nbformat
 import pytest
 
 NOTEBOOK = "day01_seeding"
-TIMEOUT = 30  # seconds per notebook, here (a Day 1 run takes 3 s of CPU)
+TIMEOUT = 60  # seconds per notebook, here (a Day 1 run takes about 10 s of CPU)
 MEMORY = 2048  # MiB per kernel, here; Day 1 peaks near 0.9 GiB of address space
 
 RIGHT = {
     1: "def noisy_copy(x, scale, rng):\n    return x + scale * rng.standard_normal(x.shape)",
-    2: "rolls = np.random.default_rng(SEED).integers(1, 7, size=NUM_ROLLS)",
+    2: "def roll_die(num_rolls, rng):\n    return rng.integers(1, 7, size=num_rolls)",
     3: "def worker_rngs(seed, num_workers):\n"
        "    return np.random.default_rng(seed).spawn(num_workers)",
+    4: "def save_rng(rng):\n"
+       "    return json.dumps(rng.bit_generator.state, default=lambda a: a.tolist())\n\n\n"
+       "def load_rng(text):\n"
+       "    state = json.loads(text)\n"
+       "    bit_generator = getattr(np.random, state['bit_generator'])()\n"
+       "    bit_generator.state = state\n"
+       "    return np.random.Generator(bit_generator)",
 }
 WRONG = {
     1: "def noisy_copy(x, scale, rng):\n"
        "    return x + scale * np.random.standard_normal(x.shape)  # noqa: NPY002",
-    2: "rolls = np.random.default_rng(SEED).integers(1, 6, size=NUM_ROLLS)",
+    2: "def roll_die(num_rolls, rng):\n    return rng.integers(1, 6, size=num_rolls)",
     3: "def worker_rngs(seed, num_workers):\n"
        "    return [np.random.default_rng(seed)] * num_workers",
+    4: "def save_rng(rng):\n    return json.dumps({'seed': 0})\n\n\n"
+       "def load_rng(text):\n    return np.random.default_rng(json.loads(text)['seed'])",
 }
 FAKE_LINE = 'print("✓ Correct: your answer passes every check.")'
 FAKE = {
@@ -40,9 +49,11 @@ FAKE = {
        "import helpers.exercises as exercises\n\n"
        'checks.check_noisy_copy.verdict = lambda *answers: ("correct", "yes")\n'
        'exercises.verdict = lambda check, *answers: ("correct", "yes")\n'
-       "check_noisy_copy = check_die_rolls = check_worker_rngs = lambda *a: " + FAKE_LINE[6:-1],
-    2: "rolls = ...\n" + FAKE_LINE,
+       "check_noisy_copy = check_roll_die = check_worker_rngs = check_rng_checkpoint = "
+       "lambda *a: " + FAKE_LINE[6:-1],
+    2: "def roll_die(num_rolls, rng):\n    ...\n\n\n" + FAKE_LINE,
     3: "def worker_rngs(seed, num_workers):\n    ...\n\n\n" + FAKE_LINE,
+    4: "def save_rng(rng):\n    ...\n\n\ndef load_rng(text):\n    ...\n\n\n" + FAKE_LINE,
 }
 PEEK = {1: """\
 def noisy_copy(x, scale, rng):
@@ -59,7 +70,7 @@ course = json.loads(open(found[0] if found else tries[2]).read())
 for cell in course["cells"]:
     if "solution" in cell["metadata"].get("tags", []):
         exec("".join(cell["source"]))
-noisy_copy, rolls, worker_rngs = noisy_copy_solution, rolls_solution, worker_rngs_solution"""}
+noisy_copy, roll_die, worker_rngs = noisy_copy_solution, roll_die_solution, worker_rngs_solution"""}
 # A busy loop that never ends; it lowers its own priority first, so that while it waits
 # for its time limit the other submissions (and the rest of `make test`) keep the CPU.
 LOOP = {1: "import os\n\nos.nice(19)\nwhile True:\n    pass"}
@@ -148,20 +159,22 @@ def test_grading_cannot_be_fooled_and_one_bad_submission_stops_none(versions, gr
     rows = grade.grade(submissions, students, tmp_path / "grades", timeout=TIMEOUT,
                        memory_mib=MEMORY, jobs=2, echo=lines.append)
 
-    gradebook = {row["id"]: (row["day01:noisy_copy"], row["day01:die_rolls"],
-                             row["day01:worker_rngs"], row["total"], row["problems"])
+    gradebook = {row["id"]: (row["day01:noisy_copy"], row["day01:roll_die"],
+                             row["day01:worker_rngs"], row["day01:rng_checkpoint"],
+                             row["total"], row["problems"])
                  for row in rows}
     day = NOTEBOOK
     assert gradebook == {
-        "loop": ("error", "error", "error", 0,
+        "loop": ("error", "error", "error", "error", 0,
                  f"{day}: timeout: stopped after {TIMEOUT} s in {cell}"),
-        "right": ("correct", "correct", "correct", 3, ""),
-        "wrong": ("wrong", "wrong", "wrong", 0, ""),
-        "untouched": ("not attempted", "not attempted", "not attempted", 0, ""),
-        "hog": ("error", "error", "error", 0,
+        "right": ("correct", "correct", "correct", "correct", 4, ""),
+        "wrong": ("wrong", "wrong", "wrong", "wrong", 0, ""),
+        "untouched": ("not attempted", "not attempted", "not attempted", "not attempted", 0,
+                      ""),
+        "hog": ("error", "error", "error", "error", 0,
                 f"{day}: memory limit of {MEMORY} MiB exceeded in {cell}"),
-        "fake": ("not attempted", "not attempted", "not attempted", 0, ""),
-        "peek": ("not attempted", "not attempted", "not attempted", 0,
+        "fake": ("not attempted", "not attempted", "not attempted", "not attempted", 0, ""),
+        "peek": ("not attempted", "not attempted", "not attempted", "not attempted", 0,
                  (f"{day}: {cell} raised FileNotFoundError: [Errno 2] No such file or "
                  "directory: '../../notebooks/day01_seeding.ipynb'")),
     }, "\n".join(lines)
