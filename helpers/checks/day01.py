@@ -17,6 +17,7 @@ import builtins
 import contextlib
 import copy
 import json
+import math
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -755,9 +756,43 @@ def check_worker_rngs(worker_rngs: object) -> str:
                                 _shared(x, y, t)
                 seeds.add(probe)
     _more_runs(worker_rngs, runs, [_MANY], _START)
+    linear = _linear_seeds(runs)  # a step beyond _MANY workers: no draw shows it, its form does
+    if linear is not None:
+        raise Wrong(linear)
     return (f"distinct worker streams, reproducible from seed, none shared across "
             f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "
             "workers, nor overlapping further along one stream.")
+
+
+def _linear_seeds(runs: list[list[_Worker]]) -> str | None:
+    """A hint if every worker was seeded with the plain integer c + K * seed + d * i (seed
+    arithmetic, K and d not 0): whatever the step, worker K/g of seed s then shares worker
+    0's seed of seed s + d/g (g = gcd(K, d)); None otherwise, or when that pair needs 2**32
+    workers or seeds 2**32 apart (the course's seeds are below 2**32)."""
+    workers = [w for run in runs for w in run]
+    if not workers or any(w.plain is None for w in workers):
+        return None
+    wide = next((run for run in runs if len(run) >= 2), None)
+    by_seed = {run[0].seed: run[0].plain for run in runs}
+    if wide is None or len(by_seed) < 2:
+        return None
+    d = wide[1].plain - wide[0].plain
+    (s_a, p_a), (s_b, p_b) = sorted(by_seed.items())[:2]
+    if d == 0 or (p_b - p_a) % (s_b - s_a):
+        return None
+    k = (p_b - p_a) // (s_b - s_a)
+    c = p_a - k * s_a
+    if k == 0 or any(w.plain != c + k * w.seed + d * w.index for w in workers):
+        return None
+    g = math.gcd(k, d)
+    step_i, step_s = abs(k // g), d // g * (1 if k > 0 else -1)
+    if step_i >= 2**32 or abs(step_s) >= 2**32:
+        return None  # the colliding pair needs 2**32 workers, or a seed the course refuses
+    return (f"your workers' seeds are arithmetic on seed and the worker number "
+            f"({k:+d} * seed {d:+d} * i, plus a constant): worker {step_i} of seed s and "
+            f"worker 0 of seed s {'+' if step_s > 0 else '-'} {abs(step_s)} get the same "
+            "seed, and every such formula collides for some pair. Spawn the workers' "
+            "streams (SeedSequence(seed).spawn), or seed with a list such as [i, seed]")
 
 
 # ----------------------------------------------------------------------- Exercise 4

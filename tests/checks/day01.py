@@ -431,6 +431,10 @@ WORKER_RNGS = [
     (lambda seed, n: [default_rng(seed ^ i) for i in range(n)], WRONG,
      "runs with different seeds would share streams"),
     # ... arithmetic that only collides with many workers (the prompt sets no limit)
+    (lambda seed, n: [default_rng(seed * 10**6 + i) for i in range(n)], WRONG,
+     "worker 1000000 of seed s and worker 0 of seed s + 1"),
+    (lambda seed, n: [default_rng(seed * 10**6 + 3 * i) for i in range(n)], WRONG,
+     "arithmetic on seed and the worker number"),
     (lambda seed, n: [default_rng(seed * 1_000 + i) for i in range(n)], WRONG,
      "worker 0 with seed 8 and worker 1000 with seed 7 draw the same numbers (seed * 1000 + i?)"),
     (lambda seed, n: [default_rng(seed * 100 + i) for i in range(n)], WRONG,
