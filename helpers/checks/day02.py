@@ -76,6 +76,25 @@ def _from_seed(v: np.ndarray, n: int, seed: object) -> bool:
     return any(np.allclose(v, c, rtol=0, atol=1e-6) for c in candidates)
 
 
+def _dependence(idx: np.ndarray, p: np.ndarray) -> str | None:
+    """A hint if consecutive draws, or the two halves, of ``idx`` are not independent draws
+    with probabilities ``p`` (five standard errors); None if they look independent."""
+    n = idx.size
+    k = len(p)
+    pairs = np.bincount(idx[:-1] * k + idx[1:], minlength=k * k) / (n - 1)
+    expected = np.outer(p, p).ravel()
+    if np.any(np.abs(pairs - expected) > 5 * np.sqrt(expected * (1 - expected) / (n - 1))):
+        return ("consecutive draws depend on each other (sorted output, runs or repeated "
+                "values?): each index must be drawn independently of the one before")
+    half = n // 2
+    same = np.mean(idx[:half] == idx[half:2 * half])
+    q = float(np.sum(p**2))
+    if abs(same - q) > 5 * np.sqrt(q * (1 - q) / half):
+        return ("the second half of your draws repeats the first: draw all size indices "
+                "independently")
+    return None
+
+
 @exercise_check
 def check_sample_with_temperature(sample_with_temperature: object) -> str:
     """Exercise 2: ``sample_with_temperature(logits, T, size, rng)`` samples class indices.
@@ -126,7 +145,42 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
         raise Wrong("two generators with the same seed gave different samples: draw from rng")
     if np.array_equal(again, other):
         raise Wrong("your samples do not depend on rng: draw them from the rng argument")
+    problem = _dependence(np.asarray(call(sample_with_temperature, LOGITS.copy(), 1.0, n,
+                                          np.random.default_rng(3))), _softmax(LOGITS))
+    if problem:
+        raise Wrong(problem)
+    first_counts = [np.sum(np.asarray(call(sample_with_temperature, LOGITS.copy(), 1.0, 500,
+                                           np.random.default_rng(100 + s))) == 0)
+                    for s in range(30)]
+    p0 = _softmax(LOGITS)[0]
+    if np.var(first_counts, ddof=1) < 0.25 * 500 * p0 * (1 - p0):  # ratio ~1, sd ~0.26
+        raise Wrong("your class counts barely change from one rng to the next (fixed "
+                    "quotas?): draw each index independently, so that the counts vary as "
+                    "a multinomial's do")
     return "frequencies match softmax(logits / T) at T = 0.5 and 2, and the draws come from rng."
+
+
+def _check_split_frequencies(split, X: np.ndarray, y: np.ndarray, num_test: int) -> None:
+    """Over 400 seeds, every sample and every pair of samples must land in the test set as
+    often as a uniformly random subset would put them there (five standard errors)."""
+    n, runs = len(y), 400
+    member = np.zeros((runs, n), dtype=bool)
+    for seed in range(runs):
+        test = np.asarray(call(split, X.copy(), y.copy(), num_test,
+                               np.random.default_rng(1000 + seed))[3]).astype(int)
+        member[seed, test] = True
+    share, p1 = member.mean(axis=0), num_test / n
+    if np.any(np.abs(share - p1) > 5 * np.sqrt(p1 * (1 - p1) / runs)):
+        raise Wrong(f"some samples land in the test set far more or less often than "
+                    f"{num_test} in {n} (share per sample: {share.round(2).tolist()}): draw the "
+                    "test set uniformly from all samples")
+    together = (member.T.astype(float) @ member) / runs
+    p2 = num_test * (num_test - 1) / (n * (n - 1))
+    off = together[~np.eye(n, dtype=bool)]
+    if np.any(np.abs(off - p2) > 5 * np.sqrt(p2 * (1 - p2) / runs)):
+        raise Wrong("some pairs of samples land in the test set together far too often or "
+                    "too rarely (a block, a rotation, a few fixed splits?): every subset of "
+                    f"{num_test} samples should be equally likely")
 
 
 @exercise_check
@@ -152,6 +206,10 @@ def check_train_test_split(split: object) -> str:
         if not isinstance(parts, tuple | list) or len(parts) != 4:
             raise Wrong("return four arrays: X_train, y_train, X_test, y_test")
         X_train, y_train, X_test, y_test = (np.asarray(a) for a in parts)
+        if (np.ndim(parts[1]) == X.ndim and np.ndim(parts[2]) == y.ndim
+                and np.ndim(parts[0]) == X.ndim and X.ndim != y.ndim):
+            raise Wrong("return X_train, y_train, X_test, y_test in that order (scikit-learn's "
+                        "train_test_split returns X_train, X_test, y_train, y_test)")
         if len(X_test) != num_test or len(y_test) != num_test:
             raise Wrong(f"with num_test={num_test} the test set needs {num_test} samples; "
                         f"yours has {len(X_test)} inputs and {len(y_test)} labels")
@@ -165,7 +223,17 @@ def check_train_test_split(split: object) -> str:
         if sorted(np.concatenate([y_train, y_test]).tolist()) != list(range(n)):
             raise Wrong("every sample must land in exactly one of the two sets, once: draw "
                         "without replacement")
+        if X_test.ndim != X.ndim or X_train.ndim != X.ndim:
+            raise Wrong("keep X's shape: X[test] keeps the feature axis (X has shape "
+                        f"{X.shape}; your X_test has shape {X_test.shape})")
         tests.add(tuple(sorted(y_test.tolist())))
     if len(tests) == 1:
         raise Wrong("the split is the same whatever the rng: shuffle with rng")
+    again = call(split, X.copy(), y.copy(), num_test, np.random.default_rng(4))
+    if sorted(np.asarray(again[3]).tolist()) != sorted(
+            np.asarray(call(split, X.copy(), y.copy(), num_test,
+                            np.random.default_rng(4))[3]).tolist()):
+        raise Wrong("the same rng seed gave two different splits: shuffle with the rng "
+                    "argument, not a generator of your own")
+    _check_split_frequencies(split, X, y, num_test)
     return "right sizes, disjoint, every input with its label, and a new split for a new rng."

@@ -97,6 +97,65 @@ def _unstable_sampler(logits, T, size, rng):
         return rng.choice(len(logits), size, p=e / e.sum())
 
 
+def _sorted_sampler(logits, T, size, rng):
+    return np.sort(rng.choice(len(logits), size, p=_softmax(logits / T)))
+
+
+def _quota_sampler(logits, T, size, rng):
+    p = _softmax(logits / T)
+    return rng.permutation(np.searchsorted(np.cumsum(p) / np.sum(p),
+                                           (np.arange(size) + 0.5) / size, side="right"))
+
+
+def _tiled_sampler(logits, T, size, rng):
+    return np.tile(rng.choice(len(logits), size // 2, p=_softmax(logits / T)), 2)
+
+
+def _repeated_sampler(logits, T, size, rng):
+    return np.repeat(rng.choice(len(logits), size // 2, p=_softmax(logits / T)), 2)
+
+
+def _gumbel_sampler(logits, T, size, rng):
+    z = np.asarray(logits) / T
+    return np.argmax(z + rng.gumbel(size=(size, len(z))), axis=1)
+
+
+def _split_block(X, y, num_test, rng):
+    start = int(rng.integers(0, len(X) - num_test + 1))
+    test = np.arange(start, start + num_test)
+    train = np.setdiff1d(np.arange(len(X)), test)
+    return X[train], y[train], X[test], y[test]
+
+
+def _split_roll(X, y, num_test, rng):
+    order = np.roll(np.arange(len(X)), int(rng.integers(len(X))))
+    return X[order[num_test:]], y[order[num_test:]], X[order[:num_test]], y[order[:num_test]]
+
+
+def _split_never_last(X, y, num_test, rng):
+    test = rng.choice(len(X) - 1, num_test, replace=False)
+    train = np.setdiff1d(np.arange(len(X)), test)
+    return X[train], y[train], X[test], y[test]
+
+
+def _split_three_ways(X, y, num_test, rng):
+    return _split(X, y, num_test, np.random.default_rng(int(rng.integers(3))))
+
+
+def _split_unseeded(X, y, num_test, rng):
+    return _split(X, y, num_test, np.random.default_rng())
+
+
+def _split_sklearn_order(X, y, num_test, rng):
+    X_tr, y_tr, X_te, y_te = _split(X, y, num_test, rng)
+    return X_tr, X_te, y_tr, y_te
+
+
+def _split_flat(X, y, num_test, rng):
+    X_tr, y_tr, X_te, y_te = _split(X, y, num_test, rng)
+    return X_tr[:, 0], y_tr, X_te[:, 0], y_te
+
+
 SEED = 42
 CASES = [
     # Exercise 1: uniform on [-0.5, 0.5), from a fresh default_rng(SEED)
@@ -122,6 +181,11 @@ CASES = [
     (check_centered_uniform, (DRAWS.integers(0, 1, N), N), WRONG, "floats"),
     # Exercise 2: sample_with_temperature(logits, T, size, rng)
     (check_sample_with_temperature, (_search_sampler,), CORRECT, None),
+    (check_sample_with_temperature, (_gumbel_sampler,), CORRECT, None),
+    (check_sample_with_temperature, (_sorted_sampler,), WRONG, "consecutive draws depend"),
+    (check_sample_with_temperature, (_quota_sampler,), WRONG, "fixed quotas"),
+    (check_sample_with_temperature, (_tiled_sampler,), WRONG, "repeats the first"),
+    (check_sample_with_temperature, (_repeated_sampler,), WRONG, "consecutive draws depend"),
     (check_sample_with_temperature, (_logsumexp_sampler,), CORRECT, None),
     (check_sample_with_temperature, (_unstable_sampler,), WRONG, "stable softmax"),
     (check_sample_with_temperature,
@@ -148,6 +212,13 @@ CASES = [
          len(logits), size, p=_softmax(logits / T)),), WRONG, "do not depend on rng"),
     # Exercise 3: split(X, y, num_test, rng)
     (check_train_test_split, (_split_choice,), CORRECT, None),
+    (check_train_test_split, (_split_block,), WRONG, "far more or less often"),
+    (check_train_test_split, (_split_roll,), WRONG, "together"),
+    (check_train_test_split, (_split_never_last,), WRONG, "far more or less often"),
+    (check_train_test_split, (_split_three_ways,), WRONG, "uniformly from all samples"),
+    (check_train_test_split, (_split_unseeded,), WRONG, "same rng seed"),
+    (check_train_test_split, (_split_sklearn_order,), WRONG, "in that order"),
+    (check_train_test_split, (_split_flat,), WRONG, "keep X's shape"),
     (check_train_test_split, (_split_argsort,), CORRECT, None),
     (check_train_test_split, (_split_sklearn,), CORRECT, None),
     (check_train_test_split, (_split_same_test_each_time,), WRONG, "whatever the rng"),
