@@ -233,7 +233,39 @@ def _sorted_in_place(x, k):
     return x.reshape(k, -1).mean(axis=1).std(ddof=1) / np.sqrt(k)
 
 
+def _one_pass_batches(x, k):
+    m = x.reshape(k, -1).mean(axis=1)  # the day's anti-pattern, with the n / (n - 1) factor
+    return np.sqrt((np.mean(m**2) - np.mean(m) ** 2) * k / (k - 1) / k)
+
+
+def _one_pass_clipped(x, k):
+    m = x.reshape(k, -1).mean(axis=1)
+    return math.sqrt(max(0.0, np.mean(m**2) - np.mean(m) ** 2) / (k - 1))  # no NaN, still 0
+
+
+def _shifted_batches(x, k):
+    # valid: shifting by the first value before the one-pass formula removes the offset
+    m = x.reshape(k, -1).mean(axis=1) - x[0]
+    return math.sqrt((np.mean(m**2) - np.mean(m) ** 2) / (k - 1))
+
+
+def _welford_batches(x, k):
+    mean = m2 = 0.0  # valid: Welford's update over the batch means
+    for i, b in enumerate(np.split(x, k), start=1):
+        delta = b.mean() - mean
+        mean += delta / i
+        m2 += delta * (b.mean() - mean)
+    return math.sqrt(m2 / (k - 1) / k)
+
+
 BATCH_CASES = [
+    (check_batch_means_se, (_shifted_batches,), CORRECT, None),
+    (check_batch_means_se, (_welford_batches,), CORRECT, None),
+    (check_batch_means_se, (_one_pass_batches,), WRONG, "one-pass formula"),
+    (check_batch_means_se, (_one_pass_clipped,), WRONG, "one-pass formula"),
+    (check_batch_means_se,
+     (lambda x, k: np.std(x.reshape(k, -1).mean(), ddof=1) / np.sqrt(k),), WRONG,
+     "your answer is NaN"),
     # valid
     (check_batch_means_se,
      (lambda x, k: x.reshape(k, -1).mean(axis=1).std(ddof=1) / np.sqrt(k),), CORRECT,
@@ -500,7 +532,45 @@ def _transposed_indices(x, statistic, num_resamples, rng):
     return statistic(x[idx], axis=1).std(ddof=1)  # ...but reduced along the rows
 
 
+def _one_pass_bootstrap(x, statistic, num_resamples, rng):
+    s = statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1)
+    return np.sqrt(np.mean(s**2) - np.mean(s) ** 2)  # the day's anti-pattern
+
+
+def _one_pass_ddof1(x, statistic, num_resamples, rng):
+    s = statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1)
+    var = (np.sum(s**2) - num_resamples * np.mean(s) ** 2) / (num_resamples - 1)
+    return math.sqrt(abs(var))  # abs hides the negative: no NaN, still wrong
+
+
+def _centred_one_pass(x, statistic, num_resamples, rng):
+    s = statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1)
+    s = s - statistic(x)  # valid: centring on the estimate first removes the offset
+    return np.sqrt(np.mean(s**2) - np.mean(s) ** 2)
+
+
+def _no_axis(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (num_resamples, len(x)))
+    return np.std(statistic(x[idx]))  # one statistic of all the resamples together
+
+
+def _no_axis_ddof1(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (len(x), num_resamples))
+    return np.std(statistic(x[idx]), ddof=1)
+
+
+def _nan_answer(x, statistic, num_resamples, rng):
+    s = statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1)
+    return np.std(s[:1], ddof=1)  # one statistic kept: NaN
+
+
 BOOTSTRAP_CASES = [
+    (check_bootstrap_se, (_centred_one_pass,), CORRECT, None),
+    (check_bootstrap_se, (_one_pass_bootstrap,), WRONG, "one-pass formula"),
+    (check_bootstrap_se, (_one_pass_ddof1,), WRONG, "one-pass formula"),
+    (check_bootstrap_se, (_no_axis,), WRONG, "without axis"),
+    (check_bootstrap_se, (_no_axis_ddof1,), WRONG, "without axis"),
+    (check_bootstrap_se, (_nan_answer,), WRONG, "your answer is NaN"),
     # valid
     (check_bootstrap_se, (_vectorized,), CORRECT, "drawn with replacement"),
     (check_bootstrap_se, (_choice_loop,), CORRECT, None),
