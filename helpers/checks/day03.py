@@ -538,12 +538,13 @@ def _is_seed_arithmetic(node: ast.AST) -> bool:
 
 _PASS_THROUGH = frozenset({"int", "str", "hash", "abs", "list", "tuple", "sorted", "array",
                            "asarray", "tolist", "item", "astype", "flatten", "ravel",
-                           "enumerate", "zip", "reversed", "iter"})
+                           "enumerate", "zip", "reversed", "iter", "range"})
 
 
 def _is_derived(node: ast.AST, tainted: set[str]) -> bool:
     """Is ``node`` seed arithmetic, or taken from names bound to it (``seeds[i]``,
-    ``int(s)``, ``seeds.tolist()``, ``[base + i for i in ...]``)?"""
+    ``int(s)``, ``seeds.tolist()``, ``[base + i for i in ...]``, ``range(base, base + k)``,
+    which is ``base + np.arange(k)`` by another name)?"""
     if _is_seed_arithmetic(node):
         return True
     if isinstance(node, ast.Name):
@@ -630,9 +631,12 @@ def _seeds_by_arithmetic(func: object, depth: int = 3, seen: set | None = None) 
 
 
 _SEED_ARITHMETIC = ("you make generators from seeds computed by arithmetic (seed + i, "
-                    "seed * i, int(f\"{seed}{i}\"), ...): such seeds collide, so calls with "
-                    "different rngs share resamples. Draw every resample from rng itself "
-                    "(or make independent child generators with rng.spawn)")
+                    "range(seed, seed + k), seed * i, int(f\"{seed}{i}\"), ...): the seeds "
+                    "of one call can be seeds of another (seed + 1 of one call is the seed "
+                    "of a call whose base is one larger), so calls with different rngs can "
+                    "share resamples; a wide drawn base makes that rare, not impossible. "
+                    "Draw every resample from rng itself (or make independent child "
+                    "generators with rng.spawn)")
 
 
 @exercise_check

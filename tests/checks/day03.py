@@ -501,6 +501,13 @@ def _seeds_in_a_helper(x, statistic, num_resamples, rng):
     return statistic(x[idx], axis=1).std(ddof=1)
 
 
+def _seed_range(x, statistic, num_resamples, rng):
+    base = int(rng.integers(2**32))  # base + np.arange(k) by another name
+    idx = np.concatenate([np.random.default_rng(s).integers(0, len(x), (100, len(x)))
+                          for s in range(base, base + num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
 def _drawn_seeds(x, statistic, num_resamples, rng):
     seeds = rng.integers(2**63, size=num_resamples // 100)  # drawn, not computed: fine
     idx = np.concatenate([np.random.default_rng(s).integers(0, len(x), (100, len(x)))
@@ -613,6 +620,7 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_seeds_outside_the_call,), WRONG, "seeds computed by arithmetic"),
     (check_bootstrap_se, (_seeds_enumerated,), WRONG, "seeds computed by arithmetic"),
     (check_bootstrap_se, (_seeds_in_a_helper,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seed_range,), WRONG, "range(seed, seed + k)"),
     (check_bootstrap_se, (_shifted_pairs,), WRONG, "shifts of one resample"),
     (check_bootstrap_se, (_wrong_axis,), WRONG, "wrong axis"),
     (check_bootstrap_se, (_transposed_indices,), WRONG, "wrong axis"),
