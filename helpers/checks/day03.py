@@ -325,8 +325,8 @@ _NAN = ("your answer is NaN (not a number): np.std(..., ddof=1) of a single valu
 
 _ONE_PASS = ("right near 0 but wrong on data near 1e9: mean(m**2) - mean(m)**2 (the one-pass "
              "formula) subtracts two numbers near 1e18 and loses every digit (it can even "
-             "turn negative); take the std of the batch means with np.std(..., ddof=1), "
-             "which subtracts the mean before squaring")
+             "turn negative), as float32 arithmetic would; take the std of the batch means "
+             "with np.std(..., ddof=1) in float64, which subtracts the mean before squaring")
 
 
 @exercise_check
@@ -693,8 +693,9 @@ def check_bootstrap_se(bootstrap_se) -> str:
     if math.isnan(shifted) or not _close(shifted, _ideal_bootstrap_se()["median"], 0.1):
         raise Wrong("right near 0 but wrong on the same data shifted by 1e9: mean(s**2) - "
                     "mean(s)**2 (the one-pass formula) subtracts two numbers near 1e18 and "
-                    "loses every digit (it can even turn negative, hence NaN); take the std "
-                    "of the statistics with np.std, which subtracts the mean before squaring")
+                    "loses every digit (it can even turn negative, hence NaN), as float32 "
+                    "arithmetic would; take the std of the statistics with np.std in float64, "
+                    "which subtracts the mean before squaring")
     again, _ = run(np.median, 1)
     if again != results["median"]:
         raise Wrong("two calls with the same seed gave different results: draw every "
