@@ -173,6 +173,10 @@ def check_spread_of_means(spread, seed) -> str:
     """
     spread = number(spread, "spread")
     seed = int(answer(seed))
+    if math.isnan(spread):
+        raise Wrong("your answer is NaN (not a number), which np.std(..., ddof=1) gives for "
+                    "a single value: average each sample of 400 along its axis (axis=1 for "
+                    "5,000 rows of 400), so that you take the std of 5,000 means, not of one")
     if math.isclose(spread, STANDARD_ERROR, rel_tol=1e-9):  # typed in, not measured
         raise Wrong("that is the formula sigma / sqrt(n) itself: measure the spread of your "
                     "5,000 means instead")

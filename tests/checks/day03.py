@@ -50,6 +50,7 @@ def _legacy_spread(seed):
 
 
 SPREAD_CASES = [
+    (check_spread_of_means, (float("nan"), 42), WRONG, "your answer is NaN"),
     # valid
     (check_spread_of_means, (_spread(42), 42), CORRECT, "sigma / sqrt(400)"),
     (check_spread_of_means, (_spread(7), 7), CORRECT, None),
