@@ -15,6 +15,7 @@ import inspect
 import math
 import re
 import textwrap
+import warnings
 
 import numpy as np
 
@@ -172,6 +173,10 @@ def check_spread_of_means(spread, seed) -> str:
     """
     spread = number(spread, "spread")
     seed = int(answer(seed))
+    if math.isnan(spread):
+        raise Wrong("your answer is NaN (not a number), which np.std(..., ddof=1) gives for "
+                    "a single value: average each sample of 400 along its axis (axis=1 for "
+                    "5,000 rows of 400), so that you take the std of 5,000 means, not of one")
     if math.isclose(spread, STANDARD_ERROR, rel_tol=1e-9):  # typed in, not measured
         raise Wrong("that is the formula sigma / sqrt(n) itself: measure the spread of your "
                     "5,000 means instead")
@@ -293,6 +298,14 @@ def check_variance(variance) -> str:
     return "your variance subtracts before it squares, so an offset costs no accuracy."
 
 
+def _quiet_call(func, *args):
+    """``call``, with NumPy's RuntimeWarnings (sqrt of a negative number, ddof=1 of one
+    value) silenced: the NaN they come with gets its own hint instead."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return call(func, *args)
+
+
 # Exercise 3: the standard error of a mean from batch means.
 
 def _near(got: float, want: float) -> bool:
@@ -300,10 +313,24 @@ def _near(got: float, want: float) -> bool:
 
 
 def _batch_cases() -> list[tuple[np.ndarray, int]]:
+    """Small cases, then the smooth series at an offset of 1e9 (last, so that the other
+    mistakes are named first), where mean(m**2) - mean(m)**2 loses every digit."""
     rng = np.random.default_rng(5)
     sets = np.repeat(rng.normal(0, 30, 5), 20) + rng.normal(850, 50, 100)
     smooth = np.convolve(rng.standard_normal(1219), np.ones(20) / 20, mode="valid")
-    return [(sets, 5), (smooth, 12), (np.arange(24.0) ** 2, 4)]
+    return [(sets, 5), (smooth, 12), (np.arange(24.0) ** 2, 4), (LARGE_OFFSET + smooth, 12)]
+
+
+LARGE_OFFSET = 1e9
+
+_NAN = ("your answer is NaN (not a number): np.std(..., ddof=1) of a single value gives "
+        "NaN, and so does the square root of a negative number; check that you take the std "
+        "of the num_batches batch means (a mean without axis=1 gives one number instead)")
+
+_ONE_PASS = ("right near 0 but wrong on data near 1e9: mean(m**2) - mean(m)**2 (the one-pass "
+             "formula) subtracts two numbers near 1e18 and loses every digit (it can even "
+             "turn negative), as float32 arithmetic would; take the std of the batch means "
+             "with np.std(..., ddof=1) in float64, which subtracts the mean before squaring")
 
 
 @exercise_check
@@ -317,7 +344,17 @@ def check_batch_means_se(batch_means_se) -> str:
       from the batch means instead
     """
     for x, k in _batch_cases():
-        got = number(call(batch_means_se, x.copy(), k), "batch_means_se(x, num_batches)")
+        got = number(_quiet_call(batch_means_se, x.copy(), k),
+                     "batch_means_se(x, num_batches)")
+        if x.mean() > LARGE_OFFSET / 2:
+            # the offset moves every batch mean, not their spread: judged against the
+            # unshifted series within 1e-4 (rounding at 1e9 costs about 1e-6)
+            shifted = (x - LARGE_OFFSET).reshape(k, -1).mean(axis=1)
+            if math.isclose(got, shifted.std(ddof=1) / math.sqrt(k), rel_tol=1e-4):
+                continue
+            raise Wrong(_ONE_PASS)
+        if math.isnan(got):
+            raise Wrong(_NAN)
         means = x.reshape(k, -1).mean(axis=1)
         if _near(got, means.std(ddof=1) / math.sqrt(k)):
             continue
@@ -375,9 +412,12 @@ class _Recorder:
 
     def __init__(self, reduce):
         self.reduce, self.resamples, self.unclear = reduce, [], False
+        self.whole = False  # applied to a matrix without axis: one number for all of it
 
     def __call__(self, values, axis=None, *args, **kwargs):
         arr = np.asarray(values)
+        if arr.ndim >= 2 and axis is None:
+            self.whole = True
         if arr.ndim == 1 and axis in (None, 0, -1):
             self.resamples.append(arr)
         elif arr.ndim == 2 and axis in (1, -1):
@@ -474,6 +514,12 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
     return idx
 
 
+_WHOLE_MATRIX = ("statistic was applied to all the resamples at once, without axis, so it "
+                 "gave a single number instead of num_resamples statistics (and the std of "
+                 "one number is 0, or NaN with ddof=1): pass axis=1 (axis=0 if each column "
+                 "is a resample) to get one statistic per resample")
+
+
 _GENERATORS = frozenset({"default_rng", "Generator", "SeedSequence", "PCG64", "PCG64DXSM",
                          "Philox", "SFC64", "MT19937", "RandomState", "seed"})
 
@@ -496,12 +542,13 @@ def _is_seed_arithmetic(node: ast.AST) -> bool:
 
 _PASS_THROUGH = frozenset({"int", "str", "hash", "abs", "list", "tuple", "sorted", "array",
                            "asarray", "tolist", "item", "astype", "flatten", "ravel",
-                           "enumerate", "zip", "reversed", "iter"})
+                           "enumerate", "zip", "reversed", "iter", "range"})
 
 
 def _is_derived(node: ast.AST, tainted: set[str]) -> bool:
     """Is ``node`` seed arithmetic, or taken from names bound to it (``seeds[i]``,
-    ``int(s)``, ``seeds.tolist()``, ``[base + i for i in ...]``)?"""
+    ``int(s)``, ``seeds.tolist()``, ``[base + i for i in ...]``, ``range(base, base + k)``,
+    which is ``base + np.arange(k)`` by another name)?"""
     if _is_seed_arithmetic(node):
         return True
     if isinstance(node, ast.Name):
@@ -588,9 +635,12 @@ def _seeds_by_arithmetic(func: object, depth: int = 3, seen: set | None = None) 
 
 
 _SEED_ARITHMETIC = ("you make generators from seeds computed by arithmetic (seed + i, "
-                    "seed * i, int(f\"{seed}{i}\"), ...): such seeds collide, so calls with "
-                    "different rngs share resamples. Draw every resample from rng itself "
-                    "(or make independent child generators with rng.spawn)")
+                    "range(seed, seed + k), seed * i, int(f\"{seed}{i}\"), ...): the seeds "
+                    "of one call can be seeds of another (seed + 1 of one call is the seed "
+                    "of a call whose base is one larger), so calls with different rngs can "
+                    "share resamples; a wide drawn base makes that rare, not impossible. "
+                    "Draw every resample from rng itself (or make independent child "
+                    "generators with rng.spawn)")
 
 
 @exercise_check
@@ -607,16 +657,22 @@ def check_bootstrap_se(bootstrap_se) -> str:
     num = 4_000
     results, drawn = {}, {}
 
-    def run(reduce, seed):
+    def run(reduce, seed, data=x):
         recorder = _Recorder(reduce)
-        got = number(call(bootstrap_se, x.copy(), recorder, num, np.random.default_rng(seed)),
-                     "bootstrap_se(...)")
-        return got, _check_resamples(recorder, x, num)
+        got = number(_quiet_call(bootstrap_se, data.copy(), recorder, num,
+                                 np.random.default_rng(seed)), "bootstrap_se(...)")
+        if recorder.whole and (math.isnan(got) or got == 0):
+            raise Wrong(_WHOLE_MATRIX)
+        return got, _check_resamples(recorder, data, num)
 
     for name, reduce, seed in (("median", np.median, 1), ("mean", np.mean, 2)):
         got, drawn[seed] = run(reduce, seed)
         ideal = _ideal_bootstrap_se()  # after the first call: a placeholder costs nothing
         results[name] = got
+        if math.isnan(got):
+            raise Wrong("your answer is NaN (not a number): the std (ddof=1) of a single "
+                        "value gives NaN, and so does the square root of a negative number; "
+                        "take the standard deviation of the num_resamples statistics")
         if got < 1e-9 * ideal[name]:
             raise Wrong("your resamples all give the same statistic, so their spread is 0: "
                         "draw each resample independently, with replacement")
@@ -636,6 +692,14 @@ def check_bootstrap_se(bootstrap_se) -> str:
         raise Wrong(f"with statistic=np.{name} your standard error is {got:.3g}, more than "
                     f"10% from the bootstrap's: the std of statistic over resamples of x "
                     f"drawn with replacement")
+    # the offset moves every statistic, not their spread; the one-pass formula loses it
+    shifted, _ = run(np.median, 4, LARGE_OFFSET + x)
+    if math.isnan(shifted) or not _close(shifted, _ideal_bootstrap_se()["median"], 0.1):
+        raise Wrong("right near 0 but wrong on the same data shifted by 1e9: mean(s**2) - "
+                    "mean(s)**2 (the one-pass formula) subtracts two numbers near 1e18 and "
+                    "loses every digit (it can even turn negative, hence NaN), as float32 "
+                    "arithmetic would; take the std of the statistics with np.std in float64, "
+                    "which subtracts the mean before squaring")
     again, _ = run(np.median, 1)
     if again != results["median"]:
         raise Wrong("two calls with the same seed gave different results: draw every "

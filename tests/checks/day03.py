@@ -50,6 +50,7 @@ def _legacy_spread(seed):
 
 
 SPREAD_CASES = [
+    (check_spread_of_means, (float("nan"), 42), WRONG, "your answer is NaN"),
     # valid
     (check_spread_of_means, (_spread(42), 42), CORRECT, "sigma / sqrt(400)"),
     (check_spread_of_means, (_spread(7), 7), CORRECT, None),
@@ -233,7 +234,39 @@ def _sorted_in_place(x, k):
     return x.reshape(k, -1).mean(axis=1).std(ddof=1) / np.sqrt(k)
 
 
+def _one_pass_batches(x, k):
+    m = x.reshape(k, -1).mean(axis=1)  # the day's anti-pattern, with the n / (n - 1) factor
+    return np.sqrt((np.mean(m**2) - np.mean(m) ** 2) * k / (k - 1) / k)
+
+
+def _one_pass_clipped(x, k):
+    m = x.reshape(k, -1).mean(axis=1)
+    return math.sqrt(max(0.0, np.mean(m**2) - np.mean(m) ** 2) / (k - 1))  # no NaN, still 0
+
+
+def _shifted_batches(x, k):
+    # valid: shifting by the first value before the one-pass formula removes the offset
+    m = x.reshape(k, -1).mean(axis=1) - x[0]
+    return math.sqrt((np.mean(m**2) - np.mean(m) ** 2) / (k - 1))
+
+
+def _welford_batches(x, k):
+    mean = m2 = 0.0  # valid: Welford's update over the batch means
+    for i, b in enumerate(np.split(x, k), start=1):
+        delta = b.mean() - mean
+        mean += delta / i
+        m2 += delta * (b.mean() - mean)
+    return math.sqrt(m2 / (k - 1) / k)
+
+
 BATCH_CASES = [
+    (check_batch_means_se, (_shifted_batches,), CORRECT, None),
+    (check_batch_means_se, (_welford_batches,), CORRECT, None),
+    (check_batch_means_se, (_one_pass_batches,), WRONG, "one-pass formula"),
+    (check_batch_means_se, (_one_pass_clipped,), WRONG, "one-pass formula"),
+    (check_batch_means_se,
+     (lambda x, k: np.std(x.reshape(k, -1).mean(), ddof=1) / np.sqrt(k),), WRONG,
+     "your answer is NaN"),
     # valid
     (check_batch_means_se,
      (lambda x, k: x.reshape(k, -1).mean(axis=1).std(ddof=1) / np.sqrt(k),), CORRECT,
@@ -469,6 +502,13 @@ def _seeds_in_a_helper(x, statistic, num_resamples, rng):
     return statistic(x[idx], axis=1).std(ddof=1)
 
 
+def _seed_range(x, statistic, num_resamples, rng):
+    base = int(rng.integers(2**32))  # base + np.arange(k) by another name
+    idx = np.concatenate([np.random.default_rng(s).integers(0, len(x), (100, len(x)))
+                          for s in range(base, base + num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
 def _drawn_seeds(x, statistic, num_resamples, rng):
     seeds = rng.integers(2**63, size=num_resamples // 100)  # drawn, not computed: fine
     idx = np.concatenate([np.random.default_rng(s).integers(0, len(x), (100, len(x)))
@@ -500,7 +540,45 @@ def _transposed_indices(x, statistic, num_resamples, rng):
     return statistic(x[idx], axis=1).std(ddof=1)  # ...but reduced along the rows
 
 
+def _one_pass_bootstrap(x, statistic, num_resamples, rng):
+    s = statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1)
+    return np.sqrt(np.mean(s**2) - np.mean(s) ** 2)  # the day's anti-pattern
+
+
+def _one_pass_ddof1(x, statistic, num_resamples, rng):
+    s = statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1)
+    var = (np.sum(s**2) - num_resamples * np.mean(s) ** 2) / (num_resamples - 1)
+    return math.sqrt(abs(var))  # abs hides the negative: no NaN, still wrong
+
+
+def _centred_one_pass(x, statistic, num_resamples, rng):
+    s = statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1)
+    s = s - statistic(x)  # valid: centring on the estimate first removes the offset
+    return np.sqrt(np.mean(s**2) - np.mean(s) ** 2)
+
+
+def _no_axis(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (num_resamples, len(x)))
+    return np.std(statistic(x[idx]))  # one statistic of all the resamples together
+
+
+def _no_axis_ddof1(x, statistic, num_resamples, rng):
+    idx = rng.integers(0, len(x), (len(x), num_resamples))
+    return np.std(statistic(x[idx]), ddof=1)
+
+
+def _nan_answer(x, statistic, num_resamples, rng):
+    s = statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1)
+    return np.std(s[:1], ddof=1)  # one statistic kept: NaN
+
+
 BOOTSTRAP_CASES = [
+    (check_bootstrap_se, (_centred_one_pass,), CORRECT, None),
+    (check_bootstrap_se, (_one_pass_bootstrap,), WRONG, "one-pass formula"),
+    (check_bootstrap_se, (_one_pass_ddof1,), WRONG, "one-pass formula"),
+    (check_bootstrap_se, (_no_axis,), WRONG, "without axis"),
+    (check_bootstrap_se, (_no_axis_ddof1,), WRONG, "without axis"),
+    (check_bootstrap_se, (_nan_answer,), WRONG, "your answer is NaN"),
     # valid
     (check_bootstrap_se, (_vectorized,), CORRECT, "drawn with replacement"),
     (check_bootstrap_se, (_choice_loop,), CORRECT, None),
@@ -543,6 +621,7 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_seeds_outside_the_call,), WRONG, "seeds computed by arithmetic"),
     (check_bootstrap_se, (_seeds_enumerated,), WRONG, "seeds computed by arithmetic"),
     (check_bootstrap_se, (_seeds_in_a_helper,), WRONG, "seeds computed by arithmetic"),
+    (check_bootstrap_se, (_seed_range,), WRONG, "range(seed, seed + k)"),
     (check_bootstrap_se, (_shifted_pairs,), WRONG, "shifts of one resample"),
     (check_bootstrap_se, (_wrong_axis,), WRONG, "wrong axis"),
     (check_bootstrap_se, (_transposed_indices,), WRONG, "wrong axis"),
