@@ -221,8 +221,10 @@ def check_share_outside(share_outside) -> str:
     if same(100 * want):
         raise Wrong("that is a percentage; return the share as a fraction between 0 and 1")
     if got == 0:
-        raise Wrong("no value outside [0, 1]: the scaler was fitted on the very data it "
-                    "scaled (or on all of it); fit on X_train only, then transform X_test")
+        raise Wrong("no value outside [0, 1]: either the scaler was fitted on the data it "
+                    "scaled (or on all of it), or its output was clipped (MinMaxScaler("
+                    "clip=True), np.clip); fit on X_train only, then transform X_test "
+                    "without clipping")
     if same(float(np.mean(above))):
         raise Wrong("you counted only the values above 1; count those below 0 too")
     if same(float(np.mean(below))):

@@ -247,7 +247,10 @@ CASES = [
      (lambda Xtr, Xte: np.mean(_mm_outside(np.vstack([Xtr, Xte]), Xte)),), WRONG,
      "X_train only"),
     (check_share_outside, (lambda Xtr, Xte: np.mean(_mm_outside(Xtr, Xtr)),), WRONG,
-     "fitted on the very data"),
+     "fitted on the data it scaled"),
+    (check_share_outside, (lambda Xtr, Xte: np.mean(
+        (s := SkMinMaxScaler(clip=True).fit(Xtr).transform(Xte)) < 0) + np.mean(s > 1),),
+     WRONG, "MinMaxScaler(clip=True)"),
     (check_share_outside, (lambda Xtr, Xte: np.mean(_mm_outside(Xtr, Xte).any(axis=1)),),
      WRONG, "ROWS"),
     (check_share_outside, (lambda Xtr, Xte: np.mean(_mm_outside(Xtr, Xte), axis=0),), WRONG,
