@@ -354,8 +354,15 @@ def check_whiten(whiten) -> str:
     """``whiten(X_train, X_test)``: X_test centred with the training mean and multiplied by
     a matrix W that whitens the training covariance (W^T C W = I, C with n or n - 1)."""
     X_train, X_test = _whiten_case()
-    got = _matrix(call(whiten, X_train.copy(), X_test.copy()), "whiten(X_train, X_test)",
-                  X_test.shape)
+    try:
+        result = call(whiten, X_train.copy(), X_test.copy())
+    except Wrong as err:
+        if str(err).startswith("your code raised") and str(len(X_train)) in str(err):
+            raise Wrong(f"{err}; a size of {len(X_train)} (the training rows) where 3 "
+                        "features belong: np.cov(X_train) treats each ROW as a variable, "
+                        "pass rowvar=False (or use X_train.T)") from None
+        raise
+    got = _matrix(result, "whiten(X_train, X_test)", X_test.shape)
     if not np.all(np.isfinite(got)):
         raise Wrong("your result holds NaN or infinite values")
     n = len(X_train)
