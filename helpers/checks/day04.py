@@ -407,6 +407,10 @@ def check_whiten(whiten) -> str:
             raise Wrong("the new features are uncorrelated but their variances are not 1: "
                         "divide each one by the square root of its eigenvalue (not by the "
                         "eigenvalue itself, and not leave it out)")
+        if np.allclose(W @ C @ W.T, np.eye(len(C)), rtol=0, atol=1e-4):
+            raise Wrong("your matrix whitens from the other side (W C W^T = I, not W^T C W): "
+                        "with a Cholesky factor C = L L^T, multiply the rows by inv(L).T, "
+                        "or solve L Z^T = X^T; transpose your matrix")
         if np.allclose(W, np.linalg.inv(C), rtol=1e-4, atol=0):
             raise Wrong("you multiplied by the inverse covariance; whitening needs its "
                         "inverse square root: divide by the square roots of the eigenvalues")

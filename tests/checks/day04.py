@@ -318,6 +318,8 @@ CASES = [
     (check_whiten, (lambda Xtr, Xte: _pca_white(Xtr, Xte).astype(np.float32).tolist(),),
      CORRECT, None),
     (check_whiten, (_cs231n_white,), CORRECT, "at most 0.17%"),
+    (check_whiten, (lambda Xtr, Xte: (Xte - Xtr.mean(axis=0)) @ np.linalg.inv(
+        np.linalg.cholesky(np.cov(Xtr, rowvar=False))),), WRONG, "transpose your matrix"),
     (check_whiten, (lambda Xtr, Xte: (Xte - Xtr.mean(axis=0)) @ _eig(np.cov(Xtr))[1]
                     / np.sqrt(_eig(np.cov(Xtr))[0]),), WRONG, "pass rowvar=False"),
     (check_whiten, (lambda Xtr, Xte: _zca_eps_white(Xtr, Xte, 1e-5),), CORRECT, "your eps"),
