@@ -53,12 +53,36 @@ def _min_max_case() -> np.ndarray:
     return np.column_stack([rng.normal(170, 10, 8),  # a large offset
                             rng.uniform(0, 1e-6, 8),  # a tiny range: exposes an added epsilon
                             np.full(8, 7.0),  # constant: range exactly 0
-                            rng.integers(0, 5, 8)])
+                            rng.integers(0, 5, 8),
+                            # a large offset, a small range: np.isclose(max, min) calls it 0
+                            -1000 + rng.permutation([0, 5, 2.5, 1, 3.5, 0.5, 4.5, 2]) / 1e3,
+                            np.where(np.arange(8) % 3 == 0, 0.1 * 3, 0.3)])  # rounding only
+
+
+#: Column of ``_min_max_case`` whose range (5.6e-17) is rounding error: the exact rule
+#: (range == 0) scales it, scikit-learn's (range < 10 eps) calls it constant; both pass.
+ROUNDING_COLUMN = 5
+
+
+def _varying(X: np.ndarray) -> np.ndarray:
+    """Features whose range is more than rounding error (scikit-learn: 10 eps)."""
+    return X.max(axis=0) - X.min(axis=0) >= 10 * np.finfo(float).eps
 
 
 def _by_columns(X: np.ndarray) -> np.ndarray:
     span = X.max(axis=0) - X.min(axis=0)
     return (X - X.min(axis=0)) / np.where(span == 0, 1.0, span)
+
+
+def _right_min_max(got: np.ndarray, want: np.ndarray) -> bool:
+    """``got`` equals ``want`` except in the rounding-level column, where anything from 0
+    (scikit-learn's rule, or an added epsilon) up to the exact result passes."""
+    others = np.arange(want.shape[1]) != ROUNDING_COLUMN
+    if got.shape != want.shape or not _close(got[:, others], want[:, others]):
+        return False
+    col, exact = got[:, ROUNDING_COLUMN], want[:, ROUNDING_COLUMN]
+    return bool(np.all(np.isfinite(col)) and np.all(col >= -ATOL)
+                and np.all(col <= exact + ATOL))
 
 
 @exercise_check
@@ -68,11 +92,11 @@ def check_min_max(min_max) -> str:
     with np.errstate(all="ignore"):  # a learner's 0 / 0 becomes feedback, not a warning
         got = _matrix(call(min_max, X.copy()), "min_max(X)", X.shape)
         want = _by_columns(X)
-        if _close(got, want):
+        if _right_min_max(got, want):
             return "each feature spans [0, 1] and the constant one maps to 0, with no NaN."
         low, high = X.min(axis=0), X.max(axis=0)
         span = high - low
-        varying = span > 0
+        varying = _varying(X)
         if _close(got[:, varying], X[:, varying] - low[varying] / span[varying]):
             raise Wrong("division binds tighter than subtraction: X - X.min(axis=0) / span "
                         "divides only the minimum; put parentheses around X - X.min(axis=0)")
@@ -92,6 +116,14 @@ def check_min_max(min_max) -> str:
                         "them per feature (column), with axis=0")
         if _close(got[:, varying], (X[:, varying] - low[varying]) / high[varying]):
             raise Wrong("divide by the range, max - min, not by the maximum")
+        right = np.all(np.isclose(got, want, rtol=RTOL, atol=ATOL), axis=0) | ~varying
+        others_right = np.all(right[np.arange(X.shape[1]) != 4])
+        if not right[4] and others_right and (np.allclose(got[:, 4], 0, atol=ATOL)
+                                              or np.allclose(got[:, 4], X[:, 4] - low[4])):
+            raise Wrong("the feature near -1000 with a range of 0.005 was treated as constant: "
+                        "np.isclose(max, min) (rtol=1e-5) compares the range with the "
+                        "values' size, so it calls any range below 0.01 zero there; test the "
+                        "range itself (range == 0, or below rounding error, about 10 * eps)")
         _diagnose_range(got, X)
         mean, std = X.mean(axis=0), X.std(axis=0)
         if _close(got[:, varying], (X[:, varying] - mean[varying]) / std[varying]):
@@ -116,7 +148,7 @@ def _diagnose_range(got: np.ndarray, X: np.ndarray) -> None:
     other number than its range, naming the number (an added epsilon, a floor on the range,
     a threshold that calls a tiny range 0); return if the mistake is not of that kind."""
     low, span = X.min(axis=0), X.max(axis=0) - X.min(axis=0)
-    varying = np.flatnonzero(span > 0)
+    varying = np.flatnonzero(_varying(X))
     offsets = X[:, varying] - low[varying]
     got_v = got[:, varying]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -132,17 +164,20 @@ def _diagnose_range(got: np.ndarray, X: np.ndarray) -> None:
         reach = float(np.max(got_v[:, tiny]))
         raise Wrong(f"you added {added.mean():.2g} to every range, which shrinks every "
                     f"feature: the one with a tiny range ({span[varying][tiny]:.1g}) reaches "
-                    f"only {reach:.4g}, not 1; replace only a range of exactly 0 by 1")
+                    f"only {reach:.4g}, not 1; replace only a range of 0 (or of rounding "
+                    "error, below 10 * eps) by 1")
     others = np.arange(len(varying)) != tiny
     if np.allclose(divisor[others], span[varying][others], rtol=RTOL, atol=0):
         if np.isclose(divisor[tiny], 1.0, rtol=1e-6):
             raise Wrong(f"the feature with a tiny but nonzero range ({span[varying][tiny]:.1g}) "
                         "was treated as constant and divided by 1: replace a range by 1 only "
-                        "where it is exactly 0, not below a threshold")
+                        "where it is 0 (or rounding error, below 10 * eps), not below a "
+                        "larger threshold")
         raise Wrong(f"the feature with a tiny but nonzero range ({span[varying][tiny]:.1g}) "
                     f"was divided by {divisor[tiny]:.2g}, not by its range, so it does not "
                     "reach 1 (a small number added to every range, or a floor on the range, "
-                    "does that); replace only a range of exactly 0 by 1")
+                    "does that); replace only a range of 0 (or of rounding error, below "
+                    "10 * eps) by 1")
 
 
 # ----------------------------------------------------------------------------- share_outside
@@ -186,8 +221,10 @@ def check_share_outside(share_outside) -> str:
     if same(100 * want):
         raise Wrong("that is a percentage; return the share as a fraction between 0 and 1")
     if got == 0:
-        raise Wrong("no value outside [0, 1]: the scaler was fitted on the very data it "
-                    "scaled (or on all of it); fit on X_train only, then transform X_test")
+        raise Wrong("no value outside [0, 1]: either the scaler was fitted on the data it "
+                    "scaled (or on all of it), or its output was clipped (MinMaxScaler("
+                    "clip=True), np.clip); fit on X_train only, then transform X_test "
+                    "without clipping")
     if same(float(np.mean(above))):
         raise Wrong("you counted only the values above 1; count those below 0 too")
     if same(float(np.mean(below))):
@@ -317,8 +354,15 @@ def check_whiten(whiten) -> str:
     """``whiten(X_train, X_test)``: X_test centred with the training mean and multiplied by
     a matrix W that whitens the training covariance (W^T C W = I, C with n or n - 1)."""
     X_train, X_test = _whiten_case()
-    got = _matrix(call(whiten, X_train.copy(), X_test.copy()), "whiten(X_train, X_test)",
-                  X_test.shape)
+    try:
+        result = call(whiten, X_train.copy(), X_test.copy())
+    except Wrong as err:
+        if str(err).startswith("your code raised") and str(len(X_train)) in str(err):
+            raise Wrong(f"{err}; a size of {len(X_train)} (the training rows) where 3 "
+                        "features belong: np.cov(X_train) treats each ROW as a variable, "
+                        "pass rowvar=False (or use X_train.T)") from None
+        raise
+    got = _matrix(result, "whiten(X_train, X_test)", X_test.shape)
     if not np.all(np.isfinite(got)):
         raise Wrong("your result holds NaN or infinite values")
     n = len(X_train)
@@ -363,6 +407,10 @@ def check_whiten(whiten) -> str:
             raise Wrong("the new features are uncorrelated but their variances are not 1: "
                         "divide each one by the square root of its eigenvalue (not by the "
                         "eigenvalue itself, and not leave it out)")
+        if np.allclose(W @ C @ W.T, np.eye(len(C)), rtol=0, atol=1e-4):
+            raise Wrong("your matrix whitens from the other side (W C W^T = I, not W^T C W): "
+                        "with a Cholesky factor C = L L^T, multiply the rows by inv(L).T, "
+                        "or solve L Z^T = X^T; transpose your matrix")
         if np.allclose(W, np.linalg.inv(C), rtol=1e-4, atol=0):
             raise Wrong("you multiplied by the inverse covariance; whitening needs its "
                         "inverse square root: divide by the square roots of the eigenvalues")
