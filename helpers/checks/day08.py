@@ -63,7 +63,11 @@ def _python_loop(func) -> str | None:
         return found
     names = {node.func.id for node in ast.walk(tree)
              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
-    scope = {**getattr(func, "__globals__", {}), **inspect.getclosurevars(func).nonlocals}
+    try:
+        nonlocals = inspect.getclosurevars(func).nonlocals
+    except (TypeError, ValueError):  # a callable object, a partial, a builtin
+        nonlocals = {}
+    scope = {**getattr(func, "__globals__", {}), **nonlocals}
     for name in sorted(names - {own}):
         helper = scope.get(name)
         if (inspect.isfunction(helper)

@@ -1,5 +1,7 @@
 """Right and wrong answers for helpers.checks.day08 (see tests/checks/README.md)."""
 
+import functools
+
 import numpy as np
 
 from helpers.checks.day08 import check_exponential_means, check_running_mean_of
@@ -101,7 +103,19 @@ def means_in_float32(rng, n, num_means):
     return rng.standard_exponential((num_means, n), dtype=np.float32).mean(axis=1)
 
 
+class PrefixMeans:  # a callable object: no source of its own to read
+    def __call__(self, x):
+        return np.cumsum(x) / np.arange(1, len(x) + 1)
+
+
+def shifted_prefix_means(x, shift):
+    return np.cumsum(x - shift) / np.arange(1, len(x) + 1) + shift
+
+
 CASES = [
+    (check_running_mean_of, (PrefixMeans(),), CORRECT, None),
+    (check_running_mean_of, (functools.partial(shifted_prefix_means, shift=5.0),), CORRECT,
+     None),
     (check_running_mean_of, (lambda x: np.tril(np.ones((len(x), len(x)))) @ x
                              / np.arange(1, len(x) + 1),), WRONG, "(n, n) array"),
     (check_running_mean_of, (lambda x: np.tril(np.broadcast_to(x, (len(x), len(x)))).sum(1)
