@@ -30,7 +30,8 @@ save_results(RESULTS_PATH, mu=mu, sigma=sigma, checkpoints=checkpoints,
              ar_inflation=ar_se * math.sqrt(ar_n), ar_theory=inflation, ar_paths=ar_paths,
              left_band=left_band, slope_pareto=slope_pareto, slope_normal=slope_normal,
              kolmogorov={f"{name} {size}": distance[name, size]
-                         for name in dists for size in sizes}, kolmogorov_floor=floor,
+                         for name in dists for size in sizes},
+             kolmogorov_noise=noise.tolist(),
              pi_mean=pi_hat[:, -1].mean(), pi_se=pi_se, num_runs=NUM_RUNS,
              pi_final=pi_hat[:, -1], p_hit={str(d): v for d, v in p_hit.items()},
              measured_constant={str(d): v for d, v in measured.items()})
@@ -124,7 +125,12 @@ def test_day08_distance_to_normal_and_monte_carlo_constants(run_notebook, seed):
                               - stats.norm.cdf(z)))
         assert abs(k[f"exponential {size}"] - exact) < noise, (size, exact)
     assert k["exponential 1"] > k["exponential 5"] > k["exponential 30"]
-    assert r["kolmogorov_floor"] < noise
+    # exact samples' distances follow Kolmogorov's distribution (SciPy's kstwo)
+    exact_noise = np.array(r["kolmogorov_noise"])
+    null = stats.kstwo(r["num_means"])
+    se = null.std() / math.sqrt(exact_noise.size)
+    assert abs(exact_noise.mean() - null.mean()) < 5 * se
+    assert abs(np.mean(exact_noise < null.ppf(0.95)) - 0.95) < 5 * math.sqrt(0.95 * 0.05 / 200)
     # pi: the printed standard error is that of the mean of the runs
     final = np.array(r["pi_final"])
     assert r["pi_se"] == pytest.approx(final.std(ddof=1) / math.sqrt(r["num_runs"]))
