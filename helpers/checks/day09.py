@@ -21,6 +21,7 @@ from helpers.exercises import Wrong, call, exercise_check, number
 
 _FAN_INS = (3, 5, 100, 512)
 PROBS = [0.5, 0.3, 0.2]  # the class probabilities sample_labels is tried on
+PROBS_5 = [0.1, 0.25, 0.05, 0.4, 0.2]  # and a second vector, with another number of classes
 
 
 def _is_tensor(value: object) -> bool:
@@ -116,18 +117,19 @@ _LABELS_GLOBAL = ("your function reseeded or drew from PyTorch's global generato
                   "seed it with `seed` and pass it to torch.multinomial")
 
 
-def _labels(sample_labels, n: int, seed: int) -> tuple[np.ndarray, object]:
+def _labels(sample_labels, n: int, seed: int,
+            probs: list[float] = PROBS) -> tuple[np.ndarray, object]:
     """The learner's labels as a 1-D integer array of length ``n`` (and what they returned)."""
-    got = _call(sample_labels, list(PROBS), n, seed, global_hint=_LABELS_GLOBAL)
+    got = _call(sample_labels, list(probs), n, seed, global_hint=_LABELS_GLOBAL)
     labels = _as_array(got)
     if labels.shape != (n,):
         raise Wrong(f"sample_labels(probs, {n}, seed) should return {n} labels in a 1-D "
                     f"tensor, got shape {labels.shape}")
     if not np.issubdtype(labels.dtype, np.integer):
         raise Wrong(f"labels should be integer class indices, got dtype {labels.dtype}")
-    if labels.min() < 0 or labels.max() >= len(PROBS):
-        raise Wrong(f"labels should be class indices 0..{len(PROBS) - 1}, got values from "
-                    f"{labels.min()} to {labels.max()}")
+    if labels.min() < 0 or labels.max() >= len(probs):
+        raise Wrong(f"labels should be class indices 0..{len(probs) - 1} for probs = {probs}, "
+                    f"got values from {labels.min()} to {labels.max()}")
     return labels, got
 
 
@@ -146,11 +148,25 @@ def check_sample_labels(sample_labels) -> str:
             raise Wrong(f"{err}. probs arrives as a list: make it a tensor first "
                         "(torch.tensor)") from None
         raise
+    if np.array_equal(labels, _labels(sample_labels, n, 1)[0]):
+        raise Wrong("seeds 0 and 1 give the same labels: use the `seed` argument")
+    # Independent draws: a class's count over 300 labels varies from seed to seed with
+    # variance 300·p(1-p); labels made to fixed counts and shuffled keep the same counts.
+    counts = np.array([np.bincount(_labels(sample_labels, 300, seed)[0], minlength=len(PROBS))
+                       for seed in range(30)])
+    p = np.asarray(PROBS)
+    # the pooled ratio is about a chi-square with 30-1 degrees of freedom over 29: below 0.25
+    # with probability under 1e-5
+    if counts.var(axis=0, ddof=1).sum() < 0.25 * np.sum(300 * p * (1 - p)):
+        raise Wrong("the class counts barely change from seed to seed (over 300 labels, a "
+                    "count varies with variance 300·p(1-p) when each label is drawn on its "
+                    "own): labels made to fixed counts and shuffled, or drawn without "
+                    "replacement from a fixed pool, are not independent draws. Draw each "
+                    "label from probs, with replacement")
     if all(len(set(_labels(sample_labels, 3, seed)[0].tolist())) == 3 for seed in range(30)):
         raise Wrong("every draw of 3 labels holds 3 different classes: a class may come up "
                     "more than once in a batch of labels")
     freq = np.bincount(labels, minlength=len(PROBS)) / n
-    p = np.asarray(PROBS)
     se = np.sqrt(p * (1 - p) / n)
     if np.any(np.abs(freq - p) > 5 * se):
         raise Wrong(f"the labels' frequencies {freq.round(3).tolist()} do not follow "
@@ -162,11 +178,15 @@ def check_sample_labels(sample_labels) -> str:
         raise Wrong(f"neighbouring labels differ {changes:.1%} of the time, not about "
                     f"{q:.0%} as independent draws do: are the labels sorted or grouped? "
                     "Return them in the order they are drawn")
+    p5 = np.asarray(PROBS_5)
+    freq5 = np.bincount(_labels(sample_labels, n, 0, PROBS_5)[0], minlength=p5.size) / n
+    if np.any(np.abs(freq5 - p5) > 5 * np.sqrt(p5 * (1 - p5) / n)):
+        raise Wrong(f"with probs = {PROBS_5} (5 classes) the labels' frequencies are "
+                    f"{freq5.round(3).tolist()}: did you fix the probabilities or the number "
+                    "of classes? Draw from the probs argument")
     if not np.array_equal(labels, _labels(sample_labels, n, 0)[0]):
         raise Wrong("the same seed gives different labels: draw with a torch.Generator "
                     "seeded with `seed`")
-    if np.array_equal(labels, _labels(sample_labels, n, 1)[0]):
-        raise Wrong("seeds 0 and 1 give the same labels: use the `seed` argument")
     if not _is_tensor(got):
         raise Wrong(f"these labels are right, but sample_labels returned a "
                     f"{type(got).__module__}.{type(got).__name__}: the exercise is PyTorch's "
