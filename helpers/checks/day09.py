@@ -255,7 +255,7 @@ def _in_workers(item_noise, size: int) -> list[np.ndarray] | None:
             return 6
 
         def __getitem__(self, i: int) -> np.ndarray:
-            return np.asarray(_as_array(item_noise(3, 1, i, size)), dtype=float)
+            return np.ascontiguousarray(_as_array(item_noise(3, 1, i, size)), dtype=float)
 
     runs = []
     for workers in (0, 2):
@@ -291,15 +291,24 @@ def check_item_noise(item_noise) -> str:
                 if key in seen:
                     raise Wrong(_collision_hint(seen[key], (seed, epoch, index)))
                 seen[key] = (seed, epoch, index)
-    for seed in _SEEDS:
-        main = np.random.default_rng(seed).standard_normal(4).tobytes()
-        if main in seen:
-            s, e, i = seen[main]
-            raise Wrong(f"{_named((s, e, i))} draws what "
-                        f"np.random.default_rng({seed}) draws, the stream a program seeded "
-                        f"with {seed} uses for everything else. SeedSequence pads a list with "
-                        "zeros, so zero ids (or a zero seed) at its end change nothing: [s, 0, 0] "
-                        "is the seed s. Keep the ids apart from the seed (section 8)")
+    replays = [(seed, seen[main]) for seed in _SEEDS
+               if (main := np.random.default_rng(seed).standard_normal(4).tobytes()) in seen]
+    listed = [(seed, triple) for seed, triple in replays if seed != 0 and triple[0] == seed]
+    if listed:  # (s, 0, 0) replays the seed s: the list [seed, epoch, index], padded
+        seed, triple = listed[0]
+        raise Wrong(f"{_named(triple)} draws what "
+                    f"np.random.default_rng({seed}) draws, the stream a program seeded "
+                    f"with {seed} uses for everything else. SeedSequence pads a list with "
+                    "zeros, so zero ids at its end change nothing: [s, 0, 0] is the seed s. "
+                    "Keep the ids apart from the seed (section 8)")
+    if replays:  # a list in another order, or arithmetic: say both
+        seed, triple = replays[0]
+        raise Wrong(f"{_named(triple)} draws what "
+                    f"np.random.default_rng({seed}) draws, the stream a program seeded "
+                    f"with {seed} uses for everything else: a seed made from the ids lands on "
+                    "it, by arithmetic (a sum or a product of ids that are 0) or as a list "
+                    "(SeedSequence pads a list with zeros, so zero ids or a zero seed at its "
+                    "end change nothing). Keep the ids apart from the seed (section 8)")
     pooled = np.concatenate([_noise(item_noise, 7, 2, i, 50) for i in range(200)])
     # Items that are windows of one stream share most of their values; independent items
     # share none (float32 draws may repeat a value by chance, but not three per item).
@@ -316,6 +325,15 @@ def check_item_noise(item_noise) -> str:
             or abs(inside - 0.6827) > 5 * math.sqrt(0.6827 * 0.3173 / n)):
         raise Wrong(f"the draws should be standard normal (mean 0, sd 1, 68% within ±1); "
                     f"yours have mean {mean:.2f}, sd {sd:.2f}, {inside:.0%} within ±1")
+    # Within an item, the draws come in no order and with no sign pattern: across the 200
+    # items each position has mean 0 (sd 1/√200) and half of the neighbours rise.
+    by_position = pooled.reshape(200, 50)
+    rises = np.mean(np.diff(by_position, axis=1) > 0)
+    if (np.abs(by_position.mean(axis=0)).max() > 5 / math.sqrt(200)
+            or abs(rises - 0.5) > 5 * math.sqrt(0.25 / by_position[:, 1:].size)):
+        raise Wrong("the draws within an item follow a pattern (sorted, in a fixed order of "
+                    "signs, or the same position always large): return them in the order "
+                    "the generator makes them")
     runs = _in_workers(item_noise, 3)
     if runs is not None:
         direct = np.stack([_noise(item_noise, 3, 1, i, 3) for i in range(6)])

@@ -100,7 +100,22 @@ CASES = [
                         .standard_normal(size, dtype=np.float32).tolist(),), CORRECT, None),
     (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
         [seed, epoch + 1, index + 1]).standard_normal(size),), CORRECT, None),  # no zero ids
+    (check_item_noise, (lambda seed, epoch, index, size:
+                        item_rng(seed, epoch, index).standard_normal(size)[::-1],), CORRECT,
+     None),  # a reversed view: the check's DataLoader must take it
+    (check_item_noise, (lambda seed, epoch, index, size: -item_rng(seed, epoch, index)
+                        .standard_normal(size),), CORRECT, None),
     # ------------------------------------------------------------ Exercise 3: wrong answers
+    (check_item_noise, (lambda seed, epoch, index, size: np.sort(
+        item_rng(seed, epoch, index).standard_normal(size)),), WRONG, "follow a pattern"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.sort(
+        item_rng(seed, epoch, index).standard_normal(size))[::-1],), WRONG, "follow a pattern"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.abs(
+        item_rng(seed, epoch, index).standard_normal(size)) * (-1) ** np.arange(size),), WRONG,
+     "fixed order of signs"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        seed * 1_000_003 + epoch * 100_003 + index).standard_normal(size),), WRONG,
+     "a sum or a product"),
     (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
         [seed, epoch, index]).standard_normal(size),), WRONG, "[s, 0, 0] is the seed s"),
     (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
