@@ -21,6 +21,7 @@ from helpers.exercises import Wrong, call, exercise_check, number
 
 _FAN_INS = (3, 5, 100, 512)
 PROBS = [0.5, 0.3, 0.2]  # the class probabilities sample_labels is tried on
+PROBS_5 = [0.1, 0.25, 0.05, 0.4, 0.2]  # and a second vector, with another number of classes
 
 
 def _is_tensor(value: object) -> bool:
@@ -116,18 +117,19 @@ _LABELS_GLOBAL = ("your function reseeded or drew from PyTorch's global generato
                   "seed it with `seed` and pass it to torch.multinomial")
 
 
-def _labels(sample_labels, n: int, seed: int) -> tuple[np.ndarray, object]:
+def _labels(sample_labels, n: int, seed: int,
+            probs: list[float] = PROBS) -> tuple[np.ndarray, object]:
     """The learner's labels as a 1-D integer array of length ``n`` (and what they returned)."""
-    got = _call(sample_labels, list(PROBS), n, seed, global_hint=_LABELS_GLOBAL)
+    got = _call(sample_labels, list(probs), n, seed, global_hint=_LABELS_GLOBAL)
     labels = _as_array(got)
     if labels.shape != (n,):
         raise Wrong(f"sample_labels(probs, {n}, seed) should return {n} labels in a 1-D "
                     f"tensor, got shape {labels.shape}")
     if not np.issubdtype(labels.dtype, np.integer):
         raise Wrong(f"labels should be integer class indices, got dtype {labels.dtype}")
-    if labels.min() < 0 or labels.max() >= len(PROBS):
-        raise Wrong(f"labels should be class indices 0..{len(PROBS) - 1}, got values from "
-                    f"{labels.min()} to {labels.max()}")
+    if labels.min() < 0 or labels.max() >= len(probs):
+        raise Wrong(f"labels should be class indices 0..{len(probs) - 1} for probs = {probs}, "
+                    f"got values from {labels.min()} to {labels.max()}")
     return labels, got
 
 
@@ -146,11 +148,25 @@ def check_sample_labels(sample_labels) -> str:
             raise Wrong(f"{err}. probs arrives as a list: make it a tensor first "
                         "(torch.tensor)") from None
         raise
+    if np.array_equal(labels, _labels(sample_labels, n, 1)[0]):
+        raise Wrong("seeds 0 and 1 give the same labels: use the `seed` argument")
+    # Independent draws: a class's count over 300 labels varies from seed to seed with
+    # variance 300·p(1-p); labels made to fixed counts and shuffled keep the same counts.
+    counts = np.array([np.bincount(_labels(sample_labels, 300, seed)[0], minlength=len(PROBS))
+                       for seed in range(30)])
+    p = np.asarray(PROBS)
+    # the pooled ratio is about a chi-square with 30-1 degrees of freedom over 29: below 0.25
+    # with probability under 1e-5
+    if counts.var(axis=0, ddof=1).sum() < 0.25 * np.sum(300 * p * (1 - p)):
+        raise Wrong("the class counts barely change from seed to seed (over 300 labels, a "
+                    "count varies with variance 300·p(1-p) when each label is drawn on its "
+                    "own): labels made to fixed counts and shuffled, or drawn without "
+                    "replacement from a fixed pool, are not independent draws. Draw each "
+                    "label from probs, with replacement")
     if all(len(set(_labels(sample_labels, 3, seed)[0].tolist())) == 3 for seed in range(30)):
         raise Wrong("every draw of 3 labels holds 3 different classes: a class may come up "
                     "more than once in a batch of labels")
     freq = np.bincount(labels, minlength=len(PROBS)) / n
-    p = np.asarray(PROBS)
     se = np.sqrt(p * (1 - p) / n)
     if np.any(np.abs(freq - p) > 5 * se):
         raise Wrong(f"the labels' frequencies {freq.round(3).tolist()} do not follow "
@@ -162,11 +178,15 @@ def check_sample_labels(sample_labels) -> str:
         raise Wrong(f"neighbouring labels differ {changes:.1%} of the time, not about "
                     f"{q:.0%} as independent draws do: are the labels sorted or grouped? "
                     "Return them in the order they are drawn")
+    p5 = np.asarray(PROBS_5)
+    freq5 = np.bincount(_labels(sample_labels, n, 0, PROBS_5)[0], minlength=p5.size) / n
+    if np.any(np.abs(freq5 - p5) > 5 * np.sqrt(p5 * (1 - p5) / n)):
+        raise Wrong(f"with probs = {PROBS_5} (5 classes) the labels' frequencies are "
+                    f"{freq5.round(3).tolist()}: did you fix the probabilities or the number "
+                    "of classes? Draw from the probs argument")
     if not np.array_equal(labels, _labels(sample_labels, n, 0)[0]):
         raise Wrong("the same seed gives different labels: draw with a torch.Generator "
                     "seeded with `seed`")
-    if np.array_equal(labels, _labels(sample_labels, n, 1)[0]):
-        raise Wrong("seeds 0 and 1 give the same labels: use the `seed` argument")
     if not _is_tensor(got):
         raise Wrong(f"these labels are right, but sample_labels returned a "
                     f"{type(got).__module__}.{type(got).__name__}: the exercise is PyTorch's "
@@ -235,7 +255,7 @@ def _in_workers(item_noise, size: int) -> list[np.ndarray] | None:
             return 6
 
         def __getitem__(self, i: int) -> np.ndarray:
-            return np.asarray(_as_array(item_noise(3, 1, i, size)), dtype=float)
+            return np.ascontiguousarray(_as_array(item_noise(3, 1, i, size)), dtype=float)
 
     runs = []
     for workers in (0, 2):
@@ -271,15 +291,24 @@ def check_item_noise(item_noise) -> str:
                 if key in seen:
                     raise Wrong(_collision_hint(seen[key], (seed, epoch, index)))
                 seen[key] = (seed, epoch, index)
-    for seed in _SEEDS:
-        main = np.random.default_rng(seed).standard_normal(4).tobytes()
-        if main in seen:
-            s, e, i = seen[main]
-            raise Wrong(f"{_named((s, e, i))} draws what "
-                        f"np.random.default_rng({seed}) draws, the stream a program seeded "
-                        f"with {seed} uses for everything else. SeedSequence pads a list with "
-                        "zeros, so zero ids (or a zero seed) at its end change nothing: [s, 0, 0] "
-                        "is the seed s. Keep the ids apart from the seed (section 8)")
+    replays = [(seed, seen[main]) for seed in _SEEDS
+               if (main := np.random.default_rng(seed).standard_normal(4).tobytes()) in seen]
+    listed = [(seed, triple) for seed, triple in replays if seed != 0 and triple[0] == seed]
+    if listed:  # (s, 0, 0) replays the seed s: the list [seed, epoch, index], padded
+        seed, triple = listed[0]
+        raise Wrong(f"{_named(triple)} draws what "
+                    f"np.random.default_rng({seed}) draws, the stream a program seeded "
+                    f"with {seed} uses for everything else. SeedSequence pads a list with "
+                    "zeros, so zero ids at its end change nothing: [s, 0, 0] is the seed s. "
+                    "Keep the ids apart from the seed (section 8)")
+    if replays:  # a list in another order, or arithmetic: say both
+        seed, triple = replays[0]
+        raise Wrong(f"{_named(triple)} draws what "
+                    f"np.random.default_rng({seed}) draws, the stream a program seeded "
+                    f"with {seed} uses for everything else: a seed made from the ids lands on "
+                    "it, by arithmetic (a sum or a product of ids that are 0) or as a list "
+                    "(SeedSequence pads a list with zeros, so zero ids or a zero seed at its "
+                    "end change nothing). Keep the ids apart from the seed (section 8)")
     pooled = np.concatenate([_noise(item_noise, 7, 2, i, 50) for i in range(200)])
     # Items that are windows of one stream share most of their values; independent items
     # share none (float32 draws may repeat a value by chance, but not three per item).
@@ -296,6 +325,15 @@ def check_item_noise(item_noise) -> str:
             or abs(inside - 0.6827) > 5 * math.sqrt(0.6827 * 0.3173 / n)):
         raise Wrong(f"the draws should be standard normal (mean 0, sd 1, 68% within ±1); "
                     f"yours have mean {mean:.2f}, sd {sd:.2f}, {inside:.0%} within ±1")
+    # Within an item, the draws come in no order and with no sign pattern: across the 200
+    # items each position has mean 0 (sd 1/√200) and half of the neighbours rise.
+    by_position = pooled.reshape(200, 50)
+    rises = np.mean(np.diff(by_position, axis=1) > 0)
+    if (np.abs(by_position.mean(axis=0)).max() > 5 / math.sqrt(200)
+            or abs(rises - 0.5) > 5 * math.sqrt(0.25 / by_position[:, 1:].size)):
+        raise Wrong("the draws within an item follow a pattern (sorted, in a fixed order of "
+                    "signs, or the same position always large): return them in the order "
+                    "the generator makes them")
     runs = _in_workers(item_noise, 3)
     if runs is not None:
         direct = np.stack([_noise(item_noise, 3, 1, i, 3) for i in range(6)])

@@ -23,6 +23,13 @@ def item_rng(seed, epoch, index):
     return np.random.default_rng(SeedSequence(seed, spawn_key=(epoch, index)))
 
 
+def quota_labels(probs, n, seed):
+    """Labels made to exact proportions, then shuffled: the counts never vary."""
+    counts = np.floor(np.asarray(probs) * n).astype(int)
+    counts[0] += n - counts.sum()
+    return np.random.default_rng(seed).permutation(np.repeat(np.arange(len(probs)), counts))
+
+
 SHARED = np.random.default_rng(0)  # one generator for every item: the workers' bug
 
 CASES = [
@@ -55,7 +62,15 @@ CASES = [
     (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).choice(
         len(probs), size=n, p=probs, replace=False),), WRONG, "more labels than classes"),
     (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).permutation(
-        max(n, len(probs)))[:n] % len(probs),), WRONG, "3 different classes"),
+        max(n, len(probs)))[:n] % len(probs),), WRONG, "without replacement from a fixed pool"),
+    (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).choice(
+        len(probs), size=n, p=probs, replace=n > len(probs)),), WRONG, "3 different classes"),
+    (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).choice(
+        3, size=n, p=[0.5, 0.3, 0.2]),), WRONG, "did you fix the probabilities"),
+    (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).choice(
+        3, size=n, p=np.asarray(probs[:3]) / np.sum(probs[:3])),), WRONG,
+     "the number of classes"),
+    (check_sample_labels, (quota_labels,), WRONG, "fixed counts and shuffled"),
     (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).integers(
         0, len(probs), n),), WRONG, "frequencies"),
     (check_sample_labels, (lambda probs, n, seed: choice_labels(probs, n, seed) + 1,), WRONG,
@@ -85,7 +100,22 @@ CASES = [
                         .standard_normal(size, dtype=np.float32).tolist(),), CORRECT, None),
     (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
         [seed, epoch + 1, index + 1]).standard_normal(size),), CORRECT, None),  # no zero ids
+    (check_item_noise, (lambda seed, epoch, index, size:
+                        item_rng(seed, epoch, index).standard_normal(size)[::-1],), CORRECT,
+     None),  # a reversed view: the check's DataLoader must take it
+    (check_item_noise, (lambda seed, epoch, index, size: -item_rng(seed, epoch, index)
+                        .standard_normal(size),), CORRECT, None),
     # ------------------------------------------------------------ Exercise 3: wrong answers
+    (check_item_noise, (lambda seed, epoch, index, size: np.sort(
+        item_rng(seed, epoch, index).standard_normal(size)),), WRONG, "follow a pattern"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.sort(
+        item_rng(seed, epoch, index).standard_normal(size))[::-1],), WRONG, "follow a pattern"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.abs(
+        item_rng(seed, epoch, index).standard_normal(size)) * (-1) ** np.arange(size),), WRONG,
+     "fixed order of signs"),
+    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+        seed * 1_000_003 + epoch * 100_003 + index).standard_normal(size),), WRONG,
+     "a sum or a product"),
     (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
         [seed, epoch, index]).standard_normal(size),), WRONG, "[s, 0, 0] is the seed s"),
     (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
@@ -189,6 +219,17 @@ else:
             torch.tensor([probs]), n, replacement=True,
             generator=torch.Generator().manual_seed(seed))[0],), CORRECT, None),
         (check_sample_labels, (searchsorted_labels,), CORRECT, None),
+        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
+            torch.tensor(probs) * 10, n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), CORRECT, None),  # unnormalized
+        (check_sample_labels, (lambda probs, n, seed: torch.repeat_interleave(
+            torch.arange(len(probs)), torch.round(torch.tensor(probs) * n).long())[
+            torch.randperm(n, generator=torch.Generator().manual_seed(seed))],), WRONG,
+         "fixed counts and shuffled"),  # exact proportions, then shuffled
+        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
+            torch.tensor([0.5, 0.3, 0.2]), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG,
+         "did you fix the probabilities"),
         (check_sample_labels, (multinomial_labels(False),), WRONG, "only once"),
         (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
             probs, n, replacement=True, generator=torch.Generator().manual_seed(seed)),),
