@@ -112,8 +112,11 @@ def _check_far_line(fit_line) -> None:
     U, s, Vt = np.linalg.svd(A, full_matrices=False)
     rank_one = Vt[0] * (U[:, 0] @ y) / s[0]  # (b, w) once lstsq's cut-off drops s[1]
     if _line_digits(number(first, "w"), number(second, "b"), rank_one[1], rank_one[0]) >= 6:
-        raise Wrong(f"{said}: that is lstsq with an rcond so large that it cut off A's "
-                    "smaller singular value (rank 1); leave rcond=None")
+        raise Wrong(f"{said}: that is the rank-1 answer, with A's smaller singular "
+                    "direction dropped. Either the normal equations (pinv or lstsq on "
+                    "A.T @ A, whose condition number is squared, so the cut-off drops it): "
+                    "solve A theta = y itself; or lstsq on A with an rcond so large that it "
+                    "cut it off: leave rcond=None")
     x32, y32 = (v.astype(np.float32).astype(np.float64) for v in (x, y))
     for x_r, y_r in ((x32, y), (x32, y32), (x, y32)):
         b_r, w_r = np.linalg.lstsq(add_bias(x_r.reshape(-1, 1)), y_r, rcond=None)[0]

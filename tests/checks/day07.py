@@ -104,7 +104,21 @@ def fit_line_rcond(x, y):  # an rcond that cuts off A's smaller singular value
     return w, b
 
 
+def fit_line_pinv_normal(x, y):  # the tutorial idiom: pinv of the normal equations
+    A = add_bias(x.reshape(-1, 1))
+    b, w = np.linalg.pinv(A.T @ A) @ A.T @ y
+    return w, b
+
+
+def fit_line_lstsq_normal(x, y):  # lstsq, rcond=None, but on the normal equations
+    A = add_bias(x.reshape(-1, 1))
+    b, w = np.linalg.lstsq(A.T @ A, A.T @ y, rcond=None)[0]
+    return w, b
+
+
 CASES = [
+    (check_fit_line, (fit_line_pinv_normal,), WRONG, "normal equations (pinv or lstsq on"),
+    (check_fit_line, (fit_line_lstsq_normal,), WRONG, "normal equations (pinv or lstsq on"),
     (check_fit_line, (fit_line_right,), CORRECT, "also for x far from 0"),
     (check_fit_line, (fit_line_pinv,), CORRECT, None),
     (check_fit_line, (fit_line_qr,), CORRECT, None),
