@@ -54,6 +54,11 @@ def check_seeds_needed(seeds_needed) -> str:
             "n runs leave n - 1 degrees of freedom once the mean is estimated: "
             "t_quantile(0.975, n - 1), not t_quantile(0.975, n)":
                 {_fewest_seeds(sd, h, lambda n: t_quantile(0.975, n))},
+            "your multiplier is frozen at one n (t for 30 seeds, or at Day 8's estimate): "
+            "t_quantile(0.975, n - 1) changes with the n you try, so search n upwards with "
+            "it":
+                {math.ceil((t_quantile(0.975, k - 1) * sd / h) ** 2)
+                 for k in (30, max(6, math.ceil((1.96 * sd / h) ** 2)))} - {with_t},
             "one step too early: return the FEWEST n whose half-width is at most "
             "half_width, not the last n that was still too wide": {with_t - 1},
             "a 95% interval leaves 2.5% in each tail: the quantile is 0.975 (0.95 gives a "

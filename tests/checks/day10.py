@@ -96,6 +96,8 @@ CASES = [
     (check_seeds_needed, (seeds_with_q(0.95),), WRONG, "2.5% in each tail"),
     (check_seeds_needed, (seeds_with_q(0.995),), WRONG, "2.5% in each tail"),
     (check_seeds_needed, (lambda sd, h: round((1.96 * sd / h) ** 2),), WRONG, "1.96"),
+    (check_seeds_needed, (lambda sd, h: math.ceil((t_quantile(0.975, 29) * sd / h) ** 2),),
+     WRONG, "frozen at one n"),
     (check_seeds_needed, (lambda sd, h: True,), WRONG, "whole number"),
     (check_paired_ci, (paired_right,), CORRECT, "differences"),
     (check_paired_ci, (paired_with(t_multiplier),), CORRECT, None),
