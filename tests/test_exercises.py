@@ -209,3 +209,19 @@ def test_number_rejects_anything_but_one_real_number(value, needle):
 
     with pytest.raises(Wrong, match=f"the share should be one number, {needle}"):
         number(value, "the share")
+
+
+def test_a_librarys_own_draw_from_the_global_state_is_not_the_learners():
+    """SciPy's onenormest draws from np.random inside fractional_matrix_power: a
+    deterministic answer that calls it is not told it used the global state, and the
+    global state is left as it was."""
+    import scipy.linalg
+
+    def whiten_matrix(C):
+        return np.real(scipy.linalg.fractional_matrix_power(C, -0.5))
+
+    before = np.random.get_state(legacy=False)["state"]["pos"]  # noqa: NPY002
+    C = np.array([[2.0, 0.5, 0.1], [0.5, 1.0, 0.2], [0.1, 0.2, 3.0]])
+    W = call(whiten_matrix, C)
+    assert np.allclose(W @ C @ W, np.eye(3))
+    assert np.random.get_state(legacy=False)["state"]["pos"] == before  # noqa: NPY002

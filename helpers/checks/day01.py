@@ -759,6 +759,14 @@ def check_worker_rngs(worker_rngs: object) -> str:
     linear = _linear_seeds(runs)  # a step beyond _MANY workers: no draw shows it, its form does
     if linear is not None:
         raise Wrong(linear)
+    plain = [w.plain for run in runs for w in run]
+    distinct = any(len({w.plain for w in run}) > 1 for run in runs)  # a seed per worker
+    if plain and None not in plain and distinct and max(plain) < 2**32:
+        raise Wrong("every worker is seeded with an integer below 2**32: n such seeds drawn "
+                    "over many runs share a value about n**2 / 2**33 times (the birthday "
+                    "bound: tens of shared streams for 300 runs of 1,000 workers); draw "
+                    "63-bit or larger seeds, or spawn the workers' streams "
+                    "(SeedSequence(seed).spawn)")
     return (f"distinct worker streams, reproducible from seed, none shared across "
             f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "
             "workers, nor overlapping further along one stream.")

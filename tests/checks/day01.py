@@ -431,6 +431,10 @@ WORKER_RNGS = [
     (lambda seed, n: [default_rng(seed ^ i) for i in range(n)], WRONG,
      "runs with different seeds would share streams"),
     # ... arithmetic that only collides with many workers (the prompt sets no limit)
+    (lambda seed, n: [default_rng(int(s)) for s in default_rng(seed).integers(2**31 - 1, size=n)],
+     WRONG, "birthday bound"),
+    (lambda seed, n: [default_rng(int(c.generate_state(1)[0]))
+                      for c in SeedSequence(seed).spawn(n)], WRONG, "birthday bound"),
     (lambda seed, n: [default_rng(seed * 10**6 + i) for i in range(n)], WRONG,
      "worker 1000000 of seed s and worker 0 of seed s + 1"),
     (lambda seed, n: [default_rng(seed * 10**6 + 3 * i) for i in range(n)], WRONG,
