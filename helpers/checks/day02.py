@@ -127,6 +127,16 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
                         "check how the logits are rescaled by T")
         raise Wrong(f"at T = {T} your class frequencies {freq.round(3).tolist()} are far from "
                     "softmax(logits / T)")
+    try:  # a softmax must not overflow: at a low T the scaled logits are far apart
+        cold = np.asarray(call(sample_with_temperature, np.array([0.0, 2.0, 1.0]), 0.001, 200,
+                               np.random.default_rng(4)))
+    except Wrong as err:
+        raise Wrong(f"at T = 0.001 your code fails ({err}): np.exp overflows; subtract the "
+                    "largest scaled logit before np.exp (a stable softmax)") from None
+    if not np.all(cold == 1):
+        raise Wrong("at T = 0.001 nearly every draw should be the class with the largest "
+                    "logit; yours are not: subtract the LARGEST scaled logit before np.exp "
+                    "(not the smallest or the mean)")
     try:  # a softmax must not overflow: logits near 1000 are as valid as logits near 0
         big = np.asarray(call(sample_with_temperature, LOGITS + 1000.0, 1.0, n,
                               np.random.default_rng(2)))
@@ -166,8 +176,13 @@ def _check_split_frequencies(split, X: np.ndarray, y: np.ndarray, num_test: int)
     n, runs = len(y), 400
     member = np.zeros((runs, n), dtype=bool)
     for seed in range(runs):
-        test = np.asarray(call(split, X.copy(), y.copy(), num_test,
-                               np.random.default_rng(1000 + seed))[3]).astype(int)
+        parts = call(split, X.copy(), y.copy(), num_test, np.random.default_rng(1000 + seed))
+        test, train = np.asarray(parts[3]).astype(int), np.asarray(parts[1]).astype(int)
+        if len(set(test.tolist())) != num_test or len(test) + len(train) != n or set(
+                test.tolist()) & set(train.tolist()):
+            raise Wrong(f"with rng seed {1000 + seed} the test set holds a sample twice (or "
+                        "the sets overlap): draw the test samples without replacement "
+                        "(rng.permutation, or choice with replace=False)")
         member[seed, test] = True
     share, p1 = member.mean(axis=0), num_test / n
     if np.any(np.abs(share - p1) > 5 * np.sqrt(p1 * (1 - p1) / runs)):

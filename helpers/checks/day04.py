@@ -93,6 +93,14 @@ def check_min_max(min_max) -> str:
         got = _matrix(call(min_max, X.copy()), "min_max(X)", X.shape)
         want = _by_columns(X)
         if _right_min_max(got, want):
+            # a constant 0.1 over 6 rows: its computed sd is 1.4e-17, not 0, its range is 0
+            X2 = np.column_stack([np.full(6, 0.1), np.arange(1.0, 7.0)])
+            got2 = _matrix(call(min_max, X2.copy()), "min_max(X)", X2.shape)
+            if not np.all(np.isfinite(got2)) or not _close(got2, _by_columns(X2)):
+                raise Wrong("a column of six 0.1s came out wrong (NaN?): its computed "
+                            "standard deviation is rounding error (1.4e-17), not 0, so a test "
+                            "like std == 0 or var == 0 misses it; test the range itself "
+                            "(max - min == 0)")
             return "each feature spans [0, 1] and the constant one maps to 0, with no NaN."
         low, high = X.min(axis=0), X.max(axis=0)
         span = high - low

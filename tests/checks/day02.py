@@ -156,6 +156,24 @@ def _split_flat(X, y, num_test, rng):
     return X_tr[:, 0], y_tr, X_te[:, 0], y_te
 
 
+def _split_with_replacement_test(X, y, num_test, rng):
+    test = rng.choice(len(X), num_test)  # replace=False forgotten
+    train = np.setdiff1d(np.arange(len(X)), test)
+    return X[train], y[train], X[test], y[test]
+
+
+def _min_shift_sampler(logits, T, size, rng):
+    z = logits / T
+    e = np.exp(z - z.min())  # shifts by the smallest logit: overflows at a low T
+    return rng.choice(len(logits), size, p=e / e.sum())
+
+
+def _mean_shift_sampler(logits, T, size, rng):
+    z = logits / T
+    e = np.exp(z - z.mean())
+    return rng.choice(len(logits), size, p=e / e.sum())
+
+
 SEED = 42
 CASES = [
     # Exercise 1: uniform on [-0.5, 0.5), from a fresh default_rng(SEED)
@@ -181,6 +199,8 @@ CASES = [
     (check_centered_uniform, (DRAWS.integers(0, 1, N), N), WRONG, "floats"),
     # Exercise 2: sample_with_temperature(logits, T, size, rng)
     (check_sample_with_temperature, (_search_sampler,), CORRECT, None),
+    (check_sample_with_temperature, (_min_shift_sampler,), WRONG, "stable softmax"),
+    (check_sample_with_temperature, (_mean_shift_sampler,), WRONG, "stable softmax"),
     (check_sample_with_temperature, (_gumbel_sampler,), CORRECT, None),
     (check_sample_with_temperature, (_sorted_sampler,), WRONG, "consecutive draws depend"),
     (check_sample_with_temperature, (_quota_sampler,), WRONG, "fixed quotas"),
@@ -212,6 +232,7 @@ CASES = [
          len(logits), size, p=_softmax(logits / T)),), WRONG, "do not depend on rng"),
     # Exercise 3: split(X, y, num_test, rng)
     (check_train_test_split, (_split_choice,), CORRECT, None),
+    (check_train_test_split, (_split_with_replacement_test,), WRONG, "without replacement"),
     (check_train_test_split, (_split_block,), WRONG, "far more or less often"),
     (check_train_test_split, (_split_roll,), WRONG, "together"),
     (check_train_test_split, (_split_never_last,), WRONG, "far more or less often"),

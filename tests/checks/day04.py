@@ -142,7 +142,13 @@ def _white_legacy(X_train, X_test):
     return _pca_white(X_train, X_test)
 
 
+def min_max_std_zero(X):
+    span = X.max(axis=0) - X.min(axis=0)
+    return (X - X.min(axis=0)) / np.where(X.std(axis=0) == 0, 1, span)
+
+
 CASES = [
+    (check_min_max, (min_max_std_zero,), WRONG, "std == 0"),
     # ------------------------------------------------------------------ min_max
     (check_min_max, (lambda X: (X - X.min(axis=0)) / np.where(_span(X) == 0, 1, _span(X)),),
      CORRECT, "constant one maps to 0"),
