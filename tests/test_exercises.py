@@ -143,6 +143,8 @@ ALL_CASES = [(path.stem, i, case) for path in CASE_FILES
 def test_every_check_has_three_right_and_five_wrong_answers(module):
     """Expert review's bar (section 3): at least three valid but unusual answers that must
     pass and five plausible wrong ones that must fail, per check."""
+    if module.stem == "day09" and importlib.util.find_spec("torch") is None:
+        pytest.skip("Day 9's unusual right answers are PyTorch's; this venv has none")
     cases = [case for day, _, case in ALL_CASES if day == module.stem]
     for name, check in checks_of(module).items():
         statuses = [c.status for c in cases if c.check is check]

@@ -553,6 +553,8 @@ PINNED_ONLY = {
     "tests/properties": "papermill runs of the notebooks",
     "tests/browser": "Chromium",
     "tests/teach": "the course's tools (nbconvert, kernels, the grader)",
+    "tests/test_lab.py": "JupyterLab (make lab)",
+    "tests/test_learner_copies.py": "papermill runs of the learner copies",
     "tests/colab": "these tests",
 }
 PINNED_ONLY_TESTS = {  # single tests, by node id
