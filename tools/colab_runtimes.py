@@ -554,6 +554,7 @@ PINNED_ONLY = {
     "tests/browser": "Chromium",
     "tests/teach": "the course's tools (nbconvert, kernels, the grader)",
     "tests/test_lab.py": "JupyterLab (make lab)",
+    "tests/test_figure_alt_text.py": "the stored notebooks' HTML, read with BeautifulSoup",
     "tests/test_learner_copies.py": "papermill runs of the learner copies",
     "tests/colab": "these tests",
 }
