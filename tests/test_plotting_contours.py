@@ -16,6 +16,7 @@ def loss(w):
     return float(d @ S @ d)
 
 
+@pytest.mark.filterwarnings("ignore:The allsegs attribute:PendingDeprecationWarning")  # mpl 3.8
 def test_contours_pass_through_the_start_and_shrink_by_a_quarter():
     ax = quadratic_contours(S, OPTIMUM, PATH, num_levels=4)
     (contours,) = ax.collections  # one ContourSet

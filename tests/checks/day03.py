@@ -384,13 +384,21 @@ def _shuffle_in_place(x, statistic, num_resamples, rng):
 
 def _scipy_bca(x, statistic, num_resamples, rng):
     # SciPy's default BCa interval also applies statistic to the 100 jackknife samples
-    return scipy.stats.bootstrap((x,), statistic, n_resamples=num_resamples,
-                                 rng=rng).standard_error
+    return _scipy_bootstrap((x,), statistic, n_resamples=num_resamples, rng=rng).standard_error
 
 
 def _scipy_percentile_batches(x, statistic, num_resamples, rng):
-    return scipy.stats.bootstrap((x,), statistic, n_resamples=num_resamples, rng=rng,
-                                 method="percentile", batch=700).standard_error
+    return _scipy_bootstrap((x,), statistic, n_resamples=num_resamples, rng=rng,
+                            method="percentile", batch=700).standard_error
+
+
+def _scipy_bootstrap(data, statistic, *, rng, **kwargs):
+    """scipy.stats.bootstrap with a Generator: ``rng=`` from SciPy 1.15, ``random_state=``
+    before (the course's oldest tested SciPy is 1.12)."""
+    try:
+        return scipy.stats.bootstrap(data, statistic, rng=rng, **kwargs)
+    except TypeError:
+        return scipy.stats.bootstrap(data, statistic, random_state=rng, **kwargs)
 
 
 def _balanced(x, statistic, num_resamples, rng):
