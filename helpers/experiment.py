@@ -28,7 +28,13 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers._validate import check_int, check_positive, check_probability, check_rng
+from helpers._validate import (
+    as_float_array,
+    check_int,
+    check_positive,
+    check_probability,
+    check_rng,
+)
 from helpers.data import load_digits
 from helpers.init import he_normal, lecun_normal, xavier_normal
 from helpers.nn import MLP, train_sgd
@@ -156,10 +162,13 @@ def two_way_components(table: np.typing.ArrayLike) -> Components:
 
 
 class Run(NamedTuple):
-    """What one run reports: test accuracy, and the last epoch's mean training loss."""
+    """What one run reports: test accuracy, the last epoch's mean training loss, and which
+    test images (in the split's order) it classified right (for per-image tests such as
+    McNemar's)."""
 
     test_acc: float
     loss: float
+    correct: tuple[bool, ...]
 
 
 def streams_from(seed: np.random.SeedSequence,
@@ -234,7 +243,8 @@ def run_experiment(X: np.ndarray, y: np.ndarray, streams: dict, config: Config) 
                         batch_size=config.batch_size, rng=streams["shuffle"],  # 5. batches
                         dropout_rng=streams["dropout"],  # 4. dropout masks
                         eval_every=config.num_epochs)
-    return Run(model.accuracy(X_test, y[test]), history["loss"][-1])
+    correct = model.forward(X_test).argmax(axis=1) == y[test]  # 6. which images it got right
+    return Run(float(correct.mean()), history["loss"][-1], tuple(correct.tolist()))
 
 
 @functools.cache
@@ -265,3 +275,48 @@ def run_seed(seed: np.random.SeedSequence, config: Config) -> Run:
     X, y = _digits()
     return run_experiment(X, y, streams_from(seed), config)
 
+
+
+def nearest_centroid_accuracy(X: np.typing.ArrayLike, y: np.typing.ArrayLike,
+                              is_test: np.typing.ArrayLike) -> np.ndarray:
+    """Test accuracy of the nearest-class-mean classifier for many splits at once.
+
+    Row ``s`` of the boolean ``is_test`` (splits, images) marks split ``s``'s test images;
+    the other images train it: each class's mean training image is its centroid, and a
+    test image gets the class of the nearest centroid (Euclidean distance). A classifier
+    cheap enough to refit thousands of times, for simulations where the truth must be
+    known (Day 10's coverage check); it is not the course's network.
+
+    Examples
+    --------
+    >>> X = np.array([[0.0], [1.0], [9.0], [10.0], [4.0], [6.0]])
+    >>> y = np.array([0, 0, 1, 1, 0, 1])
+    >>> is_test = np.array([[0, 0, 0, 0, 1, 1], [1, 0, 1, 0, 0, 0]], dtype=bool)
+    >>> nearest_centroid_accuracy(X, y, is_test)
+    array([1., 1.])
+    """
+    X = as_float_array(X, "X", ndim=2)
+    labels = np.asarray(y)
+    if (labels.shape != (len(X),) or not np.issubdtype(labels.dtype, np.integer)
+            or labels.min(initial=0) < 0):
+        raise ValueError(f"y must hold one class index (an integer >= 0) per row of X "
+                         f"({len(X)}), got shape {labels.shape} and dtype {labels.dtype}")
+    mask = np.asarray(is_test)
+    if mask.dtype != bool or mask.ndim != 2 or mask.shape[1] != len(X):
+        raise ValueError(f"is_test must be a boolean array (splits, {len(X)} images), got "
+                         f"shape {mask.shape} and dtype {mask.dtype}")
+    num_classes = int(labels.max()) + 1
+    onehot = (labels[:, None] == np.arange(num_classes)).astype(float)  # (images, classes)
+    train = (~mask).astype(float)
+    counts = train @ onehot  # (splits, classes): training images per class
+    if not mask.any(axis=1).all() or (counts == 0).any():
+        raise ValueError("every split needs at least one test image and a training image "
+                         "of every class")
+    # every split's class sums in one product: (splits * classes, images) @ (images, dims)
+    weights = (train[:, None, :] * onehot.T).reshape(-1, len(X))
+    centroids = (weights @ X).reshape(len(mask), num_classes, -1) / counts[..., None]
+    # nearest centroid = largest x.c - |c|^2 / 2, for every image and split at once
+    scores = (centroids.reshape(-1, X.shape[1]) @ X.T).reshape(len(mask), num_classes, -1)
+    scores -= 0.5 * np.sum(centroids**2, axis=2)[..., None]
+    right = scores.argmax(axis=1) == labels  # (splits, images)
+    return np.sum(right & mask, axis=1) / mask.sum(axis=1)

@@ -16,6 +16,7 @@ from helpers.experiment import (
     Config,
     Run,
     check_streams,
+    nearest_centroid_accuracy,
     run_experiment,
     run_seed,
     streams_from,
@@ -67,7 +68,7 @@ def test_parallel_workers_reproduce_the_serial_runs_exactly():
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
         parallel = list(pool.map(run_seed, seeds, [FAST] * len(seeds)))
-    assert np.array_equal(np.array(parallel), np.array(serial))
+    assert parallel == serial  # every field, every test image
 
 
 @pytest.mark.parametrize("source", SOURCES)
@@ -114,6 +115,9 @@ def test_run_experiment_equals_the_pipeline_written_out_with_sklearn(digits):
     acc = model.accuracy(scaler.transform(X[test]), y[test])
     assert run.test_acc == pytest.approx(acc, abs=1 / num_test / 2)
     assert run.test_acc * num_test == pytest.approx(round(run.test_acc * num_test), abs=1e-9)
+    right = model.forward(scaler.transform(X[test])).argmax(axis=1) == y[test]
+    assert len(run.correct) == num_test and np.mean(run.correct) == run.test_acc
+    assert np.mean(np.array(run.correct) != right) <= 1 / num_test  # a near-tie may differ
 
 
 def test_the_default_experiment_learns_the_digits():
@@ -213,3 +217,27 @@ def test_two_way_components_edge_cases():
         two_way_components(np.zeros(5))
     with pytest.raises(ValueError, match="finite"):
         two_way_components([[0.9, np.nan], [0.9, 0.8]])
+
+
+@pytest.mark.filterwarnings("ignore:self.within_class_std_dev_")  # constant pixels: harmless
+def test_nearest_centroid_accuracy_equals_scikit_learns_nearest_centroid(digits):
+    from sklearn.neighbors import NearestCentroid
+
+    X, y = digits
+    rng = np.random.default_rng(3)
+    is_test = rng.permuted(np.tile(np.arange(len(y)) < 300, (4, 1)), axis=1)
+    expected = [NearestCentroid().fit(X[~m], y[~m]).score(X[m], y[m]) for m in is_test]
+    assert nearest_centroid_accuracy(X, y, is_test) == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.parametrize(("y", "is_test", "needle"), [
+    (np.array([0.0, 1.0, 0.0, 1.0]), np.array([[1, 0, 0, 0]], bool), "y must hold"),
+    (np.array([0, 1, 0, 1]), np.array([[1, 0, 0, 0]]), "is_test must be a boolean"),
+    (np.array([0, 1, 0, 1]), np.array([1, 0, 0, 0], bool), "is_test must be a boolean"),
+    (np.array([0, 1, 0, 1]), np.array([[0, 0, 0, 0]], bool), "every split needs"),
+    (np.array([0, 1, 0, 1]), np.array([[0, 1, 0, 1]], bool), "every split needs"),
+])
+def test_nearest_centroid_accuracy_refuses_bad_input(y, is_test, needle):
+    X = np.arange(8.0).reshape(4, 2)
+    with pytest.raises(ValueError, match=needle):
+        nearest_centroid_accuracy(X, y, is_test)

@@ -11,14 +11,15 @@ from helpers.exercises import Wrong, call, exercise_check, number
 from helpers.intervals import paired_interval, t_quantile, unpaired_interval
 
 # (sd, half_width) pairs the seeds_needed check tries: sd/h from 1.2 to 10 (at 1.2 and 1.5,
-# t with n degrees of freedom instead of n - 1 gives one seed fewer).
+# t with n degrees of freedom instead of n - 1 gives one seed fewer; at 1.3, n - 2 gives one
+# more).
 _PRECISION_CASES = ((0.01, 0.002), (0.008, 0.004), (0.02, 0.002), (0.005, 0.001),
-                    (0.012, 0.01), (0.015, 0.01))
+                    (0.012, 0.01), (0.015, 0.01), (0.013, 0.01))
 
 
-def _fewest_seeds(sd: float, half_width: float, multiplier) -> int:
-    """Smallest n >= 6 with multiplier(n) * sd / sqrt(n) <= half_width."""
-    n = 6
+def _fewest_seeds(sd: float, half_width: float, multiplier, start: int = 6) -> int:
+    """Smallest n >= start with multiplier(n) * sd / sqrt(n) <= half_width."""
+    n = start
     while multiplier(n) * sd / math.sqrt(n) > half_width:
         n += 1
     return n
@@ -54,6 +55,9 @@ def check_seeds_needed(seeds_needed) -> str:
             "n runs leave n - 1 degrees of freedom once the mean is estimated: "
             "t_quantile(0.975, n - 1), not t_quantile(0.975, n)":
                 {_fewest_seeds(sd, h, lambda n: t_quantile(0.975, n))},
+            "n runs leave n - 1 degrees of freedom (only the mean is estimated): "
+            "t_quantile(0.975, n - 1), not n - 2":
+                {_fewest_seeds(sd, h, lambda n: t_quantile(0.975, n - 2), start=7)},
             "your multiplier is frozen at one n (t for 30 seeds, or at Day 8's estimate): "
             "t_quantile(0.975, n - 1) changes with the n you try, so search n upwards with "
             "it":
@@ -237,4 +241,12 @@ def check_task_seeds(task_seeds) -> str:
             raise Wrong(f"the experiments with seeds {one} and {other} share a task ({n} tasks "
                         "each): arithmetic on the seed collides across experiments; derive "
                         "every task's stream from the experiment's seed by spawning")
+    # experiments of other sizes: seed * n + i and seed**2 + i never collide at one n, but
+    # experiment 7 with 16 tasks meets experiment 28 (or 8) with 4 tasks
+    wide = set(_states(call(task_seeds, 7, 16)))
+    for other in range(130):
+        if other != 7 and wide & set(_states(call(task_seeds, other, 4))):
+            raise Wrong(f"the experiments with seeds 7 (16 tasks) and {other} (4 tasks) share "
+                        "a task: arithmetic on the seed and the number of tasks collides "
+                        "across experiments; derive every task's stream by spawning")
     return "one seed per task, from the one seed: independent, repeatable, never shared."

@@ -51,6 +51,13 @@ def seeds_by_search(sd, half_width):
     return int(n[np.argmax(t * sd / np.sqrt(n) <= half_width)])
 
 
+def seeds_with_n_minus_2(sd, half_width):
+    n = 7  # t_quantile needs 5 degrees of freedom or more
+    while t_quantile(0.975, n - 2) * sd / math.sqrt(n) > half_width:
+        n += 1
+    return n
+
+
 def seeds_with_z(sd, half_width):
     return math.ceil((1.96 * sd / half_width) ** 2)
 
@@ -91,6 +98,7 @@ CASES = [
     (check_seeds_needed, (seeds_from_estimate,), CORRECT, None),
     (check_seeds_needed, (seeds_by_search,), CORRECT, None),
     (check_seeds_needed, (seeds_with_dof(lambda n: n),), WRONG, "n - 1 degrees of freedom"),
+    (check_seeds_needed, (seeds_with_n_minus_2,), WRONG, "not n - 2"),
     (check_seeds_needed, (lambda sd, h: seeds_with_t(sd, h) - 1,), WRONG, "one step too early"),
     (check_seeds_needed, (lambda sd, h: np.array(seeds_with_t(sd, h)),), CORRECT, None),
     (check_seeds_needed, (seeds_with_q(0.95),), WRONG, "2.5% in each tail"),
@@ -162,4 +170,8 @@ CASES = [
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(2 * seed + i) for i in range(n)],),
      WRONG,
      "share a task"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed * n + i)
+                                         for i in range(n)],), WRONG, "the number of tasks"),
+    (check_task_seeds, (lambda seed, n: [np.random.default_rng(seed**2 + i)
+                                         for i in range(n)],), WRONG, "the number of tasks"),
 ]

@@ -24,7 +24,9 @@ save_results(RESULTS_PATH, num_seeds=n, num_test=num_test, acc=acc, mean=mean, s
              bootstrap=[boot_low, boot_high], quartiles=[q1, median, q3],
              b_better=float(np.mean(diffs > 0)), a_better=float(np.mean(diffs < 0)),
              best_in_sd=(acc[best] - mean) / sd, best_of_n=best_of_n,
-             parallel_identical=parallel_identical, copies_draw_alike=len(set(copy_draws)) == 1)
+             parallel_identical=parallel_identical, copies_draw_alike=len(set(copy_draws)) == 1,
+             only_a=only_a, only_b=only_b, p_values=p_values, by_hand=by_hand,
+             coverage=coverage, num_studies=num_studies)
 """
 SMALL = {"NUM_SEEDS": 12}  # 12 seeds x 7 designs of the real experiment: a few seconds
 SOURCES = ("split", "init", "dropout", "shuffle")
@@ -140,3 +142,34 @@ def test_day10_robust_summaries_agree_with_the_normal_ones(run_notebook, seed):
     assert 0.6 * t_width < boot_width < 1.2 * t_width
     d = np.array(r["acc_b_paired"]) - acc
     assert r["b_better"] == np.mean(d > 0) and r["a_better"] == np.mean(d < 0)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day10_mcnemar_sees_two_trained_networks_not_the_seeds(run_notebook, seed):
+    """McNemar's exact p-value is SciPy's binomial test (and the by-hand sum); it matches the
+    accuracies; and on one test set it rarely resolves the half-image difference that the
+    seeds' paired interval is about (A and B disagree on a few images only)."""
+    r = run_notebook(NAME, seed, **SMALL)
+    a, b = np.array(r["acc"]), np.array(r["acc_b_paired"])
+    only_a, only_b = np.array(r["only_a"]), np.array(r["only_b"])
+    assert np.allclose((b - a) * r["num_test"], only_b - only_a)  # discordant counts
+    for j, k, p in zip(only_a, only_b, r["p_values"], strict=True):
+        expected = stats.binomtest(int(k), int(j + k), 0.5).pvalue if j + k else 1.0
+        assert p == pytest.approx(expected, rel=1e-9)
+    assert r["by_hand"] == pytest.approx(r["p_values"][0], rel=1e-9)
+    assert np.median(only_a + only_b) <= 10  # a few of the 359 test images
+    assert np.mean(np.array(r["p_values"]) < 0.05) <= 0.25  # rarely a verdict on one seed
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day10_the_seed_interval_undercovers_new_data_and_the_corrected_one_does_not(
+        run_notebook, seed):
+    """The bracket of section 2, where the truth is known (nearest class mean, 200 studies):
+    the seed interval covers new-data accuracy less than 95%, the corrected one at least
+    about 95% (bounds 5 standard errors of a coverage from 200 studies, 1.5 points)."""
+    r = run_notebook(NAME, seed, **SMALL)
+    se = math.sqrt(0.95 * 0.05 / r["num_studies"])
+    seeds_only, corrected = r["coverage"]
+    assert seeds_only < 0.95 - 3 * se, seeds_only  # measured 83-88 %
+    assert corrected > 0.95 - 5 * se, corrected
+    assert corrected > seeds_only
