@@ -188,6 +188,14 @@ def _diagnose_unit_columns(theta: np.ndarray, A: np.ndarray, y: np.ndarray) -> N
     if _close(theta, row_scaled) or _close(theta, row_scaled / lengths):
         raise Wrong("you scaled the rows of A (axis=1), which weights the equations and "
                     "changes the problem; scale its columns (axis=0)")
+    B = A / lengths
+    U, s, Vt = np.linalg.svd(B, full_matrices=False)
+    shares = (U.T @ y) / s
+    for kept in range(1, len(s)):  # lstsq with an rcond that cuts off the smallest ones
+        if _close(theta * lengths, Vt[:kept].T @ shares[:kept], 1e-6):
+            raise Wrong(f"that is lstsq with the {len(s) - kept} smallest singular value(s) "
+                        "of the unit-length columns cut off, as an rcond larger than about "
+                        f"{s[kept] / s[0]:.0e} does: leave rcond=None (or 0 or -1)")
     digits = correct_digits(theta, LONGLEY_CERTIFIED)
     if digits < 2:
         raise Wrong("theta is far from the least-squares solution of A theta = y: scale "
@@ -195,6 +203,26 @@ def _diagnose_unit_columns(theta: np.ndarray, A: np.ndarray, y: np.ndarray) -> N
     raise Wrong(f"theta keeps only {digits:.0f} of NIST's digits (a good solver keeps about "
                 "11): forming A.T @ A, inverting a matrix or computing in float32 loses "
                 "them; solve the scaled problem with np.linalg.lstsq")
+
+
+def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: str) -> None:
+    """Raise the hint for a ``theta`` that loses digits on rescaled columns, if known."""
+    lengths = np.linalg.norm(A, axis=0)
+    for scalar in (np.linalg.norm(A), lengths.max(), np.abs(A).max()):
+        if _close(theta, np.linalg.lstsq(A / scalar, y, rcond=None)[0] / scalar, 1e-8):
+            raise Wrong(f"{said}: you divided all of A by one number (np.linalg.norm(A) "
+                        "without axis=0, or the largest length), which leaves the columns' "
+                        "sizes relative to each other as they were; divide each column by its "
+                        "own length, np.linalg.norm(A, axis=0)")
+    if _close(theta, np.linalg.lstsq(A, y, rcond=None)[0], 1e-8):
+        raise Wrong(f"{said}: that is what plain lstsq does; divide each column by its "
+                    "length before solving, and the solution by the same lengths after")
+    features_only = np.r_[1.0, lengths[1:]]
+    if _close(theta, np.linalg.lstsq(A / features_only, y, rcond=None)[0] / features_only,
+              1e-8):
+        raise Wrong(f"{said}: you left the intercept column (column 0, the ones) unscaled, "
+                    "and in other units it is as badly scaled as any other; divide every "
+                    "column of A, the first one too, by its length")
 
 
 @exercise_check
@@ -205,7 +233,7 @@ def check_lstsq_unit_columns(lstsq_unit_columns) -> str:
     theta = _vector(call(lstsq_unit_columns, A, y), A.shape[1], "theta")
     if correct_digits(theta, LONGLEY_CERTIFIED) < MIN_DIGITS:
         _diagnose_unit_columns(theta, A, y)
-    for K in (10, -10, 20, -20):
+    for K in (10, -10, 20, -20, 40, -40):
         scale = rescaling(A.shape[1], K)
         theta_scaled = _vector(call(lstsq_unit_columns, A * scale, y), A.shape[1], "theta")
         digits = correct_digits(theta_scaled * scale, LONGLEY_CERTIFIED)
@@ -213,10 +241,7 @@ def check_lstsq_unit_columns(lstsq_unit_columns) -> str:
             continue
         said = (f"on Longley's columns rescaled by 2**{K} and 2**{-K} (section 2) theta keeps "
                 f"only {max(digits, 0):.0f} of NIST's digits")
-        plain = np.linalg.lstsq(A * scale, y, rcond=None)[0]
-        if _close(theta_scaled, plain, 1e-8):
-            raise Wrong(f"{said}: that is what plain lstsq does; divide each column by its "
-                        "length before solving, and the solution by the same lengths after")
+        _diagnose_rescaled(theta_scaled, A * scale, y, said)
         raise Wrong(f"{said}: your answer still depends on the columns' units. Divide each "
                     "column by its length itself (not a power of it), so that A / lengths "
                     "is the same in any units, and the solution by the same lengths after")
@@ -243,10 +268,15 @@ def _collinear_case() -> tuple[np.ndarray, np.ndarray]:
     return X, X @ np.array([1.0, 2.0, -1.5]) + 3.0 + 1e-3 * rng.standard_normal(40)
 
 
-def _ridge_answer(value, d: int) -> tuple[np.ndarray, float]:
-    if isinstance(value, np.ndarray) and value.size == d + 1:
-        raise Wrong("return (w, b), the weights and the bias separately, not one vector "
-                    "[b, w]")
+def _ridge_answer(value, d: int, want_b: float | None = None) -> tuple[np.ndarray, float]:
+    if (isinstance(value, np.ndarray) and value.size == d + 1 or isinstance(value, list)
+            and len(value) == d + 1 and all(np.ndim(v) == 0 for v in value)):
+        flat = np.ravel(np.asarray(value, dtype=float))
+        order = ("[b, w]" if want_b is not None and _close(flat[0], want_b, 1e-6) else
+                 "[w, b]" if want_b is not None and _close(flat[-1], want_b, 1e-6) else
+                 "[b, w] or [w, b]")
+        raise Wrong(f"you returned one vector {order}: return the weights and the bias "
+                    "separately, as the pair (w, b)")
     first, second = _pair(value, "ridge(X, y, alpha)")
     if np.size(first) == 1 and np.size(second) == d:
         raise Wrong("you returned (b, w): return the weights first, (w, b)")
@@ -262,7 +292,14 @@ def _alternatives(X: np.ndarray, y: np.ndarray, alpha: float) -> list[tuple[tupl
                             np.r_[y, np.zeros(d + 1)], rcond=None)[0]
     through_origin = np.linalg.lstsq(np.vstack([X, np.sqrt(alpha) * np.eye(d)]),
                                      np.r_[y, np.zeros(d)], rcond=None)[0]
+    uncentred_X = np.linalg.lstsq(np.vstack([X, np.sqrt(alpha) * np.eye(d)]),
+                                  np.r_[y - y.mean(), np.zeros(d)], rcond=None)[0]
+    not_centred = ("you centred y but not X: the stacked system has no bias column, so X's "
+                   "nonzero means pull w off. Subtract X.mean(axis=0) from X before stacking, "
+                   "and use the same means to recover b")
     return [
+        ((uncentred_X, y.mean() - X.mean(axis=0) @ uncentred_X), not_centred),
+        ((uncentred_X, y.mean()), not_centred),
         ((theta[1:], theta[0]),
          ("your penalty also shrinks the bias b; centre X and y first, so that b stays out "
           "of the penalty")),
@@ -296,8 +333,8 @@ def check_ridge(ridge) -> str:
     X, y = _ridge_case()
     d = X.shape[1]
     for alpha in (3.0, 0.0, 1e4):  # not 2 first: there alpha**2 = 2 * alpha
-        w, b = _ridge_answer(call(ridge, X, y, alpha), d)
         want_w, want_b = fit_ridge(X, y, alpha)
+        w, b = _ridge_answer(call(ridge, X, y, alpha), d, want_b)
         if _close(w, want_w, 1e-8) and _close(b, want_b, 1e-8):
             continue
         for (alt_w, alt_b), hint in _alternatives(X, y, alpha):

@@ -228,6 +228,31 @@ def unit_squared_lengths(A, y):
     return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
 
 
+def unit_intercept_unscaled(A, y):  # only the features' columns: fine until K = 40
+    lengths = np.r_[1.0, np.linalg.norm(A[:, 1:], axis=0)]
+    return np.linalg.lstsq(A / lengths, y, rcond=None)[0] / lengths
+
+
+def unit_scalar(A, y):  # one number for all of A: no column's relative size changes
+    scale = np.linalg.norm(A)
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
+def unit_scalar_max(A, y):
+    scale = np.linalg.norm(A, axis=0).max()
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
+def unit_rcond(A, y):  # a cut-off that drops the unit columns' smallest singular value
+    lengths = np.linalg.norm(A, axis=0)
+    return np.linalg.lstsq(A / lengths, y, rcond=1e-4)[0] / lengths
+
+
+def unit_rcond_zero(A, y):  # no cut-off at all: fine on unit-length columns
+    lengths = np.linalg.norm(A, axis=0)
+    return np.linalg.lstsq(A / lengths, y, rcond=0)[0] / lengths
+
+
 def unit_legacy(A, y):
     np.random.seed(0)  # noqa: NPY002 (the mistake under test)
     return unit_right(A, y)
@@ -240,6 +265,12 @@ CASES += [
     (check_lstsq_unit_columns, (unit_powers_of_two,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_scipy,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_column_vector,), CORRECT, None),
+    (check_lstsq_unit_columns, (unit_rcond_zero,), CORRECT, None),
+    (check_lstsq_unit_columns, (unit_intercept_unscaled,), WRONG,
+     "left the intercept column (column 0, the ones) unscaled"),
+    (check_lstsq_unit_columns, (unit_scalar,), WRONG, "divided all of A by one number"),
+    (check_lstsq_unit_columns, (unit_scalar_max,), WRONG, "divided all of A by one number"),
+    (check_lstsq_unit_columns, (unit_rcond,), WRONG, "leave rcond=None"),
     (check_lstsq_unit_columns, (lambda A, y: np.linalg.lstsq(A, y, rcond=None)[0],), WRONG,
      "what plain lstsq does"),
     (check_lstsq_unit_columns, (unit_sqrt_lengths,), WRONG, "not a power of it"),
@@ -366,6 +397,13 @@ def ridge_in_place(X, y, alpha):
     return w, y.mean() - x_mean @ w
 
 
+def ridge_x_uncentred(X, y, alpha):  # y centred, X not
+    d = X.shape[1]
+    w = np.linalg.lstsq(np.vstack([X, np.sqrt(alpha) * np.eye(d)]),
+                        np.r_[y - y.mean(), np.zeros(d)], rcond=None)[0]
+    return w, y.mean() - X.mean(axis=0) @ w
+
+
 def ridge_legacy(X, y, alpha):
     noise = np.random.standard_normal(y.shape) * 0.0  # noqa: NPY002 (the mistake under test)
     return ridge_right(X, y + noise, alpha)
@@ -395,7 +433,17 @@ CASES += [
     (check_ridge, (lambda X, y, alpha: ridge_right(X, y, alpha)[::-1],), WRONG, "(b, w)"),
     (check_ridge, (lambda X, y, alpha: np.r_[ridge_right(X, y, alpha)[1],
                                              ridge_right(X, y, alpha)[0]],), WRONG,
-     "not one vector"),
+     "one vector [b, w]"),
+    (check_ridge, (lambda X, y, alpha: np.r_[ridge_right(X, y, alpha)[0],
+                                             ridge_right(X, y, alpha)[1]],), WRONG,
+     "one vector [w, b]"),
+    (check_ridge, (lambda X, y, alpha: [*ridge_right(X, y, alpha)[0],
+                                        ridge_right(X, y, alpha)[1]],), WRONG,
+     "one vector [w, b]"),
+    (check_ridge, (ridge_x_uncentred,), WRONG, "centred y but not X"),
+    (check_ridge, (lambda X, y, alpha: (ridge_x_uncentred(X, y, alpha)[0], y.mean()),), WRONG,
+     "centred y but not X"),
+    (check_ridge, (lambda X, y, alpha: list(ridge_right(X, y, alpha)),), CORRECT, None),
     (check_ridge, (ridge_in_place,), WRONG, "changed its argument X in place"),
     (check_ridge, (ridge_legacy,), WRONG, "global np.random"),
     (check_ridge, (lambda X, y, alpha: ...,), NOT_ATTEMPTED, None),
