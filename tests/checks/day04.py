@@ -390,5 +390,5 @@ CASES = [
      "right up to a constant factor"),
     (check_whiten, (lambda Xtr, Xte: _zca_eps_white(Xtr, Xte, -1e-3),), WRONG,
      "subtracted 0.001 from the eigenvalues before the square root: along the smallest "
-     "eigenvalue (0.0057) the whitened variance is then 1.2, not 1"),
+     + "eigenvalue (0.0057) the whitened variance is then 1.2, not 1"),
 ]
