@@ -227,3 +227,30 @@ def test_a_librarys_own_draw_from_the_global_state_is_not_the_learners():
     W = call(whiten_matrix, C)
     assert np.allclose(W @ C @ W, np.eye(3))
     assert np.random.get_state(legacy=False)["state"]["pos"] == before  # noqa: NPY002
+
+
+def test_an_exercise_without_randomness_undoes_a_draw_made_through_a_learners_helper():
+    """needs_random=False: the learner's own helper calls a library that draws (SciPy's
+    fractional_matrix_power); the answer is judged, the global state left as it was; a
+    function that names np.random itself is still told."""
+    import scipy.linalg
+
+    def inverse_root(C):  # the learner's helper: not a library, so not excused by default
+        return np.real(scipy.linalg.fractional_matrix_power(C, -0.5))
+
+    def whiten_matrix(C):
+        return inverse_root(C)
+
+    def seeded(C):
+        np.random.seed(0)  # noqa: NPY002 (the mistake under test)
+        return inverse_root(C)
+
+    C = np.array([[2.0, 0.5, 0.1], [0.5, 1.0, 0.2], [0.1, 0.2, 3.0]])
+    with pytest.raises(Wrong, match="global np.random state"):
+        call(whiten_matrix, C)  # the default: a draw the check cannot pin on a library
+    before = np.random.get_state(legacy=False)["state"]["pos"]  # noqa: NPY002
+    W = call(whiten_matrix, C, needs_random=False)
+    assert np.allclose(W @ C @ W, np.eye(3))
+    assert np.random.get_state(legacy=False)["state"]["pos"] == before  # noqa: NPY002
+    with pytest.raises(Wrong, match="global np.random state"):
+        call(seeded, C, needs_random=False)

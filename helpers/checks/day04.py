@@ -2,9 +2,12 @@
 
 Every exercise here has a determined answer (fixed inputs), so each check compares with the
 exact result, accepting every equivalent the prompt allows (another idiom, a float32
-result, a list, a ``Fraction``, any of ``np.percentile``'s methods, any whitening matrix,
-an epsilon in whitening too small to matter), and then names the mistake it recognizes.
-``call`` rejects the legacy global ``np.random`` and changes to an argument in place.
+result of a float64 computation, a list, a ``Fraction``, any of ``np.percentile``'s
+methods, any whitening matrix, an epsilon in whitening too small to matter), and then names the mistake it recognizes.
+None of these exercises needs randomness, so each check calls the answer with
+``call(..., needs_random=False)``: a draw a library makes inside it (even through a helper
+of the learner's) is undone; code that names ``np.random`` itself is rejected, and so are
+changes to an argument in place.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+from sklearn.preprocessing import MinMaxScaler
 
 from helpers.exercises import Wrong, call, exercise_check, number
 
@@ -90,18 +94,19 @@ def check_min_max(min_max) -> str:
     """``min_max(X)``: each feature to [0, 1]; a constant feature to 0, not NaN."""
     X = _min_max_case()
     with np.errstate(all="ignore"):  # a learner's 0 / 0 becomes feedback, not a warning
-        got = _matrix(call(min_max, X.copy()), "min_max(X)", X.shape)
+        got = _matrix(call(min_max, X.copy(), needs_random=False), "min_max(X)", X.shape)
         want = _by_columns(X)
         if _right_min_max(got, want):
             # a constant 0.1 over 6 rows: its computed sd is 1.4e-17, not 0, its range is 0
             X2 = np.column_stack([np.full(6, 0.1), np.arange(1.0, 7.0)])
-            got2 = _matrix(call(min_max, X2.copy()), "min_max(X)", X2.shape)
+            got2 = _matrix(call(min_max, X2.copy(), needs_random=False), "min_max(X)", X2.shape)
             if not np.all(np.isfinite(got2)) or not _close(got2, _by_columns(X2)):
                 raise Wrong("a column of six 0.1s came out wrong (NaN?): its computed "
                             "standard deviation is rounding error (1.4e-17), not 0, so a test "
                             "like std == 0 or var == 0 misses it; test the range itself "
                             "(max - min == 0)")
             return "each feature spans [0, 1] and the constant one maps to 0, with no NaN."
+        _diagnose_float32(got, X)
         low, high = X.min(axis=0), X.max(axis=0)
         span = high - low
         varying = _varying(X)
@@ -151,6 +156,25 @@ def check_min_max(min_max) -> str:
                 "each scaled on its own column")
 
 
+def _diagnose_float32(got: np.ndarray, X: np.ndarray) -> None:
+    """Raise :class:`Wrong` if ``got`` is the right formula computed in float32 (which the
+    feature near -1000 with a range of 0.005 cannot survive); return otherwise."""
+    X32 = X.astype(np.float32)
+    span32 = X32.max(axis=0) - X32.min(axis=0)
+    in_float32 = [(X32 - X32.min(axis=0)) / np.where(span32 == 0, 1, span32),
+                  MinMaxScaler().fit_transform(X32)]  # its 10 eps is float32's: 1.2e-6
+    others = np.arange(X.shape[1]) != ROUNDING_COLUMN
+    if not any(np.allclose(got[:, others], want[:, others], rtol=0, atol=1e-4)
+               for want in in_float32):
+        return
+    error = float(np.abs(got[:, 4] - _by_columns(X)[:, 4]).max())
+    gap = float(np.spacing(np.float32(abs(X[0, 4]))))  # between float32 numbers near 1000
+    raise Wrong(f"the formula is right, but computed in float32: the feature near "
+                f"{X[0, 4]:.0f} with a range of {np.ptp(X[:, 4]):.2g} comes out off by up to "
+                f"{error:.2g}, because float32 numbers near {abs(X[0, 4]):.0f} lie "
+                f"{gap:.2g} apart; compute in float64 (a float32 result of it is fine)")
+
+
 def _diagnose_range(got: np.ndarray, X: np.ndarray) -> None:
     """Raise :class:`Wrong` if ``got`` divides each varying feature's ``X - min`` by some
     other number than its range, naming the number (an added epsilon, a floor on the range,
@@ -193,8 +217,12 @@ def _diagnose_range(got: np.ndarray, X: np.ndarray) -> None:
 
 def _split_case() -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(6)
-    X_train = rng.normal(0, 1, (200, 3))
+    X_train = rng.uniform(-2, 2, (200, 3))
+    X_train[:2] = [[-2.0], [2.0]]  # a range of 4, a power of 2: its ends scale exactly
     X_test = rng.normal(0.3, 1.4, (60, 3))  # the test split drifted: wider and shifted
+    # two test rows exactly at the training minimum and maximum: they scale to exactly 0 and
+    # 1 (with every idiom, float32 too), inside [0, 1], so <= 0 or >= 1 counts them wrongly
+    X_test[:2] = X_train[:2]
     return X_train, X_test
 
 
@@ -207,7 +235,7 @@ def _scaled(X_fit: np.ndarray, X: np.ndarray) -> np.ndarray:
 def check_share_outside(share_outside) -> str:
     """``share_outside(X_train, X_test)``: share of scaled test values outside [0, 1]."""
     X_train, X_test = _split_case()
-    got = call(share_outside, X_train.copy(), X_test.copy())
+    got = call(share_outside, X_train.copy(), X_test.copy(), needs_random=False)
     scaled = _scaled(X_train, X_test)
     below, above = scaled < 0, scaled > 1
     per_feature = np.mean(below | above, axis=0)
@@ -233,6 +261,11 @@ def check_share_outside(share_outside) -> str:
                     "scaled (or on all of it), or its output was clipped (MinMaxScaler("
                     "clip=True), np.clip); fit on X_train only, then transform X_test "
                     "without clipping")
+    at_ends = [(scaled <= 0) | (scaled >= 1), (scaled <= 0) | above, below | (scaled >= 1)]
+    if any(same(float(np.mean(outside))) for outside in at_ends):
+        raise Wrong("you also counted values exactly at 0 or 1 (a test value equal to the "
+                    "training minimum or maximum): those lie inside [0, 1]; use strict "
+                    "comparisons, < 0 and > 1")
     if same(float(np.mean(above))):
         raise Wrong("you counted only the values above 1; count those below 0 too")
     if same(float(np.mean(below))):
@@ -272,7 +305,8 @@ def check_robust_transform(robust_transform) -> str:
     """``robust_transform(X_train, X_test)``: X_test scaled with the training split's
     per-feature median and interquartile range (any of np.percentile's methods)."""
     X_train, X_test = _robust_case()
-    got = _matrix(call(robust_transform, X_train.copy(), X_test.copy()),
+    got = _matrix(call(robust_transform, X_train.copy(), X_test.copy(),
+                       needs_random=False),
                   "robust_transform(X_train, X_test)", X_test.shape)
     if _robust_any_method(got, X_train, X_test):
         return "the training split's median and IQR, applied to the test split."
@@ -363,7 +397,7 @@ def check_whiten(whiten) -> str:
     a matrix W that whitens the training covariance (W^T C W = I, C with n or n - 1)."""
     X_train, X_test = _whiten_case()
     try:
-        result = call(whiten, X_train.copy(), X_test.copy())
+        result = call(whiten, X_train.copy(), X_test.copy(), needs_random=False)
     except Wrong as err:
         if str(err).startswith("your code raised") and str(len(X_train)) in str(err):
             raise Wrong(f"{err}; a size of {len(X_train)} (the training rows) where 3 "
@@ -385,10 +419,13 @@ def check_whiten(whiten) -> str:
         if change <= EPS_SHARE:
             return (f"the training mean and covariance, applied to the test split; your "
                     f"eps = {eps:.2g} changes the whitened variances by at most {change:.2%}.")
-        raise Wrong(f"you added eps = {eps:.2g} to the eigenvalues before the square root "
-                    "(regularized whitening, as in CS231n's notes): along the smallest "
+        variance = smallest / (smallest + eps)  # what sqrt(lambda + eps) leaves of 1
+        did = (f"added eps = {eps:.2g} to the eigenvalues before the square root "
+               "(regularized whitening, as in CS231n's notes)" if eps > 0 else
+               f"subtracted {-eps:.2g} from the eigenvalues before the square root")
+        raise Wrong(f"you {did}: along the smallest "
                     f"eigenvalue ({smallest:.2g}) the whitened variance is then "
-                    f"{1 - change:.2g}, not 1; leave eps out, or keep it far below the "
+                    f"{variance:.2g}, not 1; leave eps out, or keep it far below the "
                     "smallest eigenvalue")
     if _whitens(got, X_test, X_test) is not None:
         raise Wrong("those are the test split's own mean and covariance: compute them on "
@@ -403,6 +440,15 @@ def check_whiten(whiten) -> str:
     if W is None:
         raise Wrong("your result is not the centred test split times one matrix: centre "
                     "X_test with the training mean, then multiply every row by the same W")
+    M = W.T @ cov @ W  # the covariance the transformed training split would have (with n)
+    variances = np.diag(M)
+    if (np.allclose(M - np.diag(variances), 0, rtol=0, atol=1e-4 * np.abs(M).max())
+            and np.allclose(variances, variances.mean(), rtol=1e-4, atol=0)):
+        raise Wrong(f"the whitened training split would be uncorrelated with every variance "
+                    f"{variances.mean():.4g} (dividing by n; "
+                    f"{variances.mean() * n / (n - 1):.4g} by n - 1), not 1: your matrix is "
+                    "right up to a constant factor; check the divisor of the covariance (n "
+                    "or n - 1 both pass) and any other factor")
     for C in (cov, cov * n / (n - 1)):  # the covariance with n, and with n - 1
         M = W.T @ C @ W  # the covariance the transformed training split would have
         unit_variances = np.allclose(np.diag(M), 1, rtol=0, atol=1e-4)

@@ -142,6 +142,20 @@ def _white_legacy(X_train, X_test):
     return _pca_white(X_train, X_test)
 
 
+def _min_max_float32(X):
+    X = X.astype(np.float32)  # the right formula, computed in float32
+    span = X.max(axis=0) - X.min(axis=0)
+    return (X - X.min(axis=0)) / np.where(span == 0, 1, span)
+
+
+def _inverse_root(C):  # a learner's helper: SciPy draws from np.random inside it
+    return np.real(scipy.linalg.fractional_matrix_power(C, -0.5))
+
+
+def _white_with_helper(X_train, X_test):
+    return (X_test - X_train.mean(axis=0)) @ _inverse_root(np.cov(X_train, rowvar=False))
+
+
 def min_max_std_zero(X):
     span = X.max(axis=0) - X.min(axis=0)
     return (X - X.min(axis=0)) / np.where(X.std(axis=0) == 0, 1, span)
@@ -227,6 +241,12 @@ CASES = [
     (check_min_max, (lambda X: 2 * _min_max_right(X) - 1,), WRONG, "[-1, 1]"),
     (check_min_max, (_min_max_in_place,), WRONG, "changed its argument X in place"),
     (check_min_max, (_min_max_legacy,), WRONG, "global np.random state"),
+    # the prompt's "floor below every range that is more than rounding error"
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / np.maximum(_span(X), 1e-12),), CORRECT,
+     None),
+    (check_min_max, (_min_max_float32,), WRONG, "computed in float32"),
+    (check_min_max, (lambda X: SkMinMaxScaler().fit_transform(X.astype(np.float32)),), WRONG,
+     "computed in float32"),
 
     # ------------------------------------------------------------------ share_outside
     (check_share_outside, (lambda Xtr, Xte: np.mean(_mm_outside(Xtr, Xte)),), CORRECT,
@@ -267,6 +287,14 @@ CASES = [
     (check_share_outside,
      (lambda Xtr, Xte: np.mean(MinMaxScaler().fit(Xtr).transform(Xte) < 0),), WRONG,
      "above 1 too"),
+    (check_share_outside, (lambda Xtr, Xte: np.mean(
+        _mm_outside(Xtr.astype(np.float32), Xte.astype(np.float32))),), CORRECT, None),
+    (check_share_outside,
+     (lambda Xtr, Xte: np.mean(((s := SkMinMaxScaler().fit(Xtr).transform(Xte)) <= 0)
+                               | (s >= 1)),), WRONG, "strict comparisons"),
+    (check_share_outside,
+     (lambda Xtr, Xte: np.mean(((s := SkMinMaxScaler().fit(Xtr).transform(Xte)) < 0)
+                               | (s >= 1)),), WRONG, "exactly at 0 or 1"),
     (check_share_outside, (lambda Xtr, Xte: 0.5,), WRONG, "not the share"),
     (check_share_outside, (lambda Xtr, Xte: "0.3",), WRONG, "one number"),
     (check_share_outside, (_share_in_place,), WRONG, "changed its argument X_test in place"),
@@ -355,4 +383,12 @@ CASES = [
         np.cov(Xtr, rowvar=False))[1] / np.sqrt(np.linalg.eigh(np.cov(Xtr, rowvar=False))[0]),),
      WRONG, "one matrix"),
     (check_whiten, (_white_legacy,), WRONG, "global np.random state"),
+    (check_whiten, (_white_with_helper,), CORRECT, "identity covariance"),
+    (check_whiten, (lambda Xtr, Xte: 1.01 * _pca_white(Xtr, Xte),), WRONG,
+     "every variance 1.02 (dividing by n"),
+    (check_whiten, (lambda Xtr, Xte: _pca_white(Xtr, Xte, ddof=2),), WRONG,
+     "right up to a constant factor"),
+    (check_whiten, (lambda Xtr, Xte: _zca_eps_white(Xtr, Xte, -1e-3),), WRONG,
+     "subtracted 0.001 from the eigenvalues before the square root: along the smallest "
+     + "eigenvalue (0.0057) the whitened variance is then 1.2, not 1"),
 ]

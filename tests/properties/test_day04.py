@@ -38,7 +38,9 @@ save_results(
     loss_needed=loss_needed, r=r, kappa_std=kappa_std,
     long_cond=np.linalg.cond(A_long.T @ A_long),
     white_cond=np.linalg.cond(A_white.T @ A_white), long_steps=long_steps,
-    long_kappa=long_kappa, left_after_20=left_after_20, kept=kept)
+    long_kappa=long_kappa, left_after_20=left_after_20, kept=kept,
+    streams_seeded=[[g.bit_generator.seed_seq.entropy, *g.bit_generator.seed_seq.spawn_key]
+                    for g in (rng, control_rng, *streams)])
 """
 # Small runs: 500 iterations (the formulas extrapolate the rest); 40 splits per k-NN
 # measurement, pooled over the three seeds (120 splits) where a claim is about a mean.
@@ -153,6 +155,14 @@ def test_ranges_of_30_rows_fall_short_more_than_standard_deviations(r):
     assert range_share.min() < 0.5 and range_share.max() < 1
     assert np.abs(1 - std_share).max() < np.abs(1 - range_share).max()
     assert std_share.min() > range_share.min() + 0.2
+
+
+def test_no_two_streams_of_the_day_share_a_seed(r):
+    """rng, the control's stream and the noise data sets' streams: one SEED, distinct spawn
+    keys (a stream built twice from the same SeedSequence would repeat another's draws)."""
+    seeded = [tuple(key) for key in r["streams_seeded"]]
+    assert len(seeded) == 2 + 20 and len(set(seeded)) == len(seeded)
+    assert len({key[0] for key in seeded}) == 1  # all from the one SEED
 
 
 def test_a_selection_leak_flatters_the_test_score(r):
