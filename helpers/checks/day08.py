@@ -280,5 +280,7 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     if abs(ratio - 1) > 0.15:  # the mean of 2,000 values of s^2: about 4% standard error
         raise Wrong("at n = 2 your standard error is off (it should estimate sd / sqrt(2) "
                     "without bias): use the heights' sample standard deviation, ddof=1")
-    return (f"your estimates centre on pi with a standard error of about "
-            f"{_HEIGHT_SD:.2f} / sqrt(n), estimated without bias even at n = 2.")
+    fewer = (_HIT_SD / _HEIGHT_SD) ** 2
+    return (f"your estimates centre on pi with a standard error of about {_HEIGHT_SD:.2f} / "
+            f"sqrt(n), estimated without bias even at n = 2; hit-or-miss's {_HIT_SD:.2f} / "
+            f"sqrt(n) needs {fewer:.1f} times as many points for the same precision.")
