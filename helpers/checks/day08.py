@@ -1,4 +1,9 @@
-"""Checks for the exercises of Day 8 (law of large numbers, CLT); see helpers.exercises."""
+"""Checks for the exercises of Day 8 (law of large numbers, CLT); see helpers.exercises.
+
+Both exercises transfer the day's ideas to a case the notebook has not solved: a running
+standard deviation that survives a large offset (cumulative sums, and Day 3's
+``E[x^2] - E[x]^2`` trap), and a new Monte Carlo estimate of pi with its standard error.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ import tracemalloc
 
 import numpy as np
 
-from helpers.exercises import Wrong, call, exercise_check
+from helpers.exercises import Wrong, call, exercise_check, number
 
 
 def _vector(value, name: str, size: int) -> np.ndarray:
@@ -98,132 +103,184 @@ def _quadratic_memory(func, size: int) -> bool:
     return peak > size * size  # an (n, n) float64 matrix is 8 n^2 bytes; O(n) is ~100 n
 
 
+def _exact_running_std(x: np.ndarray) -> np.ndarray:
+    """The population standard deviation of every prefix, one prefix at a time (exact
+    enough: np.std centres each prefix on its own mean)."""
+    return np.array([np.std(x[:k]) for k in range(1, x.size + 1)])
+
+
+def _names_in(func) -> set[str]:
+    tree = _tree(func)
+    if tree is None:
+        return set()
+    return {getattr(node, "attr", getattr(node, "id", None)) for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute | ast.Name)}
+
+
+def _running_std_hint(got: np.ndarray, x: np.ndarray) -> str:
+    """The mistake behind a wrong running standard deviation of ``x`` (near 0)."""
+    k = np.arange(1, x.size + 1)
+    s1, s2 = np.cumsum(x), np.cumsum(x * x)
+    var = np.maximum(s2 / k - (s1 / k) ** 2, 0.0)
+    with np.errstate(all="ignore"):
+        sample = np.sqrt(var * k / (k - 1))
+    if np.allclose(got[1:], sample[1:], rtol=1e-6):
+        return ("that is the sample standard deviation (divisor k - 1, ddof=1); the "
+                "exercise asks for the population one, dividing by k (ddof=0, like np.std)")
+    if np.allclose(got, var, rtol=1e-6):
+        return "those are variances: take the square root"
+    if np.allclose(got, np.full(x.size, x.std())):
+        return ("that is the standard deviation of all the values, repeated; entry k - 1 "
+                "should use only the first k")
+    for d in (x, x - x[0], x - x.mean()):  # the shifts a learner is likely to use
+        for wrong_k in (k + 1, np.maximum(k - 1, 1)):
+            wrong = np.cumsum(d * d) / wrong_k - (np.cumsum(d) / wrong_k) ** 2
+            if np.allclose(got[1:], np.sqrt(np.maximum(wrong, 0.0))[1:], rtol=1e-6):
+                return ("off by one: the k-th cumulative sum adds up k values, so divide by 1, "
+                    "2, ..., n")
+    return "not the running standard deviation: entry k - 1 should be np.std(x[:k])"
+
+
 @exercise_check
-def check_running_mean_of(running_mean_of) -> str:
-    """``running_mean_of(x)``: the mean of the first k values for every k, vectorized."""
+def check_running_std_of(running_std_of) -> str:
+    """``running_std_of(x)``: np.std of the first k values for every k, vectorized, and
+    accurate for data near 1e8."""
     gen = np.random.default_rng(8)
     x = gen.normal(5.0, 2.0, 50)
-    with np.errstate(all="ignore"):  # a learner's division by 0 becomes feedback
-        raw = call(running_mean_of, x.copy())
-        got = _vector(raw, "running_mean_of(x)", x.size)
-    want = np.cumsum(x) / np.arange(1, x.size + 1)
-    single = np.asarray(raw).dtype in (np.float32, np.float16)
-    rtol = 1e-5 if single else 1e-9
-    if not np.allclose(got, want, rtol=rtol, atol=0):
-        if np.allclose(got, np.cumsum(x) / x.size):
-            raise Wrong("divide each cumulative sum by the number of values it adds up (1, "
-                        "2, ..., n), not by the length of x")
-        if np.allclose(got, np.cumsum(x) / np.arange(2, x.size + 2)):
-            raise Wrong("off by one: the k-th cumulative sum adds up k values, so divide by "
-                        "1, 2, ..., n (np.arange(1, n + 1)), not by 2, ..., n + 1")
-        if np.allclose(got[1:], np.cumsum(x)[1:] / np.arange(1, x.size)):
-            raise Wrong("off by one: the k-th cumulative sum adds up k values, counting "
-                        "from 1")
-        if np.allclose(got, x.mean()):
-            raise Wrong("that is the mean of all the values, repeated; the running mean "
-                        "changes as values arrive")
-        raise Wrong("not the running mean: entry k - 1 should be the mean of x[:k]")
-    loop = _python_loop(running_mean_of)
+    if "running_std" in _names_in(running_std_of):
+        raise Wrong("your function calls the course's running_std: the exercise is to write "
+                    "it yourself, from cumulative sums")
+    with np.errstate(all="ignore"):  # a learner's 0/0 or sqrt(-1) becomes feedback
+        raw = call(running_std_of, x.copy())
+        got = _vector(raw, "running_std_of(x)", x.size)
+    if np.asarray(raw).dtype in (np.float32, np.float16):
+        raise Wrong("your values are in single precision: float32 keeps about 7 digits, too "
+                    "few for data near 1e8 (its spacing there is 8); compute in float64")
+    want = _exact_running_std(x)
+    if not np.allclose(got, want, rtol=1e-9, atol=1e-12):
+        raise Wrong(_running_std_hint(got, x))
+    loop = _python_loop(running_std_of)
     if loop is not None:
         raise Wrong(f"right values, but your function uses {loop}: the exercise asks for "
-                    "one cumulative sum and no Python loop (a loop over prefixes "
-                    "redoes the work, quadratic in n)")
+                    "cumulative sums and no Python loop (a loop over prefixes redoes the "
+                    "work, quadratic in n)")
     for size in (1, 2, 7, 1_000):
         other = gen.normal(-3.0, 10.0, size)
         with np.errstate(all="ignore"):
             try:
-                got_other = _vector(call(running_mean_of, other.copy()), "", size)
+                got_other = _vector(call(running_std_of, other.copy()), "", size)
             except Wrong:
                 got_other = None
-        if got_other is None or not np.allclose(
-                got_other, np.cumsum(other) / np.arange(1, size + 1), rtol=1e-4 if single
-                else 1e-9, atol=1e-12):
+        if got_other is None or not np.allclose(got_other, _exact_running_std(other),
+                                                rtol=1e-9, atol=1e-12):
             raise Wrong(f"right for 50 values but not for {size}: count with len(x), not a "
-                        "fixed length")
-    if _quadratic_memory(running_mean_of, 2_000):
+                        "fixed length (and the first entry, one value, has spread 0)")
+    offset = 1e8 + gen.normal(0.0, 1.0, 1_000)
+    with np.errstate(all="ignore"):
+        got_offset = _vector(call(running_std_of, offset.copy()), "running_std_of(x)",
+                             offset.size)
+    want_offset = _exact_running_std(offset)
+    if not np.allclose(got_offset, want_offset, rtol=1e-6, atol=1e-6):
+        worst = np.nanmax(np.abs(got_offset - want_offset)) if np.isfinite(
+            got_offset).any() else float("nan")
+        nans = int(np.isnan(got_offset).sum())
+        seen = f"{nans} NaN" if nans else f"errors up to {worst:.2g}"
+        raise Wrong(f"right near 0, but on 1e8 + N(0, 1) data ({seen}) your sums cancel: "
+                    "sum(x**2)/k - mean**2 subtracts two numbers near 1e16 (Day 3's trap); "
+                    "shift the data by a value near them before squaring")
+    if _quadratic_memory(running_std_of, 2_000):
         raise Wrong("right values, but your function builds an (n, n) array: its memory "
-                    "and time grow like n squared (a million values would need 8 TB); one "
-                    "cumulative sum does it in linear time")
-    note = (" (in single precision: float32 keeps about 7 digits, and its cumulative sums "
-            "lose more as n grows; float64 is the safer default)") if single else ""
-    return "every prefix mean: the mean of the first k values for each k" + note + "."
+                    "and time grow like n squared; cumulative sums do it in linear time")
+    return ("every prefix's standard deviation, in linear time, accurate to 1e-6 on data "
+            "near 1e8.")
+
+
+#: sd of one height 4 sqrt(1 - U^2): E[h] = pi, E[h^2] = 16 * 2/3.
+_HEIGHT_SD = math.sqrt(16 * 2 / 3 - math.pi**2)
+#: sd of one hit-or-miss outcome 4 * 1{U1^2 + U2^2 < 1}.
+_HIT_SD = 4 * math.sqrt(math.pi / 4 * (1 - math.pi / 4))
+
+
+def _estimate_and_se(value, what: str) -> tuple[float, float]:
+    try:
+        parts = list(value)
+    except TypeError:
+        raise Wrong(f"{what} should return two numbers, (estimate, standard_error), got "
+                    f"{type(value).__name__}") from None
+    if len(parts) != 2:
+        raise Wrong(f"{what} should return two numbers, (estimate, standard_error), got "
+                    f"{len(parts)} values")
+    return number(parts[0], "the estimate"), number(parts[1], "the standard error")
 
 
 @exercise_check
-def check_exponential_means(exponential_means) -> str:
-    """``exponential_means(rng, n, num_means)``: means of n Exp(1) draws, num_means times."""
-    n, num_means = 25, 4_000
-    got = _vector(call(exponential_means, np.random.default_rng(81), n, num_means),
-                  f"exponential_means(rng, {n}, {num_means})", num_means)
-    if np.any(got < 0):
-        raise Wrong("exponential draws are never negative, so neither are their means")
-    single = np.array_equal(got, got.astype(np.float32))  # float32 means collide by chance
-    if np.unique(got).size < num_means - (20 if single else 0):
-        raise Wrong(f"{num_means - np.unique(got).size} means repeat exactly: draw fresh "
-                    "numbers for each mean, from rng (no resizing, tiling or reuse)")
-    steps = np.diff(got)
-    if np.all(steps >= 0) or np.all(steps <= 0):
-        raise Wrong("your means are sorted: return them in the order they were drawn (a "
-                    "sorted vector is not a sample of independent means)")
-    lag_corr = max(abs(float(np.corrcoef(got[:-lag], got[lag:])[0, 1])) for lag in (1, 2, 3))
-    if lag_corr > 6 / math.sqrt(num_means):  # independent means: about 1/sqrt(num_means)
-        raise Wrong(f"neighbouring means are correlated ({lag_corr:.2f}): each mean must "
-                    "average n draws of its own, not overlapping windows of one sequence")
-    se_mean = 1 / math.sqrt(n * num_means)
-    if abs(got.mean() - 1) > 6 * se_mean:
-        raise Wrong(f"the means should centre on the exponential's mean, 1; yours centre "
-                    f"on {got.mean():.3f}")
-    sd = got.std()
-    if abs(math.log(sd * math.sqrt(n))) > 6 / math.sqrt(2 * num_means) + 0.05:
-        if sd > 0.5:
-            raise Wrong("the means are as spread out as single draws: each should average "
-                        "n draws (one row of a (num_means, n) matrix)")
-        raise Wrong("the spread of the means is not that of means of n draws; check the "
-                    "matrix's shape and the axis you average over")
-    small = _vector(call(exponential_means, np.random.default_rng(83), 4, num_means),
-                    f"exponential_means(rng, 4, {num_means})", num_means)
-    if abs(math.log(small.std() * 2)) > 0.09:  # about 6 standard errors of log(sd)
-        raise Wrong("with n = 4 the spread of the means is off: each mean should average "
-                    "exactly n draws")
-    skewness = float(np.mean((small - small.mean()) ** 3) / small.std() ** 3)
-    if skewness < 0.5:  # 2 / sqrt(4) = 1 for means of 4 exponential draws
-        raise Wrong("means of a few exponential draws are skewed to the right; yours are "
-                    "nearly symmetric: draw exponentials, not normals")
-    loop = _python_loop(exponential_means)
+def check_pi_by_averaging(pi_by_averaging) -> str:
+    """``pi_by_averaging(rng, n)``: (mean of 4 sqrt(1 - U^2) over n uniforms from rng, its
+    standard error with ddof=1), no Python loop."""
+    n = 10_000
+    what = f"pi_by_averaging(rng, {n})"
+    with np.errstate(all="ignore"):
+        est, se = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(81), n), what)
+    if not (math.isfinite(est) and math.isfinite(se)):
+        raise Wrong(f"your function returned ({est}, {se}): both should be finite numbers")
+    if abs(est - math.pi) > 0.1:
+        raise Wrong(f"your estimate is {est:.4f}, far from pi: average 4 sqrt(1 - u**2) over "
+                    "uniform draws u in [0, 1)")
+    if se <= 0:
+        raise Wrong("the standard error should be positive: the sample standard deviation of "
+                    "the heights over sqrt(n)")
+    scaled = se * math.sqrt(n)  # the sd of one height, if se is right
+    if abs(math.log(scaled / _HEIGHT_SD)) > 0.05:
+        if abs(math.log(scaled / _HIT_SD)) < 0.05:
+            raise Wrong("that standard error is hit-or-miss's (section 6); the exercise "
+                        "averages the heights 4 sqrt(1 - u**2), whose spread is smaller")
+        if abs(math.log(se / _HEIGHT_SD)) < 0.05:
+            raise Wrong("that is the standard deviation of one height; the standard error of "
+                        "a mean of n of them divides it by sqrt(n)")
+        if abs(math.log(se * n / _HEIGHT_SD)) < 0.05:
+            raise Wrong("the standard error divides the standard deviation by sqrt(n), not "
+                        "by n")
+        raise Wrong(f"your standard error is {se:.2g}, not the spread of a mean of {n:,} "
+                    "heights: the sample standard deviation of the heights over sqrt(n)")
+    loop = _python_loop(pi_by_averaging)
     if loop is not None:
-        raise Wrong(f"right distribution, but your function uses {loop}: draw one "
-                    "(num_means, n) matrix and average each row, without a Python loop")
-    tree = _tree(exponential_means)
-    if tree is not None and any(isinstance(node, ast.Attribute | ast.Name)
-                                and getattr(node, "attr", getattr(node, "id", None))
-                                == "RandomState" for node in ast.walk(tree)):
+        raise Wrong(f"right numbers, but your function uses {loop}: draw all n uniforms in "
+                    "one call and average the array, without a Python loop")
+    if "RandomState" in _names_in(pi_by_averaging):
         raise Wrong("your function makes a legacy RandomState: draw with the rng argument "
                     "(a Generator) itself")
-    other = _vector(call(exponential_means, np.random.default_rng(82), n, num_means),
-                    "exponential_means", num_means)
-    if np.array_equal(got, other):
-        raise Wrong("two different rng give the same means: draw with the rng argument, "
-                    "not a generator of your own")
-    calls = [got, other] + [
-        _vector(call(exponential_means, np.random.default_rng(seed), n, num_means), "",
-                num_means) for seed in range(90, 96)]
-    for i, first in enumerate(calls):  # independent streams share (almost) no exact value
-        for second in calls[i + 1:]:
-            shared = float(np.isin(first, second).mean())
-            if shared > 0.01:
-                raise Wrong(f"calls with different rng share {shared:.0%} of their means: "
-                            "a generator made from rng (seed arithmetic, few seeds) "
-                            "collides; draw every number from the rng argument itself")
-    grand = [values.mean() for values in calls]
-    chi2 = float(np.sum((np.array(grand) - 1.0) ** 2)) * n * num_means  # ~ chi2 with 8 df
-    if chi2 > 45:  # P(chi2_8 > 45) is about 4e-7
-        raise Wrong("the overall average of your means strays from 1 far more than "
-                    f"{n * num_means:,} independent draws allow: the means share their "
-                    "draws (a small pool, overlapping or reused values); draw a fresh "
-                    "(num_means, n) matrix from rng")
-    again = _vector(call(exponential_means, np.random.default_rng(81), n, num_means),
-                    "exponential_means", num_means)
-    if not np.array_equal(got, again):
-        raise Wrong("the same rng seed gave other means: draw every number from the rng "
-                    "argument, not from np.random or a generator of your own")
-    return "the means centre on 1 with a spread of sigma / sqrt(n), drawn from rng."
+    again = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(81), n), what)
+    if again != (est, se):
+        raise Wrong("the same rng seed gave another estimate: draw every number from the rng "
+                    "argument, not from a generator of your own")
+    estimates = [est] + [
+        _estimate_and_se(call(pi_by_averaging, np.random.default_rng(seed), n), what)[0]
+        for seed in range(90, 99)]
+    if len(set(estimates)) < len(estimates):
+        raise Wrong("calls with different rng gave the same estimate: draw the uniforms from "
+                    "the rng argument (not a fixed grid, a fixed seed or a generator made "
+                    "from a few seeds)")
+    chi2 = float(np.sum((np.array(estimates) - math.pi) ** 2)) * n / _HEIGHT_SD**2
+    if chi2 > 45:  # ~ chi2 with 10 df; P(chi2_10 > 45) is about 2e-6
+        raise Wrong("your estimates stray from pi far more than their standard error allows: "
+                    "each should average n fresh heights 4 sqrt(1 - u**2)")
+    small, rng, count = [], np.random.default_rng(84), 2_000
+    with np.errstate(all="ignore"):
+        for _ in range(count):
+            small.append(_estimate_and_se(call(pi_by_averaging, rng, 2),
+                                          "pi_by_averaging(rng, 2)"))
+    small_est, small_se = np.array(small).T
+    if np.unique(small_est).size < count - 5:
+        raise Wrong("successive calls repeat their estimates: draw every uniform from the "
+                    "rng argument (a generator made from rng with a few seeds collides)")
+    ratio = float(np.mean(2 * small_se**2)) / _HEIGHT_SD**2  # E[s^2] = sd^2 with ddof=1
+    if abs(ratio - 0.5) < 0.12:
+        raise Wrong("at n = 2 your squared standard errors average half what they should: "
+                    "the sample standard deviation divides by n - 1 (ddof=1), not n")
+    if abs(ratio - 1) > 0.15:  # the mean of 2,000 values of s^2: about 4% standard error
+        raise Wrong("at n = 2 your standard error is off (it should estimate sd / sqrt(2) "
+                    "without bias): use the heights' sample standard deviation, ddof=1")
+    fewer = (_HIT_SD / _HEIGHT_SD) ** 2
+    return (f"your estimates centre on pi with a standard error of about {_HEIGHT_SD:.2f} / "
+            f"sqrt(n), estimated without bias even at n = 2; hit-or-miss's {_HIT_SD:.2f} / "
+            f"sqrt(n) needs {fewer:.1f} times as many points for the same precision.")

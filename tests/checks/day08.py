@@ -1,200 +1,244 @@
 """Right and wrong answers for helpers.checks.day08 (see tests/checks/README.md)."""
 
 import functools
+import math
 
 import numpy as np
 
-from helpers.checks.day08 import check_exponential_means, check_running_mean_of
+from helpers.checks.day08 import check_pi_by_averaging, check_running_std_of
 from helpers.exercises import CORRECT, NOT_ATTEMPTED, WRONG
-from helpers.stats import running_mean
+from helpers.stats import running_std
+
+# --- Exercise 1: running_std_of(x) ------------------------------------------------------
 
 
-def prefix_means_loop(x):
+def shift_by_first(x):
+    d = x - x[0]  # every prefix holds x[0], so no shifted value is larger than its range
+    k = np.arange(1, len(x) + 1)
+    mean_d = np.cumsum(d) / k
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - mean_d**2, 0.0))
+
+
+def shift_by_mean(x):
+    d = x - np.mean(x)  # any constant near the data will do
+    k = np.arange(1, len(x) + 1)
+    return np.sqrt(np.clip(np.cumsum(d**2) / k - (np.cumsum(d) / k) ** 2, 0, None))
+
+
+def welford_as_cumsum(x):
+    x = np.asarray(x, dtype=float)
+    k = np.arange(1, x.size + 1)
+    d = x - x[0]
+    m = np.cumsum(d) / k
+    previous = np.concatenate([[0.0], m[:-1]])
+    return np.sqrt(np.cumsum((d - previous) * (d - m)) / k)
+
+
+def naive_moments(x):
+    k = np.arange(1, len(x) + 1)
+    return np.sqrt(np.maximum(np.cumsum(x**2) / k - (np.cumsum(x) / k) ** 2, 0.0))
+
+
+def naive_moments_unclipped(x):
+    k = np.arange(1, len(x) + 1)
+    return np.sqrt(np.cumsum(x**2) / k - (np.cumsum(x) / k) ** 2)
+
+
+def sample_sd(x):
+    d = x - x[0]
+    k = np.arange(1, len(x) + 1)
+    with np.errstate(all="ignore"):
+        return np.sqrt((np.cumsum(d * d) - np.cumsum(d) ** 2 / k) / (k - 1))
+
+
+def variances(x):
+    return shift_by_first(x) ** 2
+
+
+def prefix_loop(x):
+    return np.array([np.std(x[:k]) for k in range(1, len(x) + 1)])
+
+
+def prefix_for(x):
     out = np.empty(len(x))
-    total = 0.0
-    for k, value in enumerate(x, start=1):  # a loop, though linear: the prompt forbids it
-        total += value
-        out[k - 1] = total / k
-    return out
-
-
-def prefix_means_while(x):
-    out, k = [], 1
-    while k <= len(x):
-        out.append(np.mean(x[:k]))
-        k += 1
-    return np.array(out)
-
-
-def accumulate_then_divide(x):
-    sums = np.add.accumulate(x)
-    return sums / np.linspace(1, len(x), len(x))
-
-
-def sliding_windows(rng, n, num_means):
-    x = rng.exponential(1.0, num_means + n - 1)
-    return np.convolve(x, np.ones(n) / n, mode="valid")  # overlapping windows
-
-
-def half_overlap(rng, n, num_means):
-    x = rng.exponential(1.0, (num_means + 1) * n // 2 + n)
-    starts = np.arange(num_means) * (n // 2)
-    return np.array([x[s:s + n].mean() for s in starts])
-
-
-def recursive_means(x):
-    if len(x) == 0:
-        return np.array([])
-    return np.append(recursive_means(x[:-1]), x.sum() / len(x))
-
-
-def _prefix_loop(x):
-    out = []
     for k in range(1, len(x) + 1):
-        out.append(x[:k].mean())
-    return np.array(out)
-
-
-def calls_a_looping_helper(x):
-    return _prefix_loop(x)
-
-
-def seeded_from_rng_per_mean(rng, n, num_means):
-    base = int(rng.integers(10))  # seed + i: neighbouring calls collide
-    return np.array([np.random.default_rng(base + i).exponential(1.0, n).mean()
-                     for i in range(num_means)])
-
-
-def generator_from_few_seeds(rng, n, num_means):
-    own = np.random.default_rng(int(rng.integers(10)))
-    return own.exponential(1.0, (num_means, n)).mean(axis=1)
-
-
-def permuted_windows(rng, n, num_means):
-    x = rng.exponential(1.0, num_means + n - 1)
-    return rng.permutation(np.convolve(x, np.ones(n) / n, mode="valid"))
-
-
-def small_pool(rng, n, num_means):
-    return rng.choice(rng.exponential(1.0, 2_000), (num_means, n)).mean(axis=1)
-
-
-def resized(rng, n, num_means):
-    return np.resize(rng.exponential(1.0, (3 * num_means // 4, n)).mean(axis=1), num_means)
-
-
-def legacy_random_state(rng, n, num_means):
-    legacy = np.random.RandomState(int(rng.integers(2**32)))
-    return legacy.exponential(1.0, (num_means, n)).mean(axis=1)
-
-
-def means_in_a_loop(rng, n, num_means):
-    out = np.empty(num_means)
-    for i in range(num_means):
-        out[i] = rng.exponential(1.0, n).mean()
+        out[k - 1] = x[:k].std()
     return out
 
 
-def means_in_a_comprehension(rng, n, num_means):
-    return np.array([rng.exponential(1.0, n).mean() for _ in range(num_means)])
+def masked_matrix(x):
+    rows = np.tril(np.ones((len(x), len(x)), dtype=bool))
+    return np.ma.masked_array(np.broadcast_to(x, rows.shape), ~rows).std(axis=1).filled()
 
 
-def means_in_float32(rng, n, num_means):
-    return rng.standard_exponential((num_means, n), dtype=np.float32).mean(axis=1)
+def shift_in_place(x):
+    x -= x[0]  # changes the caller's array
+    return shift_by_first(x)
 
 
-class PrefixMeans:  # a callable object: no source of its own to read
+def in_float32(x):
+    return shift_by_first(x).astype(np.float32)
+
+
+def fixed_length(x):
+    k = np.arange(1, 51)
+    d = x - x[0]
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+
+def off_by_one(x):
+    d = x - x[0]
+    k = np.arange(2, len(x) + 2)
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+
+class ShiftedStd:  # a callable object: no source of its own to read
     def __call__(self, x):
-        return np.cumsum(x) / np.arange(1, len(x) + 1)
+        return shift_by_first(x)
 
 
-def shifted_prefix_means(x, shift):
-    return np.cumsum(x - shift) / np.arange(1, len(x) + 1) + shift
+# --- Exercise 2: pi_by_averaging(rng, n) ------------------------------------------------
+
+
+def solution(rng, n):
+    heights = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return heights.mean(), heights.std(ddof=1) / np.sqrt(n)
+
+
+def symmetric_uniform(rng, n):
+    u = rng.uniform(-1.0, 1.0, n)  # the same heights: sqrt(1 - u^2) is even
+    h = 4 * np.sqrt(1 - u * u)
+    return np.array([h.mean(), h.std(ddof=1) / math.sqrt(n)])
+
+
+def float32_draws(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n, dtype=np.float32) ** 2)
+    return [np.float32(h.mean()), np.float32(np.std(h, ddof=1) / np.sqrt(n))]
+
+
+def ddof0_over_n_minus_1(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)  # sqrt(sum d^2 / n / (n - 1)): the same number
+    return h.mean(), h.std() / math.sqrt(n - 1)
+
+
+def zero_d_arrays(rng, n):
+    h = 4 * np.sqrt(1 - rng.random((n, 1)) ** 2)
+    return np.mean(h, keepdims=True).reshape(()), np.std(h, ddof=1, keepdims=True) / n**0.5
+
+
+def ddof0(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return h.mean(), h.std() / np.sqrt(n)
+
+
+def hit_or_miss(rng, n):
+    hits = 4.0 * ((rng.random((n, 2)) ** 2).sum(axis=1) < 1)
+    return hits.mean(), hits.std(ddof=1) / np.sqrt(n)
+
+
+def sd_not_se(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return h.mean(), h.std(ddof=1)
+
+
+def se_over_n(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / n
+
+
+def wrong_height(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n))
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def legacy_global(rng, n):
+    h = 4 * np.sqrt(1 - np.random.random(n) ** 2)  # noqa: NPY002
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def legacy_state(rng, n):
+    legacy = np.random.RandomState(int(rng.integers(2**32)))
+    h = 4 * np.sqrt(1 - legacy.random_sample(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def midpoint_grid(rng, n):
+    h = 4 * np.sqrt(1 - ((np.arange(n) + 0.5) / n) ** 2)  # not random at all
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def few_seeds(rng, n):
+    own = np.random.default_rng(int(rng.integers(10)))  # 10 streams: calls collide
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def seed_plus_i(rng, n):
+    base = int(rng.integers(10))
+    h = np.array([4 * math.sqrt(1 - np.random.default_rng(base + i).random() ** 2)
+                  for i in range(n)])
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def loop_of_draws(rng, n):
+    total = total_sq = 0.0
+    for _ in range(n):
+        h = 4 * math.sqrt(1 - rng.random() ** 2)
+        total, total_sq = total + h, total_sq + h * h
+    mean = total / n
+    return mean, math.sqrt((total_sq - n * mean**2) / (n - 1) / n)
+
+
+def se_from_other_n(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(10_000)  # a fixed n
 
 
 CASES = [
-    (check_running_mean_of, (PrefixMeans(),), CORRECT, None),
-    (check_running_mean_of, (functools.partial(shifted_prefix_means, shift=5.0),), CORRECT,
-     None),
-    (check_running_mean_of, (lambda x: np.tril(np.ones((len(x), len(x)))) @ x
-                             / np.arange(1, len(x) + 1),), WRONG, "(n, n) array"),
-    (check_running_mean_of, (lambda x: np.tril(np.broadcast_to(x, (len(x), len(x)))).sum(1)
-                             / np.arange(1, len(x) + 1),), WRONG, "(n, n) array"),
-    (check_running_mean_of, (calls_a_looping_helper,), WRONG, "for loop (in _prefix_loop"),
-    (check_running_mean_of, (recursive_means,), WRONG, "recursion"),
-    (check_running_mean_of, (lambda x: np.cumsum(x) / np.arange(1, 51),), WRONG,
-     "fixed length"),
-    (check_running_mean_of, (lambda x: np.cumsum(x) / np.arange(2, len(x) + 2),), WRONG,
-     "not by 2, ..., n + 1"),
-    (check_running_mean_of, (lambda x: np.cumsum(x.astype(np.float32))
-                             / np.arange(1, len(x) + 1, dtype=np.float32),), CORRECT,
-     "single precision"),
-    (check_running_mean_of, (lambda x: np.cumsum(x)[:len(x)] / (np.arange(len(x)) + 1.0),),
+    # Exercise 1: valid, some unusual
+    (check_running_std_of, (shift_by_first,), CORRECT, "near 1e8"),
+    (check_running_std_of, (shift_by_mean,), CORRECT, None),
+    (check_running_std_of, (welford_as_cumsum,), CORRECT, None),
+    (check_running_std_of, (ShiftedStd(),), CORRECT, None),
+    (check_running_std_of, (lambda x: shift_by_first(np.asarray(x)).tolist(),), CORRECT, None),
+    (check_running_std_of, (functools.partial(lambda x, c: shift_by_mean(x + c), c=-7.0),),
      CORRECT, None),
-    (check_exponential_means, (seeded_from_rng_per_mean,), WRONG, "comprehension"),
-    (check_exponential_means, (lambda rng, n, m: np.random.default_rng(
-        100 * int(rng.integers(10))).exponential(1.0, (m, n)).mean(axis=1),), WRONG, "share"),
-    (check_exponential_means, (generator_from_few_seeds,), WRONG, "share 100%"),
-    (check_exponential_means, (permuted_windows,), WRONG, "share their draws"),
-    (check_exponential_means, (small_pool,), WRONG, "share their draws"),
-    (check_exponential_means, (resized,), WRONG, "repeat exactly"),
-    (check_exponential_means, (legacy_random_state,), WRONG, "RandomState"),
-    (check_exponential_means, (means_in_a_loop,), WRONG, "for loop"),
-    (check_exponential_means, (means_in_a_comprehension,), WRONG, "comprehension"),
-    (check_exponential_means,
-     (lambda rng, n, m: np.sort(rng.exponential(1.0, (m, n)).mean(axis=1)),), WRONG, "sorted"),
-    (check_exponential_means, (means_in_float32,), CORRECT, None),
-    (check_exponential_means, (lambda rng, n, m: rng.standard_gamma(n, m) / n,), CORRECT, None),
-    (check_exponential_means, (sliding_windows,), WRONG, "overlapping windows"),
-    (check_exponential_means, (half_overlap,), WRONG, "overlapping windows"),
-    (check_exponential_means, (lambda rng, n, m: rng.gamma(n, 1.0 / n, m),), CORRECT, None),
-    (check_exponential_means, (lambda rng, n, m: -np.log(rng.random((m, n))).mean(axis=1),),
-     CORRECT, None),
-    (check_running_mean_of, (accumulate_then_divide,), CORRECT, None),
-    (check_running_mean_of, (lambda x: (np.cumsum(x) / np.arange(1, len(x) + 1)).tolist(),),
-     CORRECT, None),
-    (check_running_mean_of, (lambda x: np.cumsum(x[::-1])[::-1][::-1] * 0
-                             + np.cumsum(x) / (np.arange(x.size) + 1),), CORRECT, None),
-    (check_running_mean_of, (prefix_means_loop,), WRONG, "a for loop"),
-    (check_running_mean_of, (prefix_means_while,), WRONG, "a while loop"),
-    (check_running_mean_of, (lambda x: np.array([x[:k].mean() for k in range(1, x.size + 1)]),),
-     WRONG, "comprehension"),
-    (check_running_mean_of, (lambda x: np.array(list(map(lambda k: x[:k].mean(),  # noqa: C417
-                                                          range(1, x.size + 1)))),),
-     WRONG, "map(...)"),
-    (check_running_mean_of, (lambda x: np.cumsum(x) / np.arange(1, x.size + 1),), CORRECT,
-     "first k values"),
-    (check_running_mean_of, (running_mean,), CORRECT, None),
-    (check_running_mean_of, (lambda x: np.cumsum(x) / x.size,), WRONG, "length of x"),
-    (check_running_mean_of, (lambda x: np.cumsum(x) / np.arange(x.size),), WRONG,
-     "off by one"),
-    (check_running_mean_of, (lambda x: np.full(x.size, x.mean()),), WRONG, "repeated"),
-    (check_running_mean_of, (lambda x: np.cumsum(x),), WRONG, "not the running mean"),
-    (check_running_mean_of, (lambda x: x.mean(),), WRONG, "one value per entry"),
-    (check_running_mean_of, (lambda x: ...,), NOT_ATTEMPTED, None),
-    (check_exponential_means,
-     (lambda rng, n, m: rng.exponential(1.0, (m, n)).mean(axis=1),), CORRECT, "sqrt(n)"),
-    (check_exponential_means,
-     (lambda rng, n, m: rng.exponential(1.0, (n, m)).mean(axis=0),), CORRECT, None),
-    (check_exponential_means,
-     (lambda rng, n, m: rng.exponential(1.0, (m, n)).mean(axis=0),), WRONG, "shape"),
-    (check_exponential_means, (lambda rng, n, m: rng.exponential(1.0, m),), WRONG,
-     "average n draws"),
-    (check_exponential_means,
-     (lambda rng, n, m: rng.exponential(1.0, (m, n)).sum(axis=1),), WRONG, "centre"),
-    (check_exponential_means,
-     (lambda rng, n, m: rng.normal(0.0, 1.0, (m, n)).mean(axis=1),), WRONG, "negative"),
-    (check_exponential_means,
-     (lambda rng, n, m: np.random.default_rng(0).exponential(1.0, (m, n)).mean(axis=1),),
-     WRONG, "rng argument"),
-    (check_exponential_means, (lambda rng, n, m: np.full(m, 1.0),), WRONG, "repeat"),
-    (check_exponential_means,
-     (lambda rng, n, m: rng.exponential(1.0, (m, 4 * n)).mean(axis=1),), WRONG,
-     "spread of the means"),
-    (check_exponential_means, (lambda rng, n, num_means: np.random.exponential(  # noqa: NPY002
-        1.0, (num_means, n)).mean(axis=1),), WRONG, "global np.random"),
-    (check_exponential_means, (lambda rng, n, m: rng.exponential(1.0, (m, n - 1)).mean(axis=1),),
-     WRONG, "exactly n draws"),
-    (check_exponential_means, (lambda rng, n, m: np.abs(rng.normal(1, 1 / np.sqrt(n), m)),),
-     WRONG, "skewed"),
+    # Exercise 1: wrong
+    (check_running_std_of, (naive_moments,), WRONG, "Day 3's trap"),
+    (check_running_std_of, (naive_moments_unclipped,), WRONG, "Day 3's trap"),
+    (check_running_std_of, (lambda x: running_std(x),), WRONG, "course's running_std"),
+    (check_running_std_of, (sample_sd,), WRONG, "ddof=1"),
+    (check_running_std_of, (variances,), WRONG, "square root"),
+    (check_running_std_of, (prefix_loop,), WRONG, "comprehension"),
+    (check_running_std_of, (prefix_for,), WRONG, "a for loop"),
+    (check_running_std_of, (masked_matrix,), WRONG, "(n, n) array"),
+    (check_running_std_of, (shift_in_place,), WRONG, "in place"),
+    (check_running_std_of, (in_float32,), WRONG, "single precision"),
+    (check_running_std_of, (fixed_length,), WRONG, "fixed length"),
+    (check_running_std_of, (off_by_one,), WRONG, "off by one"),
+    (check_running_std_of, (lambda x: np.full(len(x), np.std(x)),), WRONG, "repeated"),
+    (check_running_std_of, (lambda x: np.std(x),), WRONG, "one value per entry"),
+    (check_running_std_of, (lambda x: ...,), NOT_ATTEMPTED, None),
+    # Exercise 2: valid, some unusual
+    (check_pi_by_averaging, (solution,), CORRECT, "sqrt(n)"),
+    (check_pi_by_averaging, (symmetric_uniform,), CORRECT, None),
+    (check_pi_by_averaging, (float32_draws,), CORRECT, None),
+    (check_pi_by_averaging, (ddof0_over_n_minus_1,), CORRECT, None),
+    (check_pi_by_averaging, (zero_d_arrays,), CORRECT, None),
+    # Exercise 2: wrong
+    (check_pi_by_averaging, (ddof0,), WRONG, "ddof=1"),
+    (check_pi_by_averaging, (hit_or_miss,), WRONG, "hit-or-miss"),
+    (check_pi_by_averaging, (sd_not_se,), WRONG, "divides it by sqrt(n)"),
+    (check_pi_by_averaging, (se_over_n,), WRONG, "not by n"),
+    (check_pi_by_averaging, (wrong_height,), WRONG, "far from pi"),
+    (check_pi_by_averaging, (legacy_global,), WRONG, "global np.random"),
+    (check_pi_by_averaging, (legacy_state,), WRONG, "RandomState"),
+    (check_pi_by_averaging, (midpoint_grid,), WRONG, "different rng"),
+    (check_pi_by_averaging, (few_seeds,), WRONG, "rng"),
+    (check_pi_by_averaging, (seed_plus_i,), WRONG, "comprehension"),
+    (check_pi_by_averaging, (loop_of_draws,), WRONG, "a for loop"),
+    (check_pi_by_averaging, (se_from_other_n,), WRONG, "at n = 2"),
+    (check_pi_by_averaging, (lambda rng, n: 4 * np.sqrt(1 - rng.random(n) ** 2).mean(),),
+     WRONG, "two numbers"),
+    (check_pi_by_averaging, (lambda rng, n: ...,), NOT_ATTEMPTED, None),
 ]
