@@ -19,7 +19,6 @@ import numpy as np
 
 from helpers.exercises import Wrong, call, exercise_check, number
 
-_FAN_INS = (3, 5, 100, 512)
 PROBS = [0.5, 0.3, 0.2]  # the class probabilities sample_labels is tried on
 PROBS_5 = [0.1, 0.25, 0.05, 0.4, 0.2]  # and a second vector, with another number of classes
 
@@ -66,48 +65,68 @@ def _call(func: Any, *args: Any, global_hint: str) -> Any:
 
 # ----------------------------------------------------------------------------- Exercise 1
 
+#: (fan_in, mean, sd) the output rms is tried on: centred and not, narrow and wide layers.
+_RMS_CASES = ((5, 0.0, 1.0), (512, 0.5, 0.29), (3, 2.0, 0.5), (100, -1.0, 3.0), (1, 0.0, 0.0))
+
+
+def _output_rms(fan_in: int, mean: float, sd: float) -> float:
+    """sqrt(fan_in * var_w * m2 + var_b), var_w = var_b = 1/(3 fan_in), m2 = mean^2 + sd^2."""
+    return math.sqrt((mean**2 + sd**2) / 3 + 1 / (3 * fan_in))
+
+
 @exercise_check
-def check_linear_default_std(linear_default_std) -> str:
-    """``linear_default_std(fan_in)``: the sd of a fresh ``nn.Linear``'s weights, exactly."""
+def check_linear_output_rms(linear_output_rms) -> str:
+    """``linear_output_rms(fan_in, mean, sd)``: the rms of a fresh default ``nn.Linear``'s
+    output over its random weights and bias, for inputs of mean ``mean`` and sd ``sd``."""
     got = {}
-    for fan_in in _FAN_INS:
-        value = _call(linear_default_std, fan_in,
+    for case in _RMS_CASES:
+        value = _call(linear_output_rms, *case,
                       global_hint="your function drew from PyTorch's global generator (did you "
-                                  "build a layer and measure it?): compute the standard "
-                                  "deviation from the distribution instead")
-        got[fan_in] = number(_untensor(value), f"linear_default_std({fan_in})")
+                                  "build a layer and measure it?): compute the output's scale "
+                                  "from the distributions instead")
+        got[case] = number(_untensor(value), f"linear_output_rms{case}")
 
     def matches(formula, rel_tol=1e-6) -> bool:
-        return all(math.isclose(got[f], formula(f), rel_tol=rel_tol) for f in _FAN_INS)
+        return all(math.isclose(got[c], formula(*c), rel_tol=rel_tol) for c in _RMS_CASES)
 
-    if matches(lambda f: 1 / math.sqrt(3 * f)):
-        return "nn.Linear's default weights have sd 1/√(3·fan_in): √3 below their bound."
-    mistakes = [  # each judged on every fan_in, so that a coincidence at one cannot mislead
-        (lambda f: 1 / math.sqrt(f),
-         ("that is the bound a of U(-a, a), the largest weight; the standard deviation of "
-         "U(-a, a) is smaller than a (Day 5)")),
-        (lambda f: 1.0,
-         ("1 is the standard deviation of torch.randn, what the tutorial's re-initialization "
-         "gives, not nn.Linear's default")),
-        (lambda f: math.sqrt(2 / f),
-         ("that is He's standard deviation (kaiming_normal_ for ReLU); nn.Linear's default is "
-         "kaiming_uniform_ with a = √5")),
-        (lambda f: 1 / (3 * f),
-         "that is the variance; the standard deviation is its square root"),
-        (lambda f: 1 / math.sqrt(12 * f),
+    if matches(_output_rms):
+        return ("the output's mean square is fan_in·σ_w²·m₂ + σ_b², with σ_w² = σ_b² = "
+                "1/(3·fan_in) and m₂ = mean² + sd²: about m₂/3 for a wide layer.")
+    mistakes = [  # each judged on every case, so that a coincidence at one cannot mislead
+        (lambda f, mu, s: math.sqrt(s**2 / 3 + 1 / (3 * f)),
+         ("the inputs are not centred: what enters is their mean square m₂, their variance "
+          "plus their squared mean, not their variance alone")),
+        (lambda f, mu, s: math.sqrt((mu**2 + s**2) / 3),
+         ("the bias adds its own variance: nn.Linear draws it from U(-1/√fan_in, 1/√fan_in) "
+          "too")),
+        (lambda f, mu, s: math.sqrt(mu**2 + s**2 + 1 / f),
+         ("1/√fan_in is the bound a of U(-a, a), the largest weight; the standard deviation "
+          "of U(-a, a) is smaller than a (Day 5)")),
+        (lambda f, mu, s: math.sqrt(mu**2 + s**2 + 1 / (3 * f)),
+         ("the weights' standard deviation is not their bound 1/√fan_in: U(-a, a) has "
+          "variance a²/3")),
+        (lambda f, mu, s: (mu**2 + s**2) / 3 + 1 / (3 * f),
+         "that is the mean square; the root mean square is its square root"),
+        (lambda f, mu, s: math.sqrt(f * (mu**2 + s**2) + 1 / (3 * f)),
+         ("that is the scale with weights of standard deviation 1 (torch.randn, the "
+          "tutorial's re-initialization), not nn.Linear's default")),
+        (lambda f, mu, s: math.sqrt((mu**2 + s**2) / 12 + 1 / (12 * f)),
          ("U(-a, a) spans 2a, so its variance is (2a)²/12 = a²/3, with the bound "
-         "a = 1/√fan_in")),
+          "a = 1/√fan_in")),
+        (lambda f, mu, s: math.sqrt((mu + s) ** 2 / 3 + 1 / (3 * f)),
+         ("the inputs' mean square is their variance plus their squared mean, "
+          "sd² + mean², not (mean + sd)²")),
     ]
     for formula, hint in mistakes:
         if matches(formula):
-            raise Wrong(f"linear_default_std(fan_in): {hint}")
-    if matches(lambda f: 1 / math.sqrt(3 * f), rel_tol=0.05):
-        raise Wrong("linear_default_std(fan_in) is close but not exact: did you measure a "
-                    "layer, or round? Compute it from the distribution, in full precision")
-    wrong_at = next(f for f in _FAN_INS if not math.isclose(got[f], 1 / math.sqrt(3 * f),
-                                                            rel_tol=1e-6))
-    raise Wrong(f"linear_default_std({wrong_at}) is not the standard deviation of "
-                "nn.Linear's default U(-1/√fan_in, 1/√fan_in)")
+            raise Wrong(f"linear_output_rms(fan_in, mean, sd): {hint}")
+    if matches(_output_rms, rel_tol=0.05):
+        raise Wrong("linear_output_rms is close but not exact: did you measure a layer, or "
+                    "round? Compute it from the distributions, in full precision")
+    wrong_at = next(c for c in _RMS_CASES if not math.isclose(got[c], _output_rms(*c),
+                                                              rel_tol=1e-6))
+    raise Wrong(f"linear_output_rms{wrong_at} is not the root mean square of the output of "
+                "nn.Linear's default initialization on such inputs")
 
 
 # ----------------------------------------------------------------------------- Exercise 2

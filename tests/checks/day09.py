@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from helpers.checks.day09 import check_item_noise, check_linear_default_std, check_sample_labels
+from helpers.checks.day09 import check_item_noise, check_linear_output_rms, check_sample_labels
 from helpers.exercises import CORRECT, WRONG
 
 SeedSequence = np.random.SeedSequence
@@ -34,29 +34,44 @@ SHARED = np.random.default_rng(0)  # one generator for every item: the workers' 
 
 CASES = [
     # ------------------------------------------------------------ Exercise 1: right answers
-    (check_linear_default_std, (lambda fan_in: 1 / math.sqrt(3 * fan_in),), CORRECT, "√3"),
-    (check_linear_default_std, (lambda fan_in: math.sqrt(1 / fan_in) / math.sqrt(3),),
-     CORRECT, None),
-    (check_linear_default_std, (lambda fan_in: np.float32(1 / np.sqrt(3 * fan_in)),),
-     CORRECT, None),
-    (check_linear_default_std, (lambda fan_in: np.array([(1 / fan_in / 3) ** 0.5]),),
-     CORRECT, None),
-    # kaiming_uniform_ with a = √5: gain √(2 / (1 + a²)), bound gain·√(3 / fan_in), sd bound/√3
-    (check_linear_default_std, (lambda fan_in: math.sqrt(2 / 6) * math.sqrt(3 / fan_in)
-                                / math.sqrt(3),), CORRECT, None),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        fan_in * (1 / (3 * fan_in)) * (mean**2 + sd**2) + 1 / (3 * fan_in)),), CORRECT, "m₂"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.hypot(mean, sd, fan_in**-0.5)
+                               / math.sqrt(3),), CORRECT, None),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: np.float32(np.sqrt(
+        (mean * mean + sd * sd) / 3 + 1 / (3 * fan_in))),), CORRECT, None),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: np.array([np.sqrt(np.mean(
+        np.array([mean**2 + sd**2, 1 / fan_in])) * 2 / 3)]),), CORRECT, None),
+    # kaiming_uniform_ with a = √5: gain √(2 / (1 + a²)), bound gain·√(3 / fan_in), var bound²/3
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        fan_in * (math.sqrt(2 / 6) * math.sqrt(3 / fan_in)) ** 2 / 3 * (sd**2 + mean**2)
+        + (1 / math.sqrt(fan_in)) ** 2 / 3),), CORRECT, None),
     # ------------------------------------------------------------ Exercise 1: wrong answers
-    (check_linear_default_std, (lambda fan_in: 1 / math.sqrt(fan_in),), WRONG, "bound"),
-    (check_linear_default_std, (lambda fan_in: 1.0,), WRONG, "torch.randn"),
-    (check_linear_default_std, (lambda fan_in: math.sqrt(2 / fan_in),), WRONG, "He"),
-    (check_linear_default_std, (lambda fan_in: 1 / (3 * fan_in),), WRONG, "variance"),
-    (check_linear_default_std, (lambda fan_in: 1 / math.sqrt(12 * fan_in),), WRONG, "(2a)²/12"),
-    (check_linear_default_std, (lambda fan_in: 1.01 / math.sqrt(3 * fan_in),), WRONG,
-     "measure"),
-    (check_linear_default_std, (lambda fan_in: 0.5 / fan_in,), WRONG, "not the standard"),
-    (check_linear_default_std, (lambda fan_in: [0.1, 0.2],), WRONG, "one number"),
-    (check_linear_default_std, (lambda fan_in: np.random.uniform(  # noqa: NPY002 (the mistake)
-        -1 / math.sqrt(fan_in), 1 / math.sqrt(fan_in), 100_000).std(),), WRONG,
-     "global np.random state"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(sd**2 / 3 + 1 / (3 * fan_in)),),
+     WRONG, "not centred"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt((mean**2 + sd**2) / 3),),
+     WRONG, "the bias adds"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(mean**2 + sd**2 + 1 / fan_in),),
+     WRONG, "bound"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        mean**2 + sd**2 + 1 / (3 * fan_in)),), WRONG, "a²/3"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: (mean**2 + sd**2) / 3
+                               + 1 / (3 * fan_in),), WRONG, "square root"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        fan_in * (mean**2 + sd**2) + 1 / (3 * fan_in)),), WRONG, "torch.randn"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        (mean**2 + sd**2) / 12 + 1 / (12 * fan_in)),), WRONG, "(2a)²/12"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        (mean + sd) ** 2 / 3 + 1 / (3 * fan_in)),), WRONG, "sd² + mean²"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: 1.01 * math.sqrt(
+        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in)),), WRONG, "measure"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(sd**2 + mean**2) / fan_in,),
+     WRONG, "not the root mean square"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: [0.1, 0.2],), WRONG, "one number"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: np.sqrt(np.mean((  # noqa: NPY002
+        np.random.normal(mean, sd, (20_000, fan_in))  # noqa: NPY002 (the mistake)
+        @ np.random.uniform(-1, 1, fan_in) / math.sqrt(fan_in)) ** 2)),),  # noqa: NPY002
+     WRONG, "global np.random state"),
     # ------------------------------------------------------------ Exercise 2 (NumPy answers)
     (check_sample_labels, (choice_labels,), WRONG, "PyTorch's version"),
     (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).choice(
@@ -158,8 +173,8 @@ CASES = [
                         .standard_normal((1, size)),), WRONG, "1-D"),
     (check_item_noise, (lambda seed, epoch, index, size: item_rng(seed, epoch, index)
                         .standard_normal(size).astype(np.float16),), WRONG, "float16 draws"),
-    (check_linear_default_std, (lambda fan_in: np.float16(1 / np.sqrt(3 * fan_in)),), WRONG,
-     "or round"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: np.float16(np.sqrt(
+        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in))),), WRONG, "or round"),
 ]
 
 if importlib.util.find_spec("torch") is None:
@@ -200,16 +215,15 @@ else:
 
     CASES += [
         # -------------------------------------------------------- Exercise 1 with PyTorch
-        (check_linear_default_std, (lambda fan_in: torch.sqrt(torch.tensor(1 / (3 * fan_in))),),
-         CORRECT, None),
-        (check_linear_default_std, (lambda fan_in: torch.tensor(1 / (3 * fan_in),
-                                                                requires_grad=True).sqrt(),),
-         CORRECT, None),
-        (check_linear_default_std, (lambda fan_in: torch.nn.Linear(fan_in, 500).weight.std(),),
-         WRONG, "build a layer"),
-        (check_linear_default_std, (lambda fan_in: torch.nn.init.kaiming_uniform_(
-            torch.empty(2_000, fan_in), a=math.sqrt(5),
-            generator=torch.Generator().manual_seed(0)).std(),), WRONG, "measure a layer"),
+        (check_linear_output_rms, (lambda fan_in, mean, sd: torch.sqrt(torch.tensor(
+            (mean**2 + sd**2 + 1 / fan_in) / 3)),), CORRECT, None),
+        (check_linear_output_rms, (lambda fan_in, mean, sd: torch.tensor(
+            (mean**2 + sd**2 + 1 / fan_in) / 3, requires_grad=True).sqrt(),), CORRECT, None),
+        (check_linear_output_rms, (lambda fan_in, mean, sd: torch.nn.Linear(fan_in, 500)(
+            mean + sd * torch.randn(2_000, fan_in)).square().mean().sqrt(),), WRONG,
+         "build a layer"),
+    ]
+    CASES += [
         # -------------------------------------------------------- Exercise 2 with PyTorch
         (check_sample_labels, (multinomial_labels(True),), CORRECT, None),
         (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
