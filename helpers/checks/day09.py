@@ -216,7 +216,7 @@ def check_sample_labels(sample_labels) -> str:
 # ----------------------------------------------------------------------------- Exercise 3
 
 _NOISE_GLOBAL = ("your function reseeded or drew from PyTorch's global generator: make a "
-                 "generator for the item inside item_noise instead")
+                 "generator for each item inside rank_noise instead")
 # Triples on which seed arithmetic collides: sums and products (0, 1, 2), a seed plus 100 or
 # 1000 times an id (42 and 142), digits side by side (1|23|4 and 12|3|4, 1|12 and 11|2), an
 # index plus 1,000 or 10,000 times the epoch (indices 1,000 and 10,000 of epoch 0).
@@ -227,7 +227,7 @@ _INDICES = (0, 1, 2, 4, 12, 101, 1_000, 10_000)
 
 def _noise(item_noise, seed: int, epoch: int, index: int, size: int) -> np.ndarray:
     """The learner's draws for one item, as a 1-D float array of length ``size``."""
-    what = f"item_noise(seed={seed}, epoch={epoch}, index={index}, size={size})"
+    what = f"the item (seed={seed}, epoch={epoch}, index={index}) with size={size}"
     got = _call(item_noise, seed, epoch, index, size, global_hint=_NOISE_GLOBAL)
     dtype = str(getattr(got, "dtype", "")).removeprefix("torch.")
     if dtype in ("float16", "bfloat16"):  # checked first: NumPy cannot hold a bfloat16 tensor
@@ -244,10 +244,10 @@ def _noise(item_noise, seed: int, epoch: int, index: int, size: int) -> np.ndarr
 
 
 def _named(triple: tuple[int, int, int]) -> str:
-    """``item_noise(seed=.., epoch=.., index=..)`` for a triple."""
+    """``the item (seed=.., epoch=.., index=..)`` for a triple."""
     args = ", ".join(f"{k}={v}" for k, v in zip(("seed", "epoch", "index"), triple,
                                                   strict=True))
-    return f"item_noise({args})"
+    return f"the item ({args})"
 
 
 def _collision_hint(a: tuple[int, int, int], b: tuple[int, int, int]) -> str:
@@ -289,13 +289,82 @@ def _in_workers(item_noise, size: int) -> list[np.ndarray] | None:
     return runs
 
 
+def _rank_rows(rank_noise, seed: int, epoch: int, rank: int, world_size: int,
+               num_items: int, size: int) -> np.ndarray:
+    """The learner's rows for one rank, as a ``(count, size)`` float array."""
+    what = (f"rank_noise(seed={seed}, epoch={epoch}, rank={rank}, world_size={world_size}, "
+            f"num_items={num_items}, size={size})")
+    got = _call(rank_noise, seed, epoch, rank, world_size, num_items, size,
+                global_hint=_NOISE_GLOBAL)
+    dtype = str(getattr(got, "dtype", "")).removeprefix("torch.")
+    if dtype in ("float16", "bfloat16"):  # checked first: NumPy cannot hold a bfloat16 tensor
+        raise Wrong(f"{what} returned {dtype} draws, which keep only 2 or 3 digits (and repeat "
+                    "values): return float32 or float64 draws")
+    try:
+        rows = _as_array(got)
+    except (TypeError, ValueError):
+        rows = np.asarray(None)
+    count = len(range(rank, num_items, world_size))
+    if rows.shape != (count, size):
+        raise Wrong(f"{what} should return one row of {size} draws for each of the {count} "
+                    f"items this rank loads ({rank}, {rank + world_size}, ... below "
+                    f"{num_items}), an array of shape {(count, size)}; got shape "
+                    f"{getattr(rows, 'shape', None)}")
+    if rows.dtype.kind != "f":
+        raise Wrong(f"{what} should return floats (standard normal draws), got dtype "
+                    f"{rows.dtype}")
+    return rows.astype(float)
+
+
+def _items_by_ranks(rank_noise, world_size: int, num_items: int = 10) -> np.ndarray:
+    """Every item's noise (seed 5, epoch 1, 3 draws), reassembled from ``world_size`` ranks."""
+    items = np.empty((num_items, 3))
+    for rank in range(world_size):
+        items[rank::world_size] = _rank_rows(rank_noise, 5, 1, rank, world_size, num_items, 3)
+    return items
+
+
 @exercise_check
-def check_item_noise(item_noise) -> str:
-    """``item_noise(seed, epoch, index, size)``: per-item draws, the same in any worker."""
+def check_rank_noise(rank_noise) -> str:
+    """``rank_noise(seed, epoch, rank, world_size, num_items, size)``: the noise of the items
+    rank ``rank`` of ``world_size`` loads (strided), each item's draws depending on seed,
+    epoch and index only."""
+    alone = _items_by_ranks(rank_noise, 1)
+    if not np.array_equal(alone, _items_by_ranks(rank_noise, 1)):
+        raise Wrong("the same arguments gave other draws the second time: make each item's "
+                    "generator from its ids inside rank_noise, not one generator shared by "
+                    "every call (its state would depend on what was drawn before)")
+    for world_size in (2, 3, 4, 8):
+        shared = _items_by_ranks(rank_noise, world_size)
+        if np.array_equal(shared, alone):
+            continue
+        if np.array_equal(np.sort(shared.view([("", float)] * 3), axis=0),
+                          np.sort(alone.view([("", float)] * 3), axis=0)):
+            raise Wrong(f"with {world_size} ranks the items' noise is right but lands on other "
+                        f"items: rank r loads items r, r + world_size, r + 2 world_size, ... "
+                        "(strided, like DistributedSampler), in that order")
+        raise Wrong(f"the items' noise changes when {world_size} ranks share the work instead "
+                    "of 1: an item's generator must depend on seed, epoch and the item's index "
+                    "only, not on rank or world_size (section 8 seeds items, not workers)")
+
+    def item_noise(seed: int, epoch: int, index: int, size: int) -> np.ndarray:
+        """One item's draws: the learner's last rank of ``index + 1``, which loads only it
+        (the same draws as for any other world_size, as tested above)."""
+        return _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, size)[0]
+
+    _judge_items(item_noise)
+    return ("each item's draws depend on its seed, epoch and index only: the same for any "
+            "number of ranks or workers, unrelated between items.")
+
+
+def _judge_items(item_noise) -> None:
+    """Raise :class:`Wrong` unless ``item_noise(seed, epoch, index, size)`` gives each item
+    its own standard normal draws, the same in any process, unrelated to other items and to
+    ``default_rng(seed)``."""
     first = _noise(item_noise, 42, 0, 0, 1_000)
     if not np.array_equal(first, _noise(item_noise, 42, 0, 0, 1_000)):
         raise Wrong("the same seed, epoch and index gave other draws the second time: make "
-                    "the item's generator from its ids inside item_noise, not one generator "
+                    "each item's generator from its ids inside rank_noise, not one generator "
                     "shared by every call (its state would depend on what was drawn before)")
     for name, a, b in (("seed", (0, 0, 0), (1, 0, 0)), ("seed", (7, 3, 12), (8, 3, 12)),
                        ("epoch", (42, 0, 5), (42, 1, 5)), ("index", (42, 2, 0), (42, 2, 1))):
@@ -357,8 +426,6 @@ def check_item_noise(item_noise) -> str:
     if runs is not None:
         direct = np.stack([_noise(item_noise, 3, 1, i, 3) for i in range(6)])
         if not (np.array_equal(runs[0], direct) and np.array_equal(runs[1], direct)):
-            raise Wrong("a DataLoader with 2 workers loads other draws than item_noise gives "
+            raise Wrong("a DataLoader with 2 workers loads other draws than your function gives "
                         "in the main process: the draws must depend on seed, epoch and index "
-                        "only, not on the worker")
-    return ("each item's draws depend on its seed, epoch and index only: the same in any "
-            "worker, unrelated between items.")
+                        "only, not on the process")
