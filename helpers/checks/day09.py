@@ -19,7 +19,6 @@ import numpy as np
 
 from helpers.exercises import Wrong, call, exercise_check, number
 
-_FAN_INS = (3, 5, 100, 512)
 PROBS = [0.5, 0.3, 0.2]  # the class probabilities sample_labels is tried on
 PROBS_5 = [0.1, 0.25, 0.05, 0.4, 0.2]  # and a second vector, with another number of classes
 
@@ -66,48 +65,68 @@ def _call(func: Any, *args: Any, global_hint: str) -> Any:
 
 # ----------------------------------------------------------------------------- Exercise 1
 
+#: (fan_in, mean, sd) the output rms is tried on: centred and not, narrow and wide layers.
+_RMS_CASES = ((5, 0.0, 1.0), (512, 0.5, 0.29), (3, 2.0, 0.5), (100, -1.0, 3.0), (1, 0.0, 0.0))
+
+
+def _output_rms(fan_in: int, mean: float, sd: float) -> float:
+    """sqrt(fan_in * var_w * m2 + var_b), var_w = var_b = 1/(3 fan_in), m2 = mean^2 + sd^2."""
+    return math.sqrt((mean**2 + sd**2) / 3 + 1 / (3 * fan_in))
+
+
 @exercise_check
-def check_linear_default_std(linear_default_std) -> str:
-    """``linear_default_std(fan_in)``: the sd of a fresh ``nn.Linear``'s weights, exactly."""
+def check_linear_output_rms(linear_output_rms) -> str:
+    """``linear_output_rms(fan_in, mean, sd)``: the rms of a fresh default ``nn.Linear``'s
+    output over its random weights and bias, for inputs of mean ``mean`` and sd ``sd``."""
     got = {}
-    for fan_in in _FAN_INS:
-        value = _call(linear_default_std, fan_in,
+    for case in _RMS_CASES:
+        value = _call(linear_output_rms, *case,
                       global_hint="your function drew from PyTorch's global generator (did you "
-                                  "build a layer and measure it?): compute the standard "
-                                  "deviation from the distribution instead")
-        got[fan_in] = number(_untensor(value), f"linear_default_std({fan_in})")
+                                  "build a layer and measure it?): compute the output's scale "
+                                  "from the distributions instead")
+        got[case] = number(_untensor(value), f"linear_output_rms{case}")
 
     def matches(formula, rel_tol=1e-6) -> bool:
-        return all(math.isclose(got[f], formula(f), rel_tol=rel_tol) for f in _FAN_INS)
+        return all(math.isclose(got[c], formula(*c), rel_tol=rel_tol) for c in _RMS_CASES)
 
-    if matches(lambda f: 1 / math.sqrt(3 * f)):
-        return "nn.Linear's default weights have sd 1/√(3·fan_in): √3 below their bound."
-    mistakes = [  # each judged on every fan_in, so that a coincidence at one cannot mislead
-        (lambda f: 1 / math.sqrt(f),
-         ("that is the bound a of U(-a, a), the largest weight; the standard deviation of "
-         "U(-a, a) is smaller than a (Day 5)")),
-        (lambda f: 1.0,
-         ("1 is the standard deviation of torch.randn, what the tutorial's re-initialization "
-         "gives, not nn.Linear's default")),
-        (lambda f: math.sqrt(2 / f),
-         ("that is He's standard deviation (kaiming_normal_ for ReLU); nn.Linear's default is "
-         "kaiming_uniform_ with a = √5")),
-        (lambda f: 1 / (3 * f),
-         "that is the variance; the standard deviation is its square root"),
-        (lambda f: 1 / math.sqrt(12 * f),
+    if matches(_output_rms):
+        return ("the output's mean square is fan_in·σ_w²·m₂ + σ_b², with σ_w² = σ_b² = "
+                "1/(3·fan_in) and m₂ = mean² + sd²: about m₂/3 for a wide layer.")
+    mistakes = [  # each judged on every case, so that a coincidence at one cannot mislead
+        (lambda f, mu, s: math.sqrt(s**2 / 3 + 1 / (3 * f)),
+         ("the inputs are not centred: what enters is their mean square m₂, their variance "
+          "plus their squared mean, not their variance alone")),
+        (lambda f, mu, s: math.sqrt((mu**2 + s**2) / 3),
+         ("the bias adds its own variance: nn.Linear draws it from U(-1/√fan_in, 1/√fan_in) "
+          "too")),
+        (lambda f, mu, s: math.sqrt(mu**2 + s**2 + 1 / f),
+         ("1/√fan_in is the bound a of U(-a, a), the largest weight; the standard deviation "
+          "of U(-a, a) is smaller than a (Day 5)")),
+        (lambda f, mu, s: math.sqrt(mu**2 + s**2 + 1 / (3 * f)),
+         ("the weights' standard deviation is not their bound 1/√fan_in: U(-a, a) has "
+          "variance a²/3")),
+        (lambda f, mu, s: (mu**2 + s**2) / 3 + 1 / (3 * f),
+         "that is the mean square; the root mean square is its square root"),
+        (lambda f, mu, s: math.sqrt(f * (mu**2 + s**2) + 1 / (3 * f)),
+         ("that is the scale with weights of standard deviation 1 (torch.randn, the "
+          "tutorial's re-initialization), not nn.Linear's default")),
+        (lambda f, mu, s: math.sqrt((mu**2 + s**2) / 12 + 1 / (12 * f)),
          ("U(-a, a) spans 2a, so its variance is (2a)²/12 = a²/3, with the bound "
-         "a = 1/√fan_in")),
+          "a = 1/√fan_in")),
+        (lambda f, mu, s: math.sqrt((mu + s) ** 2 / 3 + 1 / (3 * f)),
+         ("the inputs' mean square is their variance plus their squared mean, "
+          "sd² + mean², not (mean + sd)²")),
     ]
     for formula, hint in mistakes:
         if matches(formula):
-            raise Wrong(f"linear_default_std(fan_in): {hint}")
-    if matches(lambda f: 1 / math.sqrt(3 * f), rel_tol=0.05):
-        raise Wrong("linear_default_std(fan_in) is close but not exact: did you measure a "
-                    "layer, or round? Compute it from the distribution, in full precision")
-    wrong_at = next(f for f in _FAN_INS if not math.isclose(got[f], 1 / math.sqrt(3 * f),
-                                                            rel_tol=1e-6))
-    raise Wrong(f"linear_default_std({wrong_at}) is not the standard deviation of "
-                "nn.Linear's default U(-1/√fan_in, 1/√fan_in)")
+            raise Wrong(f"linear_output_rms(fan_in, mean, sd): {hint}")
+    if matches(_output_rms, rel_tol=0.05):
+        raise Wrong("linear_output_rms is close but not exact: did you measure a layer, or "
+                    "round? Compute it from the distributions, in full precision")
+    wrong_at = next(c for c in _RMS_CASES if not math.isclose(got[c], _output_rms(*c),
+                                                              rel_tol=1e-6))
+    raise Wrong(f"linear_output_rms{wrong_at} is not the root mean square of the output of "
+                "nn.Linear's default initialization on such inputs")
 
 
 # ----------------------------------------------------------------------------- Exercise 2
@@ -197,7 +216,7 @@ def check_sample_labels(sample_labels) -> str:
 # ----------------------------------------------------------------------------- Exercise 3
 
 _NOISE_GLOBAL = ("your function reseeded or drew from PyTorch's global generator: make a "
-                 "generator for the item inside item_noise instead")
+                 "generator for each item inside rank_noise instead")
 # Triples on which seed arithmetic collides: sums and products (0, 1, 2), a seed plus 100 or
 # 1000 times an id (42 and 142), digits side by side (1|23|4 and 12|3|4, 1|12 and 11|2), an
 # index plus 1,000 or 10,000 times the epoch (indices 1,000 and 10,000 of epoch 0).
@@ -208,7 +227,7 @@ _INDICES = (0, 1, 2, 4, 12, 101, 1_000, 10_000)
 
 def _noise(item_noise, seed: int, epoch: int, index: int, size: int) -> np.ndarray:
     """The learner's draws for one item, as a 1-D float array of length ``size``."""
-    what = f"item_noise(seed={seed}, epoch={epoch}, index={index}, size={size})"
+    what = f"the item (seed={seed}, epoch={epoch}, index={index}) with size={size}"
     got = _call(item_noise, seed, epoch, index, size, global_hint=_NOISE_GLOBAL)
     dtype = str(getattr(got, "dtype", "")).removeprefix("torch.")
     if dtype in ("float16", "bfloat16"):  # checked first: NumPy cannot hold a bfloat16 tensor
@@ -225,10 +244,10 @@ def _noise(item_noise, seed: int, epoch: int, index: int, size: int) -> np.ndarr
 
 
 def _named(triple: tuple[int, int, int]) -> str:
-    """``item_noise(seed=.., epoch=.., index=..)`` for a triple."""
+    """``the item (seed=.., epoch=.., index=..)`` for a triple."""
     args = ", ".join(f"{k}={v}" for k, v in zip(("seed", "epoch", "index"), triple,
                                                   strict=True))
-    return f"item_noise({args})"
+    return f"the item ({args})"
 
 
 def _collision_hint(a: tuple[int, int, int], b: tuple[int, int, int]) -> str:
@@ -270,13 +289,82 @@ def _in_workers(item_noise, size: int) -> list[np.ndarray] | None:
     return runs
 
 
+def _rank_rows(rank_noise, seed: int, epoch: int, rank: int, world_size: int,
+               num_items: int, size: int) -> np.ndarray:
+    """The learner's rows for one rank, as a ``(count, size)`` float array."""
+    what = (f"rank_noise(seed={seed}, epoch={epoch}, rank={rank}, world_size={world_size}, "
+            f"num_items={num_items}, size={size})")
+    got = _call(rank_noise, seed, epoch, rank, world_size, num_items, size,
+                global_hint=_NOISE_GLOBAL)
+    dtype = str(getattr(got, "dtype", "")).removeprefix("torch.")
+    if dtype in ("float16", "bfloat16"):  # checked first: NumPy cannot hold a bfloat16 tensor
+        raise Wrong(f"{what} returned {dtype} draws, which keep only 2 or 3 digits (and repeat "
+                    "values): return float32 or float64 draws")
+    try:
+        rows = _as_array(got)
+    except (TypeError, ValueError):
+        rows = np.asarray(None)
+    count = len(range(rank, num_items, world_size))
+    if rows.shape != (count, size):
+        raise Wrong(f"{what} should return one row of {size} draws for each of the {count} "
+                    f"items this rank loads ({rank}, {rank + world_size}, ... below "
+                    f"{num_items}), an array of shape {(count, size)}; got shape "
+                    f"{getattr(rows, 'shape', None)}")
+    if rows.dtype.kind != "f":
+        raise Wrong(f"{what} should return floats (standard normal draws), got dtype "
+                    f"{rows.dtype}")
+    return rows.astype(float)
+
+
+def _items_by_ranks(rank_noise, world_size: int, num_items: int = 10) -> np.ndarray:
+    """Every item's noise (seed 5, epoch 1, 3 draws), reassembled from ``world_size`` ranks."""
+    items = np.empty((num_items, 3))
+    for rank in range(world_size):
+        items[rank::world_size] = _rank_rows(rank_noise, 5, 1, rank, world_size, num_items, 3)
+    return items
+
+
 @exercise_check
-def check_item_noise(item_noise) -> str:
-    """``item_noise(seed, epoch, index, size)``: per-item draws, the same in any worker."""
+def check_rank_noise(rank_noise) -> str:
+    """``rank_noise(seed, epoch, rank, world_size, num_items, size)``: the noise of the items
+    rank ``rank`` of ``world_size`` loads (strided), each item's draws depending on seed,
+    epoch and index only."""
+    alone = _items_by_ranks(rank_noise, 1)
+    if not np.array_equal(alone, _items_by_ranks(rank_noise, 1)):
+        raise Wrong("the same arguments gave other draws the second time: make each item's "
+                    "generator from its ids inside rank_noise, not one generator shared by "
+                    "every call (its state would depend on what was drawn before)")
+    for world_size in (2, 3, 4, 8):
+        shared = _items_by_ranks(rank_noise, world_size)
+        if np.array_equal(shared, alone):
+            continue
+        if np.array_equal(np.sort(shared.view([("", float)] * 3), axis=0),
+                          np.sort(alone.view([("", float)] * 3), axis=0)):
+            raise Wrong(f"with {world_size} ranks the items' noise is right but lands on other "
+                        f"items: rank r loads items r, r + world_size, r + 2 world_size, ... "
+                        "(strided, like DistributedSampler), in that order")
+        raise Wrong(f"the items' noise changes when {world_size} ranks share the work instead "
+                    "of 1: an item's generator must depend on seed, epoch and the item's index "
+                    "only, not on rank or world_size (section 8 seeds items, not workers)")
+
+    def item_noise(seed: int, epoch: int, index: int, size: int) -> np.ndarray:
+        """One item's draws: the learner's last rank of ``index + 1``, which loads only it
+        (the same draws as for any other world_size, as tested above)."""
+        return _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, size)[0]
+
+    _judge_items(item_noise)
+    return ("each item's draws depend on its seed, epoch and index only: the same for any "
+            "number of ranks or workers, unrelated between items.")
+
+
+def _judge_items(item_noise) -> None:
+    """Raise :class:`Wrong` unless ``item_noise(seed, epoch, index, size)`` gives each item
+    its own standard normal draws, the same in any process, unrelated to other items and to
+    ``default_rng(seed)``."""
     first = _noise(item_noise, 42, 0, 0, 1_000)
     if not np.array_equal(first, _noise(item_noise, 42, 0, 0, 1_000)):
         raise Wrong("the same seed, epoch and index gave other draws the second time: make "
-                    "the item's generator from its ids inside item_noise, not one generator "
+                    "each item's generator from its ids inside rank_noise, not one generator "
                     "shared by every call (its state would depend on what was drawn before)")
     for name, a, b in (("seed", (0, 0, 0), (1, 0, 0)), ("seed", (7, 3, 12), (8, 3, 12)),
                        ("epoch", (42, 0, 5), (42, 1, 5)), ("index", (42, 2, 0), (42, 2, 1))):
@@ -338,8 +426,6 @@ def check_item_noise(item_noise) -> str:
     if runs is not None:
         direct = np.stack([_noise(item_noise, 3, 1, i, 3) for i in range(6)])
         if not (np.array_equal(runs[0], direct) and np.array_equal(runs[1], direct)):
-            raise Wrong("a DataLoader with 2 workers loads other draws than item_noise gives "
+            raise Wrong("a DataLoader with 2 workers loads other draws than your function gives "
                         "in the main process: the draws must depend on seed, epoch and index "
-                        "only, not on the worker")
-    return ("each item's draws depend on its seed, epoch and index only: the same in any "
-            "worker, unrelated between items.")
+                        "only, not on the process")

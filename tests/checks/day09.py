@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from helpers.checks.day09 import check_item_noise, check_linear_default_std, check_sample_labels
+from helpers.checks.day09 import check_linear_output_rms, check_rank_noise, check_sample_labels
 from helpers.exercises import CORRECT, WRONG
 
 SeedSequence = np.random.SeedSequence
@@ -17,6 +17,19 @@ SeedSequence = np.random.SeedSequence
 
 def choice_labels(probs, n, seed):
     return np.random.default_rng(seed).choice(len(probs), size=n, p=probs)
+
+
+def ranked(item_noise):
+    """A rank_noise answer built from an answer for one item: what a learner writes."""
+    def rank_noise(seed, epoch, rank, world_size, num_items, size):
+        rows = [item_noise(seed, epoch, i, size) for i in range(rank, num_items, world_size)]
+        if not rows:
+            return np.empty((0, size))
+        if type(rows[0]).__module__.startswith("torch"):
+            import torch
+            return torch.stack(rows)
+        return np.stack([np.asarray(row) for row in rows])
+    return rank_noise
 
 
 def item_rng(seed, epoch, index):
@@ -32,31 +45,90 @@ def quota_labels(probs, n, seed):
 
 SHARED = np.random.default_rng(0)  # one generator for every item: the workers' bug
 
+
+def rank_noise_vectorized(seed, epoch, rank, world_size, num_items, size):
+    """The right answer, with one list of seeds and a float32 result."""
+    seeds = [SeedSequence(seed, spawn_key=(epoch, i)) for i in range(rank, num_items, world_size)]
+    return np.array([np.random.default_rng(s).standard_normal(size, dtype=np.float32)
+                     for s in seeds], dtype=np.float32).reshape(len(seeds), size)
+
+
+def per_rank_generator(seed, epoch, rank, world_size, num_items, size):
+    """The workers' fix carried to ranks: one generator per rank (the items then depend on
+    world_size)."""
+    count = len(range(rank, num_items, world_size))
+    rng = np.random.default_rng(SeedSequence(seed, spawn_key=(epoch, rank)))
+    return rng.standard_normal((count, size))
+
+
+def keyed_by_rank_and_index(seed, epoch, rank, world_size, num_items, size):
+    return np.stack([np.random.default_rng(SeedSequence(seed, spawn_key=(epoch, rank, i)))
+                     .standard_normal(size) for i in range(rank, num_items, world_size)]
+                    or [np.empty(size)])[:len(range(rank, num_items, world_size))]
+
+
+def contiguous_blocks(seed, epoch, rank, world_size, num_items, size):
+    mine = np.array_split(np.arange(num_items), world_size)[rank]  # a block, not strided
+    return np.stack([item_rng(seed, epoch, i).standard_normal(size) for i in mine]
+                    or [np.empty(size)])[:len(mine)]
+
+
+def one_row_too_many(seed, epoch, rank, world_size, num_items, size):
+    return np.stack([item_rng(seed, epoch, i).standard_normal(size)
+                     for i in range(rank, num_items + 1, world_size)])
+
+
+def local_index(seed, epoch, rank, world_size, num_items, size):
+    count = len(range(rank, num_items, world_size))  # j, the row number, not the item's index
+    return np.stack([item_rng(seed, epoch, j).standard_normal(size) for j in range(count)]
+                    or [np.empty(size)])[:count]
+
+
+def rank_times_epoch(seed, epoch, rank, world_size, num_items, size):
+    return np.stack([np.random.default_rng(seed + 1_000 * rank + i).standard_normal(size)
+                     for i in range(rank, num_items, world_size)] or [np.empty(size)])[
+        :len(range(rank, num_items, world_size))]
+
 CASES = [
     # ------------------------------------------------------------ Exercise 1: right answers
-    (check_linear_default_std, (lambda fan_in: 1 / math.sqrt(3 * fan_in),), CORRECT, "√3"),
-    (check_linear_default_std, (lambda fan_in: math.sqrt(1 / fan_in) / math.sqrt(3),),
-     CORRECT, None),
-    (check_linear_default_std, (lambda fan_in: np.float32(1 / np.sqrt(3 * fan_in)),),
-     CORRECT, None),
-    (check_linear_default_std, (lambda fan_in: np.array([(1 / fan_in / 3) ** 0.5]),),
-     CORRECT, None),
-    # kaiming_uniform_ with a = √5: gain √(2 / (1 + a²)), bound gain·√(3 / fan_in), sd bound/√3
-    (check_linear_default_std, (lambda fan_in: math.sqrt(2 / 6) * math.sqrt(3 / fan_in)
-                                / math.sqrt(3),), CORRECT, None),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        fan_in * (1 / (3 * fan_in)) * (mean**2 + sd**2) + 1 / (3 * fan_in)),), CORRECT, "m₂"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.hypot(mean, sd, fan_in**-0.5)
+                               / math.sqrt(3),), CORRECT, None),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: np.float32(np.sqrt(
+        (mean * mean + sd * sd) / 3 + 1 / (3 * fan_in))),), CORRECT, None),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: np.array([np.sqrt(np.mean(
+        np.array([mean**2 + sd**2, 1 / fan_in])) * 2 / 3)]),), CORRECT, None),
+    # kaiming_uniform_, a = √5: gain √(2 / (1 + a²)), bound gain·√(3 / fan_in), var bound²/3
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        fan_in * (math.sqrt(2 / 6) * math.sqrt(3 / fan_in)) ** 2 / 3 * (sd**2 + mean**2)
+        + (1 / math.sqrt(fan_in)) ** 2 / 3),), CORRECT, None),
     # ------------------------------------------------------------ Exercise 1: wrong answers
-    (check_linear_default_std, (lambda fan_in: 1 / math.sqrt(fan_in),), WRONG, "bound"),
-    (check_linear_default_std, (lambda fan_in: 1.0,), WRONG, "torch.randn"),
-    (check_linear_default_std, (lambda fan_in: math.sqrt(2 / fan_in),), WRONG, "He"),
-    (check_linear_default_std, (lambda fan_in: 1 / (3 * fan_in),), WRONG, "variance"),
-    (check_linear_default_std, (lambda fan_in: 1 / math.sqrt(12 * fan_in),), WRONG, "(2a)²/12"),
-    (check_linear_default_std, (lambda fan_in: 1.01 / math.sqrt(3 * fan_in),), WRONG,
-     "measure"),
-    (check_linear_default_std, (lambda fan_in: 0.5 / fan_in,), WRONG, "not the standard"),
-    (check_linear_default_std, (lambda fan_in: [0.1, 0.2],), WRONG, "one number"),
-    (check_linear_default_std, (lambda fan_in: np.random.uniform(  # noqa: NPY002 (the mistake)
-        -1 / math.sqrt(fan_in), 1 / math.sqrt(fan_in), 100_000).std(),), WRONG,
-     "global np.random state"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(sd**2 / 3 + 1 / (3 * fan_in)),),
+     WRONG, "not centred"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt((mean**2 + sd**2) / 3),),
+     WRONG, "the bias adds"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(mean**2 + sd**2 + 1 / fan_in),),
+     WRONG, "bound"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        mean**2 + sd**2 + 1 / (3 * fan_in)),), WRONG, "a²/3"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: (mean**2 + sd**2) / 3
+                               + 1 / (3 * fan_in),), WRONG, "square root"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        fan_in * (mean**2 + sd**2) + 1 / (3 * fan_in)),), WRONG, "torch.randn"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        (mean**2 + sd**2) / 12 + 1 / (12 * fan_in)),), WRONG, "(2a)²/12"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        (mean + sd) ** 2 / 3 + 1 / (3 * fan_in)),), WRONG, "sd² + mean²"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: 1.01 * math.sqrt(
+        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in)),), WRONG, "measure"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(sd**2 + mean**2) / fan_in,),
+     WRONG, "not the root mean square"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: [0.1, 0.2],), WRONG, "one number"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: np.sqrt(np.mean((
+        np.random.normal(mean, sd, (20_000, fan_in))  # noqa: NPY002 (the mistake)
+        @ np.random.uniform(-1, 1, fan_in) / math.sqrt(fan_in)) ** 2)),),  # noqa: NPY002
+     WRONG, "global np.random state"),
     # ------------------------------------------------------------ Exercise 2 (NumPy answers)
     (check_sample_labels, (choice_labels,), WRONG, "PyTorch's version"),
     (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).choice(
@@ -88,78 +160,86 @@ CASES = [
     (check_sample_labels, (lambda probs, n, seed: np.random.choice(  # noqa: NPY002
         len(probs), size=n, p=probs),), WRONG, "torch.Generator"),
     # ------------------------------------------------------------ Exercise 3: right answers
-    (check_item_noise, (lambda seed, epoch, index, size:
-                        item_rng(seed, epoch, index).standard_normal(size),), CORRECT,
-     "same in any worker"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size:
+                        item_rng(seed, epoch, index).standard_normal(size)),), CORRECT,
+     "any number of ranks"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed).spawn(epoch + 1)[epoch].spawn(index + 1)[index]).standard_normal(
-        size),), CORRECT, None),  # spawning two levels down: the same seed as the spawn key
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.Generator(np.random.Philox(
-        SeedSequence(seed, spawn_key=(epoch, index)))).normal(0.0, 1.0, size),), CORRECT, None),
-    (check_item_noise, (lambda seed, epoch, index, size: item_rng(seed, epoch, index)
-                        .standard_normal(size, dtype=np.float32).tolist(),), CORRECT, None),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        [seed, epoch + 1, index + 1]).standard_normal(size),), CORRECT, None),  # no zero ids
-    (check_item_noise, (lambda seed, epoch, index, size:
-                        item_rng(seed, epoch, index).standard_normal(size)[::-1],), CORRECT,
+        size)),), CORRECT, None),  # spawning two levels down: the same seed as the spawn key
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.Generator(
+        np.random.Philox(SeedSequence(seed, spawn_key=(epoch, index)))).normal(0.0, 1.0, size)),),
+     CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, epoch, index)
+                        .standard_normal(size, dtype=np.float32).tolist()),), CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        [seed, epoch + 1, index + 1]).standard_normal(size)),), CORRECT, None),  # no zero ids
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size:
+                        item_rng(seed, epoch, index).standard_normal(size)[::-1]),), CORRECT,
      None),  # a reversed view: the check's DataLoader must take it
-    (check_item_noise, (lambda seed, epoch, index, size: -item_rng(seed, epoch, index)
-                        .standard_normal(size),), CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: -item_rng(seed, epoch, index)
+                        .standard_normal(size)),), CORRECT, None),
+    (check_rank_noise, (rank_noise_vectorized,), CORRECT, None),
     # ------------------------------------------------------------ Exercise 3: wrong answers
-    (check_item_noise, (lambda seed, epoch, index, size: np.sort(
-        item_rng(seed, epoch, index).standard_normal(size)),), WRONG, "follow a pattern"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.sort(
-        item_rng(seed, epoch, index).standard_normal(size))[::-1],), WRONG, "follow a pattern"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.abs(
-        item_rng(seed, epoch, index).standard_normal(size)) * (-1) ** np.arange(size),), WRONG,
+    (check_rank_noise, (per_rank_generator,), WRONG, "not on rank or world_size"),
+    (check_rank_noise, (keyed_by_rank_and_index,), WRONG, "not on rank or world_size"),
+    (check_rank_noise, (contiguous_blocks,), WRONG, "strided"),
+    (check_rank_noise, (one_row_too_many,), WRONG, "shape (10, 3)"),
+    (check_rank_noise, (local_index,), WRONG, "not on rank or world_size"),
+    (check_rank_noise, (rank_times_epoch,), WRONG, "not on rank or world_size"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.sort(
+        item_rng(seed, epoch, index).standard_normal(size))),), WRONG, "follow a pattern"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.sort(
+        item_rng(seed, epoch, index).standard_normal(size))[::-1]),), WRONG, "follow a pattern"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.abs(
+        item_rng(seed, epoch, index).standard_normal(size)) * (-1) ** np.arange(size)),), WRONG,
      "fixed order of signs"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        seed * 1_000_003 + epoch * 100_003 + index).standard_normal(size),), WRONG,
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        seed * 1_000_003 + epoch * 100_003 + index).standard_normal(size)),), WRONG,
      "a sum or a product"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        [seed, epoch, index]).standard_normal(size),), WRONG, "[s, 0, 0] is the seed s"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        [epoch, index, seed]).standard_normal(size),), WRONG, "or a zero seed"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        seed + epoch + index).standard_normal(size),), WRONG, "arithmetic on the ids"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        seed + 1000 * epoch + index).standard_normal(size),), WRONG, "arithmetic on the ids"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        [epoch, seed + 100 * index]).standard_normal(size),), WRONG, "arithmetic on the ids"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        int(f"{seed}{epoch}{index}")).standard_normal(size),), WRONG, "digits side by side"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        SeedSequence(seed, spawn_key=(1_000 * epoch + index,))).standard_normal(size),), WRONG,
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        [seed, epoch, index]).standard_normal(size)),), WRONG, "[s, 0, 0] is the seed s"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        [epoch, index, seed]).standard_normal(size)),), WRONG, "or a zero seed"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        seed + epoch + index).standard_normal(size)),), WRONG, "arithmetic on the ids"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        seed + 1000 * epoch + index).standard_normal(size)),), WRONG, "arithmetic on the ids"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        [epoch, seed + 100 * index]).standard_normal(size)),), WRONG, "arithmetic on the ids"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        int(f"{seed}{epoch}{index}")).standard_normal(size)),), WRONG, "digits side by side"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(1_000 * epoch + index,))).standard_normal(size)),), WRONG,
      "arithmetic on the ids"),  # one key from both ids: epoch 1's item 0 is epoch 0's 1,000
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        SeedSequence(seed, spawn_key=(10_000 * epoch + index,))).standard_normal(size),),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(10_000 * epoch + index,))).standard_normal(size)),),
      WRONG, "arithmetic on the ids"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        seed * epoch + index).standard_normal(size),), WRONG, "must depend on seed"),
-    (check_item_noise, (lambda seed, epoch, index, size: SHARED.standard_normal(size),), WRONG,
-     "shared by every call"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        SeedSequence(seed, spawn_key=(index,))).standard_normal(size),), WRONG,
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        seed * epoch + index).standard_normal(size)),), WRONG, "must depend on seed"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: SHARED.standard_normal(size)),),
+     WRONG, "shared by every call"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(index,))).standard_normal(size)),), WRONG,
      "must depend on epoch"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        SeedSequence(seed, spawn_key=(epoch,))).standard_normal(size),), WRONG,
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(epoch,))).standard_normal(size)),), WRONG,
      "must depend on index"),
-    (check_item_noise, (lambda seed, epoch, index, size: np.random.default_rng(
-        SeedSequence(seed, spawn_key=(epoch,))).standard_normal(index + size)[index:],), WRONG,
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(epoch,))).standard_normal(index + size)[index:]),), WRONG,
      "window of one shared stream"),  # overlapping windows of one stream
-    (check_item_noise, (lambda seed, epoch, index, size:
-                        item_rng(seed, epoch, index).random(size),), WRONG, "standard normal"),
-    (check_item_noise, (lambda seed, epoch, index, size: (
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size:
+                        item_rng(seed, epoch, index).random(size)),), WRONG, "standard normal"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: (
         np.random.seed(seed + epoch + index),  # noqa: NPY002 (the mistake under test)
-        np.random.standard_normal(size))[1],), WRONG, "global np.random state"),  # noqa: NPY002
-    (check_item_noise, (lambda seed, epoch, index, size: item_rng(seed, epoch, index).integers(
-        -3, 3, size),), WRONG, "should return floats"),
-    (check_item_noise, (lambda seed, epoch, index, size: item_rng(seed, epoch, index)
-                        .standard_normal((1, size)),), WRONG, "1-D"),
-    (check_item_noise, (lambda seed, epoch, index, size: item_rng(seed, epoch, index)
-                        .standard_normal(size).astype(np.float16),), WRONG, "float16 draws"),
-    (check_linear_default_std, (lambda fan_in: np.float16(1 / np.sqrt(3 * fan_in)),), WRONG,
-     "or round"),
+        np.random.standard_normal(size))[1]),), WRONG, "global np.random state"),  # noqa: NPY002
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(
+        seed, epoch, index).integers(-3, 3, size)),), WRONG, "should return floats"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, epoch, index)
+                        .standard_normal((1, size))),), WRONG, "shape (10, 3)"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, epoch, index)
+                        .standard_normal(size).astype(np.float16)),), WRONG, "float16 draws"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: np.float16(np.sqrt(
+        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in))),), WRONG, "or round"),
 ]
 
 if importlib.util.find_spec("torch") is None:
@@ -200,16 +280,15 @@ else:
 
     CASES += [
         # -------------------------------------------------------- Exercise 1 with PyTorch
-        (check_linear_default_std, (lambda fan_in: torch.sqrt(torch.tensor(1 / (3 * fan_in))),),
-         CORRECT, None),
-        (check_linear_default_std, (lambda fan_in: torch.tensor(1 / (3 * fan_in),
-                                                                requires_grad=True).sqrt(),),
-         CORRECT, None),
-        (check_linear_default_std, (lambda fan_in: torch.nn.Linear(fan_in, 500).weight.std(),),
-         WRONG, "build a layer"),
-        (check_linear_default_std, (lambda fan_in: torch.nn.init.kaiming_uniform_(
-            torch.empty(2_000, fan_in), a=math.sqrt(5),
-            generator=torch.Generator().manual_seed(0)).std(),), WRONG, "measure a layer"),
+        (check_linear_output_rms, (lambda fan_in, mean, sd: torch.sqrt(torch.tensor(
+            (mean**2 + sd**2 + 1 / fan_in) / 3)),), CORRECT, None),
+        (check_linear_output_rms, (lambda fan_in, mean, sd: torch.tensor(
+            (mean**2 + sd**2 + 1 / fan_in) / 3, requires_grad=True).sqrt(),), CORRECT, None),
+        (check_linear_output_rms, (lambda fan_in, mean, sd: torch.nn.Linear(fan_in, 500)(
+            mean + sd * torch.randn(2_000, fan_in)).square().mean().sqrt(),), WRONG,
+         "build a layer"),
+    ]
+    CASES += [
         # -------------------------------------------------------- Exercise 2 with PyTorch
         (check_sample_labels, (multinomial_labels(True),), CORRECT, None),
         (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
@@ -246,11 +325,11 @@ else:
             0, len(probs), (n,), generator=torch.Generator().manual_seed(seed)),), WRONG,
          "frequencies"),
         # -------------------------------------------------------- Exercise 3 with PyTorch
-        (check_item_noise, (torch_item_noise,), CORRECT, None),
-        (check_item_noise, (worker_dependent_noise,), WRONG, "DataLoader with 2 workers"),
-        (check_item_noise, (lambda seed, epoch, index, size: torch_item_noise(
-            seed, epoch, index, size).bfloat16(),), WRONG, "bfloat16 draws"),
-        (check_item_noise, (lambda seed, epoch, index, size: (
-            torch.manual_seed(seed + epoch + index), torch.randn(size))[1],), WRONG,
+        (check_rank_noise, (ranked(torch_item_noise),), CORRECT, None),
+        (check_rank_noise, (ranked(worker_dependent_noise),), WRONG, "DataLoader with 2 workers"),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch_item_noise(
+            seed, epoch, index, size).bfloat16()),), WRONG, "bfloat16 draws"),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: (
+            torch.manual_seed(seed + epoch + index), torch.randn(size))[1]),), WRONG,
          "PyTorch's global generator"),
     ]
