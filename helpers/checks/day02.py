@@ -3,7 +3,8 @@
 Each check recognizes the common mistakes and hints at them without giving the answer.
 Statistical checks use bounds of five standard errors (six for the 45 pairs of Exercise 3):
 a right answer fails one of them with odds of about one in a million, and a whole check
-with odds below one in 50,000 (the union of its dozen or so tests).
+with odds below one in 50,000 (about 1 in 80,000 for Exercises 2 and 3: the sum of the
+binomial tails of their tests).
 """
 
 from __future__ import annotations
