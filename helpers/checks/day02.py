@@ -1,8 +1,10 @@
 """Checks for Day 2's exercises (distributions and sampling); see :mod:`helpers.exercises`.
 
 Each check recognizes the common mistakes and hints at them without giving the answer.
-Statistical checks use bounds of five standard errors: a right answer fails them with odds
-below one in a million.
+Statistical checks use bounds of five standard errors (six for the 45 pairs of Exercise 3):
+a right answer fails one of them with odds of about one in a million, and a whole check
+with odds below one in 50,000 (about 1 in 80,000 for Exercises 2 and 3: the sum of the
+binomial tails of their tests).
 """
 
 from __future__ import annotations
@@ -60,20 +62,43 @@ def check_centered_uniform(v: object, num_samples: object, seed: object = None) 
     ascents = np.mean(np.diff(v) > 0)  # 1/2 for independent draws, with sd sqrt((n+1)/12)/n
     if abs(ascents - 0.5) > 5 * np.sqrt((n + 1) / 12) / (n - 1):
         raise Wrong("your values look ordered: they should be independent random draws")
-    if seed is not None and not _from_seed(v, n, seed):
-        raise Wrong("these values are uniform, but not the draws of a fresh "
-                    "np.random.default_rng(SEED): the legacy np.random functions, or a "
-                    "generator that has already drawn, give other numbers")
+    if seed is not None:
+        problem = _not_from_seed(v, n, seed)
+        if problem:
+            raise Wrong(problem)
     return f"{n:,} values in [-0.5, 0.5), mean and variance within 5 standard errors."
 
 
-def _from_seed(v: np.ndarray, n: int, seed: object) -> bool:
-    """Are ``v`` the first ``n`` uniform draws of ``default_rng(seed)``, shifted by -0.5
-    (float64 or float32 draws, any of the equivalent spellings)?"""
+def _not_from_seed(v: np.ndarray, n: int, seed: object) -> str | None:
+    """None if ``v`` are the first ``n`` uniform draws of ``default_rng(seed)``, shifted by
+    -0.5 (float64 or float32 draws, any of the equivalent spellings); else a hint."""
     seed = answer(seed)
     candidates = [np.random.default_rng(seed).random(n) - 0.5,
                   np.random.default_rng(seed).random(n, dtype=np.float32) - np.float32(0.5)]
-    return any(np.allclose(v, c, rtol=0, atol=1e-6) for c in candidates)
+
+    def close(a: np.ndarray, b: np.ndarray) -> bool:
+        return bool(np.allclose(a, b, rtol=0, atol=1e-6))
+
+    if any(close(v, c) for c in candidates):
+        return None
+    if any(close(-v, c) for c in candidates):
+        return ("your values are those of a fresh np.random.default_rng(SEED) mirrored: "
+                "0.5 - random() lies in (-0.5, 0.5], not [-0.5, 0.5); shift the draws "
+                "instead of subtracting them from 0.5")
+    if any(close(np.sort(v), np.sort(c)) for c in candidates):
+        return ("these are the right values in another order: keep the draws of "
+                "np.random.default_rng(SEED) in the order the generator gives them")
+    for c in candidates:
+        same = np.isclose(v, c, rtol=0, atol=1e-6)
+        first = int(np.argmin(same)) if not same.all() else n
+        if first >= 10:  # a prefix of the right draws, then other numbers
+            return (f"your first {first:,} values are the draws of a fresh "
+                    "np.random.default_rng(SEED), the rest are not: draw all NUM_SAMPLES "
+                    "values from that one generator, in one call")
+    return ("these values are uniform, but they are not the first NUM_SAMPLES draws of a "
+            "fresh np.random.default_rng(SEED) shifted to [-0.5, 0.5) (the legacy np.random "
+            "functions, another seed, or a generator that has already drawn give other "
+            "numbers)")
 
 
 def _dependence(idx: np.ndarray, p: np.ndarray) -> str | None:
@@ -159,11 +184,20 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
                                           np.random.default_rng(3))), _softmax(LOGITS))
     if problem:
         raise Wrong(problem)
-    first_counts = [np.sum(np.asarray(call(sample_with_temperature, LOGITS.copy(), 1.0, 500,
-                                           np.random.default_rng(100 + s))) == 0)
-                    for s in range(30)]
+    samples = [np.asarray(call(sample_with_temperature, LOGITS.copy(), 1.0, 500,
+                               np.random.default_rng(100 + s))) for s in range(30)]
+    # Two right samples of 500 from different rngs coincide with odds (sum p**2)**500, nil:
+    # equal ones come from a generator seeded with one of a few values drawn from rng.
+    for i in range(len(samples)):
+        for j in range(i):
+            if np.array_equal(samples[i], samples[j]):
+                raise Wrong(f"rngs seeded {100 + j} and {100 + i} gave exactly the same "
+                            "500 draws: draw from the rng argument itself (a new generator "
+                            "seeded with a few values drawn from rng repeats its streams)")
+    first_counts = [np.sum(s == 0) for s in samples]
     p0 = _softmax(LOGITS)[0]
-    if np.var(first_counts, ddof=1) < 0.25 * 500 * p0 * (1 - p0):  # ratio ~1, sd ~0.26
+    # ratio ~ chi2(29) / 29: below 0.1 with odds 2e-10; fixed quotas give 0
+    if np.var(first_counts, ddof=1) < 0.1 * 500 * p0 * (1 - p0):
         raise Wrong("your class counts barely change from one rng to the next (fixed "
                     "quotas?): draw each index independently, so that the counts vary as "
                     "a multinomial's do")
@@ -178,11 +212,9 @@ def _check_split_frequencies(split, X: np.ndarray, y: np.ndarray, num_test: int)
     for seed in range(runs):
         parts = call(split, X.copy(), y.copy(), num_test, np.random.default_rng(1000 + seed))
         test, train = np.asarray(parts[3]).astype(int), np.asarray(parts[1]).astype(int)
-        if len(set(test.tolist())) != num_test or len(test) + len(train) != n or set(
-                test.tolist()) & set(train.tolist()):
-            raise Wrong(f"with rng seed {1000 + seed} the test set holds a sample twice (or "
-                        "the sets overlap): draw the test samples without replacement "
-                        "(rng.permutation, or choice with replace=False)")
+        problem = _overlap_or_repeat(test, train, n, num_test)
+        if problem:
+            raise Wrong(f"with rng seed {1000 + seed} {problem}")
         member[seed, test] = True
     share, p1 = member.mean(axis=0), num_test / n
     if np.any(np.abs(share - p1) > 5 * np.sqrt(p1 * (1 - p1) / runs)):
@@ -192,10 +224,30 @@ def _check_split_frequencies(split, X: np.ndarray, y: np.ndarray, num_test: int)
     together = (member.T.astype(float) @ member) / runs
     p2 = num_test * (num_test - 1) / (n * (n - 1))
     off = together[~np.eye(n, dtype=bool)]
-    if np.any(np.abs(off - p2) > 5 * np.sqrt(p2 * (1 - p2) / runs)):
+    # six standard errors: 45 distinct pairs, so a right split fails with odds ~3e-6
+    if np.any(np.abs(off - p2) > 6 * np.sqrt(p2 * (1 - p2) / runs)):
         raise Wrong("some pairs of samples land in the test set together far too often or "
                     "too rarely (a block, a rotation, a few fixed splits?): every subset of "
                     f"{num_test} samples should be equally likely")
+
+
+def _overlap_or_repeat(test: np.ndarray, train: np.ndarray, n: int, num_test: int
+                       ) -> str | None:
+    """A hint if the sample ids ``test`` and ``train`` are not a partition of 0..n-1 with
+    ``num_test`` ids in ``test``; None if they are."""
+    test_ids, train_ids = test.ravel().tolist(), train.ravel().tolist()
+    if len(set(test_ids)) != len(test_ids) or len(set(train_ids)) != len(train_ids):
+        return ("a set holds the same sample twice: draw the samples without replacement "
+                "(rng.permutation, or choice with replace=False)")
+    both = sorted(set(test_ids) & set(train_ids))
+    if both:
+        return (f"the test and training sets overlap (sample {both[0]} is in both): take "
+                "the test set and the training set from ONE permutation of the indices, "
+                "or the training set as the samples left out of the test set")
+    if len(test_ids) != num_test or len(test_ids) + len(train_ids) != n:
+        return (f"every one of the {n} samples must land in exactly one of the two sets, "
+                f"{num_test} of them in the test set")
+    return None
 
 
 @exercise_check
@@ -228,6 +280,9 @@ def check_train_test_split(split: object) -> str:
         if len(X_test) != num_test or len(y_test) != num_test:
             raise Wrong(f"with num_test={num_test} the test set needs {num_test} samples; "
                         f"yours has {len(X_test)} inputs and {len(y_test)} labels")
+        if np.unique(y_test).size != num_test:
+            raise Wrong("the test set holds the same sample twice: draw the test samples "
+                        "without replacement (rng.permutation, or choice with replace=False)")
         if len(X_train) != n - num_test or len(y_train) != n - num_test:
             raise Wrong(f"the other {n - num_test} samples belong to the training set; yours "
                         f"has {len(X_train)} inputs and {len(y_train)} labels")
@@ -235,9 +290,9 @@ def check_train_test_split(split: object) -> str:
                   for Xp, yp in ((X_train, y_train), (X_test, y_test))]
         if not all(paired):
             raise Wrong("some inputs lost their labels: shuffle X and y in the same order")
-        if sorted(np.concatenate([y_train, y_test]).tolist()) != list(range(n)):
-            raise Wrong("every sample must land in exactly one of the two sets, once: draw "
-                        "without replacement")
+        problem = _overlap_or_repeat(y_test, y_train, n, num_test)
+        if problem:
+            raise Wrong(problem)
         if X_test.ndim != X.ndim or X_train.ndim != X.ndim:
             raise Wrong("keep X's shape: X[test] keeps the feature axis (X has shape "
                         f"{X.shape}; your X_test has shape {X_test.shape})")

@@ -174,6 +174,25 @@ def _mean_shift_sampler(logits, T, size, rng):
     return rng.choice(len(logits), size, p=e / e.sum())
 
 
+def _split_two_choices(X, y, num_test, rng):
+    test = rng.choice(len(X), num_test, replace=False)
+    train = rng.choice(len(X), len(X) - num_test, replace=False)  # a second, independent draw
+    return X[train], y[train], X[test], y[test]
+
+
+def _split_two_orders(X, y, num_test, rng):
+    test, train = rng.permutation(len(X))[:num_test], rng.permutation(len(X))[num_test:]
+    return X[train], y[train], X[test], y[test]
+
+
+def _few_streams_sampler(k):
+    """A sampler that seeds a new generator with one of k values drawn from rng."""
+    def sampler(logits, T, size, rng):
+        own = np.random.default_rng(int(rng.integers(k)))
+        return own.choice(len(logits), size, p=_softmax(logits / T))
+    return sampler
+
+
 SEED = 42
 CASES = [
     # Exercise 1: uniform on [-0.5, 0.5), from a fresh default_rng(SEED)
@@ -188,6 +207,14 @@ CASES = [
     (check_centered_uniform, (_legacy_uniform(N), N, SEED), WRONG, "legacy np.random"),
     (check_centered_uniform, (np.random.default_rng(SEED + 1).uniform(-0.5, 0.5, N), N, SEED),
      WRONG, "fresh np.random.default_rng(SEED)"),
+    (check_centered_uniform, (-0.5 + np.random.default_rng(np.random.SeedSequence(SEED))
+                              .random(N).astype(np.float32), N, SEED), CORRECT, None),
+    (check_centered_uniform, (0.5 - np.random.default_rng(SEED).random(N), N, SEED), WRONG,
+     "mirrored"),
+    (check_centered_uniform, (np.tile(np.random.default_rng(SEED).uniform(-0.5, 0.5, N // 2),
+                                      2), N, SEED), WRONG, "first 5,000 values"),
+    (check_centered_uniform, (np.random.default_rng(SEED).uniform(-0.5, 0.5, N)[::-1], N,
+                              SEED), WRONG, "another order"),
     (check_centered_uniform, (DRAWS.uniform(-0.5, 0.5, N), N), CORRECT, "variance"),
     (check_centered_uniform, (DRAWS.random(N) - 0.5, N), CORRECT, None),
     (check_centered_uniform, (DRAWS.random(N), N), WRONG, "centred on 0"),
@@ -230,7 +257,16 @@ CASES = [
     (check_sample_with_temperature,
      (lambda logits, T, size, rng: np.random.default_rng(5).choice(
          len(logits), size, p=_softmax(logits / T)),), WRONG, "do not depend on rng"),
+    (check_sample_with_temperature, (_few_streams_sampler(2),), WRONG, "the rng argument"),
+    (check_sample_with_temperature, (_few_streams_sampler(3),), WRONG, "exactly the same"),
+    (check_sample_with_temperature, (_few_streams_sampler(10),), WRONG, "exactly the same"),
+    (check_sample_with_temperature, (_few_streams_sampler(100),), WRONG, "exactly the same"),
+    (check_sample_with_temperature, (lambda logits, T, size, rng: np.random.default_rng(
+        int(rng.integers(2**63))).choice(len(logits), size, p=_softmax(logits / T)),),
+     CORRECT, None),
     # Exercise 3: split(X, y, num_test, rng)
+    (check_train_test_split, (_split_two_choices,), WRONG, "overlap"),
+    (check_train_test_split, (_split_two_orders,), WRONG, "ONE permutation"),
     (check_train_test_split, (_split_choice,), CORRECT, None),
     (check_train_test_split, (_split_with_replacement_test,), WRONG, "without replacement"),
     (check_train_test_split, (_split_block,), WRONG, "far more or less often"),

@@ -32,7 +32,8 @@ save_results(RESULTS_PATH, num_samples=NUM_SAMPLES, moments={
     z_fit=np.r_[z_digits, z_die], z_off_by_one=z_off_by_one[:5], die_sixes=int(np.sum(die == 6)),
     share_uniform=share_uniform, share_log=share_log, w_trunc_max=np.abs(w_trunc).max(),
     w_trunc_sd=w_trunc.std(), sd_trunc=sd_trunc, L=L, cov_sample=np.cov(X_corr, rowvar=False),
-    expo=expo, by_search_freq=np.bincount(by_search, minlength=3) / NUM_SAMPLES)
+    expo=expo, by_search_freq=np.bincount(by_search, minlength=3) / NUM_SAMPLES,
+    expected_z=expected_z, bin_probs=bin_probs, z_expo=z_expo, gumbel_freq=gumbel_freq)
 """
 SMALL = {"NUM_SAMPLES": 2_000}  # a run takes a few seconds
 
@@ -123,6 +124,8 @@ def test_day02_fit_in_standard_errors_and_the_off_by_one_model(run_notebook, see
     # the wrong model fails: sixes it forbids, and faces 1..5 each about 3.7 se (at 2,000
     # draws; 8 at the notebook's 10,000) below its 1/5
     assert r["die_sixes"] > 0 and np.mean(r["z_off_by_one"]) < -2
+    # the expected z of faces 1..5 under a fair die: (1/6 - 1/5) / sqrt(0.16 / n), like sqrt(n)
+    assert r["expected_z"] == pytest.approx(-math.sqrt(r["num_samples"]) / 12, rel=1e-12)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -154,3 +157,21 @@ def test_day02_inverse_transform_gives_the_target_distribution(run_notebook, see
     n = r["num_samples"]
     p = np.array([0.3, 0.6, 0.1])
     assert np.all(np.abs(r["by_search_freq"] - p) < 5 * np.sqrt(p * (1 - p) / n))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day02_gumbel_max_samples_the_softmax(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    logits = np.array([1.0, 1.7, -0.2])
+    p = np.exp(logits) / np.exp(logits).sum()
+    assert within_5_se(r["gumbel_freq"], p, r["num_samples"])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day02_exponential_bins_within_5_se(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    edges = np.r_[np.arange(0, 1.6, 0.25), np.inf]
+    probs = np.diff(stats.expon(scale=0.5).cdf(edges))  # SciPy: an independent check
+    assert np.allclose(r["bin_probs"], probs, rtol=0, atol=1e-12)
+    assert sum(r["bin_probs"]) == pytest.approx(1.0, abs=1e-12)
+    assert np.all(np.abs(r["z_expo"]) < 5)  # the right model: every bin within 5 se
