@@ -19,9 +19,6 @@ import numpy as np
 
 from helpers.exercises import Wrong, call, exercise_check, number
 
-PROBS = [0.5, 0.3, 0.2]  # the class probabilities sample_labels is tried on
-PROBS_5 = [0.1, 0.25, 0.05, 0.4, 0.2]  # and a second vector, with another number of classes
-
 
 def _is_tensor(value: object) -> bool:
     return type(value).__module__.split(".")[0] == "torch"
@@ -131,86 +128,142 @@ def check_linear_output_rms(linear_output_rms) -> str:
 
 # ----------------------------------------------------------------------------- Exercise 2
 
-_LABELS_GLOBAL = ("your function reseeded or drew from PyTorch's global generator "
+#: The logits sample_tokens is tried on: two examples of four classes, negative entries
+#: included (they are logits, not probabilities), and three identical examples.
+LOGITS = [[2.0, 1.0, 0.0, -1.0], [0.0, 0.5, 3.0, 0.0]]
+LOGITS_SAME = [[1.0, 0.0, 2.0]] * 3
+
+_TOKENS_GLOBAL = ("your function reseeded or drew from PyTorch's global generator "
                   "(torch.manual_seed, or a draw without generator=): make a torch.Generator, "
                   "seed it with `seed` and pass it to torch.multinomial")
 
 
-def _labels(sample_labels, n: int, seed: int,
-            probs: list[float] = PROBS) -> tuple[np.ndarray, object]:
-    """The learner's labels as a 1-D integer array of length ``n`` (and what they returned)."""
-    got = _call(sample_labels, list(probs), n, seed, global_hint=_LABELS_GLOBAL)
-    labels = _as_array(got)
-    if labels.shape != (n,):
-        raise Wrong(f"sample_labels(probs, {n}, seed) should return {n} labels in a 1-D "
-                    f"tensor, got shape {labels.shape}")
-    if not np.issubdtype(labels.dtype, np.integer):
-        raise Wrong(f"labels should be integer class indices, got dtype {labels.dtype}")
-    if labels.min() < 0 or labels.max() >= len(probs):
-        raise Wrong(f"labels should be class indices 0..{len(probs) - 1} for probs = {probs}, "
-                    f"got values from {labels.min()} to {labels.max()}")
-    return labels, got
+def _softmax_rows(logits: list[list[float]], temperature: float, axis: int = 1) -> np.ndarray:
+    z = np.asarray(logits) / temperature
+    e = np.exp(z - z.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int,
+            seed: int) -> tuple[np.ndarray, object]:
+    """The learner's tokens as a (B, n) integer array (and what they returned)."""
+    try:
+        got = _call(sample_tokens, [list(row) for row in logits], temperature, n, seed,
+                    global_hint=_TOKENS_GLOBAL)
+    except Wrong as err:
+        text = str(err)
+        if "without replacement" in text or "replace is False" in text:
+            raise Wrong(f"{text}. Asking for more labels than classes fails when every class "
+                        "may be drawn only once: look at torch.multinomial's arguments"
+                        ) from None
+        if "must be Tensor" in text or "'list' and" in text:
+            raise Wrong(f"{text}. logits arrives as a list of rows: make it a tensor first "
+                        "(torch.tensor)") from None
+        if "probability entry < 0" in text or "probabilities are not non-negative" in text:
+            raise Wrong(f"{text}. Logits can be negative: turn each row into probabilities "
+                        "with a softmax first") from None
+        raise
+    tokens = _as_array(got)
+    shape = (len(logits), n)
+    if tokens.shape == shape[::-1] and shape[0] != shape[1]:
+        raise Wrong(f"sample_tokens returned shape {tokens.shape}: one row per example, "
+                    f"shape (B, n) = {shape}")
+    if tokens.shape != shape:
+        raise Wrong(f"sample_tokens(logits, temperature, {n}, seed) for {len(logits)} rows "
+                    f"should return shape (B, n) = {shape}, got {tokens.shape}")
+    if not np.issubdtype(tokens.dtype, np.integer):
+        raise Wrong(f"labels should be integer class indices, got dtype {tokens.dtype}")
+    k = len(logits[0])
+    if tokens.min() < 0 or tokens.max() >= k:
+        raise Wrong(f"labels should be class indices 0..{k - 1}, got values from "
+                    f"{tokens.min()} to {tokens.max()}")
+    return tokens, got
+
+
+def _frequencies(tokens: np.ndarray, k: int) -> np.ndarray:
+    return np.stack([np.bincount(row, minlength=k) for row in tokens]) / tokens.shape[1]
 
 
 @exercise_check
-def check_sample_labels(sample_labels) -> str:
-    """``sample_labels(probs, n, seed)``: ``n`` labels drawn from ``probs``, repeatable."""
-    n = 20_000
-    try:
-        labels, got = _labels(sample_labels, n, 0)
-    except Wrong as err:
-        if "without replacement" in str(err) or "replace is False" in str(err):
-            raise Wrong(f"{err}. Asking for more labels than classes fails when every class "
-                        "may be drawn only once: look at torch.multinomial's arguments"
-                        ) from None
-        if "must be Tensor" in str(err):
-            raise Wrong(f"{err}. probs arrives as a list: make it a tensor first "
-                        "(torch.tensor)") from None
-        raise
-    if np.array_equal(labels, _labels(sample_labels, n, 1)[0]):
+def check_sample_tokens(sample_tokens) -> str:
+    """``sample_tokens(logits, temperature, n, seed)``: ``n`` labels per row of ``logits``,
+    each drawn from ``softmax(row / temperature)``, repeatable for a seed.
+
+    Judged by properties (any right sampler passes, e.g. ``torch.multinomial`` or
+    inverse-CDF sampling with the seeded generator): frequencies within 5 standard errors
+    of each row's probabilities at three temperatures, rows independent of each other,
+    labels independent within a row and across seeds.
+    """
+    n, k = 4000, len(LOGITS[0])
+    tokens, got = _tokens(sample_tokens, LOGITS, 1.0, n, 0)
+    if np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 1)[0]):
         raise Wrong("seeds 0 and 1 give the same labels: use the `seed` argument")
-    # Independent draws: a class's count over 300 labels varies from seed to seed with
-    # variance 300·p(1-p); labels made to fixed counts and shuffled keep the same counts.
-    counts = np.array([np.bincount(_labels(sample_labels, 300, seed)[0], minlength=len(PROBS))
-                       for seed in range(30)])
-    p = np.asarray(PROBS)
-    # the pooled ratio is about a chi-square with 30-1 degrees of freedom over 29: below 0.25
-    # with probability under 1e-5
-    if counts.var(axis=0, ddof=1).sum() < 0.25 * np.sum(300 * p * (1 - p)):
-        raise Wrong("the class counts barely change from seed to seed (over 300 labels, a "
-                    "count varies with variance 300·p(1-p) when each label is drawn on its "
-                    "own): labels made to fixed counts and shuffled, or drawn without "
-                    "replacement from a fixed pool, are not independent draws. Draw each "
-                    "label from probs, with replacement")
-    if all(len(set(_labels(sample_labels, 3, seed)[0].tolist())) == 3 for seed in range(30)):
-        raise Wrong("every draw of 3 labels holds 3 different classes: a class may come up "
-                    "more than once in a batch of labels")
-    freq = np.bincount(labels, minlength=len(PROBS)) / n
-    se = np.sqrt(p * (1 - p) / n)
-    if np.any(np.abs(freq - p) > 5 * se):
-        raise Wrong(f"the labels' frequencies {freq.round(3).tolist()} do not follow "
-                    f"probs = {PROBS}: draw each label with its class probability")
-    # Independent draws: a neighbour differs with probability 1 - sum(p²); sorted or
-    # grouped labels change class only a few times.
-    changes, q = np.mean(labels[1:] != labels[:-1]), 1 - np.sum(p**2)
-    if abs(changes - q) > 5 * math.sqrt(q * (1 - q) / (n - 1)):
-        raise Wrong(f"neighbouring labels differ {changes:.1%} of the time, not about "
-                    f"{q:.0%} as independent draws do: are the labels sorted or grouped? "
-                    "Return them in the order they are drawn")
-    p5 = np.asarray(PROBS_5)
-    freq5 = np.bincount(_labels(sample_labels, n, 0, PROBS_5)[0], minlength=p5.size) / n
-    if np.any(np.abs(freq5 - p5) > 5 * np.sqrt(p5 * (1 - p5) / n)):
-        raise Wrong(f"with probs = {PROBS_5} (5 classes) the labels' frequencies are "
-                    f"{freq5.round(3).tolist()}: did you fix the probabilities or the number "
-                    "of classes? Draw from the probs argument")
-    if not np.array_equal(labels, _labels(sample_labels, n, 0)[0]):
+    if not np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 0)[0]):
         raise Wrong("the same seed gives different labels: draw with a torch.Generator "
                     "seeded with `seed`")
+    same = _tokens(sample_tokens, LOGITS_SAME, 1.0, 50, 0)[0]
+    if all(np.array_equal(same[0], row) for row in same[1:]):
+        raise Wrong("three identical rows of logits got the very same labels: a generator "
+                    "seeded afresh for each row replays the same draws. Draw every row from "
+                    "one generator (torch.multinomial takes the whole (B, k) matrix)")
+    for temperature in (1.0, 0.5, 2.0):
+        freq = (_frequencies(tokens, k) if temperature == 1.0 else
+                _frequencies(_tokens(sample_tokens, LOGITS, temperature, n, 0)[0], k))
+        right = _softmax_rows(LOGITS, temperature)
+        by_column = _softmax_rows(LOGITS, temperature, axis=0)  # then renormalized by rows
+
+        def fits(p: np.ndarray, freq: np.ndarray = freq) -> bool:
+            se = np.sqrt(np.clip(p * (1 - p), 1e-12, None) / n)
+            return bool(np.all(np.abs(freq - p) <= 5 * se + 1e-12))
+
+        if fits(right):
+            continue
+        mistakes = [
+            (_softmax_rows(LOGITS, 1 / temperature),
+             ("you multiplied the logits by the temperature: divide them (a temperature "
+              "below 1 sharpens the distribution)")),
+            (_softmax_rows(LOGITS, 1.0),
+             "the temperature is not applied: draw from softmax(logits / temperature)"),
+            (by_column / by_column.sum(axis=1, keepdims=True),
+             ("the softmax ran over the wrong dimension: each row is one example's logits, "
+              "so normalize along dim=-1")),
+        ]
+        hints = [hint for p, hint in mistakes if fits(p)]
+        where = f"at temperature {temperature}"
+        raise Wrong(f"{where} the labels' frequencies {freq.round(3).tolist()} do not follow "
+                    f"softmax(logits / temperature) = {right.round(3).tolist()}"
+                    + (f": {hints[0]}" if hints else ""))
+    # Independent draws: over 300 labels a class's count varies from seed to seed with
+    # variance 300·p(1-p); labels made to fixed counts and shuffled keep the same counts.
+    p = _softmax_rows(LOGITS, 1.0)
+    samples = [_tokens(sample_tokens, LOGITS, 1.0, 300, seed)[0] for seed in range(100, 130)]
+    counts = np.array([[np.bincount(row, minlength=k) for row in s] for s in samples])
+    # the pooled ratio is about a chi-square with 8 x 29 degrees of freedom over 232: below
+    # 0.5 with probability under 1e-13
+    if counts.var(axis=0, ddof=1).sum() < 0.5 * np.sum(300 * p * (1 - p)):
+        raise Wrong("the class counts barely change from seed to seed (over 300 labels, a "
+                    "count varies with variance 300·p(1-p) when each label is drawn on its "
+                    "own): labels made to fixed counts and shuffled are not independent "
+                    "draws. Draw each label from its row's probabilities, with replacement")
+    # Independent streams: 30 seeds, 30 different samples (two right samples of 600 labels
+    # coincide with probability below 1e-100)
+    if len({s.tobytes() for s in samples}) < len(samples):
+        raise Wrong("some of 30 different seeds gave identical labels: derive the generator "
+                    "from `seed` itself, e.g. torch.Generator().manual_seed(seed)")
+    # Independent draws in a row: a neighbour differs with probability 1 - sum(p²); sorted
+    # or grouped labels change class only a few times.
+    for row, probs in zip(tokens, p, strict=True):
+        changes, q = np.mean(row[1:] != row[:-1]), 1 - np.sum(probs**2)
+        if abs(changes - q) > 5 * math.sqrt(q * (1 - q) / (n - 1)):
+            raise Wrong(f"neighbouring labels in a row differ {changes:.1%} of the time, not "
+                        f"about {q:.0%} as independent draws do: are the labels sorted or "
+                        "grouped? Return them in the order they are drawn")
     if not _is_tensor(got):
-        raise Wrong(f"these labels are right, but sample_labels returned a "
+        raise Wrong(f"these labels are right, but sample_tokens returned a "
                     f"{type(got).__module__}.{type(got).__name__}: the exercise is PyTorch's "
                     "version, so return the tensor that torch.multinomial draws")
-    return "labels follow probs, repeat for a seed, and may repeat a class in a batch."
+    return ("each row follows softmax(row / temperature), rows and seeds draw independently, "
+            "and a class may repeat in a row.")
 
 
 # ----------------------------------------------------------------------------- Exercise 3

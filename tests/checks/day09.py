@@ -9,14 +9,22 @@ import math
 
 import numpy as np
 
-from helpers.checks.day09 import check_linear_output_rms, check_rank_noise, check_sample_labels
+from helpers.checks.day09 import check_linear_output_rms, check_rank_noise, check_sample_tokens
 from helpers.exercises import CORRECT, WRONG
 
 SeedSequence = np.random.SeedSequence
 
 
-def choice_labels(probs, n, seed):
-    return np.random.default_rng(seed).choice(len(probs), size=n, p=probs)
+def softmax_rows(logits, temperature):
+    z = np.asarray(logits) / temperature
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def choice_tokens(logits, temperature, n, seed):
+    """Right in NumPy: one generator for every row, each row from its own softmax."""
+    rng = np.random.default_rng(seed)
+    return np.stack([rng.choice(len(p), size=n, p=p) for p in softmax_rows(logits, temperature)])
 
 
 def ranked(item_noise):
@@ -36,11 +44,21 @@ def item_rng(seed, epoch, index):
     return np.random.default_rng(SeedSequence(seed, spawn_key=(epoch, index)))
 
 
-def quota_labels(probs, n, seed):
-    """Labels made to exact proportions, then shuffled: the counts never vary."""
-    counts = np.floor(np.asarray(probs) * n).astype(int)
-    counts[0] += n - counts.sum()
-    return np.random.default_rng(seed).permutation(np.repeat(np.arange(len(probs)), counts))
+def quota_tokens(logits, temperature, n, seed):
+    """Labels made to exact proportions in each row, then shuffled: the counts never vary."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for p in softmax_rows(logits, temperature):
+        counts = np.floor(p * n).astype(int)
+        counts[0] += n - counts.sum()
+        rows.append(rng.permutation(np.repeat(np.arange(len(p)), counts)))
+    return np.stack(rows)
+
+
+def reseeded_rows(logits, temperature, n, seed):
+    """A generator seeded afresh for every row: identical rows get identical labels."""
+    return np.stack([np.random.default_rng(seed).choice(len(p), size=n, p=p)
+                     for p in softmax_rows(logits, temperature)])
 
 
 SHARED = np.random.default_rng(0)  # one generator for every item: the workers' bug
@@ -130,35 +148,33 @@ CASES = [
         @ np.random.uniform(-1, 1, fan_in) / math.sqrt(fan_in)) ** 2)),),  # noqa: NPY002
      WRONG, "global np.random state"),
     # ------------------------------------------------------------ Exercise 2 (NumPy answers)
-    (check_sample_labels, (choice_labels,), WRONG, "PyTorch's version"),
-    (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).choice(
-        len(probs), size=n, p=probs, replace=False),), WRONG, "more labels than classes"),
-    (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).permutation(
-        max(n, len(probs)))[:n] % len(probs),), WRONG, "without replacement from a fixed pool"),
-    (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).choice(
-        len(probs), size=n, p=probs, replace=n > len(probs)),), WRONG, "3 different classes"),
-    (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).choice(
-        3, size=n, p=[0.5, 0.3, 0.2]),), WRONG, "did you fix the probabilities"),
-    (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).choice(
-        3, size=n, p=np.asarray(probs[:3]) / np.sum(probs[:3])),), WRONG,
-     "the number of classes"),
-    (check_sample_labels, (quota_labels,), WRONG, "fixed counts and shuffled"),
-    (check_sample_labels, (lambda probs, n, seed: np.random.default_rng(seed).integers(
-        0, len(probs), n),), WRONG, "frequencies"),
-    (check_sample_labels, (lambda probs, n, seed: choice_labels(probs, n, seed) + 1,), WRONG,
-     "0..2"),
-    (check_sample_labels, (lambda probs, n, seed: choice_labels(probs, n, seed) * 1.0,),
-     WRONG, "integer"),
-    (check_sample_labels, (lambda probs, n, seed: choice_labels(probs, n, seed)[None],),
-     WRONG, "1-D"),
-    (check_sample_labels, (lambda probs, n, seed: np.sort(choice_labels(probs, n, seed)),),
-     WRONG, "sorted"),
-    (check_sample_labels, (lambda probs, n, seed: np.random.default_rng().choice(
-        len(probs), size=n, p=probs),), WRONG, "same seed"),
-    (check_sample_labels, (lambda probs, n, seed: choice_labels(probs, n, 0),), WRONG,
+    (check_sample_tokens, (choice_tokens,), WRONG, "PyTorch's version"),
+    (check_sample_tokens, (reseeded_rows,), WRONG, "seeded afresh for each row"),
+    (check_sample_tokens, (quota_tokens,), WRONG, "fixed counts and shuffled"),
+    (check_sample_tokens, (lambda logits, t, n, seed: choice_tokens(logits, 1 / t, n, seed),),
+     WRONG, "multiplied the logits by the temperature"),
+    (check_sample_tokens, (lambda logits, t, n, seed: choice_tokens(logits, 1.0, n, seed),),
+     WRONG, "temperature is not applied"),
+    (check_sample_tokens, (lambda logits, t, n, seed: choice_tokens(logits, t, n, seed).T,),
+     WRONG, "one row per example"),
+    (check_sample_tokens, (lambda logits, t, n, seed: np.sort(choice_tokens(logits, t, n, seed),
+                                                              axis=1),), WRONG, "sorted"),
+    (check_sample_tokens, (lambda logits, t, n, seed: choice_tokens(logits, t, n, 0),), WRONG,
      "seeds 0 and 1"),
-    (check_sample_labels, (lambda probs, n, seed: np.random.choice(  # noqa: NPY002
-        len(probs), size=n, p=probs),), WRONG, "torch.Generator"),
+    (check_sample_tokens, (lambda logits, t, n, seed: choice_tokens(logits, t, n, seed % 7),),
+     WRONG, "identical labels"),
+    (check_sample_tokens, (lambda logits, t, n, seed: choice_tokens(logits, t, n, None),), WRONG,
+     "same seed"),
+    (check_sample_tokens, (lambda logits, t, n, seed: choice_tokens(logits, t, n, seed) + 1,),
+     WRONG, "class indices"),
+    (check_sample_tokens, (lambda logits, t, n, seed: choice_tokens(logits, t, n, seed) * 1.0,),
+     WRONG, "integer"),
+    (check_sample_tokens, (lambda logits, t, n, seed: np.random.default_rng(seed).integers(
+        0, len(logits[0]), (len(logits), n)),), WRONG, "do not follow"),
+    (check_sample_tokens, (lambda logits, t, n, seed: np.stack([
+        np.random.choice(len(p), size=n, p=p)  # noqa: NPY002 (the mistake)
+        for p in softmax_rows(logits, t)]),), WRONG,
+     "torch.Generator"),
     # ------------------------------------------------------------ Exercise 3: right answers
     (check_rank_noise, (ranked(lambda seed, epoch, index, size:
                         item_rng(seed, epoch, index).standard_normal(size)),), CORRECT,
@@ -246,28 +262,39 @@ if importlib.util.find_spec("torch") is None:
     # Without PyTorch (Colab's 3.12 and 3.13 runtimes here), a right answer to Exercise 2
     # still needs a tensor: an array whose type says it comes from torch stands in for one.
     class StandInTensor(np.ndarray):
-        """An array that check_sample_labels takes for a tensor (its module is "torch")."""
+        """An array that check_sample_tokens takes for a tensor (its module is "torch")."""
 
     StandInTensor.__module__ = "torch"
-    CASES.append((check_sample_labels, (lambda probs, n, seed: choice_labels(
-        probs, n, seed).view(StandInTensor),), CORRECT, None))
+    CASES.append((check_sample_tokens, (lambda logits, t, n, seed: choice_tokens(
+        logits, t, n, seed).view(StandInTensor),), CORRECT, None))
 else:
     import torch
 
-    def multinomial_labels(replacement):
-        def sample_labels(probs, n, seed):
-            return torch.multinomial(torch.tensor(probs), n, replacement=replacement,
+    def multinomial_tokens(replacement):
+        def sample_tokens(logits, temperature, n, seed):
+            probs = torch.softmax(torch.tensor(logits) / temperature, dim=-1)
+            return torch.multinomial(probs, n, replacement=replacement,
                                      generator=torch.Generator().manual_seed(seed))
-        return sample_labels
+        return sample_tokens
 
-    def searchsorted_labels(probs, n, seed):
+    def searchsorted_tokens(logits, temperature, n, seed):
         """Inverse-CDF sampling with a seeded torch.Generator: also right."""
-        u = torch.rand(n, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
-        return torch.searchsorted(torch.cumsum(torch.tensor(probs, dtype=torch.float64), 0), u)
+        probs = torch.softmax(torch.tensor(logits, dtype=torch.float64) / temperature, dim=1)
+        u = torch.rand(len(logits), n, generator=torch.Generator().manual_seed(seed),
+                       dtype=torch.float64)
+        return torch.searchsorted(torch.cumsum(probs, dim=1), u).clamp(max=len(logits[0]) - 1)
 
-    def global_labels(probs, n, seed):
+    def looped_tokens(logits, temperature, n, seed):
+        """One generator, a loop over the rows: right, if slower."""
+        generator = torch.Generator().manual_seed(seed)
+        return torch.stack([torch.multinomial(torch.softmax(torch.tensor(row) / temperature, 0),
+                                              n, replacement=True, generator=generator)
+                            for row in logits])
+
+    def global_tokens(logits, temperature, n, seed):
         torch.manual_seed(seed)
-        return torch.multinomial(torch.tensor(probs), n, replacement=True)
+        return torch.multinomial(torch.softmax(torch.tensor(logits) / temperature, dim=-1), n,
+                                 replacement=True)
 
     def worker_dependent_noise(seed, epoch, index, size):
         # torch.initial_seed() is the worker's own seed inside a DataLoader worker
@@ -290,40 +317,30 @@ else:
     ]
     CASES += [
         # -------------------------------------------------------- Exercise 2 with PyTorch
-        (check_sample_labels, (multinomial_labels(True),), CORRECT, None),
-        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
-            torch.tensor(probs, dtype=torch.float64), n, True,
+        (check_sample_tokens, (multinomial_tokens(True),), CORRECT, "softmax(row / temperature)"),
+        (check_sample_tokens, (searchsorted_tokens,), CORRECT, None),
+        (check_sample_tokens, (looped_tokens,), CORRECT, None),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(  # unnormalized
+            torch.exp(torch.tensor(logits, dtype=torch.float64) / t), n, replacement=True,
             generator=torch.Generator().manual_seed(seed)).to(torch.int32),), CORRECT, None),
-        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
-            torch.tensor([probs]), n, replacement=True,
-            generator=torch.Generator().manual_seed(seed))[0],), CORRECT, None),
-        (check_sample_labels, (searchsorted_labels,), CORRECT, None),
-        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
-            torch.tensor(probs) * 10, n, replacement=True,
-            generator=torch.Generator().manual_seed(seed)),), CORRECT, None),  # unnormalized
-        (check_sample_labels, (lambda probs, n, seed: torch.repeat_interleave(
-            torch.arange(len(probs)), torch.round(torch.tensor(probs) * n).long())[
-            torch.randperm(n, generator=torch.Generator().manual_seed(seed))],), WRONG,
-         "fixed counts and shuffled"),  # exact proportions, then shuffled
-        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
-            torch.tensor([0.5, 0.3, 0.2]), n, replacement=True,
-            generator=torch.Generator().manual_seed(seed)),), WRONG,
-         "did you fix the probabilities"),
-        (check_sample_labels, (multinomial_labels(False),), WRONG, "only once"),
-        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
-            probs, n, replacement=True, generator=torch.Generator().manual_seed(seed)),),
-         WRONG, "make it a tensor"),
-        (check_sample_labels, (global_labels,), WRONG, "global generator"),
-        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
-            torch.tensor(probs), n, replacement=True),), WRONG, "global generator"),
-        (check_sample_labels, (lambda probs, n, seed: torch.multinomial(
-            torch.tensor(probs), n, replacement=True, generator=torch.Generator()),),
-         WRONG, "seeds 0 and 1"),
-        (check_sample_labels, (lambda probs, n, seed: torch.sort(multinomial_labels(True)(
-            probs, n, seed)).values,), WRONG, "sorted"),
-        (check_sample_labels, (lambda probs, n, seed: torch.randint(
-            0, len(probs), (n,), generator=torch.Generator().manual_seed(seed)),), WRONG,
-         "frequencies"),
+        (check_sample_tokens, (multinomial_tokens(False),), WRONG, "only once"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.softmax(logits / t, dim=-1), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "make it a tensor"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.softmax(torch.tensor(logits) / t, dim=0), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "wrong dimension"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.tensor(logits) / t, n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "softmax first"),
+        (check_sample_tokens, (global_tokens,), WRONG, "global generator"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.stack([torch.multinomial(
+            torch.softmax(torch.tensor(row) / t, 0), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)) for row in logits]),), WRONG,
+         "seeded afresh for each row"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.softmax(torch.tensor(logits) / t, dim=-1), n, replacement=True,
+            generator=torch.Generator()),), WRONG, "seeds 0 and 1"),
         # -------------------------------------------------------- Exercise 3 with PyTorch
         (check_rank_noise, (ranked(torch_item_noise),), CORRECT, None),
         (check_rank_noise, (ranked(worker_dependent_noise),), WRONG, "DataLoader with 2 workers"),
