@@ -87,6 +87,14 @@ class _Scaler:
         return self.fit(X).transform(X)
 
 
+def _check_finite_spread(spread: np.ndarray, what: str) -> None:
+    """A clear error when a feature's spread overflows float64 (values near 1e308)."""
+    bad = np.flatnonzero(~np.isfinite(spread))
+    if bad.size:
+        raise ValueError(f"X's {what} overflows float64 in feature(s) {bad.tolist()}: its "
+                         f"values are too large to scale; divide X by a large constant first")
+
+
 class MinMaxScaler(_Scaler):
     """Scale each feature linearly to ``feature_range`` (fitted min -> low, max -> high).
 
@@ -146,7 +154,9 @@ class MinMaxScaler(_Scaler):
         low, high = self._range()
         arr = self._start_fit(X)
         self.data_min_, self.data_max_ = arr.min(axis=0), arr.max(axis=0)
-        self.data_range_ = self.data_max_ - self.data_min_
+        with np.errstate(over="ignore"):
+            self.data_range_ = self.data_max_ - self.data_min_
+        _check_finite_spread(self.data_range_, "range (max - min)")
         constant = is_constant_range(self.data_min_, self.data_max_)
         self.scale_ = (high - low) / np.where(constant, 1.0, self.data_range_)
         self.min_ = low - self.data_min_ * self.scale_
@@ -211,7 +221,9 @@ class StandardScaler(_Scaler):
         """Learn each feature's mean and standard deviation from ``X``."""
         arr = self._start_fit(X)
         check_ddof(self.ddof, arr.shape[0])
-        self.mean_, self.var_ = mean_var(arr, axis=0, ddof=self.ddof)
+        with np.errstate(over="ignore", invalid="ignore"):
+            self.mean_, self.var_ = mean_var(arr, axis=0, ddof=self.ddof)
+        _check_finite_spread(self.var_, "variance")
         constant = is_constant_feature(self.var_, self.mean_, arr.shape[0])
         self.scale_ = np.where(constant, 1.0, np.sqrt(self.var_))
         return self

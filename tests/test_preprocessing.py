@@ -209,3 +209,9 @@ def test_numpy_scalars_are_accepted_as_parameters():
     assert np.array_equal(min_max_scale(X_TRAIN, (np.float32(-1), np.int64(1))),
                           min_max_scale(X_TRAIN, (-1.0, 1.0)))
     assert np.array_equal(standardize(X_TRAIN, ddof=np.int64(1)), standardize(X_TRAIN, ddof=1))
+
+
+@pytest.mark.parametrize("scaler", [MinMaxScaler, StandardScaler])
+def test_a_spread_that_overflows_float64_gets_a_clear_error(scaler):
+    with pytest.raises(ValueError, match=r"X's .* overflows float64 in feature\(s\) \[1\]"):
+        scaler().fit([[0.0, 1e308], [1.0, -1e308]])

@@ -196,7 +196,7 @@ def _diagnose_range(got: np.ndarray, X: np.ndarray) -> None:
         reach = float(np.max(got_v[:, tiny]))
         raise Wrong(f"you added {added.mean():.2g} to every range, which shrinks every "
                     f"feature: the one with a tiny range ({span[varying][tiny]:.1g}) reaches "
-                    f"only {reach:.4g}, not 1; replace only a range of 0 (or of rounding "
+                    f"only {reach:.6f}, not 1; replace only a range of 0 (or of rounding "
                     "error, below 10 * eps) by 1")
     others = np.arange(len(varying)) != tiny
     if np.allclose(divisor[others], span[varying][others], rtol=RTOL, atol=0):
@@ -217,9 +217,13 @@ def _diagnose_range(got: np.ndarray, X: np.ndarray) -> None:
 
 def _split_case() -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(6)
+    # three features on their own scales (ranges 4, 16 and 1, powers of 2, ends pinned so
+    # that they scale exactly): one minimum and maximum over the whole matrix is wrong here
+    scale, shift = np.array([1.0, 4.0, 0.25]), np.array([0.0, 10.0, -3.0])
     X_train = rng.uniform(-2, 2, (200, 3))
-    X_train[:2] = [[-2.0], [2.0]]  # a range of 4, a power of 2: its ends scale exactly
-    X_test = rng.normal(0.3, 1.4, (60, 3))  # the test split drifted: wider and shifted
+    X_train[:2] = [[-2.0], [2.0]]
+    X_train = X_train * scale + shift
+    X_test = rng.normal(0.3, 1.4, (60, 3)) * scale + shift  # drifted: wider and shifted
     # two test rows exactly at the training minimum and maximum: they scale to exactly 0 and
     # 1 (with every idiom, float32 too), inside [0, 1], so <= 0 or >= 1 counts them wrongly
     X_test[:2] = X_train[:2]
@@ -270,6 +274,11 @@ def check_share_outside(share_outside) -> str:
         raise Wrong("you counted only the values above 1; count those below 0 too")
     if same(float(np.mean(below))):
         raise Wrong("you counted only the values below 0; count those above 1 too")
+    lo, hi = X_train.min(), X_train.max()
+    whole = (X_test - lo) / (hi - lo)
+    if same(float(np.mean((whole < 0) | (whole > 1)))):
+        raise Wrong("you scaled with one minimum and maximum over the whole matrix; take "
+                    "them per feature (column), with axis=0")
     if same(float(np.mean(np.any(below | above, axis=1)))):
         raise Wrong("that is the share of test ROWS with a value outside; count every "
                     "value (all rows and features)")

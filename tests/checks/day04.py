@@ -295,6 +295,9 @@ CASES = [
     (check_share_outside,
      (lambda Xtr, Xte: np.mean(((s := SkMinMaxScaler().fit(Xtr).transform(Xte)) < 0)
                                | (s >= 1)),), WRONG, "exactly at 0 or 1"),
+    (check_share_outside, (lambda Xtr, Xte: np.mean(
+        ((Xte - Xtr.min()) / (Xtr.max() - Xtr.min()) < 0)
+        | ((Xte - Xtr.min()) / (Xtr.max() - Xtr.min()) > 1)),), WRONG, "per feature"),
     (check_share_outside, (lambda Xtr, Xte: 0.5,), WRONG, "not the share"),
     (check_share_outside, (lambda Xtr, Xte: "0.3",), WRONG, "one number"),
     (check_share_outside, (_share_in_place,), WRONG, "changed its argument X_test in place"),
