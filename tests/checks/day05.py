@@ -1,5 +1,6 @@
 """Right and wrong answers for helpers.checks.day05 (see tests/checks/README.md)."""
 
+import decimal
 import math
 
 import numpy as np
@@ -33,7 +34,21 @@ CASES = [
      CORRECT, None),
     (check_glorot_std, (lambda fan_in, fan_out, gain: np.sqrt([gain**2 * 2 / (fan_in + fan_out)]),),
      CORRECT, None),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: decimal.Decimal(gain)
+                        * (decimal.Decimal(2) / decimal.Decimal(fan_in + fan_out)).sqrt(),),
+     CORRECT, None),
     # glorot_std: wrong, each with the hint on that mistake
+    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(1 / fan_out),), WRONG,
+     "backward-pass condition alone"),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / (2 * fan_out)),),
+     WRONG, "backward-pass condition alone"),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / fan_out),), WRONG,
+     "fan_out mode"),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: round(gain * math.sqrt(2 / (fan_in
+                                                                                + fan_out)), 4),),
+     WRONG, "is rounded or estimated"),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: np.float16(gain * math.sqrt(
+        2 / (fan_in + fan_out))),), WRONG, "is rounded or estimated"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(1 / fan_in),), WRONG,
      "LeCun"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / fan_in),), WRONG,
@@ -52,7 +67,7 @@ CASES = [
      WRONG, "LeCun"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(1 / (fan_in + fan_out)),),
      WRONG, "not the gain times"),
-    (check_glorot_std, (_glorot_by_sampling,), WRONG, "not the gain times"),
+    (check_glorot_std, (_glorot_by_sampling,), WRONG, "a sample std"),
     (check_glorot_std, (_glorot_with_a_global_draw,), WRONG, "global np.random"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: np.ones(3),), WRONG, "one number"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: [0.1, 0.2],), WRONG, "one number"),
@@ -63,7 +78,11 @@ CASES = [
      CORRECT, None),
     (check_uniform_bound, (lambda std: np.array(std * 3**0.5),), CORRECT, None),
     (check_uniform_bound, (lambda std: math.sqrt(12) * std / 2,), CORRECT, None),
+    (check_uniform_bound, (lambda std: decimal.Decimal(3).sqrt() * decimal.Decimal(std),),
+     CORRECT, None),
     # uniform_bound: wrong
+    (check_uniform_bound, (lambda std: std * 1.732,), WRONG, "is rounded or estimated"),
+    (check_uniform_bound, (lambda std: round(math.sqrt(3) * std, 4),), WRONG, "is rounded or estimated"),
     (check_uniform_bound, (lambda std: std,), WRONG, "a / sqrt(3)"),
     (check_uniform_bound, (lambda std: std / math.sqrt(3),), WRONG, "smaller"),
     (check_uniform_bound, (lambda std: 3 * std,), WRONG, "square root"),
