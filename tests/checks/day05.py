@@ -1,11 +1,14 @@
 """Right and wrong answers for helpers.checks.day05 (see tests/checks/README.md)."""
 
 import decimal
+import itertools
 import math
 
 import numpy as np
+from scipy import stats
 
-from helpers.checks.day05 import check_glorot_std, check_uniform_bound
+from helpers import init
+from helpers.checks.day05 import check_glorot_std, check_he_stack, check_uniform_bound
 from helpers.exercises import CORRECT, WRONG
 
 
@@ -19,6 +22,57 @@ def _glorot_by_sampling(fan_in, fan_out, gain):
     """The sample std of drawn weights: near the formula, not the formula."""
     rng = np.random.default_rng(0)
     return rng.normal(0.0, gain * math.sqrt(2 / (fan_in + fan_out)), (fan_in, fan_out)).std()
+
+
+def _he_loop(widths, rng):
+    return [rng.standard_normal((fan_in, fan_out)) * math.sqrt(2 / fan_in)
+            for fan_in, fan_out in itertools.pairwise(widths)]
+
+
+def _he_float32_tuple(widths, rng):
+    return tuple(rng.standard_normal((a, b), dtype=np.float32) * np.float32(np.sqrt(2 / a))
+                 for a, b in zip(widths[:-1], widths[1:], strict=True))  # noqa: RUF007
+
+
+def _he_scipy(widths, rng):
+    return [stats.norm.rvs(scale=np.sqrt(2 / a), size=(a, b), random_state=rng)
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_with_std(std_of):
+    return lambda widths, rng: [rng.normal(0.0, std_of(a, b), size=(a, b))
+                                for a, b in itertools.pairwise(widths)]
+
+
+def _he_one_array_sliced(widths, rng):
+    """One big standard-normal array, every layer a slice of it: dependent layers."""
+    Z = rng.standard_normal((max(widths), max(widths)))
+    return [Z[:a, :b] * math.sqrt(2 / a) for a, b in itertools.pairwise(widths)]
+
+
+def _he_fixed_seed(widths, rng):
+    return _he_loop(widths, np.random.default_rng(42))
+
+
+def _he_global(widths, rng):
+    return [np.random.randn(a, b) * math.sqrt(2 / a)  # noqa: NPY002
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_sorted(widths, rng):
+    return [np.sort(W, axis=None).reshape(W.shape) for W in _he_loop(widths, rng)]
+
+
+def _he_uniform(widths, rng):
+    return [rng.uniform(-math.sqrt(6 / a), math.sqrt(6 / a), size=(a, b))
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_seed_arithmetic(widths, rng):
+    """A seed drawn once, then seed + layer per layer: streams collide across generators."""
+    seed = int(rng.integers(3))
+    return [np.random.default_rng(seed + layer).standard_normal((a, b)) * math.sqrt(2 / a)
+            for layer, (a, b) in enumerate(itertools.pairwise(widths))]
 
 
 CASES = [
@@ -95,4 +149,26 @@ CASES = [
     (check_uniform_bound, (lambda std: "wide",), WRONG, "one number"),
     (check_uniform_bound, (lambda std: (-math.sqrt(3) * std, math.sqrt(3) * std),), WRONG,
      "one number"),
+    # he_stack: right, in unusual forms (helpers.init, float32 in a tuple, SciPy with rng)
+    (check_he_stack, (_he_loop,), CORRECT, "independent"),
+    (check_he_stack, (lambda widths, rng: [init.he_normal(a, b, rng)
+                                           for a, b in itertools.pairwise(widths)],),
+     CORRECT, None),
+    (check_he_stack, (_he_float32_tuple,), CORRECT, None),
+    (check_he_stack, (_he_scipy,), CORRECT, None),
+    # he_stack: wrong, each with the hint on that mistake
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(1 / a)),), WRONG, "LeCun"),
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a + b))),), WRONG, "Glorot"),
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / b)),), WRONG, "fan_out mode"),
+    (check_he_stack, (_he_with_std(lambda a, b: 2 / a),), WRONG, "VARIANCE"),
+    (check_he_stack, (_he_uniform,), WRONG, "uniform"),
+    (check_he_stack, (_he_sorted,), WRONG, "correlated"),
+    (check_he_stack, (_he_one_array_sliced,), WRONG, "reuse the same draws"),
+    (check_he_stack, (_he_seed_arithmetic,), WRONG, "same draws"),
+    (check_he_stack, (_he_fixed_seed,), WRONG, "fixed seed"),
+    (check_he_stack, (_he_global,), WRONG, "global np.random"),
+    (check_he_stack, (lambda widths, rng: [W.T for W in _he_loop(widths, rng)],), WRONG,
+     "(fan_in, fan_out)"),
+    (check_he_stack, (lambda widths, rng: _he_loop(widths, rng)[:-1],), WRONG, "one per"),
+    (check_he_stack, (lambda widths, rng: _he_loop(widths, rng)[0],), WRONG, "list"),
 ]
