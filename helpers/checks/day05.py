@@ -2,34 +2,65 @@
 
 from __future__ import annotations
 
+import decimal
+import itertools
 import math
+from typing import Any
+
+import numpy as np
 
 from helpers.exercises import Wrong, call, exercise_check, number
 
-# (fan_in, fan_out, gain) cases the glorot_std check tries: square and non-square.
-_GLOROT_CASES = ((100, 100, 1.0), (512, 256, 1.0), (64, 300, 5.0 / 3.0), (30, 10, 2.0))
+# (fan_in, fan_out, gain) cases the glorot_std check tries: square and non-square. In the
+# non-square ones no two of sqrt(1/fan_in), sqrt(2/fan_in), sqrt(1/fan_out), sqrt(2/fan_out)
+# and Glorot's sqrt(2/(fan_in + fan_out)) coincide (512, 256 would: 2/512 = 1/256).
+_GLOROT_CASES = ((512, 200, 1.0), (100, 100, 1.0), (64, 300, 5.0 / 3.0), (30, 10, 2.0))
 # float32 answers are right to about 6e-8; every listed mistake is off by far more
 _REL_TOL = 1e-6
+# a typed constant (1.732 for sqrt(3)), round(..., 4) or float16 is off by at most this
+_ROUNDED_TOL = 1e-3
 
 
 def _close(got: float, want: float) -> bool:
     return math.isclose(got, want, rel_tol=_REL_TOL)
 
 
+def _number(value: Any, what: str) -> float:
+    """:func:`number`, also taking a ``decimal.Decimal`` (a real number, exact or not)."""
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    return number(value, what)
+
+
+def _rounded(got: float, want: float, what: str) -> None:
+    """Raise :class:`Wrong` if ``got`` is within rounding of ``want`` but not equal to it."""
+    if math.isclose(got, want, rel_tol=_ROUNDED_TOL):
+        raise Wrong(f"{what} = {got!r} is within 0.1% of the right value but off by "
+                    f"{abs(got / want - 1):.1e} relative: the formula looks right, the number "
+                    "is rounded or estimated. Compute it exactly (math.sqrt in float64), "
+                    "without round(), a typed constant like 1.732, float16 or a sample std")
+
+
 @exercise_check
 def check_glorot_std(glorot_std) -> str:
     """``glorot_std(fan_in, fan_out, gain)``: Glorot's standard deviation of the weights."""
     for fan_in, fan_out, gain in _GLOROT_CASES:
-        got = number(call(glorot_std, fan_in, fan_out, gain),
-                     f"glorot_std({fan_in}, {fan_out}, {gain:.3g})")
+        what = f"glorot_std({fan_in}, {fan_out}, {gain:.3g})"
+        got = _number(call(glorot_std, fan_in, fan_out, gain), what)
         want = gain * math.sqrt(2 / (fan_in + fan_out))
         if _close(got, want):
             continue
+        _rounded(got, want, what)
         mistakes = {
             "that is LeCun's rule, sqrt(1 / fan_in): Glorot averages fan_in and fan_out":
                 gain * math.sqrt(1 / fan_in),
             "that is He's rule, sqrt(2 / fan_in): Glorot uses fan_in AND fan_out":
                 gain * math.sqrt(2 / fan_in),
+            "that is sqrt(1 / fan_out), the backward-pass condition alone: Glorot averages "
+            "the forward (fan_in) and backward (fan_out) conditions, 2 / (fan_in + fan_out)":
+                gain * math.sqrt(1 / fan_out),
+            "that is He's fan_out mode, sqrt(2 / fan_out): Glorot uses fan_in AND fan_out":
+                gain * math.sqrt(2 / fan_out),
             "that is the variance: the standard deviation is its square root":
                 gain**2 * 2 / (fan_in + fan_out),
             "that is the variance times the gain: take the square root of 2 / (fan_in + "
@@ -53,9 +84,10 @@ def check_glorot_std(glorot_std) -> str:
 def check_uniform_bound(uniform_bound) -> str:
     """``uniform_bound(std)``: the ``a`` for which ``U(-a, a)`` has standard deviation ``std``."""
     for std in (0.1, 0.0625, 2.0):
-        got = number(call(uniform_bound, std), f"uniform_bound({std})")
+        got = _number(call(uniform_bound, std), f"uniform_bound({std})")
         if _close(got, math.sqrt(3) * std):
             continue
+        _rounded(got, math.sqrt(3) * std, f"uniform_bound({std})")
         mistakes = {
             "U(-a, a) is wider than its standard deviation: its sd is a / sqrt(3), not a": std,
             "that makes the sd smaller still: solve a / sqrt(3) = std for a":
@@ -73,3 +105,115 @@ def check_uniform_bound(uniform_bound) -> str:
         raise Wrong(f"U(-a, a) with a = uniform_bound({std}) does not have standard deviation "
                     f"{std}: its variance is a**2 / 3")
     return "a uniform on [-a, a] has variance a**2 / 3, so a = sqrt(3) times the sd."
+
+
+# he_stack: layers in which He's std and every listed mistake's (LeCun, Glorot, fan_out, the
+# variance) differ by 7 % or more, drawn with _STACK_SEEDS generators; tolerances are 5
+# standard errors of the pooled draws (the smallest layer pools 6000: 0.9 % each).
+_STACK_WIDTHS = (30, 200, 60, 10)
+_STACK_SEEDS = tuple(range(10))
+
+
+def _layers(func: Any, widths: tuple, rng: Any) -> list:
+    """The learner's list of weight matrices, checked for count and shapes."""
+    got = call(func, widths, rng)
+    what = f"he_stack({widths}, rng)"
+    if isinstance(got, np.ndarray) or not isinstance(got, (list, tuple)):
+        raise Wrong(f"{what} should return a list of weight matrices, one per layer, got a "
+                    f"{type(got).__name__}")
+    shapes = list(itertools.pairwise(widths))
+    if len(got) != len(shapes):
+        raise Wrong(f"{what} returned {len(got)} matrices; {len(widths)} sizes make "
+                    f"{len(shapes)} layers, one per consecutive pair (fan_in, fan_out)")
+    out = []
+    for layer, (W, shape) in enumerate(zip(got, shapes, strict=True)):
+        W = np.asarray(W)
+        if W.shape == shape[::-1]:
+            raise Wrong(f"layer {layer} has shape {W.shape}: the course's W is (fan_in, "
+                        f"fan_out) = {shape}, so that a = f(X @ W + b)")
+        if W.shape != shape or W.dtype.kind != "f":
+            raise Wrong(f"layer {layer} should be a float array of shape {shape}, got "
+                        f"{W.dtype} of shape {W.shape}")
+        out.append(W.astype(np.float64))
+    return out
+
+
+def _pairs(W: np.ndarray) -> set:
+    """The pairs of neighbouring entries of ``W`` (row-major), standardized to 6 decimals."""
+    z = np.round(W / math.sqrt(2 / W.shape[0]), 6).ravel()
+    return set(zip(z[:-1].tolist(), z[1:].tolist(), strict=True))
+
+
+def _lag1(z: np.ndarray) -> float:
+    """Correlation of neighbouring entries along a flattened array."""
+    return float(np.corrcoef(z[:-1], z[1:])[0, 1])
+
+
+@exercise_check
+def check_he_stack(he_stack) -> str:
+    """``he_stack(widths, rng)``: independent He-normal weights for every layer, from ``rng``."""
+    widths = _STACK_WIDTHS
+    shapes = list(itertools.pairwise(widths))
+    first = _layers(he_stack, widths, np.random.default_rng(0))
+    again = _layers(he_stack, widths, np.random.default_rng(0))
+    if not all(np.array_equal(a, b) for a, b in zip(first, again, strict=True)):
+        raise Wrong("two calls with identically seeded rng gave different weights: draw "
+                    "every weight from the rng argument, and only from it")
+    other = _layers(he_stack, widths, np.random.default_rng(1))
+    if any(np.array_equal(a, b) for a, b in zip(first, other, strict=True)):
+        raise Wrong("differently seeded rng gave the same weights in a layer: draw them from "
+                    "the rng argument, not from a generator of your own with a fixed seed")
+    draws = [_layers(he_stack, widths, np.random.default_rng(s)) for s in _STACK_SEEDS]
+    for layer, (fan_in, fan_out) in enumerate(shapes):
+        W = np.concatenate([d[layer].ravel() for d in draws])
+        se = 1 / math.sqrt(2 * W.size)  # relative standard error of the RMS of normals
+        rms, he = math.sqrt(np.mean(W**2)), math.sqrt(2 / fan_in)
+        if abs(np.mean(W)) > 5 * he / math.sqrt(W.size):
+            raise Wrong(f"layer {layer}'s weights have mean {np.mean(W):.3g}: He-normal "
+                        "weights are centred on 0")
+        if abs(rms / he - 1) > 5 * se:
+            others = {
+                "that is LeCun's std, sqrt(1 / fan_in): ReLU zeroes half its input, so He "
+                "doubles the variance": math.sqrt(1 / fan_in),
+                "that is Glorot's std: for ReLU, He uses fan_in only":
+                    math.sqrt(2 / (fan_in + fan_out)),
+                "that is sqrt(2 / fan_out), He's fan_out mode: the forward rule uses fan_in":
+                    math.sqrt(2 / fan_out),
+                "that spread is He's VARIANCE, 2 / fan_in: rng.normal's scale is the "
+                "standard deviation, its square root": 2 / fan_in,
+            }
+            for hint, value in others.items():
+                if abs(rms / value - 1) < 5 * se:
+                    raise Wrong(f"layer {layer} ({fan_in} -> {fan_out}) has spread "
+                                f"{rms:.4f}: {hint}")
+            raise Wrong(f"layer {layer} ({fan_in} -> {fan_out}) has spread {rms:.4f}, but "
+                        f"He's standard deviation is sqrt(2 / fan_in) = {he:.4f}")
+        z = W / he
+        kurt = np.mean(z**4) / np.mean(z**2) ** 2 - 3  # excess kurtosis: 0 for a normal
+        if abs(kurt) > 5 * math.sqrt(24 / W.size):
+            shape = "uniform (excess kurtosis -1.2)" if abs(kurt + 1.2) < 0.3 else "not normal"
+            raise Wrong(f"layer {layer}'s weights have the right spread but look {shape}: "
+                        f"excess kurtosis {kurt:.2f}, a normal's is 0. He NORMAL draws from "
+                        "rng.normal (or standard_normal), not a uniform")
+        for d in draws[:3]:
+            z = d[layer] / he
+            n = z.size
+            if max(abs(_lag1(z.ravel())), abs(_lag1(z.T.ravel()))) > 5 / math.sqrt(n):
+                raise Wrong(f"neighbouring weights of layer {layer} are correlated (sorted or "
+                            "patterned?): every weight must be an independent draw")
+    # no draw may appear twice, not in two layers, not for two generators: compare pairs of
+    # neighbouring standardized draws (two equal pairs by chance are far rarer than 1e-6)
+    pair_sets = [[_pairs(W) for W in d] for d in draws]
+    first_sets = pair_sets[0]
+    for a, b in itertools.combinations(range(len(first_sets)), 2):
+        if first_sets[a] & first_sets[b]:
+            raise Wrong(f"layers {a} and {b} reuse the same draws (slices of one array?): "
+                        "every layer needs its own independent draws from rng")
+    calls = [set().union(*sets) for sets in pair_sets]
+    for i, j in itertools.combinations(range(len(calls)), 2):
+        if calls[i] & calls[j]:
+            raise Wrong("generators with different seeds gave some of the same draws (a seed "
+                        "derived by arithmetic, like seed + layer?): draw everything from rng "
+                        "itself")
+    return ("independent He-normal weights, std sqrt(2 / fan_in) in every layer, reproducible "
+            "from rng and different for another seed.")

@@ -1,10 +1,14 @@
 """Right and wrong answers for helpers.checks.day05 (see tests/checks/README.md)."""
 
+import decimal
+import itertools
 import math
 
 import numpy as np
+from scipy import stats
 
-from helpers.checks.day05 import check_glorot_std, check_uniform_bound
+from helpers import init
+from helpers.checks.day05 import check_glorot_std, check_he_stack, check_uniform_bound
 from helpers.exercises import CORRECT, WRONG
 
 
@@ -20,6 +24,57 @@ def _glorot_by_sampling(fan_in, fan_out, gain):
     return rng.normal(0.0, gain * math.sqrt(2 / (fan_in + fan_out)), (fan_in, fan_out)).std()
 
 
+def _he_loop(widths, rng):
+    return [rng.standard_normal((fan_in, fan_out)) * math.sqrt(2 / fan_in)
+            for fan_in, fan_out in itertools.pairwise(widths)]
+
+
+def _he_float32_tuple(widths, rng):
+    return tuple(rng.standard_normal((a, b), dtype=np.float32) * np.float32(np.sqrt(2 / a))
+                 for a, b in zip(widths[:-1], widths[1:], strict=True))  # noqa: RUF007
+
+
+def _he_scipy(widths, rng):
+    return [stats.norm.rvs(scale=np.sqrt(2 / a), size=(a, b), random_state=rng)
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_with_std(std_of):
+    return lambda widths, rng: [rng.normal(0.0, std_of(a, b), size=(a, b))
+                                for a, b in itertools.pairwise(widths)]
+
+
+def _he_one_array_sliced(widths, rng):
+    """One big standard-normal array, every layer a slice of it: dependent layers."""
+    Z = rng.standard_normal((max(widths), max(widths)))
+    return [Z[:a, :b] * math.sqrt(2 / a) for a, b in itertools.pairwise(widths)]
+
+
+def _he_fixed_seed(widths, rng):
+    return _he_loop(widths, np.random.default_rng(42))
+
+
+def _he_global(widths, rng):
+    return [np.random.randn(a, b) * math.sqrt(2 / a)  # noqa: NPY002
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_sorted(widths, rng):
+    return [np.sort(W, axis=None).reshape(W.shape) for W in _he_loop(widths, rng)]
+
+
+def _he_uniform(widths, rng):
+    return [rng.uniform(-math.sqrt(6 / a), math.sqrt(6 / a), size=(a, b))
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_seed_arithmetic(widths, rng):
+    """A seed drawn once, then seed + layer per layer: streams collide across generators."""
+    seed = int(rng.integers(3))
+    return [np.random.default_rng(seed + layer).standard_normal((a, b)) * math.sqrt(2 / a)
+            for layer, (a, b) in enumerate(itertools.pairwise(widths))]
+
+
 CASES = [
     # glorot_std: right, in unusual forms (NumPy scalars, float32, a 0-d array, other algebra)
     (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / (fan_in + fan_out)),),
@@ -33,7 +88,21 @@ CASES = [
      CORRECT, None),
     (check_glorot_std, (lambda fan_in, fan_out, gain: np.sqrt([gain**2 * 2 / (fan_in + fan_out)]),),
      CORRECT, None),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: decimal.Decimal(gain)
+                        * (decimal.Decimal(2) / decimal.Decimal(fan_in + fan_out)).sqrt(),),
+     CORRECT, None),
     # glorot_std: wrong, each with the hint on that mistake
+    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(1 / fan_out),), WRONG,
+     "backward-pass condition alone"),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / (2 * fan_out)),),
+     WRONG, "backward-pass condition alone"),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / fan_out),), WRONG,
+     "fan_out mode"),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: round(gain * math.sqrt(2 / (fan_in
+                                                                                + fan_out)), 4),),
+     WRONG, "is rounded or estimated"),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: np.float16(gain * math.sqrt(
+        2 / (fan_in + fan_out))),), WRONG, "is rounded or estimated"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(1 / fan_in),), WRONG,
      "LeCun"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / fan_in),), WRONG,
@@ -52,7 +121,7 @@ CASES = [
      WRONG, "LeCun"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(1 / (fan_in + fan_out)),),
      WRONG, "not the gain times"),
-    (check_glorot_std, (_glorot_by_sampling,), WRONG, "not the gain times"),
+    (check_glorot_std, (_glorot_by_sampling,), WRONG, "a sample std"),
     (check_glorot_std, (_glorot_with_a_global_draw,), WRONG, "global np.random"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: np.ones(3),), WRONG, "one number"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: [0.1, 0.2],), WRONG, "one number"),
@@ -63,7 +132,11 @@ CASES = [
      CORRECT, None),
     (check_uniform_bound, (lambda std: np.array(std * 3**0.5),), CORRECT, None),
     (check_uniform_bound, (lambda std: math.sqrt(12) * std / 2,), CORRECT, None),
+    (check_uniform_bound, (lambda std: decimal.Decimal(3).sqrt() * decimal.Decimal(std),),
+     CORRECT, None),
     # uniform_bound: wrong
+    (check_uniform_bound, (lambda std: std * 1.732,), WRONG, "is rounded or estimated"),
+    (check_uniform_bound, (lambda std: round(math.sqrt(3) * std, 4),), WRONG, "is rounded or estimated"),
     (check_uniform_bound, (lambda std: std,), WRONG, "a / sqrt(3)"),
     (check_uniform_bound, (lambda std: std / math.sqrt(3),), WRONG, "smaller"),
     (check_uniform_bound, (lambda std: 3 * std,), WRONG, "square root"),
@@ -76,4 +149,26 @@ CASES = [
     (check_uniform_bound, (lambda std: "wide",), WRONG, "one number"),
     (check_uniform_bound, (lambda std: (-math.sqrt(3) * std, math.sqrt(3) * std),), WRONG,
      "one number"),
+    # he_stack: right, in unusual forms (helpers.init, float32 in a tuple, SciPy with rng)
+    (check_he_stack, (_he_loop,), CORRECT, "independent"),
+    (check_he_stack, (lambda widths, rng: [init.he_normal(a, b, rng)
+                                           for a, b in itertools.pairwise(widths)],),
+     CORRECT, None),
+    (check_he_stack, (_he_float32_tuple,), CORRECT, None),
+    (check_he_stack, (_he_scipy,), CORRECT, None),
+    # he_stack: wrong, each with the hint on that mistake
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(1 / a)),), WRONG, "LeCun"),
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a + b))),), WRONG, "Glorot"),
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / b)),), WRONG, "fan_out mode"),
+    (check_he_stack, (_he_with_std(lambda a, b: 2 / a),), WRONG, "VARIANCE"),
+    (check_he_stack, (_he_uniform,), WRONG, "uniform"),
+    (check_he_stack, (_he_sorted,), WRONG, "correlated"),
+    (check_he_stack, (_he_one_array_sliced,), WRONG, "reuse the same draws"),
+    (check_he_stack, (_he_seed_arithmetic,), WRONG, "same draws"),
+    (check_he_stack, (_he_fixed_seed,), WRONG, "fixed seed"),
+    (check_he_stack, (_he_global,), WRONG, "global np.random"),
+    (check_he_stack, (lambda widths, rng: [W.T for W in _he_loop(widths, rng)],), WRONG,
+     "(fan_in, fan_out)"),
+    (check_he_stack, (lambda widths, rng: _he_loop(widths, rng)[:-1],), WRONG, "one per"),
+    (check_he_stack, (lambda widths, rng: _he_loop(widths, rng)[0],), WRONG, "list"),
 ]
