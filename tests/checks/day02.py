@@ -193,6 +193,26 @@ def _few_streams_sampler(k):
     return sampler
 
 
+def _split_delete_flat(X, y, num_test, rng):
+    """np.delete without axis= flattens X_train: X_test keeps its shape, X_train does not."""
+    test = rng.permutation(len(X))[:num_test]
+    return np.delete(X, test), np.delete(y, test), X[test], y[test]
+
+
+def _few_stream_sampler(streams):
+    def sampler(logits, T, size, rng):
+        child = np.random.default_rng(int(rng.integers(streams)))
+        return child.choice(len(logits), size=size, p=_softmax(np.asarray(logits) / T))
+    return sampler
+
+
+def _clipped_sampler(logits, T, size, rng):
+    """No shift at all, the scaled logits clipped to +-30: wrong at T = 0.001."""
+    z = np.clip(np.asarray(logits) / T, -30, 30)
+    e = np.exp(z)
+    return rng.choice(len(logits), size=size, p=e / e.sum())
+
+
 SEED = 42
 CASES = [
     # Exercise 1: uniform on [-0.5, 0.5), from a fresh default_rng(SEED)
@@ -291,4 +311,9 @@ CASES = [
      (lambda X, y, num_test, rng: _split(X, y, num_test + 1, rng),), WRONG, "test set needs"),
     (check_train_test_split, (lambda X, y, num_test, rng: _split(X, y, num_test, rng)[:2],),
      WRONG, "four arrays"),
+    (check_centered_uniform, (np.array([np.random.default_rng(SEED).uniform(-0.5, 0.5)
+                                        for _ in range(N)]), N, SEED), WRONG, "re-created"),
+    (check_train_test_split, (_split_delete_flat,), WRONG, "your X_train has shape"),
+    (check_sample_with_temperature, (_few_stream_sampler(1000),), WRONG, "gave exactly the same"),
+    (check_sample_with_temperature, (_clipped_sampler,), WRONG, "stably"),
 ]
