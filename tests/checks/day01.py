@@ -160,6 +160,17 @@ NOISY_COPY = [
      "not the variance"),
     (lambda x, scale, rng: x + rng.standard_normal(x.shape), WRONG,
      "should have standard deviation 0.5; yours has"),
+    # ... noise whose spread is right at scale=0.5 only (scale ignored, or misused)
+    (lambda x, scale, rng: x + rng.normal(0, 0.5, x.shape), WRONG,
+     "with scale=2.0 the noise should have standard deviation 2.0; yours has 0.503 (the same"),
+    (lambda x, scale, rng: x + 0.5 * rng.standard_normal(x.shape), WRONG,
+     "(the same as with scale=0.5: does the noise use scale?)"),
+    (lambda x, scale, rng: x + np.sqrt(scale / 2) * rng.standard_normal(x.shape), WRONG,
+     "yours has 1.0"),
+    (lambda x, scale, rng: x + np.sqrt(scale / 2) * rng.standard_normal(x.shape), WRONG,
+     "(the noise's standard deviation must equal scale, for every scale)"),
+    (lambda x, scale, rng: x + min(scale, 1.0) * rng.standard_normal(x.shape), WRONG,
+     "with scale=2.0 the noise should have standard deviation 2.0"),
     (lambda x, scale, rng: x + rng.laplace(0, scale / np.sqrt(2), x.shape), WRONG, "Gaussian"),
     (lambda x, scale, rng: x + rng.normal(scale, size=x.shape), WRONG,  # loc=scale, sd 1
      "the noise should average 0; yours averages 0.5"),
@@ -326,6 +337,9 @@ ROLL_DIE = [
      "such as a byte's 256, favours low faces"),
     (lambda num_rolls, rng: rng.integers(0, 200, num_rolls) % 6 + 1, WRONG,
      "in 1,200,000 rolls the faces 1 to 6 come up with frequencies"),
+    # ... and a bias towards face 6: no remainder to blame
+    (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls, p=[0.166] * 5 + [0.17]),
+     WRONG, "equally likely? (Face 6 comes up most often)"),
 ]
 
 # -------------------------------------------------------------- Exercise 3: worker_rngs
