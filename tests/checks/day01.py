@@ -10,6 +10,7 @@ import base64
 import copy
 import json
 import pickle
+import random
 
 import numpy as np
 from numpy.random import (
@@ -33,6 +34,11 @@ from helpers.checks.day01 import (
 from helpers.exercises import CORRECT, WRONG
 
 # --------------------------------------------------------------- Exercise 1: noisy_copy
+
+
+def _stdlib_noise(x, scale, rng):  # Python's global random module, seeded from rng
+    random.seed(int(rng.integers(2**63)))
+    return x + scale * np.array([random.gauss(0, 1) for _ in range(x.size)]).reshape(x.shape)
 
 
 def _global_noise(x, scale, rng):
@@ -180,6 +186,7 @@ NOISY_COPY = [
      "should return one array of numbers, got a tuple"),
     # wrong, as before
     (_global_noise, WRONG, "global np.random state"),
+    (_stdlib_noise, WRONG, "global state of Python's random module"),
     (lambda x, scale, rng: x + scale * default_rng(42).standard_normal(x.shape), WRONG,
      "inside the function"),
     (lambda x, scale, rng: x + scale * default_rng().standard_normal(x.shape), WRONG,
@@ -208,6 +215,11 @@ NOISY_COPY = [
 
 def _legacy_die(num_rolls, rng):
     return np.random.randint(1, 7, num_rolls)  # noqa: NPY002 (the mistake under test)
+
+
+def _stdlib_die(num_rolls, rng):  # Python's global random module, seeded from rng
+    random.seed(int(rng.integers(2**63)))
+    return np.array([random.randint(1, 6) for _ in range(num_rolls)])
 
 
 def _loop_die(num_rolls, rng):  # a loop over blocks of 1,000 rolls
@@ -300,6 +312,7 @@ ROLL_DIE = [
     (lambda num_rolls, rng: [rng.integers(1, 7)] * num_rolls, WRONG, "your rolls hold ["),
     # wrong, as before
     (_legacy_die, WRONG, "global np.random state"),
+    (_stdlib_die, WRONG, "Python's random module (random.seed, random.random, ...); draw from"),
     (lambda num_rolls, rng: np.tile(np.arange(1, 7), num_rolls // 6), WRONG,
      "different seeds gave the same rolls"),
     (lambda num_rolls, rng: np.tile(rng.permutation(np.arange(1, 7)), num_rolls // 6), WRONG,
