@@ -40,6 +40,7 @@ import functools
 import html
 import inspect
 import numbers
+import random
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -89,7 +90,8 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
     Raises :class:`NotAttempted` if ``func`` is still the placeholder or returns it, and
     :class:`Wrong` if it is not callable, raises (naming the error), changes an array
     argument in place (naming the argument), or draws from the legacy global
-    ``np.random`` state (the hint points to the ``rng`` it was given, if it was given one).
+    ``np.random`` state or seeds or draws from Python's global ``random`` module (the hint
+    points to the ``rng`` it was given, if it was given one).
 
     A draw that a library makes inside the learner's code is undone, not blamed. With
     ``needs_random=False`` (for an exercise whose answer involves no randomness) any draw is
@@ -119,6 +121,7 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
     arrays = {name: value.copy() for name, value in _named_arguments(func, args, kwargs)
               if isinstance(value, np.ndarray)}
     legacy, saved = _legacy_state(), np.random.get_state()  # noqa: NPY002
+    stdlib = random.getstate()
     try:
         result = func(*args, **kwargs)
     except (Wrong, NotAttempted):
@@ -131,6 +134,10 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
         if not excused:
             raise Wrong(_legacy_hint(func, args, kwargs))
         np.random.set_state(saved)  # noqa: NPY002 (a library's internal draw, undone)
+    if stdlib != random.getstate():
+        if not _library_drew(func, args, kwargs):
+            raise Wrong(_legacy_hint(func, args, kwargs, stdlib=True))
+        random.setstate(stdlib)
     for name, value in _named_arguments(func, args, kwargs):
         if name in arrays and not np.array_equal(arrays[name], value, equal_nan=True):
             raise Wrong(f"your code changed its argument {name} in place; leave the caller's "
@@ -207,11 +214,15 @@ def _has_contents(cell: Any) -> bool:
     return True
 
 
-def _legacy_hint(func: Callable, args: tuple, kwargs: dict) -> str:
-    """The hint for a draw from the global state: point to the Generator only if one was
-    passed (or the function has an ``rng`` parameter)."""
+def _legacy_hint(func: Callable, args: tuple, kwargs: dict, stdlib: bool = False) -> str:
+    """The hint for a draw from the global state (``np.random``'s, or with ``stdlib`` that
+    of Python's ``random`` module): point to the Generator only if one was passed (or the
+    function has an ``rng`` parameter)."""
     said = ("your code drew from the global np.random state (np.random.seed, np.random.rand, "
             "...)")
+    if stdlib:
+        said = ("your code used the global state of Python's random module (random.seed, "
+                "random.random, ...)")
     given = any(isinstance(a, np.random.Generator) for a in (*args, *kwargs.values()))
     try:
         given = given or "rng" in inspect.signature(func).parameters
@@ -220,8 +231,8 @@ def _legacy_hint(func: Callable, args: tuple, kwargs: dict) -> str:
     if given:
         return f"{said}; draw from the Generator you were given instead"
     return (f"{said}, which shifts every later draw of other code; this function needs no "
-            "global random state: leave np.random alone (if you need random numbers, use a "
-            "Generator, np.random.default_rng)")
+            f"global random state: leave {'random' if stdlib else 'np.random'} alone (if you "
+            "need random numbers, use a Generator, np.random.default_rng)")
 
 
 def _legacy_state() -> tuple:

@@ -110,6 +110,22 @@ def test_call_rejects_any_use_of_the_global_state(draw):
     assert call(lambda: np.random.default_rng(0).random()) < 1
 
 
+def test_call_rejects_seeding_or_drawing_from_pythons_random_module():
+    import random
+
+    def reseeded(x, rng):
+        random.seed(int(rng.integers(2**63)))
+        return x + random.gauss(0, 1)
+
+    with pytest.raises(Wrong, match="Python's random module.*the Generator you were given"):
+        call(reseeded, 1.0, np.random.default_rng(0))
+    with pytest.raises(Wrong, match="Python's random module.*leave random alone"):
+        call(lambda: random.randint(1, 6))
+    before = random.getstate()
+    assert call(lambda x: x + random.Random(0).random(), 1.0) > 1  # a Random of its own
+    assert random.getstate() == before
+
+
 def test_a_bug_in_a_check_is_not_hidden_as_feedback():
     @exercise_check
     def broken(value):

@@ -29,6 +29,7 @@ from helpers.exercises import Wrong, call, exercise_check
 
 _GRID = (200, 100)  # the large x that noisy_copy's noise is judged on
 _SCALE = 0.5
+_WIDE_SCALE = 2.0  # a second scale the noise's spread is judged at
 _SMALL_CALLS = 400  # calls with a 1-element and a 2-element x
 _WITHIN_ONE_SD = 0.6827  # P(|Z| < 1) for a standard normal Z
 _REPEAT_CALLS = 2_000  # generators whose copies of a 4-element x may not repeat each other
@@ -123,7 +124,7 @@ def check_noisy_copy(noisy_copy: object) -> str:
 
     The noise is judged as ``copy - x`` on an x of signed, non-integer values (so an answer
     that leaves x out, scales it or rounds it shows), for the independence of its elements
-    along both axes, its distribution, and on 1- and 2-element x over many generators; and
+    along both axes, its distribution, its spread at a second scale, and on 1- and 2-element x over many generators; and
     no two of ``_REPEAT_CALLS`` generators may give the same noise (a child generator
     re-seeded with a small integer drawn from rng). The shape test measures the share of
     noise within one scale of 0: an approximate normal as close as the sum of 12 uniforms
@@ -211,6 +212,15 @@ def check_noisy_copy(noisy_copy: object) -> str:
                     "(centring or standardizing the draws) ties the draws to each other. Leave "
                     "the draws as they come: their sample mean and sd vary from call to call")
     _normal_like(flat, scale, "")
+    # A second scale, so that noise whose spread ignores scale (or only matches it at
+    # _SCALE, such as sqrt(scale / 2)) shows.
+    wide = _copy_of(call(noisy_copy, base, _WIDE_SCALE, np.random.default_rng(6)), base) - base
+    if abs(wide.std() - _WIDE_SCALE) > 5 * _WIDE_SCALE / np.sqrt(2 * n):
+        same = abs(wide.std() - flat.std()) < 0.1 * scale
+        hint = (f" (the same as with scale={scale}: does the noise use scale?)" if same else
+                " (the noise's standard deviation must equal scale, for every scale)")
+        raise Wrong(f"with scale={_WIDE_SCALE} the noise should have standard deviation "
+                    f"{_WIDE_SCALE}; yours has {wide.std():.3f}{hint}")
     # One and two elements, over many generators: standardized or centred draws show here.
     one, two = np.array([2.5]), np.array([-1.0, 4.0])
     ones = np.array([_copy_of(call(noisy_copy, one, scale, np.random.default_rng(100 + k)), one)
@@ -378,10 +388,14 @@ def check_roll_die(roll_die: object) -> str:
                               _MANY_ROLLS), minlength=7)[1:]
     if np.sum((many - _MANY_ROLLS / 6) ** 2 / (_MANY_ROLLS / 6)) > _CHI2_FACES:
         share = ", ".join(f"{c / _MANY_ROLLS:.4f}" for c in many)
+        over = many > _MANY_ROLLS / 6
+        low = 0 < over.sum() < 6 and bool(np.all(over[:over.sum()]))  # faces 1 to k favoured
+        why = ("(The remainder % 6 of a draw whose number of equally likely values is not a "
+               "multiple of 6, such as a byte's 256, favours low faces)" if low else
+               f"(Face {int(np.argmax(many)) + 1} comes up most often)")
         raise Wrong(f"in {_MANY_ROLLS:,} rolls the faces 1 to 6 come up with frequencies "
                     f"{share}: a small bias, but not 1/6 = 0.1667 each. Is every face equally "
-                    "likely? (The remainder % 6 of a draw whose number of equally likely "
-                    "values is not a multiple of 6, such as a byte's 256, favours low faces)")
+                    f"likely? {why}")
     return (f"{NUM_ROLLS:,} rolls of a fair die from rng: faces 1 to 6 equally likely (also "
             f"in {_MANY_ROLLS:,} rolls), each roll independent of the rolls before it, "
             f"reproducible from the seed and different for each of {_REPEAT_SEEDS:,} seeds.")

@@ -10,6 +10,7 @@ import base64
 import copy
 import json
 import pickle
+import random
 
 import numpy as np
 from numpy.random import (
@@ -33,6 +34,11 @@ from helpers.checks.day01 import (
 from helpers.exercises import CORRECT, WRONG
 
 # --------------------------------------------------------------- Exercise 1: noisy_copy
+
+
+def _stdlib_noise(x, scale, rng):  # Python's global random module, seeded from rng
+    random.seed(int(rng.integers(2**63)))
+    return x + scale * np.array([random.gauss(0, 1) for _ in range(x.size)]).reshape(x.shape)
 
 
 def _global_noise(x, scale, rng):
@@ -160,6 +166,17 @@ NOISY_COPY = [
      "not the variance"),
     (lambda x, scale, rng: x + rng.standard_normal(x.shape), WRONG,
      "should have standard deviation 0.5; yours has"),
+    # ... noise whose spread is right at scale=0.5 only (scale ignored, or misused)
+    (lambda x, scale, rng: x + rng.normal(0, 0.5, x.shape), WRONG,
+     "with scale=2.0 the noise should have standard deviation 2.0; yours has 0.503 (the same"),
+    (lambda x, scale, rng: x + 0.5 * rng.standard_normal(x.shape), WRONG,
+     "(the same as with scale=0.5: does the noise use scale?)"),
+    (lambda x, scale, rng: x + np.sqrt(scale / 2) * rng.standard_normal(x.shape), WRONG,
+     "yours has 1.0"),
+    (lambda x, scale, rng: x + np.sqrt(scale / 2) * rng.standard_normal(x.shape), WRONG,
+     "(the noise's standard deviation must equal scale, for every scale)"),
+    (lambda x, scale, rng: x + min(scale, 1.0) * rng.standard_normal(x.shape), WRONG,
+     "with scale=2.0 the noise should have standard deviation 2.0"),
     (lambda x, scale, rng: x + rng.laplace(0, scale / np.sqrt(2), x.shape), WRONG, "Gaussian"),
     (lambda x, scale, rng: x + rng.normal(scale, size=x.shape), WRONG,  # loc=scale, sd 1
      "the noise should average 0; yours averages 0.5"),
@@ -169,6 +186,7 @@ NOISY_COPY = [
      "should return one array of numbers, got a tuple"),
     # wrong, as before
     (_global_noise, WRONG, "global np.random state"),
+    (_stdlib_noise, WRONG, "global state of Python's random module"),
     (lambda x, scale, rng: x + scale * default_rng(42).standard_normal(x.shape), WRONG,
      "inside the function"),
     (lambda x, scale, rng: x + scale * default_rng().standard_normal(x.shape), WRONG,
@@ -197,6 +215,11 @@ NOISY_COPY = [
 
 def _legacy_die(num_rolls, rng):
     return np.random.randint(1, 7, num_rolls)  # noqa: NPY002 (the mistake under test)
+
+
+def _stdlib_die(num_rolls, rng):  # Python's global random module, seeded from rng
+    random.seed(int(rng.integers(2**63)))
+    return np.array([random.randint(1, 6) for _ in range(num_rolls)])
 
 
 def _loop_die(num_rolls, rng):  # a loop over blocks of 1,000 rolls
@@ -289,6 +312,7 @@ ROLL_DIE = [
     (lambda num_rolls, rng: [rng.integers(1, 7)] * num_rolls, WRONG, "your rolls hold ["),
     # wrong, as before
     (_legacy_die, WRONG, "global np.random state"),
+    (_stdlib_die, WRONG, "Python's random module (random.seed, random.random, ...); draw from"),
     (lambda num_rolls, rng: np.tile(np.arange(1, 7), num_rolls // 6), WRONG,
      "different seeds gave the same rolls"),
     (lambda num_rolls, rng: np.tile(rng.permutation(np.arange(1, 7)), num_rolls // 6), WRONG,
@@ -326,6 +350,9 @@ ROLL_DIE = [
      "such as a byte's 256, favours low faces"),
     (lambda num_rolls, rng: rng.integers(0, 200, num_rolls) % 6 + 1, WRONG,
      "in 1,200,000 rolls the faces 1 to 6 come up with frequencies"),
+    # ... and a bias towards face 6: no remainder to blame
+    (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls, p=[0.166] * 5 + [0.17]),
+     WRONG, "equally likely? (Face 6 comes up most often)"),
 ]
 
 # -------------------------------------------------------------- Exercise 3: worker_rngs
