@@ -198,6 +198,20 @@ def _integer_entropies(seeds) -> set[int]:
     return found
 
 
+def _task_entropies(seeds) -> list[int | None]:
+    """Each task's own integer seed (a SeedSequence's entropy with no spawn key, or the one a
+    Generator's bit generator was seeded with); None where a task has none."""
+    found: list[int | None] = []
+    for s in seeds:
+        seq = s if isinstance(s, np.random.SeedSequence) else getattr(
+            getattr(s, "bit_generator", None), "seed_seq", None)
+        entropy = getattr(seq, "entropy", None)
+        own = (isinstance(entropy, int | np.integer) and not isinstance(entropy, bool)
+               and not getattr(seq, "spawn_key", ()))
+        found.append(int(entropy) if own else None)
+    return found
+
+
 @exercise_check
 def check_task_seeds(task_seeds) -> str:
     """``task_seeds(seed, n)``: one independent stream per task, all from ``seed``.
@@ -249,4 +263,27 @@ def check_task_seeds(task_seeds) -> str:
             raise Wrong(f"the experiments with seeds 7 (16 tasks) and {other} (4 tasks) share "
                         "a task: arithmetic on the seed and the number of tasks collides "
                         "across experiments; derive every task's stream by spawning")
+    # seed arithmetic with a large stride (seed * 1000 + i, int(f"{seed}0{i}")) collides
+    # only once experiments have more tasks than the stride: where each task has an integer
+    # seed of its own, try 131 experiments of 1,100 tasks, then experiments 7 and 8 with as
+    # many tasks as their first seeds are apart (up to 20,000), on those integers alone
+    entropies = _task_entropies(seeds)
+    if None not in entropies and len(set(entropies)) == len(entropies):
+        owner: dict[int, int] = {}
+        for experiment in range(131):
+            for entropy in _task_entropies(call(task_seeds, experiment, 1100)):
+                first = owner.setdefault(entropy, experiment)
+                if first != experiment:
+                    raise Wrong(f"the experiments with seeds {first} and {experiment} (1,100 "
+                                "tasks each) share a task: arithmetic on the seed collides "
+                                "once experiments have enough tasks; derive every task's "
+                                "stream by spawning")
+        starts = [_task_entropies(call(task_seeds, e, 2))[0] for e in (7, 8)]
+        gap = abs(starts[1] - starts[0]) if None not in starts else 0
+        if 0 < gap <= 20_000:
+            seven, eight = (set(_task_entropies(call(task_seeds, e, gap + 1))) for e in (7, 8))
+            if seven & eight:
+                raise Wrong(f"the experiments with seeds 7 and 8 ({gap + 1:,} tasks each) "
+                            "share a task: arithmetic on the seed collides once experiments "
+                            "have enough tasks; derive every task's stream by spawning")
     return "one seed per task, from the one seed: independent, repeatable, never shared."

@@ -174,4 +174,10 @@ CASES = [
                                          for i in range(n)],), WRONG, "the number of tasks"),
     (check_task_seeds, (lambda seed, n: [np.random.default_rng(seed**2 + i)
                                          for i in range(n)],), WRONG, "the number of tasks"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed * 1000 + i)
+                                         for i in range(n)],), WRONG, "share a task"),
+    (check_task_seeds, (lambda seed, n: [np.random.default_rng(seed * 10_000 + i)
+                                         for i in range(n)],), WRONG, "share a task"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(int(f"{seed}0{i}"))
+                                         for i in range(n)],), WRONG, "share a task"),
 ]
