@@ -84,8 +84,9 @@ def distribution_figure(z: np.typing.ArrayLike, u: np.typing.ArrayLike, family: 
     >>> rng = np.random.default_rng(0)
     >>> fig, alt, summary = distribution_figure(rng.standard_normal(100), rng.random(100),
     ...                                         "uniform", 2.0, 100)
-    >>> summary
-    'uniform, scale 2, n = 100: mean 1.0578 (exact 1.0000), sd 0.6041 (exact 0.5774)'
+    >>> print(summary)
+    uniform, scale 2, n = 100: mean 1.0578 (exact 1.0000; standard error 0.0604)
+    sd 0.6041 (exact 0.5774)
     >>> plt.close(fig)
     """
     family = _check_choice(family, "family", FAMILIES)
@@ -107,7 +108,8 @@ def distribution_figure(z: np.typing.ArrayLike, u: np.typing.ArrayLike, family: 
     alt = (f"Histogram of {n:,} draws from the {family} distribution with scale {scale:g}, "
            f"with its exact density drawn over it; the bars follow the curve more closely "
            f"the more draws there are.")
-    summary = (f"{family}, scale {scale:g}, n = {n:,}: mean {x.mean():.4f} (exact {mean:.4f}), "
+    summary = (f"{family}, scale {scale:g}, n = {n:,}: mean {x.mean():.4f} (exact {mean:.4f}; "
+               f"standard error {x.std(ddof=1) / math.sqrt(n):.4f})\n"
                f"sd {x.std(ddof=1):.4f} (exact {sd:.4f})")
     return fig, alt, summary
 
@@ -155,7 +157,8 @@ def sample_mean_figure(draws: np.typing.ArrayLike, n: int = 100,
            f"on 0 with spread {se:.3g}, following the normal curve; dashed lines at "
            f"±{threshold:g} mark how far out a mean of 0.22 lies.")
     summary = (f"n = {n:,}: sd of {means.size:,} means {means.std(ddof=1):.4f} "
-               f"(1/sqrt(n) = {se:.4f})\nshare with |mean| >= {threshold:g}: {share:.3f} "
+               f"(1/sqrt(n) = {se:.4f})\nshare with |mean| >= {threshold:g}: {share:.3f} ± "
+               f"{math.sqrt(share * (1 - share) / means.size):.3f} "
                f"(normal theory {theory:.3f})")
     return fig, alt, summary
 

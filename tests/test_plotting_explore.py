@@ -95,7 +95,8 @@ def test_distribution_uses_the_same_draws_and_the_exact_moments(data):
     z, u = data["z"], data["u"]
     *_, s = explore.distribution_figure(z, u, "exponential", 2.0, 500)
     x = -2.0 * np.log1p(-u[:500])
-    assert s == (f"exponential, scale 2, n = 500: mean {x.mean():.4f} (exact 2.0000), "
+    assert s == (f"exponential, scale 2, n = 500: mean {x.mean():.4f} (exact 2.0000; standard "
+                 f"error {x.std(ddof=1) / math.sqrt(500):.4f})\n"
                  f"sd {x.std(ddof=1):.4f} (exact 2.0000)")
     *_, s = explore.distribution_figure(z, u, "uniform", 3.0, 500)
     assert f"(exact {3 / math.sqrt(12):.4f})" in s
@@ -105,7 +106,7 @@ def test_distribution_uses_the_same_draws_and_the_exact_moments(data):
 def test_sample_mean_share_matches_a_direct_count(data):
     *_, s = explore.sample_mean_figure(data["means"], 16)
     means = data["means"][:, :16].mean(axis=1)
-    assert f"share with |mean| >= 0.22: {np.mean(np.abs(means) >= 0.22):.3f}" in s
+    assert f"share with |mean| >= 0.22: {np.mean(np.abs(means) >= 0.22):.3f} ± " in s
     assert f"(normal theory {2 * (1 - 0.5 * (1 + math.erf(0.88 / math.sqrt(2)))):.3f})" in s
     plt.close("all")
 
