@@ -293,6 +293,8 @@ def dropout_figure(u: np.typing.ArrayLike, p: float = 0.5) -> Figure:
     hist_with_density(kept, lambda k: binomial_pmf(k, n, 1 - p), ax=ax1, discrete=True,
                       label=f"Binomial({n}, {1 - p:.2f})")
     ax1.set(title=f"Units kept out of {n}, p = {p:.2f}", xlabel="units kept", xlim=(-2, n + 2))
+    ax1.set_ylim(0, 1.4 * ax1.get_ylim()[1])  # room for the legend above the bars
+    ax1.legend(loc="upper right")
     grid = np.linspace(0, 0.9, 200)
     ax2.plot(grid, 1 / (1 - grid), color="black", label="gain 1/(1-p)")
     ax2.plot([p], [gain], "o", color="C1", markersize=8, label=f"p = {p:.2f}: x{gain:.2f}")
