@@ -124,3 +124,32 @@ def test_run_passes_each_notebook_only_its_own_parameters(course):
     shares = course.parameters_for(paths, {"SEED": 7, "NUM_DRAWS": 500})
     assert shares[paths[0]] == {"SEED": 7, "NUM_DRAWS": 500}
     assert shares[paths[1]] == {"SEED": 7}
+
+
+def test_normalize_drops_a_widgets_display_and_state(course):
+    """A widget's model id is new every run and means nothing without its kernel: a stored
+    notebook keeps neither it nor the widget state nbclient records (issue 23)."""
+    from nbformat.v4 import new_output
+
+    cell = new_code_cell("_ = interact(explore_dropout, u=fixed(u), p=FloatSlider())")
+    view = {"model_id": "0123abcd", "version_major": 2, "version_minor": 0}
+    cell.outputs = [new_output("display_data", data={course.WIDGET_VIEW: view,
+                                                     "text/plain": "interactive(...)"}),
+                    new_output("stream", name="stdout", text="kept\n")]
+    nb = new_notebook(cells=[cell], metadata={
+        "kernelspec": course.KERNELSPEC,
+        "widgets": {"application/vnd.jupyter.widget-state+json": {"state": {}}}})
+    course.normalize(nb)
+    assert [o.get("text") for o in cell.outputs] == ["kept\n"] and "widgets" not in nb.metadata
+
+
+@pytest.mark.parametrize(("source", "function"), [
+    ("_ = interact(explore_init, X=fixed(X_in), scale=SelectionSlider(options=[1, 2]))",
+     "explore_init"),
+    ("out = interactive_output(draw, {'n': n_slider})", "draw"),
+    ("from ipywidgets import interact", None),
+    ("explore_init(X_in, W_unit)", None),
+    ("interact = 3", None),
+])
+def test_widget_function_names_what_a_widget_cell_wires(course, source, function):
+    assert course.widget_function(new_code_cell(source)) == function

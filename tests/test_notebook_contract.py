@@ -414,3 +414,61 @@ def test_saved_definitions_are_the_packages(nb):
                     assert node.name not in package or "solution" in tags(cell) or (
                         "your-turn" in tags(cell)), (
                         f"{path.name}: redefines helpers' {node.name}; import it instead")
+
+
+def test_every_widget_follows_its_static_twin(nb, course):
+    """A live control (ipywidgets ``interact``) leaves nothing in a stored notebook that nbval,
+    GitHub or the site could show, so each widget cell (issue 23):
+
+    - is tagged ``nbval-ignore-output`` and stores no widget (``make refresh`` drops it);
+    - wires controls to a function imported from ``helpers`` (plotting code that is tested),
+      with only core controls and ``interact``, as ipywidgets 7.7.1 (Colab's) and 8 share;
+    - comes right after its static twin: a plain code cell, compared by nbval, that calls
+      the same function and stores its figure, with alt text, and its printed summary.
+    Nothing installs ipywidgets: Colab has its own, and the lock pins JupyterLab's.
+    """
+    path, notebook = nb
+    for i, cell in enumerate(notebook.cells):
+        if cell.cell_type == "code":
+            assert not re.search(r"pip install[^\n]*ipywidgets", cell.source), (
+                f"{path.name}: cell {i} installs ipywidgets; Colab's must stay as it is")
+        function = course.widget_function(cell)
+        if function is None:
+            continue
+        where = f"{path.name}: widget cell {i} ({function})"
+        assert "nbval-ignore-output" in tags(cell), f"{where} must be tagged nbval-ignore-output"
+        assert not any(course.WIDGET_VIEW in o.get("data", {}) for o in cell.outputs), (
+            f"{where} stores a widget: run `make refresh`")
+        imports = re.findall(r"^from (\S+) import (.+)$", cell.source, re.MULTILINE)
+        assert all(module == "ipywidgets" for module, _ in imports), (
+            f"{where} imports from {[m for m, _ in imports]}: only ipywidgets here")
+        used = {name.strip() for _, names in imports for name in names.split(",")}
+        assert used <= CORE_WIDGETS, (
+            f"{where} uses {sorted(used - CORE_WIDGETS)}, not among the controls that "
+            "ipywidgets 7.7.1 and 8 share")
+        twin = notebook.cells[i - 1]
+        assert twin.cell_type == "code" and _calls(twin.source, function), (
+            f"{where} must follow its static twin, a code cell calling {function}(...)")
+        assert function in _helpers_imports(notebook.cells[:i]), (
+            f"{where}: {function} must be imported from helpers before it")
+        assert not tags(twin) & {"nbval-ignore-output", "nbval-skip"}, (
+            f"{where}: its static twin must be compared by nbval")
+        kinds = {o.output_type for o in twin.outputs}
+        has_alt = any(o.get("metadata", {}).get("image/png", {}).get("alt")
+                      for o in twin.outputs)
+        assert has_alt and "stream" in kinds, (
+            f"{where}: its static twin must store a figure with alt text and a printed summary")
+
+
+def _helpers_imports(cells) -> set[str]:
+    """The names that ``from helpers... import ...`` statements in ``cells`` bring in."""
+    return {alias.asname or alias.name for c in cells if c.cell_type == "code"
+            for node in ast.walk(ast.parse(c.source))
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("helpers")
+            for alias in node.names}
+
+
+#: Controls and helpers that ipywidgets 7.7.1 (Colab's) and 8 both have and treat alike.
+CORE_WIDGETS = {"interact", "interactive_output", "fixed", "IntSlider", "FloatSlider",
+                "SelectionSlider", "Dropdown", "RadioButtons", "ToggleButtons", "Checkbox",
+                "HBox", "VBox"}

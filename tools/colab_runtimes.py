@@ -55,8 +55,9 @@ KERNEL_PACKAGES = ("pip", "setuptools", "numpy", "matplotlib", "ipykernel", "ipy
 #: Also on Colab, and what the helpers' unit tests compare against.
 TEST_PACKAGES = ("pytest", "scipy", "scikit-learn")
 
-#: Colab's versions the notebooks depend on: checked before and after the setup cell.
-WATCHED = ("numpy", "matplotlib", "torch")
+#: Colab's versions the notebooks depend on: checked before and after the setup cell
+#: (ipywidgets: the explorations' controls must work with Colab's 7.7.1, never replace it).
+WATCHED = ("numpy", "matplotlib", "torch", "ipywidgets")
 
 GOOGLE_COLAB_STAND_IN = '''\
 """A stand-in for Google Colab's own package (``google-colab``, which is not on PyPI).
@@ -523,6 +524,37 @@ def run_problems(nb, *, torch_missing: bool, numpy: str, missing_torch_line: str
         if "course-fingerprint" in tags(cell) and not printed.startswith(f"NumPy {numpy} "):
             problems.append(f"the fingerprint cell did not run in NumPy {numpy}: "
                             f"{printed[:80]!r}")
+    return problems
+
+
+#: A cell that wires controls to a function (helpers.explore), and what its display carries.
+WIDGET_CALL = re.compile(r"\binteract(?:ive_output)?\(")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def widget_problems(nb) -> list[str]:
+    """Every widget cell ran headless (no front end, as papermill and `make run` run it):
+    it displayed its controls, and inside them the function it wires drew its figure and
+    printed its summary at the default values. nbclient keeps what an ``Output`` widget
+    captured in the notebook's widget state; one such output per widget cell must hold a
+    PNG and printed text."""
+    cells = [i for i, c in enumerate(nb.cells)
+             if c.cell_type == "code" and WIDGET_CALL.search(c.source)]
+    problems = []
+    for i in cells:
+        cell = nb.cells[i]
+        if cell.execution_count is None:
+            problems.append(f"widget cell {i} did not run")
+        elif not any(WIDGET_VIEW in o.get("data", {}) for o in cell.outputs):
+            problems.append(f"widget cell {i} displayed no widget: {cell.outputs!r:.300}")
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    drawn = [m for m in state.values() if m.get("model_name") == "OutputModel"
+             and any("image/png" in o.get("data", {}) for o in m["state"].get("outputs", []))
+             and any(o.get("output_type") == "stream" for o in m["state"].get("outputs", []))]
+    if not problems and len(drawn) < len(cells):
+        problems.append(f"{len(cells)} widget cell(s), but only {len(drawn)} drew a figure and "
+                        "printed a summary inside its controls")
     return problems
 
 

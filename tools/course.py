@@ -395,12 +395,36 @@ KEEP_NOTEBOOK_METADATA = {"kernelspec",  # and these keys of language_info (not 
                            "file_extension", "mimetype")}
 KEEP_CELL_METADATA = {"tags", "jupyter", "cellView"}  # jupyter: source/outputs_hidden
 
+#: A live control's display: the model id of a widget that exists only in the kernel that
+#: made it (a fresh id every run). Stored notebooks drop it; the static twin before the
+#: widget cell holds the figure and the summary (helpers.explore).
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+#: The calls that make a widget cell: ipywidgets' interact, the same in ipywidgets 7 and 8.
+WIDGET_CALLS = ("interact", "interactive_output")
+
+
+def widget_function(cell) -> str | None:
+    """The function a widget cell wires controls to (``interact(f, ...)``'s ``f``), or None
+    for any other cell."""
+    if cell.cell_type != "code":
+        return None
+    try:
+        tree = ast.parse(cell.source)
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id in WIDGET_CALLS and node.args):
+            return ast.unparse(node.args[0])
+    return None
+
 
 def normalize(nb) -> None:
     """Drop what varies between runs and is not content, with nbconvert's preprocessors.
 
-    ``ClearMetadataPreprocessor`` keeps only the allow-listed metadata; the coalescing
-    preprocessor merges consecutive stream chunks, whose split depends on timing.
+    ``ClearMetadataPreprocessor`` keeps only the allow-listed metadata (so no widget state
+    is stored either); the coalescing preprocessor merges consecutive stream chunks, whose
+    split depends on timing; a widget's display (``WIDGET_VIEW``) is dropped.
     """
     from nbconvert.preprocessors import ClearMetadataPreprocessor, CoalesceStreamsPreprocessor
 
@@ -413,6 +437,9 @@ def normalize(nb) -> None:
         cell.metadata = nbformat.from_dict(cell.metadata)
         for out in cell.get("outputs", []):
             out.get("metadata", {}).pop("execution", None)
+        if cell.get("outputs"):
+            cell.outputs = [out for out in cell.outputs
+                            if WIDGET_VIEW not in out.get("data", {})]
 
 
 def refresh(paths: list[Path]) -> int:

@@ -93,6 +93,10 @@ TEMPLATE = r"""{%- extends 'base.html.j2' -%}
 elsewhere)</summary>
 {{ super() }}
 </details>
+{%- elif cell.metadata.site_widget -%}
+{{ super() }}
+<p class="widget-note">Move the slider in JupyterLab or Colab: this cell's controls redraw
+the figure above, which is the same function at its default values.</p>
 {%- else -%}
 {{ super() }}
 {%- endif -%}
@@ -176,7 +180,8 @@ def prepare(nb, title: str, stem: str = "figure") -> tuple[nbformat.NotebookNode
     A solution's ``#@title`` line (Colab's form title) becomes the summary of its folded
     ``<details>``; a figure without stored alt text gets a sentence saying so. The Colab
     badge, the day links and the maintainers' results cell (with the note before it) are
-    left out: the page has its own links, and the results cell shows nothing.
+    left out: the page has its own links, and the results cell shows nothing. A widget
+    cell (helpers.explore) is followed by a one-line note: the site shows its static twin.
     """
     nb = nbformat.from_dict(nb)
     kept = []
@@ -191,6 +196,8 @@ def prepare(nb, title: str, stem: str = "figure") -> tuple[nbformat.NotebookNode
     missing = 0
     files: dict[str, bytes] = {}
     for cell in nb.cells:
+        if course.widget_function(cell):  # its controls live only in a running kernel
+            cell.metadata["site_widget"] = True
         if "solution" in cell.metadata.get("tags", []):
             first, _, rest = cell.source.partition("\n")
             summary = first.removeprefix("#@title").strip() if first.startswith("#@title") else ""

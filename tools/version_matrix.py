@@ -66,9 +66,9 @@ OLDEST_REFERENCES = ("scipy==1.12.0", "scikit-learn==1.4.1.post1")
 #: The unit tests' references, next to pyproject.toml's dependencies: what the newest
 #: environment takes at the registry's newest versions.
 REFERENCES = ("scipy", "scikit-learn")
-#: What runs and checks the notebooks, at the newest versions for the environment's Python
-#: (not under test).
-TOOLING = ("ipykernel", "nbval", "pytest", "pytest-xdist")
+#: What runs and checks the notebooks (ipywidgets: the explorations' controls), at the newest
+#: versions for the environment's Python (not under test).
+TOOLING = ("ipykernel", "ipywidgets", "nbval", "pytest", "pytest-xdist")
 #: Shown for each environment.
 SHOWN = ("numpy", "matplotlib", "scipy", "scikit-learn", "torch", "ipykernel", "nbval")
 

@@ -161,10 +161,27 @@ def test_origin_problems(tool):
 
 def test_version_problems(tool):
     runtime = next(r for r in tool.runtimes() if not r.has_torch)
-    colab = {"numpy": runtime.expected("numpy"), "matplotlib": runtime.expected("matplotlib")}
+    colab = {name: runtime.expected(name) for name in ("numpy", "matplotlib", "ipywidgets")}
     assert tool.version_problems(runtime, colab, "now") == []
-    wrong = tool.version_problems(runtime, {**colab, "numpy": "2.4.6", "torch": "2.13.0"}, "now")
-    assert [p.split(":")[1].split()[0] for p in wrong] == ["numpy", "torch"]
+    wrong = tool.version_problems(runtime, {**colab, "numpy": "2.4.6", "torch": "2.13.0",
+                                            "ipywidgets": "8.1.9"}, "now")
+    assert [p.split(":")[1].split()[0] for p in wrong] == ["numpy", "torch", "ipywidgets"]
+
+
+def test_widget_problems(tool):
+    """A widget cell must run and show its controls, with a figure and a summary inside."""
+    cell = nbformat.v4.new_code_cell("_ = interact(explore_seed_count, results=fixed(acc))")
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    assert tool.widget_problems(nb) == ["widget cell 0 did not run"]
+    cell.execution_count = 1
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        tool.WIDGET_VIEW: {"model_id": "a"}, "text/plain": "interactive(...)"})]
+    assert "only 0 drew" in tool.widget_problems(nb)[0]
+    nb.metadata["widgets"] = {tool.WIDGET_STATE: {"state": {"a": {
+        "model_name": "OutputModel", "state": {"outputs": [
+            {"output_type": "display_data", "data": {"image/png": "iVBO"}},
+            {"output_type": "stream", "name": "stdout", "text": "10 seeds: ..."}]}}}}}
+    assert tool.widget_problems(nb) == []
 
 
 def test_needs_torch(tool, tmp_path):

@@ -10,7 +10,9 @@ For each runtime of tools/colab_runtimes.py (Colab's published package list on i
 - that install adds numpy-random-ml (``helpers`` and its data sets, from the tag) and nothing
   else: NumPy, matplotlib and torch are exactly Colab's before and after;
 - the notebook then runs to the end in Colab's NumPy (its fingerprint cell says which);
-  outputs may differ from the stored ones, errors may not. A notebook that needs PyTorch, on
+  outputs may differ from the stored ones, errors may not. Its widget cells (Colab ships
+  ipywidgets 7.7.1, which the setup cell must leave as it is) show their controls and, in
+  them, the explored function's figure and summary, without a front end; A notebook that needs PyTorch, on
   a runtime without it, stops at exactly its one-line missing-PyTorch message;
 - without the tag on "GitHub", the setup cell stops the notebook with its clear message;
 - the helpers' unit tests and doctests pass with Colab's versions.
@@ -41,6 +43,7 @@ def test_notebook_runs_as_on_colab(tool, runtime, notebook, github):
         numpy=runtime.expected("numpy"), missing_torch_line=f"MissingDependency: {torch_hint()}",
         stderr_allowed=frozenset(tool.stderr_cells(
             nbformat.read(tool.stored_notebook(notebook), as_version=4))))
+    problems += tool.widget_problems(nb)
     problems += tool.version_problems(runtime, after, "after the setup cell")
     problems += tool.install_problems(runtime, before, after)
     assert not problems, (f"{notebook.name} on Colab {runtime.name} (executed copy in "
