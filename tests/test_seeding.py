@@ -49,3 +49,13 @@ def test_bad_input(seed, names, error, needle):
 def test_numpy_integer_seed_is_the_same_seed():
     a = named_streams(np.int64(7), ("x",))["x"].random(3)
     assert np.array_equal(a, named_streams(7, ["x"])["x"].random(3))
+
+
+def test_a_seed_list_with_trailing_zeros_is_the_shorter_seed():
+    """Day 1's warning: SeedSequence pads a short list with zeros, so [i, 0] is the seed i
+    (with SEED = 0, [i, SEED] would collide with default_rng(i)); a nonzero tag avoids it."""
+    for i in range(4):
+        same = np.random.default_rng([i, 0]).random(3), np.random.default_rng(i).random(3)
+        assert np.array_equal(*same)
+        tagged = np.random.default_rng([i, 0, 1]).random(3)
+        assert not np.array_equal(tagged, same[1])

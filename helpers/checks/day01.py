@@ -158,8 +158,8 @@ def check_noisy_copy(noisy_copy: object) -> str:
     if np.array_equal(_copy_of(call(noisy_copy, x, 0.1, rng), x),
                       _copy_of(call(noisy_copy, x, 0.1, rng), x)):
         raise Wrong("calling noisy_copy twice with one rng gave the same copy twice: draw "
-                    "from rng itself, so that it moves on, instead of re-seeding a new "
-                    "generator")
+                    "from rng itself, so that it moves on, instead of drawing from a copy "
+                    "of it or from a new generator")
     _no_repeats(noisy_copy)
     # x: signed, non-integer values of many sizes, so that x itself must be in the copy.
     base = np.random.default_rng(12345).uniform(-50, 50, _GRID)
@@ -359,7 +359,8 @@ def check_roll_die(roll_die: object) -> str:
                     "ignores it)")
     if np.array_equal(rolls, _rolls(call(roll_die, NUM_ROLLS, rng), NUM_ROLLS)):
         raise Wrong("calling roll_die twice with one rng gave the same rolls twice: draw from "
-                    "rng itself, so that it moves on, instead of re-seeding a new generator")
+                    "rng itself, so that it moves on, instead of drawing from a copy of it or "
+                    "from a new generator")
     counts = np.bincount(rolls, minlength=7)[1:]
     expected = NUM_ROLLS / 6
     chi2 = np.sum((counts - expected) ** 2 / expected)
@@ -778,7 +779,7 @@ def check_worker_rngs(worker_rngs: object) -> str:
     if plain and None not in plain and distinct and max(plain) < 2**32:
         raise Wrong("every worker is seeded with an integer below 2**32: n such seeds drawn "
                     "over many runs share a value about n**2 / 2**33 times (the birthday "
-                    "bound: tens of shared streams for 300 runs of 1,000 workers); draw "
+                    "bound: about ten shared streams for 300 runs of 1,000 workers); draw "
                     "63-bit or larger seeds, or spawn the workers' streams "
                     "(SeedSequence(seed).spawn)")
     return (f"distinct worker streams, reproducible from seed, none shared across "

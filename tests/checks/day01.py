@@ -336,7 +336,7 @@ ROLL_DIE = [
      "made inside the function"),
     (lambda num_rolls, rng: default_rng().integers(1, 7, num_rolls), WRONG,
      "same seed gave different rolls"),
-    (_reseeded_die, WRONG, "re-seeding"),
+    (_reseeded_die, WRONG, "from a new generator"),
     # wrong: a child generator re-seeded with a small integer drawn from rng (few streams)
     (lambda num_rolls, rng: default_rng(rng.integers(10)).integers(1, 7, num_rolls), WRONG,
      "gave exactly the same 60 rolls: are the rolls drawn from a new generator seeded"),
