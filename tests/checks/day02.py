@@ -316,4 +316,8 @@ CASES = [
     (check_train_test_split, (_split_delete_flat,), WRONG, "your X_train has shape"),
     (check_sample_with_temperature, (_few_stream_sampler(1000),), WRONG, "gave exactly the same"),
     (check_sample_with_temperature, (_clipped_sampler,), WRONG, "stably"),
+    (check_train_test_split, (lambda X, y, num_test, rng: _split(X, y, 3, rng),), WRONG,
+     "with num_test=5"),
+    (check_train_test_split, (lambda X, y, num_test, rng: _split(X, y, round(0.3 * len(X)),
+                                                                 rng),), WRONG, "num_test="),
 ]
