@@ -5,9 +5,11 @@ per example, from the ``rng`` argument, fresh at every call. The checks test exa
 properties on 4000 examples x 50 units (200,000 entries), with bounds of about five
 standard errors, so that a right answer fails with odds below one in a million, and name
 the mistake they see: one mask per example (whole rows dropped), one mask for the batch
-(whole columns), a fixed number of units kept per example, a sorted or repeated mask, the
-keep probability used as the drop probability, a mask that ignores ``rng`` or repeats at
-every call, and the scaling of the kept units.
+(whole columns), repeated rows or columns, a fixed number of units kept per example,
+dependent entries (every pair of units and every offset between examples is tested, so a
+sorted, shifted, mirrored or antithetic mask fails), the keep probability used as the drop
+probability, a mask that ignores ``rng``, repeats at every call or comes from a generator
+seeded with few possible values, and the scaling of the kept units.
 """
 
 from __future__ import annotations
@@ -20,7 +22,11 @@ _P = 0.3  # the drop probability the checks use: far from 1/2, so keep and drop 
 _P_OTHER = 0.75  # a second one: an answer that ignores its argument fails one of the two
 _ROWS, _UNITS = 4000, 50
 _TOL = 0.005  # 5 standard errors of a dropped share estimated from 200,000 entries
-_TOL_CORR = 0.012  # about 5 standard errors of a correlation over 200,000 pairs
+# Dependence tests, each a maximum over many correlations that are about N(0, 1 / pairs)
+# for a right answer; 6.5 standard errors keep the odds of a false alarm below 1e-6.
+_TOL_LAG = 6.5 / np.sqrt(_ROWS * _UNITS)  # one lag pooled over 200,000 pairs of entries
+_TOL_PAIR = 6.5 / np.sqrt(_ROWS)  # two units (or two examples' counts) over 4000 rows
+_NUM_CALLS = 300
 
 
 def _activations() -> np.ndarray:
@@ -45,12 +51,37 @@ def _correlation(a: np.ndarray, b: np.ndarray) -> float:
     return 0.0 if sd == 0 else float(np.mean((a - a.mean()) * (b - b.mean())) / sd)
 
 
+def _lag_correlation(values: np.ndarray) -> float:
+    """Largest |correlation| between ``values`` and itself shifted down by 1, 2, ... rows.
+
+    Circular shifts, pooled over the columns, all lags at once (FFT): a block of rows that
+    repeats, mirrors or permutes another block at a fixed offset shows up at that offset.
+    """
+    values = values.astype(float)
+    if values.std() == 0:
+        return 0.0
+    z = (values - values.mean()) / values.std()  # one mean for all: iid entries if right
+    spectrum = np.fft.rfft(z, axis=0)
+    lagged = np.fft.irfft(spectrum * spectrum.conj(), n=len(z), axis=0).sum(axis=1)
+    return float(np.abs(lagged[1:]).max() / z.size)
+
+
+def _max_pair_correlation(columns: np.ndarray) -> float:
+    """Largest |correlation| between two different columns (0 if fewer than 2 vary)."""
+    varying = columns[:, columns.std(axis=0) > 0].astype(float)
+    if varying.shape[1] < 2:
+        return 0.0
+    corr = np.corrcoef(varying, rowvar=False)
+    return float(np.abs(corr[~np.eye(len(corr), dtype=bool)]).max())
+
+
 def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
                 strict: bool = True) -> None:
     """``dropped`` (examples x units, bool) must look like independent Bernoulli(p) draws.
 
     ``arg`` is the name of the drop probability's argument (``p`` or ``p_drop``). With
-    ``strict`` also the tests that need p far from 1 (no repeated rows, the correlations).
+    ``strict`` also the tests that need p far from 0 and 1 (repeats, dependence).
+    Repetition is tested before the share dropped, so that a copied block gets its own hint.
     """
     if np.all(dropped == dropped[:, :1]):
         raise Wrong(f"{name} drops whole examples (each row is all kept or all dropped): draw "
@@ -60,6 +91,14 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
         raise Wrong(f"{name} drops the same units for every example: draw a fresh mask for "
                     "each example (a mask of the input's full shape), not one row for the "
                     "whole batch")
+    if strict:  # columns first: with few distinct units per row, rows repeat by chance
+        if np.unique(dropped, axis=1).shape[1] < dropped.shape[1]:
+            raise Wrong(f"{name} gives some units the very same mask over the whole batch "
+                        "(repeated columns): draw every entry of the mask independently, not "
+                        "some units as copies of others")
+        if len(np.unique(dropped, axis=0)) < len(dropped):
+            raise Wrong(f"{name} gives some examples the very same mask (repeated rows): draw "
+                        "every entry of the mask independently")
     share = float(dropped.mean())
     if abs(share - (1 - p)) < _TOL:
         raise Wrong(f"{name} drops a share 1 - {arg} of the units: {arg} is the DROP "
@@ -74,20 +113,23 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
                     "from example to example (it is binomial)")
     if not strict:
         return
-    if max(abs(_correlation(dropped[:, :-1], dropped[:, 1:])),
-           abs(_correlation(dropped[:-1], dropped[1:]))) > _TOL_CORR:
-        raise Wrong(f"the units that {name} drops are correlated between neighbouring units or "
-                    "examples (a sorted or reused mask?): draw every entry independently")
-    if len(np.unique(dropped, axis=0)) < len(dropped):
-        raise Wrong(f"{name} gives some examples the very same mask (repeated rows): draw "
-                    "every entry of the mask independently")
+    if max(_lag_correlation(dropped), _lag_correlation(dropped.T)) > _TOL_LAG:
+        raise Wrong(f"the units that {name} drops depend on one another across examples or "
+                    "units (a sorted, shifted, mirrored or reused mask?): draw every entry "
+                    "independently")
+    if (_max_pair_correlation(dropped) > _TOL_PAIR
+            or _lag_correlation(kept[:, None]) > _TOL_PAIR):
+        raise Wrong(f"the masks that {name} draws are dependent: some units are dropped "
+                    "together (or never together), or some examples keep as many units as "
+                    "others by construction (a shifted or mirrored block of rows?); draw every "
+                    "entry independently")
 
 
 def _check_rng_use(func, x: np.ndarray, p: float, name: str) -> None:
     """The mask comes from ``rng``: the same seed repeats it, another seed changes it, and
-    two calls with one Generator give two masks."""
-    def out(rng):
-        return _array(call(func, x.copy(), p, rng), name, x.shape)
+    many calls with one Generator give masks that are all different."""
+    def out(rng, inputs=x):
+        return _array(call(func, inputs.copy(), p, rng), name, inputs.shape)
     first, again = out(np.random.default_rng(1)), out(np.random.default_rng(1))
     if not np.array_equal(first, again):
         raise Wrong(f"two calls of {name} with identically seeded rng differ: draw the mask "
@@ -100,6 +142,15 @@ def _check_rng_use(func, x: np.ndarray, p: float, name: str) -> None:
         raise Wrong(f"two calls of {name} with the same rng gave the same mask: every "
                     "training step needs a fresh mask, so draw from rng itself rather than a "
                     "generator rebuilt from its seed")
+    # Many small masks from one rng: two right masks of 64 entries coincide with odds below
+    # 1e-10 over all pairs, while a generator seeded from a small range (rng.integers(1000))
+    # repeats within a few hundred calls.
+    small = _activations()[:8, :8]
+    masks = np.array([out(rng, small) != 0 for _ in range(_NUM_CALLS)]).reshape(_NUM_CALLS, -1)
+    if len(np.unique(masks, axis=0)) < _NUM_CALLS:
+        raise Wrong(f"{_NUM_CALLS} calls of {name} with one rng repeated a mask: the mask must "
+                    "be drawn from rng itself, not from a generator seeded with a few possible "
+                    "values (such as default_rng(rng.integers(1000)))")
 
 
 @exercise_check

@@ -102,6 +102,70 @@ def sorted_mask(x, p, rng):
     return np.sort(rng.random(x.shape), axis=1) >= p
 
 
+def sorted_columns(x, p, rng):
+    return np.sort(rng.random(x.shape), axis=0) >= p
+
+
+def antithetic(x, p, rng):
+    """Reviewer's case: the second half of the batch uses 1 - u of the first half."""
+    u = rng.random((x.shape[0] // 2, x.shape[1]))
+    return np.vstack([u, 1 - u]) >= p
+
+
+def rotated_half(x, p, rng):
+    """The second half of the batch is the first half with its units rotated by one."""
+    half = rng.random((x.shape[0] // 2, x.shape[1])) >= p
+    return np.vstack([half, np.roll(half, 1, axis=1)])
+
+
+def tiled_rows(x, p, rng):
+    """An 8-example mask repeated down the batch."""
+    return np.tile(rng.random((8, x.shape[1])) >= p, (x.shape[0] // 8, 1))
+
+
+def copied_units(x, p, rng):
+    """The last 10 units copy the first 10."""
+    h = rng.random((x.shape[0], x.shape[1] - 10)) >= p
+    return np.hstack([h, h[:, :10]])
+
+
+def doubled_units(x, p, rng):
+    h = rng.random((x.shape[0], x.shape[1] // 2)) >= p
+    return np.hstack([h, h])
+
+
+def mirrored_units(x, p, rng):
+    """The last 10 units are dropped exactly when the first 10 are kept, or the reverse."""
+    u = rng.random((x.shape[0], x.shape[1] - 10))
+    return np.hstack([u, 1 - u[:, :10]]) >= p
+
+
+def original_small_seed(num_seeds):
+    def original_dropout(x, p, rng, training=True):
+        if not training:
+            return x * (1 - p)
+        own = np.random.default_rng(int(rng.integers(num_seeds)))
+        return x * (own.random(x.shape) >= p)
+    return original_dropout
+
+
+def snippet_small_seed(a, p_drop, rng):
+    own = np.random.default_rng(int(rng.integers(1000)))
+    return a * own.binomial(1, 1 - p_drop, size=a.shape) / (1 - p_drop)
+
+
+def snippet_antithetic(a, p_drop, rng):
+    u = rng.random((a.shape[0] // 2, a.shape[1]))
+    return a * (np.vstack([u, 1 - u]) >= p_drop) / (1 - p_drop)
+
+
+def original_permuted(x, p, rng, training=True):
+    """Valid: permuting the rows of an independent mask keeps it independent."""
+    if not training:
+        return x * (1 - p)
+    return x * rng.permutation(rng.random(x.shape) >= p, axis=0)
+
+
 def hard_coded(x, p, rng, training=True):
     return x * (rng.random(x.shape) >= 0.3) if training else x * 0.7
 
@@ -143,6 +207,7 @@ CASES = [
     (check_original_dropout, (original_where,), CORRECT, None),
     (check_original_dropout, (original_choice,), CORRECT, None),
     (check_original_dropout, (original_transposed,), CORRECT, None),
+    (check_original_dropout, (original_permuted,), CORRECT, None),
     (check_original_dropout, (global_original,), WRONG, "global np.random"),
     (check_original_dropout, (own_generator,), WRONG, "differently seeded"),
     (check_original_dropout, (reseeded,), WRONG, "fresh mask"),
@@ -153,13 +218,22 @@ CASES = [
      WRONG, "same units for every example"),
     (check_original_dropout, (fixed_count,), WRONG, "same number of units"),
     (check_original_dropout, (original_mask(repeated_half),), WRONG, "very same mask"),
-    (check_original_dropout, (original_mask(sorted_mask),), WRONG, "correlated"),
+    (check_original_dropout, (original_mask(sorted_mask),), WRONG, "very same mask"),
+    (check_original_dropout, (original_mask(sorted_columns),), WRONG, "very same mask"),
+    (check_original_dropout, (original_mask(antithetic),), WRONG, "depend on one another"),
+    (check_original_dropout, (original_mask(rotated_half),), WRONG, "by construction"),
+    (check_original_dropout, (original_mask(tiled_rows),), WRONG, "very same mask"),
+    (check_original_dropout, (original_mask(copied_units),), WRONG, "repeated columns"),
+    (check_original_dropout, (original_mask(doubled_units),), WRONG, "repeated columns"),
+    (check_original_dropout, (original_mask(mirrored_units),), WRONG, "depend on one another"),
+    (check_original_dropout, (original_small_seed(10),), WRONG, "few possible"),
+    (check_original_dropout, (original_small_seed(1000),), WRONG, "few possible"),
     (check_original_dropout, (original_mask(
         lambda x, p, rng: np.arange(x.size).reshape(x.shape) % 10 >= 10 * p),), WRONG,
      "same units for every example"),
     (check_original_dropout, (original_mask(  # not random: a low-discrepancy sequence
         lambda x, p, rng: np.arange(x.size).reshape(x.shape) * 0.6180339887 % 1 >= p),),
-     WRONG, "same number of units"),
+     WRONG, "very same mask"),
     (check_original_dropout, (hard_coded,), WRONG, "probability p = 0.75"),
     (check_original_dropout, (original_with(keep_as_p=True),), WRONG, "DROP probability"),
     (check_original_dropout, (original_with(scale_train=True),), WRONG, "INVERTED"),
@@ -175,6 +249,8 @@ CASES = [
     (check_snippet_fixed, (snippet_float32,), CORRECT, None),
     (check_snippet_fixed, (snippet_bool,), CORRECT, None),
     (check_snippet_fixed, (global_snippet,), WRONG, "global np.random"),
+    (check_snippet_fixed, (snippet_small_seed,), WRONG, "few possible"),
+    (check_snippet_fixed, (snippet_antithetic,), WRONG, "depend on one another"),
     (check_snippet_fixed, (snippet_in_place,), WRONG, "in place"),
     (check_snippet_fixed, (snippet(keep_of=lambda p: p, divide_by=lambda p: p),), WRONG,
      "1 - p_drop of the units: p_drop is the DROP probability"),

@@ -22,7 +22,11 @@ save_results(RESULTS_PATH, kept_mean=kept.mean(), num_units=n, p_drop=P_DROP,
              test_curves=acc["test"], train_curves=acc["train"],
              first_gain={str(k): sweep[k][1]["test"][:, 1, 0] - sweep[k][1]["test"][:, 0, 0]
                          for k in sizes},
-             early_stopped_gain={str(k): summary[k][2] for k in sizes}, num_train=NUM_TRAIN)
+             early_stopped_gain={str(k): summary[k][2] for k in sizes}, num_train=NUM_TRAIN,
+             median_shift=np.median(shift), z_var=z_train.var(axis=0, ddof=1).mean(),
+             z_var_formula=var_formula.mean(), relu_train=np.maximum(z_train, 0).mean(),
+             relu_eval=np.maximum(z_eval, 0).mean(), scaled_acc=scaled,
+             mc_acc={str(k): v for k, v in mc_acc.items()})
 """
 # 6 paired seeds x 3 training-set sizes at the full number of steps
 SMALL = {"NUM_MASKS": 4_000, "NUM_SEEDS": 6}
@@ -76,3 +80,25 @@ def test_day06_under_a_short_budget_dropout_hurts(run_notebook):
     for size in runs[0]["first_gain"]:
         first = np.concatenate([r["first_gain"][size] for r in runs])
         assert stats.ttest_1samp(first, 0.0, alternative="less").pvalue < 0.01, size
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day06_evaluation_matches_the_mean_not_the_variance(run_notebook, seed):
+    """Section 7: over masks, the next layer's pre-activation has the evaluation value as
+    its mean and the formula's variance; after the ReLU the training mean is the larger."""
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["median_shift"] < 1.0  # |N(0, 1)| has median 0.67
+    assert r["z_var"] == pytest.approx(r["z_var_formula"], rel=0.05)
+    assert r["relu_train"] > r["relu_eval"]
+
+
+def test_day06_one_masked_pass_is_worse_than_evaluation_mode(run_notebook):
+    """Section 7, pooled over the property seeds: K = 1 masked pass has the lower test
+    accuracy than the evaluation network, and averaging more passes closes the gap."""
+    runs = [run_notebook(NAME, seed, **SMALL) for seed in SEEDS]
+    scaled = np.concatenate([r["scaled_acc"] for r in runs])
+    one = np.concatenate([r["mc_acc"]["1"] for r in runs])
+    most = np.concatenate([r["mc_acc"][max(r["mc_acc"], key=int)] for r in runs])
+    assert stats.ttest_rel(one, scaled, alternative="less").pvalue < 0.01
+    assert stats.ttest_rel(most, one, alternative="greater").pvalue < 0.01
+    assert np.mean(scaled - most) < np.mean(scaled - one) / 4
