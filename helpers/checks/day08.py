@@ -117,6 +117,29 @@ def _names_in(func) -> set[str]:
             if isinstance(node, ast.Attribute | ast.Name)}
 
 
+def _calls_course_running_std(func) -> bool:
+    """Whether ``func`` uses helpers.stats.running_std: by name, through an alias bound in
+    its globals or closure (``rs = running_std``), or imported inside it (``from
+    helpers.stats import running_std as r``)."""
+    from helpers.stats import running_std
+
+    tree = _tree(func)
+    if tree is None:
+        return False
+    if any(isinstance(node, ast.ImportFrom) and any(a.name == "running_std" for a in node.names)
+           for node in ast.walk(tree)):
+        return True
+    names = _names_in(func)
+    if "running_std" in names:
+        return True
+    try:
+        nonlocals = inspect.getclosurevars(func).nonlocals
+    except (TypeError, ValueError):
+        nonlocals = {}
+    scope = {**getattr(func, "__globals__", {}), **nonlocals}
+    return any(scope.get(name) is running_std for name in names)
+
+
 def _running_std_hint(got: np.ndarray, x: np.ndarray) -> str:
     """The mistake behind a wrong running standard deviation of ``x`` (near 0)."""
     k = np.arange(1, x.size + 1)
@@ -147,17 +170,19 @@ def check_running_std_of(running_std_of) -> str:
     accurate for data near 1e8."""
     gen = np.random.default_rng(8)
     x = gen.normal(5.0, 2.0, 50)
-    if "running_std" in _names_in(running_std_of):
+    if _calls_course_running_std(running_std_of):
         raise Wrong("your function calls the course's running_std: the exercise is to write "
                     "it yourself, from cumulative sums")
     with np.errstate(all="ignore"):  # a learner's 0/0 or sqrt(-1) becomes feedback
         raw = call(running_std_of, x.copy())
         got = _vector(raw, "running_std_of(x)", x.size)
-    if np.asarray(raw).dtype in (np.float32, np.float16):
-        raise Wrong("your values are in single precision: float32 keeps about 7 digits, too "
-                    "few for data near 1e8 (its spacing there is 8); compute in float64")
     want = _exact_running_std(x)
     if not np.allclose(got, want, rtol=1e-9, atol=1e-12):
+        if (np.asarray(raw).dtype in (np.float32, np.float16)
+                or np.allclose(got[1:], want[1:], rtol=1e-4, atol=1e-4)):  # float32's error
+            raise Wrong("your values agree with the exact ones only to about single "
+                        "precision (float32 keeps about 7 digits, too few for data near 1e8, "
+                        "where its spacing is 8): compute and return them in float64")
         raise Wrong(_running_std_hint(got, x))
     loop = _python_loop(running_std_of)
     if loop is not None:
@@ -201,6 +226,15 @@ _HEIGHT_SD = math.sqrt(16 * 2 / 3 - math.pi**2)
 _HIT_SD = 4 * math.sqrt(math.pi / 4 * (1 - math.pi / 4))
 
 
+def _uses_ddof_1(func) -> bool:
+    """Whether ``func``'s source passes ``ddof=1`` to some call."""
+    tree = _tree(func)
+    return tree is not None and any(
+        isinstance(node, ast.keyword) and node.arg == "ddof"
+        and isinstance(node.value, ast.Constant) and node.value.value == 1
+        for node in ast.walk(tree))
+
+
 def _estimate_and_se(value, what: str) -> tuple[float, float]:
     try:
         parts = list(value)
@@ -242,6 +276,12 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
                         "by n")
         raise Wrong(f"your standard error is {se:.2g}, not the spread of a mean of {n:,} "
                     "heights: the sample standard deviation of the heights over sqrt(n)")
+    for m in (n - 1, n + 1):  # the same seed's first m uniforms, in the usual idioms
+        u = np.random.default_rng(81).random(m)
+        if any(math.isclose(est, float(np.mean(4 * np.sqrt(1 - v * v))), rel_tol=1e-9)
+               for v in (u, 1 - u, 2 * u - 1)):
+            raise Wrong(f"your estimate averages {m:,} heights for n = {n:,}: draw exactly n "
+                        "uniforms")
     loop = _python_loop(pi_by_averaging)
     if loop is not None:
         raise Wrong(f"right numbers, but your function uses {loop}: draw all n uniforms in "
@@ -273,14 +313,25 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     if np.unique(small_est).size < count - 5:
         raise Wrong("successive calls repeat their estimates: draw every uniform from the "
                     "rng argument (a generator made from rng with a few seeds collides)")
+    if not small_se.any():
+        raise Wrong("at n = 2 your standard error is always 0, so your two heights are equal: "
+                    "each height must come from its own independent uniform draw")
+    if np.ptp(small_se) == 0:
+        raise Wrong(f"your standard error is {small_se[0]:.4g} on every call at n = 2: "
+                    "estimate it from the call's own draws (their sample standard deviation "
+                    "over sqrt(n)), not from the exact formula")
     ratio = float(np.mean(2 * small_se**2)) / _HEIGHT_SD**2  # E[s^2] = sd^2 with ddof=1
-    if abs(ratio - 0.5) < 0.12:
-        raise Wrong("at n = 2 your squared standard errors average half what they should: "
-                    "the sample standard deviation divides by n - 1 (ddof=1), not n")
     if abs(ratio - 1) > 0.15:  # the mean of 2,000 values of s^2: about 4% standard error
-        raise Wrong("at n = 2 your standard error is off (it should estimate sd / sqrt(2) "
+        if 0.2 < ratio < 5 and _uses_ddof_1(pi_by_averaging):  # then the draws are to blame
+            raise Wrong("at n = 2 your standard errors are off although you use ddof=1: "
+                        "each of the n heights must come from its own independent uniform "
+                        "draw (no pairs u and 1 - u, no repeats, no strata)")
+        if abs(ratio - 0.5) < 0.12:
+            raise Wrong("at n = 2 your squared standard errors average half what they should: "
+                        "the sample standard deviation divides by n - 1 (ddof=1), not n")
+        raise Wrong("at n = 2 your standard error is off (its square should estimate sd**2 / 2 "
                     "without bias): use the heights' sample standard deviation, ddof=1")
     fewer = (_HIT_SD / _HEIGHT_SD) ** 2
     return (f"your estimates centre on pi with a standard error of about {_HEIGHT_SD:.2f} / "
-            f"sqrt(n), estimated without bias even at n = 2; hit-or-miss's {_HIT_SD:.2f} / "
-            f"sqrt(n) needs {fewer:.1f} times as many points for the same precision.")
+            f"sqrt(n), its square estimated without bias even at n = 2; hit-or-miss's "
+            f"{_HIT_SD:.2f} / sqrt(n) needs {fewer:.1f} times as many points for the same precision.")

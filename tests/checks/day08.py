@@ -194,6 +194,64 @@ def se_from_other_n(rng, n):
     return h.mean(), h.std(ddof=1) / np.sqrt(10_000)  # a fixed n
 
 
+def exact_se(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return h.mean(), math.sqrt(16 * 2 / 3 - math.pi**2) / math.sqrt(n)  # not estimated
+
+
+def one_extra_draw(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n + 1) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def one_extra_mirrored(rng, n):
+    h = 4 * np.sqrt(1 - (1 - rng.random(n + 1)) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def antithetic(rng, n):
+    u = rng.random(n // 2)  # the check's n are even
+    h = 4 * np.sqrt(1 - np.concatenate([u, 1 - u]) ** 2)  # dependent pairs
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def duplicated(rng, n):
+    u = rng.random(n // 2)
+    h = 4 * np.sqrt(1 - np.concatenate([u, u]) ** 2)  # each draw used twice
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def stratified(rng, n):
+    h = 4 * np.sqrt(1 - ((np.arange(n) + rng.random(n)) / n) ** 2)  # one draw per stratum
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def mirrored_draws(rng, n):
+    h = 4 * np.sqrt(1 - (1 - rng.random(n)) ** 2)  # 1 - u is uniform on (0, 1] too
+    return h.mean(), np.sqrt(np.var(h, ddof=1) / n)
+
+
+rs = running_std  # a learner's alias, bound outside the function
+
+
+def alias_outside(x):
+    return rs(x)
+
+
+def alias_inside(x):
+    from helpers.stats import running_std as r
+
+    return r(x)
+
+
+def float32_inside(x):
+    x = np.asarray(x, dtype=np.float32)
+    d = x - x[0]
+    k = np.arange(1, len(x) + 1, dtype=np.float32)
+    var = np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2
+    return np.sqrt(np.maximum(var, 0)).astype(np.float64)  # float64 out, float32 inside
+
+
 CASES = [
     # Exercise 1: valid, some unusual
     (check_running_std_of, (shift_by_first,), CORRECT, "near 1e8"),
@@ -214,6 +272,9 @@ CASES = [
     (check_running_std_of, (masked_matrix,), WRONG, "(n, n) array"),
     (check_running_std_of, (shift_in_place,), WRONG, "in place"),
     (check_running_std_of, (in_float32,), WRONG, "single precision"),
+    (check_running_std_of, (float32_inside,), WRONG, "single precision"),
+    (check_running_std_of, (alias_outside,), WRONG, "course's running_std"),
+    (check_running_std_of, (alias_inside,), WRONG, "course's running_std"),
     (check_running_std_of, (fixed_length,), WRONG, "fixed length"),
     (check_running_std_of, (off_by_one,), WRONG, "off by one"),
     (check_running_std_of, (lambda x: np.full(len(x), np.std(x)),), WRONG, "repeated"),
@@ -225,6 +286,7 @@ CASES = [
     (check_pi_by_averaging, (float32_draws,), CORRECT, None),
     (check_pi_by_averaging, (ddof0_over_n_minus_1,), CORRECT, None),
     (check_pi_by_averaging, (zero_d_arrays,), CORRECT, None),
+    (check_pi_by_averaging, (mirrored_draws,), CORRECT, None),
     # Exercise 2: wrong
     (check_pi_by_averaging, (ddof0,), WRONG, "ddof=1"),
     (check_pi_by_averaging, (hit_or_miss,), WRONG, "hit-or-miss"),
@@ -237,7 +299,13 @@ CASES = [
     (check_pi_by_averaging, (few_seeds,), WRONG, "rng"),
     (check_pi_by_averaging, (seed_plus_i,), WRONG, "comprehension"),
     (check_pi_by_averaging, (loop_of_draws,), WRONG, "a for loop"),
-    (check_pi_by_averaging, (se_from_other_n,), WRONG, "at n = 2"),
+    (check_pi_by_averaging, (se_from_other_n,), WRONG, "at n = 2 your standard error is off"),
+    (check_pi_by_averaging, (exact_se,), WRONG, "not from the exact formula"),
+    (check_pi_by_averaging, (one_extra_draw,), WRONG, "draw exactly n"),
+    (check_pi_by_averaging, (one_extra_mirrored,), WRONG, "draw exactly n"),
+    (check_pi_by_averaging, (antithetic,), WRONG, "independent uniform draw"),
+    (check_pi_by_averaging, (duplicated,), WRONG, "always 0"),
+    (check_pi_by_averaging, (stratified,), WRONG, "independent uniform draw"),
     (check_pi_by_averaging, (lambda rng, n: 4 * np.sqrt(1 - rng.random(n) ** 2).mean(),),
      WRONG, "two numbers"),
     (check_pi_by_averaging, (lambda rng, n: ...,), NOT_ATTEMPTED, None),

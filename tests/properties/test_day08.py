@@ -28,6 +28,8 @@ save_results(RESULTS_PATH, mu=mu, sigma=sigma, checkpoints=checkpoints,
              exp_skew={str(size): skewness(sample_means["exponential", size])
                        for size in sizes}, num_means=NUM_MEANS,
              ar_inflation=ar_se * math.sqrt(ar_n), ar_theory=inflation, ar_paths=ar_paths,
+             ar_factor_negative=ar_se_negative * math.sqrt(ar_n),
+             ar_theory_negative=factor_negative,
              left_band=left_band, slope_pareto=slope_pareto, slope_normal=slope_normal,
              kolmogorov={f"{name} {size}": distance[name, size]
                          for name in dists for size in sizes},
@@ -106,6 +108,9 @@ def test_day08_independence_paths_and_heavy_tails(run_notebook, seed):
     # 5 standard errors, sqrt(1/(2(paths - 1))) each, plus the finite-n correction of ~1%)
     tol = 5 / math.sqrt(2 * (r["ar_paths"] - 1)) + 0.02
     assert abs(math.log(r["ar_inflation"] / r["ar_theory"])) < tol
+    # negative correlation (rho = -0.5) shrinks it instead: below 1, near sqrt(1/3)
+    assert r["ar_theory_negative"] < 1
+    assert abs(math.log(r["ar_factor_negative"] / r["ar_theory_negative"])) < tol
     # a fixed-n band is not a path bound: some of 100 paths leave it after n = 1% of the run
     assert r["left_band"] > 0.05
     # Pareto(1.5): averages settle, but more slowly than 1/sqrt(m)
