@@ -364,3 +364,12 @@ def test_fit_ridge_bad_data():
         fit_ridge(X, Y[:-1], 1.0)
     with pytest.raises(ValueError, match=r"reshape\(-1, 1\)"):
         fit_ridge(X[:, 0], Y, 1.0)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf])
+def test_exact_least_squares_names_the_argument_that_is_not_finite(bad):
+    A, y = add_bias([[0.0], [1.0], [3.0]]), np.array([1.0, 2.0, 2.0])
+    with pytest.raises(ValueError, match="^A must be finite"):
+        exact_least_squares(np.where(A == 3.0, bad, A), y)
+    with pytest.raises(ValueError, match="^y must be finite"):
+        exact_least_squares(A, np.where(y == 1.0, bad, y))

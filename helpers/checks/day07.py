@@ -156,7 +156,7 @@ def _vector(value, size: int, name: str) -> np.ndarray:
         arr = np.asarray(None)
     if arr.dtype == object or arr.dtype.kind not in "biuf":
         raise Wrong(f"{name} should be an array of numbers, got {type(value).__name__}")
-    if arr.shape not in ((size,), (size, 1)):
+    if arr.shape not in ((size,), (size, 1), (1, size)):
         raise Wrong(f"{name} should have one entry per column of A, shape ({size},), "
                     f"got shape {arr.shape}")
     if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
@@ -346,6 +346,9 @@ def check_ridge(ridge) -> str:
                             "mean(y) - mean(X) @ w")
             raise Wrong(f"w is right (alpha = {alpha:g}) but b is not: b = mean(y) - "
                         "mean(X) @ w")
+        if _close(w, want_w, 1e-5) and _close(b, want_b, 1e-5):
+            raise Wrong(f"(w, b) is right to only about 6 or 7 digits at alpha = {alpha:g}, "
+                        "as float32 arithmetic gives: compute in float64 (NumPy's default)")
         raise Wrong(f"(w, b) is not the ridge solution at alpha = {alpha:g}; minimize "
                     "||y - X @ w - b||^2 + alpha * ||w||^2 as the prompt describes")
     X, y = _collinear_case()
@@ -379,5 +382,27 @@ def _diagnose_collinear(ridge, X: np.ndarray, y: np.ndarray, digits: float) -> N
                     "well as X. Its mean is orthogonal to the centred columns, so left in y it "
                     "is part of the residual, and a large residual costs lstsq digits in "
                     "proportion to kappa^2 tan(phi) (section 2)")
+    cut = _truncated_answer(ridge, X, y)
+    if cut is not None:
+        raise Wrong(f"{said}: that is lstsq with the {cut[0]} smallest singular value(s) cut "
+                    f"off, as an rcond larger than about {cut[1]:.0e} does: leave rcond=None")
     raise Wrong(f"{said}: forming X.T @ X (to solve or invert it) squares the condition "
                 "number; solve the taller system with np.linalg.lstsq")
+
+
+def _truncated_answer(ridge, X: np.ndarray, y: np.ndarray) -> tuple[int, float] | None:
+    """(values cut, their size relative to the largest) if ``ridge(X, y, 0)`` is lstsq
+    with its smallest singular values cut off, on the centred ``X`` or on ``add_bias(X)``."""
+    w, b = _ridge_answer(call(ridge, X, y, 0.0), X.shape[1])
+    theta = np.r_[b, w]
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    for B, target in ((X - x_mean, y - y_mean), (add_bias(X), y)):
+        U, s, Vt = np.linalg.svd(B, full_matrices=False)
+        shares = (U.T @ target) / s
+        for kept in range(1, len(s)):
+            cut = Vt[:kept].T @ shares[:kept]
+            if B.shape[1] == X.shape[1]:  # centred: recover the bias from the means
+                cut = np.r_[y_mean - x_mean @ cut, cut]
+            if _close(theta, cut, 1e-6):
+                return len(s) - kept, s[kept] / s[0]
+    return None

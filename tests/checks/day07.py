@@ -253,6 +253,11 @@ def unit_rcond_zero(A, y):  # no cut-off at all: fine on unit-length columns
     return np.linalg.lstsq(A / lengths, y, rcond=0)[0] / lengths
 
 
+def unit_row_vector(A, y):  # keepdims=True lengths: the answer comes back as (1, 7)
+    lengths = np.linalg.norm(A, axis=0, keepdims=True)
+    return np.linalg.lstsq(A / lengths, y, rcond=None)[0] / lengths
+
+
 def unit_legacy(A, y):
     np.random.seed(0)  # noqa: NPY002 (the mistake under test)
     return unit_right(A, y)
@@ -266,6 +271,7 @@ CASES += [
     (check_lstsq_unit_columns, (unit_scipy,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_column_vector,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_rcond_zero,), CORRECT, None),
+    (check_lstsq_unit_columns, (unit_row_vector,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_intercept_unscaled,), WRONG,
      "left the intercept column (column 0, the ones) unscaled"),
     (check_lstsq_unit_columns, (unit_scalar,), WRONG, "divided all of A by one number"),
@@ -404,6 +410,25 @@ def ridge_x_uncentred(X, y, alpha):  # y centred, X not
     return w, y.mean() - X.mean(axis=0) @ w
 
 
+def ridge_float32(X, y, alpha):  # the right method in float32, cast back to float64
+    w, b = ridge_right(X.astype(np.float32), y.astype(np.float32), np.float32(alpha))
+    return np.asarray(w, dtype=np.float64), float(b)
+
+
+def ridge_rcond(X, y, alpha, rcond=1e-5):  # a cut-off that drops a small singular value
+    x_mean, d = X.mean(axis=0), X.shape[1]
+    taller = np.vstack([X - x_mean, np.sqrt(alpha) * np.eye(d)])
+    w = np.linalg.lstsq(taller, np.r_[y - y.mean(), np.zeros(d)], rcond=rcond)[0]
+    return w, y.mean() - x_mean @ w
+
+
+def ridge_rcond_uncentred(X, y, alpha):  # alpha = 0 as plain lstsq on [1, X], cut off
+    if alpha == 0:
+        b, *w = np.linalg.lstsq(add_bias(X), y, rcond=1e-4)[0]
+        return np.array(w), b
+    return ridge_right(X, y, alpha)
+
+
 def ridge_legacy(X, y, alpha):
     noise = np.random.standard_normal(y.shape) * 0.0  # noqa: NPY002 (the mistake under test)
     return ridge_right(X, y + noise, alpha)
@@ -446,5 +471,10 @@ CASES += [
     (check_ridge, (lambda X, y, alpha: list(ridge_right(X, y, alpha)),), CORRECT, None),
     (check_ridge, (ridge_in_place,), WRONG, "changed its argument X in place"),
     (check_ridge, (ridge_legacy,), WRONG, "global np.random"),
+    (check_ridge, (ridge_float32,), WRONG, "compute in float64"),
+    (check_ridge, (ridge_rcond,), WRONG, "leave rcond=None"),
+    (check_ridge, (lambda X, y, alpha: ridge_rcond(X, y, alpha, rcond=1e-3),), WRONG,
+     "leave rcond=None"),
+    (check_ridge, (ridge_rcond_uncentred,), WRONG, "leave rcond=None"),
     (check_ridge, (lambda X, y, alpha: ...,), NOT_ATTEMPTED, None),
 ]

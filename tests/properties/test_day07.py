@@ -27,7 +27,7 @@ save_results(RESULTS_PATH, best_loss=best_loss, gd_loss=runs[0.3][-1],
              sgd_kappa={name: lam[-1] / lam[0] for name, lam in spectra.items()},
              sgd_best={f"{name}|{method}|{e}": [lr, v] for (name, method, e), (lr, v)
                        in best.items()},
-             sgd_lead=[lead, lead_coarse], sgd_lower_same=sgd_lower == sgd_lower_coarse,
+             sgd_lead=[lead, lead_coarse], sgd_reversals=reversals,
              sgd_verdicts={f"{name}|{method}|{e}": v for (name, method, e), v
                            in verdicts.items()},
              kappa_min_alpha=kappa_min_alpha, sgd_curves={k[1]: v for k, v in curves.items() if k[0] == ill},
@@ -131,6 +131,10 @@ def test_day07_sgd_and_full_batch_each_at_its_best_lr(r):
         lr, values = r["sgd_best"][f"{problem}|{method}|{epochs}"]
         return lr, np.array(values)
 
+    def ratio(problem, method, epochs, against="full batch"):  # of geometric means
+        return 10 ** (np.log10(best(problem, method, epochs)[1]).mean()
+                      - np.log10(best(problem, against, epochs)[1]).mean())
+
     assert r["sgd_kappa"][round_] == pytest.approx(1) and 6e3 < r["sgd_kappa"][ill] < 7e3
     # round: one full-batch step at lr 0.5 is exact; SGD is not there after one epoch
     lr, full = best(round_, "full batch", 1)
@@ -144,16 +148,22 @@ def test_day07_sgd_and_full_batch_each_at_its_best_lr(r):
     lead, lead_coarse = r["sgd_lead"]
     assert 6 <= lead <= 15 and abs(lead - lead_coarse) <= 2
     verdicts = r["sgd_verdicts"]
-    assert r["sgd_lower_same"]  # the halved grid finds SGD clearly lower in the same cases
+    assert r["sgd_reversals"] == 0  # the halved grid never reverses a verdict
     for method in ("SGD", "SGD, decayed"):
         # round: full batch clearly lower after one epoch, SGD never clearly lower
         assert verdicts[f"{round_}|{method}|1"] == "full batch lower", method
         for e in (n, 4 * n):
             assert verdicts[f"{round_}|{method}|{e}"] != "SGD lower", (method, e)
         assert verdicts[f"{ill}|{method}|1"] == "SGD lower", method  # ill: SGD early ...
-        for e in (n, 4 * n):  # ... and never clearly lower at 20 and 80 epochs
-            assert verdicts[f"{ill}|{method}|{e}"] != "SGD lower", (method, e)
+    for e in (n, 4 * n):  # ... constant-lr SGD never clearly lower at 20 and 80 epochs
+        assert verdicts[f"{ill}|SGD|{e}"] != "SGD lower", e
     assert verdicts[f"{ill}|SGD|{4 * n}"] == "full batch lower"
+    # decayed SGD against full batch, ill-conditioned (16 SEEDs at NUM_SGD_SEEDS 5: ratio
+    # 1.01 to 1.10 at 20 epochs, 0.56 to 0.98 at 80; the bounds are about 5 sd of those
+    # ratios across SEEDs from their mean): level at n, lower on average at 4 n
+    assert 0.8 < ratio(ill, "SGD, decayed", n) < 1.3
+    assert 0.25 < ratio(ill, "SGD, decayed", 4 * n) < 1.5
+    assert verdicts[f"{ill}|SGD, decayed|{4 * n}"] != "full batch lower"
     assert best(ill, "full batch", 4 * n)[1][0] < 1.2 * best(ill, "SGD", 4 * n)[1].mean()
     # the two flattest directions: a sliver of the excess at theta = 0, but the plateau
     assert 900 < r["flat_total"] < 1000 and 0.5e-4 < r["flat_share"] < 2e-4
@@ -163,8 +173,10 @@ def test_day07_sgd_and_full_batch_each_at_its_best_lr(r):
     for problem in (round_, ill):
         lrs = [best(problem, "SGD", e)[0] for e in (1, n, 4 * n)]
         assert lrs[0] > lrs[1] > lrs[2], problem  # the best constant lr shrinks with budget
-        for e in (n, 4 * n):  # a decaying lr ends lower than the best constant one
-            assert best(problem, "SGD, decayed", e)[1].mean() < best(problem, "SGD", e)[1].mean()
+        for e in (n, 4 * n):  # a decaying lr ends lower than the best constant one, on
+            # average (geometric means; 16 SEEDs: at most 0.80, and 0.89 at ill, 4 n)
+            bound = 1.2 if (problem, e) == (ill, 4 * n) else 1
+            assert ratio(problem, "SGD, decayed", e, against="SGD") < bound, (problem, e)
 
 
 def test_day07_held_out_r2_is_close_to_training_r2_and_noisy_per_split(r):
