@@ -533,8 +533,58 @@ def check_rank_noise(rank_noise) -> str:
         return _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, size)[0]
 
     _judge_items(item_noise)
+    collision = _arithmetic_collision(rank_noise)
+    if collision is not None and np.array_equal(_noise(item_noise, *collision[0], 4),
+                                                _noise(item_noise, *collision[1], 4)):
+        raise Wrong(_collision_hint(*collision))
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
+
+
+def _seeds_given(rank_noise, seed: int, epoch: int, index: int) -> list[int]:
+    """The integer seeds ``rank_noise`` passes to a generator for one item."""
+    with _watch_seeding(rank_noise) as seeding:
+        _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, 3)
+    return seeding.seeds
+
+
+def _arithmetic_collision(rank_noise) -> tuple[tuple[int, int, int], ...] | None:
+    """Two items whose integer seeds coincide, if ``rank_noise`` seeds an item's generator
+    with an integer that is a sum of multiples of its ids (``seed * 100003 + epoch * 1009
+    + index``, whatever the strides): such a seed takes the same value at two items.
+
+    The seeds are read where they are given (``np.random.default_rng``, ``SeedSequence``,
+    ``torch.Generator.manual_seed``, ...) at a base item and one step along each id, and the
+    formula is confirmed at two more items; a hashed seed (``SeedSequence.generate_state``)
+    is no such sum. ``None`` when no seed is such a sum of two ids or more.
+    """
+    base = (5, 2, 3)
+    at_base = _seeds_given(rank_noise, *base)
+    steps = [_seeds_given(rank_noise, *(v + (j == k) for k, v in enumerate(base)))
+             for j in range(3)]
+    probes = {(9, 7, 11): _seeds_given(rank_noise, 9, 7, 11),
+              (12, 4, 30): _seeds_given(rank_noise, 12, 4, 30)}
+    if any(len(seeds) != len(at_base) for seeds in (*steps, *probes.values())):
+        return None
+    for position, value in enumerate(at_base):
+        slopes = [step[position] - value for step in steps]
+        if sum(slope != 0 for slope in slopes) < 2 or any(
+                seeds[position] != value + sum(m * (t - b) for m, t, b in
+                                               zip(slopes, triple, base, strict=True))
+                for triple, seeds in probes.items()):
+            continue
+        pairs = []  # the two ids moved, and by how much, for each pair of non-zero slopes
+        for x, y in ((0, 1), (0, 2), (1, 2)):
+            u, v = slopes[x], slopes[y]
+            if u and v:
+                g = math.gcd(u, v)
+                pairs.append((abs(u // g) + abs(v // g), x, y, u // g, v // g))
+        _, x, y, u, v = min(pairs)
+        first, second = list(base), list(base)
+        first[x], first[y] = base[x] + max(v, 0), base[y] + max(-u, 0)
+        second[x], second[y] = base[x] + max(-v, 0), base[y] + max(u, 0)
+        return tuple(first), tuple(second)
+    return None
 
 
 def _judge_items(item_noise) -> None:

@@ -267,6 +267,19 @@ CASES = [
      WRONG, "arithmetic on the ids"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         seed * epoch + index).standard_normal(size)),), WRONG, "must depend on seed"),
+    # large strides pass the fixed grid; (5, 3, 3) and (5, 2, 1012) collide
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        seed * 100_003 + epoch * 1_009 + index + 7).standard_normal(size)),), WRONG,
+     "the item (seed=5, epoch=3, index=3) and the item (seed=5, epoch=2, index=1012)"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed * 7_919 + epoch * 104_729 + index + 13)).standard_normal(size)),), WRONG,
+     "arithmetic on the ids"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.Generator(
+        np.random.PCG64(seed * 2**40 + epoch * 2**20 + index + 999_983)).standard_normal(size)),), WRONG,
+     "arithmetic on the ids"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(entropy=seed, spawn_key=(epoch, index)).generate_state(1)[0])
+        .standard_normal(size)),), CORRECT, None),  # a hashed integer seed: right
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: SHARED.standard_normal(size)),),
      WRONG, "shared by every call"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
@@ -416,6 +429,10 @@ else:
         # -------------------------------------------------------- Exercise 3 with PyTorch
         (check_rank_noise, (ranked(torch_item_noise),), CORRECT, None),
         (check_rank_noise, (ranked(worker_dependent_noise),), WRONG, "DataLoader with 2 workers"),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
+            size, generator=torch.Generator().manual_seed(seed * 100_003 + epoch * 1_009
+                                                          + index))),), WRONG,
+         "arithmetic on the ids"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch_item_noise(
             seed, epoch, index, size).bfloat16()),), WRONG, "bfloat16 draws"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: (
