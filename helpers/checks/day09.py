@@ -263,8 +263,10 @@ def check_sample_tokens(sample_tokens) -> str:
 
     Judged by properties (any right sampler passes, e.g. ``torch.multinomial`` or
     inverse-CDF sampling with the seeded generator): frequencies within 5 standard errors
-    of each row's probabilities at three temperatures, rows independent of each other,
-    labels independent within a row and across seeds.
+    of each row's probabilities at three temperatures and on logits of 1000 (an unstable
+    softmax overflows), rows independent of each other (one generator per call, no row of
+    identical logits repeated across 20 seeds), labels independent within a row and across
+    seeds, and classes repeated in a row even when n equals the number of classes.
     """
     n, k = 4000, len(LOGITS[0])
     tokens, got, seeding = _tokens(sample_tokens, LOGITS, 1.0, n, 0)

@@ -404,10 +404,8 @@ else:
          "a generator per row"),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.from_numpy(
             choice_tokens(logits, t, n, seed)),), WRONG, "no torch.Generator"),
-        (check_sample_tokens, (lambda logits, t, n, seed: (lambda h: torch.cat([h, h], dim=1))(
-            torch.multinomial(torch.softmax(torch.tensor(logits) / t, dim=-1), n // 2,
-                              replacement=True, generator=torch.Generator().manual_seed(seed))),),
-         WRONG, "second half of a row"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n // 2, seed).repeat(1, 2),), WRONG, "second half of a row"),
         (check_sample_tokens, (multinomial_tokens(False),), WRONG, "only once"),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
             torch.softmax(logits / t, dim=-1), n, replacement=True,
