@@ -10,9 +10,11 @@ generator alone: the exercises ask for an explicit ``torch.Generator`` or a NumP
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -58,6 +60,72 @@ def _call(func: Any, *args: Any, global_hint: str) -> Any:
         torch.set_rng_state(before)  # leave the learner's notebook as it was
         raise Wrong(global_hint)
     return result
+
+
+class _Seeding:
+    """What a learner's call made: ``torch.Generator`` objects, ``manual_seed`` calls, and
+    the integer seeds passed to ``manual_seed``, ``np.random.default_rng``,
+    ``SeedSequence`` or a bit generator (a list or a ``SeedSequence`` is not one)."""
+
+    def __init__(self) -> None:
+        self.generators = 0
+        self.manual_seeds = 0
+        self.seeds: list[int] = []
+
+    def note(self, value: object) -> None:
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+            self.seeds.append(int(value))
+
+
+@contextlib.contextmanager
+def _watch_seeding(func: Any) -> Iterator[_Seeding]:
+    """Record, while the block runs, the generators made and the seeds given through
+    ``torch.Generator``, ``np.random.default_rng``, ``np.random.SeedSequence`` and the bit
+    generators ``PCG64``, ``Philox``, ``MT19937`` and ``SFC64``, looked up on their modules
+    or under the same names in ``func``'s globals (``from torch import Generator``); all
+    restored afterwards."""
+    seen = _Seeding()
+    new: dict[str, Any] = {}
+    homes: dict[str, Any] = {}
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        class Generator(torch.Generator):  # counts itself and its seeds
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                seen.generators += 1
+
+            def manual_seed(self, seed: Any) -> Any:
+                seen.manual_seeds += 1
+                seen.note(seed)
+                return super().manual_seed(seed)
+
+        new["Generator"], homes["Generator"] = Generator, torch
+
+    def noting(original: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            seen.note(args[0] if args else kwargs.get("seed", kwargs.get("entropy")))
+            return original(*args, **kwargs)
+        return wrapper
+
+    for name in ("default_rng", "SeedSequence", "PCG64", "Philox", "MT19937", "SFC64"):
+        new[name], homes[name] = noting(getattr(np.random, name)), np.random
+    learner = getattr(func, "__globals__", None)
+    undo: list[tuple[Any, str, Any]] = []
+    for name, replacement in new.items():
+        original = getattr(homes[name], name)
+        undo.append((homes[name], name, original))
+        setattr(homes[name], name, replacement)
+        if isinstance(learner, dict) and learner.get(name) is original:
+            undo.append((learner, name, original))
+            learner[name] = replacement
+    try:
+        yield seen
+    finally:
+        for home, name, original in reversed(undo):
+            if isinstance(home, dict):
+                home[name] = original
+            else:
+                setattr(home, name, original)
 
 
 # ----------------------------------------------------------------------------- Exercise 1
@@ -132,6 +200,8 @@ def check_linear_output_rms(linear_output_rms) -> str:
 #: included (they are logits, not probabilities), and three identical examples.
 LOGITS = [[2.0, 1.0, 0.0, -1.0], [0.0, 0.5, 3.0, 0.0]]
 LOGITS_SAME = [[1.0, 0.0, 2.0]] * 3
+#: Logits whose exp overflows (a softmax must subtract each row's largest first).
+LOGITS_LARGE = [[1000.0, 999.0, 0.0], [0.0, 0.5, 3.0]]
 
 _TOKENS_GLOBAL = ("your function reseeded or drew from PyTorch's global generator "
                   "(torch.manual_seed, or a draw without generator=): make a torch.Generator, "
@@ -145,11 +215,13 @@ def _softmax_rows(logits: list[list[float]], temperature: float, axis: int = 1) 
 
 
 def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int,
-            seed: int) -> tuple[np.ndarray, object]:
-    """The learner's tokens as a (B, n) integer array (and what they returned)."""
+            seed: int) -> tuple[np.ndarray, object, _Seeding]:
+    """The learner's tokens as a (B, n) integer array (what they returned, and how they
+    seeded)."""
     try:
-        got = _call(sample_tokens, [list(row) for row in logits], temperature, n, seed,
-                    global_hint=_TOKENS_GLOBAL)
+        with _watch_seeding(sample_tokens) as seeding:
+            got = _call(sample_tokens, [list(row) for row in logits], temperature, n, seed,
+                        global_hint=_TOKENS_GLOBAL)
     except Wrong as err:
         text = str(err)
         if "without replacement" in text or "replace is False" in text:
@@ -177,7 +249,7 @@ def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int
     if tokens.min() < 0 or tokens.max() >= k:
         raise Wrong(f"labels should be class indices 0..{k - 1}, got values from "
                     f"{tokens.min()} to {tokens.max()}")
-    return tokens, got
+    return tokens, got, seeding
 
 
 def _frequencies(tokens: np.ndarray, k: int) -> np.ndarray:
@@ -191,11 +263,13 @@ def check_sample_tokens(sample_tokens) -> str:
 
     Judged by properties (any right sampler passes, e.g. ``torch.multinomial`` or
     inverse-CDF sampling with the seeded generator): frequencies within 5 standard errors
-    of each row's probabilities at three temperatures, rows independent of each other,
-    labels independent within a row and across seeds.
+    of each row's probabilities at three temperatures and on logits of 1000 (an unstable
+    softmax overflows), rows independent of each other (one generator per call, no row of
+    identical logits repeated across 20 seeds), labels independent within a row and across
+    seeds, and classes repeated in a row even when n equals the number of classes.
     """
     n, k = 4000, len(LOGITS[0])
-    tokens, got = _tokens(sample_tokens, LOGITS, 1.0, n, 0)
+    tokens, got, seeding = _tokens(sample_tokens, LOGITS, 1.0, n, 0)
     if np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 1)[0]):
         raise Wrong("seeds 0 and 1 give the same labels: use the `seed` argument")
     if not np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 0)[0]):
@@ -206,6 +280,13 @@ def check_sample_tokens(sample_tokens) -> str:
         raise Wrong("three identical rows of logits got the very same labels: a generator "
                     "seeded afresh for each row replays the same draws. Draw every row from "
                     "one generator (torch.multinomial takes the whole (B, k) matrix)")
+    made = max(seeding.generators, seeding.manual_seeds, len(seeding.seeds))
+    if made > 1:
+        raise Wrong(f"your function seeded {made} generators for {len(LOGITS)} rows: a "
+                    "generator per row, seeded by arithmetic on `seed` (seed + i, seed * B + i, "
+                    "digits side by side), collides across seeds (with seed + i, row 1 at seed "
+                    "5 is row 0 at seed 6). Seed one torch.Generator with `seed` and draw every "
+                    "row from it (torch.multinomial takes the whole (B, k) matrix)")
     for temperature in (1.0, 0.5, 2.0):
         freq = (_frequencies(tokens, k) if temperature == 1.0 else
                 _frequencies(_tokens(sample_tokens, LOGITS, temperature, n, 0)[0], k))
@@ -258,10 +339,58 @@ def check_sample_tokens(sample_tokens) -> str:
             raise Wrong(f"neighbouring labels in a row differ {changes:.1%} of the time, not "
                         f"about {q:.0%} as independent draws do: are the labels sorted or "
                         "grouped? Return them in the order they are drawn")
+    # Rows of identical logits over 20 seeds: 60 rows of 50 labels, all different for a
+    # right sampler (two coincide with probability about 0.51^50 < 1e-14 per pair).
+    rows: dict[bytes, tuple[int, int]] = {}
+    by_sample: dict[bytes, int] = {}
+    for seed in range(20):
+        sample = _tokens(sample_tokens, LOGITS_SAME, 1.0, 50, seed)[0]
+        if sample.tobytes() in by_sample:
+            raise Wrong(f"seeds {by_sample[sample.tobytes()]} and {seed} gave identical "
+                        "labels: derive the generator from `seed` itself, e.g. "
+                        "torch.Generator().manual_seed(seed)")
+        by_sample[sample.tobytes()] = seed
+        for row, labels in enumerate(sample):
+            if (key := labels.tobytes()) in rows:
+                (seed0, row0) = rows[key]
+                raise Wrong(f"row {row} at seed {seed} repeats row {row0} at seed {seed0} (the "
+                            "rows have identical logits): seeds made by arithmetic on `seed` "
+                            "and the row (seed + i, seed - i) collide across seeds. Draw every "
+                            "row from one generator seeded with `seed`")
+            rows[key] = (seed, row)
+    for row in tokens:
+        if np.array_equal(row[: n // 2], row[n // 2:]):
+            raise Wrong("the second half of a row repeats its first half: draws copied or "
+                        "replayed are not independent. Draw all n labels of a row at once "
+                        "from one generator")
+    # A class may repeat in a row whatever n is: with n = k labels (no more than classes),
+    # over 10 seeds some row repeats one (it fails to with probability below 1e-30).
+    if not any(len(set(row.tolist())) < k for seed in range(10)
+               for row in _tokens(sample_tokens, LOGITS, 1.0, k, seed)[0]):
+        raise Wrong(f"with n = {k} labels for {k} classes, no row ever repeats a class, over "
+                    "10 seeds: labels drawn independently repeat classes for any n. Draw with "
+                    "replacement whatever n is (torch.multinomial's replacement=True)")
+    # Large logits: exp(1000) overflows to inf in float32 and float64.
+    large = _softmax_rows(LOGITS_LARGE, 1.0)
+    overflow = ("with logits as large as 1000, exp overflows to inf (and inf / inf is nan): "
+                "subtract each row's largest scaled logit before exp, as torch.softmax does")
+    try:
+        freq = _frequencies(_tokens(sample_tokens, LOGITS_LARGE, 1.0, 2000, 0)[0],
+                            len(LOGITS_LARGE[0]))
+    except Wrong as err:
+        raise Wrong(f"{str(err).split(':')[0]} on the logits [1000, 999, 0]: {overflow}"
+                    ) from None
+    se = np.sqrt(np.clip(large * (1 - large), 1e-12, None) / 2000)
+    if not np.all(np.abs(freq - large) <= 5 * se + 1e-12):
+        raise Wrong(f"{overflow}; your labels' frequencies were {freq.round(3).tolist()}")
     if not _is_tensor(got):
         raise Wrong(f"these labels are right, but sample_tokens returned a "
                     f"{type(got).__module__}.{type(got).__name__}: the exercise is PyTorch's "
                     "version, so return the tensor that torch.multinomial draws")
+    if "torch" in sys.modules and seeding.generators == 0:
+        raise Wrong("these labels come from no torch.Generator (NumPy's draws made into a "
+                    "tensor?): the exercise is PyTorch's version, so draw them with "
+                    "torch.multinomial from a torch.Generator seeded with `seed`")
     return ("each row follows softmax(row / temperature), rows and seeds draw independently, "
             "and a class may repeat in a row.")
 
@@ -406,8 +535,58 @@ def check_rank_noise(rank_noise) -> str:
         return _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, size)[0]
 
     _judge_items(item_noise)
+    collision = _arithmetic_collision(rank_noise)
+    if collision is not None and np.array_equal(_noise(item_noise, *collision[0], 4),
+                                                _noise(item_noise, *collision[1], 4)):
+        raise Wrong(_collision_hint(*collision))
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
+
+
+def _seeds_given(rank_noise, seed: int, epoch: int, index: int) -> list[int]:
+    """The integer seeds ``rank_noise`` passes to a generator for one item."""
+    with _watch_seeding(rank_noise) as seeding:
+        _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, 3)
+    return seeding.seeds
+
+
+def _arithmetic_collision(rank_noise) -> tuple[tuple[int, int, int], ...] | None:
+    """Two items whose integer seeds coincide, if ``rank_noise`` seeds an item's generator
+    with an integer that is a sum of multiples of its ids (``seed * 100003 + epoch * 1009
+    + index``, whatever the strides): such a seed takes the same value at two items.
+
+    The seeds are read where they are given (``np.random.default_rng``, ``SeedSequence``,
+    ``torch.Generator.manual_seed``, ...) at a base item and one step along each id, and the
+    formula is confirmed at two more items; a hashed seed (``SeedSequence.generate_state``)
+    is no such sum. ``None`` when no seed is such a sum of two ids or more.
+    """
+    base = (5, 2, 3)
+    at_base = _seeds_given(rank_noise, *base)
+    steps = [_seeds_given(rank_noise, *(v + (j == k) for k, v in enumerate(base)))
+             for j in range(3)]
+    probes = {(9, 7, 11): _seeds_given(rank_noise, 9, 7, 11),
+              (12, 4, 30): _seeds_given(rank_noise, 12, 4, 30)}
+    if any(len(seeds) != len(at_base) for seeds in (*steps, *probes.values())):
+        return None
+    for position, value in enumerate(at_base):
+        slopes = [step[position] - value for step in steps]
+        if sum(slope != 0 for slope in slopes) < 2 or any(
+                seeds[position] != value + sum(m * (t - b) for m, t, b in
+                                               zip(slopes, triple, base, strict=True))
+                for triple, seeds in probes.items()):
+            continue
+        pairs = []  # the two ids moved, and by how much, for each pair of non-zero slopes
+        for x, y in ((0, 1), (0, 2), (1, 2)):
+            u, v = slopes[x], slopes[y]
+            if u and v:
+                g = math.gcd(u, v)
+                pairs.append((abs(u // g) + abs(v // g), x, y, u // g, v // g))
+        _, x, y, u, v = min(pairs)
+        first, second = list(base), list(base)
+        first[x], first[y] = base[x] + max(v, 0), base[y] + max(-u, 0)
+        second[x], second[y] = base[x] + max(-v, 0), base[y] + max(u, 0)
+        return tuple(first), tuple(second)
+    return None
 
 
 def _judge_items(item_noise) -> None:

@@ -61,6 +61,34 @@ def reseeded_rows(logits, temperature, n, seed):
                      for p in softmax_rows(logits, temperature)])
 
 
+def row_seeded_tokens(logits, temperature, n, seed):
+    """One generator per row, seeded seed + row through a list: rows collide across seeds."""
+    return np.stack([np.random.default_rng([seed + i]).choice(len(p), size=n, p=p)
+                     for i, p in enumerate(softmax_rows(logits, temperature))])
+
+
+def halves_tokens(logits, temperature, n, seed):
+    """Half the labels drawn, then copied: the second half of each row repeats the first."""
+    half = choice_tokens(logits, temperature, n // 2, seed)
+    return np.concatenate([half, half], axis=1)
+
+
+def replace_if_needed_tokens(logits, temperature, n, seed):
+    """Without replacement unless n > k: section 2's trap, which the small n hides."""
+    rng = np.random.default_rng(seed)
+    return np.stack([rng.choice(len(p), size=n, p=p, replace=n > len(p))
+                     for p in softmax_rows(logits, temperature)])
+
+
+def unstable_tokens(logits, temperature, n, seed):
+    """exp before the largest logit is subtracted: overflows for large logits."""
+    rng = np.random.default_rng(seed)
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(np.asarray(logits) / temperature)
+        probs = e / e.sum(axis=1, keepdims=True)
+    return np.stack([rng.choice(len(p), size=n, p=p) for p in probs])
+
+
 SHARED = np.random.default_rng(0)  # one generator for every item: the workers' bug
 
 
@@ -169,6 +197,13 @@ CASES = [
      WRONG, "class indices"),
     (check_sample_tokens, (lambda logits, t, n, seed: choice_tokens(logits, t, n, seed) * 1.0,),
      WRONG, "integer"),
+    (check_sample_tokens, (row_seeded_tokens,), WRONG, "seed + i, seed - i"),
+    (check_sample_tokens, (lambda logits, t, n, seed: np.stack([np.random.default_rng(
+        seed + i).choice(len(p), size=n, p=p) for i, p in enumerate(softmax_rows(logits, t))]),),
+     WRONG, "a generator per row"),
+    (check_sample_tokens, (halves_tokens,), WRONG, "second half of a row"),
+    (check_sample_tokens, (replace_if_needed_tokens,), WRONG, "no row ever repeats"),
+    (check_sample_tokens, (unstable_tokens,), WRONG, "exp overflows"),
     (check_sample_tokens, (lambda logits, t, n, seed: np.random.default_rng(seed).integers(
         0, len(logits[0]), (len(logits), n)),), WRONG, "do not follow"),
     (check_sample_tokens, (lambda logits, t, n, seed: np.stack([
@@ -232,6 +267,19 @@ CASES = [
      WRONG, "arithmetic on the ids"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         seed * epoch + index).standard_normal(size)),), WRONG, "must depend on seed"),
+    # large strides pass the fixed grid; (5, 3, 3) and (5, 2, 1012) collide
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        seed * 100_003 + epoch * 1_009 + index + 7).standard_normal(size)),), WRONG,
+     "the item (seed=5, epoch=3, index=3) and the item (seed=5, epoch=2, index=1012)"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed * 7_919 + epoch * 104_729 + index + 13)).standard_normal(size)),), WRONG,
+     "arithmetic on the ids"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.Generator(
+        np.random.PCG64(seed * 2**40 + epoch * 2**20 + index + 999_983)).standard_normal(size)),), WRONG,
+     "arithmetic on the ids"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(entropy=seed, spawn_key=(epoch, index)).generate_state(1)[0])
+        .standard_normal(size)),), CORRECT, None),  # a hashed integer seed: right
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: SHARED.standard_normal(size)),),
      WRONG, "shared by every call"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
@@ -269,6 +317,7 @@ if importlib.util.find_spec("torch") is None:
         logits, t, n, seed).view(StandInTensor),), CORRECT, None))
 else:
     import torch
+    from torch import Generator  # a learner may import it by name: the check must see it
 
     def multinomial_tokens(replacement):
         def sample_tokens(logits, temperature, n, seed):
@@ -290,6 +339,22 @@ else:
         return torch.stack([torch.multinomial(torch.softmax(torch.tensor(row) / temperature, 0),
                                               n, replacement=True, generator=generator)
                             for row in logits])
+
+    def gumbel_tokens(logits, temperature, n, seed):
+        """The Gumbel-max trick: argmax of log-probabilities plus Gumbel noise, also right."""
+        log_p = torch.log_softmax(torch.tensor(logits, dtype=torch.float64) / temperature, -1)
+        u = torch.rand(len(logits), n, len(logits[0]), dtype=torch.float64,
+                       generator=Generator().manual_seed(seed))
+        return torch.argmax(log_p[:, None, :] - torch.log(-torch.log(u)), dim=-1)
+
+    def per_row_generators(row_seed):
+        def sample_tokens(logits, temperature, n, seed):
+            probs = torch.softmax(torch.tensor(logits) / temperature, dim=-1)
+            return torch.stack([torch.multinomial(
+                p, n, replacement=True,
+                generator=torch.Generator().manual_seed(row_seed(seed, i, len(logits))))
+                for i, p in enumerate(probs)])
+        return sample_tokens
 
     def global_tokens(logits, temperature, n, seed):
         torch.manual_seed(seed)
@@ -321,8 +386,26 @@ else:
         (check_sample_tokens, (searchsorted_tokens,), CORRECT, None),
         (check_sample_tokens, (looped_tokens,), CORRECT, None),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(  # unnormalized
+            torch.softmax(torch.tensor(logits, dtype=torch.float64) / t, -1) * 7, n,
+            replacement=True, generator=Generator().manual_seed(seed)).to(torch.int32),),
+         CORRECT, None),
+        (check_sample_tokens, (gumbel_tokens,), CORRECT, None),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(  # unstable
             torch.exp(torch.tensor(logits, dtype=torch.float64) / t), n, replacement=True,
-            generator=torch.Generator().manual_seed(seed)).to(torch.int32),), CORRECT, None),
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "exp overflows"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.softmax(torch.tensor(logits) / t, dim=-1), n, replacement=n > len(logits[0]),
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "no row ever repeats"),
+        (check_sample_tokens, (per_row_generators(lambda seed, i, b: seed + i),), WRONG,
+         "a generator per row"),
+        (check_sample_tokens, (per_row_generators(lambda seed, i, b: seed * b + i),), WRONG,
+         "a generator per row"),
+        (check_sample_tokens, (per_row_generators(lambda seed, i, b: int(f"{seed}{i}")),), WRONG,
+         "a generator per row"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.from_numpy(
+            choice_tokens(logits, t, n, seed)),), WRONG, "no torch.Generator"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n // 2, seed).repeat(1, 2),), WRONG, "second half of a row"),
         (check_sample_tokens, (multinomial_tokens(False),), WRONG, "only once"),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
             torch.softmax(logits / t, dim=-1), n, replacement=True,
@@ -344,6 +427,10 @@ else:
         # -------------------------------------------------------- Exercise 3 with PyTorch
         (check_rank_noise, (ranked(torch_item_noise),), CORRECT, None),
         (check_rank_noise, (ranked(worker_dependent_noise),), WRONG, "DataLoader with 2 workers"),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
+            size, generator=torch.Generator().manual_seed(seed * 100_003 + epoch * 1_009
+                                                          + index))),), WRONG,
+         "arithmetic on the ids"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch_item_noise(
             seed, epoch, index, size).bfloat16()),), WRONG, "bfloat16 draws"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: (
