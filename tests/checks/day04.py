@@ -161,6 +161,17 @@ def min_max_std_zero(X):
     return (X - X.min(axis=0)) / np.where(X.std(axis=0) == 0, 1, span)
 
 
+
+def _sklearn_all_data_share(X_train, X_test):
+    """scikit-learn's scaler fitted on all the data: the leak, with sklearn's rounding."""
+    scaled = SkMinMaxScaler().fit(np.vstack([X_train, X_test])).transform(X_test)
+    return np.mean((scaled < 0) | (scaled > 1))
+
+
+def _sklearn_test_share(X_train, X_test):
+    scaled = SkMinMaxScaler().fit_transform(X_test)
+    return np.mean((scaled < 0) | (scaled > 1))
+
 CASES = [
     (check_min_max, (min_max_std_zero,), WRONG, "std == 0"),
     # ------------------------------------------------------------------ min_max
@@ -298,6 +309,8 @@ CASES = [
     (check_share_outside, (lambda Xtr, Xte: np.mean(
         ((Xte - Xtr.min()) / (Xtr.max() - Xtr.min()) < 0)
         | ((Xte - Xtr.min()) / (Xtr.max() - Xtr.min()) > 1)),), WRONG, "per feature"),
+    (check_share_outside, (_sklearn_all_data_share,), WRONG, "fitted on the data it scaled"),
+    (check_share_outside, (_sklearn_test_share,), WRONG, "fitted on the data it scaled"),
     (check_share_outside, (lambda Xtr, Xte: 0.5,), WRONG, "not the share"),
     (check_share_outside, (lambda Xtr, Xte: "0.3",), WRONG, "one number"),
     (check_share_outside, (_share_in_place,), WRONG, "changed its argument X_test in place"),
