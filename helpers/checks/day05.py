@@ -201,6 +201,18 @@ def check_he_stack(he_stack) -> str:
             if max(abs(_lag1(z.ravel())), abs(_lag1(z.T.ravel()))) > 5 / math.sqrt(n):
                 raise Wrong(f"neighbouring weights of layer {layer} are correlated (sorted or "
                             "patterned?): every weight must be an independent draw")
+    # no draw may be reused in another form (negated, shuffled, copied) within a layer or
+    # across layers: count standardized |values| that agree to 9 decimals (independent
+    # normal draws do so by chance about 0.03 times among 8,000 x 8,000, so 50 is safe)
+    grids = [np.round(np.abs(W.ravel()) / math.sqrt(2 / W.shape[0]), 9) for W in first]
+    for layer, grid in enumerate(grids):
+        if grid.size - np.unique(grid).size > 50:
+            raise Wrong(f"layer {layer} repeats its own draws (a half negated or copied, "
+                        "antithetic?): every weight must be an independent draw")
+    for a, b in itertools.combinations(range(len(grids)), 2):
+        if np.intersect1d(grids[a], grids[b]).size > 50:
+            raise Wrong(f"layers {a} and {b} reuse the same draws (shuffled, negated or "
+                        "sliced from one array?): every layer needs its own draws from rng")
     # no draw may appear twice, not in two layers, not for two generators: compare pairs of
     # neighbouring standardized draws (two equal pairs by chance are far rarer than 1e-6)
     pair_sets = [[_pairs(W) for W in d] for d in draws]

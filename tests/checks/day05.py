@@ -75,6 +75,23 @@ def _he_seed_arithmetic(widths, rng):
             for layer, (a, b) in enumerate(itertools.pairwise(widths))]
 
 
+
+def _he_antithetic(widths, rng):
+    """The second half of each layer's columns is minus the first: dependent draws."""
+    out = []
+    for a, b in itertools.pairwise(widths):
+        h = rng.normal(0, np.sqrt(2 / a), (a, (b + 1) // 2))
+        out.append(np.concatenate([h, -h], axis=1)[:, :b])
+    return out
+
+
+def _he_shuffled_reuse(widths, rng):
+    """One array of draws, shuffled afresh for every layer: the layers share draws."""
+    sizes = [a * b for a, b in itertools.pairwise(widths)]
+    Z = rng.standard_normal(max(sizes))
+    return [rng.permutation(Z[:a * b]).reshape(a, b) * np.sqrt(2 / a)
+            for a, b in itertools.pairwise(widths)]
+
 CASES = [
     # glorot_std: right, in unusual forms (NumPy scalars, float32, a 0-d array, other algebra)
     (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / (fan_in + fan_out)),),
@@ -171,4 +188,6 @@ CASES = [
      "(fan_in, fan_out)"),
     (check_he_stack, (lambda widths, rng: _he_loop(widths, rng)[:-1],), WRONG, "one per"),
     (check_he_stack, (lambda widths, rng: _he_loop(widths, rng)[0],), WRONG, "list"),
+    (check_he_stack, (_he_antithetic,), WRONG, "repeats its own draws"),
+    (check_he_stack, (_he_shuffled_reuse,), WRONG, "reuse the same draws"),
 ]
