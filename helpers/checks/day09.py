@@ -91,7 +91,8 @@ def _watch_seeding(func: Any) -> Iterator[_Seeding]:
     if torch is not None:
         class Generator(torch.Generator):  # counts itself and its seeds
             def __init__(self, *args: Any, **kwargs: Any) -> None:
-                super().__init__(*args, **kwargs)
+                # torch.Generator takes its device in __new__; object.__init__ takes nothing
+                super().__init__()
                 seen.generators += 1
 
             def manual_seed(self, seed: Any) -> Any:

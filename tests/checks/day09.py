@@ -383,6 +383,12 @@ else:
     CASES += [
         # -------------------------------------------------------- Exercise 2 with PyTorch
         (check_sample_tokens, (multinomial_tokens(True),), CORRECT, "softmax(row / temperature)"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(  # device="cpu"
+            torch.softmax(torch.tensor(logits) / t, dim=-1), n, replacement=True,
+            generator=torch.Generator(device="cpu").manual_seed(seed)),), CORRECT, None),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.softmax(torch.tensor(logits) / t, dim=-1), n, replacement=True,
+            generator=torch.Generator("cpu").manual_seed(seed)),), CORRECT, None),
         (check_sample_tokens, (searchsorted_tokens,), CORRECT, None),
         (check_sample_tokens, (looped_tokens,), CORRECT, None),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(  # unnormalized
