@@ -595,6 +595,8 @@ PINNED_ONLY_TESTS = {  # single tests, by node id
         "the pinned NumPy's version",
     "tests/test_parameters.py::test_every_notebook_stops_within_a_second_on_a_bad_seed":
         "papermill runs of the notebooks",
+    "tests/test_plotting_explore.py::test_every_update_is_fast":
+        "the pinned matplotlib's drawing time (3.8 draws slower)",
 }
 #: matplotlib 3.10.0 (Colab's) and 3.8.0 (the course's floor) call pyparsing 3.3's
 #: deprecated camelCase names: the unit tests turn warnings into errors, and this one is
