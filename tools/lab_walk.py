@@ -15,6 +15,7 @@ not a test of make test: it takes minutes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import shutil
@@ -249,22 +250,19 @@ def walk_day(driver, base: str, token: str, day: str) -> dict:
     return record
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("days", nargs="*", default=["day01_seeding", "day05_initialization",
-                                                    "day10_results_across_seeds"])
-    args = parser.parse_args(argv)
+@contextlib.contextmanager
+def lab_session(work: Path, scratch: Path, port_base: int, script_timeout: float):
+    """A JupyterLab server on ``work`` (started as `make lab` starts it) and headless Chromium.
+
+    Yields ``(driver, base, token)``; the server's log and Chromium's profile go to
+    ``scratch``. The walk below and the slider test (tests/browser) both start here.
+    """
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    shutil.rmtree(OUT, ignore_errors=True)
-    OUT.mkdir(parents=True)
-    before = git_status()
-    work = OUT / "my-notebooks"  # as `make lab` makes them, in git-ignored build/
-    course.prepare_working_copies(work)
     token = uuid.uuid4().hex
-    port = 18800 + int(token[:3], 16) % 1000
-    log = open(OUT / "server.log", "w", encoding="utf-8")  # noqa: SIM115
+    port = port_base + int(token[:3], 16) % 1000
+    log = open(scratch / "server.log", "w", encoding="utf-8")  # noqa: SIM115
     server = subprocess.Popen(
         course.lab_command(work, ["--no-browser", f"--ServerApp.port={port}",
                                   f"--IdentityProvider.token={token}",
@@ -275,10 +273,9 @@ def main(argv: list[str] | None = None) -> int:
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or "chromium"
     for arg in ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
-                f"--user-data-dir={OUT / 'profile'}"]:
+                f"--user-data-dir={scratch / 'profile'}"]:
         options.add_argument(arg)
     driver = None
-    records = []
     try:
         for _ in range(240):
             try:
@@ -288,11 +285,8 @@ def main(argv: list[str] | None = None) -> int:
                 time.sleep(0.5)
         driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")),
                                   options=options)
-        driver.set_script_timeout(900)
-        for day in args.days:
-            print(f"{day}: walking ...", flush=True)
-            records.append(walk_day(driver, base, token, day))
-            print(json.dumps(records[-1], indent=1), flush=True)
+        driver.set_script_timeout(script_timeout)
+        yield driver, base, token
     finally:
         if driver is not None:
             driver.quit()
@@ -302,7 +296,25 @@ def main(argv: list[str] | None = None) -> int:
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
-        shutil.rmtree(OUT / "profile", ignore_errors=True)
+        shutil.rmtree(scratch / "profile", ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("days", nargs="*", default=["day01_seeding", "day05_initialization",
+                                                    "day10_results_across_seeds"])
+    args = parser.parse_args(argv)
+    shutil.rmtree(OUT, ignore_errors=True)
+    OUT.mkdir(parents=True)
+    before = git_status()
+    work = OUT / "my-notebooks"  # as `make lab` makes them, in git-ignored build/
+    course.prepare_working_copies(work)
+    records = []
+    with lab_session(work, OUT, port_base=18800, script_timeout=900) as (driver, base, token):
+        for day in args.days:
+            print(f"{day}: walking ...", flush=True)
+            records.append(walk_day(driver, base, token, day))
+            print(json.dumps(records[-1], indent=1), flush=True)
     after = git_status()
     summary = {"days": records, "git status unchanged": after == before,
                "git status after": after, "working copies": str(work)}

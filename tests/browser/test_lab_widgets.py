@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import time
-import urllib.error
-import urllib.request
-import uuid
 
 import pytest
 
@@ -50,48 +46,12 @@ def shown(driver, index: int, timeout: float, until=lambda s: True) -> dict:
 @pytest.fixture(scope="module")
 def lab(course, load_tool, tmp_path_factory):
     """A JupyterLab server on a working copy of the day and a Chromium session on it."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
     walk = load_tool("tools/lab_walk.py")
     work = tmp_path_factory.mktemp("my-notebooks")
     shutil.copy(course.LEARNER / f"{DAY}.ipynb", work)
-    token = uuid.uuid4().hex
-    port = 19800 + int(token[:3], 16) % 1000
-    log = open(work.parent / "lab-server.log", "w", encoding="utf-8")  # noqa: SIM115
-    server = subprocess.Popen(
-        course.lab_command(work, ["--no-browser", f"--ServerApp.port={port}",
-                                  f"--IdentityProvider.token={token}",
-                                  "--ServerApp.port_retries=0",
-                                  "--LabApp.expose_app_in_browser=True"]),
-        stdout=log, stderr=subprocess.STDOUT, cwd=course.ROOT)
-    base = f"http://127.0.0.1:{port}"
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "chromium"
-    for arg in ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
-                f"--user-data-dir={work.parent / 'lab-profile'}"]:
-        options.add_argument(arg)
-    driver = None
-    try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.5)
-        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")),
-                                  options=options)
-        driver.set_script_timeout(300)
+    with walk.lab_session(work, work.parent, port_base=19800,
+                          script_timeout=300) as (driver, base, token):
         yield walk, driver, f"{base}/lab/tree/{DAY}.ipynb?token={token}"
-    finally:
-        if driver is not None:
-            driver.quit()
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 def test_moving_a_slider_redraws_the_figure_and_the_summary(lab, course, tmp_path):
