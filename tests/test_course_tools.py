@@ -153,3 +153,57 @@ def test_normalize_drops_a_widgets_display_and_state(course):
 ])
 def test_widget_function_names_what_a_widget_cell_wires(course, source, function):
     assert course.widget_function(new_code_cell(source)) == function
+
+
+def test_the_course_client_never_waits_on_one_socket_longer_than_a_slice(course, monkeypatch):
+    """jupyter/nbclient#312: a missed wake-up must cost one slice, not the cell's timeout."""
+    import asyncio
+    import time
+    from queue import Empty
+
+    import zmq
+    import zmq.asyncio
+    from jupyter_client.channels import AsyncZMQSocketChannel
+    from jupyter_client.session import Session
+
+    client = course.kernel_manager_class()().client_factory
+    channel_class = client.class_traits()["shell_channel_class"].default_value
+    assert client.class_traits()["iopub_channel_class"].default_value is channel_class
+    waits = []
+    plain_get_msg = AsyncZMQSocketChannel.get_msg
+
+    async def recorded(self, timeout=None):
+        waits.append(timeout)
+        return await plain_get_msg(self, timeout=timeout)
+
+    monkeypatch.setattr(AsyncZMQSocketChannel, "get_msg", recorded)
+
+    async def scenario():
+        ctx = zmq.asyncio.Context()
+        kernel, ours = ctx.socket(zmq.PAIR), ctx.socket(zmq.PAIR)
+        kernel.bind("inproc://course-slices")
+        ours.connect("inproc://course-slices")
+        session = Session()
+        channel = channel_class(ours, session)
+        try:
+            start = time.monotonic()
+            with pytest.raises(Empty):
+                await channel.get_msg(timeout=0.8)  # nothing comes: Empty, after the timeout
+            assert time.monotonic() - start >= 0.8
+
+            async def reply_later():
+                await asyncio.sleep(1.3)
+                session.send(kernel, "execute_reply", {"status": "ok"})
+
+            task = asyncio.ensure_future(reply_later())
+            msg = await channel.get_msg(timeout=None)  # no timeout: still polls in slices
+            await task
+            assert msg["header"]["msg_type"] == "execute_reply"
+        finally:
+            kernel.close(linger=0)
+            ours.close(linger=0)
+            ctx.term()
+
+    asyncio.run(scenario())
+    assert waits and max(waits) <= course.POLL_SLICE
+    assert len(waits) >= 4  # 0.8 s and 1.3 s of waiting, in slices of at most 0.5 s

@@ -221,12 +221,22 @@ def sync(check: bool) -> int:
 
 _KERNEL_MANAGER = None
 
+#: The longest a course run's client waits on one socket before it looks again (seconds).
+POLL_SLICE = 0.5
+
 
 def kernel_manager_class():
     """The kernel manager of the course's own runs (``run``, ``refresh``, the copies' test).
 
-    jupyter_client's ``AsyncKernelManager``, with two things a headless run should not show:
+    jupyter_client's ``AsyncKernelManager``, with three things a headless run should not show:
 
+    - a cell that never ends although the kernel is idle. pyzmq's asyncio poller can miss the
+      wake-up of a message that is already in the socket: after a cell that makes widgets
+      (``ipywidgets.interact``: a burst of comm messages on IOPub), the shell's
+      ``execute_reply`` sometimes sits unread until the client's own timeout ends the wait
+      (forever with papermill's default; jupyter/nbclient#312). The course's client never
+      waits on a socket for more than ``POLL_SLICE`` seconds before it polls again, which
+      finds such a message at once; the cell's own timeout is kept;
     - ipykernel warns at every start that its TCP sockets carry code and outputs in plain
       text ("Kernel is running over TCP without encryption"); ``transport_encryption =
       "auto"`` gives the kernel CurveZMQ keys when its kernelspec declares support for them,
@@ -240,10 +250,33 @@ def kernel_manager_class():
     """
     global _KERNEL_MANAGER
     if _KERNEL_MANAGER is None:
+        from queue import Empty
+
+        from jupyter_client.asynchronous import AsyncKernelClient
+        from jupyter_client.channels import AsyncZMQSocketChannel
         from jupyter_client.manager import AsyncKernelManager
-        from traitlets import default
+        from traitlets import Type, default
+
+        class SlicedChannel(AsyncZMQSocketChannel):
+            async def get_msg(self, timeout: float | None = None) -> dict:
+                deadline = None if timeout is None else time.monotonic() + timeout
+                while True:
+                    left = POLL_SLICE if deadline is None else deadline - time.monotonic()
+                    try:
+                        return await super().get_msg(timeout=max(0.0, min(POLL_SLICE, left)))
+                    except Empty:
+                        if deadline is not None and time.monotonic() >= deadline:
+                            raise
+
+        class CourseKernelClient(AsyncKernelClient):
+            shell_channel_class = Type(SlicedChannel)
+            iopub_channel_class = Type(SlicedChannel)
 
         class CourseKernelManager(AsyncKernelManager):
+            @default("client_factory")
+            def _default_client_factory(self) -> type:
+                return CourseKernelClient
+
             @default("transport_encryption")
             def _default_transport_encryption(self) -> str:
                 return "auto"
