@@ -42,6 +42,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,8 +89,29 @@ def install_line() -> str:
 # ----------------------------------------------------------------------------- runtimes
 
 
+class VenvLayout:
+    """Where a throw-away environment lives: ``<build>/<name>/``, with its venv and the
+    directory of its kernelspec (shared by the Colab runtimes and tools/version_matrix.py)."""
+
+    name: str
+    build_dir: Path  # the build folder of the subclass (a class variable, not a field)
+
+    @property
+    def dir(self) -> Path:
+        return self.build_dir / self.name
+
+    @property
+    def venv(self) -> Path:
+        return self.dir / "venv"
+
+    @property
+    def kernels(self) -> Path:
+        """The directory holding this environment's kernelspec (``<JUPYTER_PATH>/kernels``)."""
+        return self.dir / "jupyter" / "kernels"
+
+
 @dataclass(frozen=True)
-class Runtime:
+class Runtime(VenvLayout):
     """One environment of `make test-colab`: a Colab runtime's package set on a Python."""
 
     name: str  # e.g. "2026.08", or "2026.08-py3.11-torch" for a variant
@@ -100,19 +122,7 @@ class Runtime:
     left_out: tuple[str, ...]  # Google's lines that cannot be constraints (direct URLs)
     extra: tuple[str, ...] = ()  # requirements beyond Colab's list (the torch variant)
     relaxed: dict[str, str] = field(default_factory=dict)  # Colab pin dropped -> why
-
-    @property
-    def dir(self) -> Path:
-        return BUILD / self.name
-
-    @property
-    def venv(self) -> Path:
-        return self.dir / "venv"
-
-    @property
-    def kernels(self) -> Path:
-        """The directory holding this runtime's kernelspec (``<JUPYTER_PATH>/kernels``)."""
-        return self.dir / "jupyter" / "kernels"
+    build_dir: ClassVar[Path] = BUILD
 
     def pins(self) -> dict[str, str]:
         """Colab's version of every package in its list, by canonical name."""

@@ -39,6 +39,7 @@ import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 
 def _colab_runtimes():
@@ -97,7 +98,7 @@ def floors(dependencies: list[str] | None = None) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class Environment:
+class Environment(venvs.VenvLayout):
     """One environment of the matrix: a Python and the versions under test."""
 
     name: str
@@ -106,19 +107,7 @@ class Environment:
     newest: bool = False  # resolve ``packages`` to the registry's newest at every run
     torch: bool = False  # with the course's PyTorch extra; runs only the notebooks needing it
     notes: tuple[str, ...] = field(default=())  # what it does not test, in plain words
-
-    @property
-    def dir(self) -> Path:
-        return BUILD / self.name
-
-    @property
-    def venv(self) -> Path:
-        return self.dir / "venv"
-
-    @property
-    def kernels(self) -> Path:
-        """The directory holding this environment's kernelspec (``<JUPYTER_PATH>/kernels``)."""
-        return self.dir / "jupyter" / "kernels"
+    build_dir: ClassVar[Path] = BUILD
 
     @property
     def python_exe(self) -> Path:
