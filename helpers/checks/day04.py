@@ -36,12 +36,19 @@ def _close(got: np.ndarray, want: np.ndarray) -> bool:
     return got.shape == want.shape and bool(np.allclose(got, want, rtol=RTOL, atol=ATOL))
 
 
-def _matrix(value, name: str, shape: tuple[int, int]) -> np.ndarray:
-    """The learner's result as a float array of ``shape``, or :class:`Wrong` saying why not."""
+def _matrix(value, name: str, shape: tuple[int, int], columns: str) -> np.ndarray:
+    """The learner's result as a float array of ``shape``, or :class:`Wrong` saying why not.
+
+    ``columns`` is the hint for a result with the right rows but another number of columns
+    (a feature dropped or added), in the words of the exercise.
+    """
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise Wrong(f"{name} should return an array, got {type(value).__name__}") from None
+    if arr.ndim == 2 and arr.shape[0] == shape[0] and arr.shape[1] != shape[1]:
+        raise Wrong(f"{name} should return an array of shape {shape}, got {arr.shape}: "
+                    f"{columns}")
     if arr.shape != shape:
         raise Wrong(f"{name} should return an array of shape {shape}, one row per row of "
                     f"the data it transforms, got {arr.shape}; statistics per feature are "
@@ -89,17 +96,24 @@ def _right_min_max(got: np.ndarray, want: np.ndarray) -> bool:
                 and np.all(col <= exact + ATOL))
 
 
+#: The hint for a min_max result with a column dropped (the constant one, say) or added.
+KEEP_CONSTANT = ("keep every feature (column), the constant one too (it maps to 0), in its "
+                 "place")
+
+
 @exercise_check
 def check_min_max(min_max) -> str:
     """``min_max(X)``: each feature to [0, 1]; a constant feature to 0, not NaN."""
     X = _min_max_case()
     with np.errstate(all="ignore"):  # a learner's 0 / 0 becomes feedback, not a warning
-        got = _matrix(call(min_max, X.copy(), needs_random=False), "min_max(X)", X.shape)
+        got = _matrix(call(min_max, X.copy(), needs_random=False), "min_max(X)", X.shape,
+                      KEEP_CONSTANT)
         want = _by_columns(X)
         if _right_min_max(got, want):
             # a constant 0.1 over 6 rows: its computed sd is 1.4e-17, not 0, its range is 0
             X2 = np.column_stack([np.full(6, 0.1), np.arange(1.0, 7.0)])
-            got2 = _matrix(call(min_max, X2.copy(), needs_random=False), "min_max(X)", X2.shape)
+            got2 = _matrix(call(min_max, X2.copy(), needs_random=False), "min_max(X)",
+                           X2.shape, KEEP_CONSTANT)
             if not np.all(np.isfinite(got2)) or not _close(got2, _by_columns(X2)):
                 raise Wrong("a column of six 0.1s came out wrong (NaN?): its computed "
                             "standard deviation is rounding error (1.4e-17), not 0, so a test "
@@ -270,20 +284,28 @@ def check_share_outside(share_outside) -> str:
     # a scaler fitted on the test split (or on all the data) leaves nothing outside [0, 1],
     # up to rounding: scikit-learn's X * scale_ + min_ can land a maximum at 1 + 2e-16
     leaks = [_sklearn_style(X_fit, X_test) for X_fit in (X_test, np.vstack([X_train, X_test]))]
-    if got == 0 or any(same(float(np.mean((s < 0) | (s > 1)))) for s in leaks):
+    if got == 0:
         raise Wrong("no value outside [0, 1]: either the scaler was fitted on the data it "
                     "scaled (or on all of it), or its output was clipped (MinMaxScaler("
-                    "clip=True), np.clip); fit on X_train only, then transform X_test "
-                    "without clipping")
+                    "clip=True), np.clip), or the two conditions were joined with & instead "
+                    "of | (no value is both below 0 and above 1); fit on X_train only, "
+                    "transform X_test without clipping, and count (s < 0) | (s > 1)")
+    if any(same(float(np.mean((s < 0) | (s > 1)))) for s in leaks):
+        raise Wrong("no value outside [0, 1], up to rounding: either the scaler was fitted "
+                    "on the data it scaled (or on all of it), or its output was clipped "
+                    "(MinMaxScaler(clip=True), np.clip); fit on X_train only, then transform "
+                    "X_test without clipping")
     at_ends = [(scaled <= 0) | (scaled >= 1), (scaled <= 0) | above, below | (scaled >= 1)]
     if any(same(float(np.mean(outside))) for outside in at_ends):
         raise Wrong("you also counted values exactly at 0 or 1 (a test value equal to the "
                     "training minimum or maximum): those lie inside [0, 1]; use strict "
                     "comparisons, < 0 and > 1")
     if same(float(np.mean(above))):
-        raise Wrong("you counted only the values above 1; count those below 0 too")
+        raise Wrong("nothing was counted below 0 (your share is that of the values above 1): "
+                    "check the lower comparison, and that it uses X_train's minimum")
     if same(float(np.mean(below))):
-        raise Wrong("you counted only the values below 0; count those above 1 too")
+        raise Wrong("nothing was counted above 1 (your share is that of the values below 0): "
+                    "check the upper comparison, and that it uses X_train's maximum")
     lo, hi = X_train.min(), X_train.max()
     whole = (X_test - lo) / (hi - lo)
     if same(float(np.mean((whole < 0) | (whole > 1)))):
@@ -326,7 +348,9 @@ def check_robust_transform(robust_transform) -> str:
     X_train, X_test = _robust_case()
     got = _matrix(call(robust_transform, X_train.copy(), X_test.copy(),
                        needs_random=False),
-                  "robust_transform(X_train, X_test)", X_test.shape)
+                  "robust_transform(X_train, X_test)", X_test.shape,
+                  "keep every feature (column) of X_test, each scaled with its own median "
+                  "and IQR")
     if _robust_any_method(got, X_train, X_test):
         return "the training split's median and IQR, applied to the test split."
     q25, median, q75 = _quartiles(X_train, "linear")
@@ -423,7 +447,10 @@ def check_whiten(whiten) -> str:
                         "features belong: np.cov(X_train) treats each ROW as a variable, "
                         "pass rowvar=False (or use X_train.T)") from None
         raise
-    got = _matrix(result, "whiten(X_train, X_test)", X_test.shape)
+    got = _matrix(result, "whiten(X_train, X_test)", X_test.shape,
+                  f"keep every direction (column): whitening rotates and rescales all "
+                  f"{X_test.shape[1]} of them and drops none (PCA(whiten=True) keeps them all "
+                  "by default)")
     if not np.all(np.isfinite(got)):
         raise Wrong("your result holds NaN or infinite values")
     n = len(X_train)

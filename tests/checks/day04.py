@@ -6,8 +6,9 @@ import numpy as np
 import scipy.linalg
 import scipy.stats
 from sklearn.decomposition import PCA
+from sklearn.feature_selection import VarianceThreshold
 from sklearn.preprocessing import MinMaxScaler as SkMinMaxScaler
-from sklearn.preprocessing import RobustScaler
+from sklearn.preprocessing import RobustScaler, minmax_scale
 
 from helpers.checks.day04 import (
     check_min_max,
@@ -207,6 +208,11 @@ CASES = [
      WRONG, "that is standardization"),
     (check_min_max, (lambda X: X[:, :2],), WRONG, "shape"),
     (check_min_max, (lambda X: min_max_scale(X).T,), WRONG, "shape"),
+    # the constant column dropped: the right rows, one column fewer
+    (check_min_max, (lambda X: minmax_scale(VarianceThreshold().fit_transform(X)),), WRONG,
+     "keep every feature (column), the constant one too (it maps to 0)"),
+    (check_min_max, (lambda X: ((X - X.min(0)) / np.where(_span(X) == 0, 1, _span(X)))[
+        :, _span(X) > 0],), WRONG, "the constant one too"),
     (check_min_max, (lambda X: np.column_stack([min_max_scale(X)[:, :2], np.ones(8),
                                                 min_max_scale(X)[:, 3:]]),), WRONG,
      "should map to 0"),
@@ -294,10 +300,10 @@ CASES = [
      "one share per feature"),
     (check_share_outside,
      (lambda Xtr, Xte: np.mean(MinMaxScaler().fit(Xtr).transform(Xte) > 1),), WRONG,
-     "below 0 too"),
+     "nothing was counted below 0"),
     (check_share_outside,
      (lambda Xtr, Xte: np.mean(MinMaxScaler().fit(Xtr).transform(Xte) < 0),), WRONG,
-     "above 1 too"),
+     "nothing was counted above 1"),
     (check_share_outside, (lambda Xtr, Xte: np.mean(
         _mm_outside(Xtr.astype(np.float32), Xte.astype(np.float32))),), CORRECT, None),
     (check_share_outside,
@@ -311,6 +317,16 @@ CASES = [
         | ((Xte - Xtr.min()) / (Xtr.max() - Xtr.min()) > 1)),), WRONG, "per feature"),
     (check_share_outside, (_sklearn_all_data_share,), WRONG, "fitted on the data it scaled"),
     (check_share_outside, (_sklearn_test_share,), WRONG, "fitted on the data it scaled"),
+    # & instead of |: no value is both below 0 and above 1, so the share is 0
+    (check_share_outside,
+     (lambda Xtr, Xte: np.mean(((s := MinMaxScaler().fit(Xtr).transform(Xte)) < 0)
+                               & (s > 1)),), WRONG, "joined with & instead of |"),
+    # the lower bound from X_test's own minimum: nothing below it, so only "above" counts
+    (check_share_outside, (lambda Xtr, Xte: np.mean((Xte < Xte.min(0)) | (Xte > Xtr.max(0))),),
+     WRONG, "nothing was counted below 0 (your share is that of the values above 1): check "
+     + "the lower comparison, and that it uses X_train's minimum"),
+    (check_share_outside, (lambda Xtr, Xte: np.mean((Xte < Xtr.min(0)) | (Xte > Xte.max(0))),),
+     WRONG, "that it uses X_train's maximum"),
     (check_share_outside, (lambda Xtr, Xte: 0.5,), WRONG, "not the share"),
     (check_share_outside, (lambda Xtr, Xte: "0.3",), WRONG, "one number"),
     (check_share_outside, (_share_in_place,), WRONG, "changed its argument X_test in place"),
@@ -350,6 +366,8 @@ CASES = [
      (lambda Xtr, Xte: Xte / np.subtract(*np.percentile(Xtr, [75, 25], axis=0)),), WRONG,
      "not centred"),
     (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xtr),), WRONG, "shape"),
+    (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xte)[:, :2],), WRONG,
+     "keep every feature (column) of X_test"),
     (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xtr)[:len(Xte)],), WRONG,
      "transformed the training split"),
     (check_robust_transform, (lambda Xtr, Xte: (Xte - Xte.mean(axis=0)) / Xte.std(axis=0),),
@@ -394,6 +412,8 @@ CASES = [
      (lambda Xtr, Xte: (Xte - Xtr.mean(axis=0)) @ np.linalg.inv(np.cov(Xtr, rowvar=False)),),
      WRONG, "inverse covariance"),
     (check_whiten, (lambda Xtr, Xte: _white_with(Xtr, Xtr),), WRONG, "shape"),
+    (check_whiten, (lambda Xtr, Xte: PCA(n_components=2, whiten=True).fit(Xtr).transform(Xte),),
+     WRONG, "keep every direction (column)"),
     (check_whiten, (lambda Xtr, Xte: _white_with(Xtr, Xte) + 1.0,), WRONG, "one matrix"),
     (check_whiten, (lambda Xtr, Xte: (Xte - Xte.mean(axis=0)) @ np.linalg.eigh(
         np.cov(Xtr, rowvar=False))[1] / np.sqrt(np.linalg.eigh(np.cov(Xtr, rowvar=False))[0]),),
