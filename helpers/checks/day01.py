@@ -16,14 +16,16 @@ from __future__ import annotations
 import builtins
 import contextlib
 import copy
+import itertools
 import json
 import math
+import types
 from collections.abc import Iterator
 from typing import NamedTuple
 
 import numpy as np
 
-from helpers.exercises import Wrong, call, exercise_check
+from helpers.exercises import NotAttempted, Wrong, call, exercise_check
 
 # ----------------------------------------------------------------------- Exercise 1
 
@@ -854,6 +856,82 @@ def _for(name: str, step: object, *args: object) -> object:
         raise Wrong(f"for a Generator({name}(...)): {hint}") from None
 
 
+#: Counts the calls of ``check_rng_checkpoint``: each call judges the fresh-process load on
+#: generators at states it has not saved before (a right answer passes whatever they are).
+_CHECKPOINT_CALLS = itertools.count()
+
+
+def _code_names(code: types.CodeType) -> set[str]:
+    """The global (and attribute) names that ``code`` and the code nested in it read."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _code_names(const)
+    return names
+
+
+def _in_new_process(load_rng: object) -> object:
+    """``load_rng`` as a new Python process would run it, as far as its module goes: a copy
+    of the function (and of the functions of its module that it calls) that reads copies
+    of the module's variables taken now, before the check's ``save_rng`` calls. A cache of
+    saved generators (a variable or a dict of the module) then lacks what is saved later.
+    Anything but a plain function is returned as it is."""
+    if not isinstance(load_rng, types.FunctionType):
+        return load_rng
+    module = load_rng.__globals__
+    functions: dict[str, types.FunctionType] = {}
+    values: dict[str, object] = {}
+    todo = [load_rng]
+    while todo:
+        for name in _code_names(todo.pop().__code__):
+            value = module.get(name)
+            if name in functions or name in values or value is None:
+                continue
+            if isinstance(value, types.FunctionType):
+                if value.__globals__ is module:
+                    functions[name] = value
+                    todo.append(value)
+            elif not isinstance(value, types.ModuleType | type) and not callable(value):
+                with contextlib.suppress(Exception):  # a value that cannot be copied stays
+                    values[name] = copy.deepcopy(value)
+    namespace = {**module, **values}
+
+    def rebuilt(func: types.FunctionType) -> types.FunctionType:
+        new = types.FunctionType(func.__code__, namespace, func.__name__, func.__defaults__,
+                                 func.__closure__)
+        new.__kwdefaults__ = func.__kwdefaults__
+        return new
+
+    namespace.update({name: rebuilt(func) for name, func in functions.items()})
+    return rebuilt(load_rng)
+
+
+def _from_text_alone(load_rng: object, name: str, text: str, expected: list,
+                     when: str) -> None:
+    """Wrong unless ``load_rng(text)`` (``text`` a checkpoint of a Generator on ``name``)
+    continues the stream with ``expected``; ``when`` says in what situation it was loaded."""
+    try:
+        loaded = call(load_rng, text)
+        kind = type(getattr(loaded, "bit_generator", None)).__name__
+        if not isinstance(loaded, np.random.Generator):
+            what = f"returned a {type(loaded).__name__}"
+        elif kind != name:
+            what = f"returned a Generator({kind}(...))"
+        elif _next_draws(loaded) != expected:
+            what = "returned a Generator that does not continue its stream"
+        else:
+            return
+    except NotAttempted:
+        what = "returned None"
+    except Wrong as err:
+        hint = str(err) if len(str(err)) <= 80 else f"{str(err)[:77]}..."
+        what = "returned None" if "returned None" in hint else f"failed ({hint})"
+    raise Wrong(f"load_rng must rebuild the generator from the text alone: {when}, load_rng "
+                f"of the checkpoint of a Generator({name}(...)) {what}. Does save_rng keep the "
+                "generator (or a copy) in a variable or a dict that load_rng reads? Those are "
+                "gone in a new Python process: put everything in the JSON text")
+
+
 @exercise_check
 def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
     """Exercise 4: ``load_rng(save_rng(rng))`` continues ``rng``'s stream from the checkpoint.
@@ -862,6 +940,11 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
     leaves ``rng`` alone; ``load_rng`` builds, from that text only, a new Generator on the
     same kind of bit generator whose next draws (32-bit integers first, then floats and
     normals) are those ``rng`` made after the checkpoint, even after ``rng`` has moved on.
+    "From that text only": once every checkpoint is saved, they are loaded again in the
+    reverse order (a generator kept in a variable by ``save_rng`` shows), and checkpoints
+    of generators new to this process are loaded by :func:`_in_new_process`'s copy of
+    ``load_rng``, which reads its module's variables as they were before those saves (a
+    dict of saved generators keyed by the text shows).
 
     Examples
     --------
@@ -878,10 +961,13 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
       ndarray is not JSON serializable (the states of MT19937, Philox and SFC64 hold NumPy
       arrays, which json cannot write as they are)
     """
+    new_process = _in_new_process(load_rng)  # before any save_rng of this check
+    saved: list[tuple[str, str, list]] = []
     for k, name in enumerate(_BIT_GENERATORS):
         rng = _part_way(name, 20 + k)
         expected, at_checkpoint = _next_draws(rng), copy.deepcopy(rng)
         text = _for(name, save_rng, rng)
+        saved.append((name, text, expected))
         if not isinstance(text, str):
             raise Wrong(f"save_rng must return the checkpoint as JSON text (a str, as "
                         f"json.dumps makes), got {type(text).__name__}")
@@ -927,5 +1013,17 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
         raise Wrong(f"for a Generator({name}(...)) the loaded Generator does not continue "
                     "rng's stream from the checkpoint: restore the whole state that "
                     "rng.bit_generator.state held when saved")
+    for name, text, expected in saved[::-1]:
+        _from_text_alone(load_rng, name, text, expected,
+                         f"after the checkpoints of {len(saved)} generators were saved")
+    call_number = next(_CHECKPOINT_CALLS)
+    for k, name in enumerate(_BIT_GENERATORS):
+        rng = _part_way(name, 1_000_000 + len(_BIT_GENERATORS) * call_number + k)
+        expected = _next_draws(rng)
+        text = _for(name, save_rng, rng)
+        _from_text_alone(new_process, name, text, expected,
+                         "in a new Python process (here: with the variables that load_rng "
+                         "reads as they were before save_rng ran)")
     return (f"save_rng and load_rng checkpoint a Generator on any of {', '.join(_BIT_GENERATORS)}"
-            ": the loaded one continues the stream exactly where it was saved.")
+            ": the loaded one continues the stream exactly where it was saved, from the text "
+            "alone.")
