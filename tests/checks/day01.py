@@ -350,6 +350,10 @@ ROLL_DIE = [
      "such as a byte's 256, favours low faces"),
     (lambda num_rolls, rng: rng.integers(0, 200, num_rolls) % 6 + 1, WRONG,
      "in 1,200,000 rolls the faces 1 to 6 come up with frequencies"),
+    # ... and, knowingly (check_roll_die's detection limit), a bias of 0.4%: faces 5 and 6
+    # at 0.166 instead of 0.1667, which 1,200,000 rolls show with probability 0.0075
+    (lambda num_rolls, rng: rng.integers(0, 1000, num_rolls) % 6 + 1, CORRECT,
+     "no face off by 2% of 1/6 in 1,200,000 rolls"),
     # ... and a bias towards face 6: no remainder to blame
     (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls, p=[0.166] * 5 + [0.17]),
      WRONG, "equally likely? (Face 6 comes up most often)"),
