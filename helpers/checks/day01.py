@@ -829,7 +829,8 @@ def _linear_seeds(runs: list[list[_Worker]]) -> str | None:
             f"({k:+d} * seed {d:+d} * i, plus a constant): worker {step_i} of seed s and "
             f"worker 0 of seed s {'+' if step_s > 0 else '-'} {abs(step_s)} get the same "
             "seed, and every such formula collides for some pair. Spawn the workers' "
-            "streams (SeedSequence(seed).spawn), or seed with a list such as [i, seed]")
+            "streams (SeedSequence(seed).spawn), or seed with a list that ends in a nonzero "
+            "tag, such as [i, seed, 1]")
 
 
 # ----------------------------------------------------------------------- Exercise 4
