@@ -5,7 +5,10 @@ Statistical checks run on fixed seeds with bounds of five standard errors (or a 
 quantile of the same rarity, corrected for the number of tests): a right answer fails one
 such test with odds below one in a million, and a whole check (``check_noisy_copy`` runs
 about 20 of them) with odds of about one in 100,000 at most. Since the seeds are fixed, a
-verdict never changes from one run to the next.
+verdict never changes from one run to the next (``check_rng_checkpoint``'s last test loads
+generators new to each call, at no risk: a right answer restores any state exactly).
+What a check knowingly accepts is in its docstring (``check_roll_die``: a die's bias below
+about 1.5% of 1/6 may pass).
 
 :func:`helpers.exercises.call` already rejects, for every check, an answer that draws from
 the legacy global ``np.random`` state or changes an array argument in place.
@@ -16,14 +19,16 @@ from __future__ import annotations
 import builtins
 import contextlib
 import copy
+import itertools
 import json
 import math
+import types
 from collections.abc import Iterator
 from typing import NamedTuple
 
 import numpy as np
 
-from helpers.exercises import Wrong, call, exercise_check
+from helpers.exercises import NotAttempted, Wrong, call, exercise_check
 
 # ----------------------------------------------------------------------- Exercise 1
 
@@ -258,7 +263,7 @@ _CHI2_LAGS = 103.4
 _MIN_PAIRS = 3_000
 _REPEAT_SEEDS = 2_000  # generators whose first rolls may not repeat each other
 _REPEAT_ROLLS = 60
-_MANY_ROLLS = 1_200_000  # rolls whose face counts must show a bias of about 1%
+_MANY_ROLLS = 1_200_000  # rolls whose face counts show a face off by 2% of 1/6 or more
 
 
 def _rolls(value: object, num_rolls: int) -> np.ndarray:
@@ -331,6 +336,14 @@ def check_roll_die(roll_die: object) -> str:
     even (a chi-square on both tails), and rolls are independent of the rolls any number of
     places before them (a chi-square of independence at every lag).
 
+    Detection limit: the face counts of ``_MANY_ROLLS`` rolls catch a die with one face off
+    by 2% of 1/6 (0.170 instead of 0.1667) with probability above 0.9999, off by 1.5% with
+    probability 0.95 (noncentral chi-square, 5 degrees of freedom), and a remainder % 6 of
+    256 or 200 equally likely values for certain. A smaller bias passes, knowingly: with
+    ``rng.integers(0, 1000, n) % 6 + 1`` faces 5 and 6 come up with probability 0.166
+    instead of 0.1667 (0.4% below), which these counts show with probability 0.0075; only
+    tens of millions of rolls would show it.
+
     Examples
     --------
     >>> check_roll_die(lambda num_rolls, rng: rng.integers(1, 6, size=num_rolls))
@@ -384,7 +397,8 @@ def check_roll_die(roll_die: object) -> str:
     _rolls(call(roll_die, 7, np.random.default_rng(3)), 7)  # uses num_rolls, not a constant
     _no_repeated_rolls(roll_die)
     # A small bias (a remainder % 6 of 256 equally likely bytes gives faces 1 to 4 a chance
-    # of 43/256 each) shows in the face counts of _MANY_ROLLS rolls only.
+    # of 43/256 each) shows in the face counts of _MANY_ROLLS rolls only; one below about
+    # 1.5% of 1/6 may not (see the docstring's detection limit).
     many = np.bincount(_rolls(call(roll_die, _MANY_ROLLS, np.random.default_rng(4)),
                               _MANY_ROLLS), minlength=7)[1:]
     if np.sum((many - _MANY_ROLLS / 6) ** 2 / (_MANY_ROLLS / 6)) > _CHI2_FACES:
@@ -397,8 +411,8 @@ def check_roll_die(roll_die: object) -> str:
         raise Wrong(f"in {_MANY_ROLLS:,} rolls the faces 1 to 6 come up with frequencies "
                     f"{share}: a small bias, but not 1/6 = 0.1667 each. Is every face equally "
                     f"likely? {why}")
-    return (f"{NUM_ROLLS:,} rolls of a fair die from rng: faces 1 to 6 equally likely (also "
-            f"in {_MANY_ROLLS:,} rolls), each roll independent of the rolls before it, "
+    return (f"{NUM_ROLLS:,} rolls of a fair die from rng: faces 1 to 6 equally likely (no "
+            f"face off by 2% of 1/6 in {_MANY_ROLLS:,} rolls), each roll independent of the rolls before it, "
             f"reproducible from the seed and different for each of {_REPEAT_SEEDS:,} seeds.")
 
 
@@ -815,7 +829,8 @@ def _linear_seeds(runs: list[list[_Worker]]) -> str | None:
             f"({k:+d} * seed {d:+d} * i, plus a constant): worker {step_i} of seed s and "
             f"worker 0 of seed s {'+' if step_s > 0 else '-'} {abs(step_s)} get the same "
             "seed, and every such formula collides for some pair. Spawn the workers' "
-            "streams (SeedSequence(seed).spawn), or seed with a list such as [i, seed]")
+            "streams (SeedSequence(seed).spawn), or seed with a list that ends in a nonzero "
+            "tag, such as [i, seed, 1]")
 
 
 # ----------------------------------------------------------------------- Exercise 4
@@ -854,6 +869,82 @@ def _for(name: str, step: object, *args: object) -> object:
         raise Wrong(f"for a Generator({name}(...)): {hint}") from None
 
 
+#: Counts the calls of ``check_rng_checkpoint``: each call judges the fresh-process load on
+#: generators at states it has not saved before (a right answer passes whatever they are).
+_CHECKPOINT_CALLS = itertools.count()
+
+
+def _code_names(code: types.CodeType) -> set[str]:
+    """The global (and attribute) names that ``code`` and the code nested in it read."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _code_names(const)
+    return names
+
+
+def _in_new_process(load_rng: object) -> object:
+    """``load_rng`` as a new Python process would run it, as far as its module goes: a copy
+    of the function (and of the functions of its module that it calls) that reads copies
+    of the module's variables taken now, before the check's ``save_rng`` calls. A cache of
+    saved generators (a variable or a dict of the module) then lacks what is saved later.
+    Anything but a plain function is returned as it is."""
+    if not isinstance(load_rng, types.FunctionType):
+        return load_rng
+    module = load_rng.__globals__
+    functions: dict[str, types.FunctionType] = {}
+    values: dict[str, object] = {}
+    todo = [load_rng]
+    while todo:
+        for name in _code_names(todo.pop().__code__):
+            value = module.get(name)
+            if name in functions or name in values or value is None:
+                continue
+            if isinstance(value, types.FunctionType):
+                if value.__globals__ is module:
+                    functions[name] = value
+                    todo.append(value)
+            elif not isinstance(value, types.ModuleType | type) and not callable(value):
+                with contextlib.suppress(Exception):  # a value that cannot be copied stays
+                    values[name] = copy.deepcopy(value)
+    namespace = {**module, **values}
+
+    def rebuilt(func: types.FunctionType) -> types.FunctionType:
+        new = types.FunctionType(func.__code__, namespace, func.__name__, func.__defaults__,
+                                 func.__closure__)
+        new.__kwdefaults__ = func.__kwdefaults__
+        return new
+
+    namespace.update({name: rebuilt(func) for name, func in functions.items()})
+    return rebuilt(load_rng)
+
+
+def _from_text_alone(load_rng: object, name: str, text: str, expected: list,
+                     when: str) -> None:
+    """Wrong unless ``load_rng(text)`` (``text`` a checkpoint of a Generator on ``name``)
+    continues the stream with ``expected``; ``when`` says in what situation it was loaded."""
+    try:
+        loaded = call(load_rng, text)
+        kind = type(getattr(loaded, "bit_generator", None)).__name__
+        if not isinstance(loaded, np.random.Generator):
+            what = f"returned a {type(loaded).__name__}"
+        elif kind != name:
+            what = f"returned a Generator({kind}(...))"
+        elif _next_draws(loaded) != expected:
+            what = "returned a Generator that does not continue its stream"
+        else:
+            return
+    except NotAttempted:
+        what = "returned None"
+    except Wrong as err:
+        hint = str(err) if len(str(err)) <= 80 else f"{str(err)[:77]}..."
+        what = "returned None" if "returned None" in hint else f"failed ({hint})"
+    raise Wrong(f"load_rng must rebuild the generator from the text alone: {when}, load_rng "
+                f"of the checkpoint of a Generator({name}(...)) {what}. Does save_rng keep the "
+                "generator (or a copy) in a variable or a dict that load_rng reads? Those are "
+                "gone in a new Python process: put everything in the JSON text")
+
+
 @exercise_check
 def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
     """Exercise 4: ``load_rng(save_rng(rng))`` continues ``rng``'s stream from the checkpoint.
@@ -862,6 +953,11 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
     leaves ``rng`` alone; ``load_rng`` builds, from that text only, a new Generator on the
     same kind of bit generator whose next draws (32-bit integers first, then floats and
     normals) are those ``rng`` made after the checkpoint, even after ``rng`` has moved on.
+    "From that text only": once every checkpoint is saved, they are loaded again in the
+    reverse order (a generator kept in a variable by ``save_rng`` shows), and checkpoints
+    of generators new to this process are loaded by :func:`_in_new_process`'s copy of
+    ``load_rng``, which reads its module's variables as they were before those saves (a
+    dict of saved generators keyed by the text shows).
 
     Examples
     --------
@@ -878,10 +974,13 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
       ndarray is not JSON serializable (the states of MT19937, Philox and SFC64 hold NumPy
       arrays, which json cannot write as they are)
     """
+    new_process = _in_new_process(load_rng)  # before any save_rng of this check
+    saved: list[tuple[str, str, list]] = []
     for k, name in enumerate(_BIT_GENERATORS):
         rng = _part_way(name, 20 + k)
         expected, at_checkpoint = _next_draws(rng), copy.deepcopy(rng)
         text = _for(name, save_rng, rng)
+        saved.append((name, text, expected))
         if not isinstance(text, str):
             raise Wrong(f"save_rng must return the checkpoint as JSON text (a str, as "
                         f"json.dumps makes), got {type(text).__name__}")
@@ -927,5 +1026,17 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
         raise Wrong(f"for a Generator({name}(...)) the loaded Generator does not continue "
                     "rng's stream from the checkpoint: restore the whole state that "
                     "rng.bit_generator.state held when saved")
+    for name, text, expected in saved[::-1]:
+        _from_text_alone(load_rng, name, text, expected,
+                         f"after the checkpoints of {len(saved)} generators were saved")
+    call_number = next(_CHECKPOINT_CALLS)
+    for k, name in enumerate(_BIT_GENERATORS):
+        rng = _part_way(name, 1_000_000 + len(_BIT_GENERATORS) * call_number + k)
+        expected = _next_draws(rng)
+        text = _for(name, save_rng, rng)
+        _from_text_alone(new_process, name, text, expected,
+                         "in a new Python process (here: with the variables that load_rng "
+                         "reads as they were before save_rng ran)")
     return (f"save_rng and load_rng checkpoint a Generator on any of {', '.join(_BIT_GENERATORS)}"
-            ": the loaded one continues the stream exactly where it was saved.")
+            ": the loaded one continues the stream exactly where it was saved, from the text "
+            "alone.")

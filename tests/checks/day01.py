@@ -350,6 +350,10 @@ ROLL_DIE = [
      "such as a byte's 256, favours low faces"),
     (lambda num_rolls, rng: rng.integers(0, 200, num_rolls) % 6 + 1, WRONG,
      "in 1,200,000 rolls the faces 1 to 6 come up with frequencies"),
+    # ... and, knowingly (check_roll_die's detection limit), a bias of 0.4%: faces 5 and 6
+    # at 0.166 instead of 0.1667, which 1,200,000 rolls show with probability 0.0075
+    (lambda num_rolls, rng: rng.integers(0, 1000, num_rolls) % 6 + 1, CORRECT,
+     "no face off by 2% of 1/6 in 1,200,000 rolls"),
     # ... and a bias towards face 6: no remainder to blame
     (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls, p=[0.166] * 5 + [0.17]),
      WRONG, "equally likely? (Face 6 comes up most often)"),
@@ -597,6 +601,40 @@ def _load_live(text):
     return _live[0]
 
 
+_kept_rng = None
+
+
+def _save_kept(rng):  # keeps a copy of the generator in a module-level variable
+    global _kept_rng  # the mistake under test
+    _kept_rng = copy.deepcopy(rng)
+    return _save(rng)
+
+
+def _load_kept(text):
+    return copy.deepcopy(_kept_rng)
+
+
+_by_text = {}
+
+
+def _save_by_text(rng):  # keeps a copy of the generator in a dict keyed by the text
+    text = _save(rng)
+    _by_text[text] = copy.deepcopy(rng)
+    return text
+
+
+def _load_by_text(text):
+    return copy.deepcopy(_by_text[text])
+
+
+def _load_from_cache_or_text(text):  # the cache first, through a helper of the module
+    return _cached(text) or _load(text)
+
+
+def _cached(text):
+    return copy.deepcopy(_by_text.get(text))
+
+
 def _save_after_a_test_draw(rng):
     rng.random()  # "is it working?"
     return _save(rng)
@@ -639,6 +677,17 @@ CHECKPOINT = [
     (lambda rng: pickle.dumps(rng), pickle.loads, WRONG, "got bytes"),
     (lambda rng: json.dumps(rng.bit_generator.state, default=str), _load, WRONG,
      "for a Generator(MT19937(...)): your code raised TypeError"),
+    # wrong: not from the text alone (a copy of rng kept by save_rng, loaded right after)
+    (_save_kept, _load_kept, WRONG,
+     ("load_rng must rebuild the generator from the text alone: after the checkpoints of 5 "
+      "generators were saved, load_rng of the checkpoint of a Generator(Philox(...)) returned "
+      "a Generator(SFC64(...))")),
+    (_save_by_text, _load_by_text, WRONG,
+     ("load_rng must rebuild the generator from the text alone: in a new Python process "
+      "(here: with the variables that load_rng reads as they were before save_rng ran), "
+      "load_rng of the checkpoint of a Generator(PCG64(...)) failed (your code raised KeyError")),
+    (_save_by_text, _load_from_cache_or_text, CORRECT, None),  # the text suffices
+    (_save_by_text, _cached, WRONG, "Generator(PCG64(...)) returned None. Does save_rng keep"),
 ]
 
 CASES = ([(check_noisy_copy, (f,), status, hint) for f, status, hint in NOISY_COPY]
