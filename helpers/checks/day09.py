@@ -253,6 +253,10 @@ def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int
     return tokens, got, seeding
 
 
+#: The seeds at which rows of identical logits are tested for dependence, 400 labels a row.
+_SAME_SEEDS = (200, 201, 202)
+
+
 def _generators_made(seeding: _Seeding) -> int:
     return max(seeding.generators, seeding.manual_seeds, len(seeding.seeds))
 
@@ -413,7 +417,7 @@ def check_sample_tokens(sample_tokens) -> str:
                             "row from one generator seeded with `seed`")
             rows[key] = (seed, row)
     _dependent_rows([_tokens(sample_tokens, LOGITS_SAME, 1.0, 400, seed)[0]
-                     for seed in (200, 201, 202)])
+                     for seed in _SAME_SEEDS])
     for row in tokens:
         if np.array_equal(row[: n // 2], row[n // 2:]):
             raise Wrong("the second half of a row repeats its first half: draws copied or "
