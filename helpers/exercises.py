@@ -88,8 +88,9 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
     """Call the learner's ``func``; feedback instead of a traceback if it fails.
 
     Raises :class:`NotAttempted` if ``func`` is still the placeholder or returns it, and
-    :class:`Wrong` if it is not callable, raises (naming the error), changes an array
-    argument in place (naming the argument), or draws from the legacy global
+    :class:`Wrong` if it is not callable, raises (naming the error), changes an array, a
+    PyTorch tensor or a list of numbers given as an argument in place (naming the
+    argument), or draws from the legacy global
     ``np.random`` state or seeds or draws from Python's global ``random`` module (the hint
     points to the ``rng`` it was given, if it was given one).
 
@@ -118,8 +119,8 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
     func = answer(func)
     if not callable(func):
         raise Wrong(f"expected a function, got {type(func).__name__}")
-    arrays = {name: value.copy() for name, value in _named_arguments(func, args, kwargs)
-              if isinstance(value, np.ndarray)}
+    arrays = {name: copy for name, value in _named_arguments(func, args, kwargs)
+              if (copy := _snapshot(value)) is not None}
     legacy, saved = _legacy_state(), np.random.get_state()  # noqa: NPY002
     stdlib = random.getstate()
     try:
@@ -139,12 +140,52 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
             raise Wrong(_legacy_hint(func, args, kwargs, stdlib=True))
         random.setstate(stdlib)
     for name, value in _named_arguments(func, args, kwargs):
-        if name in arrays and not np.array_equal(arrays[name], value, equal_nan=True):
+        if name in arrays and not _unchanged(arrays[name], value):
+            kind = "list" if isinstance(value, list) else "array"
+            kind = "tensor" if _is_tensor(value) else kind
             raise Wrong(f"your code changed its argument {name} in place; leave the caller's "
-                        "array as it is and return a new one")
+                        f"{kind} as it is and return a new one")
     if result is None and not _is_placeholder(func):
         raise Wrong("your function returned None: did you forget `return` at the end?")
     return answer(result)
+
+
+def _is_tensor(value: Any) -> bool:
+    """Whether ``value`` is a PyTorch tensor (without importing PyTorch)."""
+    return type(value).__module__.split(".")[0] == "torch" and hasattr(value, "clone")
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` is a list of Python numbers, or of such lists, at any depth."""
+    return all(_plain(v) if isinstance(v, list) else type(v) in (int, float, bool)
+               for v in value)
+
+
+def _snapshot(value: Any) -> Any:
+    """A copy of an argument :func:`call` watches for in-place changes (an array, a tensor,
+    a list of numbers given as its ``repr``), else ``None``."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if _is_tensor(value):
+        return value.detach().clone()
+    if isinstance(value, list) and _plain(value):
+        return repr(value)
+    return None
+
+
+def _unchanged(before: Any, value: Any) -> bool:
+    """Whether ``value`` still equals its :func:`_snapshot` ``before`` (NaN equals NaN)."""
+    if isinstance(before, str):
+        return before == repr(value)
+    if isinstance(before, np.ndarray):
+        return np.array_equal(before, value, equal_nan=True)
+    after = value.detach()
+    if before.shape != after.shape or before.dtype != after.dtype:
+        return False
+    same = before == after
+    if before.is_floating_point() or before.is_complex():
+        same |= before.isnan() & after.isnan()
+    return bool(same.all())
 
 
 def _placeholder_body(*args: Any, **kwargs: Any) -> None:

@@ -270,3 +270,31 @@ def test_an_exercise_without_randomness_undoes_a_draw_made_through_a_learners_he
     assert np.random.get_state(legacy=False)["state"]["pos"] == before  # noqa: NPY002
     with pytest.raises(Wrong, match="global np.random state"):
         call(seeded, C, needs_random=False)
+
+
+def test_call_rejects_in_place_changes_to_a_list_or_a_tensor_argument():
+    def scale_rows(logits):
+        for i, row in enumerate(logits):
+            logits[i] = [x / 2 for x in row]
+        return logits
+
+    with pytest.raises(Wrong, match="changed its argument logits in place; leave the caller's "
+                                    "list as it is"):
+        call(scale_rows, [[1.0, 2.0], [3.0, float("nan")]])
+    assert call(lambda logits: [[x / 2 for x in row] for row in logits],
+                [[1.0, float("nan")]])[0][0] == 0.5  # NaN stays NaN: not a change
+    assert call(lambda items: len(items), [np.zeros(2), "text"]) == 2  # not a list of numbers
+    torch = pytest.importorskip("torch")
+
+    def center(x):
+        x -= x.mean()
+        return x
+
+    with pytest.raises(Wrong, match="changed its argument x in place; leave the caller's "
+                                    "tensor as it is"):
+        call(center, torch.tensor([1.0, 2.0, float("nan")]))
+    with pytest.raises(Wrong, match="changed its argument x in place"):
+        call(lambda x: x.unsqueeze_(0), torch.zeros(2))  # the shape changes, not the values
+    assert torch.equal(call(lambda x: x - x.mean(), torch.tensor([1.0, 3.0])),
+                       torch.tensor([-1.0, 1.0]))
+    assert call(lambda x: x.sum(), torch.tensor([float("nan"), 1.0])).isnan()

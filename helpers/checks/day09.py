@@ -253,6 +253,51 @@ def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int
     return tokens, got, seeding
 
 
+#: The seeds at which rows of identical logits are tested for dependence, 400 labels a row.
+_SAME_SEEDS = (200, 201, 202)
+
+
+def _generators_made(seeding: _Seeding) -> int:
+    return max(seeding.generators, seeding.manual_seeds, len(seeding.seeds))
+
+
+def _dependent_rows(samples: list[np.ndarray]) -> None:
+    """Raise :class:`Wrong` if rows of identical logits (``LOGITS_SAME``, 400 labels a row,
+    one sample per seed) depend on each other: one row a shifted copy of another (windows
+    of one stream of uniforms), or labels paired at the same position (u and 1 - u)."""
+    p = _softmax_rows(LOGITS_SAME, 1.0)[0]
+    length = samples[0].shape[1]
+    for sample in samples:
+        for i in range(len(sample)):
+            for j in range(i + 1, len(sample)):
+                equal = sample[i][:, None] == sample[j][None, :]
+                # two independent labels agree with probability sum(p²) = 0.51: over 100
+                # positions or more, 95% agreement has probability below 1e-21
+                for lag in range(-(length - 100), length - 99):
+                    agree = np.diagonal(equal, offset=lag)
+                    if lag and agree.mean() >= 0.95:
+                        shift = f"{abs(lag)} label" + ("s" if abs(lag) > 1 else "")
+                        raise Wrong(f"row {j} of three rows with identical logits repeats row "
+                                    f"{i} shifted by {shift}: the rows read overlapping "
+                                    "windows of one stream of draws. Each row needs draws of "
+                                    "its own from the one generator")
+    k = len(p)
+    for i in range(len(LOGITS_SAME)):
+        for j in range(i + 1, len(LOGITS_SAME)):
+            pairs = np.concatenate([sample[i] * k + sample[j] for sample in samples])
+            observed = np.bincount(pairs, minlength=k * k)
+            expected = len(pairs) * np.outer(p, p).ravel()
+            chi2 = float(np.sum((observed - expected) ** 2 / expected))
+            # 8 degrees of freedom under independence: above 80 with probability below 1e-13
+            if chi2 > 80:
+                raise Wrong(f"rows {i} and {j} (identical logits) draw labels that depend on "
+                            f"each other position by position (chi-square {chi2:.0f} over "
+                            f"{len(pairs)} pairs of labels; independent rows give about 8): "
+                            "rows made from shared or mirrored uniforms (u for one row, 1 - u "
+                            "for another) are not independent. Each row needs draws of its own "
+                            "from the one generator")
+
+
 def _frequencies(tokens: np.ndarray, k: int) -> np.ndarray:
     return np.stack([np.bincount(row, minlength=k) for row in tokens]) / tokens.shape[1]
 
@@ -276,18 +321,26 @@ def check_sample_tokens(sample_tokens) -> str:
     if not np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 0)[0]):
         raise Wrong("the same seed gives different labels: draw with a torch.Generator "
                     "seeded with `seed`")
-    same = _tokens(sample_tokens, LOGITS_SAME, 1.0, 50, 0)[0]
+    same, _, same_seeding = _tokens(sample_tokens, LOGITS_SAME, 1.0, 50, 0)
     if all(np.array_equal(same[0], row) for row in same[1:]):
-        raise Wrong("three identical rows of logits got the very same labels: a generator "
-                    "seeded afresh for each row replays the same draws. Draw every row from "
-                    "one generator (torch.multinomial takes the whole (B, k) matrix)")
-    made = max(seeding.generators, seeding.manual_seeds, len(seeding.seeds))
+        if _generators_made(same_seeding) > 1:
+            raise Wrong("three identical rows of logits got the very same labels: a generator "
+                        "seeded afresh for each row replays the same draws. Draw every row "
+                        "from one generator (torch.multinomial takes the whole (B, k) matrix)")
+        raise Wrong("three identical rows of logits got the very same labels: every row "
+                    "reuses the same draws (one set of uniforms for all rows?). Each row needs "
+                    "draws of its own from the one generator (torch.multinomial takes the "
+                    "whole (B, k) matrix)")
+    made = _generators_made(seeding)
     if made > 1:
-        raise Wrong(f"your function seeded {made} generators for {len(LOGITS)} rows: a "
-                    "generator per row, seeded by arithmetic on `seed` (seed + i, seed * B + i, "
-                    "digits side by side), collides across seeds (with seed + i, row 1 at seed "
-                    "5 is row 0 at seed 6). Seed one torch.Generator with `seed` and draw every "
-                    "row from it (torch.multinomial takes the whole (B, k) matrix)")
+        hint = (f"your function seeded {made} generators for {len(LOGITS)} rows: the exercise "
+                "asks for one torch.Generator seeded with `seed` that draws every row "
+                "(torch.multinomial takes the whole (B, k) matrix)")
+        if seeding.seeds and max(abs(v) for v in seeding.seeds) <= 10**6:
+            hint += (". Seeding a generator per row by arithmetic on `seed` (seed + i, "
+                     "seed * B + i, digits side by side) also collides across seeds (with "
+                     "seed + i, row 1 at seed 5 is row 0 at seed 6)")
+        raise Wrong(hint)
     for temperature in (1.0, 0.5, 2.0):
         freq = (_frequencies(tokens, k) if temperature == 1.0 else
                 _frequencies(_tokens(sample_tokens, LOGITS, temperature, n, 0)[0], k))
@@ -354,11 +407,17 @@ def check_sample_tokens(sample_tokens) -> str:
         for row, labels in enumerate(sample):
             if (key := labels.tobytes()) in rows:
                 (seed0, row0) = rows[key]
+                if seed0 == seed:
+                    raise Wrong(f"row {row} repeats row {row0} (the rows have identical "
+                                "logits): the two rows reuse the same draws. Each row needs "
+                                "draws of its own from the one generator")
                 raise Wrong(f"row {row} at seed {seed} repeats row {row0} at seed {seed0} (the "
                             "rows have identical logits): seeds made by arithmetic on `seed` "
                             "and the row (seed + i, seed - i) collide across seeds. Draw every "
                             "row from one generator seeded with `seed`")
             rows[key] = (seed, row)
+    _dependent_rows([_tokens(sample_tokens, LOGITS_SAME, 1.0, 400, seed)[0]
+                     for seed in _SAME_SEEDS])
     for row in tokens:
         if np.array_equal(row[: n // 2], row[n // 2:]):
             raise Wrong("the second half of a row repeats its first half: draws copied or "
@@ -531,17 +590,87 @@ def check_rank_noise(rank_noise) -> str:
                     "only, not on rank or world_size (section 8 seeds items, not workers)")
 
     def item_noise(seed: int, epoch: int, index: int, size: int) -> np.ndarray:
-        """One item's draws: the learner's last rank of ``index + 1``, which loads only it
-        (the same draws as for any other world_size, as tested above)."""
-        return _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, size)[0]
+        """One item's draws: the first row of rank ``index`` of ``index + 1``, in a data set
+        of ``2 * (index + 1)`` items (the item in its first half; the same draws as for any
+        other world_size, as tested above)."""
+        return _rank_rows(rank_noise, seed, epoch, index, index + 1, 2 * index + 2, size)[0]
 
     _judge_items(item_noise)
     collision = _arithmetic_collision(rank_noise)
     if collision is not None and np.array_equal(_noise(item_noise, *collision[0], 4),
                                                 _noise(item_noise, *collision[1], 4)):
         raise Wrong(_collision_hint(*collision))
+    pool = {(seed, epoch): _rank_rows(rank_noise, seed, epoch, 0, 1, _POOL_ITEMS, _POOL_SIZE)
+            for seed in _POOL_SEEDS for epoch in _POOL_EPOCHS}
+    _mirrored_items(pool)
+    _shifted_reuse(pool)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
+
+
+#: The items compared pairwise, flattened per (seed, epoch): 2 seeds, 6 epochs, 8 items of
+#: 256 draws. Independent items correlate by about ±1/√256 = ±0.06; |r| > 0.5 has a
+#: probability below 1e-16 for one pair (r² is Beta(1/2, 255/2)), below 1e-13 for all 4,560.
+_POOL_SEEDS, _POOL_EPOCHS, _POOL_ITEMS, _POOL_SIZE = (3, 10), (0, 1, 2, 3, 4, 7), 8, 256
+
+
+def _pool_item(pool: dict[tuple[int, int], np.ndarray], row: int) -> tuple[int, int, int]:
+    """The (seed, epoch, index) of row ``row`` of the pool's rows stacked in order."""
+    seed, epoch = list(pool)[row // _POOL_ITEMS]
+    return seed, epoch, row % _POOL_ITEMS
+
+
+def _mirrored_items(pool: dict[tuple[int, int], np.ndarray]) -> None:
+    """Raise :class:`Wrong` if two items of ``pool`` are (nearly) the same noise or each
+    other's negative: antithetic pairs, item 2j + 1 the minus of item 2j, a second half of
+    the items that negates the first, an odd epoch that negates the even one."""
+    rows = np.concatenate(list(pool.values()))
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    unit = rows / np.where(norms > 0, norms, 1)
+    with np.errstate(invalid="ignore"):
+        r = np.triu(unit @ unit.T, k=1)
+    hits = np.argwhere(np.abs(np.nan_to_num(r)) > 0.5)
+    if not len(hits):
+        return
+    i, j = hits[0]
+    a, b = _pool_item(pool, i), _pool_item(pool, j)
+    said = f"(correlation {r[i, j]:.2f} over {_POOL_SIZE} draws; independent items: about ±0.06)"
+    if r[i, j] < 0:
+        what = ("the negatives of each other" if np.array_equal(rows[i], -rows[j]) else
+                "nearly the negatives of each other")
+        raise Wrong(f"{_named(a)} and {_named(b)} draw {what} {said}: antithetic pairs (one "
+                    "item's noise the minus of another's) are not independent. Give every item "
+                    "a generator of its own and return what it draws")
+    what = "the same numbers" if np.array_equal(rows[i], rows[j]) else "nearly the same numbers"
+    raise Wrong(f"{_named(a)} and {_named(b)} draw {what} {said}: every item needs noise of "
+                "its own, from a generator of its own")
+
+
+def _shifted_reuse(pool: dict[tuple[int, int], np.ndarray]) -> None:
+    """Raise :class:`Wrong` if a run of 3 draws (up to sign) comes up twice anywhere in
+    ``pool``: at a lag, in two epochs, two seeds or two items (``standard_normal(size +
+    epoch)[epoch:]`` shifts epoch e's stream by one draw for epoch e + 1). Independent
+    float draws repeat no run of 3 (two float32 draws share an absolute value with probability
+    about 3e-8)."""
+    seen: dict[bytes, tuple[tuple[int, int], int]] = {}
+    for key, rows in pool.items():
+        flat = rows.ravel()
+        runs = np.lib.stride_tricks.sliding_window_view(np.abs(flat), 3)
+        for position, run in enumerate(runs):
+            code = run.tobytes()
+            if code not in seen:
+                seen[code] = (key, position)
+                continue
+            first, before = seen[code]
+            a = (*first, before // _POOL_SIZE)
+            b = (*key, position // _POOL_SIZE)
+            negated = " negated" if pool[first].ravel()[before] != flat[position] else ""
+            at_a, at_b = before % _POOL_SIZE, position % _POOL_SIZE
+            raise Wrong(f"draws {at_a} to {at_a + 2} of {_named(a)} come up again{negated} as "
+                        f"draws {at_b} to {at_b + 2} of {_named(b)}: epochs, seeds or ranks "
+                        "that read shifted, overlapping windows of one stream (say "
+                        "standard_normal(size + epoch)[epoch:]) reuse its numbers. Give every "
+                        "(seed, epoch, index) a generator of its own (section 8)")
 
 
 def _seeds_given(rank_noise, seed: int, epoch: int, index: int) -> list[int]:

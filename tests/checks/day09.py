@@ -89,6 +89,93 @@ def unstable_tokens(logits, temperature, n, seed):
     return np.stack([rng.choice(len(p), size=n, p=p) for p in probs])
 
 
+
+def inverse_cdf(logits, temperature, u):
+    """Labels from uniforms u of shape (B, n): each row's inverse CDF (NumPy)."""
+    cdf = np.cumsum(softmax_rows(logits, temperature), axis=1)
+    return np.minimum((u[:, :, None] >= cdf[:, None, :]).sum(axis=2), len(logits[0]) - 1)
+
+
+def shared_uniforms(logits, temperature, n, seed):
+    """One row of uniforms reused by every row: identical logits, identical labels."""
+    u = np.random.default_rng(seed).random(n)
+    return inverse_cdf(logits, temperature, np.tile(u, (len(logits), 1)))
+
+
+def antithetic_rows(logits, temperature, n, seed):
+    """Rows in pairs from u and 1 - u: each row right on its own, the pairs dependent."""
+    u = np.random.default_rng(seed).random(((len(logits) + 1) // 2, n))
+    rows = [u[i // 2] if i % 2 == 0 else 1 - u[i // 2] for i in range(len(logits))]
+    return inverse_cdf(logits, temperature, np.stack(rows))
+
+
+def window_rows(logits, temperature, n, seed):
+    """Row i reads uniforms i to i + n of one stream: overlapping windows."""
+    u = np.random.default_rng(seed).random(n + len(logits))
+    return inverse_cdf(logits, temperature, np.stack([u[i:i + n] for i in range(len(logits))]))
+
+
+def mutating_tokens(logits, temperature, n, seed):
+    """Right labels, but the caller's logits are divided by the temperature in place."""
+    for i, row in enumerate(logits):
+        logits[i] = [x / temperature for x in row]
+    return choice_tokens(logits, 1.0, n, seed)
+
+
+def antithetic_items(seed, epoch, index, size):
+    """Item 2j + 1 is minus item 2j: antithetic pairs."""
+    z = item_rng(seed, epoch, index // 2).standard_normal(size)
+    return z if index % 2 == 0 else -z
+
+
+def negated_second_half(seed, epoch, rank, world_size, num_items, size):
+    """The second half of the items negates the first half."""
+    half = (num_items + 1) // 2
+    rows = [item_rng(seed, epoch, i).standard_normal(size) if i < half else
+            -item_rng(seed, epoch, i - half).standard_normal(size)
+            for i in range(rank, num_items, world_size)]
+    return np.array(rows).reshape(len(rows), size)
+
+
+def antithetic_epochs(seed, epoch, index, size):
+    """An odd epoch negates the even one before it."""
+    z = item_rng(seed, epoch // 2, index).standard_normal(size)
+    return z if epoch % 2 == 0 else -z
+
+
+def correlated_pairs(seed, epoch, index, size):
+    """Item 2j + 1 is 0.8 item 2j + 0.6 fresh noise: standard normal, but correlated."""
+    z = item_rng(seed, epoch, index // 2 * 2).standard_normal(size)
+    if index % 2 == 0:
+        return z
+    return 0.8 * z + 0.6 * item_rng(seed, epoch, index).standard_normal(size)
+
+
+def epoch_stride(stride):
+    """Epoch e reads the item's stream from draw stride * e: epochs overlap."""
+    def item_noise(seed, epoch, index, size):
+        rng = np.random.default_rng(SeedSequence(seed, spawn_key=(index,)))
+        return rng.standard_normal(size + stride * epoch)[stride * epoch:]
+    return item_noise
+
+
+def seed_stride(seed, epoch, index, size):
+    """The seed only shifts one stream per (epoch, index): seeds overlap."""
+    rng = np.random.default_rng(SeedSequence(12_345, spawn_key=(epoch, index)))
+    return rng.standard_normal(size + seed)[seed:]
+
+
+def epoch_blocks(seed, epoch, index, size):
+    """Right: item i is block i of its epoch's stream (disjoint blocks of one generator)."""
+    rng = np.random.default_rng(SeedSequence(seed, spawn_key=(epoch,)))
+    return rng.standard_normal((index + 1) * size)[index * size:]
+
+
+def item_blocks(seed, epoch, index, size):
+    """Right: epoch e is block e of the item's stream (disjoint blocks of one generator)."""
+    rng = np.random.default_rng(SeedSequence(seed, spawn_key=(index,)))
+    return rng.standard_normal((epoch + 1) * size)[epoch * size:]
+
 SHARED = np.random.default_rng(0)  # one generator for every item: the workers' bug
 
 
@@ -304,6 +391,28 @@ CASES = [
                         .standard_normal(size).astype(np.float16)),), WRONG, "float16 draws"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: np.float16(np.sqrt(
         (mean**2 + sd**2) / 3 + 1 / (3 * fan_in))),), WRONG, "or round"),
+    (check_sample_tokens, (shared_uniforms,), WRONG, "every row reuses the same draws"),
+    (check_sample_tokens, (antithetic_rows,), WRONG, "1 - u for another"),
+    (check_sample_tokens, (window_rows,), WRONG, "overlapping windows of one stream"),
+    (check_sample_tokens, (mutating_tokens,), WRONG, "changed its argument logits in place"),
+    (check_rank_noise, (ranked(antithetic_items),), WRONG,
+     "index=0) and the item (seed=3, epoch=0, index=1) draw the negatives of each other"),
+    (check_rank_noise, (negated_second_half,), WRONG, "antithetic pairs"),
+    (check_rank_noise, (ranked(antithetic_epochs),), WRONG,
+     "epoch=0, index=0) and the item (seed=3, epoch=1, index=0) draw the negatives"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: antithetic_items(
+        seed, epoch, index, size) + 0.01 * item_rng(seed, epoch, index).standard_normal(size)),),
+     WRONG, "nearly the negatives of each other"),
+    (check_rank_noise, (ranked(correlated_pairs),), WRONG, "nearly the same numbers"),
+    (check_rank_noise, (ranked(epoch_stride(1)),), WRONG,
+     ("draws 1 to 3 of the item (seed=3, epoch=0, index=0) come up again as draws 0 to 2 of "
+      "the item (seed=3, epoch=1, index=0)")),
+    (check_rank_noise, (ranked(epoch_stride(100)),), WRONG, "shifted, overlapping windows"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: -epoch_stride(7)(
+        seed, epoch, index, size) * (-1) ** epoch),), WRONG, "come up again negated"),
+    (check_rank_noise, (ranked(seed_stride),), WRONG, "shifted, overlapping windows"),
+    (check_rank_noise, (ranked(epoch_blocks),), CORRECT, None),
+    (check_rank_noise, (ranked(item_blocks),), CORRECT, None),
 ]
 
 if importlib.util.find_spec("torch") is None:
@@ -365,6 +474,16 @@ else:
         # torch.initial_seed() is the worker's own seed inside a DataLoader worker
         key = (epoch, index, torch.initial_seed() % 1_000)
         return np.random.default_rng(SeedSequence(seed, spawn_key=key)).standard_normal(size)
+
+    def spawned_rows(logits, temperature, n, seed):
+        """A generator per row, seeded from a parent's draws (a spawn): no collision, but
+        not the one generator the exercise asks for."""
+        probs = torch.softmax(torch.tensor(logits) / temperature, dim=-1)
+        children = torch.randint(2**62, (len(logits),),
+                                 generator=torch.Generator().manual_seed(seed))
+        return torch.stack([torch.multinomial(p, n, replacement=True,
+                                              generator=torch.Generator().manual_seed(int(c)))
+                            for p, c in zip(probs, children, strict=True)])
 
     def torch_item_noise(seed, epoch, index, size):
         item_seed = int(SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1)[0])
@@ -430,6 +549,10 @@ else:
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
             torch.softmax(torch.tensor(logits) / t, dim=-1), n, replacement=True,
             generator=torch.Generator()),), WRONG, "seeds 0 and 1"),
+        (check_sample_tokens, (spawned_rows,), WRONG, "the exercise asks for one torch.Generator"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits.append(logits[0]) or logits[:-1], t, n, seed),), WRONG,
+         "leave the caller's list as it is"),
         # -------------------------------------------------------- Exercise 3 with PyTorch
         (check_rank_noise, (ranked(torch_item_noise),), CORRECT, None),
         (check_rank_noise, (ranked(worker_dependent_noise),), WRONG, "DataLoader with 2 workers"),
