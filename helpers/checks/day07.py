@@ -16,7 +16,6 @@ from helpers.data import load_longley
 from helpers.exercises import Wrong, call, exercise_check, number
 from helpers.regression import add_bias, exact_least_squares, fit_ridge
 
-
 #: The course's own solvers: an answer that calls one of them has not written the solver.
 COURSE_SOLVERS = ("fit_least_squares", "fit_ridge", "exact_least_squares", "fit_normal_equation")
 
@@ -45,12 +44,17 @@ def _names_used(func, seen: set | None = None) -> set[str]:
 def _reject_course_solver(func, written_with: str) -> None:
     """Raise :class:`Wrong` if ``func`` calls one of the course's solvers
     (:data:`COURSE_SOLVERS`), which would answer the exercise for the learner."""
-    used = [name for name in COURSE_SOLVERS if name in _names_used(func)]
     own = getattr(func, "__globals__", {})
-    used = [name for name in used if name not in own
-            or getattr(own[name], "__module__", None) == "helpers.regression"]
-    if used:
-        raise Wrong(f"write it with {written_with}, not the course's {used[0]}: that helper "
+    for name in sorted(_names_used(func)):
+        obj = own.get(name)
+        if obj is None and name in COURSE_SOLVERS:  # an attribute: regression.fit_ridge
+            solver = name
+        elif (getattr(obj, "__module__", None) == "helpers.regression"
+              and getattr(obj, "__name__", None) in COURSE_SOLVERS):  # also imported as ...
+            solver = obj.__name__
+        else:
+            continue
+        raise Wrong(f"write it with {written_with}, not the course's {solver}: that helper "
                     "is the answer, and the exercise is to write it yourself")
 
 

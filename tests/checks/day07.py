@@ -5,9 +5,11 @@ import scipy.linalg
 import scipy.stats
 from sklearn.linear_model import Ridge
 
+from helpers import regression
 from helpers.checks.day07 import check_fit_line, check_lstsq_unit_columns, check_ridge
 from helpers.exercises import CORRECT, NOT_ATTEMPTED, WRONG
 from helpers.regression import add_bias, exact_least_squares, fit_least_squares, fit_ridge
+from helpers.regression import fit_least_squares as fls
 
 # ---------------------------------------------------------------- Exercise 1: fit_line
 
@@ -492,6 +494,11 @@ def ridge_course(X, y, alpha):
     return fit_ridge(X, y, alpha)
 
 
+def ridge_course_renamed(X, y, alpha):  # the helper under another name
+    solve = regression.fit_ridge
+    return solve(X, y, alpha)
+
+
 def ridge_legacy(X, y, alpha):
     noise = np.random.standard_normal(y.shape) * 0.0  # noqa: NPY002 (the mistake under test)
     return ridge_right(X, y + noise, alpha)
@@ -545,6 +552,9 @@ CASES += [
     (check_ridge, (ridge_scipy,), CORRECT, None),
     (check_ridge, (ridge_bias_column,), CORRECT, None),
     (check_ridge, (ridge_course,), WRONG, "not the course's fit_ridge"),
+    (check_ridge, (ridge_course_renamed,), WRONG, "not the course's fit_ridge"),
+    (check_fit_line, (lambda x, y: tuple(np.ravel(fls(x[:, None], y)[0])) + (0.0,),), WRONG,
+     "not the course's fit_least_squares"),
     (check_ridge, (lambda X, y, alpha: fit_ridge(X, y, alpha),), WRONG,
      "not the course's fit_ridge"),
     (check_ridge, (lambda X, y, alpha: ...,), NOT_ATTEMPTED, None),
