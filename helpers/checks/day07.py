@@ -8,11 +8,54 @@ and recognizes the common wrong answers by recomputing them.
 
 from __future__ import annotations
 
+import types
+
 import numpy as np
 
 from helpers.data import load_longley
 from helpers.exercises import Wrong, call, exercise_check, number
 from helpers.regression import add_bias, exact_least_squares, fit_ridge
+
+#: The course's own solvers: an answer that calls one of them has not written the solver.
+COURSE_SOLVERS = ("fit_least_squares", "fit_ridge", "exact_least_squares", "fit_normal_equation")
+
+
+def _names_used(func, seen: set | None = None) -> set[str]:
+    """Global and attribute names that ``func``'s code (nested functions and lambdas
+    included) looks up, and those of the learner's own functions it calls, recursively."""
+    seen = set() if seen is None else seen
+    code = getattr(func, "__code__", None)
+    if code is None or code in seen:
+        return set()
+    seen.add(code)
+    names, stack = set(), [code]
+    while stack:
+        c = stack.pop()
+        names.update(c.co_names)
+        stack.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
+    own = getattr(func, "__globals__", {})
+    for name in list(names):
+        obj = own.get(name)
+        if isinstance(obj, types.FunctionType) and obj.__module__ == func.__module__:
+            names |= _names_used(obj, seen)
+    return names
+
+
+def _reject_course_solver(func, written_with: str) -> None:
+    """Raise :class:`Wrong` if ``func`` calls one of the course's solvers
+    (:data:`COURSE_SOLVERS`), which would answer the exercise for the learner."""
+    own = getattr(func, "__globals__", {})
+    for name in sorted(_names_used(func)):
+        obj = own.get(name)
+        if obj is None and name in COURSE_SOLVERS:  # an attribute: regression.fit_ridge
+            solver = name
+        elif (getattr(obj, "__module__", None) == "helpers.regression"
+              and getattr(obj, "__name__", None) in COURSE_SOLVERS):  # also imported as ...
+            solver = obj.__name__
+        else:
+            continue
+        raise Wrong(f"write it with {written_with}, not the course's {solver}: that helper "
+                    "is the answer, and the exercise is to write it yourself")
 
 
 def _close(a: float | np.ndarray, b: float | np.ndarray, rtol: float = 1e-6) -> bool:
@@ -62,6 +105,7 @@ def _line_digits(w: float, b: float, want_w: float, want_b: float) -> float:
 @exercise_check
 def check_fit_line(fit_line) -> str:
     """``fit_line(x, y)``: least-squares ``(w, b)`` of a line, for a 1-D ``x``."""
+    _reject_course_solver(fit_line, "np.linalg.lstsq")
     x, y = _line_case()
     first, second = _pair(call(fit_line, x, y), "fit_line(x, y)")
     if np.size(first) != 1 or np.size(second) != 1:
@@ -168,6 +212,23 @@ def _vector(value, size: int, name: str) -> np.ndarray:
     return arr
 
 
+def _call_unit(lstsq_unit_columns, A: np.ndarray, y: np.ndarray) -> object:
+    """``lstsq_unit_columns(A, y)`` with division by zero and NaN raising: a column scaled
+    to inf or NaN would reach LAPACK, whose lstsq on it may never return (its scaling
+    routine rejects the matrix and the SVD loops: Reference-LAPACK/lapack#1409)."""
+    with np.errstate(divide="raise", invalid="raise"):
+        try:
+            return call(lstsq_unit_columns, A, y)
+        except Wrong as err:
+            if not str(err).startswith("your code raised FloatingPointError"):
+                raise
+    if np.any(A.std(axis=0) == 0):
+        raise Wrong("a column has zero spread (the intercept's standard deviation is 0), so "
+                    "your code divided by zero: divide by np.linalg.norm(A, axis=0)")
+    raise Wrong("your code divided by zero or made a NaN; divide each column by its length, "
+                "np.linalg.norm(A, axis=0), which is never 0 here")
+
+
 def rescaling(num_columns: int, K: int) -> np.ndarray:
     """Section 2's scaling: column j times ``2**K`` (j even) or ``2**-K`` (j odd)."""
     return 2.0 ** np.where(np.arange(num_columns) % 2 == 0, K, -K)
@@ -228,14 +289,16 @@ def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: st
 @exercise_check
 def check_lstsq_unit_columns(lstsq_unit_columns) -> str:
     """``lstsq_unit_columns(A, y)``: lstsq on unit-length columns, scaled back."""
+    _reject_course_solver(lstsq_unit_columns, "np.linalg.lstsq")
     X, y, _ = load_longley()
     A = add_bias(X)
-    theta = _vector(call(lstsq_unit_columns, A, y), A.shape[1], "theta")
+    theta = _vector(_call_unit(lstsq_unit_columns, A, y), A.shape[1], "theta")
     if correct_digits(theta, LONGLEY_CERTIFIED) < MIN_DIGITS:
         _diagnose_unit_columns(theta, A, y)
     for K in (10, -10, 20, -20, 40, -40):
         scale = rescaling(A.shape[1], K)
-        theta_scaled = _vector(call(lstsq_unit_columns, A * scale, y), A.shape[1], "theta")
+        theta_scaled = _vector(_call_unit(lstsq_unit_columns, A * scale, y), A.shape[1],
+                               "theta")
         digits = correct_digits(theta_scaled * scale, LONGLEY_CERTIFIED)
         if digits >= MIN_DIGITS:
             continue
@@ -330,6 +393,7 @@ def _alternatives(X: np.ndarray, y: np.ndarray, alpha: float) -> list[tuple[tupl
 @exercise_check
 def check_ridge(ridge) -> str:
     """``ridge(X, y, alpha)``: ridge regression ``(w, b)``, the bias unpenalized."""
+    _reject_course_solver(ridge, "np.linalg.lstsq on the taller system")
     X, y = _ridge_case()
     d = X.shape[1]
     for alpha in (3.0, 0.0, 1e4):  # not 2 first: there alpha**2 = 2 * alpha
@@ -352,17 +416,30 @@ def check_ridge(ridge) -> str:
         raise Wrong(f"(w, b) is not the ridge solution at alpha = {alpha:g}; minimize "
                     "||y - X @ w - b||^2 + alpha * ||w||^2 as the prompt describes")
     X, y = _collinear_case()
-    digits = _collinear_digits(ridge, X, y)
-    if digits < 7:
-        _diagnose_collinear(ridge, X, y, digits)
+    for alpha in COLLINEAR_ALPHAS:
+        digits = _collinear_digits(ridge, X, y, alpha)
+        if digits < 7:
+            _diagnose_collinear(ridge, X, y, digits, alpha)
     return ("(w, b) is ridge's solution for every alpha tried, and keeps lstsq's accuracy "
-            "on nearly collinear features.")
+            "on nearly collinear features, without a penalty and with a tiny one.")
 
 
-def _collinear_digits(ridge, X: np.ndarray, y: np.ndarray) -> float:
-    """Correct digits of ``ridge(X, y, 0)``'s ``(b, w)`` against the exact answer."""
-    w, b = _ridge_answer(call(ridge, X, y, 0.0), X.shape[1])
-    return correct_digits(np.r_[b, w], exact_least_squares(add_bias(X), y))
+#: The penalties of the collinear case: at 0 and at 1e-10 the taller system solved by lstsq
+#: (or QR, the SVD, scipy, a bias column the penalty skips) keeps 8.7 to 10.2 digits of the
+#: exact answer, any route through X.T @ X (inv, solve, Cholesky: scikit-learn's default)
+#: 4.3 to 4.6; from 1e-8 on the penalty lifts the smallest singular value enough that the
+#: normal equations keep 6 and more, so a larger tiny penalty would not tell them apart.
+COLLINEAR_ALPHAS = (0.0, 1e-10)
+
+
+def _collinear_digits(ridge, X: np.ndarray, y: np.ndarray, alpha: float = 0.0) -> float:
+    """Correct digits of ``ridge(X, y, alpha)``'s ``(b, w)`` against the exact answer: the
+    least-squares solution of ``[1, X]`` with ``sqrt(alpha) * I`` stacked under ``X``'s
+    columns (the bias unpenalized), computed in exact arithmetic."""
+    w, b = _ridge_answer(call(ridge, X, y, alpha), X.shape[1])
+    d = X.shape[1]
+    A = np.vstack([add_bias(X), np.c_[np.zeros(d), np.sqrt(alpha) * np.eye(d)]])
+    return correct_digits(np.r_[b, w], exact_least_squares(A, np.r_[y, np.zeros(d)]))
 
 
 #: Added to y to tell the two ways of losing digits apart: with y centred a shift changes
@@ -371,23 +448,25 @@ def _collinear_digits(ridge, X: np.ndarray, y: np.ndarray) -> float:
 SHIFT = 1e3
 
 
-def _diagnose_collinear(ridge, X: np.ndarray, y: np.ndarray, digits: float) -> None:
+def _diagnose_collinear(ridge, X: np.ndarray, y: np.ndarray, digits: float,
+                        alpha: float = 0.0) -> None:
     """Raise the hint for an answer that loses digits on nearly collinear features."""
-    reference = _collinear_digits(fit_ridge, X, y)
-    said = (f"on nearly collinear features (alpha = 0) your (w, b) keeps only "
+    reference = _collinear_digits(fit_ridge, X, y, alpha)
+    said = (f"on nearly collinear features (alpha = {alpha:g}) your (w, b) keeps only "
             f"{max(digits, 0):.0f} correct digits, where lstsq on the centred data keeps "
             f"{reference:.0f}")
-    if _collinear_digits(ridge, X, y + SHIFT) < digits - 1.5:
+    if _collinear_digits(ridge, X, y + SHIFT, alpha) < digits - 1.5:
         raise Wrong(f"{said}, and fewer still when y is shifted by a constant: centre y as "
                     "well as X. Its mean is orthogonal to the centred columns, so left in y it "
                     "is part of the residual, and a large residual costs lstsq digits in "
                     "proportion to kappa^2 tan(phi) (section 2)")
-    cut = _truncated_answer(ridge, X, y)
+    cut = _truncated_answer(ridge, X, y) if alpha == 0 else None
     if cut is not None:
         raise Wrong(f"{said}: that is lstsq with the {cut[0]} smallest singular value(s) cut "
                     f"off, as an rcond larger than about {cut[1]:.0e} does: leave rcond=None")
-    raise Wrong(f"{said}: forming X.T @ X (to solve or invert it) squares the condition "
-                "number; solve the taller system with np.linalg.lstsq")
+    raise Wrong(f"{said}: forming X.T @ X (to solve or invert it, also with alpha * I "
+                "added) squares the condition number; solve the taller system with "
+                "np.linalg.lstsq")
 
 
 def _truncated_answer(ridge, X: np.ndarray, y: np.ndarray) -> tuple[int, float] | None:

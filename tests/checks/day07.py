@@ -5,9 +5,11 @@ import scipy.linalg
 import scipy.stats
 from sklearn.linear_model import Ridge
 
+from helpers import regression
 from helpers.checks.day07 import check_fit_line, check_lstsq_unit_columns, check_ridge
 from helpers.exercises import CORRECT, NOT_ATTEMPTED, WRONG
-from helpers.regression import add_bias
+from helpers.regression import add_bias, exact_least_squares, fit_least_squares, fit_ridge
+from helpers.regression import fit_least_squares as fls
 
 # ---------------------------------------------------------------- Exercise 1: fit_line
 
@@ -116,6 +118,20 @@ def fit_line_lstsq_normal(x, y):  # lstsq, rcond=None, but on the normal equatio
     return w, b
 
 
+def fit_line_course(x, y):  # the course's helper answers the exercise
+    w, b = fit_least_squares(x.reshape(-1, 1), y)
+    return w[0], b
+
+
+def _line_through_helper(x, y):
+    return fit_least_squares(x[:, None], y)
+
+
+def fit_line_course_nested(x, y):  # the same, one function down
+    w, b = _line_through_helper(x, y)
+    return w[0], b
+
+
 CASES = [
     (check_fit_line, (fit_line_pinv_normal,), WRONG, "normal equations (pinv or lstsq on"),
     (check_fit_line, (fit_line_lstsq_normal,), WRONG, "normal equations (pinv or lstsq on"),
@@ -152,6 +168,8 @@ CASES = [
     (check_fit_line, (lambda x, y: (1.0, 2.0, 3.0),), WRONG, "got 3"),
     (check_fit_line, (lambda x, y: (np.ones(2), 0.0),), WRONG, "not arrays"),
     (check_fit_line, (lambda x, y: (1.0, 2.0),), WRONG, "not the least-squares line"),
+    (check_fit_line, (fit_line_course,), WRONG, "not the course's fit_least_squares"),
+    (check_fit_line, (fit_line_course_nested,), WRONG, "not the course's fit_least_squares"),
     (check_fit_line, (lambda x, y: ...,), NOT_ATTEMPTED, None),
 ]
 
@@ -258,6 +276,16 @@ def unit_row_vector(A, y):  # keepdims=True lengths: the answer comes back as (1
     return np.linalg.lstsq(A / lengths, y, rcond=None)[0] / lengths
 
 
+def unit_std(A, y):  # Day 4's standardization: the intercept's spread is 0
+    scale = A.std(axis=0)
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
+def unit_standardized(A, y):  # centred too: 0 / 0 in the intercept column
+    mean, scale = A.mean(axis=0), A.std(axis=0)
+    return np.linalg.lstsq((A - mean) / scale, y, rcond=None)[0] / scale
+
+
 def unit_legacy(A, y):
     np.random.seed(0)  # noqa: NPY002 (the mistake under test)
     return unit_right(A, y)
@@ -296,6 +324,12 @@ CASES += [
      "one entry per column"),
     (check_lstsq_unit_columns, (lambda A, y: np.zeros(A.shape[1]),), WRONG, "far from"),
     (check_lstsq_unit_columns, (lambda A, y: np.full(A.shape[1], np.nan),), WRONG, "NaN"),
+    (check_lstsq_unit_columns, (unit_std,), WRONG,
+     "zero spread (the intercept's standard deviation is 0)"),
+    (check_lstsq_unit_columns, (unit_standardized,), WRONG,
+     "zero spread (the intercept's standard deviation is 0)"),
+    (check_lstsq_unit_columns, (lambda A, y: exact_least_squares(A, y),), WRONG,
+     "not the course's exact_least_squares"),
     (check_lstsq_unit_columns, (lambda A, y: ...,), NOT_ATTEMPTED, None),
 ]
 
@@ -429,6 +463,42 @@ def ridge_rcond_uncentred(X, y, alpha):  # alpha = 0 as plain lstsq on [1, X], c
     return ridge_right(X, y, alpha)
 
 
+def ridge_inverse_if_penalized(X, y, alpha):  # lstsq only where alpha = 0 is tested
+    if alpha == 0:
+        return ridge_right(X, y, alpha)
+    return ridge_inverse(X, y, alpha)
+
+
+def ridge_solve_if_penalized(X, y, alpha):
+    if alpha == 0:
+        return ridge_right(X, y, alpha)
+    return ridge_normal_equations(X, y, alpha)
+
+
+def ridge_scipy(X, y, alpha):
+    x_mean, y_mean, d = X.mean(axis=0), y.mean(), X.shape[1]
+    taller = np.vstack([X - x_mean, np.sqrt(alpha) * np.eye(d)])
+    w = scipy.linalg.lstsq(taller, np.r_[y - y_mean, np.zeros(d)])[0]
+    return w, y_mean - x_mean @ w
+
+
+def ridge_bias_column(X, y, alpha):  # no centring: a bias column that the penalty skips
+    d = X.shape[1]
+    penalty = np.c_[np.zeros(d), np.sqrt(alpha) * np.eye(d)]
+    b, *w = np.linalg.lstsq(np.vstack([add_bias(X), penalty]), np.r_[y, np.zeros(d)],
+                            rcond=None)[0]
+    return np.array(w), b
+
+
+def ridge_course(X, y, alpha):
+    return fit_ridge(X, y, alpha)
+
+
+def ridge_course_renamed(X, y, alpha):  # the helper under another name
+    solve = regression.fit_ridge
+    return solve(X, y, alpha)
+
+
 def ridge_legacy(X, y, alpha):
     noise = np.random.standard_normal(y.shape) * 0.0  # noqa: NPY002 (the mistake under test)
     return ridge_right(X, y + noise, alpha)
@@ -476,5 +546,16 @@ CASES += [
     (check_ridge, (lambda X, y, alpha: ridge_rcond(X, y, alpha, rcond=1e-3),), WRONG,
      "leave rcond=None"),
     (check_ridge, (ridge_rcond_uncentred,), WRONG, "leave rcond=None"),
+    (check_ridge, (ridge_inverse_if_penalized,), WRONG, "(alpha = 1e-10)"),
+    (check_ridge, (ridge_inverse_if_penalized,), WRONG, "forming X.T @ X"),
+    (check_ridge, (ridge_solve_if_penalized,), WRONG, "forming X.T @ X"),
+    (check_ridge, (ridge_scipy,), CORRECT, None),
+    (check_ridge, (ridge_bias_column,), CORRECT, None),
+    (check_ridge, (ridge_course,), WRONG, "not the course's fit_ridge"),
+    (check_ridge, (ridge_course_renamed,), WRONG, "not the course's fit_ridge"),
+    (check_fit_line, (lambda x, y: tuple(np.ravel(fls(x[:, None], y)[0])) + (0.0,),), WRONG,
+     "not the course's fit_least_squares"),
+    (check_ridge, (lambda X, y, alpha: fit_ridge(X, y, alpha),), WRONG,
+     "not the course's fit_ridge"),
     (check_ridge, (lambda X, y, alpha: ...,), NOT_ATTEMPTED, None),
 ]
