@@ -29,8 +29,12 @@ def _vector(value, name: str, size: int) -> np.ndarray:
     return arr
 
 
-#: Calls that run a Python function once per element: a loop in disguise.
-_LOOPING_CALLS = {"map", "vectorize", "frompyfunc", "fromiter", "apply_along_axis"}
+#: Calls that run Python code once per element: a loop in disguise (``reduce`` and
+#: ``accumulate`` count only as functools' and itertools', not as NumPy ufunc methods such
+#: as ``np.add.accumulate``, which run in compiled code).
+_LOOPING_CALLS = {"map", "filter", "starmap", "filterfalse", "vectorize", "frompyfunc",
+                  "fromiter", "apply_along_axis", "apply_over_axes", "apply"}
+_ITERTOOLS_CALLS = {"reduce", "accumulate"}
 
 
 def _tree(func) -> ast.AST | None:
@@ -40,7 +44,36 @@ def _tree(func) -> ast.AST | None:
         return None
 
 
-def _loop_in(tree: ast.AST, own_name: str | None) -> str | None:
+def _scope(func) -> dict:
+    """The names ``func`` can see: its module's globals and its closure."""
+    try:
+        nonlocals = inspect.getclosurevars(func).nonlocals
+    except (TypeError, ValueError):  # a callable object, a partial, a builtin
+        nonlocals = {}
+    return {**getattr(func, "__globals__", {}), **nonlocals}
+
+
+def _iterates_in_python(node: ast.Call, scope: dict) -> bool:
+    """Whether ``node`` calls functools.reduce or itertools.accumulate (by any name), not a
+    ufunc's ``reduce`` / ``accumulate`` method."""
+    import functools
+    import itertools
+
+    func = node.func
+    if isinstance(func, ast.Name):
+        bound = scope.get(func.id)
+        if bound is functools.reduce or bound is itertools.accumulate:
+            return True
+        return func.id in _ITERTOOLS_CALLS and bound is None  # imported inside the function
+    if isinstance(func, ast.Attribute) and func.attr in _ITERTOOLS_CALLS:
+        base = func.value
+        if isinstance(base, ast.Name):
+            return base.id in ("functools", "itertools") or scope.get(base.id) in (
+                functools, itertools)
+    return False
+
+
+def _loop_in(tree: ast.AST, own_name: str | None, scope: dict) -> str | None:
     for node in ast.walk(tree):
         if isinstance(node, ast.For | ast.AsyncFor | ast.While):
             return f"a {type(node).__name__.lower().replace('async', '')} loop"
@@ -48,40 +81,54 @@ def _loop_in(tree: ast.AST, own_name: str | None) -> str | None:
             return "a comprehension (a loop)"
         if isinstance(node, ast.Call):
             name = getattr(node.func, "attr", getattr(node.func, "id", None))
-            if name in _LOOPING_CALLS:
+            if name in _LOOPING_CALLS or _iterates_in_python(node, scope):
                 return f"{name}(...), which loops in Python"
             if own_name is not None and isinstance(node.func, ast.Name) and name == own_name:
                 return "recursion (a loop in disguise)"
     return None
 
 
-def _python_loop(func) -> str | None:
-    """The kind of Python loop in ``func``'s source (``for``, ``while``, a comprehension, a
-    looping call such as ``map``, or recursion), looking one level into the learner's own
-    functions that it calls by name; None when there is none or the source cannot be read."""
+def _loop_search(func, path: tuple, stack: tuple, seen: set) -> tuple[str, tuple] | None:
+    """(kind of loop, the names of the learner's functions that lead to it from the answer)
+    or None; ``stack`` holds the functions on the current chain, ``seen`` every one read."""
+    seen.add(func)
     tree = _tree(func)
     if tree is None:
         return None
     own = getattr(func, "__name__", None)
-    found = _loop_in(tree, None if own == "<lambda>" else own)
+    scope = _scope(func)
+    found = _loop_in(tree, None if own == "<lambda>" else own, scope)
     if found is not None:
-        return found
-    names = {node.func.id for node in ast.walk(tree)
-             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
-    try:
-        nonlocals = inspect.getclosurevars(func).nonlocals
-    except (TypeError, ValueError):  # a callable object, a partial, a builtin
-        nonlocals = {}
-    scope = {**getattr(func, "__globals__", {}), **nonlocals}
+        return found, path
+    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
     for name in sorted(names - {own}):
         helper = scope.get(name)
-        if (inspect.isfunction(helper)
+        if not (inspect.isfunction(helper)
                 and helper.__module__ == getattr(func, "__module__", None)):
-            sub = _tree(helper)
-            found = None if sub is None else _loop_in(sub, helper.__name__)
-            if found is not None:
-                return f"{found} (in {name}, which it calls)"
+            continue
+        if any(helper is f for f in (*stack, func)):  # back to a caller: mutual recursion
+            return "recursion (a loop in disguise)", (*path, name)
+        if helper in seen:
+            continue
+        result = _loop_search(helper, (*path, name), (*stack, func), seen)
+        if result is not None:
+            return result
     return None
+
+
+def _python_loop(func) -> str | None:
+    """The kind of Python loop in ``func``'s source (``for``, ``while``, a comprehension, a
+    looping call such as ``map``, ``functools.reduce`` or ``itertools.accumulate``, or
+    recursion), following the learner's own functions that it names to any depth (each
+    read once); None when there is none or the source cannot be read."""
+    result = _loop_search(func, (), (), set())
+    if result is None:
+        return None
+    found, chain = result
+    if not chain:
+        return found
+    via = f", through {' -> '.join(chain[:-1])}" if len(chain) > 1 else ""
+    return f"{found} (in {chain[-1]}, which it calls{via})"
 
 
 def _quadratic_memory(func, size: int) -> bool:
@@ -187,8 +234,9 @@ def check_running_std_of(running_std_of) -> str:
     loop = _python_loop(running_std_of)
     if loop is not None:
         raise Wrong(f"right values, but your function uses {loop}: the exercise asks for "
-                    "cumulative sums and no Python loop (a loop over prefixes redoes the "
-                    "work, quadratic in n)")
+                    "cumulative sums and no Python loop (Python code run once per value is "
+                    "far slower than compiled cumulative sums, and a loop over prefixes redoes "
+                    "the work, quadratic in n)")
     for size in (1, 2, 7, 1_000):
         other = gen.normal(-3.0, 10.0, size)
         with np.errstate(all="ignore"):

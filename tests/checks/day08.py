@@ -1,6 +1,7 @@
 """Right and wrong answers for helpers.checks.day08 (see tests/checks/README.md)."""
 
 import functools
+import itertools
 import math
 
 import numpy as np
@@ -90,6 +91,57 @@ def off_by_one(x):
     d = x - x[0]
     k = np.arange(2, len(x) + 2)
     return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+
+def prefix_reduce(x):  # quadratic: one np.std per prefix, through functools.reduce
+    return np.array(functools.reduce(lambda acc, k: acc + [np.std(x[:k])],
+                                     range(1, len(x) + 1), []))
+
+
+def welford_step(state, value):
+    count, mean, m2 = state
+    count += 1
+    delta = value - mean
+    mean += delta / count
+    return count, mean, m2 + delta * (value - mean)
+
+
+def welford_accumulate(x):  # Welford's update, one Python call per value
+    states = np.array(list(itertools.accumulate(x, welford_step, initial=(0, 0.0, 0.0)))[1:])
+    return np.sqrt(states[:, 2] / states[:, 0])
+
+
+def _helper1(x):
+    return np.array(list(map(lambda k: np.std(x[:k]), range(1, len(x) + 1))))
+
+
+def _inner(x):
+    return _helper1(np.asarray(x, dtype=float))
+
+
+def two_calls_deep(x):  # the loop hides two calls down
+    return _inner(x)
+
+
+def ufunc_accumulate(x):  # np.add.accumulate is np.cumsum: compiled code, not a loop
+    d = np.asarray(x, dtype=float) - x[0]
+    k = np.arange(1, len(x) + 1)
+    return np.sqrt(np.maximum(np.add.accumulate(d * d) / k - (np.add.accumulate(d) / k) ** 2,
+                              0.0))
+
+
+def _centred(x):
+    return np.asarray(x, dtype=float) - x[0]
+
+
+def _moments(d):
+    k = np.arange(1, d.size + 1)
+    return np.cumsum(d) / k, np.cumsum(d * d) / k
+
+
+def split_in_helpers(x):  # vectorized helpers two deep: right
+    mean_d, mean_d2 = _moments(_centred(x))
+    return np.sqrt(np.maximum(mean_d2 - mean_d**2, 0.0))
 
 
 class ShiftedStd:  # a callable object: no source of its own to read
@@ -261,6 +313,8 @@ CASES = [
     (check_running_std_of, (lambda x: shift_by_first(np.asarray(x)).tolist(),), CORRECT, None),
     (check_running_std_of, (functools.partial(lambda x, c: shift_by_mean(x + c), c=-7.0),),
      CORRECT, None),
+    (check_running_std_of, (ufunc_accumulate,), CORRECT, None),
+    (check_running_std_of, (split_in_helpers,), CORRECT, None),
     # Exercise 1: wrong
     (check_running_std_of, (naive_moments,), WRONG, "Day 3's trap"),
     (check_running_std_of, (naive_moments_unclipped,), WRONG, "Day 3's trap"),
@@ -269,6 +323,11 @@ CASES = [
     (check_running_std_of, (variances,), WRONG, "square root"),
     (check_running_std_of, (prefix_loop,), WRONG, "comprehension"),
     (check_running_std_of, (prefix_for,), WRONG, "a for loop"),
+    (check_running_std_of, (prefix_reduce,), WRONG, "reduce(...), which loops in Python"),
+    (check_running_std_of, (welford_accumulate,), WRONG,
+     "accumulate(...), which loops in Python"),
+    (check_running_std_of, (two_calls_deep,), WRONG,
+     "map(...), which loops in Python (in _helper1, which it calls, through _inner)"),
     (check_running_std_of, (masked_matrix,), WRONG, "(n, n) array"),
     (check_running_std_of, (shift_in_place,), WRONG, "in place"),
     (check_running_std_of, (in_float32,), WRONG, "single precision"),
