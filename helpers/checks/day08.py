@@ -274,6 +274,11 @@ _HEIGHT_SD = math.sqrt(16 * 2 / 3 - math.pi**2)
 _HIT_SD = 4 * math.sqrt(math.pi / 4 * (1 - math.pi / 4))
 
 
+_HALF_PRECISION = ("your numbers are in half precision (float16 keeps about 3 digits: near "
+                   "pi its steps are 0.002, so estimates from different draws coincide): "
+                   "compute the heights in float64 (or float32)")
+
+
 def _uses_ddof_1(func) -> bool:
     """Whether ``func``'s source passes ``ddof=1`` to some call."""
     tree = _tree(func)
@@ -295,6 +300,16 @@ def _estimate_and_se(value, what: str) -> tuple[float, float]:
     return number(parts[0], "the estimate"), number(parts[1], "the standard error")
 
 
+def _many_calls(pi_by_averaging, n: int, seed: int, count: int = 2_000) -> tuple:
+    """(estimates, standard errors) of ``count`` successive calls at ``n`` with one rng."""
+    rng, results = np.random.default_rng(seed), []
+    with np.errstate(all="ignore"):
+        for _ in range(count):
+            results.append(_estimate_and_se(call(pi_by_averaging, rng, n),
+                                            f"pi_by_averaging(rng, {n})"))
+    return np.array(results).T
+
+
 @exercise_check
 def check_pi_by_averaging(pi_by_averaging) -> str:
     """``pi_by_averaging(rng, n)``: (mean of 4 sqrt(1 - U^2) over n uniforms from rng, its
@@ -302,7 +317,10 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     n = 10_000
     what = f"pi_by_averaging(rng, {n})"
     with np.errstate(all="ignore"):
-        est, se = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(81), n), what)
+        raw = call(pi_by_averaging, np.random.default_rng(81), n)
+        est, se = _estimate_and_se(raw, what)
+    if any(getattr(part, "dtype", None) == np.float16 for part in raw):
+        raise Wrong(_HALF_PRECISION)
     if not (math.isfinite(est) and math.isfinite(se)):
         raise Wrong(f"your function returned ({est}, {se}): both should be finite numbers")
     if abs(est - math.pi) > 0.1:
@@ -345,6 +363,8 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         _estimate_and_se(call(pi_by_averaging, np.random.default_rng(seed), n), what)[0]
         for seed in range(90, 99)]
     if len(set(estimates)) < len(estimates):
+        if all(float(np.float16(e)) == e for e in estimates):  # rounded to float16's grid
+            raise Wrong(_HALF_PRECISION)
         raise Wrong("calls with different rng gave the same estimate: draw the uniforms from "
                     "the rng argument (not a fixed grid, a fixed seed or a generator made "
                     "from a few seeds)")
@@ -352,12 +372,8 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     if chi2 > 45:  # ~ chi2 with 10 df; P(chi2_10 > 45) is about 2e-6
         raise Wrong("your estimates stray from pi far more than their standard error allows: "
                     "each should average n fresh heights 4 sqrt(1 - u**2)")
-    small, rng, count = [], np.random.default_rng(84), 2_000
-    with np.errstate(all="ignore"):
-        for _ in range(count):
-            small.append(_estimate_and_se(call(pi_by_averaging, rng, 2),
-                                          "pi_by_averaging(rng, 2)"))
-    small_est, small_se = np.array(small).T
+    small_est, small_se = _many_calls(pi_by_averaging, 2, 84)
+    count = small_est.size
     if np.unique(small_est).size < count - 5:
         raise Wrong("successive calls repeat their estimates: draw every uniform from the "
                     "rng argument (a generator made from rng with a few seeds collides)")
@@ -370,15 +386,30 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
                     "over sqrt(n)), not from the exact formula")
     ratio = float(np.mean(2 * small_se**2)) / _HEIGHT_SD**2  # E[s^2] = sd^2 with ddof=1
     if abs(ratio - 1) > 0.15:  # the mean of 2,000 values of s^2: about 4% standard error
-        if 0.2 < ratio < 5 and _uses_ddof_1(pi_by_averaging):  # then the draws are to blame
-            raise Wrong("at n = 2 your standard errors are off although you use ddof=1: "
-                        "each of the n heights must come from its own independent uniform "
-                        "draw (no pairs u and 1 - u, no repeats, no strata)")
+        # s / sqrt(n - 1) makes n se^2 average n / (n - 1) sd^2: 2 at n = 2, 1.5 at n = 3
+        _, se_3 = _many_calls(pi_by_averaging, 3, 83)
+        ratio_3 = float(np.mean(3 * se_3**2)) / _HEIGHT_SD**2
+        if abs(ratio - 2) < 0.2 and abs(ratio_3 - 1.5) < 0.15:
+            raise Wrong("at n = 2 and 3 your squared standard errors average n / (n - 1) times "
+                        "what they should: divide the sample standard deviation (ddof=1) by "
+                        "sqrt(n), not sqrt(n - 1)")
         if abs(ratio - 0.5) < 0.12:
             raise Wrong("at n = 2 your squared standard errors average half what they should: "
                         "the sample standard deviation divides by n - 1 (ddof=1), not n")
+        if 0.2 < ratio < 5 and _uses_ddof_1(pi_by_averaging):
+            raise Wrong(f"at n = 2 your squared standard errors average {ratio:.2f} times what "
+                        "they should although you use ddof=1: ddof=1 is unbiased only for n "
+                        "independent heights, so check that each height has its own uniform "
+                        "draw (no pairs u and 1 - u, no repeats, no strata) and that you "
+                        "divide by sqrt(n)")
         raise Wrong("at n = 2 your standard error is off (its square should estimate sd**2 / 2 "
-                    "without bias): use the heights' sample standard deviation, ddof=1")
+                    "without bias): use the heights' sample standard deviation, ddof=1, over "
+                    "sqrt(n)")
+    # at n = 2 the heights are estimate ± se (se = |h1 - h2| / 2), so both lie in [0, 4]
+    if np.any((small_est + small_se > 4 + 1e-5) | (small_est - small_se < -1e-5)):
+        raise Wrong("at n = 2 your estimate and standard error cannot come from the same two "
+                    "heights (estimate ± standard error would be those heights, both in "
+                    "[0, 4]): compute both from the same n draws, not from two calls of rng")
     fewer = (_HIT_SD / _HEIGHT_SD) ** 2
     return (f"your estimates centre on pi with a standard error of about {_HEIGHT_SD:.2f} / "
             f"sqrt(n), its square estimated without bias even at n = 2; hit-or-miss's "

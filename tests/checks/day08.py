@@ -283,6 +283,38 @@ def mirrored_draws(rng, n):
     return h.mean(), np.sqrt(np.var(h, ddof=1) / n)
 
 
+def over_sqrt_n_minus_1(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n - 1)  # ddof=1 AND sqrt(n - 1): one too many
+
+
+def dot_over_n_minus_1_twice(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    d = h - h.mean()
+    return h.mean(), math.sqrt(d @ d / (n - 1) / (n - 1))
+
+
+def two_rng_calls(rng, n):
+    estimate = np.mean(4 * np.sqrt(1 - rng.random(n) ** 2))
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)  # other draws than the estimate's
+    return estimate, h.std(ddof=1) / np.sqrt(n)
+
+
+def half_precision(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n).astype(np.float16) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def half_precision_cast(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n).astype(np.float16) ** 2)
+    return float(h.mean()), float(h.std(ddof=1)) / math.sqrt(n)  # float16 inside
+
+
+def se_from_var(rng, n):  # the variance, then its square root: the same number
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return float(np.mean(h)), math.sqrt(np.var(h, ddof=1)) / math.sqrt(n)
+
+
 rs = running_std  # a learner's alias, bound outside the function
 
 
@@ -346,6 +378,7 @@ CASES = [
     (check_pi_by_averaging, (ddof0_over_n_minus_1,), CORRECT, None),
     (check_pi_by_averaging, (zero_d_arrays,), CORRECT, None),
     (check_pi_by_averaging, (mirrored_draws,), CORRECT, None),
+    (check_pi_by_averaging, (se_from_var,), CORRECT, None),
     # Exercise 2: wrong
     (check_pi_by_averaging, (ddof0,), WRONG, "ddof=1"),
     (check_pi_by_averaging, (hit_or_miss,), WRONG, "hit-or-miss"),
@@ -362,9 +395,14 @@ CASES = [
     (check_pi_by_averaging, (exact_se,), WRONG, "not from the exact formula"),
     (check_pi_by_averaging, (one_extra_draw,), WRONG, "draw exactly n"),
     (check_pi_by_averaging, (one_extra_mirrored,), WRONG, "draw exactly n"),
-    (check_pi_by_averaging, (antithetic,), WRONG, "independent uniform draw"),
+    (check_pi_by_averaging, (antithetic,), WRONG, "only for n independent heights"),
     (check_pi_by_averaging, (duplicated,), WRONG, "always 0"),
-    (check_pi_by_averaging, (stratified,), WRONG, "independent uniform draw"),
+    (check_pi_by_averaging, (stratified,), WRONG, "only for n independent heights"),
+    (check_pi_by_averaging, (over_sqrt_n_minus_1,), WRONG, "by sqrt(n), not sqrt(n - 1)"),
+    (check_pi_by_averaging, (dot_over_n_minus_1_twice,), WRONG, "by sqrt(n), not sqrt(n - 1)"),
+    (check_pi_by_averaging, (two_rng_calls,), WRONG, "same n draws"),
+    (check_pi_by_averaging, (half_precision,), WRONG, "half precision"),
+    (check_pi_by_averaging, (half_precision_cast,), WRONG, "half precision"),
     (check_pi_by_averaging, (lambda rng, n: 4 * np.sqrt(1 - rng.random(n) ** 2).mean(),),
      WRONG, "two numbers"),
     (check_pi_by_averaging, (lambda rng, n: ...,), NOT_ATTEMPTED, None),
