@@ -112,7 +112,7 @@ def welford_accumulate(x):  # Welford's update, one Python call per value
 
 
 def _helper1(x):
-    return np.array(list(map(lambda k: np.std(x[:k]), range(1, len(x) + 1))))
+    return np.array(list(map(lambda k: np.std(x[:k]), range(1, len(x) + 1))))  # noqa: C417
 
 
 def _inner(x):
