@@ -29,8 +29,12 @@ def _vector(value, name: str, size: int) -> np.ndarray:
     return arr
 
 
-#: Calls that run a Python function once per element: a loop in disguise.
-_LOOPING_CALLS = {"map", "vectorize", "frompyfunc", "fromiter", "apply_along_axis"}
+#: Calls that run Python code once per element: a loop in disguise (``reduce`` and
+#: ``accumulate`` count only as functools' and itertools', not as NumPy ufunc methods such
+#: as ``np.add.accumulate``, which run in compiled code).
+_LOOPING_CALLS = {"map", "filter", "starmap", "filterfalse", "vectorize", "frompyfunc",
+                  "fromiter", "apply_along_axis", "apply_over_axes", "apply"}
+_ITERTOOLS_CALLS = {"reduce", "accumulate"}
 
 
 def _tree(func) -> ast.AST | None:
@@ -40,7 +44,36 @@ def _tree(func) -> ast.AST | None:
         return None
 
 
-def _loop_in(tree: ast.AST, own_name: str | None) -> str | None:
+def _scope(func) -> dict:
+    """The names ``func`` can see: its module's globals and its closure."""
+    try:
+        nonlocals = inspect.getclosurevars(func).nonlocals
+    except (TypeError, ValueError):  # a callable object, a partial, a builtin
+        nonlocals = {}
+    return {**getattr(func, "__globals__", {}), **nonlocals}
+
+
+def _iterates_in_python(node: ast.Call, scope: dict) -> bool:
+    """Whether ``node`` calls functools.reduce or itertools.accumulate (by any name), not a
+    ufunc's ``reduce`` / ``accumulate`` method."""
+    import functools
+    import itertools
+
+    func = node.func
+    if isinstance(func, ast.Name):
+        bound = scope.get(func.id)
+        if bound is functools.reduce or bound is itertools.accumulate:
+            return True
+        return func.id in _ITERTOOLS_CALLS and bound is None  # imported inside the function
+    if isinstance(func, ast.Attribute) and func.attr in _ITERTOOLS_CALLS:
+        base = func.value
+        if isinstance(base, ast.Name):
+            return base.id in ("functools", "itertools") or scope.get(base.id) in (
+                functools, itertools)
+    return False
+
+
+def _loop_in(tree: ast.AST, own_name: str | None, scope: dict) -> str | None:
     for node in ast.walk(tree):
         if isinstance(node, ast.For | ast.AsyncFor | ast.While):
             return f"a {type(node).__name__.lower().replace('async', '')} loop"
@@ -48,40 +81,54 @@ def _loop_in(tree: ast.AST, own_name: str | None) -> str | None:
             return "a comprehension (a loop)"
         if isinstance(node, ast.Call):
             name = getattr(node.func, "attr", getattr(node.func, "id", None))
-            if name in _LOOPING_CALLS:
+            if name in _LOOPING_CALLS or _iterates_in_python(node, scope):
                 return f"{name}(...), which loops in Python"
             if own_name is not None and isinstance(node.func, ast.Name) and name == own_name:
                 return "recursion (a loop in disguise)"
     return None
 
 
-def _python_loop(func) -> str | None:
-    """The kind of Python loop in ``func``'s source (``for``, ``while``, a comprehension, a
-    looping call such as ``map``, or recursion), looking one level into the learner's own
-    functions that it calls by name; None when there is none or the source cannot be read."""
+def _loop_search(func, path: tuple, stack: tuple, seen: set) -> tuple[str, tuple] | None:
+    """(kind of loop, the names of the learner's functions that lead to it from the answer)
+    or None; ``stack`` holds the functions on the current chain, ``seen`` every one read."""
+    seen.add(func)
     tree = _tree(func)
     if tree is None:
         return None
     own = getattr(func, "__name__", None)
-    found = _loop_in(tree, None if own == "<lambda>" else own)
+    scope = _scope(func)
+    found = _loop_in(tree, None if own == "<lambda>" else own, scope)
     if found is not None:
-        return found
-    names = {node.func.id for node in ast.walk(tree)
-             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
-    try:
-        nonlocals = inspect.getclosurevars(func).nonlocals
-    except (TypeError, ValueError):  # a callable object, a partial, a builtin
-        nonlocals = {}
-    scope = {**getattr(func, "__globals__", {}), **nonlocals}
+        return found, path
+    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
     for name in sorted(names - {own}):
         helper = scope.get(name)
-        if (inspect.isfunction(helper)
+        if not (inspect.isfunction(helper)
                 and helper.__module__ == getattr(func, "__module__", None)):
-            sub = _tree(helper)
-            found = None if sub is None else _loop_in(sub, helper.__name__)
-            if found is not None:
-                return f"{found} (in {name}, which it calls)"
+            continue
+        if any(helper is f for f in (*stack, func)):  # back to a caller: mutual recursion
+            return "recursion (a loop in disguise)", (*path, name)
+        if helper in seen:
+            continue
+        result = _loop_search(helper, (*path, name), (*stack, func), seen)
+        if result is not None:
+            return result
     return None
+
+
+def _python_loop(func) -> str | None:
+    """The kind of Python loop in ``func``'s source (``for``, ``while``, a comprehension, a
+    looping call such as ``map``, ``functools.reduce`` or ``itertools.accumulate``, or
+    recursion), following the learner's own functions that it names to any depth (each
+    read once); None when there is none or the source cannot be read."""
+    result = _loop_search(func, (), (), set())
+    if result is None:
+        return None
+    found, chain = result
+    if not chain:
+        return found
+    via = f", through {' -> '.join(chain[:-1])}" if len(chain) > 1 else ""
+    return f"{found} (in {chain[-1]}, which it calls{via})"
 
 
 def _quadratic_memory(func, size: int) -> bool:
@@ -187,8 +234,9 @@ def check_running_std_of(running_std_of) -> str:
     loop = _python_loop(running_std_of)
     if loop is not None:
         raise Wrong(f"right values, but your function uses {loop}: the exercise asks for "
-                    "cumulative sums and no Python loop (a loop over prefixes redoes the "
-                    "work, quadratic in n)")
+                    "cumulative sums and no Python loop (Python code run once per value is "
+                    "far slower than compiled cumulative sums, and a loop over prefixes redoes "
+                    "the work, quadratic in n)")
     for size in (1, 2, 7, 1_000):
         other = gen.normal(-3.0, 10.0, size)
         with np.errstate(all="ignore"):
@@ -226,6 +274,11 @@ _HEIGHT_SD = math.sqrt(16 * 2 / 3 - math.pi**2)
 _HIT_SD = 4 * math.sqrt(math.pi / 4 * (1 - math.pi / 4))
 
 
+_HALF_PRECISION = ("your numbers are in half precision (float16 keeps about 3 digits: near "
+                   "pi its steps are 0.002, so estimates from different draws coincide): "
+                   "compute the heights in float64 (or float32)")
+
+
 def _uses_ddof_1(func) -> bool:
     """Whether ``func``'s source passes ``ddof=1`` to some call."""
     tree = _tree(func)
@@ -247,6 +300,16 @@ def _estimate_and_se(value, what: str) -> tuple[float, float]:
     return number(parts[0], "the estimate"), number(parts[1], "the standard error")
 
 
+def _many_calls(pi_by_averaging, n: int, seed: int, count: int = 2_000) -> tuple:
+    """(estimates, standard errors) of ``count`` successive calls at ``n`` with one rng."""
+    rng, results = np.random.default_rng(seed), []
+    with np.errstate(all="ignore"):
+        for _ in range(count):
+            results.append(_estimate_and_se(call(pi_by_averaging, rng, n),
+                                            f"pi_by_averaging(rng, {n})"))
+    return np.array(results).T
+
+
 @exercise_check
 def check_pi_by_averaging(pi_by_averaging) -> str:
     """``pi_by_averaging(rng, n)``: (mean of 4 sqrt(1 - U^2) over n uniforms from rng, its
@@ -254,7 +317,10 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     n = 10_000
     what = f"pi_by_averaging(rng, {n})"
     with np.errstate(all="ignore"):
-        est, se = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(81), n), what)
+        raw = call(pi_by_averaging, np.random.default_rng(81), n)
+        est, se = _estimate_and_se(raw, what)
+    if any(getattr(part, "dtype", None) == np.float16 for part in raw):
+        raise Wrong(_HALF_PRECISION)
     if not (math.isfinite(est) and math.isfinite(se)):
         raise Wrong(f"your function returned ({est}, {se}): both should be finite numbers")
     if abs(est - math.pi) > 0.1:
@@ -297,6 +363,8 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         _estimate_and_se(call(pi_by_averaging, np.random.default_rng(seed), n), what)[0]
         for seed in range(90, 99)]
     if len(set(estimates)) < len(estimates):
+        if all(float(np.float16(e)) == e for e in estimates):  # rounded to float16's grid
+            raise Wrong(_HALF_PRECISION)
         raise Wrong("calls with different rng gave the same estimate: draw the uniforms from "
                     "the rng argument (not a fixed grid, a fixed seed or a generator made "
                     "from a few seeds)")
@@ -304,12 +372,8 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     if chi2 > 45:  # ~ chi2 with 10 df; P(chi2_10 > 45) is about 2e-6
         raise Wrong("your estimates stray from pi far more than their standard error allows: "
                     "each should average n fresh heights 4 sqrt(1 - u**2)")
-    small, rng, count = [], np.random.default_rng(84), 2_000
-    with np.errstate(all="ignore"):
-        for _ in range(count):
-            small.append(_estimate_and_se(call(pi_by_averaging, rng, 2),
-                                          "pi_by_averaging(rng, 2)"))
-    small_est, small_se = np.array(small).T
+    small_est, small_se = _many_calls(pi_by_averaging, 2, 84)
+    count = small_est.size
     if np.unique(small_est).size < count - 5:
         raise Wrong("successive calls repeat their estimates: draw every uniform from the "
                     "rng argument (a generator made from rng with a few seeds collides)")
@@ -322,15 +386,30 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
                     "over sqrt(n)), not from the exact formula")
     ratio = float(np.mean(2 * small_se**2)) / _HEIGHT_SD**2  # E[s^2] = sd^2 with ddof=1
     if abs(ratio - 1) > 0.15:  # the mean of 2,000 values of s^2: about 4% standard error
-        if 0.2 < ratio < 5 and _uses_ddof_1(pi_by_averaging):  # then the draws are to blame
-            raise Wrong("at n = 2 your standard errors are off although you use ddof=1: "
-                        "each of the n heights must come from its own independent uniform "
-                        "draw (no pairs u and 1 - u, no repeats, no strata)")
+        # s / sqrt(n - 1) makes n se^2 average n / (n - 1) sd^2: 2 at n = 2, 1.5 at n = 3
+        _, se_3 = _many_calls(pi_by_averaging, 3, 83)
+        ratio_3 = float(np.mean(3 * se_3**2)) / _HEIGHT_SD**2
+        if abs(ratio - 2) < 0.2 and abs(ratio_3 - 1.5) < 0.15:
+            raise Wrong("at n = 2 and 3 your squared standard errors average n / (n - 1) times "
+                        "what they should: divide the sample standard deviation (ddof=1) by "
+                        "sqrt(n), not sqrt(n - 1)")
         if abs(ratio - 0.5) < 0.12:
             raise Wrong("at n = 2 your squared standard errors average half what they should: "
                         "the sample standard deviation divides by n - 1 (ddof=1), not n")
+        if 0.2 < ratio < 5 and _uses_ddof_1(pi_by_averaging):
+            raise Wrong(f"at n = 2 your squared standard errors average {ratio:.2f} times what "
+                        "they should although you use ddof=1: ddof=1 is unbiased only for n "
+                        "independent heights, so check that each height has its own uniform "
+                        "draw (no pairs u and 1 - u, no repeats, no strata) and that you "
+                        "divide by sqrt(n)")
         raise Wrong("at n = 2 your standard error is off (its square should estimate sd**2 / 2 "
-                    "without bias): use the heights' sample standard deviation, ddof=1")
+                    "without bias): use the heights' sample standard deviation, ddof=1, over "
+                    "sqrt(n)")
+    # at n = 2 the heights are estimate ± se (se = |h1 - h2| / 2), so both lie in [0, 4]
+    if np.any((small_est + small_se > 4 + 1e-5) | (small_est - small_se < -1e-5)):
+        raise Wrong("at n = 2 your estimate and standard error cannot come from the same two "
+                    "heights (estimate ± standard error would be those heights, both in "
+                    "[0, 4]): compute both from the same n draws, not from two calls of rng")
     fewer = (_HIT_SD / _HEIGHT_SD) ** 2
     return (f"your estimates centre on pi with a standard error of about {_HEIGHT_SD:.2f} / "
             f"sqrt(n), its square estimated without bias even at n = 2; hit-or-miss's "

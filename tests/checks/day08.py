@@ -1,6 +1,7 @@
 """Right and wrong answers for helpers.checks.day08 (see tests/checks/README.md)."""
 
 import functools
+import itertools
 import math
 
 import numpy as np
@@ -90,6 +91,57 @@ def off_by_one(x):
     d = x - x[0]
     k = np.arange(2, len(x) + 2)
     return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+
+def prefix_reduce(x):  # quadratic: one np.std per prefix, through functools.reduce
+    return np.array(functools.reduce(lambda acc, k: acc + [np.std(x[:k])],
+                                     range(1, len(x) + 1), []))
+
+
+def welford_step(state, value):
+    count, mean, m2 = state
+    count += 1
+    delta = value - mean
+    mean += delta / count
+    return count, mean, m2 + delta * (value - mean)
+
+
+def welford_accumulate(x):  # Welford's update, one Python call per value
+    states = np.array(list(itertools.accumulate(x, welford_step, initial=(0, 0.0, 0.0)))[1:])
+    return np.sqrt(states[:, 2] / states[:, 0])
+
+
+def _helper1(x):
+    return np.array(list(map(lambda k: np.std(x[:k]), range(1, len(x) + 1))))  # noqa: C417
+
+
+def _inner(x):
+    return _helper1(np.asarray(x, dtype=float))
+
+
+def two_calls_deep(x):  # the loop hides two calls down
+    return _inner(x)
+
+
+def ufunc_accumulate(x):  # np.add.accumulate is np.cumsum: compiled code, not a loop
+    d = np.asarray(x, dtype=float) - x[0]
+    k = np.arange(1, len(x) + 1)
+    return np.sqrt(np.maximum(np.add.accumulate(d * d) / k - (np.add.accumulate(d) / k) ** 2,
+                              0.0))
+
+
+def _centred(x):
+    return np.asarray(x, dtype=float) - x[0]
+
+
+def _moments(d):
+    k = np.arange(1, d.size + 1)
+    return np.cumsum(d) / k, np.cumsum(d * d) / k
+
+
+def split_in_helpers(x):  # vectorized helpers two deep: right
+    mean_d, mean_d2 = _moments(_centred(x))
+    return np.sqrt(np.maximum(mean_d2 - mean_d**2, 0.0))
 
 
 class ShiftedStd:  # a callable object: no source of its own to read
@@ -231,6 +283,38 @@ def mirrored_draws(rng, n):
     return h.mean(), np.sqrt(np.var(h, ddof=1) / n)
 
 
+def over_sqrt_n_minus_1(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n - 1)  # ddof=1 AND sqrt(n - 1): one too many
+
+
+def dot_over_n_minus_1_twice(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    d = h - h.mean()
+    return h.mean(), math.sqrt(d @ d / (n - 1) / (n - 1))
+
+
+def two_rng_calls(rng, n):
+    estimate = np.mean(4 * np.sqrt(1 - rng.random(n) ** 2))
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)  # other draws than the estimate's
+    return estimate, h.std(ddof=1) / np.sqrt(n)
+
+
+def half_precision(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n).astype(np.float16) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def half_precision_cast(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n).astype(np.float16) ** 2)
+    return float(h.mean()), float(h.std(ddof=1)) / math.sqrt(n)  # float16 inside
+
+
+def se_from_var(rng, n):  # the variance, then its square root: the same number
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return float(np.mean(h)), math.sqrt(np.var(h, ddof=1)) / math.sqrt(n)
+
+
 rs = running_std  # a learner's alias, bound outside the function
 
 
@@ -261,6 +345,8 @@ CASES = [
     (check_running_std_of, (lambda x: shift_by_first(np.asarray(x)).tolist(),), CORRECT, None),
     (check_running_std_of, (functools.partial(lambda x, c: shift_by_mean(x + c), c=-7.0),),
      CORRECT, None),
+    (check_running_std_of, (ufunc_accumulate,), CORRECT, None),
+    (check_running_std_of, (split_in_helpers,), CORRECT, None),
     # Exercise 1: wrong
     (check_running_std_of, (naive_moments,), WRONG, "Day 3's trap"),
     (check_running_std_of, (naive_moments_unclipped,), WRONG, "Day 3's trap"),
@@ -269,6 +355,11 @@ CASES = [
     (check_running_std_of, (variances,), WRONG, "square root"),
     (check_running_std_of, (prefix_loop,), WRONG, "comprehension"),
     (check_running_std_of, (prefix_for,), WRONG, "a for loop"),
+    (check_running_std_of, (prefix_reduce,), WRONG, "reduce(...), which loops in Python"),
+    (check_running_std_of, (welford_accumulate,), WRONG,
+     "accumulate(...), which loops in Python"),
+    (check_running_std_of, (two_calls_deep,), WRONG,
+     "map(...), which loops in Python (in _helper1, which it calls, through _inner)"),
     (check_running_std_of, (masked_matrix,), WRONG, "(n, n) array"),
     (check_running_std_of, (shift_in_place,), WRONG, "in place"),
     (check_running_std_of, (in_float32,), WRONG, "single precision"),
@@ -287,6 +378,7 @@ CASES = [
     (check_pi_by_averaging, (ddof0_over_n_minus_1,), CORRECT, None),
     (check_pi_by_averaging, (zero_d_arrays,), CORRECT, None),
     (check_pi_by_averaging, (mirrored_draws,), CORRECT, None),
+    (check_pi_by_averaging, (se_from_var,), CORRECT, None),
     # Exercise 2: wrong
     (check_pi_by_averaging, (ddof0,), WRONG, "ddof=1"),
     (check_pi_by_averaging, (hit_or_miss,), WRONG, "hit-or-miss"),
@@ -303,9 +395,14 @@ CASES = [
     (check_pi_by_averaging, (exact_se,), WRONG, "not from the exact formula"),
     (check_pi_by_averaging, (one_extra_draw,), WRONG, "draw exactly n"),
     (check_pi_by_averaging, (one_extra_mirrored,), WRONG, "draw exactly n"),
-    (check_pi_by_averaging, (antithetic,), WRONG, "independent uniform draw"),
+    (check_pi_by_averaging, (antithetic,), WRONG, "only for n independent heights"),
     (check_pi_by_averaging, (duplicated,), WRONG, "always 0"),
-    (check_pi_by_averaging, (stratified,), WRONG, "independent uniform draw"),
+    (check_pi_by_averaging, (stratified,), WRONG, "only for n independent heights"),
+    (check_pi_by_averaging, (over_sqrt_n_minus_1,), WRONG, "by sqrt(n), not sqrt(n - 1)"),
+    (check_pi_by_averaging, (dot_over_n_minus_1_twice,), WRONG, "by sqrt(n), not sqrt(n - 1)"),
+    (check_pi_by_averaging, (two_rng_calls,), WRONG, "same n draws"),
+    (check_pi_by_averaging, (half_precision,), WRONG, "half precision"),
+    (check_pi_by_averaging, (half_precision_cast,), WRONG, "half precision"),
     (check_pi_by_averaging, (lambda rng, n: 4 * np.sqrt(1 - rng.random(n) ** 2).mean(),),
      WRONG, "two numbers"),
     (check_pi_by_averaging, (lambda rng, n: ...,), NOT_ATTEMPTED, None),

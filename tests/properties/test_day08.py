@@ -13,6 +13,7 @@ NAME = "day08_law_of_large_numbers"
 # What the notebook records for these tests: run after its last cell, with RESULTS_PATH
 # set by the runner (conftest.py).
 RESULTS = """
+inside_1se = np.abs(means - mu) < band
 checkpoints = np.unique(np.logspace(1, np.log10(NUM_DRAWS), 9).astype(int))
 save_results(RESULTS_PATH, mu=mu, sigma=sigma, checkpoints=checkpoints,
              mean_errors=means[checkpoints - 1] - mu, final_std=stds[-1], p=p,
@@ -36,7 +37,11 @@ save_results(RESULTS_PATH, mu=mu, sigma=sigma, checkpoints=checkpoints,
              kolmogorov_noise=noise.tolist(),
              pi_mean=pi_hat[:, -1].mean(), pi_se=pi_se, num_runs=NUM_RUNS,
              pi_final=pi_hat[:, -1], p_hit={str(d): v for d, v in p_hit.items()},
-             measured_constant={str(d): v for d, v in measured.items()})
+             measured_constant={str(d): v for d, v in measured.items()},
+             measured_constant_se={str(d): v for d, v in measured_se.items()},
+             ball_runs=ball_runs, cauchy_at=cauchy_at,
+             left_1se_band=bool((~inside_1se).any()),
+             reentered_1se_band=bool((~inside_1se[:-1] & inside_1se[1:]).any()))
 """
 SMALL = {"NUM_DRAWS": 20_000, "MAX_N": 2_000, "NUM_MEANS": 5_000, "NUM_RUNS": 16,
          "NUM_CAUCHY_MEANS": 1_000, "NUM_REPS": 2_000}  # keeps each run to a few seconds
@@ -145,8 +150,22 @@ def test_day08_distance_to_normal_and_monte_carlo_constants(run_notebook, seed):
         assert p_hit == pytest.approx(np.pi ** (d / 2) / math.gamma(d / 2 + 1) / 2**d)
     constants = [math.sqrt((1 - v) / v) for v in r["p_hit"].values()]
     assert constants == sorted(constants)  # the constant grows with the dimension
+    runs = r["ball_runs"]
+    assert runs == min(max(r["num_runs"], 32), 64)  # at least 32 runs, at most 64
     for d, seen in r["measured_constant"].items():
         exact = math.sqrt((1 - r["p_hit"][d]) / r["p_hit"][d])
-        # the sd of NUM_RUNS runs: within 5 standard errors of log sd, plus the noise of
+        # the sd of the ball's runs: within 5 standard errors of log sd, plus the noise of
         # the few hits at d = 10
-        assert abs(math.log(seen / exact)) < 5 / math.sqrt(2 * (r["num_runs"] - 1)) + 0.1
+        assert abs(math.log(seen / exact)) < 5 / math.sqrt(2 * (runs - 1)) + 0.1
+        # the printed ± is the standard error of an sd from that many runs
+        assert r["measured_constant_se"][d] == pytest.approx(seen / math.sqrt(2 * (runs - 1)))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day08_running_mean_leaves_and_reenters_its_band(run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    # "What you'll do": the running mean goes along its ±sigma/sqrt(n) band, which it
+    # leaves and re-enters (for every seed, not only the stored one)
+    assert r["left_1se_band"] and r["reentered_1se_band"]
+    # the Cauchy labels are the sizes that fit NUM_DRAWS, ending at NUM_DRAWS
+    assert r["cauchy_at"] == [10, 1_000, SMALL["NUM_DRAWS"]]
