@@ -5,7 +5,8 @@ per example, from the ``rng`` argument, fresh at every call. The checks test exa
 properties on 4000 examples x 50 units (200,000 entries), with bounds of about five
 standard errors, so that a right answer fails with odds below one in a million, and name
 the mistake they see: one mask per example (whole rows dropped), one mask for the batch
-(whole columns), repeated rows or columns, a fixed number of units kept per example,
+(whole columns), repeated rows or columns, a fixed number of units kept per example or of
+examples dropped per unit,
 dependent entries (every pair of units and every offset between examples is tested, so a
 sorted, shifted, mirrored or antithetic mask fails), the keep probability used as the drop
 probability, a mask that ignores ``rng``, repeats at every call or comes from a generator
@@ -111,6 +112,13 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
         raise Wrong(f"with {name} every example keeps (nearly) the same number of units; "
                     "dropout keeps or drops each unit independently, so that number varies "
                     "from example to example (it is binomial)")
+    # The same over the batch for each unit: 50 counts, so a looser bound (a right mask's
+    # sample variance falls below a fifth of the binomial one with odds of about 2e-10).
+    if dropped.sum(axis=0).var(ddof=1) < 0.2 * dropped.shape[0] * p * (1 - p):
+        raise Wrong(f"with {name} every unit is dropped in (nearly) the same number of "
+                    "examples of the batch; dropout keeps or drops each entry independently, "
+                    "so that number varies from unit to unit (it is binomial), as it does "
+                    "from example to example")
     if not strict:
         return
     if max(_lag_correlation(dropped), _lag_correlation(dropped.T)) > _TOL_LAG:

@@ -93,6 +93,19 @@ def fixed_count(x, p, rng, training=True):
     return x * (ranks >= round(p * x.shape[1]))
 
 
+def fixed_count_per_unit(x, p, rng, training=True):
+    """Drops exactly round(p * examples) examples of each unit (a permutation per column)."""
+    if not training:
+        return x * (1 - p)
+    column = np.arange(x.shape[0]) >= round(p * x.shape[0])  # True = kept
+    return x * rng.permuted(np.repeat(column[:, None], x.shape[1], axis=1), axis=0)
+
+
+def snippet_fixed_count_per_unit(a, p_drop, rng):
+    ranks = rng.random(a.shape).argsort(axis=0).argsort(axis=0)
+    return a * (ranks >= round(p_drop * a.shape[0])) / (1 - p_drop)
+
+
 def repeated_half(x, p, rng):
     half = rng.random((x.shape[0] // 2, x.shape[1])) >= p
     return np.vstack([half, half])
@@ -217,6 +230,7 @@ CASES = [
     (check_original_dropout, (original_mask(lambda x, p, rng: rng.random(x.shape[1]) >= p),),
      WRONG, "same units for every example"),
     (check_original_dropout, (fixed_count,), WRONG, "same number of units"),
+    (check_original_dropout, (fixed_count_per_unit,), WRONG, "same number of examples"),
     (check_original_dropout, (original_mask(repeated_half),), WRONG, "very same mask"),
     (check_original_dropout, (original_mask(sorted_mask),), WRONG, "very same mask"),
     (check_original_dropout, (original_mask(sorted_columns),), WRONG, "very same mask"),
@@ -252,6 +266,7 @@ CASES = [
     (check_snippet_fixed, (snippet_small_seed,), WRONG, "few possible"),
     (check_snippet_fixed, (snippet_antithetic,), WRONG, "depend on one another"),
     (check_snippet_fixed, (snippet_in_place,), WRONG, "in place"),
+    (check_snippet_fixed, (snippet_fixed_count_per_unit,), WRONG, "same number of examples"),
     (check_snippet_fixed, (snippet(keep_of=lambda p: p, divide_by=lambda p: p),), WRONG,
      "1 - p_drop of the units: p_drop is the DROP probability"),
     (check_snippet_fixed, (snippet(shape=lambda a: (a.shape[0], 1)),), WRONG,
