@@ -19,7 +19,7 @@ _GLOROT_CASES = ((512, 200, 1.0), (100, 100, 1.0), (64, 300, 5.0 / 3.0), (30, 10
 _REL_TOL = 1e-6
 # a typed constant (1.732 for sqrt(3)), round(..., 4), float16 or the sample std of drawn
 # weights (512 x 200 of them: 0.22 % relative standard error) is off by less than this; every
-# listed mistake differs from the right value by 7 % or more where it differs at all
+# listed mistake differs from the right value by 10 % or more where it differs at all
 _ROUNDED_TOL = 0.02
 
 
