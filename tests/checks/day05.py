@@ -18,10 +18,12 @@ def _glorot_with_a_global_draw(fan_in, fan_out, gain):
     return gain * math.sqrt(2 / (fan_in + fan_out))
 
 
-def _glorot_by_sampling(fan_in, fan_out, gain):
+def _glorot_by_sampling(seed):
     """The sample std of drawn weights: near the formula, not the formula."""
-    rng = np.random.default_rng(0)
-    return rng.normal(0.0, gain * math.sqrt(2 / (fan_in + fan_out)), (fan_in, fan_out)).std()
+    def glorot_std(fan_in, fan_out, gain):
+        rng = np.random.default_rng(seed)
+        return rng.normal(0.0, gain * math.sqrt(2 / (fan_in + fan_out)), (fan_in, fan_out)).std()
+    return glorot_std
 
 
 def _he_loop(widths, rng):
@@ -85,6 +87,26 @@ def _he_antithetic(widths, rng):
     return out
 
 
+def _he_equal_columns(widths, rng):
+    """One column of draws tiled across the units: every unit has the same weights."""
+    return [np.tile(rng.normal(0, math.sqrt(2 / a), (a, 1)), (1, b))
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_equal_rows(widths, rng):
+    """One row of draws repeated for every input: each unit gives its inputs one weight."""
+    return [np.repeat(rng.normal(0, math.sqrt(2 / a), (1, b)), a, axis=0)
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_equal_columns_in_layer_0(widths, rng):
+    """Equal columns in the first layer only: the symmetry, hidden behind right layers."""
+    out = _he_loop(widths, rng)
+    a, b = out[0].shape
+    out[0] = np.tile(rng.normal(0, math.sqrt(2 / a), (a, 1)), (1, b))
+    return out
+
+
 def _he_shuffled_reuse(widths, rng):
     """One array of draws, shuffled afresh for every layer: the layers share draws."""
     sizes = [a * b for a, b in itertools.pairwise(widths)]
@@ -138,7 +160,8 @@ CASES = [
      WRONG, "LeCun"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(1 / (fan_in + fan_out)),),
      WRONG, "not the gain times"),
-    (check_glorot_std, (_glorot_by_sampling,), WRONG, "a sample std"),
+    *[(check_glorot_std, (_glorot_by_sampling(seed),), WRONG, "a sample std")
+      for seed in range(10)],
     (check_glorot_std, (_glorot_with_a_global_draw,), WRONG, "global np.random"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: np.ones(3),), WRONG, "one number"),
     (check_glorot_std, (lambda fan_in, fan_out, gain: [0.1, 0.2],), WRONG, "one number"),
@@ -190,4 +213,7 @@ CASES = [
     (check_he_stack, (lambda widths, rng: _he_loop(widths, rng)[0],), WRONG, "list"),
     (check_he_stack, (_he_antithetic,), WRONG, "repeats its own draws"),
     (check_he_stack, (_he_shuffled_reuse,), WRONG, "reuse the same draws"),
+    (check_he_stack, (_he_equal_columns,), WRONG, "symmetry of section 1"),
+    (check_he_stack, (_he_equal_columns_in_layer_0,), WRONG, "every unit of layer 0"),
+    (check_he_stack, (_he_equal_rows,), WRONG, "every row of layer 0 is the same"),
 ]

@@ -21,7 +21,10 @@ save_results(RESULTS_PATH,
              zero_init_all_zero=all_zero, zero_init_probs=probs[0],
              zero_init_shares=np.bincount(y_skewed, minlength=2) / len(y_skewed),
              split_top_share=top_share.mean(), grad_ratio=grad_ratio,
-             std1_small_rate=std1_small, std1_small_lr=LR_SMALL)
+             std1_small_rate=std1_small, std1_small_lr=LR_SMALL,
+             pooled_interval={f"{a} - {b}": list(v) for (a, b), v in pooled_interval.items()},
+             n_pooled=n_pooled, long_first_pass=first_pass, long_dead_10=dead_10,
+             long_dead_end=dead_end, long_epochs=LONG_EPOCHS)
 """
 SMALL = {"NUM_INPUTS": 300, "NUM_SEEDS": 6, "NUM_EPOCHS": 4}  # a few seconds per run
 
@@ -113,3 +116,29 @@ def test_day05_std1_dies_at_lr_0_1_and_learns_at_a_100_times_smaller_rate(run_no
     assert small["diverged"] == 0
     assert np.mean(small["acc"]) > 0.6 and np.min(small["acc"]) > 0.5, small["acc"]
     assert np.mean(small["dead"]) < 0.25 and np.mean(r["dead_last"]["std 1"]) > 0.9
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day05_pooled_seeds_he_leads_lecun_and_glorot_lecun_is_the_smallest_gap(
+        run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["n_pooled"] == 2 * SMALL["NUM_SEEDS"]
+    he_lecun, he_glorot, glorot_lecun = (r["pooled_interval"][k] for k in
+                                         ("He - LeCun", "He - Glorot", "Glorot - LeCun"))
+    # He's accuracy lead over LeCun at lr 0.1: positive, its pooled interval excludes 0
+    assert he_lecun[1] > 0, he_lecun
+    assert he_glorot[1] > 0, he_glorot
+    # Glorot - LeCun is the smallest of the three gaps (the prose: "the smallest gap")
+    assert abs(glorot_lecun[0]) < min(he_lecun[0], he_glorot[0]), (glorot_lecun, he_lecun)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day05_std001_plateau_ends_within_150_epochs_and_inactive_units_come_back(
+        run_notebook, seed):
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["long_epochs"] == 150
+    # every run leaves the plateau: test accuracy above 50 % after many epochs, not at once
+    assert all(e is not None and 30 < e <= 150 for e in r["long_first_pass"]), r
+    # most of the last-layer units inactive at epoch 10 are back at epoch 150
+    dead_10, dead_end = np.array(r["long_dead_10"]), np.array(r["long_dead_end"])
+    assert np.all(dead_10 > 0.3) and np.all(dead_end < 0.5 * dead_10), (dead_10, dead_end)
