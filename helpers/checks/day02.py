@@ -51,8 +51,12 @@ def check_centered_uniform(v: object, num_samples: object, seed: object = None) 
         if v.min() >= 0 and v.max() < 1:
             raise Wrong("your values lie in [0, 1): shift the interval so that it is centred "
                         "on 0")
-        raise Wrong(f"every value must lie in [-0.5, 0.5); yours range from {v.min():.3f} to "
-                    f"{v.max():.3f}")
+        if v.min() >= -0.5 and v.max() == 0.5:
+            raise Wrong("one of your values is 0.5 itself, which [-0.5, 0.5) excludes: "
+                        "rounding or a cast to float16 pushes the largest draws up to 0.5; "
+                        "keep the draws as the generator gives them")
+        raise Wrong(f"every value must lie in [-0.5, 0.5); yours range from "
+                    f"{float(v.min())!r} to {float(v.max())!r}")
     if n > 1 and np.all(v == v[0]):
         raise Wrong("every value is the same: a generator re-created for each draw restarts "
                     "its stream (Day 1); make one generator and draw all NUM_SAMPLES values "

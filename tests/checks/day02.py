@@ -239,6 +239,13 @@ CASES = [
     (check_centered_uniform, (DRAWS.random(N) - 0.5, N), CORRECT, None),
     (check_centered_uniform, (DRAWS.random(N), N), WRONG, "centred on 0"),
     (check_centered_uniform, (DRAWS.normal(0, 1 / np.sqrt(12), N), N), WRONG, "range from"),
+    # float16 and 3-decimal rounding push draws up to 0.5 itself (these seeds reach it)
+    (check_centered_uniform, (np.random.default_rng(0).uniform(-0.5, 0.5, N).astype(np.float16),
+                              N, 0), WRONG, "0.5 itself"),
+    (check_centered_uniform, (np.round(np.random.default_rng(9).uniform(-0.5, 0.5, N), 3), N, 9),
+     WRONG, "rounding or a cast to float16"),
+    (check_centered_uniform, (np.r_[DRAWS.uniform(-0.5, 0.5, N - 1), -0.5000001], N), WRONG,
+     "range from -0.5000001 to"),
     (check_centered_uniform, (DRAWS.uniform(-0.5, 0.5, 100), N), WRONG, "shape"),
     (check_centered_uniform, (np.linspace(-0.5, 0.5, N, endpoint=False), N), WRONG, "ordered"),
     (check_centered_uniform, (DRAWS.uniform(-0.25, 0.25, N), N), WRONG, "spread"),
