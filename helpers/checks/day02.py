@@ -193,10 +193,10 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
     if problem:
         raise Wrong(problem)
     samples = [np.asarray(call(sample_with_temperature, LOGITS.copy(), 1.0, 500,
-                               np.random.default_rng(100 + s))) for s in range(100)]
+                               np.random.default_rng(100 + s))) for s in range(400)]
     # Two right samples of 500 from different rngs coincide with odds (sum p**2)**500, nil:
-    # equal ones come from a generator seeded with one of a few values drawn from rng (100
-    # samples catch 1,000 such streams 99% of the time: the birthday bound).
+    # equal ones come from a generator seeded with one of a few values drawn from rng (400
+    # samples catch 10,000 such streams 99.9% of the time: the birthday bound).
     first_seen: dict[bytes, int] = {}
     for i, sample in enumerate(samples):
         j = first_seen.setdefault(sample.astype(np.int64).tobytes(), i)
@@ -206,11 +206,22 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
                         "seeded with a few values drawn from rng repeats its streams)")
     first_counts = [np.sum(s == 0) for s in samples]
     p0 = _softmax(LOGITS)[0]
-    # ratio ~ chi2(99) / 99: below 0.1 with odds far below 1e-20; fixed quotas give 0
+    # ratio ~ chi2(399) / 399: below 0.1 with odds far below 1e-20; fixed quotas give 0
     if np.var(first_counts, ddof=1) < 0.1 * 500 * p0 * (1 - p0):
         raise Wrong("your class counts barely change from one rng to the next (fixed "
                     "quotas?): draw each index independently, so that the counts vary as "
                     "a multinomial's do")
+    # Pearson's statistic of each sample's counts, summed over the 400 samples: about
+    # chi2(800), so above 1.3 times its mean with odds 2e-8; draws used twice each (size // 2
+    # draws, tiled and shuffled) double it (below 1.3 times with odds 5e-16)
+    expected = 500 * _softmax(LOGITS)
+    counts = np.array([np.bincount(s.astype(np.int64), minlength=len(LOGITS))
+                       for s in samples])
+    spread = np.sum((counts - expected) ** 2 / expected) / (len(samples) * (len(LOGITS) - 1))
+    if spread > 1.3:
+        raise Wrong(f"your class counts vary from one rng to the next {spread:.1f} times as "
+                    "much as independent draws' counts do (each draw used twice, or in "
+                    "blocks?): draw all size indices independently")
     return "frequencies match softmax(logits / T) at T = 0.5 and 2, and the draws come from rng."
 
 

@@ -111,6 +111,12 @@ def _tiled_sampler(logits, T, size, rng):
     return np.tile(rng.choice(len(logits), size // 2, p=_softmax(logits / T)), 2)
 
 
+def _tiled_shuffled_sampler(logits, T, size, rng):
+    """size // 2 independent draws, each used twice, shuffled: no runs, no repeated halves."""
+    return rng.permutation(np.tile(rng.choice(len(logits), size // 2, p=_softmax(logits / T)),
+                                   2))
+
+
 def _repeated_sampler(logits, T, size, rng):
     return np.repeat(rng.choice(len(logits), size // 2, p=_softmax(logits / T)), 2)
 
@@ -260,6 +266,7 @@ CASES = [
     (check_sample_with_temperature, (_quota_sampler,), WRONG, "fixed quotas"),
     (check_sample_with_temperature, (_tiled_sampler,), WRONG, "repeats the first"),
     (check_sample_with_temperature, (_repeated_sampler,), WRONG, "consecutive draws depend"),
+    (check_sample_with_temperature, (_tiled_shuffled_sampler,), WRONG, "each draw used twice"),
     (check_sample_with_temperature, (_logsumexp_sampler,), CORRECT, None),
     (check_sample_with_temperature, (_unstable_sampler,), WRONG, "stable softmax"),
     (check_sample_with_temperature,
