@@ -283,12 +283,22 @@ def check_train_test_split(split: object) -> str:
     """
     tests = set()
     # five seeds at n = 10, num_test = 3, then other sizes: num_test is an argument, not 3
-    # (nor scikit-learn's habitual 30%)
-    for n, num_test, seed in [(10, 3, s) for s in range(5)] + [(12, 5, 5), (12, 1, 6)]:
-        X = np.arange(n).reshape(n, 1) * 10.0  # sample i has feature 10 * i and label i
-        y = np.arange(n)
+    # (nor scikit-learn's habitual 30%), and may be 0 (where X[order[-num_test:]] is all)
+    for n, num_test, seed in [(10, 3, s) for s in range(5)] + [(12, 5, 5), (12, 1, 6),
+                                                                (10, 0, 7)]:
+        # sample i has feature 10 * i and label i, in a fixed shuffled order: sorting X or y
+        # in place changes them
+        ids = np.random.default_rng(2024 + n).permutation(n)
+        X, y = ids.reshape(n, 1) * 10.0, ids.copy()
         X_in, y_in = X.copy(), y.copy()
-        parts = call(split, X_in, y_in, num_test, np.random.default_rng(seed))
+        try:
+            parts = call(split, X_in, y_in, num_test, np.random.default_rng(seed))
+        except Wrong as err:
+            # refusing an empty test set with an error, as scikit-learn's train_test_split
+            # does, is not wrong; returning the wrong sets is
+            if num_test == 0 and str(err).startswith("your code raised"):
+                continue
+            raise
         if not np.array_equal(X_in, X) or not np.array_equal(y_in, y):
             raise Wrong("your function changed X or y in place; leave the caller's data as "
                         "they were")
@@ -300,8 +310,10 @@ def check_train_test_split(split: object) -> str:
             raise Wrong("return X_train, y_train, X_test, y_test in that order (scikit-learn's "
                         "train_test_split returns X_train, X_test, y_train, y_test)")
         if len(X_test) != num_test or len(y_test) != num_test:
+            slicing = (" (a slice order[-num_test:] is the whole of order when num_test is 0)"
+                       if num_test == 0 and len(y_test) == n else "")
             raise Wrong(f"with num_test={num_test} the test set needs {num_test} samples; "
-                        f"yours has {len(X_test)} inputs and {len(y_test)} labels")
+                        f"yours has {len(X_test)} inputs and {len(y_test)} labels{slicing}")
         if np.unique(y_test).size != num_test:
             raise Wrong("the test set holds the same sample twice: draw the test samples "
                         "without replacement (rng.permutation, or choice with replace=False)")
@@ -320,7 +332,7 @@ def check_train_test_split(split: object) -> str:
                 raise Wrong(f"keep X's shape: X has shape {X.shape}, your {name} has shape "
                             f"{part.shape}; index whole rows (X[test], or np.delete(X, test, "
                             "axis=0): without axis= it flattens X)")
-        if n == 10:
+        if (n, num_test) == (10, 3):
             tests.add(tuple(sorted(y_test.tolist())))
     if len(tests) == 1:
         raise Wrong("the split is the same whatever the rng: shuffle with rng")

@@ -126,6 +126,32 @@ def _gumbel_sampler(logits, T, size, rng):
     return np.argmax(z + rng.gumbel(size=(size, len(z))), axis=1)
 
 
+def _split_negative_index(X, y, num_test, rng):
+    """The last num_test of one permutation as the test set: with num_test = 0, o[-0:] is
+    all of o and o[:-0] is empty."""
+    o = rng.permutation(len(X))
+    return X[o[:-num_test]], y[o[:-num_test]], X[o[-num_test:]], y[o[-num_test:]]
+
+
+def _split_negative_index_guarded(X, y, num_test, rng):
+    o = rng.permutation(len(X))
+    cut = len(X) - num_test  # o[cut:] is empty when num_test = 0
+    return X[o[:cut]], y[o[:cut]], X[o[cut:]], y[o[cut:]]
+
+
+def _split_sorting_in_place(X, y, num_test, rng):
+    """Sorts the caller's X and y (to 'tidy' them) before a right split."""
+    X.sort(axis=0)
+    y.sort()
+    return _split(X, y, num_test, rng)
+
+
+def _split_empty_test_refused(X, y, num_test, rng):
+    if num_test == 0:
+        raise ValueError("num_test must be at least 1")
+    return _split(X, y, num_test, rng)
+
+
 def _split_block(X, y, num_test, rng):
     start = int(rng.integers(0, len(X) - num_test + 1))
     test = np.arange(start, start + num_test)
@@ -318,6 +344,12 @@ CASES = [
     (check_train_test_split, (_split_two_permutations,), WRONG, "lost their labels"),
     (check_train_test_split, (_split_with_replacement,), WRONG, "without replacement"),
     (check_train_test_split, (_split_in_place,), WRONG, "in place"),
+    (check_train_test_split, (_split_sorting_in_place,), WRONG, "changed its argument X in place"),
+    (check_train_test_split, (_split_negative_index,), WRONG,
+     "with num_test=0 the test set needs 0 samples; yours has 10 inputs and 10 labels (a "
+     "slice order[-num_test:] is the whole of order when num_test is 0)"),
+    (check_train_test_split, (_split_negative_index_guarded,), CORRECT, None),
+    (check_train_test_split, (_split_empty_test_refused,), CORRECT, None),
     (check_train_test_split,
      (lambda X, y, num_test, rng: (X[num_test:], y[num_test:], X[:num_test], y[:num_test]),),
      WRONG, "whatever the rng"),
