@@ -346,8 +346,8 @@ CASES = [
     (check_train_test_split, (_split_in_place,), WRONG, "in place"),
     (check_train_test_split, (_split_sorting_in_place,), WRONG, "changed its argument X in place"),
     (check_train_test_split, (_split_negative_index,), WRONG,
-     "with num_test=0 the test set needs 0 samples; yours has 10 inputs and 10 labels (a "
-     "slice order[-num_test:] is the whole of order when num_test is 0)"),
+     ("with num_test=0 the test set needs 0 samples; yours has 10 inputs and 10 labels (a "
+      "slice order[-num_test:] is the whole of order when num_test is 0)")),
     (check_train_test_split, (_split_negative_index_guarded,), CORRECT, None),
     (check_train_test_split, (_split_empty_test_refused,), CORRECT, None),
     (check_train_test_split,
