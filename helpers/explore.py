@@ -85,8 +85,8 @@ def distribution_figure(z: np.typing.ArrayLike, u: np.typing.ArrayLike, family: 
     >>> fig, alt, summary = distribution_figure(rng.standard_normal(100), rng.random(100),
     ...                                         "uniform", 2.0, 100)
     >>> print(summary)
-    uniform, scale 2, n = 100: mean 1.0578 (exact 1.0000; standard error 0.0604)
-    sd 0.6041 (exact 0.5774)
+    uniform, scale 2, n = 100: mean 1.0578 (exact 1.0000, z 1.0)
+    sd 0.6041 (exact 0.5774); z: the mean's gap in standard errors, exact sd / sqrt(n)
     >>> plt.close(fig)
     """
     family = _check_choice(family, "family", FAMILIES)
@@ -108,9 +108,11 @@ def distribution_figure(z: np.typing.ArrayLike, u: np.typing.ArrayLike, family: 
     alt = (f"Histogram of {n:,} draws from the {family} distribution with scale {scale:g}, "
            f"with its exact density drawn over it; the bars follow the curve more closely "
            f"the more draws there are.")
-    summary = (f"{family}, scale {scale:g}, n = {n:,}: mean {x.mean():.4f} (exact {mean:.4f}; "
-               f"standard error {x.std(ddof=1) / math.sqrt(n):.4f})\n"
-               f"sd {x.std(ddof=1):.4f} (exact {sd:.4f})")
+    z_mean = (x.mean() - mean) / (sd / math.sqrt(n))  # in standard errors of the exact sd
+    summary = (f"{family}, scale {scale:g}, n = {n:,}: mean {x.mean():.4f} (exact {mean:.4f}, "
+               f"z {z_mean:.1f})\n"
+               f"sd {x.std(ddof=1):.4f} (exact {sd:.4f}); z: the mean's gap in standard "
+               f"errors, exact sd / sqrt(n)")
     return fig, alt, summary
 
 

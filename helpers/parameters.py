@@ -126,6 +126,17 @@ def one_of(*choices: Any) -> Rule:
     return Rule("choice", choices=choices)
 
 
+def _what_is_missing(value: Any, rule: Rule) -> str:
+    """``rule.describe()``, or for a whole float in an integer rule's range (papermill's
+    ``-p N 1e4`` gives 10000.0), that the type is what is wrong."""
+    if (rule.kind == "integer" and isinstance(value, numbers.Real)
+            and not isinstance(value, numbers.Integral) and math.isfinite(value)
+            and float(value).is_integer() and rule.accepts(int(value))):
+        return (f"an int, got the float {float(value)!r}: write {int(value)} (papermill's "
+                f"-p reads 1e4 as a float)")
+    return rule.describe()
+
+
 def check_parameters(**parameters: tuple[Any, Rule]) -> None:
     """Raise :class:`ParameterError` naming every parameter whose value breaks its rule.
 
@@ -139,6 +150,11 @@ def check_parameters(**parameters: tuple[Any, Rule]) -> None:
     ...
     helpers.parameters.ParameterError: SEED = None needs a whole number in [0, 4,294,967,295] \
 (a fixed seed: None is not one); NUM_DRAWS = 5 needs a whole number in [100, 1,000,000]
+    >>> check_parameters(NUM_DRAWS=(1e4, integer_in(100, 1_000_000)))
+    Traceback (most recent call last):
+    ...
+    helpers.parameters.ParameterError: NUM_DRAWS = 10000.0 needs an int, got the float 10000.0: \
+write 10000 (papermill's -p reads 1e4 as a float)
     """
     bad = []
     for name, pair in parameters.items():
@@ -147,6 +163,6 @@ def check_parameters(**parameters: tuple[Any, Rule]) -> None:
                             f"got {pair!r}")
         value, rule = pair
         if not rule.accepts(value):
-            bad.append(f"{name} = {value!r} needs {rule.describe()}")
+            bad.append(f"{name} = {value!r} needs {_what_is_missing(value, rule)}")
     if bad:
         raise ParameterError("; ".join(bad))

@@ -36,9 +36,18 @@ def test_seed_rejects_everything_else_naming_it(value):
 
 def test_integer_bounds_are_inclusive():
     check_parameters(N=(100, integer_in(100, 200)), M=(200, integer_in(100, 200)))
-    for bad in (99, 201, 150.0, None, False):
+    for bad in (99, 201, 150.5, 250.0, float("inf"), None, False):
         with pytest.raises(ParameterError, match=r"N = .* needs a whole number in \[100, 200\]"):
             check_parameters(N=(bad, integer_in(100, 200)))
+
+
+@pytest.mark.parametrize("value", [150.0, np.float64(150.0)])
+def test_a_whole_float_is_rejected_naming_its_type(value):
+    """papermill's ``-p N 1.5e2`` gives the float 150.0: in range and whole, so the message
+    says the type is wrong, not the range."""
+    with pytest.raises(ParameterError, match=r"^N = .*150\.0\)? needs an int, got the float "
+                       r"150\.0: write 150 "):
+        check_parameters(N=(value, integer_in(100, 200)))
 
 
 def test_real_open_and_closed_ends():

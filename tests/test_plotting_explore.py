@@ -95,9 +95,11 @@ def test_distribution_uses_the_same_draws_and_the_exact_moments(data):
     z, u = data["z"], data["u"]
     *_, s = explore.distribution_figure(z, u, "exponential", 2.0, 500)
     x = -2.0 * np.log1p(-u[:500])
-    assert s == (f"exponential, scale 2, n = 500: mean {x.mean():.4f} (exact 2.0000; standard "
-                 f"error {x.std(ddof=1) / math.sqrt(500):.4f})\n"
-                 f"sd {x.std(ddof=1):.4f} (exact 2.0000)")
+    z_mean = (x.mean() - 2.0) / (2.0 / math.sqrt(500))  # compare()'s z: the exact sd
+    assert s == (f"exponential, scale 2, n = 500: mean {x.mean():.4f} (exact 2.0000, "
+                 f"z {z_mean:.1f})\n"
+                 f"sd {x.std(ddof=1):.4f} (exact 2.0000); z: the mean's gap in standard "
+                 "errors, exact sd / sqrt(n)")
     *_, s = explore.distribution_figure(z, u, "uniform", 3.0, 500)
     assert f"(exact {3 / math.sqrt(12):.4f})" in s
     plt.close("all")

@@ -98,3 +98,32 @@ def test_multinomial_draws_without_replacement_by_default():
     labels = torch.multinomial(probs, 50_000, replacement=True, generator=g)
     freq = torch.bincount(labels, minlength=3).double().numpy() / 50_000
     assert np.abs(freq - probs.numpy()).max() < 5 * math.sqrt(0.25 / 50_000)
+
+
+def test_multinomial_without_replacement_returns_zero_probability_classes():
+    """Day 2's prose: asking torch.multinomial (replacement=False) for more classes than have
+    a non-zero probability raises nothing and returns zero-probability classes (torch 2.13;
+    the documentation forbids the call). NumPy's choice raises instead. If torch starts to
+    raise, Day 2's table note must change."""
+    probs = torch.tensor([0.5, 0.5, 0.0, 0.0])
+    g = torch.Generator().manual_seed(0)
+    draws = [torch.multinomial(probs, 3, generator=g).tolist() for _ in range(20)]
+    assert all(len(set(d)) == 3 and any(c in (2, 3) for c in d) for d in draws), draws
+    with pytest.raises(ValueError, match="non-zero"):
+        np.random.default_rng(0).choice(4, size=3, replace=False, p=probs.double().numpy())
+
+
+def test_trunc_normal_default_bounds_are_absolute_units():
+    """Day 2's prose: trunc_normal_'s bounds a=-2, b=2 are absolute, so with std=0.02 it
+    truncates nothing (about 4.6% of values lie beyond 2 sd, the sd stays 0.02); a=-2s,
+    b=2s truncates at 2 sd (the sd shrinks to 0.88 s)."""
+    s, n = 0.02, 100_000
+    torch.manual_seed(0)
+    w = torch.nn.init.trunc_normal_(torch.empty(n, dtype=torch.float64), std=s).numpy()
+    beyond = np.mean(np.abs(w) > 2 * s)
+    assert beyond == pytest.approx(0.0455, abs=5 * math.sqrt(0.0455 * 0.9545 / n))
+    assert w.std() == pytest.approx(s, rel=0.02)
+    cut = torch.nn.init.trunc_normal_(torch.empty(n, dtype=torch.float64), std=s, a=-2 * s,
+                                      b=2 * s).numpy()
+    assert np.abs(cut).max() <= 2 * s
+    assert cut.std() == pytest.approx(0.8796 * s, rel=0.02)

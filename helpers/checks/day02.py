@@ -51,8 +51,12 @@ def check_centered_uniform(v: object, num_samples: object, seed: object = None) 
         if v.min() >= 0 and v.max() < 1:
             raise Wrong("your values lie in [0, 1): shift the interval so that it is centred "
                         "on 0")
-        raise Wrong(f"every value must lie in [-0.5, 0.5); yours range from {v.min():.3f} to "
-                    f"{v.max():.3f}")
+        if v.min() >= -0.5 and v.max() == 0.5:
+            raise Wrong("one of your values is 0.5 itself, which [-0.5, 0.5) excludes: "
+                        "rounding or a cast to float16 pushes the largest draws up to 0.5; "
+                        "keep the draws as the generator gives them")
+        raise Wrong(f"every value must lie in [-0.5, 0.5); yours range from "
+                    f"{float(v.min())!r} to {float(v.max())!r}")
     if n > 1 and np.all(v == v[0]):
         raise Wrong("every value is the same: a generator re-created for each draw restarts "
                     "its stream (Day 1); make one generator and draw all NUM_SAMPLES values "
@@ -189,10 +193,10 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
     if problem:
         raise Wrong(problem)
     samples = [np.asarray(call(sample_with_temperature, LOGITS.copy(), 1.0, 500,
-                               np.random.default_rng(100 + s))) for s in range(100)]
+                               np.random.default_rng(100 + s))) for s in range(400)]
     # Two right samples of 500 from different rngs coincide with odds (sum p**2)**500, nil:
-    # equal ones come from a generator seeded with one of a few values drawn from rng (100
-    # samples catch 1,000 such streams 99% of the time: the birthday bound).
+    # equal ones come from a generator seeded with one of a few values drawn from rng (400
+    # samples catch 10,000 such streams 99.9% of the time: the birthday bound).
     first_seen: dict[bytes, int] = {}
     for i, sample in enumerate(samples):
         j = first_seen.setdefault(sample.astype(np.int64).tobytes(), i)
@@ -202,11 +206,22 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
                         "seeded with a few values drawn from rng repeats its streams)")
     first_counts = [np.sum(s == 0) for s in samples]
     p0 = _softmax(LOGITS)[0]
-    # ratio ~ chi2(99) / 99: below 0.1 with odds far below 1e-20; fixed quotas give 0
+    # ratio ~ chi2(399) / 399: below 0.1 with odds far below 1e-20; fixed quotas give 0
     if np.var(first_counts, ddof=1) < 0.1 * 500 * p0 * (1 - p0):
         raise Wrong("your class counts barely change from one rng to the next (fixed "
                     "quotas?): draw each index independently, so that the counts vary as "
                     "a multinomial's do")
+    # Pearson's statistic of each sample's counts, summed over the 400 samples: about
+    # chi2(800), so above 1.3 times its mean with odds 2e-8; draws used twice each (size // 2
+    # draws, tiled and shuffled) double it (below 1.3 times with odds 5e-16)
+    expected = 500 * _softmax(LOGITS)
+    counts = np.array([np.bincount(s.astype(np.int64), minlength=len(LOGITS))
+                       for s in samples])
+    spread = np.sum((counts - expected) ** 2 / expected) / (len(samples) * (len(LOGITS) - 1))
+    if spread > 1.3:
+        raise Wrong(f"your class counts vary from one rng to the next {spread:.1f} times as "
+                    "much as independent draws' counts do (each draw used twice, or in "
+                    "blocks?): draw all size indices independently")
     return "frequencies match softmax(logits / T) at T = 0.5 and 2, and the draws come from rng."
 
 
@@ -268,12 +283,22 @@ def check_train_test_split(split: object) -> str:
     """
     tests = set()
     # five seeds at n = 10, num_test = 3, then other sizes: num_test is an argument, not 3
-    # (nor scikit-learn's habitual 30%)
-    for n, num_test, seed in [(10, 3, s) for s in range(5)] + [(12, 5, 5), (12, 1, 6)]:
-        X = np.arange(n).reshape(n, 1) * 10.0  # sample i has feature 10 * i and label i
-        y = np.arange(n)
+    # (nor scikit-learn's habitual 30%), and may be 0 (where X[order[-num_test:]] is all)
+    for n, num_test, seed in [(10, 3, s) for s in range(5)] + [(12, 5, 5), (12, 1, 6),
+                                                                (10, 0, 7)]:
+        # sample i has feature 10 * i and label i, in a fixed shuffled order: sorting X or y
+        # in place changes them
+        ids = np.random.default_rng(2024 + n).permutation(n)
+        X, y = ids.reshape(n, 1) * 10.0, ids.copy()
         X_in, y_in = X.copy(), y.copy()
-        parts = call(split, X_in, y_in, num_test, np.random.default_rng(seed))
+        try:
+            parts = call(split, X_in, y_in, num_test, np.random.default_rng(seed))
+        except Wrong as err:
+            # refusing an empty test set with an error, as scikit-learn's train_test_split
+            # does, is not wrong; returning the wrong sets is
+            if num_test == 0 and str(err).startswith("your code raised"):
+                continue
+            raise
         if not np.array_equal(X_in, X) or not np.array_equal(y_in, y):
             raise Wrong("your function changed X or y in place; leave the caller's data as "
                         "they were")
@@ -285,8 +310,10 @@ def check_train_test_split(split: object) -> str:
             raise Wrong("return X_train, y_train, X_test, y_test in that order (scikit-learn's "
                         "train_test_split returns X_train, X_test, y_train, y_test)")
         if len(X_test) != num_test or len(y_test) != num_test:
+            slicing = (" (a slice order[-num_test:] is the whole of order when num_test is 0)"
+                       if num_test == 0 and len(y_test) == n else "")
             raise Wrong(f"with num_test={num_test} the test set needs {num_test} samples; "
-                        f"yours has {len(X_test)} inputs and {len(y_test)} labels")
+                        f"yours has {len(X_test)} inputs and {len(y_test)} labels{slicing}")
         if np.unique(y_test).size != num_test:
             raise Wrong("the test set holds the same sample twice: draw the test samples "
                         "without replacement (rng.permutation, or choice with replace=False)")
@@ -305,7 +332,7 @@ def check_train_test_split(split: object) -> str:
                 raise Wrong(f"keep X's shape: X has shape {X.shape}, your {name} has shape "
                             f"{part.shape}; index whole rows (X[test], or np.delete(X, test, "
                             "axis=0): without axis= it flattens X)")
-        if n == 10:
+        if (n, num_test) == (10, 3):
             tests.add(tuple(sorted(y_test.tolist())))
     if len(tests) == 1:
         raise Wrong("the split is the same whatever the rng: shuffle with rng")

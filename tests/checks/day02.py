@@ -111,6 +111,12 @@ def _tiled_sampler(logits, T, size, rng):
     return np.tile(rng.choice(len(logits), size // 2, p=_softmax(logits / T)), 2)
 
 
+def _tiled_shuffled_sampler(logits, T, size, rng):
+    """size // 2 independent draws, each used twice, shuffled: no runs, no repeated halves."""
+    return rng.permutation(np.tile(rng.choice(len(logits), size // 2, p=_softmax(logits / T)),
+                                   2))
+
+
 def _repeated_sampler(logits, T, size, rng):
     return np.repeat(rng.choice(len(logits), size // 2, p=_softmax(logits / T)), 2)
 
@@ -118,6 +124,32 @@ def _repeated_sampler(logits, T, size, rng):
 def _gumbel_sampler(logits, T, size, rng):
     z = np.asarray(logits) / T
     return np.argmax(z + rng.gumbel(size=(size, len(z))), axis=1)
+
+
+def _split_negative_index(X, y, num_test, rng):
+    """The last num_test of one permutation as the test set: with num_test = 0, o[-0:] is
+    all of o and o[:-0] is empty."""
+    o = rng.permutation(len(X))
+    return X[o[:-num_test]], y[o[:-num_test]], X[o[-num_test:]], y[o[-num_test:]]
+
+
+def _split_negative_index_guarded(X, y, num_test, rng):
+    o = rng.permutation(len(X))
+    cut = len(X) - num_test  # o[cut:] is empty when num_test = 0
+    return X[o[:cut]], y[o[:cut]], X[o[cut:]], y[o[cut:]]
+
+
+def _split_sorting_in_place(X, y, num_test, rng):
+    """Sorts the caller's X and y (to 'tidy' them) before a right split."""
+    X.sort(axis=0)
+    y.sort()
+    return _split(X, y, num_test, rng)
+
+
+def _split_empty_test_refused(X, y, num_test, rng):
+    if num_test == 0:
+        raise ValueError("num_test must be at least 1")
+    return _split(X, y, num_test, rng)
 
 
 def _split_block(X, y, num_test, rng):
@@ -239,6 +271,13 @@ CASES = [
     (check_centered_uniform, (DRAWS.random(N) - 0.5, N), CORRECT, None),
     (check_centered_uniform, (DRAWS.random(N), N), WRONG, "centred on 0"),
     (check_centered_uniform, (DRAWS.normal(0, 1 / np.sqrt(12), N), N), WRONG, "range from"),
+    # float16 and 3-decimal rounding push draws up to 0.5 itself (these seeds reach it)
+    (check_centered_uniform, (np.random.default_rng(0).uniform(-0.5, 0.5, N).astype(np.float16),
+                              N, 0), WRONG, "0.5 itself"),
+    (check_centered_uniform, (np.round(np.random.default_rng(9).uniform(-0.5, 0.5, N), 3), N, 9),
+     WRONG, "rounding or a cast to float16"),
+    (check_centered_uniform, (np.r_[DRAWS.uniform(-0.5, 0.5, N - 1), -0.5000001], N), WRONG,
+     "range from -0.5000001 to"),
     (check_centered_uniform, (DRAWS.uniform(-0.5, 0.5, 100), N), WRONG, "shape"),
     (check_centered_uniform, (np.linspace(-0.5, 0.5, N, endpoint=False), N), WRONG, "ordered"),
     (check_centered_uniform, (DRAWS.uniform(-0.25, 0.25, N), N), WRONG, "spread"),
@@ -253,6 +292,7 @@ CASES = [
     (check_sample_with_temperature, (_quota_sampler,), WRONG, "fixed quotas"),
     (check_sample_with_temperature, (_tiled_sampler,), WRONG, "repeats the first"),
     (check_sample_with_temperature, (_repeated_sampler,), WRONG, "consecutive draws depend"),
+    (check_sample_with_temperature, (_tiled_shuffled_sampler,), WRONG, "each draw used twice"),
     (check_sample_with_temperature, (_logsumexp_sampler,), CORRECT, None),
     (check_sample_with_temperature, (_unstable_sampler,), WRONG, "stable softmax"),
     (check_sample_with_temperature,
@@ -304,6 +344,12 @@ CASES = [
     (check_train_test_split, (_split_two_permutations,), WRONG, "lost their labels"),
     (check_train_test_split, (_split_with_replacement,), WRONG, "without replacement"),
     (check_train_test_split, (_split_in_place,), WRONG, "in place"),
+    (check_train_test_split, (_split_sorting_in_place,), WRONG, "changed its argument X in place"),
+    (check_train_test_split, (_split_negative_index,), WRONG,
+     ("with num_test=0 the test set needs 0 samples; yours has 10 inputs and 10 labels (a "
+      "slice order[-num_test:] is the whole of order when num_test is 0)")),
+    (check_train_test_split, (_split_negative_index_guarded,), CORRECT, None),
+    (check_train_test_split, (_split_empty_test_refused,), CORRECT, None),
     (check_train_test_split,
      (lambda X, y, num_test, rng: (X[num_test:], y[num_test:], X[:num_test], y[:num_test]),),
      WRONG, "whatever the rng"),

@@ -175,3 +175,16 @@ def test_day02_exponential_bins_within_5_se(run_notebook, seed):
     assert np.allclose(r["bin_probs"], probs, rtol=0, atol=1e-12)
     assert sum(r["bin_probs"]) == pytest.approx(1.0, abs=1e-12)
     assert np.all(np.abs(r["z_expo"]) < 5)  # the right model: every bin within 5 se
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day02_choice_with_p_is_a_search_in_the_cdf(seed):
+    """Section 9's prose: NumPy's current implementation of ``choice(k, size, p=p)`` draws
+    one uniform per sample and searches the normalized CDF (side="right"), draw for draw.
+    Tested, not promised: if an upgrade changes it, the prose must say so."""
+    p = np.array([0.3, 0.6, 0.1])
+    by_choice = np.random.default_rng(seed).choice(3, size=1_000, p=p)
+    cdf = np.cumsum(p)
+    cdf /= cdf[-1]
+    by_search = np.searchsorted(cdf, np.random.default_rng(seed).random(1_000), side="right")
+    assert np.array_equal(by_choice, by_search)
