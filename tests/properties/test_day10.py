@@ -22,6 +22,7 @@ save_results(RESULTS_PATH, num_seeds=n, num_test=num_test, acc=acc, mean=mean, s
              paired_corrected=list(paired_corrected), report=report,
              crossed=table, components=list(components),
              bootstrap=[boot_low, boot_high], quartiles=[q1, median, q3],
+             stalled=stalled, stalled_quartiles=stalled_quartiles,
              b_better=float(np.mean(diffs > 0)), a_better=float(np.mean(diffs < 0)),
              best_in_sd=(acc[best] - mean) / sd, best_of_n=best_of_n,
              parallel_identical=parallel_identical, copies_draw_alike=len(set(copy_draws)) == 1,
@@ -142,6 +143,13 @@ def test_day10_robust_summaries_agree_with_the_normal_ones(run_notebook, seed):
     assert 0.6 * t_width < boot_width < 1.2 * t_width
     d = np.array(r["acc_b_paired"]) - acc
     assert r["b_better"] == np.mean(d > 0) and r["a_better"] == np.mean(d < 0)
+    # one run stalled at chance in place of the worst: the quartiles stay put, the mean
+    # drops by (worst - 0.1) / n and the sd grows several-fold
+    stalled = np.array(r["stalled"])
+    assert np.sum(stalled != acc) == 1 and stalled.min() == 0.1
+    assert r["stalled_quartiles"] == pytest.approx(r["quartiles"], abs=1e-12)
+    assert stalled.mean() == pytest.approx(acc.mean() - (acc.min() - 0.1) / acc.size)
+    assert stalled.std(ddof=1) > 2.5 * acc.std(ddof=1)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
