@@ -27,6 +27,11 @@ def _fewest_seeds(sd: float, half_width: float, multiplier, start: int = 6) -> i
     return n
 
 
+def _half_width(sd: float, n: int) -> float:
+    """The half-width of the 95% t interval of a mean of n runs with standard deviation sd."""
+    return t_quantile(0.975, n - 1) * sd / math.sqrt(n)
+
+
 @exercise_check
 def check_seeds_needed(seeds_needed) -> str:
     """``seeds_needed(sd, half_width)``: fewest seeds for a 95% interval of that half-width.
@@ -84,17 +89,14 @@ def check_seeds_needed(seeds_needed) -> str:
         named = [hint for hint, counts in mistakes.items() if got in counts]
         if named:
             raise Wrong(f"seeds_needed({sd}, {h}) returned {got}: " + "; or ".join(named))
-        def half(n: int) -> float:
-            return t_quantile(0.975, n - 1) * sd / math.sqrt(n)
-
         if got < with_t:
             raise Wrong(f"seeds_needed({sd}, {h}) returned {got}, too few: at n = {got} the "
                         f"half-width t_quantile(0.975, n - 1) * sd / sqrt(n) is "
-                        f"{half(got):.5f}, still above half_width = {h}")
+                        f"{_half_width(sd, got):.5f}, still above half_width = {h}")
         raise Wrong(f"seeds_needed({sd}, {h}) returned {got}, more than needed: at n = "
                     f"{got - 1} the half-width t_quantile(0.975, n - 1) * sd / sqrt(n) is "
-                    f"already {half(got - 1):.5f}, at most half_width = {h}; the fewest "
-                    f"is {with_t}")
+                    f"already {_half_width(sd, got - 1):.5f}, at most half_width = {h}; the "
+                    f"fewest is {with_t}")
     return "seeds grow with the square of sd / half_width: half the width, 4 times the runs."
 
 
