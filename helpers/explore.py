@@ -406,7 +406,8 @@ def explore_running_mean(draws: Mapping[str, tuple[np.ndarray, float | None, flo
 
 def seed_count_figure(results: np.typing.ArrayLike, num_seeds: int, level: float = 0.95) -> Figure:
     """The first ``num_seeds`` results (one per seed) with the t interval of their mean, and
-    the interval's half-width for every number of seeds from 6 to all of them.
+    the interval's half-width for every number of seeds from 6 (the fewest Day 10's
+    ``NUM_SEEDS`` allows, drawn as a dotted line) to all of them.
 
     Examples
     --------
@@ -439,14 +440,17 @@ def seed_count_figure(results: np.typing.ArrayLike, num_seeds: int, level: float
     ax2.plot(counts, 2 * sd_all / np.sqrt(counts), color="C3", linestyle="--",
              label="2 sd/sqrt(n), sd of all seeds")
     ax2.plot([num_seeds], [half], "o", color="C1", markersize=8)
+    ax2.axvline(6, color="0.5", linestyle=":", label="6 seeds: the fewest NUM_SEEDS allows")
     ax2.set(title="Half-width of the interval", xlabel="number of seeds", ylabel="half-width",
+            xlim=(0, values.size + 1),
             ylim=(0, 1.1 * max(halves.max(), 2 * sd_all / math.sqrt(6))))
     ax2.legend(loc="upper right", fontsize="x-small")
     fig.tight_layout()
     alt = (f"Left: the result of each of {values.size} seeds, the first {num_seeds} coloured, "
            f"with the {level:.0%} interval of their mean as a band. Right: the interval's "
            f"half-width against the number of seeds, shrinking roughly like one over the "
-           f"square root of the number, with {num_seeds} seeds marked.")
+           f"square root of the number, with {num_seeds} seeds marked and a dotted line at "
+           f"6 seeds, the fewest the notebook allows (t needs 5 degrees of freedom).")
     summary = (f"{num_seeds} seeds: mean {est:.4f}, {level:.0%} interval [{low:.4f}, {high:.4f}], "
                f"half-width {half:.4f} ({half / halves[-1]:.1f}x that of all {values.size})")
     return fig, alt, summary

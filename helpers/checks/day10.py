@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import math
 
 import numpy as np
 
 from helpers.exercises import Wrong, call, exercise_check, number
-from helpers.intervals import paired_interval, t_quantile, unpaired_interval
+from helpers.intervals import mean_interval, paired_interval, t_quantile, unpaired_interval
 
 # (sd, half_width) pairs the seeds_needed check tries: sd/h from 1.2 to 10 (at 1.2 and 1.5,
 # t with n degrees of freedom instead of n - 1 gives one seed fewer; at 1.3, n - 2 gives one
-# more).
+# more); last, sd/h 0.5, whose answer is the floor n = 6 (a search from n = 2 with SciPy's t
+# stops at 4 there).
 _PRECISION_CASES = ((0.01, 0.002), (0.008, 0.004), (0.02, 0.002), (0.005, 0.001),
-                    (0.012, 0.01), (0.015, 0.01), (0.013, 0.01))
+                    (0.012, 0.01), (0.015, 0.01), (0.013, 0.01), (0.001, 0.002))
 
 
 def _fewest_seeds(sd: float, half_width: float, multiplier, start: int = 6) -> int:
@@ -23,6 +25,11 @@ def _fewest_seeds(sd: float, half_width: float, multiplier, start: int = 6) -> i
     while multiplier(n) * sd / math.sqrt(n) > half_width:
         n += 1
     return n
+
+
+def _half_width(sd: float, n: int) -> float:
+    """The half-width of the 95% t interval of a mean of n runs with standard deviation sd."""
+    return t_quantile(0.975, n - 1) * sd / math.sqrt(n)
 
 
 @exercise_check
@@ -47,6 +54,10 @@ def check_seeds_needed(seeds_needed) -> str:
         with_t = _fewest_seeds(sd, h, lambda n: t_quantile(0.975, n - 1))
         if got == with_t:
             continue
+        if got < 6:
+            raise Wrong(f"seeds_needed({sd}, {h}) returned {got}, but the exercise asks for "
+                        f"the fewest n >= 6 (t_quantile needs at least 6 values, 5 degrees "
+                        f"of freedom): here that is {with_t}")
         mistakes = {
             "1.96 is the normal quantile; with sd estimated from n runs the multiplier is "
             "t_quantile(0.975, n - 1), which is larger":
@@ -78,13 +89,14 @@ def check_seeds_needed(seeds_needed) -> str:
         named = [hint for hint, counts in mistakes.items() if got in counts]
         if named:
             raise Wrong(f"seeds_needed({sd}, {h}) returned {got}: " + "; or ".join(named))
-        wide = (" (about 4 times too many: the half-width is t * sd / sqrt(n), not the "
-                "full width 2 * t * sd / sqrt(n))" if got >= 3 * with_t else "")
-        side = ("too few: at that n the half-width t * sd / sqrt(n) is still above "
-                f"{h}" if got < with_t else
-                f"more than needed: look for the FEWEST n whose half-width is at most {h}"
-                f"{wide}")
-        raise Wrong(f"seeds_needed({sd}, {h}) returned {got}, {side}")
+        if got < with_t:
+            raise Wrong(f"seeds_needed({sd}, {h}) returned {got}, too few: at n = {got} the "
+                        f"half-width t_quantile(0.975, n - 1) * sd / sqrt(n) is "
+                        f"{_half_width(sd, got):.5f}, still above half_width = {h}")
+        raise Wrong(f"seeds_needed({sd}, {h}) returned {got}, more than needed: at n = "
+                    f"{got - 1} the half-width t_quantile(0.975, n - 1) * sd / sqrt(n) is "
+                    f"already {_half_width(sd, got - 1):.5f}, at most half_width = {h}; the "
+                    f"fewest is {with_t}")
     return "seeds grow with the square of sd / half_width: half the width, 4 times the runs."
 
 
@@ -97,10 +109,66 @@ def _paired_case(n: int = 10) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
+#: The course's interval helpers that Exercise 2 asks the learner to do without.
+_BANNED = {"paired_interval": paired_interval, "mean_interval": mean_interval}
+
+
+def _banned_helper(func: object, seen: set[int] | None = None) -> str | None:
+    """The name of the course helper (``paired_interval``, ``mean_interval``) that ``func``
+    uses, under any name: a global bound to it (``paired_interval``, an alias
+    ``pi = paired_interval``), a value in its closure or defaults, an attribute or import of
+    that name (``intervals.paired_interval``, ``from helpers.intervals import ...`` inside
+    it), in its code, the functions nested in it and the functions of its own module that it
+    calls; None if it uses neither."""
+    seen = set() if seen is None else seen
+    if id(func) in seen:
+        return None
+    seen.add(id(func))
+    namespace = getattr(func, "__globals__", {})
+    values = [c.cell_contents for c in getattr(func, "__closure__", None) or ()
+              if _has_contents(c)] + list(getattr(func, "__defaults__", None) or ())
+    for value in values:
+        for name, helper in _BANNED.items():
+            if value is helper:
+                return name
+
+    def search(code: object) -> str | None:
+        for name in getattr(code, "co_names", ()):
+            if name in _BANNED and name not in namespace:
+                return name  # intervals.paired_interval, or imported inside the function
+            found = namespace.get(name)
+            for banned, helper in _BANNED.items():
+                if found is helper:
+                    return banned
+            if (inspect.isfunction(found) and found.__globals__ is namespace
+                    and (hit := _banned_helper(found, seen))):
+                return hit  # a function of the learner's that paired_ci calls
+        for const in getattr(code, "co_consts", ()):
+            if inspect.iscode(const) and (hit := search(const)):
+                return hit
+        return None
+    return search(getattr(func, "__code__", None))
+
+
+def _has_contents(cell: object) -> bool:
+    try:
+        cell.cell_contents  # noqa: B018 (an empty cell raises)
+    except ValueError:
+        return False
+    return True
+
+
 @exercise_check
 def check_paired_ci(paired_ci) -> str:
     """``paired_ci(a, b)``: the 95% interval ``(low, high)`` for the mean of ``b - a``, for
-    10 seeds and for 15 (a multiplier fixed at one n is caught at the other)."""
+    10 seeds and for 15 (a multiplier fixed at one n is caught at the other), built from
+    NumPy and ``t_quantile``: a call to the course's ``paired_interval`` or
+    ``mean_interval`` is refused, as the prompt says."""
+    banned = _banned_helper(paired_ci)
+    if banned is not None:
+        raise Wrong(f"paired_ci uses the course's {banned}, which the exercise asks you to do "
+                    "without: compute it from the differences d = b - a with NumPy "
+                    "(d.mean(), d.std(ddof=1)) and t_quantile(0.975, n - 1)")
     for n in (10, 15):
         _judge_paired(paired_ci, *_paired_case(n))
     return "the paired interval uses only the per-seed differences b - a."
@@ -263,6 +331,10 @@ def check_task_seeds(task_seeds) -> str:
             raise Wrong(f"the experiments with seeds 7 (16 tasks) and {other} (4 tasks) share "
                         "a task: arithmetic on the seed and the number of tasks collides "
                         "across experiments; derive every task's stream by spawning")
+    # seed arithmetic of any stride (seed * 100003 + i, ...): its form names the pair
+    linear = _linear_collision(task_seeds)
+    if linear is not None:
+        raise Wrong(linear)
     # seed arithmetic with a large stride (seed * 1000 + i, int(f"{seed}0{i}")) collides
     # only once experiments have more tasks than the stride: where each task has an integer
     # seed of its own, try 131 experiments of 1,100 tasks, then experiments 7 and 8 with as
@@ -287,3 +359,43 @@ def check_task_seeds(task_seeds) -> str:
                             "share a task: arithmetic on the seed collides once experiments "
                             "have enough tasks; derive every task's stream by spawning")
     return "one seed per task, from the one seed: independent, repeatable, never shared."
+
+
+def _linear_collision(task_seeds) -> str | None:
+    """A hint naming two experiments that share a task, if every task's own integer seed is
+    ``c + K * seed + d * i`` (seed arithmetic, K and d not 0, whatever the strides): task
+    ``|K| / g`` of seed s then gets the integer of task 0 of seed ``s + sign(K) d / g``
+    (g = gcd(K, d)). The form is read at seeds 7 and 8 and confirmed at 12 (5 tasks) and 30
+    (1,100 tasks, so that ``int(f"{seed}0{i}")`` is no such form); up to 200,000 tasks the
+    pair itself is then run. None for any other answer, or when the pair needs 2**32 tasks
+    or more."""
+    base = _task_entropies(call(task_seeds, 7, 2))
+    other = _task_entropies(call(task_seeds, 8, 1))
+    if None in base or None in other or len(base) != 2 or len(other) != 1:
+        return None
+    k, d = other[0] - base[0], base[1] - base[0]
+    c = base[0] - 7 * k
+    if k == 0 or d == 0:
+        return None
+    for seed, n in ((12, 5), (30, 1100)):
+        got = _task_entropies(call(task_seeds, seed, n))
+        if got != [c + k * seed + d * i for i in range(n)]:
+            return None
+    g = math.gcd(k, d)
+    task, step = abs(k) // g, d // g * (1 if k > 0 else -1)
+    if task >= 2**32:
+        return None
+    first = 7 if 7 + step >= 0 else 7 - step  # both experiments' seeds >= 0
+    second = first + step
+    value = c + k * first + d * task
+    if task < 200_000:
+        tasks = _task_entropies(call(task_seeds, first, task + 1))
+        if tasks[task] != value or _task_entropies(call(task_seeds, second, 1))[0] != value:
+            return None
+    return (f"the experiments with seeds {first} ({task + 1:,} tasks) and {second} share a "
+            f"task: task {task:,} of seed {first} and task 0 of seed {second} are both "
+            f"seeded with {value}. Your tasks' seeds are arithmetic on the seed and the task "
+            f"number ({k} * seed {'+' if d > 0 else '-'} {abs(d)} * i, plus a constant), and "
+            "every such formula, whatever its strides, collides for some pair once "
+            "experiments have enough tasks; derive every task's stream by spawning "
+            "(SeedSequence(seed).spawn(n))")

@@ -3,10 +3,12 @@
 import math
 
 import numpy as np
+from scipy import stats
 
+from helpers import intervals
 from helpers.checks.day10 import check_paired_ci, check_seeds_needed, check_task_seeds
 from helpers.exercises import CORRECT, WRONG
-from helpers.intervals import t_quantile
+from helpers.intervals import mean_interval, paired_interval, t_quantile
 
 
 def seeds_with_t(sd, half_width):
@@ -58,6 +60,19 @@ def seeds_with_n_minus_2(sd, half_width):
     return n
 
 
+def seeds_from_two(sd, half_width):
+    """A search from n = 2 with SciPy's t: it ignores the prompt's floor n >= 6."""
+    n = 2
+    while stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n) > half_width:
+        n += 1
+    return n
+
+
+def seeds_with_variance(sd, half_width):
+    """sd**2 in place of sd: far too few seeds."""
+    return seeds_with_t(sd**2, half_width)
+
+
 def seeds_with_z(sd, half_width):
     return math.ceil((1.96 * sd / half_width) ** 2)
 
@@ -83,6 +98,20 @@ def unpaired(a, b):
     return b.mean() - a.mean() - half, b.mean() - a.mean() + half
 
 
+def paired_by_helper(a, b):
+    """The course's helper, forbidden by the prompt, behind a function of one's own."""
+    _, low, high = paired_interval(a, b)
+    return low, high
+
+
+def paired_by_module(a, b):
+    return tuple(intervals.paired_interval(a, b))[1:]
+
+
+def paired_via_helper(a, b):
+    return paired_by_helper(a, b)
+
+
 def t_multiplier(n):
     return t_quantile(0.975, n - 1)
 
@@ -91,8 +120,10 @@ CASES = [
     (check_seeds_needed, (seeds_with_t,), CORRECT, "square"),
     (check_seeds_needed, (seeds_with_z,), WRONG, "t_quantile(0.975, n - 1)"),
     (check_seeds_needed, (lambda sd, h: math.ceil(1.96 * sd / h),), WRONG, "SQUARE"),
-    (check_seeds_needed, (lambda sd, h: 4 * seeds_with_t(sd, h),), WRONG, "full width"),
-    (check_seeds_needed, (lambda sd, h: seeds_with_t(sd, h) + 2,), WRONG, "FEWEST"),
+    (check_seeds_needed, (lambda sd, h: 4 * seeds_with_t(sd, h),), WRONG, "more than needed"),
+    (check_seeds_needed, (seeds_from_two,), WRONG, "the fewest n >= 6"),
+    (check_seeds_needed, (seeds_with_variance,), WRONG, "too few: at n = "),
+    (check_seeds_needed, (lambda sd, h: seeds_with_t(sd, h) + 2,), WRONG, "more than needed"),
     (check_seeds_needed, (lambda sd, h: float(seeds_with_t(sd, h)),), CORRECT, None),
     (check_seeds_needed, (lambda sd, h: seeds_with_t(sd, h) + 0.5,), WRONG, "whole number"),
     (check_seeds_needed, (seeds_from_estimate,), CORRECT, None),
@@ -125,6 +156,11 @@ CASES = [
     (check_paired_ci, (paired_with(lambda n: t_quantile(0.95, n - 1)),), WRONG,
      "2.5% in each tail"),
     (check_paired_ci, (lambda a, b: (0.0, 1.0),), WRONG, "not the 95% interval"),
+    (check_paired_ci, (paired_by_helper,), WRONG, "uses the course's paired_interval"),
+    (check_paired_ci, (paired_by_module,), WRONG, "uses the course's paired_interval"),
+    (check_paired_ci, (paired_via_helper,), WRONG, "uses the course's paired_interval"),
+    (check_paired_ci, (lambda a, b: mean_interval(b - a)[1:],), WRONG,
+     "uses the course's mean_interval"),
     (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed).spawn(n),), CORRECT,
      "never shared"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed)] * n,), WRONG,
@@ -180,4 +216,12 @@ CASES = [
                                          for i in range(n)],), WRONG, "share a task"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(int(f"{seed}0{i}"))
                                          for i in range(n)],), WRONG, "share a task"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed * 100003 + i)
+                                         for i in range(n)],), WRONG,
+     "task 100,003 of seed 7 and task 0 of seed 8"),
+    (check_task_seeds, (lambda seed, n: [np.random.default_rng(seed * 5000 + 3 * i)
+                                         for i in range(n)],), WRONG,
+     "task 5,000 of seed 7 and task 0 of seed 10"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed, spawn_key=(i,))
+                                         for i in range(n)],), CORRECT, None),
 ]
