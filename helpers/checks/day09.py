@@ -10,9 +10,9 @@ generator alone: the exercises ask for an explicit ``torch.Generator`` or a NumP
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import math
-import builtins
 import multiprocessing
 import sys
 from collections.abc import Iterator
