@@ -10,6 +10,7 @@ generator alone: the exercises ask for an explicit ``torch.Generator`` or a NumP
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import math
 import multiprocessing
@@ -70,11 +71,30 @@ class _Seeding:
     def __init__(self) -> None:
         self.generators = 0
         self.manual_seeds = 0
+        self.numpy_made = 0
         self.seeds: list[int] = []
+        self.string_hashes = 0
 
     def note(self, value: object) -> None:
         if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
             self.seeds.append(int(value))
+
+
+def _holds_text(value: object) -> bool:
+    """Whether ``value`` is a str or bytes, or a tuple or frozenset holding one: a value whose
+    ``hash`` changes from process to process (PYTHONHASHSEED)."""
+    if isinstance(value, (str, bytes, bytearray, memoryview)):
+        return True
+    if isinstance(value, (tuple, frozenset)):
+        return any(_holds_text(item) for item in value)
+    return False
+
+
+_STRING_HASH = ("your seed comes from hash() of a string (or bytes, or a tuple holding one): "
+                "Python salts those hashes afresh in every interpreter (PYTHONHASHSEED), so "
+                "workers started by spawn or forkserver (the default on macOS and Windows, "
+                "and on Linux from Python 3.14) draw other noise. Make the seed from the "
+                "integer ids with SeedSequence (section 8)")
 
 
 @contextlib.contextmanager
@@ -82,8 +102,9 @@ def _watch_seeding(func: Any) -> Iterator[_Seeding]:
     """Record, while the block runs, the generators made and the seeds given through
     ``torch.Generator``, ``np.random.default_rng``, ``np.random.SeedSequence`` and the bit
     generators ``PCG64``, ``Philox``, ``MT19937`` and ``SFC64``, looked up on their modules
-    or under the same names in ``func``'s globals (``from torch import Generator``); all
-    restored afterwards."""
+    or under the same names in ``func``'s globals (``from torch import Generator``), and the
+    calls of the builtin ``hash`` on text made from ``func``'s globals; all restored
+    afterwards."""
     seen = _Seeding()
     new: dict[str, Any] = {}
     homes: dict[str, Any] = {}
@@ -104,9 +125,15 @@ def _watch_seeding(func: Any) -> Iterator[_Seeding]:
 
     def noting(original: Any) -> Any:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
+            seen.numpy_made += 1
             seen.note(args[0] if args else kwargs.get("seed", kwargs.get("entropy")))
             return original(*args, **kwargs)
         return wrapper
+
+    def hashing(value: object) -> int:  # the builtin ``hash``, as the learner's code sees it
+        if _holds_text(value):
+            seen.string_hashes += 1
+        return builtins.hash(value)
 
     for name in ("default_rng", "SeedSequence", "PCG64", "Philox", "MT19937", "SFC64"):
         new[name], homes[name] = noting(getattr(np.random, name)), np.random
@@ -119,9 +146,14 @@ def _watch_seeding(func: Any) -> Iterator[_Seeding]:
         if isinstance(learner, dict) and learner.get(name) is original:
             undo.append((learner, name, original))
             learner[name] = replacement
+    added_hash = isinstance(learner, dict) and "hash" not in learner
+    if added_hash:
+        learner["hash"] = hashing  # found before the builtin, removed afterwards
     try:
         yield seen
     finally:
+        if added_hash and learner.get("hash") is hashing:
+            del learner["hash"]
         for home, name, original in reversed(undo):
             if isinstance(home, dict):
                 home[name] = original
@@ -448,9 +480,14 @@ def check_sample_tokens(sample_tokens) -> str:
                     f"{type(got).__module__}.{type(got).__name__}: the exercise is PyTorch's "
                     "version, so return the tensor that torch.multinomial draws")
     if "torch" in sys.modules and seeding.generators == 0:
-        raise Wrong("these labels come from no torch.Generator (NumPy's draws made into a "
-                    "tensor?): the exercise is PyTorch's version, so draw them with "
-                    "torch.multinomial from a torch.Generator seeded with `seed`")
+        if seeding.numpy_made:
+            raise Wrong("these labels come from no torch.Generator (NumPy's draws made into a "
+                        "tensor?): the exercise is PyTorch's version, so draw them with "
+                        "torch.multinomial from a torch.Generator seeded with `seed`")
+        raise Wrong("these labels come from no torch.Generator: they were drawn from "
+                    "PyTorch's global generator (even inside torch.random.fork_rng, and "
+                    "Categorical(...).sample() draws from it too): pass generator= a "
+                    "torch.Generator seeded with `seed` to torch.multinomial")
     return ("each row follows softmax(row / temperature), rows and seeds draw independently, "
             "and a class may repeat in a row.")
 
@@ -571,7 +608,10 @@ def check_rank_noise(rank_noise) -> str:
     """``rank_noise(seed, epoch, rank, world_size, num_items, size)``: the noise of the items
     rank ``rank`` of ``world_size`` loads (strided), each item's draws depending on seed,
     epoch and index only."""
-    alone = _items_by_ranks(rank_noise, 1)
+    with _watch_seeding(rank_noise) as seeding:
+        alone = _items_by_ranks(rank_noise, 1)
+    if seeding.string_hashes:
+        raise Wrong(_STRING_HASH)
     if not np.array_equal(alone, _items_by_ranks(rank_noise, 1)):
         raise Wrong("the same arguments gave other draws the second time: make each item's "
                     "generator from its ids inside rank_noise, not one generator shared by "
@@ -588,6 +628,13 @@ def check_rank_noise(rank_noise) -> str:
         raise Wrong(f"the items' noise changes when {world_size} ranks share the work instead "
                     "of 1: an item's generator must depend on seed, epoch and the item's index "
                     "only, not on rank or world_size (section 8 seeds items, not workers)")
+    # items 0 to 4, in the first half of either data set (a second half treated apart is
+    # judged later, by the correlation between items)
+    if not np.array_equal(_items_by_ranks(rank_noise, 1, 13)[:5], alone[:5]):
+        raise Wrong("the items' noise changes when the data set grows from 10 to 13 items: an "
+                    "item's noise must not depend on the data set's size (num_items), only on "
+                    "seed, epoch and its index (a key like epoch * num_items + index changes "
+                    "when items are added); section 8 keeps the ids apart with SeedSequence")
 
     def item_noise(seed: int, epoch: int, index: int, size: int) -> np.ndarray:
         """One item's draws: the first row of rank ``index`` of ``index + 1``, in a data set
@@ -733,6 +780,16 @@ def _judge_items(item_noise) -> None:
         if np.array_equal(_noise(item_noise, *a, 4), _noise(item_noise, *b, 4)):
             raise Wrong(f"{_named(a)} and {_named(b)} draw the same numbers: the draws "
                         f"must depend on {name}")
+    # Every epoch its own draws (before the collision scan: a sign flipped by the epoch's
+    # parity repeats epoch 0 at epoch 2, which is no arithmetic collision).
+    by_epoch = [_noise(item_noise, 42, epoch, 5, 4) for epoch in range(4)]
+    for e0 in range(4):
+        for e1 in range(e0 + 1, 4):
+            if np.array_equal(by_epoch[e0], by_epoch[e1]):
+                raise Wrong(f"{_named((42, e0, 5))} and {_named((42, e1, 5))} draw the same "
+                            "numbers: every epoch needs draws of its own, so the draws must "
+                            "depend on the epoch itself, not only on whether it is even or odd "
+                            "(a sign flipped by (-1) ** epoch repeats every other epoch)")
     seen: dict[bytes, tuple[int, int, int]] = {}
     for seed in _SEEDS:
         for epoch in _EPOCHS:

@@ -217,6 +217,14 @@ def local_index(seed, epoch, rank, world_size, num_items, size):
                     or [np.empty(size)])[:count]
 
 
+def num_items_key(seed, epoch, rank, world_size, num_items, size):
+    """One key from the epoch and the index, strided by the data set's size: one-to-one for
+    one data set, but an item's noise changes when the data set grows."""
+    return np.stack([np.random.default_rng(SeedSequence(
+        seed, spawn_key=(epoch * num_items + i,))).standard_normal(size)
+        for i in range(rank, num_items, world_size)]).reshape(-1, size)
+
+
 def rank_times_epoch(seed, epoch, rank, world_size, num_items, size):
     return np.stack([np.random.default_rng(seed + 1_000 * rank + i).standard_normal(size)
                      for i in range(rank, num_items, world_size)] or [np.empty(size)])[
@@ -411,6 +419,25 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: -epoch_stride(7)(
         seed, epoch, index, size) * (-1) ** epoch),), WRONG, "come up again negated"),
     (check_rank_noise, (ranked(seed_stride),), WRONG, "shifted, overlapping windows"),
+    # Python salts str and bytes hashes per interpreter (PYTHONHASHSEED): spawned workers
+    # draw other noise; a tuple of ints hashes alike in every process
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        abs(hash(f"{seed}-{epoch}-{index}"))).standard_normal(size)),), WRONG, "PYTHONHASHSEED"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        abs(hash((str(seed), epoch, index)))).standard_normal(size)),), WRONG,
+     "hash() of a string"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        hash(f"{seed}/{epoch}/{index}".encode()) % 2**32).standard_normal(size)),), WRONG,
+     "spawn or forkserver"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        abs(hash((seed, epoch, index)))).standard_normal(size)),), CORRECT, None),
+    # the epoch only flips the sign: epochs 0 and 2 draw the same
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, 0, index)
+                        .standard_normal(size) * (-1) ** epoch),), WRONG,
+     "not only on whether it is even or odd"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, epoch % 2, index)
+                        .standard_normal(size)),), WRONG, "draws of its own"),
+    (check_rank_noise, (num_items_key,), WRONG, "must not depend on the data set's size"),
     (check_rank_noise, (ranked(epoch_blocks),), CORRECT, None),
     (check_rank_noise, (ranked(item_blocks),), CORRECT, None),
 ]
@@ -485,6 +512,15 @@ else:
                                               generator=torch.Generator().manual_seed(int(c)))
                             for p, c in zip(probs, children, strict=True)])
 
+    def forked_global_tokens(logits, temperature, n, seed, categorical=False):
+        """PyTorch's global generator, reseeded inside fork_rng (which restores it after)."""
+        with torch.random.fork_rng():
+            torch.manual_seed(seed)
+            probs = torch.softmax(torch.tensor(logits) / temperature, dim=-1)
+            if categorical:
+                return torch.distributions.Categorical(probs=probs).sample((n,)).T
+            return torch.multinomial(probs, n, replacement=True)
+
     def torch_item_noise(seed, epoch, index, size):
         item_seed = int(SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1)[0])
         return torch.randn(size, generator=torch.Generator().manual_seed(item_seed))
@@ -528,7 +564,10 @@ else:
         (check_sample_tokens, (per_row_generators(lambda seed, i, b: int(f"{seed}{i}")),), WRONG,
          "a generator per row"),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.from_numpy(
-            choice_tokens(logits, t, n, seed)),), WRONG, "no torch.Generator"),
+            choice_tokens(logits, t, n, seed)),), WRONG, "NumPy's draws made into a tensor"),
+        (check_sample_tokens, (forked_global_tokens,), WRONG, "PyTorch's global generator"),
+        (check_sample_tokens, (lambda logits, t, n, seed: forked_global_tokens(
+            logits, t, n, seed, categorical=True),), WRONG, "pass generator="),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n // 2, seed).repeat(1, 2),), WRONG, "second half of a row"),
         (check_sample_tokens, (multinomial_tokens(False),), WRONG, "only once"),
