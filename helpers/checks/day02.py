@@ -92,6 +92,11 @@ def _not_from_seed(v: np.ndarray, n: int, seed: object) -> str | None:
 
     if any(close(v, c) for c in candidates):
         return None
+    if v.dtype == np.float16 or any(
+            np.allclose(v, c, rtol=0, atol=5.01e-4) for c in candidates):
+        return ("your values are the draws of a fresh np.random.default_rng(SEED), rounded: "
+                "float16 (or rounding to 3 decimals) keeps only about 3 significant digits; "
+                "keep the draws as the generator gives them (float64, or float32)")
     if any(close(-v, c) for c in candidates):
         return ("your values are those of a fresh np.random.default_rng(SEED) mirrored: "
                 "0.5 - random() lies in (-0.5, 0.5], not [-0.5, 0.5); shift the draws "

@@ -300,6 +300,13 @@ CASES = [
                               N, 0), WRONG, "0.5 itself"),
     (check_centered_uniform, (np.round(np.random.default_rng(9).uniform(-0.5, 0.5, N), 3), N, 9),
      WRONG, "rounding or a cast to float16"),
+    # float16 and 3-decimal rounding that stay below 0.5: the rounding hint, not "another seed"
+    *[(check_centered_uniform, (np.random.default_rng(s).uniform(-0.5, 0.5, N).astype(
+        np.float16), N, s), WRONG, "rounded: float16") for s in (1, 4, 7, 8)],
+    *[(check_centered_uniform, (np.round(np.random.default_rng(s).uniform(-0.5, 0.5, N), 3),
+                                N, s), WRONG, "rounded: float16")
+      for s in range(30) if np.round(np.random.default_rng(s).uniform(-0.5, 0.5, N), 3).max()
+      < 0.5][:2],
     (check_centered_uniform, (np.r_[DRAWS.uniform(-0.5, 0.5, N - 1), -0.5000001], N), WRONG,
      "range from -0.5000001 to"),
     (check_centered_uniform, (DRAWS.uniform(-0.5, 0.5, 100), N), WRONG, "shape"),
@@ -393,7 +400,7 @@ CASES = [
         3, size, p=_softmax(logits[:3] / T)),), WRONG, "never reach class 3"),
     (check_sample_with_temperature, (lambda logits, T, size, rng: rng.choice(
         len(logits), size, p=_softmax(np.sort(logits) / T)),), WRONG, "far from softmax"),
-    (check_sample_with_temperature, (lambda l, T, s, rng: rng.choice(  # noqa: E741
+    (check_sample_with_temperature, (lambda l, T, s, rng: rng.choice(
         len(SOFTMAX_P), s, p=_softmax(np.log(SOFTMAX_P) / T)),), WRONG,
      "not from the notebook's 3 classes"),
     (check_sample_with_temperature, (_loop_sampler,), CORRECT, None),
