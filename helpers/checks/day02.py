@@ -362,6 +362,11 @@ def check_train_test_split(split: object) -> str:
         if len(X_train) != n - num_test or len(y_train) != n - num_test:
             raise Wrong(f"the other {n - num_test} samples belong to the training set; yours "
                         f"has {len(X_train)} inputs and {len(y_train)} labels")
+        for name, part in (("y_train", y_train), ("y_test", y_test)):
+            if part.ndim != y.ndim:
+                raise Wrong(f"keep y's shape: y has shape {y.shape}, your {name} has shape "
+                            f"{part.shape}; index y as it is (y[test], not y[test][:, None] "
+                            "nor y.reshape(-1, 1))")
         paired = [np.array_equal(Xp.reshape(-1), 10.0 * yp)
                   for Xp, yp in ((X_train, y_train), (X_test, y_test))]
         if not all(paired):

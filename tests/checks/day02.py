@@ -269,6 +269,16 @@ def _loop_sampler(logits, T, size, rng):
                      for _ in range(size)])
 
 
+def _split_column_labels(X, y, num_test, rng):
+    o = rng.permutation(len(X))
+    return X[o[num_test:]], y[o[num_test:]][:, None], X[o[:num_test]], y[o[:num_test]][:, None]
+
+
+def _split_column_test_labels(X, y, num_test, rng):
+    X_tr, y_tr, X_te, y_te = _split(X, y, num_test, rng)
+    return X_tr, y_tr, X_te, y_te.reshape(-1, 1)
+
+
 SEED = 42
 CASES = [
     # Exercise 1: uniform on [-0.5, 0.5), from a fresh default_rng(SEED)
@@ -390,6 +400,9 @@ CASES = [
      WRONG, "four arrays"),
     (check_centered_uniform, (np.array([np.random.default_rng(SEED).uniform(-0.5, 0.5)
                                         for _ in range(N)]), N, SEED), WRONG, "re-created"),
+    (check_train_test_split, (_split_column_labels,), WRONG, "your y_train has shape (7, 1)"),
+    (check_train_test_split, (_split_column_test_labels,), WRONG,
+     "your y_test has shape (3, 1)"),
     (check_train_test_split, (_split_delete_flat,), WRONG, "your X_train has shape"),
     (check_sample_with_temperature, (_few_stream_sampler(1000),), WRONG, "gave exactly the same"),
     (check_sample_with_temperature, (_clipped_sampler,), WRONG, "stably"),
