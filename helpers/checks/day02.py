@@ -3,8 +3,8 @@
 Each check recognizes the common mistakes and hints at them without giving the answer.
 Statistical checks use bounds of five standard errors (six for the 45 pairs of Exercise 3):
 a right answer fails one of them with odds of about one in a million, and a whole check
-with odds below one in 50,000 (about 1 in 80,000 for Exercises 2 and 3: the sum of the
-binomial tails of their tests).
+with odds of at most about one in 50,000 (the sum of the binomial tails of its tests:
+about 1 in 50,000 for Exercise 2, 1 in 80,000 for Exercise 3).
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from helpers.exercises import Wrong, answer, call, exercise_check
 
 #: The logits of Exercise 2 (the softmax example of section 5).
 LOGITS = np.array([1.0, 1.7, -0.2])
+#: Other logits and temperatures: another number of classes and another largest index.
+OTHER_LOGITS = ((np.array([0.5, -1.0, 2.0, 0.0]), 0.5),
+                (np.array([0.3, 1.2, -0.5, 0.0, 1.5]), 1.5))
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -89,6 +92,11 @@ def _not_from_seed(v: np.ndarray, n: int, seed: object) -> str | None:
 
     if any(close(v, c) for c in candidates):
         return None
+    if v.dtype == np.float16 or any(
+            np.allclose(v, c, rtol=0, atol=5.01e-4) for c in candidates):
+        return ("your values are the draws of a fresh np.random.default_rng(SEED), rounded: "
+                "float16 (or rounding to 3 decimals) keeps only about 3 significant digits; "
+                "keep the draws as the generator gives them (float64, or float32)")
     if any(close(-v, c) for c in candidates):
         return ("your values are those of a fresh np.random.default_rng(SEED) mirrored: "
                 "0.5 - random() lies in (-0.5, 0.5], not [-0.5, 0.5); shift the draws "
@@ -128,6 +136,36 @@ def _dependence(idx: np.ndarray, p: np.ndarray) -> str | None:
     return None
 
 
+def _check_other_logits(sample_with_temperature, logits: np.ndarray, T: float, n: int
+                        ) -> None:
+    """Raise :class:`Wrong` unless ``n`` draws at ``logits`` and ``T`` have the frequencies
+    of ``softmax(logits / T)``: catches a hard-coded number of classes and probabilities
+    that do not come from the ``logits`` argument (e.g. the notebook's ``softmax_p``)."""
+    k = len(logits)
+    where = f"with the {k} logits {logits.tolist()} at T = {T}"
+    try:
+        idx = np.asarray(call(sample_with_temperature, logits.copy(), T, n,
+                              np.random.default_rng(5)))
+    except Wrong as err:
+        raise Wrong(f"{where} your code fails ({err}): is the number of classes hard-coded "
+                    "as 3? Take it from len(logits)") from None
+    if idx.shape != (n,) or idx.dtype.kind not in "iu" or idx.min() < 0 or idx.max() >= k:
+        raise Wrong(f"{where} return {n:,} class indices from 0 to {k - 1} as a 1-D integer "
+                    f"array; got shape {idx.shape}, dtype {idx.dtype}")
+    freq = np.bincount(idx, minlength=k) / n
+    p = _softmax(logits / T)
+    if _matches(freq, p, n):
+        return
+    if idx.max() < k - 1:
+        raise Wrong(f"{where} your draws never reach class {k - 1} (probability "
+                    f"{p[-1]:.2f}): take the number of classes from len(logits) and the "
+                    "probabilities from the logits argument, not from the notebook's 3 "
+                    "classes (a hard-coded 3, or softmax_p)")
+    raise Wrong(f"{where} your class frequencies {freq.round(3).tolist()} are far from "
+                f"softmax(logits / T) = {p.round(3).tolist()}: compute the probabilities "
+                "from the logits argument, whatever their number")
+
+
 @exercise_check
 def check_sample_with_temperature(sample_with_temperature: object) -> str:
     """Exercise 2: ``sample_with_temperature(logits, T, size, rng)`` samples class indices.
@@ -160,6 +198,8 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
                         "check how the logits are rescaled by T")
         raise Wrong(f"at T = {T} your class frequencies {freq.round(3).tolist()} are far from "
                     "softmax(logits / T)")
+    for logits, T in OTHER_LOGITS:  # another number of classes, another largest index
+        _check_other_logits(sample_with_temperature, logits, T, n)
     try:  # a softmax must not overflow: at a low T the scaled logits are far apart
         cold = np.asarray(call(sample_with_temperature, np.array([0.0, 2.0, 1.0]), 0.001, 200,
                                np.random.default_rng(4)))
@@ -192,9 +232,10 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
                                           np.random.default_rng(3))), _softmax(LOGITS))
     if problem:
         raise Wrong(problem)
-    samples = [np.asarray(call(sample_with_temperature, LOGITS.copy(), 1.0, 500,
+    m = 250  # 400 samples of 250: the statistics below depend on the number of samples
+    samples = [np.asarray(call(sample_with_temperature, LOGITS.copy(), 1.0, m,
                                np.random.default_rng(100 + s))) for s in range(400)]
-    # Two right samples of 500 from different rngs coincide with odds (sum p**2)**500, nil:
+    # Two right samples of 250 from different rngs coincide with odds (sum p**2)**250, nil:
     # equal ones come from a generator seeded with one of a few values drawn from rng (400
     # samples catch 10,000 such streams 99.9% of the time: the birthday bound).
     first_seen: dict[bytes, int] = {}
@@ -202,19 +243,19 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
         j = first_seen.setdefault(sample.astype(np.int64).tobytes(), i)
         if j != i:
             raise Wrong(f"rngs seeded {100 + j} and {100 + i} gave exactly the same "
-                        "500 draws: draw from the rng argument itself (a new generator "
+                        f"{m} draws: draw from the rng argument itself (a new generator "
                         "seeded with a few values drawn from rng repeats its streams)")
     first_counts = [np.sum(s == 0) for s in samples]
     p0 = _softmax(LOGITS)[0]
     # ratio ~ chi2(399) / 399: below 0.1 with odds far below 1e-20; fixed quotas give 0
-    if np.var(first_counts, ddof=1) < 0.1 * 500 * p0 * (1 - p0):
+    if np.var(first_counts, ddof=1) < 0.1 * m * p0 * (1 - p0):
         raise Wrong("your class counts barely change from one rng to the next (fixed "
                     "quotas?): draw each index independently, so that the counts vary as "
                     "a multinomial's do")
     # Pearson's statistic of each sample's counts, summed over the 400 samples: about
     # chi2(800), so above 1.3 times its mean with odds 2e-8; draws used twice each (size // 2
     # draws, tiled and shuffled) double it (below 1.3 times with odds 5e-16)
-    expected = 500 * _softmax(LOGITS)
+    expected = m * _softmax(LOGITS)
     counts = np.array([np.bincount(s.astype(np.int64), minlength=len(LOGITS))
                        for s in samples])
     spread = np.sum((counts - expected) ** 2 / expected) / (len(samples) * (len(LOGITS) - 1))
@@ -222,7 +263,8 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
         raise Wrong(f"your class counts vary from one rng to the next {spread:.1f} times as "
                     "much as independent draws' counts do (each draw used twice, or in "
                     "blocks?): draw all size indices independently")
-    return "frequencies match softmax(logits / T) at T = 0.5 and 2, and the draws come from rng."
+    return ("frequencies match softmax(logits / T) for 3, 4 and 5 classes at T = 0.5, 1.5 "
+            "and 2, and the draws come from rng.")
 
 
 def _check_split_frequencies(split, X: np.ndarray, y: np.ndarray, num_test: int) -> None:
@@ -320,6 +362,11 @@ def check_train_test_split(split: object) -> str:
         if len(X_train) != n - num_test or len(y_train) != n - num_test:
             raise Wrong(f"the other {n - num_test} samples belong to the training set; yours "
                         f"has {len(X_train)} inputs and {len(y_train)} labels")
+        for name, part in (("y_train", y_train), ("y_test", y_test)):
+            if part.ndim != y.ndim:
+                raise Wrong(f"keep y's shape: y has shape {y.shape}, your {name} has shape "
+                            f"{part.shape}; index y as it is (y[test], not y[test][:, None] "
+                            "nor y.reshape(-1, 1))")
         paired = [np.array_equal(Xp.reshape(-1), 10.0 * yp)
                   for Xp, yp in ((X_train, y_train), (X_test, y_test))]
         if not all(paired):

@@ -245,6 +245,40 @@ def _clipped_sampler(logits, T, size, rng):
     return rng.choice(len(logits), size=size, p=e / e.sum())
 
 
+def _three_class_sampler(logits, T, size, rng):
+    """The number of classes hard-coded as the notebook's 3: fails on 4 logits."""
+    return rng.choice(3, size, p=_softmax(logits / T))
+
+
+#: The notebook's softmax(logits) of section 5, which an answer may reuse by mistake.
+SOFTMAX_P = _softmax(np.array([1.0, 1.7, -0.2]))
+
+
+def _softmax_p_sampler(logits, T, size, rng):
+    """Ignores its logits: tempers the notebook's softmax_p (right for those 3 logits only)."""
+    q = SOFTMAX_P ** (1 / T)
+    return rng.choice(len(q), size, p=q / q.sum())
+
+
+def _loop_sampler(logits, T, size, rng):
+    """A valid Python loop: one inverse-CDF draw per index."""
+    z = np.asarray(logits, dtype=float) / T
+    cdf = np.cumsum(np.exp(z - z.max()))
+    cdf /= cdf[-1]
+    return np.array([min(int(np.searchsorted(cdf, rng.random(), side="right")), len(z) - 1)
+                     for _ in range(size)])
+
+
+def _split_column_labels(X, y, num_test, rng):
+    o = rng.permutation(len(X))
+    return X[o[num_test:]], y[o[num_test:]][:, None], X[o[:num_test]], y[o[:num_test]][:, None]
+
+
+def _split_column_test_labels(X, y, num_test, rng):
+    X_tr, y_tr, X_te, y_te = _split(X, y, num_test, rng)
+    return X_tr, y_tr, X_te, y_te.reshape(-1, 1)
+
+
 SEED = 42
 CASES = [
     # Exercise 1: uniform on [-0.5, 0.5), from a fresh default_rng(SEED)
@@ -276,6 +310,13 @@ CASES = [
                               N, 0), WRONG, "0.5 itself"),
     (check_centered_uniform, (np.round(np.random.default_rng(9).uniform(-0.5, 0.5, N), 3), N, 9),
      WRONG, "rounding or a cast to float16"),
+    # float16 and 3-decimal rounding that stay below 0.5: the rounding hint, not "another seed"
+    *[(check_centered_uniform, (np.random.default_rng(s).uniform(-0.5, 0.5, N).astype(
+        np.float16), N, s), WRONG, "rounded: float16") for s in (1, 4, 7, 8)],
+    *[(check_centered_uniform, (np.round(np.random.default_rng(s).uniform(-0.5, 0.5, N), 3),
+                                N, s), WRONG, "rounded: float16")
+      for s in range(30) if np.round(np.random.default_rng(s).uniform(-0.5, 0.5, N), 3).max()
+      < 0.5][:2],
     (check_centered_uniform, (np.r_[DRAWS.uniform(-0.5, 0.5, N - 1), -0.5000001], N), WRONG,
      "range from -0.5000001 to"),
     (check_centered_uniform, (DRAWS.uniform(-0.5, 0.5, 100), N), WRONG, "shape"),
@@ -359,9 +400,23 @@ CASES = [
      WRONG, "four arrays"),
     (check_centered_uniform, (np.array([np.random.default_rng(SEED).uniform(-0.5, 0.5)
                                         for _ in range(N)]), N, SEED), WRONG, "re-created"),
+    (check_train_test_split, (_split_column_labels,), WRONG, "your y_train has shape (7, 1)"),
+    (check_train_test_split, (_split_column_test_labels,), WRONG,
+     "your y_test has shape (3, 1)"),
     (check_train_test_split, (_split_delete_flat,), WRONG, "your X_train has shape"),
     (check_sample_with_temperature, (_few_stream_sampler(1000),), WRONG, "gave exactly the same"),
     (check_sample_with_temperature, (_clipped_sampler,), WRONG, "stably"),
+    (check_sample_with_temperature, (_three_class_sampler,), WRONG, "hard-coded as 3"),
+    (check_sample_with_temperature, (_softmax_p_sampler,), WRONG,
+     "never reach class 3 (probability"),
+    (check_sample_with_temperature, (lambda logits, T, size, rng: rng.choice(
+        3, size, p=_softmax(logits[:3] / T)),), WRONG, "never reach class 3"),
+    (check_sample_with_temperature, (lambda logits, T, size, rng: rng.choice(
+        len(logits), size, p=_softmax(np.sort(logits) / T)),), WRONG, "far from softmax"),
+    (check_sample_with_temperature, (lambda l, T, s, rng: rng.choice(
+        len(SOFTMAX_P), s, p=_softmax(np.log(SOFTMAX_P) / T)),), WRONG,
+     "not from the notebook's 3 classes"),
+    (check_sample_with_temperature, (_loop_sampler,), CORRECT, None),
     (check_train_test_split, (lambda X, y, num_test, rng: _split(X, y, 3, rng),), WRONG,
      "with num_test=5"),
     (check_train_test_split, (lambda X, y, num_test, rng: _split(X, y, round(0.3 * len(X)),
