@@ -353,8 +353,8 @@ CASES += [
     (check_lstsq_unit_columns, (unit_first_row,), WRONG,
      "on Longley with YEAR counted from 1947, your code divided by zero"),
     (check_lstsq_unit_columns, (unit_rounded_lengths,), WRONG,
-     "(section 2), your code divided by zero or made a NaN: "
-     "something you divide by (a column's mean, its first entry, a rounded length?) is 0"),
+     ("(section 2), your code divided by zero or made a NaN: something you divide by "
+      "(a column's mean, its first entry, a rounded length?) is 0")),
     (check_lstsq_unit_columns, (lambda A, y: exact_least_squares(A, y),), WRONG,
      "not the course's exact_least_squares"),
     (check_lstsq_unit_columns, (lambda A, y: ...,), NOT_ATTEMPTED, None),
