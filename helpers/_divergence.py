@@ -72,23 +72,33 @@ def rising_windows(losses: np.typing.ArrayLike, window: int) -> int:
     return int(means.size - 1 - (falls[-1] + 1 if falls.size else 0))
 
 
-def lower_lr(lr: float) -> str:
+def lower_lr(lr: float, standardized: bool = False) -> str:
     """The advice that ends every divergence message.
+
+    ``standardized``: the features already have mean 0 and standard deviation 1, so the
+    advice to standardize them is left out.
 
     Examples
     --------
     >>> lower_lr(0.3)
     'lr=0.3 is too large: lower lr (try lr=0.15) or standardize the features'
+    >>> lower_lr(0.3, standardized=True)
+    'lr=0.3 is too large for these standardized features: lower lr (try lr=0.15)'
     """
+    if standardized:
+        return (f"lr={lr:g} is too large for these standardized features: lower lr "
+                f"(try lr={lr / 2:g})")
     return f"lr={lr:g} is too large: lower lr (try lr={lr / 2:g}) or standardize the features"
 
 
 def divergence(losses: list[float], *, window: int, growth: float, epoch: int, lr: float,
-               method: str = "gradient descent", floor: float = 0.0) -> str | None:
+               method: str = "gradient descent", floor: float = 0.0,
+               standardized: bool = False) -> str | None:
     """Why the run whose step losses are ``losses`` (newest last) diverges, or ``None``.
 
     Call it after every step: the fast test looks at the newest loss, the slow test runs
     when a window of ``window`` steps completes (see the module's docstring).
+    ``standardized`` goes to :func:`lower_lr`.
 
     Examples
     --------
@@ -103,7 +113,7 @@ def divergence(losses: list[float], *, window: int, growth: float, epoch: int, l
     first, loss = losses[0], losses[-1]
     if not np.isfinite(loss) or loss > FAST_GROWTH * max(first, 1e-12):
         return (f"{method} diverged in epoch {epoch}: the loss grew from {first:.3g} to "
-                f"{loss:.3g}; {lower_lr(lr)}")
+                f"{loss:.3g}; {lower_lr(lr, standardized)}")
     recent = (DIVERGENCE_PATIENCE + 1) * window
     if len(losses) % window or len(losses) < recent:
         return None  # check once per completed window
@@ -116,5 +126,6 @@ def divergence(losses: list[float], *, window: int, growth: float, epoch: int, l
     if latest > max(growth * lowest, floor):
         return (f"{method} is diverging in epoch {epoch}: the loss, averaged over "
                 f"{window} step{'s' if window > 1 else ''}, rose {DIVERGENCE_PATIENCE} times "
-                f"in a row, from {lowest:.3g} at its lowest to {latest:.3g}; {lower_lr(lr)}")
+                f"in a row, from {lowest:.3g} at its lowest to {latest:.3g}; "
+                f"{lower_lr(lr, standardized)}")
     return None

@@ -182,13 +182,15 @@ def r2_score(y_true: np.typing.ArrayLike, y_pred: np.typing.ArrayLike) -> float:
     return 1.0 - error / variance
 
 
-def _check_short_full_batch_run(losses: list[float], lr: float, num_epochs: int) -> None:
+def _check_short_full_batch_run(losses: list[float], lr: float, num_epochs: int,
+                                standardized: bool = False) -> None:
     """A full-batch run too short for the window test: on a least-squares loss a stable lr
     never raises the loss, so ending above its lowest value (beyond rounding) diverges."""
     if losses[-1] > FULL_BATCH_GROWTH * min(losses):
         raise FloatingPointError(
             f"gradient descent is diverging: in {num_epochs} epochs the loss rose from "
-            f"{min(losses):.3g} at its lowest to {losses[-1]:.3g}; {lower_lr(lr)}")
+            f"{min(losses):.3g} at its lowest to {losses[-1]:.3g}; "
+            f"{lower_lr(lr, standardized)}")
 
 
 def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: float,
@@ -264,6 +266,9 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
     growth = FULL_BATCH_GROWTH if steps_per_epoch == 1 else MINIBATCH_GROWTH
     w, b = np.zeros(X.shape[1]), 0.0
     losses: list[float] = []
+    # Already standardized features: the divergence message does not advise standardizing.
+    standardized = bool(np.allclose(X.mean(axis=0), 0, atol=1e-8)
+                        and np.allclose(X.std(axis=0), 1, rtol=1e-8))
     for epoch in range(1, num_epochs + 1):
         order = np.arange(n) if steps_per_epoch == 1 else rng.permutation(n)
         for idx in np.array_split(order, steps_per_epoch):  # batches of near-equal size
@@ -271,13 +276,14 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
                 r = X[idx] @ w + b - y[idx]
                 loss = float(np.mean(r * r))
             losses.append(loss)
-            why = divergence(losses, window=window, growth=growth, epoch=epoch, lr=lr)
+            why = divergence(losses, window=window, growth=growth, epoch=epoch, lr=lr,
+                             standardized=standardized)
             if why:
                 raise FloatingPointError(why)
             w = w - lr * 2 / len(idx) * (X[idx].T @ r)
             b = b - lr * 2 / len(idx) * float(r.sum())
     if steps_per_epoch == 1 and len(losses) < (DIVERGENCE_PATIENCE + 1) * window:
-        _check_short_full_batch_run(losses, lr, num_epochs)
+        _check_short_full_batch_run(losses, lr, num_epochs, standardized)
     return w, b, np.array(losses)
 
 

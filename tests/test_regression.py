@@ -104,9 +104,18 @@ def test_slow_divergence_is_caught_too():
     losses = Y_STD @ Y_STD / 200 * 1.0816 ** np.arange(100)
     assert losses[-1] < 1e6 * losses[0]
     with pytest.raises(FloatingPointError,
-                       match=r"is diverging in epoch 40: .*lr=1.02 is too large: lower lr "
-                             r"\(try lr=0.51\)"):
+                       match=r"is diverging in epoch 40: .*lr=1.02 is too large for these "
+                             r"standardized features: lower lr \(try lr=0.51\)$"):
         fit_gradient_descent(X_STD, Y_STD, lr=1.02, num_epochs=100)
+
+
+def test_divergence_advises_standardizing_only_unstandardized_features():
+    with pytest.raises(FloatingPointError, match=r"lower lr \(try lr=2.5\) or standardize the "
+                                                 r"features$"):
+        fit_gradient_descent(X, Y, lr=5.0, num_epochs=200)
+    with pytest.raises(FloatingPointError, match=r"standardized features: lower lr "
+                                                 r"\(try lr=2.5\)$"):
+        fit_gradient_descent(X_STD, Y_STD, lr=5.0, num_epochs=200)
 
 
 def test_slow_divergence_is_caught_in_a_short_run():

@@ -212,21 +212,27 @@ def _vector(value, size: int, name: str) -> np.ndarray:
     return arr
 
 
-def _call_unit(lstsq_unit_columns, A: np.ndarray, y: np.ndarray) -> object:
+def _call_unit(lstsq_unit_columns, A: np.ndarray, y: np.ndarray, where: str = "") -> object:
     """``lstsq_unit_columns(A, y)`` with division by zero and NaN raising: a column scaled
     to inf or NaN would reach LAPACK, whose lstsq on it may never return (its scaling
-    routine rejects the matrix and the SVD loops: Reference-LAPACK/lapack#1409)."""
+    routine rejects the matrix and the SVD loops: Reference-LAPACK/lapack#1409).
+
+    ``where`` names the case; empty for Longley as given, where every column's length,
+    mean and first entry are far from 0 and only a measure of spread (the intercept's
+    standard deviation, or max - min) is 0, so only there is the spread blamed."""
     with np.errstate(divide="raise", invalid="raise"):
         try:
             return call(lstsq_unit_columns, A, y)
         except Wrong as err:
             if not str(err).startswith("your code raised FloatingPointError"):
                 raise
-    if np.any(A.std(axis=0) == 0):
+    if not where:
         raise Wrong("a column has zero spread (the intercept's standard deviation is 0), so "
                     "your code divided by zero: divide by np.linalg.norm(A, axis=0)")
-    raise Wrong("your code divided by zero or made a NaN; divide each column by its length, "
-                "np.linalg.norm(A, axis=0), which is never 0 here")
+    raise Wrong(f"{where} your code divided by zero or made a NaN: something you divide by "
+                "(a column's mean, its first entry, a rounded length?) is 0 for these "
+                "columns. Divide each column by its length, np.linalg.norm(A, axis=0), "
+                "itself, which is 0 only for a column of zeros")
 
 
 def rescaling(num_columns: int, K: int) -> np.ndarray:
@@ -297,8 +303,10 @@ def check_lstsq_unit_columns(lstsq_unit_columns) -> str:
         _diagnose_unit_columns(theta, A, y)
     for K in (10, -10, 20, -20, 40, -40):
         scale = rescaling(A.shape[1], K)
-        theta_scaled = _vector(_call_unit(lstsq_unit_columns, A * scale, y), A.shape[1],
-                               "theta")
+        theta_scaled = _vector(
+            _call_unit(lstsq_unit_columns, A * scale, y,
+                       f"on Longley's columns rescaled by 2**{K} and 2**{-K} (section 2),"),
+            A.shape[1], "theta")
         digits = correct_digits(theta_scaled * scale, LONGLEY_CERTIFIED)
         if digits >= MIN_DIGITS:
             continue
@@ -308,8 +316,20 @@ def check_lstsq_unit_columns(lstsq_unit_columns) -> str:
         raise Wrong(f"{said}: your answer still depends on the columns' units. Divide each "
                     "column by its length itself (not a power of it), so that A / lengths "
                     "is the same in any units, and the solution by the same lengths after")
-    return (f"theta keeps at least {MIN_DIGITS} of NIST's digits, on Longley's columns as "
-            "given and rescaled by powers of two.")
+    for origin, what in ((1954.5, "centred (its mean is 0)"), (1947.0, "counted from 1947")):
+        A_year = A.copy()
+        A_year[:, -1] -= origin  # exact: YEAR's entries are integers
+        where = f"on Longley with YEAR {what},"
+        theta_year = _vector(_call_unit(lstsq_unit_columns, A_year, y, where), A.shape[1],
+                             "theta")
+        digits = correct_digits(theta_year, exact_least_squares(A_year, y))
+        if digits < MIN_DIGITS:
+            raise Wrong(f"{where} theta keeps only {max(digits, 0):.0f} of the exact "
+                        "solution's digits: divide each column by its length, "
+                        "np.linalg.norm(A, axis=0), solve with np.linalg.lstsq, and divide "
+                        "the solution by the same lengths")
+    return (f"theta keeps at least {MIN_DIGITS} correct digits, on Longley's columns as "
+            "given, rescaled by powers of two, and with YEAR centred or counted from 1947.")
 
 
 # ---------------------------------------------------------------- Exercise 3: ridge
@@ -360,7 +380,18 @@ def _alternatives(X: np.ndarray, y: np.ndarray, alpha: float) -> list[tuple[tupl
     not_centred = ("you centred y but not X: the stacked system has no bias column, so X's "
                    "nonzero means pull w off. Subtract X.mean(axis=0) from X before stacking, "
                    "and use the same means to recover b")
+    standardized = []  # ridge on standardized features, scaled back or not (ddof 0 or 1)
+    for ddof in (0, 1):
+        sd = X.std(axis=0, ddof=ddof)
+        w_z = fit_ridge((X - X.mean(axis=0)) / sd, y, alpha)[0]
+        standardized += [(w_z / sd, y.mean() - X.mean(axis=0) @ (w_z / sd)), (w_z, y.mean())]
+    scaled_penalty = ("you standardized X inside ridge: the penalty then shrinks the weights "
+                      "of the standardized features, alpha * ||w * X.std(axis=0)||^2, not "
+                      "alpha * ||w||^2 as asked, so a feature's units change how much it is "
+                      "shrunk. Only centre X here (subtract X.mean(axis=0)); whether to "
+                      "standardize is the caller's choice, made before calling ridge")
     return [
+        *[(pair, scaled_penalty) for pair in standardized],
         ((uncentred_X, y.mean() - X.mean(axis=0) @ uncentred_X), not_centred),
         ((uncentred_X, y.mean()), not_centred),
         ((theta[1:], theta[0]),

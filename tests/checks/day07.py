@@ -286,6 +286,24 @@ def unit_standardized(A, y):  # centred too: 0 / 0 in the intercept column
     return np.linalg.lstsq((A - mean) / scale, y, rcond=None)[0] / scale
 
 
+def unit_mean(A, y):  # a column's mean as its scale: 0 for a centred column
+    return np.linalg.lstsq(A / A.mean(axis=0), y, rcond=None)[0] / A.mean(axis=0)
+
+
+def unit_first_row(A, y):  # the first entry as a scale: 0 for YEAR counted from 1947
+    return np.linalg.lstsq(A / A[0], y, rcond=None)[0] / A[0]
+
+
+def unit_rounded_lengths(A, y):  # rounded lengths: 0 for columns scaled by 2**-40
+    lengths = np.round(np.linalg.norm(A, axis=0))
+    return np.linalg.lstsq(A / lengths, y, rcond=None)[0] / lengths
+
+
+def unit_ptp(A, y):  # max - min as the scale: the intercept's is 0
+    scale = np.ptp(A, axis=0)
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
 def unit_legacy(A, y):
     np.random.seed(0)  # noqa: NPY002 (the mistake under test)
     return unit_right(A, y)
@@ -328,6 +346,15 @@ CASES += [
      "zero spread (the intercept's standard deviation is 0)"),
     (check_lstsq_unit_columns, (unit_standardized,), WRONG,
      "zero spread (the intercept's standard deviation is 0)"),
+    (check_lstsq_unit_columns, (unit_ptp,), WRONG,
+     "zero spread (the intercept's standard deviation is 0)"),
+    (check_lstsq_unit_columns, (unit_mean,), WRONG,
+     "on Longley with YEAR centred (its mean is 0), your code divided by zero"),
+    (check_lstsq_unit_columns, (unit_first_row,), WRONG,
+     "on Longley with YEAR counted from 1947, your code divided by zero"),
+    (check_lstsq_unit_columns, (unit_rounded_lengths,), WRONG,
+     ("(section 2), your code divided by zero or made a NaN: something you divide by "
+      "(a column's mean, its first entry, a rounded length?) is 0")),
     (check_lstsq_unit_columns, (lambda A, y: exact_least_squares(A, y),), WRONG,
      "not the course's exact_least_squares"),
     (check_lstsq_unit_columns, (lambda A, y: ...,), NOT_ATTEMPTED, None),
@@ -499,6 +526,14 @@ def ridge_course_renamed(X, y, alpha):  # the helper under another name
     return solve(X, y, alpha)
 
 
+def ridge_standardized(X, y, alpha, ddof=0):  # ridge on standardized X, scaled back
+    mean, sd = X.mean(axis=0), X.std(axis=0, ddof=ddof)
+    Z, k = (X - mean) / sd, X.shape[1]
+    w_z = np.linalg.lstsq(np.vstack([Z, np.sqrt(alpha) * np.eye(k)]),
+                          np.r_[y - y.mean(), np.zeros(k)], rcond=None)[0]
+    return w_z / sd, y.mean() - mean @ (w_z / sd)
+
+
 def ridge_legacy(X, y, alpha):
     noise = np.random.standard_normal(y.shape) * 0.0  # noqa: NPY002 (the mistake under test)
     return ridge_right(X, y + noise, alpha)
@@ -539,6 +574,12 @@ CASES += [
     (check_ridge, (lambda X, y, alpha: (ridge_x_uncentred(X, y, alpha)[0], y.mean()),), WRONG,
      "centred y but not X"),
     (check_ridge, (lambda X, y, alpha: list(ridge_right(X, y, alpha)),), CORRECT, None),
+    (check_ridge, (ridge_standardized,), WRONG, "you standardized X inside ridge"),
+    (check_ridge, (lambda X, y, alpha: ridge_standardized(X, y, alpha, ddof=1),), WRONG,
+     "the penalty then shrinks the weights of the standardized features"),
+    (check_ridge, (lambda X, y, alpha: (ridge_standardized(X, y, alpha)[0]
+                                        * X.std(axis=0), y.mean()),), WRONG,
+     "you standardized X inside ridge"),
     (check_ridge, (ridge_in_place,), WRONG, "changed its argument X in place"),
     (check_ridge, (ridge_legacy,), WRONG, "global np.random"),
     (check_ridge, (ridge_float32,), WRONG, "compute in float64"),
