@@ -8,8 +8,12 @@ standard deviation that survives a large offset (cumulative sums, and Day 3's
 from __future__ import annotations
 
 import ast
+import contextlib
 import inspect
 import math
+import os
+import sys
+import sysconfig
 import textwrap
 import tracemalloc
 
@@ -131,6 +135,71 @@ def _python_loop(func) -> str | None:
     return f"{found} (in {chain[-1]}, which it calls{via})"
 
 
+def _library_dirs() -> tuple[str, ...]:
+    """Folders whose code is not the learner's: the standard library, site-packages (NumPy,
+    SciPy, ...) and this course's helpers package (the checks themselves)."""
+    paths = sysconfig.get_paths()
+    dirs = {paths[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    dirs.add(os.path.dirname(os.__file__))
+    dirs.add(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # helpers/
+    return tuple(os.path.join(os.path.realpath(d), "") for d in dirs)
+
+
+_LIBRARY_DIRS = _library_dirs()
+
+
+def _is_learners(filename: str) -> bool:
+    """Whether code from ``filename`` is the learner's (a notebook cell, their module)."""
+    if filename.startswith("<frozen") or "site-packages" in filename:
+        return False
+    return not os.path.realpath(filename).startswith(_LIBRARY_DIRS)
+
+
+def _python_steps(func, *args) -> int:
+    """The number of Python lines the learner's own code (not NumPy, SciPy, the standard
+    library or the course's helpers) executes in ``func(*args)``: measured with
+    ``sys.settrace``, so it sees loops hidden in ``np.vectorize``, ``np.frompyfunc``,
+    ``map``, a callable object or a helper at any depth. Statistics' ``fmean`` / ``stdev``
+    are the standard library's, not counted: they are accepted (linear, not the learner's
+    loop)."""
+    steps = 0
+    learners: dict = {}
+
+    def local(frame, event, arg):
+        nonlocal steps
+        if event == "line":
+            steps += 1
+        return local
+
+    def global_trace(frame, event, arg):
+        code = frame.f_code
+        mine = learners.get(code)
+        if mine is None:
+            mine = learners[code] = _is_learners(code.co_filename)
+        return local if mine else None
+
+    previous = sys.gettrace()
+    sys.settrace(global_trace)
+    try:  # a failure is judged elsewhere: here only the steps count
+        with np.errstate(all="ignore"), contextlib.suppress(Exception):
+            call(func, *args)
+    finally:
+        sys.settrace(previous)
+    return steps
+
+
+def _loop_by_steps(func, make_args, size: int) -> str | None:
+    """A hint when the learner's Python steps grow with n (a Python loop, however hidden),
+    measured at n = ``size`` and 4 ``size``; None when they do not grow."""
+    small = _python_steps(func, *make_args(size))
+    large = _python_steps(func, *make_args(4 * size))
+    if large - small < size:  # a loop runs at least one line per value: 3 * size more
+        return None
+    return (f"your code ran {small:,} Python-level steps at n = {size:,} and {large:,} at "
+            f"n = {4 * size:,}: a Python loop (np.vectorize and np.frompyfunc loop in Python "
+            "too)")
+
+
 def _quadratic_memory(func, size: int) -> bool:
     """Whether ``func`` on ``size`` values allocates memory of order ``size**2`` (an
     (n, n) matrix): tracemalloc sees NumPy's array buffers."""
@@ -231,12 +300,15 @@ def check_running_std_of(running_std_of) -> str:
                         "precision (float32 keeps about 7 digits, too few for data near 1e8, "
                         "where its spacing is 8): compute and return them in float64")
         raise Wrong(_running_std_hint(got, x))
-    loop = _python_loop(running_std_of)
-    if loop is not None:
-        raise Wrong(f"right values, but your function uses {loop}: the exercise asks for "
-                    "cumulative sums and no Python loop (Python code run once per value is "
-                    "far slower than compiled cumulative sums, and a loop over prefixes redoes "
-                    "the work, quadratic in n)")
+    grew = _loop_by_steps(running_std_of,
+                          lambda m: (np.random.default_rng(m).normal(5.0, 2.0, m),), 500)
+    if grew is not None:
+        loop = _python_loop(running_std_of)  # names the loop, when the source shows it
+        uses = f" (it uses {loop})" if loop is not None else ""
+        raise Wrong(f"right values, but {grew}{uses}; the exercise asks for cumulative sums "
+                    "and no Python loop (Python code run once per value is far slower than "
+                    "compiled cumulative sums, and a loop over prefixes redoes the work, "
+                    "quadratic in n)")
     for size in (1, 2, 7, 1_000):
         other = gen.normal(-3.0, 10.0, size)
         with np.errstate(all="ignore"):
@@ -323,6 +395,9 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         raise Wrong(_HALF_PRECISION)
     if not (math.isfinite(est) and math.isfinite(se)):
         raise Wrong(f"your function returned ({est}, {se}): both should be finite numbers")
+    if abs(se - math.pi) <= 0.1 and 0 < est < 0.1:
+        raise Wrong(f"your function returned ({est:.4f}, {se:.4f}): the standard error "
+                    "first and the estimate second; return (estimate, standard_error)")
     if abs(est - math.pi) > 0.1:
         raise Wrong(f"your estimate is {est:.4f}, far from pi: average 4 sqrt(1 - u**2) over "
                     "uniform draws u in [0, 1)")
@@ -348,10 +423,12 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
                for v in (u, 1 - u, 2 * u - 1)):
             raise Wrong(f"your estimate averages {m:,} heights for n = {n:,}: draw exactly n "
                         "uniforms")
-    loop = _python_loop(pi_by_averaging)
-    if loop is not None:
-        raise Wrong(f"right numbers, but your function uses {loop}: draw all n uniforms in "
-                    "one call and average the array, without a Python loop")
+    grew = _loop_by_steps(pi_by_averaging, lambda m: (np.random.default_rng(m), m), 500)
+    if grew is not None:
+        loop = _python_loop(pi_by_averaging)  # names the loop, when the source shows it
+        uses = f" (it uses {loop})" if loop is not None else ""
+        raise Wrong(f"right numbers, but {grew}{uses}; draw all n uniforms in one call and "
+                    "average the array, without a Python loop")
     if "RandomState" in _names_in(pi_by_averaging):
         raise Wrong("your function makes a legacy RandomState: draw with the rng argument "
                     "(a Generator) itself")

@@ -3,6 +3,7 @@
 import functools
 import itertools
 import math
+import statistics
 
 import numpy as np
 
@@ -315,6 +316,61 @@ def se_from_var(rng, n):  # the variance, then its square root: the same number
     return float(np.mean(h)), math.sqrt(np.var(h, ddof=1)) / math.sqrt(n)
 
 
+def swapped(rng, n):
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return h.std(ddof=1) / np.sqrt(n), h.mean()  # (standard error, estimate)
+
+
+def with_statistics(rng, n):  # the standard library's mean and stdev: linear, accepted
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    return statistics.fmean(h), statistics.stdev(h) / math.sqrt(n)
+
+
+_height = np.vectorize(lambda u: 4 * math.sqrt(1 - u * u))  # Python once per value
+_height_ufunc = np.frompyfunc(lambda u: 4 * math.sqrt(1 - u * u), 1, 1)
+
+
+def vectorized_height(rng, n):
+    h = _height(rng.random(n))
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def frompyfunc_height(rng, n):
+    h = _height_ufunc(rng.random(n)).astype(float)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+class Heights:  # a callable object whose __call__ loops
+    def __call__(self, rng, n):
+        h = np.empty(n)
+        for i, u in enumerate(rng.random(n)):
+            h[i] = 4 * math.sqrt(1 - u * u)
+        return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+prefix_std = np.vectorize(lambda x, k: np.std(x[:k]), excluded={0})  # quadratic
+
+
+def vectorized_prefixes(x):
+    return prefix_std(x, np.arange(1, len(x) + 1))
+
+
+def _prefix_ufunc(x):
+    return np.frompyfunc(lambda k: np.std(x[:k]), 1, 1)
+
+
+def frompyfunc_prefixes(x):
+    return _prefix_ufunc(x)(np.arange(1, len(x) + 1)).astype(float)
+
+
+class PrefixStd:  # a callable object whose __call__ loops
+    def __call__(self, x):
+        out = np.empty(len(x))
+        for k in range(1, len(x) + 1):
+            out[k - 1] = np.std(x[:k])
+        return out
+
+
 rs = running_std  # a learner's alias, bound outside the function
 
 
@@ -360,6 +416,10 @@ CASES = [
      "accumulate(...), which loops in Python"),
     (check_running_std_of, (two_calls_deep,), WRONG,
      "map(...), which loops in Python (in _helper1, which it calls, through _inner)"),
+    (check_running_std_of, (vectorized_prefixes,), WRONG,
+     "Python-level steps at n = 500 and"),
+    (check_running_std_of, (frompyfunc_prefixes,), WRONG, "np.frompyfunc loop in Python"),
+    (check_running_std_of, (PrefixStd(),), WRONG, "a Python loop"),
     (check_running_std_of, (masked_matrix,), WRONG, "(n, n) array"),
     (check_running_std_of, (shift_in_place,), WRONG, "in place"),
     (check_running_std_of, (in_float32,), WRONG, "single precision"),
@@ -379,6 +439,7 @@ CASES = [
     (check_pi_by_averaging, (zero_d_arrays,), CORRECT, None),
     (check_pi_by_averaging, (mirrored_draws,), CORRECT, None),
     (check_pi_by_averaging, (se_from_var,), CORRECT, None),
+    (check_pi_by_averaging, (with_statistics,), CORRECT, None),
     # Exercise 2: wrong
     (check_pi_by_averaging, (ddof0,), WRONG, "ddof=1"),
     (check_pi_by_averaging, (hit_or_miss,), WRONG, "hit-or-miss"),
@@ -391,6 +452,10 @@ CASES = [
     (check_pi_by_averaging, (few_seeds,), WRONG, "rng"),
     (check_pi_by_averaging, (seed_plus_i,), WRONG, "comprehension"),
     (check_pi_by_averaging, (loop_of_draws,), WRONG, "a for loop"),
+    (check_pi_by_averaging, (vectorized_height,), WRONG, "np.vectorize and np.frompyfunc"),
+    (check_pi_by_averaging, (frompyfunc_height,), WRONG, "Python-level steps at n = 500"),
+    (check_pi_by_averaging, (Heights(),), WRONG, "Python-level steps"),
+    (check_pi_by_averaging, (swapped,), WRONG, "the standard error first"),
     (check_pi_by_averaging, (se_from_other_n,), WRONG, "at n = 2 your standard error is off"),
     (check_pi_by_averaging, (exact_se,), WRONG, "not from the exact formula"),
     (check_pi_by_averaging, (one_extra_draw,), WRONG, "draw exactly n"),
