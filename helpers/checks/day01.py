@@ -518,12 +518,14 @@ def _worker_list(worker_rngs: object, seed: int, num_workers: int) -> list:
 
 def _plain_seed(bit_generator: object) -> int | None:
     """The integer a bit generator was seeded with (``default_rng(n)``, ``PCG64(n)``,
-    ``Philox(key=n)``), or None for other seeds (spawned children, lists of integers,
+    ``Philox(key=n)``; n a Python or NumPy integer), or None for other seeds (spawned children, lists of integers,
     fresh entropy)."""
     seq = getattr(bit_generator, "seed_seq", getattr(bit_generator, "_seed_seq", None))
     if isinstance(seq, np.random.SeedSequence):
-        if not seq.spawn_key and isinstance(seq.entropy, int) and 0 <= seq.entropy < 2**63:
-            return seq.entropy
+        entropy = seq.entropy  # a NumPy integer seed (np.int64(5)) counts as plain too
+        if (not seq.spawn_key and isinstance(entropy, int | np.integer)
+                and not isinstance(entropy, bool) and 0 <= int(entropy) < 2**63):
+            return int(entropy)
         return None
     if isinstance(bit_generator, np.random.Philox):  # made from a key
         key = bit_generator.state["state"]["key"]

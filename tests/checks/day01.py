@@ -423,6 +423,8 @@ WORKER_RNGS = [
     (lambda seed, n: tuple(default_rng(seed).spawn(n)), CORRECT, None),
     (lambda seed, n: [default_rng(int(s)) for s in default_rng(seed).integers(2**63, size=n)],
      CORRECT, None),
+    (lambda seed, n: [default_rng(s) for s in default_rng(seed).integers(2**63, size=n)],
+     CORRECT, None),  # NumPy integer seeds, as drawn
     # ... spawned PCG64DXSM, Philox and SFC64, jumped(i + 1), jumped Philox, grandchildren,
     # seeds from generate_state, a longer list, seed * 2**32 + i (no two (seed, worker)
     # pairs give one integer below 2**32 workers), a gap of 2**64 odd draws
@@ -466,6 +468,15 @@ WORKER_RNGS = [
      WRONG, "birthday bound"),
     (lambda seed, n: [default_rng(int(c.generate_state(1)[0]))
                       for c in SeedSequence(seed).spawn(n)], WRONG, "birthday bound"),
+    # ... the same mistakes with NumPy integer seeds (np.int64), judged as plain integers
+    (lambda seed, n: [default_rng(s) for s in default_rng(seed).integers(2**31, size=n)],
+     WRONG, "birthday bound"),
+    (lambda seed, n: [default_rng(v) for v in seed * 10_000 + np.arange(n)], WRONG,
+     "worker 10000 of seed s and worker 0 of seed s + 1"),
+    (lambda seed, n: [default_rng(int(v)) for v in seed * 10_000 + np.arange(n)], WRONG,
+     "worker 10000 of seed s and worker 0 of seed s + 1"),
+    (lambda seed, n: [default_rng(np.int64(seed) + i) for i in range(n)], WRONG,
+     "worker 1 with seed 7 and worker 0 with seed 8 draw the same numbers (seed + i?)"),
     (lambda seed, n: [default_rng(seed * 10**6 + i) for i in range(n)], WRONG,
      "worker 1000000 of seed s and worker 0 of seed s + 1"),
     (lambda seed, n: [default_rng(seed * 10**6 + 3 * i) for i in range(n)], WRONG,
