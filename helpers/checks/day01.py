@@ -106,7 +106,12 @@ def _no_repeats(noisy_copy: object) -> None:
     """Wrong if two of ``_REPEAT_CALLS`` generators (seeds 100,000, 100,001, ...) give
     exactly the same noise on a 4-element x, while the noise is not merely discrete: the
     noise then comes from one of a few streams (a generator re-seeded with a small integer
-    drawn from rng). Real draws repeat with odds below one in 2**100."""
+    drawn from rng). Real draws repeat with odds below one in 2**100.
+
+    Detection limit: such a child seed is caught only when it repeats among the
+    ``_REPEAT_CALLS`` generators, so a child seed from fewer than about 10**6 values is
+    caught (``rng.integers(2**20)`` is); larger ones pass, knowingly
+    (``rng.integers(2**24)``)."""
     x = np.array([0.25, -2.0, 7.5, -0.75])
     noises = np.array([_copy_of(call(noisy_copy, x, _SCALE, np.random.default_rng(
         100_000 + k)), x) - x for k in range(_REPEAT_CALLS)])
@@ -131,7 +136,9 @@ def check_noisy_copy(noisy_copy: object) -> str:
     that leaves x out, scales it or rounds it shows), for the independence of its elements
     along both axes, its distribution, its spread at a second scale, and on 1- and 2-element x over many generators; and
     no two of ``_REPEAT_CALLS`` generators may give the same noise (a child generator
-    re-seeded with a small integer drawn from rng). The shape test measures the share of
+    re-seeded with a small integer drawn from rng: a child seed from fewer than about 10**6
+    values is caught; larger ones, such as ``rng.integers(2**24)``, pass, knowingly). The
+    shape test measures the share of
     noise within one scale of 0: an approximate normal as close as the sum of 12 uniforms
     minus 6 passes it, knowingly.
 
@@ -314,7 +321,12 @@ def _dependent_lag(rolls: np.ndarray) -> int | None:
 def _no_repeated_rolls(roll_die: object) -> None:
     """Wrong if two of ``_REPEAT_SEEDS`` generators (seeds 0, 1, 2, ...) give the same
     ``_REPEAT_ROLLS`` rolls: the rolls then come from one of a few streams (a generator
-    re-seeded with a small integer drawn from rng). Fair rolls repeat with odds below 2**-130."""
+    re-seeded with a small integer drawn from rng). Fair rolls repeat with odds below 2**-130.
+
+    Detection limit: such a child seed is caught only when it repeats among the
+    ``_REPEAT_SEEDS`` generators, so a child seed from fewer than about 10**6 values is
+    caught (``rng.integers(10**5)`` is); larger ones pass, knowingly
+    (``rng.integers(10**7)``)."""
     seen: dict[bytes, int] = {}
     for seed in range(_REPEAT_SEEDS):
         rolls = _rolls(call(roll_die, _REPEAT_ROLLS, np.random.default_rng(seed)),
@@ -334,7 +346,10 @@ def check_roll_die(roll_die: object) -> str:
 
     Besides faces, dtype and reproducibility: the face counts are neither too uneven nor too
     even (a chi-square on both tails), and rolls are independent of the rolls any number of
-    places before them (a chi-square of independence at every lag).
+    places before them (a chi-square of independence at every lag). No two of
+    ``_REPEAT_SEEDS`` generators may give the same first rolls (a child generator re-seeded
+    with a small integer drawn from rng): a child seed from fewer than about 10**6 values is
+    caught; larger ones, such as ``rng.integers(10**7)``, pass, knowingly.
 
     Detection limit: the face counts of ``_MANY_ROLLS`` rolls catch a die with one face off
     by 2% of 1/6 (0.170 instead of 0.1667) with probability above 0.9999, off by 1.5% with
@@ -518,12 +533,14 @@ def _worker_list(worker_rngs: object, seed: int, num_workers: int) -> list:
 
 def _plain_seed(bit_generator: object) -> int | None:
     """The integer a bit generator was seeded with (``default_rng(n)``, ``PCG64(n)``,
-    ``Philox(key=n)``), or None for other seeds (spawned children, lists of integers,
+    ``Philox(key=n)``; n a Python or NumPy integer), or None for other seeds (spawned children, lists of integers,
     fresh entropy)."""
     seq = getattr(bit_generator, "seed_seq", getattr(bit_generator, "_seed_seq", None))
     if isinstance(seq, np.random.SeedSequence):
-        if not seq.spawn_key and isinstance(seq.entropy, int) and 0 <= seq.entropy < 2**63:
-            return seq.entropy
+        entropy = seq.entropy  # a NumPy integer seed (np.int64(5)) counts as plain too
+        if (not seq.spawn_key and isinstance(entropy, int | np.integer)
+                and not isinstance(entropy, bool) and 0 <= int(entropy) < 2**63):
+            return int(entropy)
         return None
     if isinstance(bit_generator, np.random.Philox):  # made from a key
         key = bit_generator.state["state"]["key"]
@@ -945,6 +962,24 @@ def _from_text_alone(load_rng: object, name: str, text: str, expected: list,
                 "gone in a new Python process: put everything in the JSON text")
 
 
+def _own_bit_generators(save_rng: object, load_rng: object, name: str, text: str) -> None:
+    """Wrong unless two Generators loaded from two checkpoints of Generators on ``name`` (one
+    of them ``text``) have bit generators of their own: drawing from the first may not move
+    the second (a ``load_rng`` that keeps one bit generator object per kind and sets its
+    state fails)."""
+    other = _part_way(name, 99)
+    other_expected = _next_draws(other)
+    other_text = _for(name, save_rng, other)
+    first, second = _for(name, load_rng, text), _for(name, load_rng, other_text)
+    shared = first.bit_generator is second.bit_generator
+    first.random(10)  # draw from the first, without copying it
+    if shared or _next_draws(second) != other_expected:
+        raise Wrong(f"two Generators loaded from two checkpoints of Generator({name}(...))s "
+                    "share one bit generator, so drawing from one moves the other (does "
+                    "load_rng keep one bit generator per kind and set its state?): build a "
+                    "new bit generator for every checkpoint it loads")
+
+
 @exercise_check
 def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
     """Exercise 4: ``load_rng(save_rng(rng))`` continues ``rng``'s stream from the checkpoint.
@@ -957,7 +992,9 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
     reverse order (a generator kept in a variable by ``save_rng`` shows), and checkpoints
     of generators new to this process are loaded by :func:`_in_new_process`'s copy of
     ``load_rng``, which reads its module's variables as they were before those saves (a
-    dict of saved generators keyed by the text shows).
+    dict of saved generators keyed by the text shows). Two Generators loaded from two
+    checkpoints of one kind must not share a bit generator (drawing from one would move the
+    other).
 
     Examples
     --------
@@ -1029,6 +1066,7 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
     for name, text, expected in saved[::-1]:
         _from_text_alone(load_rng, name, text, expected,
                          f"after the checkpoints of {len(saved)} generators were saved")
+    _own_bit_generators(save_rng, load_rng, *saved[0][:2])
     call_number = next(_CHECKPOINT_CALLS)
     for k, name in enumerate(_BIT_GENERATORS):
         rng = _part_way(name, 1_000_000 + len(_BIT_GENERATORS) * call_number + k)

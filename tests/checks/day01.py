@@ -136,6 +136,12 @@ NOISY_COPY = [
         x.shape), WRONG, "gave exactly the same noise"),
     (lambda x, scale, rng: x + scale * default_rng(rng.integers(100_000)).standard_normal(
         x.shape), WRONG, "gave exactly the same noise"),
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**20)).standard_normal(
+        x.shape), WRONG, "gave exactly the same noise"),
+    # ... the detection limit: a child seed from fewer than about 10**6 values is caught;
+    # larger ones pass, knowingly (a repeat among 2,000 generators is then unlikely)
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**24)).standard_normal(
+        x.shape), CORRECT, None),
     # wrong: x left out, multiplied, rounded or replaced by its mean
     (lambda x, scale, rng: scale * rng.standard_normal(x.shape), WRONG,
      "does not follow x (it looks like the noise alone)"),
@@ -344,6 +350,10 @@ ROLL_DIE = [
      "gave exactly the same 60 rolls"),
     (lambda num_rolls, rng: default_rng(rng.integers(100_000)).integers(1, 7, num_rolls),
      WRONG, "Such a seed takes few values"),
+    # ... the detection limit: a child seed from fewer than about 10**6 values is caught;
+    # larger ones pass, knowingly (a repeat among 2,000 generators is then unlikely)
+    (lambda num_rolls, rng: default_rng(rng.integers(10**7)).integers(1, 7, num_rolls),
+     CORRECT, None),
     # wrong: a bias of about 1% (modulo bias), which only 1,200,000 rolls show
     (_bytes_mod_6, WRONG, "a small bias, but not 1/6 = 0.1667 each"),
     (lambda num_rolls, rng: rng.integers(0, 256, num_rolls, dtype=np.uint8) % 6 + 1, WRONG,
@@ -423,6 +433,8 @@ WORKER_RNGS = [
     (lambda seed, n: tuple(default_rng(seed).spawn(n)), CORRECT, None),
     (lambda seed, n: [default_rng(int(s)) for s in default_rng(seed).integers(2**63, size=n)],
      CORRECT, None),
+    (lambda seed, n: [default_rng(s) for s in default_rng(seed).integers(2**63, size=n)],
+     CORRECT, None),  # NumPy integer seeds, as drawn
     # ... spawned PCG64DXSM, Philox and SFC64, jumped(i + 1), jumped Philox, grandchildren,
     # seeds from generate_state, a longer list, seed * 2**32 + i (no two (seed, worker)
     # pairs give one integer below 2**32 workers), a gap of 2**64 odd draws
@@ -466,6 +478,15 @@ WORKER_RNGS = [
      WRONG, "birthday bound"),
     (lambda seed, n: [default_rng(int(c.generate_state(1)[0]))
                       for c in SeedSequence(seed).spawn(n)], WRONG, "birthday bound"),
+    # ... the same mistakes with NumPy integer seeds (np.int64), judged as plain integers
+    (lambda seed, n: [default_rng(s) for s in default_rng(seed).integers(2**31, size=n)],
+     WRONG, "birthday bound"),
+    (lambda seed, n: [default_rng(v) for v in seed * 10_000 + np.arange(n)], WRONG,
+     "worker 10000 of seed s and worker 0 of seed s + 1"),
+    (lambda seed, n: [default_rng(int(v)) for v in seed * 10_000 + np.arange(n)], WRONG,
+     "worker 10000 of seed s and worker 0 of seed s + 1"),
+    (lambda seed, n: [default_rng(np.int64(seed) + i) for i in range(n)], WRONG,
+     "worker 1 with seed 7 and worker 0 with seed 8 draw the same numbers (seed + i?)"),
     (lambda seed, n: [default_rng(seed * 10**6 + i) for i in range(n)], WRONG,
      "worker 1000000 of seed s and worker 0 of seed s + 1"),
     (lambda seed, n: [default_rng(seed * 10**6 + 3 * i) for i in range(n)], WRONG,
@@ -635,6 +656,17 @@ def _cached(text):
     return copy.deepcopy(_by_text.get(text))
 
 
+_one_per_kind = {}
+
+
+def _load_into_one_per_kind(text):  # one bit generator object per kind, reused
+    state = json.loads(text)
+    kind = state["bit_generator"]
+    bit_generator = _one_per_kind.setdefault(kind, getattr(np.random, kind)())
+    bit_generator.state = state
+    return Generator(bit_generator)
+
+
 def _save_after_a_test_draw(rng):
     rng.random()  # "is it working?"
     return _save(rng)
@@ -675,6 +707,9 @@ CHECKPOINT = [
     (_save, _load_bit_generator, WRONG, "must return a numpy.random.Generator, got PCG64"),
     (_save, _load_fresh_of_its_kind, WRONG, "two different streams"),
     (lambda rng: pickle.dumps(rng), pickle.loads, WRONG, "got bytes"),
+    (_save, _load_into_one_per_kind, WRONG,
+     ("two Generators loaded from two checkpoints of Generator(PCG64(...))s share one bit "
+      "generator")),
     (lambda rng: json.dumps(rng.bit_generator.state, default=str), _load, WRONG,
      "for a Generator(MT19937(...)): your code raised TypeError"),
     # wrong: not from the text alone (a copy of rng kept by save_rng, loaded right after)
