@@ -57,7 +57,7 @@ def notebook_runner(tmp_path_factory, root):
     out_dir = tmp_path_factory.mktemp("properties")
 
     def run(name: str, seed: int, results_source: str, **parameters) -> dict:
-        key = (name, seed, tuple(sorted(parameters.items())))
+        key = (name, seed, repr(sorted(parameters.items())))  # a list value is not hashable
         if key not in cache:
             results = out_dir / f"{name}_seed{seed}.json"
             nb = parameterize_notebook(
