@@ -385,8 +385,8 @@ CASES = [
     # ids combined with a large stride inside a spawn_key or a list: the stride probe
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed, spawn_key=(100_000 * epoch + index,))).standard_normal(size)),),
-     WRONG, "the item (seed=5, epoch=0, index=100000) draws the same numbers as the item "
-     "(seed=5, epoch=1, index=0): the ids are combined by arithmetic with a stride"),
+     WRONG, ("the item (seed=5, epoch=0, index=100000) draws the same numbers as the item "
+             "(seed=5, epoch=1, index=0): the ids are combined by arithmetic with a stride")),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed, spawn_key=((epoch << 20) + index,))).standard_normal(size)),),
      WRONG, "index=1048576) draws the same numbers as the item (seed=5, epoch=1, index=0)"),
