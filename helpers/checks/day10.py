@@ -353,7 +353,7 @@ def _collision_cause(task_seeds, arithmetic: str) -> str:
     if np.all(steps > 0) or np.all(steps < 0):
         return arithmetic
     return ("random seeds from a small range collide by chance (birthday): n seeds drawn "
-            "from m values repeat even odds once n passes 1.18 sqrt(m), 77,000 for 2**32; "
+            "from m values repeat with even odds once n passes 1.18 sqrt(m): 77,000 for 2**32; "
             "spawn "
             "(SeedSequence(seed).spawn(n))")
 
