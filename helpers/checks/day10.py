@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 
+from helpers.checks.day09 import _watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 from helpers.intervals import mean_interval, paired_interval, t_quantile, unpaired_interval
 
@@ -280,6 +281,83 @@ def _task_entropies(seeds) -> list[int | None]:
     return found
 
 
+#: How many raw draws of each task the overlap test looks through, and how many of another
+#: task's first draws, in a row, count as that task's stream turning up inside it.
+_OVERLAP_DRAWS, _OVERLAP_RUN = 1000, 4
+#: How many tasks of each of seeds 7 and 8 the overlap test compares.
+_OVERLAP_TASKS = 6
+
+
+def _raw_draws(task, size: int = _OVERLAP_DRAWS) -> np.ndarray | None:
+    """The first ``size`` raw words of a task's stream: those of a deep copy of its
+    Generator (the task's own is not consumed), or of ``default_rng`` of its SeedSequence."""
+    if isinstance(task, np.random.Generator):
+        return copy.deepcopy(task.bit_generator).random_raw(size)
+    if isinstance(task, np.random.SeedSequence):
+        return np.random.default_rng(task).bit_generator.random_raw(size)
+    return None
+
+
+def _overlap(task_seeds) -> str | None:
+    """A hint if one task's stream is another's shifted by a few draws (``advance(i)``, or
+    copies of one Generator taken between draws): the first ``_OVERLAP_RUN`` draws of a task
+    of seed 7 or 8 (``_OVERLAP_TASKS`` each) found in a row among the first
+    ``_OVERLAP_DRAWS`` of another, from its second draw on (the same stream twice is a shared task, judged
+    later); None otherwise."""
+    draws = {}
+    for seed in (7, 8):
+        try:
+            tasks = call(task_seeds, seed, _OVERLAP_TASKS)
+        except Wrong:  # judged by the checks that follow
+            return None
+        for i, task in enumerate(tasks):
+            raw = _raw_draws(task)
+            if raw is not None:
+                draws[(seed, i)] = raw
+    where: dict[int, list[tuple[tuple[int, int], int]]] = {}
+    for key, raw in draws.items():
+        for k, word in enumerate(raw[: len(raw) - _OVERLAP_RUN + 1].tolist()):
+            where.setdefault(word, []).append((key, k))
+    for key, raw in draws.items():
+        head = raw[:_OVERLAP_RUN]
+        for other, k in where.get(int(head[0]), []):
+            if k > 0 and np.array_equal(draws[other][k:k + _OVERLAP_RUN], head):
+                name = (f"task {key[1]}" if key[0] == other[0]
+                        else f"task {key[1]} of seed {key[0]}")
+                of = (f"task {other[1]}'s" if key[0] == other[0]
+                      else f"task {other[1]} of seed {other[0]}'s")
+                return (f"{name}'s draws are {of} shifted by {k} "
+                        f"(seeds 7 and 8, {_OVERLAP_TASKS} tasks each): "
+                        "advance or shifted copies of one stream overlap, so the tasks are "
+                        "not independent; spawn (SeedSequence(seed).spawn(n)) or use "
+                        "jumped(i)")
+    return None
+
+
+_STRING_HASH = ("hash() of a string changes from one Python session to the next "
+                "(PYTHONHASHSEED): the same seed would not give the same tasks; derive "
+                "every task's stream by spawning (SeedSequence(seed).spawn(n))")
+
+
+def _collision_cause(task_seeds, arithmetic: str) -> str:
+    """Why two experiments share a task: ``arithmetic`` (on the seed), unless the tasks'
+    integer seeds follow no formula in the task number (not monotone over 16 tasks of seed
+    7, as seeds drawn at random are not), then the birthday problem."""
+    try:
+        found = _task_entropies(call(task_seeds, 7, 16))
+    except Wrong:  # seed - i: negative seeds
+        return arithmetic
+    if None in found:
+        return arithmetic
+    steps = np.diff(np.array(found, dtype=object)).astype(float)
+    if np.all(steps > 0) or np.all(steps < 0):
+        return arithmetic
+    return ("random seeds from a small range collide by chance (birthday): n seeds drawn "
+            "from m values repeat with even odds once n passes 1.18 sqrt(m): 77,000 for 2**32; "
+            "spawn "
+            "(SeedSequence(seed).spawn(n))")
+
+
 @exercise_check
 def check_task_seeds(task_seeds) -> str:
     """``task_seeds(seed, n)``: one independent stream per task, all from ``seed``.
@@ -287,7 +365,10 @@ def check_task_seeds(task_seeds) -> str:
     ``SeedSequence(seed).spawn(n)`` or ``default_rng(seed).spawn(n)`` (NumPy documents
     both); what matters is that no two tasks, of this seed or of another, share a stream.
     """
-    seeds = call(task_seeds, 7, 4)
+    with _watch_seeding(task_seeds) as seeding:
+        seeds = call(task_seeds, 7, 4)
+    if seeding.string_hashes:
+        raise Wrong(_STRING_HASH)
     if isinstance(seeds, np.random.SeedSequence) or not hasattr(seeds, "__len__"):
         raise Wrong("task_seeds should return a list with one SeedSequence per task")
     if len(seeds) != 4:
@@ -310,6 +391,9 @@ def check_task_seeds(task_seeds) -> str:
                     "not be repeatable (SeedSequence() without a seed asks the OS for "
                     "entropy, and spawn on a SeedSequence you keep hands out new children "
                     "each time)")
+    overlap = _overlap(task_seeds)
+    if overlap is not None:
+        raise Wrong(overlap)
     # seed pairs that collide under seed + i, seed - i, seed * i, seed + 100 * i and
     # int(f"{seed}{i}"), with enough tasks for each; then the experiments whose seeds the
     # tasks' own integer seeds suggest (seed + 1000 * i gives 1007: does experiment 1007
@@ -321,16 +405,20 @@ def check_task_seeds(task_seeds) -> str:
     for one, other, n in pairs:
         if set(_states(call(task_seeds, one, n))) & set(_states(call(task_seeds, other, n))):
             raise Wrong(f"the experiments with seeds {one} and {other} share a task ({n} tasks "
-                        "each): arithmetic on the seed collides across experiments; derive "
-                        "every task's stream from the experiment's seed by spawning")
+                        "each): " + _collision_cause(
+                            task_seeds, "arithmetic on the seed collides across experiments; "
+                            "derive every task's stream from the experiment's seed by "
+                            "spawning"))
     # experiments of other sizes: seed * n + i and seed**2 + i never collide at one n, but
     # experiment 7 with 16 tasks meets experiment 28 (or 8) with 4 tasks
     wide = set(_states(call(task_seeds, 7, 16)))
     for other in range(130):
         if other != 7 and wide & set(_states(call(task_seeds, other, 4))):
             raise Wrong(f"the experiments with seeds 7 (16 tasks) and {other} (4 tasks) share "
-                        "a task: arithmetic on the seed and the number of tasks collides "
-                        "across experiments; derive every task's stream by spawning")
+                        "a task: " + _collision_cause(
+                            task_seeds, "arithmetic on the seed and the number of tasks "
+                            "collides across experiments; derive every task's stream by "
+                            "spawning"))
     # seed arithmetic of any stride (seed * 100003 + i, ...): its form names the pair
     linear = _linear_collision(task_seeds)
     if linear is not None:
@@ -347,17 +435,20 @@ def check_task_seeds(task_seeds) -> str:
                 first = owner.setdefault(entropy, experiment)
                 if first != experiment:
                     raise Wrong(f"the experiments with seeds {first} and {experiment} (1,100 "
-                                "tasks each) share a task: arithmetic on the seed collides "
-                                "once experiments have enough tasks; derive every task's "
-                                "stream by spawning")
+                                "tasks each) share a task: " + _collision_cause(
+                                    task_seeds, "arithmetic on the seed collides once "
+                                    "experiments have enough tasks; derive every task's "
+                                    "stream by spawning"))
         starts = [_task_entropies(call(task_seeds, e, 2))[0] for e in (7, 8)]
         gap = abs(starts[1] - starts[0]) if None not in starts else 0
         if 0 < gap <= 20_000:
             seven, eight = (set(_task_entropies(call(task_seeds, e, gap + 1))) for e in (7, 8))
             if seven & eight:
                 raise Wrong(f"the experiments with seeds 7 and 8 ({gap + 1:,} tasks each) "
-                            "share a task: arithmetic on the seed collides once experiments "
-                            "have enough tasks; derive every task's stream by spawning")
+                            "share a task: " + _collision_cause(
+                                task_seeds, "arithmetic on the seed collides once "
+                                "experiments have enough tasks; derive every task's stream "
+                                "by spawning"))
     return "one seed per task, from the one seed: independent, repeatable, never shared."
 
 

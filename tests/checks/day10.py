@@ -1,5 +1,6 @@
 """Right and wrong answers for helpers.checks.day10 (see tests/checks/README.md)."""
 
+import copy
 import math
 
 import numpy as np
@@ -110,6 +111,16 @@ def paired_by_module(a, b):
 
 def paired_via_helper(a, b):
     return paired_by_helper(a, b)
+
+
+def shifted_copies(seed, n):
+    """One Generator copied between draws: task i is task 0 shifted by i draws."""
+    rng = np.random.default_rng(seed)
+    tasks = []
+    for _ in range(n):
+        tasks.append(copy.deepcopy(rng))
+        rng.random()
+    return tasks
 
 
 def t_multiplier(n):
@@ -224,4 +235,28 @@ CASES = [
      "task 5,000 of seed 7 and task 0 of seed 10"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed, spawn_key=(i,))
                                          for i in range(n)],), CORRECT, None),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.PCG64(seed).advance(i))
+                                         for i in range(n)],), WRONG,
+     "task 1's draws are task 0's shifted by 1"),
+    (check_task_seeds, (shifted_copies,), WRONG, "shifted copies of one stream overlap"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.PCG64(0).advance(
+        10**6 * i + seed)) for i in range(n)],), WRONG,
+     "task 0 of seed 8's draws are task 0 of seed 7's shifted by 1"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.PCG64(seed).jumped(i))
+                                         for i in range(n)],), CORRECT, "never shared"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.Philox(key=[seed, i]))
+                                         for i in range(n)],), CORRECT, "never shared"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence((i, seed)) for i in range(n)],),
+     CORRECT, "never shared"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(abs(hash(f"{seed}-{i}")))
+                                         for i in range(n)],), WRONG,
+     "hash() of a string changes from one Python session to the next (PYTHONHASHSEED)"),
+    (check_task_seeds, (lambda seed, n: [np.random.default_rng(hash((str(seed), i)) % 2**63)
+                                         for i in range(n)],), WRONG, "PYTHONHASHSEED"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(int(s)) for s in
+                                         np.random.default_rng(seed).integers(0, 2**32, n)],),
+     WRONG, "random seeds from a small range collide by chance (birthday)"),
+    (check_task_seeds, (lambda seed, n: [np.random.default_rng(int(s)) for s in
+                                         np.random.default_rng(seed).integers(0, 1000, n)],),
+     WRONG, "random seeds from a small range collide by chance (birthday)"),
 ]
