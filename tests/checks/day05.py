@@ -145,14 +145,14 @@ def _he_spawn(widths, rng):
 
 
 def _he_torch(widths, rng):
-    import torch  # noqa: PLC0415
+    import torch
     g = torch.Generator().manual_seed(int(rng.integers(2**63)))
     return [(torch.randn(a, b, generator=g, dtype=torch.float64) * math.sqrt(2 / a)).numpy()
             for a, b in itertools.pairwise(widths)]
 
 
 def _he_random_state(widths, rng):
-    state = np.random.RandomState(int(rng.integers(2**32)))  # noqa: NPY002
+    state = np.random.RandomState(int(rng.integers(2**32)))
     return [state.standard_normal((a, b)) * math.sqrt(2 / a)
             for a, b in itertools.pairwise(widths)]
 
