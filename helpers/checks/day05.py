@@ -114,6 +114,8 @@ def check_uniform_bound(uniform_bound) -> str:
 # standard errors of the pooled draws (the smallest layer pools 6000: 0.9 % each).
 _STACK_WIDTHS = (30, 200, 60, 10)
 _STACK_SEEDS = tuple(range(10))
+# seeds that the seeds above reach by arithmetic per layer (seed + 100 * layer, ...)
+_COLLIDING_SEEDS = (100, 200, 300, 1000)
 
 
 def _layers(func: Any, widths: tuple, rng: Any) -> list:
@@ -130,6 +132,10 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
     out = []
     for layer, (W, shape) in enumerate(zip(got, shapes, strict=True)):
         W = np.asarray(W)
+        if W.shape == shape and _float16(W, *shape):
+            raise Wrong(f"layer {layer} holds float16 values: float16 keeps about 3 digits, so "
+                        "thousands of draws round onto the same few values and repeat. Draw "
+                        "and keep the weights in float64 (or float32)")
         if W.shape == shape[::-1]:
             raise Wrong(f"layer {layer} has shape {W.shape}: the course's W is (fan_in, "
                         f"fan_out) = {shape}, so that a = f(X @ W + b)")
@@ -138,6 +144,24 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
                         f"{W.dtype} of shape {W.shape}")
         out.append(W.astype(np.float64))
     return out
+
+
+def _float16(W: np.ndarray, fan_in: int, fan_out: int) -> bool:
+    """Whether ``W`` is float16, or float16 draws times He's or a listed mistake's std."""
+    if W.dtype == np.float16:
+        return True
+    if W.dtype.kind != "f" or W.size == 0:
+        return False
+    for std in (1.0, math.sqrt(2 / fan_in), math.sqrt(1 / fan_in), math.sqrt(2 / fan_out),
+                math.sqrt(2 / (fan_in + fan_out)), 2 / fan_in):
+        z = W.astype(np.float64).ravel() / std
+        with np.errstate(over="ignore", invalid="ignore"):
+            on_grid = np.abs(z - z.astype(np.float16)) <= 1e-6 * np.abs(z)
+        # float16 steps are 2**-10 relative: a float64 draw lands within 1e-6 of one about
+        # 0.2 % of the time, so 90 % of the entries on the grid is float16 arithmetic
+        if np.mean(on_grid) > 0.9:
+            return True
+    return False
 
 
 def _pairs(W: np.ndarray) -> set:
@@ -240,5 +264,18 @@ def check_he_stack(he_stack) -> str:
             raise Wrong("generators with different seeds gave some of the same draws (a seed "
                         "derived by arithmetic, like seed + layer?): draw everything from rng "
                         "itself")
+    # layers seeded from the generator's own seed: rng.bit_generator.seed_seq.entropy plus
+    # 100 * layer makes seed 0's layer 1 seed 100's layer 0, and a generator built from the
+    # entropy alone ignores the spawn_key, so two children of one SeedSequence (as
+    # streams_from makes them) collide: no layer of one call may share draws with another's
+    children = np.random.SeedSequence(5).spawn(2)
+    extra = [np.random.default_rng(s) for s in (*_COLLIDING_SEEDS, *children)]
+    calls += [set().union(*(_pairs(W) for W in _layers(he_stack, widths, g))) for g in extra]
+    for i, j in itertools.combinations(range(len(calls)), 2):
+        if calls[i] & calls[j]:
+            raise Wrong("two different generators gave the same weights: your layers are "
+                        "seeded from the generator's seed (arithmetic on "
+                        "rng.bit_generator.seed_seq.entropy), not drawn from rng itself; draw "
+                        "from rng (or rng.spawn)")
     return ("independent He-normal weights, std sqrt(2 / fan_in) in every layer, reproducible "
             "from rng and different for another seed.")

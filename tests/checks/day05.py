@@ -114,6 +114,58 @@ def _he_shuffled_reuse(widths, rng):
     return [rng.permutation(Z[:a * b]).reshape(a, b) * np.sqrt(2 / a)
             for a, b in itertools.pairwise(widths)]
 
+def _he_entropy_plus_100_layer(widths, rng):
+    """A generator per layer from the rng's seed + 100 * layer: seed 0's layer 1 is seed 100's
+    layer 0."""
+    entropy = rng.bit_generator.seed_seq.entropy
+    return [np.random.default_rng(entropy + 100 * layer).standard_normal((a, b))
+            * math.sqrt(2 / a) for layer, (a, b) in enumerate(itertools.pairwise(widths))]
+
+
+def _he_from_entropy(widths, rng):
+    """A fresh generator from the rng's seed, ignoring its spawn_key: spawned siblings collide."""
+    fresh = np.random.default_rng(rng.bit_generator.seed_seq.entropy)
+    return _he_loop(widths, fresh)
+
+
+def _he_float16(widths, rng):
+    return [rng.standard_normal((a, b)).astype(np.float16) * np.sqrt(2 / a)
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_float16_throughout(widths, rng):
+    return [(rng.standard_normal((a, b)) * math.sqrt(2 / a)).astype(np.float16)
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_spawn(widths, rng):
+    return [child.standard_normal((a, b)) * math.sqrt(2 / a)
+            for child, (a, b) in zip(rng.spawn(len(widths) - 1), itertools.pairwise(widths),
+                                     strict=True)]
+
+
+def _he_torch(widths, rng):
+    import torch
+    g = torch.Generator().manual_seed(int(rng.integers(2**63)))
+    return [(torch.randn(a, b, generator=g, dtype=torch.float64) * math.sqrt(2 / a)).numpy()
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_random_state(widths, rng):
+    state = np.random.RandomState(int(rng.integers(2**32)))
+    return [state.standard_normal((a, b)) * math.sqrt(2 / a)
+            for a, b in itertools.pairwise(widths)]
+
+
+def _he_one_draw_split(widths, rng):
+    """One draw of every weight at once, split into the layers: no draw used twice."""
+    sizes = [a * b for a, b in itertools.pairwise(widths)]
+    Z = rng.standard_normal(sum(sizes))
+    parts = np.split(Z, np.cumsum(sizes)[:-1])
+    return [z.reshape(a, b) * math.sqrt(2 / a)
+            for z, (a, b) in zip(parts, itertools.pairwise(widths), strict=True)]
+
+
 CASES = [
     # glorot_std: right, in unusual forms (NumPy scalars, float32, a 0-d array, other algebra)
     (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / (fan_in + fan_out)),),
@@ -196,6 +248,12 @@ CASES = [
      CORRECT, None),
     (check_he_stack, (_he_float32_tuple,), CORRECT, None),
     (check_he_stack, (_he_scipy,), CORRECT, None),
+    (check_he_stack, (_he_spawn,), CORRECT, None),
+    (check_he_stack, (_he_torch,), CORRECT, None),
+    (check_he_stack, (_he_random_state,), CORRECT, None),
+    (check_he_stack, (lambda widths, rng: _he_loop(widths, np.random.default_rng(rng)),),
+     CORRECT, None),
+    (check_he_stack, (_he_one_draw_split,), CORRECT, None),
     # he_stack: wrong, each with the hint on that mistake
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(1 / a)),), WRONG, "LeCun"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a + b))),), WRONG, "Glorot"),
@@ -206,6 +264,11 @@ CASES = [
     (check_he_stack, (_he_one_array_sliced,), WRONG, "reuse the same draws"),
     (check_he_stack, (_he_seed_arithmetic,), WRONG, "same draws"),
     (check_he_stack, (_he_fixed_seed,), WRONG, "fixed seed"),
+    (check_he_stack, (_he_entropy_plus_100_layer,), WRONG,
+     "two different generators gave the same weights"),
+    (check_he_stack, (_he_from_entropy,), WRONG, "seeded from the generator's seed"),
+    (check_he_stack, (_he_float16,), WRONG, "layer 0 holds float16 values"),
+    (check_he_stack, (_he_float16_throughout,), WRONG, "float16"),
     (check_he_stack, (_he_global,), WRONG, "global np.random"),
     (check_he_stack, (lambda widths, rng: [W.T for W in _he_loop(widths, rng)],), WRONG,
      "(fan_in, fan_out)"),
