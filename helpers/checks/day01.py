@@ -766,7 +766,10 @@ def check_worker_rngs(worker_rngs: object) -> str:
     by their positions on it, so an overlap further out shows too. A last call with
     :data:`_MANY` workers catches seed arithmetic whose step only a large ``num_workers``
     reaches (``seed * 1000 + i``); a call in which ``hash()`` of text gives other values, as
-    in another Python process, catches seeds that only one process reproduces.
+    in another Python process, catches seeds that only one process reproduces. Last, no worker
+    may start on the stream of ``np.random.default_rng(t)``, the main generator of the run
+    with seed t, for any seed t called (``[i, seed]`` and ``[seed, i]`` lists do: SeedSequence
+    pads them with zeros, so ``[i, 0]`` is the seed i).
 
     Examples
     --------

@@ -472,15 +472,15 @@ WORKER_RNGS = [
     # wrong: a worker on the stream of default_rng of some seed, the main generator of that
     # run (a list without a nonzero tag is zero-padded: [i, 0] is the seed i)
     (lambda seed, n: [default_rng([i, seed]) for i in range(n)], WRONG,
-     "worker 3 with seed 0 draws exactly what np.random.default_rng(3) draws, the main "
-     "generator of the run with seed 3: no worker may share a stream with default_rng of any "
-     "seed. SeedSequence pads [3, 0] with zeros, so it is the seed 3; end a hand-built list "
-     "in a nonzero tag, [i, seed, 1]"),
+     ("worker 3 with seed 0 draws exactly what np.random.default_rng(3) draws, the main "
+      "generator of the run with seed 3: no worker may share a stream with default_rng of "
+      "any seed. SeedSequence pads [3, 0] with zeros, so it is the seed 3; end a hand-built "
+      "list in a nonzero tag, [i, seed, 1]")),
     (lambda seed, n: [default_rng([seed, i]) for i in range(n)], WRONG,
      "worker 0 with seed 7 draws exactly what np.random.default_rng(7) draws"),
     (lambda seed, n: [default_rng(seed)] + default_rng(seed).spawn(n - 1), WRONG,
-     "worker 0 with seed 7 draws exactly what np.random.default_rng(7) draws, the main "
-     "generator of the run with seed 7"),
+     ("worker 0 with seed 7 draws exactly what np.random.default_rng(7) draws, the main "
+      "generator of the run with seed 7")),
     (lambda seed, n: [Generator(PCG64(seed).jumped(i)) for i in range(n)], WRONG,
      "what np.random.default_rng(7) draws"),
     (_chained_jumps, WRONG, "no worker may share a stream with default_rng of any seed"),
