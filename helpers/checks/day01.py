@@ -35,6 +35,7 @@ from helpers.exercises import NotAttempted, Wrong, call, exercise_check
 _GRID = (200, 100)  # the large x that noisy_copy's noise is judged on
 _SCALE = 0.5
 _WIDE_SCALE = 2.0  # a second scale the noise's spread is judged at
+_TINY_SCALE = 1e-8  # a scale at which any rounding of x shows
 _SMALL_CALLS = 400  # calls with a 1-element and a 2-element x
 _WITHIN_ONE_SD = 0.6827  # P(|Z| < 1) for a standard normal Z
 _REPEAT_CALLS = 2_000  # generators whose copies of a 4-element x may not repeat each other
@@ -134,7 +135,10 @@ def check_noisy_copy(noisy_copy: object) -> str:
 
     The noise is judged as ``copy - x`` on an x of signed, non-integer values (so an answer
     that leaves x out, scales it or rounds it shows), for the independence of its elements
-    along both axes, its distribution, its spread at a second scale, and on 1- and 2-element x over many generators; and
+    along both axes, its distribution, its spread at a second scale and at a tiny one (a copy
+    within ``10 * _TINY_SCALE`` of x, give or take float32 precision: rounding x to 5 or
+    fewer decimals, or a float16 copy, shows), and on 1- and 2-element x
+    over many generators; and
     no two of ``_REPEAT_CALLS`` generators may give the same noise (a child generator
     re-seeded with a small integer drawn from rng: a child seed from fewer than about 10**6
     values is caught; larger ones, such as ``rng.integers(2**24)``, pass, knowingly). The
@@ -251,6 +255,14 @@ def check_noisy_copy(noisy_copy: object) -> str:
                     f"x needs its own independent draw{hint}")
     for j in range(2):
         _normal_like(twos[:, j], scale, " for an x of two elements")
+    # A tiny scale: the copy must stay within a few times scale of x, give or take float32
+    # precision (a float32 copy is allowed), which rounding x (np.round(x, 1)) or a float16
+    # copy breaks.
+    tiny = _copy_of(call(noisy_copy, base, _TINY_SCALE, np.random.default_rng(7)), base) - base
+    if np.any(np.abs(tiny) > 10 * _TINY_SCALE + np.abs(base) * 2.0**-23):
+        raise Wrong(f"with scale={_TINY_SCALE:g} your copy is up to {np.abs(tiny).max():.2g} "
+                    "from x, far more than the noise: is x rounded, or converted to a low "
+                    "precision (float16)? Return x, as given, plus the noise")
     return ("noisy_copy adds independent N(0, scale²) noise of x's shape to x, drawn from rng "
             "alone (whatever x's size), and leaves x unchanged.")
 
@@ -484,6 +496,7 @@ class _Worker(NamedTuple):
     stream: tuple | None  # (bit generator, increment or key): workers on one stream share it
     position: int  # where it is on that stream (PCG64: LCG state; Philox: counter)
     plain: int | None  # the plain integer it was seeded with, if any
+    entropy: object = None  # its SeedSequence's entropy, if any
 
     def name(self, runs: bool) -> str:
         return f"worker {self.index} with seed {self.seed}" if runs else f"worker {self.index}"
@@ -567,8 +580,11 @@ def _run(worker_rngs: object, seed: int, num_workers: int, window: int) -> list[
     for i, g in enumerate(_worker_list(worker_rngs, seed, num_workers)):
         stream, position = _where(g.bit_generator)  # before drawing the window
         draws = g.bit_generator.random_raw(window)
+        seq = getattr(g.bit_generator, "seed_seq", None)
         workers.append(_Worker(seed, i, num_workers, draws[:_START], draws, stream, position,
-                               _plain_seed(g.bit_generator)))
+                               _plain_seed(g.bit_generator),
+                               seq.entropy if isinstance(seq, np.random.SeedSequence)
+                               and not seq.spawn_key else None))
     return workers
 
 
@@ -750,7 +766,10 @@ def check_worker_rngs(worker_rngs: object) -> str:
     by their positions on it, so an overlap further out shows too. A last call with
     :data:`_MANY` workers catches seed arithmetic whose step only a large ``num_workers``
     reaches (``seed * 1000 + i``); a call in which ``hash()`` of text gives other values, as
-    in another Python process, catches seeds that only one process reproduces.
+    in another Python process, catches seeds that only one process reproduces. Last, no worker
+    may start on the stream of ``np.random.default_rng(t)``, the main generator of the run
+    with seed t, for any seed t called (``[i, seed]`` and ``[seed, i]`` lists do: SeedSequence
+    pads them with zeros, so ``[i, 0]`` is the seed i).
 
     Examples
     --------
@@ -813,9 +832,34 @@ def check_worker_rngs(worker_rngs: object) -> str:
                     "bound: about ten shared streams for 300 runs of 1,000 workers); draw "
                     "63-bit or larger seeds, or spawn the workers' streams "
                     "(SeedSequence(seed).spawn)")
+    _main_generators(runs, seeds)
     return (f"distinct worker streams, reproducible from seed, none shared across "
             f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "
             "workers, nor overlapping further along one stream.")
+
+
+def _main_generators(runs: list[list[_Worker]], seeds: set[int]) -> None:
+    """Wrong if a worker draws what ``np.random.default_rng(t)``, the main generator of the
+    run with seed t, draws, for a seed t of ``seeds`` (``[i, 0]`` and ``[seed, 0]`` are the
+    seeds i and seed: SeedSequence pads a list with zeros)."""
+    mains = {tuple(np.random.PCG64(t).random_raw(_START)): t for t in sorted(seeds)}
+    for run in runs:
+        hits = [(w, mains[tuple(w.start)]) for w in run if tuple(w.start) in mains]
+        if not hits:
+            continue
+        w, t = max(hits, key=lambda hit: hit[0].index)  # a worker past 0 shows the pattern
+        head = (f"worker {w.index} with seed {w.seed} draws exactly what "
+                f"np.random.default_rng({t}) draws, the main generator of the run with seed "
+                f"{t}: no worker may share a stream with default_rng of any seed")
+        entropy = w.entropy
+        if isinstance(entropy, list | tuple | np.ndarray) and len(entropy) > 1:
+            listed = [int(e) for e in entropy]
+            raise Wrong(f"{head}. SeedSequence pads {listed} with zeros, so it is the seed "
+                        f"{t}; end a hand-built list in a nonzero tag, [i, seed, 1], or spawn "
+                        "the workers' streams (SeedSequence(seed).spawn)")
+        raise Wrong(f"{head}. Spawn the workers' streams (SeedSequence(seed).spawn, or "
+                    "rng.spawn), or seed each with a list that ends in a nonzero tag, such "
+                    "as [i, seed, 1]")
 
 
 def _linear_seeds(runs: list[list[_Worker]]) -> str | None:

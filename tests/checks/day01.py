@@ -157,6 +157,15 @@ NOISY_COPY = [
      "converted to integers"),
     (lambda x, scale, rng: np.round(x) + scale * rng.standard_normal(x.shape), WRONG,
      "rounded"),
+    # ... rounding too fine for the noise to show at scale 0.5: a tiny scale shows it
+    (lambda x, scale, rng: np.round(x, 1) + scale * rng.standard_normal(x.shape), WRONG,
+     "with scale=1e-08 your copy is up to 0.05 from x, far more than the noise: is x rounded"),
+    (lambda x, scale, rng: np.round(x, 3) + scale * rng.standard_normal(x.shape), WRONG,
+     "is x rounded, or converted to a low precision"),
+    (lambda x, scale, rng: (x + scale * rng.standard_normal(x.shape)).astype(np.float16), WRONG,
+     "with scale=1e-08"),
+    (lambda x, scale, rng: x.astype(np.float16) + scale * rng.standard_normal(x.shape), WRONG,
+     "converted to a low precision (float16)"),
     # wrong: draws tied to each other (forced mean or sd, antithetic halves), a re-seeded or
     # copied generator, scale misread
     (_standardized, WRONG, "mean exactly 0 and standard deviation exactly 0.5"),
@@ -413,6 +422,16 @@ def _chained_jumps(seed, num_workers):
     return gens
 
 
+def _chained_jumps_from_one(seed, num_workers):  # worker 0 on PCG64(seed).jumped()
+    return _chained_jumps(seed, num_workers + 1)[1:]
+
+
+def _advanced_from_one(step):
+    def worker_rngs(seed, num_workers):
+        return _advanced(step)(seed, num_workers + 1)[1:]
+    return worker_rngs
+
+
 def _random_child_seeds(seed, num_workers):  # 4 of 1,000 seeds per run: collide across runs
     return [default_rng(int(s)) for s in default_rng(seed).integers(1_000, size=num_workers)]
 
@@ -420,14 +439,13 @@ def _random_child_seeds(seed, num_workers):  # 4 of 1,000 seeds per run: collide
 WORKER_RNGS = [
     (_spawned, CORRECT, "distinct worker streams"),
     (lambda seed, n: default_rng(seed).spawn(n), CORRECT, None),  # Generator.spawn
-    # unusual but right: NumPy's documented sequence-of-integers seeds (both orders), a
-    # SeedSequence spawn_key by hand, jumped PCG64 streams, another bit generator, a tuple,
-    # child seeds drawn from a generator of the seed
-    (lambda seed, n: [default_rng([i, seed]) for i in range(n)], CORRECT, None),
-    (lambda seed, n: [default_rng([seed, i]) for i in range(n)], CORRECT, None),
+    # unusual but right: NumPy's documented sequence-of-integers seeds ending in a nonzero
+    # tag (both orders), a SeedSequence spawn_key by hand, jumped PCG64 streams, another bit
+    # generator, a tuple, child seeds drawn from a generator of the seed
+    (lambda seed, n: [default_rng([i, seed, 1]) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [default_rng([seed, i, 1]) for i in range(n)], CORRECT, None),
     (lambda seed, n: [default_rng(SeedSequence(seed, spawn_key=(i,))) for i in range(n)],
      CORRECT, None),
-    (lambda seed, n: [Generator(PCG64(seed).jumped(i)) for i in range(n)], CORRECT, None),
     (lambda seed, n: [Generator(MT19937(c)) for c in SeedSequence(seed).spawn(n)], CORRECT,
      None),
     (lambda seed, n: tuple(default_rng(seed).spawn(n)), CORRECT, None),
@@ -436,8 +454,8 @@ WORKER_RNGS = [
     (lambda seed, n: [default_rng(s) for s in default_rng(seed).integers(2**63, size=n)],
      CORRECT, None),  # NumPy integer seeds, as drawn
     # ... spawned PCG64DXSM, Philox and SFC64, jumped(i + 1), jumped Philox, grandchildren,
-    # seeds from generate_state, a longer list, seed * 2**32 + i (no two (seed, worker)
-    # pairs give one integer below 2**32 workers), a gap of 2**64 odd draws
+    # seeds from generate_state, a longer list, a gap of 2**64 odd draws (jumps and gaps
+    # from worker 1 on: worker 0 on PCG64(seed) would be default_rng(seed))
     (_spawned_on(PCG64DXSM), CORRECT, None),
     (_spawned_on(Philox), CORRECT, None),
     (_spawned_on(SFC64), CORRECT, None),
@@ -447,11 +465,28 @@ WORKER_RNGS = [
     (lambda seed, n: [default_rng(int(w)) for w in SeedSequence(seed).generate_state(
         n, np.uint64)], CORRECT, None),
     (lambda seed, n: [default_rng([i, 12345, seed]) for i in range(n)], CORRECT, None),
-    (lambda seed, n: [default_rng(seed * 2**32 + i) for i in range(n)], CORRECT, None),
     (lambda seed, n: [default_rng(abs(hash((i, seed)))) for i in range(n)], CORRECT, None),
     (lambda seed, n: [Generator(Philox(key=[seed, i])) for i in range(n)], CORRECT, None),
-    (_chained_jumps, CORRECT, None),
-    (_advanced(2**64 + 1), CORRECT, None),
+    (_chained_jumps_from_one, CORRECT, None),
+    (_advanced_from_one(2**64 + 1), CORRECT, None),
+    # wrong: a worker on the stream of default_rng of some seed, the main generator of that
+    # run (a list without a nonzero tag is zero-padded: [i, 0] is the seed i)
+    (lambda seed, n: [default_rng([i, seed]) for i in range(n)], WRONG,
+     ("worker 3 with seed 0 draws exactly what np.random.default_rng(3) draws, the main "
+      "generator of the run with seed 3: no worker may share a stream with default_rng of "
+      "any seed. SeedSequence pads [3, 0] with zeros, so it is the seed 3; end a hand-built "
+      "list in a nonzero tag, [i, seed, 1]")),
+    (lambda seed, n: [default_rng([seed, i]) for i in range(n)], WRONG,
+     "worker 0 with seed 7 draws exactly what np.random.default_rng(7) draws"),
+    (lambda seed, n: [default_rng(seed)] + default_rng(seed).spawn(n - 1), WRONG,
+     ("worker 0 with seed 7 draws exactly what np.random.default_rng(7) draws, the main "
+      "generator of the run with seed 7")),
+    (lambda seed, n: [Generator(PCG64(seed).jumped(i)) for i in range(n)], WRONG,
+     "what np.random.default_rng(7) draws"),
+    (_chained_jumps, WRONG, "no worker may share a stream with default_rng of any seed"),
+    (_advanced(2**64 + 1), WRONG, "no worker may share a stream with default_rng of any seed"),
+    (lambda seed, n: [default_rng(seed * 2**32 + i) for i in range(n)], WRONG,
+     "worker 3 with seed 0 draws exactly what np.random.default_rng(3) draws"),
     # wrong: colliding seed arithmetic, in both directions, with the arithmetic named
     (lambda seed, n: [default_rng(seed + i) for i in range(n)], WRONG,
      "worker 1 with seed 7 and worker 0 with seed 8 draw the same numbers (seed + i?)"),
