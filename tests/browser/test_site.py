@@ -278,6 +278,20 @@ def test_page_loads_with_title_language_and_working_links(page):
         f"{page.name}: the cheat sheet link should be there exactly when CHEATSHEET.md is")
 
 
+
+def test_one_h1_per_page_and_issue_numbers_stay_text(page):
+    """Exactly one <h1> (the title) on each page; a wrapped line starting with an issue
+    number (Day 1's "#31238) changed", Day 9's "#161749: the 2.9.0") is prose."""
+    h1 = page.run("return Array.from(document.querySelectorAll('h1'), h => h.textContent);")
+    assert len(h1) == 1, f"{page.name}: {len(h1)} <h1>: {[t[:40] for t in h1]}"
+    fragment = {"day01_seeding.html": "#31238) changed",
+                "day09_numpy_to_pytorch.html": "#161749: the 2.9.0"}.get(page.name)
+    if fragment:
+        tags = page.run("return Array.from(document.querySelectorAll('main *')).filter("
+                        "e => Array.from(e.childNodes).some(n => n.nodeType === 3 "
+                        "&& n.data.includes(arguments[0]))).map(e => e.tagName);", fragment)
+        assert tags and not {"H1", "H2", "H3", "H4"} & set(tags), (page.name, tags)
+
 def test_nothing_is_requested_from_another_host(page):
     assert any(u.startswith("file:") for u in page.requests), "the performance log is empty"
     elsewhere = from_other_hosts(page)
