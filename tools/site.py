@@ -38,6 +38,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import quote, urlencode, urlsplit
 
 import nbformat
@@ -143,7 +144,7 @@ class CommonMarkHeadings(markdown_mistune.MathBlockParser):
     a wrapped line starting with an issue number (``#31238) changed ...``) became an
     ``<h1>``; JupyterLab and GitHub show it as text, as the site must."""
 
-    SPECIFICATION = {
+    SPECIFICATION: ClassVar[dict[str, str]] = {
         **markdown_mistune.MathBlockParser.SPECIFICATION,
         **{key: BlockParser.SPECIFICATION[key] for key in ("atx_heading", "axt_heading")
            if key in BlockParser.SPECIFICATION},
@@ -397,6 +398,8 @@ def sidebar(pages: list[Page], current: Page) -> str:
     other = [p for p in pages if not p.number and p.name != "index.html"]
     home = next(p for p in pages if p.name == "index.html")
     return (f'<nav class="sidebar" id="sidebar" aria-label="Course">'
+            '<button class="sidebar-close" type="button" aria-controls="sidebar">'
+            "Close menu</button>"
             f'<ul>{item(home)}</ul>'
             f'<h2>The days</h2><ul>{"".join(item(p) for p in days)}</ul>'
             f'<h2>Reference</h2><ul>{"".join(item(p) for p in other)}</ul></nav>')

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import nbformat
 import pytest
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -432,12 +433,12 @@ def test_the_prose_column_and_the_figures(driver, viewport, width, record_proper
     print(f"\nprose at {width} px (page, widest box, widest line, median chars per line):")
     for row in report:
         print("  ", *row)
-    if width == 1920:
-        outline = driver.execute_script(
-            "const o = document.querySelector('nav.outline-nav').getBoundingClientRect();"
-            "const m = document.querySelector('main').getBoundingClientRect();"
-            "return [o.left >= m.right, document.querySelector('details.outline').open];")
-        assert outline == [True, True], "at 1920 px the outline is open beside the text"
+    outline = driver.execute_script(
+        "const o = document.querySelector('nav.outline-nav').getBoundingClientRect();"
+        "const m = document.querySelector('main').getBoundingClientRect();"
+        "return [o.left >= m.right, document.querySelector('details.outline').open, m.width];")
+    assert outline[:2] == [True, True], f"at {width} px the outline is open beside the text"
+    assert outline[2] >= 600, f"at {width} px the text column is {outline[2]:.0f} px wide"
 
 
 def test_day5_grids_are_shown_at_full_size(driver, viewport):
@@ -481,11 +482,42 @@ def test_usable_at_a_phone_width(driver, viewport, name):
     days = [a for a in sidebar.find_elements(By.CSS_SELECTOR, "a") if a.is_displayed()]
     assert len(days) == len(PAGES), f"{name}: {len(days)} links in the open menu"
     screenshot(driver, f"{name.removesuffix('.html')}-{PHONE}-menu")
-    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    close = sidebar.find_element(By.CSS_SELECTOR, "button.sidebar-close")
+    assert close.is_displayed(), f"{name}: the open menu has no close button"
+    assert page.run("return document.getElementById('sidebar').contains("
+                    "document.activeElement);"), f"{name}: focus stayed outside the menu"
+    close.click()
+    assert not sidebar.is_displayed(), f"{name}: the close button leaves the menu open"
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert driver.switch_to.active_element == toggle, f"{name}: focus not back on Menu"
+    toggle.click()
+    assert sidebar.is_displayed()
+    tap = ActionBuilder(driver)  # a tap beside the open menu, on the page under it
+    tap.pointer_action.move_to_location(PHONE - 5, 600)  # the right margin
+    tap.pointer_action.click()
+    tap.perform()
+    assert not sidebar.is_displayed(), f"{name}: a tap outside leaves the menu open"
+    toggle.click()
+    assert sidebar.is_displayed()
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
     assert not sidebar.is_displayed()
+    assert driver.switch_to.active_element == toggle
     if name == "day01_seeding.html":  # the phone layout (a day's page) in axe-core too
         violations = serious_axe_violations(page)
         assert not violations, f"{name} at {PHONE} px:\n" + "\n".join(violations)
+
+
+def test_no_page_scrolls_sideways_at_a_phone_width(driver, viewport):
+    """At 390 px wide formulas, code, tables and figures scroll inside their own box: the
+    page itself never scrolls sideways."""
+    viewport(PHONE, 844)
+    wide = {}
+    for name in PAGES:
+        open_page(driver, SITE / name)
+        width = driver.execute_script("return document.documentElement.scrollWidth;")
+        if width > PHONE:
+            wide[name] = width
+    assert not wide, f"pages wider than {PHONE} px: {wide}"
 
 
 # ---------------------------------------------------------------- search
@@ -534,6 +566,26 @@ def test_search_works_offline_and_leads_to_the_section(driver, viewport):
         "const t = document.getElementById(arguments[0]);"
         "return t ? t.getBoundingClientRect().top : null;", anchor)
     assert top is not None and 0 <= top < 200, f"the section {anchor!r} is not in view ({top})"
+
+
+def test_a_result_on_the_same_page_closes_the_results(driver, viewport):
+    """Following a result on the page being read shows its section, not the results over
+    it."""
+    viewport(1280)
+    name = "day05_initialization.html"
+    open_page(driver, SITE / name)
+    hits = search(driver, "Glorot")
+    target = next(h for h, _ in hits if f"{name}#" in h)
+    (link,) = [a for a in driver.find_elements(By.CSS_SELECTOR, "#search-results li a")
+               if a.get_attribute("href") == target]
+    link.click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url == target)
+    panel = driver.find_element(By.ID, "search-results")
+    assert not panel.is_displayed(), "the results stay open over the section"
+    anchor = unquote(urlparse(target).fragment)
+    top = driver.execute_script(
+        "return document.getElementById(arguments[0]).getBoundingClientRect().top;", anchor)
+    assert 0 <= top < 200, f"the section {anchor!r} is not in view ({top})"
 
 
 # ---------------------------------------------------------------- screenshots
