@@ -75,13 +75,18 @@ const perLine = [];
 for (const el of prose) {
   box = Math.max(box, el.getBoundingClientRect().width);
   const range = document.createRange();
-  range.selectNodeContents(el);
   const lines = new Map();
-  for (const r of range.getClientRects()) {
-    if (r.width === 0) continue;
-    const key = Math.round(r.bottom / 6);
-    const [left, right] = lines.get(key) || [r.left, r.right];
-    lines.set(key, [Math.min(left, r.left), Math.max(right, r.right)]);
+  // The text as shown: KaTeX's MathML copy, for screen readers, is clipped to 1 px.
+  const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  while (texts.nextNode()) {
+    if (texts.currentNode.parentElement.closest('.katex-mathml')) continue;
+    range.selectNodeContents(texts.currentNode);
+    for (const r of range.getClientRects()) {
+      if (r.width === 0) continue;
+      const key = Math.round(r.bottom / 6);
+      const [left, right] = lines.get(key) || [r.left, r.right];
+      lines.set(key, [Math.min(left, r.left), Math.max(right, r.right)]);
+    }
   }
   for (const [left, right] of lines.values()) line = Math.max(line, right - left);
   if (el.tagName === 'P') {
