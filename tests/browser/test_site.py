@@ -44,6 +44,7 @@ DAYS = [f"{nb.stem}.html" for nb in NOTEBOOKS]
 LOCAL = ("file:", "data:", "blob:")
 MAX_PROSE_PX = 900  # issue 25: no prose line wider than this at 1920 px
 WIDTHS = (1280, 1920)
+LAPTOPS = (1280, 1366, 1440)  # the outline stays at hand (issue 25's learner review)
 PHONE = 390
 
 LINKS_JS = "return Array.from(document.querySelectorAll('a[href]'), a => a.href);"
@@ -438,12 +439,41 @@ def test_the_prose_column_and_the_figures(driver, viewport, width, record_proper
     print(f"\nprose at {width} px (page, widest box, widest line, median chars per line):")
     for row in report:
         print("  ", *row)
-    outline = driver.execute_script(
-        "const o = document.querySelector('nav.outline-nav').getBoundingClientRect();"
-        "const m = document.querySelector('main').getBoundingClientRect();"
-        "return [o.left >= m.right, document.querySelector('details.outline').open, m.width];")
-    assert outline[:2] == [True, True], f"at {width} px the outline is open beside the text"
-    assert outline[2] >= 600, f"at {width} px the text column is {outline[2]:.0f} px wide"
+    if width >= 1440:  # three columns
+        outline = driver.execute_script(
+            "const o = document.querySelector('nav.outline-nav').getBoundingClientRect();"
+            "const m = document.querySelector('main').getBoundingClientRect();"
+            "return [o.left >= m.right, document.querySelector('details.outline').open];")
+        assert outline == [True, True], f"at {width} px the outline is open beside the text"
+    else:  # folded above the text, and still at hand halfway down a long day
+        top = driver.execute_script(
+            "window.scrollTo(0, document.body.scrollHeight / 2);"
+            "return document.querySelector('details.outline').getBoundingClientRect().top;")
+        assert 0 <= top < 120, f"at {width} px the outline scrolled away ({top:.0f})"
+
+
+@pytest.mark.parametrize("width", LAPTOPS)
+def test_the_outline_stays_at_hand_on_a_laptop(driver, viewport, width):
+    """At 1280, 1366 and 1440 px the outline is in view halfway down a long day (folded at
+    the top of the screen, or open beside the text from 1440 px), and following one of its
+    links shows that section, not the outline over it."""
+    viewport(width)
+    page = open_page(driver, SITE / "day05_initialization.html")
+    top = page.run("window.scrollTo(0, document.body.scrollHeight / 2);"
+                   "return document.querySelector('details.outline').getBoundingClientRect().top;")
+    assert 0 <= top < 120, f"at {width} px the outline scrolled away ({top:.0f})"
+    outline = driver.find_element(By.CSS_SELECTOR, "details.outline")
+    if outline.get_attribute("open") is None:
+        outline.find_element(By.TAG_NAME, "summary").click()
+    link = outline.find_elements(By.CSS_SELECTOR, "a")[2]
+    link.click()
+    anchor = unquote(urlparse(link.get_attribute("href")).fragment)
+    target, box = page.run(
+        "const t = document.getElementById(arguments[0]).getBoundingClientRect();"
+        "const o = document.querySelector('details.outline').getBoundingClientRect();"
+        "return [t.top, o.bottom];", anchor)
+    assert target >= box - 1 or width >= 1440, f"at {width} px the outline covers {anchor!r}"
+    assert 0 <= target < 250, f"at {width} px {anchor!r} is not in view ({target:.0f})"
 
 
 def test_day5_grids_are_shown_at_full_size(driver, viewport):

@@ -88,10 +88,16 @@
   // The outline: open beside the text on wide screens, folded above it otherwise; the
   // section being read is marked.
   const outline = document.querySelector("details.outline");
-  const wide = window.matchMedia("(min-width: 1200px)");  // site.css's three columns
+  const wide = window.matchMedia("(min-width: 1440px)");  // site.css's three columns
   function placeOutline() { if (outline) outline.open = wide.matches; }
   placeOutline();
   wide.addEventListener("change", placeOutline);
+  // Folded above the text, it folds again once a section is chosen, not to cover it.
+  if (outline) {
+    outline.addEventListener("click", e => {
+      if (!wide.matches && e.target.closest("a")) outline.open = false;
+    });
+  }
   const links = Array.from(document.querySelectorAll(".outline a[href^='#']"));
   const targets = links.map(a => document.getElementById(decodeURIComponent(a.hash.slice(1))));
   function markCurrent() {
