@@ -38,11 +38,15 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import quote, urlencode, urlsplit
 
 import nbformat
 from bs4 import BeautifulSoup, NavigableString, Tag
+from jinja2 import pass_context
+from mistune import BlockParser
 from nbconvert import HTMLExporter
+from nbconvert.filters import markdown_mistune
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import course  # tools/course.py: config, notebook list, titles, Colab URLs
@@ -131,6 +135,36 @@ index.addAll(input.documents);
 process.stdout.write(JSON.stringify(index));
 """
 SEARCH_OPTIONS = {"fields": ["title", "text"], "storeFields": ["url", "page", "title", "text"]}
+
+
+
+class CommonMarkHeadings(markdown_mistune.MathBlockParser):
+    """nbconvert's block parser (math kept whole) with CommonMark's ATX headings: ``#``
+    followed by a space, a tab or the end of the line. nbconvert accepts ``#text`` too, so
+    a wrapped line starting with an issue number (``#31238) changed ...``) became an
+    ``<h1>``; JupyterLab and GitHub show it as text, as the site must."""
+
+    SPECIFICATION: ClassVar[dict[str, str]] = {
+        **markdown_mistune.MathBlockParser.SPECIFICATION,
+        **{key: BlockParser.SPECIFICATION[key] for key in ("atx_heading", "axt_heading")
+           if key in BlockParser.SPECIFICATION},
+    }
+
+
+class SiteExporter(HTMLExporter):
+    """nbconvert's HTML exporter whose markdown renderer reads headings as CommonMark does."""
+
+    @pass_context
+    def markdown2html(self, context, source):
+        cell = context.get("cell", {})
+        renderer = markdown_mistune.IPythonRenderer(
+            escape=False, attachments=cell.get("attachments", {}),
+            embed_images=self.embed_images,
+            path=context.get("resources", {}).get("metadata", {}).get("path", ""),
+            anchor_link_text=self.anchor_link_text,
+            exclude_anchor_links=self.exclude_anchor_links, **self.lexer_options)
+        return markdown_mistune.MarkdownWithMath(
+            renderer=renderer, block=CommonMarkHeadings()).render(source)
 
 
 @dataclass
@@ -364,6 +398,8 @@ def sidebar(pages: list[Page], current: Page) -> str:
     other = [p for p in pages if not p.number and p.name != "index.html"]
     home = next(p for p in pages if p.name == "index.html")
     return (f'<nav class="sidebar" id="sidebar" aria-label="Course">'
+            '<button class="sidebar-close" type="button" aria-controls="sidebar">'
+            "Close menu</button>"
             f'<ul>{item(home)}</ul>'
             f'<h2>The days</h2><ul>{"".join(item(p) for p in days)}</ul>'
             f'<h2>Reference</h2><ul>{"".join(item(p) for p in other)}</ul></nav>')
@@ -674,7 +710,7 @@ def short_label(topic: str) -> str:
     return topic.split(":", 1)[0].strip()
 
 
-def render_article(exporter: HTMLExporter, nb, title: str, stem: str,
+def render_article(exporter: SiteExporter, nb, title: str, stem: str,
                    out_dir: Path) -> tuple[str, int]:
     """The HTML of a notebook's cells, its figures written to ``out_dir/figures``; and how
     many figures have no stored alt text."""
@@ -718,7 +754,7 @@ def build(out_dir: Path, paths: list[Path] | None = None,
     status = Page("status.html", "Status: versions, dates and execution times", "Status")
     pages = [index, *day_pages, *(p for p, _ in extra), status]
 
-    exporter = HTMLExporter(template_name="lab", raw_template=TEMPLATE,
+    exporter = SiteExporter(template_name="lab", raw_template=TEMPLATE,
                             exclude_input_prompt=True, exclude_output_prompt=True)
     documents: list[dict] = []
     intros: dict[str, str] = {}

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import nbformat
 import pytest
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -43,6 +44,7 @@ DAYS = [f"{nb.stem}.html" for nb in NOTEBOOKS]
 LOCAL = ("file:", "data:", "blob:")
 MAX_PROSE_PX = 900  # issue 25: no prose line wider than this at 1920 px
 WIDTHS = (1280, 1920)
+LAPTOPS = (1280, 1366, 1440)  # the outline stays at hand (issue 25's learner review)
 PHONE = 390
 
 LINKS_JS = "return Array.from(document.querySelectorAll('a[href]'), a => a.href);"
@@ -74,13 +76,18 @@ const perLine = [];
 for (const el of prose) {
   box = Math.max(box, el.getBoundingClientRect().width);
   const range = document.createRange();
-  range.selectNodeContents(el);
   const lines = new Map();
-  for (const r of range.getClientRects()) {
-    if (r.width === 0) continue;
-    const key = Math.round(r.bottom / 6);
-    const [left, right] = lines.get(key) || [r.left, r.right];
-    lines.set(key, [Math.min(left, r.left), Math.max(right, r.right)]);
+  // The text as shown: KaTeX's MathML copy, for screen readers, is clipped to 1 px.
+  const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  while (texts.nextNode()) {
+    if (texts.currentNode.parentElement.closest('.katex-mathml')) continue;
+    range.selectNodeContents(texts.currentNode);
+    for (const r of range.getClientRects()) {
+      if (r.width === 0) continue;
+      const key = Math.round(r.bottom / 6);
+      const [left, right] = lines.get(key) || [r.left, r.right];
+      lines.set(key, [Math.min(left, r.left), Math.max(right, r.right)]);
+    }
   }
   for (const [left, right] of lines.values()) line = Math.max(line, right - left);
   if (el.tagName === 'P') {
@@ -278,6 +285,20 @@ def test_page_loads_with_title_language_and_working_links(page):
         f"{page.name}: the cheat sheet link should be there exactly when CHEATSHEET.md is")
 
 
+
+def test_one_h1_per_page_and_issue_numbers_stay_text(page):
+    """Exactly one <h1> (the title) on each page; a wrapped line starting with an issue
+    number (Day 1's "#31238) changed", Day 9's "#161749: the 2.9.0") is prose."""
+    h1 = page.run("return Array.from(document.querySelectorAll('h1'), h => h.textContent);")
+    assert len(h1) == 1, f"{page.name}: {len(h1)} <h1>: {[t[:40] for t in h1]}"
+    fragment = {"day01_seeding.html": "#31238) changed",
+                "day09_numpy_to_pytorch.html": "#161749: the 2.9.0"}.get(page.name)
+    if fragment:
+        tags = page.run("return Array.from(document.querySelectorAll('main *')).filter("
+                        "e => Array.from(e.childNodes).some(n => n.nodeType === 3 "
+                        "&& n.data.includes(arguments[0]))).map(e => e.tagName);", fragment)
+        assert tags and not {"H1", "H2", "H3", "H4"} & set(tags), (page.name, tags)
+
 def test_nothing_is_requested_from_another_host(page):
     assert any(u.startswith("file:") for u in page.requests), "the performance log is empty"
     elsewhere = from_other_hosts(page)
@@ -418,12 +439,41 @@ def test_the_prose_column_and_the_figures(driver, viewport, width, record_proper
     print(f"\nprose at {width} px (page, widest box, widest line, median chars per line):")
     for row in report:
         print("  ", *row)
-    if width == 1920:
+    if width >= 1440:  # three columns
         outline = driver.execute_script(
             "const o = document.querySelector('nav.outline-nav').getBoundingClientRect();"
             "const m = document.querySelector('main').getBoundingClientRect();"
             "return [o.left >= m.right, document.querySelector('details.outline').open];")
-        assert outline == [True, True], "at 1920 px the outline is open beside the text"
+        assert outline == [True, True], f"at {width} px the outline is open beside the text"
+    else:  # folded above the text, and still at hand halfway down a long day
+        top = driver.execute_script(
+            "window.scrollTo(0, document.body.scrollHeight / 2);"
+            "return document.querySelector('details.outline').getBoundingClientRect().top;")
+        assert 0 <= top < 120, f"at {width} px the outline scrolled away ({top:.0f})"
+
+
+@pytest.mark.parametrize("width", LAPTOPS)
+def test_the_outline_stays_at_hand_on_a_laptop(driver, viewport, width):
+    """At 1280, 1366 and 1440 px the outline is in view halfway down a long day (folded at
+    the top of the screen, or open beside the text from 1440 px), and following one of its
+    links shows that section, not the outline over it."""
+    viewport(width)
+    page = open_page(driver, SITE / "day05_initialization.html")
+    top = page.run("window.scrollTo(0, document.body.scrollHeight / 2);"
+                   "return document.querySelector('details.outline').getBoundingClientRect().top;")
+    assert 0 <= top < 120, f"at {width} px the outline scrolled away ({top:.0f})"
+    outline = driver.find_element(By.CSS_SELECTOR, "details.outline")
+    if outline.get_attribute("open") is None:
+        outline.find_element(By.TAG_NAME, "summary").click()
+    link = outline.find_elements(By.CSS_SELECTOR, "a")[2]
+    link.click()
+    anchor = unquote(urlparse(link.get_attribute("href")).fragment)
+    target, box = page.run(
+        "const t = document.getElementById(arguments[0]).getBoundingClientRect();"
+        "const o = document.querySelector('details.outline').getBoundingClientRect();"
+        "return [t.top, o.bottom];", anchor)
+    assert target >= box - 1 or width >= 1440, f"at {width} px the outline covers {anchor!r}"
+    assert 0 <= target < 250, f"at {width} px {anchor!r} is not in view ({target:.0f})"
 
 
 def test_day5_grids_are_shown_at_full_size(driver, viewport):
@@ -467,11 +517,42 @@ def test_usable_at_a_phone_width(driver, viewport, name):
     days = [a for a in sidebar.find_elements(By.CSS_SELECTOR, "a") if a.is_displayed()]
     assert len(days) == len(PAGES), f"{name}: {len(days)} links in the open menu"
     screenshot(driver, f"{name.removesuffix('.html')}-{PHONE}-menu")
-    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    close = sidebar.find_element(By.CSS_SELECTOR, "button.sidebar-close")
+    assert close.is_displayed(), f"{name}: the open menu has no close button"
+    assert page.run("return document.getElementById('sidebar').contains("
+                    "document.activeElement);"), f"{name}: focus stayed outside the menu"
+    close.click()
+    assert not sidebar.is_displayed(), f"{name}: the close button leaves the menu open"
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert driver.switch_to.active_element == toggle, f"{name}: focus not back on Menu"
+    toggle.click()
+    assert sidebar.is_displayed()
+    tap = ActionBuilder(driver)  # a tap beside the open menu, on the page under it
+    tap.pointer_action.move_to_location(PHONE - 5, 600)  # the right margin
+    tap.pointer_action.click()
+    tap.perform()
+    assert not sidebar.is_displayed(), f"{name}: a tap outside leaves the menu open"
+    toggle.click()
+    assert sidebar.is_displayed()
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
     assert not sidebar.is_displayed()
+    assert driver.switch_to.active_element == toggle
     if name == "day01_seeding.html":  # the phone layout (a day's page) in axe-core too
         violations = serious_axe_violations(page)
         assert not violations, f"{name} at {PHONE} px:\n" + "\n".join(violations)
+
+
+def test_no_page_scrolls_sideways_at_a_phone_width(driver, viewport):
+    """At 390 px wide formulas, code, tables and figures scroll inside their own box: the
+    page itself never scrolls sideways."""
+    viewport(PHONE, 844)
+    wide = {}
+    for name in PAGES:
+        open_page(driver, SITE / name)
+        width = driver.execute_script("return document.documentElement.scrollWidth;")
+        if width > PHONE:
+            wide[name] = width
+    assert not wide, f"pages wider than {PHONE} px: {wide}"
 
 
 # ---------------------------------------------------------------- search
@@ -520,6 +601,26 @@ def test_search_works_offline_and_leads_to_the_section(driver, viewport):
         "const t = document.getElementById(arguments[0]);"
         "return t ? t.getBoundingClientRect().top : null;", anchor)
     assert top is not None and 0 <= top < 200, f"the section {anchor!r} is not in view ({top})"
+
+
+def test_a_result_on_the_same_page_closes_the_results(driver, viewport):
+    """Following a result on the page being read shows its section, not the results over
+    it."""
+    viewport(1280)
+    name = "day05_initialization.html"
+    open_page(driver, SITE / name)
+    hits = search(driver, "Glorot")
+    target = next(h for h, _ in hits if f"{name}#" in h)
+    (link,) = [a for a in driver.find_elements(By.CSS_SELECTOR, "#search-results li a")
+               if a.get_attribute("href") == target]
+    link.click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url == target)
+    panel = driver.find_element(By.ID, "search-results")
+    assert not panel.is_displayed(), "the results stay open over the section"
+    anchor = unquote(urlparse(target).fragment)
+    top = driver.execute_script(
+        "return document.getElementById(arguments[0]).getBoundingClientRect().top;", anchor)
+    assert 0 <= top < 200, f"the section {anchor!r} is not in view ({top})"
 
 
 # ---------------------------------------------------------------- screenshots

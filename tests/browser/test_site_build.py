@@ -352,3 +352,22 @@ def test_a_missing_cheat_sheet_is_neither_rendered_nor_linked(course_dir):
     assert not (course_dir / "site" / "cheatsheet.html").exists()
     for name, page in pages.items():
         assert not page.select_one('a[href="cheatsheet.html"]'), name
+
+
+def test_a_line_starting_with_an_issue_number_is_text_not_a_heading(course_dir):
+    """CommonMark (JupyterLab, GitHub) needs a space after the #'s of a heading; nbconvert's
+    renderer does not, and made Day 1's wrapped "#31238) changed ..." an <h1>."""
+    nb = V4.new_notebook(cells=[V4.new_markdown_cell(
+        "# Day 3 — Gamma\n\n- a fix (numpy PR\n  #31238) changed the output\n\n"
+        "Pull request\n#161749: the 2.9.0 release still checks.\n\n## A section\n\n"
+        "```\n#not-a-heading\n```\n\n$$\nx = 1\n$$")])
+    nbformat.write(nb, course_dir / "notebooks" / "day03_c.ipynb")
+    page = build(course_dir)["day03_c.html"]
+    main = page.select_one("main")
+    assert [h.get_text(strip=True) for h in main.select("h1")] == ["Day 3 — Gamma"]
+    assert [h.get_text(strip=True) for h in main.select("h2")] == ["A section"]
+    text = main.get_text(" ")
+    assert "#31238) changed the output" in text and "#161749: the 2.9.0" in text
+    assert "#not-a-heading" in main.select_one("pre").get_text()
+    docs = json.loads((course_dir / "site" / "search-documents.json").read_text("utf-8"))
+    assert not [d for d in docs if d["title"].startswith(("31238", "161749"))]

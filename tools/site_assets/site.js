@@ -24,7 +24,8 @@
 
   // Wide code, outputs and tables scroll sideways; a keyboard must reach them too.
   function focusableScrollers() {
-    document.querySelectorAll("main pre, main .jp-RenderedHTML, main .table-wrap")
+    document.querySelectorAll(
+      "main pre, main .jp-RenderedHTML, main .table-wrap, main .katex-display")
       .forEach(el => {
         if (el.scrollWidth > el.clientWidth + 1) {
           el.tabIndex = 0;
@@ -54,27 +55,49 @@
     editor.appendChild(button);
   });
 
-  // The phone menu: the sidebar slides in over the page.
+  // The phone menu: the sidebar slides in over the page. Focus moves into it when it
+  // opens and back to the Menu button when it closes (its Close button, Escape, a tap
+  // outside it, or following one of its links).
   const toggle = document.querySelector(".menu-toggle");
   const sidebar = document.getElementById("sidebar");
+  const closer = sidebar && sidebar.querySelector(".sidebar-close");
+  const isOpen = () => toggle.getAttribute("aria-expanded") === "true";
   function setMenu(open) {
+    if (open === isOpen()) return;
     toggle.setAttribute("aria-expanded", String(open));
     document.body.classList.toggle("menu-open", open);
+    if (open) {
+      (closer || sidebar.querySelector("a")).focus();
+    } else if (sidebar.contains(document.activeElement) || !document.activeElement
+               || document.activeElement === document.body) {
+      toggle.focus({preventScroll: true});
+    }
   }
   if (toggle && sidebar) {
-    toggle.addEventListener("click",
-                            () => setMenu(toggle.getAttribute("aria-expanded") !== "true"));
+    toggle.addEventListener("click", () => setMenu(!isOpen()));
+    if (closer) closer.addEventListener("click", () => setMenu(false));
     document.addEventListener("keydown", e => { if (e.key === "Escape") setMenu(false); });
     sidebar.addEventListener("click", e => { if (e.target.closest("a")) setMenu(false); });
+    document.addEventListener("click", e => {
+      if (isOpen() && !sidebar.contains(e.target) && !toggle.contains(e.target)) {
+        setMenu(false);
+      }
+    });
   }
 
   // The outline: open beside the text on wide screens, folded above it otherwise; the
   // section being read is marked.
   const outline = document.querySelector("details.outline");
-  const wide = window.matchMedia("(min-width: 1500px)");
+  const wide = window.matchMedia("(min-width: 1440px)");  // site.css's three columns
   function placeOutline() { if (outline) outline.open = wide.matches; }
   placeOutline();
   wide.addEventListener("change", placeOutline);
+  // Folded above the text, it folds again once a section is chosen, not to cover it.
+  if (outline) {
+    outline.addEventListener("click", e => {
+      if (!wide.matches && e.target.closest("a")) outline.open = false;
+    });
+  }
   const links = Array.from(document.querySelectorAll(".outline a[href^='#']"));
   const targets = links.map(a => document.getElementById(decodeURIComponent(a.hash.slice(1))));
   function markCurrent() {
@@ -160,6 +183,8 @@
       + `<p>${excerpt(h.text, h.terms)}</p></li>`).join("");
     typeset(list);
   }
+  // A result followed on this very page: the panel goes, the section shows.
+  list.addEventListener("click", e => { if (e.target.closest("a")) panel.hidden = true; });
   input.addEventListener("focus", ready, {once: true});
   input.addEventListener("input", () => ready().then(() => show(input.value)));
   input.form.addEventListener("submit", e => {
