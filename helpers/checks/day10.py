@@ -9,7 +9,7 @@ import math
 import numpy as np
 
 from helpers.checks.day09 import _watch_seeding
-from helpers.exercises import Wrong, call, exercise_check, number
+from helpers.exercises import Wrong, _has_contents, call, exercise_check, number
 from helpers.intervals import mean_interval, paired_interval, t_quantile, unpaired_interval
 
 # (sd, half_width) pairs the seeds_needed check tries: sd/h from 1.2 to 10 (at 1.2 and 1.5,
@@ -149,14 +149,6 @@ def _banned_helper(func: object, seen: set[int] | None = None) -> str | None:
                 return hit
         return None
     return search(getattr(func, "__code__", None))
-
-
-def _has_contents(cell: object) -> bool:
-    try:
-        cell.cell_contents  # noqa: B018 (an empty cell raises)
-    except ValueError:
-        return False
-    return True
 
 
 @exercise_check
