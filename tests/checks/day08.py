@@ -73,6 +73,18 @@ def masked_matrix(x):
     return np.ma.masked_array(np.broadcast_to(x, rows.shape), ~rows).std(axis=1).filled()
 
 
+def first_nan(x):
+    r = shift_by_first(x)
+    r[0] = np.nan  # "the spread of one value is undefined"
+    return r
+
+
+def first_one(x):
+    r = shift_by_first(x)
+    r[0] = 1.0
+    return r
+
+
 def shift_in_place(x):
     x -= x[0]  # changes the caller's array
     return shift_by_first(x)
@@ -423,6 +435,8 @@ CASES = [
     (check_running_std_of, (masked_matrix,), WRONG, "(n, n) array"),
     (check_running_std_of, (shift_in_place,), WRONG, "in place"),
     (check_running_std_of, (in_float32,), WRONG, "single precision"),
+    (check_running_std_of, (first_nan,), WRONG, "only the first entry is off"),
+    (check_running_std_of, (first_one,), WRONG, "only the first entry is off"),
     (check_running_std_of, (float32_inside,), WRONG, "single precision"),
     (check_running_std_of, (alias_outside,), WRONG, "course's running_std"),
     (check_running_std_of, (alias_inside,), WRONG, "course's running_std"),
