@@ -4,8 +4,6 @@ The NumPy answers run everywhere; the PyTorch answers (what a learner writes) ar
 when PyTorch is installed.
 """
 
-import decimal
-import fractions
 import importlib.util
 import math
 
@@ -15,7 +13,6 @@ from helpers.checks.day09 import check_linear_output_rms, check_rank_noise, chec
 from helpers.exercises import CORRECT, WRONG
 
 SeedSequence = np.random.SeedSequence
-SS = np.random.SeedSequence  # an alias the seeding watcher must find by identity
 
 
 def softmax_rows(logits, temperature):
@@ -81,15 +78,6 @@ def replace_if_needed_tokens(logits, temperature, n, seed):
     rng = np.random.default_rng(seed)
     return np.stack([rng.choice(len(p), size=n, p=p, replace=n > len(p))
                      for p in softmax_rows(logits, temperature)])
-
-
-def clipped_tokens(logits, temperature, n, seed):
-    """Logits clipped at 80 so that exp cannot overflow: the large logits lose their gap."""
-    rng = np.random.default_rng(seed)
-    z = np.minimum(np.asarray(logits) / temperature, 80.0)
-    e = np.exp(z)
-    probs = e / e.sum(axis=1, keepdims=True)
-    return np.stack([rng.choice(len(p), size=n, p=p) for p in probs])
 
 
 def unstable_tokens(logits, temperature, n, seed):
@@ -256,13 +244,7 @@ CASES = [
     (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
         fan_in * (math.sqrt(2 / 6) * math.sqrt(3 / fan_in)) ** 2 / 3 * (sd**2 + mean**2)
         + (1 / math.sqrt(fan_in)) ** 2 / 3),), CORRECT, None),
-    (check_linear_output_rms, (lambda fan_in, mean, sd: decimal.Decimal(
-        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in)).sqrt(),), CORRECT, None),
-    (check_linear_output_rms, (lambda fan_in, mean, sd: fractions.Fraction(math.sqrt(
-        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in))),), CORRECT, None),
     # ------------------------------------------------------------ Exercise 1: wrong answers
-    (check_linear_output_rms, (lambda fan_in, mean, sd: decimal.Decimal(
-        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in)),), WRONG, "square root"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(sd**2 / 3 + 1 / (3 * fan_in)),),
      WRONG, "not centred"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt((mean**2 + sd**2) / 3),),
@@ -316,9 +298,7 @@ CASES = [
      WRONG, "a generator per row"),
     (check_sample_tokens, (halves_tokens,), WRONG, "second half of a row"),
     (check_sample_tokens, (replace_if_needed_tokens,), WRONG, "no row ever repeats"),
-    (check_sample_tokens, (unstable_tokens,), WRONG, "did exp overflow"),
-    (check_sample_tokens, (clipped_tokens,), WRONG,
-     "the frequencies should be about [0.73, 0.27, 0.0]: did exp overflow"),
+    (check_sample_tokens, (unstable_tokens,), WRONG, "exp overflows"),
     (check_sample_tokens, (lambda logits, t, n, seed: np.random.default_rng(seed).integers(
         0, len(logits[0]), (len(logits), n)),), WRONG, "do not follow"),
     (check_sample_tokens, (lambda logits, t, n, seed: np.stack([
@@ -382,32 +362,6 @@ CASES = [
      WRONG, "arithmetic on the ids"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         seed * epoch + index).standard_normal(size)),), WRONG, "must depend on seed"),
-    # ids combined with a large stride inside a spawn_key or a list: the stride probe
-    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
-        SeedSequence(seed, spawn_key=(100_000 * epoch + index,))).standard_normal(size)),),
-     WRONG, ("the item (seed=5, epoch=0, index=100000) draws the same numbers as the item "
-             "(seed=5, epoch=1, index=0): the ids are combined by arithmetic with a stride")),
-    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
-        SeedSequence(seed, spawn_key=((epoch << 20) + index,))).standard_normal(size)),),
-     WRONG, "index=1048576) draws the same numbers as the item (seed=5, epoch=1, index=0)"),
-    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
-        SeedSequence([seed, 100_000 * epoch + index + 1])).standard_normal(size)),),
-     WRONG, "spawn_key=(epoch, index)"),
-    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
-        [seed, 1 + epoch * 2**20 + index]).standard_normal(size)),),
-     WRONG, "combined by arithmetic with a stride"),
-    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
-        SeedSequence(seed, spawn_key=(index * 2**32 + epoch,))).standard_normal(size)),),
-     WRONG, "combined by arithmetic with a stride"),
-    # an alias of SeedSequence, found by identity: the seeds read where they are given
-    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
-        SS(seed * 1000 + epoch, spawn_key=(index,))).standard_normal(size)),), WRONG,
-     "arithmetic on the ids"),
-    # right answers with large keys or other layouts
-    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
-        SS(seed, spawn_key=(index, epoch))).standard_normal(size)),), CORRECT, None),
-    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
-        [seed, 2**40 + epoch, 2**40 + index]).standard_normal(size)),), CORRECT, None),
     # large strides pass the fixed grid; (5, 3, 3) and (5, 2, 1012) collide
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         seed * 100_003 + epoch * 1_009 + index + 7).standard_normal(size)),), WRONG,
