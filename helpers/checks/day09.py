@@ -73,11 +73,22 @@ class _Seeding:
         self.manual_seeds = 0
         self.numpy_made = 0
         self.seeds: list[int] = []
+        #: every integer that went into a seed, in order: an integer seed, the integers of a
+        #: list seed, and a SeedSequence's spawn_key
+        self.keys: list[int] = []
         self.string_hashes = 0
 
-    def note(self, value: object) -> None:
-        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+    def note(self, value: object, spawn_key: object = ()) -> None:
+        if _is_int(value):
             self.seeds.append(int(value))
+        for part in (value, spawn_key):
+            items = part if isinstance(part, (list, tuple, np.ndarray)) else [part]
+            self.keys.extend(int(v) for v in np.ravel(np.asarray(items, dtype=object))
+                             if _is_int(v))
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
 
 
 def _holds_text(value: object) -> bool:
@@ -126,7 +137,8 @@ def _watch_seeding(func: Any) -> Iterator[_Seeding]:
     def noting(original: Any) -> Any:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             seen.numpy_made += 1
-            seen.note(args[0] if args else kwargs.get("seed", kwargs.get("entropy")))
+            seen.note(args[0] if args else kwargs.get("seed", kwargs.get("entropy")),
+                      kwargs.get("spawn_key", ()))
             return original(*args, **kwargs)
         return wrapper
 
@@ -143,9 +155,10 @@ def _watch_seeding(func: Any) -> Iterator[_Seeding]:
         original = getattr(homes[name], name)
         undo.append((homes[name], name, original))
         setattr(homes[name], name, replacement)
-        if isinstance(learner, dict) and learner.get(name) is original:
-            undo.append((learner, name, original))
-            learner[name] = replacement
+        if isinstance(learner, dict):  # under any name (from numpy.random import PCG64 as P)
+            for alias in [k for k, v in learner.items() if v is original]:
+                undo.append((learner, alias, original))
+                learner[alias] = replacement
     added_hash = isinstance(learner, dict) and "hash" not in learner
     if added_hash:
         learner["hash"] = hashing  # found before the builtin, removed afterwards
@@ -721,16 +734,24 @@ def _shifted_reuse(pool: dict[tuple[int, int], np.ndarray]) -> None:
 
 
 def _seeds_given(rank_noise, seed: int, epoch: int, index: int) -> list[int]:
-    """The integer seeds ``rank_noise`` passes to a generator for one item."""
+    """The integers ``rank_noise`` puts into seeds for one item (integer and list seeds,
+    spawn keys)."""
     with _watch_seeding(rank_noise) as seeding:
         _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, 3)
-    return seeding.seeds
+    return seeding.keys
+
+
+#: The largest index the collision scan asks for: ids packed with a stride above this many
+#: items per epoch (or per seed) are taken as kept apart, and no answer is asked for an item
+#: that far in (a right answer may draw every block before its own).
+_MAX_PROBED_INDEX = 2**22
 
 
 def _arithmetic_collision(rank_noise) -> tuple[tuple[int, int, int], ...] | None:
-    """Two items whose integer seeds coincide, if ``rank_noise`` seeds an item's generator
-    with an integer that is a sum of multiples of its ids (``seed * 100003 + epoch * 1009
-    + index``, whatever the strides): such a seed takes the same value at two items.
+    """Two items whose seeds coincide, if ``rank_noise`` seeds an item's generator with an
+    integer that is a sum of multiples of its ids (``seed * 100003 + epoch * 1009 + index``,
+    in a list seed or a spawn key too): such a seed takes the same value at two items, for
+    any strides up to :data:`_MAX_PROBED_INDEX` items.
 
     The seeds are read where they are given (``np.random.default_rng``, ``SeedSequence``,
     ``torch.Generator.manual_seed``, ...) at a base item and one step along each id, and the
@@ -752,17 +773,19 @@ def _arithmetic_collision(rank_noise) -> tuple[tuple[int, int, int], ...] | None
                                                zip(slopes, triple, base, strict=True))
                 for triple, seeds in probes.items()):
             continue
-        pairs = []  # the two ids moved, and by how much, for each pair of non-zero slopes
+        pairs = []  # two items whose seeds coincide, for each pair of non-zero slopes
         for x, y in ((0, 1), (0, 2), (1, 2)):
             u, v = slopes[x], slopes[y]
             if u and v:
                 g = math.gcd(u, v)
-                pairs.append((abs(u // g) + abs(v // g), x, y, u // g, v // g))
-        _, x, y, u, v = min(pairs)
-        first, second = list(base), list(base)
-        first[x], first[y] = base[x] + max(v, 0), base[y] + max(-u, 0)
-        second[x], second[y] = base[x] + max(-v, 0), base[y] + max(u, 0)
-        return tuple(first), tuple(second)
+                u, v = u // g, v // g
+                first, second = list(base), list(base)
+                first[x], first[y] = base[x] + max(v, 0), base[y] + max(-u, 0)
+                second[x], second[y] = base[x] + max(-v, 0), base[y] + max(u, 0)
+                if max(first[2], second[2]) <= _MAX_PROBED_INDEX:
+                    pairs.append((abs(u) + abs(v), tuple(first), tuple(second)))
+        if pairs:
+            return min(pairs)[1:]
     return None
 
 

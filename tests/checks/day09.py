@@ -176,6 +176,7 @@ def item_blocks(seed, epoch, index, size):
     rng = np.random.default_rng(SeedSequence(seed, spawn_key=(index,)))
     return rng.standard_normal((epoch + 1) * size)[epoch * size:]
 
+SS = np.random.SeedSequence  # an alias, as in `from numpy.random import SeedSequence as SS`
 SHARED = np.random.default_rng(0)  # one generator for every item: the workers' bug
 
 
@@ -362,6 +363,25 @@ CASES = [
      WRONG, "arithmetic on the ids"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         seed * epoch + index).standard_normal(size)),), WRONG, "must depend on seed"),
+    # ids packed into one spawn key or list entry with a large stride: the fixed grid cannot
+    # see it, the scan of the seeds given does (epoch 3's item 3 is epoch 2's item 100,003)
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(100_000 * epoch + index,))).standard_normal(size)),),
+     WRONG, "the item (seed=5, epoch=3, index=3) and the item (seed=5, epoch=2, index=100003)"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=((epoch << 20) + index,))).standard_normal(size)),),
+     WRONG, "index=1048579) draw the same numbers"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        [seed, 100_000 * epoch + index + 1]).standard_normal(size)),), WRONG,
+     "arithmetic on the ids"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SS(seed, spawn_key=(100_000 * epoch + index,))).standard_normal(size)),), WRONG,
+     "arithmetic on the ids"),  # SeedSequence under another name
+    # a stride of 2**32 items per epoch keeps the ids apart for any real data set (the scan
+    # asks for no item past index 2**22)
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=((epoch << 32) + index,))).standard_normal(size)),),
+     CORRECT, None),
     # large strides pass the fixed grid; (5, 3, 3) and (5, 2, 1012) collide
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         seed * 100_003 + epoch * 1_009 + index + 7).standard_normal(size)),), WRONG,
