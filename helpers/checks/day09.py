@@ -10,16 +10,14 @@ generator alone: the exercises ask for an explicit ``torch.Generator`` or a NumP
 
 from __future__ import annotations
 
-import builtins
-import contextlib
 import math
 import multiprocessing
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 
+from helpers.checks._seeding import Seeding, watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -63,115 +61,11 @@ def _call(func: Any, *args: Any, global_hint: str) -> Any:
     return result
 
 
-class _Seeding:
-    """What a learner's call made: ``torch.Generator`` objects, ``manual_seed`` calls, and
-    the integer seeds passed to ``manual_seed``, ``np.random.default_rng``,
-    ``SeedSequence`` or a bit generator (a list or a ``SeedSequence`` is not one)."""
-
-    def __init__(self) -> None:
-        self.generators = 0
-        self.manual_seeds = 0
-        self.numpy_made = 0
-        self.seeds: list[int] = []
-        #: every integer that went into a seed, in order: an integer seed, the integers of a
-        #: list seed, and a SeedSequence's spawn_key
-        self.keys: list[int] = []
-        self.string_hashes = 0
-
-    def note(self, value: object, spawn_key: object = ()) -> None:
-        if _is_int(value):
-            self.seeds.append(int(value))
-        for part in (value, spawn_key):
-            items = part if isinstance(part, (list, tuple, np.ndarray)) else [part]
-            self.keys.extend(int(v) for v in np.ravel(np.asarray(items, dtype=object))
-                             if _is_int(v))
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
-
-
-def _holds_text(value: object) -> bool:
-    """Whether ``value`` is a str or bytes, or a tuple or frozenset holding one: a value whose
-    ``hash`` changes from process to process (PYTHONHASHSEED)."""
-    if isinstance(value, (str, bytes, bytearray, memoryview)):
-        return True
-    if isinstance(value, (tuple, frozenset)):
-        return any(_holds_text(item) for item in value)
-    return False
-
-
 _STRING_HASH = ("your seed comes from hash() of a string (or bytes, or a tuple holding one): "
                 "Python salts those hashes afresh in every interpreter (PYTHONHASHSEED), so "
                 "workers started by spawn or forkserver (the default on macOS and Windows, "
                 "and on Linux from Python 3.14) draw other noise. Make the seed from the "
                 "integer ids with SeedSequence (section 8)")
-
-
-@contextlib.contextmanager
-def _watch_seeding(func: Any) -> Iterator[_Seeding]:
-    """Record, while the block runs, the generators made and the seeds given through
-    ``torch.Generator``, ``np.random.default_rng``, ``np.random.SeedSequence`` and the bit
-    generators ``PCG64``, ``Philox``, ``MT19937`` and ``SFC64``, looked up on their modules
-    or under the same names in ``func``'s globals (``from torch import Generator``), and the
-    calls of the builtin ``hash`` on text made from ``func``'s globals; all restored
-    afterwards."""
-    seen = _Seeding()
-    new: dict[str, Any] = {}
-    homes: dict[str, Any] = {}
-    torch = sys.modules.get("torch")
-    if torch is not None:
-        class Generator(torch.Generator):  # counts itself and its seeds
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                # torch.Generator takes its device in __new__; object.__init__ takes nothing
-                super().__init__()
-                seen.generators += 1
-
-            def manual_seed(self, seed: Any) -> Any:
-                seen.manual_seeds += 1
-                seen.note(seed)
-                return super().manual_seed(seed)
-
-        new["Generator"], homes["Generator"] = Generator, torch
-
-    def noting(original: Any) -> Any:
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            seen.numpy_made += 1
-            seen.note(args[0] if args else kwargs.get("seed", kwargs.get("entropy")),
-                      kwargs.get("spawn_key", ()))
-            return original(*args, **kwargs)
-        return wrapper
-
-    def hashing(value: object) -> int:  # the builtin ``hash``, as the learner's code sees it
-        if _holds_text(value):
-            seen.string_hashes += 1
-        return builtins.hash(value)
-
-    for name in ("default_rng", "SeedSequence", "PCG64", "Philox", "MT19937", "SFC64"):
-        new[name], homes[name] = noting(getattr(np.random, name)), np.random
-    learner = getattr(func, "__globals__", None)
-    undo: list[tuple[Any, str, Any]] = []
-    for name, replacement in new.items():
-        original = getattr(homes[name], name)
-        undo.append((homes[name], name, original))
-        setattr(homes[name], name, replacement)
-        if isinstance(learner, dict):  # under any name (from numpy.random import PCG64 as P)
-            for alias in [k for k, v in learner.items() if v is original]:
-                undo.append((learner, alias, original))
-                learner[alias] = replacement
-    added_hash = isinstance(learner, dict) and "hash" not in learner
-    if added_hash:
-        learner["hash"] = hashing  # found before the builtin, removed afterwards
-    try:
-        yield seen
-    finally:
-        if added_hash and learner.get("hash") is hashing:
-            del learner["hash"]
-        for home, name, original in reversed(undo):
-            if isinstance(home, dict):
-                home[name] = original
-            else:
-                setattr(home, name, original)
 
 
 # ----------------------------------------------------------------------------- Exercise 1
@@ -261,11 +155,11 @@ def _softmax_rows(logits: list[list[float]], temperature: float, axis: int = 1) 
 
 
 def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int,
-            seed: int) -> tuple[np.ndarray, object, _Seeding]:
+            seed: int) -> tuple[np.ndarray, object, Seeding]:
     """The learner's tokens as a (B, n) integer array (what they returned, and how they
     seeded)."""
     try:
-        with _watch_seeding(sample_tokens) as seeding:
+        with watch_seeding(sample_tokens) as seeding:
             got = _call(sample_tokens, [list(row) for row in logits], temperature, n, seed,
                         global_hint=_TOKENS_GLOBAL)
     except Wrong as err:
@@ -302,7 +196,7 @@ def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int
 _SAME_SEEDS = (200, 201, 202)
 
 
-def _generators_made(seeding: _Seeding) -> int:
+def _generators_made(seeding: Seeding) -> int:
     return max(seeding.generators, seeding.manual_seeds, len(seeding.seeds))
 
 
@@ -621,7 +515,7 @@ def check_rank_noise(rank_noise) -> str:
     """``rank_noise(seed, epoch, rank, world_size, num_items, size)``: the noise of the items
     rank ``rank`` of ``world_size`` loads (strided), each item's draws depending on seed,
     epoch and index only."""
-    with _watch_seeding(rank_noise) as seeding:
+    with watch_seeding(rank_noise) as seeding:
         alone = _items_by_ranks(rank_noise, 1)
     if seeding.string_hashes:
         raise Wrong(_STRING_HASH)
@@ -736,7 +630,7 @@ def _shifted_reuse(pool: dict[tuple[int, int], np.ndarray]) -> None:
 def _seeds_given(rank_noise, seed: int, epoch: int, index: int) -> list[int]:
     """The integers ``rank_noise`` puts into seeds for one item (integer and list seeds,
     spawn keys)."""
-    with _watch_seeding(rank_noise) as seeding:
+    with watch_seeding(rank_noise) as seeding:
         _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, 3)
     return seeding.keys
 

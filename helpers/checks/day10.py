@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 
-from helpers.checks.day09 import _watch_seeding
+from helpers.checks._seeding import watch_seeding
 from helpers.exercises import Wrong, _has_contents, call, exercise_check, number
 from helpers.intervals import mean_interval, paired_interval, t_quantile, unpaired_interval
 
@@ -357,7 +357,7 @@ def check_task_seeds(task_seeds) -> str:
     ``SeedSequence(seed).spawn(n)`` or ``default_rng(seed).spawn(n)`` (NumPy documents
     both); what matters is that no two tasks, of this seed or of another, share a stream.
     """
-    with _watch_seeding(task_seeds) as seeding:
+    with watch_seeding(task_seeds) as seeding:
         seeds = call(task_seeds, 7, 4)
     if seeding.string_hashes:
         raise Wrong(_STRING_HASH)
