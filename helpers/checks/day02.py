@@ -1,10 +1,11 @@
 """Checks for Day 2's exercises (distributions and sampling); see :mod:`helpers.exercises`.
 
 Each check recognizes the common mistakes and hints at them without giving the answer.
-Statistical checks use bounds of five standard errors (six for the 45 pairs of Exercise 3):
-a right answer fails one of them with odds of about one in a million, and a whole check
-with odds of at most about one in 50,000 (the sum of the binomial tails of its tests:
-about 1 in 50,000 for Exercise 2, 1 in 80,000 for Exercise 3).
+Statistical checks use bounds of five standard errors: a right answer fails one of them
+with odds of about one in a million, and a whole check with odds of at most about one in
+50,000 (the sum of the binomial tails of its tests). Exercise 3's frequency test is
+stricter (six standard errors per sample, 6.5 per pair, a pooled chi-square at odds 1e-7):
+a right split fails it with odds below one in a million.
 """
 
 from __future__ import annotations
@@ -267,31 +268,86 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
             "and 2, and the draws come from rng.")
 
 
-def _check_split_frequencies(split, X: np.ndarray, y: np.ndarray, num_test: int) -> None:
-    """Over 400 seeds, every sample and every pair of samples must land in the test set as
-    often as a uniformly random subset would put them there (five standard errors)."""
-    n, runs = len(y), 400
-    member = np.zeros((runs, n), dtype=bool)
-    for seed in range(runs):
-        parts = call(split, X.copy(), y.copy(), num_test, np.random.default_rng(1000 + seed))
+#: Runs of the frequency test of Exercise 3, and the runs added when its first runs look
+#: biased (one right answer in 100 takes the longer path).
+SPLIT_RUNS, MORE_SPLIT_RUNS = 1000, 3000
+#: Thresholds of the pooled chi-square statistic (9 degrees of freedom, n = 10): above the
+#: first (odds 1 in 100 for a right answer) the test runs MORE_SPLIT_RUNS more; above the
+#: second (odds 1e-7) over all runs, the split is rejected.
+SPLIT_LOOK_AGAIN, SPLIT_REJECT = 21.67, 50.17
+
+
+def _memberships(split, X: np.ndarray, y: np.ndarray, num_test: int, seeds: range
+                 ) -> np.ndarray:
+    """One row per seed: which samples ``split`` puts in the test set with that rng seed.
+
+    The answer already went through :func:`call` (errors, in-place changes, the global
+    ``np.random``) in the checks before; here it is called directly, for speed, and only
+    the global states are compared once, over all the runs."""
+    func = answer(split)
+    n = len(y)
+    member = np.zeros((len(seeds), n), dtype=bool)
+    legacy = np.random.get_state()[1].copy()  # noqa: NPY002 (compared, not drawn from)
+    for row, seed in enumerate(seeds):
+        try:
+            parts = func(X.copy(), y.copy(), num_test, np.random.default_rng(seed))
+        except Exception:  # noqa: BLE001 (call() turns the learner's error into feedback)
+            parts = call(split, X.copy(), y.copy(), num_test, np.random.default_rng(seed))
         test, train = np.asarray(parts[3]).astype(int), np.asarray(parts[1]).astype(int)
         problem = _overlap_or_repeat(test, train, n, num_test)
         if problem:
-            raise Wrong(f"with rng seed {1000 + seed} {problem}")
-        member[seed, test] = True
+            raise Wrong(f"with rng seed {seed} {problem}")
+        member[row, test] = True
+    if not np.array_equal(legacy, np.random.get_state()[1]):  # noqa: NPY002
+        call(split, X.copy(), y.copy(), num_test, np.random.default_rng(seeds[0]))
+    return member
+
+
+def _membership_chi2(member: np.ndarray, num_test: int) -> float:
+    """Pearson's statistic of the test-set counts of the n samples over the runs: about
+    chi2(n - 1) for a uniformly random subset (the counts always sum to runs * num_test,
+    hence the factor (n - 1) / n)."""
+    runs, n = member.shape
+    p1 = num_test / n
+    counts = member.sum(axis=0)
+    return float((n - 1) / n * np.sum((counts - runs * p1) ** 2) / (runs * p1 * (1 - p1)))
+
+
+def _check_split_frequencies(split, X: np.ndarray, y: np.ndarray, num_test: int) -> None:
+    """Over 1,000 seeds, every sample and every pair of samples must land in the test set as
+    often as a uniformly random subset would put them there (six and 6.5 standard errors),
+    and the pooled chi-square of the samples' counts must be small: a subtly biased
+    shuffle (i swapped with any j = rng.integers(n)) shifts the shares by 0.05 at most."""
+    n, runs = len(y), SPLIT_RUNS
+    member = _memberships(split, X, y, num_test, range(1000, 1000 + runs))
     share, p1 = member.mean(axis=0), num_test / n
-    if np.any(np.abs(share - p1) > 5 * np.sqrt(p1 * (1 - p1) / runs)):
-        raise Wrong(f"some samples land in the test set far more or less often than "
-                    f"{num_test} in {n} (share per sample: {share.round(2).tolist()}): draw the "
-                    "test set uniformly from all samples")
+    uniform = (f"a uniformly random subset puts each sample there {num_test} times in {n}: "
+               "draw the test set uniformly from all samples")
+    if np.any(np.abs(share - p1) > 6 * np.sqrt(p1 * (1 - p1) / runs)):
+        raise Wrong(f"some samples land in the test set far more or less often than others "
+                    f"(share per sample: {share.round(2).tolist()}); {uniform}")
     together = (member.T.astype(float) @ member) / runs
     p2 = num_test * (num_test - 1) / (n * (n - 1))
     off = together[~np.eye(n, dtype=bool)]
-    # six standard errors: 45 distinct pairs, so a right split fails with odds ~3e-6
-    if np.any(np.abs(off - p2) > 6 * np.sqrt(p2 * (1 - p2) / runs)):
+    # 6.5 standard errors: 45 distinct pairs, so a right split fails with odds ~1e-7
+    if np.any(np.abs(off - p2) > 6.5 * np.sqrt(p2 * (1 - p2) / runs)):
         raise Wrong("some pairs of samples land in the test set together far too often or "
                     "too rarely (a block, a rotation, a few fixed splits?): every subset of "
                     f"{num_test} samples should be equally likely")
+    if _membership_chi2(member, num_test) <= SPLIT_LOOK_AGAIN:
+        return
+    member = np.vstack([member, _memberships(split, X, y, num_test,
+                                             range(1000 + runs,
+                                                   1000 + runs + MORE_SPLIT_RUNS))])
+    if _membership_chi2(member, num_test) > SPLIT_REJECT:
+        raise Wrong(f"over {len(member):,} rng seeds some samples land in the test set more "
+                    "often than others (share per sample: "
+                    f"{member.mean(axis=0).round(3).tolist()}), a bias too steady to be "
+                    "chance: is your shuffle biased? Swapping each position i with a "
+                    "position j = rng.integers(n) drawn from ALL n positions makes some "
+                    "orders likelier than others; use rng.permutation (or draw j from i to "
+                    "n - 1: Fisher-Yates), so that the test set is drawn uniformly from all "
+                    "samples")
 
 
 def _overlap_or_repeat(test: np.ndarray, train: np.ndarray, n: int, num_test: int

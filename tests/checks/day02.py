@@ -422,3 +422,27 @@ CASES = [
     (check_train_test_split, (lambda X, y, num_test, rng: _split(X, y, round(0.3 * len(X)),
                                                                  rng),), WRONG, "num_test="),
 ]
+
+
+def _split_naive_shuffle(X, y, num_test, rng):
+    """A biased shuffle: position i swapped with any position j, not one from i to n - 1."""
+    o = np.arange(len(X))
+    for i in range(len(X)):
+        j = rng.integers(len(X))
+        o[i], o[j] = o[j], o[i]
+    return X[o[num_test:]], y[o[num_test:]], X[o[:num_test]], y[o[:num_test]]
+
+
+def _split_fisher_yates(X, y, num_test, rng):
+    """A right shuffle written out: position i swapped with a position j from i to n - 1."""
+    o = np.arange(len(X))
+    for i in range(len(X) - 1):
+        j = rng.integers(i, len(X))
+        o[i], o[j] = o[j], o[i]
+    return X[o[num_test:]], y[o[num_test:]], X[o[:num_test]], y[o[:num_test]]
+
+
+CASES += [
+    (check_train_test_split, (_split_naive_shuffle,), WRONG, "is your shuffle biased?"),
+    (check_train_test_split, (_split_fisher_yates,), CORRECT, None),
+]
