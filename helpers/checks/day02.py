@@ -173,8 +173,11 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
 
     Examples
     --------
-    >>> check_sample_with_temperature(lambda logits, T, size, rng: np.ones(size, dtype=int))
-    ✗ Not yet: every draw is the same class: sample at random with the probabilities
+    >>> check_sample_with_temperature(lambda logits, T, size, rng: np.zeros(size, dtype=int))
+    ✗ Not yet: at T = 0.5 every draw is the same class, 0, though softmax(logits / T) =
+    [0.194, 0.788, 0.018] gives the others probability 0.806: draw with those probabilities
+    (for the Gumbel-max trick, argmax of the scaled logits plus noise, the noise needs to be
+    Gumbel, -log(-log(u)) or rng.gumbel, not uniform)
     """
     n = 20_000
     for T in (0.5, 2.0):
@@ -187,7 +190,13 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
             raise Wrong(f"class indices run from 0 to {len(LOGITS) - 1}; yours reach "
                         f"{idx.min()}..{idx.max()}")
         if np.all(idx == idx[0]):
-            raise Wrong("every draw is the same class: sample at random with the probabilities")
+            p = _softmax(LOGITS / T)
+            raise Wrong(f"at T = {T} every draw is the same class, {idx[0]}, though "
+                        f"softmax(logits / T) = {p.round(3).tolist()} gives the others "
+                        f"probability {1 - p[idx[0]]:.3f}: draw with those probabilities "
+                        "(for the Gumbel-max trick, argmax of the scaled logits plus noise, "
+                        "the noise needs to be Gumbel, -log(-log(u)) or rng.gumbel, not "
+                        "uniform)")
         freq = np.bincount(idx, minlength=len(LOGITS)) / n
         if _matches(freq, _softmax(LOGITS / T), n):
             continue
@@ -208,9 +217,14 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
         raise Wrong(f"at T = 0.001 your code fails ({err}): np.exp overflows; subtract the "
                     "largest scaled logit before np.exp (a stable softmax)") from None
     if not np.all(cold == 1):
+        # the draws are valid indices, so the probabilities were finite: T was changed
+        # (a floor such as max(T, 0.5)) or the scaled logits were (clipped to avoid overflow)
         raise Wrong("at T = 0.001 every draw should be the class with the largest logit "
-                    "(index 1 of [0, 2, 1]); yours are not: compute softmax(logits / T) "
-                    "stably, subtracting the largest scaled logit before np.exp")
+                    "(index 1 of [0, 2, 1]); yours are not (classes drawn: "
+                    f"{sorted(set(np.asarray(cold).tolist()))}): use T as it is given, with no "
+                    "floor, and the scaled logits logits / T as they are, not clipped; to "
+                    "keep np.exp from overflowing, subtract the largest scaled logit (then "
+                    "softmax is computed stably and exactly)")
     try:  # a softmax must not overflow: logits near 1000 are as valid as logits near 0
         big = np.asarray(call(sample_with_temperature, LOGITS + 1000.0, 1.0, n,
                               np.random.default_rng(2)))

@@ -446,3 +446,20 @@ CASES += [
     (check_train_test_split, (_split_naive_shuffle,), WRONG, "is your shuffle biased?"),
     (check_train_test_split, (_split_fisher_yates,), CORRECT, None),
 ]
+
+
+def _uniform_noise_sampler(logits, T, size, rng):
+    """The Gumbel-max trick with uniform noise: at T = 0.5 the largest logit always wins."""
+    z = np.asarray(logits) / T
+    return np.argmax(z + rng.random((size, len(z))), axis=1)
+
+
+def _floored_T_sampler(logits, T, size, rng):
+    """T floored at 0.5 (to 'avoid overflow'): finite probabilities, but not those of T."""
+    return rng.choice(len(logits), size, p=_softmax(logits / max(T, 0.5)))
+
+
+CASES += [
+    (check_sample_with_temperature, (_uniform_noise_sampler,), WRONG, "needs to be Gumbel"),
+    (check_sample_with_temperature, (_floored_T_sampler,), WRONG, "use T as it is given"),
+]
