@@ -162,6 +162,42 @@ class ShiftedStd:  # a callable object: no source of its own to read
         return shift_by_first(x)
 
 
+def shift_by_second(x):
+    d = x - x[1]  # IndexError on a single value
+    k = np.arange(1, len(x) + 1)
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+
+def zero_division_on_one(x):
+    scale = 1.0 / (len(x) - 1) * (len(x) - 1)  # 1.0, but ZeroDivisionError for one value
+    return shift_by_first(x) * scale
+
+
+def batch_norm_epsilon(x):
+    d = x - x[0]
+    k = np.arange(1, len(x) + 1)
+    var = np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0)
+    return np.sqrt(var + 1e-8)  # the batch-norm habit: float64, but not np.std
+
+
+def rounded_to_6(x):
+    return np.round(shift_by_first(x), 6)
+
+
+def shift_only_when_large(x):
+    d = x - (1e8 if np.mean(x) > 1e7 else 0.0)  # tuned to the prompt's one offset
+    k = np.arange(1, len(x) + 1)
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+
+def float32_var_float64_sqrt(x):
+    x = np.asarray(x, dtype=np.float32)
+    d = x - x[0]
+    k = np.arange(1, len(x) + 1, dtype=np.float32)
+    var = np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2
+    return np.sqrt(np.maximum(var, 0).astype(np.float64))  # float32 sums, float64 root
+
+
 # --- Exercise 2: pi_by_averaging(rng, n) ------------------------------------------------
 
 
@@ -441,6 +477,14 @@ CASES = [
     (check_running_std_of, (alias_outside,), WRONG, "course's running_std"),
     (check_running_std_of, (alias_inside,), WRONG, "course's running_std"),
     (check_running_std_of, (fixed_length,), WRONG, "fixed length"),
+    (check_running_std_of, (shift_by_second,), WRONG,
+     "on an input of 1 value your code raised IndexError"),
+    (check_running_std_of, (zero_division_on_one,), WRONG,
+     "on an input of 1 value your code raised ZeroDivisionError"),
+    (check_running_std_of, (batch_norm_epsilon,), WRONG, "an epsilon added, or rounding?"),
+    (check_running_std_of, (rounded_to_6,), WRONG, "an epsilon added, or rounding?"),
+    (check_running_std_of, (float32_var_float64_sqrt,), WRONG, "single precision"),
+    (check_running_std_of, (shift_only_when_large,), WRONG, "on -3e9 + N(0, 1) data"),
     (check_running_std_of, (off_by_one,), WRONG, "off by one"),
     (check_running_std_of, (lambda x: np.full(len(x), np.std(x)),), WRONG, "repeated"),
     (check_running_std_of, (lambda x: np.std(x),), WRONG, "one value per entry"),
