@@ -19,6 +19,7 @@ import tracemalloc
 
 import numpy as np
 
+from helpers.checks._seeding import watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -478,6 +479,22 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     if "RandomState" in _names_in(pi_by_averaging):
         raise Wrong("your function makes a legacy RandomState: draw with the rng argument "
                     "(a Generator) itself")
+    seeds = []
+    for seed in (81, 82, 83):
+        given = np.random.default_rng(seed)  # made outside the watch: not the learner's
+        with watch_seeding(pi_by_averaging) as seeding, np.errstate(all="ignore"):
+            call(pi_by_averaging, given, 2)
+        seeds.append(seeding.seeds)
+    if seeds[0] and seeds[0] == seeds[1] == seeds[2]:
+        raise Wrong(f"your function seeds a generator of its own with {seeds[0][0]} whatever "
+                    "rng it is given: draw the uniforms from the rng argument")
+    small = sorted({s for found in seeds for s in found if 0 <= s < 2**32})
+    if small:
+        raise Wrong(f"your function seeds a generator of its own with an integer drawn from "
+                    f"rng ({small[0]:,}): seeds below 2**32 repeat across calls (the birthday "
+                    "bound: n calls share a stream about n**2 / 2**33 times, far more often "
+                    "from a smaller range); draw from the rng argument itself (or a child "
+                    "from rng.spawn(1))")
     again = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(81), n), what)
     if again != (est, se):
         raise Wrong("the same rng seed gave another estimate: draw every number from the rng "
@@ -533,6 +550,16 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         raise Wrong("at n = 2 your estimate and standard error cannot come from the same two "
                     "heights (estimate ± standard error would be those heights, both in "
                     "[0, 4]): compute both from the same n draws, not from two calls of rng")
+    # the heights at n = 2 are estimate ± se: 4,000 draws of a continuous uniform give
+    # 4,000 distinct heights (float32's 2**24 values: a repeat or two at most); a grid of m
+    # points gives at most m, and biases the mean (left endpoints: +2 / m for m points)
+    heights = np.concatenate([small_est + small_se, small_est - small_se])
+    distinct = np.unique(np.round(heights, 9)).size
+    if distinct < heights.size - 20:
+        raise Wrong(f"at n = 2 your {heights.size:,} heights take only {distinct:,} distinct "
+                    "values: your uniforms come from a grid (such as rng.integers(0, 1000, n) "
+                    "/ 1000), which biases the estimate; draw continuous uniforms, "
+                    "rng.random(n)")
     fewer = (_HIT_SD / _HEIGHT_SD) ** 2
     return (f"your estimates centre on pi with a standard error of about {_HEIGHT_SD:.2f} / "
             f"sqrt(n), its square estimated without bias even at n = 2; hit-or-miss's "

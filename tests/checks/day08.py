@@ -201,6 +201,41 @@ def float32_var_float64_sqrt(x):
 # --- Exercise 2: pi_by_averaging(rng, n) ------------------------------------------------
 
 
+def grid_uniforms(rng, n):
+    u = rng.integers(0, 1000, n) / 1000  # 1,000 grid points: biased by about +0.002
+    h = 4 * np.sqrt(1 - u**2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_small_seed(rng, n):
+    own = np.random.default_rng(rng.integers(10**6))  # a million streams: calls collide
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def pcg_from_31_bits(rng, n):
+    own = np.random.Generator(np.random.PCG64(int(rng.integers(2**31))))
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def fixed_child(rng, n):
+    own = np.random.default_rng(12345)  # ignores rng
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_63_bits(rng, n):
+    own = np.random.default_rng(int(rng.integers(2**63)))  # 63-bit seeds: no collisions
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def spawned_child(rng, n):
+    h = 4 * np.sqrt(1 - rng.spawn(1)[0].random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
 def solution(rng, n):
     heights = 4 * np.sqrt(1 - rng.random(n) ** 2)
     return heights.mean(), heights.std(ddof=1) / np.sqrt(n)
@@ -498,6 +533,8 @@ CASES = [
     (check_pi_by_averaging, (mirrored_draws,), CORRECT, None),
     (check_pi_by_averaging, (se_from_var,), CORRECT, None),
     (check_pi_by_averaging, (with_statistics,), CORRECT, None),
+    (check_pi_by_averaging, (child_from_63_bits,), CORRECT, None),
+    (check_pi_by_averaging, (spawned_child,), CORRECT, None),
     # Exercise 2: wrong
     (check_pi_by_averaging, (ddof0,), WRONG, "ddof=1"),
     (check_pi_by_averaging, (hit_or_miss,), WRONG, "hit-or-miss"),
@@ -507,7 +544,11 @@ CASES = [
     (check_pi_by_averaging, (legacy_global,), WRONG, "global np.random"),
     (check_pi_by_averaging, (legacy_state,), WRONG, "RandomState"),
     (check_pi_by_averaging, (midpoint_grid,), WRONG, "different rng"),
-    (check_pi_by_averaging, (few_seeds,), WRONG, "rng"),
+    (check_pi_by_averaging, (few_seeds,), WRONG, "below 2**32 repeat across calls"),
+    (check_pi_by_averaging, (child_from_small_seed,), WRONG, "birthday bound"),
+    (check_pi_by_averaging, (pcg_from_31_bits,), WRONG, "birthday bound"),
+    (check_pi_by_averaging, (fixed_child,), WRONG, "12345 whatever rng"),
+    (check_pi_by_averaging, (grid_uniforms,), WRONG, "from a grid"),
     (check_pi_by_averaging, (seed_plus_i,), WRONG, "comprehension"),
     (check_pi_by_averaging, (loop_of_draws,), WRONG, "a for loop"),
     (check_pi_by_averaging, (vectorized_height,), WRONG, "np.vectorize and np.frompyfunc"),
