@@ -19,6 +19,7 @@ import tracemalloc
 
 import numpy as np
 
+from helpers.checks._seeding import watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -256,6 +257,33 @@ def _calls_course_running_std(func) -> bool:
     return any(scope.get(name) is running_std for name in names)
 
 
+_EPS32 = float(np.finfo(np.float32).eps)
+
+
+def _float32_versions(x: np.ndarray) -> list[np.ndarray]:
+    """The running standard deviation of ``x`` computed in float32 by the usual formulas
+    (shifted by the first value, by the mean, not shifted)."""
+    x32 = x.astype(np.float32)
+    k = np.arange(1, x.size + 1, dtype=np.float32)
+    out = []
+    with np.errstate(all="ignore"):
+        for d in (x32 - x32[0], x32 - x32.mean(), x32):
+            var = np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2
+            out.append(np.sqrt(np.maximum(var, np.float32(0))).astype(np.float64))
+    return out
+
+
+def _single_precision(raw, got: np.ndarray, x: np.ndarray) -> bool:
+    """Whether a near-miss ``got`` is float32 arithmetic: returned in float32 or float16,
+    every entry a float32 number (computed in float32, returned in float64), or within one
+    float32 epsilon of a float32 computation; not an epsilon added or a rounding."""
+    if np.asarray(raw).dtype in (np.float32, np.float16):
+        return True
+    if np.array_equal(got, got.astype(np.float32).astype(np.float64)):
+        return True
+    return any(np.allclose(got, ref, rtol=_EPS32, atol=0) for ref in _float32_versions(x))
+
+
 def _running_std_hint(got: np.ndarray, x: np.ndarray) -> str:
     """The mistake behind a wrong running standard deviation of ``x`` (near 0)."""
     k = np.arange(1, x.size + 1)
@@ -298,11 +326,16 @@ def check_running_std_of(running_std_of) -> str:
                 and not np.allclose(got[:1], want[:1], atol=1e-12)):
             raise Wrong(f"only the first entry is off: it is np.std(x[:1]), the spread of one "
                         f"value, which is 0; yours is {got[0]!r}")
-        if (np.asarray(raw).dtype in (np.float32, np.float16)
-                or np.allclose(got, want, rtol=1e-4, atol=1e-4)):  # float32's error
+        close = np.allclose(got, want, rtol=1e-3, atol=1e-3)
+        if close and _single_precision(raw, got, x):
             raise Wrong("your values agree with the exact ones only to about single "
                         "precision (float32 keeps about 7 digits, too few for data near 1e8, "
                         "where its spacing is 8): compute and return them in float64")
+        if close:
+            worst = float(np.max(np.abs(got - want)))
+            raise Wrong(f"your values are close to the exact ones but not equal (off by up "
+                        f"to {worst:.2g}): an epsilon added, or rounding? Entry k - 1 should "
+                        "be exactly np.std(x[:k]), the first one 0")
         raise Wrong(_running_std_hint(got, x))
     grew = _loop_by_steps(running_std_of,
                           lambda m: (np.random.default_rng(m).normal(5.0, 2.0, m),), 500)
@@ -315,33 +348,43 @@ def check_running_std_of(running_std_of) -> str:
                     "quadratic in n)")
     for size in (1, 2, 7, 1_000):
         other = gen.normal(-3.0, 10.0, size)
+        values = "1 value" if size == 1 else f"{size:,} values"
         with np.errstate(all="ignore"):
             try:
-                got_other = _vector(call(running_std_of, other.copy()), "", size)
-            except Wrong:
-                got_other = None
-        if got_other is None or not np.allclose(got_other, _exact_running_std(other),
-                                                rtol=1e-9, atol=1e-12):
-            raise Wrong(f"right for 50 values but not for {size}: count with len(x), not a "
-                        "fixed length (and the first entry, one value, has spread 0)")
-    offset = 1e8 + gen.normal(0.0, 1.0, 1_000)
-    with np.errstate(all="ignore"):
-        got_offset = _vector(call(running_std_of, offset.copy()), "running_std_of(x)",
-                             offset.size)
-    want_offset = _exact_running_std(offset)
-    if not np.allclose(got_offset, want_offset, rtol=1e-6, atol=1e-6):
-        worst = np.nanmax(np.abs(got_offset - want_offset)) if np.isfinite(
-            got_offset).any() else float("nan")
-        nans = int(np.isnan(got_offset).sum())
-        seen = f"{nans} NaN" if nans else f"errors up to {worst:.2g}"
-        raise Wrong(f"right near 0, but on 1e8 + N(0, 1) data ({seen}) your sums cancel: "
-                    "sum(x**2)/k - mean**2 subtracts two numbers near 1e16 (Day 3's trap); "
-                    "shift the data by a value near them before squaring")
+                raw_other = call(running_std_of, other.copy())
+            except Wrong as err:  # the learner's exception, named, not blamed on a length
+                raise Wrong(f"right for 50 values, but on an input of {values} {err}: the "
+                            "code must work for any length, down to a single value") from None
+        shape = np.shape(raw_other)
+        if shape != (size,):
+            raise Wrong(f"right for 50 values, but for {values} it returns shape {shape}, "
+                        f"not {(size,)}: count with len(x), not a fixed length")
+        with np.errstate(all="ignore"):
+            got_other = _vector(raw_other, "running_std_of(x)", size)
+        if not np.allclose(got_other, _exact_running_std(other), rtol=1e-9, atol=1e-12):
+            raise Wrong(f"right for 50 values but not for {values}: use only len(x) and the "
+                        "values themselves (and the first entry, one value, has spread 0)")
+    for centre, name in ((1e8, "1e8"), (-3e9, "-3e9")):  # two offsets, of either sign
+        offset = centre + gen.normal(0.0, 1.0, 1_000)
+        with np.errstate(all="ignore"):
+            got_offset = _vector(call(running_std_of, offset.copy()), "running_std_of(x)",
+                                 offset.size)
+        want_offset = _exact_running_std(offset)
+        if not np.allclose(got_offset, want_offset, rtol=1e-6, atol=1e-6):
+            worst = np.nanmax(np.abs(got_offset - want_offset)) if np.isfinite(
+                got_offset).any() else float("nan")
+            nans = int(np.isnan(got_offset).sum())
+            seen = f"{nans} NaN" if nans else f"errors up to {worst:.2g}"
+            raise Wrong(f"right near 0, but on {name} + N(0, 1) data ({seen}) your sums "
+                        f"cancel: sum(x**2)/k - mean**2 subtracts two numbers near "
+                        f"{centre**2:.0e} (Day 3's trap); shift the data by a value taken "
+                        "from the data (such as its first value) before squaring, whatever "
+                        "its size or sign")
     if _quadratic_memory(running_std_of, 2_000):
         raise Wrong("right values, but your function builds an (n, n) array: its memory "
                     "and time grow like n squared; cumulative sums do it in linear time")
     return ("every prefix's standard deviation, in linear time, accurate to 1e-6 on data "
-            "near 1e8.")
+            "near 1e8 and near -3e9.")
 
 
 #: sd of one height 4 sqrt(1 - U^2): E[h] = pi, E[h^2] = 16 * 2/3.
@@ -436,6 +479,22 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     if "RandomState" in _names_in(pi_by_averaging):
         raise Wrong("your function makes a legacy RandomState: draw with the rng argument "
                     "(a Generator) itself")
+    seeds = []
+    for seed in (81, 82, 83):
+        given = np.random.default_rng(seed)  # made outside the watch: not the learner's
+        with watch_seeding(pi_by_averaging) as seeding, np.errstate(all="ignore"):
+            call(pi_by_averaging, given, 2)
+        seeds.append(seeding.seeds)
+    if seeds[0] and seeds[0] == seeds[1] == seeds[2]:
+        raise Wrong(f"your function seeds a generator of its own with {seeds[0][0]} whatever "
+                    "rng it is given: draw the uniforms from the rng argument")
+    small = sorted({s for found in seeds for s in found if 0 <= s < 2**32})
+    if small:
+        raise Wrong(f"your function seeds a generator of its own with an integer drawn from "
+                    f"rng ({small[0]:,}): seeds below 2**32 repeat across calls (the birthday "
+                    "bound: n calls share a stream about n**2 / 2**33 times, far more often "
+                    "from a smaller range); draw from the rng argument itself (or a child "
+                    "from rng.spawn(1))")
     again = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(81), n), what)
     if again != (est, se):
         raise Wrong("the same rng seed gave another estimate: draw every number from the rng "
@@ -491,6 +550,16 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         raise Wrong("at n = 2 your estimate and standard error cannot come from the same two "
                     "heights (estimate ± standard error would be those heights, both in "
                     "[0, 4]): compute both from the same n draws, not from two calls of rng")
+    # the heights at n = 2 are estimate ± se: 4,000 draws of a continuous uniform give
+    # 4,000 distinct heights (float32's 2**24 values: a repeat or two at most); a grid of m
+    # points gives at most m, and biases the mean (left endpoints: +2 / m for m points)
+    heights = np.concatenate([small_est + small_se, small_est - small_se])
+    distinct = np.unique(np.round(heights, 9)).size
+    if distinct < heights.size - 20:
+        raise Wrong(f"at n = 2 your {heights.size:,} heights take only {distinct:,} distinct "
+                    "values: your uniforms come from a grid (such as rng.integers(0, 1000, n) "
+                    "/ 1000), which biases the estimate; draw continuous uniforms, "
+                    "rng.random(n)")
     fewer = (_HIT_SD / _HEIGHT_SD) ** 2
     return (f"your estimates centre on pi with a standard error of about {_HEIGHT_SD:.2f} / "
             f"sqrt(n), its square estimated without bias even at n = 2; hit-or-miss's "

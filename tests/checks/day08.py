@@ -162,7 +162,78 @@ class ShiftedStd:  # a callable object: no source of its own to read
         return shift_by_first(x)
 
 
+def shift_by_second(x):
+    d = x - x[1]  # IndexError on a single value
+    k = np.arange(1, len(x) + 1)
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+
+def zero_division_on_one(x):
+    scale = 1.0 / (len(x) - 1) * (len(x) - 1)  # 1.0, but ZeroDivisionError for one value
+    return shift_by_first(x) * scale
+
+
+def batch_norm_epsilon(x):
+    d = x - x[0]
+    k = np.arange(1, len(x) + 1)
+    var = np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0)
+    return np.sqrt(var + 1e-8)  # the batch-norm habit: float64, but not np.std
+
+
+def rounded_to_6(x):
+    return np.round(shift_by_first(x), 6)
+
+
+def shift_only_when_large(x):
+    d = x - (1e8 if np.mean(x) > 1e7 else 0.0)  # tuned to the prompt's one offset
+    k = np.arange(1, len(x) + 1)
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+
+def float32_var_float64_sqrt(x):
+    x = np.asarray(x, dtype=np.float32)
+    d = x - x[0]
+    k = np.arange(1, len(x) + 1, dtype=np.float32)
+    var = np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2
+    return np.sqrt(np.maximum(var, 0).astype(np.float64))  # float32 sums, float64 root
+
+
 # --- Exercise 2: pi_by_averaging(rng, n) ------------------------------------------------
+
+
+def grid_uniforms(rng, n):
+    u = rng.integers(0, 1000, n) / 1000  # 1,000 grid points: biased by about +0.002
+    h = 4 * np.sqrt(1 - u**2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_small_seed(rng, n):
+    own = np.random.default_rng(rng.integers(10**6))  # a million streams: calls collide
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def pcg_from_31_bits(rng, n):
+    own = np.random.Generator(np.random.PCG64(int(rng.integers(2**31))))
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def fixed_child(rng, n):
+    own = np.random.default_rng(12345)  # ignores rng
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_63_bits(rng, n):
+    own = np.random.default_rng(int(rng.integers(2**63)))  # 63-bit seeds: no collisions
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def spawned_child(rng, n):
+    h = 4 * np.sqrt(1 - rng.spawn(1)[0].random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
 
 
 def solution(rng, n):
@@ -441,6 +512,14 @@ CASES = [
     (check_running_std_of, (alias_outside,), WRONG, "course's running_std"),
     (check_running_std_of, (alias_inside,), WRONG, "course's running_std"),
     (check_running_std_of, (fixed_length,), WRONG, "fixed length"),
+    (check_running_std_of, (shift_by_second,), WRONG,
+     "on an input of 1 value your code raised IndexError"),
+    (check_running_std_of, (zero_division_on_one,), WRONG,
+     "on an input of 1 value your code raised ZeroDivisionError"),
+    (check_running_std_of, (batch_norm_epsilon,), WRONG, "an epsilon added, or rounding?"),
+    (check_running_std_of, (rounded_to_6,), WRONG, "an epsilon added, or rounding?"),
+    (check_running_std_of, (float32_var_float64_sqrt,), WRONG, "single precision"),
+    (check_running_std_of, (shift_only_when_large,), WRONG, "on -3e9 + N(0, 1) data"),
     (check_running_std_of, (off_by_one,), WRONG, "off by one"),
     (check_running_std_of, (lambda x: np.full(len(x), np.std(x)),), WRONG, "repeated"),
     (check_running_std_of, (lambda x: np.std(x),), WRONG, "one value per entry"),
@@ -454,6 +533,8 @@ CASES = [
     (check_pi_by_averaging, (mirrored_draws,), CORRECT, None),
     (check_pi_by_averaging, (se_from_var,), CORRECT, None),
     (check_pi_by_averaging, (with_statistics,), CORRECT, None),
+    (check_pi_by_averaging, (child_from_63_bits,), CORRECT, None),
+    (check_pi_by_averaging, (spawned_child,), CORRECT, None),
     # Exercise 2: wrong
     (check_pi_by_averaging, (ddof0,), WRONG, "ddof=1"),
     (check_pi_by_averaging, (hit_or_miss,), WRONG, "hit-or-miss"),
@@ -463,7 +544,11 @@ CASES = [
     (check_pi_by_averaging, (legacy_global,), WRONG, "global np.random"),
     (check_pi_by_averaging, (legacy_state,), WRONG, "RandomState"),
     (check_pi_by_averaging, (midpoint_grid,), WRONG, "different rng"),
-    (check_pi_by_averaging, (few_seeds,), WRONG, "rng"),
+    (check_pi_by_averaging, (few_seeds,), WRONG, "below 2**32 repeat across calls"),
+    (check_pi_by_averaging, (child_from_small_seed,), WRONG, "birthday bound"),
+    (check_pi_by_averaging, (pcg_from_31_bits,), WRONG, "birthday bound"),
+    (check_pi_by_averaging, (fixed_child,), WRONG, "12345 whatever rng"),
+    (check_pi_by_averaging, (grid_uniforms,), WRONG, "from a grid"),
     (check_pi_by_averaging, (seed_plus_i,), WRONG, "comprehension"),
     (check_pi_by_averaging, (loop_of_draws,), WRONG, "a for loop"),
     (check_pi_by_averaging, (vectorized_height,), WRONG, "np.vectorize and np.frompyfunc"),
