@@ -180,8 +180,9 @@ def _judge_paired(paired_ci, a: np.ndarray, b: np.ndarray) -> None:
     _, want_low, want_high = paired_interval(a, b)
 
     def close(lo: float, hi: float) -> bool:
-        # 1e-4: t from SciPy or from t_quantile (within 1e-5 of each other); 1.96 in place
-        # of t is off by about 15%
+        # 1e-4: t from SciPy or from t_quantile differ by 6e-6 (relative) at 9 degrees of
+        # freedom and 7e-7 at 14, the sizes judged here (1.1e-4 at 5, which is not judged);
+        # 1.96 in place of t is off by about 15%
         return math.isclose(low, lo, rel_tol=1e-4, abs_tol=1e-9) and math.isclose(
             high, hi, rel_tol=1e-4, abs_tol=1e-9)
 
@@ -290,22 +291,118 @@ def _raw_draws(task, size: int = _OVERLAP_DRAWS) -> np.ndarray | None:
     return None
 
 
+#: LCG multipliers of NumPy's 128-bit PCG generators: PCG64 steps its state with the
+#: 128-bit multiplier, PCG64DXSM with the "cheap" 64-bit one (state * mult + inc, mod 2**128).
+_PCG_MULTIPLIERS = {"PCG64": 0x2360ED051FC65DA44385DF649FCCF645,
+                    "PCG64DXSM": 0xDA942042E4DD58B5}
+#: Two windows of one stream closer than this many draws overlap for any run that matters
+#: (one run of this day's experiment draws hundreds of thousands for its dropout alone);
+#: jumped(i) puts streams about 2**127 apart, spawn gives each its own stream.
+_OVERLAP_LIMIT = 2**64
+
+
+def lcg_distance(start: int, end: int, mult: int, inc: int, bits: int = 128) -> int:
+    """Steps from ``start`` to ``end`` of the LCG ``x -> x * mult + inc (mod 2**bits)``.
+
+    O'Neill's ``pcg_advance``-style distance: fix the state's bits from the lowest up,
+    taking a power-of-two jump wherever a bit differs (``inc`` odd, ``mult % 4 == 1``, so
+    every state is reached). ``bits`` steps of Python integer arithmetic.
+    """
+    modulus = (1 << bits) - 1
+    cur_mult, cur_plus, distance, bit = mult, inc, 0, 1
+    start, end = start & modulus, end & modulus
+    while start != end and bit <= modulus:
+        if (start ^ end) & bit:
+            start = (start * cur_mult + cur_plus) & modulus
+            distance |= bit
+        cur_plus = ((cur_mult + 1) * cur_plus) & modulus
+        cur_mult = (cur_mult * cur_mult) & modulus
+        bit <<= 1
+    return distance
+
+
+def _stream_position(task) -> tuple[tuple, int, int] | None:
+    """Where a task sits on its stream, for the bit generators whose streams are windows of
+    one long sequence: ``(stream, position, period)``. Two tasks with the same ``stream``
+    draw the same sequence, ``position`` draws apart (mod ``period``): a PCG64 or PCG64DXSM
+    with one increment (the position is the LCG distance from state 0), a Philox with one
+    key (four draws per counter step). None for any other task."""
+    if isinstance(task, np.random.SeedSequence):
+        bit_generator = np.random.PCG64(task)  # what default_rng makes of it
+    elif isinstance(task, np.random.Generator):
+        bit_generator = task.bit_generator
+    else:
+        return None
+    state = bit_generator.state
+    kind = state.get("bit_generator")
+    if kind in _PCG_MULTIPLIERS:
+        inner = state["state"]
+        mult, inc = _PCG_MULTIPLIERS[kind], int(inner["inc"])
+        return ((kind, inc), lcg_distance(0, int(inner["state"]), mult, inc), 2**128)
+    if kind == "Philox":
+        counter = sum(int(word) << (64 * k) for k, word in enumerate(state["state"]["counter"]))
+        key = tuple(int(word) for word in state["state"]["key"])
+        return (("Philox", key), 4 * counter + int(state["buffer_pos"]), 2**258)
+    return None
+
+
+def _shift_hint(name: str, of: str, shift: int) -> str:
+    return (f"{name}'s draws are {of} shifted by {shift:,} (seeds 7 and 8, {_OVERLAP_TASKS} "
+            "tasks each): the tasks are windows of one stream, and advance or shifted copies "
+            "of one stream overlap: a run that draws more than that many numbers reads the "
+            "other task's, so the tasks are not independent; spawn "
+            "(SeedSequence(seed).spawn(n)) or use jumped(i), which give streams that do not "
+            "overlap")
+
+
+def _task_name(key: tuple[int, int], other: tuple[int, int]) -> tuple[str, str]:
+    """How the hint names task ``key`` and (possessive) task ``other``."""
+    if key[0] == other[0]:
+        return f"task {key[1]}", f"task {other[1]}'s"
+    return f"task {key[1]} of seed {key[0]}", f"task {other[1]} of seed {other[0]}'s"
+
+
 def _overlap(task_seeds) -> str | None:
-    """A hint if one task's stream is another's shifted by a few draws (``advance(i)``, or
-    copies of one Generator taken between draws): the first ``_OVERLAP_RUN`` draws of a task
-    of seed 7 or 8 (``_OVERLAP_TASKS`` each) found in a row among the first
-    ``_OVERLAP_DRAWS`` of another, from its second draw on (the same stream twice is a shared task, judged
-    later); None otherwise."""
-    draws = {}
+    """A hint if one task's stream is another's shifted (``advance(k)`` of one stream, or
+    copies of one Generator taken between draws), None otherwise; tasks of seeds 7 and 8,
+    ``_OVERLAP_TASKS`` each (the same stream twice is a shared task, judged later).
+
+    PCG64 and PCG64DXSM tasks with one increment, and Philox tasks with one key, are one
+    stream at different positions: any two closer than ``_OVERLAP_LIMIT`` draws overlap,
+    whatever the stride (the closest pair is named). For other bit generators, the first
+    ``_OVERLAP_RUN`` draws of a task found in a row among the first ``_OVERLAP_DRAWS`` of
+    another, from its second draw on."""
+    tasks = {}
     for seed in (7, 8):
         try:
-            tasks = call(task_seeds, seed, _OVERLAP_TASKS)
+            made = call(task_seeds, seed, _OVERLAP_TASKS)
         except Wrong:  # judged by the checks that follow
             return None
-        for i, task in enumerate(tasks):
-            raw = _raw_draws(task)
-            if raw is not None:
-                draws[(seed, i)] = raw
+        for i, task in enumerate(made):
+            tasks[(seed, i)] = task
+    positions = {key: _stream_position(task) for key, task in tasks.items()}
+    closest: tuple[int, tuple, tuple] | None = None
+    keys = list(tasks)
+    for a, key in enumerate(keys):
+        for other in keys[a + 1:]:
+            here, there = positions[key], positions[other]
+            if here is None or there is None or here[0] != there[0]:
+                continue
+            forward = (there[1] - here[1]) % here[2]
+            backward = (here[2] - forward) % here[2]
+            if forward == 0:
+                continue  # the same state: a shared task
+            pair = ((forward, other, key) if forward <= backward else (backward, key, other))
+            if pair[0] < _OVERLAP_LIMIT and (closest is None or pair[0] < closest[0]):
+                closest = pair
+    if closest is not None:
+        shift, later, earlier = closest
+        return _shift_hint(*_task_name(later, earlier), shift)
+    draws = {}
+    for key, task in tasks.items():
+        raw = _raw_draws(task) if positions[key] is None else None
+        if raw is not None:
+            draws[key] = raw
     where: dict[int, list[tuple[tuple[int, int], int]]] = {}
     for key, raw in draws.items():
         for k, word in enumerate(raw[: len(raw) - _OVERLAP_RUN + 1].tolist()):
@@ -314,15 +411,7 @@ def _overlap(task_seeds) -> str | None:
         head = raw[:_OVERLAP_RUN]
         for other, k in where.get(int(head[0]), []):
             if k > 0 and np.array_equal(draws[other][k:k + _OVERLAP_RUN], head):
-                name = (f"task {key[1]}" if key[0] == other[0]
-                        else f"task {key[1]} of seed {key[0]}")
-                of = (f"task {other[1]}'s" if key[0] == other[0]
-                      else f"task {other[1]} of seed {other[0]}'s")
-                return (f"{name}'s draws are {of} shifted by {k} "
-                        f"(seeds 7 and 8, {_OVERLAP_TASKS} tasks each): "
-                        "advance or shifted copies of one stream overlap, so the tasks are "
-                        "not independent; spawn (SeedSequence(seed).spawn(n)) or use "
-                        "jumped(i)")
+                return _shift_hint(*_task_name(key, other), k)
     return None
 
 
@@ -333,8 +422,9 @@ _STRING_HASH = ("hash() of a string changes from one Python session to the next 
 
 def _collision_cause(task_seeds, arithmetic: str) -> str:
     """Why two experiments share a task: ``arithmetic`` (on the seed), unless the tasks'
-    integer seeds follow no formula in the task number (not monotone over 16 tasks of seed
-    7, as seeds drawn at random are not), then the birthday problem."""
+    integer seeds follow no formula in the task number (over 16 tasks of seed 7 neither
+    monotone nor one step size up and down, as seeds drawn at random are not), then the
+    birthday problem."""
     try:
         found = _task_entropies(call(task_seeds, 7, 16))
     except Wrong:  # seed - i: negative seeds
@@ -342,7 +432,9 @@ def _collision_cause(task_seeds, arithmetic: str) -> str:
     if None in found:
         return arithmetic
     steps = np.diff(np.array(found, dtype=object)).astype(float)
-    if np.all(steps > 0) or np.all(steps < 0):
+    # monotone (seed * 1000 + i), or one step size either way (abs(seed - i): 7, 6, ..., 0,
+    # 1, 2, ...): a formula in the task number, which random seeds never follow
+    if np.all(steps > 0) or np.all(steps < 0) or np.unique(np.abs(steps)).size == 1:
         return arithmetic
     return ("random seeds from a small range collide by chance (birthday): n seeds drawn "
             "from m values repeat with even odds once n passes 1.18 sqrt(m): 77,000 for 2**32; "
@@ -418,9 +510,12 @@ def check_task_seeds(task_seeds) -> str:
     # seed arithmetic with a large stride (seed * 1000 + i, int(f"{seed}0{i}")) collides
     # only once experiments have more tasks than the stride: where each task has an integer
     # seed of its own, try 131 experiments of 1,100 tasks, then experiments 7 and 8 with as
-    # many tasks as their first seeds are apart (up to 20,000), on those integers alone
+    # many tasks as their first seeds are apart (up to 20,000), on those integers alone; not
+    # when the integers change from call to call (jumped() gives its bit generator a
+    # SeedSequence from the OS, which is no seed of the task's stream)
     entropies = _task_entropies(seeds)
-    if None not in entropies and len(set(entropies)) == len(entropies):
+    if (None not in entropies and len(set(entropies)) == len(entropies)
+            and _task_entropies(call(task_seeds, 7, 4)) == entropies):
         owner: dict[int, int] = {}
         for experiment in range(131):
             for entropy in _task_entropies(call(task_seeds, experiment, 1100)):

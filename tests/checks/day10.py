@@ -244,6 +244,30 @@ CASES = [
      "task 0 of seed 8's draws are task 0 of seed 7's shifted by 1"),
     (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.PCG64(seed).jumped(i))
                                          for i in range(n)],), CORRECT, "never shared"),
+    # windows of one stream, any stride: the LCG distance between the states gives them away
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.PCG64(seed).advance(
+        1000 * i)) for i in range(n)],), WRONG, "task 1's draws are task 0's shifted by 1,000"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.PCG64(seed).advance(
+        10**6 * i)) for i in range(n)],), WRONG, "shifted by 1,000,000"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.PCG64(seed).advance(
+        2**40 * i)) for i in range(n)],), WRONG, "the tasks are windows of one stream"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.PCG64(
+        np.random.SeedSequence(seed)).advance(5000 * i)) for i in range(n)],), WRONG,
+     "shifted by 5,000"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.PCG64DXSM(seed).advance(
+        10**9 * i)) for i in range(n)],), WRONG, "shifted by 1,000,000,000"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.Philox(seed).advance(
+        10**6 * i)) for i in range(n)],), WRONG, "spawn"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.PCG64DXSM(seed).jumped(
+        i)) for i in range(n)],), CORRECT, "never shared"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.Philox(seed).jumped(i))
+                                         for i in range(n)],), CORRECT, "never shared"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.PCG64(s)) for s in
+                                         np.random.SeedSequence(seed).spawn(n)],), CORRECT,
+     "never shared"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(abs(seed - i))
+                                         for i in range(n)],), WRONG,
+     "arithmetic on the seed"),
     (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.Philox(key=[seed, i]))
                                          for i in range(n)],), CORRECT, "never shared"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence((i, seed)) for i in range(n)],),
