@@ -272,15 +272,38 @@ def _diagnose_unit_columns(theta: np.ndarray, A: np.ndarray, y: np.ndarray) -> N
                 "them; solve the scaled problem with np.linalg.lstsq")
 
 
-def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: str) -> None:
+def _keeps_relative_sizes(lstsq_unit_columns) -> bool:
+    """Whether the answer solves with the columns' sizes relative to each other as they were,
+    as ``lstsq(A / c, y) / c`` does for any one number ``c`` (plain lstsq is ``c = 1``).
+
+    The probe has two orthogonal columns of lengths 1 and 1e-20 and the exact solution
+    [1, 1]. Whatever ``c`` is, their ratio stays 1e-20, below lstsq's rank cut-off, which
+    then drops the short column: [1, 0]. Dividing each column by its length, or by a power
+    of it other than 2 (lengths**2 turns the ratio over and drops the long one), keeps both."""
+    A = np.array([[1.0, 0.0], [0.0, 1e-20], [0.0, 0.0]])
+    y = np.array([1.0, 1e-20, 0.0])
+    with np.errstate(divide="raise", invalid="raise"):
+        try:
+            theta = np.asarray(call(lstsq_unit_columns, A, y), dtype=float).ravel()
+        except (Wrong, TypeError, ValueError):
+            return False
+    return theta.shape == (2,) and abs(theta[0] - 1) < 1e-6 and abs(theta[1]) < 1e-6
+
+
+def _scalar_hint(said: str) -> Wrong:
+    return Wrong(f"{said}: you divided all of A by one number (np.linalg.norm(A) without "
+                 "axis=0, or the largest length), which leaves the columns' sizes relative "
+                 "to each other as they were; divide each column by its own length, "
+                 "np.linalg.norm(A, axis=0)")
+
+
+def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: str,
+                       lstsq_unit_columns) -> None:
     """Raise the hint for a ``theta`` that loses digits on rescaled columns, if known."""
     lengths = np.linalg.norm(A, axis=0)
     for scalar in (np.linalg.norm(A), lengths.max(), np.abs(A).max()):
         if _close(theta, np.linalg.lstsq(A / scalar, y, rcond=None)[0] / scalar, 1e-8):
-            raise Wrong(f"{said}: you divided all of A by one number (np.linalg.norm(A) "
-                        "without axis=0, or the largest length), which leaves the columns' "
-                        "sizes relative to each other as they were; divide each column by its "
-                        "own length, np.linalg.norm(A, axis=0)")
+            raise _scalar_hint(said)
     if _close(theta, np.linalg.lstsq(A, y, rcond=None)[0], 1e-8):
         raise Wrong(f"{said}: that is what plain lstsq does; divide each column by its "
                     "length before solving, and the solution by the same lengths after")
@@ -290,6 +313,8 @@ def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: st
         raise Wrong(f"{said}: you left the intercept column (column 0, the ones) unscaled, "
                     "and in other units it is as badly scaled as any other; divide every "
                     "column of A, the first one too, by its length")
+    if _keeps_relative_sizes(lstsq_unit_columns):  # one number, whichever (a probe)
+        raise _scalar_hint(said)
 
 
 @exercise_check
@@ -312,7 +337,7 @@ def check_lstsq_unit_columns(lstsq_unit_columns) -> str:
             continue
         said = (f"on Longley's columns rescaled by 2**{K} and 2**{-K} (section 2) theta keeps "
                 f"only {max(digits, 0):.0f} of NIST's digits")
-        _diagnose_rescaled(theta_scaled, A * scale, y, said)
+        _diagnose_rescaled(theta_scaled, A * scale, y, said, lstsq_unit_columns)
         raise Wrong(f"{said}: your answer still depends on the columns' units. Divide each "
                     "column by its length itself (not a power of it), so that A / lengths "
                     "is the same in any units, and the solution by the same lengths after")

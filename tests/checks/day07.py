@@ -261,6 +261,16 @@ def unit_scalar_max(A, y):
     return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
 
 
+def unit_scalar_root_p(A, y):  # one number again, one the check does not name: a probe
+    scale = np.linalg.norm(A) / np.sqrt(A.shape[1])  # finds it (review 2026-12, day 7)
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
+def unit_scalar_mean_length(A, y):
+    scale = np.linalg.norm(A, axis=0).mean()
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
 def unit_rcond(A, y):  # a cut-off that drops the unit columns' smallest singular value
     lengths = np.linalg.norm(A, axis=0)
     return np.linalg.lstsq(A / lengths, y, rcond=1e-4)[0] / lengths
@@ -322,6 +332,9 @@ CASES += [
      "left the intercept column (column 0, the ones) unscaled"),
     (check_lstsq_unit_columns, (unit_scalar,), WRONG, "divided all of A by one number"),
     (check_lstsq_unit_columns, (unit_scalar_max,), WRONG, "divided all of A by one number"),
+    (check_lstsq_unit_columns, (unit_scalar_root_p,), WRONG, "divided all of A by one number"),
+    (check_lstsq_unit_columns, (unit_scalar_mean_length,), WRONG,
+     "divided all of A by one number"),
     (check_lstsq_unit_columns, (unit_rcond,), WRONG, "leave rcond=None"),
     (check_lstsq_unit_columns, (lambda A, y: np.linalg.lstsq(A, y, rcond=None)[0],), WRONG,
      "what plain lstsq does"),
