@@ -28,7 +28,48 @@ from typing import NamedTuple
 
 import numpy as np
 
+from helpers.checks._seeding import watch_seeding
 from helpers.exercises import NotAttempted, Wrong, call, exercise_check
+
+# ------------------------------------------------------------ All exercises: child seeds
+
+#: Integer seeds below this bound collide over many runs (the birthday bound): Exercises 1
+#: to 3 reject generators seeded only with such integers, whatever they are drawn from.
+_SMALL_SEED_BOUND = 2**32
+_WATCHED_CALLS = 20  # calls whose new generators' integer seeds are read (Exercises 1, 2)
+
+
+def _all_small(seeds: list[int]) -> bool:
+    """Whether there are integer seeds and every one is below ``_SMALL_SEED_BOUND``."""
+    return bool(seeds) and max(seeds) < _SMALL_SEED_BOUND
+
+
+def _small_seeds_hint(seeded: str, fix: str) -> str:
+    """The hint for generators (``seeded``: what was seeded) seeded with integers below
+    2**32, whose values collide over many runs; ``fix``: what to do instead."""
+    return (f"{seeded} with an integer below 2**32: n such seeds drawn over many runs share a "
+            "value about n**2 / 2**33 times (the birthday bound: about ten shared streams for "
+            f"300 runs of 1,000 workers); {fix}")
+
+
+def _no_small_child_seeds(func: object, args: tuple, what: str) -> None:
+    """Wrong if, over ``_WATCHED_CALLS`` calls ``func(*args, rng)`` (generators of the
+    seeds 300,000, 300,001, ...), ``func`` seeds new generators (``default_rng``,
+    ``SeedSequence`` or a bit generator, watched by :func:`watch_seeding`) with integers
+    that are all below 2**32: a child generator re-seeded with ``rng.integers(2**32)`` or
+    less, the rule :func:`check_worker_rngs` applies to workers' seeds. A 63-bit seed drawn
+    from rng passes, as in Exercise 3 (all 20 such seeds fall below 2**32 with odds
+    2**-620); a list of integers, a spawned child and ``rng`` itself are no integer seed."""
+    seeds: list[int] = []
+    for k in range(_WATCHED_CALLS):
+        rng = np.random.default_rng(300_000 + k)
+        with watch_seeding(func) as seen:
+            call(func, *args, rng)
+        seeds += seen.seeds
+    if _all_small(seeds):
+        raise Wrong(_small_seeds_hint(
+            f"{what} come from a new generator seeded", f"draw the {what} from rng itself "
+            "(a child generator, if you want one, from rng.spawn(1)[0])"))
 
 # ----------------------------------------------------------------------- Exercise 1
 
@@ -109,10 +150,10 @@ def _no_repeats(noisy_copy: object) -> None:
     noise then comes from one of a few streams (a generator re-seeded with a small integer
     drawn from rng). Real draws repeat with odds below one in 2**100.
 
-    Detection limit: such a child seed is caught only when it repeats among the
+    Detection limit: such a child seed is caught here only when it repeats among the
     ``_REPEAT_CALLS`` generators, so a child seed from fewer than about 10**6 values is
-    caught (``rng.integers(2**20)`` is); larger ones pass, knowingly
-    (``rng.integers(2**24)``)."""
+    caught (``rng.integers(2**20)`` is); larger ones below 2**32 (``rng.integers(2**24)``)
+    are caught by :func:`_no_small_child_seeds`, which reads the seed itself."""
     x = np.array([0.25, -2.0, 7.5, -0.75])
     noises = np.array([_copy_of(call(noisy_copy, x, _SCALE, np.random.default_rng(
         100_000 + k)), x) - x for k in range(_REPEAT_CALLS)])
@@ -140,8 +181,9 @@ def check_noisy_copy(noisy_copy: object) -> str:
     fewer decimals, or a float16 copy, shows), and on 1- and 2-element x
     over many generators; and
     no two of ``_REPEAT_CALLS`` generators may give the same noise (a child generator
-    re-seeded with a small integer drawn from rng: a child seed from fewer than about 10**6
-    values is caught; larger ones, such as ``rng.integers(2**24)``, pass, knowingly). The
+    re-seeded with a small integer drawn from rng, fewer than about 10**6 values), and no
+    child generator may be seeded with integers below 2**32 only (as in Exercise 3; a
+    63-bit seed drawn from rng passes). The
     shape test measures the share of
     noise within one scale of 0: an approximate normal as close as the sum of 12 uniforms
     minus 6 passes it, knowingly.
@@ -177,6 +219,7 @@ def check_noisy_copy(noisy_copy: object) -> str:
                     "from rng itself, so that it moves on, instead of drawing from a copy "
                     "of it or from a new generator")
     _no_repeats(noisy_copy)
+    _no_small_child_seeds(noisy_copy, (x, 0.1), "noise values")
     # x: signed, non-integer values of many sizes, so that x itself must be in the copy.
     base = np.random.default_rng(12345).uniform(-50, 50, _GRID)
     rows, cols, scale = *_GRID, _SCALE
@@ -335,10 +378,10 @@ def _no_repeated_rolls(roll_die: object) -> None:
     ``_REPEAT_ROLLS`` rolls: the rolls then come from one of a few streams (a generator
     re-seeded with a small integer drawn from rng). Fair rolls repeat with odds below 2**-130.
 
-    Detection limit: such a child seed is caught only when it repeats among the
+    Detection limit: such a child seed is caught here only when it repeats among the
     ``_REPEAT_SEEDS`` generators, so a child seed from fewer than about 10**6 values is
-    caught (``rng.integers(10**5)`` is); larger ones pass, knowingly
-    (``rng.integers(10**7)``)."""
+    caught (``rng.integers(10**5)`` is); larger ones below 2**32 (``rng.integers(10**7)``)
+    are caught by :func:`_no_small_child_seeds`, which reads the seed itself."""
     seen: dict[bytes, int] = {}
     for seed in range(_REPEAT_SEEDS):
         rolls = _rolls(call(roll_die, _REPEAT_ROLLS, np.random.default_rng(seed)),
@@ -360,8 +403,9 @@ def check_roll_die(roll_die: object) -> str:
     even (a chi-square on both tails), and rolls are independent of the rolls any number of
     places before them (a chi-square of independence at every lag). No two of
     ``_REPEAT_SEEDS`` generators may give the same first rolls (a child generator re-seeded
-    with a small integer drawn from rng): a child seed from fewer than about 10**6 values is
-    caught; larger ones, such as ``rng.integers(10**7)``, pass, knowingly.
+    with a small integer drawn from rng, fewer than about 10**6 values), and no child
+    generator may be seeded with integers below 2**32 only (as in Exercise 3; a 63-bit seed
+    drawn from rng passes).
 
     Detection limit: the face counts of ``_MANY_ROLLS`` rolls catch a die with one face off
     by 2% of 1/6 (0.170 instead of 0.1667) with probability above 0.9999, off by 1.5% with
@@ -423,6 +467,7 @@ def check_roll_die(roll_die: object) -> str:
                     "rolls depend on each other: draw every roll independently")
     _rolls(call(roll_die, 7, np.random.default_rng(3)), 7)  # uses num_rolls, not a constant
     _no_repeated_rolls(roll_die)
+    _no_small_child_seeds(roll_die, (_REPEAT_ROLLS,), "rolls")
     # A small bias (a remainder % 6 of 256 equally likely bytes gives faces 1 to 4 a chance
     # of 43/256 each) shows in the face counts of _MANY_ROLLS rolls only; one below about
     # 1.5% of 1/6 may not (see the docstring's detection limit).
@@ -768,8 +813,12 @@ def check_worker_rngs(worker_rngs: object) -> str:
     reaches (``seed * 1000 + i``); a call in which ``hash()`` of text gives other values, as
     in another Python process, catches seeds that only one process reproduces. Last, no worker
     may start on the stream of ``np.random.default_rng(t)``, the main generator of the run
-    with seed t, for any seed t called (``[i, seed]`` and ``[seed, i]`` lists do: SeedSequence
-    pads them with zeros, so ``[i, 0]`` is the seed i).
+    with seed t, for a seed t that the check calls ``worker_rngs`` with (0 to 99, those of
+    :data:`_CALLS` and :data:`_MANY`, and the seeds the step probe picks): ``[i, seed]`` and
+    ``[seed, i]`` lists do, since SeedSequence pads them with zeros (``[i, 0]`` is the seed
+    i). Only such seeds, the main seeds of runs: every generator is ``default_rng`` of some
+    integer (spawned child i of ``SeedSequence(seed)`` is ``default_rng(seed + i * 2**128)``,
+    ``[i, seed, 1]`` is ``default_rng(i + seed * 2**32 + 2**64)``).
 
     Examples
     --------
@@ -826,12 +875,9 @@ def check_worker_rngs(worker_rngs: object) -> str:
         raise Wrong(linear)
     plain = [w.plain for run in runs for w in run]
     distinct = any(len({w.plain for w in run}) > 1 for run in runs)  # a seed per worker
-    if plain and None not in plain and distinct and max(plain) < 2**32:
-        raise Wrong("every worker is seeded with an integer below 2**32: n such seeds drawn "
-                    "over many runs share a value about n**2 / 2**33 times (the birthday "
-                    "bound: about ten shared streams for 300 runs of 1,000 workers); draw "
-                    "63-bit or larger seeds, or spawn the workers' streams "
-                    "(SeedSequence(seed).spawn)")
+    if None not in plain and distinct and _all_small(plain):
+        raise Wrong(_small_seeds_hint("every worker is seeded", "draw 63-bit or larger seeds, "
+                                      "or spawn the workers' streams (SeedSequence(seed).spawn)"))
     _main_generators(runs, seeds)
     return (f"distinct worker streams, reproducible from seed, none shared across "
             f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "
@@ -850,7 +896,9 @@ def _main_generators(runs: list[list[_Worker]], seeds: set[int]) -> None:
         w, t = max(hits, key=lambda hit: hit[0].index)  # a worker past 0 shows the pattern
         head = (f"worker {w.index} with seed {w.seed} draws exactly what "
                 f"np.random.default_rng({t}) draws, the main generator of the run with seed "
-                f"{t}: no worker may share a stream with default_rng of any seed")
+                f"{t}: no worker may share a stream with default_rng(k) for a seed k that a "
+                "run would use as its main seed (the check tries every seed it calls "
+                "worker_rngs with)")
         entropy = w.entropy
         if isinstance(entropy, list | tuple | np.ndarray) and len(entropy) > 1:
             listed = [int(e) for e in entropy]

@@ -107,7 +107,9 @@ NOISY_COPY = [
     (lambda x, scale, rng: x + scale * rng.standard_normal(x.size).reshape(x.shape), CORRECT,
      None),
     (_copy_then_add, CORRECT, None),
-    (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**32)).standard_normal(
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**63)).standard_normal(
+        x.shape), CORRECT, None),
+    (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**32, size=4)).standard_normal(
         x.shape), CORRECT, None),
     # ... the normal's loc as x, SciPy with random_state, Box-Muller and the inverse CDF from
     # uniforms, a float32 result, a transposed draw, np.add with out=, a spawned child
@@ -138,10 +140,16 @@ NOISY_COPY = [
         x.shape), WRONG, "gave exactly the same noise"),
     (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**20)).standard_normal(
         x.shape), WRONG, "gave exactly the same noise"),
-    # ... the detection limit: a child seed from fewer than about 10**6 values is caught;
-    # larger ones pass, knowingly (a repeat among 2,000 generators is then unlikely)
+    # ... and from more values, but below 2**32: no repeat among 2,000 generators, so the
+    # seed itself is read (the birthday bound, as for Exercise 3's workers)
     (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**24)).standard_normal(
-        x.shape), CORRECT, None),
+        x.shape), WRONG, ("noise values come from a new generator seeded with an integer below "
+                      "2**32: n such seeds drawn over many runs share a value about n**2 / "
+                      "2**33 times (the birthday bound")),
+    (lambda x, scale, rng: x + scale * default_rng(int(rng.integers(2**32))).standard_normal(
+        x.shape), WRONG, "birthday bound"),
+    (lambda x, scale, rng: x + scale * Generator(PCG64(rng.integers(2**32))).standard_normal(
+        x.shape), WRONG, "rng.spawn(1)[0]"),
     # wrong: x left out, multiplied, rounded or replaced by its mean
     (lambda x, scale, rng: scale * rng.standard_normal(x.shape), WRONG,
      "does not follow x (it looks like the noise alone)"),
@@ -300,6 +308,14 @@ ROLL_DIE = [
     # 2**32 * 6 equally likely values
     (lambda num_rolls, rng: default_rng(rng.integers(2**63)).integers(1, 7, num_rolls),
      CORRECT, None),
+    (lambda num_rolls, rng: rng.spawn(1)[0].integers(1, 7, num_rolls), CORRECT, None),
+    # wrong: a child generator seeded with an integer below 2**32 drawn from rng (the
+    # birthday bound, as for Exercise 3's workers), from 10**7 values (no repeat among
+    # 2,000 generators shows it) or 2**32
+    (lambda num_rolls, rng: default_rng(rng.integers(10**7)).integers(1, 7, num_rolls),
+     WRONG, "rolls come from a new generator seeded with an integer below 2**32"),
+    (lambda num_rolls, rng: default_rng(int(rng.integers(2**32))).integers(1, 7, num_rolls),
+     WRONG, "birthday bound"),
     (lambda num_rolls, rng: rng.integers(0, 6 * 2**32, num_rolls) % 6 + 1, CORRECT, None),
     # wrong: dependent rolls (a shuffled deck, blocks repeated or mirrored, overlapping pairs,
     # rolls that avoid or alternate with the roll before)
@@ -359,10 +375,6 @@ ROLL_DIE = [
      "gave exactly the same 60 rolls"),
     (lambda num_rolls, rng: default_rng(rng.integers(100_000)).integers(1, 7, num_rolls),
      WRONG, "Such a seed takes few values"),
-    # ... the detection limit: a child seed from fewer than about 10**6 values is caught;
-    # larger ones pass, knowingly (a repeat among 2,000 generators is then unlikely)
-    (lambda num_rolls, rng: default_rng(rng.integers(10**7)).integers(1, 7, num_rolls),
-     CORRECT, None),
     # wrong: a bias of about 1% (modulo bias), which only 1,200,000 rolls show
     (_bytes_mod_6, WRONG, "a small bias, but not 1/6 = 0.1667 each"),
     (lambda num_rolls, rng: rng.integers(0, 256, num_rolls, dtype=np.uint8) % 6 + 1, WRONG,
@@ -473,8 +485,9 @@ WORKER_RNGS = [
     # run (a list without a nonzero tag is zero-padded: [i, 0] is the seed i)
     (lambda seed, n: [default_rng([i, seed]) for i in range(n)], WRONG,
      ("worker 3 with seed 0 draws exactly what np.random.default_rng(3) draws, the main "
-      "generator of the run with seed 3: no worker may share a stream with default_rng of "
-      "any seed. SeedSequence pads [3, 0] with zeros, so it is the seed 3; end a hand-built "
+      "generator of the run with seed 3: no worker may share a stream with default_rng(k) "
+      "for a seed k that a run would use as its main seed (the check tries every seed it "
+      "calls worker_rngs with). SeedSequence pads [3, 0] with zeros, so it is the seed 3; end a hand-built "
       "list in a nonzero tag, [i, seed, 1]")),
     (lambda seed, n: [default_rng([seed, i]) for i in range(n)], WRONG,
      "worker 0 with seed 7 draws exactly what np.random.default_rng(7) draws"),
@@ -483,8 +496,8 @@ WORKER_RNGS = [
       "generator of the run with seed 7")),
     (lambda seed, n: [Generator(PCG64(seed).jumped(i)) for i in range(n)], WRONG,
      "what np.random.default_rng(7) draws"),
-    (_chained_jumps, WRONG, "no worker may share a stream with default_rng of any seed"),
-    (_advanced(2**64 + 1), WRONG, "no worker may share a stream with default_rng of any seed"),
+    (_chained_jumps, WRONG, "for a seed k that a run would use as its main seed"),
+    (_advanced(2**64 + 1), WRONG, "for a seed k that a run would use as its main seed"),
     (lambda seed, n: [default_rng(seed * 2**32 + i) for i in range(n)], WRONG,
      "worker 3 with seed 0 draws exactly what np.random.default_rng(3) draws"),
     # wrong: colliding seed arithmetic, in both directions, with the arithmetic named
