@@ -1,5 +1,5 @@
 """What a learner's function seeds while it runs: the generators it makes and every integer
-that goes into a seed; shared by the checks of Days 9 and 10 (see :func:`watch_seeding`)."""
+that goes into a seed; shared by the checks of Days 1, 8, 9 and 10 (see :func:`watch_seeding`)."""
 
 from __future__ import annotations
 
