@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from helpers.checks._seeding import watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
 # (fan_in, fan_out, gain) cases the glorot_std check tries: square and non-square. In the
@@ -146,6 +147,40 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
     return out
 
 
+def _watched(func: Any, widths: tuple, rng: Any, seeds: list) -> list:
+    """:func:`_layers`, appending to ``seeds`` the integer seeds that the call gave to
+    ``np.random.default_rng``, ``SeedSequence`` or a bit generator."""
+    with watch_seeding(func) as seen:
+        out = _layers(func, widths, rng)
+    seeds.append(list(seen.seeds))
+    return out
+
+
+def _per_layer_seeds(seeds: list) -> None:
+    """Wrong if the calls seeded a generator per layer from integers that other generators
+    can reach: one seed plus a step per layer (seed + layer, seed * 100 + layer, ...), or
+    seeds below 2**32 (Day 1's rule: n of them drawn over many calls share a value about
+    n**2 / 2**33 times)."""
+    for call_seeds in seeds:
+        if len(call_seeds) < 2:
+            continue  # one generator (or none) per call: its draws do not overlap
+        steps = set(np.diff(np.array(call_seeds, dtype=object)).tolist())
+        if len(steps) == 1 and 0 not in steps:
+            raise Wrong(f"your layers' generators are seeded {call_seeds[:3]}...: one seed "
+                        "plus a fixed step per layer, arithmetic on a seed. Another rng that "
+                        f"draws a seed {steps.pop()} away builds the same generators shifted "
+                        "by one layer, so two different generators share a layer's weights "
+                        "(seed s's layer 1 is seed s + step's layer 0). Draw every layer from "
+                        "rng itself (or from rng.spawn(...) children)")
+    small = [s for call_seeds in seeds if len(call_seeds) > 1 for s in call_seeds]
+    if small and min(small) < 2**32 and max(small) < 2**32:
+        raise Wrong("every layer's generator is seeded with an integer below 2**32: n such "
+                    "seeds drawn over many calls share a value about n**2 / 2**33 times (the "
+                    "birthday bound), and two layers of different networks then hold the same "
+                    "weights. Draw every layer from rng itself, or spawn per-layer streams "
+                    "(rng.spawn), or draw 63-bit seeds")
+
+
 def _float16(W: np.ndarray, fan_in: int, fan_out: int) -> bool:
     """Whether ``W`` is float16, or float16 draws times He's or a listed mistake's std."""
     if W.dtype == np.float16:
@@ -180,12 +215,13 @@ def check_he_stack(he_stack) -> str:
     """``he_stack(widths, rng)``: independent He-normal weights for every layer, from ``rng``."""
     widths = _STACK_WIDTHS
     shapes = list(itertools.pairwise(widths))
-    first = _layers(he_stack, widths, np.random.default_rng(0))
-    again = _layers(he_stack, widths, np.random.default_rng(0))
+    seeds: list = []  # the integer seeds each call gave to new generators
+    first = _watched(he_stack, widths, np.random.default_rng(0), seeds)
+    again = _watched(he_stack, widths, np.random.default_rng(0), seeds)
     if not all(np.array_equal(a, b) for a, b in zip(first, again, strict=True)):
         raise Wrong("two calls with identically seeded rng gave different weights: draw "
                     "every weight from the rng argument, and only from it")
-    other = _layers(he_stack, widths, np.random.default_rng(1))
+    other = _watched(he_stack, widths, np.random.default_rng(1), seeds)
     if any(np.array_equal(a, b) for a, b in zip(first, other, strict=True)):
         raise Wrong("differently seeded rng gave the same weights in a layer: draw them from "
                     "the rng argument, not from a generator of your own with a fixed seed")
@@ -205,6 +241,12 @@ def check_he_stack(he_stack) -> str:
     # normal draws do so by chance about 0.03 times among 8,000 x 8,000, so 50 is safe)
     grids = [np.round(np.abs(W.ravel()) / math.sqrt(2 / W.shape[0]), 9) for W in first]
     for layer, grid in enumerate(grids):
+        top = grid.max() if grid.size else 0.0
+        if np.sum(grid == top) > 50:
+            raise Wrong(f"layer {layer}'s weights are not normal: {np.sum(grid == top)} of them "
+                        f"sit exactly at +-{top:.3g} standard deviations (clipped or "
+                        "truncated?). He NORMAL draws every weight from rng.normal (or "
+                        "standard_normal) and keeps it as drawn")
         if grid.size - np.unique(grid).size > 50:
             raise Wrong(f"layer {layer} repeats its own draws (a half negated or copied, "
                         "antithetic?): every weight must be an independent draw")
@@ -212,7 +254,7 @@ def check_he_stack(he_stack) -> str:
         if np.intersect1d(grids[a], grids[b]).size > 50:
             raise Wrong(f"layers {a} and {b} reuse the same draws (shuffled, negated or "
                         "sliced from one array?): every layer needs its own draws from rng")
-    draws = [_layers(he_stack, widths, np.random.default_rng(s)) for s in _STACK_SEEDS]
+    draws = [_watched(he_stack, widths, np.random.default_rng(s), seeds) for s in _STACK_SEEDS]
     for layer, (fan_in, fan_out) in enumerate(shapes):
         W = np.concatenate([d[layer].ravel() for d in draws])
         se = 1 / math.sqrt(2 * W.size)  # relative standard error of the RMS of normals
@@ -240,10 +282,16 @@ def check_he_stack(he_stack) -> str:
         z = W / he
         kurt = np.mean(z**4) / np.mean(z**2) ** 2 - 3  # excess kurtosis: 0 for a normal
         if abs(kurt) > 5 * math.sqrt(24 / W.size):
-            shape = "uniform (excess kurtosis -1.2)" if abs(kurt + 1.2) < 0.3 else "not normal"
-            raise Wrong(f"layer {layer}'s weights have the right spread but look {shape}: "
-                        f"excess kurtosis {kurt:.2f}, a normal's is 0. He NORMAL draws from "
-                        "rng.normal (or standard_normal), not a uniform")
+            if abs(kurt + 1.2) < 0.3:
+                shape = "uniform (-1.2 for a uniform)"
+                advice = "rng.normal (or standard_normal), not a uniform"
+            else:
+                tails = "heavier" if kurt > 0 else "lighter"
+                shape = f"not normal: {tails} tails than a normal's"
+                advice = "rng.normal (or standard_normal)"
+            raise Wrong(f"layer {layer}'s weights have the right spread but excess kurtosis "
+                        f"{kurt:.2f}, a normal's is 0: they look {shape}. He NORMAL draws "
+                        f"from {advice}")
         for d in draws[:3]:
             z = d[layer] / he
             n = z.size
@@ -252,6 +300,9 @@ def check_he_stack(he_stack) -> str:
                             "patterned?): every weight must be an independent draw")
     # no draw may appear twice, not in two layers, not for two generators: compare pairs of
     # neighbouring standardized draws (two equal pairs by chance are far rarer than 1e-6)
+    # a generator per layer seeded by arithmetic (s + layer, with s = rng.integers(1000) or
+    # 2**32): a few dozen generators rarely draw two seeds a layer apart, the seeds show it
+    _per_layer_seeds(seeds)
     pair_sets = [[_pairs(W) for W in d] for d in draws]
     first_sets = pair_sets[0]
     for a, b in itertools.combinations(range(len(first_sets)), 2):
@@ -270,7 +321,8 @@ def check_he_stack(he_stack) -> str:
     # streams_from makes them) collide: no layer of one call may share draws with another's
     children = np.random.SeedSequence(5).spawn(2)
     extra = [np.random.default_rng(s) for s in (*_COLLIDING_SEEDS, *children)]
-    calls += [set().union(*(_pairs(W) for W in _layers(he_stack, widths, g))) for g in extra]
+    calls += [set().union(*(_pairs(W) for W in _watched(he_stack, widths, g, seeds)))
+              for g in extra]
     for i, j in itertools.combinations(range(len(calls)), 2):
         if calls[i] & calls[j]:
             raise Wrong("two different generators gave the same weights: your layers are "

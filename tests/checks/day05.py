@@ -79,6 +79,35 @@ def _he_seed_arithmetic(widths, rng):
 
 
 
+def _he_layer_seeds(high, seed_of):
+    """A seed drawn from rng.integers(high), then a generator per layer seeded
+    seed_of(seed, layer): arithmetic that another generator's seed reaches."""
+    def he_stack(widths, rng):
+        s = int(rng.integers(high))
+        return [np.random.default_rng(seed_of(s, layer)).normal(0, math.sqrt(2 / a), (a, b))
+                for layer, (a, b) in enumerate(itertools.pairwise(widths))]
+    return he_stack
+
+
+def _he_drawn_seed_per_layer(high):
+    """A generator per layer, each seeded with its own rng.integers(high)."""
+    return lambda widths, rng: [
+        np.random.default_rng(int(rng.integers(high))).normal(0, math.sqrt(2 / a), (a, b))
+        for a, b in itertools.pairwise(widths)]
+
+
+def _he_clipped(widths, rng):
+    """He-normal draws clipped at 2 standard deviations: not a normal."""
+    return [np.clip(rng.normal(0, s, (a, b)), -2 * s, 2 * s)
+            for a, b in itertools.pairwise(widths) for s in [math.sqrt(2 / a)]]
+
+
+def _he_student_t(widths, rng):
+    """Student-t draws (10 degrees of freedom) scaled to He's std: heavier tails."""
+    return [rng.standard_t(10, (a, b)) * math.sqrt(8 / 10) * math.sqrt(2 / a)
+            for a, b in itertools.pairwise(widths)]
+
+
 def _he_antithetic(widths, rng):
     """The second half of each layer's columns is minus the first: dependent draws."""
     out = []
@@ -254,6 +283,7 @@ CASES = [
     (check_he_stack, (lambda widths, rng: _he_loop(widths, np.random.default_rng(rng)),),
      CORRECT, None),
     (check_he_stack, (_he_one_draw_split,), CORRECT, None),
+    (check_he_stack, (_he_drawn_seed_per_layer(2**63),), CORRECT, None),
     # he_stack: wrong, each with the hint on that mistake
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(1 / a)),), WRONG, "LeCun"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a + b))),), WRONG, "Glorot"),
@@ -262,10 +292,9 @@ CASES = [
     (check_he_stack, (_he_uniform,), WRONG, "uniform"),
     (check_he_stack, (_he_sorted,), WRONG, "correlated"),
     (check_he_stack, (_he_one_array_sliced,), WRONG, "reuse the same draws"),
-    (check_he_stack, (_he_seed_arithmetic,), WRONG, "same draws"),
+    (check_he_stack, (_he_seed_arithmetic,), WRONG, "arithmetic on a seed"),
     (check_he_stack, (_he_fixed_seed,), WRONG, "fixed seed"),
-    (check_he_stack, (_he_entropy_plus_100_layer,), WRONG,
-     "two different generators gave the same weights"),
+    (check_he_stack, (_he_entropy_plus_100_layer,), WRONG, "seeded [0, 100, 200]"),
     (check_he_stack, (_he_from_entropy,), WRONG, "seeded from the generator's seed"),
     (check_he_stack, (_he_float16,), WRONG, "layer 0 holds float16 values"),
     (check_he_stack, (_he_float16_throughout,), WRONG, "float16"),
@@ -279,6 +308,15 @@ CASES = [
     (check_he_stack, (_he_equal_columns,), WRONG, "symmetry of section 1"),
     (check_he_stack, (_he_equal_columns_in_layer_0,), WRONG, "every unit of layer 0"),
     (check_he_stack, (_he_equal_rows,), WRONG, "every row of layer 0 is the same"),
+    # a generator per layer from a drawn seed with arithmetic, or from seeds below 2**32
+    *[(check_he_stack, (_he_layer_seeds(high, seed_of),), WRONG, "arithmetic")
+      for high in (1000, 2**32)
+      for seed_of in (lambda s, layer: s + layer, lambda s, layer: s - layer,
+                      lambda s, layer: s * 100 + layer, lambda s, layer: int(f"{s}{layer}"))],
+    (check_he_stack, (_he_drawn_seed_per_layer(2**32),), WRONG, "below 2**32"),
+    (check_he_stack, (_he_drawn_seed_per_layer(1000),), WRONG, "below 2**32"),
+    (check_he_stack, (_he_clipped,), WRONG, "clipped or truncated"),
+    (check_he_stack, (_he_student_t,), WRONG, "not normal: heavier tails"),
 ]
 
 if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch
