@@ -512,6 +512,12 @@ else:
                 for i, p in enumerate(probs)])
         return sample_tokens
 
+    def copied_first_tokens(logits, temperature, n, seed):
+        """n - 1 labels drawn and the first copied at the end: every row's last label
+        repeats its first."""
+        x = multinomial_tokens(True)(logits, temperature, n - 1, seed)
+        return torch.cat([x, x[:, :1]], 1)
+
     def global_tokens(logits, temperature, n, seed):
         torch.manual_seed(seed)
         return torch.multinomial(torch.softmax(torch.tensor(logits) / temperature, dim=-1), n,
@@ -565,6 +571,14 @@ else:
             torch.softmax(torch.tensor(logits) / t, dim=-1), n, replacement=True,
             generator=torch.Generator("cpu").manual_seed(seed)),), CORRECT, None),
         (check_sample_tokens, (searchsorted_tokens,), CORRECT, None),
+        # one generator, its seed derived from `seed` through SeedSequence (section 8's idiom):
+        # a NumPy seed and a torch seed, still one generator
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.softmax(torch.tensor(logits) / t, -1), n, True, generator=torch.Generator()
+            .manual_seed(int(SeedSequence(seed).generate_state(1, np.uint64)[0]))),),
+         CORRECT, None),
+        # n - 1 labels and a copy of the first: every row's last label repeats its first
+        (check_sample_tokens, (copied_first_tokens,), WRONG, "is a copy of label 0"),
         (check_sample_tokens, (looped_tokens,), CORRECT, None),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(  # unnormalized
             torch.softmax(torch.tensor(logits, dtype=torch.float64) / t, -1) * 7, n,
