@@ -6,6 +6,7 @@ when PyTorch is installed.
 
 import importlib.util
 import math
+import random
 
 import numpy as np
 
@@ -175,6 +176,35 @@ def item_blocks(seed, epoch, index, size):
     """Right: epoch e is block e of the item's stream (disjoint blocks of one generator)."""
     rng = np.random.default_rng(SeedSequence(seed, spawn_key=(index,)))
     return rng.standard_normal((epoch + 1) * size)[epoch * size:]
+
+def per_draw_random(seed, epoch, index, size):
+    """random.Random made afresh for every draw, from the item's seed: every draw the same."""
+    key = int(SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1)[0])
+    return np.array([random.Random(key).gauss(0, 1) for _ in range(size)])
+
+
+def standardized_item(seed, epoch, index, size):
+    """Each item rescaled to mean 0 and sd 1: normal-looking, but the items' means are 0."""
+    x = item_rng(seed, epoch, index).standard_normal(size)
+    return (x - x.mean()) / x.std()
+
+
+def irwin_hall_item(seed, epoch, index, size):
+    """A sum of 12 uniforms minus 6: mean 0 and sd 1, but thin tails (kurtosis 2.9)."""
+    return item_rng(seed, epoch, index).random((size, 12)).sum(axis=1) - 6
+
+
+def rescaled_item(seed, epoch, index, size):
+    """Each item divided by its own sd: every item's mean square is (nearly) 1."""
+    x = item_rng(seed, epoch, index).standard_normal(size)
+    return x / x.std()
+
+
+def item_offset(seed, epoch, index, size):
+    """Every draw of an item shares an offset drawn once for the item: sd 1, but dependent."""
+    rng = item_rng(seed, epoch, index)
+    return 0.6 * rng.standard_normal() + 0.8 * rng.standard_normal(size)
+
 
 SS = np.random.SeedSequence  # an alias, as in `from numpy.random import SeedSequence as SS`
 SHARED = np.random.default_rng(0)  # one generator for every item: the workers' bug
@@ -458,6 +488,15 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, epoch % 2, index)
                         .standard_normal(size)),), WRONG, "draws of its own"),
     (check_rank_noise, (num_items_key,), WRONG, "must not depend on the data set's size"),
+    # a generator made for every draw: each draw of an item is the same number
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.full(
+        size, item_rng(seed, epoch, index).standard_normal())),), WRONG,
+     "not a new generator per draw"),
+    (check_rank_noise, (ranked(per_draw_random),), WRONG, "all draws of an item are equal"),
+    (check_rank_noise, (ranked(irwin_hall_item),), WRONG, "not normal in their tails"),
+    (check_rank_noise, (ranked(standardized_item),), WRONG, "standardize each item"),
+    (check_rank_noise, (ranked(rescaled_item),), WRONG, "same mean square"),
+    (check_rank_noise, (ranked(item_offset),), WRONG, "an offset for the item"),
     (check_rank_noise, (ranked(epoch_blocks),), CORRECT, None),
     (check_rank_noise, (ranked(item_blocks),), CORRECT, None),
 ]
