@@ -118,6 +118,18 @@ def check_linear_output_rms(linear_output_rms) -> str:
         (lambda f, mu, s: math.sqrt((mu**2 + s**2) / 12 + 1 / (12 * f)),
          ("U(-a, a) spans 2a, so its variance is (2a)²/12 = a²/3, with the bound "
           "a = 1/√fan_in")),
+        (lambda f, mu, s: math.sqrt((mu**2 + s**2) / 3 + 1 / f),
+         ("the bias is drawn from U(-1/√fan_in, 1/√fan_in) like the weights, so its variance "
+          "is 1/(3·fan_in), not 1/fan_in")),
+        (lambda f, mu, s: math.sqrt(s**2 / 3 + mu**2 + 1 / (3 * f)),
+         ("the inputs' mean goes through the weights too, it is not added to the output: "
+          "each weight multiplies the whole input, so the weights' variance 1/(3·fan_in) "
+          "scales the mean square m₂ = mean² + sd², and the output's mean over the weights "
+          "is 0")),
+        (lambda f, mu, s: math.sqrt(2 * (mu**2 + s**2) + 1 / (3 * f)),
+         ("that is He (Kaiming) initialization's weight variance 2/fan_in; nn.Linear's default "
+          "is kaiming_uniform_ with a = √5, U(-1/√fan_in, 1/√fan_in), of variance "
+          "1/(3·fan_in)")),
         (lambda f, mu, s: math.sqrt((mu + s) ** 2 / 3 + 1 / (3 * f)),
          ("the inputs' mean square is their variance plus their squared mean, "
           "sd² + mean², not (mean + sd)²")),

@@ -292,6 +292,12 @@ CASES = [
         (mean**2 + sd**2) / 12 + 1 / (12 * fan_in)),), WRONG, "(2a)²/12"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
         (mean + sd) ** 2 / 3 + 1 / (3 * fan_in)),), WRONG, "sd² + mean²"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        (mean**2 + sd**2) / 3 + 1 / fan_in),), WRONG, "not 1/fan_in"),  # the bias's bound
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        sd**2 / 3 + mean**2 + 1 / (3 * fan_in)),), WRONG, "mean goes through the weights"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        2 * (mean**2 + sd**2) + 1 / (3 * fan_in)),), WRONG, "He (Kaiming)"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: 1.01 * math.sqrt(
         (mean**2 + sd**2) / 3 + 1 / (3 * fan_in)),), WRONG, "measure"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(sd**2 + mean**2) / fan_in,),
