@@ -22,6 +22,9 @@ class Seeding:
         self.manual_seeds = 0
         self.numpy_made = 0
         self.seeds: list[int] = []
+        #: the integer seeds among :attr:`seeds` that went to ``manual_seed`` (the rest went
+        #: to NumPy)
+        self.torch_seeds: list[int] = []
         #: every integer that went into a seed, in order: an integer seed, the integers of a
         #: list seed, and a SeedSequence's spawn_key
         self.keys: list[int] = []
@@ -72,6 +75,8 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
             def manual_seed(self, seed: Any) -> Any:
                 seen.manual_seeds += 1
                 seen.note(seed)
+                if is_int(seed):
+                    seen.torch_seeds.append(int(seed))
                 return super().manual_seed(seed)
 
         new["Generator"], homes["Generator"] = Generator, torch

@@ -118,6 +118,18 @@ def check_linear_output_rms(linear_output_rms) -> str:
         (lambda f, mu, s: math.sqrt((mu**2 + s**2) / 12 + 1 / (12 * f)),
          ("U(-a, a) spans 2a, so its variance is (2a)²/12 = a²/3, with the bound "
           "a = 1/√fan_in")),
+        (lambda f, mu, s: math.sqrt((mu**2 + s**2) / 3 + 1 / f),
+         ("the bias is drawn from U(-1/√fan_in, 1/√fan_in) like the weights, so its variance "
+          "is 1/(3·fan_in), not 1/fan_in")),
+        (lambda f, mu, s: math.sqrt(s**2 / 3 + mu**2 + 1 / (3 * f)),
+         ("the inputs' mean goes through the weights too, it is not added to the output: "
+          "each weight multiplies the whole input, so the weights' variance 1/(3·fan_in) "
+          "scales the mean square m₂ = mean² + sd², and the output's mean over the weights "
+          "is 0")),
+        (lambda f, mu, s: math.sqrt(2 * (mu**2 + s**2) + 1 / (3 * f)),
+         ("that is He (Kaiming) initialization's weight variance 2/fan_in; nn.Linear's default "
+          "is kaiming_uniform_ with a = √5, U(-1/√fan_in, 1/√fan_in), of variance "
+          "1/(3·fan_in)")),
         (lambda f, mu, s: math.sqrt((mu + s) ** 2 / 3 + 1 / (3 * f)),
          ("the inputs' mean square is their variance plus their squared mean, "
           "sd² + mean², not (mean + sd)²")),
@@ -197,7 +209,11 @@ _SAME_SEEDS = (200, 201, 202)
 
 
 def _generators_made(seeding: Seeding) -> int:
-    return max(seeding.generators, seeding.manual_seeds, len(seeding.seeds))
+    """How many generators the call seeded: torch generators (or their ``manual_seed``
+    calls), or NumPy integer seeds, whichever is more. Counted apart, so that one torch
+    generator seeded from ``SeedSequence(seed)`` (a NumPy seed, then a torch seed) is one."""
+    numpy_seeds = len(seeding.seeds) - len(seeding.torch_seeds)
+    return max(seeding.generators, seeding.manual_seeds, numpy_seeds)
 
 
 def _dependent_rows(samples: list[np.ndarray]) -> None:
@@ -362,6 +378,17 @@ def check_sample_tokens(sample_tokens) -> str:
             raise Wrong("the second half of a row repeats its first half: draws copied or "
                         "replayed are not independent. Draw all n labels of a row at once "
                         "from one generator")
+    # No position copies another: the 30 samples of 300 labels stacked, two positions agree
+    # in all 60 rows with probability about 0.35^30 < 1e-13 (below 1e-8 for all 44,850 pairs)
+    stacked = np.concatenate(samples)
+    _, first, inverse = np.unique(stacked.T, axis=0, return_index=True, return_inverse=True)
+    copies = np.flatnonzero(first[inverse.ravel()] != np.arange(stacked.shape[1]))
+    if len(copies):
+        j = int(copies[0])
+        i = int(first[inverse.ravel()[j]])
+        raise Wrong(f"label {j} of every row is a copy of label {i} (in all 60 rows of 30 "
+                    "seeds): labels copied from other positions are not independent draws. "
+                    "Draw all n labels of a row from the generator, not fewer and copies")
     # A class may repeat in a row whatever n is: with n = k labels (no more than classes),
     # over 10 seeds some row repeats one (it fails to with probability below 1e-30).
     if not any(len(set(row.tolist())) < k for seed in range(10)
@@ -683,6 +710,49 @@ def _arithmetic_collision(rank_noise) -> tuple[tuple[int, int, int], ...] | None
     return None
 
 
+def _judge_tails(draws: np.ndarray) -> None:
+    """Raise :class:`Wrong` unless ``draws`` (half a million) have a standard normal's
+    kurtosis: 3, with a standard error of √(24/n) = 0.007; a sum of 12 uniforms minus 6
+    (Irwin-Hall) has 2.9, a Student t or a Laplace more. The bar, ±0.05, is 7 standard
+    errors from 3 and from 2.9."""
+    m2 = np.mean(draws**2)
+    kurtosis = np.mean(draws**4) / m2**2 if m2 > 0 else 0.0
+    if abs(kurtosis - 3) > 0.05:
+        beyond = np.mean(np.abs(draws) > 3)
+        raise Wrong(f"the draws are not normal in their tails: over {draws.size:,} draws, "
+                    f"{beyond:.3%} lie beyond ±3 (a standard normal: 0.270%) and their "
+                    f"kurtosis is {kurtosis:.3f} (a standard normal: 3). Draw them with "
+                    "standard_normal or torch.randn, not a sum of uniforms or another "
+                    "stand-in")
+
+
+def _judge_item_spread(by_item: np.ndarray) -> None:
+    """Raise :class:`Wrong` unless the items' means and mean squares vary as those of
+    independent standard normal draws: an item mean of ``size`` draws has variance
+    1/size, so ``size`` times the sum of 200 squared means is a chi-square with 200 degrees
+    of freedom (below 80 or above 400 with probability about 1e-15 each); an item's mean
+    square has variance 2/size (``size``/2 times the summed squared deviations from 1 is
+    about 200 ± 21, below 40 never seen)."""
+    count, size = by_item.shape
+    means = by_item.mean(axis=1)
+    spread = size * np.sum(means**2) / count  # about 1
+    if spread < 0.4:
+        raise Wrong(f"the means of the items vary {spread:.2f} times as much as independent "
+                    f"draws' (an item mean of {size} draws has variance 1/{size}): did you "
+                    "standardize each item, (x - x.mean()) / x.std()? An item's own draws "
+                    "need not have mean 0 and sd 1: return the generator's draws as they come")
+    if spread > 2:
+        raise Wrong(f"the means of the items vary {spread:.1f} times as much as independent "
+                    f"draws' (an item mean of {size} draws has variance 1/{size}): the draws "
+                    "of an item share something (an offset for the item?). Return the "
+                    "generator's standard normal draws as they come")
+    squares = size / 2 * np.sum((np.mean(by_item**2, axis=1) - 1) ** 2)
+    if squares < 0.2 * count:
+        raise Wrong("every item has (nearly) the same mean square, as if each were rescaled "
+                    "to sd 1 (x / x.std()): independent draws' spread varies from item to "
+                    "item. Return the generator's draws as they come")
+
+
 def _judge_items(item_noise) -> None:
     """Raise :class:`Wrong` unless ``item_noise(seed, epoch, index, size)`` gives each item
     its own standard normal draws, the same in any process, unrelated to other items and to
@@ -734,6 +804,12 @@ def _judge_items(item_noise) -> None:
                     "(SeedSequence pads a list with zeros, so zero ids or a zero seed at its "
                     "end change nothing). Keep the ids apart from the seed (section 8)")
     pooled = np.concatenate([_noise(item_noise, 7, 2, i, 50) for i in range(200)])
+    by_item = pooled.reshape(200, 50)
+    # Independent draws of an item repeat no value: float32 ones share one with probability
+    # about 2.5e-3 per item of 50, so 20 repeats over 200 items do not happen by chance.
+    if sum(50 - len(np.unique(row)) for row in by_item) >= 20:
+        raise Wrong("all draws of an item are equal (or repeat): make the generator once per "
+                    "item and draw size values from it, not a new generator per draw")
     # Items that are windows of one stream share most of their values; independent items
     # share none (float32 draws may repeat a value by chance, but not three per item).
     _, first_seen, counts = np.unique(pooled, return_index=True, return_counts=True)
@@ -751,13 +827,15 @@ def _judge_items(item_noise) -> None:
                     f"yours have mean {mean:.2f}, sd {sd:.2f}, {inside:.0%} within ±1")
     # Within an item, the draws come in no order and with no sign pattern: across the 200
     # items each position has mean 0 (sd 1/√200) and half of the neighbours rise.
-    by_position = pooled.reshape(200, 50)
-    rises = np.mean(np.diff(by_position, axis=1) > 0)
-    if (np.abs(by_position.mean(axis=0)).max() > 5 / math.sqrt(200)
-            or abs(rises - 0.5) > 5 * math.sqrt(0.25 / by_position[:, 1:].size)):
+    rises = np.mean(np.diff(by_item, axis=1) > 0)
+    if (np.abs(by_item.mean(axis=0)).max() > 5 / math.sqrt(200)
+            or abs(rises - 0.5) > 5 * math.sqrt(0.25 / by_item[:, 1:].size)):
         raise Wrong("the draws within an item follow a pattern (sorted, in a fixed order of "
                     "signs, or the same position always large): return them in the order "
                     "the generator makes them")
+    # checked after the pattern: a fixed order of signs also narrows the items' means
+    _judge_item_spread(by_item)
+    _judge_tails(np.concatenate([_noise(item_noise, 11, 5, i, 50_000) for i in range(10)]))
     runs = _in_workers(item_noise, 3)
     if runs is not None:
         direct = np.stack([_noise(item_noise, 3, 1, i, 3) for i in range(6)])

@@ -6,6 +6,7 @@ when PyTorch is installed.
 
 import importlib.util
 import math
+import random
 
 import numpy as np
 
@@ -176,6 +177,35 @@ def item_blocks(seed, epoch, index, size):
     rng = np.random.default_rng(SeedSequence(seed, spawn_key=(index,)))
     return rng.standard_normal((epoch + 1) * size)[epoch * size:]
 
+def per_draw_random(seed, epoch, index, size):
+    """random.Random made afresh for every draw, from the item's seed: every draw the same."""
+    key = int(SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1)[0])
+    return np.array([random.Random(key).gauss(0, 1) for _ in range(size)])
+
+
+def standardized_item(seed, epoch, index, size):
+    """Each item rescaled to mean 0 and sd 1: normal-looking, but the items' means are 0."""
+    x = item_rng(seed, epoch, index).standard_normal(size)
+    return (x - x.mean()) / x.std()
+
+
+def irwin_hall_item(seed, epoch, index, size):
+    """A sum of 12 uniforms minus 6: mean 0 and sd 1, but thin tails (kurtosis 2.9)."""
+    return item_rng(seed, epoch, index).random((size, 12)).sum(axis=1) - 6
+
+
+def rescaled_item(seed, epoch, index, size):
+    """Each item divided by its own sd: every item's mean square is (nearly) 1."""
+    x = item_rng(seed, epoch, index).standard_normal(size)
+    return x / x.std()
+
+
+def item_offset(seed, epoch, index, size):
+    """Every draw of an item shares an offset drawn once for the item: sd 1, but dependent."""
+    rng = item_rng(seed, epoch, index)
+    return 0.6 * rng.standard_normal() + 0.8 * rng.standard_normal(size)
+
+
 SS = np.random.SeedSequence  # an alias, as in `from numpy.random import SeedSequence as SS`
 SHARED = np.random.default_rng(0)  # one generator for every item: the workers' bug
 
@@ -262,6 +292,12 @@ CASES = [
         (mean**2 + sd**2) / 12 + 1 / (12 * fan_in)),), WRONG, "(2a)²/12"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
         (mean + sd) ** 2 / 3 + 1 / (3 * fan_in)),), WRONG, "sd² + mean²"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        (mean**2 + sd**2) / 3 + 1 / fan_in),), WRONG, "not 1/fan_in"),  # the bias's bound
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        sd**2 / 3 + mean**2 + 1 / (3 * fan_in)),), WRONG, "mean goes through the weights"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
+        2 * (mean**2 + sd**2) + 1 / (3 * fan_in)),), WRONG, "He (Kaiming)"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: 1.01 * math.sqrt(
         (mean**2 + sd**2) / 3 + 1 / (3 * fan_in)),), WRONG, "measure"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(sd**2 + mean**2) / fan_in,),
@@ -458,6 +494,15 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, epoch % 2, index)
                         .standard_normal(size)),), WRONG, "draws of its own"),
     (check_rank_noise, (num_items_key,), WRONG, "must not depend on the data set's size"),
+    # a generator made for every draw: each draw of an item is the same number
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.full(
+        size, item_rng(seed, epoch, index).standard_normal())),), WRONG,
+     "not a new generator per draw"),
+    (check_rank_noise, (ranked(per_draw_random),), WRONG, "all draws of an item are equal"),
+    (check_rank_noise, (ranked(irwin_hall_item),), WRONG, "not normal in their tails"),
+    (check_rank_noise, (ranked(standardized_item),), WRONG, "standardize each item"),
+    (check_rank_noise, (ranked(rescaled_item),), WRONG, "same mean square"),
+    (check_rank_noise, (ranked(item_offset),), WRONG, "an offset for the item"),
     (check_rank_noise, (ranked(epoch_blocks),), CORRECT, None),
     (check_rank_noise, (ranked(item_blocks),), CORRECT, None),
 ]
@@ -512,6 +557,12 @@ else:
                 for i, p in enumerate(probs)])
         return sample_tokens
 
+    def copied_first_tokens(logits, temperature, n, seed):
+        """n - 1 labels drawn and the first copied at the end: every row's last label
+        repeats its first."""
+        x = multinomial_tokens(True)(logits, temperature, n - 1, seed)
+        return torch.cat([x, x[:, :1]], 1)
+
     def global_tokens(logits, temperature, n, seed):
         torch.manual_seed(seed)
         return torch.multinomial(torch.softmax(torch.tensor(logits) / temperature, dim=-1), n,
@@ -565,6 +616,14 @@ else:
             torch.softmax(torch.tensor(logits) / t, dim=-1), n, replacement=True,
             generator=torch.Generator("cpu").manual_seed(seed)),), CORRECT, None),
         (check_sample_tokens, (searchsorted_tokens,), CORRECT, None),
+        # one generator, its seed derived from `seed` through SeedSequence (section 8's idiom):
+        # a NumPy seed and a torch seed, still one generator
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.softmax(torch.tensor(logits) / t, -1), n, True, generator=torch.Generator()
+            .manual_seed(int(SeedSequence(seed).generate_state(1, np.uint64)[0]))),),
+         CORRECT, None),
+        # n - 1 labels and a copy of the first: every row's last label repeats its first
+        (check_sample_tokens, (copied_first_tokens,), WRONG, "is a copy of label 0"),
         (check_sample_tokens, (looped_tokens,), CORRECT, None),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(  # unnormalized
             torch.softmax(torch.tensor(logits, dtype=torch.float64) / t, -1) * 7, n,
