@@ -225,6 +225,20 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
                     "floor, and the scaled logits logits / T as they are, not clipped; to "
                     "keep np.exp from overflowing, subtract the largest scaled logit (then "
                     "softmax is computed stably and exactly)")
+    # close logits at a low T: a floor on T (max(T, 0.05)) barely changes the far-apart
+    # logits above but turns p = [4.5e-05, 0.99995] here into [0.45, 0.55]; a right
+    # sampler draws class 0 five times in 1,000 with odds about 1.5e-9
+    close = np.array([0.0, 0.01])
+    cold = np.asarray(call(sample_with_temperature, close.copy(), 0.001, 1000,
+                           np.random.default_rng(4)))
+    if cold.shape != (1000,) or np.sum(cold != 1) >= 5:
+        p = _softmax(close / 0.001)
+        raise Wrong(f"at T = 0.001 the logits [0, 0.01] give softmax(logits / T) = "
+                    f"[{p[0]:.2g}, {p[1]:.5f}], but {np.sum(cold != 1)} of your 1,000 draws "
+                    "are not class 1: use T as it is given, with no floor (max(T, ...) "
+                    "changes the probabilities of close logits), and the scaled logits as "
+                    "they are; to keep np.exp from overflowing, subtract the largest scaled "
+                    "logit (a stable softmax)")
     try:  # a softmax must not overflow: logits near 1000 are as valid as logits near 0
         big = np.asarray(call(sample_with_temperature, LOGITS + 1000.0, 1.0, n,
                               np.random.default_rng(2)))
@@ -364,6 +378,36 @@ def _check_split_frequencies(split, X: np.ndarray, y: np.ndarray, num_test: int)
                     "samples")
 
 
+def _check_split_streams(split) -> None:
+    """Over 300 rng seeds, no two test sets of 50 samples out of 100 may be the same.
+
+    Right splits coincide with odds about 300**2 / 2 / C(100, 50), nil; a split made by a
+    new generator seeded with one of a few values drawn from rng (default_rng(
+    rng.integers(1000)), or keys default_rng(base + i) for a base drawn so) repeats them:
+    300 seeds catch 1,000 such streams always and 10,000 of them 98.9% of the time (the
+    birthday bound, as in Exercise 2), in about 0.3 s for scikit-learn's train_test_split,
+    whose calls cost a millisecond each."""
+    func = answer(split)
+    n, num_test = 100, 50
+    X, y = np.arange(n).reshape(n, 1) * 10.0, np.arange(n)
+    first_seen: dict[bytes, int] = {}
+    for seed in range(3000, 3300):
+        try:
+            parts = func(X.copy(), y.copy(), num_test, np.random.default_rng(seed))
+        except Exception:  # noqa: BLE001 (call() turns the learner's error into feedback)
+            parts = call(split, X.copy(), y.copy(), num_test, np.random.default_rng(seed))
+        test = np.asarray(parts[3]).astype(int)
+        problem = _overlap_or_repeat(test, np.asarray(parts[1]).astype(int), n, num_test)
+        if problem:
+            raise Wrong(f"with {n} samples, num_test={num_test} and rng seed {seed} {problem}")
+        j = first_seen.setdefault(np.sort(test.ravel()).astype(np.int64).tobytes(), seed)
+        if j != seed:
+            raise Wrong(f"rngs seeded {j} and {seed} gave exactly the same test set of "
+                        f"{num_test} samples out of {n}: shuffle with the rng argument itself "
+                        "(a new generator seeded with one of a few values drawn from rng "
+                        "repeats its splits)")
+
+
 def _overlap_or_repeat(test: np.ndarray, train: np.ndarray, n: int, num_test: int
                        ) -> str | None:
     """A hint if the sample ids ``test`` and ``train`` are not a partition of 0..n-1 with
@@ -444,7 +488,13 @@ def check_train_test_split(split: object) -> str:
         problem = _overlap_or_repeat(y_test, y_train, n, num_test)
         if problem:
             raise Wrong(problem)
-        for name, part in (("X_train", X_train), ("X_test", X_test)):
+        for name, part, given in (("X_train", X_train, parts[0]), ("X_test", X_test, parts[2])):
+            if part.ndim != X.ndim and (not isinstance(given, np.ndarray) or part.size == 0):
+                raise Wrong(f"return arrays: with num_test={num_test} your {name} has shape "
+                            f"{part.shape}, not ({len(part)}, {X.shape[1]}) (a list of rows, "
+                            "or an array built from one, loses the shape of X when it is "
+                            "empty); index X with an index array, X[test], which keeps X's "
+                            "shape even when test is empty")
             if part.ndim != X.ndim:
                 raise Wrong(f"keep X's shape: X has shape {X.shape}, your {name} has shape "
                             f"{part.shape}; index whole rows (X[test], or np.delete(X, test, "
@@ -462,4 +512,5 @@ def check_train_test_split(split: object) -> str:
         raise Wrong("the same rng seed gave two different splits: shuffle with the rng "
                     "argument, not a generator of your own")
     _check_split_frequencies(split, X, y, num_test)
+    _check_split_streams(split)
     return "right sizes, disjoint, every input with its label, and a new split for a new rng."

@@ -463,3 +463,59 @@ CASES += [
     (check_sample_with_temperature, (_uniform_noise_sampler,), WRONG, "needs to be Gumbel"),
     (check_sample_with_temperature, (_floored_T_sampler,), WRONG, "use T as it is given"),
 ]
+
+
+def _floor_T_sampler(floor):
+    """T floored (to 'avoid overflow'): right on far-apart logits at T = 0.001, not on
+    close ones."""
+    def sampler(logits, T, size, rng):
+        return rng.choice(len(logits), size=size, p=_softmax(logits / max(T, floor)))
+    return sampler
+
+
+def _split_lists(X, y, num_test, rng):
+    """Right sets as Python lists of rows: at num_test = 0, X_test is [] and loses X's shape."""
+    o = rng.permutation(len(X))
+    return (list(X[o[num_test:]]), list(y[o[num_test:]]), list(X[o[:num_test]]),
+            list(y[o[:num_test]]))
+
+
+def _split_rows_array(X, y, num_test, rng):
+    """An array built from a list of rows: np.array([]) has shape (0,), not (0, 1)."""
+    o = rng.permutation(len(X))
+    test, train = o[:num_test], o[num_test:]
+    return (np.array([X[i] for i in train]), y[train], np.array([X[i] for i in test]),
+            y[test])
+
+
+def _split_child_seed(m):
+    """A new generator seeded with one of m values drawn from rng: m streams only."""
+    def split(X, y, num_test, rng):
+        return _split(X, y, num_test, np.random.default_rng(int(rng.integers(m))))
+    return split
+
+
+def _split_keyed_children(X, y, num_test, rng):
+    """Per-sample keys from generators seeded base + i, base drawn from 1,000 values."""
+    base = int(rng.integers(1000))
+    keys = np.array([np.random.default_rng(base + i).random() for i in range(len(X))])
+    o = np.argsort(keys)
+    return X[o[num_test:]], y[o[num_test:]], X[o[:num_test]], y[o[:num_test]]
+
+
+def _split_spawned(X, y, num_test, rng):
+    return _split(X, y, num_test, rng.spawn(1)[0])
+
+
+CASES += [
+    *[(check_sample_with_temperature, (_floor_T_sampler(f),), WRONG, "use T as it is given")
+      for f in (0.1, 0.05, 0.01)],
+    (check_train_test_split, (_split_lists,), WRONG, "return arrays: with num_test=0"),
+    (check_train_test_split, (_split_rows_array,), WRONG, "a list of rows"),
+    (check_train_test_split, (_split_child_seed(100),), WRONG, "a few fixed splits"),
+    *[(check_train_test_split, (_split_child_seed(m),), WRONG, "exactly the same test set")
+      for m in (1000, 10_000)],
+    (check_train_test_split, (_split_keyed_children,), WRONG, "exactly the same test set"),
+    (check_train_test_split, (_split_child_seed(2**63),), CORRECT, None),
+    (check_train_test_split, (_split_spawned,), CORRECT, None),
+]
