@@ -174,3 +174,12 @@ def test_day06_the_size_sweep_cases_do_step_down(run_notebook):
     (else the test before would not exercise the rule)."""
     runs = [run_notebook(NAME, seed, **FULL, **params) for seed, params in SWEEPS]
     assert sum(sum(r["stepped_down"].values()) for r in runs) > 0
+
+
+def test_day06_with_dropout_the_tuned_rate_is_smaller(run_notebook):
+    """Section 5, pooled over the property seeds' paired runs at the default P_DROP: the arm
+    with dropout chooses a smaller learning rate on average than the arm without (the
+    opposite of Srivastava et al.'s advice for their recipe with momentum and max-norm)."""
+    runs = [run_notebook(NAME, seed, **SMALL) for seed in SEEDS]
+    chosen = np.concatenate([np.array(r["lr_chosen"]) for r in runs])  # seeds x 2
+    assert chosen[:, 1].mean() < chosen[:, 0].mean()
