@@ -8,7 +8,8 @@ the mistake they see: one mask per example (whole rows dropped), one mask for th
 (whole columns), repeated rows or columns, a fixed number of units kept per example or of
 examples dropped per unit,
 dependent entries (every pair of units and every offset between examples is tested, so a
-sorted, shifted, mirrored or antithetic mask fails), the keep probability used as the drop
+shifted, mirrored or antithetic mask fails; a sorted one is named as such), a keep
+probability on a coarse grid (a third, irregular p), the keep probability used as the drop
 probability, a mask that ignores ``rng``, repeats at every call or comes from a generator
 seeded with few possible values, and the scaling of the kept units.
 """
@@ -21,6 +22,9 @@ from helpers.exercises import Wrong, call, exercise_check
 
 _P = 0.3  # the drop probability the checks use: far from 1/2, so keep and drop differ
 _P_OTHER = 0.75  # a second one: an answer that ignores its argument fails one of the two
+# and an irregular third, no multiple of 0.05: a keep test on a coarse grid of levels, such as
+# rng.integers(0, 20, shape) >= 20 * p, drops the share 0.3 or 0.75 exactly but not this one
+_P_ODD = 0.3141
 _ROWS, _UNITS = 4000, 50
 _TOL = 0.005  # 5 standard errors of a dropped share estimated from 200,000 entries
 # Dependence tests, each a maximum over many correlations that are about N(0, 1 / pairs)
@@ -76,6 +80,20 @@ def _max_pair_correlation(columns: np.ndarray) -> float:
     return float(np.abs(corr[~np.eye(len(corr), dtype=bool)]).max())
 
 
+def _sorted(dropped: np.ndarray) -> bool:
+    """Every row, or every column, of ``dropped`` is monotone (sorted either way).
+
+    A right mask of 50 units has a monotone row with odds of about 50 / 2**49, so no
+    right answer is ever called sorted; a mask sorted along rows, columns or flattened is.
+    """
+    steps = dropped.astype(np.int8)
+    for axis in (0, 1):
+        diff = np.diff(steps, axis=axis)
+        if np.all(np.all(diff >= 0, axis=axis) | np.all(diff <= 0, axis=axis)):
+            return True
+    return False
+
+
 def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
                 strict: bool = True) -> None:
     """``dropped`` (examples x units, bool) must look like independent Bernoulli(p) draws.
@@ -92,6 +110,11 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
         raise Wrong(f"{name} drops the same units for every example: draw a fresh mask for "
                     "each example (a mask of the input's full shape), not one row for the "
                     "whole batch")
+    if strict and _sorted(dropped):
+        raise Wrong(f"{name} gives a sorted mask (along each example, or each unit, the dropped "
+                    "entries all come before the kept ones, or all after): sorting makes the "
+                    "entries depend on one another, like a shifted or mirrored mask; draw every "
+                    "entry independently and leave it in the order drawn")
     if strict:  # columns first: with few distinct units per row, rows repeat by chance
         if np.unique(dropped, axis=1).shape[1] < dropped.shape[1]:
             raise Wrong(f"{name} gives some units the very same mask over the whole batch "
@@ -104,6 +127,11 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
     if abs(share - (1 - p)) < _TOL:
         raise Wrong(f"{name} drops a share 1 - {arg} of the units: {arg} is the DROP "
                     f"probability (keep each unit with probability 1 - {arg})")
+    if abs(share - p) > _TOL and p == _P_ODD:  # right at _P and _P_OTHER, checked first
+        raise Wrong(f"{name} should drop each unit with probability {arg} = {p}; it dropped "
+                    f"{share:.1%}, though it was right for {arg} = {_P} and {_P_OTHER}: the "
+                    "probability seems rounded to a coarse grid (such as rng.integers(0, 20) >= "
+                    f"20 * {arg}); compare a uniform draw, rng.random(), with {arg} itself")
     if abs(share - p) > _TOL:
         raise Wrong(f"{name} should drop each unit with probability {arg} = {p}, independently; "
                     f"it dropped {share:.1%} of them")
@@ -178,7 +206,7 @@ def check_original_dropout(original_dropout) -> str:
     """
     x = _activations()
     name = "original_dropout"
-    for p in (_P, _P_OTHER):
+    for p in (_P, _P_OTHER, _P_ODD):
         out = _array(call(original_dropout, x.copy(), p, np.random.default_rng(0), True),
                      f"{name}(x, p, rng, training=True)", x.shape)
         kept = out != 0
@@ -190,7 +218,7 @@ def check_original_dropout(original_dropout) -> str:
                         "unchanged")
         _check_mask(~kept, p, "p", name, strict=p == _P)
     _check_rng_use(lambda *args: original_dropout(*args, True), x, _P, name)
-    for p in (_P, _P_OTHER):
+    for p in (_P, _P_OTHER, _P_ODD):
         out = _array(call(original_dropout, x.copy(), p, np.random.default_rng(0), False),
                      f"{name}(x, p, rng, training=False)", x.shape)
         if np.any(out == 0):
@@ -221,7 +249,7 @@ def check_snippet_fixed(snippet_fixed) -> str:
     """
     a = _activations()
     name = "snippet_fixed"
-    for p in (_P, _P_OTHER):
+    for p in (_P, _P_OTHER, _P_ODD):
         out = _array(call(snippet_fixed, a.copy(), p, np.random.default_rng(0)),
                      f"{name}(a, p_drop, rng)", a.shape)
         kept = out != 0

@@ -119,6 +119,27 @@ def sorted_columns(x, p, rng):
     return np.sort(rng.random(x.shape), axis=0) >= p
 
 
+def sorted_flat(x, p, rng):
+    return np.sort(rng.random(x.size)).reshape(x.shape) >= p
+
+
+def sorted_rows_descending(x, p, rng):
+    return -np.sort(-rng.random(x.shape), axis=1) >= p
+
+
+def quantised(x, p, rng):
+    """Reviewer's case: the keep test on 20 levels, right for p = 0.3 and 0.75 only."""
+    return rng.integers(0, 20, x.shape) >= 20 * p
+
+
+def snippet_sorted(a, p_drop, rng):
+    return a * (np.sort(rng.random(a.shape), axis=1) >= p_drop) / (1 - p_drop)
+
+
+def snippet_quantised(a, p_drop, rng):
+    return a * (rng.integers(0, 20, a.shape) >= 20 * p_drop) / (1 - p_drop)
+
+
 def antithetic(x, p, rng):
     """Reviewer's case: the second half of the batch uses 1 - u of the first half."""
     u = rng.random((x.shape[0] // 2, x.shape[1]))
@@ -232,8 +253,11 @@ CASES = [
     (check_original_dropout, (fixed_count,), WRONG, "same number of units"),
     (check_original_dropout, (fixed_count_per_unit,), WRONG, "same number of examples"),
     (check_original_dropout, (original_mask(repeated_half),), WRONG, "very same mask"),
-    (check_original_dropout, (original_mask(sorted_mask),), WRONG, "very same mask"),
-    (check_original_dropout, (original_mask(sorted_columns),), WRONG, "very same mask"),
+    (check_original_dropout, (original_mask(sorted_mask),), WRONG, "sorted mask"),
+    (check_original_dropout, (original_mask(sorted_columns),), WRONG, "sorted mask"),
+    (check_original_dropout, (original_mask(sorted_flat),), WRONG, "sorted mask"),
+    (check_original_dropout, (original_mask(sorted_rows_descending),), WRONG, "sorted mask"),
+    (check_original_dropout, (original_mask(quantised),), WRONG, "coarse grid"),
     (check_original_dropout, (original_mask(antithetic),), WRONG, "depend on one another"),
     (check_original_dropout, (original_mask(rotated_half),), WRONG, "by construction"),
     (check_original_dropout, (original_mask(tiled_rows),), WRONG, "very same mask"),
@@ -265,6 +289,8 @@ CASES = [
     (check_snippet_fixed, (global_snippet,), WRONG, "global np.random"),
     (check_snippet_fixed, (snippet_small_seed,), WRONG, "few possible"),
     (check_snippet_fixed, (snippet_antithetic,), WRONG, "depend on one another"),
+    (check_snippet_fixed, (snippet_sorted,), WRONG, "sorted mask"),
+    (check_snippet_fixed, (snippet_quantised,), WRONG, "coarse grid"),
     (check_snippet_fixed, (snippet_in_place,), WRONG, "in place"),
     (check_snippet_fixed, (snippet_fixed_count_per_unit,), WRONG, "same number of examples"),
     (check_snippet_fixed, (snippet(keep_of=lambda p: p, divide_by=lambda p: p),), WRONG,

@@ -27,12 +27,21 @@ save_results(RESULTS_PATH, kept_mean=kept.mean(), num_units=n, p_drop=P_DROP,
              median_shift=np.median(shift), z_var=z_train.var(axis=0, ddof=1).mean(),
              z_var_formula=var_formula.mean(), relu_train=np.maximum(z_train, 0).mean(),
              relu_eval=np.maximum(z_eval, 0).mean(), scaled_acc=scaled,
-             mc_acc={str(k): v for k, v in mc_acc.items()})
+             mc_acc={str(k): v for k, v in mc_acc.items()},
+             sweep_diverged={str(k): np.isnan(sweep[k][1]["test"]).any(axis=-1) for k in sizes},
+             sweep_idx={str(k): sweep_idx[k] for k in sizes}, lr_idx=lr_idx,
+             stepped_down={str(k): stepped_down[k] for k in sizes},
+             left_out={str(k): left_out[k] for k in sizes})
 """
 # 6 paired seeds at the full number of steps; TRAIN_SIZES = [1000] keeps the default split
 # (NUM_TEST depends on the largest size) and drops the 100-image sweep, which no test reads,
 # to pay for LR_GRID's fourth rate
 SMALL = {"NUM_MASKS": 4_000, "NUM_SEEDS": 6, "TRAIN_SIZES": [1000]}
+# The whole section 6 sweep (the default sizes, seeds and steps), where a rate tuned on
+# NUM_TRAIN images can diverge at 100: SEED 4 and P_DROP = 0.2 (the notebook's own "to go
+# further") once crashed there, with NaN accuracies in the figure. One run each.
+SWEEPS = [(4, {}), (7, {}), (42, {"P_DROP": 0.2}), (4, {"P_DROP": 0.2})]
+FULL = {"NUM_MASKS": 4_000}
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -140,3 +149,38 @@ def test_day06_one_masked_pass_is_worse_than_evaluation_mode(run_notebook):
     assert stats.ttest_rel(one, scaled, alternative="less").pvalue < 0.01
     assert stats.ttest_rel(most, one, alternative="greater").pvalue < 0.01
     assert np.mean(scaled - most) < np.mean(scaled - one) / 4
+
+
+@pytest.mark.parametrize(("seed", "params"), SWEEPS)
+def test_day06_the_size_sweep_steps_down_a_diverging_rate(run_notebook, seed, params):
+    """Section 6 completes, every arm trains at its section-5 rate or, where that diverged,
+    at a smaller rate of LR_GRID, the counts it prints are those runs, and only pairs
+    diverged at the smallest rate are left out of the summary (none are, here)."""
+    r = run_notebook(NAME, seed, **FULL, **params)
+    lr_idx = np.array(r["lr_idx"])
+    for size, diverged in r["sweep_diverged"].items():  # seeds x arms: NaN after a point
+        diverged, idx = np.array(diverged, dtype=bool), np.array(r["sweep_idx"][size])
+        assert np.all(idx <= lr_idx)  # never a larger rate than section 5 chose
+        assert r["stepped_down"][size] == np.sum(idx < lr_idx)
+        assert r["left_out"][size] == diverged.any(axis=1).sum()
+        assert np.all(idx[diverged] == 0)  # a run still diverged is at the smallest rate
+        assert np.all(np.isfinite(r["early_stopped_gain"][size]))
+        assert r["left_out"][size] == 0
+    assert r["stepped_down"][str(r["num_train"])] == 0
+
+
+def test_day06_the_size_sweep_cases_do_step_down(run_notebook):
+    """The runs above include some that diverge at their section-5 rate with 100 images
+    (else the test before would not exercise the rule)."""
+    runs = [run_notebook(NAME, seed, **FULL, **params) for seed, params in SWEEPS]
+    assert sum(sum(r["stepped_down"].values()) for r in runs) > 0
+
+
+def test_day06_with_dropout_the_tuned_rate_is_no_larger(run_notebook):
+    """Section 5, pooled over the property seeds' paired runs at the default P_DROP: the arm
+    with dropout chooses learning rates no larger on average than the arm without (nothing
+    like Srivastava et al.'s 10 to 100 times, advice for a recipe with momentum and
+    max-norm). Not at every SEED: at SEED 5 the arm with dropout chose the larger ones."""
+    runs = [run_notebook(NAME, seed, **SMALL) for seed in SEEDS]
+    chosen = np.concatenate([np.array(r["lr_chosen"]) for r in runs])  # seeds x 2
+    assert chosen[:, 1].mean() <= chosen[:, 0].mean()
