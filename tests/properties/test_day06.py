@@ -39,8 +39,9 @@ save_results(RESULTS_PATH, kept_mean=kept.mean(), num_units=n, p_drop=P_DROP,
 SMALL = {"NUM_MASKS": 4_000, "NUM_SEEDS": 6, "TRAIN_SIZES": [1000]}
 # The whole section 6 sweep (the default sizes, seeds and steps), where a rate tuned on
 # NUM_TRAIN images can diverge at 100: SEED 4 and P_DROP = 0.2 (the notebook's own "to go
-# further") once crashed there, with NaN accuracies in the figure. One run each.
-SWEEPS = [(4, {}), (7, {}), (42, {"P_DROP": 0.2}), (4, {"P_DROP": 0.2})]
+# further") once crashed there, with NaN accuracies in the figure. One run each (each is a
+# whole default-size run of the notebook, so only the two that crashed).
+SWEEPS = [(4, {}), (42, {"P_DROP": 0.2})]
 FULL = {"NUM_MASKS": 4_000}
 
 
