@@ -160,13 +160,14 @@ def test_day07_sgd_and_full_batch_each_at_its_best_lr(r):
     for e in (n, 4 * n):  # ... constant-lr SGD never clearly lower at 20 and 80 epochs
         assert verdicts[f"{ill}|SGD|{e}"] != "SGD lower", e
     assert verdicts[f"{ill}|SGD|{4 * n}"] == "full batch lower"
-    # decayed SGD against full batch, ill-conditioned: at or a little above it at n, never
-    # clearly above at 4 n. At n the ratio is about 1.0 to 1.1 at most SEEDs, but the lr the
+    # decayed SGD against full batch, ill-conditioned: at or a little above it at n, below
+    # it at 4 n (its ratio below 1 at every SEED tried; 5 reporting seeds are too few for the
+    # interval to call it clear at most of them, 20 call it clear at SEEDs 42, 7 and 11). At n the ratio is about 1.0 to 1.1 at most SEEDs, but the lr the
     # tuning seeds pick moves it: SEED 4 picks 0.077, not the usual 0.018, and ends at 1.48
     # (NUM_SGD_SEEDS 5; at these SMALL parameters, SEEDs 0, 1, 2, 4, 5, 42: 1.00 to 1.34).
     # At 4 n: 0.56 to 0.98 over 16 SEEDs at NUM_SGD_SEEDS 5, 0.54 to 0.87 at those 6 SMALL.
     assert 0.8 < ratio(ill, "SGD, decayed", n) < 2.0
-    assert 0.25 < ratio(ill, "SGD, decayed", 4 * n) < 1.5
+    assert 0.25 < ratio(ill, "SGD, decayed", 4 * n) < 1.0
     assert verdicts[f"{ill}|SGD, decayed|{4 * n}"] != "full batch lower"
     assert best(ill, "full batch", 4 * n)[1][0] < 1.2 * best(ill, "SGD", 4 * n)[1].mean()
     # the two flattest directions: a sliver of the excess at theta = 0, but the plateau
