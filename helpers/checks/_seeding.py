@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import math
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -119,3 +120,27 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
                 home[name] = original
             else:
                 setattr(home, name, original)
+
+
+def seed_bits(keys_per_call: list[list[int]]) -> float | None:
+    """About how many bits of randomness the seeds of a learner's own generators carry, from
+    ``Seeding.keys`` of several calls with different rng: for each key position that varies
+    across the calls, log2 of its range over the gcd of its steps (a seed drawn below 2**32
+    gives about 32, times 1000 plus n still about 32, 42 plus a counter a few), summed over
+    the positions. None when no call seeded anything or the calls disagree in how many keys
+    they seed (then no position lines up)."""
+    if not keys_per_call or not all(keys_per_call):
+        return None
+    if len({len(keys) for keys in keys_per_call}) != 1:
+        return None
+    bits = 0.0
+    for column in zip(*keys_per_call, strict=True):
+        low = min(column)
+        span = max(column) - low
+        if span == 0:
+            continue
+        step = 0
+        for value in column:
+            step = math.gcd(step, value - low)
+        bits += math.log2(span // step + 1)
+    return bits

@@ -19,7 +19,7 @@ import tracemalloc
 
 import numpy as np
 
-from helpers.checks._seeding import watch_seeding
+from helpers.checks._seeding import seed_bits, watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -311,7 +311,7 @@ def _running_std_hint(got: np.ndarray, x: np.ndarray) -> str:
 @exercise_check
 def check_running_std_of(running_std_of) -> str:
     """``running_std_of(x)``: np.std of the first k values for every k, vectorized, and
-    accurate for data near 1e8."""
+    accurate for data near 1.2e8 and -3.0e9."""
     gen = np.random.default_rng(8)
     x = gen.normal(5.0, 2.0, 50)
     if _calls_course_running_std(running_std_of):
@@ -364,7 +364,9 @@ def check_running_std_of(running_std_of) -> str:
         if not np.allclose(got_other, _exact_running_std(other), rtol=1e-9, atol=1e-12):
             raise Wrong(f"right for 50 values but not for {values}: use only len(x) and the "
                         "values themselves (and the first entry, one value, has spread 0)")
-    for centre, name in ((1e8, "1e8"), (-3e9, "-3e9")):  # two offsets, of either sign
+    # two offsets, of either sign, not round: subtracting a rounded x[0] must not cancel them
+    for centre in (123_456_789.123, -2_987_654_321.5):
+        name = f"{centre:,.3f}"
         offset = centre + gen.normal(0.0, 1.0, 1_000)
         with np.errstate(all="ignore"):
             got_offset = _vector(call(running_std_of, offset.copy()), "running_std_of(x)",
@@ -384,7 +386,7 @@ def check_running_std_of(running_std_of) -> str:
         raise Wrong("right values, but your function builds an (n, n) array: its memory "
                     "and time grow like n squared; cumulative sums do it in linear time")
     return ("every prefix's standard deviation, in linear time, accurate to 1e-6 on data "
-            "near 1e8 and near -3e9.")
+            "near 1.2e8 and near -3.0e9.")
 
 
 #: sd of one height 4 sqrt(1 - U^2): E[h] = pi, E[h^2] = 16 * 2/3.
@@ -488,13 +490,20 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     if seeds[0] and seeds[0] == seeds[1] == seeds[2]:
         raise Wrong(f"your function seeds a generator of its own with {seeds[0][0]} whatever "
                     "rng it is given: draw the uniforms from the rng argument")
-    small = sorted({s for found in seeds for s in found if 0 <= s < 2**32})
-    if small:
-        raise Wrong(f"your function seeds a generator of its own with an integer drawn from "
-                    f"rng ({small[0]:,}): seeds below 2**32 repeat across calls (the birthday "
-                    "bound: n calls share a stream about n**2 / 2**33 times, far more often "
-                    "from a smaller range); draw from the rng argument itself (or a child "
-                    "from rng.spawn(1))")
+    keys = []
+    for seed in range(100, 120):  # enough calls to see how far each seed position varies
+        given = np.random.default_rng(seed)
+        with watch_seeding(pi_by_averaging) as seeding, np.errstate(all="ignore"):
+            call(pi_by_averaging, given, 2)
+        keys.append(seeding.keys)
+    bits = seed_bits(keys)
+    if bits is not None and bits < 40:
+        first = keys[0][0] if len(keys[0]) == 1 else keys[0]
+        raise Wrong(f"your function seeds a generator of its own with seed {first}, which "
+                    f"varies across calls by about {bits:.0f} bits: seeds of 32 bits or "
+                    "fewer (below 2**32) repeat across calls (the birthday bound: n calls "
+                    "share a stream about n**2 / 2**33 times, far more often from fewer "
+                    "bits); draw from the rng argument itself (or a child from rng.spawn(1))")
     again = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(81), n), what)
     if again != (est, se):
         raise Wrong("the same rng seed gave another estimate: draw every number from the rng "

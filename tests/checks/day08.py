@@ -184,6 +184,12 @@ def rounded_to_6(x):
     return np.round(shift_by_first(x), 6)
 
 
+def shift_by_rounded_first(x):
+    d = x - np.round(x[0], -8)  # cancels only offsets that are multiples of 1e8
+    k = np.arange(1, len(x) + 1)
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+
 def shift_only_when_large(x):
     d = x - (1e8 if np.mean(x) > 1e7 else 0.0)  # tuned to the prompt's one offset
     k = np.arange(1, len(x) + 1)
@@ -221,6 +227,45 @@ def pcg_from_31_bits(rng, n):
 
 def fixed_child(rng, n):
     own = np.random.default_rng(12345)  # ignores rng
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_list_seed(rng, n):
+    own = np.random.default_rng([int(rng.integers(2**32)), 8])  # still 2**32 streams
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_one_item_list(rng, n):
+    own = np.random.default_rng([int(rng.integers(2**32))])
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_seed_sequence(rng, n):
+    own = np.random.default_rng(np.random.SeedSequence([int(rng.integers(2**32))]))
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_scaled_seed(rng, n):
+    own = np.random.default_rng(int(rng.integers(2**32)) * 1000 + n)  # big, but 2**32 values
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+_COUNTER = itertools.count(3)
+
+
+def counter_seed(rng, n):
+    own = np.random.default_rng(42 + next(_COUNTER))  # ignores rng: a seed per call
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_128_bits(rng, n):
+    own = np.random.default_rng(rng.integers(2**32, size=4))  # 128 bits: no collisions
     h = 4 * np.sqrt(1 - own.random(n) ** 2)
     return h.mean(), h.std(ddof=1) / np.sqrt(n)
 
@@ -477,7 +522,7 @@ def float32_inside(x):
 
 CASES = [
     # Exercise 1: valid, some unusual
-    (check_running_std_of, (shift_by_first,), CORRECT, "near 1e8"),
+    (check_running_std_of, (shift_by_first,), CORRECT, "near 1.2e8"),
     (check_running_std_of, (shift_by_mean,), CORRECT, None),
     (check_running_std_of, (welford_as_cumsum,), CORRECT, None),
     (check_running_std_of, (ShiftedStd(),), CORRECT, None),
@@ -519,7 +564,8 @@ CASES = [
     (check_running_std_of, (batch_norm_epsilon,), WRONG, "an epsilon added, or rounding?"),
     (check_running_std_of, (rounded_to_6,), WRONG, "an epsilon added, or rounding?"),
     (check_running_std_of, (float32_var_float64_sqrt,), WRONG, "single precision"),
-    (check_running_std_of, (shift_only_when_large,), WRONG, "on -3e9 + N(0, 1) data"),
+    (check_running_std_of, (shift_only_when_large,), WRONG, "+ N(0, 1) data"),
+    (check_running_std_of, (shift_by_rounded_first,), WRONG, "on 123,456,789.123 + N(0, 1)"),
     (check_running_std_of, (off_by_one,), WRONG, "off by one"),
     (check_running_std_of, (lambda x: np.full(len(x), np.std(x)),), WRONG, "repeated"),
     (check_running_std_of, (lambda x: np.std(x),), WRONG, "one value per entry"),
@@ -535,6 +581,12 @@ CASES = [
     (check_pi_by_averaging, (with_statistics,), CORRECT, None),
     (check_pi_by_averaging, (child_from_63_bits,), CORRECT, None),
     (check_pi_by_averaging, (spawned_child,), CORRECT, None),
+    (check_pi_by_averaging, (child_from_128_bits,), CORRECT, None),
+    (check_pi_by_averaging, (child_from_list_seed,), WRONG, "birthday bound"),
+    (check_pi_by_averaging, (child_from_one_item_list,), WRONG, "32 bits or fewer"),
+    (check_pi_by_averaging, (child_from_seed_sequence,), WRONG, "birthday bound"),
+    (check_pi_by_averaging, (child_from_scaled_seed,), WRONG, "about 32 bits"),
+    (check_pi_by_averaging, (counter_seed,), WRONG, "own with seed "),
     # Exercise 2: wrong
     (check_pi_by_averaging, (ddof0,), WRONG, "ddof=1"),
     (check_pi_by_averaging, (hit_or_miss,), WRONG, "hit-or-miss"),
@@ -544,7 +596,7 @@ CASES = [
     (check_pi_by_averaging, (legacy_global,), WRONG, "global np.random"),
     (check_pi_by_averaging, (legacy_state,), WRONG, "RandomState"),
     (check_pi_by_averaging, (midpoint_grid,), WRONG, "different rng"),
-    (check_pi_by_averaging, (few_seeds,), WRONG, "below 2**32 repeat across calls"),
+    (check_pi_by_averaging, (few_seeds,), WRONG, "(below 2**32) repeat across calls"),
     (check_pi_by_averaging, (child_from_small_seed,), WRONG, "birthday bound"),
     (check_pi_by_averaging, (pcg_from_31_bits,), WRONG, "birthday bound"),
     (check_pi_by_averaging, (fixed_child,), WRONG, "12345 whatever rng"),
