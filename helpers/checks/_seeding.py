@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import math
+import random
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -57,8 +58,9 @@ def holds_text(value: object) -> bool:
 @contextlib.contextmanager
 def watch_seeding(func: Any) -> Iterator[Seeding]:
     """Record, while the block runs, the generators made and the seeds given through
-    ``torch.Generator``, ``np.random.default_rng``, ``np.random.SeedSequence`` and the bit
-    generators ``PCG64``, ``Philox``, ``MT19937`` and ``SFC64``, looked up on their modules
+    ``torch.Generator``, ``np.random.default_rng``, ``np.random.SeedSequence``, the bit
+    generators ``PCG64``, ``Philox``, ``MT19937`` and ``SFC64``, the legacy
+    ``np.random.RandomState`` and Python's ``random.Random``, looked up on their modules
     or under the same names in ``func``'s globals (``from torch import Generator``), and the
     calls of the builtin ``hash`` on text made from ``func``'s globals; all restored
     afterwards."""
@@ -97,6 +99,20 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
 
     for name in ("default_rng", "SeedSequence", "PCG64", "Philox", "MT19937", "SFC64"):
         new[name], homes[name] = noting(getattr(np.random, name)), np.random
+
+    class RandomState(np.random.RandomState):  # a subclass: isinstance checks still hold
+        def __init__(self, seed: Any = None) -> None:
+            seen.numpy_made += 1
+            seen.note(seed)
+            super().__init__(seed)
+
+    class Random(random.Random):  # Python's own generator, seeded like RandomState
+        def __init__(self, x: Any = None) -> None:
+            seen.note(x)
+            super().__init__(x)
+
+    new["RandomState"], homes["RandomState"] = RandomState, np.random
+    new["Random"], homes["Random"] = Random, random
     learner = getattr(func, "__globals__", None)
     undo: list[tuple[Any, str, Any]] = []
     for name, replacement in new.items():

@@ -413,6 +413,13 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SS(seed, spawn_key=(100_000 * epoch + index,))).standard_normal(size)),), WRONG,
      "arithmetic on the ids"),  # SeedSequence under another name
+    # the same arithmetic through the legacy RandomState or Python's random.Random
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.RandomState(
+        seed * 7919 + epoch * 104729 + index).standard_normal(size)),), WRONG,
+     "arithmetic on the ids"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.array([
+        g.gauss(0.0, 1.0) for g in [random.Random(seed * 7919 + epoch * 104729 + index)]
+        for _ in range(size)])),), WRONG, "arithmetic on the ids"),
     # a stride of 2**32 items per epoch keeps the ids apart for any real data set (the scan
     # asks for no item past index 2**22)
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
