@@ -20,6 +20,12 @@ _PRECISION_CASES = ((0.01, 0.002), (0.008, 0.004), (0.02, 0.002), (0.005, 0.001)
                     (0.012, 0.01), (0.015, 0.01), (0.013, 0.01), (0.001, 0.002))
 
 
+_DF_N_HINT = ("n runs leave n - 1 degrees of freedom once the mean is estimated: "
+              "t_quantile(0.975, n - 1), not t_quantile(0.975, n)")
+_EARLY_HINT = ("one step too early: return the FEWEST n whose half-width is at most "
+               "half_width, not the last n that was still too wide")
+
+
 def _fewest_seeds(sd: float, half_width: float, multiplier, start: int = 6) -> int:
     """Smallest n >= start with multiplier(n) * sd / sqrt(n) <= half_width."""
     n = start
@@ -39,9 +45,11 @@ def check_seeds_needed(seeds_needed) -> str:
 
     A wrong count is compared with what each common mistake gives (the normal's 1.96, a 90%
     or 99% quantile, n degrees of freedom, one step too early, the full width, no square),
-    and the hint names the mistakes that give exactly that count; otherwise it stays
-    neutral.
+    and the hint names the mistakes that give exactly that count (n degrees of freedom alone
+    when the earlier cases, where they change nothing, came out right: one step too early
+    would have missed those too); otherwise it stays neutral.
     """
+    df_n_fits = True  # every count so far is what t with n degrees of freedom gives
     for sd, h in _PRECISION_CASES:
         got = call(seeds_needed, sd, h)
         if isinstance(got, bool | np.bool_):
@@ -53,7 +61,9 @@ def check_seeds_needed(seeds_needed) -> str:
                         f"got {value!r}")
         got = int(value)
         with_t = _fewest_seeds(sd, h, lambda n: t_quantile(0.975, n - 1))
+        with_df_n = _fewest_seeds(sd, h, lambda n: t_quantile(0.975, n))
         if got == with_t:
+            df_n_fits = df_n_fits and got == with_df_n
             continue
         if got < 6:
             raise Wrong(f"seeds_needed({sd}, {h}) returned {got}, but the exercise asks for "
@@ -64,9 +74,7 @@ def check_seeds_needed(seeds_needed) -> str:
             "t_quantile(0.975, n - 1), which is larger":
                 {_fewest_seeds(sd, h, lambda n: 1.96), math.ceil((1.96 * sd / h) ** 2),
                  round((1.96 * sd / h) ** 2)},
-            "n runs leave n - 1 degrees of freedom once the mean is estimated: "
-            "t_quantile(0.975, n - 1), not t_quantile(0.975, n)":
-                {_fewest_seeds(sd, h, lambda n: t_quantile(0.975, n))},
+            _DF_N_HINT: {with_df_n},
             "n runs leave n - 1 degrees of freedom (only the mean is estimated): "
             "t_quantile(0.975, n - 1), not n - 2":
                 {_fewest_seeds(sd, h, lambda n: t_quantile(0.975, n - 2), start=7)},
@@ -75,8 +83,7 @@ def check_seeds_needed(seeds_needed) -> str:
             "it":
                 {math.ceil((t_quantile(0.975, k - 1) * sd / h) ** 2)
                  for k in (30, max(6, math.ceil((1.96 * sd / h) ** 2)))} - {with_t},
-            "one step too early: return the FEWEST n whose half-width is at most "
-            "half_width, not the last n that was still too wide": {with_t - 1},
+            _EARLY_HINT: {with_t - 1},
             "a 95% interval leaves 2.5% in each tail: the quantile is 0.975 (0.95 gives a "
             "90% interval, 0.995 a 99% one)":
                 {_fewest_seeds(sd, h, lambda n: t_quantile(0.95, n - 1)),
@@ -88,6 +95,10 @@ def check_seeds_needed(seeds_needed) -> str:
                 {math.ceil(1.96 * sd / h), math.ceil(t_quantile(0.975, 5) * sd / h)},
         }
         named = [hint for hint, counts in mistakes.items() if got in counts]
+        if df_n_fits and _DF_N_HINT in named and _EARLY_HINT in named:
+            # the earlier cases, where n degrees of freedom change nothing, came out right,
+            # which one step too early would not have
+            named.remove(_EARLY_HINT)
         if named:
             raise Wrong(f"seeds_needed({sd}, {h}) returned {got}: " + "; or ".join(named))
         if got < with_t:
@@ -198,7 +209,11 @@ def _judge_paired(paired_ci, a: np.ndarray, b: np.ndarray) -> None:
         "b - a, so that what a seed does to both configurations cancels":
             [(u_low, u_high)] + [(mid - m * math.sqrt(a.var(ddof=1) / n + b.var(ddof=1) / n),
                                   mid + m * math.sqrt(a.var(ddof=1) / n + b.var(ddof=1) / n))
-                                 for m in (1.96, t_quantile(0.975, n - 1))],
+                                 for m in (1.96, t_quantile(0.975, n - 1),
+                                           # pooled (scipy.stats.ttest_ind's default):
+                                           # with equal n the same standard error, 2n - 2
+                                           # degrees of freedom
+                                           t_quantile(0.975, 2 * n - 2))],
         "with only n seeds the multiplier is Student's t with n - 1 degrees of freedom "
         "(t_quantile(0.975, n - 1)), not 1.96":
             [(mid - 1.96 * d.std(ddof=1) / math.sqrt(n),

@@ -156,6 +156,11 @@ CASES = [
     (check_paired_ci, (lambda a, b: list(paired_right(-b, -a))[::-1] and
                        paired_right(a, b),), CORRECT, None),
     (check_paired_ci, (unpaired,), WRONG, "per-seed differences"),
+    # SciPy's two-sample t interval, pooled (the default) and Welch's: both unpaired
+    (check_paired_ci, (lambda a, b: stats.ttest_ind(b, a).confidence_interval(),), WRONG,
+     "as wide as an unpaired comparison"),
+    (check_paired_ci, (lambda a, b: stats.ttest_ind(b, a, equal_var=False)
+                       .confidence_interval(),), WRONG, "as wide as an unpaired comparison"),
     (check_paired_ci, (paired_with(lambda n: 1.96),), WRONG, "Student's t"),
     (check_paired_ci, (paired_with(t_multiplier, ddof=0),), WRONG, "ddof=1"),
     (check_paired_ci, (paired_with(t_multiplier, sqrt_n=False),), WRONG, "sqrt(n)"),

@@ -210,3 +210,26 @@ def test_day10_lcg_distance_recovers_numpys_advance(kind):
     assert lcg_distance(start, moved.state["state"]["state"], _PCG_MULTIPLIERS[kind], inc) == 37
     far = base.jumped(1).state["state"]["state"]  # jumped: about 2**127 * phi steps ahead
     assert lcg_distance(start, far, _PCG_MULTIPLIERS[kind], inc) > 2**126
+
+
+def test_day10_seeds_needed_names_only_the_mistake_that_fits_every_case():
+    """n degrees of freedom in place of n - 1 and "one step too early" give the same count
+    at some cases; a search with t(n) was right at the cases before, which one step too
+    early would not have been, so its hint names the degrees of freedom alone; a search
+    that stops one step early is still told so."""
+    from helpers.checks.day10 import check_seeds_needed
+    from helpers.intervals import t_quantile
+
+    def search(dof, early=0):
+        def seeds_needed(sd, half_width):
+            n = 6
+            while t_quantile(0.975, dof(n)) * sd / math.sqrt(n) > half_width:
+                n += 1
+            return n - early
+        return seeds_needed
+
+    _, message = check_seeds_needed.verdict(search(lambda n: n))
+    assert "not t_quantile(0.975, n)" in message
+    assert "one step too early" not in message
+    _, message = check_seeds_needed.verdict(search(lambda n: n - 1, early=1))
+    assert "one step too early" in message
