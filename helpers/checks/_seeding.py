@@ -1,5 +1,5 @@
 """What a learner's function seeds while it runs: the generators it makes and every integer
-that goes into a seed; shared by the checks of Days 1, 8, 9 and 10 (see :func:`watch_seeding`)."""
+that goes into a seed; shared by the checks of Days 1, 5, 8, 9 and 10 (see :func:`watch_seeding`)."""
 
 from __future__ import annotations
 
@@ -42,6 +42,20 @@ class Seeding:
 
 def is_int(value: object) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+
+
+def entropy_int(value: object) -> int | None:
+    """The integer a seed value stands for when SeedSequence reads it as such: a
+    non-negative integer itself, or a list, tuple or array of integers each below 2**32 (its
+    words, least significant first: ``[k]`` and ``[k, 0]`` are the seed k, since SeedSequence
+    pads with zeros); None for anything else."""
+    if is_int(value):
+        return int(value) if int(value) >= 0 else None
+    if isinstance(value, (list, tuple, np.ndarray)):
+        words = np.ravel(np.asarray(value, dtype=object)).tolist()
+        if words and all(is_int(v) and 0 <= int(v) < 2**32 for v in words):
+            return sum(int(v) << (32 * i) for i, v in enumerate(words))
+    return None
 
 
 def holds_text(value: object) -> bool:
