@@ -141,13 +141,16 @@ def seed_bits(keys_per_call: list[list[int]]) -> float | None:
     ``Seeding.keys`` of several calls with different rng: for each key position that varies
     across the calls, log2 of its range over the gcd of its steps (a seed drawn below 2**32
     gives about 32, times 1000 plus n still about 32, 42 plus a counter a few), summed over
-    the positions. None when no call seeded anything or the calls disagree in how many keys
+    the positions. A position that only repeats an earlier one (the same seed in every
+    layer's ``[s, layer]``, or ``s * 100 + layer``: the same values up to a shift and a scale)
+    adds nothing. None when no call seeded anything or the calls disagree in how many keys
     they seed (then no position lines up)."""
     if not keys_per_call or not all(keys_per_call):
         return None
     if len({len(keys) for keys in keys_per_call}) != 1:
         return None
     bits = 0.0
+    counted: set[tuple[int, ...]] = set()
     for column in zip(*keys_per_call, strict=True):
         low = min(column)
         span = max(column) - low
@@ -156,5 +159,9 @@ def seed_bits(keys_per_call: list[list[int]]) -> float | None:
         step = 0
         for value in column:
             step = math.gcd(step, value - low)
+        shape = tuple((value - low) // step for value in column)
+        if shape in counted:
+            continue
+        counted.add(shape)
         bits += math.log2(span // step + 1)
     return bits
