@@ -1,5 +1,5 @@
 """What a learner's function seeds while it runs: the generators it makes and every integer
-that goes into a seed; shared by the checks of Days 1, 8, 9 and 10 (see :func:`watch_seeding`)."""
+that goes into a seed; shared by the checks of Days 1, 5, 8, 9 and 10 (see :func:`watch_seeding`)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,20 @@ class Seeding:
 
 def is_int(value: object) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+
+
+def entropy_int(value: object) -> int | None:
+    """The integer a seed value stands for when SeedSequence reads it as such: a
+    non-negative integer itself, or a list, tuple or array of integers each below 2**32 (its
+    words, least significant first: ``[k]`` and ``[k, 0]`` are the seed k, since SeedSequence
+    pads with zeros); None for anything else."""
+    if is_int(value):
+        return int(value) if int(value) >= 0 else None
+    if isinstance(value, (list, tuple, np.ndarray)):
+        words = np.ravel(np.asarray(value, dtype=object)).tolist()
+        if words and all(is_int(v) and 0 <= int(v) < 2**32 for v in words):
+            return sum(int(v) << (32 * i) for i, v in enumerate(words))
+    return None
 
 
 def holds_text(value: object) -> bool:
@@ -143,13 +157,16 @@ def seed_bits(keys_per_call: list[list[int]]) -> float | None:
     ``Seeding.keys`` of several calls with different rng: for each key position that varies
     across the calls, log2 of its range over the gcd of its steps (a seed drawn below 2**32
     gives about 32, times 1000 plus n still about 32, 42 plus a counter a few), summed over
-    the positions. None when no call seeded anything or the calls disagree in how many keys
+    the positions. A position that only repeats an earlier one (the same seed in every
+    layer's ``[s, layer]``, or ``s * 100 + layer``: the same values up to a shift and a scale)
+    adds nothing. None when no call seeded anything or the calls disagree in how many keys
     they seed (then no position lines up)."""
     if not keys_per_call or not all(keys_per_call):
         return None
     if len({len(keys) for keys in keys_per_call}) != 1:
         return None
     bits = 0.0
+    counted: set[tuple[int, ...]] = set()
     for column in zip(*keys_per_call, strict=True):
         low = min(column)
         span = max(column) - low
@@ -158,5 +175,9 @@ def seed_bits(keys_per_call: list[list[int]]) -> float | None:
         step = 0
         for value in column:
             step = math.gcd(step, value - low)
+        shape = tuple((value - low) // step for value in column)
+        if shape in counted:
+            continue
+        counted.add(shape)
         bits += math.log2(span // step + 1)
     return bits

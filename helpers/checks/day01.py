@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers.checks._seeding import watch_seeding
+from helpers.checks._seeding import entropy_int, seed_bits, watch_seeding
 from helpers.exercises import NotAttempted, Wrong, call, exercise_check
 
 # ------------------------------------------------------------ All exercises: child seeds
@@ -56,17 +56,22 @@ def _no_small_child_seeds(func: object, args: tuple, what: str) -> None:
     """Wrong if, over ``_WATCHED_CALLS`` calls ``func(*args, rng)`` (generators of the
     seeds 300,000, 300,001, ...), ``func`` seeds new generators (``default_rng``,
     ``SeedSequence`` or a bit generator, watched by :func:`watch_seeding`) with integers
-    that are all below 2**32: a child generator re-seeded with ``rng.integers(2**32)`` or
-    less, the rule :func:`check_worker_rngs` applies to workers' seeds. A 63-bit seed drawn
-    from rng passes, as in Exercise 3 (all 20 such seeds fall below 2**32 with odds
-    2**-620); a list of integers, a spawned child and ``rng`` itself are no integer seed."""
+    that are all below 2**32, or with seeds that vary across the calls by fewer than 40 bits
+    (:func:`seed_bits`): a child generator re-seeded with ``rng.integers(2**32)`` or less,
+    bare or wrapped in a list (``[k]`` and ``[k, 0]`` are the seed k: SeedSequence pads with
+    zeros), the rule :func:`check_worker_rngs` applies to workers' seeds. A 63-bit seed or
+    a list of four 32-bit words drawn from rng passes, as in Exercise 3 (all 20 such seeds
+    fall below 2**32 with odds 2**-620); a spawned child and ``rng`` itself seed nothing."""
     seeds: list[int] = []
+    keys: list[list[int]] = []
     for k in range(_WATCHED_CALLS):
         rng = np.random.default_rng(300_000 + k)
         with watch_seeding(func) as seen:
             call(func, *args, rng)
         seeds += seen.seeds
-    if _all_small(seeds):
+        keys.append(seen.keys)
+    bits = seed_bits(keys)
+    if _all_small(seeds) or (bits is not None and bits < 40):
         raise Wrong(_small_seeds_hint(
             f"{what} come from a new generator seeded", f"draw the {what} from rng itself "
             "(a child generator, if you want one, from rng.spawn(1)[0])"))
@@ -873,8 +878,11 @@ def check_worker_rngs(worker_rngs: object) -> str:
     linear = _linear_seeds(runs)  # a step beyond _MANY workers: no draw shows it, its form does
     if linear is not None:
         raise Wrong(linear)
-    plain = [w.plain for run in runs for w in run]
-    distinct = any(len({w.plain for w in run}) > 1 for run in runs)  # a seed per worker
+    # a list seed is the integer it pads to: [k] and [k, 0] are the seed k
+    per_run = [[w.plain if w.plain is not None else entropy_int(w.entropy) for w in run]
+               for run in runs]
+    plain = [p for run in per_run for p in run]
+    distinct = any(len(set(run)) > 1 for run in per_run)  # a seed per worker
     if None not in plain and distinct and _all_small(plain):
         raise Wrong(_small_seeds_hint("every worker is seeded", "draw 63-bit or larger seeds, "
                                       "or spawn the workers' streams (SeedSequence(seed).spawn)"))

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks._seeding import watch_seeding
+from helpers.checks._seeding import seed_bits, watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
 # (fan_in, fan_out, gain) cases the glorot_std check tries: square and non-square. In the
@@ -147,13 +147,31 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
     return out
 
 
-def _watched(func: Any, widths: tuple, rng: Any, seeds: list) -> list:
+def _watched(func: Any, widths: tuple, rng: Any, seeds: list, keys: list | None = None) -> list:
     """:func:`_layers`, appending to ``seeds`` the integer seeds that the call gave to
-    ``np.random.default_rng``, ``SeedSequence`` or a bit generator."""
+    ``np.random.default_rng``, ``SeedSequence`` or a bit generator, and to ``keys`` (if
+    given) every integer that went into those seeds (``Seeding.keys``: list entries too)."""
     with watch_seeding(func) as seen:
         out = _layers(func, widths, rng)
     seeds.append(list(seen.seeds))
+    if keys is not None:
+        keys.append(list(seen.keys))
     return out
+
+
+def _few_seed_bits(keys: list) -> None:
+    """Wrong if the generators a call seeds get, across calls with different rng, fewer than
+    40 bits from rng (:func:`seed_bits`): a seed below 2**32, bare or in a list (``[s, layer]``)
+    or a ``SeedSequence(s)`` whose children make the layers, repeats across calls."""
+    bits = seed_bits(keys)
+    if bits is not None and 0 < bits < 40:
+        raise Wrong(f"your layers' generators are seeded from rng with seeds {keys[0][:4]} "
+                    f"that vary across calls by only about {bits:.0f} bits: a seed of 32 bits "
+                    "or fewer (below 2**32, bare, in a list or in a SeedSequence) repeats over "
+                    "many calls (the birthday bound: n seeds share a value about n**2 / 2**33 "
+                    "times, far more often from fewer bits), and two networks then hold the "
+                    "same weights. Draw every layer from rng itself, or spawn per-layer "
+                    "streams (rng.spawn), or draw 63-bit seeds")
 
 
 def _per_layer_seeds(seeds: list) -> None:
@@ -221,7 +239,8 @@ def check_he_stack(he_stack) -> str:
     if not all(np.array_equal(a, b) for a, b in zip(first, again, strict=True)):
         raise Wrong("two calls with identically seeded rng gave different weights: draw "
                     "every weight from the rng argument, and only from it")
-    other = _watched(he_stack, widths, np.random.default_rng(1), seeds)
+    keys: list = []  # the integers that went into those seeds, per call with another rng
+    other = _watched(he_stack, widths, np.random.default_rng(1), seeds, keys)
     if any(np.array_equal(a, b) for a, b in zip(first, other, strict=True)):
         raise Wrong("differently seeded rng gave the same weights in a layer: draw them from "
                     "the rng argument, not from a generator of your own with a fixed seed")
@@ -254,7 +273,8 @@ def check_he_stack(he_stack) -> str:
         if np.intersect1d(grids[a], grids[b]).size > 50:
             raise Wrong(f"layers {a} and {b} reuse the same draws (shuffled, negated or "
                         "sliced from one array?): every layer needs its own draws from rng")
-    draws = [_watched(he_stack, widths, np.random.default_rng(s), seeds) for s in _STACK_SEEDS]
+    draws = [_watched(he_stack, widths, np.random.default_rng(s), seeds, keys)
+             for s in _STACK_SEEDS]
     for layer, (fan_in, fan_out) in enumerate(shapes):
         W = np.concatenate([d[layer].ravel() for d in draws])
         se = 1 / math.sqrt(2 * W.size)  # relative standard error of the RMS of normals
@@ -329,5 +349,17 @@ def check_he_stack(he_stack) -> str:
                         "seeded from the generator's seed (arithmetic on "
                         "rng.bit_generator.seed_seq.entropy), not drawn from rng itself; draw "
                         "from rng (or rng.spawn)")
+    # the seeds below 2**32 above, in a list or a SeedSequence (after the seed_seq mistakes,
+    # whose seeds are rng's own and vary as little)
+    _few_seed_bits(keys)
+    # two networks from one rng must differ: rng has to move on (copies of its bit generator
+    # from jumped() leave it where it was; seeds from its seed_seq are caught above)
+    shared = np.random.default_rng(2)
+    once = _layers(he_stack, widths, shared)
+    twice = _layers(he_stack, widths, shared)
+    if any(np.array_equal(a, b) for a, b in zip(once, twice, strict=True)):
+        raise Wrong("two calls with the same rng gave the same network: draw from rng (or "
+                    "spawn from it) so it moves on; bit_generator.jumped() leaves rng where "
+                    "it was")
     return ("independent He-normal weights, std sqrt(2 / fan_in) in every layer, reproducible "
             "from rng and different for another seed.")

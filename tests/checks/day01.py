@@ -150,6 +150,21 @@ NOISY_COPY = [
         x.shape), WRONG, "birthday bound"),
     (lambda x, scale, rng: x + scale * Generator(PCG64(rng.integers(2**32))).standard_normal(
         x.shape), WRONG, "rng.spawn(1)[0]"),
+    # ... the same seed wrapped in a list, tuple or array ([k], [k, 0] and (k,) are the seed
+    # k: SeedSequence pads with zeros), judged by how many bits the seeds vary across calls
+    (lambda x, s, rng: x + s * np.random.default_rng([int(rng.integers(2**32))]).standard_normal(
+        x.shape), WRONG, "birthday bound"),
+    (lambda x, s, rng: x + s * np.random.Generator(np.random.PCG64(
+        [int(rng.integers(2**32))])).standard_normal(x.shape), WRONG, "birthday bound"),
+    (lambda x, s, rng: x + s * default_rng((int(rng.integers(2**32)),)).standard_normal(
+        x.shape), WRONG, "birthday bound"),
+    (lambda x, s, rng: x + s * default_rng(np.array([rng.integers(2**32)])).standard_normal(
+        x.shape), WRONG, "birthday bound"),
+    (lambda x, s, rng: x + s * default_rng([int(rng.integers(2**32)), 0]).standard_normal(
+        x.shape), WRONG, "birthday bound"),
+    # ... while a list of four 32-bit words (128 bits) is a seed of its own
+    (lambda x, s, rng: x + s * default_rng([int(v) for v in rng.integers(2**32, size=4)])
+     .standard_normal(x.shape), CORRECT, None),
     # wrong: x left out, multiplied, rounded or replaced by its mean
     (lambda x, scale, rng: scale * rng.standard_normal(x.shape), WRONG,
      "does not follow x (it looks like the noise alone)"),
@@ -315,6 +330,8 @@ ROLL_DIE = [
     (lambda num_rolls, rng: default_rng(rng.integers(10**7)).integers(1, 7, num_rolls),
      WRONG, "rolls come from a new generator seeded with an integer below 2**32"),
     (lambda num_rolls, rng: default_rng(int(rng.integers(2**32))).integers(1, 7, num_rolls),
+     WRONG, "birthday bound"),
+    (lambda n, rng: np.random.default_rng([int(rng.integers(2**32))]).integers(1, 7, size=n),
      WRONG, "birthday bound"),
     (lambda num_rolls, rng: rng.integers(0, 6 * 2**32, num_rolls) % 6 + 1, CORRECT, None),
     # wrong: dependent rolls (a shuffled deck, blocks repeated or mirrored, overlapping pairs,
@@ -526,6 +543,21 @@ WORKER_RNGS = [
      WRONG, "birthday bound"),
     (lambda seed, n: [default_rng(int(c.generate_state(1)[0]))
                       for c in SeedSequence(seed).spawn(n)], WRONG, "birthday bound"),
+    # ... the same seeds wrapped in a list ([k] is the seed k: SeedSequence pads with zeros)
+    (lambda s, n: [np.random.default_rng([int(k)])
+                   for k in np.random.default_rng(s).integers(2**32, size=n)],
+     WRONG, "birthday bound"),
+    (lambda s, n: [np.random.default_rng([int(k)])
+                   for k in np.random.SeedSequence(s).generate_state(n)],
+     WRONG, "birthday bound"),
+    (lambda s, n: [default_rng([int(k), 0]) for k in default_rng(s).integers(2**32, size=n)],
+     WRONG, "birthday bound"),
+    # ... but not 63-bit seeds, nor lists of four 32-bit words (128 bits)
+    (lambda s, n: [default_rng(int(k)) for k in default_rng(s).integers(2**63, size=n)],
+     CORRECT, None),
+    (lambda s, n: [default_rng([int(v) for v in w])
+                   for w in default_rng(s).integers(2**32, size=(n, 4))], CORRECT, None),
+    (lambda s, n: [default_rng(c) for c in SeedSequence(s).spawn(n)], CORRECT, None),
     # ... the same mistakes with NumPy integer seeds (np.int64), judged as plain integers
     (lambda seed, n: [default_rng(s) for s in default_rng(seed).integers(2**31, size=n)],
      WRONG, "birthday bound"),

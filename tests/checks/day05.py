@@ -96,6 +96,16 @@ def _he_drawn_seed_per_layer(high):
         for a, b in itertools.pairwise(widths)]
 
 
+def _he_list_seed_per_layer(high):
+    """A seed s = rng.integers(high), then a generator per layer seeded with the list [s, layer]:
+    s varies by only log2(high) bits across calls."""
+    def he_stack(widths, rng):
+        s = int(rng.integers(high))
+        return [np.random.default_rng([s, i]).normal(0, math.sqrt(2 / a), (a, b))
+                for i, (a, b) in enumerate(itertools.pairwise(widths))]
+    return he_stack
+
+
 def _he_clipped(widths, rng):
     """He-normal draws clipped at 2 standard deviations: not a normal."""
     return [np.clip(rng.normal(0, s, (a, b)), -2 * s, 2 * s)
@@ -315,6 +325,18 @@ CASES = [
                       lambda s, layer: s * 100 + layer, lambda s, layer: int(f"{s}{layer}"))],
     (check_he_stack, (_he_drawn_seed_per_layer(2**32),), WRONG, "below 2**32"),
     (check_he_stack, (_he_drawn_seed_per_layer(1000),), WRONG, "below 2**32"),
+    # ... the same small seed in a list [s, layer] or a SeedSequence (the birthday bound)
+    *[(check_he_stack, (_he_list_seed_per_layer(high),), WRONG, "birthday bound")
+      for high in (2**32, 2**16)],
+    (check_he_stack, (lambda w, rng: [
+        np.random.default_rng(c).normal(0, math.sqrt(2 / a), (a, b))
+        for c, (a, b) in zip(np.random.SeedSequence(int(rng.integers(2**32))).spawn(len(w) - 1),
+                             itertools.pairwise(w), strict=True)],), WRONG, "birthday bound"),
+    # ... and layers from jumped() copies of rng's bit generator: rng never moves on
+    (check_he_stack, (lambda w, rng: [
+        np.random.Generator(rng.bit_generator.jumped(i + 1)).normal(0, math.sqrt(2 / a), (a, b))
+        for i, (a, b) in enumerate(itertools.pairwise(w))],), WRONG,
+     "two calls with the same rng gave the same network"),
     (check_he_stack, (_he_clipped,), WRONG, "clipped or truncated"),
     (check_he_stack, (_he_student_t,), WRONG, "not normal: heavier tails"),
 ]
