@@ -1,10 +1,12 @@
 """What a learner's function seeds while it runs: the generators it makes and every integer
-that goes into a seed; shared by the checks of Days 1, 5, 8, 9 and 10 (see :func:`watch_seeding`)."""
+that goes into a seed; shared by the checks of Days 1, 2, 5, 8, 9 and 10 (see
+:func:`watch_seeding` and :func:`constant_step`)."""
 
 from __future__ import annotations
 
 import builtins
 import contextlib
+import itertools
 import math
 import random
 import sys
@@ -150,6 +152,22 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
                 home[name] = original
             else:
                 setattr(home, name, original)
+
+
+def constant_step(seeds: list[int]) -> int | None:
+    """The step of ``seeds`` when one call seeded two or more generators with integers in
+    arithmetic progression (seed + i, seed * 100 + i, ...; a nonzero constant step), else None:
+    another call whose seed lies a multiple of the step away makes the same generators, shifted.
+
+    >>> constant_step([784196, 784197, 784198]), constant_step([5, 9, 2]), constant_step([7])
+    (1, None, None)
+    """
+    if len(seeds) < 2:
+        return None  # one generator (or none) per call: its draws do not overlap
+    steps = {b - a for a, b in itertools.pairwise(seeds)}
+    if len(steps) != 1 or 0 in steps:
+        return None
+    return steps.pop()
 
 
 def seed_bits(keys_per_call: list[list[int]]) -> float | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from helpers.checks._seeding import constant_step, watch_seeding
 from helpers.exercises import Wrong, answer, call, exercise_check
 
 #: The logits of Exercise 2 (the softmax example of section 5).
@@ -118,6 +119,19 @@ def _not_from_seed(v: np.ndarray, n: int, seed: object) -> str | None:
             "numbers)")
 
 
+def _arithmetic_seeds(func: object, args: tuple, per: str) -> None:
+    """Wrong if one call of ``func(*args)`` seeds two or more generators with integers in
+    arithmetic progression (default_rng(base + i) per draw): the calls of two rngs whose bases
+    lie a few steps apart make the same generators, so share draws, shifted."""
+    with watch_seeding(answer(func)) as seen:
+        call(func, *args)
+    if constant_step(seen.seeds) is not None:
+        shown = ", ".join(str(s) for s in seen.seeds[:3])
+        raise Wrong(f"your function seeds a generator per {per} with base + i (seeds {shown}, "
+                    "...): two calls whose bases are close share draws, shifted; draw "
+                    "everything from rng (or one child: rng.spawn(1)[0])")
+
+
 def _dependence(idx: np.ndarray, p: np.ndarray) -> str | None:
     """A hint if consecutive draws, or the two halves, of ``idx`` are not independent draws
     with probabilities ``p`` (five standard errors); None if they look independent."""
@@ -179,6 +193,9 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
     (for the Gumbel-max trick, argmax of the scaled logits plus noise, the noise needs to be
     Gumbel, -log(-log(u)) or rng.gumbel, not uniform)
     """
+    # first, and on 50 draws: a generator per draw would make 20,000 of them below
+    _arithmetic_seeds(sample_with_temperature, (LOGITS.copy(), 1.0, 50,
+                                                np.random.default_rng(0)), "draw")
     n = 20_000
     for T in (0.5, 2.0):
         idx = np.asarray(call(sample_with_temperature, LOGITS.copy(), T, n,
@@ -511,6 +528,8 @@ def check_train_test_split(split: object) -> str:
                             np.random.default_rng(4))[3]).tolist()):
         raise Wrong("the same rng seed gave two different splits: shuffle with the rng "
                     "argument, not a generator of your own")
+    _arithmetic_seeds(split, (X.copy(), y.copy(), num_test, np.random.default_rng(5)),
+                      "sample")
     _check_split_frequencies(split, X, y, num_test)
     _check_split_streams(split)
     return "right sizes, disjoint, every input with its label, and a new split for a new rng."

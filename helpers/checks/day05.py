@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks._seeding import seed_bits, watch_seeding
+from helpers.checks._seeding import constant_step, seed_bits, watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
 # (fan_in, fan_out, gain) cases the glorot_std check tries: square and non-square. In the
@@ -180,13 +180,11 @@ def _per_layer_seeds(seeds: list) -> None:
     seeds below 2**32 (Day 1's rule: n of them drawn over many calls share a value about
     n**2 / 2**33 times)."""
     for call_seeds in seeds:
-        if len(call_seeds) < 2:
-            continue  # one generator (or none) per call: its draws do not overlap
-        steps = set(np.diff(np.array(call_seeds, dtype=object)).tolist())
-        if len(steps) == 1 and 0 not in steps:
+        step = constant_step(call_seeds)
+        if step is not None:
             raise Wrong(f"your layers' generators are seeded {call_seeds[:3]}...: one seed "
                         "plus a fixed step per layer, arithmetic on a seed. Another rng that "
-                        f"draws a seed {steps.pop()} away builds the same generators shifted "
+                        f"draws a seed {step} away builds the same generators shifted "
                         "by one layer, so two different generators share a layer's weights "
                         "(seed s's layer 1 is seed s + step's layer 0). Draw every layer from "
                         "rng itself (or from rng.spawn(...) children)")

@@ -503,6 +503,24 @@ def _split_keyed_children(X, y, num_test, rng):
     return X[o[num_test:]], y[o[num_test:]], X[o[:num_test]], y[o[:num_test]]
 
 
+def _per_draw_seed_sampler(bound):
+    """A generator per draw seeded base + i, base drawn below bound: rngs whose bases are a
+    few apart (seeds 237 and 342 give 784196 and 784193 below 10**6) share draws, shifted."""
+    def sampler(logits, T, size, rng):
+        b = int(rng.integers(bound))
+        return np.array([np.random.default_rng(b + i).choice(len(logits), p=_softmax(logits / T))
+                         for i in range(size)])
+    return sampler
+
+
+def _split_keyed_children_63(X, y, num_test, rng):
+    """Per-sample keys from generators seeded base + i, base drawn below 2**63."""
+    base = int(rng.integers(2**63))
+    keys = np.array([np.random.default_rng(base + i).random() for i in range(len(X))])
+    o = np.argsort(keys)
+    return X[o[num_test:]], y[o[num_test:]], X[o[:num_test]], y[o[:num_test]]
+
+
 def _split_spawned(X, y, num_test, rng):
     return _split(X, y, num_test, rng.spawn(1)[0])
 
@@ -515,7 +533,10 @@ CASES += [
     (check_train_test_split, (_split_child_seed(100),), WRONG, "a few fixed splits"),
     *[(check_train_test_split, (_split_child_seed(m),), WRONG, "exactly the same test set")
       for m in (1000, 10_000)],
-    (check_train_test_split, (_split_keyed_children,), WRONG, "exactly the same test set"),
+    (check_train_test_split, (_split_keyed_children,), WRONG, "per sample with base + i"),
+    (check_train_test_split, (_split_keyed_children_63,), WRONG, "per sample with base + i"),
+    *[(check_sample_with_temperature, (_per_draw_seed_sampler(b),), WRONG,
+       "per draw with base + i") for b in (10**6, 2**63)],
     (check_train_test_split, (_split_child_seed(2**63),), CORRECT, None),
     (check_train_test_split, (_split_spawned,), CORRECT, None),
 ]
