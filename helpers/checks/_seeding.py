@@ -199,3 +199,23 @@ def seed_bits(keys_per_call: list[list[int]]) -> float | None:
         counted.add(shape)
         bits += math.log2(span // step + 1)
     return bits
+
+
+def lcg_distance(start: int, end: int, mult: int, inc: int, bits: int = 128) -> int:
+    """Steps from ``start`` to ``end`` of the LCG ``x -> x * mult + inc (mod 2**bits)``.
+
+    O'Neill's ``pcg_advance``-style distance: fix the state's bits from the lowest up,
+    taking a power-of-two jump wherever a bit differs (``inc`` odd, ``mult % 4 == 1``, so
+    every state is reached). ``bits`` steps of Python integer arithmetic.
+    """
+    modulus = (1 << bits) - 1
+    cur_mult, cur_plus, distance, bit = mult, inc, 0, 1
+    start, end = start & modulus, end & modulus
+    while start != end and bit <= modulus:
+        if (start ^ end) & bit:
+            start = (start * cur_mult + cur_plus) & modulus
+            distance |= bit
+        cur_plus = ((cur_mult + 1) * cur_plus) & modulus
+        cur_mult = (cur_mult * cur_mult) & modulus
+        bit <<= 1
+    return distance

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers.checks._seeding import entropy_int, seed_bits, watch_seeding
+from helpers.checks._seeding import entropy_int, lcg_distance, seed_bits, watch_seeding
 from helpers.exercises import NotAttempted, Wrong, call, exercise_check
 
 # ------------------------------------------------------------ All exercises: child seeds
@@ -728,20 +728,6 @@ def _compare(runs: list[list[_Worker]], found: dict[tuple, int]) -> None:
     _shared(runs[first[0]][first[1]], runs[second[0]][second[1]], found[first, second])
 
 
-def _lcg_distance(state: int, target: int, multiplier: int, increment: int) -> int:
-    """Steps from ``state`` to ``target`` of the 128-bit LCG x -> multiplier * x + increment
-    (bit by bit, as in O'Neill's PCG library; the LCG has full period for an odd increment)."""
-    mask, bit, distance = 2**128 - 1, 1, 0
-    while state != target:
-        if (state ^ target) & bit:
-            state = (multiplier * state + increment) & mask
-            distance |= bit
-        increment = ((multiplier + 1) * increment) & mask
-        multiplier = (multiplier * multiplier) & mask
-        bit <<= 1
-    return distance
-
-
 def _on_one_stream(runs: list[list[_Worker]]) -> None:
     """Wrong if two workers sit on one PCG64 or Philox stream fewer than ``_MIN_GAP`` draws
     apart (beyond what the windows search), or, for PCG64, at positions that share their low
@@ -762,7 +748,7 @@ def _on_one_stream(runs: list[list[_Worker]]) -> None:
         else:
             multiplier = _PCG64_MULTIPLIER if kind == "PCG64" else _PCG64DXSM_MULTIPLIER
             period = 2**128
-            draws = [_lcg_distance(members[0].position, w.position, multiplier, stream[1])
+            draws = [lcg_distance(members[0].position, w.position, multiplier, stream[1])
                      for w in members]
         ranked = sorted(range(len(members)), key=lambda k: draws[k])
         for k, next_k in zip(ranked, ranked[1:] + ranked[:1], strict=True):

@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 
-from helpers.checks._seeding import watch_seeding
+from helpers.checks._seeding import lcg_distance, watch_seeding
 from helpers.exercises import Wrong, _has_contents, call, exercise_check, number
 from helpers.intervals import mean_interval, paired_interval, t_quantile, unpaired_interval
 
@@ -314,26 +314,6 @@ _PCG_MULTIPLIERS = {"PCG64": 0x2360ED051FC65DA44385DF649FCCF645,
 #: (one run of this day's experiment draws hundreds of thousands for its dropout alone);
 #: jumped(i) puts streams about 2**127 apart, spawn gives each its own stream.
 _OVERLAP_LIMIT = 2**64
-
-
-def lcg_distance(start: int, end: int, mult: int, inc: int, bits: int = 128) -> int:
-    """Steps from ``start`` to ``end`` of the LCG ``x -> x * mult + inc (mod 2**bits)``.
-
-    O'Neill's ``pcg_advance``-style distance: fix the state's bits from the lowest up,
-    taking a power-of-two jump wherever a bit differs (``inc`` odd, ``mult % 4 == 1``, so
-    every state is reached). ``bits`` steps of Python integer arithmetic.
-    """
-    modulus = (1 << bits) - 1
-    cur_mult, cur_plus, distance, bit = mult, inc, 0, 1
-    start, end = start & modulus, end & modulus
-    while start != end and bit <= modulus:
-        if (start ^ end) & bit:
-            start = (start * cur_mult + cur_plus) & modulus
-            distance |= bit
-        cur_plus = ((cur_mult + 1) * cur_plus) & modulus
-        cur_mult = (cur_mult * cur_mult) & modulus
-        bit <<= 1
-    return distance
 
 
 def _stream_position(task) -> tuple[tuple, int, int] | None:
