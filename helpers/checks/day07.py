@@ -97,6 +97,26 @@ def _far_case() -> tuple[np.ndarray, np.ndarray]:
     return x, -0.7 * (x - FAR) + 4.0 + rng.normal(0.0, 0.3, 30)
 
 
+def _one_number(value) -> bool:
+    """Whether ``value`` holds one number: a scalar, or an array or PyTorch tensor of size 1
+    (``np.size`` cannot tell, as a tensor's ``size`` is a method)."""
+    try:
+        return np.asarray(value).size == 1
+    except (TypeError, ValueError, RuntimeError):  # a tensor that requires grad, say
+        return False
+
+
+def _low_precision(*values) -> str | None:
+    """The name of the first float dtype narrower than float64 among ``values`` (NumPy
+    scalars and arrays, PyTorch tensors), or None."""
+    for value in values:
+        dtype = getattr(value, "dtype", None)
+        name = str(dtype).removeprefix("torch.")
+        if name in ("float16", "bfloat16", "float32"):
+            return name
+    return None
+
+
 def _line_digits(w: float, b: float, want_w: float, want_b: float) -> float:
     rel = max(abs(w - want_w) / abs(want_w), abs(b - want_b) / abs(want_b))
     return float(-np.log10(max(rel, 1e-17)))
@@ -108,7 +128,7 @@ def check_fit_line(fit_line) -> str:
     _reject_course_solver(fit_line, "np.linalg.lstsq")
     x, y = _line_case()
     first, second = _pair(call(fit_line, x, y), "fit_line(x, y)")
-    if np.size(first) != 1 or np.size(second) != 1:
+    if not (_one_number(first) and _one_number(second)):
         raise Wrong("fit_line(x, y) should return two numbers (w, b), not arrays")
     w, b = number(first, "w"), number(second, "b")
     want_w, want_b = np.polyfit(x, y, 1)
@@ -133,6 +153,11 @@ def check_fit_line(fit_line) -> str:
                     "it is mean(y) - w * mean(x)")
     if _close(w, want_w):
         raise Wrong("the slope is right but b is not the least-squares intercept")
+    narrow = _low_precision(first, second)
+    if narrow and _close(w, want_w, 1e-2) and _close(b, want_b, 1e-2):
+        raise Wrong(f"(w, b) is {narrow}, which holds only about "
+                    f"{3 if '16' in narrow else 7} digits, so it misses the least-squares "
+                    "line; compute and return float64 (NumPy's default)")
     raise Wrong("(w, b) is not the least-squares line of the test data; solve "
                 "add_bias(x.reshape(-1, 1)) theta = y with np.linalg.lstsq")
 
@@ -141,16 +166,17 @@ def _check_far_line(fit_line) -> None:
     """The line of :func:`_far_case` to 6 digits, or the hint for the digits lost."""
     x, y = _far_case()
     first, second = _pair(call(fit_line, x, y), "fit_line(x, y)")
-    if np.size(first) != 1 or np.size(second) != 1:
+    if not (_one_number(first) and _one_number(second)):
         raise Wrong("fit_line(x, y) should return two numbers (w, b), not arrays")
     b_exact, w_exact = exact_least_squares(add_bias(x.reshape(-1, 1)), y)
     digits = _line_digits(number(first, "w"), number(second, "b"), w_exact, b_exact)
     if digits >= 6:
         return
-    if any(np.asarray(v).dtype == np.float32 for v in (first, second)):
+    narrow = _low_precision(first, second)
+    if narrow:
         raise Wrong(f"for x near {FAR:.0e} your (w, b) keeps only {max(digits, 0):.0f} "
-                    "correct digits, and it is float32, which holds about 7: compute in "
-                    "float64 (NumPy's default)")
+                    f"correct digits, and it is {narrow}, which holds about "
+                    f"{3 if '16' in narrow else 7}: compute in float64 (NumPy's default)")
     said = f"for x near {FAR:.0e} your (w, b) keeps only {max(digits, 0):.0f} correct digits"
     A = add_bias(x.reshape(-1, 1))
     U, s, Vt = np.linalg.svd(A, full_matrices=False)
@@ -520,9 +546,9 @@ def _diagnose_collinear(ridge, X: np.ndarray, y: np.ndarray, digits: float,
     if cut is not None:
         raise Wrong(f"{said}: that is lstsq with the {cut[0]} smallest singular value(s) cut "
                     f"off, as an rcond larger than about {cut[1]:.0e} does: leave rcond=None")
-    raise Wrong(f"{said}: forming X.T @ X (to solve or invert it, also with alpha * I "
-                "added) squares the condition number; solve the taller system with "
-                "np.linalg.lstsq")
+    raise Wrong(f"{said}: forming a Gram matrix (X.T @ X or X @ X.T, to solve or invert "
+                "it, also with alpha * I added) squares the condition number; solve the "
+                "taller system with np.linalg.lstsq")
 
 
 def _truncated_answer(ridge, X: np.ndarray, y: np.ndarray) -> tuple[int, float] | None:

@@ -1,5 +1,7 @@
 """Right and wrong answers for helpers.checks.day07 (see tests/checks/README.md)."""
 
+import importlib.util
+
 import numpy as np
 import scipy.linalg
 import scipy.stats
@@ -559,8 +561,8 @@ CASES += [
     (check_ridge, (ridge_pinv,), CORRECT, None),
     (check_ridge, (ridge_sklearn_svd,), CORRECT, None),
     (check_ridge, (ridge_y_uncentred,), WRONG, "centre y as well as X"),
-    (check_ridge, (ridge_inverse,), WRONG, "forming X.T @ X"),
-    (check_ridge, (ridge_sklearn_default,), WRONG, "forming X.T @ X"),
+    (check_ridge, (ridge_inverse,), WRONG, "forming a Gram matrix (X.T @ X"),
+    (check_ridge, (ridge_sklearn_default,), WRONG, "forming a Gram matrix (X.T @ X"),
     (check_ridge, (ridge_bias_penalized,), WRONG, "also shrinks the bias"),
     (check_ridge, (ridge_alpha_rows,), WRONG, "alpha**2"),
     (check_ridge, (ridge_mean_loss,), WRONG, "n times too large"),
@@ -572,7 +574,7 @@ CASES += [
     (check_ridge, (ridge_no_bias,), WRONG, "no bias"),
     (check_ridge, (ridge_mean_intercept,), WRONG, "b is the mean of y"),
     (check_ridge, (ridge_intercept_sign,), WRONG, "w is right"),
-    (check_ridge, (ridge_normal_equations,), WRONG, "forming X.T @ X"),
+    (check_ridge, (ridge_normal_equations,), WRONG, "forming a Gram matrix (X.T @ X"),
     (check_ridge, (lambda X, y, alpha: ridge_right(X, y, alpha)[::-1],), WRONG, "(b, w)"),
     (check_ridge, (lambda X, y, alpha: np.r_[ridge_right(X, y, alpha)[1],
                                              ridge_right(X, y, alpha)[0]],), WRONG,
@@ -601,8 +603,8 @@ CASES += [
      "leave rcond=None"),
     (check_ridge, (ridge_rcond_uncentred,), WRONG, "leave rcond=None"),
     (check_ridge, (ridge_inverse_if_penalized,), WRONG, "(alpha = 1e-10)"),
-    (check_ridge, (ridge_inverse_if_penalized,), WRONG, "forming X.T @ X"),
-    (check_ridge, (ridge_solve_if_penalized,), WRONG, "forming X.T @ X"),
+    (check_ridge, (ridge_inverse_if_penalized,), WRONG, "forming a Gram matrix (X.T @ X"),
+    (check_ridge, (ridge_solve_if_penalized,), WRONG, "forming a Gram matrix (X.T @ X"),
     (check_ridge, (ridge_scipy,), CORRECT, None),
     (check_ridge, (ridge_bias_column,), CORRECT, None),
     (check_ridge, (ridge_course,), WRONG, "not the course's fit_ridge"),
@@ -613,3 +615,42 @@ CASES += [
      "not the course's fit_ridge"),
     (check_ridge, (lambda X, y, alpha: ...,), NOT_ATTEMPTED, None),
 ]
+
+
+def fit_line_float16(x, y):  # the right line, cast to float16 on the way out
+    w, b = fit_line_right(x, y)
+    return np.float16(w), np.float16(b)
+
+
+def ridge_dual(X, y, alpha):  # the kernel (dual) form: it solves with Xc @ Xc.T + alpha * I
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    Xc = X - x_mean
+    w = Xc.T @ np.linalg.lstsq(Xc @ Xc.T + alpha * np.eye(len(y)), y - y_mean, rcond=None)[0]
+    return w, y_mean - x_mean @ w
+
+
+def _fit_line_torch(x, y, dtype_name="float64"):  # the right (w, b) as 0-d PyTorch tensors
+    import torch
+    dtype = getattr(torch, dtype_name)
+    return tuple(torch.tensor(v, dtype=dtype) for v in fit_line_right(x, y))
+
+
+def _fit_line_torch_lstsq(x, y):  # solved in PyTorch itself (gelsd: the SVD, like NumPy's)
+    import torch
+    A = torch.from_numpy(add_bias(x.reshape(-1, 1)))
+    b, w = torch.linalg.lstsq(A, torch.from_numpy(y)[:, None], driver="gelsd").solution[:, 0]
+    return w, b
+
+
+CASES += [
+    (check_fit_line, (fit_line_float16,), WRONG, "is float16, which holds only about 3"),
+    (check_ridge, (ridge_dual,), WRONG, "X @ X.T"),
+]
+if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch
+    CASES += [
+        (check_fit_line, (_fit_line_torch,), CORRECT, None),
+        (check_fit_line, (lambda x, y: _fit_line_torch(x, y, "float32"),), CORRECT, None),
+        (check_fit_line, (lambda x, y: _fit_line_torch(x, y, "float16"),), WRONG,
+         "float16"),
+        (check_fit_line, (_fit_line_torch_lstsq,), CORRECT, None),
+    ]
