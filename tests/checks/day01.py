@@ -345,6 +345,10 @@ ROLL_DIE = [
      WRONG, "roll number t + 30,000 depends on roll number t"),
     (lambda num_rolls, rng: np.tile(rng.integers(1, 7, num_rolls // 2), 2), WRONG,
      "roll number t + 30,000 depends on roll number t"),
+    # ... a short block repeated: its face counts are off too, but the hint names the
+    # repetition (the lag test runs first) and does not claim the faces are fair
+    (lambda n, r: np.resize(r.integers(1, 7, size=997), n), WRONG,
+     "roll number t + 997 depends on roll number t (a repeating"),
     (_second_half_mirrors_first, WRONG, "roll number t + 30,000 depends on roll number t"),
     (lambda num_rolls, rng: np.repeat(rng.integers(1, 7, num_rolls // 2 + 1), 2)[
         1:num_rolls + 1], WRONG, "depends on the roll before it"),
