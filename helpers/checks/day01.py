@@ -33,9 +33,13 @@ from helpers.exercises import NotAttempted, Wrong, call, exercise_check
 
 # ------------------------------------------------------------ All exercises: child seeds
 
-#: Integer seeds below this bound collide over many runs (the birthday bound): Exercises 1
-#: to 3 reject generators seeded only with such integers, whatever they are drawn from.
-_SMALL_SEED_BOUND = 2**32
+#: Seeds drawn from fewer values than this collide over many runs (the birthday bound):
+#: Exercises 1 to 3 reject generators seeded only with integers below it (Exercise 3's
+#: workers, Exercises 1 and 2's child generators), and Exercises 1 and 2 also child seeds
+#: that vary across calls by fewer than ``_SEED_BITS`` bits (:func:`seed_bits`), however
+#: they are shifted, scaled or wrapped in a list. One rule for the three exercises.
+_SEED_BITS = 40
+_SMALL_SEED_BOUND = 2**_SEED_BITS
 _WATCHED_CALLS = 20  # calls whose new generators' integer seeds are read (Exercises 1, 2)
 
 
@@ -44,24 +48,30 @@ def _all_small(seeds: list[int]) -> bool:
     return bool(seeds) and max(seeds) < _SMALL_SEED_BOUND
 
 
-def _small_seeds_hint(seeded: str, fix: str) -> str:
-    """The hint for generators (``seeded``: what was seeded) seeded with integers below
-    2**32, whose values collide over many runs; ``fix``: what to do instead."""
-    return (f"{seeded} with an integer below 2**32: n such seeds drawn over many runs share a "
-            "value about n**2 / 2**33 times (the birthday bound: about ten shared streams for "
-            f"300 runs of 1,000 workers); {fix}")
+def _small_seeds_hint(seeded: str, bits: float, fix: str) -> str:
+    """The hint for generators (``seeded``: what was seeded) whose seeds carry about
+    ``bits`` varying bits, ``_SEED_BITS`` or fewer, so that their values collide over many
+    runs; ``fix``: what to do instead."""
+    b = max(1, math.ceil(bits - 1e-9))
+    even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # n with an even chance of a shared value
+    return (f"{seeded} with too few varying bits: the seeds vary by about {b} bits "
+            f"({_SEED_BITS} or fewer: an integer drawn below 2**{_SEED_BITS}, such as "
+            f"rng.integers(2**32)?), so n such seeds drawn over many runs share a value about "
+            f"n**2 / 2**{b + 1} times (the birthday bound: an even chance of a shared stream "
+            f"at about {float(f'{even:.2g}'):,.0f} seeds); {fix}")
 
 
 def _no_small_child_seeds(func: object, args: tuple, what: str) -> None:
     """Wrong if, over ``_WATCHED_CALLS`` calls ``func(*args, rng)`` (generators of the
     seeds 300,000, 300,001, ...), ``func`` seeds new generators (``default_rng``,
     ``SeedSequence`` or a bit generator, watched by :func:`watch_seeding`) with integers
-    that are all below 2**32, or with seeds that vary across the calls by fewer than 40 bits
-    (:func:`seed_bits`): a child generator re-seeded with ``rng.integers(2**32)`` or less,
-    bare or wrapped in a list (``[k]`` and ``[k, 0]`` are the seed k: SeedSequence pads with
-    zeros), the rule :func:`check_worker_rngs` applies to workers' seeds. A 63-bit seed or
-    a list of four 32-bit words drawn from rng passes, as in Exercise 3 (all 20 such seeds
-    fall below 2**32 with odds 2**-620); a spawned child and ``rng`` itself seed nothing."""
+    that are all below ``_SMALL_SEED_BOUND``, or with seeds that vary across the calls by
+    fewer than ``_SEED_BITS`` bits (:func:`seed_bits`): a child generator re-seeded with
+    ``rng.integers(2**40)`` or less, bare or wrapped in a list (``[k]`` and ``[k, 0]`` are
+    the seed k: SeedSequence pads with zeros), the rule :func:`check_worker_rngs` applies to
+    workers' seeds. A 48-bit or 63-bit seed or a list of four 32-bit words drawn from rng
+    passes, as in Exercise 3 (all 20 48-bit seeds fall below 2**40 with odds 2**-160); a
+    spawned child and ``rng`` itself seed nothing."""
     seeds: list[int] = []
     keys: list[list[int]] = []
     for k in range(_WATCHED_CALLS):
@@ -71,10 +81,12 @@ def _no_small_child_seeds(func: object, args: tuple, what: str) -> None:
         seeds += seen.seeds
         keys.append(seen.keys)
     bits = seed_bits(keys)
-    if _all_small(seeds) or (bits is not None and bits < 40):
+    if _all_small(seeds) or (bits is not None and bits < _SEED_BITS):
+        if bits is None or bits >= _SEED_BITS:
+            bits = math.log2(max(seeds) + 1)
         raise Wrong(_small_seeds_hint(
-            f"{what} come from a new generator seeded", f"draw the {what} from rng itself "
-            "(a child generator, if you want one, from rng.spawn(1)[0])"))
+            f"{what} come from a new generator seeded", bits, f"draw the {what} from rng "
+            "itself (a child generator, if you want one, from rng.spawn(1)[0])"))
 
 # ----------------------------------------------------------------------- Exercise 1
 
@@ -157,7 +169,7 @@ def _no_repeats(noisy_copy: object) -> None:
 
     Detection limit: such a child seed is caught here only when it repeats among the
     ``_REPEAT_CALLS`` generators, so a child seed from fewer than about 10**6 values is
-    caught (``rng.integers(2**20)`` is); larger ones below 2**32 (``rng.integers(2**24)``)
+    caught (``rng.integers(2**20)`` is); larger ones below 2**40 (``rng.integers(2**24)``)
     are caught by :func:`_no_small_child_seeds`, which reads the seed itself."""
     x = np.array([0.25, -2.0, 7.5, -0.75])
     noises = np.array([_copy_of(call(noisy_copy, x, _SCALE, np.random.default_rng(
@@ -187,8 +199,8 @@ def check_noisy_copy(noisy_copy: object) -> str:
     over many generators; and
     no two of ``_REPEAT_CALLS`` generators may give the same noise (a child generator
     re-seeded with a small integer drawn from rng, fewer than about 10**6 values), and no
-    child generator may be seeded with integers below 2**32 only (as in Exercise 3; a
-    63-bit seed drawn from rng passes). The
+    child generator's seeds may vary by 40 bits or fewer (below 2**40: the rule of Exercise
+    3; a 48-bit or 63-bit seed drawn from rng passes). The
     shape test measures the share of
     noise within one scale of 0: an approximate normal as close as the sum of 12 uniforms
     minus 6 passes it, knowingly.
@@ -385,7 +397,7 @@ def _no_repeated_rolls(roll_die: object) -> None:
 
     Detection limit: such a child seed is caught here only when it repeats among the
     ``_REPEAT_SEEDS`` generators, so a child seed from fewer than about 10**6 values is
-    caught (``rng.integers(10**5)`` is); larger ones below 2**32 (``rng.integers(10**7)``)
+    caught (``rng.integers(10**5)`` is); larger ones below 2**40 (``rng.integers(10**7)``)
     are caught by :func:`_no_small_child_seeds`, which reads the seed itself."""
     seen: dict[bytes, int] = {}
     for seed in range(_REPEAT_SEEDS):
@@ -409,8 +421,8 @@ def check_roll_die(roll_die: object) -> str:
     places before them (a chi-square of independence at every lag). No two of
     ``_REPEAT_SEEDS`` generators may give the same first rolls (a child generator re-seeded
     with a small integer drawn from rng, fewer than about 10**6 values), and no child
-    generator may be seeded with integers below 2**32 only (as in Exercise 3; a 63-bit seed
-    drawn from rng passes).
+    generator's seeds may vary by 40 bits or fewer (below 2**40: the rule of Exercise 3; a
+    48-bit or 63-bit seed drawn from rng passes).
 
     Detection limit: the face counts of ``_MANY_ROLLS`` rolls catch a die with one face off
     by 2% of 1/6 (0.170 instead of 0.1667) with probability above 0.9999, off by 1.5% with
@@ -453,18 +465,21 @@ def check_roll_die(roll_die: object) -> str:
     counts = np.bincount(rolls, minlength=7)[1:]
     expected = NUM_ROLLS / 6
     chi2 = np.sum((counts - expected) ** 2 / expected)
-    if chi2 > _CHI2_FACES:
-        worst = int(np.argmax(np.abs(counts - expected)))
-        raise Wrong(f"face {worst + 1} comes up with frequency {counts[worst] / NUM_ROLLS:.3f}, "
-                    "far from 1/6: is every face equally likely?")
     if np.all(np.diff(rolls) >= 0) or np.all(np.diff(rolls) <= 0):
         raise Wrong("your rolls are sorted: rolls come in the order they are drawn")
+    # Dependence first: a repeated block (np.resize of a few hundred rolls) also skews the
+    # face counts, and its real mistake is the repetition, not an unfair die.
     lag = _dependent_lag(rolls)
     if lag is not None:
         where = ("a roll depends on the roll before it" if lag == 1 else
                  f"roll number t + {lag:,} depends on roll number t")
-        raise Wrong(f"each face comes up about 1/6 of the time, but {where} (a repeating, "
-                    "mirrored or shuffled pattern?): every roll must be drawn independently")
+        head = "each face comes up about 1/6 of the time, but " if chi2 <= _CHI2_FACES else ""
+        raise Wrong(f"{head}{where} (a repeating, mirrored or shuffled pattern?): every roll "
+                    "must be drawn independently")
+    if chi2 > _CHI2_FACES:
+        worst = int(np.argmax(np.abs(counts - expected)))
+        raise Wrong(f"face {worst + 1} comes up with frequency {counts[worst] / NUM_ROLLS:.3f}, "
+                    "far from 1/6: is every face equally likely?")
     if chi2 < _CHI2_FACES_LOW:
         raise Wrong(f"every face comes up {counts.min():,} to {counts.max():,} times in "
                     f"{NUM_ROLLS:,} rolls: closer to {expected:,.0f} than independent rolls "
@@ -809,7 +824,9 @@ def check_worker_rngs(worker_rngs: object) -> str:
     ``[seed, i]`` lists do, since SeedSequence pads them with zeros (``[i, 0]`` is the seed
     i). Only such seeds, the main seeds of runs: every generator is ``default_rng`` of some
     integer (spawned child i of ``SeedSequence(seed)`` is ``default_rng(seed + i * 2**128)``,
-    ``[i, seed, 1]`` is ``default_rng(i + seed * 2**32 + 2**64)``).
+    ``[i, seed, 1]`` is ``default_rng(i + seed * 2**32 + 2**64)``). Workers seeded with
+    integers that are all below 2**40 (drawn seeds of 40 bits or fewer) fail by the birthday
+    bound, the rule of Exercises 1 and 2; 48-bit and 63-bit drawn seeds pass.
 
     Examples
     --------
@@ -870,8 +887,9 @@ def check_worker_rngs(worker_rngs: object) -> str:
     plain = [p for run in per_run for p in run]
     distinct = any(len(set(run)) > 1 for run in per_run)  # a seed per worker
     if None not in plain and distinct and _all_small(plain):
-        raise Wrong(_small_seeds_hint("every worker is seeded", "draw 63-bit or larger seeds, "
-                                      "or spawn the workers' streams (SeedSequence(seed).spawn)"))
+        raise Wrong(_small_seeds_hint("every worker is seeded", math.log2(max(plain) + 1),
+                                      "draw 63-bit or larger seeds, or spawn the workers' "
+                                      "streams (SeedSequence(seed).spawn)"))
     _main_generators(runs, seeds)
     return (f"distinct worker streams, reproducible from seed, none shared across "
             f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "

@@ -140,12 +140,19 @@ NOISY_COPY = [
         x.shape), WRONG, "gave exactly the same noise"),
     (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**20)).standard_normal(
         x.shape), WRONG, "gave exactly the same noise"),
-    # ... and from more values, but below 2**32: no repeat among 2,000 generators, so the
-    # seed itself is read (the birthday bound, as for Exercise 3's workers)
+    # ... and from more values, but below 2**40: no repeat among 2,000 generators, so the
+    # seed itself is read (the birthday bound, the rule of Exercise 3's workers)
     (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**24)).standard_normal(
-        x.shape), WRONG, ("noise values come from a new generator seeded with an integer below "
-                      "2**32: n such seeds drawn over many runs share a value about n**2 / "
-                      "2**33 times (the birthday bound")),
+        x.shape), WRONG, ("noise values come from a new generator seeded with too few varying "
+                      "bits: the seeds vary by about 24 bits (40 or fewer: an integer drawn "
+                      "below 2**40, such as rng.integers(2**32)?), so n such seeds drawn over "
+                      "many runs share a value about n**2 / 2**25 times (the birthday bound")),
+    # ... a 40-bit seed: mostly above 2**32, but it varies by 40 bits only (rejected, as in
+    # Exercise 3); a 48-bit one passes in both
+    (lambda x, s, r: x + s * np.random.default_rng(int(r.integers(2**40))).standard_normal(
+        x.shape), WRONG, "the seeds vary by about 40 bits (40 or fewer"),
+    (lambda x, s, r: x + s * np.random.default_rng(int(r.integers(2**48))).standard_normal(
+        x.shape), CORRECT, None),
     (lambda x, scale, rng: x + scale * default_rng(int(rng.integers(2**32))).standard_normal(
         x.shape), WRONG, "birthday bound"),
     (lambda x, scale, rng: x + scale * Generator(PCG64(rng.integers(2**32))).standard_normal(
@@ -324,11 +331,16 @@ ROLL_DIE = [
     (lambda num_rolls, rng: default_rng(rng.integers(2**63)).integers(1, 7, num_rolls),
      CORRECT, None),
     (lambda num_rolls, rng: rng.spawn(1)[0].integers(1, 7, num_rolls), CORRECT, None),
-    # wrong: a child generator seeded with an integer below 2**32 drawn from rng (the
+    # wrong: a child generator seeded with an integer below 2**40 drawn from rng (the
     # birthday bound, as for Exercise 3's workers), from 10**7 values (no repeat among
     # 2,000 generators shows it) or 2**32
     (lambda num_rolls, rng: default_rng(rng.integers(10**7)).integers(1, 7, num_rolls),
-     WRONG, "rolls come from a new generator seeded with an integer below 2**32"),
+     WRONG, ("rolls come from a new generator seeded with too few varying bits: the seeds "
+             "vary by about 24 bits")),
+    # ... or 2**40 (40 bits, the rule of Exercises 1 and 3), while 48 bits pass
+    (lambda n, rng: default_rng(int(rng.integers(2**40))).integers(1, 7, n), WRONG,
+     "the seeds vary by about 40 bits"),
+    (lambda n, rng: default_rng(int(rng.integers(2**48))).integers(1, 7, n), CORRECT, None),
     (lambda num_rolls, rng: default_rng(int(rng.integers(2**32))).integers(1, 7, num_rolls),
      WRONG, "birthday bound"),
     (lambda n, rng: np.random.default_rng([int(rng.integers(2**32))]).integers(1, 7, size=n),
@@ -345,6 +357,10 @@ ROLL_DIE = [
      WRONG, "roll number t + 30,000 depends on roll number t"),
     (lambda num_rolls, rng: np.tile(rng.integers(1, 7, num_rolls // 2), 2), WRONG,
      "roll number t + 30,000 depends on roll number t"),
+    # ... a short block repeated: its face counts are off too, but the hint names the
+    # repetition (the lag test runs first) and does not claim the faces are fair
+    (lambda n, r: np.resize(r.integers(1, 7, size=997), n), WRONG,
+     "roll number t + 997 depends on roll number t (a repeating"),
     (_second_half_mirrors_first, WRONG, "roll number t + 30,000 depends on roll number t"),
     (lambda num_rolls, rng: np.repeat(rng.integers(1, 7, num_rolls // 2 + 1), 2)[
         1:num_rolls + 1], WRONG, "depends on the roll before it"),
@@ -552,7 +568,14 @@ WORKER_RNGS = [
      WRONG, "birthday bound"),
     (lambda s, n: [default_rng([int(k), 0]) for k in default_rng(s).integers(2**32, size=n)],
      WRONG, "birthday bound"),
-    # ... but not 63-bit seeds, nor lists of four 32-bit words (128 bits)
+    # ... and 40-bit seeds (the rule of Exercises 1 and 2: 40 bits or fewer collide)
+    (lambda s, n: [default_rng(int(k)) for k in default_rng(s).integers(2**40, size=n)],
+     WRONG, "every worker is seeded with too few varying bits: the seeds vary by about 40"),
+    # ... but not 48-bit, 62-bit or 63-bit seeds, nor lists of four 32-bit words (128 bits)
+    (lambda s, n: [default_rng(int(k)) for k in default_rng(s).integers(2**48, size=n)],
+     CORRECT, None),
+    (lambda s, n: [default_rng(int(k)) for k in default_rng(s).integers(2**62, size=n)],
+     CORRECT, None),
     (lambda s, n: [default_rng(int(k)) for k in default_rng(s).integers(2**63, size=n)],
      CORRECT, None),
     (lambda s, n: [default_rng([int(v) for v in w])
