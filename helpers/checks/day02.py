@@ -75,11 +75,26 @@ def check_centered_uniform(v: object, num_samples: object, seed: object = None) 
     ascents = np.mean(np.diff(v) > 0)  # 1/2 for independent draws, with sd sqrt((n+1)/12)/n
     if abs(ascents - 0.5) > 5 * np.sqrt((n + 1) / 12) / (n - 1):
         raise Wrong("your values look ordered: they should be independent random draws")
+    if _on_grid(v, n) and not _on_grid(v, 1000):
+        raise Wrong(f"your values are all multiples of 1/NUM_SAMPLES ({np.unique(v).size:,} "
+                    f"distinct values among {n:,}): integers divided by NUM_SAMPLES (or a "
+                    "shuffled np.linspace) make a grid of NUM_SAMPLES values, not draws from "
+                    "the continuous uniform; draw floats from the generator, not integers")
     if seed is not None:
         problem = _not_from_seed(v, n, seed)
         if problem:
             raise Wrong(problem)
     return f"{n:,} values in [-0.5, 0.5), mean and variance within 5 standard errors."
+
+
+def _on_grid(v: np.ndarray, m: int) -> bool:
+    """Whether every value of ``v`` is -0.5 plus a multiple of 1/m (a grid such as
+    ``integers(0, m, n) / m - 0.5``, or, for m = 1000, rounding to 3 decimals): never so for
+    20 or more continuous draws (each lands within 1e-3 / m of the grid with odds 2e-3)."""
+    if v.size < 20 or v.dtype == np.float16:
+        return False
+    k = (v.astype(np.float64) + 0.5) * m
+    return bool(np.all(np.abs(k - np.rint(k)) <= 1e-3))
 
 
 def _not_from_seed(v: np.ndarray, n: int, seed: object) -> str | None:
@@ -94,6 +109,11 @@ def _not_from_seed(v: np.ndarray, n: int, seed: object) -> str | None:
 
     if any(close(v, c) for c in candidates):
         return None
+    if 1000 % n == 0 and _on_grid(v, n):  # a grid of integers / n, or 3-decimal rounding
+        return (f"your values take only {np.unique(v).size:,} distinct values, all "
+                "multiples of 1/NUM_SAMPLES: rounded (float16, or to 3 decimals), or a grid "
+                "of integers / NUM_SAMPLES? Keep the floats as the generator gives them "
+                "(float64, or float32)")
     if v.dtype == np.float16 or any(
             np.allclose(v, c, rtol=0, atol=5.01e-4) for c in candidates):
         return ("your values are the draws of a fresh np.random.default_rng(SEED), rounded: "
@@ -120,16 +140,50 @@ def _not_from_seed(v: np.ndarray, n: int, seed: object) -> str | None:
 
 
 def _arithmetic_seeds(func: object, args: tuple, per: str) -> None:
-    """Wrong if one call of ``func(*args)`` seeds two or more generators with integers in
-    arithmetic progression (default_rng(base + i) per draw): the calls of two rngs whose bases
-    lie a few steps apart make the same generators, so share draws, shifted."""
+    """Wrong if one call of ``func(*args)`` seeds two or more generators with integers a
+    constant step apart (default_rng(base + i), base * i, base + 100 * i per draw), or three
+    or more with the digits of one base followed by those of a counter (int(f"{base}{i}")):
+    the calls of two rngs whose bases are related (a few steps apart, one a multiple of the
+    other, one the other's digits plus one more) make the same generators, so share draws."""
     with watch_seeding(answer(func)) as seen:
         call(func, *args)
-    if constant_step(seen.seeds) is not None:
-        shown = ", ".join(str(s) for s in seen.seeds[:3])
-        raise Wrong(f"your function seeds a generator per {per} with base + i (seeds {shown}, "
-                    "...): two calls whose bases are close share draws, shifted; draw "
-                    "everything from rng (or one child: rng.spawn(1)[0])")
+    seeds = seen.seeds
+    shown = ", ".join(str(s) for s in seeds[:3])
+    fix = "draw everything from rng (or one child: rng.spawn(1)[0])"
+    step = constant_step(seeds)
+    if step is not None:
+        if seeds[0] == 0 and step != 1:
+            raise Wrong(f"your function seeds a generator per {per} with base * i (seeds "
+                        f"{shown}, ...): the first {per} of every call comes from "
+                        "default_rng(0), the same whatever the rng, and two calls whose "
+                        f"bases share a factor share the rest; {fix}")
+        pattern = ("base + i" if step == 1 else "base - i" if step == -1 else
+                   f"base + {step:,} * i, a constant step of {step:,}")
+        raise Wrong(f"your function seeds a generator per {per} with {pattern} (seeds "
+                    f"{shown}, ...): two calls whose bases lie a few steps apart share "
+                    f"draws, shifted; {fix}")
+    base = _concatenated_base(seeds)
+    if base is not None:
+        raise Wrong(f"your function seeds a generator per {per} with the digits of a base "
+                    f"followed by those of i (base {base}: seeds {shown}, ...): calls whose "
+                    f"bases share leading digits share draws (base {base}'s {per} 20 and "
+                    f"base {base}2's {per} 0 both come from default_rng({base}20)); {fix}")
+
+
+def _concatenated_base(seeds: list[int]) -> str | None:
+    """The digits of the base when ``seeds`` (three or more) are int(f"{base}{i}") for one
+    base and consecutive counters i, else None: independent seeds drawn from rng never
+    are."""
+    if len(seeds) < 3 or seeds[0] < 0:
+        return None
+    texts = [str(s) for s in seeds]
+    for cut in range(1, len(texts[0])):
+        base, first = texts[0][:cut], texts[0][cut:]
+        if str(int(first)) != first:  # a counter is written without leading zeros
+            continue
+        if all(t == f"{base}{int(first) + j}" for j, t in enumerate(texts)):
+            return base
+    return None
 
 
 def _dependence(idx: np.ndarray, p: np.ndarray) -> str | None:

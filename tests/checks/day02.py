@@ -540,3 +540,49 @@ CASES += [
     (check_train_test_split, (_split_child_seed(2**63),), CORRECT, None),
     (check_train_test_split, (_split_spawned,), CORRECT, None),
 ]
+
+
+def _per_draw_pattern_sampler(seed_of):
+    """A generator per draw seeded seed_of(base, i), base drawn from rng below 10**6."""
+    def sampler(logits, T, size, rng):
+        b = int(rng.integers(1, 10**6))
+        p = _softmax(logits / T)
+        return np.array([np.random.default_rng(seed_of(b, i)).choice(len(logits), p=p)
+                         for i in range(size)])
+    return sampler
+
+
+def _spawned_sampler(logits, T, size, rng):
+    return rng.spawn(1)[0].choice(len(logits), size, p=_softmax(logits / T))
+
+
+CASES += [
+    # a grid of integers / N is not float rounding: the hint names the grid
+    (check_centered_uniform, (np.random.default_rng(SEED).integers(0, N, N) / N - 0.5, N, SEED),
+     WRONG, "multiples of 1/NUM_SAMPLES"),
+    (check_centered_uniform, (DRAWS.integers(0, N, N) / N - 0.5, N), WRONG,
+     "integers divided by NUM_SAMPLES"),
+    (check_centered_uniform, (np.random.default_rng(SEED).integers(-N // 2, N // 2, N) / N, N,
+                              SEED), WRONG, "integers divided by NUM_SAMPLES"),
+    # at N = 1,000 a grid of integers / N and 3-decimal rounding are the same values
+    (check_centered_uniform, (np.random.default_rng(SEED).integers(0, 1000, 1000) / 1000 - 0.5,
+                              1000, SEED), WRONG, "or a grid of integers / NUM_SAMPLES?"),
+    (check_centered_uniform, (np.round(np.random.default_rng(SEED).random(1000) - 0.5, 3), 1000,
+                              SEED), WRONG, "rounded (float16, or to 3 decimals)"),
+    (check_centered_uniform, (np.round(np.random.default_rng(SEED).random(1500) - 0.5, 3), 1500,
+                              SEED), WRONG, "rounded: float16"),
+    (check_centered_uniform, (np.random.default_rng(SEED).random(1000) - 0.5, 1000, SEED),
+     CORRECT, None),
+    (check_centered_uniform, (np.random.default_rng(SEED).random(1000, dtype=np.float32) - 0.5,
+                              1000, SEED), CORRECT, None),
+    # per-draw seeds: the hint names the pattern found
+    (check_sample_with_temperature, (_per_draw_pattern_sampler(lambda b, i: b * i),), WRONG,
+     "comes from default_rng(0)"),
+    (check_sample_with_temperature, (_per_draw_pattern_sampler(lambda b, i: b + 100 * i),),
+     WRONG, "with base + 100 * i, a constant step of 100"),
+    (check_sample_with_temperature, (_per_draw_pattern_sampler(lambda b, i: 10**6 + b - i),),
+     WRONG, "per draw with base - i"),
+    (check_sample_with_temperature, (_per_draw_pattern_sampler(lambda b, i: int(f"{b}{i}")),),
+     WRONG, "the digits of a base followed by those of i"),
+    (check_sample_with_temperature, (_spawned_sampler,), CORRECT, None),
+]
