@@ -438,6 +438,18 @@ _EPOCHS = (0, 1, 2, 3, 11, 23)
 _INDICES = (0, 1, 2, 4, 12, 101, 1_000, 10_000)
 
 
+#: (seed, epoch, item) nodes at which two of 2**32 equally likely streams coincide with an
+#: even chance (the birthday bound)
+_EVEN_CHANCE_32 = math.sqrt(2 * math.log(2) * 2**32)
+_TORCH_SEED_PER_ITEM = (
+    "your function seeds a torch.Generator for each item (manual_seed): PyTorch's CPU "
+    "generator keeps only the low 32 bits of a seed, so there are 2**32 streams, and among "
+    f"about {_EVEN_CHANCE_32:,.0f} (seed, epoch, item) nodes two share their noise with an "
+    "even chance (the birthday bound), whatever the 128-bit SeedSequence behind the seed. "
+    "Draw each item's noise with its NumPy generator, default_rng(SeedSequence(seed, "
+    "spawn_key=(epoch, index))), and convert it with torch.from_numpy")
+
+
 def _noise(item_noise, seed: int, epoch: int, index: int, size: int) -> np.ndarray:
     """The learner's draws for one item, as a 1-D float array of length ``size``."""
     what = f"the item (seed={seed}, epoch={epoch}, index={index}) with size={size}"
@@ -585,6 +597,8 @@ def check_rank_noise(rank_noise) -> str:
             for seed in _POOL_SEEDS for epoch in _POOL_EPOCHS}
     _mirrored_items(pool)
     _shifted_reuse(pool)
+    if seeding.torch_seeds:
+        raise Wrong(_TORCH_SEED_PER_ITEM)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
 

@@ -599,9 +599,27 @@ else:
                 return torch.distributions.Categorical(probs=probs).sample((n,)).T
             return torch.multinomial(probs, n, replacement=True)
 
-    def torch_item_noise(seed, epoch, index, size):
-        item_seed = int(SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1)[0])
-        return torch.randn(size, generator=torch.Generator().manual_seed(item_seed))
+    def torch_item_noise(seed, epoch, index, size, words=1, dtype=np.uint32):
+        """A torch.Generator per item, seeded from the item's SeedSequence: torch keeps 32
+        bits of the seed (2**32 streams), so items collide by the birthday bound."""
+        state = SeedSequence(seed, spawn_key=(epoch, index)).generate_state(words, dtype)
+        return torch.randn(size, generator=torch.Generator().manual_seed(int(state[0])))
+
+    def numpy_to_torch_noise(seed, epoch, index, size):
+        """Right: the item's NumPy generator draws, torch.from_numpy converts (128 bits)."""
+        return torch.from_numpy(item_rng(seed, epoch, index).standard_normal(size, np.float32))
+
+    def old_item_noise(seed, epoch, index, size):
+        """What ItemNoise did: a 63-bit integer from the item's generator seeds torch."""
+        rng = item_rng(seed, epoch, index)
+        generator = Generator().manual_seed(int(rng.integers(2**63)))
+        return torch.randn(size, generator=generator)
+
+    def torch_rank_noise(seed, epoch, rank, world_size, num_items, size):
+        """Right: NumPy draws per item, stacked into one tensor."""
+        return torch.stack([torch.as_tensor(item_rng(seed, epoch, index).standard_normal(size))
+                            for index in range(rank, num_items, world_size)]
+                           or [torch.empty(0, size)]).reshape(-1, size)
 
     CASES += [
         # -------------------------------------------------------- Exercise 1 with PyTorch
@@ -679,7 +697,23 @@ else:
             logits.append(logits[0]) or logits[:-1], t, n, seed),), WRONG,
          "leave the caller's list as it is"),
         # -------------------------------------------------------- Exercise 3 with PyTorch
-        (check_rank_noise, (ranked(torch_item_noise),), CORRECT, None),
+        # a torch.Generator seeded per item keeps 32 bits of its seed: the birthday bound
+        (check_rank_noise, (ranked(torch_item_noise),), WRONG, "low 32 bits of a seed"),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch_item_noise(
+            seed, epoch, index, size, 2, np.uint64)),), WRONG, "birthday bound"),
+        (check_rank_noise, (ranked(old_item_noise),), WRONG, "2**32 streams"),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
+            size, dtype=torch.float64, generator=torch.Generator().manual_seed(
+                abs(hash((seed, epoch, index))) % 2**63))),), WRONG, "low 32 bits of a seed"),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
+            size, generator=torch.Generator(device="cpu").manual_seed(int(item_rng(
+                seed, epoch, index).integers(2**32))))),), WRONG, "torch.from_numpy"),
+        # NumPy draws from the item's SeedSequence, made tensors: the full 128 bits
+        (check_rank_noise, (ranked(numpy_to_torch_noise),), CORRECT, None),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.tensor(
+            np.random.default_rng(abs(hash((seed, epoch, index)))).standard_normal(size))),),
+         CORRECT, None),
+        (check_rank_noise, (torch_rank_noise,), CORRECT, None),
         (check_rank_noise, (ranked(worker_dependent_noise),), WRONG, "DataLoader with 2 workers"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
             size, generator=torch.Generator().manual_seed(seed * 100_003 + epoch * 1_009
