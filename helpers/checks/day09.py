@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks._seeding import Seeding, watch_seeding
+from helpers.checks._seeding import Seeding, seed_bits, watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -253,6 +253,32 @@ def _dependent_rows(samples: list[np.ndarray]) -> None:
                             "from the one generator")
 
 
+#: Seeds spread over all of a PyTorch seed's 32 bits (PyTorch's CPU generator keeps the low
+#: 32 bits of what manual_seed gets), fixed so that the verdict is the same every run.
+_WIDE_SEEDS = tuple(int(s) for s in np.random.default_rng(9).integers(2**32, size=8))
+
+
+def _narrow_torch_seeds(sample_tokens) -> None:
+    """Raise :class:`Wrong` if the seeds ``sample_tokens`` gives ``manual_seed`` for
+    :data:`_WIDE_SEEDS` carry fewer than 28 of the 32 bits a PyTorch seed keeps (measured
+    with :func:`seed_bits` on their low 32 bits): ``seed & 0xFFFF`` or ``seed % 1000`` makes
+    far-apart seeds share one generator, by the birthday bound after some 2**(bits / 2)."""
+    keys = []
+    for seed in _WIDE_SEEDS:
+        seeding = _tokens(sample_tokens, LOGITS, 1.0, 4, seed)[2]
+        keys.append([value % 2**32 for value in seeding.torch_seeds])
+    bits = seed_bits(keys)
+    if bits is None or bits >= 28:
+        return
+    pairs = math.sqrt(2 * math.log(2) * 2**bits)
+    raise Wrong(f"over {len(_WIDE_SEEDS)} seeds spread below 2**32, the seeds your function "
+                f"gives the torch.Generator carry about {bits:.0f} bits, not the 32 bits a "
+                "PyTorch seed keeps (seed & 0xFFFF, seed % 1000?): far-apart seeds then "
+                "share one generator and draw the same labels, and by the birthday bound two "
+                f"of about {pairs:,.0f} seeds do so with an even chance. Seed the generator "
+                "with `seed` itself")
+
+
 def _frequencies(tokens: np.ndarray, k: int) -> np.ndarray:
     return np.stack([np.bincount(row, minlength=k) for row in tokens]) / tokens.shape[1]
 
@@ -296,6 +322,7 @@ def check_sample_tokens(sample_tokens) -> str:
                      "seed * B + i, digits side by side) also collides across seeds (with "
                      "seed + i, row 1 at seed 5 is row 0 at seed 6)")
         raise Wrong(hint)
+    _narrow_torch_seeds(sample_tokens)
     for temperature in (1.0, 0.5, 2.0):
         freq = (_frequencies(tokens, k) if temperature == 1.0 else
                 _frequencies(_tokens(sample_tokens, LOGITS, temperature, n, 0)[0], k))

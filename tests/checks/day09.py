@@ -693,6 +693,16 @@ else:
             torch.softmax(torch.tensor(logits) / t, dim=-1), n, replacement=True,
             generator=torch.Generator()),), WRONG, "seeds 0 and 1"),
         (check_sample_tokens, (spawned_rows,), WRONG, "the exercise asks for one torch.Generator"),
+        # seeds narrower than the 32 bits a PyTorch seed keeps: far-apart seeds collide
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed & 0xFFFF),), WRONG, "carry about 16 bits"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed % 1000),), WRONG, "birthday bound"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, int(SeedSequence(seed).generate_state(1)[0]) >> 12),), WRONG,
+         "not the 32 bits a PyTorch seed keeps"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed + 2**40),), CORRECT, None),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits.append(logits[0]) or logits[:-1], t, n, seed),), WRONG,
          "leave the caller's list as it is"),
