@@ -279,6 +279,42 @@ def _narrow_torch_seeds(sample_tokens) -> None:
                 "with `seed` itself")
 
 
+def _permuted_rows(samples: list[np.ndarray]) -> None:
+    """Raise :class:`Wrong` if two rows of identical logits (``LOGITS_SAME``, 50 labels a
+    row, one sample per seed) hold the same class counts at every seed: one row's labels
+    reordered. Independent rows have equal counts with probability 0.013 per seed, so at
+    all 20 seeds with probability about 3e-38."""
+    k = len(LOGITS_SAME[0])
+    counts = np.array([[np.bincount(row, minlength=k) for row in sample] for sample in samples])
+    for i in range(len(LOGITS_SAME)):
+        for j in range(i + 1, len(LOGITS_SAME)):
+            if np.array_equal(counts[:, i], counts[:, j]):
+                raise Wrong(f"rows {i} and {j} (identical logits) hold the same class counts at "
+                            f"every one of {len(samples)} seeds: one row is the other's labels "
+                            "reordered (a permutation of shared draws), not draws of its own. "
+                            "Each row needs draws of its own from the one generator")
+
+
+def _forced_argmax(samples: list[np.ndarray], same: list[np.ndarray]) -> None:
+    """Raise :class:`Wrong` if one position of every row holds the row's most likely class
+    in every sample (``LOGITS`` at 30 seeds, ``LOGITS_SAME`` at 3, the first
+    ``min(length)`` positions): a label forced to the argmax. Drawn labels do so at one
+    position with probability 0.64^30 · 0.85^30 · 0.67^9, about 3e-10, so below 1e-7 over
+    the 300 positions."""
+    length = min(sample.shape[1] for sample in (*samples, *same))
+    hits = np.ones(length, dtype=bool)
+    for logits, group in ((LOGITS, samples), (LOGITS_SAME, same)):
+        best = np.argmax(logits, axis=1)[:, None]
+        for sample in group:
+            hits &= np.all(sample[:, :length] == best, axis=0)
+    if hits.any():
+        j = int(np.flatnonzero(hits)[0])
+        raise Wrong(f"label {j} of every row is the row's most likely class (its argmax), in "
+                    f"all {len(samples) + len(same)} samples: a label set to the argmax "
+                    "(greedy decoding) is no draw. Draw every label from softmax(row / "
+                    "temperature)")
+
+
 def _frequencies(tokens: np.ndarray, k: int) -> np.ndarray:
     return np.stack([np.bincount(row, minlength=k) for row in tokens]) / tokens.shape[1]
 
@@ -379,8 +415,10 @@ def check_sample_tokens(sample_tokens) -> str:
     # right sampler (two coincide with probability about 0.51^50 < 1e-14 per pair).
     rows: dict[bytes, tuple[int, int]] = {}
     by_sample: dict[bytes, int] = {}
+    same_samples = []
     for seed in range(20):
         sample = _tokens(sample_tokens, LOGITS_SAME, 1.0, 50, seed)[0]
+        same_samples.append(sample)
         if sample.tobytes() in by_sample:
             raise Wrong(f"seeds {by_sample[sample.tobytes()]} and {seed} gave identical "
                         "labels: derive the generator from `seed` itself, e.g. "
@@ -398,8 +436,10 @@ def check_sample_tokens(sample_tokens) -> str:
                             "and the row (seed + i, seed - i) collide across seeds. Draw every "
                             "row from one generator seeded with `seed`")
             rows[key] = (seed, row)
-    _dependent_rows([_tokens(sample_tokens, LOGITS_SAME, 1.0, 400, seed)[0]
-                     for seed in _SAME_SEEDS])
+    _permuted_rows(same_samples)
+    wide_same = [_tokens(sample_tokens, LOGITS_SAME, 1.0, 400, seed)[0] for seed in _SAME_SEEDS]
+    _dependent_rows(wide_same)
+    _forced_argmax(samples, wide_same)
     for row in tokens:
         if np.array_equal(row[: n // 2], row[n // 2:]):
             raise Wrong("the second half of a row repeats its first half: draws copied or "

@@ -570,6 +570,22 @@ else:
         x = multinomial_tokens(True)(logits, temperature, n - 1, seed)
         return torch.cat([x, x[:, :1]], 1)
 
+    def forced_argmax_tokens(logits, temperature, n, seed):
+        """Drawn labels, but label 1 of every row set to the row's argmax (greedy)."""
+        tokens = multinomial_tokens(True)(logits, temperature, n, seed)
+        tokens[:, 1] = torch.tensor(logits).argmax(dim=1)
+        return tokens
+
+    def permuted_rows(logits, temperature, n, seed):
+        """One set of uniforms, shuffled for every row: rows of identical logits hold the
+        same labels reordered."""
+        generator = torch.Generator().manual_seed(seed)
+        u = torch.rand(n, generator=generator, dtype=torch.float64)
+        cdf = torch.cumsum(torch.softmax(torch.tensor(logits, dtype=torch.float64)
+                                         / temperature, dim=1), dim=1)
+        return torch.stack([torch.searchsorted(c, u[torch.randperm(n, generator=generator)])
+                            .clamp(max=len(c) - 1) for c in cdf])
+
     def global_tokens(logits, temperature, n, seed):
         torch.manual_seed(seed)
         return torch.multinomial(torch.softmax(torch.tensor(logits) / temperature, dim=-1), n,
@@ -693,6 +709,9 @@ else:
             torch.softmax(torch.tensor(logits) / t, dim=-1), n, replacement=True,
             generator=torch.Generator()),), WRONG, "seeds 0 and 1"),
         (check_sample_tokens, (spawned_rows,), WRONG, "the exercise asks for one torch.Generator"),
+        (check_sample_tokens, (forced_argmax_tokens,), WRONG,
+         "label 1 of every row is the row's most likely class"),
+        (check_sample_tokens, (permuted_rows,), WRONG, "the other's labels reordered"),
         # seeds narrower than the 32 bits a PyTorch seed keeps: far-apart seeds collide
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed & 0xFFFF),), WRONG, "carry about 16 bits"),
