@@ -160,6 +160,14 @@ _TOKENS_GLOBAL = ("your function reseeded or drew from PyTorch's global generato
                   "seed it with `seed` and pass it to torch.multinomial")
 
 
+def _bfloat16(values: list[list[float]]) -> np.ndarray:
+    """``values`` rounded to bfloat16 (float32's top 16 bits, to nearest, ties to even), as
+    float64: the precision a softmax computed in bfloat16 starts from."""
+    bits = np.asarray(values, dtype=np.float32).view(np.uint32).astype(np.uint64)
+    bits = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16 << 16
+    return bits.astype(np.uint32).view(np.float32).astype(float)
+
+
 def _softmax_rows(logits: list[list[float]], temperature: float, axis: int = 1) -> np.ndarray:
     z = np.asarray(logits) / temperature
     e = np.exp(z - z.max(axis=axis, keepdims=True))
@@ -475,6 +483,12 @@ def check_sample_tokens(sample_tokens) -> str:
                     ) from None
     se = np.sqrt(np.clip(large * (1 - large), 1e-12, None) / 2000)
     if not np.all(np.abs(freq - large) <= 5 * se + 1e-12):
+        rounded = _softmax_rows(_bfloat16(LOGITS_LARGE), 1.0)
+        if np.all(np.abs(freq - rounded) <= 5 * se + 1e-12):
+            raise Wrong(f"with logits [1000, 999, 0] your labels' frequencies were "
+                        f"{freq.round(3).tolist()}: the softmax of logits rounded to bfloat16, "
+                        "whose 8-bit significand keeps 2 or 3 digits, so 999 becomes 1000 and "
+                        "the first two classes tie. Compute the softmax in float32 or float64")
         raise Wrong(f"{overflow}; your labels' frequencies were {freq.round(3).tolist()}")
     if not _is_tensor(got):
         raise Wrong(f"these labels are right, but sample_tokens returned a "

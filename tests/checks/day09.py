@@ -712,6 +712,13 @@ else:
         (check_sample_tokens, (forced_argmax_tokens,), WRONG,
          "label 1 of every row is the row's most likely class"),
         (check_sample_tokens, (permuted_rows,), WRONG, "the other's labels reordered"),
+        # a softmax in bfloat16: 999 rounds to 1000, a precision error, not an overflow
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
+            torch.tensor(logits, dtype=torch.bfloat16) / t, dim=-1), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "rounded to bfloat16"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
+            torch.tensor(logits).bfloat16() / t, dim=-1).double(), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "8-bit significand"),
         # seeds narrower than the 32 bits a PyTorch seed keeps: far-apart seeds collide
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed & 0xFFFF),), WRONG, "carry about 16 bits"),
