@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import sys
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -79,6 +80,16 @@ def _output_rms(fan_in: int, mean: float, sd: float) -> float:
     return math.sqrt((mean**2 + sd**2) / 3 + 1 / (3 * fan_in))
 
 
+def _one_number(value: object, what: str) -> float:
+    """The learner's ``value`` as a float if it is one real number, as the prompt allows: any
+    real scalar, ``decimal.Decimal`` included (which :func:`number` takes for no number), a
+    tensor, or a list, array or tensor of one element."""
+    value = _untensor(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return float(value)
+    return number(value, what)
+
+
 @exercise_check
 def check_linear_output_rms(linear_output_rms) -> str:
     """``linear_output_rms(fan_in, mean, sd)``: the rms of a fresh default ``nn.Linear``'s
@@ -89,7 +100,7 @@ def check_linear_output_rms(linear_output_rms) -> str:
                       global_hint="your function drew from PyTorch's global generator (did you "
                                   "build a layer and measure it?): compute the output's scale "
                                   "from the distributions instead")
-        got[case] = number(_untensor(value), f"linear_output_rms{case}")
+        got[case] = _one_number(value, f"linear_output_rms{case}")
 
     def matches(formula, rel_tol=1e-6) -> bool:
         return all(math.isclose(got[c], formula(*c), rel_tol=rel_tol) for c in _RMS_CASES)

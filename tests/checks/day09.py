@@ -7,6 +7,7 @@ when PyTorch is installed.
 import importlib.util
 import math
 import random
+from decimal import Decimal
 
 import numpy as np
 
@@ -460,6 +461,16 @@ CASES = [
                         .standard_normal((1, size))),), WRONG, "shape (10, 3)"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, epoch, index)
                         .standard_normal(size).astype(np.float16)),), WRONG, "float16 draws"),
+    # one number, in any real type (Decimal too), or one element of a list, array or tensor
+    (check_linear_output_rms, (lambda fan_in, mean, sd: (
+        (Decimal(mean) ** 2 + Decimal(sd) ** 2 + 1 / Decimal(fan_in)) / 3).sqrt(),), CORRECT,
+     None),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: [math.sqrt(
+        (mean**2 + sd**2 + 1 / fan_in) / 3)],), CORRECT, None),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: [math.sqrt(
+        (mean**2 + sd**2 + 1 / fan_in) / 3)] * 2,), WRONG, "should be one number"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: Decimal("NaN"),), WRONG,
+     "should be one number"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: np.float16(np.sqrt(
         (mean**2 + sd**2) / 3 + 1 / (3 * fan_in))),), WRONG, "or round"),
     (check_sample_tokens, (shared_uniforms,), WRONG, "every row reuses the same draws"),
