@@ -129,9 +129,13 @@ class ItemNoise:
     tree of ``seed``, the same seed as ``SeedSequence(seed).spawn(...)[e].spawn(...)[i]``,
     computed directly. (A list ``[seed, e, i]`` would not do: ``SeedSequence`` pads its
     entropy with zeros, so ``[seed, 0, 0]`` is the seed ``seed`` itself.) The item draws its
-    NumPy noise from that generator and seeds a ``torch.Generator`` from it for its PyTorch
-    noise. Item ``i`` is ``[i, worker id, NumPy noise, PyTorch noise]``. Nothing random is
-    held or copied, so 0, 1 or any number of workers, in any order, load the same items.
+    NumPy noise from that generator, then its PyTorch noise, a float32 tensor that the same
+    generator draws and ``torch.from_numpy`` wraps. (A ``torch.Generator`` seeded per item
+    would not do: PyTorch's CPU generator keeps 32 bits of a seed, so among some 10**5 items,
+    epochs and seeds two would share their PyTorch noise, by the birthday bound; the
+    generator made from the ``SeedSequence`` keeps its 128 bits.) Item ``i`` is
+    ``[i, worker id, NumPy noise, PyTorch noise]``. Nothing random is held or copied, so 0,
+    1 or any number of workers, in any order, load the same items.
 
     The main process says which epoch it is with :meth:`set_epoch`, before iterating: a
     loader's (non-persistent) workers copy the dataset at the start of every epoch. Workers
@@ -155,6 +159,10 @@ class ItemNoise:
     >>> data.set_epoch(1)
     >>> bool(data[3][2] != item[2]), bool(np.array_equal(data[3], data[(1, 3)]))
     (True, True)
+    >>> rng = np.random.default_rng(np.random.SeedSequence(0, spawn_key=(1, 3)))
+    >>> numpy_noise, torch_noise = rng.standard_normal(), rng.standard_normal(dtype=np.float32)
+    >>> data[3][2:].tolist() == [numpy_noise, torch_noise]  # the item's own NumPy generator
+    True
     >>> data[4]
     Traceback (most recent call last):
     ...
@@ -180,9 +188,11 @@ class ItemNoise:
         i = _index(i, self.n)
         epoch = check_int(epoch, "epoch")
         rng = np.random.default_rng(np.random.SeedSequence(self.seed, spawn_key=(epoch, i)))
-        generator = torch.Generator().manual_seed(int(rng.integers(2**63)))
-        return np.array([i, worker_id(), rng.standard_normal(),
-                         torch.randn((), generator=generator).item()])
+        numpy_noise = rng.standard_normal()
+        # PyTorch noise as a float32 tensor, like torch.randn's, drawn by the item's NumPy
+        # generator: a torch.Generator would keep only 32 bits of a seed made from it
+        torch_noise = torch.from_numpy(rng.standard_normal(1, dtype=np.float32))
+        return np.array([i, worker_id(), numpy_noise, torch_noise.item()])
 
 
 class EpochSampler:

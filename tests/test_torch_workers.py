@@ -134,9 +134,8 @@ def test_seed_worker_gives_new_noise_every_epoch_but_depends_on_the_worker_count
 def item_reference(seed, epoch, i):
     """Item i of epoch `epoch`, computed without ItemNoise (worker column -1)."""
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(epoch, i)))
-    generator = torch.Generator().manual_seed(int(rng.integers(2**63)))
     noise = rng.standard_normal()
-    return [i, -1, noise, torch.randn((), generator=generator).item()]
+    return [i, -1, noise, float(rng.standard_normal(dtype=np.float32))]
 
 
 @pytest.mark.parametrize(("seed", "shuffle", "n", "batch_size"), [
@@ -194,6 +193,14 @@ def test_item_noise_keys_and_seeds():
     first = np.random.default_rng(np.random.SeedSequence(4, spawn_key=(0, 0)))
     assert first.random() != np.random.default_rng(4).random()
     assert np.random.default_rng([4, 0, 0]).random() == np.random.default_rng(4).random()
+
+
+def test_item_noise_keeps_the_full_seed_for_its_torch_noise():
+    # Items 48553 and 153850 of seed 0 got the same 32-bit torch seed (a birthday collision)
+    # when their torch noise came from a torch.Generator seeded per item.
+    data = ItemNoise(200_000, 0)
+    assert data[48553][3] != data[153850][3]
+    assert np.float32(data[5][3]) == data[5][3]  # float32 noise, as torch.randn's
 
 
 def test_datasets_end_iteration_and_reject_bad_indices():

@@ -13,11 +13,12 @@ from __future__ import annotations
 import math
 import multiprocessing
 import sys
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
 
-from helpers.checks._seeding import Seeding, watch_seeding
+from helpers.checks._seeding import Seeding, seed_bits, watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -79,6 +80,16 @@ def _output_rms(fan_in: int, mean: float, sd: float) -> float:
     return math.sqrt((mean**2 + sd**2) / 3 + 1 / (3 * fan_in))
 
 
+def _one_number(value: object, what: str) -> float:
+    """The learner's ``value`` as a float if it is one real number, as the prompt allows: any
+    real scalar, ``decimal.Decimal`` included (which :func:`number` takes for no number), a
+    tensor, or a list, array or tensor of one element."""
+    value = _untensor(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return float(value)
+    return number(value, what)
+
+
 @exercise_check
 def check_linear_output_rms(linear_output_rms) -> str:
     """``linear_output_rms(fan_in, mean, sd)``: the rms of a fresh default ``nn.Linear``'s
@@ -89,7 +100,7 @@ def check_linear_output_rms(linear_output_rms) -> str:
                       global_hint="your function drew from PyTorch's global generator (did you "
                                   "build a layer and measure it?): compute the output's scale "
                                   "from the distributions instead")
-        got[case] = number(_untensor(value), f"linear_output_rms{case}")
+        got[case] = _one_number(value, f"linear_output_rms{case}")
 
     def matches(formula, rel_tol=1e-6) -> bool:
         return all(math.isclose(got[c], formula(*c), rel_tol=rel_tol) for c in _RMS_CASES)
@@ -158,6 +169,14 @@ LOGITS_LARGE = [[1000.0, 999.0, 0.0], [0.0, 0.5, 3.0]]
 _TOKENS_GLOBAL = ("your function reseeded or drew from PyTorch's global generator "
                   "(torch.manual_seed, or a draw without generator=): make a torch.Generator, "
                   "seed it with `seed` and pass it to torch.multinomial")
+
+
+def _bfloat16(values: list[list[float]]) -> np.ndarray:
+    """``values`` rounded to bfloat16 (float32's top 16 bits, to nearest, ties to even), as
+    float64: the precision a softmax computed in bfloat16 starts from."""
+    bits = np.asarray(values, dtype=np.float32).view(np.uint32).astype(np.uint64)
+    bits = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16 << 16
+    return bits.astype(np.uint32).view(np.float32).astype(float)
 
 
 def _softmax_rows(logits: list[list[float]], temperature: float, axis: int = 1) -> np.ndarray:
@@ -253,6 +272,68 @@ def _dependent_rows(samples: list[np.ndarray]) -> None:
                             "from the one generator")
 
 
+#: Seeds spread over all of a PyTorch seed's 32 bits (PyTorch's CPU generator keeps the low
+#: 32 bits of what manual_seed gets), fixed so that the verdict is the same every run.
+_WIDE_SEEDS = tuple(int(s) for s in np.random.default_rng(9).integers(2**32, size=8))
+
+
+def _narrow_torch_seeds(sample_tokens) -> None:
+    """Raise :class:`Wrong` if the seeds ``sample_tokens`` gives ``manual_seed`` for
+    :data:`_WIDE_SEEDS` carry fewer than 28 of the 32 bits a PyTorch seed keeps (measured
+    with :func:`seed_bits` on their low 32 bits): ``seed & 0xFFFF`` or ``seed % 1000`` makes
+    far-apart seeds share one generator, by the birthday bound after some 2**(bits / 2)."""
+    keys = []
+    for seed in _WIDE_SEEDS:
+        seeding = _tokens(sample_tokens, LOGITS, 1.0, 4, seed)[2]
+        keys.append([value % 2**32 for value in seeding.torch_seeds])
+    bits = seed_bits(keys)
+    if bits is None or bits >= 28:
+        return
+    pairs = math.sqrt(2 * math.log(2) * 2**bits)
+    raise Wrong(f"over {len(_WIDE_SEEDS)} seeds spread below 2**32, the seeds your function "
+                f"gives the torch.Generator carry about {bits:.0f} bits, not the 32 bits a "
+                "PyTorch seed keeps (seed & 0xFFFF, seed % 1000?): far-apart seeds then "
+                "share one generator and draw the same labels, and by the birthday bound two "
+                f"of about {pairs:,.0f} seeds do so with an even chance. Seed the generator "
+                "with `seed` itself")
+
+
+def _permuted_rows(samples: list[np.ndarray]) -> None:
+    """Raise :class:`Wrong` if two rows of identical logits (``LOGITS_SAME``, 50 labels a
+    row, one sample per seed) hold the same class counts at every seed: one row's labels
+    reordered. Independent rows have equal counts with probability 0.013 per seed, so at
+    all 20 seeds with probability about 3e-38."""
+    k = len(LOGITS_SAME[0])
+    counts = np.array([[np.bincount(row, minlength=k) for row in sample] for sample in samples])
+    for i in range(len(LOGITS_SAME)):
+        for j in range(i + 1, len(LOGITS_SAME)):
+            if np.array_equal(counts[:, i], counts[:, j]):
+                raise Wrong(f"rows {i} and {j} (identical logits) hold the same class counts at "
+                            f"every one of {len(samples)} seeds: one row is the other's labels "
+                            "reordered (a permutation of shared draws), not draws of its own. "
+                            "Each row needs draws of its own from the one generator")
+
+
+def _forced_argmax(samples: list[np.ndarray], same: list[np.ndarray]) -> None:
+    """Raise :class:`Wrong` if one position of every row holds the row's most likely class
+    in every sample (``LOGITS`` at 30 seeds, ``LOGITS_SAME`` at 3, the first
+    ``min(length)`` positions): a label forced to the argmax. Drawn labels do so at one
+    position with probability 0.64^30 · 0.85^30 · 0.67^9, about 3e-10, so below 1e-7 over
+    the 300 positions."""
+    length = min(sample.shape[1] for sample in (*samples, *same))
+    hits = np.ones(length, dtype=bool)
+    for logits, group in ((LOGITS, samples), (LOGITS_SAME, same)):
+        best = np.argmax(logits, axis=1)[:, None]
+        for sample in group:
+            hits &= np.all(sample[:, :length] == best, axis=0)
+    if hits.any():
+        j = int(np.flatnonzero(hits)[0])
+        raise Wrong(f"label {j} of every row is the row's most likely class (its argmax), in "
+                    f"all {len(samples) + len(same)} samples: a label set to the argmax "
+                    "(greedy decoding) is no draw. Draw every label from softmax(row / "
+                    "temperature)")
+
+
 def _frequencies(tokens: np.ndarray, k: int) -> np.ndarray:
     return np.stack([np.bincount(row, minlength=k) for row in tokens]) / tokens.shape[1]
 
@@ -296,6 +377,7 @@ def check_sample_tokens(sample_tokens) -> str:
                      "seed * B + i, digits side by side) also collides across seeds (with "
                      "seed + i, row 1 at seed 5 is row 0 at seed 6)")
         raise Wrong(hint)
+    _narrow_torch_seeds(sample_tokens)
     for temperature in (1.0, 0.5, 2.0):
         freq = (_frequencies(tokens, k) if temperature == 1.0 else
                 _frequencies(_tokens(sample_tokens, LOGITS, temperature, n, 0)[0], k))
@@ -352,8 +434,10 @@ def check_sample_tokens(sample_tokens) -> str:
     # right sampler (two coincide with probability about 0.51^50 < 1e-14 per pair).
     rows: dict[bytes, tuple[int, int]] = {}
     by_sample: dict[bytes, int] = {}
+    same_samples = []
     for seed in range(20):
         sample = _tokens(sample_tokens, LOGITS_SAME, 1.0, 50, seed)[0]
+        same_samples.append(sample)
         if sample.tobytes() in by_sample:
             raise Wrong(f"seeds {by_sample[sample.tobytes()]} and {seed} gave identical "
                         "labels: derive the generator from `seed` itself, e.g. "
@@ -371,8 +455,10 @@ def check_sample_tokens(sample_tokens) -> str:
                             "and the row (seed + i, seed - i) collide across seeds. Draw every "
                             "row from one generator seeded with `seed`")
             rows[key] = (seed, row)
-    _dependent_rows([_tokens(sample_tokens, LOGITS_SAME, 1.0, 400, seed)[0]
-                     for seed in _SAME_SEEDS])
+    _permuted_rows(same_samples)
+    wide_same = [_tokens(sample_tokens, LOGITS_SAME, 1.0, 400, seed)[0] for seed in _SAME_SEEDS]
+    _dependent_rows(wide_same)
+    _forced_argmax(samples, wide_same)
     for row in tokens:
         if np.array_equal(row[: n // 2], row[n // 2:]):
             raise Wrong("the second half of a row repeats its first half: draws copied or "
@@ -408,6 +494,12 @@ def check_sample_tokens(sample_tokens) -> str:
                     ) from None
     se = np.sqrt(np.clip(large * (1 - large), 1e-12, None) / 2000)
     if not np.all(np.abs(freq - large) <= 5 * se + 1e-12):
+        rounded = _softmax_rows(_bfloat16(LOGITS_LARGE), 1.0)
+        if np.all(np.abs(freq - rounded) <= 5 * se + 1e-12):
+            raise Wrong(f"with logits [1000, 999, 0] your labels' frequencies were "
+                        f"{freq.round(3).tolist()}: the softmax of logits rounded to bfloat16, "
+                        "whose 8-bit significand keeps 2 or 3 digits, so 999 becomes 1000 and "
+                        "the first two classes tie. Compute the softmax in float32 or float64")
         raise Wrong(f"{overflow}; your labels' frequencies were {freq.round(3).tolist()}")
     if not _is_tensor(got):
         raise Wrong(f"these labels are right, but sample_tokens returned a "
@@ -436,6 +528,18 @@ _NOISE_GLOBAL = ("your function reseeded or drew from PyTorch's global generator
 _SEEDS = (0, 1, 2, 12, 42, 142)
 _EPOCHS = (0, 1, 2, 3, 11, 23)
 _INDICES = (0, 1, 2, 4, 12, 101, 1_000, 10_000)
+
+
+#: (seed, epoch, item) nodes at which two of 2**32 equally likely streams coincide with an
+#: even chance (the birthday bound)
+_EVEN_CHANCE_32 = math.sqrt(2 * math.log(2) * 2**32)
+_TORCH_SEED_PER_ITEM = (
+    "your function seeds a torch.Generator for each item (manual_seed): PyTorch's CPU "
+    "generator keeps only the low 32 bits of a seed, so there are 2**32 streams, and among "
+    f"about {_EVEN_CHANCE_32:,.0f} (seed, epoch, item) nodes two share their noise with an "
+    "even chance (the birthday bound), whatever the 128-bit SeedSequence behind the seed. "
+    "Draw each item's noise with its NumPy generator, default_rng(SeedSequence(seed, "
+    "spawn_key=(epoch, index))), and convert it with torch.from_numpy")
 
 
 def _noise(item_noise, seed: int, epoch: int, index: int, size: int) -> np.ndarray:
@@ -585,6 +689,8 @@ def check_rank_noise(rank_noise) -> str:
             for seed in _POOL_SEEDS for epoch in _POOL_EPOCHS}
     _mirrored_items(pool)
     _shifted_reuse(pool)
+    if seeding.torch_seeds:
+        raise Wrong(_TORCH_SEED_PER_ITEM)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
 

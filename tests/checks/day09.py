@@ -7,6 +7,7 @@ when PyTorch is installed.
 import importlib.util
 import math
 import random
+from decimal import Decimal
 
 import numpy as np
 
@@ -460,6 +461,16 @@ CASES = [
                         .standard_normal((1, size))),), WRONG, "shape (10, 3)"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, epoch, index)
                         .standard_normal(size).astype(np.float16)),), WRONG, "float16 draws"),
+    # one number, in any real type (Decimal too), or one element of a list, array or tensor
+    (check_linear_output_rms, (lambda fan_in, mean, sd: (
+        (Decimal(mean) ** 2 + Decimal(sd) ** 2 + 1 / Decimal(fan_in)) / 3).sqrt(),), CORRECT,
+     None),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: [math.sqrt(
+        (mean**2 + sd**2 + 1 / fan_in) / 3)],), CORRECT, None),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: [math.sqrt(
+        (mean**2 + sd**2 + 1 / fan_in) / 3)] * 2,), WRONG, "should be one number"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: Decimal("NaN"),), WRONG,
+     "should be one number"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: np.float16(np.sqrt(
         (mean**2 + sd**2) / 3 + 1 / (3 * fan_in))),), WRONG, "or round"),
     (check_sample_tokens, (shared_uniforms,), WRONG, "every row reuses the same draws"),
@@ -570,6 +581,22 @@ else:
         x = multinomial_tokens(True)(logits, temperature, n - 1, seed)
         return torch.cat([x, x[:, :1]], 1)
 
+    def forced_argmax_tokens(logits, temperature, n, seed):
+        """Drawn labels, but label 1 of every row set to the row's argmax (greedy)."""
+        tokens = multinomial_tokens(True)(logits, temperature, n, seed)
+        tokens[:, 1] = torch.tensor(logits).argmax(dim=1)
+        return tokens
+
+    def permuted_rows(logits, temperature, n, seed):
+        """One set of uniforms, shuffled for every row: rows of identical logits hold the
+        same labels reordered."""
+        generator = torch.Generator().manual_seed(seed)
+        u = torch.rand(n, generator=generator, dtype=torch.float64)
+        cdf = torch.cumsum(torch.softmax(torch.tensor(logits, dtype=torch.float64)
+                                         / temperature, dim=1), dim=1)
+        return torch.stack([torch.searchsorted(c, u[torch.randperm(n, generator=generator)])
+                            .clamp(max=len(c) - 1) for c in cdf])
+
     def global_tokens(logits, temperature, n, seed):
         torch.manual_seed(seed)
         return torch.multinomial(torch.softmax(torch.tensor(logits) / temperature, dim=-1), n,
@@ -599,9 +626,27 @@ else:
                 return torch.distributions.Categorical(probs=probs).sample((n,)).T
             return torch.multinomial(probs, n, replacement=True)
 
-    def torch_item_noise(seed, epoch, index, size):
-        item_seed = int(SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1)[0])
-        return torch.randn(size, generator=torch.Generator().manual_seed(item_seed))
+    def torch_item_noise(seed, epoch, index, size, words=1, dtype=np.uint32):
+        """A torch.Generator per item, seeded from the item's SeedSequence: torch keeps 32
+        bits of the seed (2**32 streams), so items collide by the birthday bound."""
+        state = SeedSequence(seed, spawn_key=(epoch, index)).generate_state(words, dtype)
+        return torch.randn(size, generator=torch.Generator().manual_seed(int(state[0])))
+
+    def numpy_to_torch_noise(seed, epoch, index, size):
+        """Right: the item's NumPy generator draws, torch.from_numpy converts (128 bits)."""
+        return torch.from_numpy(item_rng(seed, epoch, index).standard_normal(size, np.float32))
+
+    def old_item_noise(seed, epoch, index, size):
+        """What ItemNoise did: a 63-bit integer from the item's generator seeds torch."""
+        rng = item_rng(seed, epoch, index)
+        generator = Generator().manual_seed(int(rng.integers(2**63)))
+        return torch.randn(size, generator=generator)
+
+    def torch_rank_noise(seed, epoch, rank, world_size, num_items, size):
+        """Right: NumPy draws per item, stacked into one tensor."""
+        return torch.stack([torch.as_tensor(item_rng(seed, epoch, index).standard_normal(size))
+                            for index in range(rank, num_items, world_size)]
+                           or [torch.empty(0, size)]).reshape(-1, size)
 
     CASES += [
         # -------------------------------------------------------- Exercise 1 with PyTorch
@@ -675,11 +720,47 @@ else:
             torch.softmax(torch.tensor(logits) / t, dim=-1), n, replacement=True,
             generator=torch.Generator()),), WRONG, "seeds 0 and 1"),
         (check_sample_tokens, (spawned_rows,), WRONG, "the exercise asks for one torch.Generator"),
+        (check_sample_tokens, (forced_argmax_tokens,), WRONG,
+         "label 1 of every row is the row's most likely class"),
+        (check_sample_tokens, (permuted_rows,), WRONG, "the other's labels reordered"),
+        # a softmax in bfloat16: 999 rounds to 1000, a precision error, not an overflow
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
+            torch.tensor(logits, dtype=torch.bfloat16) / t, dim=-1), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "rounded to bfloat16"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
+            torch.tensor(logits).bfloat16() / t, dim=-1).double(), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "8-bit significand"),
+        # seeds narrower than the 32 bits a PyTorch seed keeps: far-apart seeds collide
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed & 0xFFFF),), WRONG, "carry about 16 bits"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed % 1000),), WRONG, "birthday bound"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, int(SeedSequence(seed).generate_state(1)[0]) >> 12),), WRONG,
+         "not the 32 bits a PyTorch seed keeps"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed + 2**40),), CORRECT, None),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits.append(logits[0]) or logits[:-1], t, n, seed),), WRONG,
          "leave the caller's list as it is"),
         # -------------------------------------------------------- Exercise 3 with PyTorch
-        (check_rank_noise, (ranked(torch_item_noise),), CORRECT, None),
+        # a torch.Generator seeded per item keeps 32 bits of its seed: the birthday bound
+        (check_rank_noise, (ranked(torch_item_noise),), WRONG, "low 32 bits of a seed"),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch_item_noise(
+            seed, epoch, index, size, 2, np.uint64)),), WRONG, "birthday bound"),
+        (check_rank_noise, (ranked(old_item_noise),), WRONG, "2**32 streams"),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
+            size, dtype=torch.float64, generator=torch.Generator().manual_seed(
+                abs(hash((seed, epoch, index))) % 2**63))),), WRONG, "low 32 bits of a seed"),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
+            size, generator=torch.Generator(device="cpu").manual_seed(int(item_rng(
+                seed, epoch, index).integers(2**32))))),), WRONG, "torch.from_numpy"),
+        # NumPy draws from the item's SeedSequence, made tensors: the full 128 bits
+        (check_rank_noise, (ranked(numpy_to_torch_noise),), CORRECT, None),
+        (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.tensor(
+            np.random.default_rng(abs(hash((seed, epoch, index)))).standard_normal(size))),),
+         CORRECT, None),
+        (check_rank_noise, (torch_rank_noise,), CORRECT, None),
         (check_rank_noise, (ranked(worker_dependent_noise),), WRONG, "DataLoader with 2 workers"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
             size, generator=torch.Generator().manual_seed(seed * 100_003 + epoch * 1_009
