@@ -53,6 +53,14 @@ def check_glorot_std(glorot_std) -> str:
         want = gain * math.sqrt(2 / (fan_in + fan_out))
         if _close(got, want):
             continue
+        # an off-by-one in the fans is within 2 % of the right value in big layers: name it
+        # before the "rounded" hint
+        for shift in (-2, -1, 1, 2):
+            if _close(got, gain * math.sqrt(2 / (fan_in + fan_out + shift))):
+                raise Wrong(f"{what} = {got!r} is Glorot's formula with the fans off by "
+                            f"{shift:+d}: fan_in + fan_out {'+' if shift > 0 else '-'} "
+                            f"{abs(shift)} instead of fan_in + fan_out. Use the layer's sizes "
+                            "as given, without adding or subtracting one (a bias is not a fan)")
         _rounded(got, want, what)
         mistakes = {
             "that is LeCun's rule, sqrt(1 / fan_in): Glorot averages fan_in and fan_out":
@@ -226,6 +234,56 @@ def _lag1(z: np.ndarray) -> float:
     return float(np.corrcoef(z[:-1], z[1:])[0, 1])
 
 
+def _not_orthogonal(W: np.ndarray, layer: int) -> None:
+    """Wrong if ``W``'s columns (tall) or rows (wide) are orthogonal with equal norms: an
+    orthogonal initialization. Independent normal draws are far from it (their smaller Gram
+    matrix has off-diagonal entries about 1 / sqrt(n) of the diagonal's)."""
+    gram = W.T @ W if W.shape[0] >= W.shape[1] else W @ W.T
+    diag = np.diag(gram)
+    if gram.shape[0] < 2 or diag.mean() <= 0:
+        return
+    off = gram - np.diag(diag)
+    if np.abs(off).max() < 1e-8 * diag.mean() and np.ptp(diag) < 1e-8 * diag.mean():
+        lines = "columns" if W.shape[0] >= W.shape[1] else "rows"
+        raise Wrong(f"layer {layer}'s {lines} are orthonormal up to a constant: an orthogonal "
+                    "initialization (a QR or SVD of a random matrix), whose entries depend on "
+                    "each other. He NORMAL draws every weight independently from rng.normal, "
+                    "std sqrt(2 / fan_in)")
+
+
+def _not_standardized(W: np.ndarray, layer: int) -> None:
+    """Wrong if ``W``'s mean is exactly 0 or its std exactly He's: draws rescaled after the
+    fact ((Z - Z.mean()) / Z.std()). Independent draws hit either to 1e-9 relative with
+    probability about 1e-8 (their mean varies by std / sqrt(n), their std by std / sqrt(2n))."""
+    he = math.sqrt(2 / W.shape[0])
+    exact_mean = abs(W.mean()) < 1e-9 * he
+    exact_std = abs(W.std() / he - 1) < 1e-9
+    if exact_mean or exact_std:
+        what = "mean exactly 0" if exact_mean else "standard deviation exactly sqrt(2 / fan_in)"
+        raise Wrong(f"layer {layer}'s weights have {what}: they were standardized after the "
+                    "draw ((Z - Z.mean()) / Z.std()), which ties every weight to all the others. "
+                    "Every weight must be its own independent draw: rng.normal with std "
+                    "sqrt(2 / fan_in), kept as drawn")
+
+
+_erfc = np.vectorize(math.erfc, otypes=[float])
+
+
+def _not_stratified(z: np.ndarray, layer: int) -> None:
+    """Wrong if the standardized weights ``z`` are stratified: each of n equal-probability
+    slices of the normal holds exactly one of the n weights (a quantile grid or Latin
+    hypercube, permuted). Independent draws fill about 1 / e of the slices with exactly one."""
+    z = z.ravel()
+    n = z.size
+    u = 0.5 * _erfc(-z / math.sqrt(2))  # the normal CDF: uniform for independent draws
+    counts = np.bincount(np.minimum((u * n).astype(np.int64), n - 1), minlength=n)
+    if n >= 100 and np.mean(counts == 1) > 0.9:
+        raise Wrong(f"layer {layer}'s weights are stratified: each of its {n} equal-probability "
+                    "slices of the normal holds exactly one weight (a grid of quantiles or a "
+                    "Latin hypercube, shuffled), so the weights depend on each other. Every "
+                    "weight must be its own independent draw from rng.normal")
+
+
 @exercise_check
 def check_he_stack(he_stack) -> str:
     """``he_stack(widths, rng)``: independent He-normal weights for every layer, from ``rng``."""
@@ -240,6 +298,16 @@ def check_he_stack(he_stack) -> str:
     keys: list = []  # the integers that went into those seeds, per call with another rng
     other = _watched(he_stack, widths, np.random.default_rng(1), seeds, keys)
     if any(np.array_equal(a, b) for a, b in zip(first, other, strict=True)):
+        shared_seeds = sorted(set(seeds[0]) & set(seeds[-1]))
+        if shared_seeds and seeds[0] != seeds[-1]:
+            # the seeds change with rng, but not all of them: arithmetic (seed * layer gives
+            # layer 0 the seed 0 for every rng) or one layer with a fixed seed
+            raise Wrong(f"your layers' generators are seeded {seeds[0][:3]}... for one rng "
+                        f"and {seeds[-1][:3]}... for another: a layer gets the seed "
+                        f"{shared_seeds[0]} whatever rng is (seed arithmetic such as seed * "
+                        "layer, which seeds layer 0 with 0, or a fixed seed), so every network "
+                        "shares that layer. Draw every layer from rng itself (or from "
+                        "rng.spawn(...) children)")
         raise Wrong("differently seeded rng gave the same weights in a layer: draw them from "
                     "the rng argument, not from a generator of your own with a fixed seed")
     # first the structure: copies within or across layers, before any statistic (a layer
@@ -253,6 +321,9 @@ def check_he_stack(he_stack) -> str:
             raise Wrong(f"every row of layer {layer} is the same (one row of draws copied "
                         "for every input): each unit gives all its inputs one weight and sees "
                         "only their sum. Draw every weight of the (fan_in, fan_out) matrix")
+    for layer, W in enumerate(first):
+        _not_orthogonal(W, layer)
+        _not_stratified(W / math.sqrt(2 / W.shape[0]), layer)  # (a symmetric grid repeats |z|)
     # no draw may be reused in another form (negated, shuffled, copied) within a layer or
     # across layers: count standardized |values| that agree to 9 decimals (independent
     # normal draws do so by chance about 0.03 times among 8,000 x 8,000, so 50 is safe)
@@ -271,6 +342,9 @@ def check_he_stack(he_stack) -> str:
         if np.intersect1d(grids[a], grids[b]).size > 50:
             raise Wrong(f"layers {a} and {b} reuse the same draws (shuffled, negated or "
                         "sliced from one array?): every layer needs its own draws from rng")
+    # rescaled after the draw (after the reuse checks: an antithetic half has mean 0 too)
+    for layer, W in enumerate(first):
+        _not_standardized(W, layer)
     draws = [_watched(he_stack, widths, np.random.default_rng(s), seeds, keys)
              for s in _STACK_SEEDS]
     for layer, (fan_in, fan_out) in enumerate(shapes):

@@ -345,3 +345,69 @@ CASES = [
 
 if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch
     CASES.append((check_he_stack, (_he_torch,), CORRECT, None))
+
+
+def _he_seed_times_layer(widths, rng):
+    """A 62-bit seed drawn once, then seed * layer per layer: layer 0 is seeded 0 for every rng."""
+    s = int(rng.integers(2**62))
+    return [np.random.default_rng(s * layer).normal(0, math.sqrt(2 / a), (a, b))
+            for layer, (a, b) in enumerate(itertools.pairwise(widths))]
+
+
+def _he_orthogonal(widths, rng):
+    """Orthogonal initialization with He's gain: not independent normal draws."""
+    return [init.orthogonal(a, b, rng, gain=math.sqrt(2)) for a, b in itertools.pairwise(widths)]
+
+
+def _he_standardized(widths, rng):
+    """Draws standardized to exactly mean 0 and He's std: tied to each other."""
+    out = []
+    for a, b in itertools.pairwise(widths):
+        Z = rng.standard_normal((a, b))
+        out.append((Z - Z.mean()) / Z.std() * math.sqrt(2 / a))
+    return out
+
+
+def _he_centred(widths, rng):
+    """Draws with their mean subtracted: mean exactly 0."""
+    out = []
+    for a, b in itertools.pairwise(widths):
+        Z = rng.standard_normal((a, b))
+        out.append((Z - Z.mean()) * math.sqrt(2 / a))
+    return out
+
+
+def _he_stratified(jitter):
+    """A Latin hypercube of the normal (one weight per equal-probability slice), shuffled."""
+    def he_stack(widths, rng):
+        out = []
+        for a, b in itertools.pairwise(widths):
+            n = a * b
+            u = (np.arange(n) + (rng.random(n) if jitter else 0.5)) / n
+            out.append(rng.permutation(stats.norm.ppf(u)).reshape(a, b) * math.sqrt(2 / a))
+        return out
+    return he_stack
+
+
+CASES += [
+    # glorot_std: the fans off by one or two (within 2 % in big layers, not "rounded")
+    *[(check_glorot_std, (lambda fan_in, fan_out, gain, k=k: gain * math.sqrt(
+        2 / (fan_in + fan_out + k)),), WRONG, "fans off by") for k in (-2, -1, 1, 2)],
+    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(
+        2 / (fan_in + 1 + fan_out)),), WRONG, "a bias is not a fan"),
+    # he_stack: seed * layer (layer 0 seeded 0 whatever rng is), orthogonal, rescaled draws
+    (check_he_stack, (_he_seed_times_layer,), WRONG, "seed arithmetic such as seed * layer"),
+    (check_he_stack, (_he_orthogonal,), WRONG, "orthogonal initialization"),
+    (check_he_stack, (_he_standardized,), WRONG, "standardized after the draw"),
+    (check_he_stack, (_he_centred,), WRONG, "mean exactly 0"),
+    (check_he_stack, (_he_stratified(jitter=True),), WRONG, "stratified"),
+    (check_he_stack, (_he_stratified(jitter=False),), WRONG, "stratified"),
+    # right answers that the new structure tests must not reject: transposed draws,
+    # Box-Muller, a generator per layer seeded with the list [63-bit seed, layer]
+    (check_he_stack, (lambda w, rng: [rng.standard_normal((b, a)).T * math.sqrt(2 / a)
+                                      for a, b in itertools.pairwise(w)],), CORRECT, None),
+    (check_he_stack, (lambda w, rng: [
+        np.sqrt(-2 * np.log(1 - rng.random((a, b)))) * np.cos(2 * np.pi * rng.random((a, b)))
+        * math.sqrt(2 / a) for a, b in itertools.pairwise(w)],), CORRECT, None),
+    (check_he_stack, (_he_list_seed_per_layer(2**63),), CORRECT, None),
+]

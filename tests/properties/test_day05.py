@@ -43,7 +43,9 @@ save_results(RESULTS_PATH,
              pooled_interval={f"{a} - {b}": list(v) for (a, b), v in pooled_interval.items()},
              n_pooled=n_pooled, long_first_pass=first_pass, long_dead_10=dead_10,
              long_dead_end=dead_end, long_epochs=LONG_EPOCHS, z_first_loss=z_first,
-             z_final_acc=z_acc)
+             z_final_acc=z_acc, sigmoid_zero=[sigmoid_all_zero, sigmoid_one_unit],
+             sigmoid_zero_acc=[sigmoid_acc, np.bincount(y_skewed).max() / len(y_skewed)],
+             ratio_draws={k: list(v) for k, v in ratio_draws.items()})
 """
 SMALL = {"NUM_INPUTS": 300, "NUM_SEEDS": 6, "NUM_EPOCHS": 4}  # a few seconds per run
 
@@ -57,6 +59,16 @@ def test_day05_symmetry_needs_equal_in_and_out_weights_and_zero_init_learns_the_
     assert r["zero_init_all_zero"] is True  # no weight ever moves from 0
     # the output bias learns the class shares: the softmax of b is the share of each class
     assert r["zero_init_probs"] == pytest.approx(r["zero_init_shares"], abs=0.02)
+    # sigmoid (f(0) = 1/2) learns from a zero start, but as one unit: its hidden units stay
+    # exactly equal, and it beats the larger class's share
+    assert r["sigmoid_zero"] == [False, True]
+    assert r["sigmoid_zero_acc"][0] > r["sigmoid_zero_acc"][1]
+    # one draw's layer-5 / layer-1 ReLU std ratio is off by tens of percent (sd above 10 % of
+    # the theory), the mean over the draws is close to the theory
+    for rule, theory in [("LeCun", 0.25), ("Glorot", 4 / 9), ("He", 1.0)]:
+        ratio = np.array(r["ratio_draws"][rule])
+        assert ratio.std(ddof=1) / theory > 0.1, (rule, ratio)
+        assert abs(ratio.mean() / theory - 1) < 0.15, (rule, ratio.mean())
 
 
 @pytest.mark.parametrize("seed", SEEDS)
