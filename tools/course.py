@@ -230,12 +230,14 @@ def kernel_manager_class():
 
     jupyter_client's ``AsyncKernelManager``, with three things a headless run should not show:
 
-    - a cell that never ends although the kernel is idle. pyzmq's asyncio poller can miss the
-      wake-up of a message that is already in the socket: after a cell that makes widgets
-      (``ipywidgets.interact``: a burst of comm messages on IOPub), the shell's
-      ``execute_reply`` sometimes sits unread until the client's own timeout ends the wait
-      (forever with papermill's default; jupyter/nbclient#312). The course's client never
-      waits on a socket for more than ``POLL_SLICE`` seconds before it polls again, which
+    - a cell that never ends although the kernel is idle. nbclient imitates an Output widget
+      (``ipywidgets.interact`` draws into one): for each output it captures it sends a
+      ``comm_msg`` on the shell channel while it waits there for the ``execute_reply``, and
+      jupyter_client's ``Session.send`` sends through a blocking shadow of the asyncio socket,
+      which can use up the socket's one (edge-triggered) wake-up for a reply arriving then; the
+      reply sits unread until the client's own timeout ends the wait (forever with
+      papermill's default; jupyter/nbclient#312, jupyter/jupyter_client#1059). The course's
+      client never waits on a socket for more than ``POLL_SLICE`` seconds before it polls again, which
       finds such a message at once; the cell's own timeout is kept;
     - ipykernel warns at every start that its TCP sockets carry code and outputs in plain
       text ("Kernel is running over TCP without encryption"); ``transport_encryption =
