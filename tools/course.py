@@ -237,8 +237,8 @@ def kernel_manager_class():
       which can use up the socket's one (edge-triggered) wake-up for a reply arriving then; the
       reply sits unread until the client's own timeout ends the wait (forever with
       papermill's default; jupyter/nbclient#312, jupyter/jupyter_client#1059). The course's
-      client never waits on a socket for more than ``POLL_SLICE`` seconds before it polls again, which
-      finds such a message at once; the cell's own timeout is kept;
+      client never waits on a socket for more than ``POLL_SLICE`` seconds before it polls
+      again, which finds such a message at once; the cell's own timeout is kept;
     - ipykernel warns at every start that its TCP sockets carry code and outputs in plain
       text ("Kernel is running over TCP without encryption"); ``transport_encryption =
       "auto"`` gives the kernel CurveZMQ keys when its kernelspec declares support for them,
