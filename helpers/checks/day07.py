@@ -479,11 +479,10 @@ def _alternatives(X: np.ndarray, y: np.ndarray, alpha: float) -> list[tuple[tupl
 
 
 #: The hint for an answer right with a penalty that fails without one.
-GRAM_AT_ZERO = ("If you solved with a Gram matrix: the dual form Xc.T @ solve(Xc @ Xc.T + "
-                "alpha * I, yc) solves an n x n system of rank d < n, singular at alpha = 0 "
-                "(and X.T @ X + alpha * I, d x d, is ill-conditioned on collinear features). "
-                "Solve the taller system [Xc; sqrt(alpha) * I] w = [yc; 0] with "
-                "np.linalg.lstsq instead")
+GRAM_AT_ZERO = ("If you solved with the n x n Gram matrix, the dual form Xc.T @ "
+                "solve(Xc @ Xc.T + alpha * I, yc): Xc @ Xc.T has rank d < n, so at alpha = 0 "
+                "it is singular. Solve the taller system [Xc; sqrt(alpha) * I] w = [yc; 0] "
+                "with np.linalg.lstsq instead")
 
 
 @exercise_check
