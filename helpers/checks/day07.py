@@ -153,6 +153,12 @@ def check_fit_line(fit_line) -> str:
                     "it is mean(y) - w * mean(x)")
     if _close(w, want_w):
         raise Wrong("the slope is right but b is not the least-squares intercept")
+    scaled = np.polynomial.Polynomial.fit(x, y, 1)  # coef: in the window [-1, 1], not x's
+    if any(_close(w, u) and _close(b, v) for u, v in (scaled.coef[::-1], scaled.coef)):
+        raise Wrong("those are Polynomial.fit's coefficients in its window: it maps x's "
+                    "domain [min(x), max(x)] to [-1, 1] before fitting, so .coef belongs to "
+                    "the mapped x; call .convert() first (Polynomial.fit(x, y, 1).convert()"
+                    ".coef is [b, w] for x itself)")
     narrow = _low_precision(first, second)
     if narrow and _close(w, want_w, 1e-2) and _close(b, want_b, 1e-2):
         raise Wrong(f"(w, b) is {narrow}, which holds only about "
@@ -472,6 +478,13 @@ def _alternatives(X: np.ndarray, y: np.ndarray, alpha: float) -> list[tuple[tupl
     ]
 
 
+#: The hint for an answer right with a penalty that fails without one.
+GRAM_AT_ZERO = ("If you solved with the n x n Gram matrix, the dual form Xc.T @ "
+                "solve(Xc @ Xc.T + alpha * I, yc): Xc @ Xc.T has rank d < n, so at alpha = 0 "
+                "it is singular. Solve the taller system [Xc; sqrt(alpha) * I] w = [yc; 0] "
+                "with np.linalg.lstsq instead")
+
+
 @exercise_check
 def check_ridge(ridge) -> str:
     """``ridge(X, y, alpha)``: ridge regression ``(w, b)``, the bias unpenalized."""
@@ -480,7 +493,14 @@ def check_ridge(ridge) -> str:
     d = X.shape[1]
     for alpha in (3.0, 0.0, 1e4):  # not 2 first: there alpha**2 = 2 * alpha
         want_w, want_b = fit_ridge(X, y, alpha)
-        w, b = _ridge_answer(call(ridge, X, y, alpha), d, want_b)
+        try:
+            value = call(ridge, X, y, alpha)
+        except Wrong as err:
+            if alpha == 0 and str(err).startswith("your code raised LinAlgError"):
+                raise Wrong(f"{err}, at alpha = 0 after alpha = 3 worked. {GRAM_AT_ZERO}"
+                            ) from None
+            raise
+        w, b = _ridge_answer(value, d, want_b)
         if _close(w, want_w, 1e-8) and _close(b, want_b, 1e-8):
             continue
         for (alt_w, alt_b), hint in _alternatives(X, y, alpha):
@@ -495,6 +515,8 @@ def check_ridge(ridge) -> str:
         if _close(w, want_w, 1e-5) and _close(b, want_b, 1e-5):
             raise Wrong(f"(w, b) is right to only about 6 or 7 digits at alpha = {alpha:g}, "
                         "as float32 arithmetic gives: compute in float64 (NumPy's default)")
+        if alpha == 0:  # right at alpha = 3 (the loop's first), wrong without a penalty
+            raise Wrong(f"(w, b) is right at alpha = 3 but not at alpha = 0. {GRAM_AT_ZERO}")
         raise Wrong(f"(w, b) is not the ridge solution at alpha = {alpha:g}; minimize "
                     "||y - X @ w - b||^2 + alpha * ||w||^2 as the prompt describes")
     X, y = _collinear_case()

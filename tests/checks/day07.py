@@ -642,9 +642,34 @@ def _fit_line_torch_lstsq(x, y):  # solved in PyTorch itself (gelsd: the SVD, li
     return w, b
 
 
+def ridge_dual_solve(X, y, alpha):  # the dual form with solve: singular at alpha = 0
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    Xc = X - x_mean
+    w = Xc.T @ np.linalg.solve(Xc @ Xc.T + alpha * np.eye(len(y)), y - y_mean)
+    return w, y_mean - x_mean @ w
+
+
+def ridge_dual_singular(X, y, alpha):  # the dual form, as a LAPACK that notices it is singular
+    if alpha == 0:
+        raise np.linalg.LinAlgError("Singular matrix")
+    return ridge_dual_solve(X, y, alpha)
+
+
+def fit_line_polynomial_window(x, y):  # Polynomial.fit without .convert(): window coefs
+    b, w = np.polynomial.Polynomial.fit(x, y, 1).coef
+    return w, b
+
+
 CASES += [
     (check_fit_line, (fit_line_float16,), WRONG, "is float16, which holds only about 3"),
     (check_ridge, (ridge_dual,), WRONG, "X @ X.T"),
+    (check_ridge, (ridge_dual_solve,), WRONG, "at alpha = 0 it is singular"),
+    (check_ridge, (ridge_dual_singular,), WRONG, "at alpha = 0 it is singular"),
+    (check_fit_line, (fit_line_polynomial_window,), WRONG, ".convert()"),
+    (check_fit_line, (lambda x, y: tuple(np.polynomial.Polynomial.fit(x, y, 1).coef),),
+     WRONG, ".convert()"),
+    (check_fit_line, (lambda x, y: tuple(np.polynomial.Polynomial.fit(x, y, 1).convert()
+                                         .coef[::-1]),), CORRECT, None),
 ]
 if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch
     CASES += [
