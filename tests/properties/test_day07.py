@@ -15,6 +15,7 @@ RESULTS = """
 save_results(RESULTS_PATH, best_loss=best_loss, gd_loss=runs[0.3][-1],
              diverged=[lr for lr in (0.01, 0.3, 1.02, 1.5) if lr not in runs],
              digits=digits, predicted_digits=predicted, kappa=kappa, kappa_unit=kappa_unit,
+             digits_centred=digits_centred, digits_cs=digits_cs, kappa_cs=kappa_cs,
              qr_identical=qr_identical,
              scaled_digits={K: d for K, (_, _, d) in scaled.items()},
              scaled_rank={K: int(rank) for K, (_, rank, _) in scaled.items()},
@@ -55,6 +56,7 @@ save_results(RESULTS_PATH, best_loss=best_loss, gd_loss=runs[0.3][-1],
                                            "oracle": t["oracle"]}
                     for (name, factor), t in trade.items()},
              slope=w_g[0], slope_sd=w_best[0], r=r, sd_ratio=sd_x / sd_y,
+             farther=farther, sd_sex=sd_sex, sd_around=sd_around, sd_x=sd_x,
              galton_slopes=galton_slopes,
              bootstrap_interval=[low, high], bootstrap_sd=slopes.std(ddof=1), se_ols=se_ols,
              family_interval=[low_f, high_f], family_sd=slopes_family.std(ddof=1))
@@ -83,6 +85,15 @@ def test_day07_qr_and_lstsq_beat_the_normal_equations_on_longley(r):
     # the raw kappa predicts far fewer digits than QR keeps; column scaling is the reason
     assert -math.log10(np.finfo(float).eps * r["kappa"]) < d["QR: solve(R, Q^T y)"] - 4
     assert 1e4 < r["kappa_unit"] < 1e5 and r["kappa"] / r["kappa_unit"] > 1e4
+    # centred, then scaled: kappa about 1e2, every method 10+ digits, the normal equations
+    # 3+ more than uncentred, and QR and lstsq under 3 ahead of them; centred only, lstsq
+    # loses against [1, X] (its columns keep their units)
+    cs, centred = r["digits_cs"], r["digits_centred"]
+    normal_cs = [cs["inv(A^T A) @ A^T y"], cs["solve(A^T A, A^T y)"]]
+    assert r["kappa_cs"] < 200 and min(cs.values()) >= 10
+    assert min(normal_cs) >= through_normal + 3
+    assert min(cs["QR: solve(R, Q^T y)"], cs["lstsq(A, y)"]) - max(normal_cs) < 3
+    assert centred["lstsq(A, y)"] <= d["lstsq(A, y)"] - 0.5
 
 
 def test_day07_qr_ignores_column_scaling_and_lstsq_does_not(r):
@@ -295,3 +306,13 @@ def test_day07_galton_slope_correlation_and_its_uncertainty(r):
     # resampling families widens the interval a little; slope 1 stays far outside
     assert 1.0 < r["family_sd"] / r["bootstrap_sd"] < 1.4
     assert r["family_interval"][1] < 0.85
+
+
+def test_day07_most_children_are_more_extreme_than_their_mid_parent(run_notebook):
+    # Galton's data, no randomness: asserted once, at the first SEED. Regression toward the
+    # mean is about E[y | x]; most children are farther from the mean than their mid-parent.
+    r = run_notebook(NAME, SEEDS[0], **SMALL)
+    farther = r["farther"]
+    assert farther["all children"] == pytest.approx(0.771, abs=1e-3)
+    assert 0.6 < farther["sons"] < 0.7 and 0.6 < farther["daughters"] < 0.7
+    assert min(r["sd_sex"].values()) > r["sd_x"] and r["sd_around"] > r["sd_x"]
