@@ -13,6 +13,7 @@ import numpy as np
 
 from helpers.checks.day09 import check_linear_output_rms, check_rank_noise, check_sample_tokens
 from helpers.exercises import CORRECT, WRONG
+from helpers.torch_workers import ITEM_NOISE_KEY
 
 SeedSequence = np.random.SeedSequence
 
@@ -537,6 +538,9 @@ CASES = [
     (check_rank_noise, (ranked(item_offset),), WRONG, "an offset for the item"),
     (check_rank_noise, (ranked(epoch_blocks),), CORRECT, None),
     (check_rank_noise, (ranked(item_blocks),), CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))).standard_normal(size)),),
+     CORRECT, None),  # the items below a node of their own, as ItemNoise does
 ]
 
 if importlib.util.find_spec("torch") is None:
