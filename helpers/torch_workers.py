@@ -31,6 +31,12 @@ from helpers._validate import check_int, check_rng, show_value
 COLUMNS = ("index", "worker", "generator", "legacy", "random")
 #: The columns of one item of :class:`ItemNoise`.
 ITEM_COLUMNS = ("index", "worker", "numpy", "torch")
+#: The node of a seed's spawn tree below which :class:`ItemNoise` hangs its items:
+#: ``spawn_key=(ITEM_NOISE_KEY, epoch, i)``. ``SeedSequence(seed).spawn(n)[j]`` has the
+#: key ``(j,)``, so with ``(epoch, i)`` alone the items would share nodes with a program that
+#: also spawns children of its seed and their children (Day 10's runs and streams); no
+#: program spawns this many children. "ITEM" in ASCII, below 2**32.
+ITEM_NOISE_KEY = 0x4954454D
 
 
 def _index(i: object, n: int) -> int:
@@ -125,9 +131,10 @@ class ItemNoise:
     """``n`` items whose noise depends on the item, the epoch and the seed, never on a worker.
 
     Item ``i`` of epoch ``e`` makes a generator of its own from
-    ``np.random.SeedSequence(seed, spawn_key=(e, i))``: the node ``(e, i)`` of the spawn
-    tree of ``seed``, the same seed as ``SeedSequence(seed).spawn(...)[e].spawn(...)[i]``,
-    computed directly. (A list ``[seed, e, i]`` would not do: ``SeedSequence`` pads its
+    ``np.random.SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, e, i))``: the node
+    ``(ITEM_NOISE_KEY, e, i)`` of the spawn tree of ``seed``, below a node of the items' own
+    (:data:`ITEM_NOISE_KEY`), so that a program that also spawns children of ``seed`` never
+    reaches it. (A list ``[seed, e, i]`` would not do: ``SeedSequence`` pads its
     entropy with zeros, so ``[seed, 0, 0]`` is the seed ``seed`` itself.) The item draws its
     NumPy noise from that generator, then its PyTorch noise, a float32 tensor that the same
     generator draws and ``torch.from_numpy`` wraps. (A ``torch.Generator`` seeded per item
@@ -159,7 +166,8 @@ class ItemNoise:
     >>> data.set_epoch(1)
     >>> bool(data[3][2] != item[2]), bool(np.array_equal(data[3], data[(1, 3)]))
     (True, True)
-    >>> rng = np.random.default_rng(np.random.SeedSequence(0, spawn_key=(1, 3)))
+    >>> key = (ITEM_NOISE_KEY, 1, 3)  # epoch 1, item 3, below the items' own node
+    >>> rng = np.random.default_rng(np.random.SeedSequence(0, spawn_key=key))
     >>> numpy_noise, torch_noise = rng.standard_normal(), rng.standard_normal(dtype=np.float32)
     >>> data[3][2:].tolist() == [numpy_noise, torch_noise]  # the item's own NumPy generator
     True
@@ -187,7 +195,8 @@ class ItemNoise:
         epoch, i = key if isinstance(key, tuple) else (self.epoch, key)
         i = _index(i, self.n)
         epoch = check_int(epoch, "epoch")
-        rng = np.random.default_rng(np.random.SeedSequence(self.seed, spawn_key=(epoch, i)))
+        key = (ITEM_NOISE_KEY, epoch, i)
+        rng = np.random.default_rng(np.random.SeedSequence(self.seed, spawn_key=key))
         numpy_noise = rng.standard_normal()
         # PyTorch noise as a float32 tensor, like torch.randn's, drawn by the item's NumPy
         # generator: a torch.Generator would keep only 32 bits of a seed made from it

@@ -11,6 +11,7 @@ import pytest
 from helpers.torch_workers import (
     COLUMNS,
     ITEM_COLUMNS,
+    ITEM_NOISE_KEY,
     EpochSampler,
     ItemNoise,
     NoisyDataset,
@@ -133,7 +134,8 @@ def test_seed_worker_gives_new_noise_every_epoch_but_depends_on_the_worker_count
 
 def item_reference(seed, epoch, i):
     """Item i of epoch `epoch`, computed without ItemNoise (worker column -1)."""
-    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(epoch, i)))
+    rng = np.random.default_rng(
+        np.random.SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, i)))
     noise = rng.standard_normal()
     return [i, -1, noise, float(rng.standard_normal(dtype=np.float32))]
 
@@ -190,7 +192,7 @@ def test_item_noise_keys_and_seeds():
     assert np.array_equal(data[1], data[(2, 1)])
     assert data[1][2] != ItemNoise(3, 5)[(2, 1)][2]  # the seed matters
     # item 0 of epoch 0 does not replay default_rng(seed), as [seed, 0, 0] would
-    first = np.random.default_rng(np.random.SeedSequence(4, spawn_key=(0, 0)))
+    first = np.random.default_rng(np.random.SeedSequence(4, spawn_key=(ITEM_NOISE_KEY, 0, 0)))
     assert first.random() != np.random.default_rng(4).random()
     assert np.random.default_rng([4, 0, 0]).random() == np.random.default_rng(4).random()
 

@@ -10,6 +10,7 @@ generator alone: the exercises ask for an explicit ``torch.Generator`` or a NumP
 
 from __future__ import annotations
 
+import itertools
 import math
 import multiprocessing
 import sys
@@ -574,6 +575,89 @@ def _collision_hint(a: tuple[int, int, int], b: tuple[int, int, int]) -> str:
             "section 8 shows how SeedSequence keeps the ids apart")
 
 
+#: Day 1's rule: integer seeds made per item that vary by this many bits or fewer (drawn
+#: below 2**40, such as a 32-bit ``generate_state(1)[0]``) share a value too often over
+#: items x epochs x seeds (the birthday bound); a 48-bit or 64-bit seed passes.
+_SEED_BITS = 40
+#: (seed, epoch, index) of the items whose made seeds are measured: the base (5, 2, 3), a
+#: step along each id (to find seeds that are a sum of multiples of the ids), then a chain
+#: of 6 items rising along each id (to find seeds that rise or fall with every id: digits
+#: side by side, products, shifts).
+_WIDTH_BASE = (5, 2, 3)
+_WIDTH_CHAINS = (tuple((seed, 2, 3) for seed in (0, 1, 7, 42, 300, 1_000)),
+                 tuple((5, epoch, 3) for epoch in (0, 1, 4, 9, 30, 99)),
+                 tuple((5, 2, index) for index in (0, 1, 9, 40, 120, 250)))
+_WIDTH_ITEMS = ((6, 2, 3), (5, 3, 3), (5, 2, 4), *(t for chain in _WIDTH_CHAINS for t in chain))
+
+
+def _affine_in_ids(column: list[int], items: list[tuple[int, int, int]]) -> bool:
+    """Whether the values ``column`` takes at ``items`` (the base, then a step along seed,
+    epoch and index, then more) are a constant plus a multiple of each id: an id itself,
+    ``index + 1``, ``seed * 100_003 + epoch * 1_009 + index``, left to the arithmetic scan."""
+    slopes = [column[1 + k] - column[0] for k in range(3)]
+    return all(value == column[0] + sum(m * (t - b) for m, t, b in
+                                        zip(slopes, triple, items[0], strict=True))
+               for value, triple in zip(column, items, strict=True))
+
+
+def _monotone_in_ids(column: list[int]) -> bool:
+    """Whether the values ``column`` takes along each chain of :data:`_WIDTH_CHAINS` (its
+    last 18 values) never rise and fall in one chain: arithmetic on the ids (digits side by
+    side, ``seed ^ (epoch << 20)``), left to the collision scans. A hash is monotone along
+    all three chains of 6 with odds about (2 / 720) ** 3."""
+    for start in (-18, -12, -6):
+        chain = column[start:start + 6 or None]
+        steps = [b - a for a, b in itertools.pairwise(chain)]
+        if any(d > 0 for d in steps) and any(d < 0 for d in steps):
+            return False
+    return True
+
+
+def _narrow_item_seeds(rank_noise) -> None:
+    """Raise :class:`Wrong` if the integers ``rank_noise`` puts into an item's seeds (integer
+    and list seeds, spawn keys, ``manual_seed``), leaving out those that are a sum of
+    multiples of the ids, rise or fall with each, or take few values (an id itself, or
+    arithmetic: judged by the collision scans), vary over :data:`_WIDTH_ITEMS` by
+    :data:`_SEED_BITS` bits or fewer (:func:`seed_bits`): a hashed seed cut to 32 or 16 bits
+    (``generate_state(1)[0]``, ``& 0xFFFF``). Seeds given to ``manual_seed`` then get
+    :data:`_TORCH_SEED_PER_ITEM` (PyTorch keeps 32 bits of any seed). Over these 22 items a
+    32-bit hash measures about 32 bits, a 48-bit one 48."""
+    items = [_WIDTH_BASE, *_WIDTH_ITEMS]
+    keys = []
+    torch_seeded = False
+    for triple in items:
+        with watch_seeding(rank_noise) as seeding:
+            row = _rank_rows(rank_noise, *triple[:2], triple[2], triple[2] + 1,
+                             triple[2] + 1, 3)[0]
+        if len(np.unique(row)) < 3:
+            return  # a generator per draw (every draw the same): _judge_items says so
+        keys.append(seeding.keys)
+        torch_seeded = torch_seeded or bool(seeding.torch_seeds)
+    if len({len(k) for k in keys}) != 1 or not keys[0]:
+        return
+    # a hash takes a new value at (nearly) every item; epoch % 2 and the like take a few
+    made = [column for column in zip(*keys, strict=True)
+            if len(set(column)) >= len(items) - 2
+            and not (_affine_in_ids(list(column), items) or _monotone_in_ids(list(column)))]
+    if not made:
+        return
+    bits = seed_bits([list(row) for row in zip(*made, strict=True)])
+    if bits is None or bits > _SEED_BITS:
+        return
+    if torch_seeded:  # any torch seed keeps 32 bits: the fix is not a wider seed
+        raise Wrong(_TORCH_SEED_PER_ITEM)
+    b = max(1, math.ceil(bits - 1e-9))
+    even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)
+    raise Wrong(f"the seeds your function makes for each item vary by about {b} bits "
+                f"({_SEED_BITS} or fewer: generate_state(1)[0] is one 32-bit word, and a "
+                "mask such as & 0xFFFF keeps fewer): among n (seed, epoch, "
+                f"item) nodes about n**2 / 2**{b + 1} pairs share a seed and draw the same "
+                f"noise (the birthday bound: an even chance of one shared pair at about "
+                f"{float(f'{even:.2g}'):,.0f} nodes). Give default_rng the SeedSequence "
+                "itself, default_rng(SeedSequence(seed, spawn_key=(epoch, index))), or a seed "
+                f"of more than {_SEED_BITS} bits (generate_state(1, np.uint64)[0])")
+
+
 def _in_workers(item_noise, size: int) -> list[np.ndarray] | None:
     """Every item of a small loader over ``item_noise``, with 0 and with 2 workers.
 
@@ -680,6 +764,9 @@ def check_rank_noise(rank_noise) -> str:
         other world_size, as tested above)."""
         return _rank_rows(rank_noise, seed, epoch, index, index + 1, 2 * index + 2, size)[0]
 
+    # before the grid of _judge_items: a 16-bit seed collides there, and would be called
+    # arithmetic
+    _narrow_item_seeds(rank_noise)
     _judge_items(item_noise)
     collision = _arithmetic_collision(rank_noise)
     if collision is not None and np.array_equal(_noise(item_noise, *collision[0], 4),

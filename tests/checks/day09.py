@@ -13,6 +13,7 @@ import numpy as np
 
 from helpers.checks.day09 import check_linear_output_rms, check_rank_noise, check_sample_tokens
 from helpers.exercises import CORRECT, WRONG
+from helpers.torch_workers import ITEM_NOISE_KEY
 
 SeedSequence = np.random.SeedSequence
 
@@ -436,9 +437,23 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.Generator(
         np.random.PCG64(seed * 2**40 + epoch * 2**20 + index + 999_983)).standard_normal(size)),), WRONG,
      "arithmetic on the ids"),
+    # a hashed integer seed: one 32-bit word collides by the birthday bound (at seed 0,
+    # epoch 0's item 16448 and epoch 4's item 4305 share one); 48 or 64 bits are right
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(entropy=seed, spawn_key=(epoch, index)).generate_state(1)[0])
-        .standard_normal(size)),), CORRECT, None),  # a hashed integer seed: right
+        .standard_normal(size)),), WRONG, "vary by about 32 bits"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
+        SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1)[0]) & 0xFFFF)
+        .standard_normal(size)),), WRONG, "vary by about 16 bits"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
+        SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1, np.uint64)[0]))
+        .standard_normal(size)),), CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(epoch, index)).generate_state(2).tolist())
+        .standard_normal(size)),), CORRECT, None),  # two 32-bit words: a 64-bit seed
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
+        SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1, np.uint64)[0]) >> 16)
+        .standard_normal(size)),), CORRECT, None),  # 48 bits: above Day 1's 40
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: SHARED.standard_normal(size)),),
      WRONG, "shared by every call"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
@@ -523,6 +538,9 @@ CASES = [
     (check_rank_noise, (ranked(item_offset),), WRONG, "an offset for the item"),
     (check_rank_noise, (ranked(epoch_blocks),), CORRECT, None),
     (check_rank_noise, (ranked(item_blocks),), CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))).standard_normal(size)),),
+     CORRECT, None),  # the items below a node of their own, as ItemNoise does
 ]
 
 if importlib.util.find_spec("torch") is None:

@@ -8,6 +8,8 @@ import math
 import numpy as np
 import pytest
 
+from helpers.torch_workers import ITEM_NOISE_KEY
+
 from .conftest import SEEDS
 
 torch = pytest.importorskip("torch")
@@ -186,8 +188,9 @@ def test_day09_per_worker_seeds_depend_on_the_worker_count_per_item_seeds_do_not
         epoch = k % 2
         assert served[:, 0].tolist() == [0, 1, 2, 3]
         assert np.array_equal(served[:, 2:], items[epoch][:, 2:])  # any number of workers
-        for i in range(4):  # the noise is the item's own: SeedSequence(seed, (epoch, i))
-            rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(epoch, i)))
+        for i in range(4):  # the noise is the item's own: (ITEM_NOISE_KEY, epoch, i)
+            key = (ITEM_NOISE_KEY, epoch, i)
+            rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=key))
             assert served[i, 2] == rng.standard_normal()
             # the PyTorch noise: float32, from the same generator (no 32-bit torch seed)
             assert served[i, 3] == rng.standard_normal(dtype=np.float32)
