@@ -7,8 +7,13 @@ standard errors, so that a right answer fails with odds below one in a million, 
 the mistake they see: one mask per example (whole rows dropped), one mask for the batch
 (whole columns), repeated rows or columns, a fixed number of units kept per example or of
 examples dropped per unit,
-dependent entries (every pair of units and every offset between examples is tested, so a
-shifted, mirrored or antithetic mask fails; a sorted one is named as such), a keep
+dependent entries (every pair of units and every circular shift between examples is tested,
+so a block of examples that repeats, shifts or reverses the draws of another, or uses 1 - u
+for them, fails; a sorted one is named as such), units that copy other units' masks with the
+examples reordered (a permuted or reversed copy, or its complement: found at p = 1/2 on 50,000
+examples, where every unit then drops exactly as many examples as another, or exactly as many
+as another keeps; at least 40 of the 50 units must be so paired, which a right mask is with
+odds far below one in a million, so a copy of a few units only can pass), a keep
 probability on a coarse grid (a third, irregular p), the keep probability used as the drop
 probability, a mask that ignores ``rng``, repeats at every call or comes from a generator
 seeded with few possible values, and the scaling of the kept units.
@@ -31,7 +36,13 @@ _TOL = 0.005  # 5 standard errors of a dropped share estimated from 200,000 entr
 # for a right answer; 6.5 standard errors keep the odds of a false alarm below 1e-6.
 _TOL_LAG = 6.5 / np.sqrt(_ROWS * _UNITS)  # one lag pooled over 200,000 pairs of entries
 _TOL_PAIR = 6.5 / np.sqrt(_ROWS)  # two units (or two examples' counts) over 4000 rows
-_NUM_CALLS = 300
+# A generator seeded per call from rng.integers(10**6) repeats a mask within 4000 calls with
+# probability 1 - exp(-4000**2 / 2e6) > 0.9996 (birthday bound); rng.integers(1000), at once.
+_NUM_CALLS = 4000
+# Unit copies across reordered examples: one call at p = 1/2 on _COPY_ROWS examples.
+_COPY_ROWS = 50_000
+_COPY_UNITS = 40  # units paired by count with another unit; right masks: about 11 (max 29
+# over 200,000 simulated masks)
 
 
 def _activations() -> np.ndarray:
@@ -100,7 +111,8 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
 
     ``arg`` is the name of the drop probability's argument (``p`` or ``p_drop``). With
     ``strict`` also the tests that need p far from 0 and 1 (repeats, dependence).
-    Repetition is tested before the share dropped, so that a copied block gets its own hint.
+    Repeated columns are tested before the share dropped, so that copied units get their own
+    hint; repeated rows after it (a mask dropping too few units repeats rows by chance).
     """
     if np.all(dropped == dropped[:, :1]):
         raise Wrong(f"{name} drops whole examples (each row is all kept or all dropped): draw "
@@ -115,14 +127,11 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
                     "entries all come before the kept ones, or all after): sorting makes the "
                     "entries depend on one another, like a shifted or mirrored mask; draw every "
                     "entry independently and leave it in the order drawn")
-    if strict:  # columns first: with few distinct units per row, rows repeat by chance
-        if np.unique(dropped, axis=1).shape[1] < dropped.shape[1]:
-            raise Wrong(f"{name} gives some units the very same mask over the whole batch "
-                        "(repeated columns): draw every entry of the mask independently, not "
-                        "some units as copies of others")
-        if len(np.unique(dropped, axis=0)) < len(dropped):
-            raise Wrong(f"{name} gives some examples the very same mask (repeated rows): draw "
-                        "every entry of the mask independently")
+    # columns before the share (copied units get their own hint); rows after it
+    if strict and np.unique(dropped, axis=1).shape[1] < dropped.shape[1]:
+        raise Wrong(f"{name} gives some units the very same mask over the whole batch "
+                    "(repeated columns): draw every entry of the mask independently, not "
+                    "some units as copies of others")
     share = float(dropped.mean())
     if abs(share - (1 - p)) < _TOL:
         raise Wrong(f"{name} drops a share 1 - {arg} of the units: {arg} is the DROP "
@@ -132,9 +141,16 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
                     f"{share:.1%}, though it was right for {arg} = {_P} and {_P_OTHER}: the "
                     "probability seems rounded to a coarse grid (such as rng.integers(0, 20) >= "
                     f"20 * {arg}); compare a uniform draw, rng.random(), with {arg} itself")
-    if abs(share - p) > _TOL:
+    if abs(share - p) > _TOL:  # at _P, the first p tried, the share is off for any p given
+        how = (f" (compare one uniform draw per entry with {arg}: a sum, average or other "
+               "combination of draws is not uniform)" if p == _P else "")
         raise Wrong(f"{name} should drop each unit with probability {arg} = {p}, independently; "
-                    f"it dropped {share:.1%} of them")
+                    f"it dropped {share:.1%} of them{how}")
+    # Rows after the share: a mask that drops too few units (an average of draws, say) has
+    # repeated rows by chance, and its real mistake is the share.
+    if strict and len(np.unique(dropped, axis=0)) < len(dropped):
+        raise Wrong(f"{name} gives some examples the very same mask (repeated rows): draw "
+                    "every entry of the mask independently")
     kept = (~dropped).sum(axis=1)
     if kept.var() < 0.5 * dropped.shape[1] * p * (1 - p):
         raise Wrong(f"with {name} every example keeps (nearly) the same number of units; "
@@ -159,6 +175,27 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
                     "together (or never together), or some examples keep as many units as "
                     "others by construction (a shifted or mirrored block of rows?); draw every "
                     "entry independently")
+
+
+def _check_unit_copies(dropped_at_half, name: str) -> None:
+    """Units whose masks copy other units' with the examples reordered (permuted, reversed,
+    or the complement of such a copy): ``dropped_at_half(x)`` is the dropped mask at p = 1/2
+    for x of _COPY_ROWS examples x _UNITS units.
+
+    A right mask drops Binomial(n, 1/2) examples of each unit, independently, so two units
+    drop exactly as many (or one drops as many as the other keeps) with odds of about 1 in
+    200 here; a unit that copies another through a permutation of the examples always does.
+    """
+    x = np.ones((_COPY_ROWS, _UNITS))
+    dropped = dropped_at_half(x)
+    counts = dropped.sum(axis=0)
+    paired = (counts[:, None] == counts) | (counts[:, None] + counts == len(x))
+    np.fill_diagonal(paired, False)
+    if paired.any(axis=1).sum() >= _COPY_UNITS:
+        raise Wrong(f"the units that {name} drops depend on one another: each unit drops "
+                    "exactly as many examples as another unit (or exactly as many as another "
+                    "keeps), as a copy of another unit's draws with the examples reordered "
+                    "(permuted, reversed, or 1 - u) does; draw every entry independently")
 
 
 def _check_rng_use(func, x: np.ndarray, p: float, name: str) -> None:
@@ -217,6 +254,9 @@ def check_original_dropout(original_dropout) -> str:
             raise Wrong("during training each unit should be either dropped (0) or kept "
                         "unchanged")
         _check_mask(~kept, p, "p", name, strict=p == _P)
+    _check_unit_copies(lambda x: _array(call(original_dropout, x, 0.5, np.random.default_rng(4),
+                                             True), f"{name}(x, p, rng, training=True)",
+                                        x.shape) == 0, name)
     _check_rng_use(lambda *args: original_dropout(*args, True), x, _P, name)
     for p in (_P, _P_OTHER, _P_ODD):
         out = _array(call(original_dropout, x.copy(), p, np.random.default_rng(0), False),
@@ -261,6 +301,8 @@ def check_snippet_fixed(snippet_fixed) -> str:
             raise Wrong("the kept units are divided by p_drop; divide by the KEEP probability")
         if not np.allclose(out[kept], a[kept] / (1 - p)):
             raise Wrong("the kept units should be divided by the keep probability 1 - p_drop")
+    _check_unit_copies(lambda x: _array(call(snippet_fixed, x, 0.5, np.random.default_rng(4)),
+                                        f"{name}(a, p_drop, rng)", x.shape) == 0, name)
     _check_rng_use(snippet_fixed, a, _P, name)
     return ("drops each unit of each example with probability p_drop, from rng, and scales the "
             "rest by 1 / (1 - p_drop).")

@@ -174,6 +174,35 @@ def mirrored_units(x, p, rng):
     return np.hstack([u, 1 - u[:, :10]]) >= p
 
 
+def half_copied_units(kind):
+    """Reviewer's cases: the second half of the units copies the first half's draws with the
+    examples permuted, reversed, or as the complement 1 - u of a permuted copy."""
+    def make_mask(x, p, rng):
+        u = rng.random(x.shape)
+        h = x.shape[1] // 2
+        if kind == "permuted":
+            u[:, h:2 * h] = rng.permutation(u[:, :h], axis=0)
+        elif kind == "antithetic":
+            u[:, h:2 * h] = 1 - rng.permutation(u[:, :h], axis=0)
+        else:
+            u[:, h:2 * h] = u[::-1, :h]
+        return u >= p
+    return make_mask
+
+
+def moving_average(x, p, rng):
+    """Reviewer's case: each unit averages its own draw with its neighbour's."""
+    u = rng.random(x.shape)
+    return (u + np.roll(u, 1, axis=1)) / 2 >= p
+
+
+def snippet_mask(make_mask):
+    """snippet_fixed whose mask is ``make_mask(a, p_drop, rng)`` (True = kept)."""
+    def snippet_fixed(a, p_drop, rng):
+        return a * make_mask(a, p_drop, rng) / (1 - p_drop)
+    return snippet_fixed
+
+
 def original_small_seed(num_seeds):
     def original_dropout(x, p, rng, training=True):
         if not training:
@@ -264,6 +293,15 @@ CASES = [
     (check_original_dropout, (original_mask(copied_units),), WRONG, "repeated columns"),
     (check_original_dropout, (original_mask(doubled_units),), WRONG, "repeated columns"),
     (check_original_dropout, (original_mask(mirrored_units),), WRONG, "depend on one another"),
+    (check_original_dropout, (original_mask(half_copied_units("permuted")),), WRONG,
+     "examples reordered"),
+    (check_original_dropout, (original_mask(half_copied_units("reversed")),), WRONG,
+     "examples reordered"),
+    (check_original_dropout, (original_mask(half_copied_units("antithetic")),), WRONG,
+     "examples reordered"),
+    (check_original_dropout, (original_mask(moving_average),), WRONG,
+     "average or other combination"),
+    (check_original_dropout, (original_small_seed(10**6),), WRONG, "few possible"),
     (check_original_dropout, (original_small_seed(10),), WRONG, "few possible"),
     (check_original_dropout, (original_small_seed(1000),), WRONG, "few possible"),
     (check_original_dropout, (original_mask(
@@ -289,6 +327,14 @@ CASES = [
     (check_snippet_fixed, (global_snippet,), WRONG, "global np.random"),
     (check_snippet_fixed, (snippet_small_seed,), WRONG, "few possible"),
     (check_snippet_fixed, (snippet_antithetic,), WRONG, "depend on one another"),
+    (check_snippet_fixed, (snippet_mask(half_copied_units("permuted")),), WRONG,
+     "examples reordered"),
+    (check_snippet_fixed, (snippet_mask(half_copied_units("reversed")),), WRONG,
+     "examples reordered"),
+    (check_snippet_fixed, (snippet_mask(half_copied_units("antithetic")),), WRONG,
+     "examples reordered"),
+    (check_snippet_fixed, (snippet_mask(moving_average),), WRONG,
+     "average or other combination"),
     (check_snippet_fixed, (snippet_sorted,), WRONG, "sorted mask"),
     (check_snippet_fixed, (snippet_quantised,), WRONG, "coarse grid"),
     (check_snippet_fixed, (snippet_in_place,), WRONG, "in place"),
