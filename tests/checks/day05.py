@@ -411,3 +411,17 @@ CASES += [
         * math.sqrt(2 / a) for a, b in itertools.pairwise(w)],), CORRECT, None),
     (check_he_stack, (_he_list_seed_per_layer(2**63),), CORRECT, None),
 ]
+
+# the symmetry before the float16 detector (zeros and constants sit on its grid), a bias
+# counted as a fan (seen in the first layer, fan_in 3)
+CASES += [
+    (check_he_stack, (lambda w, rng: [np.zeros((a, b)) for a, b in itertools.pairwise(w)],),
+     WRONG, "symmetry of section 1"),
+    (check_he_stack, (lambda w, rng: [np.full((a, b), 0.5) for a, b in itertools.pairwise(w)],),
+     WRONG, "every weight of layer 0 is 0.5"),
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 // a)),), WRONG, "integer division"),
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a + 1))),), WRONG,
+     "a bias is not a fan"),
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a - 1))),), WRONG,
+     "without subtracting one"),
+]
