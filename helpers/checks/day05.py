@@ -78,6 +78,9 @@ def check_glorot_std(glorot_std) -> str:
             "fan_out), then multiply by the gain": gain * 2 / (fan_in + fan_out),
             "the gain multiplies the standard deviation, so it enters once, not squared":
                 gain**2 * math.sqrt(2 / (fan_in + fan_out)),
+            "the gain is inside the square root (sqrt(gain * 2 / (fan_in + fan_out))), so "
+            "only its root multiplies the std: multiply the root by the gain, or put gain**2 "
+            "inside": math.sqrt(gain) * math.sqrt(2 / (fan_in + fan_out)),
             "that is the bound of Glorot's UNIFORM version, sqrt(6 / (fan_in + fan_out)); "
             "the exercise asks for the standard deviation": gain * math.sqrt(6 / (fan_in + fan_out)),
         }
@@ -91,14 +94,37 @@ def check_glorot_std(glorot_std) -> str:
     return "the gain times sqrt(2 / (fan_in + fan_out)), for square and non-square layers."
 
 
+# uniform_bound: float64 formulas (math.sqrt(3) * std, np.sqrt(3 * std**2), sqrt(12) * std / 2,
+# Decimal) agree to a few float64 roundings, float32 ones to a few float32 roundings (6e-8
+# each); a typed constant such as 1.73205 (4.7e-7 off) fails both
+_F64_TOL = 1e-12
+_F32_TOL = 3e-7
+# one std per call drawn from a fixed generator, besides the three listed: a lookup table of
+# right answers for the listed inputs fails on it
+_UNIFORM_SEED = 20_050
+
+
+def _is_float32(value: Any) -> bool:
+    """Whether the learner's number is a float32 (a NumPy scalar, a 0-d or 1-element array)."""
+    return getattr(value, "dtype", None) == np.float32
+
+
 @exercise_check
 def check_uniform_bound(uniform_bound) -> str:
     """``uniform_bound(std)``: the ``a`` for which ``U(-a, a)`` has standard deviation ``std``."""
-    for std in (0.1, 0.0625, 2.0):
-        got = _number(call(uniform_bound, std), f"uniform_bound({std})")
-        if _close(got, math.sqrt(3) * std):
+    drawn = float(np.random.default_rng(_UNIFORM_SEED).uniform(0.01, 3.0))
+    for std in (0.1, 0.0625, 2.0, drawn):
+        value = call(uniform_bound, std)
+        got = _number(value, f"uniform_bound({std})")
+        want = math.sqrt(3) * std
+        tol = _F32_TOL if _is_float32(value) else _F64_TOL
+        if math.isclose(got, want, rel_tol=tol):
             continue
-        _rounded(got, math.sqrt(3) * std, f"uniform_bound({std})")
+        if math.isclose(got, want, rel_tol=_F32_TOL):
+            raise Wrong(f"uniform_bound({std}) = {got!r} is off by {abs(got / want - 1):.1e} "
+                        "relative: the precision of float32, in a float64 number. Compute it "
+                        "in float64 (math.sqrt(3) * std), or return the float32 itself")
+        _rounded(got, want, f"uniform_bound({std})")
         mistakes = {
             "U(-a, a) is wider than its standard deviation: its sd is a / sqrt(3), not a": std,
             "that makes the sd smaller still: solve a / sqrt(3) = std for a":
@@ -110,8 +136,8 @@ def check_uniform_bound(uniform_bound) -> str:
             "take the square root of the variance 3 * std**2, not of 3 * std":
                 math.sqrt(3 * std),
         }
-        for hint, value in mistakes.items():
-            if _close(got, value):
+        for hint, mistake in mistakes.items():
+            if math.isclose(got, mistake, rel_tol=_F32_TOL):
                 raise Wrong(hint)
         raise Wrong(f"U(-a, a) with a = uniform_bound({std}) does not have standard deviation "
                     f"{std}: its variance is a**2 / 3")
