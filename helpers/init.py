@@ -10,7 +10,7 @@ roughly constant from layer to layer:
 =================  ===========================  ==================================
 rule               variance of the weights      suits
 =================  ===========================  ==================================
-LeCun              1 / fan_in                   linear, tanh-like (SELU)
+LeCun              1 / fan_in                   linear, tanh-like; SELU
 Glorot / Xavier    2 / (fan_in + fan_out)       tanh, sigmoid (times ``gain**2``)
 He / Kaiming       2 / fan_in                   ReLU
 orthogonal         1 / max(fan_in, fan_out)     deep networks (times ``gain**2``)

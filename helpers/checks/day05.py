@@ -78,6 +78,9 @@ def check_glorot_std(glorot_std) -> str:
             "fan_out), then multiply by the gain": gain * 2 / (fan_in + fan_out),
             "the gain multiplies the standard deviation, so it enters once, not squared":
                 gain**2 * math.sqrt(2 / (fan_in + fan_out)),
+            "the gain is inside the square root (sqrt(gain * 2 / (fan_in + fan_out))), so "
+            "only its root multiplies the std: multiply the root by the gain, or put gain**2 "
+            "inside": math.sqrt(gain) * math.sqrt(2 / (fan_in + fan_out)),
             "that is the bound of Glorot's UNIFORM version, sqrt(6 / (fan_in + fan_out)); "
             "the exercise asks for the standard deviation": gain * math.sqrt(6 / (fan_in + fan_out)),
         }
@@ -91,14 +94,37 @@ def check_glorot_std(glorot_std) -> str:
     return "the gain times sqrt(2 / (fan_in + fan_out)), for square and non-square layers."
 
 
+# uniform_bound: float64 formulas (math.sqrt(3) * std, np.sqrt(3 * std**2), sqrt(12) * std / 2,
+# Decimal) agree to a few float64 roundings, float32 ones to a few float32 roundings (6e-8
+# each); a typed constant such as 1.73205 (4.7e-7 off) fails both
+_F64_TOL = 1e-12
+_F32_TOL = 3e-7
+# one std per call drawn from a fixed generator, besides the three listed: a lookup table of
+# right answers for the listed inputs fails on it
+_UNIFORM_SEED = 20_050
+
+
+def _is_float32(value: Any) -> bool:
+    """Whether the learner's number is a float32 (a NumPy scalar, a 0-d or 1-element array)."""
+    return getattr(value, "dtype", None) == np.float32
+
+
 @exercise_check
 def check_uniform_bound(uniform_bound) -> str:
     """``uniform_bound(std)``: the ``a`` for which ``U(-a, a)`` has standard deviation ``std``."""
-    for std in (0.1, 0.0625, 2.0):
-        got = _number(call(uniform_bound, std), f"uniform_bound({std})")
-        if _close(got, math.sqrt(3) * std):
+    drawn = float(np.random.default_rng(_UNIFORM_SEED).uniform(0.01, 3.0))
+    for std in (0.1, 0.0625, 2.0, drawn):
+        value = call(uniform_bound, std)
+        got = _number(value, f"uniform_bound({std})")
+        want = math.sqrt(3) * std
+        tol = _F32_TOL if _is_float32(value) else _F64_TOL
+        if math.isclose(got, want, rel_tol=tol):
             continue
-        _rounded(got, math.sqrt(3) * std, f"uniform_bound({std})")
+        if math.isclose(got, want, rel_tol=_F32_TOL):
+            raise Wrong(f"uniform_bound({std}) = {got!r} is off by {abs(got / want - 1):.1e} "
+                        "relative: the precision of float32, in a float64 number. Compute it "
+                        "in float64 (math.sqrt(3) * std), or return the float32 itself")
+        _rounded(got, want, f"uniform_bound({std})")
         mistakes = {
             "U(-a, a) is wider than its standard deviation: its sd is a / sqrt(3), not a": std,
             "that makes the sd smaller still: solve a / sqrt(3) = std for a":
@@ -110,18 +136,22 @@ def check_uniform_bound(uniform_bound) -> str:
             "take the square root of the variance 3 * std**2, not of 3 * std":
                 math.sqrt(3 * std),
         }
-        for hint, value in mistakes.items():
-            if _close(got, value):
+        for hint, mistake in mistakes.items():
+            if math.isclose(got, mistake, rel_tol=_F32_TOL):
                 raise Wrong(hint)
         raise Wrong(f"U(-a, a) with a = uniform_bound({std}) does not have standard deviation "
                     f"{std}: its variance is a**2 / 3")
     return "a uniform on [-a, a] has variance a**2 / 3, so a = sqrt(3) times the sd."
 
 
-# he_stack: layers in which He's std and every listed mistake's (LeCun, Glorot, fan_out, the
-# variance) differ by 7 % or more, drawn with _STACK_SEEDS generators; tolerances are 5
-# standard errors of the pooled draws (the smallest layer pools 6000: 0.9 % each).
-_STACK_WIDTHS = (30, 200, 60, 10)
+# he_stack: layers drawn with _STACK_SEEDS generators, tolerances 5 standard errors of the
+# pooled draws. In the first three layers He's std and every listed mistake's (LeCun, Glorot,
+# fan_out, the variance) differ by 7 % or more, and the first one names the mistake. The last
+# layer's fan_in of 5 (1000 weights, 10000 pooled: 3.5 % for 5 standard errors) makes a bias
+# counted as a fan, sqrt(2 / (fan_in + 1)), 8.7 % off He's std (and 29 % or more off every
+# other mistake's); with fan_in 30 or more it is 1.6 % or less, within the tolerance of the
+# smaller layers. (A fan_in of 4 would not do: the variance 2 / 4 equals LeCun's std there.)
+_STACK_WIDTHS = (30, 200, 60, 5, 200)
 _STACK_SEEDS = tuple(range(10))
 # seeds that the seeds above reach by arithmetic per layer (seed + 100 * layer, ...)
 _COLLIDING_SEEDS = (100, 200, 300, 1000)
@@ -141,6 +171,21 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
     out = []
     for layer, (W, shape) in enumerate(zip(got, shapes, strict=True)):
         W = np.asarray(W)
+        # the symmetry of section 1 before the float16 detector: zeros and a constant sit on
+        # float16's grid too, but their mistake is that every unit starts equal
+        if W.shape == shape and W.dtype.kind == "f" and W.size and np.ptp(W) == 0:
+            value = float(W.flat[0])
+            zero = (" (a standard deviation of 0? 2 // fan_in is integer division, 0 for "
+                    "fan_in > 2: write 2 / fan_in)" if value == 0 else "")
+            raise Wrong(f"every weight of layer {layer} is {value:g}: every unit starts with "
+                        "the same incoming and outgoing weights, the symmetry of section 1, "
+                        "which randomness is there to break; the units stay equal in "
+                        f"training{zero}. Draw every weight from rng.normal, std "
+                        "sqrt(2 / fan_in)")
+        if W.shape == shape and W.shape[1] > 1 and np.all(W == W[:, :1]):
+            raise Wrong(f"every unit of layer {layer} has the same incoming weights (equal "
+                        "columns): the symmetry of section 1, which randomness is there to "
+                        "break. Draw every weight of the (fan_in, fan_out) matrix")
         if W.shape == shape and _float16(W, *shape):
             raise Wrong(f"layer {layer} holds float16 values: float16 keeps about 3 digits, so "
                         "thousands of draws round onto the same few values and repeat. Draw "
@@ -313,10 +358,6 @@ def check_he_stack(he_stack) -> str:
     # first the structure: copies within or across layers, before any statistic (a layer
     # of equal columns has a plausible mean and spread, and would be blamed on them)
     for layer, W in enumerate(first):
-        if W.shape[1] > 1 and np.all(W == W[:, :1]):
-            raise Wrong(f"every unit of layer {layer} has the same incoming weights (equal "
-                        "columns): the symmetry of section 1, which randomness is there to "
-                        "break. Draw every weight of the (fan_in, fan_out) matrix")
         if W.shape[0] > 1 and np.all(W == W[:1, :]):
             raise Wrong(f"every row of layer {layer} is the same (one row of draws copied "
                         "for every input): each unit gives all its inputs one weight and sees "
@@ -364,11 +405,17 @@ def check_he_stack(he_stack) -> str:
                     math.sqrt(2 / fan_out),
                 "that spread is He's VARIANCE, 2 / fan_in: rng.normal's scale is the "
                 "standard deviation, its square root": 2 / fan_in,
+                "that is sqrt(2 / (fan_in + 1)): a bias is not a fan, use fan_in as given":
+                    math.sqrt(2 / (fan_in + 1)),
             }
-            for hint, value in others.items():
-                if abs(rms / value - 1) < 5 * se:
-                    raise Wrong(f"layer {layer} ({fan_in} -> {fan_out}) has spread "
-                                f"{rms:.4f}: {hint}")
+            if fan_in > 1:
+                others["that is sqrt(2 / (fan_in - 1)): use fan_in as given, without "
+                       "subtracting one"] = math.sqrt(2 / (fan_in - 1))
+            # the nearest of the mistakes, if it is within the tolerance
+            hint, value = min(others.items(), key=lambda item: abs(rms / item[1] - 1))
+            if abs(rms / value - 1) < 5 * se:
+                raise Wrong(f"layer {layer} ({fan_in} -> {fan_out}) has spread "
+                            f"{rms:.4f}: {hint}")
             raise Wrong(f"layer {layer} ({fan_in} -> {fan_out}) has spread {rms:.4f}, but "
                         f"He's standard deviation is sqrt(2 / fan_in) = {he:.4f}")
         z = W / he

@@ -411,3 +411,34 @@ CASES += [
         * math.sqrt(2 / a) for a, b in itertools.pairwise(w)],), CORRECT, None),
     (check_he_stack, (_he_list_seed_per_layer(2**63),), CORRECT, None),
 ]
+
+# the symmetry before the float16 detector (zeros and constants sit on its grid), a bias
+# counted as a fan (seen in the first layer, fan_in 3)
+CASES += [
+    (check_he_stack, (lambda w, rng: [np.zeros((a, b)) for a, b in itertools.pairwise(w)],),
+     WRONG, "symmetry of section 1"),
+    (check_he_stack, (lambda w, rng: [np.full((a, b), 0.5) for a, b in itertools.pairwise(w)],),
+     WRONG, "every weight of layer 0 is 0.5"),
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 // a)),), WRONG, "integer division"),
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a + 1))),), WRONG,
+     "a bias is not a fan"),
+    (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a - 1))),), WRONG,
+     "without subtracting one"),
+]
+
+# uniform_bound at float64 precision (float32 answers at float32's), and on an input drawn at
+# call time; glorot_std with the gain inside the square root
+_TABLE = {0.1: math.sqrt(3) * 0.1, 0.0625: math.sqrt(3) * 0.0625, 2.0: math.sqrt(3) * 2.0}
+CASES += [
+    (check_uniform_bound, (lambda std: 1.73205 * std,), WRONG, "is rounded or estimated"),
+    (check_uniform_bound, (lambda std: np.float32(1.73205) * np.float32(std),), WRONG,
+     "is rounded or estimated"),
+    (check_uniform_bound, (lambda std: float(np.float32(std) * np.float32(math.sqrt(3))),),
+     WRONG, "the precision of float32"),
+    (check_uniform_bound, (lambda std: np.float32(math.sqrt(3) * std),), CORRECT, None),
+    (check_uniform_bound, (lambda std: np.sqrt(np.float32(3)) * np.float32(std),), CORRECT, None),
+    (check_uniform_bound, (lambda std: _TABLE[std],), WRONG, "KeyError"),
+    (check_uniform_bound, (lambda std: _TABLE.get(std, 1.0),), WRONG, "variance is a**2 / 3"),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: math.sqrt(gain * 2 / (fan_in + fan_out)),),
+     WRONG, "the gain is inside the square root"),
+]
