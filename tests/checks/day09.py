@@ -748,6 +748,23 @@ else:
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
             torch.tensor(logits).bfloat16() / t, dim=-1).double(), n, replacement=True,
             generator=torch.Generator().manual_seed(seed)),), WRONG, "8-bit significand"),
+        # overflow "fixed" by clamping the logits: large logits become equal
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            (lambda p: p / p.sum(-1, keepdim=True))(torch.exp(torch.clamp(
+                torch.tensor(logits) / t, max=80))), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "clamping them"),
+        # log-probabilities passed as probabilities
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.log_softmax(
+            torch.tensor(logits) / t, dim=-1), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "are log-probabilities"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            (lambda z: z - z.max(-1, keepdim=True).values)(torch.tensor(logits) / t), n,
+            replacement=True, generator=torch.Generator().manual_seed(seed)),), WRONG,
+         "exp them"),
+        # log_softmax, then exp: right
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.log_softmax(
+            torch.tensor(logits) / t, dim=-1).exp(), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), CORRECT, None),
         # seeds narrower than the 32 bits a PyTorch seed keeps: far-apart seeds collide
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed & 0xFFFF),), WRONG, "carry about 16 bits"),
