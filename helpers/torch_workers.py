@@ -31,6 +31,8 @@ from helpers._validate import check_int, check_rng, show_value
 COLUMNS = ("index", "worker", "generator", "legacy", "random")
 #: The columns of one item of :class:`ItemNoise`.
 ITEM_COLUMNS = ("index", "worker", "numpy", "torch")
+#: The columns of one item of :class:`TransformNoise`.
+TRANSFORM_COLUMNS = ("index", "worker", "global", "forked")
 #: The node of a seed's spawn tree below which :class:`ItemNoise` hangs its items:
 #: ``spawn_key=(ITEM_NOISE_KEY, epoch, i)``. ``SeedSequence(seed).spawn(n)[j]`` has the
 #: key ``(j,)``, so with ``(epoch, i)`` alone the items would share nodes with a program that
@@ -202,6 +204,47 @@ class ItemNoise:
         # generator: a torch.Generator would keep only 32 bits of a seed made from it
         torch_noise = torch.from_numpy(rng.standard_normal(1, dtype=np.float32))
         return np.array([i, worker_id(), numpy_noise, torch_noise.item()])
+
+
+class TransformNoise:
+    """``n`` items, each with a draw from PyTorch's global generator and a fenced-off one.
+
+    A torchvision-style transform takes no generator: it draws from PyTorch's global
+    generator, which the loader reseeds in each worker and which the main process uses
+    with 0 workers, so its draws change with ``num_workers`` even when the dataset makes
+    the item's own generator. Item ``i`` is ``[i, worker id, global, forked]``: ``global``
+    is ``torch.rand(1)`` as such a transform would draw it; ``forked`` is the same call
+    inside ``torch.random.fork_rng``, after ``torch.manual_seed`` with a seed drawn from
+    the item's NumPy generator, ``SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, 0, i))``.
+    That seed has 32 bits, all that PyTorch's CPU generator keeps: among some 10**5 items,
+    epochs and seeds two share one, by the birthday bound.
+
+    Examples
+    --------
+    >>> import pytest; torch = pytest.importorskip("torch")
+    >>> data = TransformNoise(2, seed=0)
+    >>> bool(data[1][3] == data[1][3]), bool(data[1][2] == data[1][2])  # forked repeats
+    (True, False)
+    """
+
+    def __init__(self, n: int, seed: int) -> None:
+        self.n = check_int(n, "n", minimum=1)
+        self.seed = check_int(seed, "seed")
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: int) -> np.ndarray:
+        import torch
+
+        i = _index(i, self.n)
+        global_draw = torch.rand(1).item()  # what a transform without a generator does
+        key = (ITEM_NOISE_KEY, 0, i)
+        rng = np.random.default_rng(np.random.SeedSequence(self.seed, spawn_key=key))
+        with torch.random.fork_rng(devices=[]):  # restores the global state on exit
+            torch.manual_seed(int(rng.integers(2**32)))  # 32 bits: all torch keeps
+            forked_draw = torch.rand(1).item()
+        return np.array([i, worker_id(), global_draw, forked_draw])
 
 
 class EpochSampler:

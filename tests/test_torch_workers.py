@@ -12,9 +12,11 @@ from helpers.torch_workers import (
     COLUMNS,
     ITEM_COLUMNS,
     ITEM_NOISE_KEY,
+    TRANSFORM_COLUMNS,
     EpochSampler,
     ItemNoise,
     NoisyDataset,
+    TransformNoise,
     seed_worker,
 )
 
@@ -183,6 +185,28 @@ def test_persistent_workers_miss_set_epoch_but_not_an_epoch_sampler():
                             persistent_workers=True, sampler=sampler)
         got = epochs_of(loader, 2, sampler.set_epoch)
         assert np.array_equal(got[..., 2:], want[..., 2:])
+
+
+def test_global_draws_change_with_the_workers_but_fork_rng_draws_do_not():
+    """A transform drawing from torch's global generator depends on num_workers; fenced with
+    fork_rng and a seed from the item's generator, it does not, and the global state is kept."""
+    glob, forked = TRANSFORM_COLUMNS.index("global"), TRANSFORM_COLUMNS.index("forked")
+    by_workers = {}
+    for w in (0, 1, 2):
+        torch.manual_seed(0)
+        loader = DataLoader(TransformNoise(4, 0), batch_size=2, num_workers=w,
+                            generator=torch.Generator().manual_seed(0))
+        by_workers[w] = torch.cat(list(loader)).numpy()
+    assert not np.array_equal(by_workers[0][:, glob], by_workers[1][:, glob])
+    assert not np.array_equal(by_workers[1][:, glob], by_workers[2][:, glob])
+    for w in (1, 2):
+        assert np.array_equal(by_workers[w][:, forked], by_workers[0][:, forked])
+    torch.manual_seed(0)
+    TransformNoise(4, 0)[0]  # one global draw, the forked one restored
+    after = torch.rand(1)
+    torch.manual_seed(0)
+    torch.rand(1)
+    assert torch.equal(after, torch.rand(1))
 
 
 def test_item_noise_keys_and_seeds():

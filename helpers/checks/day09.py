@@ -166,6 +166,11 @@ LOGITS = [[2.0, 1.0, 0.0, -1.0], [0.0, 0.5, 3.0, 0.0]]
 LOGITS_SAME = [[1.0, 0.0, 2.0]] * 3
 #: Logits whose exp overflows (a softmax must subtract each row's largest first).
 LOGITS_LARGE = [[1000.0, 999.0, 0.0], [0.0, 0.5, 3.0]]
+#: Large logits that bfloat16 keeps exactly (996 is a multiple of its spacing 4 there) but
+#: that a clamp below 996 makes equal: they tell the two mistakes apart.
+LOGITS_CLAMP = [[1000.0, 996.0, 0.0]]
+#: Logits that are all positive: raw logits give no negative weights, log-probabilities do.
+LOGITS_POSITIVE = [[3.0, 2.0, 1.0]]
 
 _TOKENS_GLOBAL = ("your function reseeded or drew from PyTorch's global generator "
                   "(torch.manual_seed, or a draw without generator=): make a torch.Generator, "
@@ -178,6 +183,18 @@ def _bfloat16(values: list[list[float]]) -> np.ndarray:
     bits = np.asarray(values, dtype=np.float32).view(np.uint32).astype(np.uint64)
     bits = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16 << 16
     return bits.astype(np.uint32).view(np.float32).astype(float)
+
+
+def _negative_on_positive_logits(sample_tokens) -> bool:
+    """Whether ``sample_tokens`` still passes negative weights to the sampler when every
+    logit is positive (log-probabilities do; raw logits do not)."""
+    try:
+        _call(sample_tokens, [list(row) for row in LOGITS_POSITIVE], 1.0, 10, 0,
+              global_hint=_TOKENS_GLOBAL)
+    except Wrong as err:
+        text = str(err)
+        return "probability entry < 0" in text or "probabilities are not non-negative" in text
+    return False
 
 
 def _softmax_rows(logits: list[list[float]], temperature: float, axis: int = 1) -> np.ndarray:
@@ -204,6 +221,12 @@ def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int
             raise Wrong(f"{text}. logits arrives as a list of rows: make it a tensor first "
                         "(torch.tensor)") from None
         if "probability entry < 0" in text or "probabilities are not non-negative" in text:
+            if _negative_on_positive_logits(sample_tokens):
+                raise Wrong(f"{text}, even on logits that are all positive "
+                            f"({LOGITS_POSITIVE[0]}): these weights are log-probabilities "
+                            "(log_softmax, or logits minus their largest), which are not "
+                            "probabilities: exp them (torch.softmax does both steps)"
+                            ) from None
             raise Wrong(f"{text}. Logits can be negative: turn each row into probabilities "
                         "with a softmax first") from None
         raise
@@ -497,6 +520,18 @@ def check_sample_tokens(sample_tokens) -> str:
     if not np.all(np.abs(freq - large) <= 5 * se + 1e-12):
         rounded = _softmax_rows(_bfloat16(LOGITS_LARGE), 1.0)
         if np.all(np.abs(freq - rounded) <= 5 * se + 1e-12):
+            probe = _softmax_rows(LOGITS_CLAMP, 1.0)
+            probe_freq = _frequencies(_tokens(sample_tokens, LOGITS_CLAMP, 1.0, 2000, 0)[0],
+                                      len(LOGITS_CLAMP[0]))
+            probe_se = np.sqrt(np.clip(probe * (1 - probe), 1e-12, None) / 2000)
+            if not np.all(np.abs(probe_freq - probe) <= 5 * probe_se + 1e-12):
+                raise Wrong(f"with logits [1000, 999, 0] your labels' frequencies were "
+                            f"{freq.round(3).tolist()}, and with [1000, 996, 0] "
+                            f"{probe_freq.round(3).tolist()}, not {probe.round(3).tolist()}: "
+                            "large logits were made equal, as clamping them (torch.clamp(z, "
+                            "max=...)) does, and that changes the distribution. Subtract each "
+                            "row's largest scaled logit before exp instead (torch.softmax "
+                            "does), which keeps the differences between logits")
             raise Wrong(f"with logits [1000, 999, 0] your labels' frequencies were "
                         f"{freq.round(3).tolist()}: the softmax of logits rounded to bfloat16, "
                         "whose 8-bit significand keeps 2 or 3 digits, so 999 becomes 1000 and "

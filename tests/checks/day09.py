@@ -620,6 +620,16 @@ else:
         return torch.multinomial(torch.softmax(torch.tensor(logits) / temperature, dim=-1), n,
                                  replacement=True)
 
+    def clamped_tokens(logits, temperature, n, seed):  # overflow "fixed" by a clamp
+        p = torch.exp(torch.clamp(torch.tensor(logits) / temperature, max=80))
+        return torch.multinomial(p / p.sum(-1, keepdim=True), n, replacement=True,
+                                 generator=torch.Generator().manual_seed(seed))
+
+    def shifted_logit_tokens(logits, temperature, n, seed):  # max subtracted, exp forgotten
+        z = torch.tensor(logits) / temperature
+        return torch.multinomial(z - z.max(-1, keepdim=True).values, n, replacement=True,
+                                 generator=torch.Generator().manual_seed(seed))
+
     def worker_dependent_noise(seed, epoch, index, size):
         # torch.initial_seed() is the worker's own seed inside a DataLoader worker
         key = (epoch, index, torch.initial_seed() % 1_000)
@@ -748,6 +758,17 @@ else:
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
             torch.tensor(logits).bfloat16() / t, dim=-1).double(), n, replacement=True,
             generator=torch.Generator().manual_seed(seed)),), WRONG, "8-bit significand"),
+        # overflow "fixed" by clamping the logits: large logits become equal
+        (check_sample_tokens, (clamped_tokens,), WRONG, "clamping them"),
+        # log-probabilities passed as probabilities
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.log_softmax(
+            torch.tensor(logits) / t, dim=-1), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "are log-probabilities"),
+        (check_sample_tokens, (shifted_logit_tokens,), WRONG, "exp them"),
+        # log_softmax, then exp: right
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.log_softmax(
+            torch.tensor(logits) / t, dim=-1).exp(), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), CORRECT, None),
         # seeds narrower than the 32 bits a PyTorch seed keeps: far-apart seeds collide
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed & 0xFFFF),), WRONG, "carry about 16 bits"),
