@@ -144,6 +144,9 @@ def check_fit_line(fit_line) -> str:
                     "bias (add_bias) before solving")
     if _close(w, (yc @ yc) / (xc @ yc)):
         raise Wrong("that slope belongs to x regressed on y; the line predicts y from x")
+    if _close(w, (xc @ yc) / (yc @ yc)):  # fit_line(y, x) inside: arguments swapped
+        raise Wrong("that is the line of x regressed on y (x and y swapped): it predicts x "
+                    "from y; the line predicts y from x, so x goes into the design matrix")
     n = len(x)
     if _close(w, want_w * n / (n - 1)) or _close(w, want_w * (n - 1) / n):
         raise Wrong("the slope is off by the factor n / (n - 1): a covariance and a "

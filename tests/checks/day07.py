@@ -41,6 +41,10 @@ def fit_line_x_on_y(x, y):
     return w, y.mean() - w * x.mean()
 
 
+def fit_line_args_swapped(x, y):  # x regressed on y: the right solver, arguments swapped
+    return fit_line_right(y, x)
+
+
 def fit_line_mixed_ddof(x, y):
     w = np.cov(x, y)[0, 1] / np.var(x)  # ddof 1 over ddof 0
     return w, y.mean() - w * x.mean()
@@ -161,6 +165,7 @@ CASES = [
     (check_fit_line, (fit_line_theta,), WRONG, "(b, w)"),
     (check_fit_line, (lambda x, y: (x @ y / (x @ x), 0.0),), WRONG, "through the origin"),
     (check_fit_line, (fit_line_x_on_y,), WRONG, "x regressed on y"),
+    (check_fit_line, (fit_line_args_swapped,), WRONG, "x regressed on y (x and y swapped)"),
     (check_fit_line, (fit_line_mixed_ddof,), WRONG, "n / (n - 1)"),
     (check_fit_line, (fit_line_centred_intercept,), WRONG, "b is the mean of y"),
     (check_fit_line, (lambda x, y: (fit_line_right(x, y)[0], 0.0),), WRONG, "slope is right"),
