@@ -1,9 +1,11 @@
 """Checks for the exercises of Day 7 (linear regression); see helpers.exercises.
 
-Every answer here is determined (fixed data, no randomness), so each check compares with
+Exercises 1 to 3 are determined (fixed data, no randomness), so each check compares with
 the exact expected result, computed independently (``np.polyfit``, NIST's certified
 values, :func:`helpers.regression.exact_least_squares`, :func:`helpers.regression.fit_ridge`),
-and recognizes the common wrong answers by recomputing them.
+and recognizes the common wrong answers by recomputing them. Exercise 4 (the family
+bootstrap) is random: its check verifies what is determined exactly (every slope is that of
+some resample of whole families; the rng alone decides) and the rest by the slopes' spread.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import types
 
 import numpy as np
 
+from helpers.checks._seeding import constant_step, watch_seeding
 from helpers.data import load_longley
-from helpers.exercises import Wrong, call, exercise_check, number
+from helpers.exercises import Wrong, answer, call, exercise_check, number
 from helpers.regression import add_bias, exact_least_squares, fit_ridge
 
 #: The course's own solvers: an answer that calls one of them has not written the solver.
@@ -592,3 +595,144 @@ def _truncated_answer(ridge, X: np.ndarray, y: np.ndarray) -> tuple[int, float] 
             if _close(theta, cut, 1e-6):
                 return len(s) - kept, s[kept] / s[0]
     return None
+
+
+# ---------------------------------------------------------------- Exercise 4: family bootstrap
+
+
+def _family_case(num_families: int = 60, size: int = 8, seed: int = 11
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Families of ``size`` children whose x and errors are strongly alike within a family
+    (a shared family effect in both), in shuffled order: resampling children then
+    underestimates the slope's spread by a factor of about 2.5."""
+    rng = np.random.default_rng(seed)
+    family = np.repeat(np.arange(num_families), size)
+    x_effect, y_effect = rng.normal(0.0, 1.0, (2, num_families))[:, family]  # independent
+    x = 68.0 + 2.0 * x_effect + 0.3 * rng.normal(0.0, 1.0, family.size)
+    y = 20.0 + 0.6 * x + 3.0 * y_effect + 0.5 * rng.normal(0.0, 1.0, family.size)
+    order = rng.permutation(family.size)  # children of a family are not contiguous
+    return x[order], y[order], family[order]
+
+
+def _slopes_from_counts(x: np.ndarray, y: np.ndarray, family: np.ndarray,
+                        counts: np.ndarray) -> np.ndarray:
+    """Least-squares slopes of the resamples that take family g counts[:, g] times."""
+    xc, yc = x - x.mean(), y - y.mean()
+    sums = np.zeros((family.max() + 1, 5))
+    np.add.at(sums, family, np.column_stack([np.ones_like(xc), xc, yc, xc**2, xc * yc]))
+    n, sx, sy, sxx, sxy = (counts @ sums).T
+    return (sxy - sx * sy / n) / (sxx - sx**2 / n)
+
+
+def _reference_sd(x, y, family, num: int = 20_000, seed: int = 3) -> float:
+    """The family bootstrap's standard deviation of the slope, from ``num`` resamples."""
+    g = family.max() + 1
+    counts = np.random.default_rng(seed).multinomial(g, np.full(g, 1 / g), size=num)
+    return float(_slopes_from_counts(x, y, family, counts).std(ddof=1))
+
+
+def _bootstrap_answer(func, x, y, family, num_boot: int, seed) -> np.ndarray:
+    """``func(x, y, family, num_boot, rng)`` as a float vector, or Wrong; ``seed`` is an int
+    (rng = default_rng(seed)) or a Generator made outside the learner's watched call."""
+    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    value = answer(call(func, x, y, family, num_boot, rng))
+    try:
+        arr = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise Wrong("family_bootstrap_slopes should return an array of numbers, got "
+                    f"{type(value).__name__}") from None
+    if arr.shape in ((num_boot, 2), (2, num_boot)):
+        raise Wrong(f"you returned shape {arr.shape}: (b, w) pairs or both coefficients; "
+                    f"return only the slope of each resample, shape ({num_boot},)")
+    if arr.shape != (num_boot,):
+        raise Wrong(f"return one slope per resample, shape ({num_boot},), got shape "
+                    f"{arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise Wrong("your slopes hold NaN or infinite values")
+    return arr
+
+
+@exercise_check
+def check_family_bootstrap(family_bootstrap_slopes) -> str:
+    """``family_bootstrap_slopes(x, y, family, num_boot, rng)``: the least-squares slopes of
+    ``num_boot`` resamples of whole families, drawn with replacement from ``rng``."""
+    answer(family_bootstrap_slopes)
+    x, y, family = _family_case()
+    num_boot = 400
+    rng = np.random.default_rng(1)
+    with watch_seeding(family_bootstrap_slopes) as seen:
+        slopes = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, rng)
+    if seen.seeds:
+        step = constant_step(seen.seeds)
+        shown = ", ".join(str(s) for s in seen.seeds[:3])
+        how = ("seed arithmetic, a seed per replicate a constant step apart "
+               f"(seeds {shown}, ...): two calls whose bases lie a few steps apart share "
+               "resamples" if step is not None else f"new seeds ({shown}, ...)")
+        raise Wrong(f"your function makes generators from {how}; draw everything from the "
+                    "rng you were given (rng.spawn(num_boot) if you want one per replicate)")
+    w_full, b_full = np.polyfit(x, y, 1)
+    if np.allclose(slopes, w_full, rtol=1e-9):
+        raise Wrong("every slope equals the full data's slope: a resample without "
+                    "replacement (a permutation) holds every family once; draw the families "
+                    "with replacement")
+    if np.allclose(slopes, slopes[0], rtol=1e-12):
+        raise Wrong("all your slopes are equal: the same resample is reused for every "
+                    "replicate; draw new family indices for each one")
+    if abs(slopes.mean() - b_full) < abs(slopes.mean() - w_full):
+        raise Wrong("those look like intercepts (b), not slopes: return the slope w of each "
+                    "resample (with add_bias, theta[1]; with np.polyfit, its first entry)")
+    if np.all(np.diff(slopes) >= 0) or np.all(np.diff(slopes) <= 0):
+        raise Wrong("your slopes are sorted: return them in the order the replicates were "
+                    "drawn (sort a copy, if you need percentiles)")
+    again = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, 1)
+    other = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, 2)
+    if not np.array_equal(again, slopes) or np.array_equal(other, slopes):
+        raise Wrong("your slopes do not follow the rng argument (the same rng seed gave "
+                    "other slopes, or another seed the same ones): draw the family indices "
+                    "from rng, and from nothing else")
+    want_sd = _reference_sd(x, y, family)
+    sd = float(slopes.std(ddof=1))
+    if not 0.8 < sd / want_sd < 1.25:
+        children = np.random.default_rng(4).multinomial(
+            len(x), np.full(len(x), 1 / len(x)), size=5_000)
+        children_sd = _slopes_from_counts(x, y, np.arange(len(x)), children).std(ddof=1)
+        if sd < 0.8 * want_sd and abs(sd / children_sd - 1) < 0.25:
+            raise Wrong(f"your slopes spread as if you resampled children (sd {sd:.3f}), "
+                        f"not families (about {want_sd:.3f}): siblings are alike, so draw "
+                        "whole families with replacement and keep all their children")
+        raise Wrong(f"the spread of your slopes (sd {sd:.3f}) is far from that of a family "
+                    f"bootstrap (about {want_sd:.3f}): draw as many families as there are, "
+                    "with replacement, and keep all the children of each")
+    _check_exact_slopes(family_bootstrap_slopes)
+    _check_one_child_families(family_bootstrap_slopes)
+    return ("your slopes come from whole families drawn with replacement from rng, with the "
+            "spread of a family bootstrap, and are exact least-squares slopes.")
+
+
+def _check_exact_slopes(func) -> None:
+    """Four families: every slope must be the least-squares slope of one of the 35 ways to
+    draw four families with replacement."""
+    x, y, family = _family_case(num_families=4, size=3, seed=12)
+    slopes = _bootstrap_answer(func, x, y, family, 200, 5)
+    counts = np.array([c for c in np.ndindex(5, 5, 5, 5) if sum(c) == 4])
+    possible = _slopes_from_counts(x, y, family, counts)
+    near = np.abs(slopes[:, None] - possible[None, :]).min(axis=1)
+    bad = near > 1e-8 * (1 + np.abs(slopes))
+    if bad.any():
+        raise Wrong(f"with four families, {bad.sum()} of your 200 slopes are not the "
+                    "least-squares slope of any draw of four whole families with replacement:"
+                    " draw family indices (as many as there are families), keep every child "
+                    "of each drawn family, and fit y on x by least squares")
+
+
+def _check_one_child_families(func) -> None:
+    """One family per child: the family bootstrap is then the pairs bootstrap."""
+    x, y, _ = _family_case(num_families=40, size=5, seed=13)
+    family = np.arange(len(x))
+    slopes = _bootstrap_answer(func, x, y, family, 400, 6)
+    want = _reference_sd(x, y, family)
+    sd = float(slopes.std(ddof=1))
+    if not 0.8 < sd / want < 1.25:
+        raise Wrong(f"with one child per family your slopes should spread like a bootstrap "
+                    f"of children (sd about {want:.3f}), got sd {sd:.3f}: draw as many "
+                    "family indices as there are families, len(np.unique(family))")

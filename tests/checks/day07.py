@@ -8,7 +8,12 @@ import scipy.stats
 from sklearn.linear_model import Ridge
 
 from helpers import regression
-from helpers.checks.day07 import check_fit_line, check_lstsq_unit_columns, check_ridge
+from helpers.checks.day07 import (
+    check_family_bootstrap,
+    check_fit_line,
+    check_lstsq_unit_columns,
+    check_ridge,
+)
 from helpers.exercises import CORRECT, NOT_ATTEMPTED, WRONG
 from helpers.regression import add_bias, exact_least_squares, fit_least_squares, fit_ridge
 from helpers.regression import fit_least_squares as fls
@@ -684,3 +689,140 @@ if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without Py
          "float16"),
         (check_fit_line, (_fit_line_torch_lstsq,), CORRECT, None),
     ]
+
+# ---------------------------------------------------------------- Exercise 4: family bootstrap
+
+
+def boot_right(x, y, family, num_boot, rng):  # one draw of family indices per replicate
+    num_families = family.max() + 1
+    members = [np.flatnonzero(family == g) for g in range(num_families)]
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = rng.integers(0, num_families, size=num_families)
+        rows = np.concatenate([members[g] for g in drawn])
+        slopes[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return slopes
+
+
+def boot_matrix(x, y, family, num_boot, rng):  # the index matrix, lstsq, rng.choice
+    labels = np.unique(family)
+    drawn = rng.choice(labels, size=(num_boot, len(labels)), replace=True)
+    out = []
+    for row in drawn:
+        rows = np.concatenate([np.flatnonzero(family == g) for g in row])
+        theta, *_ = np.linalg.lstsq(add_bias(x[rows].reshape(-1, 1)), y[rows], rcond=None)
+        out.append(theta[1])
+    return np.array(out)
+
+
+def boot_spawn(x, y, family, num_boot, rng):  # a child stream per replicate, closed form
+    num_families = family.max() + 1
+    slopes = []
+    for child in rng.spawn(num_boot):
+        drawn = child.integers(num_families, size=num_families)
+        rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
+        xc, yc = x[rows] - x[rows].mean(), y[rows] - y[rows].mean()
+        slopes.append(xc @ yc / (xc @ xc))
+    return slopes
+
+
+def boot_children(x, y, family, num_boot, rng):  # resamples children, not families
+    n = len(x)
+    return np.array([np.polyfit(x[rows], y[rows], 1)[0]
+                     for rows in rng.integers(0, n, size=(num_boot, n))])
+
+
+def boot_reused(x, y, family, num_boot, rng):  # one resample for every replicate
+    num_families = family.max() + 1
+    drawn = rng.integers(0, num_families, size=num_families)
+    rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
+    return np.full(num_boot, np.polyfit(x[rows], y[rows], 1)[0])
+
+
+def boot_seed_arithmetic(x, y, family, num_boot, rng):
+    base = int(rng.integers(2**31))
+    num_families = family.max() + 1
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = np.random.default_rng(base + r).integers(0, num_families, size=num_families)
+        rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
+        slopes[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return slopes
+
+
+def boot_legacy(x, y, family, num_boot, rng):
+    num_families = family.max() + 1
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = np.random.randint(0, num_families, size=num_families)  # noqa: NPY002
+        rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
+        slopes[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return slopes
+
+
+def boot_permutation(x, y, family, num_boot, rng):  # without replacement
+    num_families = family.max() + 1
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = rng.permutation(num_families)
+        rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
+        slopes[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return slopes
+
+
+def boot_intercepts(x, y, family, num_boot, rng):
+    num_families = family.max() + 1
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = rng.integers(0, num_families, size=num_families)
+        rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
+        out[r] = np.polyfit(x[rows], y[rows], 1)[1]
+    return out
+
+
+def boot_pairs(x, y, family, num_boot, rng):  # (b, w) per replicate
+    num_families = family.max() + 1
+    out = np.empty((num_boot, 2))
+    for r in range(num_boot):
+        drawn = rng.integers(0, num_families, size=num_families)
+        rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
+        out[r] = np.polyfit(x[rows], y[rows], 1)[::-1]
+    return out
+
+
+def boot_in_place(x, y, family, num_boot, rng):
+    x -= x.mean()
+    return boot_right(x, y, family, num_boot, rng)
+
+
+def boot_fixed_seed(x, y, family, num_boot, rng):  # a new generator, ignoring rng
+    return boot_right(x, y, family, num_boot, np.random.default_rng(0))
+
+
+def boot_no_rows_per_family(x, y, family, num_boot, rng):  # draws too few families
+    num_families = family.max() + 1
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = rng.integers(0, num_families, size=max(2, num_families // 4))
+        rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
+        slopes[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return slopes
+
+
+CASES += [
+    (check_family_bootstrap, (boot_right,), CORRECT, "whole families"),
+    (check_family_bootstrap, (boot_matrix,), CORRECT, None),
+    (check_family_bootstrap, (boot_spawn,), CORRECT, None),
+    (check_family_bootstrap, (boot_children,), WRONG, "as if you resampled children"),
+    (check_family_bootstrap, (boot_reused,), WRONG, "same resample is reused"),
+    (check_family_bootstrap, (boot_seed_arithmetic,), WRONG, "seed arithmetic"),
+    (check_family_bootstrap, (boot_fixed_seed,), WRONG, "new seeds"),
+    (check_family_bootstrap, (boot_legacy,), WRONG, "global np.random"),
+    (check_family_bootstrap, (boot_permutation,), WRONG, "without replacement"),
+    (check_family_bootstrap, (boot_intercepts,), WRONG, "intercepts"),
+    (check_family_bootstrap, (boot_pairs,), WRONG, "(b, w) pairs"),
+    (check_family_bootstrap, (lambda *a: np.sort(boot_right(*a)),), WRONG, "sorted"),
+    (check_family_bootstrap, (boot_in_place,), WRONG, "in place"),
+    (check_family_bootstrap, (boot_no_rows_per_family,), WRONG, "far from that of a family"),
+    (check_family_bootstrap, (lambda x, y, family, num_boot, rng: ...,), NOT_ATTEMPTED, None),
+]
