@@ -196,6 +196,25 @@ def moving_average(x, p, rng):
     return (u + np.roll(u, 1, axis=1)) / 2 >= p
 
 
+def grid(levels):
+    """Reviewer's cases: the keep test on ``levels`` levels (100: drops 32% at p = 0.3141)."""
+    def make_mask(x, p, rng):
+        return rng.integers(0, levels, x.shape) >= levels * p
+    return make_mask
+
+
+def rolled_rows(x, p, rng):
+    """Reviewer's case: example i's draws are one row of draws rolled by i units."""
+    u = rng.random(x.shape[1])
+    return u[(np.arange(x.shape[1]) - np.arange(len(x))[:, None]) % x.shape[1]] >= p
+
+
+def permuted_copies(x, p, rng):
+    """Reviewer's case: 40 of the 50 units are copies of 10 drawn units, examples permuted."""
+    u = rng.random((len(x), 10))
+    return np.hstack([u] + [rng.permutation(u, axis=0) for _ in range(4)]) >= p
+
+
 def snippet_mask(make_mask):
     """snippet_fixed whose mask is ``make_mask(a, p_drop, rng)`` (True = kept)."""
     def snippet_fixed(a, p_drop, rng):
@@ -287,6 +306,9 @@ CASES = [
     (check_original_dropout, (original_mask(sorted_flat),), WRONG, "sorted mask"),
     (check_original_dropout, (original_mask(sorted_rows_descending),), WRONG, "sorted mask"),
     (check_original_dropout, (original_mask(quantised),), WRONG, "coarse grid"),
+    (check_original_dropout, (original_mask(grid(100)),), WRONG, "coarse grid"),
+    (check_original_dropout, (original_mask(rolled_rows),), WRONG, "very same mask"),
+    (check_original_dropout, (original_mask(permuted_copies),), WRONG, "examples reordered"),
     (check_original_dropout, (original_mask(antithetic),), WRONG, "depend on one another"),
     (check_original_dropout, (original_mask(rotated_half),), WRONG, "by construction"),
     (check_original_dropout, (original_mask(tiled_rows),), WRONG, "very same mask"),
@@ -337,6 +359,9 @@ CASES = [
      "average or other combination"),
     (check_snippet_fixed, (snippet_sorted,), WRONG, "sorted mask"),
     (check_snippet_fixed, (snippet_quantised,), WRONG, "coarse grid"),
+    (check_snippet_fixed, (snippet_mask(grid(100)),), WRONG, "coarse grid"),
+    (check_snippet_fixed, (snippet_mask(rolled_rows),), WRONG, "very same mask"),
+    (check_snippet_fixed, (snippet_mask(permuted_copies),), WRONG, "examples reordered"),
     (check_snippet_fixed, (snippet_in_place,), WRONG, "in place"),
     (check_snippet_fixed, (snippet_fixed_count_per_unit,), WRONG, "same number of examples"),
     (check_snippet_fixed, (snippet(keep_of=lambda p: p, divide_by=lambda p: p),), WRONG,
