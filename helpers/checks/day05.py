@@ -155,6 +155,9 @@ _STACK_WIDTHS = (30, 200, 60, 5, 200)
 _STACK_SEEDS = tuple(range(10))
 # seeds that the seeds above reach by arithmetic per layer (seed + 100 * layer, ...)
 _COLLIDING_SEEDS = (100, 200, 300, 1000)
+# a layer's seeds must vary across calls by more than this many bits (Day 1's rule: seeds
+# drawn below 2**40 are rejected), measured per layer position
+_SEED_BITS = 40
 
 
 def _layers(func: Any, widths: tuple, rng: Any) -> list:
@@ -230,8 +233,11 @@ def _few_seed_bits(keys: list) -> None:
 def _per_layer_seeds(seeds: list) -> None:
     """Wrong if the calls seeded a generator per layer from integers that other generators
     can reach: one seed plus a step per layer (seed + layer, seed * 100 + layer, ...), or
-    seeds below 2**32 (Day 1's rule: n of them drawn over many calls share a value about
-    n**2 / 2**33 times)."""
+    seeds that, layer by layer, vary across the calls by 40 bits or fewer (Day 1's rule:
+    seeds drawn below 2**40 are rejected; n of them drawn over many calls share a value
+    about n**2 / 2**41 times or more often). Each layer position is measured on its own
+    (:func:`seed_bits` of that layer's seeds across calls): four 12-bit layer seeds are
+    four 12-bit seeds, not 48 bits, and 2**32 + s varies as little as s."""
     for call_seeds in seeds:
         step = constant_step(call_seeds)
         if step is not None:
@@ -241,13 +247,31 @@ def _per_layer_seeds(seeds: list) -> None:
                         "by one layer, so two different generators share a layer's weights "
                         "(seed s's layer 1 is seed s + step's layer 0). Draw every layer from "
                         "rng itself (or from rng.spawn(...) children)")
-    small = [s for call_seeds in seeds if len(call_seeds) > 1 for s in call_seeds]
-    if small and min(small) < 2**32 and max(small) < 2**32:
-        raise Wrong("every layer's generator is seeded with an integer below 2**32: n such "
-                    "seeds drawn over many calls share a value about n**2 / 2**33 times (the "
-                    "birthday bound), and two layers of different networks then hold the same "
-                    "weights. Draw every layer from rng itself, or spawn per-layer streams "
-                    "(rng.spawn), or draw 63-bit seeds")
+    # calls that seeded several generators, grouped by how many (so that positions line up)
+    by_count: dict[int, list] = {}
+    for call_seeds in seeds:
+        if len(call_seeds) > 1:
+            by_count.setdefault(len(call_seeds), []).append(call_seeds)
+    for group in by_count.values():
+        if len(group) < 2:
+            continue
+        for layer, column in enumerate(zip(*group, strict=True)):
+            bits = seed_bits([[s] for s in column])
+            if bits is None or bits > _SEED_BITS:
+                continue
+            b = max(1, math.ceil(bits - 1e-9))
+            even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # an even chance of a repeat
+            raise Wrong(f"the generator of your layer {layer} is seeded with integers that "
+                        f"vary across calls by only about {b} bits (e.g. {column[0]}), "
+                        f"{_SEED_BITS} or fewer: a seed drawn below 2**{_SEED_BITS} (Day 1's "
+                        "rule), and an offset such as 2**32 + s adds no variation. Each "
+                        "layer's seed is judged on its own, so several small layer seeds do "
+                        "not add up. n such seeds drawn over many calls share a value about "
+                        f"n**2 / 2**{b + 1} times (the birthday bound: an even chance of a "
+                        f"repeat at about {float(f'{even:.2g}'):,.0f} networks), and two "
+                        "networks then hold the same layer. Draw every layer from rng itself, "
+                        "or spawn per-layer streams (rng.spawn), or draw 63-bit seeds "
+                        "(rng.integers(2**63))")
 
 
 def _float16(W: np.ndarray, fan_in: int, fan_out: int) -> bool:

@@ -96,6 +96,14 @@ def _he_drawn_seed_per_layer(high):
         for a, b in itertools.pairwise(widths)]
 
 
+def _he_offset_seed_per_layer(high):
+    """A generator per layer seeded 2**32 + rng.integers(high): large, but varying by only
+    log2(high) bits per layer."""
+    return lambda widths, rng: [
+        np.random.default_rng(2**32 + int(rng.integers(high))).normal(0, math.sqrt(2 / a), (a, b))
+        for a, b in itertools.pairwise(widths)]
+
+
 def _he_list_seed_per_layer(high):
     """A seed s = rng.integers(high), then a generator per layer seeded with the list [s, layer]:
     s varies by only log2(high) bits across calls."""
@@ -296,6 +304,8 @@ CASES = [
      CORRECT, None),
     (check_he_stack, (_he_one_draw_split,), CORRECT, None),
     (check_he_stack, (_he_drawn_seed_per_layer(2**63),), CORRECT, None),
+    # 48-bit layer seeds vary by more than Day 1's 40 bits, layer by layer
+    (check_he_stack, (_he_drawn_seed_per_layer(2**48),), CORRECT, None),
     # he_stack: wrong, each with the hint on that mistake
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(1 / a)),), WRONG, "LeCun"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a + b))),), WRONG, "Glorot"),
@@ -320,13 +330,18 @@ CASES = [
     (check_he_stack, (_he_equal_columns,), WRONG, "symmetry of section 1"),
     (check_he_stack, (_he_equal_columns_in_layer_0,), WRONG, "every unit of layer 0"),
     (check_he_stack, (_he_equal_rows,), WRONG, "every row of layer 0 is the same"),
-    # a generator per layer from a drawn seed with arithmetic, or from seeds below 2**32
+    # a generator per layer from a drawn seed with arithmetic, or from seeds below 2**40
     *[(check_he_stack, (_he_layer_seeds(high, seed_of),), WRONG, "arithmetic")
       for high in (1000, 2**32)
       for seed_of in (lambda s, layer: s + layer, lambda s, layer: s - layer,
                       lambda s, layer: s * 100 + layer, lambda s, layer: int(f"{s}{layer}"))],
-    (check_he_stack, (_he_drawn_seed_per_layer(2**32),), WRONG, "below 2**32"),
-    (check_he_stack, (_he_drawn_seed_per_layer(1000),), WRONG, "below 2**32"),
+    (check_he_stack, (_he_drawn_seed_per_layer(2**32),), WRONG, "layer 0 is seeded"),
+    (check_he_stack, (_he_drawn_seed_per_layer(1000),), WRONG, "layer 0 is seeded"),
+    # ... layer by layer: small seeds lifted by 2**32 vary as little, and four 12-bit layer
+    # seeds are not 48 bits; 33-bit ones are still below Day 1's 2**40
+    *[(check_he_stack, (_he_offset_seed_per_layer(2**b),), WRONG, f"only about {b} bits")
+      for b in (12, 16)],
+    (check_he_stack, (_he_drawn_seed_per_layer(2**33),), WRONG, "only about 33 bits"),
     # ... the same small seed in a list [s, layer] or a SeedSequence (the birthday bound)
     *[(check_he_stack, (_he_list_seed_per_layer(high),), WRONG, "birthday bound")
       for high in (2**32, 2**16)],
