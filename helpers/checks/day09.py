@@ -70,6 +70,12 @@ _STRING_HASH = ("your seed comes from hash() of a string (or bytes, or a tuple h
                 "integer ids with SeedSequence (section 8)")
 
 
+_STRING_HASH_TOKENS = ("your seed comes from hash() of a string (or bytes, or a tuple holding "
+                       "one): Python salts those hashes afresh in every interpreter "
+                       "(PYTHONHASHSEED), so the same seed gives other labels in the next run. "
+                       "Seed the torch.Generator with `seed` itself")
+
+
 # ----------------------------------------------------------------------------- Exercise 1
 
 #: (fan_in, mean, sd) the output rms is tried on: centred and not, narrow and wide layers.
@@ -376,6 +382,8 @@ def check_sample_tokens(sample_tokens) -> str:
     """
     n, k = 4000, len(LOGITS[0])
     tokens, got, seeding = _tokens(sample_tokens, LOGITS, 1.0, n, 0)
+    if seeding.string_hashes:
+        raise Wrong(_STRING_HASH_TOKENS)
     if np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 1)[0]):
         raise Wrong("seeds 0 and 1 give the same labels: use the `seed` argument")
     if not np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 0)[0]):

@@ -779,6 +779,9 @@ else:
          "not the 32 bits a PyTorch seed keeps"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed + 2**40),), CORRECT, None),
+        # Python salts str hashes per process: the same seed, other labels in the next run
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, hash(str(seed)) % 2**32),), WRONG, "PYTHONHASHSEED"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits.append(logits[0]) or logits[:-1], t, n, seed),), WRONG,
          "leave the caller's list as it is"),
