@@ -328,6 +328,20 @@ def _narrow_torch_seeds(sample_tokens) -> None:
                 "with `seed` itself")
 
 
+def _dropped_high_bits(sample_tokens) -> None:
+    """Raise :class:`Wrong` if seeds 5 and 5 + 2**b (b from 16 to 31, all below 2**32) give
+    the same labels: ``seed % 2**31`` or ``seed & 0x1FFFFFFF`` drops high bits of a seed, so
+    far-apart seeds share one generator. Two right samples of 3 x 32 labels coincide with
+    probability below 1e-20."""
+    base = _tokens(sample_tokens, LOGITS, 1.0, 32, 5)[0]
+    for b in range(16, 32):
+        if np.array_equal(base, _tokens(sample_tokens, LOGITS, 1.0, 32, 5 + 2**b)[0]):
+            raise Wrong(f"seeds 5 and 5 + 2**{b} give identical labels: your seed drops high "
+                        "bits (seed % 2**31?), so far-apart seeds share one "
+                        "generator. Seeds go up to 2**32 - 1: seed the generator with `seed` "
+                        "itself")
+
+
 def _permuted_rows(samples: list[np.ndarray]) -> None:
     """Raise :class:`Wrong` if two rows of identical logits (``LOGITS_SAME``, 50 labels a
     row, one sample per seed) hold the same class counts at every seed: one row's labels
@@ -410,6 +424,7 @@ def check_sample_tokens(sample_tokens) -> str:
                      "seed + i, row 1 at seed 5 is row 0 at seed 6)")
         raise Wrong(hint)
     _narrow_torch_seeds(sample_tokens)
+    _dropped_high_bits(sample_tokens)
     for temperature in (1.0, 0.5, 2.0):
         freq = (_frequencies(tokens, k) if temperature == 1.0 else
                 _frequencies(_tokens(sample_tokens, LOGITS, temperature, n, 0)[0], k))

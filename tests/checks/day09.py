@@ -779,6 +779,13 @@ else:
          "not the 32 bits a PyTorch seed keeps"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed + 2**40),), CORRECT, None),
+        # seeds cut below 32 bits: seeds 5 and 5 + 2**31 (or 2**29) share one generator
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed % 2**31),), WRONG, "drops high bits"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed % 2**29),), WRONG, "5 + 2**29"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed + 1),), CORRECT, None),
         # Python salts str hashes per process: the same seed, other labels in the next run
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, hash(str(seed)) % 2**32),), WRONG, "PYTHONHASHSEED"),
