@@ -102,11 +102,14 @@ def check_linear_output_rms(linear_output_rms) -> str:
     """``linear_output_rms(fan_in, mean, sd)``: the rms of a fresh default ``nn.Linear``'s
     output over its random weights and bias, for inputs of mean ``mean`` and sd ``sd``."""
     got = {}
+    half = False  # float16 results: about 3 significant digits
     for case in _RMS_CASES:
         value = _call(linear_output_rms, *case,
                       global_hint="your function drew from PyTorch's global generator (did you "
                                   "build a layer and measure it?): compute the output's scale "
                                   "from the distributions instead")
+        raw = _untensor(value)
+        half |= isinstance(raw, (np.ndarray, np.generic)) and raw.dtype == np.float16
         got[case] = _one_number(value, f"linear_output_rms{case}")
 
     def matches(formula, rel_tol=1e-6) -> bool:
@@ -155,6 +158,9 @@ def check_linear_output_rms(linear_output_rms) -> str:
     for formula, hint in mistakes:
         if matches(formula):
             raise Wrong(f"linear_output_rms(fan_in, mean, sd): {hint}")
+    if half and matches(_output_rms, rel_tol=0.05):
+        raise Wrong("linear_output_rms returns float16, which keeps about 3 significant digits: "
+                    "compute it in float32 or float64")
     if matches(_output_rms, rel_tol=0.05):
         raise Wrong("linear_output_rms is close but not exact: did you measure a layer, or "
                     "round? Compute it from the distributions, in full precision")
@@ -219,6 +225,9 @@ def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int
                         global_hint=_TOKENS_GLOBAL)
     except Wrong as err:
         text = str(err)
+        if text.startswith("your code changed its argument logits in place"):
+            raise Wrong("your code changed its argument logits in place: do not change the "
+                        "caller's logits (work on a copy)") from None
         if "without replacement" in text or "replace is False" in text:
             raise Wrong(f"{text}. Asking for more labels than classes fails when every class "
                         "may be drawn only once: look at torch.multinomial's arguments"

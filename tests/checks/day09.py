@@ -487,11 +487,13 @@ CASES = [
     (check_linear_output_rms, (lambda fan_in, mean, sd: Decimal("NaN"),), WRONG,
      "should be one number"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: np.float16(np.sqrt(
-        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in))),), WRONG, "or round"),
+        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in))),), WRONG, "about 3 significant digits"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: round(math.sqrt(
+        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in)), 2),), WRONG, "or round"),
     (check_sample_tokens, (shared_uniforms,), WRONG, "every row reuses the same draws"),
     (check_sample_tokens, (antithetic_rows,), WRONG, "1 - u for another"),
     (check_sample_tokens, (window_rows,), WRONG, "overlapping windows of one stream"),
-    (check_sample_tokens, (mutating_tokens,), WRONG, "changed its argument logits in place"),
+    (check_sample_tokens, (mutating_tokens,), WRONG, "logits in place: do not change the caller's"),
     (check_rank_noise, (ranked(antithetic_items),), WRONG,
      "index=0) and the item (seed=3, epoch=0, index=1) draw the negatives of each other"),
     (check_rank_noise, (negated_second_half,), WRONG, "antithetic pairs"),
@@ -678,6 +680,9 @@ else:
 
     CASES += [
         # -------------------------------------------------------- Exercise 1 with PyTorch
+        (check_linear_output_rms, (lambda fan_in, mean, sd: torch.tensor(
+            (mean**2 + sd**2 + 1 / fan_in) / 3, dtype=torch.float16).sqrt(),), WRONG,
+         "float16, which keeps about 3"),
         (check_linear_output_rms, (lambda fan_in, mean, sd: torch.sqrt(torch.tensor(
             (mean**2 + sd**2 + 1 / fan_in) / 3)),), CORRECT, None),
         (check_linear_output_rms, (lambda fan_in, mean, sd: torch.tensor(
@@ -791,7 +796,7 @@ else:
             logits, t, n, hash(str(seed)) % 2**32),), WRONG, "PYTHONHASHSEED"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits.append(logits[0]) or logits[:-1], t, n, seed),), WRONG,
-         "leave the caller's list as it is"),
+         "do not change the caller's logits (work on a copy)"),
         # -------------------------------------------------------- Exercise 3 with PyTorch
         # a torch.Generator seeded per item keeps 32 bits of its seed: the birthday bound
         (check_rank_noise, (ranked(torch_item_noise),), WRONG, "low 32 bits of a seed"),
