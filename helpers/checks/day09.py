@@ -607,7 +607,7 @@ _TORCH_SEED_PER_ITEM = (
     f"about {_EVEN_CHANCE_32:,.0f} (seed, epoch, item) nodes two share their noise with an "
     "even chance (the birthday bound), whatever the 128-bit SeedSequence behind the seed. "
     "Draw each item's noise with its NumPy generator, default_rng(SeedSequence(seed, "
-    "spawn_key=(epoch, index))), and convert it with torch.from_numpy")
+    "spawn_key=(ITEM_NOISE_KEY, epoch, index))), and convert it with torch.from_numpy")
 
 
 def _noise(item_noise, seed: int, epoch: int, index: int, size: int) -> np.ndarray:
@@ -721,7 +721,7 @@ def _narrow_item_seeds(rank_noise) -> None:
                 f"item) nodes about n**2 / 2**{b + 1} pairs share a seed and draw the same "
                 f"noise (the birthday bound: an even chance of one shared pair at about "
                 f"{float(f'{even:.2g}'):,.0f} nodes). Give default_rng the SeedSequence "
-                "itself, default_rng(SeedSequence(seed, spawn_key=(epoch, index))), or a seed "
+                "itself, default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))), or a seed "
                 f"of more than {_SEED_BITS} bits (generate_state(1, np.uint64)[0])")
 
 
@@ -845,8 +845,36 @@ def check_rank_noise(rank_noise) -> str:
     _shifted_reuse(pool)
     if seeding.torch_seeds:
         raise Wrong(_TORCH_SEED_PER_ITEM)
+    _spawned_nodes(item_noise)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
+
+
+def _spawned_nodes(item_noise) -> None:
+    """Raise :class:`Wrong` if an item (seed 3, epochs 0 to 3, indices 0 to 15) draws what a
+    node that ``SeedSequence(3).spawn`` hands out draws (``default_rng(node)``, in float64
+    or float32): a child ``spawn(k)[j]`` (j < 16) or the grandchild
+    ``spawn(e + 1)[e].spawn(i + 1)[i]``, that is ``spawn_key=(e, i)``. A program that also
+    spawns children of the seed (Day 10 does) would hand them the items' streams."""
+    seed, size = 3, 6
+    children = np.random.SeedSequence(seed).spawn(16)
+    for epoch in range(4):
+        for index in range(16):
+            got = _noise(item_noise, seed, epoch, index, size)
+            nodes = [(f"SeedSequence({seed}).spawn(k)[{j}], its spawn child {j}", child)
+                     for j, child in enumerate(children)]
+            name = (f"SeedSequence({seed}).spawn({epoch + 1})[{epoch}].spawn({index + 1})"
+                    f"[{index}], the node spawn_key=({epoch}, {index})")
+            nodes.append((name, np.random.SeedSequence(seed, spawn_key=(epoch, index))))
+            for name, node in nodes:
+                for dtype in (np.float64, np.float32):
+                    if np.allclose(got, np.random.default_rng(node).standard_normal(
+                            size, dtype), rtol=0, atol=1e-6):
+                        raise Wrong(f"the item (seed={seed}, epoch={epoch}, index={index}) "
+                                    f"draws what {name} draws: a program that also spawns "
+                                    "children of the seed (Day 10 does) hands the same stream "
+                                    "to them. Hang the items below a key of their own, "
+                                    "spawn_key=(ITEM_NOISE_KEY, epoch, index)")
 
 
 #: The items compared pairwise, flattened per (seed, epoch): 2 seeds, 6 epochs, 8 items of
