@@ -70,6 +70,12 @@ _STRING_HASH = ("your seed comes from hash() of a string (or bytes, or a tuple h
                 "integer ids with SeedSequence (section 8)")
 
 
+_STRING_HASH_TOKENS = ("your seed comes from hash() of a string (or bytes, or a tuple holding "
+                       "one): Python salts those hashes afresh in every interpreter "
+                       "(PYTHONHASHSEED), so the same seed gives other labels in the next run. "
+                       "Seed the torch.Generator with `seed` itself")
+
+
 # ----------------------------------------------------------------------------- Exercise 1
 
 #: (fan_in, mean, sd) the output rms is tried on: centred and not, narrow and wide layers.
@@ -96,11 +102,14 @@ def check_linear_output_rms(linear_output_rms) -> str:
     """``linear_output_rms(fan_in, mean, sd)``: the rms of a fresh default ``nn.Linear``'s
     output over its random weights and bias, for inputs of mean ``mean`` and sd ``sd``."""
     got = {}
+    half = False  # float16 results: about 3 significant digits
     for case in _RMS_CASES:
         value = _call(linear_output_rms, *case,
                       global_hint="your function drew from PyTorch's global generator (did you "
                                   "build a layer and measure it?): compute the output's scale "
                                   "from the distributions instead")
+        raw = _untensor(value)
+        half |= isinstance(raw, (np.ndarray, np.generic)) and raw.dtype == np.float16
         got[case] = _one_number(value, f"linear_output_rms{case}")
 
     def matches(formula, rel_tol=1e-6) -> bool:
@@ -149,6 +158,9 @@ def check_linear_output_rms(linear_output_rms) -> str:
     for formula, hint in mistakes:
         if matches(formula):
             raise Wrong(f"linear_output_rms(fan_in, mean, sd): {hint}")
+    if half and matches(_output_rms, rel_tol=0.05):
+        raise Wrong("linear_output_rms returns float16, which keeps about 3 significant digits: "
+                    "compute it in float32 or float64")
     if matches(_output_rms, rel_tol=0.05):
         raise Wrong("linear_output_rms is close but not exact: did you measure a layer, or "
                     "round? Compute it from the distributions, in full precision")
@@ -213,6 +225,9 @@ def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int
                         global_hint=_TOKENS_GLOBAL)
     except Wrong as err:
         text = str(err)
+        if text.startswith("your code changed its argument logits in place"):
+            raise Wrong("your code changed its argument logits in place: do not change the "
+                        "caller's logits (work on a copy)") from None
         if "without replacement" in text or "replace is False" in text:
             raise Wrong(f"{text}. Asking for more labels than classes fails when every class "
                         "may be drawn only once: look at torch.multinomial's arguments"
@@ -322,6 +337,20 @@ def _narrow_torch_seeds(sample_tokens) -> None:
                 "with `seed` itself")
 
 
+def _dropped_high_bits(sample_tokens) -> None:
+    """Raise :class:`Wrong` if seeds 5 and 5 + 2**b (b from 16 to 31, all below 2**32) give
+    the same labels: ``seed % 2**31`` or ``seed & 0x1FFFFFFF`` drops high bits of a seed, so
+    far-apart seeds share one generator. Two right samples of 3 x 32 labels coincide with
+    probability below 1e-20."""
+    base = _tokens(sample_tokens, LOGITS, 1.0, 32, 5)[0]
+    for b in range(16, 32):
+        if np.array_equal(base, _tokens(sample_tokens, LOGITS, 1.0, 32, 5 + 2**b)[0]):
+            raise Wrong(f"seeds 5 and 5 + 2**{b} give identical labels: your seed drops high "
+                        "bits (seed % 2**31?), so far-apart seeds share one "
+                        "generator. Seeds go up to 2**32 - 1: seed the generator with `seed` "
+                        "itself")
+
+
 def _permuted_rows(samples: list[np.ndarray]) -> None:
     """Raise :class:`Wrong` if two rows of identical logits (``LOGITS_SAME``, 50 labels a
     row, one sample per seed) hold the same class counts at every seed: one row's labels
@@ -376,6 +405,8 @@ def check_sample_tokens(sample_tokens) -> str:
     """
     n, k = 4000, len(LOGITS[0])
     tokens, got, seeding = _tokens(sample_tokens, LOGITS, 1.0, n, 0)
+    if seeding.string_hashes:
+        raise Wrong(_STRING_HASH_TOKENS)
     if np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 1)[0]):
         raise Wrong("seeds 0 and 1 give the same labels: use the `seed` argument")
     if not np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 0)[0]):
@@ -402,6 +433,7 @@ def check_sample_tokens(sample_tokens) -> str:
                      "seed + i, row 1 at seed 5 is row 0 at seed 6)")
         raise Wrong(hint)
     _narrow_torch_seeds(sample_tokens)
+    _dropped_high_bits(sample_tokens)
     for temperature in (1.0, 0.5, 2.0):
         freq = (_frequencies(tokens, k) if temperature == 1.0 else
                 _frequencies(_tokens(sample_tokens, LOGITS, temperature, n, 0)[0], k))
@@ -575,7 +607,7 @@ _TORCH_SEED_PER_ITEM = (
     f"about {_EVEN_CHANCE_32:,.0f} (seed, epoch, item) nodes two share their noise with an "
     "even chance (the birthday bound), whatever the 128-bit SeedSequence behind the seed. "
     "Draw each item's noise with its NumPy generator, default_rng(SeedSequence(seed, "
-    "spawn_key=(epoch, index))), and convert it with torch.from_numpy")
+    "spawn_key=(ITEM_NOISE_KEY, epoch, index))), and convert it with torch.from_numpy")
 
 
 def _noise(item_noise, seed: int, epoch: int, index: int, size: int) -> np.ndarray:
@@ -689,7 +721,7 @@ def _narrow_item_seeds(rank_noise) -> None:
                 f"item) nodes about n**2 / 2**{b + 1} pairs share a seed and draw the same "
                 f"noise (the birthday bound: an even chance of one shared pair at about "
                 f"{float(f'{even:.2g}'):,.0f} nodes). Give default_rng the SeedSequence "
-                "itself, default_rng(SeedSequence(seed, spawn_key=(epoch, index))), or a seed "
+                "itself, default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))), or a seed "
                 f"of more than {_SEED_BITS} bits (generate_state(1, np.uint64)[0])")
 
 
@@ -813,8 +845,36 @@ def check_rank_noise(rank_noise) -> str:
     _shifted_reuse(pool)
     if seeding.torch_seeds:
         raise Wrong(_TORCH_SEED_PER_ITEM)
+    _spawned_nodes(item_noise)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
+
+
+def _spawned_nodes(item_noise) -> None:
+    """Raise :class:`Wrong` if an item (seed 3, epochs 0 to 3, indices 0 to 15) draws what a
+    node that ``SeedSequence(3).spawn`` hands out draws (``default_rng(node)``, in float64
+    or float32): a child ``spawn(k)[j]`` (j < 16) or the grandchild
+    ``spawn(e + 1)[e].spawn(i + 1)[i]``, that is ``spawn_key=(e, i)``. A program that also
+    spawns children of the seed (Day 10 does) would hand them the items' streams."""
+    seed, size = 3, 6
+    children = np.random.SeedSequence(seed).spawn(16)
+    for epoch in range(4):
+        for index in range(16):
+            got = _noise(item_noise, seed, epoch, index, size)
+            nodes = [(f"SeedSequence({seed}).spawn(k)[{j}], its spawn child {j}", child)
+                     for j, child in enumerate(children)]
+            name = (f"SeedSequence({seed}).spawn({epoch + 1})[{epoch}].spawn({index + 1})"
+                    f"[{index}], the node spawn_key=({epoch}, {index})")
+            nodes.append((name, np.random.SeedSequence(seed, spawn_key=(epoch, index))))
+            for name, node in nodes:
+                for dtype in (np.float64, np.float32):
+                    if np.allclose(got, np.random.default_rng(node).standard_normal(
+                            size, dtype), rtol=0, atol=1e-6):
+                        raise Wrong(f"the item (seed={seed}, epoch={epoch}, index={index}) "
+                                    f"draws what {name} draws: a program that also spawns "
+                                    "children of the seed (Day 10 does) hands the same stream "
+                                    "to them. Hang the items below a key of their own, "
+                                    "spawn_key=(ITEM_NOISE_KEY, epoch, index)")
 
 
 #: The items compared pairwise, flattened per (seed, epoch): 2 seeds, 6 epochs, 8 items of

@@ -44,7 +44,7 @@ def ranked(item_noise):
 
 
 def item_rng(seed, epoch, index):
-    return np.random.default_rng(SeedSequence(seed, spawn_key=(epoch, index)))
+    return np.random.default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index)))
 
 
 def quota_tokens(logits, temperature, n, seed):
@@ -169,13 +169,13 @@ def seed_stride(seed, epoch, index, size):
 
 
 def epoch_blocks(seed, epoch, index, size):
-    """Right: item i is block i of its epoch's stream (disjoint blocks of one generator)."""
+    """Item i is block i of its epoch's stream (disjoint blocks of one generator)."""
     rng = np.random.default_rng(SeedSequence(seed, spawn_key=(epoch,)))
     return rng.standard_normal((index + 1) * size)[index * size:]
 
 
 def item_blocks(seed, epoch, index, size):
-    """Right: epoch e is block e of the item's stream (disjoint blocks of one generator)."""
+    """Epoch e is block e of the item's stream (disjoint blocks of one generator)."""
     rng = np.random.default_rng(SeedSequence(seed, spawn_key=(index,)))
     return rng.standard_normal((epoch + 1) * size)[epoch * size:]
 
@@ -204,7 +204,7 @@ def rescaled_item(seed, epoch, index, size):
 
 def item_offset(seed, epoch, index, size):
     """Every draw of an item shares an offset drawn once for the item: sd 1, but dependent."""
-    rng = item_rng(seed, epoch, index)
+    rng = np.random.default_rng(SeedSequence(seed, spawn_key=(epoch, index)))
     return 0.6 * rng.standard_normal() + 0.8 * rng.standard_normal(size)
 
 
@@ -214,7 +214,8 @@ SHARED = np.random.default_rng(0)  # one generator for every item: the workers' 
 
 def rank_noise_vectorized(seed, epoch, rank, world_size, num_items, size):
     """The right answer, with one list of seeds and a float32 result."""
-    seeds = [SeedSequence(seed, spawn_key=(epoch, i)) for i in range(rank, num_items, world_size)]
+    seeds = [SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, i))
+             for i in range(rank, num_items, world_size)]
     return np.array([np.random.default_rng(s).standard_normal(size, dtype=np.float32)
                      for s in seeds], dtype=np.float32).reshape(len(seeds), size)
 
@@ -345,12 +346,19 @@ CASES = [
         for p in softmax_rows(logits, t)]),), WRONG,
      "torch.Generator"),
     # ------------------------------------------------------------ Exercise 3: right answers
+    # nodes that SeedSequence(seed).spawn hands out: spawn children or grandchildren
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(epoch, index))).standard_normal(size)),), WRONG,
+     "spawn_key=(0, 0)"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence([seed, epoch], spawn_key=(index,))).standard_normal(size)),), WRONG,
+     "a key of their own"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size:
                         item_rng(seed, epoch, index).standard_normal(size)),), CORRECT,
      "any number of ranks"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed).spawn(epoch + 1)[epoch].spawn(index + 1)[index]).standard_normal(
-        size)),), CORRECT, None),  # spawning two levels down: the same seed as the spawn key
+        size)),), WRONG, "spawn(1)[0].spawn(1)[0]"),  # two levels down: node (epoch, index)
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.Generator(
         np.random.Philox(SeedSequence(seed, spawn_key=(epoch, index)))).normal(0.0, 1.0, size)),),
      CORRECT, None),
@@ -426,7 +434,7 @@ CASES = [
     # asks for no item past index 2**22)
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed, spawn_key=((epoch << 32) + index,))).standard_normal(size)),),
-     CORRECT, None),
+     WRONG, "its spawn child 0"),  # at epoch 0, key (0 << 32) + i is spawn child i
     # large strides pass the fixed grid; (5, 3, 3) and (5, 2, 1012) collide
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         seed * 100_003 + epoch * 1_009 + index + 7).standard_normal(size)),), WRONG,
@@ -487,11 +495,13 @@ CASES = [
     (check_linear_output_rms, (lambda fan_in, mean, sd: Decimal("NaN"),), WRONG,
      "should be one number"),
     (check_linear_output_rms, (lambda fan_in, mean, sd: np.float16(np.sqrt(
-        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in))),), WRONG, "or round"),
+        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in))),), WRONG, "about 3 significant digits"),
+    (check_linear_output_rms, (lambda fan_in, mean, sd: round(math.sqrt(
+        (mean**2 + sd**2) / 3 + 1 / (3 * fan_in)), 2),), WRONG, "or round"),
     (check_sample_tokens, (shared_uniforms,), WRONG, "every row reuses the same draws"),
     (check_sample_tokens, (antithetic_rows,), WRONG, "1 - u for another"),
     (check_sample_tokens, (window_rows,), WRONG, "overlapping windows of one stream"),
-    (check_sample_tokens, (mutating_tokens,), WRONG, "changed its argument logits in place"),
+    (check_sample_tokens, (mutating_tokens,), WRONG, "logits in place: do not change the caller's"),
     (check_rank_noise, (ranked(antithetic_items),), WRONG,
      "index=0) and the item (seed=3, epoch=0, index=1) draw the negatives of each other"),
     (check_rank_noise, (negated_second_half,), WRONG, "antithetic pairs"),
@@ -536,8 +546,9 @@ CASES = [
     (check_rank_noise, (ranked(standardized_item),), WRONG, "standardize each item"),
     (check_rank_noise, (ranked(rescaled_item),), WRONG, "same mean square"),
     (check_rank_noise, (ranked(item_offset),), WRONG, "an offset for the item"),
-    (check_rank_noise, (ranked(epoch_blocks),), CORRECT, None),
-    (check_rank_noise, (ranked(item_blocks),), CORRECT, None),
+    # blocks of a spawn child's stream: epoch 0's items (item i's epochs) read child 0 (child i)
+    (check_rank_noise, (ranked(epoch_blocks),), WRONG, "its spawn child 0"),
+    (check_rank_noise, (ranked(item_blocks),), WRONG, "its spawn child 0"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))).standard_normal(size)),),
      CORRECT, None),  # the items below a node of their own, as ItemNoise does
@@ -678,6 +689,9 @@ else:
 
     CASES += [
         # -------------------------------------------------------- Exercise 1 with PyTorch
+        (check_linear_output_rms, (lambda fan_in, mean, sd: torch.tensor(
+            (mean**2 + sd**2 + 1 / fan_in) / 3, dtype=torch.float16).sqrt(),), WRONG,
+         "float16, which keeps about 3"),
         (check_linear_output_rms, (lambda fan_in, mean, sd: torch.sqrt(torch.tensor(
             (mean**2 + sd**2 + 1 / fan_in) / 3)),), CORRECT, None),
         (check_linear_output_rms, (lambda fan_in, mean, sd: torch.tensor(
@@ -779,9 +793,19 @@ else:
          "not the 32 bits a PyTorch seed keeps"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed + 2**40),), CORRECT, None),
+        # seeds cut below 32 bits: seeds 5 and 5 + 2**31 (or 2**29) share one generator
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed % 2**31),), WRONG, "drops high bits"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed % 2**29),), WRONG, "5 + 2**29"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed + 1),), CORRECT, None),
+        # Python salts str hashes per process: the same seed, other labels in the next run
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, hash(str(seed)) % 2**32),), WRONG, "PYTHONHASHSEED"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits.append(logits[0]) or logits[:-1], t, n, seed),), WRONG,
-         "leave the caller's list as it is"),
+         "do not change the caller's logits (work on a copy)"),
         # -------------------------------------------------------- Exercise 3 with PyTorch
         # a torch.Generator seeded per item keeps 32 bits of its seed: the birthday bound
         (check_rank_noise, (ranked(torch_item_noise),), WRONG, "low 32 bits of a seed"),
