@@ -87,13 +87,14 @@ def test_day07_qr_and_lstsq_beat_the_normal_equations_on_longley(r):
     assert 1e4 < r["kappa_unit"] < 1e5 and r["kappa"] / r["kappa_unit"] > 1e4
     # centred, then scaled: kappa about 1e2, every method 10+ digits, the normal equations
     # 3+ more than uncentred, and QR and lstsq under 3 ahead of them; centred only, lstsq
-    # loses against [1, X] (its columns keep their units)
+    # gains nothing against [1, X] (the ones column stays tiny; by how much it loses depends
+    # on the LAPACK build: none with NumPy 2.5.5's scipy-openblas)
     cs, centred = r["digits_cs"], r["digits_centred"]
     normal_cs = [cs["inv(A^T A) @ A^T y"], cs["solve(A^T A, A^T y)"]]
     assert r["kappa_cs"] < 200 and min(cs.values()) >= 10
     assert min(normal_cs) >= through_normal + 3
     assert min(cs["QR: solve(R, Q^T y)"], cs["lstsq(A, y)"]) - max(normal_cs) < 3
-    assert centred["lstsq(A, y)"] <= d["lstsq(A, y)"] - 0.5
+    assert centred["lstsq(A, y)"] < d["lstsq(A, y)"] + 0.5
 
 
 def test_day07_qr_ignores_column_scaling_and_lstsq_does_not(r):
