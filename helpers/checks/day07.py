@@ -686,7 +686,7 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
                     "drawn (sort a copy, if you need percentiles)")
     again = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, 1)
     other = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, 2)
-    if not np.array_equal(again, slopes) or np.array_equal(other, slopes):
+    if not np.allclose(again, slopes, rtol=1e-10, atol=0) or np.array_equal(other, slopes):
         raise Wrong("your slopes do not follow the rng argument (the same rng seed gave "
                     "other slopes, or another seed the same ones): draw the family indices "
                     "from rng, and from nothing else")
@@ -716,13 +716,25 @@ def _check_exact_slopes(func) -> None:
     slopes = _bootstrap_answer(func, x, y, family, 200, 5)
     counts = np.array([c for c in np.ndindex(5, 5, 5, 5) if sum(c) == 4])
     possible = _slopes_from_counts(x, y, family, counts)
-    near = np.abs(slopes[:, None] - possible[None, :]).min(axis=1)
-    bad = near > 1e-8 * (1 + np.abs(slopes))
+    gaps = np.abs(slopes[:, None] - possible[None, :])
+    near, which = gaps.min(axis=1), gaps.argmin(axis=1)
+    bad = near > 1e-6 * (1 + np.abs(slopes))  # float32 slopes (about 6e-8) are exact enough
     if bad.any():
         raise Wrong(f"with four families, {bad.sum()} of your 200 slopes are not the "
                     "least-squares slope of any draw of four whole families with replacement:"
                     " draw family indices (as many as there are families), keep every child "
                     "of each drawn family, and fit y on x by least squares")
+    drawn = counts[which]
+    if not drawn.any(axis=0).all():
+        missing = np.flatnonzero(~drawn.any(axis=0)).tolist()
+        raise Wrong(f"with four families, family {missing} never appears in 200 resamples: "
+                    "draw indices from all the families, 0 to G - 1 (rng.integers(G) "
+                    "excludes G)")
+    uneven = np.mean([len(set(c[c > 0])) > 1 for c in drawn])
+    if uneven < 0.5:  # with replacement: 3 resamples in 4 repeat some families, not others
+        raise Wrong(f"with four families, only {uneven:.0%} of your resamples take some "
+                    "family more often than another (with replacement, about 75%): draw as "
+                    "many family indices as there are families, with replacement")
 
 
 def _check_one_child_families(func) -> None:

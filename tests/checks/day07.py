@@ -760,6 +760,23 @@ def boot_legacy(x, y, family, num_boot, rng):
     return slopes
 
 
+def _boot_drawing(draw, dtype=float):
+    """A family bootstrap whose family indices for one replicate are draw(rng, G)."""
+    def boot(x, y, family, num_boot, rng):
+        out = np.empty(num_boot, dtype=dtype)
+        for r in range(num_boot):
+            drawn = draw(rng, family.max() + 1)
+            rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
+            out[r] = np.polyfit(x[rows], y[rows], 1)[0]
+        return out
+    return boot
+
+
+boot_float32 = _boot_drawing(lambda rng, g: rng.integers(g, size=g), np.float32)
+boot_last_missing = _boot_drawing(lambda rng, g: rng.integers(g - 1, size=g))
+boot_half_no_replace = _boot_drawing(lambda rng, g: rng.choice(g, size=g // 2, replace=False))
+
+
 def boot_permutation(x, y, family, num_boot, rng):  # without replacement
     num_families = family.max() + 1
     slopes = np.empty(num_boot)
@@ -819,6 +836,9 @@ CASES += [
     (check_family_bootstrap, (boot_fixed_seed,), WRONG, "new seeds"),
     (check_family_bootstrap, (boot_legacy,), WRONG, "global np.random"),
     (check_family_bootstrap, (boot_permutation,), WRONG, "without replacement"),
+    (check_family_bootstrap, (boot_float32,), CORRECT, "whole families"),
+    (check_family_bootstrap, (boot_last_missing,), WRONG, "never appears"),
+    (check_family_bootstrap, (boot_half_no_replace,), WRONG, "more often than another"),
     (check_family_bootstrap, (boot_intercepts,), WRONG, "intercepts"),
     (check_family_bootstrap, (boot_pairs,), WRONG, "(b, w) pairs"),
     (check_family_bootstrap, (lambda *a: np.sort(boot_right(*a)),), WRONG, "sorted"),
