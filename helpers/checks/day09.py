@@ -343,6 +343,8 @@ def _dropped_high_bits(sample_tokens) -> None:
     far-apart seeds share one generator. Two right samples of 3 x 32 labels coincide with
     probability below 1e-20."""
     base = _tokens(sample_tokens, LOGITS, 1.0, 32, 5)[0]
+    if any(np.all(row == row[0]) for row in np.atleast_2d(base)):
+        return  # a row repeats one label: not a seed's fault; later tests name it
     for b in range(16, 32):
         if np.array_equal(base, _tokens(sample_tokens, LOGITS, 1.0, 32, 5 + 2**b)[0]):
             raise Wrong(f"seeds 5 and 5 + 2**{b} give identical labels: your seed drops high "
