@@ -696,6 +696,14 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
         children = np.random.default_rng(4).multinomial(
             len(x), np.full(len(x), 1 / len(x)), size=5_000)
         children_sd = _slopes_from_counts(x, y, np.arange(len(x)), children).std(ddof=1)
+        if sd < 0.8 * want_sd and _draws_one_family_per_child(family_bootstrap_slopes):
+            g, n = family.max() + 1, len(x)
+            raise Wrong(f"your resamples take whole families, but {n} of them, one per child "
+                        f"(len(x)), where there are {g} families: each then holds about "
+                        f"{n // g} times too many children, and your slopes spread too little "
+                        f"(sd {sd:.3f}, about sqrt(G / n) = {np.sqrt(g / n):.2f} times a family "
+                        f"bootstrap's {want_sd:.3f}). Draw G family indices, not one per "
+                        "child: G = len(np.unique(family))")
         if sd < 0.8 * want_sd and abs(sd / children_sd - 1) < 0.25:
             raise Wrong(f"your slopes spread as if you resampled children (sd {sd:.3f}), "
                         f"not families (about {want_sd:.3f}): siblings are alike, so draw "
@@ -704,9 +712,29 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
                     f"bootstrap (about {want_sd:.3f}): draw as many families as there are, "
                     "with replacement, and keep all the children of each")
     _check_exact_slopes(family_bootstrap_slopes)
+    _check_far_slopes(family_bootstrap_slopes)
     _check_one_child_families(family_bootstrap_slopes)
     return ("your slopes come from whole families drawn with replacement from rng, with the "
             "spread of a family bootstrap, and are exact least-squares slopes.")
+
+
+def _possible_slopes(x: np.ndarray, y: np.ndarray, family: np.ndarray, total: int
+                     ) -> np.ndarray:
+    """The least-squares slopes of every draw of ``total`` whole families (with
+    replacement, order aside) from the families of ``family``."""
+    g = family.max() + 1
+    counts = np.array([c for c in np.ndindex(*(total + 1,) * g) if sum(c) == total])
+    return _slopes_from_counts(x, y, family, counts)
+
+
+def _draws_one_family_per_child(func) -> bool:
+    """Whether ``func`` resamples whole families but ``len(x)`` of them: on four families of
+    three children, most of its slopes are those of a draw of 12 whole families."""
+    x, y, family = _family_case(num_families=4, size=3, seed=12)
+    slopes = _bootstrap_answer(func, x, y, family, 200, 5)
+    possible = _possible_slopes(x, y, family, len(x))
+    near = np.abs(slopes[:, None] - possible[None, :]).min(axis=1)
+    return bool(np.mean(near <= 1e-6 * (1 + np.abs(slopes))) > 0.9)
 
 
 def _check_exact_slopes(func) -> None:
@@ -735,6 +763,31 @@ def _check_exact_slopes(func) -> None:
         raise Wrong(f"with four families, only {uneven:.0%} of your resamples take some "
                     "family more often than another (with replacement, about 75%): draw as "
                     "many family indices as there are families, with replacement")
+
+
+def _check_far_slopes(func) -> None:
+    """The four families of :func:`_check_exact_slopes` with x moved to near :data:`FAR`
+    (its spread unchanged): the median slope must still be exact to 1e-6. On these 200
+    resamples of 12 rows the median keeps about 10 digits with lstsq or np.polyfit on
+    [1, x] (the worst slope 6.6), 13 and more with the closed form on centred x; the
+    one-pass sums formula, mean(x*y) - mean(x)*mean(y) over mean(x**2) - mean(x)**2, and the
+    normal equations cancel the digits that x's distance from 0 takes, squared: 3.5 remain."""
+    x, y, family = _family_case(num_families=4, size=3, seed=12)
+    x = x + FAR
+    slopes = _bootstrap_answer(func, x, y, family, 200, 5)
+    possible = _possible_slopes(x, y, family, family.max() + 1)
+    rel = np.abs(slopes[:, None] - possible[None, :]).min(axis=1) / np.abs(slopes)
+    if np.median(rel) > 1e-6:
+        digits = -np.log10(np.median(rel))
+        raise Wrong(f"with x near {FAR:.0e} (four families, the spread of x unchanged) your "
+                    f"slopes keep only about {max(digits, 0):.0f} correct digits (the median "
+                    "over 200 resamples), where lstsq on [1, x] keeps about 10. If you used "
+                    "the one-pass sums formula, mean(x*y) - mean(x)*mean(y) over mean(x**2) - "
+                    "mean(x)**2 (or n*sum(xy) - sum(x)*sum(y)), or went through A.T @ A (inv "
+                    "or solve on it: the normal equations), that cancels the digits x's "
+                    "distance from 0 takes, twice over (Exercise 1): centre x first "
+                    "(x - x.mean()), or solve A theta = y itself with np.linalg.lstsq or "
+                    "np.polyfit, in float64")
 
 
 def _check_one_child_families(func) -> None:

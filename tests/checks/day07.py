@@ -826,6 +826,55 @@ def boot_no_rows_per_family(x, y, family, num_boot, rng):  # draws too few famil
     return slopes
 
 
+def _boot_fitting(fit, draws_per_child=False):
+    """A family bootstrap that draws G family indices (or len(x): one per child) and fits
+    each resample's slope with fit(x, y)."""
+    def boot(x, y, family, num_boot, rng):
+        num_families = family.max() + 1
+        members = [np.flatnonzero(family == g) for g in range(num_families)]
+        out = np.empty(num_boot)
+        for r in range(num_boot):
+            drawn = rng.integers(0, num_families, len(x) if draws_per_child else num_families)
+            rows = np.concatenate([members[g] for g in drawn])
+            out[r] = fit(x[rows], y[rows])
+        return out
+    return boot
+
+
+def _slope_one_pass(x, y):  # the one-pass formula: it cancels when x is far from 0
+    return (np.mean(x * y) - x.mean() * y.mean()) / (np.mean(x**2) - x.mean() ** 2)
+
+
+def _slope_normal_equations(x, y):
+    A = add_bias(x.reshape(-1, 1))
+    return np.linalg.solve(A.T @ A, A.T @ y)[1]
+
+
+def _slope_centred(x, y):  # the closed form on centred x: exact however far x is from 0
+    xc = x - x.mean()
+    return xc @ (y - y.mean()) / (xc @ xc)
+
+
+def _slope_cov(x, y):  # np.cov centres too
+    c = np.cov(x, y)
+    return c[0, 1] / c[0, 0]
+
+
+CASES += [
+    (check_family_bootstrap, (_boot_fitting(lambda x, y: np.polyfit(x, y, 1)[0], True),),
+     WRONG, "Draw G family indices, not one per child"),
+    (check_family_bootstrap, (_boot_fitting(_slope_centred, True),), WRONG,
+     "but 480 of them, one per child"),
+    (check_family_bootstrap, (_boot_fitting(_slope_one_pass),), WRONG,
+     "the one-pass sums formula"),
+    (check_family_bootstrap, (_boot_fitting(_slope_normal_equations),), WRONG,
+     "with x near 1e+06"),
+    (check_family_bootstrap, (_boot_fitting(_slope_centred),), CORRECT, "exact least-squares"),
+    (check_family_bootstrap, (_boot_fitting(_slope_cov),), CORRECT, None),
+    (check_family_bootstrap, (_boot_fitting(lambda x, y: scipy.stats.linregress(x, y)[0]),),
+     CORRECT, None),
+]
+
 CASES += [
     (check_family_bootstrap, (boot_right,), CORRECT, "whole families"),
     (check_family_bootstrap, (boot_matrix,), CORRECT, None),
