@@ -355,10 +355,25 @@ def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: st
         raise _scalar_hint(said)
 
 
+def _reject_qr_without_lstsq(func) -> None:
+    """Raise :class:`Wrong` if ``func`` factors with QR and never calls an lstsq. Householder
+    QR ignores column scaling by itself (section 2), so its answers keep NIST's digits under
+    every rescaling whether or not the columns were scaled: only the call tells."""
+    own = getattr(func, "__globals__", {})
+    called = {getattr(own.get(name), "__name__", name) for name in _names_used(func)}
+    if called & {"qr", "qr_multiply"} and "lstsq" not in called:
+        raise Wrong("you solved with a QR factorization: section 2 showed that Householder QR "
+                    "already ignores column scaling, so this check cannot tell whether you "
+                    "scaled the columns. The exercise is to make lstsq scaling-proof: divide "
+                    "each column by its length, solve with np.linalg.lstsq, and divide the "
+                    "solution by the same lengths")
+
+
 @exercise_check
 def check_lstsq_unit_columns(lstsq_unit_columns) -> str:
     """``lstsq_unit_columns(A, y)``: lstsq on unit-length columns, scaled back."""
     _reject_course_solver(lstsq_unit_columns, "np.linalg.lstsq")
+    _reject_qr_without_lstsq(lstsq_unit_columns)
     X, y, _ = load_longley()
     A = add_bias(X)
     theta = _vector(_call_unit(lstsq_unit_columns, A, y), A.shape[1], "theta")

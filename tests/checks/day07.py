@@ -5,6 +5,7 @@ import importlib.util
 import numpy as np
 import scipy.linalg
 import scipy.stats
+from numpy.linalg import qr as factor
 from sklearn.linear_model import Ridge
 
 from helpers import regression
@@ -194,9 +195,38 @@ def unit_right(A, y):
     return theta_unit / lengths
 
 
-def unit_qr(A, y):  # QR is column-scaling invariant too
-    Q, R = np.linalg.qr(A)
+def unit_qr(A, y):  # QR is column-scaling invariant: it passes whether or not it scales,
+    Q, R = np.linalg.qr(A)  # so only the call shows that it never did (review 2026-12)
     return np.linalg.solve(R, Q.T @ y)
+
+
+def unit_qr_scaled(A, y):  # scaled, but QR (scipy's) where the prompt asks for lstsq
+    lengths = np.linalg.norm(A, axis=0)
+    Q, R = scipy.linalg.qr(A / lengths, mode="economic")
+    return scipy.linalg.solve_triangular(R, Q.T @ y) / lengths
+
+
+def unit_qr_alias(A, y):  # QR imported under another name
+    Q, R = factor(A)
+    return np.linalg.solve(R, Q.T @ y)
+
+
+def unit_rms(A, y):  # root-mean-square column scaling: lengths / sqrt(n)
+    scale = np.sqrt(np.mean(A**2, axis=0))
+    return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
+
+
+def unit_rcond_minus_one(A, y):  # rcond=-1: machine precision, NumPy's old default
+    lengths = np.linalg.norm(A, axis=0)
+    return np.linalg.lstsq(A / lengths, y, rcond=-1)[0] / lengths
+
+
+def _unit_torch(A, y):  # PyTorch's lstsq with the SVD driver, like NumPy's
+    import torch
+    lengths = np.linalg.norm(A, axis=0)
+    theta = torch.linalg.lstsq(torch.from_numpy(A / lengths), torch.from_numpy(y)[:, None],
+                               driver="gelsd").solution[:, 0]
+    return theta.numpy() / lengths
 
 
 def unit_max_abs(A, y):  # another column scaling
@@ -333,7 +363,11 @@ def unit_legacy(A, y):
 
 CASES += [
     (check_lstsq_unit_columns, (unit_right,), CORRECT, "rescaled by powers of two"),
-    (check_lstsq_unit_columns, (unit_qr,), CORRECT, None),
+    (check_lstsq_unit_columns, (unit_qr,), WRONG, "you solved with a QR factorization"),
+    (check_lstsq_unit_columns, (unit_qr_scaled,), WRONG, "you solved with a QR factorization"),
+    (check_lstsq_unit_columns, (unit_qr_alias,), WRONG, "this check cannot tell whether you"),
+    (check_lstsq_unit_columns, (unit_rms,), CORRECT, None),
+    (check_lstsq_unit_columns, (unit_rcond_minus_one,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_max_abs,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_powers_of_two,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_scipy,), CORRECT, None),
@@ -688,6 +722,7 @@ if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without Py
         (check_fit_line, (lambda x, y: _fit_line_torch(x, y, "float16"),), WRONG,
          "float16"),
         (check_fit_line, (_fit_line_torch_lstsq,), CORRECT, None),
+        (check_lstsq_unit_columns, (_unit_torch,), CORRECT, None),
     ]
 
 # ---------------------------------------------------------------- Exercise 4: family bootstrap
