@@ -587,11 +587,45 @@ def _diagnose_collinear(ridge, X: np.ndarray, y: np.ndarray, digits: float,
                     "proportion to kappa^2 tan(phi) (section 2)")
     cut = _truncated_answer(ridge, X, y) if alpha == 0 else None
     if cut is not None:
-        raise Wrong(f"{said}: that is lstsq with the {cut[0]} smallest singular value(s) cut "
-                    f"off, as an rcond larger than about {cut[1]:.0e} does: leave rcond=None")
+        k, size = cut
+        result = (f"{said}: your answer leaves the {k} flattest direction(s) of the data "
+                  f"unresolved (singular values below about {size:.0e} of the largest); it "
+                  "is the least-squares answer with those directions cut off")
+        if "rcond" in _words_used(ridge):  # it names lstsq's (or pinv's) cut-off
+            raise Wrong(f"{result}, as an rcond larger than about {size:.0e} does: leave "
+                        "rcond=None")
+        raise Wrong(f"{result}. An rcond larger than about {size:.0e} (in lstsq or pinv) "
+                    "cuts them off: leave rcond=None. So does an iteration stopped early, such "
+                    "as gradient descent, which moves slowest along the flattest direction: "
+                    "solve the taller system with np.linalg.lstsq")
     raise Wrong(f"{said}: forming a Gram matrix (X.T @ X or X @ X.T, to solve or invert "
                 "it, also with alpha * I added) squares the condition number; solve the "
                 "taller system with np.linalg.lstsq")
+
+
+def _words_used(func, seen: set | None = None) -> set[str]:
+    """Names, local variable names and keyword-argument names in ``func``'s code (nested
+    functions and lambdas included) and in the learner's own functions it calls."""
+    seen = set() if seen is None else seen
+    code = getattr(func, "__code__", None)
+    if code is None or code in seen:
+        return set()
+    seen.add(code)
+    words, stack = set(), [code]
+    while stack:
+        c = stack.pop()
+        words.update(c.co_names, c.co_varnames)
+        for k in c.co_consts:
+            if isinstance(k, types.CodeType):
+                stack.append(k)
+            elif isinstance(k, tuple):  # the keyword names of a call: ("rcond",)
+                words.update(v for v in k if isinstance(v, str))
+    own = getattr(func, "__globals__", {})
+    for name in list(words):
+        obj = own.get(name)
+        if isinstance(obj, types.FunctionType) and obj.__module__ == func.__module__:
+            words |= _words_used(obj, seen)
+    return words
 
 
 def _truncated_answer(ridge, X: np.ndarray, y: np.ndarray) -> tuple[int, float] | None:

@@ -549,6 +549,23 @@ def ridge_rcond_uncentred(X, y, alpha):  # alpha = 0 as plain lstsq on [1, X], c
     return ridge_right(X, y, alpha)
 
 
+def ridge_gradient_descent(X, y, alpha, steps=2_000):  # centred, no lstsq: stops early
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    Xc, yc = X - x_mean, y - y_mean
+    lr = 1 / (2 * (np.linalg.norm(Xc, 2) ** 2 + alpha))  # 1 / L: stable, slow when flat
+    w = np.zeros(X.shape[1])
+    for _ in range(steps):
+        w -= lr * 2 * (Xc.T @ (Xc @ w - yc) + alpha * w)
+    return w, y_mean - x_mean @ w
+
+
+def ridge_pinv_positional(X, y, alpha):  # a cut-off passed by position: rcond not named
+    x_mean, d = X.mean(axis=0), X.shape[1]
+    taller = np.vstack([X - x_mean, np.sqrt(alpha) * np.eye(d)])
+    w = np.linalg.pinv(taller, 1e-5) @ np.r_[y - y.mean(), np.zeros(d)]
+    return w, y.mean() - x_mean @ w
+
+
 def ridge_inverse_if_penalized(X, y, alpha):  # lstsq only where alpha = 0 is tested
     if alpha == 0:
         return ridge_right(X, y, alpha)
@@ -646,6 +663,10 @@ CASES += [
     (check_ridge, (lambda X, y, alpha: ridge_rcond(X, y, alpha, rcond=1e-3),), WRONG,
      "leave rcond=None"),
     (check_ridge, (ridge_rcond_uncentred,), WRONG, "leave rcond=None"),
+    (check_ridge, (ridge_rcond,), WRONG, "as an rcond larger than about"),
+    (check_ridge, (ridge_gradient_descent,), WRONG, "flattest direction(s) of the data"),
+    (check_ridge, (ridge_gradient_descent,), WRONG, "an iteration stopped early"),
+    (check_ridge, (ridge_pinv_positional,), WRONG, "(in lstsq or pinv) cuts them off"),
     (check_ridge, (ridge_inverse_if_penalized,), WRONG, "(alpha = 1e-10)"),
     (check_ridge, (ridge_inverse_if_penalized,), WRONG, "forming a Gram matrix (X.T @ X"),
     (check_ridge, (ridge_solve_if_penalized,), WRONG, "forming a Gram matrix (X.T @ X"),
