@@ -317,6 +317,14 @@ def fixed_total_ceil(x, p, rng):
     return kept.reshape(x.shape)
 
 
+def fixed_count_for_one(x, p, rng):
+    """A binomial count, except that a one-element input gets round(p) = 0 zeros: it reaches
+    the 1 x 1 test, which the 8 x 8 count-variance test would otherwise shadow."""
+    if x.size == 1:
+        return np.ones(x.shape, bool)
+    return binomial_count_placed(x, p, rng)
+
+
 def value_dependent(x, p, rng):
     """Reviewer's case: drop probability p * x / x.mean(), the same share on average."""
     return rng.random(x.shape) >= np.minimum(p * x / x.mean(), 1)
@@ -464,6 +472,8 @@ CASES = [
      "same number of entries"),
     (check_original_dropout, (original_mask(fixed_total_ceil),), WRONG,
      "same number of entries"),
+    (check_original_dropout, (original_mask(fixed_count_for_one),), WRONG,
+     "kept a one-element input in all 60 calls"),
     (check_original_dropout, (original_mask(value_dependent),), WRONG,
      "depending on its value"),
     (check_original_dropout, (original_mask(mildly_value_dependent),), WRONG,
