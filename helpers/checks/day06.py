@@ -4,9 +4,13 @@ A dropout mask is right when its entries are independent Bernoulli draws: one pe
 per example, from the ``rng`` argument, fresh at every call. The checks test exactly those
 properties on 4000 examples x 50 units (200,000 entries), with bounds of about five
 standard errors, so that a right answer fails with odds below one in a million, and name
-the mistake they see: one mask per example (whole rows dropped), one mask for the batch
-(whole columns), repeated rows or columns, a fixed number of units kept per example or of
-examples dropped per unit,
+the mistake they see: nothing dropped (noise instead of a mask) or everything, one mask per
+example (whole rows dropped), one mask for the batch (whole columns), repeated rows or
+columns, a fixed number of units kept per example or of examples dropped per unit, or of
+entries dropped per call (a fixed count of zeros shuffled into place: the number dropped over
+4000 calls on an 8 x 8 input must vary as a binomial one does, and a 1 x 1 input must be
+dropped in some calls and kept in others), a drop probability that depends on the activation
+(being dropped may not correlate with it or with its squared distance from the mean),
 dependent entries (every pair of units and every circular shift between examples is tested,
 so a block of examples that repeats, shifts or reverses the draws of another, or uses 1 - u
 for them, fails; a sorted one is named as such), units that copy other units' masks with the
@@ -15,15 +19,25 @@ examples, where every unit then drops exactly as many examples as another, or ex
 as another keeps; at least 40 of the 50 units must be so paired, which a right mask is with
 odds far below one in a million, so a copy of a few units only can pass), a keep
 probability on a coarse grid (a third, irregular p), the keep probability used as the drop
-probability, a mask that ignores ``rng``, repeats at every call or comes from a generator
-seeded with few possible values, and the scaling of the kept units.
+probability, a mask that ignores ``rng`` (drawn from torch's global generator, say), repeats
+at every call or comes from a generator of its own: a legacy one (``np.random.RandomState``,
+``random.Random``) made inside, or one seeded from ``rng`` with seeds that vary across calls by
+fewer than 40 bits (:func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a
+63-bit draw, or ``rng.spawn(1)[0]``, passes), and the scaling of the kept units.
 """
 
 from __future__ import annotations
 
+import contextlib
+import random
+import sys
+from collections.abc import Iterator
+from typing import Any
+
 import numpy as np
 
-from helpers.exercises import Wrong, call, exercise_check
+from helpers.checks._seeding import seed_bits, watch_seeding
+from helpers.exercises import Wrong, answer, call, exercise_check
 
 _P = 0.3  # the drop probability the checks use: far from 1/2, so keep and drop differ
 _P_OTHER = 0.75  # a second one: an answer that ignores its argument fails one of the two
@@ -45,6 +59,20 @@ _TOL_PAIR = 6.5 / np.sqrt(_ROWS)  # two units (or two examples' counts) over 400
 # A generator seeded per call from rng.integers(10**6) repeats a mask within 4000 calls with
 # probability 1 - exp(-4000**2 / 2e6) > 0.9996 (birthday bound); rng.integers(1000), at once.
 _NUM_CALLS = 4000
+# Their numbers of dropped entries, Binomial(64, p) per call if right: the sample variance of
+# 4000 of them has a standard error of 2.2% of the binomial variance 64 p (1 - p) (0.0222
+# over 20,000 simulated runs at p = 0.3), and its lower tail is lighter than a normal one, so
+# a right answer falls below 0.85 of it (6.7 standard errors) with odds below 1e-10. A fixed
+# count of zeros shuffled into place gives 0.
+_COUNT_VAR = 0.85
+# Calls on a 1 x 1 input: a right answer at p = 0.3 never drops it with odds 0.7**60 < 1e-9,
+# never keeps it with odds 0.3**60.
+_ONE_CALLS = 60
+# Generators made inside from seeds drawn from rng: fewer varying bits than this across
+# _WATCHED_CALLS calls (seed_bits) repeat seeds, and masks, over the millions of steps of a
+# training run (Days 1, 5 and 8 use the same bound).
+_SEED_BITS = 40
+_WATCHED_CALLS = 20
 # Unit copies across reordered examples: one call at p = 1/2 on _COPY_ROWS examples.
 _COPY_ROWS = 50_000
 _COPY_UNITS = 40  # units paired by count with another unit; right masks: about 11 (max 29
@@ -67,7 +95,7 @@ def _array(value, name: str, shape: tuple[int, ...]) -> np.ndarray:
 
 
 def _correlation(a: np.ndarray, b: np.ndarray) -> float:
-    """Pearson correlation of two boolean arrays (0 when one of them is constant)."""
+    """Pearson correlation of two arrays (0 when one of them is constant)."""
     a, b = a.ravel().astype(float), b.ravel().astype(float)
     sd = a.std() * b.std()
     return 0.0 if sd == 0 else float(np.mean((a - a.mean()) * (b - b.mean())) / sd)
@@ -111,15 +139,28 @@ def _sorted(dropped: np.ndarray) -> bool:
     return False
 
 
-def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
+def _check_some_dropped(dropped: np.ndarray, p: float, arg: str, name: str) -> None:
+    """Wrong if ``dropped`` is all False (a noise answer, or no mask) or all True."""
+    if not dropped.any():
+        raise Wrong(f"no output of {name} is 0: dropout sets each unit to 0 with probability "
+                    f"{arg} (here {p}), independently, and keeps the rest; multiplying by "
+                    "noise (Gaussian, say) or returning the input is not dropout")
+    if dropped.all():
+        raise Wrong(f"every output of {name} is 0: dropout keeps each unit with probability "
+                    f"1 - {arg} (here {1 - p:.4g}) and sets only the others to 0")
+
+
+def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarray, *,
                 strict: bool = True) -> None:
-    """``dropped`` (examples x units, bool) must look like independent Bernoulli(p) draws.
+    """``dropped`` (examples x units, bool) must look like independent Bernoulli(p) draws,
+    unrelated to the input ``x`` whose units they drop.
 
     ``arg`` is the name of the drop probability's argument (``p`` or ``p_drop``). With
     ``strict`` also the tests that need p far from 0 and 1 (repeats, dependence).
     Repeated columns are tested before the share dropped, so that copied units get their own
     hint; repeated rows after it (a mask dropping too few units repeats rows by chance).
     """
+    _check_some_dropped(dropped, p, arg, name)
     if np.all(dropped == dropped[:, :1]):
         raise Wrong(f"{name} drops whole examples (each row is all kept or all dropped): draw "
                     "one Bernoulli per unit AND per example, a mask of the input's full shape, "
@@ -162,6 +203,20 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, *,
                "combination of draws is not uniform)" if p == _P else "")
         raise Wrong(f"{name} should drop each unit with probability {arg} = {p}, independently; "
                     f"it dropped {share:.1%} of them{how}")
+    # Being dropped must not depend on the activation (uniform in [0.5, 2]): for a right mask
+    # each correlation below is about N(0, 1 / entries), so 6.5 standard errors (0.0145 at
+    # 200,000 entries) are crossed with odds below 1e-10; a drop probability p * x / x.mean()
+    # correlates by about 0.23, and even p * (0.9 + 0.1 * x / x.mean()) by 0.023.
+    spread = (x - x.mean()) ** 2
+    what_spread = "activation's squared distance from the batch mean"
+    for feature, what in ((x, "activation"), (spread, what_spread)):
+        r = _correlation(dropped, feature)
+        if abs(r) > 6.5 / np.sqrt(dropped.size):
+            raise Wrong(f"{name} drops a unit more or less often depending on its value "
+                        f"(being dropped correlates with the {what} by {r:.3f}): dropout "
+                        f"drops every unit with the same probability {arg}, whatever its "
+                        f"activation; compare a uniform draw with {arg} itself, not with a "
+                        "value computed from x")
     # Rows after the share: a mask that drops too few units (an average of draws, say) has
     # repeated rows by chance, and its real mistake is the share.
     if strict and len(np.unique(dropped, axis=0)) < len(dropped):
@@ -214,15 +269,71 @@ def _check_unit_copies(dropped_at_half, name: str) -> None:
                     "(permuted, reversed, or 1 - u) does; draw every entry independently")
 
 
-def _check_rng_use(func, x: np.ndarray, p: float, name: str) -> None:
+@contextlib.contextmanager
+def _legacy_made(func: Any) -> Iterator[list[str]]:
+    """The legacy generators (``np.random.RandomState``, Python's ``random.Random``) made
+    while the block runs, by name: looked up on their modules or under any name in
+    ``func``'s globals, like :func:`watch_seeding`'s (inside which this may run)."""
+    made: list[str] = []
+    undo: list[tuple[Any, str, Any]] = []
+    learner = getattr(answer(func), "__globals__", None)
+    for home, name, label in ((np.random, "RandomState", "np.random.RandomState"),
+                              (random, "Random", "random.Random")):
+        original = getattr(home, name)
+
+        def init(self, *args, _label=label, _original=original, **kwargs):
+            made.append(_label)
+            _original.__init__(self, *args, **kwargs)
+
+        counting = type(name, (original,), {"__init__": init})
+        undo.append((home, name, original))
+        setattr(home, name, counting)
+        if isinstance(learner, dict):
+            for alias in [k for k, v in learner.items() if v is original]:
+                undo.append((learner, alias, original))
+                learner[alias] = counting
+    try:
+        yield made
+    finally:
+        for home, name, original in reversed(undo):
+            if isinstance(home, dict):
+                home[name] = original
+            else:
+                setattr(home, name, original)
+
+
+def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> None:
     """The mask comes from ``rng``: the same seed repeats it, another seed changes it, and
-    many calls with one Generator give masks that are all different."""
+    many calls with one Generator give masks that are all different, drop a number of
+    entries that varies from call to call as a binomial one does, and drop a one-element
+    input in some calls only. No legacy generator is made inside, and no generator of its
+    own seeded from rng with fewer than ``_SEED_BITS`` bits (:func:`seed_bits`).
+    ``learner`` is the learner's own function (``func`` may wrap it): the generators are
+    watched under the names its globals give them too."""
     def out(rng, inputs=x):
         return _array(call(func, inputs.copy(), p, rng), name, inputs.shape)
+    torch = sys.modules.get("torch")
+    before = torch.get_rng_state() if torch is not None else None
+    small = _activations()[:8, :8]
+    keys = []
+    for seed in range(_WATCHED_CALLS):  # also the legacy generators made inside
+        given = np.random.default_rng(100 + seed)  # made outside the watch: not the learner's
+        with watch_seeding(answer(learner)) as seen, _legacy_made(learner) as legacy:
+            out(given, small)
+        if legacy:
+            raise Wrong(f"{name} makes a legacy generator, {legacy[0]}, inside: draw the mask "
+                        "from the rng argument (a Generator) itself")
+        keys.append(seen.keys)
     first, again = out(np.random.default_rng(1)), out(np.random.default_rng(1))
+    if torch is not None and not torch.equal(before, torch.get_rng_state()):
+        torch.set_rng_state(before)  # leave the learner's global generator as it was
+        raise Wrong(f"{name} draws from torch's global generator (torch.rand, torch.bernoulli "
+                    "or torch's dropout without a generator): draw the mask from the rng "
+                    "argument")
     if not np.array_equal(first, again):
         raise Wrong(f"two calls of {name} with identically seeded rng differ: draw the mask "
-                    "from the rng argument, not from np.random's global functions")
+                    "from the rng argument, not from a global generator (np.random's or "
+                    "torch's) or one made without a seed")
     if np.array_equal(first, out(np.random.default_rng(2))):
         raise Wrong(f"{name} gives the same mask for differently seeded rng: draw the mask "
                     "from the rng argument (not a fixed pattern or a generator of your own)")
@@ -231,15 +342,39 @@ def _check_rng_use(func, x: np.ndarray, p: float, name: str) -> None:
         raise Wrong(f"two calls of {name} with the same rng gave the same mask: every "
                     "training step needs a fresh mask, so draw from rng itself rather than a "
                     "generator rebuilt from its seed")
+    bits = seed_bits(keys)
+    if bits is not None and 0 < bits < _SEED_BITS:
+        raise Wrong(f"{name} draws from a generator of its own, seeded from rng with few "
+                    f"possible values: its seeds vary across calls by only about {bits:.0f} "
+                    f"bits (fewer than {_SEED_BITS}; a seed below 2**32, say). Over the "
+                    "millions of steps of a training run such seeds repeat (the birthday "
+                    f"bound: n calls share a seed about n**2 / 2**{round(bits) + 1} times), and "
+                    "so do the masks: draw the mask from rng itself")
     # Many small masks from one rng: two right masks of 64 entries coincide with odds below
     # 1e-10 over all pairs, while a generator seeded from a small range (rng.integers(1000))
     # repeats within a few hundred calls.
-    small = _activations()[:8, :8]
-    masks = np.array([out(rng, small) != 0 for _ in range(_NUM_CALLS)]).reshape(_NUM_CALLS, -1)
+    masks = np.array([out(rng, small) == 0 for _ in range(_NUM_CALLS)]).reshape(_NUM_CALLS, -1)
     if len(np.unique(masks, axis=0)) < _NUM_CALLS:
         raise Wrong(f"{_NUM_CALLS} calls of {name} with one rng repeated a mask: the mask must "
                     "be drawn from rng itself, not from a generator seeded with a few possible "
                     "values (such as default_rng(rng.integers(1000)))")
+    counts = masks.sum(axis=1)
+    binomial = masks.shape[1] * p * (1 - p)
+    if counts.var(ddof=1) < _COUNT_VAR * binomial:
+        raise Wrong(f"every call of {name} drops (nearly) the same number of entries: over "
+                    f"{_NUM_CALLS} calls on an 8 x 8 input the number dropped has variance "
+                    f"{counts.var(ddof=1):.2f}, where independent drops give 64 x {p} "
+                    f"x {1 - p:.4g} = {binomial:.2f}. Dropout keeps or drops each entry "
+                    "independently, so that number varies from call to call (it is binomial); "
+                    "a fixed count of zeros shuffled into place (rng.permutation of a fixed "
+                    "mask, rng.choice(size, k, replace=False)) is not dropout")
+    one = small[:1, :1]
+    dropped = [bool(np.all(out(rng, one) == 0)) for _ in range(_ONE_CALLS)]
+    if len(set(dropped)) < 2:
+        raise Wrong(f"{name} {'dropped' if dropped[0] else 'kept'} a one-element input in all "
+                    f"{_ONE_CALLS} calls, where a drop probability of {p} drops it in about "
+                    f"{p * _ONE_CALLS:.0f}: dropout keeps or drops each entry independently; "
+                    "a fixed count of zeros (round(p * size) of them, say) is not dropout")
 
 
 @exercise_check
@@ -264,19 +399,20 @@ def check_original_dropout(original_dropout) -> str:
         out = _array(call(original_dropout, xp.copy(), p, np.random.default_rng(0), True),
                      f"{name}(x, p, rng, training=True)", xp.shape)
         kept = out != 0
-        if kept.any() and np.allclose(out[kept], xp[kept] / (1 - p)):
+        _check_some_dropped(~kept, p, "p", name)
+        if np.allclose(out[kept], xp[kept] / (1 - p)):
             raise Wrong("the kept units are scaled by 1 / (1 - p): that is INVERTED dropout; "
                         "the original form leaves them as they are during training")
         if not np.allclose(out[kept], xp[kept]):
             raise Wrong("during training each unit should be either dropped (0) or kept "
                         "unchanged")
-        _check_mask(~kept, p, "p", name, strict=p == _P)
+        _check_mask(~kept, p, "p", name, xp, strict=p == _P)
         if p == _P:  # copied units before the other p: their share varies more than the test's
             _check_unit_copies(lambda x: _array(call(original_dropout, x, 0.5,
                                                      np.random.default_rng(4), True),
                                                 f"{name}(x, p, rng, training=True)",
                                                 x.shape) == 0, name)
-    _check_rng_use(lambda *args: original_dropout(*args, True), x, _P, name)
+    _check_rng_use(lambda *args: original_dropout(*args, True), x, _P, name, original_dropout)
     for p in (_P, _P_OTHER, _P_ODD):
         out = _array(call(original_dropout, x.copy(), p, np.random.default_rng(0), False),
                      f"{name}(x, p, rng, training=False)", x.shape)
@@ -313,7 +449,7 @@ def check_snippet_fixed(snippet_fixed) -> str:
         out = _array(call(snippet_fixed, ap.copy(), p, np.random.default_rng(0)),
                      f"{name}(a, p_drop, rng)", ap.shape)
         kept = out != 0
-        _check_mask(~kept, p, "p_drop", name, strict=p == _P)
+        _check_mask(~kept, p, "p_drop", name, ap, strict=p == _P)
         if np.allclose(out[kept], ap[kept]):
             raise Wrong("the kept units are not scaled: inverted dropout divides them by the "
                         "keep probability, so that the mean is unchanged")
@@ -325,6 +461,6 @@ def check_snippet_fixed(snippet_fixed) -> str:
             _check_unit_copies(lambda x: _array(call(snippet_fixed, x, 0.5,
                                                      np.random.default_rng(4)),
                                                 f"{name}(a, p_drop, rng)", x.shape) == 0, name)
-    _check_rng_use(snippet_fixed, a, _P, name)
+    _check_rng_use(snippet_fixed, a, _P, name, snippet_fixed)
     return ("drops each unit of each example with probability p_drop, from rng, and scales the "
             "rest by 1 / (1 - p_drop).")

@@ -1,6 +1,11 @@
 """Right and wrong answers for helpers.checks.day06 (see tests/checks/README.md)."""
 
+import importlib.util
+import random
+
 import numpy as np
+from numpy.random import RandomState as LegacyState
+from numpy.random import default_rng as make_rng
 
 from helpers.checks.day06 import check_original_dropout, check_snippet_fixed
 from helpers.exercises import CORRECT, WRONG
@@ -281,6 +286,125 @@ def snippet_bool(a, p_drop, rng):
     return a * (rng.uniform(0, 1, a.shape) > p_drop) * (1 / (1 - p_drop))
 
 
+def binomial_count_placed(x, p, rng):
+    """Valid: a Binomial(size, p) number of zeros placed uniformly at random is exactly
+    independent Bernoulli(p) entries (True = kept)."""
+    dropped = np.zeros(x.size, bool)
+    dropped[rng.choice(x.size, rng.binomial(x.size, p), replace=False)] = True
+    return ~dropped.reshape(x.shape)
+
+
+def fixed_total_permuted(x, p, rng):
+    """Reviewer's case: round(p * size) zeros shuffled over the whole array by one
+    permutation; its row and column counts vary (hypergeometric), only the total is fixed."""
+    dropped = np.zeros(x.size, bool)
+    dropped[:round(p * x.size)] = True
+    return ~rng.permutation(dropped).reshape(x.shape)
+
+
+def fixed_total_choice(x, p, rng):
+    """The same with the places from rng.choice(size, k, replace=False)."""
+    kept = np.ones(x.size, bool)
+    kept[rng.choice(x.size, round(p * x.size), replace=False)] = False
+    return kept.reshape(x.shape)
+
+
+def fixed_total_ceil(x, p, rng):
+    """A fixed count of ceil(p * size) zeros: at least one, so a 1 x 1 input is always
+    dropped; the 8 x 8 masks' counts do not vary either."""
+    kept = np.ones(x.size, bool)
+    kept[rng.permutation(x.size)[:int(np.ceil(p * x.size))]] = False
+    return kept.reshape(x.shape)
+
+
+def fixed_count_for_one(x, p, rng):
+    """A binomial count, except that a one-element input gets round(p) = 0 zeros: it reaches
+    the 1 x 1 test, which the 8 x 8 count-variance test would otherwise shadow."""
+    if x.size == 1:
+        return np.ones(x.shape, bool)
+    return binomial_count_placed(x, p, rng)
+
+
+def value_dependent(x, p, rng):
+    """Reviewer's case: drop probability p * x / x.mean(), the same share on average."""
+    return rng.random(x.shape) >= np.minimum(p * x / x.mean(), 1)
+
+
+def mildly_value_dependent(x, p, rng):
+    return rng.random(x.shape) >= p * (0.9 + 0.1 * x / x.mean())
+
+
+def extremes_dropped(x, p, rng):
+    """Drops activations far from the mean more often, at the same share."""
+    spread = (x - x.mean()) ** 2
+    return rng.random(x.shape) >= p * spread / spread.mean() * 0.5 + p * 0.5
+
+
+def legacy_inside(x, p, rng):
+    """Reviewer's case: a legacy RandomState seeded from rng, made inside."""
+    return np.random.RandomState(rng.integers(2**32)).random_sample(x.shape) >= p
+
+
+def legacy_inside_wide(x, p, rng):
+    """A legacy RandomState seeded with four 32-bit words: wide, but still legacy."""
+    state = np.random.RandomState(rng.integers(2**32, size=4))
+    return state.random_sample(x.shape) >= p
+
+
+def legacy_imported(x, p, rng, training=True):
+    """A legacy RandomState imported under another name (found through the globals)."""
+    if not training:
+        return x * (1 - p)
+    return x * (LegacyState(rng.integers(2**32, size=4)).random_sample(x.shape) >= p)
+
+
+def seeded_imported(x, p, rng, training=True):
+    """A 32-bit seed given to default_rng imported under another name."""
+    if not training:
+        return x * (1 - p)
+    return x * (make_rng(int(rng.integers(2**32))).random(x.shape) >= p)
+
+
+def python_random_inside(x, p, rng):
+    draw = random.Random(int(rng.integers(2**63))).random
+    return np.array([draw() for _ in range(x.size)]).reshape(x.shape) >= p
+
+
+def seeded_32_bits(x, p, rng):
+    return np.random.default_rng(int(rng.integers(2**32))).random(x.shape) >= p
+
+
+def seeded_in_list(x, p, rng):
+    """A 32-bit seed in a list with a constant: still 32 varying bits."""
+    return np.random.default_rng([int(rng.integers(2**32)), 6]).random(x.shape) >= p
+
+
+def seeded_63_bits(x, p, rng):
+    """Valid: a generator of its own from a 63-bit seed drawn from rng."""
+    return np.random.default_rng(int(rng.integers(2**63))).random(x.shape) >= p
+
+
+def spawned_child(x, p, rng):
+    return rng.spawn(1)[0].random(x.shape) >= p
+
+
+def gaussian_noise(a, p_drop, rng):
+    """Reviewer's case: multiplicative Gaussian noise of the same variance, nothing dropped."""
+    return a * rng.normal(1, np.sqrt(p_drop / (1 - p_drop)), a.shape)
+
+
+def torch_rand(a, p_drop, rng):
+    import torch
+    return a * (torch.rand(a.shape, dtype=torch.float64).numpy() >= p_drop) / (1 - p_drop)
+
+
+def torch_bernoulli(x, p, rng, training=True):
+    import torch
+    if not training:
+        return x * (1 - p)
+    return x * torch.bernoulli(torch.full(x.shape, 1 - p, dtype=torch.float64)).numpy()
+
+
 CASES = [
     # Exercise 1: original_dropout(x, p, rng, training=True)
     (check_original_dropout, (original,), CORRECT, "expectations match"),
@@ -339,6 +463,36 @@ CASES = [
     (check_original_dropout, (original_with(eval_p=True),), WRONG, "drop probability p"),
     (check_original_dropout, (original_with(eval_mask=True),), WRONG, "nothing is dropped"),
     (check_original_dropout, (lambda x, p, rng, training=True: x[:10],), WRONG, "shape"),
+    (check_original_dropout, (original_mask(binomial_count_placed),), CORRECT, None),
+    (check_original_dropout, (original_mask(seeded_63_bits),), CORRECT, None),
+    (check_original_dropout, (original_mask(spawned_child),), CORRECT, None),
+    (check_original_dropout, (original_mask(fixed_total_permuted),), WRONG,
+     "fixed count of zeros shuffled"),
+    (check_original_dropout, (original_mask(fixed_total_choice),), WRONG,
+     "same number of entries"),
+    (check_original_dropout, (original_mask(fixed_total_ceil),), WRONG,
+     "same number of entries"),
+    (check_original_dropout, (original_mask(fixed_count_for_one),), WRONG,
+     "kept a one-element input in all 60 calls"),
+    (check_original_dropout, (original_mask(value_dependent),), WRONG,
+     "depending on its value"),
+    (check_original_dropout, (original_mask(mildly_value_dependent),), WRONG,
+     "correlates with the activation by"),
+    (check_original_dropout, (original_mask(extremes_dropped),), WRONG, "squared distance"),
+    (check_original_dropout, (original_mask(legacy_inside),), WRONG,
+     "legacy generator, np.random.RandomState"),
+    (check_original_dropout, (original_mask(legacy_inside_wide),), WRONG,
+     "legacy generator, np.random.RandomState"),
+    (check_original_dropout, (original_mask(python_random_inside),), WRONG,
+     "legacy generator, random.Random"),
+    (check_original_dropout, (original_mask(seeded_32_bits),), WRONG, "about 32 bits"),
+    (check_original_dropout, (original_mask(seeded_in_list),), WRONG, "about 32 bits"),
+    (check_original_dropout, (legacy_imported,), WRONG,
+     "legacy generator, np.random.RandomState"),
+    (check_original_dropout, (seeded_imported,), WRONG, "about 32 bits"),
+    (check_original_dropout, (lambda x, p, rng, training=True: x,), WRONG, "no output"),
+    (check_original_dropout, (lambda x, p, rng, training=True: 0 * x if training
+                              else (1 - p) * x,), WRONG, "every output"),
     # Exercise 2: snippet_fixed(a, p_drop, rng)
     (check_snippet_fixed, (snippet(),), CORRECT, "1 / (1 - p_drop)"),
     (check_snippet_fixed, (lambda a, p, rng: a * (rng.random(a.shape) >= p) / (1 - p),), CORRECT,
@@ -376,4 +530,20 @@ CASES = [
      "p_drop = 0.75"),
     (check_snippet_fixed, (lambda a, p, rng: a * (np.random.default_rng(0).random(a.shape) >= p)
                            / (1 - p),), WRONG, "differently seeded"),
+    (check_snippet_fixed, (snippet_mask(binomial_count_placed),), CORRECT, None),
+    (check_snippet_fixed, (snippet_mask(seeded_63_bits),), CORRECT, None),
+    (check_snippet_fixed, (snippet_mask(fixed_total_permuted),), WRONG,
+     "fixed count of zeros shuffled"),
+    (check_snippet_fixed, (snippet_mask(fixed_total_choice),), WRONG, "same number of entries"),
+    (check_snippet_fixed, (snippet_mask(value_dependent),), WRONG, "depending on its value"),
+    (check_snippet_fixed, (snippet_mask(legacy_inside),), WRONG,
+     "legacy generator, np.random.RandomState"),
+    (check_snippet_fixed, (snippet_mask(seeded_32_bits),), WRONG, "about 32 bits"),
+    (check_snippet_fixed, (gaussian_noise,), WRONG, "no output of snippet_fixed is 0"),
 ]
+
+if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch
+    CASES += [
+        (check_original_dropout, (torch_bernoulli,), WRONG, "torch's global generator"),
+        (check_snippet_fixed, (torch_rand,), WRONG, "torch's global generator"),
+    ]
