@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks._seeding import constant_step, seed_bits, watch_seeding
+from helpers.checks._seeding import constant_step, seed_bits, watch_seeding, watch_torch_global
 from helpers.exercises import Wrong, call, exercise_check, number
 
 # (fan_in, fan_out, gain) cases the glorot_std check tries: square and non-square. In the
@@ -160,9 +160,49 @@ _COLLIDING_SEEDS = (100, 200, 300, 1000)
 _SEED_BITS = 40
 
 
+_TORCH_GLOBAL = ("your function reseeded or drew from PyTorch's global generator "
+                 "(torch.manual_seed, or torch.randn without generator=): that is global "
+                 "state, like np.random.seed. It changes every later torch draw in the "
+                 "notebook, and torch.manual_seed(int(rng.integers(1000))) gives many rng the "
+                 "same network. Draw the weights with rng itself (rng.normal), or from a "
+                 "torch.Generator seeded with rng.integers(2**63)")
+# how many cheap networks (widths _DISTINCT_WIDTHS, a fresh rng each) must all differ in
+# their first layer: seeds carrying b bits repeat about n**2 / 2**(b + 1) times among n, so
+# 300 calls catch seeds of about 16 bits or fewer however they are mixed (hash((s, layer))
+# spreads s = rng.integers(1000) over 64 bits, but still makes only 1000 networks)
+_DISTINCT_CALLS = 300
+_DISTINCT_WIDTHS = (3, 2, 2)
+
+
+def _distinct_networks(func: Any) -> None:
+    """Wrong if networks from differently seeded rng share their first layer: the learner's
+    own generators get fewer bits from rng than the 40 the check asks for, even if a hash
+    makes the seeds look wide."""
+    seen: dict[bytes, int] = {}
+    repeats = 0
+    for s in range(_DISTINCT_CALLS):
+        first = _layers(func, _DISTINCT_WIDTHS, np.random.default_rng([s, 55]))[0]
+        key = first.tobytes()
+        repeats += seen.get(key, 0)
+        seen[key] = seen.get(key, 0) + 1
+    if repeats:
+        pairs = _DISTINCT_CALLS * (_DISTINCT_CALLS - 1) / 2
+        bits = math.log2(pairs / repeats)
+        raise Wrong(f"{_DISTINCT_CALLS} networks built from {_DISTINCT_CALLS} differently "
+                    f"seeded rng share their first layer {repeats} times: the seeds of your "
+                    f"layers' generators carry only about {bits:.0f} bits from rng (about "
+                    f"2**{bits:.0f} different networks), however they are mixed afterwards "
+                    "(hash((s, layer)) of a small s spreads it, but makes no more networks). "
+                    "Draw every layer from rng itself, or spawn per-layer streams (rng.spawn), "
+                    "or draw 63-bit seeds (rng.integers(2**63))")
+
+
 def _layers(func: Any, widths: tuple, rng: Any) -> list:
     """The learner's list of weight matrices, checked for count and shapes."""
-    got = call(func, widths, rng)
+    with watch_torch_global(func) as torch_global:  # restored afterwards
+        got = call(func, widths, rng)
+    if torch_global.changed or torch_global.manual_seeds:
+        raise Wrong(_TORCH_GLOBAL)
     what = f"he_stack({widths}, rng)"
     if isinstance(got, np.ndarray) or not isinstance(got, (list, tuple)):
         raise Wrong(f"{what} should return a list of weight matrices, one per layer, got a "
@@ -193,7 +233,7 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
             raise Wrong(f"layer {layer} holds float16 values: float16 keeps about 3 digits, so "
                         "thousands of draws round onto the same few values and repeat. Draw "
                         "and keep the weights in float64 (or float32)")
-        if W.shape == shape[::-1]:
+        if W.shape != shape and W.shape == shape[::-1]:
             raise Wrong(f"layer {layer} has shape {W.shape}: the course's W is (fan_in, "
                         f"fan_out) = {shape}, so that a = f(X @ W + b)")
         if W.shape != shape or W.dtype.kind != "f":
@@ -495,6 +535,7 @@ def check_he_stack(he_stack) -> str:
     # the seeds below 2**32 above, in a list or a SeedSequence (after the seed_seq mistakes,
     # whose seeds are rng's own and vary as little)
     _few_seed_bits(keys)
+    _distinct_networks(he_stack)
     # two networks from one rng must differ: rng has to move on (copies of its bit generator
     # from jumped() leave it where it was; seeds from its seed_seq are caught above)
     shared = np.random.default_rng(2)

@@ -457,3 +457,44 @@ CASES += [
     (check_glorot_std, (lambda fan_in, fan_out, gain: math.sqrt(gain * 2 / (fan_in + fan_out)),),
      WRONG, "the gain is inside the square root"),
 ]
+
+
+# he_stack and PyTorch's global generator: torch.manual_seed is global state like
+# np.random.seed (whatever the seed's width, and inside fork_rng too); a small seed mixed
+# through hash() looks 64 bits wide but makes only as many networks as it has values
+def _he_torch_global(bound):
+    def he_stack(widths, rng):
+        import torch
+        torch.manual_seed(int(rng.integers(bound)))
+        return [(torch.randn(a, b, dtype=torch.float64) * math.sqrt(2 / a)).numpy()
+                for a, b in itertools.pairwise(widths)]
+    return he_stack
+
+
+def _he_torch_fork_rng(widths, rng):
+    import torch
+    with torch.random.fork_rng():
+        torch.manual_seed(int(rng.integers(2**63)))
+        return [(torch.randn(a, b, dtype=torch.float64) * math.sqrt(2 / a)).numpy()
+                for a, b in itertools.pairwise(widths)]
+
+
+def _he_hashed_seed(bound):
+    def he_stack(widths, rng):
+        s = int(rng.integers(bound))
+        return [np.random.default_rng(hash((s, layer)) % 2**63).normal(0, math.sqrt(2 / a), (a, b))
+                for layer, (a, b) in enumerate(itertools.pairwise(widths))]
+    return he_stack
+
+
+CASES += [
+    (check_he_stack, (_he_hashed_seed(1000),), WRONG, "only about 10 bits"),
+    (check_he_stack, (_he_hashed_seed(2**12),), WRONG, "share their first layer"),
+    (check_he_stack, (_he_hashed_seed(2**63),), CORRECT, None),
+]
+if importlib.util.find_spec("torch") is not None:
+    CASES += [
+        (check_he_stack, (_he_torch_global(1000),), WRONG, "PyTorch's global generator"),
+        (check_he_stack, (_he_torch_global(2**32),), WRONG, "global state, like np.random.seed"),
+        (check_he_stack, (_he_torch_fork_rng,), WRONG, "PyTorch's global generator"),
+    ]
