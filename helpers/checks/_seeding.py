@@ -154,6 +154,57 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
                 setattr(home, name, original)
 
 
+class TorchGlobal:
+    """What :func:`watch_torch_global` saw: ``changed`` (the state of PyTorch's global CPU
+    generator differs afterwards: reseeded or drawn from) and ``manual_seeds`` (calls of
+    ``torch.manual_seed``, counted even when ``torch.random.fork_rng`` restores the state)."""
+
+    def __init__(self) -> None:
+        self.manual_seeds = 0
+        self.changed = False
+
+
+@contextlib.contextmanager
+def watch_torch_global(func: Any = None) -> Iterator[TorchGlobal]:
+    """Record whether the block changed PyTorch's global generator (``torch.manual_seed``,
+    ``torch.seed``, a draw without ``generator=``), and restore its state afterwards (the
+    learner's notebook is left as it was). ``torch.manual_seed`` is watched under
+    ``torch``, ``torch.random`` and any name in ``func``'s globals. Without PyTorch loaded,
+    nothing is recorded."""
+    seen = TorchGlobal()
+    torch = sys.modules.get("torch")
+    if torch is None:
+        yield seen
+        return
+    before = torch.get_rng_state()
+    original = torch.manual_seed
+
+    def manual_seed(seed: Any) -> Any:
+        seen.manual_seeds += 1
+        return original(seed)
+
+    undo: list[tuple[Any, str]] = [(torch, "manual_seed"), (torch.random, "manual_seed")]
+    learner = getattr(func, "__globals__", None)
+    if isinstance(learner, dict):  # from torch import manual_seed (as ms)
+        undo += [(learner, k) for k, v in learner.items() if v is original]
+    for home, name in undo:
+        if isinstance(home, dict):
+            home[name] = manual_seed
+        else:
+            setattr(home, name, manual_seed)
+    try:
+        yield seen
+    finally:
+        for home, name in undo:
+            if isinstance(home, dict):
+                home[name] = original
+            else:
+                setattr(home, name, original)
+        if not torch.equal(before, torch.get_rng_state()):
+            seen.changed = True
+            torch.set_rng_state(before)
+
+
 def constant_step(seeds: list[int]) -> int | None:
     """The step of ``seeds`` when one call seeded two or more generators with integers in
     arithmetic progression (seed + i, seed * 100 + i, ...; a nonzero constant step), else None:

@@ -9,13 +9,16 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks._seeding import constant_step, seed_bits, watch_seeding
+from helpers.checks._seeding import constant_step, seed_bits, watch_seeding, watch_torch_global
 from helpers.exercises import Wrong, call, exercise_check, number
 
 # (fan_in, fan_out, gain) cases the glorot_std check tries: square and non-square. In the
 # non-square ones no two of sqrt(1/fan_in), sqrt(2/fan_in), sqrt(1/fan_out), sqrt(2/fan_out)
 # and Glorot's sqrt(2/(fan_in + fan_out)) coincide (512, 256 would: 2/512 = 1/256).
 _GLOROT_CASES = ((512, 200, 1.0), (100, 100, 1.0), (64, 300, 5.0 / 3.0), (30, 10, 2.0))
+# one more case per call, drawn from a fixed generator (as uniform_bound's std): a lookup
+# table of right answers for the listed cases fails on it
+_GLOROT_SEED = 20_100
 # float32 answers are right to about 6e-8; every listed mistake is off by far more
 _REL_TOL = 1e-6
 # a typed constant (1.732 for sqrt(3)), round(..., 4), float16 or the sample std of drawn
@@ -29,9 +32,15 @@ def _close(got: float, want: float) -> bool:
 
 
 def _number(value: Any, what: str) -> float:
-    """:func:`number`, also taking a ``decimal.Decimal`` (a real number, exact or not)."""
+    """:func:`number`, also taking a ``decimal.Decimal`` (a real number, exact or not) and a
+    SymPy number (``sympy.sqrt(3) * std``, which ``float()`` evaluates)."""
     if isinstance(value, decimal.Decimal):
         return float(value)
+    if type(value).__module__.split(".")[0] == "sympy":
+        if getattr(value, "is_number", False) and getattr(value, "is_real", False):
+            return float(value)
+        raise Wrong(f"{what} is the SymPy expression {str(value)[:60]}, not a real number "
+                    "(a free symbol left in it?): return a number, e.g. float(expr)")
     return number(value, what)
 
 
@@ -44,10 +53,56 @@ def _rounded(got: float, want: float, what: str) -> None:
                     "without round(), a typed constant like 1.732, float16 or a sample std")
 
 
+def _glorot_mistakes(fan_in: int, fan_out: int, gain: float) -> dict[str, float]:
+    """The listed mistakes of glorot_std (hint: value) for one layer."""
+    return {
+        "that is LeCun's rule, sqrt(1 / fan_in): Glorot averages fan_in and fan_out":
+            gain * math.sqrt(1 / fan_in),
+        "that is He's rule, sqrt(2 / fan_in): Glorot uses fan_in AND fan_out":
+            gain * math.sqrt(2 / fan_in),
+        "that is sqrt(1 / fan_out), the backward-pass condition alone: Glorot averages "
+        "the forward (fan_in) and backward (fan_out) conditions, 2 / (fan_in + fan_out)":
+            gain * math.sqrt(1 / fan_out),
+        "that is He's fan_out mode, sqrt(2 / fan_out): Glorot uses fan_in AND fan_out":
+            gain * math.sqrt(2 / fan_out),
+        "that averages the two variances, (1 / fan_in + 1 / fan_out) / 2: Glorot's variance "
+        "is one over the average FAN, not the average of 1 / fan_in and 1 / fan_out":
+            gain * math.sqrt((1 / fan_in + 1 / fan_out) / 2),
+        "that is the variance: the standard deviation is its square root":
+            gain**2 * 2 / (fan_in + fan_out),
+        "that is the variance times the gain: take the square root of 2 / (fan_in + "
+        "fan_out), then multiply by the gain": gain * 2 / (fan_in + fan_out),
+        "the gain multiplies the standard deviation, so it enters once, not squared":
+            gain**2 * math.sqrt(2 / (fan_in + fan_out)),
+        "the gain is inside the square root (sqrt(gain * 2 / (fan_in + fan_out))), so "
+        "only its root multiplies the std: multiply the root by the gain, or put gain**2 "
+        "inside": math.sqrt(gain) * math.sqrt(2 / (fan_in + fan_out)),
+        "that is the bound of Glorot's UNIFORM version, sqrt(6 / (fan_in + fan_out)); "
+        "the exercise asks for the standard deviation": gain * math.sqrt(6 / (fan_in + fan_out)),
+        f"glorot_std({fan_in}, {fan_out}, {gain:.3g}) ignores the gain":
+            math.sqrt(2 / (fan_in + fan_out)),
+    }
+
+
+def _drawn_glorot_case() -> tuple[int, int, float]:
+    """A (fan_in, fan_out, gain) drawn from a fixed generator, redrawn until every listed
+    mistake (and a fan off by one or two) is 10 % or more from the right value."""
+    rng = np.random.default_rng(_GLOROT_SEED)
+    while True:
+        fan_in, fan_out = (int(v) for v in rng.integers(10, 1000, size=2))
+        gain = float(rng.uniform(0.3, 3.0))
+        want = gain * math.sqrt(2 / (fan_in + fan_out))
+        others = [*_glorot_mistakes(fan_in, fan_out, gain).values(),
+                  *(gain * math.sqrt(2 / (fan_in + fan_out + k)) for k in (-2, -1, 1, 2))]
+        if all(abs(v / want - 1) > 0.1 for v in others[:-4]) and all(
+                not _close(v, want) for v in others[-4:]):
+            return fan_in, fan_out, gain
+
+
 @exercise_check
 def check_glorot_std(glorot_std) -> str:
     """``glorot_std(fan_in, fan_out, gain)``: Glorot's standard deviation of the weights."""
-    for fan_in, fan_out, gain in _GLOROT_CASES:
+    for fan_in, fan_out, gain in (*_GLOROT_CASES, _drawn_glorot_case()):
         what = f"glorot_std({fan_in}, {fan_out}, {gain:.3g})"
         got = _number(call(glorot_std, fan_in, fan_out, gain), what)
         want = gain * math.sqrt(2 / (fan_in + fan_out))
@@ -62,33 +117,10 @@ def check_glorot_std(glorot_std) -> str:
                             f"{abs(shift)} instead of fan_in + fan_out. Use the layer's sizes "
                             "as given, without adding or subtracting one (a bias is not a fan)")
         _rounded(got, want, what)
-        mistakes = {
-            "that is LeCun's rule, sqrt(1 / fan_in): Glorot averages fan_in and fan_out":
-                gain * math.sqrt(1 / fan_in),
-            "that is He's rule, sqrt(2 / fan_in): Glorot uses fan_in AND fan_out":
-                gain * math.sqrt(2 / fan_in),
-            "that is sqrt(1 / fan_out), the backward-pass condition alone: Glorot averages "
-            "the forward (fan_in) and backward (fan_out) conditions, 2 / (fan_in + fan_out)":
-                gain * math.sqrt(1 / fan_out),
-            "that is He's fan_out mode, sqrt(2 / fan_out): Glorot uses fan_in AND fan_out":
-                gain * math.sqrt(2 / fan_out),
-            "that is the variance: the standard deviation is its square root":
-                gain**2 * 2 / (fan_in + fan_out),
-            "that is the variance times the gain: take the square root of 2 / (fan_in + "
-            "fan_out), then multiply by the gain": gain * 2 / (fan_in + fan_out),
-            "the gain multiplies the standard deviation, so it enters once, not squared":
-                gain**2 * math.sqrt(2 / (fan_in + fan_out)),
-            "the gain is inside the square root (sqrt(gain * 2 / (fan_in + fan_out))), so "
-            "only its root multiplies the std: multiply the root by the gain, or put gain**2 "
-            "inside": math.sqrt(gain) * math.sqrt(2 / (fan_in + fan_out)),
-            "that is the bound of Glorot's UNIFORM version, sqrt(6 / (fan_in + fan_out)); "
-            "the exercise asks for the standard deviation": gain * math.sqrt(6 / (fan_in + fan_out)),
-        }
-        for hint, value in mistakes.items():
+        for hint, value in _glorot_mistakes(fan_in, fan_out, gain).items():
             if _close(got, value):
-                raise Wrong(hint)
-        if _close(got, math.sqrt(2 / (fan_in + fan_out))):
-            raise Wrong(f"glorot_std({fan_in}, {fan_out}, {gain:.3g}) ignores the gain")
+                raise Wrong(hint if hint.startswith("glorot_std") else f"{what} = {got:.4g}: "
+                            f"{hint}")
         raise Wrong(f"glorot_std({fan_in}, {fan_out}, {gain:.3g}) is not the gain times "
                     "the square root of Glorot's variance")
     return "the gain times sqrt(2 / (fan_in + fan_out)), for square and non-square layers."
@@ -105,8 +137,17 @@ _UNIFORM_SEED = 20_050
 
 
 def _is_float32(value: Any) -> bool:
-    """Whether the learner's number is a float32 (a NumPy scalar, a 0-d or 1-element array)."""
-    return getattr(value, "dtype", None) == np.float32
+    """Whether the learner's number is a float32 (a NumPy scalar, a 0-d or 1-element array,
+    or a PyTorch tensor)."""
+    return str(getattr(value, "dtype", "")).removeprefix("torch.") == "float32"
+
+
+def _float32_made(got: float, std: float) -> bool:
+    """Whether a float64 ``got`` near sqrt(3) * std carries float32 rounding: it is a float32
+    value itself, or sqrt(3) rounded to float32 times std (a typed constant such as 1.7320508
+    is neither)."""
+    return (float(np.float32(got)) == got
+            or math.isclose(got, float(np.float32(math.sqrt(3))) * std, rel_tol=1e-15))
 
 
 @exercise_check
@@ -120,10 +161,14 @@ def check_uniform_bound(uniform_bound) -> str:
         tol = _F32_TOL if _is_float32(value) else _F64_TOL
         if math.isclose(got, want, rel_tol=tol):
             continue
-        if math.isclose(got, want, rel_tol=_F32_TOL):
+        if math.isclose(got, want, rel_tol=_F32_TOL) and _float32_made(got, std):
             raise Wrong(f"uniform_bound({std}) = {got!r} is off by {abs(got / want - 1):.1e} "
                         "relative: the precision of float32, in a float64 number. Compute it "
                         "in float64 (math.sqrt(3) * std), or return the float32 itself")
+        if math.isclose(got, want, rel_tol=_F32_TOL):
+            raise Wrong(f"uniform_bound({std}) = {got!r} is off by {abs(got / want - 1):.1e} "
+                        "relative: the formula looks right, but sqrt(3) was typed as a "
+                        "constant (1.7320508?) with too few digits. Compute it: math.sqrt(3)")
         _rounded(got, want, f"uniform_bound({std})")
         mistakes = {
             "U(-a, a) is wider than its standard deviation: its sd is a / sqrt(3), not a": std,
@@ -160,9 +205,49 @@ _COLLIDING_SEEDS = (100, 200, 300, 1000)
 _SEED_BITS = 40
 
 
+_TORCH_GLOBAL = ("your function reseeded or drew from PyTorch's global generator "
+                 "(torch.manual_seed, or torch.randn without generator=): that is global "
+                 "state, like np.random.seed. It changes every later torch draw in the "
+                 "notebook, and torch.manual_seed(int(rng.integers(1000))) gives many rng the "
+                 "same network. Draw the weights with rng itself (rng.normal), or from a "
+                 "torch.Generator seeded with rng.integers(2**63)")
+# how many cheap networks (widths _DISTINCT_WIDTHS, a fresh rng each) must all differ in
+# their first layer: seeds carrying b bits repeat about n**2 / 2**(b + 1) times among n, so
+# 300 calls catch seeds of about 16 bits or fewer however they are mixed (hash((s, layer))
+# spreads s = rng.integers(1000) over 64 bits, but still makes only 1000 networks)
+_DISTINCT_CALLS = 300
+_DISTINCT_WIDTHS = (3, 2, 2)
+
+
+def _distinct_networks(func: Any) -> None:
+    """Wrong if networks from differently seeded rng share their first layer: the learner's
+    own generators get fewer bits from rng than the 40 the check asks for, even if a hash
+    makes the seeds look wide."""
+    seen: dict[bytes, int] = {}
+    repeats = 0
+    for s in range(_DISTINCT_CALLS):
+        first = _layers(func, _DISTINCT_WIDTHS, np.random.default_rng([s, 55]))[0]
+        key = first.tobytes()
+        repeats += seen.get(key, 0)
+        seen[key] = seen.get(key, 0) + 1
+    if repeats:
+        pairs = _DISTINCT_CALLS * (_DISTINCT_CALLS - 1) / 2
+        bits = math.log2(pairs / repeats)
+        raise Wrong(f"{_DISTINCT_CALLS} networks built from {_DISTINCT_CALLS} differently "
+                    f"seeded rng share their first layer {repeats} times: the seeds of your "
+                    f"layers' generators carry only about {bits:.0f} bits from rng (about "
+                    f"2**{bits:.0f} different networks), however they are mixed afterwards "
+                    "(hash((s, layer)) of a small s spreads it, but makes no more networks). "
+                    "Draw every layer from rng itself, or spawn per-layer streams (rng.spawn), "
+                    "or draw 63-bit seeds (rng.integers(2**63))")
+
+
 def _layers(func: Any, widths: tuple, rng: Any) -> list:
     """The learner's list of weight matrices, checked for count and shapes."""
-    got = call(func, widths, rng)
+    with watch_torch_global(func) as torch_global:  # restored afterwards
+        got = call(func, widths, rng)
+    if torch_global.changed or torch_global.manual_seeds:
+        raise Wrong(_TORCH_GLOBAL)
     what = f"he_stack({widths}, rng)"
     if isinstance(got, np.ndarray) or not isinstance(got, (list, tuple)):
         raise Wrong(f"{what} should return a list of weight matrices, one per layer, got a "
@@ -193,7 +278,7 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
             raise Wrong(f"layer {layer} holds float16 values: float16 keeps about 3 digits, so "
                         "thousands of draws round onto the same few values and repeat. Draw "
                         "and keep the weights in float64 (or float32)")
-        if W.shape == shape[::-1]:
+        if W.shape != shape and W.shape == shape[::-1]:
             raise Wrong(f"layer {layer} has shape {W.shape}: the course's W is (fan_in, "
                         f"fan_out) = {shape}, so that a = f(X @ W + b)")
         if W.shape != shape or W.dtype.kind != "f":
@@ -495,6 +580,7 @@ def check_he_stack(he_stack) -> str:
     # the seeds below 2**32 above, in a list or a SeedSequence (after the seed_seq mistakes,
     # whose seeds are rng's own and vary as little)
     _few_seed_bits(keys)
+    _distinct_networks(he_stack)
     # two networks from one rng must differ: rng has to move on (copies of its bit generator
     # from jumped() leave it where it was; seeds from its seed_seq are caught above)
     shared = np.random.default_rng(2)

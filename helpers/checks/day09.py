@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks._seeding import Seeding, seed_bits, watch_seeding
+from helpers.checks._seeding import Seeding, seed_bits, watch_seeding, watch_torch_global
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -48,17 +48,15 @@ def _call(func: Any, *args: Any, global_hint: str) -> Any:
     The global generators are NumPy's legacy ``np.random`` state (which :func:`call`
     watches) and PyTorch's default generator (watched here, and restored).
     """
-    torch = sys.modules.get("torch")
-    before = torch.get_rng_state() if torch is not None else None
     try:
-        result = call(func, *args)
+        with watch_torch_global() as torch_global:  # restores the state afterwards
+            result = call(func, *args)
     except Wrong as err:
         if str(err).startswith(_LEGACY):
             raise Wrong(f"{_LEGACY} (np.random.seed, np.random.rand, ...): "
                         f"{global_hint.split(': ', 1)[1]}") from None
         raise
-    if torch is not None and not torch.equal(before, torch.get_rng_state()):
-        torch.set_rng_state(before)  # leave the learner's notebook as it was
+    if torch_global.changed:
         raise Wrong(global_hint)
     return result
 

@@ -457,3 +457,84 @@ CASES += [
     (check_glorot_std, (lambda fan_in, fan_out, gain: math.sqrt(gain * 2 / (fan_in + fan_out)),),
      WRONG, "the gain is inside the square root"),
 ]
+
+
+# he_stack and PyTorch's global generator: torch.manual_seed is global state like
+# np.random.seed (whatever the seed's width, and inside fork_rng too); a small seed mixed
+# through hash() looks 64 bits wide but makes only as many networks as it has values
+def _he_torch_global(bound):
+    def he_stack(widths, rng):
+        import torch
+        torch.manual_seed(int(rng.integers(bound)))
+        return [(torch.randn(a, b, dtype=torch.float64) * math.sqrt(2 / a)).numpy()
+                for a, b in itertools.pairwise(widths)]
+    return he_stack
+
+
+def _he_torch_fork_rng(widths, rng):
+    import torch
+    with torch.random.fork_rng():
+        torch.manual_seed(int(rng.integers(2**63)))
+        return [(torch.randn(a, b, dtype=torch.float64) * math.sqrt(2 / a)).numpy()
+                for a, b in itertools.pairwise(widths)]
+
+
+def _he_hashed_seed(bound):
+    def he_stack(widths, rng):
+        s = int(rng.integers(bound))
+        return [np.random.default_rng(hash((s, layer)) % 2**63).normal(0, math.sqrt(2 / a), (a, b))
+                for layer, (a, b) in enumerate(itertools.pairwise(widths))]
+    return he_stack
+
+
+CASES += [
+    (check_he_stack, (_he_hashed_seed(1000),), WRONG, "only about 10 bits"),
+    (check_he_stack, (_he_hashed_seed(2**12),), WRONG, "share their first layer"),
+    (check_he_stack, (_he_hashed_seed(2**63),), CORRECT, None),
+]
+if importlib.util.find_spec("torch") is not None:
+    CASES += [
+        (check_he_stack, (_he_torch_global(1000),), WRONG, "PyTorch's global generator"),
+        (check_he_stack, (_he_torch_global(2**32),), WRONG, "global state, like np.random.seed"),
+        (check_he_stack, (_he_torch_fork_rng,), WRONG, "PyTorch's global generator"),
+    ]
+
+
+# glorot_std: the average of the two variances instead of one over the average fan; a table
+# of the fixed cases (a case is drawn at call time); SymPy numbers. uniform_bound: PyTorch's
+# float32 is float32 (as NumPy's), a typed sqrt(3) is not float32 rounding, SymPy numbers
+_GLOROT_TABLE = {(fan_in, fan_out, gain): gain * math.sqrt(2 / (fan_in + fan_out))
+                 for fan_in, fan_out, gain in ((512, 200, 1.0), (100, 100, 1.0),
+                                               (64, 300, 5.0 / 3.0), (30, 10, 2.0))}
+CASES += [
+    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(
+        (1 / fan_in + 1 / fan_out) / 2),), WRONG, "one over the average FAN"),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: _GLOROT_TABLE[fan_in, fan_out, gain],),
+     WRONG, "KeyError"),
+    (check_glorot_std, (lambda fan_in, fan_out, gain: _GLOROT_TABLE.get(
+        (fan_in, fan_out, gain), 0.1),), WRONG, "not the gain times"),
+    (check_uniform_bound, (lambda std: 1.7320508 * std,), WRONG, "typed as a constant"),
+    (check_uniform_bound, (lambda std: float(np.sqrt(np.float32(3))) * std,), WRONG,
+     "the precision of float32"),
+]
+if importlib.util.find_spec("sympy") is not None:
+    import sympy
+
+    CASES += [
+        (check_uniform_bound, (lambda std: sympy.sqrt(3) * std,), CORRECT, None),
+        (check_uniform_bound, (lambda std: sympy.sqrt(3) * sympy.Rational(str(std)),), CORRECT,
+         None),
+        (check_uniform_bound, (lambda std: sympy.sqrt(3) * sympy.Symbol("std"),), WRONG,
+         "free symbol"),
+        (check_glorot_std, (lambda fan_in, fan_out, gain: gain * sympy.sqrt(
+            sympy.Rational(2, fan_in + fan_out)),), CORRECT, None),
+    ]
+if importlib.util.find_spec("torch") is not None:
+    import torch
+
+    CASES += [
+        (check_uniform_bound, (lambda std: torch.tensor(std) * torch.sqrt(torch.tensor(3.0)),),
+         CORRECT, None),
+        (check_glorot_std, (lambda fan_in, fan_out, gain: gain * torch.sqrt(
+            torch.tensor(2 / (fan_in + fan_out))),), CORRECT, None),
+    ]
