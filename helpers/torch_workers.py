@@ -214,10 +214,13 @@ class TransformNoise:
     with 0 workers, so its draws change with ``num_workers`` even when the dataset makes
     the item's own generator. Item ``i`` is ``[i, worker id, global, forked]``: ``global``
     is ``torch.rand(1)`` as such a transform would draw it; ``forked`` is the same call
-    inside ``torch.random.fork_rng``, after ``torch.manual_seed`` with a seed drawn from
-    the item's NumPy generator, ``SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, 0, i))``.
-    That seed has 32 bits, all that PyTorch's CPU generator keeps: among some 10**5 items,
-    epochs and seeds two share one, by the birthday bound.
+    inside ``torch.random.fork_rng(devices=[])``, after seeding the CPU generator
+    (``torch.default_generator.manual_seed``) with a seed drawn from the item's NumPy
+    generator, ``SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, 0, i))``. Not
+    ``torch.manual_seed``: it also seeds every GPU's (and MPS's) generator, which a fork of
+    the CPU state alone does not restore. That seed has 32 bits, all that PyTorch's CPU
+    generator keeps: among some 10**5 items, epochs and seeds two share one, by the
+    birthday bound.
 
     Examples
     --------
@@ -241,8 +244,10 @@ class TransformNoise:
         global_draw = torch.rand(1).item()  # what a transform without a generator does
         key = (ITEM_NOISE_KEY, 0, i)
         rng = np.random.default_rng(np.random.SeedSequence(self.seed, spawn_key=key))
-        with torch.random.fork_rng(devices=[]):  # restores the global state on exit
-            torch.manual_seed(int(rng.integers(2**32)))  # 32 bits: all torch keeps
+        with torch.random.fork_rng(devices=[]):  # restores the CPU generator's state on exit
+            # the CPU generator only: torch.manual_seed would also seed the GPUs' generators,
+            # which fork_rng(devices=[]) does not restore; 32 bits: all torch keeps
+            torch.default_generator.manual_seed(int(rng.integers(2**32)))
             forked_draw = torch.rand(1).item()
         return np.array([i, worker_id(), global_draw, forked_draw])
 

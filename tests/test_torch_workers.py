@@ -209,6 +209,24 @@ def test_global_draws_change_with_the_workers_but_fork_rng_draws_do_not():
     assert torch.equal(after, torch.rand(1))
 
 
+def test_transform_noise_reseeds_no_gpu_generator():
+    """The fence seeds the CPU generator alone: torch.manual_seed would also seed every GPU's
+    generator, which fork_rng(devices=[]) does not restore. Without a GPU, CUDA queues such a
+    seed in a lazy callback (run when CUDA starts): none may be queued by an item."""
+    tracker = torch.cuda._lazy_seed_tracker
+    saved = vars(tracker).copy()
+    try:
+        tracker.__init__()  # nothing queued
+        with torch.random.fork_rng(devices=[]):  # the callback this test can see
+            torch.manual_seed(1)
+        assert tracker.manual_seed_all_cb is not None
+        tracker.__init__()
+        TransformNoise(4, 0)[1]
+        assert tracker.manual_seed_all_cb is None and tracker.manual_seed_cb is None
+    finally:
+        vars(tracker).update(saved)
+
+
 def test_item_noise_keys_and_seeds():
     data = ItemNoise(3, 4)
     assert np.array_equal(data[(2, 1)][2:], np.array(item_reference(4, 2, 1))[2:])
