@@ -181,6 +181,9 @@ LOGITS_LARGE = [[1000.0, 999.0, 0.0], [0.0, 0.5, 3.0]]
 #: Large logits that bfloat16 keeps exactly (996 is a multiple of its spacing 4 there) but
 #: that a clamp below 996 makes equal: they tell the two mistakes apart.
 LOGITS_CLAMP = [[1000.0, 996.0, 0.0]]
+#: Logits that float16 rounds to the nearest 0.5 near 1000 (999.75 up to 1000, 999.25 down
+#: to 999, ties to even), doubling their difference; float32 keeps them exactly.
+LOGITS_HALF = [[999.75, 999.25, 0.0]]
 #: Logits that are all positive: raw logits give no negative weights, log-probabilities do.
 LOGITS_POSITIVE = [[3.0, 2.0, 1.0]]
 
@@ -195,6 +198,28 @@ def _bfloat16(values: list[list[float]]) -> np.ndarray:
     bits = np.asarray(values, dtype=np.float32).view(np.uint32).astype(np.uint64)
     bits = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16 << 16
     return bits.astype(np.uint32).view(np.float32).astype(float)
+
+
+def _float16_logits(sample_tokens) -> None:
+    """Raise :class:`Wrong` if the labels for :data:`LOGITS_HALF` (2000 of them) miss their
+    softmax, [0.622, 0.378, 0] (5 standard errors, 0.054, for the first class): float16's
+    softmax, of the logits rounded to 1000 and 999, gives 0.731, twice that bar away."""
+    right = _softmax_rows(LOGITS_HALF, 1.0)
+    freq = _frequencies(_tokens(sample_tokens, LOGITS_HALF, 1.0, 2000, 0)[0],
+                        len(LOGITS_HALF[0]))
+    se = np.sqrt(np.clip(right * (1 - right), 1e-12, None) / 2000)
+    if np.all(np.abs(freq - right) <= 5 * se + 1e-12):
+        return
+    said = (f"with logits {LOGITS_HALF[0]} your labels' frequencies were "
+            f"{freq.round(3).tolist()}, not {right.round(3).tolist()}")
+    rounded = _softmax_rows(np.float16(LOGITS_HALF).astype(float), 1.0)
+    if np.all(np.abs(freq - rounded) <= 5 * se + 1e-12):
+        raise Wrong(f"{said}: the softmax of logits rounded to float16, whose 11-bit "
+                    "significand spaces numbers near 1000 by 0.5, so 999.75 becomes 1000 and "
+                    "999.25 becomes 999 (and a float16 probability below about 3e-8 becomes "
+                    "0). Compute the softmax in float32 or float64")
+    raise Wrong(f"{said}: draw every label from softmax(row / temperature), computed in "
+                "float32 or float64")
 
 
 def _negative_on_positive_logits(sample_tokens) -> bool:
@@ -400,8 +425,8 @@ def check_sample_tokens(sample_tokens) -> str:
 
     Judged by properties (any right sampler passes, e.g. ``torch.multinomial`` or
     inverse-CDF sampling with the seeded generator): frequencies within 5 standard errors
-    of each row's probabilities at three temperatures and on logits of 1000 (an unstable
-    softmax overflows), rows independent of each other (one generator per call, no row of
+    of each row's probabilities at three temperatures, on logits of 1000 (an unstable
+    softmax overflows) and on logits 999.75 and 999.25 (float16 rounds them), rows independent of each other (one generator per call, no row of
     identical logits repeated across 20 seeds), labels independent within a row and across
     seeds, and classes repeated in a row even when n equals the number of classes.
     """
@@ -571,6 +596,7 @@ def check_sample_tokens(sample_tokens) -> str:
                         "whose 8-bit significand keeps 2 or 3 digits, so 999 becomes 1000 and "
                         "the first two classes tie. Compute the softmax in float32 or float64")
         raise Wrong(f"{overflow}; your labels' frequencies were {freq.round(3).tolist()}")
+    _float16_logits(sample_tokens)
     if not _is_tensor(got):
         raise Wrong(f"these labels are right, but sample_tokens returned a "
                     f"{type(got).__module__}.{type(got).__name__}: the exercise is PyTorch's "

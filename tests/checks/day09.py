@@ -772,6 +772,19 @@ else:
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
             torch.tensor(logits).bfloat16() / t, dim=-1).double(), n, replacement=True,
             generator=torch.Generator().manual_seed(seed)),), WRONG, "8-bit significand"),
+        # a softmax in float16: 999.75 and 999.25 round to 1000 and 999 (and tiny
+        # probabilities to 0), whether the probabilities stay float16 or are made float32
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
+            torch.tensor(logits, dtype=torch.float16) / t, -1).float(), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "rounded to float16"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
+            torch.tensor(logits).half() / t, dim=-1).double(), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG,
+         "Compute the softmax in float32 or float64"),
+        # float64 logits and softmax: right (float32 and float64 keep 999.75 and 999.25)
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
+            torch.tensor(logits, dtype=torch.float64) / t, -1), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), CORRECT, None),
         # overflow "fixed" by clamping the logits: large logits become equal
         (check_sample_tokens, (clamped_tokens,), WRONG, "clamping them"),
         # log-probabilities passed as probabilities
