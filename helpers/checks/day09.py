@@ -70,6 +70,14 @@ _STRING_HASH = ("your seed comes from hash() of a string (or bytes, or a tuple h
                 "integer ids with SeedSequence (section 8)")
 
 
+_TUPLE_HASH = ("your seed comes from the builtin hash(): Python promises a hash's value only "
+               "within one interpreter (a tuple's hash has changed between Python versions, "
+               "and differs between 32-bit and 64-bit builds; a string's changes with every "
+               "interpreter), so another Python draws other noise for the same item. Make the "
+               "seed from the integer ids with SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, "
+               "epoch, index)) (section 8)")
+
+
 _STRING_HASH_TOKENS = ("your seed comes from hash() of a string (or bytes, or a tuple holding "
                        "one): Python salts those hashes afresh in every interpreter "
                        "(PYTHONHASHSEED), so the same seed gives other labels in the next run. "
@@ -829,6 +837,8 @@ def check_rank_noise(rank_noise) -> str:
         alone = _items_by_ranks(rank_noise, 1)
     if seeding.string_hashes:
         raise Wrong(_STRING_HASH)
+    if seeding.hashes:
+        raise Wrong(_TUPLE_HASH)
     if not np.array_equal(alone, _items_by_ranks(rank_noise, 1)):
         raise Wrong("the same arguments gave other draws the second time: make each item's "
                     "generator from its ids inside rank_noise, not one generator shared by "
@@ -871,11 +881,35 @@ def check_rank_noise(rank_noise) -> str:
             for seed in _POOL_SEEDS for epoch in _POOL_EPOCHS}
     _mirrored_items(pool)
     _shifted_reuse(pool)
+    _dropped_seed_bits(rank_noise)
     if seeding.torch_seeds:
         raise Wrong(_TORCH_SEED_PER_ITEM)
     _spawned_nodes(item_noise)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
+
+
+#: The seeds 5 + 2**b probed against 5: every b from 16 to 64 (seed % 2**32, seed & 0xFFFF,
+#: a seed cast to 64 bits all drop the bits above b).
+_HIGH_BITS = tuple(range(16, 65))
+
+
+def _dropped_seed_bits(rank_noise) -> None:
+    """Raise :class:`Wrong` if seeds 5 and 5 + 2**b (:data:`_HIGH_BITS`) give the same noise
+    (3 items of 4 draws): a seed cut to 32 or 64 bits (``seed % 2**32``, ``np.uint64(seed)``)
+    makes far-apart seeds share every item's noise. A seed given to ``manual_seed`` is cut to
+    32 bits by PyTorch itself: :data:`_TORCH_SEED_PER_ITEM`."""
+    with watch_seeding(rank_noise) as seeding:
+        base = _rank_rows(rank_noise, 5, 1, 0, 1, 3, 4)
+        for b in _HIGH_BITS:
+            if not np.array_equal(base, _rank_rows(rank_noise, 5 + 2**b, 1, 0, 1, 3, 4)):
+                continue
+            if seeding.torch_seeds:
+                raise Wrong(_TORCH_SEED_PER_ITEM)
+            raise Wrong(f"seeds 5 and 5 + 2**{b} give identical noise: your seed drops its "
+                        f"high bits (seed % 2**{b}?), so far-apart seeds share every item's "
+                        "noise. Give SeedSequence the seed itself, SeedSequence(seed, "
+                        "spawn_key=(ITEM_NOISE_KEY, epoch, index)): it keeps all of its bits")
 
 
 def _spawned_nodes(item_noise) -> None:

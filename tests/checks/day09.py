@@ -4,6 +4,7 @@ The NumPy answers run everywhere; the PyTorch answers (what a learner writes) ar
 when PyTorch is installed.
 """
 
+import hashlib
 import importlib.util
 import math
 import random
@@ -519,7 +520,8 @@ CASES = [
         seed, epoch, index, size) * (-1) ** epoch),), WRONG, "come up again negated"),
     (check_rank_noise, (ranked(seed_stride),), WRONG, "shifted, overlapping windows"),
     # Python salts str and bytes hashes per interpreter (PYTHONHASHSEED): spawned workers
-    # draw other noise; a tuple of ints hashes alike in every process
+    # draw other noise; a tuple of ints hashes alike in every process, but not in every
+    # Python version or build
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         abs(hash(f"{seed}-{epoch}-{index}"))).standard_normal(size)),), WRONG, "PYTHONHASHSEED"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
@@ -529,7 +531,26 @@ CASES = [
         hash(f"{seed}/{epoch}/{index}".encode()) % 2**32).standard_normal(size)),), WRONG,
      "spawn or forkserver"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
-        abs(hash((seed, epoch, index)))).standard_normal(size)),), CORRECT, None),
+        abs(hash((seed, epoch, index)))).standard_normal(size)),), WRONG,
+     "a tuple's hash has changed between Python versions"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        hash((seed, epoch, index)) % 2**64).standard_normal(size)),), WRONG,
+     "32-bit and 64-bit builds"),
+    # a hash with a fixed definition (hashlib), 128 bits of it: the same in every Python
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        int.from_bytes(hashlib.sha256(f"{seed},{epoch},{index}".encode()).digest()[:16],
+                       "little")).standard_normal(size)),), CORRECT, None),
+    # a seed cut to 32 or 64 bits: seeds 5 and 5 + 2**32 (or 2**64) share every item's noise
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed % 2**32, spawn_key=(ITEM_NOISE_KEY, epoch, index)))
+        .standard_normal(size)),), WRONG, "seeds 5 and 5 + 2**32 give identical noise"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed & (2**64 - 1), spawn_key=(ITEM_NOISE_KEY, epoch, index)))
+        .standard_normal(size)),), WRONG, "seed % 2**64?"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index)).generate_state(
+            1, np.uint64)[0] ^ np.uint64(seed % 2**64)).standard_normal(size)),), CORRECT,
+     None),  # the seed's high bits are in the SeedSequence's state: none is lost
     # the epoch only flips the sign: epochs 0 and 2 draw the same
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, 0, index)
                         .standard_normal(size) * (-1) ** epoch),), WRONG,
@@ -827,7 +848,7 @@ else:
         (check_rank_noise, (ranked(old_item_noise),), WRONG, "2**32 streams"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
             size, dtype=torch.float64, generator=torch.Generator().manual_seed(
-                abs(hash((seed, epoch, index))) % 2**63))),), WRONG, "low 32 bits of a seed"),
+                abs(hash((seed, epoch, index))) % 2**63))),), WRONG, "the builtin hash()"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
             size, generator=torch.Generator(device="cpu").manual_seed(int(item_rng(
                 seed, epoch, index).integers(2**32))))),), WRONG, "torch.from_numpy"),
@@ -835,7 +856,7 @@ else:
         (check_rank_noise, (ranked(numpy_to_torch_noise),), CORRECT, None),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.tensor(
             np.random.default_rng(abs(hash((seed, epoch, index)))).standard_normal(size))),),
-         CORRECT, None),
+         WRONG, "Python promises a hash's value only within one interpreter"),
         (check_rank_noise, (torch_rank_noise,), CORRECT, None),
         (check_rank_noise, (ranked(worker_dependent_noise),), WRONG, "DataLoader with 2 workers"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
