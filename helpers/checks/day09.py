@@ -169,12 +169,18 @@ def check_linear_output_rms(linear_output_rms) -> str:
     if half and matches(_output_rms, rel_tol=0.05):
         raise Wrong("linear_output_rms returns float16, which keeps about 3 significant digits: "
                     "compute it in float32 or float64")
+    wrong = [c for c in _RMS_CASES if not math.isclose(got[c], _output_rms(*c), rel_tol=1e-6)]
+    if all(math.isclose(got[c] ** 2, _output_rms(*c) ** 2 - 1 / (3 * c[0]), rel_tol=1e-6)
+           for c in wrong):  # right but for the bias's variance, at some fan_in only
+        at = ", ".join(str(c[0]) for c in wrong)
+        raise Wrong(f"linear_output_rms{wrong[0]} lacks exactly the bias's variance "
+                    f"1/(3·fan_in) (missing at fan_in = {at}, present at the others): "
+                    "nn.Linear adds its bias, drawn from U(-1/√fan_in, 1/√fan_in), at every "
+                    "fan_in, however small its share of a wide layer's output")
     if matches(_output_rms, rel_tol=0.05):
         raise Wrong("linear_output_rms is close but not exact: did you measure a layer, or "
                     "round? Compute it from the distributions, in full precision")
-    wrong_at = next(c for c in _RMS_CASES if not math.isclose(got[c], _output_rms(*c),
-                                                              rel_tol=1e-6))
-    raise Wrong(f"linear_output_rms{wrong_at} is not the root mean square of the output of "
+    raise Wrong(f"linear_output_rms{wrong[0]} is not the root mean square of the output of "
                 "nn.Linear's default initialization on such inputs")
 
 
@@ -261,6 +267,11 @@ def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int
         if text.startswith("your code changed its argument logits in place"):
             raise Wrong("your code changed its argument logits in place: do not change the "
                         "caller's logits (work on a copy)") from None
+        if text.startswith("your code changed its argument "):  # named otherwise
+            name = text.removeprefix("your code changed its argument ").split(" in place")[0]
+            raise Wrong(f"your code changed its argument {name} in place: that is the "
+                        "caller's logits (the list of rows), so do not change the caller's "
+                        "logits (work on a copy, e.g. torch.tensor(logits))") from None
         if "without replacement" in text or "replace is False" in text:
             raise Wrong(f"{text}. Asking for more labels than classes fails when every class "
                         "may be drawn only once: look at torch.multinomial's arguments"
@@ -347,6 +358,32 @@ def _dependent_rows(samples: list[np.ndarray]) -> None:
 #: Seeds spread over all of a PyTorch seed's 32 bits (PyTorch's CPU generator keeps the low
 #: 32 bits of what manual_seed gets), fixed so that the verdict is the same every run.
 _WIDE_SEEDS = tuple(int(s) for s in np.random.default_rng(9).integers(2**32, size=8))
+
+
+def _shared_row_seed(sample_tokens) -> tuple[int, tuple[int, int | None],
+                                              tuple[int, int | None]] | None:
+    """For an answer that seeds a generator per row: a seed it gives at two of the seeds
+    5, 6 and 7 (``LOGITS``' two rows), as ``(value, (seed, row), (later seed, row))``, the
+    row being the seed's place among those the call gave when it gave one per row (else
+    None); None if no seed is shared. Seeds given to ``manual_seed`` count modulo 2**32,
+    the bits PyTorch keeps."""
+    first: dict[int, tuple[int, int | None]] = {}
+    for seed in (5, 6, 7):
+        try:
+            seeding = _tokens(sample_tokens, LOGITS, 1.0, 4, seed)[2]
+        except Wrong:
+            return None
+        torch_seeds = list(seeding.torch_seeds)
+        per_row = len(seeding.seeds) == len(LOGITS)
+        for row, value in enumerate(seeding.seeds):
+            if value in torch_seeds:
+                torch_seeds.remove(value)
+                value %= 2**32
+            where = (seed, row if per_row else None)
+            if value in first and first[value][0] != seed:
+                return value, first[value], where
+            first.setdefault(value, where)
+    return None
 
 
 def _narrow_torch_seeds(sample_tokens) -> None:
@@ -443,6 +480,16 @@ def check_sample_tokens(sample_tokens) -> str:
     if seeding.string_hashes:
         raise Wrong(_STRING_HASH_TOKENS)
     if np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 1)[0]):
+        if np.array_equal(tokens, np.broadcast_to(np.argmax(LOGITS, axis=1)[:, None],
+                                                  tokens.shape)):
+            raise Wrong("every label is its row's most likely class (its argmax), at seeds 0 "
+                        "and 1 alike: the labels are not random at all, whatever the seed "
+                        "(greedy decoding is no sampling). Draw every label from "
+                        "softmax(row / temperature) with a torch.Generator seeded with `seed`")
+        if all(np.all(row == row[0]) for row in tokens):
+            raise Wrong("every row repeats one label, the same at seeds 0 and 1: the labels "
+                        "are not random at all. Draw every label from softmax(row / "
+                        "temperature) with a torch.Generator seeded with `seed`")
         raise Wrong("seeds 0 and 1 give the same labels: use the `seed` argument")
     if not np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 0)[0]):
         raise Wrong("the same seed gives different labels: draw with a torch.Generator "
@@ -462,7 +509,15 @@ def check_sample_tokens(sample_tokens) -> str:
         hint = (f"your function seeded {made} generators for {len(LOGITS)} rows: the exercise "
                 "asks for one torch.Generator seeded with `seed` that draws every row "
                 "(torch.multinomial takes the whole (B, k) matrix)")
-        if seeding.seeds and max(abs(v) for v in seeding.seeds) <= 10**6:
+        shared = _shared_row_seed(sample_tokens)
+        if shared is not None:
+            value, (a, i), (b, j) = shared
+            rows = (f"row {i} at seed {a} and row {j} at seed {b}" if i is not None else
+                    f"a row at seed {a} and one at seed {b}")
+            hint += (". Seeding a generator per row by arithmetic on `seed` (seed + i, "
+                     f"seed - i, ...) also collides across seeds: {rows} both get the seed "
+                     f"{value}, so they draw the same labels")
+        elif seeding.seeds and max(abs(v) for v in seeding.seeds) <= 10**6:
             hint += (". Seeding a generator per row by arithmetic on `seed` (seed + i, "
                      "seed * B + i, digits side by side) also collides across seeds (with "
                      "seed + i, row 1 at seed 5 is row 0 at seed 6)")

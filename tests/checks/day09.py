@@ -126,6 +126,24 @@ def mutating_tokens(logits, temperature, n, seed):
     return choice_tokens(logits, 1.0, n, seed)
 
 
+def renamed_mutating_tokens(lg, temperature, n, seed):
+    """mutating_tokens under another argument name: the check's own words must still say
+    that the caller's logits were changed."""
+    return mutating_tokens(lg, temperature, n, seed)
+
+
+def row_minus_tokens(logits, temperature, n, seed):
+    """One generator per row, seeded (seed - i) % 2**32 to stay non-negative: row 1 at seed
+    6 replays row 0 at seed 5."""
+    return np.stack([np.random.default_rng((seed - i) % 2**32).choice(len(p), size=n, p=p)
+                     for i, p in enumerate(softmax_rows(logits, temperature))])
+
+
+def argmax_tokens(logits, temperature, n, seed):
+    """Greedy decoding: every label is the row's argmax, whatever the seed."""
+    return np.repeat(np.argmax(logits, axis=1)[:, None], n, axis=1)
+
+
 def antithetic_items(seed, epoch, index, size):
     """Item 2j + 1 is minus item 2j: antithetic pairs."""
     z = item_rng(seed, epoch, index // 2).standard_normal(size)
@@ -503,6 +521,17 @@ CASES = [
     (check_sample_tokens, (antithetic_rows,), WRONG, "1 - u for another"),
     (check_sample_tokens, (window_rows,), WRONG, "overlapping windows of one stream"),
     (check_sample_tokens, (mutating_tokens,), WRONG, "logits in place: do not change the caller's"),
+    (check_sample_tokens, (renamed_mutating_tokens,), WRONG,
+     "argument lg in place: that is the caller's logits"),
+    (check_sample_tokens, (row_minus_tokens,), WRONG,
+     "row 0 at seed 5 and row 1 at seed 6 both get the seed 5"),
+    (check_sample_tokens, (argmax_tokens,), WRONG, "the labels are not random at all"),
+    (check_sample_tokens, (lambda logits, t, n, seed: np.ones((len(logits), n), dtype=int),),
+     WRONG, "every row repeats one label"),
+    # the bias dropped for wide layers only: the gap at fan_in 512 is its variance exactly
+    (check_linear_output_rms, (lambda f, m, s: math.sqrt(
+        (m * m + s * s) / 3 + (1 / (3 * f) if f < 200 else 0)),), WRONG,
+     "lacks exactly the bias's variance 1/(3·fan_in) (missing at fan_in = 512"),
     (check_rank_noise, (ranked(antithetic_items),), WRONG,
      "index=0) and the item (seed=3, epoch=0, index=1) draw the negatives of each other"),
     (check_rank_noise, (negated_second_half,), WRONG, "antithetic pairs"),
@@ -834,6 +863,13 @@ else:
             logits, t, n, seed % 2**29),), WRONG, "5 + 2**29"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed + 1),), CORRECT, None),
+        # a torch.Generator per row, seeded seed - i: rows collide across seeds
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.stack([
+            multinomial_tokens(True)([row], t, n, (seed - i) % 2**32)[0]
+            for i, row in enumerate(logits)]),), WRONG,
+         "row 0 at seed 5 and row 1 at seed 6 both get the seed 5"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.tensor(logits).argmax(
+            -1, keepdim=True).repeat(1, n),), WRONG, "greedy decoding is no sampling"),
         # Python salts str hashes per process: the same seed, other labels in the next run
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, hash(str(seed)) % 2**32),), WRONG, "PYTHONHASHSEED"),
