@@ -39,6 +39,11 @@ TRANSFORM_COLUMNS = ("index", "worker", "global", "forked")
 #: also spawns children of its seed and their children (Day 10's runs and streams); no
 #: program spawns this many children. "ITEM" in ASCII, below 2**32.
 ITEM_NOISE_KEY = 0x4954454D
+#: The node below an item's node ``(ITEM_NOISE_KEY, epoch, i)`` that :class:`TransformNoise`
+#: seeds a transform from: ``spawn_key=(ITEM_NOISE_KEY, epoch, i, TRANSFORM_KEY)``, a child
+#: of the item's node that no ``spawn`` of it reaches, so that the transform's seed and the
+#: item's own noise come from two independent streams. "XFRM" in ASCII, below 2**32.
+TRANSFORM_KEY = 0x5846524D
 
 
 def _index(i: object, n: int) -> int:
@@ -214,10 +219,20 @@ class TransformNoise:
     with 0 workers, so its draws change with ``num_workers`` even when the dataset makes
     the item's own generator. Item ``i`` is ``[i, worker id, global, forked]``: ``global``
     is ``torch.rand(1)`` as such a transform would draw it; ``forked`` is the same call
-    inside ``torch.random.fork_rng``, after ``torch.manual_seed`` with a seed drawn from
-    the item's NumPy generator, ``SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, 0, i))``.
-    That seed has 32 bits, all that PyTorch's CPU generator keeps: among some 10**5 items,
-    epochs and seeds two share one, by the birthday bound.
+    inside ``torch.random.fork_rng(devices=[])``, after seeding the CPU generator
+    (``torch.default_generator.manual_seed``) with a seed drawn from the transform's own
+    generator for item ``i`` of epoch ``e``,
+    ``SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, e, i, TRANSFORM_KEY))``: keyed by the
+    epoch, so the transform changes from epoch to epoch (a key without it would repeat one
+    augmentation every epoch), and a child of the item's node, not the node itself, so the
+    transform's seed is not drawn from the stream of the item's own noise
+    (:class:`ItemNoise`'s). Not ``torch.manual_seed``: it also seeds every GPU's (and MPS's)
+    generator, which a fork of the CPU state alone does not restore. That seed has 32 bits,
+    all that PyTorch's CPU generator keeps: among some 10**5 items, epochs and seeds two
+    share one, by the birthday bound.
+
+    As for :class:`ItemNoise`, the main process sets the epoch with :meth:`set_epoch`, or
+    an :class:`EpochSampler` sends keys ``(epoch, i)``.
 
     Examples
     --------
@@ -225,24 +240,38 @@ class TransformNoise:
     >>> data = TransformNoise(2, seed=0)
     >>> bool(data[1][3] == data[1][3]), bool(data[1][2] == data[1][2])  # forked repeats
     (True, False)
+    >>> epoch0 = data[1][3]
+    >>> data.set_epoch(1)
+    >>> bool(data[1][3] != epoch0), bool(data[1][3] == data[(1, 1)][3])
+    (True, True)
     """
 
     def __init__(self, n: int, seed: int) -> None:
         self.n = check_int(n, "n", minimum=1)
         self.seed = check_int(seed, "seed")
+        self.epoch = 0
+
+    def set_epoch(self, epoch: int) -> None:
+        """Draw the transforms of epoch ``epoch`` (an int >= 0) from now on."""
+        self.epoch = check_int(epoch, "epoch")
 
     def __len__(self) -> int:
         return self.n
 
-    def __getitem__(self, i: int) -> np.ndarray:
+    def __getitem__(self, key: int | tuple[int, int]) -> np.ndarray:
         import torch
 
+        epoch, i = key if isinstance(key, tuple) else (self.epoch, key)
         i = _index(i, self.n)
+        epoch = check_int(epoch, "epoch")
         global_draw = torch.rand(1).item()  # what a transform without a generator does
-        key = (ITEM_NOISE_KEY, 0, i)
-        rng = np.random.default_rng(np.random.SeedSequence(self.seed, spawn_key=key))
-        with torch.random.fork_rng(devices=[]):  # restores the global state on exit
-            torch.manual_seed(int(rng.integers(2**32)))  # 32 bits: all torch keeps
+        # the transform's own node, below the item's (ITEM_NOISE_KEY, epoch, i)
+        node = (ITEM_NOISE_KEY, epoch, i, TRANSFORM_KEY)
+        rng = np.random.default_rng(np.random.SeedSequence(self.seed, spawn_key=node))
+        with torch.random.fork_rng(devices=[]):  # restores the CPU generator's state on exit
+            # the CPU generator only: torch.manual_seed would also seed the GPUs' generators,
+            # which fork_rng(devices=[]) does not restore; 32 bits: all torch keeps
+            torch.default_generator.manual_seed(int(rng.integers(2**32)))
             forked_draw = torch.rand(1).item()
         return np.array([i, worker_id(), global_draw, forked_draw])
 

@@ -13,6 +13,7 @@ from helpers.torch_workers import (
     ITEM_COLUMNS,
     ITEM_NOISE_KEY,
     TRANSFORM_COLUMNS,
+    TRANSFORM_KEY,
     EpochSampler,
     ItemNoise,
     NoisyDataset,
@@ -207,6 +208,54 @@ def test_global_draws_change_with_the_workers_but_fork_rng_draws_do_not():
     torch.manual_seed(0)
     torch.rand(1)
     assert torch.equal(after, torch.rand(1))
+
+
+def test_transform_noise_changes_with_the_epoch_on_a_node_of_its_own():
+    """The fenced draws are keyed by the epoch (one augmentation repeated every epoch is the
+    bug of section 8) and by a child of the item's node, not by the node of the item's own
+    noise: the same for any number of workers, or for keys (epoch, i) from EpochSampler."""
+    forked = TRANSFORM_COLUMNS.index("forked")
+    by_workers = {}
+    for w in (0, 2):
+        data = TransformNoise(4, 3)
+        loader = DataLoader(data, batch_size=2, num_workers=w)
+        by_workers[w] = []
+        for epoch in (0, 1):
+            data.set_epoch(epoch)
+            by_workers[w].append(torch.cat(list(loader)).numpy()[:, forked])
+    assert np.array_equal(np.array(by_workers[0]), np.array(by_workers[2]))
+    assert not np.any(by_workers[0][0] == by_workers[0][1])
+    sampler = EpochSampler(range(4))
+    sampler.set_epoch(1)
+    keyed = torch.cat(list(DataLoader(TransformNoise(4, 3), batch_size=2, sampler=sampler)))
+    assert np.array_equal(keyed.numpy()[:, forked], by_workers[0][1])
+    def fenced(node):
+        rng = np.random.default_rng(np.random.SeedSequence(3, spawn_key=node))
+        g = torch.Generator().manual_seed(int(rng.integers(2**32)))
+        return torch.rand(1, generator=g).item()
+
+    for epoch, i in ((0, 2), (1, 3)):
+        node = (ITEM_NOISE_KEY, epoch, i, TRANSFORM_KEY)
+        assert by_workers[0][epoch][i] == fenced(node)
+        assert by_workers[0][epoch][i] != fenced(node[:3])  # not the item's own stream
+
+
+def test_transform_noise_reseeds_no_gpu_generator():
+    """The fence seeds the CPU generator alone: torch.manual_seed would also seed every GPU's
+    generator, which fork_rng(devices=[]) does not restore. Without a GPU, CUDA queues such a
+    seed in a lazy callback (run when CUDA starts): none may be queued by an item."""
+    tracker = torch.cuda._lazy_seed_tracker
+    saved = vars(tracker).copy()
+    try:
+        tracker.__init__()  # nothing queued
+        with torch.random.fork_rng(devices=[]):  # the callback this test can see
+            torch.manual_seed(1)
+        assert tracker.manual_seed_all_cb is not None
+        tracker.__init__()
+        TransformNoise(4, 0)[1]
+        assert tracker.manual_seed_all_cb is None and tracker.manual_seed_cb is None
+    finally:
+        vars(tracker).update(saved)
 
 
 def test_item_noise_keys_and_seeds():

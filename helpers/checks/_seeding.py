@@ -33,6 +33,9 @@ class Seeding:
         #: list seed, and a SeedSequence's spawn_key
         self.keys: list[int] = []
         self.string_hashes = 0
+        #: calls of the builtin ``hash`` on anything (text included): a tuple's hash is not
+        #: the same in every Python version and build either
+        self.hashes = 0
 
     def note(self, value: object, spawn_key: object = ()) -> None:
         if is_int(value):
@@ -78,8 +81,8 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
     generators ``PCG64``, ``Philox``, ``MT19937`` and ``SFC64``, the legacy
     ``np.random.RandomState`` and Python's ``random.Random``, looked up on their modules
     or under the same names in ``func``'s globals (``from torch import Generator``), and the
-    calls of the builtin ``hash`` on text made from ``func``'s globals; all restored
-    afterwards."""
+    calls of the builtin ``hash`` made from ``func``'s globals (those on text apart); all
+    restored afterwards."""
     seen = Seeding()
     new: dict[str, Any] = {}
     homes: dict[str, Any] = {}
@@ -109,6 +112,7 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
         return wrapper
 
     def hashing(value: object) -> int:  # the builtin ``hash``, as the learner's code sees it
+        seen.hashes += 1
         if holds_text(value):
             seen.string_hashes += 1
         return builtins.hash(value)

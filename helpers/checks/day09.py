@@ -68,6 +68,14 @@ _STRING_HASH = ("your seed comes from hash() of a string (or bytes, or a tuple h
                 "integer ids with SeedSequence (section 8)")
 
 
+_TUPLE_HASH = ("your seed comes from the builtin hash(): Python promises a hash's value only "
+               "within one interpreter (a tuple's hash has changed between Python versions, "
+               "and differs between 32-bit and 64-bit builds; a string's changes with every "
+               "interpreter), so another Python draws other noise for the same item. Make the "
+               "seed from the integer ids with SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, "
+               "epoch, index)) (section 8)")
+
+
 _STRING_HASH_TOKENS = ("your seed comes from hash() of a string (or bytes, or a tuple holding "
                        "one): Python salts those hashes afresh in every interpreter "
                        "(PYTHONHASHSEED), so the same seed gives other labels in the next run. "
@@ -159,12 +167,18 @@ def check_linear_output_rms(linear_output_rms) -> str:
     if half and matches(_output_rms, rel_tol=0.05):
         raise Wrong("linear_output_rms returns float16, which keeps about 3 significant digits: "
                     "compute it in float32 or float64")
+    wrong = [c for c in _RMS_CASES if not math.isclose(got[c], _output_rms(*c), rel_tol=1e-6)]
+    if all(math.isclose(got[c] ** 2, _output_rms(*c) ** 2 - 1 / (3 * c[0]), rel_tol=1e-6)
+           for c in wrong):  # right but for the bias's variance, at some fan_in only
+        at = ", ".join(str(c[0]) for c in wrong)
+        raise Wrong(f"linear_output_rms{wrong[0]} lacks exactly the bias's variance "
+                    f"1/(3·fan_in) (missing at fan_in = {at}, present at the others): "
+                    "nn.Linear adds its bias, drawn from U(-1/√fan_in, 1/√fan_in), at every "
+                    "fan_in, however small its share of a wide layer's output")
     if matches(_output_rms, rel_tol=0.05):
         raise Wrong("linear_output_rms is close but not exact: did you measure a layer, or "
                     "round? Compute it from the distributions, in full precision")
-    wrong_at = next(c for c in _RMS_CASES if not math.isclose(got[c], _output_rms(*c),
-                                                              rel_tol=1e-6))
-    raise Wrong(f"linear_output_rms{wrong_at} is not the root mean square of the output of "
+    raise Wrong(f"linear_output_rms{wrong[0]} is not the root mean square of the output of "
                 "nn.Linear's default initialization on such inputs")
 
 
@@ -179,6 +193,9 @@ LOGITS_LARGE = [[1000.0, 999.0, 0.0], [0.0, 0.5, 3.0]]
 #: Large logits that bfloat16 keeps exactly (996 is a multiple of its spacing 4 there) but
 #: that a clamp below 996 makes equal: they tell the two mistakes apart.
 LOGITS_CLAMP = [[1000.0, 996.0, 0.0]]
+#: Logits that float16 rounds to the nearest 0.5 near 1000 (999.75 up to 1000, 999.25 down
+#: to 999, ties to even), doubling their difference; float32 keeps them exactly.
+LOGITS_HALF = [[999.75, 999.25, 0.0]]
 #: Logits that are all positive: raw logits give no negative weights, log-probabilities do.
 LOGITS_POSITIVE = [[3.0, 2.0, 1.0]]
 
@@ -193,6 +210,28 @@ def _bfloat16(values: list[list[float]]) -> np.ndarray:
     bits = np.asarray(values, dtype=np.float32).view(np.uint32).astype(np.uint64)
     bits = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16 << 16
     return bits.astype(np.uint32).view(np.float32).astype(float)
+
+
+def _float16_logits(sample_tokens) -> None:
+    """Raise :class:`Wrong` if the labels for :data:`LOGITS_HALF` (2000 of them) miss their
+    softmax, [0.622, 0.378, 0] (5 standard errors, 0.054, for the first class): float16's
+    softmax, of the logits rounded to 1000 and 999, gives 0.731, twice that bar away."""
+    right = _softmax_rows(LOGITS_HALF, 1.0)
+    freq = _frequencies(_tokens(sample_tokens, LOGITS_HALF, 1.0, 2000, 0)[0],
+                        len(LOGITS_HALF[0]))
+    se = np.sqrt(np.clip(right * (1 - right), 1e-12, None) / 2000)
+    if np.all(np.abs(freq - right) <= 5 * se + 1e-12):
+        return
+    said = (f"with logits {LOGITS_HALF[0]} your labels' frequencies were "
+            f"{freq.round(3).tolist()}, not {right.round(3).tolist()}")
+    rounded = _softmax_rows(np.float16(LOGITS_HALF).astype(float), 1.0)
+    if np.all(np.abs(freq - rounded) <= 5 * se + 1e-12):
+        raise Wrong(f"{said}: the softmax of logits rounded to float16, whose 11-bit "
+                    "significand spaces numbers near 1000 by 0.5, so 999.75 becomes 1000 and "
+                    "999.25 becomes 999 (and a float16 probability below about 3e-8 becomes "
+                    "0). Compute the softmax in float32 or float64")
+    raise Wrong(f"{said}: draw every label from softmax(row / temperature), computed in "
+                "float32 or float64")
 
 
 def _negative_on_positive_logits(sample_tokens) -> bool:
@@ -226,6 +265,11 @@ def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int
         if text.startswith("your code changed its argument logits in place"):
             raise Wrong("your code changed its argument logits in place: do not change the "
                         "caller's logits (work on a copy)") from None
+        if text.startswith("your code changed its argument "):  # named otherwise
+            name = text.removeprefix("your code changed its argument ").split(" in place")[0]
+            raise Wrong(f"your code changed its argument {name} in place: that is the "
+                        "caller's logits (the list of rows), so do not change the caller's "
+                        "logits (work on a copy, e.g. torch.tensor(logits))") from None
         if "without replacement" in text or "replace is False" in text:
             raise Wrong(f"{text}. Asking for more labels than classes fails when every class "
                         "may be drawn only once: look at torch.multinomial's arguments"
@@ -314,6 +358,32 @@ def _dependent_rows(samples: list[np.ndarray]) -> None:
 _WIDE_SEEDS = tuple(int(s) for s in np.random.default_rng(9).integers(2**32, size=8))
 
 
+def _shared_row_seed(sample_tokens) -> tuple[int, tuple[int, int | None],
+                                              tuple[int, int | None]] | None:
+    """For an answer that seeds a generator per row: a seed it gives at two of the seeds
+    5, 6 and 7 (``LOGITS``' two rows), as ``(value, (seed, row), (later seed, row))``, the
+    row being the seed's place among those the call gave when it gave one per row (else
+    None); None if no seed is shared. Seeds given to ``manual_seed`` count modulo 2**32,
+    the bits PyTorch keeps."""
+    first: dict[int, tuple[int, int | None]] = {}
+    for seed in (5, 6, 7):
+        try:
+            seeding = _tokens(sample_tokens, LOGITS, 1.0, 4, seed)[2]
+        except Wrong:
+            return None
+        torch_seeds = list(seeding.torch_seeds)
+        per_row = len(seeding.seeds) == len(LOGITS)
+        for row, value in enumerate(seeding.seeds):
+            if value in torch_seeds:
+                torch_seeds.remove(value)
+                value %= 2**32
+            where = (seed, row if per_row else None)
+            if value in first and first[value][0] != seed:
+                return value, first[value], where
+            first.setdefault(value, where)
+    return None
+
+
 def _narrow_torch_seeds(sample_tokens) -> None:
     """Raise :class:`Wrong` if the seeds ``sample_tokens`` gives ``manual_seed`` for
     :data:`_WIDE_SEEDS` carry fewer than 28 of the 32 bits a PyTorch seed keeps (measured
@@ -398,8 +468,8 @@ def check_sample_tokens(sample_tokens) -> str:
 
     Judged by properties (any right sampler passes, e.g. ``torch.multinomial`` or
     inverse-CDF sampling with the seeded generator): frequencies within 5 standard errors
-    of each row's probabilities at three temperatures and on logits of 1000 (an unstable
-    softmax overflows), rows independent of each other (one generator per call, no row of
+    of each row's probabilities at three temperatures, on logits of 1000 (an unstable
+    softmax overflows) and on logits 999.75 and 999.25 (float16 rounds them), rows independent of each other (one generator per call, no row of
     identical logits repeated across 20 seeds), labels independent within a row and across
     seeds, and classes repeated in a row even when n equals the number of classes.
     """
@@ -408,6 +478,16 @@ def check_sample_tokens(sample_tokens) -> str:
     if seeding.string_hashes:
         raise Wrong(_STRING_HASH_TOKENS)
     if np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 1)[0]):
+        if np.array_equal(tokens, np.broadcast_to(np.argmax(LOGITS, axis=1)[:, None],
+                                                  tokens.shape)):
+            raise Wrong("every label is its row's most likely class (its argmax), at seeds 0 "
+                        "and 1 alike: the labels are not random at all, whatever the seed "
+                        "(greedy decoding is no sampling). Draw every label from "
+                        "softmax(row / temperature) with a torch.Generator seeded with `seed`")
+        if all(np.all(row == row[0]) for row in tokens):
+            raise Wrong("every row repeats one label, the same at seeds 0 and 1: the labels "
+                        "are not random at all. Draw every label from softmax(row / "
+                        "temperature) with a torch.Generator seeded with `seed`")
         raise Wrong("seeds 0 and 1 give the same labels: use the `seed` argument")
     if not np.array_equal(tokens, _tokens(sample_tokens, LOGITS, 1.0, n, 0)[0]):
         raise Wrong("the same seed gives different labels: draw with a torch.Generator "
@@ -427,7 +507,15 @@ def check_sample_tokens(sample_tokens) -> str:
         hint = (f"your function seeded {made} generators for {len(LOGITS)} rows: the exercise "
                 "asks for one torch.Generator seeded with `seed` that draws every row "
                 "(torch.multinomial takes the whole (B, k) matrix)")
-        if seeding.seeds and max(abs(v) for v in seeding.seeds) <= 10**6:
+        shared = _shared_row_seed(sample_tokens)
+        if shared is not None:
+            value, (a, i), (b, j) = shared
+            rows = (f"row {i} at seed {a} and row {j} at seed {b}" if i is not None else
+                    f"a row at seed {a} and one at seed {b}")
+            hint += (". Seeding a generator per row by arithmetic on `seed` (seed + i, "
+                     f"seed - i, ...) also collides across seeds: {rows} both get the seed "
+                     f"{value}, so they draw the same labels")
+        elif seeding.seeds and max(abs(v) for v in seeding.seeds) <= 10**6:
             hint += (". Seeding a generator per row by arithmetic on `seed` (seed + i, "
                      "seed * B + i, digits side by side) also collides across seeds (with "
                      "seed + i, row 1 at seed 5 is row 0 at seed 6)")
@@ -569,6 +657,7 @@ def check_sample_tokens(sample_tokens) -> str:
                         "whose 8-bit significand keeps 2 or 3 digits, so 999 becomes 1000 and "
                         "the first two classes tie. Compute the softmax in float32 or float64")
         raise Wrong(f"{overflow}; your labels' frequencies were {freq.round(3).tolist()}")
+    _float16_logits(sample_tokens)
     if not _is_tensor(got):
         raise Wrong(f"these labels are right, but sample_tokens returned a "
                     f"{type(got).__module__}.{type(got).__name__}: the exercise is PyTorch's "
@@ -801,6 +890,8 @@ def check_rank_noise(rank_noise) -> str:
         alone = _items_by_ranks(rank_noise, 1)
     if seeding.string_hashes:
         raise Wrong(_STRING_HASH)
+    if seeding.hashes:
+        raise Wrong(_TUPLE_HASH)
     if not np.array_equal(alone, _items_by_ranks(rank_noise, 1)):
         raise Wrong("the same arguments gave other draws the second time: make each item's "
                     "generator from its ids inside rank_noise, not one generator shared by "
@@ -843,11 +934,35 @@ def check_rank_noise(rank_noise) -> str:
             for seed in _POOL_SEEDS for epoch in _POOL_EPOCHS}
     _mirrored_items(pool)
     _shifted_reuse(pool)
+    _dropped_seed_bits(rank_noise)
     if seeding.torch_seeds:
         raise Wrong(_TORCH_SEED_PER_ITEM)
     _spawned_nodes(item_noise)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
+
+
+#: The seeds 5 + 2**b probed against 5: every b from 16 to 64 (seed % 2**32, seed & 0xFFFF,
+#: a seed cast to 64 bits all drop the bits above b).
+_HIGH_BITS = tuple(range(16, 65))
+
+
+def _dropped_seed_bits(rank_noise) -> None:
+    """Raise :class:`Wrong` if seeds 5 and 5 + 2**b (:data:`_HIGH_BITS`) give the same noise
+    (3 items of 4 draws): a seed cut to 32 or 64 bits (``seed % 2**32``, ``np.uint64(seed)``)
+    makes far-apart seeds share every item's noise. A seed given to ``manual_seed`` is cut to
+    32 bits by PyTorch itself: :data:`_TORCH_SEED_PER_ITEM`."""
+    with watch_seeding(rank_noise) as seeding:
+        base = _rank_rows(rank_noise, 5, 1, 0, 1, 3, 4)
+        for b in _HIGH_BITS:
+            if not np.array_equal(base, _rank_rows(rank_noise, 5 + 2**b, 1, 0, 1, 3, 4)):
+                continue
+            if seeding.torch_seeds:
+                raise Wrong(_TORCH_SEED_PER_ITEM)
+            raise Wrong(f"seeds 5 and 5 + 2**{b} give identical noise: your seed drops its "
+                        f"high bits (seed % 2**{b}?), so far-apart seeds share every item's "
+                        "noise. Give SeedSequence the seed itself, SeedSequence(seed, "
+                        "spawn_key=(ITEM_NOISE_KEY, epoch, index)): it keeps all of its bits")
 
 
 def _spawned_nodes(item_noise) -> None:

@@ -4,6 +4,7 @@ The NumPy answers run everywhere; the PyTorch answers (what a learner writes) ar
 when PyTorch is installed.
 """
 
+import hashlib
 import importlib.util
 import math
 import random
@@ -123,6 +124,24 @@ def mutating_tokens(logits, temperature, n, seed):
     for i, row in enumerate(logits):
         logits[i] = [x / temperature for x in row]
     return choice_tokens(logits, 1.0, n, seed)
+
+
+def renamed_mutating_tokens(lg, temperature, n, seed):
+    """mutating_tokens under another argument name: the check's own words must still say
+    that the caller's logits were changed."""
+    return mutating_tokens(lg, temperature, n, seed)
+
+
+def row_minus_tokens(logits, temperature, n, seed):
+    """One generator per row, seeded (seed - i) % 2**32 to stay non-negative: row 1 at seed
+    6 replays row 0 at seed 5."""
+    return np.stack([np.random.default_rng((seed - i) % 2**32).choice(len(p), size=n, p=p)
+                     for i, p in enumerate(softmax_rows(logits, temperature))])
+
+
+def argmax_tokens(logits, temperature, n, seed):
+    """Greedy decoding: every label is the row's argmax, whatever the seed."""
+    return np.repeat(np.argmax(logits, axis=1)[:, None], n, axis=1)
 
 
 def antithetic_items(seed, epoch, index, size):
@@ -502,6 +521,17 @@ CASES = [
     (check_sample_tokens, (antithetic_rows,), WRONG, "1 - u for another"),
     (check_sample_tokens, (window_rows,), WRONG, "overlapping windows of one stream"),
     (check_sample_tokens, (mutating_tokens,), WRONG, "logits in place: do not change the caller's"),
+    (check_sample_tokens, (renamed_mutating_tokens,), WRONG,
+     "argument lg in place: that is the caller's logits"),
+    (check_sample_tokens, (row_minus_tokens,), WRONG,
+     "row 0 at seed 5 and row 1 at seed 6 both get the seed 5"),
+    (check_sample_tokens, (argmax_tokens,), WRONG, "the labels are not random at all"),
+    (check_sample_tokens, (lambda logits, t, n, seed: np.ones((len(logits), n), dtype=int),),
+     WRONG, "every row repeats one label"),
+    # the bias dropped for wide layers only: the gap at fan_in 512 is its variance exactly
+    (check_linear_output_rms, (lambda f, m, s: math.sqrt(
+        (m * m + s * s) / 3 + (1 / (3 * f) if f < 200 else 0)),), WRONG,
+     "lacks exactly the bias's variance 1/(3·fan_in) (missing at fan_in = 512"),
     (check_rank_noise, (ranked(antithetic_items),), WRONG,
      "index=0) and the item (seed=3, epoch=0, index=1) draw the negatives of each other"),
     (check_rank_noise, (negated_second_half,), WRONG, "antithetic pairs"),
@@ -519,7 +549,8 @@ CASES = [
         seed, epoch, index, size) * (-1) ** epoch),), WRONG, "come up again negated"),
     (check_rank_noise, (ranked(seed_stride),), WRONG, "shifted, overlapping windows"),
     # Python salts str and bytes hashes per interpreter (PYTHONHASHSEED): spawned workers
-    # draw other noise; a tuple of ints hashes alike in every process
+    # draw other noise; a tuple of ints hashes alike in every process, but not in every
+    # Python version or build
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         abs(hash(f"{seed}-{epoch}-{index}"))).standard_normal(size)),), WRONG, "PYTHONHASHSEED"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
@@ -529,7 +560,26 @@ CASES = [
         hash(f"{seed}/{epoch}/{index}".encode()) % 2**32).standard_normal(size)),), WRONG,
      "spawn or forkserver"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
-        abs(hash((seed, epoch, index)))).standard_normal(size)),), CORRECT, None),
+        abs(hash((seed, epoch, index)))).standard_normal(size)),), WRONG,
+     "a tuple's hash has changed between Python versions"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        hash((seed, epoch, index)) % 2**64).standard_normal(size)),), WRONG,
+     "32-bit and 64-bit builds"),
+    # a hash with a fixed definition (hashlib), 128 bits of it: the same in every Python
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        int.from_bytes(hashlib.sha256(f"{seed},{epoch},{index}".encode()).digest()[:16],
+                       "little")).standard_normal(size)),), CORRECT, None),
+    # a seed cut to 32 or 64 bits: seeds 5 and 5 + 2**32 (or 2**64) share every item's noise
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed % 2**32, spawn_key=(ITEM_NOISE_KEY, epoch, index)))
+        .standard_normal(size)),), WRONG, "seeds 5 and 5 + 2**32 give identical noise"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed & (2**64 - 1), spawn_key=(ITEM_NOISE_KEY, epoch, index)))
+        .standard_normal(size)),), WRONG, "seed % 2**64?"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index)).generate_state(
+            1, np.uint64)[0] ^ np.uint64(seed % 2**64)).standard_normal(size)),), CORRECT,
+     None),  # the seed's high bits are in the SeedSequence's state: none is lost
     # the epoch only flips the sign: epochs 0 and 2 draw the same
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, 0, index)
                         .standard_normal(size) * (-1) ** epoch),), WRONG,
@@ -772,6 +822,19 @@ else:
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
             torch.tensor(logits).bfloat16() / t, dim=-1).double(), n, replacement=True,
             generator=torch.Generator().manual_seed(seed)),), WRONG, "8-bit significand"),
+        # a softmax in float16: 999.75 and 999.25 round to 1000 and 999 (and tiny
+        # probabilities to 0), whether the probabilities stay float16 or are made float32
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
+            torch.tensor(logits, dtype=torch.float16) / t, -1).float(), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG, "rounded to float16"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
+            torch.tensor(logits).half() / t, dim=-1).double(), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), WRONG,
+         "Compute the softmax in float32 or float64"),
+        # float64 logits and softmax: right (float32 and float64 keep 999.75 and 999.25)
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(torch.softmax(
+            torch.tensor(logits, dtype=torch.float64) / t, -1), n, replacement=True,
+            generator=torch.Generator().manual_seed(seed)),), CORRECT, None),
         # overflow "fixed" by clamping the logits: large logits become equal
         (check_sample_tokens, (clamped_tokens,), WRONG, "clamping them"),
         # log-probabilities passed as probabilities
@@ -800,6 +863,13 @@ else:
             logits, t, n, seed % 2**29),), WRONG, "5 + 2**29"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed + 1),), CORRECT, None),
+        # a torch.Generator per row, seeded seed - i: rows collide across seeds
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.stack([
+            multinomial_tokens(True)([row], t, n, (seed - i) % 2**32)[0]
+            for i, row in enumerate(logits)]),), WRONG,
+         "row 0 at seed 5 and row 1 at seed 6 both get the seed 5"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.tensor(logits).argmax(
+            -1, keepdim=True).repeat(1, n),), WRONG, "greedy decoding is no sampling"),
         # Python salts str hashes per process: the same seed, other labels in the next run
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, hash(str(seed)) % 2**32),), WRONG, "PYTHONHASHSEED"),
@@ -814,7 +884,7 @@ else:
         (check_rank_noise, (ranked(old_item_noise),), WRONG, "2**32 streams"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
             size, dtype=torch.float64, generator=torch.Generator().manual_seed(
-                abs(hash((seed, epoch, index))) % 2**63))),), WRONG, "low 32 bits of a seed"),
+                abs(hash((seed, epoch, index))) % 2**63))),), WRONG, "the builtin hash()"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
             size, generator=torch.Generator(device="cpu").manual_seed(int(item_rng(
                 seed, epoch, index).integers(2**32))))),), WRONG, "torch.from_numpy"),
@@ -822,7 +892,7 @@ else:
         (check_rank_noise, (ranked(numpy_to_torch_noise),), CORRECT, None),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.tensor(
             np.random.default_rng(abs(hash((seed, epoch, index)))).standard_normal(size))),),
-         CORRECT, None),
+         WRONG, "Python promises a hash's value only within one interpreter"),
         (check_rank_noise, (torch_rank_noise,), CORRECT, None),
         (check_rank_noise, (ranked(worker_dependent_noise),), WRONG, "DataLoader with 2 workers"),
         (check_rank_noise, (ranked(lambda seed, epoch, index, size: torch.randn(
