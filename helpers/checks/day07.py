@@ -733,6 +733,7 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
     if np.all(np.diff(slopes) >= 0) or np.all(np.diff(slopes) <= 0):
         raise Wrong("your slopes are sorted: return them in the order the replicates were "
                     "drawn (sort a copy, if you need percentiles)")
+    _check_independent(slopes)
     again = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, 1)
     other = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, 2)
     if not np.allclose(again, slopes, rtol=1e-10, atol=0) or np.array_equal(other, slopes):
@@ -778,12 +779,72 @@ def _possible_slopes(x: np.ndarray, y: np.ndarray, family: np.ndarray, total: in
 
 def _draws_one_family_per_child(func) -> bool:
     """Whether ``func`` resamples whole families but ``len(x)`` of them: on four families of
-    three children, most of its slopes are those of a draw of 12 whole families."""
+    2, 3, 3 and 3 children, most of its slopes are those of a draw of 11 whole families, and
+    few are those of a draw of four. A slope depends on the counts only up to a factor, so
+    with four families of three a right draw c gave the slope of the 12-family draw 3c, and
+    an answer drawing 3G families (12) that of one per child; 11 = len(x) is a multiple of
+    neither 4 nor any other count an answer is likely to draw."""
     x, y, family = _family_case(num_families=4, size=3, seed=12)
+    keep = np.arange(len(x)) != np.flatnonzero(family == 0)[0]  # family 0 has two children
+    x, y, family = x[keep], y[keep], family[keep]
     slopes = _bootstrap_answer(func, x, y, family, 200, 5)
-    possible = _possible_slopes(x, y, family, len(x))
-    near = np.abs(slopes[:, None] - possible[None, :]).min(axis=1)
-    return bool(np.mean(near <= 1e-6 * (1 + np.abs(slopes))) > 0.9)
+
+    def share_among(total: int) -> float:
+        possible = _possible_slopes(x, y, family, total)
+        near = np.abs(slopes[:, None] - possible[None, :]).min(axis=1)
+        return float(np.mean(near <= 1e-6 * (1 + np.abs(slopes))))
+
+    return share_among(len(x)) > 0.9 and share_among(family.max() + 1) < 0.5
+
+
+def _longest_monotone_run(values: np.ndarray) -> int:
+    """The most consecutive values in a row that never go down, or never go up."""
+    longest = 1
+    for steps in (np.diff(values) >= 0, np.diff(values) <= 0):
+        run = 0
+        for step in steps:
+            run = run + 1 if step else 0
+            longest = max(longest, run + 1)
+    return longest
+
+
+def _lag_correlation(values: np.ndarray) -> tuple[float, int]:
+    """Largest |correlation| between ``values`` and itself shifted by 1, 2, ... places
+    (circular, all lags at once by FFT, as in Day 6's check), and the lag it is at."""
+    z = (values - values.mean()) / values.std()
+    spectrum = np.fft.rfft(z)
+    lagged = np.fft.irfft(spectrum * spectrum.conj(), n=len(z))[1:] / len(z)
+    lag = int(np.abs(lagged).argmax())
+    return float(abs(lagged[lag])), min(lag + 1, len(z) - lag - 1)  # lag n - k is lag k
+
+
+def _check_independent(slopes: np.ndarray) -> None:
+    """The slopes of independent resamples: no stretch sorted, none repeated, none tied to
+    another a fixed number of places away. False alarms on a right answer, each below 1e-6:
+    a monotone run of 25 among 400 independent slopes has odds about 400 * 2 / 25! (1e-22);
+    60 families drawn afresh repeat a resample (hence a slope) with odds about
+    400**2 / 60**60 * 1e30, nil, and float32 slopes (about 7 digits) tie by chance about
+    0.02 times in 400, where 20 ties are needed (5% of them); the circular correlation at
+    one lag has sd 1 / sqrt(400) = 0.05, so |r| > 0.3 is 6 sd: two-sided odds 2e-9, times
+    the 200 distinct lags 4e-7."""
+    num = len(slopes)
+    run = _longest_monotone_run(slopes)
+    if run >= 25:
+        raise Wrong(f"{run} of your slopes in a row are sorted: return them in the order the "
+                    "replicates were drawn (sort a copy, if you need percentiles)")
+    distinct = len(np.unique(slopes))
+    if distinct < 0.95 * num:
+        raise Wrong(f"only {distinct} of your {num} slopes are distinct: you return repeated "
+                    "resamples (the same resample more than once, or a few resamples "
+                    "cycled or repeated to fill num_boot); draw fresh family indices for "
+                    "every replicate")
+    corr, lag = _lag_correlation(slopes)
+    if corr > 0.3:
+        raise Wrong(f"your slopes are not independent: slope r and slope r + {lag} have "
+                    f"correlation {corr:.2f} (independent resamples: about 0 +- 0.05). Your "
+                    "resamples share families with the previous one (a sliding window over one "
+                    "long draw, or keeping part of the last resample): draw all G family "
+                    "indices of each replicate afresh from rng")
 
 
 def _check_exact_slopes(func) -> None:

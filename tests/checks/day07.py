@@ -951,3 +951,70 @@ CASES += [
     (check_family_bootstrap, (boot_no_rows_per_family,), WRONG, "far from that of a family"),
     (check_family_bootstrap, (lambda x, y, family, num_boot, rng: ...,), NOT_ATTEMPTED, None),
 ]
+
+
+def _members(family):
+    num_families = family.max() + 1
+    return num_families, [np.flatnonzero(family == g) for g in range(num_families)]
+
+
+def boot_overlap_half(x, y, family, num_boot, rng):  # each resample keeps half the last one
+    num_families, members = _members(family)
+    previous = rng.integers(num_families, size=num_families)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = np.r_[previous[num_families // 2:],
+                      rng.integers(num_families, size=num_families - num_families // 2)]
+        previous = drawn
+        rows = np.concatenate([members[g] for g in drawn])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+def boot_sliding_window(x, y, family, num_boot, rng):  # windows of one long draw: overlap
+    num_families, members = _members(family)
+    long_draw = rng.integers(num_families, size=num_boot + num_families - 1)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        rows = np.concatenate([members[g] for g in long_draw[r:r + num_families]])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+def boot_pairs_of_reps(x, y, family, num_boot, rng):  # every resample used twice
+    return np.repeat(boot_right(x, y, family, (num_boot + 1) // 2, rng), 2)[:num_boot]
+
+
+def boot_cycle(x, y, family, num_boot, rng):  # 50 resamples repeated to fill num_boot
+    return np.resize(boot_right(x, y, family, 50, rng), num_boot)
+
+
+def boot_half_sorted(x, y, family, num_boot, rng):  # the first half sorted
+    slopes = boot_right(x, y, family, num_boot, rng)
+    slopes[:num_boot // 2] = np.sort(slopes[:num_boot // 2])
+    return slopes
+
+
+CASES += [
+    (check_family_bootstrap, (boot_overlap_half,), WRONG, "share families with the previous"),
+    (check_family_bootstrap, (boot_sliding_window,), WRONG, "a sliding window"),
+    (check_family_bootstrap, (boot_pairs_of_reps,), WRONG, "repeated resamples"),
+    (check_family_bootstrap, (boot_cycle,), WRONG, "cycled or repeated"),
+    (check_family_bootstrap, (boot_half_sorted,), WRONG, "in a row are sorted"),
+]
+
+
+def boot_three_g(x, y, family, num_boot, rng):  # 3G families a resample: too many, not n
+    num_families, members = _members(family)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = rng.integers(num_families, size=3 * num_families)
+        rows = np.concatenate([members[g] for g in drawn])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+CASES += [
+    # on the 4-family probe of 3 children each, 3G = 12 = len(x): the probe now has 11
+    (check_family_bootstrap, (boot_three_g,), WRONG, "far from that of a family bootstrap"),
+]

@@ -334,3 +334,26 @@ def test_day07_most_children_are_more_extreme_than_their_mid_parent(run_notebook
     assert farther["all children"] == pytest.approx(0.771, abs=1e-3)
     assert 0.6 < farther["sons"] < 0.7 and 0.6 < farther["daughters"] < 0.7
     assert min(r["sd_sex"].values()) > r["sd_x"] and r["sd_around"] > r["sd_x"]
+
+
+def test_one_family_per_child_probe_spares_right_draws():
+    """The probe that names 'one family per child' fires on that mistake only: a right draw
+    of G families (whose counts c give the slope of the draw 3c on equal families of three)
+    and a draw of 3G families are not taken for it."""
+    from helpers.checks import day07 as checks
+
+    def boot(draws):
+        def func(x, y, family, num_boot, rng):
+            g = family.max() + 1
+            members = [np.flatnonzero(family == k) for k in range(g)]
+            out = np.empty(num_boot)
+            for r in range(num_boot):
+                rows = np.concatenate([members[k] for k in rng.integers(g, size=draws(x, g))])
+                xc = x[rows] - x[rows].mean()
+                out[r] = xc @ (y[rows] - y[rows].mean()) / (xc @ xc)
+            return out
+        return func
+
+    assert checks._draws_one_family_per_child(boot(lambda x, g: len(x)))
+    assert not checks._draws_one_family_per_child(boot(lambda x, g: g))
+    assert not checks._draws_one_family_per_child(boot(lambda x, g: 3 * g))
