@@ -711,12 +711,15 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
     rng = np.random.default_rng(1)
     with watch_seeding(family_bootstrap_slopes) as seen:
         slopes = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, rng)
-    if seen.seeds:
+    if seen.seeds or seen.keys:
         step = constant_step(seen.seeds)
         shown = ", ".join(str(s) for s in seen.seeds[:3])
         how = ("seed arithmetic, a seed per replicate a constant step apart "
                f"(seeds {shown}, ...): two calls whose bases lie a few steps apart share "
-               "resamples" if step is not None else f"new seeds ({shown}, ...)")
+               "resamples" if step is not None else
+               f"new seeds ({shown}, ...)" if seen.seeds else
+               f"seeds made of numbers ({', '.join(str(k) for k in seen.keys[:4])}, ...; "
+               "numbers drawn from rng are new seeds too, and the prompt allows none)")
         raise Wrong(f"your function makes generators from {how}; draw everything from the "
                     "rng you were given (rng.spawn(num_boot) if you want one per replicate)")
     w_full, b_full = np.polyfit(x, y, 1)

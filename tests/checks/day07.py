@@ -995,12 +995,24 @@ def boot_half_sorted(x, y, family, num_boot, rng):  # the first half sorted
     return slopes
 
 
+def boot_list_seeds(x, y, family, num_boot, rng):  # [base, r] seeds: new seeds, from rng
+    base = int(rng.integers(2**31))
+    num_families, members = _members(family)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = np.random.default_rng([base, r]).integers(num_families, size=num_families)
+        rows = np.concatenate([members[g] for g in drawn])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
 CASES += [
     (check_family_bootstrap, (boot_overlap_half,), WRONG, "share families with the previous"),
     (check_family_bootstrap, (boot_sliding_window,), WRONG, "a sliding window"),
     (check_family_bootstrap, (boot_pairs_of_reps,), WRONG, "repeated resamples"),
     (check_family_bootstrap, (boot_cycle,), WRONG, "cycled or repeated"),
     (check_family_bootstrap, (boot_half_sorted,), WRONG, "in a row are sorted"),
+    (check_family_bootstrap, (boot_list_seeds,), WRONG, "numbers drawn from rng are new seeds"),
 ]
 
 
