@@ -499,6 +499,13 @@ def _alternatives(X: np.ndarray, y: np.ndarray, alpha: float) -> list[tuple[tupl
     ]
 
 
+def _scalar_centred_w(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
+    """Ridge's w with X centred by its overall mean, X - X.mean(), not column by column."""
+    d = X.shape[1]
+    return np.linalg.lstsq(np.vstack([X - X.mean(), np.sqrt(alpha) * np.eye(d)]),
+                           np.r_[y - y.mean(), np.zeros(d)], rcond=None)[0]
+
+
 #: The hint for an answer right with a penalty that fails without one.
 GRAM_AT_ZERO = ("If you solved with the n x n Gram matrix, the dual form Xc.T @ "
                 "solve(Xc @ Xc.T + alpha * I, yc): Xc @ Xc.T has rank d < n, so at alpha = 0 "
@@ -527,6 +534,11 @@ def check_ridge(ridge) -> str:
         for (alt_w, alt_b), hint in _alternatives(X, y, alpha):
             if _close(w, alt_w, 1e-8) and _close(b, alt_b, 1e-8):
                 raise Wrong(hint)
+        if _close(w, _scalar_centred_w(X, y, alpha), 1e-8):  # whatever b it recovers
+            raise Wrong("you centred X with one number, X.mean(), the mean of all its "
+                        "entries: each column keeps its own offset, which pulls w off. Centre "
+                        "each column, X - X.mean(axis=0), and recover b = mean(y) - "
+                        "X.mean(axis=0) @ w")
         if _close(w, want_w, 1e-8):
             if _close(b, y.mean(), 1e-8):
                 raise Wrong("b is the mean of y, the bias for centred X: recover it as "
@@ -580,6 +592,14 @@ def _diagnose_collinear(ridge, X: np.ndarray, y: np.ndarray, digits: float,
     said = (f"on nearly collinear features (alpha = {alpha:g}) your (w, b) keeps only "
             f"{max(digits, 0):.0f} correct digits, where lstsq on the centred data keeps "
             f"{reference:.0f}")
+    if alpha != 0:  # first: such an answer never forms a Gram matrix, whatever it loses
+        w, b = _ridge_answer(call(ridge, X, y, alpha), X.shape[1])
+        w0, b0 = _ridge_answer(call(ridge, X, y, 0.0), X.shape[1])
+        if _close(w, w0, 1e-12) and _close(b, b0, 1e-12):
+            raise Wrong(f"{said}, and your answer at alpha = {alpha:g} is the same as at "
+                        "alpha = 0, where a penalty this small still shrinks the flattest "
+                        "direction: alpha was rounded to 0 (int(alpha), round, an integer "
+                        "array) or dropped when small. Use alpha as given, a float")
     if _collinear_digits(ridge, X, y + SHIFT, alpha) < digits - 1.5:
         raise Wrong(f"{said}, and fewer still when y is shifted by a constant: centre y as "
                     "well as X. Its mean is orthogonal to the centred columns, so left in y it "

@@ -1030,3 +1030,20 @@ CASES += [
     # on the 4-family probe of 3 children each, 3G = 12 = len(x): the probe now has 11
     (check_family_bootstrap, (boot_three_g,), WRONG, "far from that of a family bootstrap"),
 ]
+
+
+def ridge_alpha_rounded(X, y, alpha):  # int(alpha): 1e-10 becomes 0, no Gram matrix anywhere
+    return ridge_right(X, y, int(alpha))
+
+
+def ridge_scalar_mean(X, y, alpha):  # X.mean() over all entries, not each column's
+    d = X.shape[1]
+    taller = np.vstack([X - X.mean(), np.sqrt(alpha) * np.eye(d)])
+    w, *_ = np.linalg.lstsq(taller, np.r_[y - y.mean(), np.zeros(d)], rcond=None)
+    return w, y.mean() - X.mean() * w.sum()
+
+
+CASES += [
+    (check_ridge, (ridge_alpha_rounded,), WRONG, "the same as at alpha = 0"),
+    (check_ridge, (ridge_scalar_mean,), WRONG, "X - X.mean(axis=0)"),
+]
