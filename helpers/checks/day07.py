@@ -342,7 +342,7 @@ def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: st
     for scalar in (np.linalg.norm(A), lengths.max(), np.abs(A).max()):
         if _close(theta, np.linalg.lstsq(A / scalar, y, rcond=None)[0] / scalar, 1e-8):
             raise _scalar_hint(said)
-    if _close(theta, np.linalg.lstsq(A, y, rcond=None)[0], 1e-8):
+    if any(_close(theta, plain, 1e-8) for plain in _plain_solutions(A, y)):
         raise Wrong(f"{said}: that is what plain lstsq does; divide each column by its "
                     "length before solving, and the solution by the same lengths after")
     features_only = np.r_[1.0, lengths[1:]]
@@ -351,8 +351,29 @@ def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: st
         raise Wrong(f"{said}: you left the intercept column (column 0, the ones) unscaled, "
                     "and in other units it is as badly scaled as any other; divide every "
                     "column of A, the first one too, by its length")
-    if _keeps_relative_sizes(lstsq_unit_columns):  # one number, whichever (a probe)
-        raise _scalar_hint(said)
+    if _keeps_relative_sizes(lstsq_unit_columns):  # one number, whichever, or none (a probe)
+        raise Wrong(f"{said}: your answer solves with the columns' sizes relative to each "
+                    "other as they were. Either it never scales the columns (lstsq on A "
+                    "itself, whatever the solver or driver) or it divides all of A by one "
+                    "number (np.linalg.norm(A) without axis=0, or the largest length); divide "
+                    "each column by its own length, np.linalg.norm(A, axis=0), and the "
+                    "solution by the same lengths after")
+
+
+def _plain_solutions(A: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
+    """Least-squares solutions of ``A theta = y`` itself, unscaled, by the solvers an answer
+    may call: np.linalg.lstsq, and scipy.linalg.lstsq with each LAPACK driver (gelsy, QR
+    with column pivoting, is also PyTorch's default). On rescaled columns each loses its own
+    digits, so each must be recomputed to be recognized."""
+    import scipy.linalg  # only here: the other checks do without it
+
+    plain = [np.linalg.lstsq(A, y, rcond=None)[0]]
+    for driver in ("gelsd", "gelsy", "gelss"):
+        try:
+            plain.append(scipy.linalg.lstsq(A, y, lapack_driver=driver)[0])
+        except (ValueError, np.linalg.LinAlgError, scipy.linalg.LinAlgError):
+            continue
+    return plain
 
 
 def _reject_qr_without_lstsq(func) -> None:
@@ -785,6 +806,7 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
                     f"bootstrap (about {want_sd:.3f}): draw as many families as there are, "
                     "with replacement, and keep all the children of each")
     _check_exact_slopes(family_bootstrap_slopes)
+    _check_family_weights(family_bootstrap_slopes)
     _check_far_slopes(family_bootstrap_slopes)
     _check_one_child_families(family_bootstrap_slopes)
     return ("your slopes come from whole families drawn with replacement from rng, with the "
@@ -899,6 +921,61 @@ def _check_exact_slopes(func) -> None:
         raise Wrong(f"with four families, only {uneven:.0%} of your resamples take some "
                     "family more often than another (with replacement, about 75%): draw as "
                     "many family indices as there are families, with replacement")
+
+
+#: Children per family in :func:`_check_family_weights`: unequal, so that drawing a family
+#: with probability proportional to its size (a random child's family) shows.
+UNEQUAL_SIZES = (2, 2, 2, 10)
+
+
+def _unequal_case() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Four families of :data:`UNEQUAL_SIZES` children, taken from :func:`_family_case`
+    (seed 14: the slopes of its 35 draws of four families lie at least 1e-3 apart,
+    relatively, so float32 slopes still tell the draws apart)."""
+    x, y, family = _family_case(num_families=len(UNEQUAL_SIZES), size=max(UNEQUAL_SIZES),
+                                seed=14)
+    keep = np.zeros(len(x), dtype=bool)
+    for g, size in enumerate(UNEQUAL_SIZES):
+        keep[np.flatnonzero(family == g)[:size]] = True
+    return x[keep], y[keep], family[keep]
+
+
+def _check_family_weights(func) -> None:
+    """Four families of unequal sizes: every family must be drawn equally often, whatever
+    its size. Over 200 resamples (800 draws) a family's share of the draws has sd
+    sqrt(1/4 * 3/4 / 800) = 0.015 for a right answer, so a share 0.1 from 1/4 is 6.5 sd
+    (false alarm about 3e-10 over the four families); a draw proportional to size gives the
+    family of 10 children a share of 10/16 = 0.625."""
+    x, y, family = _unequal_case()
+    slopes = _bootstrap_answer(func, x, y, family, 200, 8)
+    g, sizes = family.max() + 1, np.bincount(family)
+    counts = np.array([c for c in np.ndindex(*(g + 1,) * g) if sum(c) == g])
+    gaps = np.abs(slopes[:, None] - _slopes_from_counts(x, y, family, counts)[None, :])
+    near, which = gaps.min(axis=1), gaps.argmin(axis=1)
+    bad = near > 1e-6 * (1 + np.abs(slopes))
+    if bad.any():
+        raise Wrong(f"with four families of {', '.join(map(str, sizes))} children, "
+                    f"{bad.sum()} of your 200 slopes are not the least-squares slope of any "
+                    "draw of four whole families with replacement: families may differ in "
+                    "size, so draw family indices, keep every child of each drawn family "
+                    "(np.flatnonzero(family == g)), and fit y on x by least squares")
+    drawn = counts[which]
+    shares = drawn.sum(axis=0) / drawn.sum()
+    if np.abs(shares - 1 / g).max() <= 0.1:
+        return
+    big = int(sizes.argmax())
+    said = (f"with four families of {', '.join(map(str, sizes))} children, your resamples "
+            f"drew family {big} (the {sizes[big]} children) in {shares[big]:.0%} of the draws, "
+            f"where a family bootstrap draws every family equally often ({1 / g:.0%})")
+    if np.abs(shares - sizes / sizes.sum()).max() <= 0.1:
+        children = float((drawn @ sizes).mean())
+        raise Wrong(f"{said}, and they hold {children:.1f} children on average, not about "
+                    f"len(x) = {len(x)}: you drew families with probability proportional to "
+                    "their size, as picking a random child and taking its family does "
+                    "(family[rng.integers(0, n, G)], or rng.choice(family, G)). Draw family "
+                    "INDICES uniformly, rng.integers(0, G, G), then take their children")
+    raise Wrong(f"{said}: draw G family indices uniformly, rng.integers(0, G, G), each family "
+                "equally likely whatever its size, then keep all the children of each")
 
 
 def _check_far_slopes(func) -> None:

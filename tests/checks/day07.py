@@ -378,9 +378,9 @@ CASES += [
      "left the intercept column (column 0, the ones) unscaled"),
     (check_lstsq_unit_columns, (unit_scalar,), WRONG, "divided all of A by one number"),
     (check_lstsq_unit_columns, (unit_scalar_max,), WRONG, "divided all of A by one number"),
-    (check_lstsq_unit_columns, (unit_scalar_root_p,), WRONG, "divided all of A by one number"),
+    (check_lstsq_unit_columns, (unit_scalar_root_p,), WRONG, "divides all of A by one number"),
     (check_lstsq_unit_columns, (unit_scalar_mean_length,), WRONG,
-     "divided all of A by one number"),
+     "divides all of A by one number"),
     (check_lstsq_unit_columns, (unit_rcond,), WRONG, "leave rcond=None"),
     (check_lstsq_unit_columns, (lambda A, y: np.linalg.lstsq(A, y, rcond=None)[0],), WRONG,
      "what plain lstsq does"),
@@ -1046,4 +1046,52 @@ def ridge_scalar_mean(X, y, alpha):  # X.mean() over all entries, not each colum
 CASES += [
     (check_ridge, (ridge_alpha_rounded,), WRONG, "the same as at alpha = 0"),
     (check_ridge, (ridge_scalar_mean,), WRONG, "X - X.mean(axis=0)"),
+]
+
+
+def boot_size_biased(x, y, family, num_boot, rng):  # a random child's family: size-biased
+    num_families, members = _members(family)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = family[rng.integers(0, len(x), num_families)]
+        rows = np.concatenate([members[g] for g in drawn])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+def boot_choice_of_labels(x, y, family, num_boot, rng):  # rng.choice(family): size-biased
+    num_families, members = _members(family)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        rows = np.concatenate([members[g] for g in rng.choice(family, num_families)])
+        out[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return out
+
+
+def boot_size_squared(x, y, family, num_boot, rng):  # weights size**2: neither uniform nor size
+    num_families, members = _members(family)
+    weights = np.array([len(m) for m in members], dtype=float) ** 2
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = rng.choice(num_families, num_families, p=weights / weights.sum())
+        rows = np.concatenate([members[g] for g in drawn])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+CASES += [
+    (check_family_bootstrap, (boot_size_biased,), WRONG, "Draw family INDICES uniformly"),
+    (check_family_bootstrap, (boot_choice_of_labels,), WRONG,
+     "proportional to their size"),
+    (check_family_bootstrap, (boot_size_squared,), WRONG,
+     "each family equally likely whatever its size"),
+]
+
+
+def unit_gelsy_unscaled(A, y):  # scipy's QR-with-pivoting driver, no column scaling at all
+    return scipy.linalg.lstsq(A, y, lapack_driver="gelsy")[0]
+
+
+CASES += [
+    (check_lstsq_unit_columns, (unit_gelsy_unscaled,), WRONG, "what plain lstsq does"),
 ]
