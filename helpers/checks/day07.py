@@ -342,7 +342,7 @@ def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: st
     for scalar in (np.linalg.norm(A), lengths.max(), np.abs(A).max()):
         if _close(theta, np.linalg.lstsq(A / scalar, y, rcond=None)[0] / scalar, 1e-8):
             raise _scalar_hint(said)
-    if _close(theta, np.linalg.lstsq(A, y, rcond=None)[0], 1e-8):
+    if any(_close(theta, plain, 1e-8) for plain in _plain_solutions(A, y)):
         raise Wrong(f"{said}: that is what plain lstsq does; divide each column by its "
                     "length before solving, and the solution by the same lengths after")
     features_only = np.r_[1.0, lengths[1:]]
@@ -351,8 +351,29 @@ def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: st
         raise Wrong(f"{said}: you left the intercept column (column 0, the ones) unscaled, "
                     "and in other units it is as badly scaled as any other; divide every "
                     "column of A, the first one too, by its length")
-    if _keeps_relative_sizes(lstsq_unit_columns):  # one number, whichever (a probe)
-        raise _scalar_hint(said)
+    if _keeps_relative_sizes(lstsq_unit_columns):  # one number, whichever, or none (a probe)
+        raise Wrong(f"{said}: your answer solves with the columns' sizes relative to each "
+                    "other as they were. Either it never scales the columns (lstsq on A "
+                    "itself, whatever the solver or driver) or it divides all of A by one "
+                    "number (np.linalg.norm(A) without axis=0, or the largest length); divide "
+                    "each column by its own length, np.linalg.norm(A, axis=0), and the "
+                    "solution by the same lengths after")
+
+
+def _plain_solutions(A: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
+    """Least-squares solutions of ``A theta = y`` itself, unscaled, by the solvers an answer
+    may call: np.linalg.lstsq, and scipy.linalg.lstsq with each LAPACK driver (gelsy, QR
+    with column pivoting, is also PyTorch's default). On rescaled columns each loses its own
+    digits, so each must be recomputed to be recognized."""
+    import scipy.linalg  # only here: the other checks do without it
+
+    plain = [np.linalg.lstsq(A, y, rcond=None)[0]]
+    for driver in ("gelsd", "gelsy", "gelss"):
+        try:
+            plain.append(scipy.linalg.lstsq(A, y, lapack_driver=driver)[0])
+        except (ValueError, np.linalg.LinAlgError, scipy.linalg.LinAlgError):
+            continue
+    return plain
 
 
 def _reject_qr_without_lstsq(func) -> None:
@@ -499,6 +520,13 @@ def _alternatives(X: np.ndarray, y: np.ndarray, alpha: float) -> list[tuple[tupl
     ]
 
 
+def _scalar_centred_w(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
+    """Ridge's w with X centred by its overall mean, X - X.mean(), not column by column."""
+    d = X.shape[1]
+    return np.linalg.lstsq(np.vstack([X - X.mean(), np.sqrt(alpha) * np.eye(d)]),
+                           np.r_[y - y.mean(), np.zeros(d)], rcond=None)[0]
+
+
 #: The hint for an answer right with a penalty that fails without one.
 GRAM_AT_ZERO = ("If you solved with the n x n Gram matrix, the dual form Xc.T @ "
                 "solve(Xc @ Xc.T + alpha * I, yc): Xc @ Xc.T has rank d < n, so at alpha = 0 "
@@ -527,6 +555,11 @@ def check_ridge(ridge) -> str:
         for (alt_w, alt_b), hint in _alternatives(X, y, alpha):
             if _close(w, alt_w, 1e-8) and _close(b, alt_b, 1e-8):
                 raise Wrong(hint)
+        if _close(w, _scalar_centred_w(X, y, alpha), 1e-8):  # whatever b it recovers
+            raise Wrong("you centred X with one number, X.mean(), the mean of all its "
+                        "entries: each column keeps its own offset, which pulls w off. Centre "
+                        "each column, X - X.mean(axis=0), and recover b = mean(y) - "
+                        "X.mean(axis=0) @ w")
         if _close(w, want_w, 1e-8):
             if _close(b, y.mean(), 1e-8):
                 raise Wrong("b is the mean of y, the bias for centred X: recover it as "
@@ -580,6 +613,14 @@ def _diagnose_collinear(ridge, X: np.ndarray, y: np.ndarray, digits: float,
     said = (f"on nearly collinear features (alpha = {alpha:g}) your (w, b) keeps only "
             f"{max(digits, 0):.0f} correct digits, where lstsq on the centred data keeps "
             f"{reference:.0f}")
+    if alpha != 0:  # first: such an answer never forms a Gram matrix, whatever it loses
+        w, b = _ridge_answer(call(ridge, X, y, alpha), X.shape[1])
+        w0, b0 = _ridge_answer(call(ridge, X, y, 0.0), X.shape[1])
+        if _close(w, w0, 1e-12) and _close(b, b0, 1e-12):
+            raise Wrong(f"{said}, and your answer at alpha = {alpha:g} is the same as at "
+                        "alpha = 0, where a penalty this small still shrinks the flattest "
+                        "direction: alpha was rounded to 0 (int(alpha), round, an integer "
+                        "array) or dropped when small. Use alpha as given, a float")
     if _collinear_digits(ridge, X, y + SHIFT, alpha) < digits - 1.5:
         raise Wrong(f"{said}, and fewer still when y is shifted by a constant: centre y as "
                     "well as X. Its mean is orthogonal to the centred columns, so left in y it "
@@ -711,12 +752,15 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
     rng = np.random.default_rng(1)
     with watch_seeding(family_bootstrap_slopes) as seen:
         slopes = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, rng)
-    if seen.seeds:
+    if seen.seeds or seen.keys:
         step = constant_step(seen.seeds)
         shown = ", ".join(str(s) for s in seen.seeds[:3])
         how = ("seed arithmetic, a seed per replicate a constant step apart "
                f"(seeds {shown}, ...): two calls whose bases lie a few steps apart share "
-               "resamples" if step is not None else f"new seeds ({shown}, ...)")
+               "resamples" if step is not None else
+               f"new seeds ({shown}, ...)" if seen.seeds else
+               f"seeds made of numbers ({', '.join(str(k) for k in seen.keys[:4])}, ...; "
+               "numbers drawn from rng are new seeds too, and the prompt allows none)")
         raise Wrong(f"your function makes generators from {how}; draw everything from the "
                     "rng you were given (rng.spawn(num_boot) if you want one per replicate)")
     w_full, b_full = np.polyfit(x, y, 1)
@@ -733,6 +777,7 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
     if np.all(np.diff(slopes) >= 0) or np.all(np.diff(slopes) <= 0):
         raise Wrong("your slopes are sorted: return them in the order the replicates were "
                     "drawn (sort a copy, if you need percentiles)")
+    _check_independent(slopes)
     again = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, 1)
     other = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, 2)
     if not np.allclose(again, slopes, rtol=1e-10, atol=0) or np.array_equal(other, slopes):
@@ -761,6 +806,7 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
                     f"bootstrap (about {want_sd:.3f}): draw as many families as there are, "
                     "with replacement, and keep all the children of each")
     _check_exact_slopes(family_bootstrap_slopes)
+    _check_family_weights(family_bootstrap_slopes)
     _check_far_slopes(family_bootstrap_slopes)
     _check_one_child_families(family_bootstrap_slopes)
     return ("your slopes come from whole families drawn with replacement from rng, with the "
@@ -778,12 +824,75 @@ def _possible_slopes(x: np.ndarray, y: np.ndarray, family: np.ndarray, total: in
 
 def _draws_one_family_per_child(func) -> bool:
     """Whether ``func`` resamples whole families but ``len(x)`` of them: on four families of
-    three children, most of its slopes are those of a draw of 12 whole families."""
+    2, 3, 3 and 3 children, most of its slopes are those of a draw of 11 whole families, and
+    few are those of a draw of four. A slope depends on the counts only up to a factor, so
+    with four families of three a right draw c gave the slope of the 12-family draw 3c, and
+    an answer drawing 3G families (12) that of one per child; 11 = len(x) is a multiple of
+    neither 4 nor any other count an answer is likely to draw."""
     x, y, family = _family_case(num_families=4, size=3, seed=12)
+    keep = np.arange(len(x)) != np.flatnonzero(family == 0)[0]  # family 0 has two children
+    x, y, family = x[keep], y[keep], family[keep]
     slopes = _bootstrap_answer(func, x, y, family, 200, 5)
-    possible = _possible_slopes(x, y, family, len(x))
-    near = np.abs(slopes[:, None] - possible[None, :]).min(axis=1)
-    return bool(np.mean(near <= 1e-6 * (1 + np.abs(slopes))) > 0.9)
+
+    def share_among(total: int) -> float:
+        possible = _possible_slopes(x, y, family, total)
+        near = np.abs(slopes[:, None] - possible[None, :]).min(axis=1)
+        return float(np.mean(near <= 1e-6 * (1 + np.abs(slopes))))
+
+    return share_among(len(x)) > 0.9 and share_among(family.max() + 1) < 0.5
+
+
+def _longest_monotone_run(values: np.ndarray) -> int:
+    """The most consecutive values in a row that never go down, or never go up."""
+    longest = 1
+    for steps in (np.diff(values) >= 0, np.diff(values) <= 0):
+        run = 0
+        for step in steps:
+            run = run + 1 if step else 0
+            longest = max(longest, run + 1)
+    return longest
+
+
+def _lag_correlation(values: np.ndarray) -> tuple[float, int]:
+    """Largest |correlation| between ``values`` and itself shifted by 1, 2, ... places, up
+    to below half its length (circular, all lags at once by FFT, as in Day 6's check; lag
+    n - k is lag k, and lag n / 2 counts each pair twice, doubling its variance), and the
+    lag it is at."""
+    z = (values - values.mean()) / values.std()
+    spectrum = np.fft.rfft(z)
+    lagged = np.fft.irfft(spectrum * spectrum.conj(), n=len(z))[1:(len(z) + 1) // 2] / len(z)
+    lag = int(np.abs(lagged).argmax())
+    return float(abs(lagged[lag])), lag + 1
+
+
+def _check_independent(slopes: np.ndarray) -> None:
+    """The slopes of independent resamples: no stretch sorted, none repeated, none tied to
+    another a fixed number of places away. False alarms on a right answer, each below 1e-6:
+    a monotone run of 25 among 400 independent slopes has odds about 400 * 2 / 25! (1e-22);
+    60 families drawn afresh repeat a resample (hence a slope) with odds about
+    400**2 / 60**60 * 1e30, nil, and float32 slopes (about 7 digits) tie by chance about
+    0.02 times in 400, where 20 ties are needed (5% of them); the circular correlation at
+    one lag has sd 1 / sqrt(400) = 0.05, so |r| > 0.35 is 7 sd: two-sided odds 3e-12 for a
+    normal, about 1e-11 with the heavier tails of sums of 400 products, times the 199 lags
+    below 200 about 2e-9 (the largest over 20,000 samples of 400 normals: 0.26)."""
+    num = len(slopes)
+    run = _longest_monotone_run(slopes)
+    if run >= 25:
+        raise Wrong(f"{run} of your slopes in a row are sorted: return them in the order the "
+                    "replicates were drawn (sort a copy, if you need percentiles)")
+    distinct = len(np.unique(slopes))
+    if distinct < 0.95 * num:
+        raise Wrong(f"only {distinct} of your {num} slopes are distinct: you return repeated "
+                    "resamples (the same resample more than once, or a few resamples "
+                    "cycled or repeated to fill num_boot); draw fresh family indices for "
+                    "every replicate")
+    corr, lag = _lag_correlation(slopes)
+    if corr > 0.35:
+        raise Wrong(f"your slopes are not independent: slope r and slope r + {lag} have "
+                    f"correlation {corr:.2f} (independent resamples: about 0 +- 0.05). Your "
+                    "resamples share families with the previous one (a sliding window over one "
+                    "long draw, or keeping part of the last resample): draw all G family "
+                    "indices of each replicate afresh from rng")
 
 
 def _check_exact_slopes(func) -> None:
@@ -812,6 +921,61 @@ def _check_exact_slopes(func) -> None:
         raise Wrong(f"with four families, only {uneven:.0%} of your resamples take some "
                     "family more often than another (with replacement, about 75%): draw as "
                     "many family indices as there are families, with replacement")
+
+
+#: Children per family in :func:`_check_family_weights`: unequal, so that drawing a family
+#: with probability proportional to its size (a random child's family) shows.
+UNEQUAL_SIZES = (2, 2, 2, 10)
+
+
+def _unequal_case() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Four families of :data:`UNEQUAL_SIZES` children, taken from :func:`_family_case`
+    (seed 14: the slopes of its 35 draws of four families lie at least 1e-3 apart,
+    relatively, so float32 slopes still tell the draws apart)."""
+    x, y, family = _family_case(num_families=len(UNEQUAL_SIZES), size=max(UNEQUAL_SIZES),
+                                seed=14)
+    keep = np.zeros(len(x), dtype=bool)
+    for g, size in enumerate(UNEQUAL_SIZES):
+        keep[np.flatnonzero(family == g)[:size]] = True
+    return x[keep], y[keep], family[keep]
+
+
+def _check_family_weights(func) -> None:
+    """Four families of unequal sizes: every family must be drawn equally often, whatever
+    its size. Over 200 resamples (800 draws) a family's share of the draws has sd
+    sqrt(1/4 * 3/4 / 800) = 0.015 for a right answer, so a share 0.1 from 1/4 is 6.5 sd
+    (false alarm about 3e-10 over the four families); a draw proportional to size gives the
+    family of 10 children a share of 10/16 = 0.625."""
+    x, y, family = _unequal_case()
+    slopes = _bootstrap_answer(func, x, y, family, 200, 8)
+    g, sizes = family.max() + 1, np.bincount(family)
+    counts = np.array([c for c in np.ndindex(*(g + 1,) * g) if sum(c) == g])
+    gaps = np.abs(slopes[:, None] - _slopes_from_counts(x, y, family, counts)[None, :])
+    near, which = gaps.min(axis=1), gaps.argmin(axis=1)
+    bad = near > 1e-6 * (1 + np.abs(slopes))
+    if bad.any():
+        raise Wrong(f"with four families of {', '.join(map(str, sizes))} children, "
+                    f"{bad.sum()} of your 200 slopes are not the least-squares slope of any "
+                    "draw of four whole families with replacement: families may differ in "
+                    "size, so draw family indices, keep every child of each drawn family "
+                    "(np.flatnonzero(family == g)), and fit y on x by least squares")
+    drawn = counts[which]
+    shares = drawn.sum(axis=0) / drawn.sum()
+    if np.abs(shares - 1 / g).max() <= 0.1:
+        return
+    big = int(sizes.argmax())
+    said = (f"with four families of {', '.join(map(str, sizes))} children, your resamples "
+            f"drew family {big} (the {sizes[big]} children) in {shares[big]:.0%} of the draws, "
+            f"where a family bootstrap draws every family equally often ({1 / g:.0%})")
+    if np.abs(shares - sizes / sizes.sum()).max() <= 0.1:
+        children = float((drawn @ sizes).mean())
+        raise Wrong(f"{said}, and they hold {children:.1f} children on average, not about "
+                    f"len(x) = {len(x)}: you drew families with probability proportional to "
+                    "their size, as picking a random child and taking its family does "
+                    "(family[rng.integers(0, n, G)], or rng.choice(family, G)). Draw family "
+                    "INDICES uniformly, rng.integers(0, G, G), then take their children")
+    raise Wrong(f"{said}: draw G family indices uniformly, rng.integers(0, G, G), each family "
+                "equally likely whatever its size, then keep all the children of each")
 
 
 def _check_far_slopes(func) -> None:

@@ -378,9 +378,9 @@ CASES += [
      "left the intercept column (column 0, the ones) unscaled"),
     (check_lstsq_unit_columns, (unit_scalar,), WRONG, "divided all of A by one number"),
     (check_lstsq_unit_columns, (unit_scalar_max,), WRONG, "divided all of A by one number"),
-    (check_lstsq_unit_columns, (unit_scalar_root_p,), WRONG, "divided all of A by one number"),
+    (check_lstsq_unit_columns, (unit_scalar_root_p,), WRONG, "divides all of A by one number"),
     (check_lstsq_unit_columns, (unit_scalar_mean_length,), WRONG,
-     "divided all of A by one number"),
+     "divides all of A by one number"),
     (check_lstsq_unit_columns, (unit_rcond,), WRONG, "leave rcond=None"),
     (check_lstsq_unit_columns, (lambda A, y: np.linalg.lstsq(A, y, rcond=None)[0],), WRONG,
      "what plain lstsq does"),
@@ -950,4 +950,148 @@ CASES += [
     (check_family_bootstrap, (boot_in_place,), WRONG, "in place"),
     (check_family_bootstrap, (boot_no_rows_per_family,), WRONG, "far from that of a family"),
     (check_family_bootstrap, (lambda x, y, family, num_boot, rng: ...,), NOT_ATTEMPTED, None),
+]
+
+
+def _members(family):
+    num_families = family.max() + 1
+    return num_families, [np.flatnonzero(family == g) for g in range(num_families)]
+
+
+def boot_overlap_half(x, y, family, num_boot, rng):  # each resample keeps half the last one
+    num_families, members = _members(family)
+    previous = rng.integers(num_families, size=num_families)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = np.r_[previous[num_families // 2:],
+                      rng.integers(num_families, size=num_families - num_families // 2)]
+        previous = drawn
+        rows = np.concatenate([members[g] for g in drawn])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+def boot_sliding_window(x, y, family, num_boot, rng):  # windows of one long draw: overlap
+    num_families, members = _members(family)
+    long_draw = rng.integers(num_families, size=num_boot + num_families - 1)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        rows = np.concatenate([members[g] for g in long_draw[r:r + num_families]])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+def boot_pairs_of_reps(x, y, family, num_boot, rng):  # every resample used twice
+    return np.repeat(boot_right(x, y, family, (num_boot + 1) // 2, rng), 2)[:num_boot]
+
+
+def boot_cycle(x, y, family, num_boot, rng):  # 50 resamples repeated to fill num_boot
+    return np.resize(boot_right(x, y, family, 50, rng), num_boot)
+
+
+def boot_half_sorted(x, y, family, num_boot, rng):  # the first half sorted
+    slopes = boot_right(x, y, family, num_boot, rng)
+    slopes[:num_boot // 2] = np.sort(slopes[:num_boot // 2])
+    return slopes
+
+
+def boot_list_seeds(x, y, family, num_boot, rng):  # [base, r] seeds: new seeds, from rng
+    base = int(rng.integers(2**31))
+    num_families, members = _members(family)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = np.random.default_rng([base, r]).integers(num_families, size=num_families)
+        rows = np.concatenate([members[g] for g in drawn])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+CASES += [
+    (check_family_bootstrap, (boot_overlap_half,), WRONG, "share families with the previous"),
+    (check_family_bootstrap, (boot_sliding_window,), WRONG, "a sliding window"),
+    (check_family_bootstrap, (boot_pairs_of_reps,), WRONG, "repeated resamples"),
+    (check_family_bootstrap, (boot_cycle,), WRONG, "cycled or repeated"),
+    (check_family_bootstrap, (boot_half_sorted,), WRONG, "in a row are sorted"),
+    (check_family_bootstrap, (boot_list_seeds,), WRONG, "numbers drawn from rng are new seeds"),
+]
+
+
+def boot_three_g(x, y, family, num_boot, rng):  # 3G families a resample: too many, not n
+    num_families, members = _members(family)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = rng.integers(num_families, size=3 * num_families)
+        rows = np.concatenate([members[g] for g in drawn])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+CASES += [
+    # on the 4-family probe of 3 children each, 3G = 12 = len(x): the probe now has 11
+    (check_family_bootstrap, (boot_three_g,), WRONG, "far from that of a family bootstrap"),
+]
+
+
+def ridge_alpha_rounded(X, y, alpha):  # int(alpha): 1e-10 becomes 0, no Gram matrix anywhere
+    return ridge_right(X, y, int(alpha))
+
+
+def ridge_scalar_mean(X, y, alpha):  # X.mean() over all entries, not each column's
+    d = X.shape[1]
+    taller = np.vstack([X - X.mean(), np.sqrt(alpha) * np.eye(d)])
+    w, *_ = np.linalg.lstsq(taller, np.r_[y - y.mean(), np.zeros(d)], rcond=None)
+    return w, y.mean() - X.mean() * w.sum()
+
+
+CASES += [
+    (check_ridge, (ridge_alpha_rounded,), WRONG, "the same as at alpha = 0"),
+    (check_ridge, (ridge_scalar_mean,), WRONG, "X - X.mean(axis=0)"),
+]
+
+
+def boot_size_biased(x, y, family, num_boot, rng):  # a random child's family: size-biased
+    num_families, members = _members(family)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = family[rng.integers(0, len(x), num_families)]
+        rows = np.concatenate([members[g] for g in drawn])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+def boot_choice_of_labels(x, y, family, num_boot, rng):  # rng.choice(family): size-biased
+    num_families, members = _members(family)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        rows = np.concatenate([members[g] for g in rng.choice(family, num_families)])
+        out[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return out
+
+
+def boot_size_squared(x, y, family, num_boot, rng):  # weights size**2: neither uniform nor size
+    num_families, members = _members(family)
+    weights = np.array([len(m) for m in members], dtype=float) ** 2
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = rng.choice(num_families, num_families, p=weights / weights.sum())
+        rows = np.concatenate([members[g] for g in drawn])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+CASES += [
+    (check_family_bootstrap, (boot_size_biased,), WRONG, "Draw family INDICES uniformly"),
+    (check_family_bootstrap, (boot_choice_of_labels,), WRONG,
+     "proportional to their size"),
+    (check_family_bootstrap, (boot_size_squared,), WRONG,
+     "each family equally likely whatever its size"),
+]
+
+
+def unit_gelsy_unscaled(A, y):  # scipy's QR-with-pivoting driver, no column scaling at all
+    return scipy.linalg.lstsq(A, y, lapack_driver="gelsy")[0]
+
+
+CASES += [
+    (check_lstsq_unit_columns, (unit_gelsy_unscaled,), WRONG, "what plain lstsq does"),
 ]
