@@ -887,7 +887,15 @@ def check_rank_noise(rank_noise) -> str:
     rank ``rank`` of ``world_size`` loads (strided), each item's draws depending on seed,
     epoch and index only."""
     with watch_seeding(rank_noise) as seeding:
-        alone = _items_by_ranks(rank_noise, 1)
+        try:
+            alone = _items_by_ranks(rank_noise, 1)
+        except Wrong as err:  # a hash raised (a negative one is no seed): say what is wrong
+            if not (seeding.hashes and str(err).startswith("your code raised")):
+                raise
+            said = (f"{err} (a hash can be negative, a seed cannot), but abs() would not help"
+                    if "negative" in str(err) else str(err))
+            raise Wrong(f"{said}: {_STRING_HASH if seeding.string_hashes else _TUPLE_HASH}"
+                        ) from None
     if seeding.string_hashes:
         raise Wrong(_STRING_HASH)
     if seeding.hashes:
@@ -938,6 +946,8 @@ def check_rank_noise(rank_noise) -> str:
     if seeding.torch_seeds:
         raise Wrong(_TORCH_SEED_PER_ITEM)
     _spawned_nodes(item_noise)
+    _resized_overlap(rank_noise)
+    _padded_lists(rank_noise, item_noise)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
 
@@ -1055,6 +1065,70 @@ def _shifted_reuse(pool: dict[tuple[int, int], np.ndarray]) -> None:
                         "that read shifted, overlapping windows of one stream (say "
                         "standard_normal(size + epoch)[epoch:]) reuse its numbers. Give every "
                         "(seed, epoch, index) a generator of its own (section 8)")
+
+
+def _resized_overlap(rank_noise) -> None:
+    """Raise :class:`Wrong` if a run of 3 draws (up to sign) of one item with size 16 comes
+    up in another item with size 64 (seed 3, epoch 0, items 0 to 3): one stream per epoch
+    cut into rows, ``standard_normal((num_items, size))[rank::world_size]``, gives item 1 at
+    size 16 the draws 16 to 31 of item 0 at size 64. An item's draws at two sizes share
+    their start (one generator per item); two items share nothing."""
+    small = _rank_rows(rank_noise, 3, 0, 0, 1, 4, 16)
+    big = _rank_rows(rank_noise, 3, 0, 0, 1, 4, 64)
+    for k, row in enumerate(big):
+        runs = {run.tobytes(): at for at, run in enumerate(
+            np.lib.stride_tricks.sliding_window_view(np.abs(row), 3))}
+        for j, short in enumerate(small):
+            if j == k:
+                continue
+            for start, run in enumerate(np.lib.stride_tricks.sliding_window_view(
+                    np.abs(short), 3)):
+                if (at := runs.get(run.tobytes())) is not None:
+                    raise Wrong(
+                        f"draws {start} to {start + 2} of {_named((3, 0, j))} with size=16 "
+                        f"come up again as draws {at} to {at + 2} of {_named((3, 0, k))} with "
+                        "size=64: your function draws for every item (one stream per epoch, "
+                        "cut into rows of `size`), so an item's noise is a window of another "
+                        "item's at another size. Key each item's generator by its index: "
+                        "default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, "
+                        "index)))")
+
+
+#: Items (seed a + 2**32 b, epoch, index) with one id 0 and items of seed a whose ids hold
+#: b and the other id (each give or take 1): a list seed [seed, epoch, index] (or [seed,
+#: epoch] with the index in the spawn key) puts a seed of 2**32 or more in as two words,
+#: and SeedSequence pads a short list with zeros, so [a + 2**32 b, e, 0] and [a, b, e] are
+#: both the words [a, b, e, 0].
+_WIDE = (3, 7)
+_WIDE_ITEMS = ((9, 0), (0, 5))
+
+
+def _padded_lists(rank_noise, item_noise) -> None:
+    """Raise :class:`Wrong` if an item of a seed of 2**32 or more draws what an item of its
+    low word draws, with the ids moved along (:data:`_WIDE_ITEMS`)."""
+    a, b = _WIDE
+    wide = a + 2**32 * b
+    for ids in _WIDE_ITEMS:
+        item = (wide, *ids)
+        with watch_seeding(rank_noise) as seeding:
+            draws = _noise(item_noise, *item, 4)
+        other = max(ids)
+        for d1, d2 in itertools.product((0, -1, 1), repeat=2):
+            for pair in ((b + d1, other + d2), (other + d2, b + d1)):
+                twin = (a, *pair)
+                if min(pair) < 0 or not np.array_equal(draws, _noise(item_noise, *twin, 4)):
+                    continue
+                if wide not in seeding.keys:
+                    raise Wrong(_collision_hint(item, twin))
+                raise Wrong(
+                    f"{_named(item)} (seed 3 + 7 * 2**32) and {_named(twin)} draw the same "
+                    "numbers: a seed of "
+                    "2**32 or more goes into a list seed as two 32-bit words (3 + 7 * 2**32 "
+                    "as 3, 7), and SeedSequence pads a list shorter than its pool of four "
+                    "words with zeros (before a spawn key too), so [3 + 7 * 2**32, 9, 0] and "
+                    "[3, 7, 9] are the same words [3, 7, 9, 0] (section 8). Keep the ids out "
+                    "of the list: SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, "
+                    "index))")
 
 
 def _seeds_given(rank_noise, seed: int, epoch: int, index: int) -> list[int]:
