@@ -304,6 +304,10 @@ def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int
     return tokens, got, seeding
 
 
+#: Two classes of probability 1/2 each (exactly, in any float type): the labels of a row,
+#: read as signs ±1, then have products at any lag that are independent fair signs.
+LOGITS_COIN = [[0.0, 0.0]] * 2
+
 #: The seeds at which rows of identical logits are tested for dependence, 400 labels a row.
 _SAME_SEEDS = (200, 201, 202)
 
@@ -457,6 +461,42 @@ def _forced_argmax(samples: list[np.ndarray], same: list[np.ndarray]) -> None:
                     "temperature)")
 
 
+def _lagged_labels(sample_tokens) -> None:
+    """Raise :class:`Wrong` if labels some lag apart in a row agree too often or too rarely
+    (``LOGITS_COIN``, 2000 labels a row, seed 0): antithetic draws (u for one label, 1 - u
+    for another in the same row) make labels n / 2 apart disagree every time.
+
+    Read as signs x = ±1, the labels of a row give at lag l the sum r_l of the n - l products
+    x_j x_(j+l). For independent fair signs these products are themselves independent fair
+    signs (each chain j, j + l, j + 2l, ... is a path, and a path's edge products are as free
+    as its vertices), so Hoeffding bounds P(|r_l| >= t) by 2 exp(-t² / (2 (n - l))). The
+    threshold puts that below 1e-7 / (rows × lags), so a right answer fails with odds below
+    1e-7 over every lag of 1 to n - 100 in both rows (all r_l at once by FFT)."""
+    n = 2000
+    tokens = _tokens(sample_tokens, LOGITS_COIN, 1.0, n, 0)[0]
+    lags = np.arange(1, n - 99)
+    pairs = n - lags
+    tests = len(LOGITS_COIN) * len(lags)
+    limit = np.sqrt(2 * pairs * math.log(2 * tests / 1e-7))
+    for row, labels in enumerate(tokens):
+        x = 2.0 * labels - 1
+        spectrum = np.fft.rfft(x, 2 * n)
+        r = np.rint(np.fft.irfft(spectrum * np.conj(spectrum), 2 * n)[lags])
+        over = np.flatnonzero(np.abs(r) >= limit)
+        if not len(over):
+            continue
+        i = int(over[np.argmax(np.abs(r[over]) / pairs[over])])
+        lag, agree = int(lags[i]), (1 + r[i] / pairs[i]) / 2
+        why = ("a label made from 1 - u, where another label of the row used u (antithetic "
+               "draws), mirrors that label" if agree < 0.5 else
+               "labels copied or repeated from other positions follow them")
+        raise Wrong(f"on logits {LOGITS_COIN[0]} (two classes of probability 1/2), labels "
+                    f"{lag} apart in row {row} agree {agree:.0%} of the time over {pairs[i]} "
+                    "pairs, not about 50% as independent draws do (beyond chance: odds below "
+                    f"1e-7): {why}. The n labels of a row must be drawn independently: a "
+                    "fresh uniform for each (torch.rand(B, n)), or torch.multinomial")
+
+
 def _frequencies(tokens: np.ndarray, k: int) -> np.ndarray:
     return np.stack([np.bincount(row, minlength=k) for row in tokens]) / tokens.shape[1]
 
@@ -469,9 +509,11 @@ def check_sample_tokens(sample_tokens) -> str:
     Judged by properties (any right sampler passes, e.g. ``torch.multinomial`` or
     inverse-CDF sampling with the seeded generator): frequencies within 5 standard errors
     of each row's probabilities at three temperatures, on logits of 1000 (an unstable
-    softmax overflows) and on logits 999.75 and 999.25 (float16 rounds them), rows independent of each other (one generator per call, no row of
-    identical logits repeated across 20 seeds), labels independent within a row and across
-    seeds, and classes repeated in a row even when n equals the number of classes.
+    softmax overflows) and on logits 999.75 and 999.25 (float16 rounds them), rows
+    independent of each other (one generator per call, no row of identical logits repeated
+    across 20 seeds), labels independent within a row (labels at no lag agree too often or
+    too rarely, as u and 1 - u do; no label repeated n times) and across seeds, and classes
+    repeated in a row even when n equals the number of classes.
     """
     n, k = 4000, len(LOGITS[0])
     tokens, got, seeding = _tokens(sample_tokens, LOGITS, 1.0, n, 0)
@@ -522,6 +564,13 @@ def check_sample_tokens(sample_tokens) -> str:
         raise Wrong(hint)
     _narrow_torch_seeds(sample_tokens)
     _dropped_high_bits(sample_tokens)
+    # n = 4000 labels all alike: a right row does so with probability below 0.85**3999
+    constant = [row for row, labels in enumerate(tokens) if np.all(labels == labels[0])]
+    if constant:
+        raise Wrong(f"every label in row {constant[0]} is the same ({n} times class "
+                    f"{tokens[constant[0], 0]}): one label drawn per row and repeated n times "
+                    "is one draw, not n. Draw n labels for each row (torch.multinomial(probs, "
+                    "n, replacement=True, generator=...))")
     for temperature in (1.0, 0.5, 2.0):
         freq = (_frequencies(tokens, k) if temperature == 1.0 else
                 _frequencies(_tokens(sample_tokens, LOGITS, temperature, n, 0)[0], k))
@@ -571,9 +620,13 @@ def check_sample_tokens(sample_tokens) -> str:
     for row, probs in zip(tokens, p, strict=True):
         changes, q = np.mean(row[1:] != row[:-1]), 1 - np.sum(probs**2)
         if abs(changes - q) > 5 * math.sqrt(q * (1 - q) / (n - 1)):
+            why = ("are the labels sorted or grouped? Return them in the order they are drawn"
+                   if changes < q else
+                   "neighbours made to differ, as a label drawn from 1 - u next to one drawn "
+                   "from u (antithetic draws) does. Draw each label from a fresh uniform "
+                   "(torch.rand(B, n)), or use torch.multinomial")
             raise Wrong(f"neighbouring labels in a row differ {changes:.1%} of the time, not "
-                        f"about {q:.0%} as independent draws do: are the labels sorted or "
-                        "grouped? Return them in the order they are drawn")
+                        f"about {q:.0%} as independent draws do: {why}")
     # Rows of identical logits over 20 seeds: 60 rows of 50 labels, all different for a
     # right sampler (two coincide with probability about 0.51^50 < 1e-14 per pair).
     rows: dict[bytes, tuple[int, int]] = {}
@@ -619,6 +672,7 @@ def check_sample_tokens(sample_tokens) -> str:
         raise Wrong(f"label {j} of every row is a copy of label {i} (in all 60 rows of 30 "
                     "seeds): labels copied from other positions are not independent draws. "
                     "Draw all n labels of a row from the generator, not fewer and copies")
+    _lagged_labels(sample_tokens)
     # A class may repeat in a row whatever n is: with n = k labels (no more than classes),
     # over 10 seeds some row repeats one (it fails to with probability below 1e-30).
     if not any(len(set(row.tolist())) < k for seed in range(10)

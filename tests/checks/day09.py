@@ -684,6 +684,25 @@ else:
                 for i, p in enumerate(probs)])
         return sample_tokens
 
+    def antithetic_tokens(logits, temperature, n, seed):
+        """Inverse-CDF sampling from u and then 1 - u within each row (antithetic draws):
+        labels n / 2 apart mirror each other."""
+        g = torch.Generator().manual_seed(seed)
+        p = torch.softmax(torch.tensor(logits, dtype=torch.float64) / temperature, -1)
+        cdf = p.cumsum(-1)
+        cdf[:, -1] = 1
+        h = torch.rand(p.shape[0], (n + 1) // 2, generator=g, dtype=torch.float64)
+        u = torch.cat([h, 1 - h], 1)[:, :n].contiguous()
+        return torch.searchsorted(cdf, u, right=True)
+
+    def interleaved_antithetic_tokens(logits, temperature, n, seed):
+        """u and 1 - u side by side (labels 2j and 2j + 1 mirror each other)."""
+        g = torch.Generator().manual_seed(seed)
+        cdf = torch.softmax(torch.tensor(logits, dtype=torch.float64) / temperature, -1).cumsum(-1)
+        h = torch.rand(len(logits), (n + 1) // 2, 1, generator=g, dtype=torch.float64)
+        u = torch.cat([h, 1 - h], 2).reshape(len(logits), -1)[:, :n].contiguous()
+        return torch.searchsorted(cdf, u, right=True).clamp(max=len(logits[0]) - 1)
+
     def copied_first_tokens(logits, temperature, n, seed):
         """n - 1 labels drawn and the first copied at the end: every row's last label
         repeats its first."""
@@ -799,6 +818,19 @@ else:
         # n - 1 labels and a copy of the first: every row's last label repeats its first
         (check_sample_tokens, (copied_first_tokens,), WRONG, "is a copy of label 0"),
         (check_sample_tokens, (looped_tokens,), CORRECT, None),
+        # antithetic draws within a row: labels n / 2 (or 1) apart mirror each other
+        (check_sample_tokens, (antithetic_tokens,), WRONG, "1000 apart in row 0 agree 0%"),
+        (check_sample_tokens, (interleaved_antithetic_tokens,), WRONG,
+         "neighbours made to differ"),
+        # one label per row, repeated n times
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.softmax(torch.tensor(logits) / t, -1), 1,
+            generator=torch.Generator().manual_seed(seed)).repeat(1, n),), WRONG,
+         "one label drawn per row and repeated n times"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.softmax(torch.tensor(logits) / t, -1), 1,
+            generator=torch.Generator().manual_seed(seed)).expand(-1, n),), WRONG,
+         "every label in row 0 is the same"),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(  # unnormalized
             torch.softmax(torch.tensor(logits, dtype=torch.float64) / t, -1) * 7, n,
             replacement=True, generator=Generator().manual_seed(seed)).to(torch.int32),),
