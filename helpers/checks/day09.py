@@ -304,6 +304,10 @@ def _tokens(sample_tokens, logits: list[list[float]], temperature: float, n: int
     return tokens, got, seeding
 
 
+#: Two classes of probability 1/2 each (exactly, in any float type): the labels of a row,
+#: read as signs ±1, then have products at any lag that are independent fair signs.
+LOGITS_COIN = [[0.0, 0.0]] * 2
+
 #: The seeds at which rows of identical logits are tested for dependence, 400 labels a row.
 _SAME_SEEDS = (200, 201, 202)
 
@@ -457,6 +461,42 @@ def _forced_argmax(samples: list[np.ndarray], same: list[np.ndarray]) -> None:
                     "temperature)")
 
 
+def _lagged_labels(sample_tokens) -> None:
+    """Raise :class:`Wrong` if labels some lag apart in a row agree too often or too rarely
+    (``LOGITS_COIN``, 2000 labels a row, seed 0): antithetic draws (u for one label, 1 - u
+    for another in the same row) make labels n / 2 apart disagree every time.
+
+    Read as signs x = ±1, the labels of a row give at lag l the sum r_l of the n - l products
+    x_j x_(j+l). For independent fair signs these products are themselves independent fair
+    signs (each chain j, j + l, j + 2l, ... is a path, and a path's edge products are as free
+    as its vertices), so Hoeffding bounds P(|r_l| >= t) by 2 exp(-t² / (2 (n - l))). The
+    threshold puts that below 1e-7 / (rows × lags), so a right answer fails with odds below
+    1e-7 over every lag of 1 to n - 100 in both rows (all r_l at once by FFT)."""
+    n = 2000
+    tokens = _tokens(sample_tokens, LOGITS_COIN, 1.0, n, 0)[0]
+    lags = np.arange(1, n - 99)
+    pairs = n - lags
+    tests = len(LOGITS_COIN) * len(lags)
+    limit = np.sqrt(2 * pairs * math.log(2 * tests / 1e-7))
+    for row, labels in enumerate(tokens):
+        x = 2.0 * labels - 1
+        spectrum = np.fft.rfft(x, 2 * n)
+        r = np.rint(np.fft.irfft(spectrum * np.conj(spectrum), 2 * n)[lags])
+        over = np.flatnonzero(np.abs(r) >= limit)
+        if not len(over):
+            continue
+        i = int(over[np.argmax(np.abs(r[over]) / pairs[over])])
+        lag, agree = int(lags[i]), (1 + r[i] / pairs[i]) / 2
+        why = ("a label made from 1 - u, where another label of the row used u (antithetic "
+               "draws), mirrors that label" if agree < 0.5 else
+               "labels copied or repeated from other positions follow them")
+        raise Wrong(f"on logits {LOGITS_COIN[0]} (two classes of probability 1/2), labels "
+                    f"{lag} apart in row {row} agree {agree:.0%} of the time over {pairs[i]} "
+                    "pairs, not about 50% as independent draws do (beyond chance: odds below "
+                    f"1e-7): {why}. The n labels of a row must be drawn independently: a "
+                    "fresh uniform for each (torch.rand(B, n)), or torch.multinomial")
+
+
 def _frequencies(tokens: np.ndarray, k: int) -> np.ndarray:
     return np.stack([np.bincount(row, minlength=k) for row in tokens]) / tokens.shape[1]
 
@@ -469,9 +509,11 @@ def check_sample_tokens(sample_tokens) -> str:
     Judged by properties (any right sampler passes, e.g. ``torch.multinomial`` or
     inverse-CDF sampling with the seeded generator): frequencies within 5 standard errors
     of each row's probabilities at three temperatures, on logits of 1000 (an unstable
-    softmax overflows) and on logits 999.75 and 999.25 (float16 rounds them), rows independent of each other (one generator per call, no row of
-    identical logits repeated across 20 seeds), labels independent within a row and across
-    seeds, and classes repeated in a row even when n equals the number of classes.
+    softmax overflows) and on logits 999.75 and 999.25 (float16 rounds them), rows
+    independent of each other (one generator per call, no row of identical logits repeated
+    across 20 seeds), labels independent within a row (labels at no lag agree too often or
+    too rarely, as u and 1 - u do; no label repeated n times) and across seeds, and classes
+    repeated in a row even when n equals the number of classes.
     """
     n, k = 4000, len(LOGITS[0])
     tokens, got, seeding = _tokens(sample_tokens, LOGITS, 1.0, n, 0)
@@ -522,6 +564,13 @@ def check_sample_tokens(sample_tokens) -> str:
         raise Wrong(hint)
     _narrow_torch_seeds(sample_tokens)
     _dropped_high_bits(sample_tokens)
+    # n = 4000 labels all alike: a right row does so with probability below 0.85**3999
+    constant = [row for row, labels in enumerate(tokens) if np.all(labels == labels[0])]
+    if constant:
+        raise Wrong(f"every label in row {constant[0]} is the same ({n} times class "
+                    f"{tokens[constant[0], 0]}): one label drawn per row and repeated n times "
+                    "is one draw, not n. Draw n labels for each row (torch.multinomial(probs, "
+                    "n, replacement=True, generator=...))")
     for temperature in (1.0, 0.5, 2.0):
         freq = (_frequencies(tokens, k) if temperature == 1.0 else
                 _frequencies(_tokens(sample_tokens, LOGITS, temperature, n, 0)[0], k))
@@ -571,9 +620,13 @@ def check_sample_tokens(sample_tokens) -> str:
     for row, probs in zip(tokens, p, strict=True):
         changes, q = np.mean(row[1:] != row[:-1]), 1 - np.sum(probs**2)
         if abs(changes - q) > 5 * math.sqrt(q * (1 - q) / (n - 1)):
+            why = ("are the labels sorted or grouped? Return them in the order they are drawn"
+                   if changes < q else
+                   "neighbours made to differ, as a label drawn from 1 - u next to one drawn "
+                   "from u (antithetic draws) does. Draw each label from a fresh uniform "
+                   "(torch.rand(B, n)), or use torch.multinomial")
             raise Wrong(f"neighbouring labels in a row differ {changes:.1%} of the time, not "
-                        f"about {q:.0%} as independent draws do: are the labels sorted or "
-                        "grouped? Return them in the order they are drawn")
+                        f"about {q:.0%} as independent draws do: {why}")
     # Rows of identical logits over 20 seeds: 60 rows of 50 labels, all different for a
     # right sampler (two coincide with probability about 0.51^50 < 1e-14 per pair).
     rows: dict[bytes, tuple[int, int]] = {}
@@ -619,6 +672,7 @@ def check_sample_tokens(sample_tokens) -> str:
         raise Wrong(f"label {j} of every row is a copy of label {i} (in all 60 rows of 30 "
                     "seeds): labels copied from other positions are not independent draws. "
                     "Draw all n labels of a row from the generator, not fewer and copies")
+    _lagged_labels(sample_tokens)
     # A class may repeat in a row whatever n is: with n = k labels (no more than classes),
     # over 10 seeds some row repeats one (it fails to with probability below 1e-30).
     if not any(len(set(row.tolist())) < k for seed in range(10)
@@ -887,7 +941,15 @@ def check_rank_noise(rank_noise) -> str:
     rank ``rank`` of ``world_size`` loads (strided), each item's draws depending on seed,
     epoch and index only."""
     with watch_seeding(rank_noise) as seeding:
-        alone = _items_by_ranks(rank_noise, 1)
+        try:
+            alone = _items_by_ranks(rank_noise, 1)
+        except Wrong as err:  # a hash raised (a negative one is no seed): say what is wrong
+            if not (seeding.hashes and str(err).startswith("your code raised")):
+                raise
+            said = (f"{err} (a hash can be negative, a seed cannot), but abs() would not help"
+                    if "negative" in str(err) else str(err))
+            raise Wrong(f"{said}: {_STRING_HASH if seeding.string_hashes else _TUPLE_HASH}"
+                        ) from None
     if seeding.string_hashes:
         raise Wrong(_STRING_HASH)
     if seeding.hashes:
@@ -938,6 +1000,8 @@ def check_rank_noise(rank_noise) -> str:
     if seeding.torch_seeds:
         raise Wrong(_TORCH_SEED_PER_ITEM)
     _spawned_nodes(item_noise)
+    _resized_overlap(rank_noise)
+    _padded_lists(rank_noise, item_noise)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
 
@@ -1055,6 +1119,70 @@ def _shifted_reuse(pool: dict[tuple[int, int], np.ndarray]) -> None:
                         "that read shifted, overlapping windows of one stream (say "
                         "standard_normal(size + epoch)[epoch:]) reuse its numbers. Give every "
                         "(seed, epoch, index) a generator of its own (section 8)")
+
+
+def _resized_overlap(rank_noise) -> None:
+    """Raise :class:`Wrong` if a run of 3 draws (up to sign) of one item with size 16 comes
+    up in another item with size 64 (seed 3, epoch 0, items 0 to 3): one stream per epoch
+    cut into rows, ``standard_normal((num_items, size))[rank::world_size]``, gives item 1 at
+    size 16 the draws 16 to 31 of item 0 at size 64. An item's draws at two sizes share
+    their start (one generator per item); two items share nothing."""
+    small = _rank_rows(rank_noise, 3, 0, 0, 1, 4, 16)
+    big = _rank_rows(rank_noise, 3, 0, 0, 1, 4, 64)
+    for k, row in enumerate(big):
+        runs = {run.tobytes(): at for at, run in enumerate(
+            np.lib.stride_tricks.sliding_window_view(np.abs(row), 3))}
+        for j, short in enumerate(small):
+            if j == k:
+                continue
+            for start, run in enumerate(np.lib.stride_tricks.sliding_window_view(
+                    np.abs(short), 3)):
+                if (at := runs.get(run.tobytes())) is not None:
+                    raise Wrong(
+                        f"draws {start} to {start + 2} of {_named((3, 0, j))} with size=16 "
+                        f"come up again as draws {at} to {at + 2} of {_named((3, 0, k))} with "
+                        "size=64: your function draws for every item (one stream per epoch, "
+                        "cut into rows of `size`), so an item's noise is a window of another "
+                        "item's at another size. Key each item's generator by its index: "
+                        "default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, "
+                        "index)))")
+
+
+#: Items (seed a + 2**32 b, epoch, index) with one id 0 and items of seed a whose ids hold
+#: b and the other id (each give or take 1): a list seed [seed, epoch, index] (or [seed,
+#: epoch] with the index in the spawn key) puts a seed of 2**32 or more in as two words,
+#: and SeedSequence pads a short list with zeros, so [a + 2**32 b, e, 0] and [a, b, e] are
+#: both the words [a, b, e, 0].
+_WIDE = (3, 7)
+_WIDE_ITEMS = ((9, 0), (0, 5))
+
+
+def _padded_lists(rank_noise, item_noise) -> None:
+    """Raise :class:`Wrong` if an item of a seed of 2**32 or more draws what an item of its
+    low word draws, with the ids moved along (:data:`_WIDE_ITEMS`)."""
+    a, b = _WIDE
+    wide = a + 2**32 * b
+    for ids in _WIDE_ITEMS:
+        item = (wide, *ids)
+        with watch_seeding(rank_noise) as seeding:
+            draws = _noise(item_noise, *item, 4)
+        other = max(ids)
+        for d1, d2 in itertools.product((0, -1, 1), repeat=2):
+            for pair in ((b + d1, other + d2), (other + d2, b + d1)):
+                twin = (a, *pair)
+                if min(pair) < 0 or not np.array_equal(draws, _noise(item_noise, *twin, 4)):
+                    continue
+                if wide not in seeding.keys:
+                    raise Wrong(_collision_hint(item, twin))
+                raise Wrong(
+                    f"{_named(item)} (seed 3 + 7 * 2**32) and {_named(twin)} draw the same "
+                    "numbers: a seed of "
+                    "2**32 or more goes into a list seed as two 32-bit words (3 + 7 * 2**32 "
+                    "as 3, 7), and SeedSequence pads a list shorter than its pool of four "
+                    "words with zeros (before a spawn key too), so [3 + 7 * 2**32, 9, 0] and "
+                    "[3, 7, 9] are the same words [3, 7, 9, 0] (section 8). Keep the ids out "
+                    "of the list: SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, "
+                    "index))")
 
 
 def _seeds_given(rank_noise, seed: int, epoch: int, index: int) -> list[int]:

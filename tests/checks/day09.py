@@ -283,6 +283,13 @@ def rank_times_epoch(seed, epoch, rank, world_size, num_items, size):
                      for i in range(rank, num_items, world_size)] or [np.empty(size)])[
         :len(range(rank, num_items, world_size))]
 
+def every_item_per_rank(seed, epoch, rank, world_size, num_items, size):
+    """Every rank draws every item's row from one generator per epoch and keeps its own:
+    the same for any world_size, but item 1 at size 3 is the second half of item 0 at 6."""
+    rng = np.random.default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch)))
+    return rng.standard_normal((num_items, size))[rank::world_size]
+
+
 CASES = [
     # ------------------------------------------------------------ Exercise 1: right answers
     (check_linear_output_rms, (lambda fan_in, mean, sd: math.sqrt(
@@ -602,6 +609,29 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))).standard_normal(size)),),
      CORRECT, None),  # the items below a node of their own, as ItemNoise does
+    # a seed of 2**32 or more is two words of a list seed, and SeedSequence pads the list with
+    # zeros: (3 + 7 * 2**32, 9, 0) is [3, 7, 9, 0], and so is (3, 7, 9)
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence([seed, epoch, index], spawn_key=(ITEM_NOISE_KEY,))).standard_normal(
+        size)),), WRONG, "pads a list shorter than its pool of four words"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence([seed, epoch], spawn_key=(ITEM_NOISE_KEY, index))).standard_normal(
+        size)),), WRONG, "and the item (seed=3, epoch=7, index=5) draw the same numbers"),
+    # a constant first and four entries: never padded, so no two items with ids below 2**32
+    # share their words (as with the spawn key, ids of 2**32 or more could)
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        [ITEM_NOISE_KEY, seed, epoch, index]).standard_normal(size)),), CORRECT, None),
+    # one stream per epoch cut into rows: item 1 at size 16 is item 0 at size 64's draws 16-31
+    (check_rank_noise, (every_item_per_rank,), WRONG, "draws for every item"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch))).standard_normal(
+        (index + 1) * size)[index * size:]),), WRONG, "a window of another item's"),
+    # a raw hash is negative half the time: SeedSequence raises, and the hash is the mistake
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        hash((seed, epoch, index))).standard_normal(size)),), WRONG,
+     "abs() would not help: your seed comes from the builtin hash()"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        hash(f"{seed}-{epoch}-{index}")).standard_normal(size)),), WRONG, "PYTHONHASHSEED"),
 ]
 
 if importlib.util.find_spec("torch") is None:
@@ -653,6 +683,25 @@ else:
                 generator=torch.Generator().manual_seed(row_seed(seed, i, len(logits))))
                 for i, p in enumerate(probs)])
         return sample_tokens
+
+    def antithetic_tokens(logits, temperature, n, seed):
+        """Inverse-CDF sampling from u and then 1 - u within each row (antithetic draws):
+        labels n / 2 apart mirror each other."""
+        g = torch.Generator().manual_seed(seed)
+        p = torch.softmax(torch.tensor(logits, dtype=torch.float64) / temperature, -1)
+        cdf = p.cumsum(-1)
+        cdf[:, -1] = 1
+        h = torch.rand(p.shape[0], (n + 1) // 2, generator=g, dtype=torch.float64)
+        u = torch.cat([h, 1 - h], 1)[:, :n].contiguous()
+        return torch.searchsorted(cdf, u, right=True)
+
+    def interleaved_antithetic_tokens(logits, temperature, n, seed):
+        """u and 1 - u side by side (labels 2j and 2j + 1 mirror each other)."""
+        g = torch.Generator().manual_seed(seed)
+        cdf = torch.softmax(torch.tensor(logits, dtype=torch.float64) / temperature, -1).cumsum(-1)
+        h = torch.rand(len(logits), (n + 1) // 2, 1, generator=g, dtype=torch.float64)
+        u = torch.cat([h, 1 - h], 2).reshape(len(logits), -1)[:, :n].contiguous()
+        return torch.searchsorted(cdf, u, right=True).clamp(max=len(logits[0]) - 1)
 
     def copied_first_tokens(logits, temperature, n, seed):
         """n - 1 labels drawn and the first copied at the end: every row's last label
@@ -769,6 +818,19 @@ else:
         # n - 1 labels and a copy of the first: every row's last label repeats its first
         (check_sample_tokens, (copied_first_tokens,), WRONG, "is a copy of label 0"),
         (check_sample_tokens, (looped_tokens,), CORRECT, None),
+        # antithetic draws within a row: labels n / 2 (or 1) apart mirror each other
+        (check_sample_tokens, (antithetic_tokens,), WRONG, "1000 apart in row 0 agree 0%"),
+        (check_sample_tokens, (interleaved_antithetic_tokens,), WRONG,
+         "neighbours made to differ"),
+        # one label per row, repeated n times
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.softmax(torch.tensor(logits) / t, -1), 1,
+            generator=torch.Generator().manual_seed(seed)).repeat(1, n),), WRONG,
+         "one label drawn per row and repeated n times"),
+        (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(
+            torch.softmax(torch.tensor(logits) / t, -1), 1,
+            generator=torch.Generator().manual_seed(seed)).expand(-1, n),), WRONG,
+         "every label in row 0 is the same"),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(  # unnormalized
             torch.softmax(torch.tensor(logits, dtype=torch.float64) / t, -1) * 7, n,
             replacement=True, generator=Generator().manual_seed(seed)).to(torch.int32),),
