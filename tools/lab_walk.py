@@ -42,8 +42,8 @@ WRONG = {
         "    return [np.random.default_rng(seed)] * num_workers"),
     ],
     "day05_initialization": [
-        ("def glorot_std(fan_in, fan_out, gain):\n"
-        "    return gain * math.sqrt(1 / (fan_in + fan_out))"),
+        ("def gain(phi, rng, num_draws):\n"
+        "    return 1 / np.std(phi(rng.standard_normal(num_draws)))"),
         "def uniform_bound(std):\n    return math.sqrt(3 * std)",
     ],
     "day10_results_across_seeds": [

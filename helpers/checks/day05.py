@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+import functools
 import itertools
 import math
 from typing import Any
@@ -12,23 +13,9 @@ import numpy as np
 from helpers.checks._seeding import constant_step, seed_bits, watch_seeding, watch_torch_global
 from helpers.exercises import Wrong, call, exercise_check, number
 
-# (fan_in, fan_out, gain) cases the glorot_std check tries: square and non-square. In the
-# non-square ones no two of sqrt(1/fan_in), sqrt(2/fan_in), sqrt(1/fan_out), sqrt(2/fan_out)
-# and Glorot's sqrt(2/(fan_in + fan_out)) coincide (512, 256 would: 2/512 = 1/256).
-_GLOROT_CASES = ((512, 200, 1.0), (100, 100, 1.0), (64, 300, 5.0 / 3.0), (30, 10, 2.0))
-# one more case per call, drawn from a fixed generator (as uniform_bound's std): a lookup
-# table of right answers for the listed cases fails on it
-_GLOROT_SEED = 20_100
-# float32 answers are right to about 6e-8; every listed mistake is off by far more
-_REL_TOL = 1e-6
-# a typed constant (1.732 for sqrt(3)), round(..., 4), float16 or the sample std of drawn
-# weights (512 x 200 of them: 0.22 % relative standard error) is off by less than this; every
-# listed mistake differs from the right value by 10 % or more where it differs at all
+# a typed constant (1.732 for sqrt(3)), round(..., 4), float16 or a sample std is off by less
+# than this; every listed uniform_bound mistake is off by 10 % or more
 _ROUNDED_TOL = 0.02
-
-
-def _close(got: float, want: float) -> bool:
-    return math.isclose(got, want, rel_tol=_REL_TOL)
 
 
 def _number(value: Any, what: str) -> float:
@@ -53,77 +40,142 @@ def _rounded(got: float, want: float, what: str) -> None:
                     "without round(), a typed constant like 1.732, float16 or a sample std")
 
 
-def _glorot_mistakes(fan_in: int, fan_out: int, gain: float) -> dict[str, float]:
-    """The listed mistakes of glorot_std (hint: value) for one layer."""
-    return {
-        "that is LeCun's rule, sqrt(1 / fan_in): Glorot averages fan_in and fan_out":
-            gain * math.sqrt(1 / fan_in),
-        "that is He's rule, sqrt(2 / fan_in): Glorot uses fan_in AND fan_out":
-            gain * math.sqrt(2 / fan_in),
-        "that is sqrt(1 / fan_out), the backward-pass condition alone: Glorot averages "
-        "the forward (fan_in) and backward (fan_out) conditions, 2 / (fan_in + fan_out)":
-            gain * math.sqrt(1 / fan_out),
-        "that is He's fan_out mode, sqrt(2 / fan_out): Glorot uses fan_in AND fan_out":
-            gain * math.sqrt(2 / fan_out),
-        "that averages the two variances, (1 / fan_in + 1 / fan_out) / 2: Glorot's variance "
-        "is one over the average FAN, not the average of 1 / fan_in and 1 / fan_out":
-            gain * math.sqrt((1 / fan_in + 1 / fan_out) / 2),
-        "that is the variance: the standard deviation is its square root":
-            gain**2 * 2 / (fan_in + fan_out),
-        "that is the variance times the gain: take the square root of 2 / (fan_in + "
-        "fan_out), then multiply by the gain": gain * 2 / (fan_in + fan_out),
-        "the gain multiplies the standard deviation, so it enters once, not squared":
-            gain**2 * math.sqrt(2 / (fan_in + fan_out)),
-        "the gain is inside the square root (sqrt(gain * 2 / (fan_in + fan_out))), so "
-        "only its root multiplies the std: multiply the root by the gain, or put gain**2 "
-        "inside": math.sqrt(gain) * math.sqrt(2 / (fan_in + fan_out)),
-        "that is the bound of Glorot's UNIFORM version, sqrt(6 / (fan_in + fan_out)); "
-        "the exercise asks for the standard deviation": gain * math.sqrt(6 / (fan_in + fan_out)),
-        f"glorot_std({fan_in}, {fan_out}, {gain:.3g}) ignores the gain":
-            math.sqrt(2 / (fan_in + fan_out)),
-    }
+# gain(phi, rng, num_draws): the activations the check tries, ReLU first (there the listed
+# mistakes are all far from the right value; for odd phi the centred std is the right answer,
+# for the identity sqrt(E[phi**2]) is). Their moments E[phi(z)**k], z ~ N(0, 1), come from
+# scipy.integrate.quad; the tolerance is _GAIN_Z standard errors of the Monte Carlo gain at
+# _GAIN_DRAWS draws (delta method), so a right answer fails with odds below 4e-8 per activation.
+_GAIN_DRAWS = 200_000
+_GAIN_Z = 5.5
+_GAIN_SEEDS = (2_005, 2_006)
+# the listed mistakes are 20 % or more from the right value; one is named if within this
+_GAIN_MISTAKE_TOL = 0.05
 
 
-def _drawn_glorot_case() -> tuple[int, int, float]:
-    """A (fan_in, fan_out, gain) drawn from a fixed generator, redrawn until every listed
-    mistake (and a fan off by one or two) is 10 % or more from the right value."""
-    rng = np.random.default_rng(_GLOROT_SEED)
-    while True:
-        fan_in, fan_out = (int(v) for v in rng.integers(10, 1000, size=2))
-        gain = float(rng.uniform(0.3, 3.0))
-        want = gain * math.sqrt(2 / (fan_in + fan_out))
-        others = [*_glorot_mistakes(fan_in, fan_out, gain).values(),
-                  *(gain * math.sqrt(2 / (fan_in + fan_out + k)) for k in (-2, -1, 1, 2))]
-        if all(abs(v / want - 1) > 0.1 for v in others[:-4]) and all(
-                not _close(v, want) for v in others[-4:]):
-            return fan_in, fan_out, gain
+def _relu(z: Any) -> Any:
+    return np.maximum(z, 0)
+
+
+def _sigmoid(z: Any) -> Any:
+    return 0.5 * (1 + np.tanh(z / 2))  # 1 / (1 + exp(-z)), without overflow
+
+
+def _identity(z: Any) -> Any:
+    return z * 1
+
+
+_GAIN_PHIS = (("relu", _relu), ("tanh", np.tanh), ("identity", _identity),
+              ("sigmoid", _sigmoid))
+
+
+@functools.cache
+def _normal_moment(f: Any, power: int) -> float:
+    """E[f(z)**power] for z ~ N(0, 1), by quadrature (split at 0, ReLU's kink)."""
+    from scipy import integrate
+
+    def integrand(z: float) -> float:
+        return float(f(np.float64(z))) ** power * math.exp(-z * z / 2) / math.sqrt(2 * math.pi)
+
+    return sum(integrate.quad(integrand, a, b)[0] for a, b in ((-np.inf, 0), (0, np.inf)))
+
+
+class _WatchedPhi:
+    """The activation handed to the learner: it records the values it is applied to, and
+    answers in the learner's type (NumPy array or scalar, or PyTorch tensor)."""
+
+    def __init__(self, f: Any) -> None:
+        self.f, self.inputs = f, []
+
+    def __call__(self, z: Any) -> Any:
+        if type(z).__module__.split(".")[0] == "torch":
+            import torch
+
+            values = z.detach().cpu().numpy()
+            self.inputs.append(np.asarray(values, dtype=float).ravel())
+            return torch.as_tensor(self.f(values), dtype=z.dtype, device=z.device)
+        self.inputs.append(np.asarray(z, dtype=float).ravel())
+        return self.f(z)
+
+    def seen(self) -> np.ndarray:
+        return np.concatenate(self.inputs) if self.inputs else np.empty(0)
+
+
+def _gain_draws(gain: Any, f: Any, seed: int, what: str) -> tuple[float, np.ndarray]:
+    """The learner's gain for activation f and a generator seeded ``seed``, and what phi saw."""
+    phi = _WatchedPhi(f)
+    got = _number(call(gain, phi, np.random.default_rng(seed), _GAIN_DRAWS), what)
+    return got, phi.seen()
+
+
+def _gain_inputs(seen: np.ndarray, what: str) -> None:
+    """Wrong unless phi was applied to about num_draws standard-normal draws."""
+    n = _GAIN_DRAWS
+    if seen.size == 0:
+        raise Wrong(f"{what} never called phi: apply phi to the draws z (phi(z))")
+    distinct = np.unique(seen).size  # float32 draws repeat a few values by chance
+    if distinct > n or distinct < 0.99 * n:
+        raise Wrong(f"{what}: phi was applied to {distinct} different values, but num_draws "
+                    f"is {n}: draw num_draws standard normals (rng.standard_normal(num_draws)), "
+                    "not a fixed number of your own")
+    if seen.min() >= -1 and seen.max() <= 1:
+        raise Wrong(f"{what}: every value phi received lies in [{seen.min():.2f}, "
+                    f"{seen.max():.2f}]: uniform draws? The gain is about z ~ N(0, 1), the "
+                    "pre-activation of a layer: draw with rng.standard_normal")
+    spacing = np.diff(np.sort(seen))
+    if np.allclose(spacing, spacing.mean(), rtol=1e-6, atol=1e-12):
+        raise Wrong(f"{what}: phi was applied to an evenly spaced grid, not to random draws: "
+                    "estimate by Monte Carlo, with z = rng.standard_normal(num_draws)")
+    if abs(seen.mean()) > 6 / math.sqrt(n) or abs(seen.std() - 1) > 6 / math.sqrt(2 * n):
+        raise Wrong(f"{what}: the values phi received have mean {seen.mean():.3f} and std "
+                    f"{seen.std():.3f}: z must be standard normal, N(0, 1)")
 
 
 @exercise_check
-def check_glorot_std(glorot_std) -> str:
-    """``glorot_std(fan_in, fan_out, gain)``: Glorot's standard deviation of the weights."""
-    for fan_in, fan_out, gain in (*_GLOROT_CASES, _drawn_glorot_case()):
-        what = f"glorot_std({fan_in}, {fan_out}, {gain:.3g})"
-        got = _number(call(glorot_std, fan_in, fan_out, gain), what)
-        want = gain * math.sqrt(2 / (fan_in + fan_out))
-        if _close(got, want):
+def check_gain(gain) -> str:
+    """``gain(phi, rng, num_draws)``: the Monte Carlo estimate of 1 / sqrt(E[phi(z)**2])."""
+    for name, f in _GAIN_PHIS:
+        m1, m2, m4 = (_normal_moment(f, k) for k in (1, 2, 4))
+        want = 1 / math.sqrt(m2)
+        # g = m2 ** -0.5: se(g) = se(m2) / (2 * m2 ** 1.5), se(m2) = sqrt(Var(phi**2) / n)
+        se = math.sqrt((m4 - m2**2) / _GAIN_DRAWS) / (2 * m2**1.5)
+        what = f"gain({name}, rng, {_GAIN_DRAWS})"
+        got, seen = _gain_draws(gain, f, _GAIN_SEEDS[0], what)
+        _gain_inputs(seen, what)
+        if abs(got - want) <= _GAIN_Z * se:
             continue
-        # an off-by-one in the fans is within 2 % of the right value in big layers: name it
-        # before the "rounded" hint
-        for shift in (-2, -1, 1, 2):
-            if _close(got, gain * math.sqrt(2 / (fan_in + fan_out + shift))):
-                raise Wrong(f"{what} = {got!r} is Glorot's formula with the fans off by "
-                            f"{shift:+d}: fan_in + fan_out {'+' if shift > 0 else '-'} "
-                            f"{abs(shift)} instead of fan_in + fan_out. Use the layer's sizes "
-                            "as given, without adding or subtracting one (a bias is not a fan)")
-        _rounded(got, want, what)
-        for hint, value in _glorot_mistakes(fan_in, fan_out, gain).items():
-            if _close(got, value):
-                raise Wrong(hint if hint.startswith("glorot_std") else f"{what} = {got:.4g}: "
-                            f"{hint}")
-        raise Wrong(f"glorot_std({fan_in}, {fan_out}, {gain:.3g}) is not the gain times "
-                    "the square root of Glorot's variance")
-    return "the gain times sqrt(2 / (fan_in + fan_out)), for square and non-square layers."
+        mistakes = {
+            "that is 1 / std(phi(z)), the centred standard deviation: the variance "
+            "argument is about the second moment E[phi(z)**2], which counts the mean of "
+            "phi(z) too (ReLU's outputs have a positive mean)": 1 / math.sqrt(m2 - m1**2),
+            "that is 1 / E[phi(z)]: the gain keeps the second moment, E[phi(z)**2]":
+                1 / m1 if m1 else math.inf,
+            "that is sqrt(E[phi(z)**2]), how much phi keeps, not the gain that makes up "
+            "for it: invert it": math.sqrt(m2),
+            "that is std(phi(z)), not inverted, and centred: the gain is 1 / sqrt of the "
+            "second moment E[phi(z)**2]": math.sqrt(m2 - m1**2),
+            "that is 1 / E[phi(z)**2], without the square root: the gain multiplies the "
+            "standard deviation of the weights, so it is the square root of the variance "
+            "factor": 1 / m2,
+        }
+        for hint, value in mistakes.items():
+            if math.isclose(got, value, rel_tol=_GAIN_MISTAKE_TOL):
+                raise Wrong(f"{what} = {got:.4g}: {hint}")
+        raise Wrong(f"{what} = {got:.4g} is {abs(got - want) / se:.0f} standard errors of a "
+                    f"{_GAIN_DRAWS}-draw estimate away from 1 / sqrt(E[phi(z)**2]), z ~ N(0, 1)")
+    # the estimate comes from rng: the same seed gives the same value, another seed another
+    what = f"gain(tanh, rng, {_GAIN_DRAWS})"
+    again, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
+    first, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
+    other, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[1], what)
+    if again != first:
+        raise Wrong("two calls with equally seeded rng gave different gains: draw z from rng "
+                    "itself, not from a generator of your own such as np.random.default_rng()")
+    if other == first:
+        raise Wrong("rng with another seed gave the same gain: your draws do not come from "
+                    "rng (a generator of your own with a fixed seed?): draw z with "
+                    "rng.standard_normal(num_draws)")
+    return ("1 / sqrt(mean(phi(z)**2)) over num_draws standard-normal draws from rng: sqrt(2) "
+            "for ReLU, 1 for the identity, within Monte Carlo error.")
 
 
 # uniform_bound: float64 formulas (math.sqrt(3) * std, np.sqrt(3 * std**2), sqrt(12) * std / 2,
@@ -161,6 +213,15 @@ def check_uniform_bound(uniform_bound) -> str:
         tol = _F32_TOL if _is_float32(value) else _F64_TOL
         if math.isclose(got, want, rel_tol=tol):
             continue
+        # rounded (round(x, 8)), not a typed constant: it is a rounding for another std too
+        # (1.7320508 * 0.1 is round(sqrt(3) * 0.1, 8), but 1.7320508 * 0.0625 no rounding)
+        other = 0.0625 if std != 0.0625 else 2.0
+        other_got = _number(call(uniform_bound, other), f"uniform_bound({other})")
+        rounded_to = [k for k in range(16) if got == round(want, k)
+                      and other_got == round(math.sqrt(3) * other, k)]
+        if rounded_to and math.isclose(got, want, rel_tol=_ROUNDED_TOL):
+            raise Wrong(f"uniform_bound({std}) = {got!r} is the right value rounded to "
+                        f"{rounded_to[0]} decimals: return it unrounded, without round()")
         if math.isclose(got, want, rel_tol=_F32_TOL) and _float32_made(got, std):
             raise Wrong(f"uniform_bound({std}) = {got!r} is off by {abs(got / want - 1):.1e} "
                         "relative: the precision of float32, in a float64 number. Compute it "
@@ -313,6 +374,24 @@ def _few_seed_bits(keys: list) -> None:
                     "times, far more often from fewer bits), and two networks then hold the "
                     "same weights. Draw every layer from rng itself, or spawn per-layer "
                     "streams (rng.spawn), or draw 63-bit seeds")
+
+
+_ENTROPY_HINT = ("two different generators gave the same weights: your layers are seeded from "
+                 "the generator's seed (arithmetic on rng.bit_generator.seed_seq.entropy), not "
+                 "drawn from rng itself; draw from rng (or rng.spawn)")
+
+
+def _entropy_seeds(func: Any, widths: tuple) -> None:
+    """Wrong if the generators a call seeds are rng's own entropy plus offsets that do not
+    depend on rng (``entropy + layer``, ``entropy + 100 * layer``, the entropy itself): the
+    same offsets for rng seeded 0 and 1, with seeds that follow the entropy."""
+    offsets = []
+    for entropy in (0, 1):
+        seeds: list = []
+        _watched(func, widths, np.random.default_rng(entropy), seeds)
+        offsets.append(tuple(seed - entropy for seed in seeds[0]))
+    if offsets[0] and offsets[0] == offsets[1]:
+        raise Wrong(_ENTROPY_HINT)
 
 
 def _per_layer_seeds(seeds: list) -> None:
@@ -548,6 +627,9 @@ def check_he_stack(he_stack) -> str:
                             "patterned?): every weight must be an independent draw")
     # no draw may appear twice, not in two layers, not for two generators: compare pairs of
     # neighbouring standardized draws (two equal pairs by chance are far rarer than 1e-6)
+    # seeds taken from rng's own seed (entropy + layer) are arithmetic too, but on a seed the
+    # learner never drew: name that first
+    _entropy_seeds(he_stack, widths)
     # a generator per layer seeded by arithmetic (s + layer, with s = rng.integers(1000) or
     # 2**32): a few dozen generators rarely draw two seeds a layer apart, the seeds show it
     _per_layer_seeds(seeds)
@@ -573,10 +655,7 @@ def check_he_stack(he_stack) -> str:
               for g in extra]
     for i, j in itertools.combinations(range(len(calls)), 2):
         if calls[i] & calls[j]:
-            raise Wrong("two different generators gave the same weights: your layers are "
-                        "seeded from the generator's seed (arithmetic on "
-                        "rng.bit_generator.seed_seq.entropy), not drawn from rng itself; draw "
-                        "from rng (or rng.spawn)")
+            raise Wrong(_ENTROPY_HINT)
     # the seeds below 2**32 above, in a list or a SeedSequence (after the seed_seq mistakes,
     # whose seeds are rng's own and vary as little)
     _few_seed_bits(keys)

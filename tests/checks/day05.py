@@ -9,22 +9,8 @@ import numpy as np
 from scipy import stats
 
 from helpers import init
-from helpers.checks.day05 import check_glorot_std, check_he_stack, check_uniform_bound
+from helpers.checks.day05 import check_gain, check_he_stack, check_uniform_bound
 from helpers.exercises import CORRECT, WRONG
-
-
-def _glorot_with_a_global_draw(fan_in, fan_out, gain):
-    """A right formula that also touches the legacy global generator (forbidden)."""
-    np.random.seed(0)  # noqa: NPY002
-    return gain * math.sqrt(2 / (fan_in + fan_out))
-
-
-def _glorot_by_sampling(seed):
-    """The sample std of drawn weights: near the formula, not the formula."""
-    def glorot_std(fan_in, fan_out, gain):
-        rng = np.random.default_rng(seed)
-        return rng.normal(0.0, gain * math.sqrt(2 / (fan_in + fan_out)), (fan_in, fan_out)).std()
-    return glorot_std
 
 
 def _he_loop(widths, rng):
@@ -170,6 +156,13 @@ def _he_entropy_plus_100_layer(widths, rng):
             * math.sqrt(2 / a) for layer, (a, b) in enumerate(itertools.pairwise(widths))]
 
 
+def _he_entropy_plus_layer(widths, rng):
+    """A generator per layer seeded with rng's own entropy plus the layer: no seed drawn."""
+    entropy = rng.bit_generator.seed_seq.entropy
+    return [np.random.default_rng(entropy + k).normal(0, math.sqrt(2 / a), (a, b))
+            for k, (a, b) in enumerate(itertools.pairwise(widths))]
+
+
 def _he_from_entropy(widths, rng):
     """A fresh generator from the rng's seed, ignoring its spawn_key: spawned siblings collide."""
     fresh = np.random.default_rng(rng.bit_generator.seed_seq.entropy)
@@ -214,57 +207,69 @@ def _he_one_draw_split(widths, rng):
             for z, (a, b) in zip(parts, itertools.pairwise(widths), strict=True)]
 
 
+def _gain_right(phi, rng, num_draws):
+    return 1 / math.sqrt(np.mean(phi(rng.standard_normal(num_draws)) ** 2))
+
+
+def _gain_float32(phi, rng, num_draws):
+    """float32 draws, np.square and np.sqrt: right within Monte Carlo error."""
+    z = rng.standard_normal(num_draws, dtype=np.float32)
+    return np.float32(1) / np.sqrt(np.mean(np.square(phi(z))))
+
+
+def _gain_torch(phi, rng, num_draws):
+    """A PyTorch version: the draws from rng, phi applied to a tensor."""
+    import torch
+    z = torch.from_numpy(rng.standard_normal(num_draws))
+    return phi(z).pow(2).mean().rsqrt()
+
+
+def _gain_vectorized(phi, rng, num_draws):
+    """phi applied to the draws in four chunks and once whole: each draw seen twice."""
+    z = rng.standard_normal(num_draws)
+    a = np.concatenate([phi(part) for part in np.array_split(z, 4)])
+    return (phi(z) * a).mean() ** -0.5
+
+
+def _gain_of(estimate):
+    """A mistaken estimate from phi(z), z standard normal drawn from rng."""
+    return lambda phi, rng, num_draws: estimate(phi(rng.standard_normal(num_draws)))
+
+
 CASES = [
-    # glorot_std: right, in unusual forms (NumPy scalars, float32, a 0-d array, other algebra)
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / (fan_in + fan_out)),),
-     CORRECT, "non-square"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: np.float32(gain)
-                        * np.sqrt(np.float32(2) / np.float32(fan_in + fan_out)),), CORRECT, None),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: np.array(gain / np.sqrt((fan_in + fan_out)
-                                                                               / 2)),),
-     CORRECT, None),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: math.sqrt(2 * gain**2 / (fan_in + fan_out)),),
-     CORRECT, None),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: np.sqrt([gain**2 * 2 / (fan_in + fan_out)]),),
-     CORRECT, None),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: decimal.Decimal(gain)
-                        * (decimal.Decimal(2) / decimal.Decimal(fan_in + fan_out)).sqrt(),),
-     CORRECT, None),
-    # glorot_std: wrong, each with the hint on that mistake
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(1 / fan_out),), WRONG,
-     "backward-pass condition alone"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / (2 * fan_out)),),
-     WRONG, "backward-pass condition alone"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / fan_out),), WRONG,
-     "fan_out mode"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: round(gain * math.sqrt(2 / (fan_in
-                                                                                + fan_out)), 4),),
-     WRONG, "is rounded or estimated"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: np.float16(gain * math.sqrt(
-        2 / (fan_in + fan_out))),), WRONG, "is rounded or estimated"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(1 / fan_in),), WRONG,
-     "LeCun"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(2 / fan_in),), WRONG,
-     "He's rule"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain**2 * 2 / (fan_in + fan_out),),
-     WRONG, "square root"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * 2 / (fan_in + fan_out),), WRONG,
-     "square root"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain**2 * math.sqrt(2 / (fan_in + fan_out)),),
-     WRONG, "not squared"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(6 / (fan_in + fan_out)),),
-     WRONG, "UNIFORM"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: math.sqrt(2 / (fan_in + fan_out)),), WRONG,
-     "ignores the gain"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: np.float32(gain * math.sqrt(1 / fan_in)),),
-     WRONG, "LeCun"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(1 / (fan_in + fan_out)),),
-     WRONG, "not the gain times"),
-    *[(check_glorot_std, (_glorot_by_sampling(seed),), WRONG, "a sample std")
-      for seed in range(10)],
-    (check_glorot_std, (_glorot_with_a_global_draw,), WRONG, "global np.random"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: np.ones(3),), WRONG, "one number"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: [0.1, 0.2],), WRONG, "one number"),
+    # gain: right, in unusual forms (float32 draws, PyTorch, phi applied in chunks)
+    (check_gain, (_gain_right,), CORRECT, "sqrt(2)"),
+    (check_gain, (_gain_float32,), CORRECT, None),
+    (check_gain, (_gain_vectorized,), CORRECT, None),
+    (check_gain, (lambda phi, rng, num_draws: np.linalg.norm(
+        phi(rng.normal(size=num_draws))) ** -1 * math.sqrt(num_draws),), CORRECT, None),
+    # gain: wrong, each with the hint on that mistake
+    (check_gain, (_gain_of(lambda a: 1 / a.std()),), WRONG, "the centred standard deviation"),
+    (check_gain, (_gain_of(lambda a: 1 / a.mean()),), WRONG, "1 / E[phi(z)]"),
+    (check_gain, (_gain_of(lambda a: math.sqrt(np.mean(a**2))),), WRONG, "invert it"),
+    (check_gain, (_gain_of(lambda a: a.std()),), WRONG, "not inverted"),
+    (check_gain, (_gain_of(lambda a: 1 / np.mean(a**2)),), WRONG, "without the square root"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.uniform(-1, 1, num_draws)) ** 2)),), WRONG, "uniform draws"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.random(num_draws)) ** 2)),), WRONG, "uniform draws"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(np.linspace(-6, 6, num_draws)) ** 2)),), WRONG, "evenly spaced grid"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.standard_normal(10_000)) ** 2)),), WRONG, "num_draws is"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(np.random.default_rng(0).standard_normal(num_draws)) ** 2)),), WRONG,
+     "another seed gave the same gain"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(np.random.default_rng().standard_normal(num_draws)) ** 2)),), WRONG,
+     "equally seeded rng gave different gains"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(np.random.randn(num_draws)) ** 2)),), WRONG, "global np.random"),  # noqa: NPY002
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.normal(0, 2, num_draws)) ** 2)),), WRONG, "must be standard normal"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        rng.standard_normal(num_draws) ** 2)),), WRONG, "never called phi"),
+    (check_gain, (lambda phi, rng, num_draws: math.sqrt(2),), WRONG, "never called phi"),
     # uniform_bound: right, in unusual forms
     (check_uniform_bound, (lambda std: math.sqrt(3) * std,), CORRECT, "sqrt(3)"),
     (check_uniform_bound, (lambda std: np.sqrt(3 * std**2),), CORRECT, None),
@@ -276,7 +281,7 @@ CASES = [
      CORRECT, None),
     # uniform_bound: wrong
     (check_uniform_bound, (lambda std: std * 1.732,), WRONG, "is rounded or estimated"),
-    (check_uniform_bound, (lambda std: round(math.sqrt(3) * std, 4),), WRONG, "is rounded or estimated"),
+    (check_uniform_bound, (lambda std: round(math.sqrt(3) * std, 4),), WRONG, "rounded to 4 decimals"),
     (check_uniform_bound, (lambda std: std,), WRONG, "a / sqrt(3)"),
     (check_uniform_bound, (lambda std: std / math.sqrt(3),), WRONG, "smaller"),
     (check_uniform_bound, (lambda std: 3 * std,), WRONG, "square root"),
@@ -316,8 +321,9 @@ CASES = [
     (check_he_stack, (_he_one_array_sliced,), WRONG, "reuse the same draws"),
     (check_he_stack, (_he_seed_arithmetic,), WRONG, "arithmetic on a seed"),
     (check_he_stack, (_he_fixed_seed,), WRONG, "fixed seed"),
-    (check_he_stack, (_he_entropy_plus_100_layer,), WRONG, "seeded [0, 100, 200]"),
+    (check_he_stack, (_he_entropy_plus_100_layer,), WRONG, "seeded from the generator's seed"),
     (check_he_stack, (_he_from_entropy,), WRONG, "seeded from the generator's seed"),
+    (check_he_stack, (_he_entropy_plus_layer,), WRONG, "seeded from the generator's seed"),
     (check_he_stack, (_he_float16,), WRONG, "layer 0 holds float16 values"),
     (check_he_stack, (_he_float16_throughout,), WRONG, "float16"),
     (check_he_stack, (_he_global,), WRONG, "global np.random"),
@@ -405,11 +411,6 @@ def _he_stratified(jitter):
 
 
 CASES += [
-    # glorot_std: the fans off by one or two (within 2 % in big layers, not "rounded")
-    *[(check_glorot_std, (lambda fan_in, fan_out, gain, k=k: gain * math.sqrt(
-        2 / (fan_in + fan_out + k)),), WRONG, "fans off by") for k in (-2, -1, 1, 2)],
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(
-        2 / (fan_in + 1 + fan_out)),), WRONG, "a bias is not a fan"),
     # he_stack: seed * layer (layer 0 seeded 0 whatever rng is), orthogonal, rescaled draws
     (check_he_stack, (_he_seed_times_layer,), WRONG, "seed arithmetic such as seed * layer"),
     (check_he_stack, (_he_orthogonal,), WRONG, "orthogonal initialization"),
@@ -442,10 +443,12 @@ CASES += [
 ]
 
 # uniform_bound at float64 precision (float32 answers at float32's), and on an input drawn at
-# call time; glorot_std with the gain inside the square root
+# call time
 _TABLE = {0.1: math.sqrt(3) * 0.1, 0.0625: math.sqrt(3) * 0.0625, 2.0: math.sqrt(3) * 2.0}
 CASES += [
     (check_uniform_bound, (lambda std: 1.73205 * std,), WRONG, "is rounded or estimated"),
+    (check_uniform_bound, (lambda std: round(math.sqrt(3) * std, 8),), WRONG,
+     "rounded to 8 decimals"),
     (check_uniform_bound, (lambda std: np.float32(1.73205) * np.float32(std),), WRONG,
      "is rounded or estimated"),
     (check_uniform_bound, (lambda std: float(np.float32(std) * np.float32(math.sqrt(3))),),
@@ -454,8 +457,6 @@ CASES += [
     (check_uniform_bound, (lambda std: np.sqrt(np.float32(3)) * np.float32(std),), CORRECT, None),
     (check_uniform_bound, (lambda std: _TABLE[std],), WRONG, "KeyError"),
     (check_uniform_bound, (lambda std: _TABLE.get(std, 1.0),), WRONG, "variance is a**2 / 3"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: math.sqrt(gain * 2 / (fan_in + fan_out)),),
-     WRONG, "the gain is inside the square root"),
 ]
 
 
@@ -500,19 +501,9 @@ if importlib.util.find_spec("torch") is not None:
     ]
 
 
-# glorot_std: the average of the two variances instead of one over the average fan; a table
-# of the fixed cases (a case is drawn at call time); SymPy numbers. uniform_bound: PyTorch's
-# float32 is float32 (as NumPy's), a typed sqrt(3) is not float32 rounding, SymPy numbers
-_GLOROT_TABLE = {(fan_in, fan_out, gain): gain * math.sqrt(2 / (fan_in + fan_out))
-                 for fan_in, fan_out, gain in ((512, 200, 1.0), (100, 100, 1.0),
-                                               (64, 300, 5.0 / 3.0), (30, 10, 2.0))}
+# uniform_bound: PyTorch's float32 is float32 (as NumPy's), a typed sqrt(3) is not float32
+# rounding, SymPy numbers
 CASES += [
-    (check_glorot_std, (lambda fan_in, fan_out, gain: gain * math.sqrt(
-        (1 / fan_in + 1 / fan_out) / 2),), WRONG, "one over the average FAN"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: _GLOROT_TABLE[fan_in, fan_out, gain],),
-     WRONG, "KeyError"),
-    (check_glorot_std, (lambda fan_in, fan_out, gain: _GLOROT_TABLE.get(
-        (fan_in, fan_out, gain), 0.1),), WRONG, "not the gain times"),
     (check_uniform_bound, (lambda std: 1.7320508 * std,), WRONG, "typed as a constant"),
     (check_uniform_bound, (lambda std: float(np.sqrt(np.float32(3))) * std,), WRONG,
      "the precision of float32"),
@@ -526,15 +517,12 @@ if importlib.util.find_spec("sympy") is not None:
          None),
         (check_uniform_bound, (lambda std: sympy.sqrt(3) * sympy.Symbol("std"),), WRONG,
          "free symbol"),
-        (check_glorot_std, (lambda fan_in, fan_out, gain: gain * sympy.sqrt(
-            sympy.Rational(2, fan_in + fan_out)),), CORRECT, None),
     ]
 if importlib.util.find_spec("torch") is not None:
     import torch
 
     CASES += [
+        (check_gain, (_gain_torch,), CORRECT, None),
         (check_uniform_bound, (lambda std: torch.tensor(std) * torch.sqrt(torch.tensor(3.0)),),
          CORRECT, None),
-        (check_glorot_std, (lambda fan_in, fan_out, gain: gain * torch.sqrt(
-            torch.tensor(2 / (fan_in + fan_out))),), CORRECT, None),
     ]
