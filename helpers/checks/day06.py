@@ -20,16 +20,15 @@ as another keeps; at least 40 of the 50 units must be so paired, which a right m
 odds far below one in a million, so a copy of a few units only can pass), a keep
 probability on a coarse grid (a third, irregular p), the keep probability used as the drop
 probability, a mask that ignores ``rng`` (drawn from torch's global generator, say), repeats
-at every call or comes from a generator of its own: a legacy one (``np.random.RandomState``,
-``random.Random``) made inside, or one seeded from ``rng`` with seeds that vary across calls by
-fewer than 40 bits (:func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a
+at every call or comes from a generator of its own: a legacy one (``np.random.RandomState``)
+made inside, or one (``random.Random``, ``torch.Generator``, ``default_rng`` ...) seeded from
+``rng`` with seeds that vary across calls by fewer than 40 bits, rounded (:func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a
 63-bit draw, or ``rng.spawn(1)[0]``, passes), and the scaling of the kept units.
 """
 
 from __future__ import annotations
 
 import contextlib
-import random
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -199,8 +198,15 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
                     "probability seems rounded to a coarse grid (such as rng.integers(0, 20) >= "
                     f"20 * {arg}); compare a uniform draw, rng.random(), with {arg} itself")
     if abs(share - p) > tol:  # at _P, the first p tried, the share is off for any p given
-        how = (f" (compare one uniform draw per entry with {arg}: a sum, average or other "
-               "combination of draws is not uniform)" if p == _P else "")
+        how = ""
+        if p == _P and abs(share - 0.5) < tol:  # p = 0.3 dropped half: as at any p, likely
+            how = (f": the probability seems hard-coded at 1/2 ({arg} ignored, as "
+                   "rng.integers(0, 2) or rng.random() >= 0.5 do); compare one uniform draw "
+                   f"per entry, rng.random(), with {arg} itself")
+        elif p == _P:
+            how = (f" (compare one uniform draw per entry, rng.random(), with {arg}: a draw "
+                   "that is not uniform on [0, 1), such as a normal draw or a sum, average "
+                   "or other combination of uniform draws, drops another share)")
         raise Wrong(f"{name} should drop each unit with probability {arg} = {p}, independently; "
                     f"it dropped {share:.1%} of them{how}")
     # Being dropped must not depend on the activation (uniform in [0.5, 2]): for a right mask
@@ -271,14 +277,16 @@ def _check_unit_copies(dropped_at_half, name: str) -> None:
 
 @contextlib.contextmanager
 def _legacy_made(func: Any) -> Iterator[list[str]]:
-    """The legacy generators (``np.random.RandomState``, Python's ``random.Random``) made
-    while the block runs, by name: looked up on their modules or under any name in
-    ``func``'s globals, like :func:`watch_seeding`'s (inside which this may run)."""
+    """The legacy generators (NumPy's ``np.random.RandomState``) made while the block runs,
+    by name: looked up on their modules or under any name in ``func``'s globals, like
+    :func:`watch_seeding`'s (inside which this may run). Python's ``random.Random`` is not
+    legacy (it is Python's current generator, MT19937 like ``torch.Generator``): seeded from
+    rng, it is judged like a torch or NumPy generator of the learner's own, by its seeds'
+    bits."""
     made: list[str] = []
     undo: list[tuple[Any, str, Any]] = []
     learner = getattr(answer(func), "__globals__", None)
-    for home, name, label in ((np.random, "RandomState", "np.random.RandomState"),
-                              (random, "Random", "random.Random")):
+    for home, name, label in ((np.random, "RandomState", "np.random.RandomState"),):
         original = getattr(home, name)
 
         def init(self, *args, _label=label, _original=original, **kwargs):
@@ -343,9 +351,11 @@ def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> No
                     "training step needs a fresh mask, so draw from rng itself rather than a "
                     "generator rebuilt from its seed")
     bits = seed_bits(keys)
-    if bits is not None and 0 < bits < _SEED_BITS:
+    # Rounded, as printed: 20 seeds below 2**40 span a little less than 2**40 (about 39.9
+    # bits), and such seeds carry 40 bits, not fewer.
+    if bits is not None and 0 < round(bits) < _SEED_BITS:
         raise Wrong(f"{name} draws from a generator of its own, seeded from rng with few "
-                    f"possible values: its seeds vary across calls by only about {bits:.0f} "
+                    f"possible values: its seeds vary across calls by only about {round(bits)} "
                     f"bits (fewer than {_SEED_BITS}; a seed below 2**32, say). Over the "
                     "millions of steps of a training run such seeds repeat (the birthday "
                     f"bound: n calls share a seed about n**2 / 2**{round(bits) + 1} times), and "
