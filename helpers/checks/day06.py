@@ -22,13 +22,15 @@ probability on a coarse grid (a third, irregular p), the keep probability used a
 probability, a mask that ignores ``rng`` (drawn from torch's global generator, say), repeats
 at every call or comes from a generator of its own: a legacy one (``np.random.RandomState``)
 made inside, or one (``random.Random``, ``torch.Generator``, ``default_rng`` ...) seeded from
-``rng`` with seeds that vary across calls by fewer than 40 bits, rounded (:func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a
-63-bit draw, or ``rng.spawn(1)[0]``, passes), and the scaling of the kept units.
+``rng`` with seeds that vary across calls by fewer than 40 bits, rounded
+(:func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a 63-bit draw, or
+``rng.spawn(1)[0]``, passes), and the scaling of the kept units.
 """
 
 from __future__ import annotations
 
 import contextlib
+import inspect
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -387,6 +389,22 @@ def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> No
                     "a fixed count of zeros (round(p * size) of them, say) is not dropout")
 
 
+def _check_training_positional(func: Any, x: np.ndarray, name: str) -> None:
+    """The prompt's signature passes ``training`` as the 4th positional argument."""
+    try:
+        signature = inspect.signature(func)
+    except (TypeError, ValueError):  # no signature to inspect (a builtin, say): let the call tell
+        return
+    try:
+        signature.bind(x, _P, np.random.default_rng(0), True)
+    except TypeError:
+        training = signature.parameters.get("training")
+        keyword_only = training is not None and training.kind is training.KEYWORD_ONLY
+        raise Wrong(f"the prompt's signature is {name}(x, p, rng, training=True): training "
+                    f"is the 4th positional argument (the check calls {name}(x, p, rng, True))"
+                    + (", not keyword-only after *" if keyword_only else "")) from None
+
+
 @exercise_check
 def check_original_dropout(original_dropout) -> str:
     """``original_dropout(x, p, rng, training)``: mask at training, times ``1 - p`` after.
@@ -404,6 +422,7 @@ def check_original_dropout(original_dropout) -> str:
     """
     x = _activations()
     name = "original_dropout"
+    _check_training_positional(original_dropout, x, name)
     for p in (_P, _P_OTHER, _P_ODD):
         xp = _activations(_ODD_ROWS) if p == _P_ODD else x  # more entries: a finer share test
         out = _array(call(original_dropout, xp.copy(), p, np.random.default_rng(0), True),

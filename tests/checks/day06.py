@@ -436,10 +436,28 @@ def torch_bernoulli(x, p, rng, training=True):
     return x * torch.bernoulli(torch.full(x.shape, 1 - p, dtype=torch.float64)).numpy()
 
 
+def keyword_only_training(x, p, rng, *, training=True):
+    return original(x, p, rng, training)
+
+
+def training_as_varargs(x, p, rng, *rest):
+    return original(x, p, rng, *rest)
+
+
+def three_arguments(x, p, rng):
+    return x * (rng.random(x.shape) >= p)
+
+
 CASES = [
     # Exercise 1: original_dropout(x, p, rng, training=True)
     (check_original_dropout, (original,), CORRECT, "expectations match"),
     (check_original_dropout, (original_with(),), CORRECT, None),
+    (check_original_dropout, (keyword_only_training,), WRONG,
+     "training is the 4th positional argument"),
+    (check_original_dropout, (keyword_only_training,), WRONG, "not keyword-only after *"),
+    (check_original_dropout, (three_arguments,), WRONG,
+     "original_dropout(x, p, rng, training=True): training is the 4th positional"),
+    (check_original_dropout, (training_as_varargs,), CORRECT, None),
     (check_original_dropout, (original_binomial,), CORRECT, None),
     (check_original_dropout, (original_where,), CORRECT, None),
     (check_original_dropout, (original_choice,), CORRECT, None),
