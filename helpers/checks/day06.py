@@ -20,16 +20,17 @@ as another keeps; at least 40 of the 50 units must be so paired, which a right m
 odds far below one in a million, so a copy of a few units only can pass), a keep
 probability on a coarse grid (a third, irregular p), the keep probability used as the drop
 probability, a mask that ignores ``rng`` (drawn from torch's global generator, say), repeats
-at every call or comes from a generator of its own: a legacy one (``np.random.RandomState``,
-``random.Random``) made inside, or one seeded from ``rng`` with seeds that vary across calls by
-fewer than 40 bits (:func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a
-63-bit draw, or ``rng.spawn(1)[0]``, passes), and the scaling of the kept units.
+at every call or comes from a generator of its own: a legacy one (``np.random.RandomState``)
+made inside, or one (``random.Random``, ``torch.Generator``, ``default_rng`` ...) seeded from
+``rng`` with seeds that vary across calls by fewer than 40 bits, rounded
+(:func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a 63-bit draw, or
+``rng.spawn(1)[0]``, passes), and the scaling of the kept units.
 """
 
 from __future__ import annotations
 
 import contextlib
-import random
+import inspect
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -199,8 +200,15 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
                     "probability seems rounded to a coarse grid (such as rng.integers(0, 20) >= "
                     f"20 * {arg}); compare a uniform draw, rng.random(), with {arg} itself")
     if abs(share - p) > tol:  # at _P, the first p tried, the share is off for any p given
-        how = (f" (compare one uniform draw per entry with {arg}: a sum, average or other "
-               "combination of draws is not uniform)" if p == _P else "")
+        how = ""
+        if p == _P and abs(share - 0.5) < tol:  # p = 0.3 dropped half: as at any p, likely
+            how = (f": the probability seems hard-coded at 1/2 ({arg} ignored, as "
+                   "rng.integers(0, 2) or rng.random() >= 0.5 do); compare one uniform draw "
+                   f"per entry, rng.random(), with {arg} itself")
+        elif p == _P:
+            how = (f" (compare one uniform draw per entry, rng.random(), with {arg}: a draw "
+                   "that is not uniform on [0, 1), such as a normal draw or a sum, average "
+                   "or other combination of uniform draws, drops another share)")
         raise Wrong(f"{name} should drop each unit with probability {arg} = {p}, independently; "
                     f"it dropped {share:.1%} of them{how}")
     # Being dropped must not depend on the activation (uniform in [0.5, 2]): for a right mask
@@ -271,14 +279,16 @@ def _check_unit_copies(dropped_at_half, name: str) -> None:
 
 @contextlib.contextmanager
 def _legacy_made(func: Any) -> Iterator[list[str]]:
-    """The legacy generators (``np.random.RandomState``, Python's ``random.Random``) made
-    while the block runs, by name: looked up on their modules or under any name in
-    ``func``'s globals, like :func:`watch_seeding`'s (inside which this may run)."""
+    """The legacy generators (NumPy's ``np.random.RandomState``) made while the block runs,
+    by name: looked up on their modules or under any name in ``func``'s globals, like
+    :func:`watch_seeding`'s (inside which this may run). Python's ``random.Random`` is not
+    legacy (it is Python's current generator, MT19937 like ``torch.Generator``): seeded from
+    rng, it is judged like a torch or NumPy generator of the learner's own, by its seeds'
+    bits."""
     made: list[str] = []
     undo: list[tuple[Any, str, Any]] = []
     learner = getattr(answer(func), "__globals__", None)
-    for home, name, label in ((np.random, "RandomState", "np.random.RandomState"),
-                              (random, "Random", "random.Random")):
+    for home, name, label in ((np.random, "RandomState", "np.random.RandomState"),):
         original = getattr(home, name)
 
         def init(self, *args, _label=label, _original=original, **kwargs):
@@ -343,9 +353,11 @@ def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> No
                     "training step needs a fresh mask, so draw from rng itself rather than a "
                     "generator rebuilt from its seed")
     bits = seed_bits(keys)
-    if bits is not None and 0 < bits < _SEED_BITS:
+    # Rounded, as printed: 20 seeds below 2**40 span a little less than 2**40 (about 39.9
+    # bits), and such seeds carry 40 bits, not fewer.
+    if bits is not None and 0 < round(bits) < _SEED_BITS:
         raise Wrong(f"{name} draws from a generator of its own, seeded from rng with few "
-                    f"possible values: its seeds vary across calls by only about {bits:.0f} "
+                    f"possible values: its seeds vary across calls by only about {round(bits)} "
                     f"bits (fewer than {_SEED_BITS}; a seed below 2**32, say). Over the "
                     "millions of steps of a training run such seeds repeat (the birthday "
                     f"bound: n calls share a seed about n**2 / 2**{round(bits) + 1} times), and "
@@ -377,6 +389,22 @@ def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> No
                     "a fixed count of zeros (round(p * size) of them, say) is not dropout")
 
 
+def _check_training_positional(func: Any, x: np.ndarray, name: str) -> None:
+    """The prompt's signature passes ``training`` as the 4th positional argument."""
+    try:
+        signature = inspect.signature(func)
+    except (TypeError, ValueError):  # no signature to inspect (a builtin, say): let the call tell
+        return
+    try:
+        signature.bind(x, _P, np.random.default_rng(0), True)
+    except TypeError:
+        training = signature.parameters.get("training")
+        keyword_only = training is not None and training.kind is training.KEYWORD_ONLY
+        raise Wrong(f"the prompt's signature is {name}(x, p, rng, training=True): training "
+                    f"is the 4th positional argument (the check calls {name}(x, p, rng, True))"
+                    + (", not keyword-only after *" if keyword_only else "")) from None
+
+
 @exercise_check
 def check_original_dropout(original_dropout) -> str:
     """``original_dropout(x, p, rng, training)``: mask at training, times ``1 - p`` after.
@@ -394,6 +422,7 @@ def check_original_dropout(original_dropout) -> str:
     """
     x = _activations()
     name = "original_dropout"
+    _check_training_positional(original_dropout, x, name)
     for p in (_P, _P_OTHER, _P_ODD):
         xp = _activations(_ODD_ROWS) if p == _P_ODD else x  # more entries: a finer share test
         out = _array(call(original_dropout, xp.copy(), p, np.random.default_rng(0), True),

@@ -366,8 +366,39 @@ def seeded_imported(x, p, rng, training=True):
 
 
 def python_random_inside(x, p, rng):
+    """Valid: Python's generator (MT19937, like torch.Generator) from a 63-bit seed."""
     draw = random.Random(int(rng.integers(2**63))).random
     return np.array([draw() for _ in range(x.size)]).reshape(x.shape) >= p
+
+
+def python_random_32_bits(x, p, rng):
+    """Python's generator seeded from rng below 2**32: judged by its seeds, not as legacy."""
+    draw = random.Random(int(rng.integers(2**32))).random
+    return np.array([draw() for _ in range(x.size)]).reshape(x.shape) >= p
+
+
+def seeded_40_bits(x, p, rng):
+    """Valid: a 40-bit seed drawn from rng (20 such seeds span about 39.9 bits)."""
+    return np.random.default_rng(int(rng.integers(2**40))).random(x.shape) >= p
+
+
+def seeded_39_bits(x, p, rng):
+    return np.random.default_rng(int(rng.integers(2**39))).random(x.shape) >= p
+
+
+def integers_half(a, p, rng):
+    """Reviewer's case: a coin flip, p ignored."""
+    return rng.integers(0, 2, a.shape)
+
+
+def random_half(a, p, rng):
+    """Reviewer's case: one uniform draw per entry, compared with 0.5 instead of p."""
+    return rng.random(a.shape) >= 0.5
+
+
+def normal_draw(a, p, rng):
+    """Reviewer's case: a normal draw compared with p."""
+    return rng.normal(size=a.shape) >= p
 
 
 def seeded_32_bits(x, p, rng):
@@ -405,10 +436,28 @@ def torch_bernoulli(x, p, rng, training=True):
     return x * torch.bernoulli(torch.full(x.shape, 1 - p, dtype=torch.float64)).numpy()
 
 
+def keyword_only_training(x, p, rng, *, training=True):
+    return original(x, p, rng, training)
+
+
+def training_as_varargs(x, p, rng, *rest):
+    return original(x, p, rng, *rest)
+
+
+def three_arguments(x, p, rng):
+    return x * (rng.random(x.shape) >= p)
+
+
 CASES = [
     # Exercise 1: original_dropout(x, p, rng, training=True)
     (check_original_dropout, (original,), CORRECT, "expectations match"),
     (check_original_dropout, (original_with(),), CORRECT, None),
+    (check_original_dropout, (keyword_only_training,), WRONG,
+     "training is the 4th positional argument"),
+    (check_original_dropout, (keyword_only_training,), WRONG, "not keyword-only after *"),
+    (check_original_dropout, (three_arguments,), WRONG,
+     "original_dropout(x, p, rng, training=True): training is the 4th positional"),
+    (check_original_dropout, (training_as_varargs,), CORRECT, None),
     (check_original_dropout, (original_binomial,), CORRECT, None),
     (check_original_dropout, (original_where,), CORRECT, None),
     (check_original_dropout, (original_choice,), CORRECT, None),
@@ -483,8 +532,15 @@ CASES = [
      "legacy generator, np.random.RandomState"),
     (check_original_dropout, (original_mask(legacy_inside_wide),), WRONG,
      "legacy generator, np.random.RandomState"),
-    (check_original_dropout, (original_mask(python_random_inside),), WRONG,
-     "legacy generator, random.Random"),
+    (check_original_dropout, (original_mask(python_random_inside),), CORRECT, None),
+    (check_original_dropout, (original_mask(python_random_32_bits),), WRONG, "about 32 bits"),
+    (check_original_dropout, (original_mask(seeded_40_bits),), CORRECT, None),
+    (check_original_dropout, (original_mask(seeded_39_bits),), WRONG,
+     "about 39 bits (fewer than 40"),
+    (check_snippet_fixed, (snippet_mask(integers_half),), WRONG, "hard-coded at 1/2"),
+    (check_snippet_fixed, (snippet_mask(random_half),), WRONG, "hard-coded at 1/2"),
+    (check_snippet_fixed, (snippet_mask(normal_draw),), WRONG,
+     "not uniform on [0, 1), such as a normal draw"),
     (check_original_dropout, (original_mask(seeded_32_bits),), WRONG, "about 32 bits"),
     (check_original_dropout, (original_mask(seeded_in_list),), WRONG, "about 32 bits"),
     (check_original_dropout, (legacy_imported,), WRONG,
