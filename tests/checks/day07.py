@@ -788,6 +788,21 @@ def boot_x_on_y(x, y, family, num_boot, rng):  # slope(y[rows], x[rows]): x regr
     return slopes
 
 
+def boot_shared_blocks(x, y, family, num_boot, rng, size=2, share=0.5):
+    # Replicates in blocks of `size` share one common draw of share * G families
+    num_families = family.max() + 1
+    members = [np.flatnonzero(family == g) for g in range(num_families)]
+    num_common = int(share * num_families)
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        if r % size == 0:
+            common = rng.integers(0, num_families, num_common)
+        drawn = np.r_[common, rng.integers(0, num_families, num_families - num_common)]
+        rows = np.concatenate([members[g] for g in drawn])
+        slopes[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return slopes
+
+
 def boot_matrix(x, y, family, num_boot, rng):  # the index matrix, lstsq, rng.choice
     labels = np.unique(family)
     drawn = rng.choice(labels, size=(num_boot, len(labels)), replace=True)
@@ -962,6 +977,9 @@ CASES += [
 CASES += [
     (check_family_bootstrap, (boot_right,), CORRECT, "whole families"),
     (check_family_bootstrap, (boot_x_on_y,), WRONG, "line of x regressed on y (x and y swapped)"),
+    (check_family_bootstrap, (boot_shared_blocks,), WRONG, "in blocks of 2 consecutive"),
+    (check_family_bootstrap, (lambda *a: boot_shared_blocks(*a, size=10, share=0.4),), WRONG,
+     "Your resamples share families within a block"),
     (check_family_bootstrap, (boot_matrix,), CORRECT, None),
     (check_family_bootstrap, (boot_spawn,), CORRECT, None),
     (check_family_bootstrap, (boot_children,), WRONG, "as if you resampled children"),
