@@ -125,6 +125,16 @@ def _line_digits(w: float, b: float, want_w: float, want_b: float) -> float:
     return float(-np.log10(max(rel, 1e-17)))
 
 
+def _reject_x_on_y(w: float, x: np.ndarray, y: np.ndarray, rtol: float = 1e-6) -> None:
+    """:class:`Wrong` if the slope ``w`` is that of x regressed on y (either way written)."""
+    xc, yc = x - x.mean(), y - y.mean()
+    if _close(w, (yc @ yc) / (xc @ yc), rtol):
+        raise Wrong("that slope belongs to x regressed on y; the line predicts y from x")
+    if _close(w, (xc @ yc) / (yc @ yc), rtol):  # fit_line(y, x) inside: arguments swapped
+        raise Wrong("that is the line of x regressed on y (x and y swapped): it predicts x "
+                    "from y; the line predicts y from x, so x goes into the design matrix")
+
+
 @exercise_check
 def check_fit_line(fit_line) -> str:
     """``fit_line(x, y)``: least-squares ``(w, b)`` of a line, for a 1-D ``x``."""
@@ -141,15 +151,10 @@ def check_fit_line(fit_line) -> str:
                 "far from 0.")
     if _close(w, want_b) and _close(b, want_w):
         raise Wrong("you returned (b, w): with add_bias the bias is theta's FIRST entry")
-    xc, yc = x - x.mean(), y - y.mean()
     if _close(w, x @ y / (x @ x)):
         raise Wrong("that is the line through the origin: add a column of ones for the "
                     "bias (add_bias) before solving")
-    if _close(w, (yc @ yc) / (xc @ yc)):
-        raise Wrong("that slope belongs to x regressed on y; the line predicts y from x")
-    if _close(w, (xc @ yc) / (yc @ yc)):  # fit_line(y, x) inside: arguments swapped
-        raise Wrong("that is the line of x regressed on y (x and y swapped): it predicts x "
-                    "from y; the line predicts y from x, so x goes into the design matrix")
+    _reject_x_on_y(w, x, y)
     n = len(x)
     if _close(w, want_w * n / (n - 1)) or _close(w, want_w * (n - 1) / n):
         raise Wrong("the slope is off by the factor n / (n - 1): a covariance and a "
@@ -462,6 +467,15 @@ def _ridge_answer(value, d: int, want_b: float | None = None) -> tuple[np.ndarra
     first, second = _pair(value, "ridge(X, y, alpha)")
     if np.size(first) == 1 and np.size(second) == d:
         raise Wrong("you returned (b, w): return the weights first, (w, b)")
+    shape = np.shape(first)
+    if np.size(first) == d and shape != (d,):
+        raise Wrong(f"w has shape {shape}; return a 1-D w of shape ({d},) (lstsq with a 1-D "
+                    "right-hand side gives one; or w.ravel()). With a 2-D w, X @ w is a column "
+                    "of shape (n, 1), and y - X @ w then broadcasts (n, 1) - (n,) into an n x n "
+                    "array, not n residuals")
+    if np.ndim(second) != 0:
+        raise Wrong(f"b has shape {np.shape(second)}: return b as one number (a scalar, such "
+                    "as y.mean() - X.mean(axis=0) @ w with a 1-D w), not an array")
     w = _vector(first, d, "w")
     return w, number(second, "b")
 
@@ -784,6 +798,9 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
         raise Wrong("your slopes do not follow the rng argument (the same rng seed gave "
                     "other slopes, or another seed the same ones): draw the family indices "
                     "from rng, and from nothing else")
+    # A bootstrap's mean slope is within a few percent of the full data's: Exercise 1's test
+    # of the regression of x on y, at that tolerance (the slope of y on x is 4 times larger).
+    _reject_x_on_y(float(slopes.mean()), x, y, rtol=0.05)
     want_sd = _reference_sd(x, y, family)
     sd = float(slopes.std(ddof=1))
     if not 0.8 < sd / want_sd < 1.25:
@@ -893,6 +910,34 @@ def _check_independent(slopes: np.ndarray) -> None:
                     "resamples share families with the previous one (a sliding window over one "
                     "long draw, or keeping part of the last resample): draw all G family "
                     "indices of each replicate afresh from rng")
+    _check_blocks(slopes)
+
+
+def _check_blocks(slopes: np.ndarray, sizes: range = range(2, 21)) -> None:
+    """Replicates sharing families in blocks (pairs, or runs of 10 built on one common
+    draw) vary together within a block, which a correlation pooled over all consecutive
+    pairs dilutes. For each block size k and starting place o, a one-way analysis of
+    variance of the blocks: F, the spread of block means over that within blocks, has an
+    F(B - 1, B(k - 1)) law for independent normal slopes (B blocks). Its smallest p over
+    the 209 (k, o) below 5e-9 has odds under 209 * 5e-9 = 1e-6 on a right answer (the
+    smallest over 2,000 samples of 400 normals, or of t(8) values: 4e-6). Pairs sharing
+    half their families give p near 1e-7 or below, blocks of 10 sharing 40% near 1e-10."""
+    import scipy.stats  # only here, as scipy.linalg above; Day 7's notebook imports scipy
+
+    num = len(slopes)
+    for k in sizes:
+        for o in range(k):
+            blocks = slopes[o:o + (num - o) // k * k].reshape(-1, k)
+            within = blocks.var(axis=1, ddof=1).mean()
+            f = k * blocks.mean(axis=1).var(ddof=1) / within if within > 0 else np.inf
+            p = scipy.stats.f.sf(f, len(blocks) - 1, len(blocks) * (k - 1))
+            if p < 5e-9:
+                raise Wrong(f"your slopes are not independent: in blocks of {k} consecutive "
+                            f"replicates (from replicate {o}) they vary together (block means "
+                            f"spread {f:.1f} times as much as independent slopes would; odds "
+                            f"{p:.0e}). Your resamples share families within a block (a "
+                            "common draw reused): draw all G family indices of each "
+                            "replicate afresh from rng")
 
 
 def _check_exact_slopes(func) -> None:

@@ -430,6 +430,14 @@ def ridge_right(X, y, alpha):
     return w, y_mean - x_mean @ w
 
 
+def ridge_column(X, y, alpha):  # y as a column: lstsq returns w of shape (d, 1), b (1,)
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    d = X.shape[1]
+    taller = np.vstack([X - x_mean, np.sqrt(alpha) * np.eye(d)])
+    w, *_ = np.linalg.lstsq(taller, np.r_[y - y_mean, np.zeros(d)][:, None], rcond=None)
+    return w, y_mean - x_mean @ w
+
+
 def ridge_svd(X, y, alpha):  # the filter factors of section 6
     x_mean, y_mean = X.mean(axis=0), y.mean()
     U, s, Vt = np.linalg.svd(X - x_mean, full_matrices=False)
@@ -727,6 +735,16 @@ def fit_line_polynomial_window(x, y):  # Polynomial.fit without .convert(): wind
 
 CASES += [
     (check_fit_line, (fit_line_float16,), WRONG, "is float16, which holds only about 3"),
+    (check_ridge, (ridge_column,), WRONG, "broadcasts (n, 1) - (n,) into an n x n"),
+    (check_ridge, (lambda X, y, alpha: (ridge_right(X, y, alpha)[0][None],
+                                        ridge_right(X, y, alpha)[1]),), WRONG,
+     "w has shape (1, 3); return a 1-D w of shape (3,)"),
+    (check_ridge, (lambda X, y, alpha: (ridge_right(X, y, alpha)[0],
+                                        np.atleast_1d(ridge_right(X, y, alpha)[1])),), WRONG,
+     "b has shape (1,): return b as one number"),
+    (check_ridge, (lambda X, y, alpha: (ridge_right(X, y, alpha)[0],
+                                        np.asarray(ridge_right(X, y, alpha)[1])),), CORRECT,
+     None),
     (check_ridge, (ridge_dual,), WRONG, "X @ X.T"),
     (check_ridge, (ridge_dual_solve,), WRONG, "at alpha = 0 it is singular"),
     (check_ridge, (ridge_dual_singular,), WRONG, "at alpha = 0 it is singular"),
@@ -755,6 +773,31 @@ def boot_right(x, y, family, num_boot, rng):  # one draw of family indices per r
     slopes = np.empty(num_boot)
     for r in range(num_boot):
         drawn = rng.integers(0, num_families, size=num_families)
+        rows = np.concatenate([members[g] for g in drawn])
+        slopes[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return slopes
+
+
+def boot_x_on_y(x, y, family, num_boot, rng):  # slope(y[rows], x[rows]): x regressed on y
+    num_families = family.max() + 1
+    members = [np.flatnonzero(family == g) for g in range(num_families)]
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        rows = np.concatenate([members[g] for g in rng.integers(0, num_families, num_families)])
+        slopes[r] = np.polyfit(y[rows], x[rows], 1)[0]
+    return slopes
+
+
+def boot_shared_blocks(x, y, family, num_boot, rng, size=2, share=0.5):
+    # Replicates in blocks of `size` share one common draw of share * G families
+    num_families = family.max() + 1
+    members = [np.flatnonzero(family == g) for g in range(num_families)]
+    num_common = int(share * num_families)
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        if r % size == 0:
+            common = rng.integers(0, num_families, num_common)
+        drawn = np.r_[common, rng.integers(0, num_families, num_families - num_common)]
         rows = np.concatenate([members[g] for g in drawn])
         slopes[r] = np.polyfit(x[rows], y[rows], 1)[0]
     return slopes
@@ -933,6 +976,10 @@ CASES += [
 
 CASES += [
     (check_family_bootstrap, (boot_right,), CORRECT, "whole families"),
+    (check_family_bootstrap, (boot_x_on_y,), WRONG, "line of x regressed on y (x and y swapped)"),
+    (check_family_bootstrap, (boot_shared_blocks,), WRONG, "in blocks of 2 consecutive"),
+    (check_family_bootstrap, (lambda *a: boot_shared_blocks(*a, size=10, share=0.4),), WRONG,
+     "Your resamples share families within a block"),
     (check_family_bootstrap, (boot_matrix,), CORRECT, None),
     (check_family_bootstrap, (boot_spawn,), CORRECT, None),
     (check_family_bootstrap, (boot_children,), WRONG, "as if you resampled children"),
