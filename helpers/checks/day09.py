@@ -780,6 +780,12 @@ def _named(triple: tuple[int, int, int]) -> str:
 
 def _collision_hint(a: tuple[int, int, int], b: tuple[int, int, int]) -> str:
     """What two triples that draw the same numbers say about the learner's seed."""
+    if a[0] != b[0] and (a[1] != b[1] or a[2] != b[2]):  # the seed runs into another id
+        return (f"{_named(a)} and {_named(b)} draw the same numbers: seeds made by "
+                "arithmetic on the ids collide, and here a change of seed undoes a change of "
+                "another id: the ids are packed into overlapping bit fields (the seed's high "
+                "bits are where the epoch or index goes, by +, | or ^), none of them "
+                "dropped; section 8 shows how SeedSequence keeps the ids apart")
     return (f"{_named(a)} and {_named(b)} draw the same numbers: seeds "
             "made by arithmetic on the ids (sums, products, digits side by side) collide; "
             "section 8 shows how SeedSequence keeps the ids apart")
@@ -988,10 +994,10 @@ def check_rank_noise(rank_noise) -> str:
     # arithmetic
     _narrow_item_seeds(rank_noise)
     _judge_items(item_noise)
-    collision = _arithmetic_collision(rank_noise)
-    if collision is not None and np.array_equal(_noise(item_noise, *collision[0], 4),
-                                                _noise(item_noise, *collision[1], 4)):
-        raise Wrong(_collision_hint(*collision))
+    for first, second in _arithmetic_collision(rank_noise):  # every candidate: ^ or | may
+        # spare the cheapest pair and make another collide
+        if np.array_equal(_noise(item_noise, *first, 4), _noise(item_noise, *second, 4)):
+            raise Wrong(_collision_hint(first, second))
     pool = {(seed, epoch): _rank_rows(rank_noise, seed, epoch, 0, 1, _POOL_ITEMS, _POOL_SIZE)
             for seed in _POOL_SEEDS for epoch in _POOL_EPOCHS}
     _mirrored_items(pool)
@@ -1023,6 +1029,14 @@ def _dropped_seed_bits(rank_noise) -> None:
                 continue
             if seeding.torch_seeds:
                 raise Wrong(_TORCH_SEED_PER_ITEM)
+            if not np.array_equal(_rank_rows(rank_noise, 5, 0, 0, 1, 3, 4),
+                                  _rank_rows(rank_noise, 5 + 2**b, 0, 0, 1, 3, 4)):
+                raise Wrong(f"seeds 5 and 5 + 2**{b} give identical noise in epoch 1 but not "
+                            "in epoch 0: your seed drops no bits, it packs the ids into "
+                            f"overlapping bit fields (the epoch lands on the seed's bit {b} "
+                            "and up, by |, ^ or +), so a change of seed undoes a change of "
+                            "epoch. Give SeedSequence the seed itself, SeedSequence(seed, "
+                            "spawn_key=(ITEM_NOISE_KEY, epoch, index)): it keeps the ids apart")
             raise Wrong(f"seeds 5 and 5 + 2**{b} give identical noise: your seed drops its "
                         f"high bits (seed % 2**{b}?), so far-apart seeds share every item's "
                         "noise. Give SeedSequence the seed itself, SeedSequence(seed, "
@@ -1148,13 +1162,13 @@ def _resized_overlap(rank_noise) -> None:
                         "index)))")
 
 
-#: Items (seed a + 2**32 b, epoch, index) with one id 0 and items of seed a whose ids hold
-#: b and the other id (each give or take 1): a list seed [seed, epoch, index] (or [seed,
-#: epoch] with the index in the spawn key) puts a seed of 2**32 or more in as two words,
-#: and SeedSequence pads a short list with zeros, so [a + 2**32 b, e, 0] and [a, b, e] are
-#: both the words [a, b, e, 0].
+#: Items (seed a + 2**32 b, epoch, index) with one id 0 (or both) and items of seed a whose
+#: ids hold b and the other id (each give or take 1): a list seed [seed, epoch, index] (or
+#: [seed, epoch] with the index in the spawn key, or [seed, (epoch << 24) | index]) puts a
+#: seed of 2**32 or more in as two words, and SeedSequence pads a short list with zeros, so
+#: [a + 2**32 b, e, 0] and [a, b, e] are both the words [a, b, e, 0].
 _WIDE = (3, 7)
-_WIDE_ITEMS = ((9, 0), (0, 5))
+_WIDE_ITEMS = ((9, 0), (0, 5), (0, 0))
 
 
 def _padded_lists(rank_noise, item_noise) -> None:
@@ -1174,15 +1188,18 @@ def _padded_lists(rank_noise, item_noise) -> None:
                     continue
                 if wide not in seeding.keys:
                     raise Wrong(_collision_hint(item, twin))
+                example = ("[3 + 7 * 2**32, 9, 0] and [3, 7, 9] are the same words "
+                           "[3, 7, 9, 0]" if any(ids) else
+                           "[3 + 7 * 2**32, 0] and [3, 7] (the ids 0 and 7 packed into one "
+                           "word) are the same words [3, 7, 0, 0]")
                 raise Wrong(
                     f"{_named(item)} (seed 3 + 7 * 2**32) and {_named(twin)} draw the same "
                     "numbers: a seed of "
                     "2**32 or more goes into a list seed as two 32-bit words (3 + 7 * 2**32 "
                     "as 3, 7), and SeedSequence pads a list shorter than its pool of four "
-                    "words with zeros (before a spawn key too), so [3 + 7 * 2**32, 9, 0] and "
-                    "[3, 7, 9] are the same words [3, 7, 9, 0] (section 8). Keep the ids out "
-                    "of the list: SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, "
-                    "index))")
+                    f"words with zeros (before a spawn key too), so {example} (section 8). "
+                    "Keep the ids out of the list: SeedSequence(seed, "
+                    "spawn_key=(ITEM_NOISE_KEY, epoch, index))")
 
 
 def _seeds_given(rank_noise, seed: int, epoch: int, index: int) -> list[int]:
@@ -1199,8 +1216,8 @@ def _seeds_given(rank_noise, seed: int, epoch: int, index: int) -> list[int]:
 _MAX_PROBED_INDEX = 2**22
 
 
-def _arithmetic_collision(rank_noise) -> tuple[tuple[int, int, int], ...] | None:
-    """Two items whose seeds coincide, if ``rank_noise`` seeds an item's generator with an
+def _arithmetic_collision(rank_noise) -> list[tuple[tuple[int, int, int], ...]]:
+    """Pairs of items whose seeds coincide, cheapest first, if ``rank_noise`` seeds an item's generator with an
     integer that is a sum of multiples of its ids (``seed * 100003 + epoch * 1009 + index``,
     in a list seed or a spawn key too): such a seed takes the same value at two items, for
     any strides up to :data:`_MAX_PROBED_INDEX` items.
@@ -1208,7 +1225,9 @@ def _arithmetic_collision(rank_noise) -> tuple[tuple[int, int, int], ...] | None
     The seeds are read where they are given (``np.random.default_rng``, ``SeedSequence``,
     ``torch.Generator.manual_seed``, ...) at a base item and one step along each id, and the
     formula is confirmed at two more items; a hashed seed (``SeedSequence.generate_state``)
-    is no such sum. ``None`` when no seed is such a sum of two ids or more.
+    is no such sum. Empty when no seed is such a sum of two ids or more. Each pair is
+    for the caller to confirm: a seed that packs ids with ``^`` or ``|`` matches the sum at
+    the probes but may collide at one pair of ids only.
     """
     base = (5, 2, 3)
     at_base = _seeds_given(rank_noise, *base)
@@ -1217,7 +1236,7 @@ def _arithmetic_collision(rank_noise) -> tuple[tuple[int, int, int], ...] | None
     probes = {(9, 7, 11): _seeds_given(rank_noise, 9, 7, 11),
               (12, 4, 30): _seeds_given(rank_noise, 12, 4, 30)}
     if any(len(seeds) != len(at_base) for seeds in (*steps, *probes.values())):
-        return None
+        return []
     for position, value in enumerate(at_base):
         slopes = [step[position] - value for step in steps]
         if sum(slope != 0 for slope in slopes) < 2 or any(
@@ -1237,8 +1256,8 @@ def _arithmetic_collision(rank_noise) -> tuple[tuple[int, int, int], ...] | None
                 if max(first[2], second[2]) <= _MAX_PROBED_INDEX:
                     pairs.append((abs(u) + abs(v), tuple(first), tuple(second)))
         if pairs:
-            return min(pairs)[1:]
-    return None
+            return [pair[1:] for pair in sorted(pairs)]
+    return []
 
 
 def _judge_tails(draws: np.ndarray) -> None:

@@ -617,6 +617,21 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence([seed, epoch], spawn_key=(ITEM_NOISE_KEY, index))).standard_normal(
         size)),), WRONG, "and the item (seed=3, epoch=7, index=5) draw the same numbers"),
+    # the ids packed into one word after the seed: seed 3 + 7 * 2**32's item 0 is [3, 7, 0],
+    # padded like seed 3's item 7, [3, 7]
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SS([seed, (epoch << 24) | index], spawn_key=(ITEM_NOISE_KEY,))).standard_normal(
+        size)),), WRONG, "[3 + 7 * 2**32, 0] and [3, 7]"),
+    # ids XOR-ed into shifted fields: (42 + 2**20, epoch 0) is (42, epoch 1); the scan's
+    # cheapest pair (epoch against index) does not collide under ^, the seed's pair does
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SS(seed ^ (epoch << 20) ^ (index << 40), spawn_key=(ITEM_NOISE_KEY,)))
+        .standard_normal(size)),), WRONG, "overlapping bit fields"),
+    # ids OR-ed into the seed's high bits: seed 2**32 in epoch 0 is seed 0 in epoch 1; no
+    # bit is dropped, so the hint must not say so
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SS(seed | (epoch << 32) | (index << 48), spawn_key=(ITEM_NOISE_KEY,)))
+        .standard_normal(size)),), WRONG, "none of them dropped"),
     # a constant first and four entries: never padded, so no two items with ids below 2**32
     # share their words (as with the spawn key, ids of 2**32 or more could)
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
