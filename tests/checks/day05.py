@@ -13,6 +13,12 @@ from helpers.checks.day05 import check_gain, check_he_stack, check_uniform_bound
 from helpers.exercises import CORRECT, WRONG
 
 
+def _gain_permuted_quantiles(phi, rng, num_draws):
+    """Normal quantiles on a grid, shuffled by rng: not Monte Carlo, and nearly seed-free."""
+    z = rng.permutation(stats.norm.ppf((np.arange(num_draws) + 0.5) / num_draws))
+    return 1 / np.sqrt(np.mean(phi(z) ** 2))
+
+
 def _he_loop(widths, rng):
     return [rng.standard_normal((fan_in, fan_out)) * math.sqrt(2 / fan_in)
             for fan_in, fan_out in itertools.pairwise(widths)]
@@ -270,6 +276,7 @@ CASES = [
     (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
         rng.standard_normal(num_draws) ** 2)),), WRONG, "never called phi"),
     (check_gain, (lambda phi, rng, num_draws: math.sqrt(2),), WRONG, "never called phi"),
+    (check_gain, (_gain_permuted_quantiles,), WRONG, "a fixed set of quantiles is not Monte"),
     # uniform_bound: right, in unusual forms
     (check_uniform_bound, (lambda std: math.sqrt(3) * std,), CORRECT, "sqrt(3)"),
     (check_uniform_bound, (lambda std: np.sqrt(3 * std**2),), CORRECT, None),
@@ -292,6 +299,8 @@ CASES = [
     (check_uniform_bound, (lambda std: np.random.uniform(0, 1) + math.sqrt(3) * std,),  # noqa: NPY002
      WRONG, "global np.random"),
     (check_uniform_bound, (lambda std: "wide",), WRONG, "one number"),
+    (check_uniform_bound, (lambda std: -math.sqrt(3) * std,), WRONG,
+     "must be positive (a > 0)"),
     (check_uniform_bound, (lambda std: (-math.sqrt(3) * std, math.sqrt(3) * std),), WRONG,
      "one number"),
     # he_stack: right, in unusual forms (helpers.init, float32 in a tuple, SciPy with rng)
