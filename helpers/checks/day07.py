@@ -23,9 +23,10 @@ from helpers.regression import add_bias, exact_least_squares, fit_ridge
 COURSE_SOLVERS = ("fit_least_squares", "fit_ridge", "exact_least_squares", "fit_normal_equation")
 
 
-def _names_used(func, seen: set | None = None) -> set[str]:
+def _names_used(func, seen: set | None = None, words: bool = False) -> set[str]:
     """Global and attribute names that ``func``'s code (nested functions and lambdas
-    included) looks up, and those of the learner's own functions it calls, recursively."""
+    included) looks up, and those of the learner's own functions it calls, recursively;
+    with ``words`` also its local variable names and the keyword names of its calls."""
     seen = set() if seen is None else seen
     code = getattr(func, "__code__", None)
     if code is None or code in seen:
@@ -35,12 +36,18 @@ def _names_used(func, seen: set | None = None) -> set[str]:
     while stack:
         c = stack.pop()
         names.update(c.co_names)
-        stack.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
+        if words:
+            names.update(c.co_varnames)
+        for k in c.co_consts:
+            if isinstance(k, types.CodeType):
+                stack.append(k)
+            elif words and isinstance(k, tuple):  # the keyword names of a call: ("rcond",)
+                names.update(v for v in k if isinstance(v, str))
     own = getattr(func, "__globals__", {})
     for name in list(names):
         obj = own.get(name)
         if isinstance(obj, types.FunctionType) and obj.__module__ == func.__module__:
-            names |= _names_used(obj, seen)
+            names |= _names_used(obj, seen, words)
     return names
 
 
@@ -646,7 +653,7 @@ def _diagnose_collinear(ridge, X: np.ndarray, y: np.ndarray, digits: float,
         result = (f"{said}: your answer leaves the {k} flattest direction(s) of the data "
                   f"unresolved (singular values below about {size:.0e} of the largest); it "
                   "is the least-squares answer with those directions cut off")
-        if "rcond" in _words_used(ridge):  # it names lstsq's (or pinv's) cut-off
+        if "rcond" in _names_used(ridge, words=True):  # it names lstsq's (or pinv's) cut-off
             raise Wrong(f"{result}, as an rcond larger than about {size:.0e} does: leave "
                         "rcond=None")
         raise Wrong(f"{result}. An rcond larger than about {size:.0e} (in lstsq or pinv) "
@@ -656,31 +663,6 @@ def _diagnose_collinear(ridge, X: np.ndarray, y: np.ndarray, digits: float,
     raise Wrong(f"{said}: forming a Gram matrix (X.T @ X or X @ X.T, to solve or invert "
                 "it, also with alpha * I added) squares the condition number; solve the "
                 "taller system with np.linalg.lstsq")
-
-
-def _words_used(func, seen: set | None = None) -> set[str]:
-    """Names, local variable names and keyword-argument names in ``func``'s code (nested
-    functions and lambdas included) and in the learner's own functions it calls."""
-    seen = set() if seen is None else seen
-    code = getattr(func, "__code__", None)
-    if code is None or code in seen:
-        return set()
-    seen.add(code)
-    words, stack = set(), [code]
-    while stack:
-        c = stack.pop()
-        words.update(c.co_names, c.co_varnames)
-        for k in c.co_consts:
-            if isinstance(k, types.CodeType):
-                stack.append(k)
-            elif isinstance(k, tuple):  # the keyword names of a call: ("rcond",)
-                words.update(v for v in k if isinstance(v, str))
-    own = getattr(func, "__globals__", {})
-    for name in list(words):
-        obj = own.get(name)
-        if isinstance(obj, types.FunctionType) and obj.__module__ == func.__module__:
-            words |= _words_used(obj, seen)
-    return words
 
 
 def _truncated_answer(ridge, X: np.ndarray, y: np.ndarray) -> tuple[int, float] | None:
