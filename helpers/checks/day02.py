@@ -574,14 +574,17 @@ def check_train_test_split(split: object) -> str:
             tests.add(tuple(sorted(y_test.tolist())))
     if len(tests) == 1:
         raise Wrong("the split is the same whatever the rng: shuffle with rng")
-    n, num_test = 10, 3
-    X, y = np.arange(n).reshape(n, 1) * 10.0, np.arange(n)
-    again = call(split, X.copy(), y.copy(), num_test, np.random.default_rng(4))
+    # 40 choose 10 is 8.5e8 test sets, so two unseeded calls agree by chance with probability
+    # about 1e-9 (at 10 choose 3 it was 1/120, and such answers passed)
+    X, y = np.arange(40).reshape(40, 1) * 10.0, np.arange(40)
+    again = call(split, X.copy(), y.copy(), 10, np.random.default_rng(4))
     if sorted(np.asarray(again[3]).tolist()) != sorted(
-            np.asarray(call(split, X.copy(), y.copy(), num_test,
+            np.asarray(call(split, X.copy(), y.copy(), 10,
                             np.random.default_rng(4))[3]).tolist()):
         raise Wrong("the same rng seed gave two different splits: shuffle with the rng "
                     "argument, not a generator of your own")
+    n, num_test = 10, 3
+    X, y = np.arange(n).reshape(n, 1) * 10.0, np.arange(n)
     _arithmetic_seeds(split, (X.copy(), y.copy(), num_test, np.random.default_rng(5)),
                       "sample")
     _check_split_frequencies(split, X, y, num_test)
