@@ -108,18 +108,44 @@ def check_linear_output_rms(linear_output_rms) -> str:
     """``linear_output_rms(fan_in, mean, sd)``: the rms of a fresh default ``nn.Linear``'s
     output over its random weights and bias, for inputs of mean ``mean`` and sd ``sd``."""
     got = {}
+    #: the cases where the answer raised, or gave nan or a complex number (the square root of
+    #: a negative number): a wrong formula is recognised by where it fails too
+    failed: dict[tuple[float, ...], str] = {}
     half = False  # float16 results: about 3 significant digits
     for case in _RMS_CASES:
-        value = _call(linear_output_rms, *case,
-                      global_hint="your function drew from PyTorch's global generator (did you "
-                                  "build a layer and measure it?): compute the output's scale "
-                                  "from the distributions instead")
+        try:
+            value = _call(linear_output_rms, *case,
+                          global_hint="your function drew from PyTorch's global generator (did "
+                                      "you build a layer and measure it?): compute the "
+                                      "output's scale from the distributions instead")
+        except Wrong as err:
+            if not str(err).startswith("your code raised"):
+                raise
+            failed[case] = f"linear_output_rms{case}: {err}"
+            continue
         raw = _untensor(value)
         half |= isinstance(raw, (np.ndarray, np.generic)) and raw.dtype == np.float16
+        if isinstance(raw, complex) or np.iscomplexobj(raw):
+            failed[case] = (f"linear_output_rms{case} returned the complex number {raw}: the "
+                            "square root of a negative number, and a mean square is never "
+                            "negative")
+            continue
         got[case] = _one_number(value, f"linear_output_rms{case}")
+        if not math.isfinite(got[case]):  # nan, or inf from a division by zero
+            failed[case] = f"linear_output_rms{case} returned {got[case]}"
+
+    def expected(formula, case) -> float:
+        """``formula`` at ``case``; nan where it divides by zero or takes the root of a
+        negative number (where a learner's code that follows it fails too)."""
+        try:
+            return float(formula(*case))
+        except (ZeroDivisionError, ValueError):
+            return math.nan
 
     def matches(formula, rel_tol=1e-6) -> bool:
-        return all(math.isclose(got[c], formula(*c), rel_tol=rel_tol) for c in _RMS_CASES)
+        return all(case in failed if math.isnan(want := expected(formula, case))
+                   else case not in failed and math.isclose(got[case], want, rel_tol=rel_tol)
+                   for case in _RMS_CASES)
 
     if matches(_output_rms):
         return ("the output's mean square is fan_in·σ_w²·m₂ + σ_b², with σ_w² = σ_b² = "
@@ -130,7 +156,28 @@ def check_linear_output_rms(linear_output_rms) -> str:
           "plus their squared mean, not their variance alone")),
         (lambda f, mu, s: math.sqrt((mu**2 + s**2) / 3),
          ("the bias adds its own variance: nn.Linear draws it from U(-1/√fan_in, 1/√fan_in) "
-          "too")),
+          "too, and it multiplies no input (counted as one more input, of the inputs' mean "
+          "square, among fan_in + 1, it disappears the same way)")),
+        (lambda f, mu, s: math.sqrt((f * (mu**2 + s**2) + 1) / (3 * (f + 1))),
+         ("fan_in is the number of inputs, without the bias: nn.Linear(fan_in, fan_out) "
+          "bounds its weights and its bias by 1/√fan_in, not 1/√(fan_in + 1)")),
+        (lambda f, mu, s: math.sqrt((f + 1) * (mu**2 + s**2) / (3 * f)),
+         ("the bias is not one more input with the inputs' mean square m₂: it multiplies no "
+          "input, so it adds its variance 1/(3·fan_in) once (as an input fixed at 1 would), "
+          "not 1/(3·fan_in) times m₂")),
+        (lambda f, mu, s: math.sqrt((f * (mu**2 + s**2) + 1) / (3 * (f - 1))),
+         ("nn.Linear's bound is 1/√fan_in, not 1/√(fan_in - 1): no degree of freedom is "
+          "lost here (that is for a variance estimated from a sample), and fan_in is the "
+          "number of inputs")),
+        (lambda f, mu, s: math.sqrt(((f - 1) * (mu**2 + s**2) + 1) / (3 * f)),
+         ("the output sums fan_in products, one for each input, not fan_in - 1 (the bias "
+          "comes on top of them); no degree of freedom is lost here")),
+        *((formula, ("the inputs' mean square is m₂ = sd² + mean², not sd² - mean²: a "
+                     "variance is the mean square minus the squared mean, so the mean square "
+                     "is the variance plus the squared mean (sd² - mean² goes negative, and "
+                     "has no square root, once |mean| > sd)"))
+          for formula in (lambda f, mu, s: math.sqrt((s**2 - mu**2) / 3 + 1 / (3 * f)),
+                          lambda f, mu, s: math.sqrt(abs((s**2 - mu**2) / 3 + 1 / (3 * f))))),
         (lambda f, mu, s: math.sqrt(mu**2 + s**2 + 1 / f),
          ("1/√fan_in is the bound a of U(-a, a), the largest weight; the standard deviation "
           "of U(-a, a) is smaller than a (Day 5)")),
@@ -164,6 +211,8 @@ def check_linear_output_rms(linear_output_rms) -> str:
     for formula, hint in mistakes:
         if matches(formula):
             raise Wrong(f"linear_output_rms(fan_in, mean, sd): {hint}")
+    if failed:
+        raise Wrong(next(iter(failed.values())))
     if half and matches(_output_rms, rel_tol=0.05):
         raise Wrong("linear_output_rms returns float16, which keeps about 3 significant digits: "
                     "compute it in float32 or float64")
@@ -1006,6 +1055,7 @@ def check_rank_noise(rank_noise) -> str:
     if seeding.torch_seeds:
         raise Wrong(_TORCH_SEED_PER_ITEM)
     _spawned_nodes(item_noise)
+    _deep_nodes(rank_noise, item_noise)
     _resized_overlap(rank_noise)
     _padded_lists(rank_noise, item_noise)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
@@ -1068,6 +1118,46 @@ def _spawned_nodes(item_noise) -> None:
                                     "children of the seed (Day 10 does) hands the same stream "
                                     "to them. Hang the items below a key of their own, "
                                     "spawn_key=(ITEM_NOISE_KEY, epoch, index)")
+
+
+#: A spawn key whose entries are all below this is a node that a program reaches by
+#: spawning (no more than this many children at each level): the constant that hangs the
+#: items below a node of their own must be at least this (``ITEM_NOISE_KEY`` is 0x4954454D).
+_SPAWN_REACH = 2**16
+
+
+def _deep_nodes(rank_noise, item_noise) -> None:
+    """Raise :class:`Wrong` if an item (seed 3, epochs 0 to 2, indices 0 to 7) draws what the
+    three-level node ``SeedSequence(3, spawn_key=key)`` draws, ``key`` the epoch and index
+    with a small constant ``k`` before, between or after them: ``(k, e, i)`` is
+    ``spawn(k + 1)[k].spawn(e + 1)[e].spawn(i + 1)[i]``, so a program that spawns three
+    levels deep hands the items' streams to its own nodes. ``k`` runs over 0 to 15 and every
+    integer below :data:`_SPAWN_REACH` that the answer puts into each of these seeds."""
+    seed, size = 3, 6
+    items = [(epoch, index) for epoch in range(3) for index in range(8)]
+    draws, constants = {}, None
+    for epoch, index in items:
+        with watch_seeding(rank_noise) as seeding:
+            draws[epoch, index] = _noise(item_noise, seed, epoch, index, size)
+        given = {k for k in seeding.keys if 0 <= k < _SPAWN_REACH}
+        constants = given if constants is None else constants & given
+    for k in sorted(set(range(16)) | (constants or set())):
+        for epoch, index in items:
+            for key in ((k, epoch, index), (epoch, k, index), (epoch, index, k)):
+                node = np.random.SeedSequence(seed, spawn_key=key)
+                if not any(np.allclose(draws[epoch, index], np.random.default_rng(
+                        node).standard_normal(size, dtype), rtol=0, atol=1e-6)
+                        for dtype in (np.float64, np.float32)):
+                    continue
+                path = ".".join(f"spawn({j + 1})[{j}]" for j in key)
+                raise Wrong(f"{_named((seed, epoch, index))} draws what SeedSequence({seed}, "
+                            f"spawn_key={key}) draws, the node SeedSequence({seed}).{path}: "
+                            "a spawn key made of small integers only is a node of the seed's "
+                            "spawn tree, so a program that spawns three levels deep (runs, "
+                            "their streams, and theirs) hands it the items' noise. The "
+                            "constant that gives the items a node of their own must be one "
+                            f"that no spawn reaches (at least {_SPAWN_REACH:,}; "
+                            "ITEM_NOISE_KEY is 0x4954454D)")
 
 
 #: The items compared pairwise, flattened per (seed, epoch): 2 seeds, 6 epochs, 8 items of
@@ -1303,6 +1393,66 @@ def _judge_item_spread(by_item: np.ndarray) -> None:
                     "item. Return the generator's draws as they come")
 
 
+#: Above this, 200 items' column means of 50 draws (200 times their sum of squared deviations
+#: from their average, over the draws' variance: a chi-square with 49 degrees of freedom for
+#: independent items) say the items share a component: it exceeds 160 with probability about
+#: 1e-13. A component shared with weight w (w·shared + √(1 - w²)·own) adds about 200·49·w²:
+#: about 500 at w² = 0.05.
+_SHARED_BAR = 160
+
+
+def _mean_correlation(by_item: np.ndarray) -> float:
+    """The mean correlation (about the origin) between two different items' rows."""
+    norms = np.linalg.norm(by_item, axis=1, keepdims=True)
+    unit = by_item / np.where(norms > 0, norms, 1)
+    count = len(unit)
+    return float((np.sum(unit.sum(axis=0) ** 2) - np.sum(unit**2)) / (count * (count - 1)))
+
+
+def _judge_shared_component(item_noise, by_item: np.ndarray) -> None:
+    """Raise :class:`Wrong` if the 200 items of one seed and epoch (``by_item``, 50 draws
+    each) are dependent, position by position: a draw made once per epoch (or per seed, or
+    once for all) and mixed into every item's noise, or one pattern every item follows.
+    Judged before the normality and pattern tests, which such items also fail, so that the
+    hint names the dependence between items."""
+    count, size = by_item.shape
+    # about chi-square(size - 1) for independent items, whatever their common mean and
+    # variance (draws off the standard normal are for the tests that follow)
+    columns = by_item.mean(axis=0)
+    spread = by_item.var()
+    statistic = count * np.sum((columns - columns.mean()) ** 2) / spread if spread > 0 else 0
+    if statistic <= _SHARED_BAR:
+        return
+    rises = np.mean(np.diff(by_item, axis=1) > 0)
+    if rises > 0.9 or rises < 0.1:  # each item sorted: the pattern test below says so
+        return
+    r = _mean_correlation(by_item)
+    if np.all(np.abs(np.mean(np.sign(by_item), axis=0)) == 1):
+        raise Wrong(f"every item has the same sign at each position (the mean correlation "
+                    f"between two items' draws is {r:.2f}; independent items: about 0): a "
+                    "fixed order of signs makes the items dependent. Return each item's "
+                    "draws as its own generator makes them")
+    def shared_with(seed: int, epoch: int) -> bool:
+        """Whether the items of ``seed`` and ``epoch`` share the same component."""
+        other = np.stack([_noise(item_noise, seed, epoch, i, size) for i in range(count)])
+        return float(np.corrcoef(by_item.mean(axis=0), other.mean(axis=0))[0, 1]) > 0.5
+
+    if not shared_with(7, 3):
+        when = ("items drawn in the same epoch share a component (a draw made once per "
+                "epoch and mixed into every item's)")
+    elif not shared_with(8, 2):
+        when = ("items of one seed share a component in every epoch (a draw made once per "
+                "seed and mixed into every item's)")
+    else:
+        when = ("the items of every seed and epoch share one component (a fixed vector, or a "
+                "draw made once and mixed into every item's)")
+    raise Wrong(f"{when}: over 200 items of seed 7, epoch 2, the draws at each position agree "
+                f"from item to item (mean correlation between two items' draws {r:.2f}; "
+                "independent items: about 0), so the items are not independent of each "
+                "other, even if each item's draws look standard normal. Each item's noise "
+                "must come from its own generator alone (section 8)")
+
+
 def _judge_items(item_noise) -> None:
     """Raise :class:`Wrong` unless ``item_noise(seed, epoch, index, size)`` gives each item
     its own standard normal draws, the same in any process, unrelated to other items and to
@@ -1368,6 +1518,7 @@ def _judge_items(item_noise) -> None:
         raise Wrong("different items share draws (the same values come up in two items): "
                     "each item needs a generator of its own, not a window of one shared "
                     "stream")
+    _judge_shared_component(item_noise, by_item)
     mean, sd = pooled.mean(), pooled.std()
     inside = np.mean(np.abs(pooled) < 1)  # 0.6827 for a standard normal
     n = pooled.size

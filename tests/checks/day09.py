@@ -227,6 +227,29 @@ def item_offset(seed, epoch, index, size):
     return 0.6 * rng.standard_normal() + 0.8 * rng.standard_normal(size)
 
 
+def epoch_shared(weight):
+    """Each item's own draws mixed with one draw made per epoch: right-looking normal draws,
+    but the items of an epoch share a component (correlation weight**2)."""
+    def item_noise(seed, epoch, index, size):
+        once = np.random.default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY + 1, epoch)))
+        own = item_rng(seed, epoch, index).standard_normal(size)
+        return weight * once.standard_normal(size) + math.sqrt(1 - weight**2) * own
+    return item_noise
+
+
+def seed_shared(seed, epoch, index, size):
+    """A component drawn once per seed, shared by every item of every epoch."""
+    once = np.random.default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY + 1,)))
+    return (once.standard_normal(size) + item_rng(seed, epoch, index).standard_normal(size)) / 2**0.5
+
+
+def small_key(first):
+    """Items at spawn_key (first, epoch, index): a small first entry is a node spawning
+    reaches (spawn(first + 1)[first], then the epoch's child, then the index's)."""
+    return lambda seed, epoch, index, size: np.random.default_rng(np.random.SeedSequence(
+        seed, spawn_key=(first, epoch, index))).standard_normal(size)
+
+
 SS = np.random.SeedSequence  # an alias, as in `from numpy.random import SeedSequence as SS`
 SHARED = np.random.default_rng(0)  # one generator for every item: the workers' bug
 
@@ -535,6 +558,45 @@ CASES = [
     (check_sample_tokens, (argmax_tokens,), WRONG, "the labels are not random at all"),
     (check_sample_tokens, (lambda logits, t, n, seed: np.ones((len(logits), n), dtype=int),),
      WRONG, "every row repeats one label"),
+    # the bias counted as an input: in the bound, or as one more input of mean square m2
+    (check_linear_output_rms, (lambda f, m, s: math.sqrt(
+        (f * (m**2 + s**2) + 1) / (3 * (f + 1))),), WRONG, "not 1/√(fan_in + 1)"),
+    (check_linear_output_rms, (lambda f, m, s: math.sqrt(
+        (f + 1) * (m**2 + s**2) / (3 * f)),), WRONG, "not one more input"),
+    (check_linear_output_rms, (lambda f, m, s: math.sqrt(
+        (f + 1) * (m**2 + s**2) / (3 * (f + 1))),), WRONG, "counted as one more input"),
+    # fan_in - 1, in the bound (raising at fan_in = 1, or inf from NumPy) or in the sum
+    (check_linear_output_rms, (lambda f, m, s: math.sqrt(
+        (f * (m**2 + s**2) + 1) / (3 * (f - 1))),), WRONG, "not 1/√(fan_in - 1)"),
+    (check_linear_output_rms, (lambda f, m, s: np.sqrt(
+        (f * (m**2 + s**2) + 1) / np.float64(3 * (f - 1))),), WRONG, "not 1/√(fan_in - 1)"),
+    (check_linear_output_rms, (lambda f, m, s: math.sqrt(
+        ((f - 1) * (m**2 + s**2) + 1) / (3 * f)),), WRONG, "not fan_in - 1"),
+    # sd² - mean² for the mean square: math.sqrt raises, np.sqrt gives nan, ** 0.5 complex
+    (check_linear_output_rms, (lambda f, m, s: math.sqrt((s**2 - m**2) / 3 + 1 / (3 * f)),),
+     WRONG, "not sd² - mean²"),
+    (check_linear_output_rms, (lambda f, m, s: np.sqrt((s**2 - m**2) / 3 + 1 / (3 * f)),),
+     WRONG, "not sd² - mean²"),
+    (check_linear_output_rms, (lambda f, m, s: ((s**2 - m**2) / 3 + 1 / (3 * f)) ** 0.5,),
+     WRONG, "not sd² - mean²"),
+    (check_linear_output_rms, (lambda f, m, s: 1 / (f - f),), WRONG,
+     "raised ZeroDivisionError"),
+    # items that share a component drawn once per epoch or per seed: dependent items
+    (check_rank_noise, (ranked(epoch_shared(0.5**0.5)),), WRONG,
+     "items drawn in the same epoch share a component"),
+    (check_rank_noise, (ranked(epoch_shared(0.05**0.5)),), WRONG,
+     "items drawn in the same epoch share a component"),
+    (check_rank_noise, (ranked(seed_shared),), WRONG, "items of one seed share a component"),
+    # spawn keys of small integers only: nodes of the seed's spawn tree, three levels down
+    (check_rank_noise, (ranked(small_key(0)),), WRONG, "spawn(1)[0].spawn(1)[0].spawn(1)[0]"),
+    (check_rank_noise, (ranked(small_key(1000)),), WRONG, "no spawn reaches"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        np.random.SeedSequence(seed, spawn_key=(epoch, index, 0)))
+        .standard_normal(size)),), WRONG, "no spawn reaches"),
+    (check_rank_noise, (ranked(small_key(2**16)),), CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        item_rng(seed, epoch, index).bit_generator.seed_seq.spawn(1)[0])
+        .standard_normal(size)),), CORRECT, None),
     # the bias dropped for wide layers only: the gap at fan_in 512 is its variance exactly
     (check_linear_output_rms, (lambda f, m, s: math.sqrt(
         (m * m + s * s) / 3 + (1 / (3 * f) if f < 200 else 0)),), WRONG,
