@@ -19,7 +19,13 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks._seeding import Seeding, seed_bits, watch_seeding, watch_torch_global
+from helpers.checks._seeding import (
+    Seeding,
+    entropy_int,
+    seed_bits,
+    watch_seeding,
+    watch_torch_global,
+)
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -842,7 +848,8 @@ def _collision_hint(a: tuple[int, int, int], b: tuple[int, int, int]) -> str:
 
 #: Day 1's rule: integer seeds made per item that vary by this many bits or fewer (drawn
 #: below 2**40, such as a 32-bit ``generate_state(1)[0]``) share a value too often over
-#: items x epochs x seeds (the birthday bound); a 48-bit or 64-bit seed passes.
+#: items x epochs x seeds (the birthday bound). A 48-bit or 64-bit seed passes this test,
+#: and :func:`_integer_seed_streams` rejects it when it goes to ``default_rng``.
 _SEED_BITS = 40
 #: (seed, epoch, index) of the items whose made seeds are measured: the base (5, 2, 3), a
 #: step along each id (to find seeds that are a sum of multiples of the ids), then a chain
@@ -919,8 +926,8 @@ def _narrow_item_seeds(rank_noise) -> None:
                 f"item) nodes about n**2 / 2**{b + 1} pairs share a seed and draw the same "
                 f"noise (the birthday bound: an even chance of one shared pair at about "
                 f"{float(f'{even:.2g}'):,.0f} nodes). Give default_rng the SeedSequence "
-                "itself, default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))), or a seed "
-                f"of more than {_SEED_BITS} bits (generate_state(1, np.uint64)[0])")
+                "itself, default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, "
+                "index))), not a number drawn from it")
 
 
 def _in_workers(item_noise, size: int) -> list[np.ndarray] | None:
@@ -1058,6 +1065,7 @@ def check_rank_noise(rank_noise) -> str:
     _deep_nodes(rank_noise, item_noise)
     _resized_overlap(rank_noise)
     _padded_lists(rank_noise, item_noise)
+    _integer_seed_streams(rank_noise)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
             "number of ranks or workers, unrelated between items.")
 
@@ -1290,6 +1298,49 @@ def _padded_lists(rank_noise, item_noise) -> None:
                     f"words with zeros (before a spawn key too), so {example} (section 8). "
                     "Keep the ids out of the list: SeedSequence(seed, "
                     "spawn_key=(ITEM_NOISE_KEY, epoch, index))")
+
+
+#: (seed, epoch, index) of the items whose rows are compared with ``default_rng(t)``'s stream:
+#: ids of zero first (a list seed ``[a, b, epoch, index]`` is the integer ``a + b * 2**32``
+#: there, since SeedSequence pads with zeros), then nonzero ids.
+_STREAM_ITEMS = ((5, 0, 0), (0, 0, 0), (7, 0, 3), (5, 2, 0), (5, 2, 3))
+
+
+def _stream_twin(draws: np.ndarray, t: int) -> bool:
+    """Whether ``draws`` are the first standard normal draws of ``default_rng(t)``, in
+    float64 or float32, or their negatives."""
+    size = len(draws)
+    wide = np.random.default_rng(t).standard_normal(size)
+    narrow = np.random.default_rng(t).standard_normal(size, dtype=np.float32).astype(float)
+    return any(np.array_equal(draws, sign * ref) for sign in (1.0, -1.0)
+               for ref in (wide, wide.astype(np.float32).astype(float), narrow))
+
+
+def _integer_seed_streams(rank_noise) -> None:
+    """Raise :class:`Wrong` if an item of :data:`_STREAM_ITEMS` draws what ``default_rng(t)``
+    draws for an integer ``t`` below 2**64: an integer seed made per item (a 64-bit
+    ``generate_state(1, np.uint64)[0]``), or a list of 32-bit words that stands for one
+    (``[a, b, epoch, index]`` at epoch 0, index 0). The candidates are the integers the item's
+    seeds hold, and every two neighbouring 32-bit words among them; only a row equal to that
+    stream is rejected, so a spawn key or a list of three or more nonzero words passes."""
+    for triple in _STREAM_ITEMS:
+        seed, epoch, index = triple
+        with watch_seeding(rank_noise) as seeding:
+            draws = _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, 4)[0]
+        keys = [*seeding.seeds, *seeding.keys]
+        candidates = {k for k in keys if 0 <= k < 2**64}
+        candidates |= {entropy_int(pair) for pair in itertools.pairwise(seeding.keys)}
+        for t in sorted(c for c in candidates if c is not None and c < 2**64):
+            if not _stream_twin(draws, t):
+                continue
+            raise Wrong(
+                f"{_named(triple)} draws what default_rng({t}) draws: an integer seed below "
+                "2**64 made per item, or a list of 32-bit words that stands for one "
+                "(SeedSequence pads a list with zeros, so [a, b, 0, 0] is the seed "
+                "a + b * 2**32). Such a row is default_rng(t)'s own stream, which any other "
+                "part of a program may draw, and 2**64 seeds collide by the birthday bound at "
+                "about 2**32 items. Give default_rng the SeedSequence itself: "
+                "default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index)))")
 
 
 def _seeds_given(rank_noise, seed: int, epoch: int, index: int) -> list[int]:

@@ -502,15 +502,31 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
         SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1)[0]) & 0xFFFF)
         .standard_normal(size)),), WRONG, "vary by about 16 bits"),
+    # an integer seed below 2**64 made per item (or a list that stands for one): the item's
+    # row is default_rng(t)'s own stream, and 64-bit seeds collide at about 2**32 items
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
-        SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1, np.uint64)[0]))
-        .standard_normal(size)),), CORRECT, None),
+        SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index)).generate_state(
+            1, np.uint64)[0])).standard_normal(size)),), WRONG, "default_rng(t)'s own stream"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed, spawn_key=(epoch, index)).generate_state(2).tolist())
-        .standard_normal(size)),), CORRECT, None),  # two 32-bit words: a 64-bit seed
+        .standard_normal(size)),), WRONG, "by the birthday bound"),  # two words: 64 bits
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
         SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1, np.uint64)[0]) >> 16)
-        .standard_normal(size)),), CORRECT, None),  # 48 bits: above Day 1's 40
+        .standard_normal(size)),), WRONG, "below 2**64 made per item"),  # 48 bits
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.Generator(
+        np.random.PCG64(int(SeedSequence(seed, spawn_key=(epoch, index)).generate_state(
+            1, np.uint64)[0]))).standard_normal(size, dtype=np.float32)),), WRONG,
+     "own stream"),  # PCG64(t) is default_rng(t)
+    # [a, b, epoch, index]: at epoch 0, index 0 the words [a, b, 0, 0], the seed a + b * 2**32
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        [seed, ITEM_NOISE_KEY, epoch, index]).standard_normal(size)),), WRONG,
+     "the item (seed=5, epoch=0, index=0) draws what default_rng(5283924459827232773)"),
+    # four words, the last nonzero: the integer they stand for is 2**96 or more
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        [seed, epoch, index, ITEM_NOISE_KEY]).standard_normal(size)),), CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index)).generate_state(4)
+        .tolist()).standard_normal(size)),), CORRECT, None),  # 128 bits
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: SHARED.standard_normal(size)),),
      WRONG, "shared by every call"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
@@ -647,8 +663,8 @@ CASES = [
         .standard_normal(size)),), WRONG, "seed % 2**64?"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index)).generate_state(
-            1, np.uint64)[0] ^ np.uint64(seed % 2**64)).standard_normal(size)),), CORRECT,
-     None),  # the seed's high bits are in the SeedSequence's state: none is lost
+            1, np.uint64)[0] ^ np.uint64(seed % 2**64)).standard_normal(size)),), WRONG,
+     "own stream"),  # no bit of the seed lost, but a 64-bit integer seed per item
     # the epoch only flips the sign: epochs 0 and 2 draw the same
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: item_rng(seed, 0, index)
                         .standard_normal(size) * (-1) ** epoch),), WRONG,
@@ -694,10 +710,12 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SS(seed | (epoch << 32) | (index << 48), spawn_key=(ITEM_NOISE_KEY,)))
         .standard_normal(size)),), WRONG, "none of them dropped"),
-    # a constant first and four entries: never padded, so no two items with ids below 2**32
-    # share their words (as with the spawn key, ids of 2**32 or more could)
+    # a constant first and four entries: no two items with ids below 2**32 share their words,
+    # but at epoch 0, index 0 the words [ITEM_NOISE_KEY, seed, 0, 0] are those of the integer
+    # seed ITEM_NOISE_KEY + seed * 2**32 (SeedSequence pads an integer's words with zeros)
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
-        [ITEM_NOISE_KEY, seed, epoch, index]).standard_normal(size)),), CORRECT, None),
+        [ITEM_NOISE_KEY, seed, epoch, index]).standard_normal(size)),), WRONG,
+     "(SeedSequence pads a list with zeros, so [a, b, 0, 0] is the seed a + b * 2**32)"),
     # one stream per epoch cut into rows: item 1 at size 16 is item 0 at size 64's draws 16-31
     (check_rank_noise, (every_item_per_rank,), WRONG, "draws for every item"),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
