@@ -464,11 +464,18 @@ def _narrow_torch_seeds(sample_tokens) -> None:
                 "with `seed` itself")
 
 
+#: A pair of 10-digit seeds below 2**32 that share their first 9 digits:
+#: ``int(str(seed)[:9])`` gives it one generator (seeds 0 and 1 stay apart, so the earlier
+#: test of seeds 0 and 1 does not see it; ``seed // 10`` it does).
+_NEIGHBOUR_SEEDS = ((4_294_967_290, 4_294_967_295),)
+
+
 def _dropped_high_bits(sample_tokens) -> None:
     """Raise :class:`Wrong` if seeds 5 and 5 + 2**b (b from 16 to 31, all below 2**32) give
     the same labels: ``seed % 2**31`` or ``seed & 0x1FFFFFFF`` drops high bits of a seed, so
-    far-apart seeds share one generator. Two right samples of 3 x 32 labels coincide with
-    probability below 1e-20."""
+    far-apart seeds share one generator; or if a pair of :data:`_NEIGHBOUR_SEEDS` does (the
+    seed's last digits dropped). Two right samples of 3 x 32 labels coincide
+    with probability below 1e-20."""
     base = _tokens(sample_tokens, LOGITS, 1.0, 32, 5)[0]
     if any(np.all(row == row[0]) for row in np.atleast_2d(base)):
         return  # a row repeats one label: not a seed's fault; later tests name it
@@ -478,6 +485,13 @@ def _dropped_high_bits(sample_tokens) -> None:
                         "bits (seed % 2**31?), so far-apart seeds share one "
                         "generator. Seeds go up to 2**32 - 1: seed the generator with `seed` "
                         "itself")
+    for low, high in _NEIGHBOUR_SEEDS:
+        if np.array_equal(_tokens(sample_tokens, LOGITS, 1.0, 32, low)[0],
+                          _tokens(sample_tokens, LOGITS, 1.0, 32, high)[0]):
+            raise Wrong(f"seeds {low} and {high} give identical labels: your seed drops its "
+                        "last digits (int(str(seed)[:9])?), so seeds that share their first "
+                        "digits share one generator. Seeds go up to 2**32 - 1, 10 digits: seed "
+                        "the generator with `seed` itself")
 
 
 def _permuted_rows(samples: list[np.ndarray]) -> None:

@@ -1020,6 +1020,17 @@ else:
             logits, t, n, seed % 2**29),), WRONG, "5 + 2**29"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed + 1),), CORRECT, None),
+        # seeds cut to their first 9 digits, or their low bits dropped: 10-digit neighbours
+        # share one generator
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, int(str(seed)[:9])),), WRONG, "seeds 4294967290 and 4294967295"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, int(str(seed)[:8])),), WRONG, "not the 32 bits"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, seed // 10),), WRONG, "seeds 0 and 1 give the same labels"),
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, int(np.random.SeedSequence(seed).generate_state(1)[0])),), CORRECT,
+         None),
         # a torch.Generator per row, seeded seed - i: rows collide across seeds
         (check_sample_tokens, (lambda logits, t, n, seed: torch.stack([
             multinomial_tokens(True)([row], t, n, (seed - i) % 2**32)[0]
