@@ -770,6 +770,23 @@ else:
                        generator=Generator().manual_seed(seed))
         return torch.argmax(log_p[:, None, :] - torch.log(-torch.log(u)), dim=-1)
 
+    def one_draw_repeated(offset, gumbel=False):
+        """One label per row (multinomial or one Gumbel-max draw), repeated n times, from a
+        generator seeded with seed * 1000 + offset. Offsets 1 and 10 (multinomial) and 12
+        (Gumbel) draw both rows' argmax at seeds 0 and 1, offset 15 (Gumbel) the same label
+        for three identical rows: each must still be named one draw, not n."""
+        def sample_tokens(logits, temperature, n, seed):
+            z = torch.tensor(logits, dtype=torch.float64) / temperature
+            g = torch.Generator().manual_seed(seed * 1000 + offset)
+            if gumbel:
+                u = torch.rand(z.shape, generator=g, dtype=torch.float64)
+                one = torch.argmax(torch.log_softmax(z, -1) - torch.log(-torch.log(u)), -1,
+                                   keepdim=True)
+            else:
+                one = torch.multinomial(torch.softmax(z, -1), 1, True, generator=g)
+            return one.repeat(1, n)
+        return sample_tokens
+
     def per_row_generators(row_seed):
         def sample_tokens(logits, temperature, n, seed):
             probs = torch.softmax(torch.tensor(logits) / temperature, dim=-1)
@@ -926,6 +943,10 @@ else:
             torch.softmax(torch.tensor(logits) / t, -1), 1,
             generator=torch.Generator().manual_seed(seed)).expand(-1, n),), WRONG,
          "every label in row 0 is the same"),
+        # ... even when both rows draw their argmax at seeds 0 and 1 (random, not greedy)
+        *((check_sample_tokens, (one_draw_repeated(offset, gumbel),), WRONG,
+           "one label drawn per row and repeated n times is one draw, not n")
+          for offset, gumbel in ((1, False), (10, False), (12, True), (15, True))),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.multinomial(  # unnormalized
             torch.softmax(torch.tensor(logits, dtype=torch.float64) / t, -1) * 7, n,
             replacement=True, generator=Generator().manual_seed(seed)).to(torch.int32),),
