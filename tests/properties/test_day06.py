@@ -35,9 +35,8 @@ save_results(RESULTS_PATH, kept_mean=kept.mean(), num_units=n, p_drop=P_DROP,
              long_gain={str(k): v for k, v in long_gain.items()},
              ridge_se=ridge_se, ridge_closed=ridge_closed, ridge_plain=plain)
 """
-# 6 paired seeds at the full number of steps; TRAIN_SIZES = [1000] keeps the default split
-# (NUM_TEST depends on the largest size) and drops the 100-image sweep, which no test reads,
-# to pay for LR_GRID's fourth rate
+# 6 paired seeds at the full number of steps; TRAIN_SIZES = [1000] (the default) drops the
+# 100-image sweep, which no test reads, to pay for LR_GRID's fourth rate
 SMALL = {"NUM_MASKS": 4_000, "NUM_SEEDS": 6, "TRAIN_SIZES": [1000]}
 SMALL_STEPS = 960  # NUM_STEPS, the default: 30 epochs of 32 steps at 1000 images
 # The whole section 6 sweep with 100 images added (the notebook's "to go further"; the default
