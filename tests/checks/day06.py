@@ -257,6 +257,17 @@ def hard_coded(x, p, rng, training=True):
     return x * (rng.random(x.shape) >= 0.3) if training else x * 0.7
 
 
+def mask_only(a, p_drop, rng):
+    """Forgets the activations: the scaled mask alone."""
+    return rng.binomial(1, 1 - p_drop, a.shape) / (1 - p_drop)
+
+
+def shared_threshold(x, p, rng):
+    """One noisy threshold for the whole call: the entries are dependent."""
+    t = p + 0.05 * rng.standard_normal()
+    return rng.random(x.shape) >= t
+
+
 def snippet(keep_of=lambda p: 1 - p, divide_by=lambda p: 1 - p, shape=lambda a: a.shape):
     def snippet_fixed(a, p_drop, rng):
         return a * rng.binomial(1, keep_of(p_drop), size=shape(a)) / divide_by(p_drop)
@@ -596,6 +607,11 @@ CASES = [
      "legacy generator, np.random.RandomState"),
     (check_snippet_fixed, (snippet_mask(seeded_32_bits),), WRONG, "about 32 bits"),
     (check_snippet_fixed, (gaussian_noise,), WRONG, "no output of snippet_fixed is 0"),
+    (check_snippet_fixed, (mask_only,), WRONG, "does not depend on the activations a"),
+    (check_original_dropout, (original_mask(shared_threshold),), WRONG,
+     "threshold (or probability) drawn once per call"),
+    (check_snippet_fixed, (snippet_mask(shared_threshold),), WRONG,
+     "threshold (or probability) drawn once per call"),
 ]
 
 if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch
