@@ -404,6 +404,44 @@ def _entropy_seeds(func: Any, widths: tuple) -> None:
         raise Wrong(_ENTROPY_HINT)
 
 
+def _shift_collision(seeds: list, step: int) -> str:
+    """What the calls show about seeds in arithmetic progression (``step`` per layer) meeting
+    across rng, as a sentence: a seed that the calls already gave to two different layers;
+    else, when every call used that step and the layer-0 seeds move with rng on a grid that
+    reaches a later layer's seed within their observed range, the network shifted by that many
+    layers that another rng builds; else only that none of the rng tried met. ``s + layer``
+    and ``s + 1000 * layer`` (s of 63 bits) reach a shift, ``int(f"{s}{layer}")`` (10 s +
+    layer) and ``100 * s + layer`` do not: their layer-0 seeds are multiples of 10 or 100."""
+    calls = [c for c in seeds if len(c) > 1]
+    layer_of: dict[int, int] = {}
+    for c in calls:
+        for layer, seed in enumerate(c):
+            if layer_of.setdefault(seed, layer) != layer:
+                i, j = sorted((layer_of[seed], layer))
+                return (f"The rng tried already meet: {seed} seeds layer {i} for one rng and "
+                        f"layer {j} for another, so those two networks share weights. ")
+    distinct = {tuple(c) for c in calls}
+    if (len({len(c) for c in calls}) == 1 and all(constant_step(c) == step for c in calls)
+            and len(distinct) >= 3):
+        bases = sorted({c[0] for c in calls})
+        lo, hi, grid = bases[0], bases[-1], 0
+        for base in bases:
+            grid = math.gcd(grid, base - lo)
+        for k in range(1, len(calls[0])):
+            if (k * step) % grid:
+                continue
+            for c in calls:
+                if lo <= c[k] <= hi:
+                    shift = "one layer" if k == 1 else f"{k} layers"
+                    return (f"And your layer 0's seed moves with rng in steps of {grid} (from "
+                            f"{lo} to {hi} over the {len(distinct)} rng tried), so {c[k]}, "
+                            f"the layer {k} seed of one of them, can be layer 0's seed for "
+                            "another rng, which then builds the same generators shifted by "
+                            f"{shift}: two different rng share weights. ")
+    return (f"(No two of the {len(distinct)} rng tried gave one seed to two different layers "
+            "here.) ")
+
+
 def _per_layer_seeds(seeds: list) -> None:
     """Wrong if the calls seeded a generator per layer from integers that other generators
     can reach: one seed plus a step per layer (seed + layer, seed * 100 + layer, ...), or
@@ -414,13 +452,18 @@ def _per_layer_seeds(seeds: list) -> None:
     four 12-bit seeds, not 48 bits, and 2**32 + s varies as little as s."""
     for call_seeds in seeds:
         step = constant_step(call_seeds)
-        if step is not None:
-            raise Wrong(f"your layers' generators are seeded {call_seeds[:3]}...: one seed "
-                        "plus a fixed step per layer, arithmetic on a seed. Another rng that "
-                        f"draws a seed {step} away builds the same generators shifted "
-                        "by one layer, so two different generators share a layer's weights "
-                        "(seed s's layer 1 is seed s + step's layer 0). Draw every layer from "
-                        "rng itself (or from rng.spawn(...) children)")
+        # two seeds always differ by a constant: only name the arithmetic when there are
+        # three or more, or when every call that seeded several used that same step
+        if step is not None and (len(call_seeds) > 2 or all(
+                constant_step(c) == step for c in seeds if len(c) > 1)):
+            raise Wrong(f"your layers' generators are seeded {call_seeds[:3]}...: one integer "
+                        f"plus a fixed step of {step} per layer, arithmetic on a seed. Each such "
+                        "generator is then the one of an ordinary integer: any other code "
+                        f"that seeds with {call_seeds[1]} the way you do gets exactly the "
+                        "draws your code got from it. "
+                        f"{_shift_collision(seeds, step)}Draw every "
+                        "layer from rng itself, or from rng.spawn(...) children (no integer "
+                        "seed gives their streams)")
     # calls that seeded several generators, grouped by how many (so that positions line up)
     by_count: dict[int, list] = {}
     for call_seeds in seeds:

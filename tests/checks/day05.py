@@ -535,3 +535,40 @@ if importlib.util.find_spec("torch") is not None:
         (check_uniform_bound, (lambda std: torch.tensor(std) * torch.sqrt(torch.tensor(3.0)),),
          CORRECT, None),
     ]
+
+
+# he_stack: a generator per layer seeded by arithmetic on a 63-bit s drawn from rng. Every
+# such answer hears the rule (each generator is the one of an ordinary integer); the shift
+# collision is named only where it holds: s + layer and s + 1000 * layer (s + 1000 can be
+# another rng's s), not int(f"{s}{layer}") = 10 s + layer or 100 s + layer (whose layer-0
+# seeds are multiples of 10 or 100), nor s + 1000 * layer for s below 1000 (s + 1000 is none)
+CASES += [
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: int(f"{s}{i}")),), WRONG,
+     "any other code that seeds with"),
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: int(f"{s}{i}")),), WRONG,
+     "No two of the 10 rng tried gave one seed to two different layers"),
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s + i),), WRONG,
+     "builds the same generators shifted by one layer"),
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s * 100 + i),), WRONG,
+     "No two of the 10 rng tried gave one seed to two different layers"),
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s + 1000 * i),), WRONG,
+     "builds the same generators shifted by one layer"),
+    (check_he_stack, (_he_layer_seeds(1000, lambda s, i: s + 1000 * i),), WRONG,
+     "No two of the 10 rng tried gave one seed to two different layers"),
+    # a step of 50 on layer-0 seeds 100 apart: two layers on, the seeds meet
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s * 100 + 50 * i),), WRONG,
+     "shifted by 2 layers"),
+    # a seed drawn from 3 values: the rng tried already meet, shown with the seed
+    (check_he_stack, (_he_seed_arithmetic,), WRONG, "The rng tried already meet: "),
+]
+
+
+def _he_two_drawn_generators(widths, rng):
+    """Two generators seeded with 63-bit draws from rng, taking turns by layer: right. (Any
+    two seeds differ by a constant, which is no arithmetic on a seed.)"""
+    gens = [np.random.default_rng(int(rng.integers(2**63))) for _ in range(2)]
+    return [gens[i % 2].normal(0, math.sqrt(2 / a), (a, b))
+            for i, (a, b) in enumerate(itertools.pairwise(widths))]
+
+
+CASES.append((check_he_stack, (_he_two_drawn_generators,), CORRECT, None))
