@@ -434,12 +434,11 @@ def _shift_collision(seeds: list, step: int) -> str:
                 if lo <= c[k] <= hi:
                     shift = "one layer" if k == 1 else f"{k} layers"
                     return (f"And your layer 0's seed moves with rng in steps of {grid} (from "
-                            f"{lo} to {hi} over the {len(distinct)} rng tried), so {c[k]}, "
+                            f"{lo} to {hi} over the rng tried), so {c[k]}, "
                             f"the layer {k} seed of one of them, can be layer 0's seed for "
                             "another rng, which then builds the same generators shifted by "
                             f"{shift}: two different rng share weights. ")
-    return (f"(No two of the {len(distinct)} rng tried gave one seed to two different layers "
-            "here.) ")
+    return "(The rng tried gave no seed to two different layers here.) "
 
 
 def _per_layer_seeds(seeds: list) -> None:
@@ -457,13 +456,11 @@ def _per_layer_seeds(seeds: list) -> None:
         if step is not None and (len(call_seeds) > 2 or all(
                 constant_step(c) == step for c in seeds if len(c) > 1)):
             raise Wrong(f"your layers' generators are seeded {call_seeds[:3]}...: one integer "
-                        f"plus a fixed step of {step} per layer, arithmetic on a seed. Each such "
-                        "generator is then the one of an ordinary integer: any other code "
-                        f"that seeds with {call_seeds[1]} the way you do gets exactly the "
-                        "draws your code got from it. "
-                        f"{_shift_collision(seeds, step)}Draw every "
-                        "layer from rng itself, or from rng.spawn(...) children (no integer "
-                        "seed gives their streams)")
+                        f"plus a fixed step of {step} per layer, arithmetic on a seed. Each "
+                        "such generator is then the one of an ordinary integer: any other "
+                        f"code that seeds with {call_seeds[1]} the way you do gets exactly "
+                        f"the draws your code got from it. {_shift_collision(seeds, step)}"
+                        "Draw every layer from rng itself (or from rng.spawn(...) children)")
     # calls that seeded several generators, grouped by how many (so that positions line up)
     by_count: dict[int, list] = {}
     for call_seeds in seeds:
