@@ -30,7 +30,7 @@ import numpy as np
 
 from helpers.checks._forked import ForkedError, in_fork
 from helpers.checks._seeding import entropy_int, lcg_distance, seed_bits, watch_seeding
-from helpers.exercises import NotAttempted, Wrong, call, exercise_check
+from helpers.exercises import NotAttempted, Wrong, a_type, call, exercise_check
 
 # ------------------------------------------------------------ All exercises: child seeds
 
@@ -107,8 +107,8 @@ def _array(value: object, name: str) -> np.ndarray:
     except (TypeError, ValueError):
         out = None
     if out is None or out.dtype == object:
-        raise Wrong(f"{name} should return one array of numbers, got a "
-                    f"{type(value).__name__} that is not one")
+        raise Wrong(f"{name} should return one array of numbers, got {a_type(value)} that "
+                    "is not one")
     return out
 
 
@@ -1126,7 +1126,7 @@ def _from_text_alone(load_rng: object, name: str, text: str, expected: list,
         loaded = call(load_rng, text)
         kind = type(getattr(loaded, "bit_generator", None)).__name__
         if not isinstance(loaded, np.random.Generator):
-            what = f"returned a {type(loaded).__name__}"
+            what = f"returned {a_type(loaded)}"
         elif kind != name:
             what = f"returned a Generator({kind}(...))"
         elif _next_draws(loaded) != expected:
