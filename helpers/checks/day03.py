@@ -456,6 +456,12 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
                     f"num_resamples = {num_resamples} of them")
     resamples = np.array(found)
     if not np.all(np.isin(resamples, x)):
+        for dtype in (np.float32, np.float16):
+            if np.all(np.isin(resamples, x.astype(dtype))):
+                raise Wrong(f"your resamples hold the values of x rounded to {dtype.__name__} "
+                            "(did you convert x or the resamples with astype?): the "
+                            "conversion loses precision, so the statistic is not computed on "
+                            "the data; draw the values of x as they are, in float64")
         raise Wrong("your resamples hold values that are not in x: draw values of x (or "
                     "indices into x), not new random numbers")
     if np.all(resamples == resamples[0]):

@@ -417,6 +417,21 @@ def _new_numbers(x, statistic, num_resamples, rng):
     return statistic(fake, axis=1).std(ddof=1)
 
 
+def _float32_data(x, statistic, num_resamples, rng):
+    x = x.astype(np.float32)  # the values of x, rounded
+    return float(statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1).std())
+
+
+def _float32_and_back(x, statistic, num_resamples, rng):
+    resamples = x[rng.integers(0, len(x), (num_resamples, len(x)))]
+    return statistic(resamples.astype(np.float32).astype(np.float64), axis=1).std()
+
+
+def _float16_data(x, statistic, num_resamples, rng):
+    x = np.asarray(x, dtype=np.float16)
+    return statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1).std()
+
+
 def _shuffle_in_place(x, statistic, num_resamples, rng):
     rng.shuffle(x)
     return _vectorized(x, statistic, num_resamples, rng)
@@ -655,6 +670,9 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_variance,), WRONG, "looks like a variance"),
     (check_bootstrap_se, (_fixed_count,), WRONG, "exactly num_resamples"),
     (check_bootstrap_se, (_new_numbers,), WRONG, "not in x"),
+    (check_bootstrap_se, (_float32_data,), WRONG, "the values of x rounded to float32"),
+    (check_bootstrap_se, (_float32_and_back,), WRONG, "rounded to float32 (did you convert"),
+    (check_bootstrap_se, (_float16_data,), WRONG, "rounded to float16"),
     (check_bootstrap_se, (_shuffle_in_place,), WRONG, "changed its argument x in place"),
     (check_bootstrap_se, (lambda x, statistic, num_resamples, rng: [0.1, 0.2],), WRONG,
      "one number"),
