@@ -294,6 +294,18 @@ def _named_arguments(func: Callable, args: tuple, kwargs: dict) -> list[tuple[st
     return list(bound.arguments.items())
 
 
+def a_type(value: Any) -> str:
+    """The name of ``value``'s type with its article, for a hint: "a list", "an int", "an
+    ndarray" (said letter by letter: en-dee-array).
+
+    >>> a_type([]), a_type(3), a_type(np.zeros(2))
+    ('a list', 'an int', 'an ndarray')
+    """
+    name = type(value).__name__
+    vowel_sound = name[:1].lower() in "aeiou" or name.lower().startswith("nd")
+    return f"{'an' if vowel_sound else 'a'} {name}"
+
+
 def number(value: Any, what: str) -> float:
     """The learner's ``value`` as a float if it is one real number, else :class:`Wrong`.
 
@@ -320,9 +332,8 @@ def number(value: Any, what: str) -> float:
         return float(value)
     arr = np.asarray(value)
     if arr.dtype == object or arr.dtype.kind not in "biuf" or arr.size != 1:
-        kind = type(value).__name__
         size = f" of {arr.size} values" if arr.size != 1 else ""
-        raise Wrong(f"{what} should be one number, got a {kind}{size}")
+        raise Wrong(f"{what} should be one number, got {a_type(value)}{size}")
     return float(arr.reshape(()))
 
 

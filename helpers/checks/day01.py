@@ -28,8 +28,9 @@ from typing import NamedTuple
 
 import numpy as np
 
+from helpers.checks._forked import ForkedError, in_fork
 from helpers.checks._seeding import entropy_int, lcg_distance, seed_bits, watch_seeding
-from helpers.exercises import NotAttempted, Wrong, call, exercise_check
+from helpers.exercises import NotAttempted, Wrong, a_type, call, exercise_check
 
 # ------------------------------------------------------------ All exercises: child seeds
 
@@ -106,8 +107,8 @@ def _array(value: object, name: str) -> np.ndarray:
     except (TypeError, ValueError):
         out = None
     if out is None or out.dtype == object:
-        raise Wrong(f"{name} should return one array of numbers, got a "
-                    f"{type(value).__name__} that is not one")
+        raise Wrong(f"{name} should return one array of numbers, got {a_type(value)} that "
+                    "is not one")
     return out
 
 
@@ -1005,11 +1006,12 @@ def _code_names(code: types.CodeType) -> set[str]:
 
 
 def _in_new_process(load_rng: object) -> object:
-    """``load_rng`` as a new Python process would run it, as far as its module goes: a copy
-    of the function (and of the functions of its module that it calls) that reads copies
-    of the module's variables taken now, before the check's ``save_rng`` calls. A cache of
-    saved generators (a variable or a dict of the module) then lacks what is saved later.
-    Anything but a plain function is returned as it is."""
+    """``load_rng`` as a new Python process would run it, as far as its module goes, where
+    this system cannot fork (see :func:`_saved_elsewhere`): a copy of the function (and of
+    the functions of its module that it calls) that reads copies of the module's variables
+    taken now, before the check's ``save_rng`` calls. A cache of saved generators (a
+    variable or a dict of the module) then lacks what is saved later. Anything but a plain
+    function is returned as it is."""
     if not isinstance(load_rng, types.FunctionType):
         return load_rng
     module = load_rng.__globals__
@@ -1040,15 +1042,91 @@ def _in_new_process(load_rng: object) -> object:
     return rebuilt(load_rng)
 
 
+def _saved_elsewhere(save_rng: object, rngs: list[np.random.Generator]) -> list | None:
+    """The checkpoints that ``save_rng`` makes of ``rngs`` in a forked copy of this process,
+    which then exits: anything ``save_rng`` keeps besides the text (in a variable, a dict,
+    a class attribute, a default argument, a closure, an attribute of a module) is gone, as
+    in a new Python process, and ``load_rng`` must rebuild the generators from the text.
+    None where the system cannot fork (Windows) or the copy failed."""
+    try:
+        texts = in_fork(lambda: [call(save_rng, rng) for rng in rngs])
+    except ForkedError as err:  # save_rng worked here, so hardly ever
+        raise Wrong(str(err)) from None
+    if not isinstance(texts, list) or len(texts) != len(rngs):
+        return None
+    return texts
+
+
+def _fingerprint(value: object) -> tuple:
+    """What changes when a value is rebound, or a container gains or loses items."""
+    try:
+        size = len(value)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 (anything without a length)
+        size = None
+    return id(value), size
+
+
+def _places(func: object) -> dict[str, tuple]:
+    """Fingerprints, by name, of the places where ``func`` (and the functions of its module
+    that it calls) could keep something from one call to the next: the module's variables
+    it reads, the attributes of the classes, objects and modules those hold, its defaults
+    and its closure cells."""
+    places: dict[str, tuple] = {}
+    todo, seen = [getattr(func, "__func__", func)], set()
+    while todo:
+        f = todo.pop()
+        if not isinstance(f, types.FunctionType) or f.__code__ in seen:
+            continue
+        seen.add(f.__code__)
+        code, defaults = f.__code__, f.__defaults__ or ()
+        parameters = code.co_varnames[code.co_argcount - len(defaults):code.co_argcount]
+        for key, default in [*zip(parameters, defaults, strict=True),
+                             *(f.__kwdefaults__ or {}).items()]:
+            places[f"the default of {f.__name__}'s argument {key}"] = _fingerprint(default)
+        for var, cell in zip(code.co_freevars, f.__closure__ or (), strict=False):
+            with contextlib.suppress(ValueError):  # an empty cell
+                places[var] = _fingerprint(cell.cell_contents)
+        for var in _code_names(code):
+            if var not in f.__globals__:
+                continue
+            value = f.__globals__[var]
+            places[var] = _fingerprint(value)
+            if isinstance(value, types.FunctionType) and value.__globals__ is f.__globals__:
+                todo.append(value)
+            attributes = getattr(value, "__dict__", None)
+            if isinstance(attributes, dict | types.MappingProxyType):
+                places.update({f"{var}.{attr}": _fingerprint(item)
+                               for attr, item in list(attributes.items())
+                               if not str(attr).startswith("__")})
+    return places
+
+
+def _kept_outside(save_rng: object) -> str:
+    """`` (each call of save_rng changes X)`` if a call of ``save_rng`` here rebinds, fills
+    or adds a place of :func:`_places`; else nothing."""
+    before = _places(save_rng)
+    try:
+        call(save_rng, _part_way("PCG64", 12345))
+    except (Wrong, NotAttempted):
+        return ""
+    after = _places(save_rng)
+    changed = sorted(name for name in after if before.get(name, after[name]) != after[name]
+                     or (name not in before and "." in name))
+    if not changed:
+        return ""
+    return f" (each call of save_rng changes {' and '.join(changed[:3])})"
+
+
 def _from_text_alone(load_rng: object, name: str, text: str, expected: list,
-                     when: str) -> None:
+                     when: str, kept: str = "") -> None:
     """Wrong unless ``load_rng(text)`` (``text`` a checkpoint of a Generator on ``name``)
-    continues the stream with ``expected``; ``when`` says in what situation it was loaded."""
+    continues the stream with ``expected``; ``when`` says in what situation it was loaded,
+    ``kept`` what save_rng kept outside the text, if that is known."""
     try:
         loaded = call(load_rng, text)
         kind = type(getattr(loaded, "bit_generator", None)).__name__
         if not isinstance(loaded, np.random.Generator):
-            what = f"returned a {type(loaded).__name__}"
+            what = f"returned {a_type(loaded)}"
         elif kind != name:
             what = f"returned a Generator({kind}(...))"
         elif _next_draws(loaded) != expected:
@@ -1062,8 +1140,9 @@ def _from_text_alone(load_rng: object, name: str, text: str, expected: list,
         what = "returned None" if "returned None" in hint else f"failed ({hint})"
     raise Wrong(f"load_rng must rebuild the generator from the text alone: {when}, load_rng "
                 f"of the checkpoint of a Generator({name}(...)) {what}. Does save_rng keep the "
-                "generator (or a copy) in a variable or a dict that load_rng reads? Those are "
-                "gone in a new Python process: put everything in the JSON text")
+                "generator (or a copy) outside the text, in a variable, a dict, a class or a "
+                f"module that load_rng reads{kept}? Those are gone in a new Python process: "
+                "put everything in the JSON text")
 
 
 def _own_bit_generators(save_rng: object, load_rng: object, name: str, text: str) -> None:
@@ -1094,11 +1173,14 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
     normals) are those ``rng`` made after the checkpoint, even after ``rng`` has moved on.
     "From that text only": once every checkpoint is saved, they are loaded again in the
     reverse order (a generator kept in a variable by ``save_rng`` shows), and checkpoints
-    of generators new to this process are loaded by :func:`_in_new_process`'s copy of
-    ``load_rng``, which reads its module's variables as they were before those saves (a
-    dict of saved generators keyed by the text shows). Two Generators loaded from two
-    checkpoints of one kind must not share a bit generator (drawing from one would move the
-    other).
+    of generators new to this process, saved in a forked copy of it that then exits, are
+    loaded here (:func:`_saved_elsewhere`): whatever ``save_rng`` kept outside the text (a
+    dict keyed by the text, a class attribute, a default argument, an attribute of a
+    module) is gone, as in a new process. Where the system cannot fork, they are loaded by
+    :func:`_in_new_process`'s copy of ``load_rng``, which reads its module's variables as
+    they were before those saves (and misses a cache kept elsewhere). Two Generators loaded
+    from two checkpoints of one kind must not share a bit generator (drawing from one would
+    move the other).
 
     Examples
     --------
@@ -1172,13 +1254,24 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
                          f"after the checkpoints of {len(saved)} generators were saved")
     _own_bit_generators(save_rng, load_rng, *saved[0][:2])
     call_number = next(_CHECKPOINT_CALLS)
-    for k, name in enumerate(_BIT_GENERATORS):
-        rng = _part_way(name, 1_000_000 + len(_BIT_GENERATORS) * call_number + k)
-        expected = _next_draws(rng)
-        text = _for(name, save_rng, rng)
-        _from_text_alone(new_process, name, text, expected,
-                         "in a new Python process (here: with the variables that load_rng "
-                         "reads as they were before save_rng ran)")
+    rngs = [_part_way(name, 1_000_000 + len(_BIT_GENERATORS) * call_number + k)
+            for k, name in enumerate(_BIT_GENERATORS)]
+    expected = [_next_draws(rng) for rng in rngs]
+    texts = _saved_elsewhere(save_rng, rngs)
+    when = ("in a new Python process (here: saved by a copy of this process that then "
+            "exited, loaded here)")
+    if texts is None:  # no fork: load_rng reads its module's variables as they were
+        when = ("in a new Python process (here: with the variables that load_rng reads as "
+                "they were before save_rng ran)")
+        texts = [_for(name, save_rng, rng) for name, rng in zip(_BIT_GENERATORS, rngs,
+                                                                strict=True)]
+        load_rng = new_process
+    for name, text, want in zip(_BIT_GENERATORS, texts, expected, strict=True):
+        try:
+            _from_text_alone(load_rng, name, text, want, when)
+        except Wrong:  # name what save_rng kept outside the text, if that shows
+            _from_text_alone(load_rng, name, text, want, when, _kept_outside(save_rng))
+            raise
     return (f"save_rng and load_rng checkpoint a Generator on any of {', '.join(_BIT_GENERATORS)}"
             ": the loaded one continues the stream exactly where it was saved, from the text "
             "alone.")

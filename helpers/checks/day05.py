@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from helpers.checks._seeding import constant_step, seed_bits, watch_seeding, watch_torch_global
-from helpers.exercises import Wrong, call, exercise_check, number
+from helpers.exercises import Wrong, a_type, call, exercise_check, number
 
 # a typed constant (1.732 for sqrt(3)), round(..., 4), float16 or a sample std is off by less
 # than this; every listed uniform_bound mistake is off by 10 % or more
@@ -321,8 +321,8 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
         raise Wrong(_TORCH_GLOBAL)
     what = f"he_stack({widths}, rng)"
     if isinstance(got, np.ndarray) or not isinstance(got, (list, tuple)):
-        raise Wrong(f"{what} should return a list of weight matrices, one per layer, got a "
-                    f"{type(got).__name__}")
+        raise Wrong(f"{what} should return a list of weight matrices, one per layer, got "
+                    f"{a_type(got)}")
     shapes = list(itertools.pairwise(widths))
     if len(got) != len(shapes):
         raise Wrong(f"{what} returned {len(got)} matrices; {len(widths)} sizes make "

@@ -11,6 +11,7 @@ import copy
 import json
 import pickle
 import random
+from typing import ClassVar
 
 import numpy as np
 from numpy.random import (
@@ -770,6 +771,65 @@ def _load_into_one_per_kind(text):  # one bit generator object per kind, reused
     return Generator(bit_generator)
 
 
+class _Store:  # a cache kept on a class, not in a variable of the module
+    data: ClassVar[dict] = {}
+
+
+def _save_on_class(rng):
+    text = json.dumps({"id": len(_Store.data)})
+    _Store.data[text] = copy.deepcopy(rng)
+    return text
+
+
+def _load_from_class(text):
+    return copy.deepcopy(_Store.data[text])
+
+
+_default_cache = {}
+
+
+def _save_to_default(rng, cache=_default_cache):  # a cache reached as a default argument
+    text = json.dumps({"id": len(cache)})
+    cache[text] = copy.deepcopy(rng)
+    return text
+
+
+def _load_from_default(text, cache=_default_cache):
+    return copy.deepcopy(cache[text])
+
+
+def _save_on_json(rng):  # a cache kept as an attribute of an imported module
+    if not hasattr(json, "_course_cache"):
+        json._course_cache = {}
+    text = json.dumps({"id": len(json._course_cache)})
+    json._course_cache[text] = copy.deepcopy(rng)
+    return text
+
+
+def _load_from_json(text):
+    return copy.deepcopy(json._course_cache[text])
+
+
+def _closure_cache():  # a cache in a closure, and the full state in the text besides
+    cache = {}
+
+    def save(rng):
+        text = json.dumps({"id": len(cache), "state": _as_lists(rng.bit_generator.state)})
+        cache[text] = copy.deepcopy(rng)
+        return text
+
+    def load(text):
+        return copy.deepcopy(cache[text]) if text in cache else None
+
+    def load_from_text(text):
+        return _load(json.dumps(json.loads(text)["state"]))
+
+    return save, load, load_from_text
+
+
+_SAVE_IN_CLOSURE, _LOAD_FROM_CLOSURE, _LOAD_STATE_FROM_TEXT = _closure_cache()
+
+
 def _save_after_a_test_draw(rng):
     rng.random()  # "is it working?"
     return _save(rng)
@@ -822,10 +882,21 @@ CHECKPOINT = [
       "a Generator(SFC64(...))")),
     (_save_by_text, _load_by_text, WRONG,
      ("load_rng must rebuild the generator from the text alone: in a new Python process "
-      "(here: with the variables that load_rng reads as they were before save_rng ran), "
-      "load_rng of the checkpoint of a Generator(PCG64(...)) failed (your code raised KeyError")),
+      "(here: saved by a copy of this process that then exited, loaded here), load_rng of "
+      "the checkpoint of a Generator(PCG64(...)) failed (your code raised KeyError")),
     (_save_by_text, _load_from_cache_or_text, CORRECT, None),  # the text suffices
     (_save_by_text, _cached, WRONG, "Generator(PCG64(...)) returned None. Does save_rng keep"),
+    # wrong: a cache that is no variable of the module (a class attribute, a default
+    # argument, an attribute of an imported module, a closure), named in the hint
+    (_save_on_class, _load_from_class, WRONG,
+     ("saved by a copy of this process that then exited, loaded here), load_rng of the "
+      "checkpoint of a Generator(PCG64(...))")),
+    (_save_on_class, _load_from_class, WRONG, "each call of save_rng changes _Store.data)"),
+    (_save_to_default, _load_from_default, WRONG,
+     "each call of save_rng changes the default of _save_to_default's argument cache)"),
+    (_save_on_json, _load_from_json, WRONG, "each call of save_rng changes json._course_cache"),
+    (_SAVE_IN_CLOSURE, _LOAD_FROM_CLOSURE, WRONG, "changes cache)"),
+    (_SAVE_IN_CLOSURE, _LOAD_STATE_FROM_TEXT, CORRECT, None),  # the text suffices
 ]
 
 CASES = ([(check_noisy_copy, (f,), status, hint) for f, status, hint in NOISY_COPY]
