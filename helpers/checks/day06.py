@@ -22,15 +22,17 @@ probability on a coarse grid (a third, irregular p), the keep probability used a
 probability, a mask that ignores ``rng`` (drawn from torch's global generator, say), repeats
 at every call or comes from a generator of its own: a legacy one (``np.random.RandomState``)
 made inside, or one (``random.Random``, ``torch.Generator``, ``default_rng`` ...) seeded from
-``rng`` with seeds that vary across calls by fewer than 40 bits, rounded
-(:func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a 63-bit draw, or
-``rng.spawn(1)[0]``, passes), and the scaling of the kept units.
+``rng`` with seeds that vary across calls by 40 bits or fewer (Day 1's rule, Exercise 3: a
+seed drawn below 2**40, ``rng.integers(2**40)`` included, is rejected;
+:func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a 41-bit or 63-bit draw,
+or ``rng.spawn(1)[0]``, passes), and the scaling of the kept units.
 """
 
 from __future__ import annotations
 
 import contextlib
 import inspect
+import math
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -69,9 +71,12 @@ _COUNT_VAR = 0.85
 # Calls on a 1 x 1 input: a right answer at p = 0.3 never drops it with odds 0.7**60 < 1e-9,
 # never keeps it with odds 0.3**60.
 _ONE_CALLS = 60
-# Generators made inside from seeds drawn from rng: fewer varying bits than this across
+# Generators made inside from seeds drawn from rng: this many varying bits or fewer across
 # _WATCHED_CALLS calls (seed_bits) repeat seeds, and masks, over the millions of steps of a
-# training run (Days 1, 5 and 8 use the same bound).
+# training run (Day 1's rule, Exercise 3: seeds drawn below 2**40, rng.integers(2**40)
+# included, are rejected). seed_bits is at most 40 for seeds below 2**40 (their span is below
+# 2**40) and above 40 for 20 draws below 2**41 unless all 20 fall within half the range
+# (odds about 2e-5).
 _SEED_BITS = 40
 _WATCHED_CALLS = 20
 # Unit copies across reordered examples: one call at p = 1/2 on _COPY_ROWS examples.
@@ -332,8 +337,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> No
     many calls with one Generator give masks that are all different, drop a number of
     entries that varies from call to call as a binomial one does, and drop a one-element
     input in some calls only. No legacy generator is made inside, and no generator of its
-    own seeded from rng with fewer than ``_SEED_BITS`` bits (:func:`seed_bits`).
-    ``learner`` is the learner's own function (``func`` may wrap it): the generators are
+    own seeded from rng with ``_SEED_BITS`` bits or fewer (:func:`seed_bits`). ``learner`` is the learner's own function (``func`` may wrap it): the generators are
     watched under the names its globals give them too."""
     def out(rng, inputs=x):
         return _array(call(func, inputs.copy(), p, rng), name, inputs.shape)
@@ -368,15 +372,18 @@ def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> No
                     "training step needs a fresh mask, so draw from rng itself rather than a "
                     "generator rebuilt from its seed")
     bits = seed_bits(keys)
-    # Rounded, as printed: 20 seeds below 2**40 span a little less than 2**40 (about 39.9
-    # bits), and such seeds carry 40 bits, not fewer.
-    if bits is not None and 0 < round(bits) < _SEED_BITS:
+    # 40 bits or fewer, as Day 1 rules: 20 seeds drawn below 2**40 (rng.integers(2**40)) span
+    # a little less than 2**40, so seed_bits gives about 39.9, never more than 40.
+    if bits is not None and 0 < bits <= _SEED_BITS:
+        b = max(1, math.ceil(bits - 1e-9))
         raise Wrong(f"{name} draws from a generator of its own, seeded from rng with few "
-                    f"possible values: its seeds vary across calls by only about {round(bits)} "
-                    f"bits (fewer than {_SEED_BITS}; a seed below 2**32, say). Over the "
+                    f"possible values: its seeds vary across calls by only about {b} bits "
+                    f"({_SEED_BITS} or fewer: a seed drawn below 2**{_SEED_BITS}, "
+                    f"rng.integers(2**{_SEED_BITS}) included, or below 2**32, say). Over the "
                     "millions of steps of a training run such seeds repeat (the birthday "
-                    f"bound: n calls share a seed about n**2 / 2**{round(bits) + 1} times), and "
-                    "so do the masks: draw the mask from rng itself")
+                    f"bound: n calls share a seed about n**2 / 2**{b + 1} times), and so do "
+                    "the masks: draw the mask from rng itself (or seed with 63 bits, "
+                    "rng.integers(2**63))")
     # Many small masks from one rng: two right masks of 64 entries coincide with odds below
     # 1e-10 over all pairs, while a generator seeded from a small range (rng.integers(1000))
     # repeats within a few hundred calls.

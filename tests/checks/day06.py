@@ -389,8 +389,29 @@ def python_random_32_bits(x, p, rng):
 
 
 def seeded_40_bits(x, p, rng):
-    """Valid: a 40-bit seed drawn from rng (20 such seeds span about 39.9 bits)."""
+    """Reviewer's case (F8): a seed drawn below 2**40, which Day 1's rule rejects (40 bits or
+    fewer; 20 such seeds span about 39.9 bits)."""
     return np.random.default_rng(int(rng.integers(2**40))).random(x.shape) >= p
+
+
+def seeded_40_bits_shifted(x, p, rng):
+    """40 varying bits above a large offset: the offset adds no variation."""
+    return np.random.default_rng(2**50 + int(rng.integers(2**40))).random(x.shape) >= p
+
+
+def seeded_40_bits_in_list(x, p, rng):
+    """A seed drawn below 2**40 in a list with a constant: still 40 varying bits."""
+    return np.random.default_rng([int(rng.integers(2**40)), 6]).random(x.shape) >= p
+
+
+def seeded_41_bits(x, p, rng):
+    """Valid by Day 1's rule: a seed drawn below 2**41 varies by 41 bits, more than 40."""
+    return np.random.default_rng(int(rng.integers(2**41))).random(x.shape) >= p
+
+
+def seeded_48_bits(x, p, rng):
+    """Valid: a 48-bit seed drawn from rng."""
+    return np.random.default_rng(int(rng.integers(2**48))).random(x.shape) >= p
 
 
 def seeded_39_bits(x, p, rng):
@@ -545,9 +566,16 @@ CASES = [
      "legacy generator, np.random.RandomState"),
     (check_original_dropout, (original_mask(python_random_inside),), CORRECT, None),
     (check_original_dropout, (original_mask(python_random_32_bits),), WRONG, "about 32 bits"),
-    (check_original_dropout, (original_mask(seeded_40_bits),), CORRECT, None),
+    (check_original_dropout, (original_mask(seeded_40_bits),), WRONG,
+     "about 40 bits (40 or fewer: a seed drawn below 2**40, rng.integers(2**40) included"),
+    (check_original_dropout, (original_mask(seeded_40_bits_shifted),), WRONG,
+     "about 40 bits (40 or fewer"),
+    (check_original_dropout, (original_mask(seeded_40_bits_in_list),), WRONG,
+     "about 40 bits (40 or fewer"),
+    (check_original_dropout, (original_mask(seeded_41_bits),), CORRECT, None),
+    (check_original_dropout, (original_mask(seeded_48_bits),), CORRECT, None),
     (check_original_dropout, (original_mask(seeded_39_bits),), WRONG,
-     "about 39 bits (fewer than 40"),
+     "about 39 bits (40 or fewer"),
     (check_snippet_fixed, (snippet_mask(integers_half),), WRONG, "hard-coded at 1/2"),
     (check_snippet_fixed, (snippet_mask(random_half),), WRONG, "hard-coded at 1/2"),
     (check_snippet_fixed, (snippet_mask(normal_draw),), WRONG,
@@ -606,6 +634,9 @@ CASES = [
     (check_snippet_fixed, (snippet_mask(legacy_inside),), WRONG,
      "legacy generator, np.random.RandomState"),
     (check_snippet_fixed, (snippet_mask(seeded_32_bits),), WRONG, "about 32 bits"),
+    (check_snippet_fixed, (snippet_mask(seeded_40_bits),), WRONG,
+     "about 40 bits (40 or fewer: a seed drawn below 2**40"),
+    (check_snippet_fixed, (snippet_mask(seeded_41_bits),), CORRECT, None),
     (check_snippet_fixed, (gaussian_noise,), WRONG, "no output of snippet_fixed is 0"),
     (check_snippet_fixed, (mask_only,), WRONG, "does not depend on the activations a"),
     (check_original_dropout, (original_mask(shared_threshold),), WRONG,
