@@ -85,9 +85,17 @@ _COPY_UNITS = 40  # units paired by count with another unit; right masks: about 
 # over 200,000 simulated masks)
 
 
+_X_SEED = 6  # the activations' generator
+# Generators of the re-draws that test whether the share dropped varies between calls: never
+# _X_SEED, whose uniforms built the activations (a mask that depends on x would then look
+# like one whose share varies between calls).
+_REDRAW_SEEDS = tuple(range(1001, 1008))
+assert _X_SEED not in _REDRAW_SEEDS
+
+
 def _activations(rows: int = _ROWS) -> np.ndarray:
     """``rows`` (4000) examples x 50 units of positive activations, all different (none is 0)."""
-    return np.random.default_rng(6).uniform(0.5, 2.0, size=(rows, _UNITS))
+    return np.random.default_rng(_X_SEED).uniform(0.5, 2.0, size=(rows, _UNITS))
 
 
 def _array(value, name: str, shape: tuple[int, ...]) -> np.ndarray:
@@ -202,6 +210,24 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
                         "every entry of the mask independently")
         raise Wrong(f"the units that {name} drops depend on one another across examples (a "
                     "shifted, rolled or reused row of draws?): draw every entry independently")
+    # Being dropped must not depend on the activation (uniform in [0.5, 2]), tested before the
+    # share: such a mask usually drops another share too, but its mistake is the dependence on
+    # x. For a right mask each correlation below is about N(0, 1 / entries), so 6.5 standard
+    # errors (0.0145 at 200,000 entries) are crossed with odds below 1e-10; a drop probability
+    # p * x / x.mean() correlates by about 0.23, and even p * (0.9 + 0.1 * x / x.mean()) by
+    # 0.023.
+    spread = (x - x.mean()) ** 2
+    what_spread = "activation's squared distance from the batch mean"
+    for feature, what in ((x, "activation"), (spread, what_spread)):
+        r = _correlation(dropped, feature)
+        if abs(r) > 6.5 / np.sqrt(dropped.size):
+            raise Wrong(f"{name} drops a unit more or less often depending on its value "
+                        f"(being dropped correlates with the {what} by {r:.3f}): dropout "
+                        f"drops every unit with the same probability {arg}, whatever its "
+                        f"activation; compare a uniform draw, rng.random(), with {arg} "
+                        "itself: neither side may be computed from x (rng.random() * x >= "
+                        f"{arg}, or rng.random() >= {arg} * x, makes the drop probability "
+                        "depend on x)")
     share = float(dropped.mean())
     tol = _TOL if dropped.size <= _ROWS * _UNITS else _TOL_ODD
     if abs(share - (1 - p)) < tol:
@@ -216,7 +242,7 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
         # a threshold shared by the call's entries: the share itself varies between calls
         # (Binomial over 200,000 entries if right: sd 0.001; 10 x its variance over 8 calls
         # is crossed with odds below 1e-9)
-        shares = [share] + [float(redraw(seed).mean()) for seed in range(1, 8)]
+        shares = [share] + [float(redraw(seed).mean()) for seed in _REDRAW_SEEDS]
         if np.var(shares, ddof=1) > 10 * share * (1 - share) / dropped.size:
             raise Wrong(_shared_hint(name, arg))
     if abs(share - p) > tol:  # at _P, the first p tried, the share is off for any p given
@@ -231,20 +257,6 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
                    "or other combination of uniform draws, drops another share)")
         raise Wrong(f"{name} should drop each unit with probability {arg} = {p}, independently; "
                     f"it dropped {share:.1%} of them{how}")
-    # Being dropped must not depend on the activation (uniform in [0.5, 2]): for a right mask
-    # each correlation below is about N(0, 1 / entries), so 6.5 standard errors (0.0145 at
-    # 200,000 entries) are crossed with odds below 1e-10; a drop probability p * x / x.mean()
-    # correlates by about 0.23, and even p * (0.9 + 0.1 * x / x.mean()) by 0.023.
-    spread = (x - x.mean()) ** 2
-    what_spread = "activation's squared distance from the batch mean"
-    for feature, what in ((x, "activation"), (spread, what_spread)):
-        r = _correlation(dropped, feature)
-        if abs(r) > 6.5 / np.sqrt(dropped.size):
-            raise Wrong(f"{name} drops a unit more or less often depending on its value "
-                        f"(being dropped correlates with the {what} by {r:.3f}): dropout "
-                        f"drops every unit with the same probability {arg}, whatever its "
-                        f"activation; compare a uniform draw with {arg} itself, not with a "
-                        "value computed from x")
     # Rows after the share: a mask that drops too few units (an average of draws, say) has
     # repeated rows by chance, and its real mistake is the share.
     if strict and len(np.unique(dropped, axis=0)) < len(dropped):
@@ -332,13 +344,15 @@ def _legacy_made(func: Any) -> Iterator[list[str]]:
                 setattr(home, name, original)
 
 
-def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> None:
+def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: Any) -> None:
     """The mask comes from ``rng``: the same seed repeats it, another seed changes it, and
     many calls with one Generator give masks that are all different, drop a number of
     entries that varies from call to call as a binomial one does, and drop a one-element
     input in some calls only. No legacy generator is made inside, and no generator of its
-    own seeded from rng with ``_SEED_BITS`` bits or fewer (:func:`seed_bits`). ``learner`` is the learner's own function (``func`` may wrap it): the generators are
-    watched under the names its globals give them too."""
+    own seeded from rng with ``_SEED_BITS`` bits or fewer (:func:`seed_bits`). ``arg`` is the
+    name of the drop probability's argument (``p`` or ``p_drop``). ``learner`` is the learner's
+    own function (``func`` may wrap it): the generators are watched under the names its
+    globals give them too."""
     def out(rng, inputs=x):
         return _array(call(func, inputs.copy(), p, rng), name, inputs.shape)
     torch = sys.modules.get("torch")
@@ -398,7 +412,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> No
     # sample variance of 4000 right counts has a standard error of 2.2% of the binomial one:
     # 1.25 times it is more than 10 standard errors away)
     if counts.var(ddof=1) > 1.25 * binomial:
-        raise Wrong(_shared_hint(name, "p" if "original" in name else "p_drop"))
+        raise Wrong(_shared_hint(name, arg))
     if counts.var(ddof=1) < _COUNT_VAR * binomial:
         raise Wrong(f"every call of {name} drops (nearly) the same number of entries: over "
                     f"{_NUM_CALLS} calls on an 8 x 8 input the number dropped has variance "
@@ -471,7 +485,8 @@ def check_original_dropout(original_dropout) -> str:
                                                      np.random.default_rng(4), True),
                                                 f"{name}(x, p, rng, training=True)",
                                                 x.shape) == 0, name)
-    _check_rng_use(lambda *args: original_dropout(*args, True), x, _P, name, original_dropout)
+    _check_rng_use(lambda *args: original_dropout(*args, True), x, _P, "p", name,
+                   original_dropout)
     for p in (_P, _P_OTHER, _P_ODD):
         out = _array(call(original_dropout, x.copy(), p, np.random.default_rng(0), False),
                      f"{name}(x, p, rng, training=False)", x.shape)
@@ -530,6 +545,6 @@ def check_snippet_fixed(snippet_fixed) -> str:
             _check_unit_copies(lambda x: _array(call(snippet_fixed, x, 0.5,
                                                      np.random.default_rng(4)),
                                                 f"{name}(a, p_drop, rng)", x.shape) == 0, name)
-    _check_rng_use(snippet_fixed, a, _P, name, snippet_fixed)
+    _check_rng_use(snippet_fixed, a, _P, "p_drop", name, snippet_fixed)
     return ("drops each unit of each example with probability p_drop, from rng, and scales the "
             "rest by 1 / (1 - p_drop).")

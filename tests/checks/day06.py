@@ -447,6 +447,16 @@ def seeded_63_bits(x, p, rng):
     return np.random.default_rng(int(rng.integers(2**63))).random(x.shape) >= p
 
 
+def drop_scaled_by_x(x, p, rng):
+    """Reviewer's case (F9): the uniform draw times x compared with p: drop probability p / x."""
+    return rng.random(x.shape) * x >= p
+
+
+def threshold_times_x(x, p, rng):
+    """The threshold times x: drop probability p * x (clipped at 1)."""
+    return rng.random(x.shape) >= np.clip(p * x, 0, 1)
+
+
 def spawned_child(x, p, rng):
     return rng.spawn(1)[0].random(x.shape) >= p
 
@@ -576,6 +586,13 @@ CASES = [
     (check_original_dropout, (original_mask(seeded_48_bits),), CORRECT, None),
     (check_original_dropout, (original_mask(seeded_39_bits),), WRONG,
      "about 39 bits (40 or fewer"),
+    (check_original_dropout, (original_mask(drop_scaled_by_x),), WRONG,
+     "depending on its value"),
+    (check_original_dropout, (lambda x, p, rng, training=True:  # the reviewer's own form
+                              x * (rng.random(x.shape) * x >= p) if training else x * (1 - p),),
+     WRONG, "neither side may be computed from x"),
+    (check_original_dropout, (original_mask(threshold_times_x),), WRONG,
+     "correlates with the activation"),
     (check_snippet_fixed, (snippet_mask(integers_half),), WRONG, "hard-coded at 1/2"),
     (check_snippet_fixed, (snippet_mask(random_half),), WRONG, "hard-coded at 1/2"),
     (check_snippet_fixed, (snippet_mask(normal_draw),), WRONG,
@@ -637,6 +654,11 @@ CASES = [
     (check_snippet_fixed, (snippet_mask(seeded_40_bits),), WRONG,
      "about 40 bits (40 or fewer: a seed drawn below 2**40"),
     (check_snippet_fixed, (snippet_mask(seeded_41_bits),), CORRECT, None),
+    (check_snippet_fixed, (lambda a, p_drop, rng:  # the reviewer's own form
+                           a * (rng.random(a.shape) >= np.clip(p_drop * a, 0, 1)) / (1 - p_drop),),
+     WRONG, "depending on its value"),
+    (check_snippet_fixed, (snippet_mask(drop_scaled_by_x),), WRONG,
+     "neither side may be computed from x"),
     (check_snippet_fixed, (gaussian_noise,), WRONG, "no output of snippet_fixed is 0"),
     (check_snippet_fixed, (mask_only,), WRONG, "does not depend on the activations a"),
     (check_original_dropout, (original_mask(shared_threshold),), WRONG,
