@@ -20,10 +20,11 @@ as another keeps; at least 40 of the 50 units must be so paired, which a right m
 odds far below one in a million, so a copy of a few units only can pass), a keep
 probability on a coarse grid (a third, irregular p), the keep probability used as the drop
 probability, a mask that ignores ``rng`` (drawn from torch's global generator, say), repeats
-at every call or comes from a generator of its own: a legacy one (``np.random.RandomState``)
-made inside, or one (``random.Random``, ``torch.Generator``, ``default_rng`` ...) seeded from
-``rng`` with seeds that vary across calls by 40 bits or fewer (Day 1's rule, Exercise 3: a
-seed drawn below 2**40, ``rng.integers(2**40)`` included, is rejected;
+at every call (kept from an earlier call, for the input's shape, say) or comes from a
+generator of its own: a legacy one (``np.random.RandomState``) made inside, or one
+(``random.Random``, ``torch.Generator``, ``default_rng`` ...) seeded from ``rng`` with seeds
+that vary across calls by 40 bits or fewer (Day 1's rule, Exercise 3: a seed drawn below
+2**40, ``rng.integers(2**40)`` included, is rejected;
 :func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a 41-bit or 63-bit draw,
 or ``rng.spawn(1)[0]``, passes), and the scaling of the kept units.
 """
@@ -162,6 +163,25 @@ def _check_some_dropped(dropped: np.ndarray, p: float, arg: str, name: str) -> N
     if dropped.all():
         raise Wrong(f"every output of {name} is 0: dropout keeps each unit with probability "
                     f"1 - {arg} (here {1 - p:.4g}) and sets only the others to 0")
+
+
+def _check_not_reused(dropped: np.ndarray, p: float, earlier: dict[float, np.ndarray],
+                      redraw: Any, arg: str, name: str) -> None:
+    """Wrong if ``dropped``, the mask at ``p`` (rng seeded 0), is the very mask of an earlier
+    call at another drop probability (``earlier``: the masks by p, also with rng seeded 0) and
+    ``redraw(seed)``, the mask at ``p`` with rng seeded ``seed``, is that mask again. Right
+    masks at two p differ (the uniform draws below one p and not the other); a hard-coded p
+    repeats the mask of the same seed only (the share test names it); a mask kept across calls
+    (cached for the input's shape, say) repeats whatever the seed."""
+    for before, mask in earlier.items():
+        if (mask.shape == dropped.shape and np.array_equal(mask, dropped)
+                and np.array_equal(redraw(_REDRAW_SEEDS[0]), dropped)):
+            raise Wrong(f"{name} returned at {arg} = {p}, and with a differently seeded rng, "
+                        f"the very mask it returned at {arg} = {before}: a mask kept from an "
+                        "earlier call (cached for the input's shape, say) is reused at every "
+                        f"training step and ignores rng and the new {arg}; draw a fresh mask "
+                        "from rng at every call")
+    earlier[p] = dropped
 
 
 def _shared_hint(name: str, arg: str) -> str:
@@ -379,7 +399,8 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
                     "torch's) or one made without a seed")
     if np.array_equal(first, out(np.random.default_rng(2))):
         raise Wrong(f"{name} gives the same mask for differently seeded rng: draw the mask "
-                    "from the rng argument (not a fixed pattern or a generator of your own)")
+                    "from the rng argument at every call (not a fixed pattern, a mask kept "
+                    "from an earlier call or a generator of your own)")
     rng = np.random.default_rng(3)
     if np.array_equal(out(rng), out(rng)):
         raise Wrong(f"two calls of {name} with the same rng gave the same mask: every "
@@ -464,22 +485,24 @@ def check_original_dropout(original_dropout) -> str:
     x = _activations()
     name = "original_dropout"
     _check_training_positional(original_dropout, x, name)
+    earlier: dict[float, np.ndarray] = {}
     for p in (_P, _P_OTHER, _P_ODD):
         xp = _activations(_ODD_ROWS) if p == _P_ODD else x  # more entries: a finer share test
         out = _array(call(original_dropout, xp.copy(), p, np.random.default_rng(0), True),
                      f"{name}(x, p, rng, training=True)", xp.shape)
         kept = out != 0
+        redraw = lambda seed, xp=xp, p=p: _array(  # the mask at p, rng seeded seed
+            call(original_dropout, xp.copy(), p, np.random.default_rng(seed), True),
+            f"{name}(x, p, rng, training=True)", xp.shape) == 0
         _check_some_dropped(~kept, p, "p", name)
+        _check_not_reused(~kept, p, earlier, redraw, "p", name)
         if np.allclose(out[kept], xp[kept] / (1 - p)):
             raise Wrong("the kept units are scaled by 1 / (1 - p): that is INVERTED dropout; "
                         "the original form leaves them as they are during training")
         if not np.allclose(out[kept], xp[kept]):
             raise Wrong("during training each unit should be either dropped (0) or kept "
                         "unchanged")
-        _check_mask(~kept, p, "p", name, xp, strict=p == _P,
-                    redraw=lambda seed, xp=xp, p=p: _array(
-                        call(original_dropout, xp.copy(), p, np.random.default_rng(seed), True),
-                        f"{name}(x, p, rng, training=True)", xp.shape) == 0)
+        _check_mask(~kept, p, "p", name, xp, strict=p == _P, redraw=redraw)
         if p == _P:  # copied units before the other p: their share varies more than the test's
             _check_unit_copies(lambda x: _array(call(original_dropout, x, 0.5,
                                                      np.random.default_rng(4), True),
@@ -518,15 +541,18 @@ def check_snippet_fixed(snippet_fixed) -> str:
     """
     a = _activations()
     name = "snippet_fixed"
+    earlier: dict[float, np.ndarray] = {}
     for p in (_P, _P_OTHER, _P_ODD):
         ap = _activations(_ODD_ROWS) if p == _P_ODD else a  # more entries: a finer share test
         out = _array(call(snippet_fixed, ap.copy(), p, np.random.default_rng(0)),
                      f"{name}(a, p_drop, rng)", ap.shape)
         kept = out != 0
-        _check_mask(~kept, p, "p_drop", name, ap, strict=p == _P,
-                    redraw=lambda seed, ap=ap, p=p: _array(
-                        call(snippet_fixed, ap.copy(), p, np.random.default_rng(seed)),
-                        f"{name}(a, p_drop, rng)", ap.shape) == 0)
+        redraw = lambda seed, ap=ap, p=p: _array(  # the mask at p, rng seeded seed
+            call(snippet_fixed, ap.copy(), p, np.random.default_rng(seed)),
+            f"{name}(a, p_drop, rng)", ap.shape) == 0
+        _check_some_dropped(~kept, p, "p_drop", name)  # before: all kept at every p is no reuse
+        _check_not_reused(~kept, p, earlier, redraw, "p_drop", name)
+        _check_mask(~kept, p, "p_drop", name, ap, strict=p == _P, redraw=redraw)
         if p == _P:  # the output must be the activations a, masked and scaled
             other = _array(call(snippet_fixed, 2 * ap, p, np.random.default_rng(0)),
                            f"{name}(a, p_drop, rng)", ap.shape)

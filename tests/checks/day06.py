@@ -457,6 +457,18 @@ def threshold_times_x(x, p, rng):
     return rng.random(x.shape) >= np.clip(p * x, 0, 1)
 
 
+def cached_by(key):
+    """A mask drawn once and kept across calls, under ``key(x, p)`` (the shape, say): every
+    call with that key returns it, whatever rng (True = kept)."""
+    cache = {}
+
+    def make_mask(x, p, rng):
+        if key(x, p) not in cache:
+            cache[key(x, p)] = rng.random(x.shape) >= p
+        return cache[key(x, p)]
+    return make_mask
+
+
 def spawned_child(x, p, rng):
     return rng.spawn(1)[0].random(x.shape) >= p
 
@@ -593,6 +605,12 @@ CASES = [
      WRONG, "neither side may be computed from x"),
     (check_original_dropout, (original_mask(threshold_times_x),), WRONG,
      "correlates with the activation"),
+    (check_original_dropout, (original_mask(cached_by(lambda x, p: x.shape)),), WRONG,
+     "a mask kept from an earlier call (cached for the input's shape"),
+    (check_original_dropout, (original_mask(cached_by(lambda x, p: (x.shape, p))),), WRONG,
+     "a mask kept from an earlier call"),
+    (check_original_dropout, (original_mask(cached_by(lambda x, p: x.size)),), WRONG,
+     "is reused at every training step"),
     (check_snippet_fixed, (snippet_mask(integers_half),), WRONG, "hard-coded at 1/2"),
     (check_snippet_fixed, (snippet_mask(random_half),), WRONG, "hard-coded at 1/2"),
     (check_snippet_fixed, (snippet_mask(normal_draw),), WRONG,
@@ -659,6 +677,10 @@ CASES = [
      WRONG, "depending on its value"),
     (check_snippet_fixed, (snippet_mask(drop_scaled_by_x),), WRONG,
      "neither side may be computed from x"),
+    (check_snippet_fixed, (snippet_mask(cached_by(lambda a, p: a.shape)),), WRONG,
+     "a mask kept from an earlier call (cached for the input's shape"),
+    (check_snippet_fixed, (snippet_mask(cached_by(lambda a, p: (a.shape, p))),), WRONG,
+     "a mask kept from an earlier call"),
     (check_snippet_fixed, (gaussian_noise,), WRONG, "no output of snippet_fixed is 0"),
     (check_snippet_fixed, (mask_only,), WRONG, "does not depend on the activations a"),
     (check_original_dropout, (original_mask(shared_threshold),), WRONG,
