@@ -389,8 +389,29 @@ def python_random_32_bits(x, p, rng):
 
 
 def seeded_40_bits(x, p, rng):
-    """Valid: a 40-bit seed drawn from rng (20 such seeds span about 39.9 bits)."""
+    """Reviewer's case (F8): a seed drawn below 2**40, which Day 1's rule rejects (40 bits or
+    fewer; 20 such seeds span about 39.9 bits)."""
     return np.random.default_rng(int(rng.integers(2**40))).random(x.shape) >= p
+
+
+def seeded_40_bits_shifted(x, p, rng):
+    """40 varying bits above a large offset: the offset adds no variation."""
+    return np.random.default_rng(2**50 + int(rng.integers(2**40))).random(x.shape) >= p
+
+
+def seeded_40_bits_in_list(x, p, rng):
+    """A seed drawn below 2**40 in a list with a constant: still 40 varying bits."""
+    return np.random.default_rng([int(rng.integers(2**40)), 6]).random(x.shape) >= p
+
+
+def seeded_41_bits(x, p, rng):
+    """Valid by Day 1's rule: a seed drawn below 2**41 varies by 41 bits, more than 40."""
+    return np.random.default_rng(int(rng.integers(2**41))).random(x.shape) >= p
+
+
+def seeded_48_bits(x, p, rng):
+    """Valid: a 48-bit seed drawn from rng."""
+    return np.random.default_rng(int(rng.integers(2**48))).random(x.shape) >= p
 
 
 def seeded_39_bits(x, p, rng):
@@ -424,6 +445,28 @@ def seeded_in_list(x, p, rng):
 def seeded_63_bits(x, p, rng):
     """Valid: a generator of its own from a 63-bit seed drawn from rng."""
     return np.random.default_rng(int(rng.integers(2**63))).random(x.shape) >= p
+
+
+def drop_scaled_by_x(x, p, rng):
+    """Reviewer's case (F9): the uniform draw times x compared with p: drop probability p / x."""
+    return rng.random(x.shape) * x >= p
+
+
+def threshold_times_x(x, p, rng):
+    """The threshold times x: drop probability p * x (clipped at 1)."""
+    return rng.random(x.shape) >= np.clip(p * x, 0, 1)
+
+
+def cached_by(key):
+    """A mask drawn once and kept across calls, under ``key(x, p)`` (the shape, say): every
+    call with that key returns it, whatever rng (True = kept)."""
+    cache = {}
+
+    def make_mask(x, p, rng):
+        if key(x, p) not in cache:
+            cache[key(x, p)] = rng.random(x.shape) >= p
+        return cache[key(x, p)]
+    return make_mask
 
 
 def spawned_child(x, p, rng):
@@ -545,9 +588,29 @@ CASES = [
      "legacy generator, np.random.RandomState"),
     (check_original_dropout, (original_mask(python_random_inside),), CORRECT, None),
     (check_original_dropout, (original_mask(python_random_32_bits),), WRONG, "about 32 bits"),
-    (check_original_dropout, (original_mask(seeded_40_bits),), CORRECT, None),
+    (check_original_dropout, (original_mask(seeded_40_bits),), WRONG,
+     "about 40 bits (40 or fewer: a seed drawn below 2**40, rng.integers(2**40) included"),
+    (check_original_dropout, (original_mask(seeded_40_bits_shifted),), WRONG,
+     "about 40 bits (40 or fewer"),
+    (check_original_dropout, (original_mask(seeded_40_bits_in_list),), WRONG,
+     "about 40 bits (40 or fewer"),
+    (check_original_dropout, (original_mask(seeded_41_bits),), CORRECT, None),
+    (check_original_dropout, (original_mask(seeded_48_bits),), CORRECT, None),
     (check_original_dropout, (original_mask(seeded_39_bits),), WRONG,
-     "about 39 bits (fewer than 40"),
+     "about 39 bits (40 or fewer"),
+    (check_original_dropout, (original_mask(drop_scaled_by_x),), WRONG,
+     "depending on its value"),
+    (check_original_dropout, (lambda x, p, rng, training=True:  # the reviewer's own form
+                              x * (rng.random(x.shape) * x >= p) if training else x * (1 - p),),
+     WRONG, "neither side may be computed from x"),
+    (check_original_dropout, (original_mask(threshold_times_x),), WRONG,
+     "correlates with the activation"),
+    (check_original_dropout, (original_mask(cached_by(lambda x, p: x.shape)),), WRONG,
+     "a mask kept from an earlier call (cached for the input's shape"),
+    (check_original_dropout, (original_mask(cached_by(lambda x, p: (x.shape, p))),), WRONG,
+     "a mask kept from an earlier call"),
+    (check_original_dropout, (original_mask(cached_by(lambda x, p: x.size)),), WRONG,
+     "is reused at every training step"),
     (check_snippet_fixed, (snippet_mask(integers_half),), WRONG, "hard-coded at 1/2"),
     (check_snippet_fixed, (snippet_mask(random_half),), WRONG, "hard-coded at 1/2"),
     (check_snippet_fixed, (snippet_mask(normal_draw),), WRONG,
@@ -606,6 +669,18 @@ CASES = [
     (check_snippet_fixed, (snippet_mask(legacy_inside),), WRONG,
      "legacy generator, np.random.RandomState"),
     (check_snippet_fixed, (snippet_mask(seeded_32_bits),), WRONG, "about 32 bits"),
+    (check_snippet_fixed, (snippet_mask(seeded_40_bits),), WRONG,
+     "about 40 bits (40 or fewer: a seed drawn below 2**40"),
+    (check_snippet_fixed, (snippet_mask(seeded_41_bits),), CORRECT, None),
+    (check_snippet_fixed, (lambda a, p_drop, rng:  # the reviewer's own form
+                           a * (rng.random(a.shape) >= np.clip(p_drop * a, 0, 1)) / (1 - p_drop),),
+     WRONG, "depending on its value"),
+    (check_snippet_fixed, (snippet_mask(drop_scaled_by_x),), WRONG,
+     "neither side may be computed from x"),
+    (check_snippet_fixed, (snippet_mask(cached_by(lambda a, p: a.shape)),), WRONG,
+     "a mask kept from an earlier call (cached for the input's shape"),
+    (check_snippet_fixed, (snippet_mask(cached_by(lambda a, p: (a.shape, p))),), WRONG,
+     "a mask kept from an earlier call"),
     (check_snippet_fixed, (gaussian_noise,), WRONG, "no output of snippet_fixed is 0"),
     (check_snippet_fixed, (mask_only,), WRONG, "does not depend on the activations a"),
     (check_original_dropout, (original_mask(shared_threshold),), WRONG,
