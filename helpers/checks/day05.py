@@ -100,16 +100,49 @@ class _WatchedPhi:
         return np.concatenate(self.inputs) if self.inputs else np.empty(0)
 
 
-def _gain_draws(gain: Any, f: Any, seed: int, what: str) -> tuple[float, np.ndarray]:
-    """The learner's gain for activation f and a generator seeded ``seed``, and what phi saw."""
+_GAIN_TORCH_GLOBAL = (
+    "reseeded or drew from PyTorch's global generator (torch.manual_seed, or torch.randn "
+    "without generator=): that is global state, like np.random.seed, shared by the whole "
+    "notebook (every later torch draw changes), and it is not rng. Draw z from rng, "
+    "z = rng.standard_normal(num_draws), and hand phi torch.from_numpy(z) if you work in "
+    "PyTorch")
+
+
+def _gain_draws(gain: Any, f: Any, seed: int, what: str) -> tuple[float, list]:
+    """The learner's gain for activation f and a generator seeded ``seed``, and the arrays phi
+    was applied to. Wrong if the call made a generator of its own from an integer seed (the
+    prompt: draws made with rng, no other generator) or touched PyTorch's global generator
+    (whose state is restored)."""
     phi = _WatchedPhi(f)
-    got = _number(call(gain, phi, np.random.default_rng(seed), _GAIN_DRAWS), what)
-    return got, phi.seen()
+    rng = np.random.default_rng(seed)  # made before the watch, which counts generators
+    with watch_seeding(gain) as seeding, watch_torch_global(gain) as torch_global:
+        value = call(gain, phi, rng, _GAIN_DRAWS)
+    if torch_global.changed or torch_global.manual_seeds:
+        raise Wrong(f"{what} {_GAIN_TORCH_GLOBAL}")
+    if seeding.seeds or seeding.keys or seeding.generators:
+        seeded = f", seeded {seeding.keys[:2]}," if seeding.keys else ""
+        raise Wrong(f"{what} made a generator of its own{seeded} (np.random.default_rng(seed), "
+                    "np.random.RandomState(seed), a torch.Generator or random.Random): the "
+                    "exercise asks for draws made with rng itself, no other generator. A "
+                    "fixed seed gives every rng the same estimate; a seed drawn from rng "
+                    "carries only the bits drawn (Day 1's rule rejects a seed drawn below "
+                    "2**40, rng.integers(2**40) included; rng.integers(1000) makes only 1000 "
+                    "different estimates), and even a 63-bit seed only adds a second "
+                    "generator: draw z = rng.standard_normal(num_draws)")
+    return _number(value, what), phi.inputs
 
 
-def _gain_inputs(seen: np.ndarray, what: str) -> None:
-    """Wrong unless phi was applied to about num_draws standard-normal draws."""
+def _kurtosis(seen: np.ndarray) -> float:
+    """Excess kurtosis about 0 with unit scale from the sample: 0 for a normal, -1.2 for any
+    uniform."""
+    centred = seen - seen.mean()
+    return float(np.mean(centred**4) / np.mean(centred**2) ** 2 - 3)
+
+
+def _gain_inputs(inputs: list, what: str) -> None:
+    """Wrong unless phi was applied to about num_draws independent standard-normal draws."""
     n = _GAIN_DRAWS
+    seen = np.concatenate(inputs) if inputs else np.empty(0)
     if seen.size == 0:
         raise Wrong(f"{what} never called phi: apply phi to the draws z (phi(z))")
     distinct = np.unique(seen).size  # float32 draws repeat a few values by chance
@@ -117,17 +150,49 @@ def _gain_inputs(seen: np.ndarray, what: str) -> None:
         raise Wrong(f"{what}: phi was applied to {distinct} different values, but num_draws "
                     f"is {n}: draw num_draws standard normals (rng.standard_normal(num_draws)), "
                     "not a fixed number of your own")
-    if seen.min() >= -1 and seen.max() <= 1:
-        raise Wrong(f"{what}: every value phi received lies in [{seen.min():.2f}, "
-                    f"{seen.max():.2f}]: uniform draws? The gain is about z ~ N(0, 1), the "
-                    "pre-activation of a layer: draw with rng.standard_normal")
+    # a grid before the uniform: an even grid has a uniform's kurtosis too
     spacing = np.diff(np.sort(seen))
     if np.allclose(spacing, spacing.mean(), rtol=1e-6, atol=1e-12):
         raise Wrong(f"{what}: phi was applied to an evenly spaced grid, not to random draws: "
                     "estimate by Monte Carlo, with z = rng.standard_normal(num_draws)")
+    kurt = _kurtosis(seen)
+    if (seen.min() >= -1 and seen.max() <= 1) or abs(kurt + 1.2) < 0.2:
+        raise Wrong(f"{what}: the values phi received lie in [{seen.min():.2f}, "
+                    f"{seen.max():.2f}] with excess kurtosis {kurt:.2f}, a uniform's -1.2 "
+                    "(a normal's is 0, and its draws reach beyond +-4 at this num_draws): "
+                    "uniform draws? The gain is about z ~ N(0, 1), the pre-activation of a "
+                    "layer: draw with rng.standard_normal")
     if abs(seen.mean()) > 6 / math.sqrt(n) or abs(seen.std() - 1) > 6 / math.sqrt(2 * n):
         raise Wrong(f"{what}: the values phi received have mean {seen.mean():.3f} and std "
                     f"{seen.std():.3f}: z must be standard normal, N(0, 1)")
+    # mean 0 and std 1, but another shape (Laplace, Student's t): the sample excess
+    # kurtosis of n normal draws has standard error sqrt(24 / n); 6 of them is a false
+    # alarm of about 2e-9 in the normal approximation (at n = 200,000)
+    if abs(kurt) > 6 * math.sqrt(24 / n):
+        tails = "heavier" if kurt > 0 else "lighter"
+        raise Wrong(f"{what}: the values phi received have mean 0 and std 1 but excess "
+                    f"kurtosis {kurt:.2f}, a normal's is 0 ({tails} tails): z must be "
+                    "standard normal, drawn with rng.standard_normal")
+
+
+def _gain_mirrored(inputs: list, what: str) -> None:
+    """Wrong if phi received values together with their negatives: z and -z (antithetic
+    draws), not num_draws independent draws."""
+    unique = np.unique(np.concatenate(inputs))
+    # z and -z both drawn (antithetic): an exact mirror image happens by chance about as
+    # often as an exact repeat of a value (the normal is symmetric), counted in phi's
+    # largest input: none in float64, a few hundred in float32 (about 300 at num_draws,
+    # Poisson spread about 17), so twice that plus 50 is far beyond chance
+    nonzero = unique[unique != 0]
+    mirrored = nonzero.size - np.unique(np.abs(nonzero)).size
+    largest = max(inputs, key=np.size)
+    repeats = largest.size - np.unique(largest).size
+    if mirrored > 2 * repeats + 50:
+        raise Wrong(f"{what}: phi received {mirrored} values together with their negatives, "
+                    "z and -z (antithetic draws, np.concatenate([z, -z])?): half of the draws "
+                    "are the other half negated, so they are not num_draws independent draws "
+                    "and the Monte Carlo error is not that of num_draws draws. Draw "
+                    "num_draws independent values, z = rng.standard_normal(num_draws)")
 
 
 @exercise_check
@@ -139,8 +204,8 @@ def check_gain(gain) -> str:
         # g = m2 ** -0.5: se(g) = se(m2) / (2 * m2 ** 1.5), se(m2) = sqrt(Var(phi**2) / n)
         se = math.sqrt((m4 - m2**2) / _GAIN_DRAWS) / (2 * m2**1.5)
         what = f"gain({name}, rng, {_GAIN_DRAWS})"
-        got, seen = _gain_draws(gain, f, _GAIN_SEEDS[0], what)
-        _gain_inputs(seen, what)
+        got, inputs = _gain_draws(gain, f, _GAIN_SEEDS[0], what)
+        _gain_inputs(inputs, what)
         if abs(got - want) <= _GAIN_Z * se:
             continue
         mistakes = {
@@ -165,8 +230,9 @@ def check_gain(gain) -> str:
     # the estimate comes from rng: the same seed gives the same value, another seed another
     what = f"gain(tanh, rng, {_GAIN_DRAWS})"
     again, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
-    first, seen_first = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
-    other, seen_other = _gain_draws(gain, np.tanh, _GAIN_SEEDS[1], what)
+    first, inputs_first = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
+    other, inputs_other = _gain_draws(gain, np.tanh, _GAIN_SEEDS[1], what)
+    seen_first, seen_other = np.concatenate(inputs_first), np.concatenate(inputs_other)
     if again != first:
         raise Wrong("two calls with equally seeded rng gave different gains: draw z from rng "
                     "itself, not from a generator of your own such as np.random.default_rng()")
@@ -181,6 +247,8 @@ def check_gain(gain) -> str:
         raise Wrong(f"{what}: phi received the same set of values for two seeds of rng, only "
                     "in another order: a fixed set of quantiles is not Monte Carlo: draw z "
                     "from rng, z = rng.standard_normal(num_draws)")
+    # a symmetric set (antithetic draws) after the fixed sets above, which are symmetric too
+    _gain_mirrored(inputs_first, what)
     return ("1 / sqrt(mean(phi(z)**2)) over num_draws standard-normal draws from rng: sqrt(2) "
             "for ReLU, 1 for the identity, within Monte Carlo error.")
 
