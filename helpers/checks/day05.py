@@ -440,18 +440,24 @@ def _watched(func: Any, widths: tuple, rng: Any, seeds: list, keys: list | None 
 
 
 def _few_seed_bits(keys: list) -> None:
-    """Wrong if the generators a call seeds get, across calls with different rng, fewer than
-    40 bits from rng (:func:`seed_bits`): a seed below 2**32, bare or in a list (``[s, layer]``)
-    or a ``SeedSequence(s)`` whose children make the layers, repeats across calls."""
+    """Wrong if the generators a call seeds get, across calls with different rng, 40 bits or
+    fewer from rng (:func:`seed_bits`; Day 1's rule: a seed drawn below 2**40 is rejected,
+    rng.integers(2**40) included): such a seed, bare or in a list (``[s, layer]``) or a
+    ``SeedSequence(s)`` whose children make the layers, repeats across calls."""
     bits = seed_bits(keys)
-    if bits is not None and 0 < bits < 40:
+    if bits is not None and 0 < bits <= _SEED_BITS:
+        b = max(1, math.ceil(bits - 1e-9))
+        even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # an even chance of a repeat
         raise Wrong(f"your layers' generators are seeded from rng with seeds {keys[0][:4]} "
-                    f"that vary across calls by only about {bits:.0f} bits: a seed of 32 bits "
-                    "or fewer (below 2**32, bare, in a list or in a SeedSequence) repeats over "
-                    "many calls (the birthday bound: n seeds share a value about n**2 / 2**33 "
-                    "times, far more often from fewer bits), and two networks then hold the "
+                    f"that vary across calls by only about {b} bits, {_SEED_BITS} or fewer: a "
+                    f"seed drawn below 2**{_SEED_BITS} (Day 1's rule, which rejects "
+                    f"rng.integers(2**{_SEED_BITS}) too; bare, in a list or in a "
+                    "SeedSequence) repeats over many calls. n such seeds share a value "
+                    f"about n**2 / 2**{b + 1} times (the birthday bound: an even chance of a "
+                    "repeat at about "
+                    f"{float(f'{even:.2g}'):,.0f} networks), and two networks then hold the "
                     "same weights. Draw every layer from rng itself, or spawn per-layer "
-                    "streams (rng.spawn), or draw 63-bit seeds")
+                    "streams (rng.spawn), or draw 63-bit seeds (rng.integers(2**63))")
 
 
 _ENTROPY_HINT = ("two different generators gave the same weights: your layers are seeded from "
@@ -734,7 +740,7 @@ def check_he_stack(he_stack) -> str:
     for i, j in itertools.combinations(range(len(calls)), 2):
         if calls[i] & calls[j]:
             raise Wrong(_ENTROPY_HINT)
-    # the seeds below 2**32 above, in a list or a SeedSequence (after the seed_seq mistakes,
+    # the seeds below 2**40 above, in a list or a SeedSequence (after the seed_seq mistakes,
     # whose seeds are rng's own and vary as little)
     _few_seed_bits(keys)
     _distinct_networks(he_stack)

@@ -611,3 +611,17 @@ if importlib.util.find_spec("torch") is not None:
         (check_gain, (_gain_torch_global(seeded=False),), WRONG, "PyTorch's global generator"),
         (check_gain, (_gain_torch_generator,), WRONG, "made a generator of its own"),
     ]
+
+
+def _he_one_seed(bound):
+    """One generator of its own, seeded from rng.integers(bound), for every layer."""
+    return lambda widths, rng: _he_loop(widths, np.random.default_rng(int(rng.integers(bound))))
+
+
+# he_stack, Day 1's rule: a seed drawn below 2**40 (rng.integers(2**40) included) is
+# rejected, with the measured bits and their birthday numbers; 41 bits pass
+CASES += [
+    (check_he_stack, (_he_one_seed(2**40),), WRONG, "about 40 bits, 40 or fewer"),
+    (check_he_stack, (_he_one_seed(2**36),), WRONG, "n**2 / 2**37"),
+    (check_he_stack, (_he_one_seed(2**41),), CORRECT, None),
+]
