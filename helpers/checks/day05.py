@@ -551,6 +551,91 @@ def _lag1(z: np.ndarray) -> float:
     return float(np.corrcoef(z[:-1], z[1:])[0, 1])
 
 
+# correlation at any lag (F: z[:, 2:] + z[:, :-2] correlates columns two apart, layer l + 1
+# mixed with layer l's draws correlates layers), pooled over the _STACK_SEEDS networks. For
+# independent N(0, 1) weights z, the lag-k sum S = sum_t z_t z_(t+k) over m pairs is a
+# Gaussian quadratic form z'Az with trace 0, ||A||_F**2 = m / 2 and ||A||_op <= 1 (each
+# row holds at most two entries 1/2), so Laurent and Massart's bound (Ann. Statist. 2000,
+# Lemma 1, on A's positive and negative eigenvalues apart) gives
+# P(|S| >= 2 sqrt(m u) + 2 u) <= 4 exp(-u), whatever the lag. u is set so that the union over
+# every lag tested (rows and columns of every layer, every shift between two layers:
+# _LAG_TESTS) is below _LAG_FALSE_ALARM for a right answer.
+_LAG_FALSE_ALARM = 1e-9
+
+
+def _lag_sums(x: np.ndarray, y: np.ndarray | None = None) -> np.ndarray:
+    """sum_t x_t x_(t+k) for k = 0 .. len(x) - 1 along the last axis, summed over the first
+    (the networks); with ``y``, sum_t x_t y_(t+k) for every shift k = -(len(x) - 1) ..
+    len(y) - 1 (by FFT)."""
+    other = x if y is None else y
+    size = x.shape[1] + other.shape[1]
+    fx, fy = np.fft.rfft(x, size), np.fft.rfft(other, size)
+    full = np.fft.irfft((np.conj(fx) * fy).sum(axis=0), size)  # index k: x_t with y_(t+k)
+    if y is None:
+        return full[:x.shape[1]]
+    return np.concatenate([full[size - x.shape[1] + 1:], full[:other.shape[1]]])
+
+
+def _lag_pairs(n_x: int, n_y: int | None, networks: int) -> np.ndarray:
+    """How many products each entry of :func:`_lag_sums` adds up."""
+    if n_y is None:
+        return networks * (n_x - np.arange(n_x))
+    shifts = np.arange(-(n_x - 1), n_y)
+    return networks * (np.minimum(n_x, n_y - shifts) - np.maximum(0, -shifts))
+
+
+def _lag_tests(sizes: list) -> int:
+    """How many lags :func:`_not_lagged` tests for layers of these sizes."""
+    within = sum(2 * (n - 1) for n in sizes)
+    across = sum(a + b - 1 for a, b in itertools.combinations(sizes, 2))
+    return within + across
+
+
+def _not_lagged(draws: list) -> None:
+    """Wrong if the standardized weights of the networks in ``draws`` correlate at some lag:
+    along rows (row-major order), along columns (column-major order), within each layer, or
+    between the flattened positions of two layers; the bound is explained above."""
+    layers = [[W / math.sqrt(2 / W.shape[0]) for W in network] for network in draws]
+    sizes = [W.size for W in layers[0]]
+    u = math.log(4 * _lag_tests(sizes) / _LAG_FALSE_ALARM)
+
+    def worst(sums: np.ndarray, pairs: np.ndarray, skip_zero: bool) -> tuple[int, float, float]:
+        bound = 2 * np.sqrt(pairs * u) + 2 * u
+        excess = np.abs(sums) / np.maximum(bound, 1e-300)
+        if skip_zero:
+            excess[0] = 0.0
+        k = int(np.argmax(excess))
+        return k, float(excess[k]), float(sums[k] / max(pairs[k], 1))
+
+    for layer, n in enumerate(sizes):
+        shape = layers[0][layer].shape
+        for order, name in (("C", "row-major"), ("F", "column-major")):
+            x = np.stack([network[layer].ravel(order=order) for network in layers])
+            k, excess, corr = worst(_lag_sums(x), _lag_pairs(n, None, len(layers)), True)
+            if excess > 1:
+                rows, cols = divmod(k, shape[1])
+                if order == "F":
+                    cols, rows = divmod(k, shape[0])
+                raise Wrong(f"weights of layer {layer} that lie {rows} rows and {cols} "
+                            f"columns apart (lag {k} in {name} order) correlate {corr:.2f} "
+                            f"across {len(layers)} networks, far beyond independent draws "
+                            "(a false alarm below 1e-9): a weight mixed with its neighbours "
+                            "(a sum or moving average of draws, sorted or patterned?). Every "
+                            "weight must be an independent draw from rng")
+    for a, b in itertools.combinations(range(len(sizes)), 2):
+        x = np.stack([network[a].ravel() for network in layers])
+        y = np.stack([network[b].ravel() for network in layers])
+        shift, excess, corr = worst(_lag_sums(x, y), _lag_pairs(sizes[a], sizes[b],
+                                                               len(layers)), False)
+        if excess > 1:
+            raise Wrong(f"layers {a} and {b} are correlated ({corr:.2f} between their "
+                        "flattened weights, at a shift of "
+                        f"{shift - (sizes[a] - 1)} positions, across {len(layers)} networks; "
+                        "a false alarm below 1e-9): one layer is built from the other's draws "
+                        "(mixed in, added or reused). Every layer needs its own independent "
+                        "draws from rng")
+
+
 def _not_orthogonal(W: np.ndarray, layer: int) -> None:
     """Wrong if ``W``'s columns (tall) or rows (wide) are orthogonal with equal norms: an
     orthogonal initialization. Independent normal draws are far from it (their smaller Gram
@@ -709,6 +794,7 @@ def check_he_stack(he_stack) -> str:
             if max(abs(_lag1(z.ravel())), abs(_lag1(z.T.ravel()))) > 5 / math.sqrt(n):
                 raise Wrong(f"neighbouring weights of layer {layer} are correlated (sorted or "
                             "patterned?): every weight must be an independent draw")
+    _not_lagged(draws)
     # no draw may appear twice, not in two layers, not for two generators: compare pairs of
     # neighbouring standardized draws (two equal pairs by chance are far rarer than 1e-6)
     # seeds taken from rng's own seed (entropy + layer) are arithmetic too, but on a seed the

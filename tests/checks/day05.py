@@ -613,6 +613,62 @@ if importlib.util.find_spec("torch") is not None:
     ]
 
 
+# he_stack: correlation at any lag, within a layer (along rows or columns) or between layers
+def _he_mixed_with_previous(widths, rng):
+    """Layer l + 1's draws mixed with layer l's (correlation 0.71 across layers)."""
+    out, prev = [], None
+    for fan_in, fan_out in itertools.pairwise(widths):
+        z = rng.standard_normal(fan_in * fan_out)
+        if prev is not None:
+            m = min(len(prev), len(z))
+            z[:m] = (z[:m] + prev[:m]) / math.sqrt(2)
+        prev = z
+        out.append(z.reshape(fan_in, fan_out) * math.sqrt(2 / fan_in))
+    return out
+
+
+def _he_mixed_reversed(widths, rng):
+    """Layer l + 1's draws mixed with layer l's, in reverse order."""
+    out, prev = [], None
+    for fan_in, fan_out in itertools.pairwise(widths):
+        z = rng.standard_normal(fan_in * fan_out)
+        if prev is not None:
+            m = min(len(prev), len(z))
+            z[:m] = (z[:m] + prev[::-1][:m]) / math.sqrt(2)
+        prev = z
+        out.append(z.reshape(fan_in, fan_out) * math.sqrt(2 / fan_in))
+    return out
+
+
+def _he_lagged_columns(lag):
+    def he_stack(widths, rng):
+        out = []
+        for a, b in itertools.pairwise(widths):
+            z = rng.standard_normal((a, b + lag))
+            out.append((z[:, lag:] + z[:, :-lag]) / math.sqrt(2) * math.sqrt(2 / a))
+        return out
+    return he_stack
+
+
+def _he_lagged_rows(lag):
+    def he_stack(widths, rng):
+        out = []
+        for a, b in itertools.pairwise(widths):
+            z = rng.standard_normal((a + lag, b))
+            out.append((z[lag:] + z[:-lag]) / math.sqrt(2) * math.sqrt(2 / a))
+        return out
+    return he_stack
+
+
+CASES += [
+    (check_he_stack, (_he_mixed_with_previous,), WRONG, "layers 0 and 1 are correlated"),
+    (check_he_stack, (_he_mixed_reversed,), WRONG, "are correlated"),
+    (check_he_stack, (_he_lagged_columns(2),), WRONG, "0 rows and 2 columns apart"),
+    (check_he_stack, (_he_lagged_columns(7),), WRONG, "0 rows and 7 columns apart"),
+    (check_he_stack, (_he_lagged_rows(3),), WRONG, "3 rows and 0 columns apart"),
+]
+
+
 def _he_one_seed(bound):
     """One generator of its own, seeded from rng.integers(bound), for every layer."""
     return lambda widths, rng: _he_loop(widths, np.random.default_rng(int(rng.integers(bound))))
