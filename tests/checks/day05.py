@@ -265,7 +265,7 @@ CASES = [
         phi(rng.standard_normal(10_000)) ** 2)),), WRONG, "num_draws is"),
     (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
         phi(np.random.default_rng(0).standard_normal(num_draws)) ** 2)),), WRONG,
-     "another seed gave the same gain"),
+     "A fixed seed gives every rng the same estimate"),
     (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
         phi(np.random.default_rng().standard_normal(num_draws)) ** 2)),), WRONG,
      "equally seeded rng gave different gains"),
@@ -572,3 +572,149 @@ def _he_two_drawn_generators(widths, rng):
 
 
 CASES.append((check_he_stack, (_he_two_drawn_generators,), CORRECT, None))
+
+
+# gain: draws made with rng itself and nothing else (no generator of its own, whatever its
+# seed; not PyTorch's global generator, whose state the check restores), num_draws
+# independent draws (not z and -z), and standard normal (not another shape with std 1)
+def _gain_own_generator(make):
+    def gain(phi, rng, num_draws):
+        return 1 / math.sqrt(np.mean(phi(make(rng).standard_normal(num_draws)) ** 2))
+    return gain
+
+
+def _gain_antithetic(phi, rng, num_draws):
+    z = rng.standard_normal(num_draws // 2)
+    z = np.concatenate([z, -z])
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+def _gain_antithetic_two_calls(phi, rng, num_draws):
+    z = rng.standard_normal(num_draws // 2)
+    return 1 / math.sqrt((np.sum(phi(z) ** 2) + np.sum(phi(-z) ** 2)) / num_draws)
+
+
+def _gain_antithetic_float32(phi, rng, num_draws):
+    z = rng.standard_normal(num_draws // 2, dtype=np.float32)
+    return 1 / math.sqrt(np.mean(phi(np.concatenate([z, -z])) ** 2))
+
+
+CASES += [
+    (check_gain, (_gain_own_generator(
+        lambda rng: np.random.default_rng(int(rng.integers(1000)))),), WRONG,
+     "made a generator of its own"),
+    (check_gain, (_gain_own_generator(
+        lambda rng: np.random.default_rng(int(rng.integers(2**63)))),), WRONG,
+     "no other generator"),
+    (check_gain, (_gain_own_generator(
+        lambda rng: np.random.default_rng(int(rng.integers(2**40)))),), WRONG,
+     "rejects a seed drawn below 2**40"),
+    (check_gain, (_gain_own_generator(
+        lambda rng: np.random.RandomState(int(rng.integers(2**31)))),), WRONG,
+     "made a generator of its own"),
+    (check_gain, (_gain_own_generator(lambda rng: np.random.default_rng(
+        rng.integers(2**32, size=4))),), WRONG, "made a generator of its own"),
+    # rng handed on (np.random.default_rng(rng) returns rng itself) or a child of it: right
+    (check_gain, (_gain_own_generator(np.random.default_rng),), CORRECT, None),
+    (check_gain, (_gain_own_generator(lambda rng: rng.spawn(1)[0]),), CORRECT, None),
+    (check_gain, (_gain_antithetic,), WRONG, "z and -z"),
+    (check_gain, (_gain_antithetic_two_calls,), WRONG, "antithetic"),
+    (check_gain, (_gain_antithetic_float32,), WRONG, "not num_draws independent draws"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.uniform(-np.sqrt(3), np.sqrt(3), num_draws)) ** 2)),), WRONG, "uniform draws"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.uniform(-5, 5, num_draws)) ** 2)),), WRONG, "a uniform's -1.2"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.laplace(0, 1 / math.sqrt(2), num_draws)) ** 2)),), WRONG, "heavier tails"),
+]
+if importlib.util.find_spec("torch") is not None:
+    def _gain_torch_global(seeded):
+        def gain(phi, rng, num_draws):
+            import torch
+            if seeded:
+                torch.manual_seed(int(rng.integers(2**31)))
+            return 1 / math.sqrt(np.mean(phi(
+                torch.randn(num_draws, dtype=torch.float64).numpy()) ** 2))
+        return gain
+
+    def _gain_torch_generator(phi, rng, num_draws):
+        import torch
+        g = torch.Generator().manual_seed(int(rng.integers(2**63)))
+        z = torch.randn(num_draws, generator=g, dtype=torch.float64)
+        return phi(z).pow(2).mean().rsqrt()
+
+    CASES += [
+        (check_gain, (_gain_torch_global(seeded=True),), WRONG, "PyTorch's global generator"),
+        (check_gain, (_gain_torch_global(seeded=False),), WRONG, "PyTorch's global generator"),
+        (check_gain, (_gain_torch_generator,), WRONG, "made a generator of its own"),
+    ]
+
+
+# he_stack: correlation at any lag, within a layer (along rows or columns) or between layers
+def _he_mixed_with_previous(widths, rng):
+    """Layer l + 1's draws mixed with layer l's (correlation 0.71 across layers)."""
+    out, prev = [], None
+    for fan_in, fan_out in itertools.pairwise(widths):
+        z = rng.standard_normal(fan_in * fan_out)
+        if prev is not None:
+            m = min(len(prev), len(z))
+            z[:m] = (z[:m] + prev[:m]) / math.sqrt(2)
+        prev = z
+        out.append(z.reshape(fan_in, fan_out) * math.sqrt(2 / fan_in))
+    return out
+
+
+def _he_mixed_reversed(widths, rng):
+    """Layer l + 1's draws mixed with layer l's, in reverse order."""
+    out, prev = [], None
+    for fan_in, fan_out in itertools.pairwise(widths):
+        z = rng.standard_normal(fan_in * fan_out)
+        if prev is not None:
+            m = min(len(prev), len(z))
+            z[:m] = (z[:m] + prev[::-1][:m]) / math.sqrt(2)
+        prev = z
+        out.append(z.reshape(fan_in, fan_out) * math.sqrt(2 / fan_in))
+    return out
+
+
+def _he_lagged_columns(lag):
+    def he_stack(widths, rng):
+        out = []
+        for a, b in itertools.pairwise(widths):
+            z = rng.standard_normal((a, b + lag))
+            out.append((z[:, lag:] + z[:, :-lag]) / math.sqrt(2) * math.sqrt(2 / a))
+        return out
+    return he_stack
+
+
+def _he_lagged_rows(lag):
+    def he_stack(widths, rng):
+        out = []
+        for a, b in itertools.pairwise(widths):
+            z = rng.standard_normal((a + lag, b))
+            out.append((z[lag:] + z[:-lag]) / math.sqrt(2) * math.sqrt(2 / a))
+        return out
+    return he_stack
+
+
+CASES += [
+    (check_he_stack, (_he_mixed_with_previous,), WRONG, "layers 0 and 1 are correlated"),
+    (check_he_stack, (_he_mixed_reversed,), WRONG, "are correlated"),
+    (check_he_stack, (_he_lagged_columns(2),), WRONG, "0 rows and 2 columns apart"),
+    (check_he_stack, (_he_lagged_columns(7),), WRONG, "0 rows and 7 columns apart"),
+    (check_he_stack, (_he_lagged_rows(3),), WRONG, "3 rows and 0 columns apart"),
+]
+
+
+def _he_one_seed(bound):
+    """One generator of its own, seeded from rng.integers(bound), for every layer."""
+    return lambda widths, rng: _he_loop(widths, np.random.default_rng(int(rng.integers(bound))))
+
+
+# he_stack, Day 1's rule: a seed drawn below 2**40 (rng.integers(2**40) included) is
+# rejected, with the measured bits and their birthday numbers; 41 bits pass
+CASES += [
+    (check_he_stack, (_he_one_seed(2**40),), WRONG, "about 40 bits, 40 or fewer"),
+    (check_he_stack, (_he_one_seed(2**36),), WRONG, "n**2 / 2**37"),
+    (check_he_stack, (_he_one_seed(2**41),), CORRECT, None),
+]
