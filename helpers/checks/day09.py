@@ -948,7 +948,8 @@ def _narrow_item_seeds(rank_noise) -> None:
     b = max(1, math.ceil(bits - 1e-9))
     even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)
     raise Wrong(f"the seeds your function makes for each item vary by about {b} bits "
-                f"({_SEED_BITS} or fewer: generate_state(1)[0] is one 32-bit word, and a "
+                f"({_SEED_BITS} or fewer, drawn below 2**{_SEED_BITS}: rng.integers(2**"
+                f"{_SEED_BITS}) too, generate_state(1)[0] is one 32-bit word, and a "
                 "mask such as & 0xFFFF keeps fewer): among n (seed, epoch, "
                 f"item) nodes about n**2 / 2**{b + 1} pairs share a seed and draw the same "
                 f"noise (the birthday bound: an even chance of one shared pair at about "

@@ -502,6 +502,10 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
         SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1)[0]) & 0xFFFF)
         .standard_normal(size)),), WRONG, "vary by about 16 bits"),
+    # Day 1's rule: drawn below 2**40 (inclusive) is 40 bits, too few
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
+        item_rng(seed, epoch, index).integers(2**40))).standard_normal(size)),), WRONG,
+     "rng.integers(2**40) too"),
     # an integer seed below 2**64 made per item (or a list that stands for one): the item's
     # row is default_rng(t)'s own stream, and 64-bit seeds collide at about 2**32 items
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
