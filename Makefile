@@ -25,7 +25,7 @@ RUN_PARAMS := $(if $(SEED),-p SEED $(SEED)) $(PARAMS)
 TEST_WORKERS ?= auto
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help run test test-kernels test-colab site test-site refresh sync lab lint bench bench-tests clean distclean lock venv student assign grade test-matrix
+.PHONY: help run test test-kernels test-colab site test-site refresh pool sync lab lint bench bench-tests clean distclean lock venv student assign grade test-matrix
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -105,6 +105,9 @@ grade: $(STAMP)  ## Grade SUBMISSIONS= (laid out as build/assign/) -> build/grad
 
 refresh: $(STAMP)  ## Re-execute the stored notebooks in place (NB=day01_seeding for one).
 	$(BIN)/python tools/course.py refresh $(NB)
+
+pool: $(STAMP)  ## Rerun a notebook at many SEEDs into the data file it pools (NB=day06_dropout).
+	$(BIN)/python tools/pool_seeds.py $(or $(NB),day06_dropout)
 
 sync: $(STAMP)  ## Regenerate generated cells, the README's day table and notebooks/learner/.
 	$(BIN)/python tools/course.py sync

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import importlib.util
+import sys
+
 import nbformat
+import numpy as np
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
@@ -207,3 +212,32 @@ def test_the_course_client_never_waits_on_one_socket_longer_than_a_slice(course,
     asyncio.run(scenario())
     assert waits and max(waits) <= course.POLL_SLICE
     assert len(waits) >= 4  # 0.8 s and 1.3 s of waiting, in slices of at most 0.5 s
+
+
+def _pool_seeds(root):
+    """tools/pool_seeds.py, imported by its path (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("pool_seeds", root / "tools" / "pool_seeds.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("pool_seeds", module)  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_each_pooled_file_holds_its_pools_columns_and_seeds(root):
+    """tools/pool_seeds.py: each pool's file in data/ has the pool's columns as its header,
+    every SEED of the pool with the same number of rows, and whole numbers only."""
+    pools = _pool_seeds(root)
+    for pool in pools.POOLS.values():
+        with open(root / "data" / pool.file, newline="", encoding="utf-8") as f:
+            header, *rows = list(csv.reader(f))
+        assert tuple(header) == pool.columns
+        values = np.array(rows, dtype=int)  # raises on anything but whole numbers
+        seeds, counts = np.unique(values[:, 0], return_counts=True)
+        assert seeds.tolist() == list(pool.seeds)
+        assert len(set(counts.tolist())) == 1
+
+
+def test_pool_seeds_refuses_a_notebook_without_a_pool(root):
+    pools = _pool_seeds(root)
+    with pytest.raises(SystemExit):
+        pools.main(["day01_seeding"])

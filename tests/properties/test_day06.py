@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 from scipy import stats
 
+from helpers.data import read_columns
+
 from .conftest import SEEDS
 
 NAME = "day06_dropout"
@@ -128,31 +130,6 @@ def test_day06_neither_arm_mostly_takes_the_bottom_rate(run_notebook):
     assert np.mean(chosen == bottom, axis=0).max() < 0.5
 
 
-def test_day06_tuned_per_arm_dropout_gains(run_notebook):
-    """Section 5's headline, pooled over the property seeds' paired runs: with each arm's
-    learning rate and checkpoint chosen on validation, the mean test gain of dropout is
-    positive (one-sided t test) and, within 5 standard errors, below 5 percentage points."""
-    runs = [run_notebook(NAME, seed, **SMALL) for seed in SEEDS]
-    gain = np.concatenate([np.diff(np.array(r["test_acc"]), axis=1)[:, 0] for r in runs])
-    assert stats.ttest_1samp(gain, 0.0, alternative="greater").pvalue < 0.01
-    se = gain.std(ddof=1) / math.sqrt(gain.size)
-    assert gain.mean() + 5 * se < 0.05
-
-
-def test_day06_at_300_images_half_the_budget_gains_less(run_notebook):
-    """Section 5's budget table, pooled over the property seeds' paired runs at NUM_TRAIN
-    images: each arm's rate and checkpoint chosen on validation within NUM_STEPS / 2 steps
-    (the same runs, read at their earlier checkpoints), the mean gain of dropout is below the
-    one within NUM_STEPS, section 5's headline. Only the order is asserted: the size of the
-    half-budget gain, and whether it is above 0, vary with the SEEDs pooled."""
-    runs = [run_notebook(NAME, seed, **SMALL) for seed in SEEDS]
-    half, full = (np.concatenate([np.array(r[k]) for r in runs])
-                  for k in ("half_budget_gain", "full_budget_gain"))
-    gain = np.concatenate([np.diff(np.array(r["test_acc"]), axis=1)[:, 0] for r in runs])
-    assert np.array_equal(full, gain)  # the budget table's last row is the headline
-    assert half.mean() < full.mean()
-
-
 def test_day06_under_a_short_budget_dropout_hurts(run_notebook):
     """Pooled over the property seeds, at NUM_TRAIN images (where the rates were tuned): at
     the first checkpoint (about NUM_STEPS / 8 steps) the arm with dropout has the lower test
@@ -229,18 +206,6 @@ def test_day06_with_dropout_the_tuned_rate_is_no_larger(run_notebook):
     assert chosen[:, 1].mean() <= chosen[:, 0].mean()
 
 
-def test_day06_at_1000_images_a_longer_budget_raises_the_gain(run_notebook):
-    """Section 6, pooled over the property seeds' paired runs at 1000 images: the same runs
-    read at 4 x NUM_STEPS gain more from dropout (early stopping within each budget) than at
-    NUM_STEPS (paired t test). Not at every SEED, and no gain at 4 x NUM_STEPS is asserted:
-    pooled, its mean is near 0, and its sign changes with the SEEDs pooled."""
-    runs = [run_notebook(NAME, seed, **SMALL) for seed in SEEDS]
-    short, long = (np.concatenate([np.array(r["long_gain"][k]) for r in runs])
-                   for k in (str(SMALL_STEPS), str(4 * SMALL_STEPS)))
-    assert long.mean() > short.mean()
-    assert stats.ttest_rel(long, short, alternative="greater").pvalue < 0.05
-
-
 def test_day06_retuned_at_1000_images_dropout_still_does_not_gain(run_notebook):
     """Section 6 tunes the rates at NUM_TRAIN images only; tuned at 1000 images instead (each
     arm's rate from LR_GRID and its checkpoint on validation, at NUM_STEPS), the pooled mean
@@ -248,3 +213,67 @@ def test_day06_retuned_at_1000_images_dropout_still_does_not_gain(run_notebook):
     runs = [run_notebook(NAME, seed, **RETUNED) for seed in SEEDS]
     gain = np.concatenate([np.diff(np.array(r["test_acc"]), axis=1)[:, 0] for r in runs])
     assert gain.mean() < 0
+
+
+# data/day06_seeds.csv: sections 5 and 6 at SEED = 0, ..., 19 with every other parameter at
+# its default (`make pool`, tools/pool_seeds.py); the notebook pools it. Each row is one
+# paired seed: its gains in test images (with - without dropout, of test_images).
+POOL_COLUMNS = ("SEED", "pair", "num_seeds", "num_steps", "p_drop_permille", "num_train",
+                "long_size", "test_images", "gain_first", "gain_half_budget", "gain",
+                "gain_long_size", "gain_long_size_longer")
+
+
+@pytest.fixture(scope="module")
+def pool():
+    """The pooled file's columns; the gains as accuracies."""
+    cols = read_columns("day06_seeds.csv", dict.fromkeys(POOL_COLUMNS, int))
+    gains = {k: cols[k] / cols["test_images"] for k in POOL_COLUMNS if k.startswith("gain")}
+    return cols, gains
+
+
+def test_day06_the_pooled_file_is_what_the_notebook_computes(run_notebook, pool):
+    """The rows of the property SEEDs are the notebook's own numbers: its first NUM_SEEDS
+    paired seeds (spawned children do not depend on how many are spawned) rerun here, at the
+    file's parameters. A change to the experiment without `make pool` fails here."""
+    cols, _ = pool
+    assert np.all(cols["num_seeds"] == 10) and np.all(cols["num_steps"] == SMALL_STEPS)
+    assert sorted(set(cols["SEED"].tolist())) == list(range(20))
+    for seed in SEEDS:
+        r = run_notebook(NAME, seed, **SMALL)
+        rows = (cols["SEED"] == seed) & (cols["pair"] < len(r["test_acc"]))
+        assert np.all(cols["p_drop_permille"][rows] == round(1000 * r["p_drop"]))
+        assert np.all(cols["num_train"][rows] == r["num_train"])
+        test_images = cols["test_images"][rows][0]
+        own = {"gain_first": r["first_gain"][str(r["num_train"])],
+               "gain_half_budget": r["half_budget_gain"],
+               "gain": np.diff(np.array(r["test_acc"]), axis=1)[:, 0],
+               "gain_long_size": r["long_gain"][str(SMALL_STEPS)],
+               "gain_long_size_longer": r["long_gain"][str(4 * SMALL_STEPS)]}
+        for column, gains in own.items():
+            counts = np.rint(np.array(gains) * test_images).astype(int)
+            assert np.array_equal(cols[column][rows], counts), (seed, column)
+
+
+def test_day06_pooled_at_300_images_a_small_gain_at_the_budget_none_at_half(pool):
+    """Section 5's pooled reading (200 paired seeds of twenty SEEDs): at NUM_STEPS steps the
+    mean gain is above 0 (one-sided t test, p < 0.001) and below half the sd of one paired
+    seed's gain; tuned within NUM_STEPS / 2 it is smaller (paired t, p < 0.001) and its 95%
+    interval contains 0; at the first checkpoint it is below 0 (p < 1e-6)."""
+    _, g = pool
+    assert stats.ttest_1samp(g["gain"], 0.0, alternative="greater").pvalue < 0.001
+    assert g["gain"].mean() < g["gain"].std(ddof=1) / 2
+    assert stats.ttest_rel(g["gain_half_budget"], g["gain"], alternative="less").pvalue < 0.001
+    ci = stats.ttest_1samp(g["gain_half_budget"], 0.0).confidence_interval(0.95)
+    assert ci.low < 0 < ci.high
+    assert stats.ttest_1samp(g["gain_first"], 0.0, alternative="less").pvalue < 1e-6
+
+
+def test_day06_pooled_at_1000_images_the_budget_flips_the_sign(pool):
+    """Section 6's pooled reading: at LONG_SIZE images the mean gain is below 0 at NUM_STEPS
+    steps and above 0 at LONGER x NUM_STEPS (each one-sided t, p < 0.01), and the longer
+    budget raises the gain of the same pairs (paired t, p < 1e-6)."""
+    _, g = pool
+    short, long = g["gain_long_size"], g["gain_long_size_longer"]
+    assert stats.ttest_1samp(short, 0.0, alternative="less").pvalue < 0.01
+    assert stats.ttest_1samp(long, 0.0, alternative="greater").pvalue < 0.01
+    assert stats.ttest_rel(long, short, alternative="greater").pvalue < 1e-6
