@@ -29,19 +29,24 @@ from typing import NamedTuple
 import numpy as np
 
 from helpers.checks._forked import ForkedError, in_fork
-from helpers.checks._seeding import entropy_int, lcg_distance, seed_bits, watch_seeding
+from helpers.checks._seeding import (
+    SEED_BITS,
+    child_seed_hint,
+    entropy_int,
+    lcg_distance,
+    small_seeds_hint,
+    weakest_seed_bits,
+)
 from helpers.exercises import NotAttempted, Wrong, a_type, call, exercise_check
 
 # ------------------------------------------------------------ All exercises: child seeds
 
 #: Seeds drawn from fewer values than this collide over many runs (the birthday bound):
-#: Exercises 1 to 3 reject generators seeded only with integers below it (Exercise 3's
-#: workers, Exercises 1 and 2's child generators), and Exercises 1 and 2 also child seeds
-#: that vary across calls by fewer than ``_SEED_BITS`` bits (:func:`seed_bits`), however
-#: they are shifted, scaled or wrapped in a list. One rule for the three exercises.
-_SEED_BITS = 40
-_SMALL_SEED_BOUND = 2**_SEED_BITS
-_WATCHED_CALLS = 20  # calls whose new generators' integer seeds are read (Exercises 1, 2)
+#: Exercise 3 rejects workers seeded only with integers below it, and every exercise
+#: generators whose seeds vary from run to run by ``SEED_BITS`` bits or fewer
+#: (:func:`~helpers.checks._seeding.weakest_seed_bits`), however they are shifted, scaled or
+#: wrapped in a list. One rule, shared with Days 2 and 3 (:mod:`helpers.checks._seeding`).
+_SMALL_SEED_BOUND = 2**SEED_BITS
 
 
 def _all_small(seeds: list[int]) -> bool:
@@ -49,45 +54,18 @@ def _all_small(seeds: list[int]) -> bool:
     return bool(seeds) and max(seeds) < _SMALL_SEED_BOUND
 
 
-def _small_seeds_hint(seeded: str, bits: float, fix: str) -> str:
-    """The hint for generators (``seeded``: what was seeded) whose seeds carry about
-    ``bits`` varying bits, ``_SEED_BITS`` or fewer, so that their values collide over many
-    runs; ``fix``: what to do instead."""
-    b = max(1, math.ceil(bits - 1e-9))
-    even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # n with an even chance of a shared value
-    return (f"{seeded} with too few varying bits: the seeds vary by about {b} bits "
-            f"({_SEED_BITS} or fewer: an integer drawn below 2**{_SEED_BITS}, such as "
-            f"rng.integers(2**32)?), so n such seeds drawn over many runs share a value about "
-            f"n**2 / 2**{b + 1} times (the birthday bound: an even chance of a shared stream "
-            f"at about {float(f'{even:.2g}'):,.0f} seeds); {fix}")
-
-
 def _no_small_child_seeds(func: object, args: tuple, what: str) -> None:
-    """Wrong if, over ``_WATCHED_CALLS`` calls ``func(*args, rng)`` (generators of the
-    seeds 300,000, 300,001, ...), ``func`` seeds new generators (``default_rng``,
-    ``SeedSequence`` or a bit generator, watched by :func:`watch_seeding`) with integers
-    that are all below ``_SMALL_SEED_BOUND``, or with seeds that vary across the calls by
-    fewer than ``_SEED_BITS`` bits (:func:`seed_bits`): a child generator re-seeded with
-    ``rng.integers(2**40)`` or less, bare or wrapped in a list (``[k]`` and ``[k, 0]`` are
-    the seed k: SeedSequence pads with zeros), the rule :func:`check_worker_rngs` applies to
-    workers' seeds. A 48-bit or 63-bit seed or a list of four 32-bit words drawn from rng
-    passes, as in Exercise 3 (all 20 48-bit seeds fall below 2**40 with odds 2**-160); a
-    spawned child and ``rng`` itself seed nothing."""
-    seeds: list[int] = []
-    keys: list[list[int]] = []
-    for k in range(_WATCHED_CALLS):
-        rng = np.random.default_rng(300_000 + k)
-        with watch_seeding(func) as seen:
-            call(func, *args, rng)
-        seeds += seen.seeds
-        keys.append(seen.keys)
-    bits = seed_bits(keys)
-    if _all_small(seeds) or (bits is not None and bits < _SEED_BITS):
-        if bits is None or bits >= _SEED_BITS:
-            bits = math.log2(max(seeds) + 1)
-        raise Wrong(_small_seeds_hint(
-            f"{what} come from a new generator seeded", bits, f"draw the {what} from rng "
-            "itself (a child generator, if you want one, from rng.spawn(1)[0])"))
+    """Wrong if ``func(*args, rng)`` seeds new generators with seeds that vary from call to
+    call by ``SEED_BITS`` bits or fewer (:func:`~helpers.checks._seeding.child_seed_hint`):
+    a child generator re-seeded with ``rng.integers(2**40)`` or less, bare or wrapped in a
+    list (``[k]`` and ``[k, 0]`` are the seed k: SeedSequence pads with zeros), the rule
+    :func:`check_worker_rngs` applies to workers' seeds. A 48-bit or 63-bit seed or a list
+    of four 32-bit words drawn from rng passes, as in Exercise 3; a spawned child, ``rng``
+    itself and a generator with a constant seed (``default_rng(0)``, for something else
+    than the draws: judged by behaviour) seed nothing that varies."""
+    hint = child_seed_hint(func, lambda rng: call(func, *args, rng), what)
+    if hint:
+        raise Wrong(hint)
 
 # ----------------------------------------------------------------------- Exercise 1
 
@@ -188,6 +166,39 @@ def _no_repeats(noisy_copy: object) -> None:
                 "different seeds share their noise. Draw the noise from rng itself")
 
 
+#: Noise values of one call on a zero grid of _GRID's 20,000 elements that may equal an
+#: earlier value of the call exactly. Float64 normal draws essentially never repeat
+#: (expected repeats about 1e-10); float32 ones (rng.standard_normal(dtype=np.float32), or a
+#: float32 copy) repeat about 2.8 times (300 grids measured: mean 2.8, at most 9). More
+#: than 30 repeats has a false-alarm probability below 1e-12 even at twice that mean
+#: (Poisson tail). A pool of m precomputed values gives about 20,000**2 / (2 m) repeats:
+#: 3,500 for m = 50,000, 200 for 10**6; pools above about 7 million values pass, knowingly.
+_MAX_REPEATS = 30
+
+
+def _no_pool(noisy_copy: object) -> None:
+    """Wrong if the noise of one call on a zero grid repeats values exactly more than
+    ``_MAX_REPEATS`` times while taking many values (not merely discrete noise, which the
+    shape tests judge): noise picked with rng from a fixed pool of precomputed values
+    (``rng.choice(POOL, x.shape)``, the pool made once or inside the call from a
+    constant-seeded generator), which repeats its values and is not N(0, scale**2) draws."""
+    zeros = np.zeros(_GRID)
+    value = call(noisy_copy, zeros, 1.0, np.random.default_rng(7))
+    noise = _copy_of(value, zeros).ravel()
+    kind = np.asarray(value).dtype
+    if kind.kind != "f" or np.finfo(kind).nmant < np.finfo(np.float32).nmant:
+        return  # a float16 or integer copy repeats by its precision: judged further on
+    distinct = np.unique(noise).size
+    repeats = noise.size - distinct
+    if repeats > _MAX_REPEATS and distinct > 1000:
+        raise Wrong(f"{repeats:,} of your {noise.size:,} noise values repeat an earlier one "
+                    f"exactly (only {distinct:,} different values), and normal draws "
+                    "practically never repeat: is the noise picked from a fixed pool of "
+                    "precomputed values (rng.choice of a table, or noise rounded)? Reusing a "
+                    "pool repeats noise values across elements and runs; draw fresh noise "
+                    "from rng for every element")
+
+
 @exercise_check
 def check_noisy_copy(noisy_copy: object) -> str:
     """Exercise 1: ``noisy_copy(x, scale, rng)`` adds N(0, scale**2) noise drawn from ``rng``.
@@ -276,6 +287,7 @@ def check_noisy_copy(noisy_copy: object) -> str:
     if dependent or abs(lag1) > 5 / np.sqrt(n):
         raise Wrong("the noise values depend on each other: every element of x needs its own "
                     "independent draw")
+    _no_pool(noisy_copy)
     # copy - x from two generators: the two noises are independent, unless part of them does
     # not come from the generator (x left out or changed, a fixed pattern).
     other_noise = _copy_of(call(noisy_copy, base, scale, np.random.default_rng(3)), base) - base
@@ -888,13 +900,38 @@ def check_worker_rngs(worker_rngs: object) -> str:
     plain = [p for run in per_run for p in run]
     distinct = any(len(set(run)) > 1 for run in per_run)  # a seed per worker
     if None not in plain and distinct and _all_small(plain):
-        raise Wrong(_small_seeds_hint("every worker is seeded", math.log2(max(plain) + 1),
+        raise Wrong(small_seeds_hint("every worker is seeded", math.log2(max(plain) + 1),
                                       "draw 63-bit or larger seeds, or spawn the workers' "
                                       "streams (SeedSequence(seed).spawn)"))
+    _few_varying_bits(runs)
     _main_generators(runs, seeds)
     return (f"distinct worker streams, reproducible from seed, none shared across "
             f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "
             "workers, nor overlapping further along one stream.")
+
+
+def _few_varying_bits(runs: list[list[_Worker]]) -> None:
+    """Wrong if, for some worker index, the part of the worker's seed that varies with the
+    run's seed carries ``SEED_BITS`` bits or fewer
+    (:func:`~helpers.checks._seeding.weakest_seed_bits`, position by position of the
+    SeedSequence's entropy, over the runs of distinct seeds with 4 workers): a 32-bit base
+    drawn from seed, ``[base, i, 1]``, gives two seeds out of about 77,000 the same base and
+    so the same workers, whatever the worker index adds. The seed itself, or c + K * seed,
+    in a position is one-to-one and passes; spawned workers have no entropy of their own."""
+    by_seed: dict[int, list[_Worker]] = {}
+    for run in runs:
+        if run[0].num_workers == 4:
+            by_seed.setdefault(run[0].seed, run)
+    seeds = sorted(by_seed)
+    groups = [[[int(v) for v in np.ravel(np.asarray(w.entropy, dtype=object))]
+               if w.entropy is not None else [] for w in by_seed[seed]] for seed in seeds]
+    bits = weakest_seed_bits(groups, seeds)
+    if bits is not None and bits < SEED_BITS:
+        raise Wrong(small_seeds_hint(
+            "every worker's seed holds a base drawn from seed", bits,
+            "the worker index cannot tell two runs apart once their bases match. Put "
+            "seed itself in the list ([i, seed, 1]), draw 63-bit or larger parts, or spawn "
+            "the workers' streams (SeedSequence(seed).spawn)"))
 
 
 def _main_generators(runs: list[list[_Worker]], seeds: set[int]) -> None:

@@ -19,6 +19,7 @@ import warnings
 
 import numpy as np
 
+from helpers.checks._seeding import arithmetic_seeds_hint, child_seed_hint, watch_seeding
 from helpers.exercises import Wrong, answer, call, exercise_check, number
 
 # Exercise 1: 5,000 means of 400 uniform draws on [0, 1).
@@ -642,6 +643,28 @@ _SEED_ARITHMETIC = ("you make generators from seeds computed by arithmetic (seed
                     "generators with rng.spawn)")
 
 
+def _watched_seeds(bootstrap_se, x: np.ndarray) -> None:
+    """Wrong if, at run time (:func:`~helpers.checks._seeding.watch_seeding`, Day 2's way:
+    any spelling of the constructor, ``map(np.random.default_rng, seeds)`` or an alias
+    included), one call seeds its resamples' generators with seed arithmetic (a constant
+    step, or a base's digits followed by a counter's), or calls seed generators with seeds
+    drawn from too few values (Day 1's rule: ``rng.integers(2**32)``, 40 bits or fewer).
+    Calls with 400 and 200 resamples (multiples of the chunk sizes answers use); an answer
+    that fails at those sizes only is left to the checks above (4,000 resamples)."""
+    rng = np.random.default_rng(5)  # made before the watch: not the learner's
+    try:
+        with watch_seeding(bootstrap_se) as seen:
+            _quiet_call(bootstrap_se, x.copy(), np.median, 400, rng)
+        hint = arithmetic_seeds_hint(seen.seeds, "resample")
+        if hint is None:
+            hint = child_seed_hint(bootstrap_se, lambda rng: _quiet_call(
+                bootstrap_se, x.copy(), np.median, 200, rng), "resamples")
+    except Wrong:
+        return
+    if hint:
+        raise Wrong(hint)
+
+
 @exercise_check
 def check_bootstrap_se(bootstrap_se) -> str:
     """``bootstrap_se(x, statistic, num_resamples, rng)``: the bootstrap SE of a statistic.
@@ -716,5 +739,6 @@ def check_bootstrap_se(bootstrap_se) -> str:
                     "rng itself (or make independent child generators with rng.spawn)")
     if _seeds_by_arithmetic(bootstrap_se):
         raise Wrong(_SEED_ARITHMETIC)
+    _watched_seeds(bootstrap_se, x)  # what the source hides: a constructor called by map, ...
     return ("resamples of len(x) values, drawn with replacement from the rng given; the "
             "SE of the median and of the mean within 10% of the ideal bootstrap's.")

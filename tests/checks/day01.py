@@ -97,6 +97,22 @@ def _antithetic(x, scale, rng):
     return x + scale * np.concatenate([half, -half])[:x.size].reshape(x.shape)
 
 
+# A generator with a constant seed for something other than the draws (F7), and noise picked
+# from a fixed pool of precomputed values, made once or inside the call (F7, F8).
+_POOL = np.random.default_rng(0).standard_normal(50_000)
+_BIG_POOL = np.random.default_rng(1).standard_normal(10**6)
+
+
+def _constant_sign(x, scale, rng):
+    sign = np.random.default_rng(1).choice([-1.0, 1.0])
+    return x + sign * scale * rng.standard_normal(x.shape)
+
+
+def _fixed_order(x, scale, rng):
+    order = np.random.default_rng(0).permutation(x.size)
+    return x + scale * rng.standard_normal(x.size)[order].reshape(x.shape)
+
+
 NOISY_COPY = [
     (lambda x, scale, rng: x + scale * rng.standard_normal(x.shape), CORRECT, "N(0, scale²)"),
     (lambda x, scale, rng: x + rng.normal(0, scale, x.shape), CORRECT, None),
@@ -254,6 +270,15 @@ NOISY_COPY = [
         x.shape), WRONG, "repeats across the rows"),
     (lambda x, scale, rng: x + scale * rng.standard_normal(len(x)), WRONG, "ValueError"),
     (lambda x, scale, rng: 1 / 0, WRONG, "ZeroDivisionError"),
+    # a constant-seeded generator for a sign or an order, not the noise: right
+    (_constant_sign, CORRECT, "N(0, scale²)"),
+    (_fixed_order, CORRECT, "N(0, scale²)"),
+    # noise picked from a fixed pool: inside the call, at module level, a pool of a million
+    (lambda x, scale, rng: x + scale * rng.choice(
+        np.random.default_rng(0).standard_normal(50_000), x.shape), WRONG, "fixed pool"),
+    (lambda x, scale, rng: x + scale * rng.choice(_POOL, x.shape), WRONG, "fixed pool"),
+    (lambda x, scale, rng: x + scale * rng.choice(_BIG_POOL, x.shape), WRONG,
+     "noise values repeat an earlier one exactly"),
 ]
 
 # ----------------------------------------------------------------- Exercise 2: roll_die
@@ -422,6 +447,14 @@ ROLL_DIE = [
     # ... and a bias towards face 6: no remainder to blame
     (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls, p=[0.166] * 5 + [0.17]),
      WRONG, "equally likely? (Face 6 comes up most often)"),
+    # a constant-seeded generator to shuffle the faces, the rolls from rng: right ...
+    (lambda num_rolls, rng: np.random.default_rng(0).permutation(np.arange(1, 7))[
+        rng.integers(0, 6, num_rolls)], CORRECT, "fair die from rng"),
+    (lambda num_rolls, rng: rng.choice(np.random.default_rng(5).permutation(np.arange(1, 7)),
+                                       num_rolls), CORRECT, "fair die from rng"),
+    # ... the rolls themselves from a constant-seeded generator: wrong
+    (lambda num_rolls, rng: np.random.default_rng(0).integers(1, 7, num_rolls), WRONG,
+     "generators with different seeds gave the same rolls"),
 ]
 
 # -------------------------------------------------------------- Exercise 3: worker_rngs
@@ -480,6 +513,10 @@ def _advanced_from_one(step):
 
 def _random_child_seeds(seed, num_workers):  # 4 of 1,000 seeds per run: collide across runs
     return [default_rng(int(s)) for s in default_rng(seed).integers(1_000, size=num_workers)]
+
+
+def _drawn_base(base, num_workers):
+    return [np.random.default_rng([base, i, 1]) for i in range(num_workers)]
 
 
 WORKER_RNGS = [
@@ -642,6 +679,19 @@ WORKER_RNGS = [
      "Generator, got RandomState"),
     (lambda seed, n: _spawned(seed, n - 1), WRONG, "list of 4"),
     (lambda seed, n: (g for g in _spawned(seed, n)), WRONG, "got generator"),
+    # a base drawn from seed below 2**40 in [base, i, 1]: seeds 43408 and 44001 share one
+    (lambda seed, n: _drawn_base(int(np.random.default_rng(seed).integers(2**32)), n), WRONG,
+     "holds a base drawn from seed with too few varying bits"),
+    (lambda seed, n: _drawn_base(int(np.random.SeedSequence(seed).generate_state(1)[0]), n),
+     WRONG, "holds a base drawn from seed with too few varying bits"),
+    (lambda seed, n: _drawn_base(int(np.random.default_rng(seed).integers(2**40)), n), WRONG,
+     "vary by about 40 bits"),
+    # ... a 63-bit base, or seed itself next to a 32-bit one: right
+    (lambda seed, n: _drawn_base(int(np.random.default_rng(seed).integers(2**63)), n),
+     CORRECT, None),
+    (lambda seed, n: [np.random.default_rng(
+        [int(np.random.default_rng(seed).integers(2**32)), seed, i, 1]) for i in range(n)],
+     CORRECT, None),
 ]
 
 # ------------------------------------------------ Exercise 4: save_rng and load_rng

@@ -694,3 +694,55 @@ BOOTSTRAP_CASES = [
 ]
 
 CASES = SPREAD_CASES + VARIANCE_CASES + BATCH_CASES + BOOTSTRAP_CASES
+
+
+# Generators seeded with a 32-bit draw from rng (Day 1's rule), and seed arithmetic that the
+# source does not show (the constructor passed to map, or under another name): caught at
+# run time.
+def _seeds32(x, statistic, num_resamples, rng):
+    return np.std([statistic(np.random.default_rng(int(s)).choice(x, len(x)))
+                   for s in rng.integers(0, 2**32, num_resamples)], ddof=1)
+
+
+def _sequence32(x, statistic, num_resamples, rng):
+    child = np.random.default_rng(np.random.SeedSequence(int(rng.integers(2**32))))
+    return statistic(child.choice(x, (num_resamples, len(x))), axis=1).std(ddof=1)
+
+
+def _spawned32(x, statistic, num_resamples, rng):
+    children = np.random.SeedSequence(int(rng.integers(2**32))).spawn(num_resamples // 100)
+    idx = np.concatenate([np.random.default_rng(c).integers(0, len(x), (100, len(x)))
+                          for c in children])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _mapped_seeds(x, statistic, num_resamples, rng):
+    base = int(rng.integers(2**62))
+    seeds = base + 100 * np.arange(num_resamples // 100)
+    gens = map(np.random.default_rng, seeds)
+    idx = np.concatenate([g.integers(0, len(x), (100, len(x))) for g in gens])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _aliased_constructor(x, statistic, num_resamples, rng):
+    from numpy.random import default_rng as mk
+    b = int(rng.integers(2**62))
+    idx = np.concatenate([mk(b + i).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seeds63(x, statistic, num_resamples, rng):
+    idx = np.concatenate([np.random.default_rng(int(s)).integers(0, len(x), (100, len(x)))
+                          for s in rng.integers(0, 2**63, num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+CASES += [
+    (check_bootstrap_se, (_seeds32,), WRONG, "too few varying bits"),
+    (check_bootstrap_se, (_sequence32,), WRONG, "too few varying bits"),
+    (check_bootstrap_se, (_spawned32,), WRONG, "the birthday bound"),
+    (check_bootstrap_se, (_mapped_seeds,), WRONG, "base + 100 * i, a constant step of 100"),
+    (check_bootstrap_se, (_aliased_constructor,), WRONG, "per resample with base + i"),
+    (check_bootstrap_se, (_seeds63,), CORRECT, None),
+]
