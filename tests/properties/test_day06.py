@@ -209,10 +209,12 @@ def test_day06_with_dropout_the_tuned_rate_is_no_larger(run_notebook):
 def test_day06_retuned_at_1000_images_dropout_still_does_not_gain(run_notebook):
     """Section 6 tunes the rates at NUM_TRAIN images only; tuned at 1000 images instead (each
     arm's rate from LR_GRID and its checkpoint on validation, at NUM_STEPS), the pooled mean
-    gain at 1000 images is still not above 0."""
+    gain at 1000 images is still below 0, and its 95% interval ends below +0.3 points (the
+    notebook says "no gain shown", not a loss of a known size)."""
     runs = [run_notebook(NAME, seed, **RETUNED) for seed in SEEDS]
     gain = np.concatenate([np.diff(np.array(r["test_acc"]), axis=1)[:, 0] for r in runs])
     assert gain.mean() < 0
+    assert stats.ttest_1samp(gain, 0.0).confidence_interval(0.95).high < 0.003
 
 
 # data/day06_seeds.csv: sections 5 and 6 at SEED = 0, ..., 19 with every other parameter at
