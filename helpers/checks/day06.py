@@ -467,6 +467,27 @@ def _check_training_positional(func: Any, x: np.ndarray, name: str) -> None:
                     + (", not keyword-only after *" if keyword_only else "")) from None
 
 
+_P_ONE_HINT = ("p_drop = 1 drops every unit: the output is all zeros, as torch.nn.Dropout(p=1) "
+               "gives; avoid 0 / 0")
+
+
+def _at_p_one(run: Any, what: str, hint: str) -> np.ndarray:
+    """``run()`` at a drop probability of 1, with NumPy's 0 / 0 silenced (its NaN is judged,
+    not its warning); an exception becomes ``hint``, the output must be all zeros."""
+    try:
+        with np.errstate(all="ignore"):
+            out = run()
+    except Wrong as err:
+        if str(err).startswith("your code raised"):
+            raise Wrong(f"{err} at {what}: {hint}") from None
+        raise
+    if np.isnan(out).any():
+        raise Wrong(f"{what} gave NaN (0 / 0?): {hint}")
+    if np.any(out != 0):
+        raise Wrong(f"{what} left {np.count_nonzero(out)} of {out.size} units non-zero: {hint}")
+    return out
+
+
 @exercise_check
 def check_original_dropout(original_dropout) -> str:
     """``original_dropout(x, p, rng, training)``: mask at training, times ``1 - p`` after.
@@ -524,6 +545,14 @@ def check_original_dropout(original_dropout) -> str:
         if not np.allclose(out, (1 - p) * x):
             raise Wrong("at evaluation the output should be the input times the share of "
                         "units kept during training")
+    # p = 1 (the prompt's p is any drop probability): nothing kept, nothing expected
+    hint = ("p = 1 drops every unit: training gives all zeros, and evaluation x * (1 - p) = "
+            "x * 0; avoid 0 / 0")
+    for training in (True, False):
+        _at_p_one(lambda training=training: _array(
+            call(original_dropout, x.copy(), 1.0, np.random.default_rng(0), training),
+            f"{name}(x, 1.0, rng, training={training})", x.shape),
+            f"{name}(x, p=1, rng, training={training})", hint)
     return ("an independent mask per unit and example from rng at training, scaled by the keep "
             "probability at evaluation: expectations match.")
 
@@ -535,9 +564,15 @@ def check_snippet_fixed(snippet_fixed) -> str:
     Examples
     --------
     >>> def snippet_fixed(a, p_drop, rng):
+    ...     if p_drop == 1:  # every unit dropped, without 0 / 0
+    ...         return np.zeros_like(a)
     ...     return a * rng.binomial(1, 1 - p_drop, size=a.shape) / (1 - p_drop)
     >>> check_snippet_fixed.verdict(snippet_fixed)[0]
     'correct'
+    >>> def unguarded(a, p_drop, rng):
+    ...     return a * rng.binomial(1, 1 - p_drop, size=a.shape) / (1 - p_drop)
+    >>> print(check_snippet_fixed.verdict(unguarded)[1][:40])
+    snippet_fixed(a, p_drop=1, rng) gave NaN
     """
     a = _activations()
     name = "snippet_fixed"
@@ -572,5 +607,15 @@ def check_snippet_fixed(snippet_fixed) -> str:
                                                      np.random.default_rng(4)),
                                                 f"{name}(a, p_drop, rng)", x.shape) == 0, name)
     _check_rng_use(snippet_fixed, a, _P, "p_drop", name, snippet_fixed)
+    # the ends: p_drop = 1 drops everything (PyTorch's zeros, no 0 / 0), p_drop = 0 nothing
+    _at_p_one(lambda: _array(call(snippet_fixed, a.copy(), 1.0, np.random.default_rng(0)),
+                             f"{name}(a, 1.0, rng)", a.shape), f"{name}(a, p_drop=1, rng)",
+              _P_ONE_HINT)
+    with np.errstate(all="ignore"):
+        out = _array(call(snippet_fixed, a.copy(), 0.0, np.random.default_rng(0)),
+                     f"{name}(a, 0.0, rng)", a.shape)
+    if not np.allclose(out, a):
+        raise Wrong(f"{name}(a, p_drop=0, rng) changed a: p_drop = 0 drops nothing and the "
+                    "keep probability is 1, so the output is a unchanged")
     return ("drops each unit of each example with probability p_drop, from rng, and scales the "
             "rest by 1 / (1 - p_drop).")
