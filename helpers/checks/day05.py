@@ -337,6 +337,9 @@ def check_uniform_bound(uniform_bound) -> str:
 # smaller layers. (A fan_in of 4 would not do: the variance 2 / 4 equals LeCun's std there.)
 _STACK_WIDTHS = (30, 200, 60, 5, 200)
 _STACK_SEEDS = tuple(range(10))
+# widths whose layers 1 and 2 share a shape, as the prompt's (64, 100, 100, 100, 10) do: a
+# matrix cached per shape and reused would otherwise pass (_STACK_WIDTHS repeat no shape)
+_REPEATED_WIDTHS = (20, 30, 30, 30, 5)
 # seeds that the seeds above reach by arithmetic per layer (seed + 100 * layer, ...)
 _COLLIDING_SEEDS = (100, 200, 300, 1000)
 # a layer's seeds must vary across calls by more than this many bits (Day 1's rule: seeds
@@ -879,5 +882,12 @@ def check_he_stack(he_stack) -> str:
         raise Wrong("two calls with the same rng gave the same network: draw from rng (or "
                     "spawn from it) so it moves on; bit_generator.jumped() leaves rng where "
                     "it was")
+    # layers of one shape: each is drawn anew, not one cached matrix (or its copy) reused
+    repeated = _layers(he_stack, _REPEATED_WIDTHS, np.random.default_rng(3))
+    for k, l in itertools.combinations(range(len(repeated)), 2):
+        if repeated[k].shape == repeated[l].shape and np.array_equal(repeated[k], repeated[l]):
+            raise Wrong(f"he_stack({_REPEATED_WIDTHS}, rng): layers {k} and {l} hold the same "
+                        "numbers (one matrix per shape, cached and reused?): draw each layer "
+                        "anew from rng, also when two layers have the same shape")
     return ("independent He-normal weights, std sqrt(2 / fan_in) in every layer, reproducible "
             "from rng and different for another seed.")

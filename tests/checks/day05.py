@@ -58,6 +58,19 @@ def _he_sorted(widths, rng):
     return [np.sort(W, axis=None).reshape(W.shape) for W in _he_loop(widths, rng)]
 
 
+def _he_cached(copy):
+    """One matrix per shape, cached and reused (as the object itself, or a copy of it): the
+    prompt's widths (64, 100, 100, 100, 10) give two equal layers."""
+    def he_stack(widths, rng):
+        cache, out = {}, []
+        for a, b in itertools.pairwise(widths):
+            if (a, b) not in cache:
+                cache[(a, b)] = rng.normal(0, math.sqrt(2 / a), (a, b))
+            out.append(cache[(a, b)].copy() if copy else cache[(a, b)])
+        return out
+    return he_stack
+
+
 def _he_uniform(widths, rng):
     return [rng.uniform(-math.sqrt(6 / a), math.sqrt(6 / a), size=(a, b))
             for a, b in itertools.pairwise(widths)]
@@ -321,6 +334,9 @@ CASES = [
     # 48-bit layer seeds vary by more than Day 1's 40 bits, layer by layer
     (check_he_stack, (_he_drawn_seed_per_layer(2**48),), CORRECT, None),
     # he_stack: wrong, each with the hint on that mistake
+    (check_he_stack, (_he_cached(copy=False),), WRONG,
+     "layers 1 and 2 hold the same numbers (one matrix per shape, cached and reused?)"),
+    (check_he_stack, (_he_cached(copy=True),), WRONG, "layers 1 and 2 hold the same numbers"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(1 / a)),), WRONG, "LeCun"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a + b))),), WRONG, "Glorot"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / b)),), WRONG, "fan_out mode"),
