@@ -121,7 +121,12 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
         raise Wrong(f"expected a function, got {type(func).__name__}")
     arrays = {name: copy for name, value in _named_arguments(func, args, kwargs)
               if (copy := _snapshot(value)) is not None}
-    legacy, saved = _legacy_state(), np.random.get_state()  # noqa: NPY002
+    # The call starts from a state no seed reaches (np.random.seed(s) and any draw move it),
+    # not from whatever the caller left: an answer that reseeds with the seed it was given
+    # and draws would otherwise leave the state as it found it after an earlier call.
+    saved = np.random.get_state()  # noqa: NPY002
+    np.random.set_state(_SENTINEL_STATE)  # noqa: NPY002
+    legacy = _legacy_state()
     stdlib = random.getstate()
     try:
         result = func(*args, **kwargs)
@@ -129,12 +134,14 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
         raise
     except Exception as err:  # noqa: BLE001 (the learner's bug becomes feedback)
         raise Wrong(f"your code raised {type(err).__name__}: {err}") from None
-    if legacy != _legacy_state():
+    finally:
+        moved = legacy != _legacy_state()
+        np.random.set_state(saved)  # noqa: NPY002 (the caller's state, as it was)
+    if moved:
         excused = _library_drew(func, args, kwargs) or not (needs_random
                                                             or _names_random(func))
         if not excused:
             raise Wrong(_legacy_hint(func, args, kwargs))
-        np.random.set_state(saved)  # noqa: NPY002 (a library's internal draw, undone)
     if stdlib != random.getstate():
         if not _library_drew(func, args, kwargs):
             raise Wrong(_legacy_hint(func, args, kwargs, stdlib=True))
@@ -276,6 +283,13 @@ def _legacy_hint(func: Callable, args: tuple, kwargs: dict, stdlib: bool = False
             "need random numbers, use a Generator, np.random.default_rng)")
 
 
+#: The global ``np.random`` state every :func:`call` starts from: MT19937 words filled from
+#: a SeedSequence, not by ``np.random.seed``'s own initialization, so a learner's reseed
+#: does not land on it.
+_SENTINEL_STATE = np.random.RandomState(np.random.MT19937(
+    np.random.SeedSequence(0x5E17_1E15_7A7E_0F_C0_FFEE_D0_0D))).get_state()
+
+
 def _legacy_state() -> tuple:
     """The global ``np.random`` state in full: a draw moves ``pos`` (and the cached
     Gaussian) long before it changes the 624-word ``key``, which changes only every 624
@@ -292,6 +306,18 @@ def _named_arguments(func: Callable, args: tuple, kwargs: dict) -> list[tuple[st
     except (TypeError, ValueError):
         return [(f"#{i + 1}", a) for i, a in enumerate(args)] + list(kwargs.items())
     return list(bound.arguments.items())
+
+
+def a_type(value: Any) -> str:
+    """The name of ``value``'s type with its article, for a hint: "a list", "an int", "an
+    ndarray" (said letter by letter: en-dee-array).
+
+    >>> a_type([]), a_type(3), a_type(np.zeros(2))
+    ('a list', 'an int', 'an ndarray')
+    """
+    name = type(value).__name__
+    vowel_sound = name[:1].lower() in "aeiou" or name.lower().startswith("nd")
+    return f"{'an' if vowel_sound else 'a'} {name}"
 
 
 def number(value: Any, what: str) -> float:
@@ -320,9 +346,8 @@ def number(value: Any, what: str) -> float:
         return float(value)
     arr = np.asarray(value)
     if arr.dtype == object or arr.dtype.kind not in "biuf" or arr.size != 1:
-        kind = type(value).__name__
         size = f" of {arr.size} values" if arr.size != 1 else ""
-        raise Wrong(f"{what} should be one number, got a {kind}{size}")
+        raise Wrong(f"{what} should be one number, got {a_type(value)}{size}")
     return float(arr.reshape(()))
 
 

@@ -219,8 +219,8 @@ def test_number_accepts_one_real_number_of_any_type(value, expected):
 
 @pytest.mark.parametrize(("value", "needle"), [
     ([1, 2], "got a list of 2 values"), ("0.3", "got a str"), (1 + 2j, "got a complex"),
-    (np.array([1.0, 2.0]), "got a ndarray of 2 values"),
-    (np.array(fractions.Fraction(1, 3)), "got a ndarray"),
+    (np.array([1.0, 2.0]), "got an ndarray of 2 values"),
+    (np.array(fractions.Fraction(1, 3)), "got an ndarray"),
 ])
 def test_number_rejects_anything_but_one_real_number(value, needle):
     from helpers.exercises import Wrong, number

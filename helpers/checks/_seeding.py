@@ -32,6 +32,8 @@ class Seeding:
         #: every integer that went into a seed, in order: an integer seed, the integers of a
         #: list seed, and a SeedSequence's spawn_key
         self.keys: list[int] = []
+        #: the same integers, one list per generator (or SeedSequence) made with any, in order
+        self.groups: list[list[int]] = []
         self.string_hashes = 0
         #: calls of the builtin ``hash`` on anything (text included): a tuple's hash is not
         #: the same in every Python version and build either
@@ -40,10 +42,14 @@ class Seeding:
     def note(self, value: object, spawn_key: object = ()) -> None:
         if is_int(value):
             self.seeds.append(int(value))
+        group: list[int] = []
         for part in (value, spawn_key):
             items = part if isinstance(part, (list, tuple, np.ndarray)) else [part]
-            self.keys.extend(int(v) for v in np.ravel(np.asarray(items, dtype=object))
-                             if is_int(v))
+            group.extend(int(v) for v in np.ravel(np.asarray(items, dtype=object))
+                         if is_int(v))
+        self.keys.extend(group)
+        if group:
+            self.groups.append(group)
 
 
 def is_int(value: object) -> bool:
@@ -274,3 +280,129 @@ def lcg_distance(start: int, end: int, mult: int, inc: int, bits: int = 128) -> 
         cur_mult = (cur_mult * cur_mult) & modulus
         bit <<= 1
     return distance
+
+
+# ------------------------------------------- seeds drawn from too few values (birthday bound)
+
+#: Seeds drawn from fewer than 2**SEED_BITS values collide over many runs (the birthday
+#: bound): no check accepts a generator whose seed varies across runs by SEED_BITS bits or
+#: fewer (``rng.integers(2**32)``, bare, shifted, scaled or in a list); 48-bit and 63-bit
+#: drawn seeds pass. One rule for every day's checks.
+SEED_BITS = 40
+WATCHED_CALLS = 20  # calls whose generators' seeds :func:`child_seed_hint` reads
+
+
+def _affine(values: tuple[int, ...], seeds: list[int]) -> bool:
+    """Whether ``values`` are ``c + K * seed`` for the runs' ``seeds``, K not 0: one-to-one
+    in seed, so two runs' values differ whenever their seeds do."""
+    if len(set(seeds)) != len(seeds) or len(values) < 2 or values[1] == values[0]:
+        return False
+    dv, ds = values[1] - values[0], seeds[1] - seeds[0]
+    return all((v - values[0]) * ds == dv * (s - seeds[0])
+               for v, s in zip(values, seeds, strict=True))
+
+
+def weakest_seed_bits(groups_per_run: list[list[list[int]]],
+                      seeds: list[int] | None = None) -> float | None:
+    """The fewest varying bits (:func:`seed_bits`) among the generators that runs make, from
+    ``Seeding.groups`` (or a worker's entropy) of several runs: the j-th generator of each
+    run is compared with the j-th of the others, position by position within its seed, so a
+    worker or resample index that differs between the generators of one run adds nothing;
+    only what varies from run to run counts. A generator whose seed is the same in every run
+    (``default_rng(0)`` to shuffle a fixed table) is no seed drawn from the run's
+    randomness and is skipped, and so is one (with ``seeds``, the runs' own seeds) whose seed
+    holds the run's seed itself, or c + K * seed: distinct for distinct seeds. None when no
+    generator varies."""
+    weakest = None
+    for j in range(min((len(g) for g in groups_per_run), default=0)):
+        column = [groups[j] for groups in groups_per_run]
+        if len({len(keys) for keys in column}) != 1:
+            continue
+        if seeds is not None and any(_affine(pos, seeds) for pos in zip(*column, strict=True)):
+            continue
+        bits = seed_bits(column)
+        if bits:
+            weakest = bits if weakest is None else min(weakest, bits)
+    return weakest
+
+
+def small_seeds_hint(seeded: str, bits: float, fix: str) -> str:
+    """The hint for generators (``seeded``: what was seeded) whose seeds carry about
+    ``bits`` varying bits, ``SEED_BITS`` or fewer, so that their values collide over many
+    runs; ``fix``: what to do instead."""
+    b = max(1, math.ceil(bits - 1e-9))
+    even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # n with an even chance of a shared value
+    return (f"{seeded} with too few varying bits: the seeds vary by about {b} bits "
+            f"({SEED_BITS} or fewer: an integer drawn below 2**{SEED_BITS}, such as "
+            f"rng.integers(2**32)?), so n such seeds drawn over many runs share a value about "
+            f"n**2 / 2**{b + 1} times (the birthday bound: an even chance of a shared stream "
+            f"at about {float(f'{even:.2g}'):,.0f} seeds); {fix}")
+
+
+def child_seed_hint(func: Any, run: Any, what: str) -> str | None:
+    """The hint when ``run(rng)``, a call of the learner's ``func`` with ``rng`` (generators
+    of the seeds 300,000, 300,001, ... over ``WATCHED_CALLS`` calls), seeds new generators
+    (``default_rng``, ``SeedSequence``, a bit generator; :func:`watch_seeding`) whose seeds
+    vary from call to call by ``SEED_BITS`` bits or fewer (:func:`weakest_seed_bits`):
+    ``default_rng(rng.integers(2**32))``, ``SeedSequence(int(rng.integers(2**32)))``,
+    ``[k, i]`` lists. None otherwise: a spawned child and ``rng`` itself seed nothing, a
+    constant seed does not vary, and all 20 48-bit seeds fall below 2**40 with odds 2**-160.
+    ``what``: what the generators draw (plural), for the hint."""
+    groups = []
+    for k in range(WATCHED_CALLS):
+        rng = np.random.default_rng(300_000 + k)  # made before the watch: not the learner's
+        with watch_seeding(func) as seen:
+            run(rng)
+        groups.append(seen.groups)
+    bits = weakest_seed_bits(groups)
+    if bits is None or bits >= SEED_BITS:
+        return None
+    return small_seeds_hint(f"{what} come from a new generator seeded", bits,
+                            f"draw the {what} from rng itself (a child generator, if you want "
+                            "one, from rng.spawn(1)[0])")
+
+
+def arithmetic_seeds_hint(seeds: list[int], per: str) -> str | None:
+    """The hint when one call seeded two or more generators with integers a constant step
+    apart (default_rng(base + i), base * i, base + 100 * i per draw), or three or more with
+    the digits of one base followed by those of a counter (int(f"{base}{i}")): the calls of
+    two rngs whose bases are related (a few steps apart, one a multiple of the other, one
+    the other's digits plus one more) make the same generators, so share draws. ``seeds``:
+    the call's integer seeds (``Seeding.seeds``); ``per``: what each generator is for."""
+    shown = ", ".join(str(s) for s in seeds[:3])
+    fix = "draw everything from rng (or one child: rng.spawn(1)[0])"
+    step = constant_step(seeds)
+    if step is not None:
+        if seeds[0] == 0 and step != 1:
+            return (f"your function seeds a generator per {per} with base * i (seeds "
+                    f"{shown}, ...): the first {per} of every call comes from "
+                    "default_rng(0), the same whatever the rng, and two calls whose "
+                    f"bases share a factor share the rest; {fix}")
+        pattern = ("base + i" if step == 1 else "base - i" if step == -1 else
+                   f"base + {step:,} * i, a constant step of {step:,}")
+        return (f"your function seeds a generator per {per} with {pattern} (seeds "
+                f"{shown}, ...): two calls whose bases lie a few steps apart share "
+                f"draws, shifted; {fix}")
+    base = concatenated_base(seeds)
+    if base is not None:
+        return (f"your function seeds a generator per {per} with the digits of a base "
+                f"followed by those of i (base {base}: seeds {shown}, ...): calls whose "
+                f"bases share leading digits share draws (base {base}'s {per} 20 and "
+                f"base {base}2's {per} 0 both come from default_rng({base}20)); {fix}")
+    return None
+
+
+def concatenated_base(seeds: list[int]) -> str | None:
+    """The digits of the base when ``seeds`` (three or more) are int(f"{base}{i}") for one
+    base and consecutive counters i, else None: independent seeds drawn from rng never
+    are."""
+    if len(seeds) < 3 or seeds[0] < 0:
+        return None
+    texts = [str(s) for s in seeds]
+    for cut in range(1, len(texts[0])):
+        base, first = texts[0][:cut], texts[0][cut:]
+        if str(int(first)) != first:  # a counter is written without leading zeros
+            continue
+        if all(t == f"{base}{int(first) + j}" for j, t in enumerate(texts)):
+            return base
+    return None

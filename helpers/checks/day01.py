@@ -28,19 +28,25 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers.checks._seeding import entropy_int, lcg_distance, seed_bits, watch_seeding
-from helpers.exercises import NotAttempted, Wrong, call, exercise_check
+from helpers.checks._forked import ForkedError, in_fork
+from helpers.checks._seeding import (
+    SEED_BITS,
+    child_seed_hint,
+    entropy_int,
+    lcg_distance,
+    small_seeds_hint,
+    weakest_seed_bits,
+)
+from helpers.exercises import NotAttempted, Wrong, a_type, call, exercise_check
 
 # ------------------------------------------------------------ All exercises: child seeds
 
 #: Seeds drawn from fewer values than this collide over many runs (the birthday bound):
-#: Exercises 1 to 3 reject generators seeded only with integers below it (Exercise 3's
-#: workers, Exercises 1 and 2's child generators), and Exercises 1 and 2 also child seeds
-#: that vary across calls by fewer than ``_SEED_BITS`` bits (:func:`seed_bits`), however
-#: they are shifted, scaled or wrapped in a list. One rule for the three exercises.
-_SEED_BITS = 40
-_SMALL_SEED_BOUND = 2**_SEED_BITS
-_WATCHED_CALLS = 20  # calls whose new generators' integer seeds are read (Exercises 1, 2)
+#: Exercise 3 rejects workers seeded only with integers below it, and every exercise
+#: generators whose seeds vary from run to run by ``SEED_BITS`` bits or fewer
+#: (:func:`~helpers.checks._seeding.weakest_seed_bits`), however they are shifted, scaled or
+#: wrapped in a list. One rule, shared with Days 2 and 3 (:mod:`helpers.checks._seeding`).
+_SMALL_SEED_BOUND = 2**SEED_BITS
 
 
 def _all_small(seeds: list[int]) -> bool:
@@ -48,45 +54,18 @@ def _all_small(seeds: list[int]) -> bool:
     return bool(seeds) and max(seeds) < _SMALL_SEED_BOUND
 
 
-def _small_seeds_hint(seeded: str, bits: float, fix: str) -> str:
-    """The hint for generators (``seeded``: what was seeded) whose seeds carry about
-    ``bits`` varying bits, ``_SEED_BITS`` or fewer, so that their values collide over many
-    runs; ``fix``: what to do instead."""
-    b = max(1, math.ceil(bits - 1e-9))
-    even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # n with an even chance of a shared value
-    return (f"{seeded} with too few varying bits: the seeds vary by about {b} bits "
-            f"({_SEED_BITS} or fewer: an integer drawn below 2**{_SEED_BITS}, such as "
-            f"rng.integers(2**32)?), so n such seeds drawn over many runs share a value about "
-            f"n**2 / 2**{b + 1} times (the birthday bound: an even chance of a shared stream "
-            f"at about {float(f'{even:.2g}'):,.0f} seeds); {fix}")
-
-
 def _no_small_child_seeds(func: object, args: tuple, what: str) -> None:
-    """Wrong if, over ``_WATCHED_CALLS`` calls ``func(*args, rng)`` (generators of the
-    seeds 300,000, 300,001, ...), ``func`` seeds new generators (``default_rng``,
-    ``SeedSequence`` or a bit generator, watched by :func:`watch_seeding`) with integers
-    that are all below ``_SMALL_SEED_BOUND``, or with seeds that vary across the calls by
-    fewer than ``_SEED_BITS`` bits (:func:`seed_bits`): a child generator re-seeded with
-    ``rng.integers(2**40)`` or less, bare or wrapped in a list (``[k]`` and ``[k, 0]`` are
-    the seed k: SeedSequence pads with zeros), the rule :func:`check_worker_rngs` applies to
-    workers' seeds. A 48-bit or 63-bit seed or a list of four 32-bit words drawn from rng
-    passes, as in Exercise 3 (all 20 48-bit seeds fall below 2**40 with odds 2**-160); a
-    spawned child and ``rng`` itself seed nothing."""
-    seeds: list[int] = []
-    keys: list[list[int]] = []
-    for k in range(_WATCHED_CALLS):
-        rng = np.random.default_rng(300_000 + k)
-        with watch_seeding(func) as seen:
-            call(func, *args, rng)
-        seeds += seen.seeds
-        keys.append(seen.keys)
-    bits = seed_bits(keys)
-    if _all_small(seeds) or (bits is not None and bits < _SEED_BITS):
-        if bits is None or bits >= _SEED_BITS:
-            bits = math.log2(max(seeds) + 1)
-        raise Wrong(_small_seeds_hint(
-            f"{what} come from a new generator seeded", bits, f"draw the {what} from rng "
-            "itself (a child generator, if you want one, from rng.spawn(1)[0])"))
+    """Wrong if ``func(*args, rng)`` seeds new generators with seeds that vary from call to
+    call by ``SEED_BITS`` bits or fewer (:func:`~helpers.checks._seeding.child_seed_hint`):
+    a child generator re-seeded with ``rng.integers(2**40)`` or less, bare or wrapped in a
+    list (``[k]`` and ``[k, 0]`` are the seed k: SeedSequence pads with zeros), the rule
+    :func:`check_worker_rngs` applies to workers' seeds. A 48-bit or 63-bit seed or a list
+    of four 32-bit words drawn from rng passes, as in Exercise 3; a spawned child, ``rng``
+    itself and a generator with a constant seed (``default_rng(0)``, for something else
+    than the draws: judged by behaviour) seed nothing that varies."""
+    hint = child_seed_hint(func, lambda rng: call(func, *args, rng), what)
+    if hint:
+        raise Wrong(hint)
 
 # ----------------------------------------------------------------------- Exercise 1
 
@@ -106,8 +85,8 @@ def _array(value: object, name: str) -> np.ndarray:
     except (TypeError, ValueError):
         out = None
     if out is None or out.dtype == object:
-        raise Wrong(f"{name} should return one array of numbers, got a "
-                    f"{type(value).__name__} that is not one")
+        raise Wrong(f"{name} should return one array of numbers, got {a_type(value)} that "
+                    "is not one")
     return out
 
 
@@ -185,6 +164,39 @@ def _no_repeats(noisy_copy: object) -> None:
                 "the noise drawn from a new generator seeded with a number drawn from rng, "
                 "such as rng.integers(1000)? Such a seed takes few values, so runs with "
                 "different seeds share their noise. Draw the noise from rng itself")
+
+
+#: Noise values of one call on a zero grid of _GRID's 20,000 elements that may equal an
+#: earlier value of the call exactly. Float64 normal draws essentially never repeat
+#: (expected repeats about 1e-10); float32 ones (rng.standard_normal(dtype=np.float32), or a
+#: float32 copy) repeat about 2.8 times (300 grids measured: mean 2.8, at most 9). More
+#: than 30 repeats has a false-alarm probability below 1e-12 even at twice that mean
+#: (Poisson tail). A pool of m precomputed values gives about 20,000**2 / (2 m) repeats:
+#: 3,500 for m = 50,000, 200 for 10**6; pools above about 7 million values pass, knowingly.
+_MAX_REPEATS = 30
+
+
+def _no_pool(noisy_copy: object) -> None:
+    """Wrong if the noise of one call on a zero grid repeats values exactly more than
+    ``_MAX_REPEATS`` times while taking many values (not merely discrete noise, which the
+    shape tests judge): noise picked with rng from a fixed pool of precomputed values
+    (``rng.choice(POOL, x.shape)``, the pool made once or inside the call from a
+    constant-seeded generator), which repeats its values and is not N(0, scale**2) draws."""
+    zeros = np.zeros(_GRID)
+    value = call(noisy_copy, zeros, 1.0, np.random.default_rng(7))
+    noise = _copy_of(value, zeros).ravel()
+    kind = np.asarray(value).dtype
+    if kind.kind != "f" or np.finfo(kind).nmant < np.finfo(np.float32).nmant:
+        return  # a float16 or integer copy repeats by its precision: judged further on
+    distinct = np.unique(noise).size
+    repeats = noise.size - distinct
+    if repeats > _MAX_REPEATS and distinct > 1000:
+        raise Wrong(f"{repeats:,} of your {noise.size:,} noise values repeat an earlier one "
+                    f"exactly (only {distinct:,} different values), and normal draws "
+                    "practically never repeat: is the noise picked from a fixed pool of "
+                    "precomputed values (rng.choice of a table, or noise rounded)? Reusing a "
+                    "pool repeats noise values across elements and runs; draw fresh noise "
+                    "from rng for every element")
 
 
 @exercise_check
@@ -275,6 +287,7 @@ def check_noisy_copy(noisy_copy: object) -> str:
     if dependent or abs(lag1) > 5 / np.sqrt(n):
         raise Wrong("the noise values depend on each other: every element of x needs its own "
                     "independent draw")
+    _no_pool(noisy_copy)
     # copy - x from two generators: the two noises are independent, unless part of them does
     # not come from the generator (x left out or changed, a fixed pattern).
     other_noise = _copy_of(call(noisy_copy, base, scale, np.random.default_rng(3)), base) - base
@@ -887,13 +900,38 @@ def check_worker_rngs(worker_rngs: object) -> str:
     plain = [p for run in per_run for p in run]
     distinct = any(len(set(run)) > 1 for run in per_run)  # a seed per worker
     if None not in plain and distinct and _all_small(plain):
-        raise Wrong(_small_seeds_hint("every worker is seeded", math.log2(max(plain) + 1),
+        raise Wrong(small_seeds_hint("every worker is seeded", math.log2(max(plain) + 1),
                                       "draw 63-bit or larger seeds, or spawn the workers' "
                                       "streams (SeedSequence(seed).spawn)"))
+    _few_varying_bits(runs)
     _main_generators(runs, seeds)
     return (f"distinct worker streams, reproducible from seed, none shared across "
             f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "
             "workers, nor overlapping further along one stream.")
+
+
+def _few_varying_bits(runs: list[list[_Worker]]) -> None:
+    """Wrong if, for some worker index, the part of the worker's seed that varies with the
+    run's seed carries ``SEED_BITS`` bits or fewer
+    (:func:`~helpers.checks._seeding.weakest_seed_bits`, position by position of the
+    SeedSequence's entropy, over the runs of distinct seeds with 4 workers): a 32-bit base
+    drawn from seed, ``[base, i, 1]``, gives two seeds out of about 77,000 the same base and
+    so the same workers, whatever the worker index adds. The seed itself, or c + K * seed,
+    in a position is one-to-one and passes; spawned workers have no entropy of their own."""
+    by_seed: dict[int, list[_Worker]] = {}
+    for run in runs:
+        if run[0].num_workers == 4:
+            by_seed.setdefault(run[0].seed, run)
+    seeds = sorted(by_seed)
+    groups = [[[int(v) for v in np.ravel(np.asarray(w.entropy, dtype=object))]
+               if w.entropy is not None else [] for w in by_seed[seed]] for seed in seeds]
+    bits = weakest_seed_bits(groups, seeds)
+    if bits is not None and bits < SEED_BITS:
+        raise Wrong(small_seeds_hint(
+            "every worker's seed holds a base drawn from seed", bits,
+            "the worker index cannot tell two runs apart once their bases match. Put "
+            "seed itself in the list ([i, seed, 1]), draw 63-bit or larger parts, or spawn "
+            "the workers' streams (SeedSequence(seed).spawn)"))
 
 
 def _main_generators(runs: list[list[_Worker]], seeds: set[int]) -> None:
@@ -1005,11 +1043,12 @@ def _code_names(code: types.CodeType) -> set[str]:
 
 
 def _in_new_process(load_rng: object) -> object:
-    """``load_rng`` as a new Python process would run it, as far as its module goes: a copy
-    of the function (and of the functions of its module that it calls) that reads copies
-    of the module's variables taken now, before the check's ``save_rng`` calls. A cache of
-    saved generators (a variable or a dict of the module) then lacks what is saved later.
-    Anything but a plain function is returned as it is."""
+    """``load_rng`` as a new Python process would run it, as far as its module goes, where
+    this system cannot fork (see :func:`_saved_elsewhere`): a copy of the function (and of
+    the functions of its module that it calls) that reads copies of the module's variables
+    taken now, before the check's ``save_rng`` calls. A cache of saved generators (a
+    variable or a dict of the module) then lacks what is saved later. Anything but a plain
+    function is returned as it is."""
     if not isinstance(load_rng, types.FunctionType):
         return load_rng
     module = load_rng.__globals__
@@ -1040,15 +1079,91 @@ def _in_new_process(load_rng: object) -> object:
     return rebuilt(load_rng)
 
 
+def _saved_elsewhere(save_rng: object, rngs: list[np.random.Generator]) -> list | None:
+    """The checkpoints that ``save_rng`` makes of ``rngs`` in a forked copy of this process,
+    which then exits: anything ``save_rng`` keeps besides the text (in a variable, a dict,
+    a class attribute, a default argument, a closure, an attribute of a module) is gone, as
+    in a new Python process, and ``load_rng`` must rebuild the generators from the text.
+    None where the system cannot fork (Windows) or the copy failed."""
+    try:
+        texts = in_fork(lambda: [call(save_rng, rng) for rng in rngs])
+    except ForkedError as err:  # save_rng worked here, so hardly ever
+        raise Wrong(str(err)) from None
+    if not isinstance(texts, list) or len(texts) != len(rngs):
+        return None
+    return texts
+
+
+def _fingerprint(value: object) -> tuple:
+    """What changes when a value is rebound, or a container gains or loses items."""
+    try:
+        size = len(value)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 (anything without a length)
+        size = None
+    return id(value), size
+
+
+def _places(func: object) -> dict[str, tuple]:
+    """Fingerprints, by name, of the places where ``func`` (and the functions of its module
+    that it calls) could keep something from one call to the next: the module's variables
+    it reads, the attributes of the classes, objects and modules those hold, its defaults
+    and its closure cells."""
+    places: dict[str, tuple] = {}
+    todo, seen = [getattr(func, "__func__", func)], set()
+    while todo:
+        f = todo.pop()
+        if not isinstance(f, types.FunctionType) or f.__code__ in seen:
+            continue
+        seen.add(f.__code__)
+        code, defaults = f.__code__, f.__defaults__ or ()
+        parameters = code.co_varnames[code.co_argcount - len(defaults):code.co_argcount]
+        for key, default in [*zip(parameters, defaults, strict=True),
+                             *(f.__kwdefaults__ or {}).items()]:
+            places[f"the default of {f.__name__}'s argument {key}"] = _fingerprint(default)
+        for var, cell in zip(code.co_freevars, f.__closure__ or (), strict=False):
+            with contextlib.suppress(ValueError):  # an empty cell
+                places[var] = _fingerprint(cell.cell_contents)
+        for var in _code_names(code):
+            if var not in f.__globals__:
+                continue
+            value = f.__globals__[var]
+            places[var] = _fingerprint(value)
+            if isinstance(value, types.FunctionType) and value.__globals__ is f.__globals__:
+                todo.append(value)
+            attributes = getattr(value, "__dict__", None)
+            if isinstance(attributes, dict | types.MappingProxyType):
+                places.update({f"{var}.{attr}": _fingerprint(item)
+                               for attr, item in list(attributes.items())
+                               if not str(attr).startswith("__")})
+    return places
+
+
+def _kept_outside(save_rng: object) -> str:
+    """`` (each call of save_rng changes X)`` if a call of ``save_rng`` here rebinds, fills
+    or adds a place of :func:`_places`; else nothing."""
+    before = _places(save_rng)
+    try:
+        call(save_rng, _part_way("PCG64", 12345))
+    except (Wrong, NotAttempted):
+        return ""
+    after = _places(save_rng)
+    changed = sorted(name for name in after if before.get(name, after[name]) != after[name]
+                     or (name not in before and "." in name))
+    if not changed:
+        return ""
+    return f" (each call of save_rng changes {' and '.join(changed[:3])})"
+
+
 def _from_text_alone(load_rng: object, name: str, text: str, expected: list,
-                     when: str) -> None:
+                     when: str, kept: str = "") -> None:
     """Wrong unless ``load_rng(text)`` (``text`` a checkpoint of a Generator on ``name``)
-    continues the stream with ``expected``; ``when`` says in what situation it was loaded."""
+    continues the stream with ``expected``; ``when`` says in what situation it was loaded,
+    ``kept`` what save_rng kept outside the text, if that is known."""
     try:
         loaded = call(load_rng, text)
         kind = type(getattr(loaded, "bit_generator", None)).__name__
         if not isinstance(loaded, np.random.Generator):
-            what = f"returned a {type(loaded).__name__}"
+            what = f"returned {a_type(loaded)}"
         elif kind != name:
             what = f"returned a Generator({kind}(...))"
         elif _next_draws(loaded) != expected:
@@ -1062,8 +1177,9 @@ def _from_text_alone(load_rng: object, name: str, text: str, expected: list,
         what = "returned None" if "returned None" in hint else f"failed ({hint})"
     raise Wrong(f"load_rng must rebuild the generator from the text alone: {when}, load_rng "
                 f"of the checkpoint of a Generator({name}(...)) {what}. Does save_rng keep the "
-                "generator (or a copy) in a variable or a dict that load_rng reads? Those are "
-                "gone in a new Python process: put everything in the JSON text")
+                "generator (or a copy) outside the text, in a variable, a dict, a class or a "
+                f"module that load_rng reads{kept}? Those are gone in a new Python process: "
+                "put everything in the JSON text")
 
 
 def _own_bit_generators(save_rng: object, load_rng: object, name: str, text: str) -> None:
@@ -1094,11 +1210,14 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
     normals) are those ``rng`` made after the checkpoint, even after ``rng`` has moved on.
     "From that text only": once every checkpoint is saved, they are loaded again in the
     reverse order (a generator kept in a variable by ``save_rng`` shows), and checkpoints
-    of generators new to this process are loaded by :func:`_in_new_process`'s copy of
-    ``load_rng``, which reads its module's variables as they were before those saves (a
-    dict of saved generators keyed by the text shows). Two Generators loaded from two
-    checkpoints of one kind must not share a bit generator (drawing from one would move the
-    other).
+    of generators new to this process, saved in a forked copy of it that then exits, are
+    loaded here (:func:`_saved_elsewhere`): whatever ``save_rng`` kept outside the text (a
+    dict keyed by the text, a class attribute, a default argument, an attribute of a
+    module) is gone, as in a new process. Where the system cannot fork, they are loaded by
+    :func:`_in_new_process`'s copy of ``load_rng``, which reads its module's variables as
+    they were before those saves (and misses a cache kept elsewhere). Two Generators loaded
+    from two checkpoints of one kind must not share a bit generator (drawing from one would
+    move the other).
 
     Examples
     --------
@@ -1172,13 +1291,24 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
                          f"after the checkpoints of {len(saved)} generators were saved")
     _own_bit_generators(save_rng, load_rng, *saved[0][:2])
     call_number = next(_CHECKPOINT_CALLS)
-    for k, name in enumerate(_BIT_GENERATORS):
-        rng = _part_way(name, 1_000_000 + len(_BIT_GENERATORS) * call_number + k)
-        expected = _next_draws(rng)
-        text = _for(name, save_rng, rng)
-        _from_text_alone(new_process, name, text, expected,
-                         "in a new Python process (here: with the variables that load_rng "
-                         "reads as they were before save_rng ran)")
+    rngs = [_part_way(name, 1_000_000 + len(_BIT_GENERATORS) * call_number + k)
+            for k, name in enumerate(_BIT_GENERATORS)]
+    expected = [_next_draws(rng) for rng in rngs]
+    texts = _saved_elsewhere(save_rng, rngs)
+    when = ("in a new Python process (here: saved by a copy of this process that then "
+            "exited, loaded here)")
+    if texts is None:  # no fork: load_rng reads its module's variables as they were
+        when = ("in a new Python process (here: with the variables that load_rng reads as "
+                "they were before save_rng ran)")
+        texts = [_for(name, save_rng, rng) for name, rng in zip(_BIT_GENERATORS, rngs,
+                                                                strict=True)]
+        load_rng = new_process
+    for name, text, want in zip(_BIT_GENERATORS, texts, expected, strict=True):
+        try:
+            _from_text_alone(load_rng, name, text, want, when)
+        except Wrong:  # name what save_rng kept outside the text, if that shows
+            _from_text_alone(load_rng, name, text, want, when, _kept_outside(save_rng))
+            raise
     return (f"save_rng and load_rng checkpoint a Generator on any of {', '.join(_BIT_GENERATORS)}"
             ": the loaded one continues the stream exactly where it was saved, from the text "
             "alone.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.checks._seeding import constant_step, watch_seeding
+from helpers.checks._seeding import arithmetic_seeds_hint, child_seed_hint, watch_seeding
 from helpers.exercises import Wrong, answer, call, exercise_check
 
 #: The logits of Exercise 2 (the softmax example of section 5).
@@ -141,49 +141,26 @@ def _not_from_seed(v: np.ndarray, n: int, seed: object) -> str | None:
 
 def _arithmetic_seeds(func: object, args: tuple, per: str) -> None:
     """Wrong if one call of ``func(*args)`` seeds two or more generators with integers a
-    constant step apart (default_rng(base + i), base * i, base + 100 * i per draw), or three
-    or more with the digits of one base followed by those of a counter (int(f"{base}{i}")):
-    the calls of two rngs whose bases are related (a few steps apart, one a multiple of the
-    other, one the other's digits plus one more) make the same generators, so share draws."""
+    constant step apart, or three or more with the digits of one base followed by those of
+    a counter (:func:`~helpers.checks._seeding.arithmetic_seeds_hint`)."""
     with watch_seeding(answer(func)) as seen:
         call(func, *args)
-    seeds = seen.seeds
-    shown = ", ".join(str(s) for s in seeds[:3])
-    fix = "draw everything from rng (or one child: rng.spawn(1)[0])"
-    step = constant_step(seeds)
-    if step is not None:
-        if seeds[0] == 0 and step != 1:
-            raise Wrong(f"your function seeds a generator per {per} with base * i (seeds "
-                        f"{shown}, ...): the first {per} of every call comes from "
-                        "default_rng(0), the same whatever the rng, and two calls whose "
-                        f"bases share a factor share the rest; {fix}")
-        pattern = ("base + i" if step == 1 else "base - i" if step == -1 else
-                   f"base + {step:,} * i, a constant step of {step:,}")
-        raise Wrong(f"your function seeds a generator per {per} with {pattern} (seeds "
-                    f"{shown}, ...): two calls whose bases lie a few steps apart share "
-                    f"draws, shifted; {fix}")
-    base = _concatenated_base(seeds)
-    if base is not None:
-        raise Wrong(f"your function seeds a generator per {per} with the digits of a base "
-                    f"followed by those of i (base {base}: seeds {shown}, ...): calls whose "
-                    f"bases share leading digits share draws (base {base}'s {per} 20 and "
-                    f"base {base}2's {per} 0 both come from default_rng({base}20)); {fix}")
+    hint = arithmetic_seeds_hint(seen.seeds, per)
+    if hint:
+        raise Wrong(hint)
 
 
-def _concatenated_base(seeds: list[int]) -> str | None:
-    """The digits of the base when ``seeds`` (three or more) are int(f"{base}{i}") for one
-    base and consecutive counters i, else None: independent seeds drawn from rng never
-    are."""
-    if len(seeds) < 3 or seeds[0] < 0:
-        return None
-    texts = [str(s) for s in seeds]
-    for cut in range(1, len(texts[0])):
-        base, first = texts[0][:cut], texts[0][cut:]
-        if str(int(first)) != first:  # a counter is written without leading zeros
-            continue
-        if all(t == f"{base}{int(first) + j}" for j, t in enumerate(texts)):
-            return base
-    return None
+def _child_seeds(func: object, args: tuple, what: str) -> None:
+    """Wrong if ``func(*args, rng)`` seeds new generators with seeds drawn from too few
+    values, ``SEED_BITS`` varying bits or fewer (Day 1's rule, shared:
+    :func:`~helpers.checks._seeding.child_seed_hint`): ``default_rng(rng.integers(2**32))``
+    repeats its streams over many runs."""
+    def run(rng: np.random.Generator) -> None:  # fresh copies: an answer may shuffle in place
+        call(func, *(a.copy() if isinstance(a, np.ndarray) else a for a in args), rng)
+
+    hint = child_seed_hint(answer(func), run, what)
+    if hint:
+        raise Wrong(hint)
 
 
 def _dependence(idx: np.ndarray, p: np.ndarray) -> str | None:
@@ -363,6 +340,8 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
         raise Wrong(f"your class counts vary from one rng to the next {spread:.1f} times as "
                     "much as independent draws' counts do (each draw used twice, or in "
                     "blocks?): draw all size indices independently")
+    # last: seeds from a few values repeat whole samples, and the tests above say so first
+    _child_seeds(sample_with_temperature, (LOGITS.copy(), 1.0, 50), "draws")
     return ("frequencies match softmax(logits / T) for 3, 4 and 5 classes at T = 0.5, 1.5 "
             "and 2, and the draws come from rng.")
 
@@ -589,4 +568,5 @@ def check_train_test_split(split: object) -> str:
                       "sample")
     _check_split_frequencies(split, X, y, num_test)
     _check_split_streams(split)
+    _child_seeds(split, (X.copy(), y.copy(), num_test), "splits")  # after the repeats' hints
     return "right sizes, disjoint, every input with its label, and a new split for a new rng."

@@ -13,12 +13,13 @@ import ast
 import functools
 import inspect
 import math
-import re
+import sys
 import textwrap
 import warnings
 
 import numpy as np
 
+from helpers.checks._seeding import arithmetic_seeds_hint, child_seed_hint, watch_seeding
 from helpers.exercises import Wrong, answer, call, exercise_check, number
 
 # Exercise 1: 5,000 means of 400 uniform draws on [0, 1).
@@ -207,51 +208,43 @@ def check_spread_of_means(spread, seed) -> str:
 
 # Exercise 2: the population variance, written without np.var or np.std.
 
-_FORBIDDEN_VARIANCE = re.compile(r"\.\s*(nan)?(var|std)\s*\(")
-_FORBIDDEN_NAMES = frozenset({"var", "std", "nanvar", "nanstd"})
-_FORBIDDEN_FUNCTIONS = (np.var, np.std, np.nanvar, np.nanstd, np.ndarray.var, np.ndarray.std)
+def _variance_codes() -> dict[object, str]:
+    """The code of np.var, np.std, np.nanvar and np.nanstd and of the functions that do
+    their work (which the .var() and .std() methods call too), with the name to blame."""
+    var, std = inspect.unwrap(np.var), inspect.unwrap(np.std)
+    methods = var.__globals__["_methods"]  # numpy's module behind them and the methods
+    names = {var: "np.var", std: "np.std", methods._var: "np.var or .var()",
+             methods._std: "np.std or .std()", inspect.unwrap(np.nanvar): "np.nanvar",
+             inspect.unwrap(np.nanstd): "np.nanstd"}
+    return {f.__code__: name for f, name in names.items()}
 
 
-def _refers_to_var_or_std(code: object, namespace: dict) -> bool:
-    """Does ``code`` (with its nested lambdas and functions) look up a global or builtin
-    name bound to np.var, np.std or their relatives (``f = np.var`` outside the function,
-    ``from numpy import var``)?"""
-    for name in getattr(code, "co_names", ()):
-        if any(namespace.get(name) is f for f in _FORBIDDEN_FUNCTIONS):
-            return True
-    return any(_refers_to_var_or_std(const, namespace)
-               for const in getattr(code, "co_consts", ()) if inspect.iscode(const))
+_VARIANCE_CODES = _variance_codes()
 
 
-def _calls_var_or_std(func: object) -> bool:
-    """Does the learner's function use np.var, np.std, their nan versions or the .var()
-    and .std() methods, under any name?
+def _call_unaided(variance, x: np.ndarray) -> object:
+    """``call(variance, x)``; Wrong if the call used np.var, np.std, their nan versions or
+    the .var() and .std() methods, however it reached them (an alias, ``getattr`` with a
+    built name, a default argument, a helper): Python's profiler watches every function
+    that runs, and their code is what a use must run. Names and strings do not count
+    (a dict key or an attribute called "var" is fine)."""
+    used: list[str] = []
 
-    The syntax tree of its source catches ``np.var(x)``, ``f = np.var; f(x)``,
-    ``x.std()`` and ``getattr(np, "var")`` (comments and strings in general do not
-    count); for a lambda inside a longer line, the line with its comments removed. The
-    function's globals, closure and defaults catch an alias made outside it. Where
-    Python cannot find the source, only those and the values judge.
-    """
-    values = [cell.cell_contents for cell in getattr(func, "__closure__", None) or ()
-              if cell.cell_contents is not None]
-    values += list(getattr(func, "__defaults__", None) or ())
-    if any(v is f for v in values for f in _FORBIDDEN_FUNCTIONS) or _refers_to_var_or_std(
-            getattr(func, "__code__", None), getattr(func, "__globals__", {})):
-        return True
+    def watch(frame, event, arg):
+        if event == "call" and frame.f_code in _VARIANCE_CODES:
+            used.append(_VARIANCE_CODES[frame.f_code])
+
+    previous = sys.getprofile()
+    sys.setprofile(watch)
     try:
-        source = textwrap.dedent(inspect.getsource(func))
-    except (OSError, TypeError):
-        return False
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        code = "\n".join(line.split("#")[0] for line in source.splitlines())
-        return bool(_FORBIDDEN_VARIANCE.search(code))
-    return any((isinstance(node, ast.Attribute) and node.attr in _FORBIDDEN_NAMES)
-               or (isinstance(node, ast.Constant) and node.value in _FORBIDDEN_NAMES)
-               or (isinstance(node, ast.alias) and node.name in _FORBIDDEN_NAMES)
-               for node in ast.walk(tree))
+        result = call(variance, x)
+    finally:
+        sys.setprofile(previous)
+    if used:
+        raise Wrong("the exercise asks you to write the variance yourself, without np.var or "
+                    f"np.std (or the .var() and .std() methods); your function called "
+                    f"{used[0]}")
+    return result
 
 
 def _variance_cases() -> list[np.ndarray]:
@@ -266,6 +259,10 @@ def _variance_cases() -> list[np.ndarray]:
 def check_variance(variance) -> str:
     """``variance(x)``: the population variance (ddof=0), accurate under a large offset.
 
+    Every call of the answer runs under :func:`_call_unaided`: one that runs np.var, np.std,
+    their nan versions or the .var() and .std() methods is told so, by whatever name it
+    reached them; names and strings (a key or an attribute called "var") are free.
+
     Examples
     --------
     >>> check_variance(lambda x: np.mean(x**2) - np.mean(x) ** 2)
@@ -273,12 +270,9 @@ def check_variance(variance) -> str:
       (the trap of mean(x**2) - mean(x)**2, or of float32); subtract the mean before squaring, in
       float64
     """
-    call(variance, np.array([1.0, 2.0]))  # the placeholder, or an error, stops here
-    if _calls_var_or_std(variance):
-        raise Wrong("the exercise asks you to write the variance yourself, without np.var or "
-                    "np.std (or the .var() and .std() methods)")
+    _call_unaided(variance, np.array([1.0, 2.0]))  # the placeholder, or an error, stops here
     for x in _variance_cases():
-        got = number(call(variance, x.copy()), "variance(x)")
+        got = number(_call_unaided(variance, x.copy()), "variance(x)")
         want = float(np.var(x))
         # 1e-6: an accurate method (two passes, Welford's update, a shift by a value near
         # the data) loses a few digits at a 1e9 offset; the naive formula is off by ~100%
@@ -463,6 +457,12 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
                     f"num_resamples = {num_resamples} of them")
     resamples = np.array(found)
     if not np.all(np.isin(resamples, x)):
+        for dtype in (np.float32, np.float16):
+            if np.all(np.isin(resamples, x.astype(dtype))):
+                raise Wrong(f"your resamples hold the values of x rounded to {dtype.__name__} "
+                            "(did you convert x or the resamples with astype?): the "
+                            "conversion loses precision, so the statistic is not computed on "
+                            "the data; draw the values of x as they are, in float64")
         raise Wrong("your resamples hold values that are not in x: draw values of x (or "
                     "indices into x), not new random numbers")
     if np.all(resamples == resamples[0]):
@@ -643,6 +643,28 @@ _SEED_ARITHMETIC = ("you make generators from seeds computed by arithmetic (seed
                     "generators with rng.spawn)")
 
 
+def _watched_seeds(bootstrap_se, x: np.ndarray) -> None:
+    """Wrong if, at run time (:func:`~helpers.checks._seeding.watch_seeding`, Day 2's way:
+    any spelling of the constructor, ``map(np.random.default_rng, seeds)`` or an alias
+    included), one call seeds its resamples' generators with seed arithmetic (a constant
+    step, or a base's digits followed by a counter's), or calls seed generators with seeds
+    drawn from too few values (Day 1's rule: ``rng.integers(2**32)``, 40 bits or fewer).
+    Calls with 400 and 200 resamples (multiples of the chunk sizes answers use); an answer
+    that fails at those sizes only is left to the checks above (4,000 resamples)."""
+    rng = np.random.default_rng(5)  # made before the watch: not the learner's
+    try:
+        with watch_seeding(bootstrap_se) as seen:
+            _quiet_call(bootstrap_se, x.copy(), np.median, 400, rng)
+        hint = arithmetic_seeds_hint(seen.seeds, "resample")
+        if hint is None:
+            hint = child_seed_hint(bootstrap_se, lambda rng: _quiet_call(
+                bootstrap_se, x.copy(), np.median, 200, rng), "resamples")
+    except Wrong:
+        return
+    if hint:
+        raise Wrong(hint)
+
+
 @exercise_check
 def check_bootstrap_se(bootstrap_se) -> str:
     """``bootstrap_se(x, statistic, num_resamples, rng)``: the bootstrap SE of a statistic.
@@ -717,5 +739,6 @@ def check_bootstrap_se(bootstrap_se) -> str:
                     "rng itself (or make independent child generators with rng.spawn)")
     if _seeds_by_arithmetic(bootstrap_se):
         raise Wrong(_SEED_ARITHMETIC)
+    _watched_seeds(bootstrap_se, x)  # what the source hides: a constructor called by map, ...
     return ("resamples of len(x) values, drawn with replacement from the rng given; the "
             "SE of the median and of the mean within 10% of the ideal bootstrap's.")

@@ -56,6 +56,32 @@ def _matrix(value, name: str, shape: tuple[int, int], columns: str) -> np.ndarra
     return arr
 
 
+def _diagnose_split(value, name: str, X_train: np.ndarray, X_test: np.ndarray,
+                    transforms) -> None:
+    """Raise :class:`Wrong` if ``value`` has the rows of X_train, or of both splits
+    stacked, and is that data transformed (``transforms(got, X_fit, X)``: is ``got`` ``X``
+    transformed with the statistics of ``X_fit``?) with the statistics of X_train, of
+    both splits, or of X_test; return otherwise (the shape check then speaks)."""
+    try:
+        got = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return
+    both = np.vstack([X_train, X_test])
+    fits = (("X_train's", X_train), ("both splits'", both), ("X_test's", X_test))
+    if not np.all(np.isfinite(got)):
+        return
+    for what, X in (("the training split", X_train), ("both splits stacked", both)):
+        if got.shape != X.shape or got.shape == X_test.shape:
+            continue
+        for whose, X_fit in fits:
+            if transforms(got, X_fit, X):
+                raise Wrong(f"{name} returned {len(X)} rows, {what} transformed (with "
+                            f"{whose} statistics): return X_test ({len(X_test)} rows) "
+                            "transformed with statistics computed on X_train alone. Fit on "
+                            "the training split, transform the test split (sklearn: "
+                            "fit(X_train), then transform(X_test))")
+
+
 # ----------------------------------------------------------------------------- min_max
 
 
@@ -106,8 +132,8 @@ def check_min_max(min_max) -> str:
     """``min_max(X)``: each feature to [0, 1]; a constant feature to 0, not NaN."""
     X = _min_max_case()
     with np.errstate(all="ignore"):  # a learner's 0 / 0 becomes feedback, not a warning
-        got = _matrix(call(min_max, X.copy(), needs_random=False), "min_max(X)", X.shape,
-                      KEEP_CONSTANT)
+        result = call(min_max, X.copy(), needs_random=False)
+        got = _matrix(result, "min_max(X)", X.shape, KEEP_CONSTANT)
         want = _by_columns(X)
         if _right_min_max(got, want):
             # a constant 0.1 over 6 rows: its computed sd is 1.4e-17, not 0, its range is 0
@@ -120,6 +146,7 @@ def check_min_max(min_max) -> str:
                             "like std == 0 or var == 0 misses it; test the range itself "
                             "(max - min == 0)")
             return "each feature spans [0, 1] and the constant one maps to 0, with no NaN."
+        _diagnose_float16(got, X, result)
         _diagnose_float32(got, X)
         low, high = X.min(axis=0), X.max(axis=0)
         span = high - low
@@ -168,6 +195,30 @@ def check_min_max(min_max) -> str:
                             "own column")
     raise Wrong("the varying features should go from 0 (their minimum) to 1 (their maximum), "
                 "each scaled on its own column")
+
+
+def _diagnose_float16(got: np.ndarray, X: np.ndarray, result) -> None:
+    """Raise :class:`Wrong` if the learner returned float16 (about 3 significant digits,
+    which :data:`RTOL` and :data:`ATOL` cannot allow), naming how far it is off and why;
+    return otherwise. The right formula rounded to float16 at the end is off by up to
+    half a float16 step near 1 (2.4e-4); computed in float16 from the start, the feature
+    near -1000 is lost (float16 numbers there lie 0.5 apart, its range is 0.005)."""
+    if getattr(result, "dtype", None) != np.float16:
+        return
+    want = _by_columns(X)
+    others = np.arange(X.shape[1]) != ROUNDING_COLUMN
+    error = float(np.abs(got[:, others] - want[:, others]).max())
+    step = float(np.spacing(np.float16(0.5)))  # between float16 numbers from 0.5 to 1
+    if error <= step:
+        raise Wrong(f"the formula is right, but your result is float16: it keeps about 3 "
+                    f"significant digits (float16 numbers from 0.5 to 1 lie {step:.2g} "
+                    f"apart), so values are off by up to {error:.2g}; return float64, or "
+                    "float32 (7 digits), and do not cast to float16")
+    gap = float(np.spacing(np.float16(abs(X[0, 4]))))
+    raise Wrong(f"your result is float16, off by up to {error:.2g}: computed in float16, the "
+                f"feature near {X[0, 4]:.0f} with a range of {np.ptp(X[:, 4]):.2g} is lost, "
+                f"because float16 numbers near {abs(X[0, 4]):.0f} lie {gap:.2g} apart; "
+                "compute in float64 and return float64 (or float32)")
 
 
 def _diagnose_float32(got: np.ndarray, X: np.ndarray) -> None:
@@ -346,9 +397,10 @@ def check_robust_transform(robust_transform) -> str:
     """``robust_transform(X_train, X_test)``: X_test scaled with the training split's
     per-feature median and interquartile range (any of np.percentile's methods)."""
     X_train, X_test = _robust_case()
-    got = _matrix(call(robust_transform, X_train.copy(), X_test.copy(),
-                       needs_random=False),
-                  "robust_transform(X_train, X_test)", X_test.shape,
+    result = call(robust_transform, X_train.copy(), X_test.copy(), needs_random=False)
+    _diagnose_split(result, "robust_transform(X_train, X_test)", X_train, X_test,
+                    _robust_any_method)
+    got = _matrix(result, "robust_transform(X_train, X_test)", X_test.shape,
                   "keep every feature (column) of X_test, each scaled with its own median "
                   "and IQR")
     if _robust_any_method(got, X_train, X_test):
@@ -447,6 +499,8 @@ def check_whiten(whiten) -> str:
                         "features belong: np.cov(X_train) treats each ROW as a variable, "
                         "pass rowvar=False (or use X_train.T)") from None
         raise
+    _diagnose_split(result, "whiten(X_train, X_test)", X_train, X_test,
+                    lambda got, X_fit, X: _whitens(got, X_fit, X) is not None)
     got = _matrix(result, "whiten(X_train, X_test)", X_test.shape,
                   f"keep every direction (column): whitening rotates and rescales all "
                   f"{X_test.shape[1]} of them and drops none (PCA(whiten=True) keeps them all "

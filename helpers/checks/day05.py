@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from helpers.checks._seeding import constant_step, seed_bits, watch_seeding, watch_torch_global
-from helpers.exercises import Wrong, call, exercise_check, number
+from helpers.exercises import Wrong, a_type, call, exercise_check, number
 
 # a typed constant (1.732 for sqrt(3)), round(..., 4), float16 or a sample std is off by less
 # than this; every listed uniform_bound mistake is off by 10 % or more
@@ -100,16 +100,49 @@ class _WatchedPhi:
         return np.concatenate(self.inputs) if self.inputs else np.empty(0)
 
 
-def _gain_draws(gain: Any, f: Any, seed: int, what: str) -> tuple[float, np.ndarray]:
-    """The learner's gain for activation f and a generator seeded ``seed``, and what phi saw."""
+_GAIN_TORCH_GLOBAL = (
+    "reseeded or drew from PyTorch's global generator (torch.manual_seed, or torch.randn "
+    "without generator=): that is global state, like np.random.seed, shared by the whole "
+    "notebook (every later torch draw changes), and it is not rng. Draw z from rng, "
+    "z = rng.standard_normal(num_draws), and hand phi torch.from_numpy(z) if you work in "
+    "PyTorch")
+
+
+def _gain_draws(gain: Any, f: Any, seed: int, what: str) -> tuple[float, list]:
+    """The learner's gain for activation f and a generator seeded ``seed``, and the arrays phi
+    was applied to. Wrong if the call made a generator of its own from an integer seed (the
+    prompt: draws made with rng, no other generator) or touched PyTorch's global generator
+    (whose state is restored)."""
     phi = _WatchedPhi(f)
-    got = _number(call(gain, phi, np.random.default_rng(seed), _GAIN_DRAWS), what)
-    return got, phi.seen()
+    rng = np.random.default_rng(seed)  # made before the watch, which counts generators
+    with watch_seeding(gain) as seeding, watch_torch_global(gain) as torch_global:
+        value = call(gain, phi, rng, _GAIN_DRAWS)
+    if torch_global.changed or torch_global.manual_seeds:
+        raise Wrong(f"{what} {_GAIN_TORCH_GLOBAL}")
+    if seeding.seeds or seeding.keys or seeding.generators:
+        seeded = f", seeded {seeding.keys[:2]}," if seeding.keys else ""
+        raise Wrong(f"{what} made a generator of its own{seeded} (np.random.default_rng(seed), "
+                    "np.random.RandomState(seed), a torch.Generator or random.Random): the "
+                    "exercise asks for draws made with rng itself, no other generator. A "
+                    "fixed seed gives every rng the same estimate; a seed drawn from rng "
+                    "carries only the bits drawn (Day 1's rule rejects a seed drawn below "
+                    "2**40, rng.integers(2**40) included; rng.integers(1000) makes only 1000 "
+                    "different estimates), and even a 63-bit seed only adds a second "
+                    "generator: draw z = rng.standard_normal(num_draws)")
+    return _number(value, what), phi.inputs
 
 
-def _gain_inputs(seen: np.ndarray, what: str) -> None:
-    """Wrong unless phi was applied to about num_draws standard-normal draws."""
+def _kurtosis(seen: np.ndarray) -> float:
+    """Excess kurtosis about 0 with unit scale from the sample: 0 for a normal, -1.2 for any
+    uniform."""
+    centred = seen - seen.mean()
+    return float(np.mean(centred**4) / np.mean(centred**2) ** 2 - 3)
+
+
+def _gain_inputs(inputs: list, what: str) -> None:
+    """Wrong unless phi was applied to about num_draws independent standard-normal draws."""
     n = _GAIN_DRAWS
+    seen = np.concatenate(inputs) if inputs else np.empty(0)
     if seen.size == 0:
         raise Wrong(f"{what} never called phi: apply phi to the draws z (phi(z))")
     distinct = np.unique(seen).size  # float32 draws repeat a few values by chance
@@ -117,17 +150,49 @@ def _gain_inputs(seen: np.ndarray, what: str) -> None:
         raise Wrong(f"{what}: phi was applied to {distinct} different values, but num_draws "
                     f"is {n}: draw num_draws standard normals (rng.standard_normal(num_draws)), "
                     "not a fixed number of your own")
-    if seen.min() >= -1 and seen.max() <= 1:
-        raise Wrong(f"{what}: every value phi received lies in [{seen.min():.2f}, "
-                    f"{seen.max():.2f}]: uniform draws? The gain is about z ~ N(0, 1), the "
-                    "pre-activation of a layer: draw with rng.standard_normal")
+    # a grid before the uniform: an even grid has a uniform's kurtosis too
     spacing = np.diff(np.sort(seen))
     if np.allclose(spacing, spacing.mean(), rtol=1e-6, atol=1e-12):
         raise Wrong(f"{what}: phi was applied to an evenly spaced grid, not to random draws: "
                     "estimate by Monte Carlo, with z = rng.standard_normal(num_draws)")
+    kurt = _kurtosis(seen)
+    if (seen.min() >= -1 and seen.max() <= 1) or abs(kurt + 1.2) < 0.2:
+        raise Wrong(f"{what}: the values phi received lie in [{seen.min():.2f}, "
+                    f"{seen.max():.2f}] with excess kurtosis {kurt:.2f}, a uniform's -1.2 "
+                    "(a normal's is 0, and its draws reach beyond +-4 at this num_draws): "
+                    "uniform draws? The gain is about z ~ N(0, 1), the pre-activation of a "
+                    "layer: draw with rng.standard_normal")
     if abs(seen.mean()) > 6 / math.sqrt(n) or abs(seen.std() - 1) > 6 / math.sqrt(2 * n):
         raise Wrong(f"{what}: the values phi received have mean {seen.mean():.3f} and std "
                     f"{seen.std():.3f}: z must be standard normal, N(0, 1)")
+    # mean 0 and std 1, but another shape (Laplace, Student's t): the sample excess
+    # kurtosis of n normal draws has standard error sqrt(24 / n); 6 of them is a false
+    # alarm of about 2e-9 in the normal approximation (at n = 200,000)
+    if abs(kurt) > 6 * math.sqrt(24 / n):
+        tails = "heavier" if kurt > 0 else "lighter"
+        raise Wrong(f"{what}: the values phi received have mean 0 and std 1 but excess "
+                    f"kurtosis {kurt:.2f}, a normal's is 0 ({tails} tails): z must be "
+                    "standard normal, drawn with rng.standard_normal")
+
+
+def _gain_mirrored(inputs: list, what: str) -> None:
+    """Wrong if phi received values together with their negatives: z and -z (antithetic
+    draws), not num_draws independent draws."""
+    unique = np.unique(np.concatenate(inputs))
+    # z and -z both drawn (antithetic): an exact mirror image happens by chance about as
+    # often as an exact repeat of a value (the normal is symmetric), counted in phi's
+    # largest input: none in float64, a few hundred in float32 (about 300 at num_draws,
+    # Poisson spread about 17), so twice that plus 50 is far beyond chance
+    nonzero = unique[unique != 0]
+    mirrored = nonzero.size - np.unique(np.abs(nonzero)).size
+    largest = max(inputs, key=np.size)
+    repeats = largest.size - np.unique(largest).size
+    if mirrored > 2 * repeats + 50:
+        raise Wrong(f"{what}: phi received {mirrored} values together with their negatives, "
+                    "z and -z (antithetic draws, np.concatenate([z, -z])?): half of the draws "
+                    "are the other half negated, so they are not num_draws independent draws "
+                    "and the Monte Carlo error is not that of num_draws draws. Draw "
+                    "num_draws independent values, z = rng.standard_normal(num_draws)")
 
 
 @exercise_check
@@ -139,8 +204,8 @@ def check_gain(gain) -> str:
         # g = m2 ** -0.5: se(g) = se(m2) / (2 * m2 ** 1.5), se(m2) = sqrt(Var(phi**2) / n)
         se = math.sqrt((m4 - m2**2) / _GAIN_DRAWS) / (2 * m2**1.5)
         what = f"gain({name}, rng, {_GAIN_DRAWS})"
-        got, seen = _gain_draws(gain, f, _GAIN_SEEDS[0], what)
-        _gain_inputs(seen, what)
+        got, inputs = _gain_draws(gain, f, _GAIN_SEEDS[0], what)
+        _gain_inputs(inputs, what)
         if abs(got - want) <= _GAIN_Z * se:
             continue
         mistakes = {
@@ -165,8 +230,9 @@ def check_gain(gain) -> str:
     # the estimate comes from rng: the same seed gives the same value, another seed another
     what = f"gain(tanh, rng, {_GAIN_DRAWS})"
     again, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
-    first, seen_first = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
-    other, seen_other = _gain_draws(gain, np.tanh, _GAIN_SEEDS[1], what)
+    first, inputs_first = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
+    other, inputs_other = _gain_draws(gain, np.tanh, _GAIN_SEEDS[1], what)
+    seen_first, seen_other = np.concatenate(inputs_first), np.concatenate(inputs_other)
     if again != first:
         raise Wrong("two calls with equally seeded rng gave different gains: draw z from rng "
                     "itself, not from a generator of your own such as np.random.default_rng()")
@@ -181,6 +247,8 @@ def check_gain(gain) -> str:
         raise Wrong(f"{what}: phi received the same set of values for two seeds of rng, only "
                     "in another order: a fixed set of quantiles is not Monte Carlo: draw z "
                     "from rng, z = rng.standard_normal(num_draws)")
+    # a symmetric set (antithetic draws) after the fixed sets above, which are symmetric too
+    _gain_mirrored(inputs_first, what)
     return ("1 / sqrt(mean(phi(z)**2)) over num_draws standard-normal draws from rng: sqrt(2) "
             "for ReLU, 1 for the identity, within Monte Carlo error.")
 
@@ -269,6 +337,9 @@ def check_uniform_bound(uniform_bound) -> str:
 # smaller layers. (A fan_in of 4 would not do: the variance 2 / 4 equals LeCun's std there.)
 _STACK_WIDTHS = (30, 200, 60, 5, 200)
 _STACK_SEEDS = tuple(range(10))
+# widths whose layers 1 and 2 share a shape, as the prompt's (64, 100, 100, 100, 10) do: a
+# matrix cached per shape and reused would otherwise pass (_STACK_WIDTHS repeat no shape)
+_REPEATED_WIDTHS = (20, 30, 30, 30, 5)
 # seeds that the seeds above reach by arithmetic per layer (seed + 100 * layer, ...)
 _COLLIDING_SEEDS = (100, 200, 300, 1000)
 # a layer's seeds must vary across calls by more than this many bits (Day 1's rule: seeds
@@ -321,8 +392,8 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
         raise Wrong(_TORCH_GLOBAL)
     what = f"he_stack({widths}, rng)"
     if isinstance(got, np.ndarray) or not isinstance(got, (list, tuple)):
-        raise Wrong(f"{what} should return a list of weight matrices, one per layer, got a "
-                    f"{type(got).__name__}")
+        raise Wrong(f"{what} should return a list of weight matrices, one per layer, got "
+                    f"{a_type(got)}")
     shapes = list(itertools.pairwise(widths))
     if len(got) != len(shapes):
         raise Wrong(f"{what} returned {len(got)} matrices; {len(widths)} sizes make "
@@ -372,18 +443,24 @@ def _watched(func: Any, widths: tuple, rng: Any, seeds: list, keys: list | None 
 
 
 def _few_seed_bits(keys: list) -> None:
-    """Wrong if the generators a call seeds get, across calls with different rng, fewer than
-    40 bits from rng (:func:`seed_bits`): a seed below 2**32, bare or in a list (``[s, layer]``)
-    or a ``SeedSequence(s)`` whose children make the layers, repeats across calls."""
+    """Wrong if the generators a call seeds get, across calls with different rng, 40 bits or
+    fewer from rng (:func:`seed_bits`; Day 1's rule: a seed drawn below 2**40 is rejected,
+    rng.integers(2**40) included): such a seed, bare or in a list (``[s, layer]``) or a
+    ``SeedSequence(s)`` whose children make the layers, repeats across calls."""
     bits = seed_bits(keys)
-    if bits is not None and 0 < bits < 40:
+    if bits is not None and 0 < bits <= _SEED_BITS:
+        b = max(1, math.ceil(bits - 1e-9))
+        even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # an even chance of a repeat
         raise Wrong(f"your layers' generators are seeded from rng with seeds {keys[0][:4]} "
-                    f"that vary across calls by only about {bits:.0f} bits: a seed of 32 bits "
-                    "or fewer (below 2**32, bare, in a list or in a SeedSequence) repeats over "
-                    "many calls (the birthday bound: n seeds share a value about n**2 / 2**33 "
-                    "times, far more often from fewer bits), and two networks then hold the "
+                    f"that vary across calls by only about {b} bits, {_SEED_BITS} or fewer: a "
+                    f"seed drawn below 2**{_SEED_BITS} (Day 1's rule, which rejects "
+                    f"rng.integers(2**{_SEED_BITS}) too; bare, in a list or in a "
+                    "SeedSequence) repeats over many calls. n such seeds share a value "
+                    f"about n**2 / 2**{b + 1} times (the birthday bound: an even chance of a "
+                    "repeat at about "
+                    f"{float(f'{even:.2g}'):,.0f} networks), and two networks then hold the "
                     "same weights. Draw every layer from rng itself, or spawn per-layer "
-                    "streams (rng.spawn), or draw 63-bit seeds")
+                    "streams (rng.spawn), or draw 63-bit seeds (rng.integers(2**63))")
 
 
 _ENTROPY_HINT = ("two different generators gave the same weights: your layers are seeded from "
@@ -404,6 +481,43 @@ def _entropy_seeds(func: Any, widths: tuple) -> None:
         raise Wrong(_ENTROPY_HINT)
 
 
+def _shift_collision(seeds: list, step: int) -> str:
+    """What the calls show about seeds in arithmetic progression (``step`` per layer) meeting
+    across rng, as a sentence: a seed that the calls already gave to two different layers;
+    else, when every call used that step and the layer-0 seeds move with rng on a grid that
+    reaches a later layer's seed within their observed range, the network shifted by that many
+    layers that another rng builds; else only that none of the rng tried met. ``s + layer``
+    and ``s + 1000 * layer`` (s of 63 bits) reach a shift, ``int(f"{s}{layer}")`` (10 s +
+    layer) and ``100 * s + layer`` do not: their layer-0 seeds are multiples of 10 or 100."""
+    calls = [c for c in seeds if len(c) > 1]
+    layer_of: dict[int, int] = {}
+    for c in calls:
+        for layer, seed in enumerate(c):
+            if layer_of.setdefault(seed, layer) != layer:
+                i, j = sorted((layer_of[seed], layer))
+                return (f"The rng tried already meet: {seed} seeds layer {i} for one rng and "
+                        f"layer {j} for another, so those two networks share weights. ")
+    distinct = {tuple(c) for c in calls}
+    if (len({len(c) for c in calls}) == 1 and all(constant_step(c) == step for c in calls)
+            and len(distinct) >= 3):
+        bases = sorted({c[0] for c in calls})
+        lo, hi, grid = bases[0], bases[-1], 0
+        for base in bases:
+            grid = math.gcd(grid, base - lo)
+        for k in range(1, len(calls[0])):
+            if (k * step) % grid:
+                continue
+            for c in calls:
+                if lo <= c[k] <= hi:
+                    shift = "one layer" if k == 1 else f"{k} layers"
+                    return (f"And your layer 0's seed moves with rng in steps of {grid} (from "
+                            f"{lo} to {hi} over the rng tried), so {c[k]}, "
+                            f"the layer {k} seed of one of them, can be layer 0's seed for "
+                            "another rng, which then builds the same generators shifted by "
+                            f"{shift}: two different rng share weights. ")
+    return "(The rng tried gave no seed to two different layers here.) "
+
+
 def _per_layer_seeds(seeds: list) -> None:
     """Wrong if the calls seeded a generator per layer from integers that other generators
     can reach: one seed plus a step per layer (seed + layer, seed * 100 + layer, ...), or
@@ -414,13 +528,16 @@ def _per_layer_seeds(seeds: list) -> None:
     four 12-bit seeds, not 48 bits, and 2**32 + s varies as little as s."""
     for call_seeds in seeds:
         step = constant_step(call_seeds)
-        if step is not None:
-            raise Wrong(f"your layers' generators are seeded {call_seeds[:3]}...: one seed "
-                        "plus a fixed step per layer, arithmetic on a seed. Another rng that "
-                        f"draws a seed {step} away builds the same generators shifted "
-                        "by one layer, so two different generators share a layer's weights "
-                        "(seed s's layer 1 is seed s + step's layer 0). Draw every layer from "
-                        "rng itself (or from rng.spawn(...) children)")
+        # two seeds always differ by a constant: only name the arithmetic when there are
+        # three or more, or when every call that seeded several used that same step
+        if step is not None and (len(call_seeds) > 2 or all(
+                constant_step(c) == step for c in seeds if len(c) > 1)):
+            raise Wrong(f"your layers' generators are seeded {call_seeds[:3]}...: one integer "
+                        f"plus a fixed step of {step} per layer, arithmetic on a seed. Each "
+                        "such generator is then the one of an ordinary integer: any other "
+                        f"code that seeds with {call_seeds[1]} the way you do gets exactly "
+                        f"the draws your code got from it. {_shift_collision(seeds, step)}"
+                        "Draw every layer from rng itself (or from rng.spawn(...) children)")
     # calls that seeded several generators, grouped by how many (so that positions line up)
     by_count: dict[int, list] = {}
     for call_seeds in seeds:
@@ -475,6 +592,91 @@ def _pairs(W: np.ndarray) -> set:
 def _lag1(z: np.ndarray) -> float:
     """Correlation of neighbouring entries along a flattened array."""
     return float(np.corrcoef(z[:-1], z[1:])[0, 1])
+
+
+# correlation at any lag (F: z[:, 2:] + z[:, :-2] correlates columns two apart, layer l + 1
+# mixed with layer l's draws correlates layers), pooled over the _STACK_SEEDS networks. For
+# independent N(0, 1) weights z, the lag-k sum S = sum_t z_t z_(t+k) over m pairs is a
+# Gaussian quadratic form z'Az with trace 0, ||A||_F**2 = m / 2 and ||A||_op <= 1 (each
+# row holds at most two entries 1/2), so Laurent and Massart's bound (Ann. Statist. 2000,
+# Lemma 1, on A's positive and negative eigenvalues apart) gives
+# P(|S| >= 2 sqrt(m u) + 2 u) <= 4 exp(-u), whatever the lag. u is set so that the union over
+# every lag tested (rows and columns of every layer, every shift between two layers:
+# _LAG_TESTS) is below _LAG_FALSE_ALARM for a right answer.
+_LAG_FALSE_ALARM = 1e-9
+
+
+def _lag_sums(x: np.ndarray, y: np.ndarray | None = None) -> np.ndarray:
+    """sum_t x_t x_(t+k) for k = 0 .. len(x) - 1 along the last axis, summed over the first
+    (the networks); with ``y``, sum_t x_t y_(t+k) for every shift k = -(len(x) - 1) ..
+    len(y) - 1 (by FFT)."""
+    other = x if y is None else y
+    size = x.shape[1] + other.shape[1]
+    fx, fy = np.fft.rfft(x, size), np.fft.rfft(other, size)
+    full = np.fft.irfft((np.conj(fx) * fy).sum(axis=0), size)  # index k: x_t with y_(t+k)
+    if y is None:
+        return full[:x.shape[1]]
+    return np.concatenate([full[size - x.shape[1] + 1:], full[:other.shape[1]]])
+
+
+def _lag_pairs(n_x: int, n_y: int | None, networks: int) -> np.ndarray:
+    """How many products each entry of :func:`_lag_sums` adds up."""
+    if n_y is None:
+        return networks * (n_x - np.arange(n_x))
+    shifts = np.arange(-(n_x - 1), n_y)
+    return networks * (np.minimum(n_x, n_y - shifts) - np.maximum(0, -shifts))
+
+
+def _lag_tests(sizes: list) -> int:
+    """How many lags :func:`_not_lagged` tests for layers of these sizes."""
+    within = sum(2 * (n - 1) for n in sizes)
+    across = sum(a + b - 1 for a, b in itertools.combinations(sizes, 2))
+    return within + across
+
+
+def _not_lagged(draws: list) -> None:
+    """Wrong if the standardized weights of the networks in ``draws`` correlate at some lag:
+    along rows (row-major order), along columns (column-major order), within each layer, or
+    between the flattened positions of two layers; the bound is explained above."""
+    layers = [[W / math.sqrt(2 / W.shape[0]) for W in network] for network in draws]
+    sizes = [W.size for W in layers[0]]
+    u = math.log(4 * _lag_tests(sizes) / _LAG_FALSE_ALARM)
+
+    def worst(sums: np.ndarray, pairs: np.ndarray, skip_zero: bool) -> tuple[int, float, float]:
+        bound = 2 * np.sqrt(pairs * u) + 2 * u
+        excess = np.abs(sums) / np.maximum(bound, 1e-300)
+        if skip_zero:
+            excess[0] = 0.0
+        k = int(np.argmax(excess))
+        return k, float(excess[k]), float(sums[k] / max(pairs[k], 1))
+
+    for layer, n in enumerate(sizes):
+        shape = layers[0][layer].shape
+        for order, name in (("C", "row-major"), ("F", "column-major")):
+            x = np.stack([network[layer].ravel(order=order) for network in layers])
+            k, excess, corr = worst(_lag_sums(x), _lag_pairs(n, None, len(layers)), True)
+            if excess > 1:
+                rows, cols = divmod(k, shape[1])
+                if order == "F":
+                    cols, rows = divmod(k, shape[0])
+                raise Wrong(f"weights of layer {layer} that lie {rows} rows and {cols} "
+                            f"columns apart (lag {k} in {name} order) correlate {corr:.2f} "
+                            f"across {len(layers)} networks, far beyond independent draws "
+                            "(a false alarm below 1e-9): a weight mixed with its neighbours "
+                            "(a sum or moving average of draws, sorted or patterned?). Every "
+                            "weight must be an independent draw from rng")
+    for a, b in itertools.combinations(range(len(sizes)), 2):
+        x = np.stack([network[a].ravel() for network in layers])
+        y = np.stack([network[b].ravel() for network in layers])
+        shift, excess, corr = worst(_lag_sums(x, y), _lag_pairs(sizes[a], sizes[b],
+                                                               len(layers)), False)
+        if excess > 1:
+            raise Wrong(f"layers {a} and {b} are correlated ({corr:.2f} between their "
+                        "flattened weights, at a shift of "
+                        f"{shift - (sizes[a] - 1)} positions, across {len(layers)} networks; "
+                        "a false alarm below 1e-9): one layer is built from the other's draws "
+                        "(mixed in, added or reused). Every layer needs its own independent "
+                        "draws from rng")
 
 
 def _not_orthogonal(W: np.ndarray, layer: int) -> None:
@@ -635,6 +837,7 @@ def check_he_stack(he_stack) -> str:
             if max(abs(_lag1(z.ravel())), abs(_lag1(z.T.ravel()))) > 5 / math.sqrt(n):
                 raise Wrong(f"neighbouring weights of layer {layer} are correlated (sorted or "
                             "patterned?): every weight must be an independent draw")
+    _not_lagged(draws)
     # no draw may appear twice, not in two layers, not for two generators: compare pairs of
     # neighbouring standardized draws (two equal pairs by chance are far rarer than 1e-6)
     # seeds taken from rng's own seed (entropy + layer) are arithmetic too, but on a seed the
@@ -666,7 +869,7 @@ def check_he_stack(he_stack) -> str:
     for i, j in itertools.combinations(range(len(calls)), 2):
         if calls[i] & calls[j]:
             raise Wrong(_ENTROPY_HINT)
-    # the seeds below 2**32 above, in a list or a SeedSequence (after the seed_seq mistakes,
+    # the seeds below 2**40 above, in a list or a SeedSequence (after the seed_seq mistakes,
     # whose seeds are rng's own and vary as little)
     _few_seed_bits(keys)
     _distinct_networks(he_stack)
@@ -679,5 +882,12 @@ def check_he_stack(he_stack) -> str:
         raise Wrong("two calls with the same rng gave the same network: draw from rng (or "
                     "spawn from it) so it moves on; bit_generator.jumped() leaves rng where "
                     "it was")
+    # layers of one shape: each is drawn anew, not one cached matrix (or its copy) reused
+    repeated = _layers(he_stack, _REPEATED_WIDTHS, np.random.default_rng(3))
+    for k, l in itertools.combinations(range(len(repeated)), 2):
+        if repeated[k].shape == repeated[l].shape and np.array_equal(repeated[k], repeated[l]):
+            raise Wrong(f"he_stack({_REPEATED_WIDTHS}, rng): layers {k} and {l} hold the same "
+                        "numbers (one matrix per shape, cached and reused?): draw each layer "
+                        "anew from rng, also when two layers have the same shape")
     return ("independent He-normal weights, std sqrt(2 / fan_in) in every layer, reproducible "
             "from rng and different for another seed.")

@@ -20,17 +20,20 @@ as another keeps; at least 40 of the 50 units must be so paired, which a right m
 odds far below one in a million, so a copy of a few units only can pass), a keep
 probability on a coarse grid (a third, irregular p), the keep probability used as the drop
 probability, a mask that ignores ``rng`` (drawn from torch's global generator, say), repeats
-at every call or comes from a generator of its own: a legacy one (``np.random.RandomState``)
-made inside, or one (``random.Random``, ``torch.Generator``, ``default_rng`` ...) seeded from
-``rng`` with seeds that vary across calls by fewer than 40 bits, rounded
-(:func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a 63-bit draw, or
-``rng.spawn(1)[0]``, passes), and the scaling of the kept units.
+at every call (kept from an earlier call, for the input's shape, say) or comes from a
+generator of its own: a legacy one (``np.random.RandomState``) made inside, or one
+(``random.Random``, ``torch.Generator``, ``default_rng`` ...) seeded from ``rng`` with seeds
+that vary across calls by 40 bits or fewer (Day 1's rule, Exercise 3: a seed drawn below
+2**40, ``rng.integers(2**40)`` included, is rejected;
+:func:`~helpers.checks._seeding.seed_bits`; a generator seeded with a 41-bit or 63-bit draw,
+or ``rng.spawn(1)[0]``, passes), and the scaling of the kept units.
 """
 
 from __future__ import annotations
 
 import contextlib
 import inspect
+import math
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -69,9 +72,12 @@ _COUNT_VAR = 0.85
 # Calls on a 1 x 1 input: a right answer at p = 0.3 never drops it with odds 0.7**60 < 1e-9,
 # never keeps it with odds 0.3**60.
 _ONE_CALLS = 60
-# Generators made inside from seeds drawn from rng: fewer varying bits than this across
+# Generators made inside from seeds drawn from rng: this many varying bits or fewer across
 # _WATCHED_CALLS calls (seed_bits) repeat seeds, and masks, over the millions of steps of a
-# training run (Days 1, 5 and 8 use the same bound).
+# training run (Day 1's rule, Exercise 3: seeds drawn below 2**40, rng.integers(2**40)
+# included, are rejected). seed_bits is at most 40 for seeds below 2**40 (their span is below
+# 2**40) and above 40 for 20 draws below 2**41 unless all 20 fall within half the range
+# (odds about 2e-5).
 _SEED_BITS = 40
 _WATCHED_CALLS = 20
 # Unit copies across reordered examples: one call at p = 1/2 on _COPY_ROWS examples.
@@ -80,9 +86,17 @@ _COPY_UNITS = 40  # units paired by count with another unit; right masks: about 
 # over 200,000 simulated masks)
 
 
+_X_SEED = 6  # the activations' generator
+# Generators of the re-draws that test whether the share dropped varies between calls: never
+# _X_SEED, whose uniforms built the activations (a mask that depends on x would then look
+# like one whose share varies between calls).
+_REDRAW_SEEDS = tuple(range(1001, 1008))
+assert _X_SEED not in _REDRAW_SEEDS
+
+
 def _activations(rows: int = _ROWS) -> np.ndarray:
     """``rows`` (4000) examples x 50 units of positive activations, all different (none is 0)."""
-    return np.random.default_rng(6).uniform(0.5, 2.0, size=(rows, _UNITS))
+    return np.random.default_rng(_X_SEED).uniform(0.5, 2.0, size=(rows, _UNITS))
 
 
 def _array(value, name: str, shape: tuple[int, ...]) -> np.ndarray:
@@ -151,6 +165,25 @@ def _check_some_dropped(dropped: np.ndarray, p: float, arg: str, name: str) -> N
                     f"1 - {arg} (here {1 - p:.4g}) and sets only the others to 0")
 
 
+def _check_not_reused(dropped: np.ndarray, p: float, earlier: dict[float, np.ndarray],
+                      redraw: Any, arg: str, name: str) -> None:
+    """Wrong if ``dropped``, the mask at ``p`` (rng seeded 0), is the very mask of an earlier
+    call at another drop probability (``earlier``: the masks by p, also with rng seeded 0) and
+    ``redraw(seed)``, the mask at ``p`` with rng seeded ``seed``, is that mask again. Right
+    masks at two p differ (the uniform draws below one p and not the other); a hard-coded p
+    repeats the mask of the same seed only (the share test names it); a mask kept across calls
+    (cached for the input's shape, say) repeats whatever the seed."""
+    for before, mask in earlier.items():
+        if (mask.shape == dropped.shape and np.array_equal(mask, dropped)
+                and np.array_equal(redraw(_REDRAW_SEEDS[0]), dropped)):
+            raise Wrong(f"{name} returned at {arg} = {p}, and with a differently seeded rng, "
+                        f"the very mask it returned at {arg} = {before}: a mask kept from an "
+                        "earlier call (cached for the input's shape, say) is reused at every "
+                        f"training step and ignores rng and the new {arg}; draw a fresh mask "
+                        "from rng at every call")
+    earlier[p] = dropped
+
+
 def _shared_hint(name: str, arg: str) -> str:
     return (f"the share of units that {name} drops changes from call to call far more than "
             "independent draws allow: a threshold (or probability) drawn once per call and "
@@ -197,6 +230,24 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
                         "every entry of the mask independently")
         raise Wrong(f"the units that {name} drops depend on one another across examples (a "
                     "shifted, rolled or reused row of draws?): draw every entry independently")
+    # Being dropped must not depend on the activation (uniform in [0.5, 2]), tested before the
+    # share: such a mask usually drops another share too, but its mistake is the dependence on
+    # x. For a right mask each correlation below is about N(0, 1 / entries), so 6.5 standard
+    # errors (0.0145 at 200,000 entries) are crossed with odds below 1e-10; a drop probability
+    # p * x / x.mean() correlates by about 0.23, and even p * (0.9 + 0.1 * x / x.mean()) by
+    # 0.023.
+    spread = (x - x.mean()) ** 2
+    what_spread = "activation's squared distance from the batch mean"
+    for feature, what in ((x, "activation"), (spread, what_spread)):
+        r = _correlation(dropped, feature)
+        if abs(r) > 6.5 / np.sqrt(dropped.size):
+            raise Wrong(f"{name} drops a unit more or less often depending on its value "
+                        f"(being dropped correlates with the {what} by {r:.3f}): dropout "
+                        f"drops every unit with the same probability {arg}, whatever its "
+                        f"activation; compare a uniform draw, rng.random(), with {arg} "
+                        "itself: neither side may be computed from x (rng.random() * x >= "
+                        f"{arg}, or rng.random() >= {arg} * x, makes the drop probability "
+                        "depend on x)")
     share = float(dropped.mean())
     tol = _TOL if dropped.size <= _ROWS * _UNITS else _TOL_ODD
     if abs(share - (1 - p)) < tol:
@@ -211,7 +262,7 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
         # a threshold shared by the call's entries: the share itself varies between calls
         # (Binomial over 200,000 entries if right: sd 0.001; 10 x its variance over 8 calls
         # is crossed with odds below 1e-9)
-        shares = [share] + [float(redraw(seed).mean()) for seed in range(1, 8)]
+        shares = [share] + [float(redraw(seed).mean()) for seed in _REDRAW_SEEDS]
         if np.var(shares, ddof=1) > 10 * share * (1 - share) / dropped.size:
             raise Wrong(_shared_hint(name, arg))
     if abs(share - p) > tol:  # at _P, the first p tried, the share is off for any p given
@@ -226,20 +277,6 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
                    "or other combination of uniform draws, drops another share)")
         raise Wrong(f"{name} should drop each unit with probability {arg} = {p}, independently; "
                     f"it dropped {share:.1%} of them{how}")
-    # Being dropped must not depend on the activation (uniform in [0.5, 2]): for a right mask
-    # each correlation below is about N(0, 1 / entries), so 6.5 standard errors (0.0145 at
-    # 200,000 entries) are crossed with odds below 1e-10; a drop probability p * x / x.mean()
-    # correlates by about 0.23, and even p * (0.9 + 0.1 * x / x.mean()) by 0.023.
-    spread = (x - x.mean()) ** 2
-    what_spread = "activation's squared distance from the batch mean"
-    for feature, what in ((x, "activation"), (spread, what_spread)):
-        r = _correlation(dropped, feature)
-        if abs(r) > 6.5 / np.sqrt(dropped.size):
-            raise Wrong(f"{name} drops a unit more or less often depending on its value "
-                        f"(being dropped correlates with the {what} by {r:.3f}): dropout "
-                        f"drops every unit with the same probability {arg}, whatever its "
-                        f"activation; compare a uniform draw with {arg} itself, not with a "
-                        "value computed from x")
     # Rows after the share: a mask that drops too few units (an average of draws, say) has
     # repeated rows by chance, and its real mistake is the share.
     if strict and len(np.unique(dropped, axis=0)) < len(dropped):
@@ -327,14 +364,15 @@ def _legacy_made(func: Any) -> Iterator[list[str]]:
                 setattr(home, name, original)
 
 
-def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> None:
+def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: Any) -> None:
     """The mask comes from ``rng``: the same seed repeats it, another seed changes it, and
     many calls with one Generator give masks that are all different, drop a number of
     entries that varies from call to call as a binomial one does, and drop a one-element
     input in some calls only. No legacy generator is made inside, and no generator of its
-    own seeded from rng with fewer than ``_SEED_BITS`` bits (:func:`seed_bits`).
-    ``learner`` is the learner's own function (``func`` may wrap it): the generators are
-    watched under the names its globals give them too."""
+    own seeded from rng with ``_SEED_BITS`` bits or fewer (:func:`seed_bits`). ``arg`` is the
+    name of the drop probability's argument (``p`` or ``p_drop``). ``learner`` is the learner's
+    own function (``func`` may wrap it): the generators are watched under the names its
+    globals give them too."""
     def out(rng, inputs=x):
         return _array(call(func, inputs.copy(), p, rng), name, inputs.shape)
     torch = sys.modules.get("torch")
@@ -361,22 +399,26 @@ def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> No
                     "torch's) or one made without a seed")
     if np.array_equal(first, out(np.random.default_rng(2))):
         raise Wrong(f"{name} gives the same mask for differently seeded rng: draw the mask "
-                    "from the rng argument (not a fixed pattern or a generator of your own)")
+                    "from the rng argument at every call (not a fixed pattern, a mask kept "
+                    "from an earlier call or a generator of your own)")
     rng = np.random.default_rng(3)
     if np.array_equal(out(rng), out(rng)):
         raise Wrong(f"two calls of {name} with the same rng gave the same mask: every "
                     "training step needs a fresh mask, so draw from rng itself rather than a "
                     "generator rebuilt from its seed")
     bits = seed_bits(keys)
-    # Rounded, as printed: 20 seeds below 2**40 span a little less than 2**40 (about 39.9
-    # bits), and such seeds carry 40 bits, not fewer.
-    if bits is not None and 0 < round(bits) < _SEED_BITS:
+    # 40 bits or fewer, as Day 1 rules: 20 seeds drawn below 2**40 (rng.integers(2**40)) span
+    # a little less than 2**40, so seed_bits gives about 39.9, never more than 40.
+    if bits is not None and 0 < bits <= _SEED_BITS:
+        b = max(1, math.ceil(bits - 1e-9))
         raise Wrong(f"{name} draws from a generator of its own, seeded from rng with few "
-                    f"possible values: its seeds vary across calls by only about {round(bits)} "
-                    f"bits (fewer than {_SEED_BITS}; a seed below 2**32, say). Over the "
+                    f"possible values: its seeds vary across calls by only about {b} bits "
+                    f"({_SEED_BITS} or fewer: a seed drawn below 2**{_SEED_BITS}, "
+                    f"rng.integers(2**{_SEED_BITS}) included, or below 2**32, say). Over the "
                     "millions of steps of a training run such seeds repeat (the birthday "
-                    f"bound: n calls share a seed about n**2 / 2**{round(bits) + 1} times), and "
-                    "so do the masks: draw the mask from rng itself")
+                    f"bound: n calls share a seed about n**2 / 2**{b + 1} times), and so do "
+                    "the masks: draw the mask from rng itself (or seed with 63 bits, "
+                    "rng.integers(2**63))")
     # Many small masks from one rng: two right masks of 64 entries coincide with odds below
     # 1e-10 over all pairs, while a generator seeded from a small range (rng.integers(1000))
     # repeats within a few hundred calls.
@@ -391,7 +433,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, name: str, learner: Any) -> No
     # sample variance of 4000 right counts has a standard error of 2.2% of the binomial one:
     # 1.25 times it is more than 10 standard errors away)
     if counts.var(ddof=1) > 1.25 * binomial:
-        raise Wrong(_shared_hint(name, "p" if "original" in name else "p_drop"))
+        raise Wrong(_shared_hint(name, arg))
     if counts.var(ddof=1) < _COUNT_VAR * binomial:
         raise Wrong(f"every call of {name} drops (nearly) the same number of entries: over "
                     f"{_NUM_CALLS} calls on an 8 x 8 input the number dropped has variance "
@@ -425,6 +467,27 @@ def _check_training_positional(func: Any, x: np.ndarray, name: str) -> None:
                     + (", not keyword-only after *" if keyword_only else "")) from None
 
 
+_P_ONE_HINT = ("p_drop = 1 drops every unit: the output is all zeros, as torch.nn.Dropout(p=1) "
+               "gives; avoid 0 / 0")
+
+
+def _at_p_one(run: Any, what: str, hint: str) -> np.ndarray:
+    """``run()`` at a drop probability of 1, with NumPy's 0 / 0 silenced (its NaN is judged,
+    not its warning); an exception becomes ``hint``, the output must be all zeros."""
+    try:
+        with np.errstate(all="ignore"):
+            out = run()
+    except Wrong as err:
+        if str(err).startswith("your code raised"):
+            raise Wrong(f"{err} at {what}: {hint}") from None
+        raise
+    if np.isnan(out).any():
+        raise Wrong(f"{what} gave NaN (0 / 0?): {hint}")
+    if np.any(out != 0):
+        raise Wrong(f"{what} left {np.count_nonzero(out)} of {out.size} units non-zero: {hint}")
+    return out
+
+
 @exercise_check
 def check_original_dropout(original_dropout) -> str:
     """``original_dropout(x, p, rng, training)``: mask at training, times ``1 - p`` after.
@@ -443,28 +506,31 @@ def check_original_dropout(original_dropout) -> str:
     x = _activations()
     name = "original_dropout"
     _check_training_positional(original_dropout, x, name)
+    earlier: dict[float, np.ndarray] = {}
     for p in (_P, _P_OTHER, _P_ODD):
         xp = _activations(_ODD_ROWS) if p == _P_ODD else x  # more entries: a finer share test
         out = _array(call(original_dropout, xp.copy(), p, np.random.default_rng(0), True),
                      f"{name}(x, p, rng, training=True)", xp.shape)
         kept = out != 0
+        redraw = lambda seed, xp=xp, p=p: _array(  # the mask at p, rng seeded seed
+            call(original_dropout, xp.copy(), p, np.random.default_rng(seed), True),
+            f"{name}(x, p, rng, training=True)", xp.shape) == 0
         _check_some_dropped(~kept, p, "p", name)
+        _check_not_reused(~kept, p, earlier, redraw, "p", name)
         if np.allclose(out[kept], xp[kept] / (1 - p)):
             raise Wrong("the kept units are scaled by 1 / (1 - p): that is INVERTED dropout; "
                         "the original form leaves them as they are during training")
         if not np.allclose(out[kept], xp[kept]):
             raise Wrong("during training each unit should be either dropped (0) or kept "
                         "unchanged")
-        _check_mask(~kept, p, "p", name, xp, strict=p == _P,
-                    redraw=lambda seed, xp=xp, p=p: _array(
-                        call(original_dropout, xp.copy(), p, np.random.default_rng(seed), True),
-                        f"{name}(x, p, rng, training=True)", xp.shape) == 0)
+        _check_mask(~kept, p, "p", name, xp, strict=p == _P, redraw=redraw)
         if p == _P:  # copied units before the other p: their share varies more than the test's
             _check_unit_copies(lambda x: _array(call(original_dropout, x, 0.5,
                                                      np.random.default_rng(4), True),
                                                 f"{name}(x, p, rng, training=True)",
                                                 x.shape) == 0, name)
-    _check_rng_use(lambda *args: original_dropout(*args, True), x, _P, name, original_dropout)
+    _check_rng_use(lambda *args: original_dropout(*args, True), x, _P, "p", name,
+                   original_dropout)
     for p in (_P, _P_OTHER, _P_ODD):
         out = _array(call(original_dropout, x.copy(), p, np.random.default_rng(0), False),
                      f"{name}(x, p, rng, training=False)", x.shape)
@@ -479,6 +545,14 @@ def check_original_dropout(original_dropout) -> str:
         if not np.allclose(out, (1 - p) * x):
             raise Wrong("at evaluation the output should be the input times the share of "
                         "units kept during training")
+    # p = 1 (the prompt's p is any drop probability): nothing kept, nothing expected
+    hint = ("p = 1 drops every unit: training gives all zeros, and evaluation x * (1 - p) = "
+            "x * 0; avoid 0 / 0")
+    for training in (True, False):
+        _at_p_one(lambda training=training: _array(
+            call(original_dropout, x.copy(), 1.0, np.random.default_rng(0), training),
+            f"{name}(x, 1.0, rng, training={training})", x.shape),
+            f"{name}(x, p=1, rng, training={training})", hint)
     return ("an independent mask per unit and example from rng at training, scaled by the keep "
             "probability at evaluation: expectations match.")
 
@@ -490,21 +564,30 @@ def check_snippet_fixed(snippet_fixed) -> str:
     Examples
     --------
     >>> def snippet_fixed(a, p_drop, rng):
+    ...     if p_drop == 1:  # every unit dropped, without 0 / 0
+    ...         return np.zeros_like(a)
     ...     return a * rng.binomial(1, 1 - p_drop, size=a.shape) / (1 - p_drop)
     >>> check_snippet_fixed.verdict(snippet_fixed)[0]
     'correct'
+    >>> def unguarded(a, p_drop, rng):
+    ...     return a * rng.binomial(1, 1 - p_drop, size=a.shape) / (1 - p_drop)
+    >>> print(check_snippet_fixed.verdict(unguarded)[1][:40])
+    snippet_fixed(a, p_drop=1, rng) gave NaN
     """
     a = _activations()
     name = "snippet_fixed"
+    earlier: dict[float, np.ndarray] = {}
     for p in (_P, _P_OTHER, _P_ODD):
         ap = _activations(_ODD_ROWS) if p == _P_ODD else a  # more entries: a finer share test
         out = _array(call(snippet_fixed, ap.copy(), p, np.random.default_rng(0)),
                      f"{name}(a, p_drop, rng)", ap.shape)
         kept = out != 0
-        _check_mask(~kept, p, "p_drop", name, ap, strict=p == _P,
-                    redraw=lambda seed, ap=ap, p=p: _array(
-                        call(snippet_fixed, ap.copy(), p, np.random.default_rng(seed)),
-                        f"{name}(a, p_drop, rng)", ap.shape) == 0)
+        redraw = lambda seed, ap=ap, p=p: _array(  # the mask at p, rng seeded seed
+            call(snippet_fixed, ap.copy(), p, np.random.default_rng(seed)),
+            f"{name}(a, p_drop, rng)", ap.shape) == 0
+        _check_some_dropped(~kept, p, "p_drop", name)  # before: all kept at every p is no reuse
+        _check_not_reused(~kept, p, earlier, redraw, "p_drop", name)
+        _check_mask(~kept, p, "p_drop", name, ap, strict=p == _P, redraw=redraw)
         if p == _P:  # the output must be the activations a, masked and scaled
             other = _array(call(snippet_fixed, 2 * ap, p, np.random.default_rng(0)),
                            f"{name}(a, p_drop, rng)", ap.shape)
@@ -523,6 +606,16 @@ def check_snippet_fixed(snippet_fixed) -> str:
             _check_unit_copies(lambda x: _array(call(snippet_fixed, x, 0.5,
                                                      np.random.default_rng(4)),
                                                 f"{name}(a, p_drop, rng)", x.shape) == 0, name)
-    _check_rng_use(snippet_fixed, a, _P, name, snippet_fixed)
+    _check_rng_use(snippet_fixed, a, _P, "p_drop", name, snippet_fixed)
+    # the ends: p_drop = 1 drops everything (PyTorch's zeros, no 0 / 0), p_drop = 0 nothing
+    _at_p_one(lambda: _array(call(snippet_fixed, a.copy(), 1.0, np.random.default_rng(0)),
+                             f"{name}(a, 1.0, rng)", a.shape), f"{name}(a, p_drop=1, rng)",
+              _P_ONE_HINT)
+    with np.errstate(all="ignore"):
+        out = _array(call(snippet_fixed, a.copy(), 0.0, np.random.default_rng(0)),
+                     f"{name}(a, 0.0, rng)", a.shape)
+    if not np.allclose(out, a):
+        raise Wrong(f"{name}(a, p_drop=0, rng) changed a: p_drop = 0 drops nothing and the "
+                    "keep probability is 1, so the output is a unchanged")
     return ("drops each unit of each example with probability p_drop, from rng, and scales the "
             "rest by 1 / (1 - p_drop).")

@@ -713,8 +713,9 @@ def _slopes_from_counts(x: np.ndarray, y: np.ndarray, family: np.ndarray,
 def _reference_sd(x, y, family, num: int = 20_000, seed: int = 3) -> float:
     """The family bootstrap's standard deviation of the slope, from ``num`` resamples."""
     g = family.max() + 1
-    counts = np.random.default_rng(seed).multinomial(g, np.full(g, 1 / g), size=num)
-    return float(_slopes_from_counts(x, y, family, counts).std(ddof=1))
+    drawn = np.random.default_rng(seed).integers(0, g, (num, g))  # as fast as multinomial is slow
+    counts = np.bincount((drawn + g * np.arange(num)[:, None]).ravel(), minlength=num * g)
+    return float(_slopes_from_counts(x, y, family, counts.reshape(num, g)).std(ddof=1))
 
 
 def _bootstrap_answer(func, x, y, family, num_boot: int, seed) -> np.ndarray:
@@ -808,8 +809,145 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
     _check_family_weights(family_bootstrap_slopes)
     _check_far_slopes(family_bootstrap_slopes)
     _check_one_child_families(family_bootstrap_slopes)
+    _check_fresh_draws(family_bootstrap_slopes)
     return ("your slopes come from whole families drawn with replacement from rng, with the "
             "spread of a family bootstrap, and are exact least-squares slopes.")
+
+
+#: The families, resamples and families read per call of :func:`_check_fresh_draws`.
+PROBE_FAMILIES, PROBE_BOOT, PROBE_DIGITS = 20, 800, 4
+
+
+def _drawn_counts(func) -> np.ndarray:
+    """How often each resample took each family, read off the slopes: PROBE_FAMILIES
+    families of two children, x = +1 and -1, so that every resample has n = 2G, sum x = 0
+    and sum x**2 = 2G whatever it draws; its slope is then sum(x*y) / 2G, linear in the
+    counts c_g. With y = +-G a_g in family g the slope is sum_g c_g a_g exactly, and a_g =
+    16**j on four families (0 elsewhere) writes their counts as the base-16 digits of the
+    slope: G/4 calls with the same rng seed read every count. A right answer's counts pass
+    15 with odds about 1e-17; a count that does overflows a digit, which the row sums (G)
+    show. Float32 slopes (at most 16**4, 7 digits) are still whole numbers to 0.01."""
+    g = PROBE_FAMILIES
+    order = np.random.default_rng(15).permutation(2 * g)  # siblings not side by side
+    family = np.repeat(np.arange(g), 2)[order]
+    x = np.tile([1.0, -1.0], g)[order]
+    counts = np.zeros((PROBE_BOOT, g), dtype=np.int64)
+    for first in range(0, g, PROBE_DIGITS):
+        a = np.zeros(g)
+        a[first:first + PROBE_DIGITS] = 16.0 ** np.arange(PROBE_DIGITS)
+        slopes = _bootstrap_answer(func, x, g * a[family] * x, family, PROBE_BOOT, 16)
+        whole = np.rint(slopes)
+        if np.abs(slopes - whole).max() > 0.1 or whole.min() < 0:
+            raise Wrong("with the rng seeded the same, your slopes are not those of one and the "
+                        "same draw of whole families when only y changes: draw the family "
+                        "indices from rng alone (not from x or y), keep every child of each "
+                        "drawn family, and fit y on x by least squares")
+        for j in range(PROBE_DIGITS):
+            counts[:, first + j] = whole.astype(np.int64) // 16**j % 16
+    if np.any(counts.sum(axis=1) != g):
+        raise Wrong(f"with {g} families of two children, some of your resamples do not hold "
+                    f"{g} whole families: draw as many family indices as there are families, "
+                    "with replacement, and keep every child of each")
+    return counts
+
+
+def _cross_counts(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """M[L - 1, g, h] = sum over r of z[r, g] z[r + L, h], z = counts - 1 (the expected
+    count), for every lag L = 1 .. num - 1 at once (FFT, zero-padded: no wrap-around), and
+    the number of pairs (r, r + L) in each."""
+    num = len(counts)
+    z = np.fft.rfft(counts - 1.0, n=2 * num, axis=0)
+    m = np.fft.irfft(z[:, :, None].conj() * z[:, None, :], n=2 * num, axis=0)[1:num]
+    return m, num - np.arange(1, num)
+
+
+def _chernoff_log10(values: np.ndarray, pairs: np.ndarray, g: int) -> np.ndarray:
+    """log10 of Chernoff's bound on P(a sum of ``pairs`` products z z' >= value), z and z'
+    independent counts of a family in a right resample (Binomial(G, 1/G)) minus 1: the
+    bound exp(-s v) E[exp(s z z')]**pairs at its best s on a grid. Sums over r of
+    z[r, g] z[r + L, h] are martingales in r, whose tails this bound follows."""
+    import scipy.stats  # only here, as in _check_blocks
+
+    k = np.arange(g + 1)
+    p = scipy.stats.binom.pmf(k, g, 1 / g)
+    prod, weight = np.multiply.outer(k - 1.0, k - 1.0).ravel(), np.multiply.outer(p, p).ravel()
+    s = np.linspace(0.005, 1.5, 300)
+    log_mgf = np.log(np.exp(np.outer(s, prod)) @ weight)
+    exponent = -np.outer(values, s) + np.outer(pairs, log_mgf)
+    return exponent.min(axis=1) / np.log(10)
+
+
+def _check_fresh_draws(func) -> None:
+    """No resample shares draws with another, or is a function of another, at any lag:
+    :func:`_drawn_counts` gives every resample's count of every family (800 resamples of
+    20 families), and z = counts - 1. If resample r + L reuses m of resample r's draws
+    (the same families, or families g + k, or k - g, mod G: (d + 1) % G, G - 1 - d),
+    the sum over r of z[r] . z[r + L] taken along that match has mean about
+    (num - L) m (1 - 1/G), sd sqrt((num - L)(G - 1)) for a right answer: a tenth of the
+    draws (m = 2) shared at one lag gives about 12 sd, and 9 sd over the 2 x 20 matches
+    and 700 lags (at least 100 pairs, sums of 2,000 or more products) has odds below 1e-9
+    (the largest of 300 right answers' 28,000: 5.0 sd). A resample that is any function
+    of another (f(d), even not one to one) ties a count of family h to one of family f(h):
+    one pair (g, h) at one lag gives about sqrt(num - L) sd (20 at lag 400); each such sum
+    is held to Chernoff's bound, below 1e-9 over all 400 pairs and 700 lags."""
+    _judge_counts(_drawn_counts(func))
+
+
+def _dependence(counts: np.ndarray) -> tuple[tuple, tuple]:
+    """The strongest match of :func:`_check_fresh_draws` (its size in sd, the lag, "shift" or
+    "mirror", k, the draws it shares) and the strongest pair of families tied at one lag
+    (log10 of the odds of so strong a tie for a right answer, the lag, g, h, and the
+    correlation of the two counts over r: near 1 when one is a function of the other,
+    about m / G when m of the G draws are shared, about 0 when the same draws are kept
+    in every replicate)."""
+    g = counts.shape[1]
+    m, pairs = _cross_counts(counts)
+    keep = pairs >= 100
+    m, pairs = m[keep], pairs[keep]
+    families = np.arange(g)
+    scale = np.sqrt(pairs * (g - 1.0))[:, None]
+    best = (-np.inf,)
+    for kind, target in (("shift", lambda k: (families + k) % g),
+                         ("mirror", lambda k: (k - families) % g)):
+        z = np.stack([m[:, families, target(k)].sum(axis=-1) for k in range(g)], axis=1) / scale
+        lag, k = np.unravel_index(z.argmax(), z.shape)
+        if z[lag, k] > best[0]:
+            shared = z[lag, k] * scale[lag, 0] / (pairs[lag] * (1 - 1 / g))
+            best = (float(z[lag, k]), int(lag) + 1, kind, int(k), float(shared))
+    log_odds = _chernoff_log10(m.max(axis=(1, 2)), pairs, g) + np.log10(len(pairs) * g * g)
+    lag = int(log_odds.argmin())
+    gg, h = np.unravel_index(m[lag].argmax(), (g, g))
+    first, later = counts[:len(counts) - lag - 1, gg], counts[lag + 1:, h]
+    rho = np.corrcoef(first, later)[0, 1] if first.std() * later.std() > 0 else 0.0
+    tie = (float(log_odds[lag]), lag + 1, int(gg), int(h), float(rho))
+    return best, tie
+
+
+def _judge_counts(counts: np.ndarray) -> None:
+    """Wrong if :func:`_dependence` finds resamples sharing draws (above 9 sd) or tied as
+    functions of one another (odds below 1e-9); a function is named when two counts are
+    tied almost fully (correlation 0.75 or more) and no shift or mirror shares nearly all
+    the draws ((d + 1) % G is named as such), shared draws otherwise."""
+    num, g = counts.shape
+    (z, lag, kind, k, shared), (log_odds, tie_lag, gg, h, rho) = _dependence(counts)
+    function = log_odds < -9 and rho >= 0.75 and shared < 0.9 * g
+    said = (f"with {g} families of two children, built so that each slope tells which "
+            f"families its resample drew ({num} resamples)")
+    if z > 9 and not function:
+        how = ("takes the same families" if kind == "shift" and k == 0 else
+               f"takes family (d + {k}) % {g} for each family d" if kind == "shift" else
+               f"takes family ({k} - d) % {g} for each family d")
+        raise Wrong(f"{said}, resample r + {lag} {how} that resample r took, in about "
+                    f"{min(shared, g):.0f} of its {g} draws on average ({z:.0f} sd above "
+                    "independent resamples): your resamples share draws with another (kept from an "
+                    "earlier replicate, or computed from its indices). Draw all G family "
+                    "indices of each replicate afresh from rng")
+    if log_odds < -9:
+        raise Wrong(f"{said}, how often resample r + {tie_lag} takes family {h} follows how "
+                    f"often resample r took family {gg} (odds below 1e{log_odds:.0f} for "
+                    "independent resamples): your resamples are functions of other ones "
+                    "(indices computed from an earlier replicate's). Draw all G family "
+                    "indices of each replicate afresh from rng")
 
 
 def _possible_slopes(x: np.ndarray, y: np.ndarray, family: np.ndarray, total: int

@@ -201,6 +201,23 @@ def _loop_by_steps(func, make_args, size: int) -> str | None:
             "too)")
 
 
+def _loop_over_blocks(func, make_args, size: int, large: int) -> str | None:
+    """A hint when ``func``'s source holds a Python loop (:func:`_python_loop`) that runs more
+    often as n grows, though by less than once per value: a loop over blocks of the values
+    (chunks of 100 or 256), whose Python steps grow between n = ``size`` and n = ``large``;
+    None for a loop over a fixed number of things, or no loop."""
+    loop = _python_loop(func)
+    if loop is None:
+        return None
+    small_steps = _python_steps(func, *make_args(size))
+    large_steps = _python_steps(func, *make_args(large))
+    if large_steps <= small_steps:
+        return None
+    return (f"your code uses {loop}, whose Python steps grow from {small_steps:,} at n = "
+            f"{size:,} to {large_steps:,} at n = {large:,}: a loop over blocks of the values "
+            "is still a Python loop over the data")
+
+
 def _quadratic_memory(func, size: int) -> bool:
     """Whether ``func`` on ``size`` values allocates memory of order ``size**2`` (an
     (n, n) matrix): tracemalloc sees NumPy's array buffers."""
@@ -346,6 +363,13 @@ def check_running_std_of(running_std_of) -> str:
                     "and no Python loop (Python code run once per value is far slower than "
                     "compiled cumulative sums, and a loop over prefixes redoes the work, "
                     "quadratic in n)")
+    blocks = _loop_over_blocks(running_std_of,
+                               lambda m: (np.random.default_rng(m).normal(5.0, 2.0, m),),
+                               500, 50_000)
+    if blocks is not None:
+        raise Wrong(f"right values, but {blocks}; the exercise asks for cumulative sums over "
+                    "the whole array, with no Python loop over the values, not even in "
+                    "blocks (np.cumsum runs the whole sum in compiled code)")
     for size in (1, 2, 7, 1_000):
         other = gen.normal(-3.0, 10.0, size)
         values = "1 value" if size == 1 else f"{size:,} values"
@@ -400,6 +424,27 @@ _HALF_PRECISION = ("your numbers are in half precision (float16 keeps about 3 di
                    "compute the heights in float64 (or float32)")
 
 
+#: The course's seeding rule (Day 1, Exercise 3): a generator of the learner's own seeded
+#: from a value that varies across calls by ``_SEED_BITS`` bits or fewer (drawn below
+#: ``2**_SEED_BITS``, ``rng.integers(2**40)`` included) is rejected: such seeds repeat
+#: across many calls (the birthday bound).
+_SEED_BITS = 40
+_SMALL_SEED_BOUND = 2**_SEED_BITS
+
+
+def _small_seeds_hint(first: object, bits: float) -> str:
+    """The hint for a function that seeds a generator of its own (first seed ``first``) with
+    values that vary across calls by about ``bits`` bits, ``_SEED_BITS`` or fewer."""
+    b = max(1, math.ceil(bits - 1e-9))
+    even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # calls with an even chance of a repeat
+    return (f"your function seeds a generator of its own with seed {first}, which varies "
+            f"across calls by about {b} bits ({_SEED_BITS} or fewer: an integer drawn below "
+            f"2**{_SEED_BITS}, the course's rule since Day 1), so n calls share a stream about "
+            f"n**2 / 2**{b + 1} times (the birthday bound: an even chance of a repeat at about "
+            f"{float(f'{even:.2g}'):,.0f} calls); draw from the rng argument itself (or a "
+            "child from rng.spawn(1))")
+
+
 def _uses_ddof_1(func) -> bool:
     """Whether ``func``'s source passes ``ddof=1`` to some call."""
     tree = _tree(func)
@@ -429,6 +474,63 @@ def _many_calls(pi_by_averaging, n: int, seed: int, count: int = 2_000) -> tuple
             results.append(_estimate_and_se(call(pi_by_averaging, rng, n),
                                             f"pi_by_averaging(rng, {n})"))
     return np.array(results).T
+
+
+_MASK32 = 0xFFFFFFFF
+
+
+def _untemper(y: int) -> int:
+    """The MT19937 state word whose output (after Mersenne Twister's tempering) is ``y``."""
+    def undo_right(value: int, shift: int) -> int:
+        x = value
+        for _ in range(32 // shift + 1):
+            x = value ^ (x >> shift)
+        return x & _MASK32
+
+    def undo_left(value: int, shift: int, mask: int) -> int:
+        x = value
+        for _ in range(32 // shift + 1):
+            x = value ^ ((x << shift) & mask)
+        return x & _MASK32
+
+    y = undo_right(y, 18)
+    y = undo_left(y, 15, 0xEFC60000)
+    y = undo_left(y, 7, 0x9D2C5680)
+    return undo_right(y, 11)
+
+
+def _close_uniforms(start: float) -> np.random.Generator:
+    """A Generator whose 32-bit outputs are ``start * 2**32`` plus 0, 2**10, 2 * 2**10, ...:
+    its uniforms lie 2**-21 apart (float64, two outputs each) or 2**-22 apart (float32 and
+    rng.integers below 2**32, one output each) from ``start`` up, so a grid of a million
+    points puts most pairs in one cell, and float32's 2**24 values keep them apart."""
+    base = int(start * 2**32)
+    bit_generator = np.random.MT19937(0)
+    state = bit_generator.state
+    state["state"]["key"] = np.array([_untemper((base + (k << 10)) & _MASK32)
+                                      for k in range(624)], dtype=np.uint32)
+    state["state"]["pos"] = 0
+    bit_generator.state = state
+    return np.random.Generator(bit_generator)
+
+
+#: Calls with uniforms 2**-21 or 2**-22 apart (near 0.55 to 0.85, where a height changes at
+#: least 2.6 times as fast as u: float32 heights still differ by 2 or more of their steps).
+_CLOSE_CALLS = 30
+
+
+def _equal_close_heights(pi_by_averaging) -> int:
+    """In how many of ``_CLOSE_CALLS`` calls at n = 2, on uniforms 2**-21 apart, the two
+    heights were equal (standard error 0): any for uniforms from a grid coarser than a few
+    million points (10**6: about half of the calls), none for continuous ones."""
+    equal = 0
+    # starts at random places between grid points (a round start sits on a cell boundary)
+    for start in np.random.default_rng(85).uniform(0.55, 0.85, _CLOSE_CALLS):
+        with np.errstate(all="ignore"):
+            _, se = _estimate_and_se(call(pi_by_averaging, _close_uniforms(float(start)), 2),
+                                     "pi_by_averaging(rng, 2)")
+        equal += se == 0
+    return equal
 
 
 @exercise_check
@@ -478,6 +580,12 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         uses = f" (it uses {loop})" if loop is not None else ""
         raise Wrong(f"right numbers, but {grew}{uses}; draw all n uniforms in one call and "
                     "average the array, without a Python loop")
+    blocks = _loop_over_blocks(pi_by_averaging, lambda m: (np.random.default_rng(m), m),
+                               500, 50_000)
+    if blocks is not None:
+        raise Wrong(f"right numbers, but {blocks}; draw all n uniforms in one call and "
+                    "average the array, with no Python loop over the draws, not even in "
+                    "blocks")
     if "RandomState" in _names_in(pi_by_averaging):
         raise Wrong("your function makes a legacy RandomState: draw with the rng argument "
                     "(a Generator) itself")
@@ -490,20 +598,20 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     if seeds[0] and seeds[0] == seeds[1] == seeds[2]:
         raise Wrong(f"your function seeds a generator of its own with {seeds[0][0]} whatever "
                     "rng it is given: draw the uniforms from the rng argument")
-    keys = []
+    keys, own_seeds = [], []
     for seed in range(100, 120):  # enough calls to see how far each seed position varies
         given = np.random.default_rng(seed)
         with watch_seeding(pi_by_averaging) as seeding, np.errstate(all="ignore"):
             call(pi_by_averaging, given, 2)
         keys.append(seeding.keys)
+        own_seeds += seeding.seeds
     bits = seed_bits(keys)
-    if bits is not None and bits < 40:
+    small = bool(own_seeds) and max(own_seeds) < _SMALL_SEED_BOUND  # all drawn below 2**40
+    if small or (bits is not None and bits < _SEED_BITS):
+        if bits is None or bits >= _SEED_BITS:
+            bits = math.log2(max(own_seeds) + 1)
         first = keys[0][0] if len(keys[0]) == 1 else keys[0]
-        raise Wrong(f"your function seeds a generator of its own with seed {first}, which "
-                    f"varies across calls by about {bits:.0f} bits: seeds of 32 bits or "
-                    "fewer (below 2**32) repeat across calls (the birthday bound: n calls "
-                    "share a stream about n**2 / 2**33 times, far more often from fewer "
-                    "bits); draw from the rng argument itself (or a child from rng.spawn(1))")
+        raise Wrong(_small_seeds_hint(first, bits))
     again = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(81), n), what)
     if again != (est, se):
         raise Wrong("the same rng seed gave another estimate: draw every number from the rng "
@@ -569,6 +677,15 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
                     "values: your uniforms come from a grid (such as rng.integers(0, 1000, n) "
                     "/ 1000), which biases the estimate; draw continuous uniforms, "
                     "rng.random(n)")
+    # a finer grid shows when two uniforms very close together give one height
+    equal = _equal_close_heights(pi_by_averaging)
+    if equal:
+        raise Wrong(f"given uniforms only 2**-22 to 2**-21 apart (near 0.55 to 0.85), your "
+                    f"two heights at n = 2 were equal in {equal} of {_CLOSE_CALLS} calls: your "
+                    "uniforms come from a grid of about a million values or fewer (such as "
+                    "rng.integers(0, 10**6, n) / 10**6, or np.round(u, 6)), which biases the "
+                    "estimate; draw continuous uniforms, rng.random(n) (float64, or float32, "
+                    "whose 2**24 values keep them apart)")
     fewer = (_HIT_SD / _HEIGHT_SD) ** 2
     return (f"your estimates centre on pi with a standard error of about {_HEIGHT_SD:.2f} / "
             f"sqrt(n), its square estimated without bias even at n = 2; hit-or-miss's "

@@ -10,10 +10,12 @@ generator alone: the exercises ask for an explicit ``torch.Generator`` or a NumP
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import multiprocessing
 import sys
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -946,7 +948,8 @@ def _narrow_item_seeds(rank_noise) -> None:
     b = max(1, math.ceil(bits - 1e-9))
     even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)
     raise Wrong(f"the seeds your function makes for each item vary by about {b} bits "
-                f"({_SEED_BITS} or fewer: generate_state(1)[0] is one 32-bit word, and a "
+                f"({_SEED_BITS} or fewer, drawn below 2**{_SEED_BITS}: rng.integers(2**"
+                f"{_SEED_BITS}) too, generate_state(1)[0] is one 32-bit word, and a "
                 "mask such as & 0xFFFF keeps fewer): among n (seed, epoch, "
                 f"item) nodes about n**2 / 2**{b + 1} pairs share a seed and draw the same "
                 f"noise (the birthday bound: an even chance of one shared pair at about "
@@ -1088,6 +1091,7 @@ def check_rank_noise(rank_noise) -> str:
         raise Wrong(_TORCH_SEED_PER_ITEM)
     _spawned_nodes(item_noise)
     _deep_nodes(rank_noise, item_noise)
+    _seed_trees(rank_noise, item_noise)
     _resized_overlap(rank_noise)
     _padded_lists(rank_noise, item_noise)
     _integer_seed_streams(rank_noise)
@@ -1095,21 +1099,33 @@ def check_rank_noise(rank_noise) -> str:
             "number of ranks or workers, unrelated between items.")
 
 
-#: The seeds 5 + 2**b probed against 5: every b from 16 to 64 (seed % 2**32, seed & 0xFFFF,
-#: a seed cast to 64 bits all drop the bits above b).
-_HIGH_BITS = tuple(range(16, 65))
+#: The seeds 5 + 2**b probed against 5: every b from 16 to 64, then every 8th up to 256
+#: (seed % 2**32, seed & 0xFFFF, a seed cast to 64 bits, seed % 2**96, a 128-bit Philox key
+#: all drop the bits from some b up; :func:`_lowest_dropped_bit` finds that b).
+_HIGH_BITS = (*range(16, 65), *range(72, 257, 8))
+
+
+def _lowest_dropped_bit(rank_noise, base: np.ndarray, b: int) -> int:
+    """The lowest bit at or below ``b`` (and above 64) whose seeds 5 + 2**bit give ``base``
+    (seed 5's noise) too: the cut of a seed that drops bit ``b``, for the hint."""
+    while b - 1 > 64 and np.array_equal(base, _rank_rows(rank_noise, 5 + 2 ** (b - 1), 1, 0,
+                                                         1, 3, 4)):
+        b -= 1
+    return b
 
 
 def _dropped_seed_bits(rank_noise) -> None:
     """Raise :class:`Wrong` if seeds 5 and 5 + 2**b (:data:`_HIGH_BITS`) give the same noise
-    (3 items of 4 draws): a seed cut to 32 or 64 bits (``seed % 2**32``, ``np.uint64(seed)``)
-    makes far-apart seeds share every item's noise. A seed given to ``manual_seed`` is cut to
-    32 bits by PyTorch itself: :data:`_TORCH_SEED_PER_ITEM`."""
+    (3 items of 4 draws): a seed cut to 32, 64 or 128 bits (``seed % 2**32``,
+    ``np.uint64(seed)``, ``Philox(key=seed % 2**128)``) makes far-apart seeds share every
+    item's noise. A seed given to ``manual_seed`` is cut to 32 bits by PyTorch itself:
+    :data:`_TORCH_SEED_PER_ITEM`."""
     with watch_seeding(rank_noise) as seeding:
         base = _rank_rows(rank_noise, 5, 1, 0, 1, 3, 4)
         for b in _HIGH_BITS:
             if not np.array_equal(base, _rank_rows(rank_noise, 5 + 2**b, 1, 0, 1, 3, 4)):
                 continue
+            b = _lowest_dropped_bit(rank_noise, base, b)
             if seeding.torch_seeds:
                 raise Wrong(_TORCH_SEED_PER_ITEM)
             if not np.array_equal(_rank_rows(rank_noise, 5, 0, 0, 1, 3, 4),
@@ -1122,8 +1138,39 @@ def _dropped_seed_bits(rank_noise) -> None:
                             "spawn_key=(ITEM_NOISE_KEY, epoch, index)): it keeps the ids apart")
             raise Wrong(f"seeds 5 and 5 + 2**{b} give identical noise: your seed drops its "
                         f"high bits (seed % 2**{b}?), so far-apart seeds share every item's "
-                        "noise. Give SeedSequence the seed itself, SeedSequence(seed, "
-                        "spawn_key=(ITEM_NOISE_KEY, epoch, index)): it keeps all of its bits")
+                        "noise; every bit of a seed counts, beyond 2**64 too (a Philox key or "
+                        "a list of four 32-bit words holds only 128). Give SeedSequence the "
+                        "seed itself, SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, "
+                        "index)): it keeps all of its bits, however many")
+
+
+@functools.lru_cache(maxsize=8192)
+def _node_draws(seed: int, key: tuple[int, ...], size: int, narrow: bool) -> np.ndarray:
+    """The first ``size`` draws of ``default_rng(SeedSequence(seed, spawn_key=key))``, as
+    float64 (``narrow``: as float32, widened). Cached: the same nodes recur from item to item
+    and from answer to answer."""
+    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=key))
+    draws = rng.standard_normal(size, np.float32 if narrow else np.float64).astype(float)
+    draws.flags.writeable = False
+    return draws
+
+
+def _node_match(draws: np.ndarray, seed: int, keys: Iterable[tuple[int, ...]]
+                ) -> tuple[int, ...] | None:
+    """The first of ``keys`` whose node ``SeedSequence(seed, spawn_key=key)`` draws ``draws``
+    (within 1e-6: float64 draws made float32 too), or None. Float32 draws are tried only for
+    draws that are float32 values, so a float64 answer costs one stream per node."""
+    narrows = (False, True) if np.array_equal(draws, draws.astype(np.float32)) else (False,)
+    for key in keys:
+        if any(np.max(np.abs(draws - _node_draws(seed, key, len(draws), narrow))) <= 1e-6
+               for narrow in narrows):
+            return key
+    return None
+
+
+def _spawn_path(key: tuple[int, ...]) -> str:
+    """``spawn(k + 1)[k]...``: the spawn calls that reach the node ``spawn_key=key``."""
+    return ".".join(f"spawn({j + 1})[{j}]" for j in key)
 
 
 def _spawned_nodes(item_noise) -> None:
@@ -1133,30 +1180,48 @@ def _spawned_nodes(item_noise) -> None:
     ``spawn(e + 1)[e].spawn(i + 1)[i]``, that is ``spawn_key=(e, i)``. A program that also
     spawns children of the seed (Day 10 does) would hand them the items' streams."""
     seed, size = 3, 6
-    children = np.random.SeedSequence(seed).spawn(16)
     for epoch in range(4):
         for index in range(16):
             got = _noise(item_noise, seed, epoch, index, size)
-            nodes = [(f"SeedSequence({seed}).spawn(k)[{j}], its spawn child {j}", child)
-                     for j, child in enumerate(children)]
-            name = (f"SeedSequence({seed}).spawn({epoch + 1})[{epoch}].spawn({index + 1})"
-                    f"[{index}], the node spawn_key=({epoch}, {index})")
-            nodes.append((name, np.random.SeedSequence(seed, spawn_key=(epoch, index))))
-            for name, node in nodes:
-                for dtype in (np.float64, np.float32):
-                    if np.allclose(got, np.random.default_rng(node).standard_normal(
-                            size, dtype), rtol=0, atol=1e-6):
-                        raise Wrong(f"the item (seed={seed}, epoch={epoch}, index={index}) "
-                                    f"draws what {name} draws: a program that also spawns "
-                                    "children of the seed (Day 10 does) hands the same stream "
-                                    "to them. Hang the items below a key of their own, "
-                                    "spawn_key=(ITEM_NOISE_KEY, epoch, index)")
+            key = _node_match(got, seed, [*((j,) for j in range(16)), (epoch, index)])
+            if key is None:
+                continue
+            name = (f"SeedSequence({seed}).spawn(k)[{key[0]}], its spawn child {key[0]}"
+                    if len(key) == 1 else f"SeedSequence({seed}).{_spawn_path(key)}, the "
+                    f"node spawn_key={key}")
+            raise Wrong(f"the item (seed={seed}, epoch={epoch}, index={index}) "
+                        f"draws what {name} draws: a program that also spawns "
+                        "children of the seed (Day 10 does) hands the same stream "
+                        "to them. Hang the items below a key of their own, "
+                        "spawn_key=(ITEM_NOISE_KEY, epoch, index)")
 
 
 #: A spawn key whose entries are all below this is a node that a program reaches by
 #: spawning (no more than this many children at each level): the constant that hangs the
 #: items below a node of their own must be at least this (``ITEM_NOISE_KEY`` is 0x4954454D).
 _SPAWN_REACH = 2**16
+
+
+def _three_level_keys(epoch: int, index: int, constants: Iterable[int]
+                      ) -> list[tuple[int, ...]]:
+    """Spawn keys of three small integers that hold ``epoch`` and ``index``, in that order,
+    with a constant ``k`` before, between or after them, for ``k`` in ``constants`` (those
+    below :data:`_SPAWN_REACH`)."""
+    small = sorted({k for k in constants if 0 <= k < _SPAWN_REACH})
+    return [key for k in small
+            for key in ((k, epoch, index), (epoch, k, index), (epoch, index, k))]
+
+
+def _deep_node_hint(seed: int, epoch: int, index: int, key: tuple[int, ...]) -> str:
+    """What an item that draws what ``SeedSequence(seed, spawn_key=key)`` draws says."""
+    return (f"{_named((seed, epoch, index))} draws what SeedSequence({seed}, "
+            f"spawn_key={key}) draws, the node SeedSequence({seed}).{_spawn_path(key)}: "
+            "a spawn key made of small integers only is a node of the seed's "
+            "spawn tree, so a program that spawns three levels deep (runs, "
+            "their streams, and theirs) hands it the items' noise. The "
+            "constant that gives the items a node of their own must be one "
+            f"that no spawn reaches (at least {_SPAWN_REACH:,}; "
+            "ITEM_NOISE_KEY is 0x4954454D)")
 
 
 def _deep_nodes(rank_noise, item_noise) -> None:
@@ -1174,23 +1239,74 @@ def _deep_nodes(rank_noise, item_noise) -> None:
             draws[epoch, index] = _noise(item_noise, seed, epoch, index, size)
         given = {k for k in seeding.keys if 0 <= k < _SPAWN_REACH}
         constants = given if constants is None else constants & given
-    for k in sorted(set(range(16)) | (constants or set())):
-        for epoch, index in items:
-            for key in ((k, epoch, index), (epoch, k, index), (epoch, index, k)):
-                node = np.random.SeedSequence(seed, spawn_key=key)
-                if not any(np.allclose(draws[epoch, index], np.random.default_rng(
-                        node).standard_normal(size, dtype), rtol=0, atol=1e-6)
-                        for dtype in (np.float64, np.float32)):
-                    continue
-                path = ".".join(f"spawn({j + 1})[{j}]" for j in key)
-                raise Wrong(f"{_named((seed, epoch, index))} draws what SeedSequence({seed}, "
-                            f"spawn_key={key}) draws, the node SeedSequence({seed}).{path}: "
-                            "a spawn key made of small integers only is a node of the seed's "
-                            "spawn tree, so a program that spawns three levels deep (runs, "
-                            "their streams, and theirs) hands it the items' noise. The "
-                            "constant that gives the items a node of their own must be one "
-                            f"that no spawn reaches (at least {_SPAWN_REACH:,}; "
-                            "ITEM_NOISE_KEY is 0x4954454D)")
+    ks = set(range(16)) | (constants or set())
+    for epoch, index in items:
+        key = _node_match(draws[epoch, index], seed, _three_level_keys(epoch, index, ks))
+        if key is not None:
+            raise Wrong(_deep_node_hint(seed, epoch, index, key))
+
+
+def _constants_given(rank_noise) -> tuple[set[int], set[int]]:
+    """The integer seeds (entropies) and the integers of any seed (spawn keys too) that
+    ``rank_noise`` gives the same at the items (5, 2, 3) and (6, 1, 4): its constants."""
+    seeds, keys = [], []
+    for triple in ((5, 2, 3), (6, 1, 4)):
+        with watch_seeding(rank_noise) as seeding:
+            _rank_rows(rank_noise, *triple[:2], triple[2], triple[2] + 1, triple[2] + 1, 3)
+        seeds.append(set(seeding.seeds))
+        keys.append(set(seeding.keys))
+    return seeds[0] & seeds[1], keys[0] & keys[1]
+
+
+#: The seeds at which :func:`_seed_trees` looks for the items among the seed's own nodes:
+#: every seed from 0 to 15 (small constants an answer may give SeedSequence) and the other
+#: seeds the check calls rank_noise with.
+_TREE_SEEDS = tuple(sorted({*range(16), *_SEEDS, *(t[0] for t in _WIDTH_ITEMS)}))
+#: The item probed at each of :data:`_TREE_SEEDS` (epoch, index).
+_TREE_ITEM = (2, 3)
+
+
+def _tree_keys(seed: int, epoch: int, index: int, constants: set[int]
+               ) -> list[tuple[int, ...]]:
+    """The small spawn keys an item (seed, epoch, index) may hide behind: the children
+    ``(j,)`` (j < 16), ``(epoch, index)`` in either order, and three-level keys of the
+    epoch, the index and a constant (0 to 15, the answer's, the seed itself), the seed and
+    the answer's constants in any order."""
+    ks = {*range(16), *constants, seed}
+    free = sorted({k for k in (*constants, seed) if 0 <= k < _SPAWN_REACH})
+    keys = [*((j,) for j in range(16)), (epoch, index), (index, epoch),
+            *_three_level_keys(epoch, index, ks),
+            *(key for k in free for key in itertools.permutations((k, epoch, index)))]
+    return list(dict.fromkeys(keys))
+
+
+def _seed_trees(rank_noise, item_noise) -> None:
+    """Raise :class:`Wrong` if, at a seed ``s`` of :data:`_TREE_SEEDS` or a constant the
+    answer gives ``SeedSequence`` as its entropy, the item (s, 2, 3) draws what a node of
+    ``SeedSequence(s)``'s spawn tree draws (:func:`_tree_keys`). :func:`_spawned_nodes` and
+    :func:`_deep_nodes` look at seed 3 only, which finds a seed given as the entropy; this
+    finds a constant entropy with the seed in the spawn key, ``SeedSequence(0,
+    spawn_key=(seed, epoch, index))``: at seed 0 its items are nodes of
+    ``SeedSequence(0)``, three levels down."""
+    entropies, constants = _constants_given(rank_noise)
+    own = sorted(c for c in entropies if c >= 0)[:4]  # the answer's constant entropies first
+    epoch, index = _TREE_ITEM
+    for seed in dict.fromkeys([*own, *_TREE_SEEDS]):
+        draws = _noise(item_noise, seed, epoch, index, 6)
+        key = _node_match(draws, seed, _tree_keys(seed, epoch, index, constants))
+        if key is None:
+            continue
+        if seed not in entropies:
+            raise Wrong(_deep_node_hint(seed, epoch, index, key))
+        raise Wrong(f"{_named((seed, epoch, index))} draws what SeedSequence({seed}, "
+                    f"spawn_key={key}) draws, the node SeedSequence({seed})."
+                    f"{_spawn_path(key)}: your SeedSequence's entropy is the constant {seed} "
+                    "and the seed goes into the spawn key, so at seed "
+                    f"{seed} every item is a node of SeedSequence({seed})'s spawn tree, "
+                    "which a program seeded with it hands out when it spawns three levels "
+                    "deep. Give SeedSequence the seed as its entropy, and the items a key no "
+                    "spawn reaches: SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, "
+                    "index))")
 
 
 #: The items compared pairwise, flattened per (seed, epoch): 2 seeds, 6 epochs, 8 items of

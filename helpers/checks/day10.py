@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import inspect
 import math
@@ -178,9 +179,39 @@ def check_paired_ci(paired_ci) -> str:
     return "the paired interval uses only the per-seed differences b - a."
 
 
+@contextlib.contextmanager
+def _watch_banned(used: list[str]):
+    """Count, in ``used``, every call of the course's ``paired_interval`` and
+    ``mean_interval`` made through ``helpers.intervals`` while the block runs (reached by
+    ``getattr(intervals, "mean_" + "interval")`` or any other way the source does not show);
+    the module is restored afterwards."""
+    from helpers import intervals
+
+    def watched(name: str, helper):
+        def wrapper(*args, **kwargs):
+            used.append(name)
+            return helper(*args, **kwargs)
+        return wrapper
+
+    originals = {name: getattr(intervals, name) for name in _BANNED}
+    for name, helper in originals.items():
+        setattr(intervals, name, watched(name, helper))
+    try:
+        yield used
+    finally:
+        for name, helper in originals.items():
+            setattr(intervals, name, helper)
+
+
 def _judge_paired(paired_ci, a: np.ndarray, b: np.ndarray) -> None:
     """Raise :class:`Wrong`, naming the mistake, unless ``paired_ci(a, b)`` is right."""
-    got = call(paired_ci, a.copy(), b.copy())
+    with _watch_banned([]) as used:
+        got = call(paired_ci, a.copy(), b.copy())
+    if used:
+        raise Wrong(f"paired_ci calls the course's {used[0]} (found while it ran), which the "
+                    "exercise asks you to do without: compute it from the differences "
+                    "d = b - a with NumPy (d.mean(), d.std(ddof=1)) and t_quantile(0.975, "
+                    "n - 1)")
     try:
         low, high = (float(v) for v in got)
     except (TypeError, ValueError):
@@ -415,11 +446,38 @@ _STRING_HASH = ("hash() of a string changes from one Python session to the next 
                 "every task's stream by spawning (SeedSequence(seed).spawn(n))")
 
 
+#: Tasks (of 16) that the experiments with seeds 7 and 6, or 7 and 8, may share by chance
+#: before the sharing counts as arithmetic on the seed: seeds drawn from m values share about
+#: 256 / m (0.26 for m = 1000), seed + i shares 15, seed ^ i all 16.
+_NEIGHBOUR_SHARES = 4
+
+
+def _shared_with_neighbours(task_seeds) -> tuple[int, int] | None:
+    """(the seed next to 7, how many of 16 tasks the two experiments share) when seeds 7 and 8,
+    or 7 and 6, share ``_NEIGHBOUR_SHARES`` or more tasks: arithmetic on the seed, whatever
+    the formula (``seed ^ i``, ``PCG64(seed + i).jumped()``), not bad luck; else None."""
+    try:
+        seven = set(_states(call(task_seeds, 7, 16))) - {None}
+        for other in (8, 6):
+            shared = len(seven & set(_states(call(task_seeds, other, 16))))
+            if shared >= _NEIGHBOUR_SHARES:
+                return other, shared
+    except Wrong:
+        return None
+    return None
+
+
 def _collision_cause(task_seeds, arithmetic: str) -> str:
     """Why two experiments share a task: ``arithmetic`` (on the seed), unless the tasks'
     integer seeds follow no formula in the task number (over 16 tasks of seed 7 neither
     monotone nor one step size up and down, as seeds drawn at random are not), then the
     birthday problem."""
+    near = _shared_with_neighbours(task_seeds)
+    if near is not None:
+        other, shared = near
+        return (f"the experiments with the nearby seeds 7 and {other} share {shared} of their "
+                f"16 tasks, which seeds drawn at random would not (seed + i, seed ^ i and the "
+                f"like): " + arithmetic)
     try:
         found = _task_entropies(call(task_seeds, 7, 16))
     except Wrong:  # seed - i: negative seeds
@@ -488,6 +546,12 @@ def check_task_seeds(task_seeds) -> str:
                             task_seeds, "arithmetic on the seed collides across experiments; "
                             "derive every task's stream from the experiment's seed by "
                             "spawning"))
+    # seeds of 2**32 and more: SeedSequence reads an integer as 32-bit words, so
+    # SeedSequence([seed, i]) gives task 1 of seed 7 the words [7, 1] of seed 7 + 2**32, and a
+    # seed cut to 32 or 64 bits (seed % 2**32) makes experiments 7 and 7 + 2**32 one
+    large = _large_seed_collision(task_seeds)
+    if large is not None:
+        raise Wrong(large)
     # experiments of other sizes: seed * n + i and seed**2 + i never collide at one n, but
     # experiment 7 with 16 tasks meets experiment 28 (or 8) with 4 tasks
     wide = set(_states(call(task_seeds, 7, 16)))
@@ -531,7 +595,39 @@ def check_task_seeds(task_seeds) -> str:
                                 task_seeds, "arithmetic on the seed collides once "
                                 "experiments have enough tasks; derive every task's stream "
                                 "by spawning"))
-    return "one seed per task, from the one seed: independent, repeatable, never shared."
+    return ("one seed per task, from the one seed: independent, repeatable, never shared "
+            "between the tasks of the experiments tried (seeds 0 to 130, 7 + 2**32 and "
+            "7 + 2**64).")
+
+
+def _large_seed_collision(task_seeds) -> str | None:
+    """A hint if the experiments with seeds 7 and 7 + 2**32, or 7 and 7 + 2**64, share a task
+    (4 tasks each); None otherwise, or when ``task_seeds`` fails on the larger seed (a
+    Philox key takes 64-bit words: such seeds are not judged)."""
+    seven = _states(call(task_seeds, 7, 4))
+    for bits in (32, 64):
+        try:
+            other = _states(call(task_seeds, 7 + 2**bits, 4))
+        except Wrong:
+            continue
+        shared = set(seven) & set(other) - {None}
+        if not shared:
+            continue
+        main = seven[0] == _states([np.random.SeedSequence(7)])[0]
+        own = (" (and task 0 of seed 7 is np.random.default_rng(7)'s own stream, the "
+               "experiment's main generator)") if main else ""
+        if other == seven:
+            cause = (f"your tasks depend on the seed only modulo 2**{bits} (seed % "
+                     f"2**{bits}, or a cast to {bits} bits), so the two experiments are one")
+        else:
+            cause = ("SeedSequence reads a seed as 32-bit words, so a list such as [seed, i] "
+                     "mixes the seed's words with the task number: seed 7 + 2**32 is the "
+                     "words [7, 1], and its task 0, [7, 1, 0], is task 1 of seed 7, [7, 1] "
+                     "(trailing zero words change nothing)")
+        return (f"the experiments with seeds 7 and 7 + 2**{bits} share {len(shared)} of "
+                f"their 4 tasks: {cause}{own}; spawn (SeedSequence(seed).spawn(n)), which "
+                "keeps the whole seed as entropy and the task number apart, in spawn_key")
+    return None
 
 
 def _linear_collision(task_seeds) -> str | None:

@@ -11,6 +11,7 @@ import copy
 import json
 import pickle
 import random
+from typing import ClassVar
 
 import numpy as np
 from numpy.random import (
@@ -94,6 +95,22 @@ def _unit_rms(x, scale, rng):
 def _antithetic(x, scale, rng):
     half = rng.standard_normal((x.size + 1) // 2)
     return x + scale * np.concatenate([half, -half])[:x.size].reshape(x.shape)
+
+
+# A generator with a constant seed for something other than the draws (F7), and noise picked
+# from a fixed pool of precomputed values, made once or inside the call (F7, F8).
+_POOL = np.random.default_rng(0).standard_normal(50_000)
+_BIG_POOL = np.random.default_rng(1).standard_normal(10**6)
+
+
+def _constant_sign(x, scale, rng):
+    sign = np.random.default_rng(1).choice([-1.0, 1.0])
+    return x + sign * scale * rng.standard_normal(x.shape)
+
+
+def _fixed_order(x, scale, rng):
+    order = np.random.default_rng(0).permutation(x.size)
+    return x + scale * rng.standard_normal(x.size)[order].reshape(x.shape)
 
 
 NOISY_COPY = [
@@ -253,6 +270,15 @@ NOISY_COPY = [
         x.shape), WRONG, "repeats across the rows"),
     (lambda x, scale, rng: x + scale * rng.standard_normal(len(x)), WRONG, "ValueError"),
     (lambda x, scale, rng: 1 / 0, WRONG, "ZeroDivisionError"),
+    # a constant-seeded generator for a sign or an order, not the noise: right
+    (_constant_sign, CORRECT, "N(0, scale²)"),
+    (_fixed_order, CORRECT, "N(0, scale²)"),
+    # noise picked from a fixed pool: inside the call, at module level, a pool of a million
+    (lambda x, scale, rng: x + scale * rng.choice(
+        np.random.default_rng(0).standard_normal(50_000), x.shape), WRONG, "fixed pool"),
+    (lambda x, scale, rng: x + scale * rng.choice(_POOL, x.shape), WRONG, "fixed pool"),
+    (lambda x, scale, rng: x + scale * rng.choice(_BIG_POOL, x.shape), WRONG,
+     "noise values repeat an earlier one exactly"),
 ]
 
 # ----------------------------------------------------------------- Exercise 2: roll_die
@@ -421,6 +447,14 @@ ROLL_DIE = [
     # ... and a bias towards face 6: no remainder to blame
     (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls, p=[0.166] * 5 + [0.17]),
      WRONG, "equally likely? (Face 6 comes up most often)"),
+    # a constant-seeded generator to shuffle the faces, the rolls from rng: right ...
+    (lambda num_rolls, rng: np.random.default_rng(0).permutation(np.arange(1, 7))[
+        rng.integers(0, 6, num_rolls)], CORRECT, "fair die from rng"),
+    (lambda num_rolls, rng: rng.choice(np.random.default_rng(5).permutation(np.arange(1, 7)),
+                                       num_rolls), CORRECT, "fair die from rng"),
+    # ... the rolls themselves from a constant-seeded generator: wrong
+    (lambda num_rolls, rng: np.random.default_rng(0).integers(1, 7, num_rolls), WRONG,
+     "generators with different seeds gave the same rolls"),
 ]
 
 # -------------------------------------------------------------- Exercise 3: worker_rngs
@@ -479,6 +513,10 @@ def _advanced_from_one(step):
 
 def _random_child_seeds(seed, num_workers):  # 4 of 1,000 seeds per run: collide across runs
     return [default_rng(int(s)) for s in default_rng(seed).integers(1_000, size=num_workers)]
+
+
+def _drawn_base(base, num_workers):
+    return [np.random.default_rng([base, i, 1]) for i in range(num_workers)]
 
 
 WORKER_RNGS = [
@@ -641,6 +679,19 @@ WORKER_RNGS = [
      "Generator, got RandomState"),
     (lambda seed, n: _spawned(seed, n - 1), WRONG, "list of 4"),
     (lambda seed, n: (g for g in _spawned(seed, n)), WRONG, "got generator"),
+    # a base drawn from seed below 2**40 in [base, i, 1]: seeds 43408 and 44001 share one
+    (lambda seed, n: _drawn_base(int(np.random.default_rng(seed).integers(2**32)), n), WRONG,
+     "holds a base drawn from seed with too few varying bits"),
+    (lambda seed, n: _drawn_base(int(np.random.SeedSequence(seed).generate_state(1)[0]), n),
+     WRONG, "holds a base drawn from seed with too few varying bits"),
+    (lambda seed, n: _drawn_base(int(np.random.default_rng(seed).integers(2**40)), n), WRONG,
+     "vary by about 40 bits"),
+    # ... a 63-bit base, or seed itself next to a 32-bit one: right
+    (lambda seed, n: _drawn_base(int(np.random.default_rng(seed).integers(2**63)), n),
+     CORRECT, None),
+    (lambda seed, n: [np.random.default_rng(
+        [int(np.random.default_rng(seed).integers(2**32)), seed, i, 1]) for i in range(n)],
+     CORRECT, None),
 ]
 
 # ------------------------------------------------ Exercise 4: save_rng and load_rng
@@ -770,6 +821,65 @@ def _load_into_one_per_kind(text):  # one bit generator object per kind, reused
     return Generator(bit_generator)
 
 
+class _Store:  # a cache kept on a class, not in a variable of the module
+    data: ClassVar[dict] = {}
+
+
+def _save_on_class(rng):
+    text = json.dumps({"id": len(_Store.data)})
+    _Store.data[text] = copy.deepcopy(rng)
+    return text
+
+
+def _load_from_class(text):
+    return copy.deepcopy(_Store.data[text])
+
+
+_default_cache = {}
+
+
+def _save_to_default(rng, cache=_default_cache):  # a cache reached as a default argument
+    text = json.dumps({"id": len(cache)})
+    cache[text] = copy.deepcopy(rng)
+    return text
+
+
+def _load_from_default(text, cache=_default_cache):
+    return copy.deepcopy(cache[text])
+
+
+def _save_on_json(rng):  # a cache kept as an attribute of an imported module
+    if not hasattr(json, "_course_cache"):
+        json._course_cache = {}
+    text = json.dumps({"id": len(json._course_cache)})
+    json._course_cache[text] = copy.deepcopy(rng)
+    return text
+
+
+def _load_from_json(text):
+    return copy.deepcopy(json._course_cache[text])
+
+
+def _closure_cache():  # a cache in a closure, and the full state in the text besides
+    cache = {}
+
+    def save(rng):
+        text = json.dumps({"id": len(cache), "state": _as_lists(rng.bit_generator.state)})
+        cache[text] = copy.deepcopy(rng)
+        return text
+
+    def load(text):
+        return copy.deepcopy(cache[text]) if text in cache else None
+
+    def load_from_text(text):
+        return _load(json.dumps(json.loads(text)["state"]))
+
+    return save, load, load_from_text
+
+
+_SAVE_IN_CLOSURE, _LOAD_FROM_CLOSURE, _LOAD_STATE_FROM_TEXT = _closure_cache()
+
+
 def _save_after_a_test_draw(rng):
     rng.random()  # "is it working?"
     return _save(rng)
@@ -822,10 +932,21 @@ CHECKPOINT = [
       "a Generator(SFC64(...))")),
     (_save_by_text, _load_by_text, WRONG,
      ("load_rng must rebuild the generator from the text alone: in a new Python process "
-      "(here: with the variables that load_rng reads as they were before save_rng ran), "
-      "load_rng of the checkpoint of a Generator(PCG64(...)) failed (your code raised KeyError")),
+      "(here: saved by a copy of this process that then exited, loaded here), load_rng of "
+      "the checkpoint of a Generator(PCG64(...)) failed (your code raised KeyError")),
     (_save_by_text, _load_from_cache_or_text, CORRECT, None),  # the text suffices
     (_save_by_text, _cached, WRONG, "Generator(PCG64(...)) returned None. Does save_rng keep"),
+    # wrong: a cache that is no variable of the module (a class attribute, a default
+    # argument, an attribute of an imported module, a closure), named in the hint
+    (_save_on_class, _load_from_class, WRONG,
+     ("saved by a copy of this process that then exited, loaded here), load_rng of the "
+      "checkpoint of a Generator(PCG64(...))")),
+    (_save_on_class, _load_from_class, WRONG, "each call of save_rng changes _Store.data)"),
+    (_save_to_default, _load_from_default, WRONG,
+     "each call of save_rng changes the default of _save_to_default's argument cache)"),
+    (_save_on_json, _load_from_json, WRONG, "each call of save_rng changes json._course_cache"),
+    (_SAVE_IN_CLOSURE, _LOAD_FROM_CLOSURE, WRONG, "changes cache)"),
+    (_SAVE_IN_CLOSURE, _LOAD_STATE_FROM_TEXT, CORRECT, None),  # the text suffices
 ]
 
 CASES = ([(check_noisy_copy, (f,), status, hint) for f, status, hint in NOISY_COPY]

@@ -62,6 +62,15 @@ def _split_argsort(X, y, num_test, rng):
 def _split_sklearn(X, y, num_test, rng):
     from sklearn.model_selection import train_test_split
 
+    # a RandomState on a 63-bit seed: an int random_state stops at 32 bits (Day 1's rule)
+    state = np.random.RandomState(np.random.MT19937(int(rng.integers(2**63))))
+    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=num_test, random_state=state)
+    return X_tr, y_tr, X_te, y_te
+
+
+def _split_sklearn32(X, y, num_test, rng):
+    from sklearn.model_selection import train_test_split
+
     X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=num_test,
                                               random_state=int(rng.integers(2**32)))
     return X_tr, y_tr, X_te, y_te
@@ -585,4 +594,55 @@ CASES += [
     (check_sample_with_temperature, (_per_draw_pattern_sampler(lambda b, i: int(f"{b}{i}")),),
      WRONG, "the digits of a base followed by those of i"),
     (check_sample_with_temperature, (_spawned_sampler,), CORRECT, None),
+]
+
+
+# Child generators seeded with a 32-bit draw from rng: Day 1's rule (seeds drawn below 2**40
+# collide over many runs), applied at run time by the shared helper.
+def _child32_sampler(logits, T, size, rng):
+    p = _softmax(logits / T)
+    return np.random.default_rng(rng.integers(2**32)).choice(len(logits), size=size, p=p)
+
+
+def _sequence32_sampler(logits, T, size, rng):
+    child = np.random.default_rng(np.random.SeedSequence(int(rng.integers(2**32))))
+    return child.choice(len(logits), size=size, p=_softmax(logits / T))
+
+
+def _spawned32_sampler(logits, T, size, rng):
+    child = np.random.SeedSequence(int(rng.integers(2**32))).spawn(1)[0]
+    return np.random.default_rng(child).choice(len(logits), size=size, p=_softmax(logits / T))
+
+
+def _child63_sampler(logits, T, size, rng):
+    p = _softmax(logits / T)
+    return np.random.default_rng(rng.integers(2**63)).choice(len(logits), size=size, p=p)
+
+
+def _split_child32(X, y, num_test, rng):
+    order = np.random.default_rng(rng.integers(2**32)).permutation(len(X))
+    return X[order[num_test:]], y[order[num_test:]], X[order[:num_test]], y[order[:num_test]]
+
+
+def _split_listed32(X, y, num_test, rng):
+    order = np.random.default_rng([int(rng.integers(2**32)), 7]).permutation(len(X))
+    return X[order[num_test:]], y[order[num_test:]], X[order[:num_test]], y[order[:num_test]]
+
+
+def _split_spawned32(X, y, num_test, rng):
+    child = np.random.SeedSequence(int(rng.integers(2**32))).spawn(1)[0]
+    order = np.random.default_rng(child).permutation(len(X))
+    return X[order[num_test:]], y[order[num_test:]], X[order[:num_test]], y[order[:num_test]]
+
+
+CASES += [
+    (check_sample_with_temperature, (_child32_sampler,), WRONG, "too few varying bits"),
+    (check_sample_with_temperature, (_sequence32_sampler,), WRONG, "too few varying bits"),
+    (check_sample_with_temperature, (_spawned32_sampler,), WRONG, "draw the draws from rng"),
+    (check_sample_with_temperature, (_child63_sampler,), CORRECT, None),
+    (check_train_test_split, (_split_child32,), WRONG, "too few varying bits"),
+    (check_train_test_split, (_split_listed32,), WRONG, "the birthday bound"),
+    (check_train_test_split, (_split_spawned32,), WRONG, "too few varying bits"),
+    # scikit-learn's int random_state is a 32-bit seed: the same rule
+    (check_train_test_split, (_split_sklearn32,), WRONG, "too few varying bits"),
 ]

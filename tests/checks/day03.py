@@ -180,6 +180,40 @@ def _default_argument(x, spread=np.std):
     return spread(x) ** 2
 
 
+def _built_name(x):
+    return getattr(np, "v" + "ar")(x)  # the cheat under test: a name no source test sees
+
+
+def _joined_name(x):
+    return getattr(np, "".join(["s", "t", "d"]))(x) ** 2  # noqa: FLY002 (the cheat)
+
+
+def _method_of_a_copy(x):
+    return np.asarray(x, dtype=float).copy().var()
+
+
+def _nan_version(x):
+    return getattr(np, "nan" + "var")(x)
+
+
+def _key_named_var(x):
+    out = {"mean": x.mean()}  # a dict key may be called var
+    out["var"] = np.mean((x - out["mean"]) ** 2)
+    return out["var"]
+
+
+class _Stats:
+    pass
+
+
+def _attribute_named_var(x):
+    st = _Stats()  # so may an attribute of the learner's own object
+    st.mean = x.mean()
+    st.var = np.mean((x - st.mean) ** 2)
+    st.std = np.sqrt(st.var)
+    return st.var
+
+
 def _local_named_var(x):
     var = np.mean((x - np.mean(x)) ** 2)  # a variable may be called var
     return var
@@ -201,6 +235,8 @@ VARIANCE_CASES = [
     (check_variance, (lambda x: np.array(np.sum((x - x.mean()) ** 2) / len(x)),), CORRECT,
      None),
     (check_variance, (_local_named_var,), CORRECT, None),
+    (check_variance, (_key_named_var,), CORRECT, "subtracts"),
+    (check_variance, (_attribute_named_var,), CORRECT, None),
     # wrong
     (check_variance, (lambda x: np.mean(x**2) - np.mean(x) ** 2,), WRONG, "near 1e9"),
     (check_variance, (lambda x: np.sum((x - x.mean()) ** 2) / (len(x) - 1),), WRONG,
@@ -215,6 +251,10 @@ VARIANCE_CASES = [
     (check_variance, (_alias_outside,), WRONG, "without np.var"),
     (check_variance, (_default_argument,), WRONG, "without np.var"),
     (check_variance, (lambda x: np.ndarray.var(x),), WRONG, "without np.var"),
+    (check_variance, (_built_name,), WRONG, "your function called np.var"),
+    (check_variance, (_joined_name,), WRONG, "your function called np.std"),
+    (check_variance, (_method_of_a_copy,), WRONG, "your function called np.var or .var()"),
+    (check_variance, (_nan_version,), WRONG, "your function called np.nanvar"),
     (check_variance, (_in_place,), WRONG, "changed its argument x in place"),
     (check_variance, (_float32_two_pass,), WRONG, "near 1e9"),
     (check_variance, (lambda x: [1.0, 2.0],), WRONG, "one number"),
@@ -375,6 +415,21 @@ def _fixed_count(x, statistic, num_resamples, rng):
 def _new_numbers(x, statistic, num_resamples, rng):
     fake = rng.normal(x.mean(), x.std(), (num_resamples, len(x)))  # a parametric "bootstrap"
     return statistic(fake, axis=1).std(ddof=1)
+
+
+def _float32_data(x, statistic, num_resamples, rng):
+    x = x.astype(np.float32)  # the values of x, rounded
+    return float(statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1).std())
+
+
+def _float32_and_back(x, statistic, num_resamples, rng):
+    resamples = x[rng.integers(0, len(x), (num_resamples, len(x)))]
+    return statistic(resamples.astype(np.float32).astype(np.float64), axis=1).std()
+
+
+def _float16_data(x, statistic, num_resamples, rng):
+    x = np.asarray(x, dtype=np.float16)
+    return statistic(x[rng.integers(0, len(x), (num_resamples, len(x)))], axis=1).std()
 
 
 def _shuffle_in_place(x, statistic, num_resamples, rng):
@@ -615,6 +670,9 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_variance,), WRONG, "looks like a variance"),
     (check_bootstrap_se, (_fixed_count,), WRONG, "exactly num_resamples"),
     (check_bootstrap_se, (_new_numbers,), WRONG, "not in x"),
+    (check_bootstrap_se, (_float32_data,), WRONG, "the values of x rounded to float32"),
+    (check_bootstrap_se, (_float32_and_back,), WRONG, "rounded to float32 (did you convert"),
+    (check_bootstrap_se, (_float16_data,), WRONG, "rounded to float16"),
     (check_bootstrap_se, (_shuffle_in_place,), WRONG, "changed its argument x in place"),
     (check_bootstrap_se, (lambda x, statistic, num_resamples, rng: [0.1, 0.2],), WRONG,
      "one number"),
@@ -636,3 +694,55 @@ BOOTSTRAP_CASES = [
 ]
 
 CASES = SPREAD_CASES + VARIANCE_CASES + BATCH_CASES + BOOTSTRAP_CASES
+
+
+# Generators seeded with a 32-bit draw from rng (Day 1's rule), and seed arithmetic that the
+# source does not show (the constructor passed to map, or under another name): caught at
+# run time.
+def _seeds32(x, statistic, num_resamples, rng):
+    return np.std([statistic(np.random.default_rng(int(s)).choice(x, len(x)))
+                   for s in rng.integers(0, 2**32, num_resamples)], ddof=1)
+
+
+def _sequence32(x, statistic, num_resamples, rng):
+    child = np.random.default_rng(np.random.SeedSequence(int(rng.integers(2**32))))
+    return statistic(child.choice(x, (num_resamples, len(x))), axis=1).std(ddof=1)
+
+
+def _spawned32(x, statistic, num_resamples, rng):
+    children = np.random.SeedSequence(int(rng.integers(2**32))).spawn(num_resamples // 100)
+    idx = np.concatenate([np.random.default_rng(c).integers(0, len(x), (100, len(x)))
+                          for c in children])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _mapped_seeds(x, statistic, num_resamples, rng):
+    base = int(rng.integers(2**62))
+    seeds = base + 100 * np.arange(num_resamples // 100)
+    gens = map(np.random.default_rng, seeds)
+    idx = np.concatenate([g.integers(0, len(x), (100, len(x))) for g in gens])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _aliased_constructor(x, statistic, num_resamples, rng):
+    from numpy.random import default_rng as mk
+    b = int(rng.integers(2**62))
+    idx = np.concatenate([mk(b + i).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _seeds63(x, statistic, num_resamples, rng):
+    idx = np.concatenate([np.random.default_rng(int(s)).integers(0, len(x), (100, len(x)))
+                          for s in rng.integers(0, 2**63, num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+CASES += [
+    (check_bootstrap_se, (_seeds32,), WRONG, "too few varying bits"),
+    (check_bootstrap_se, (_sequence32,), WRONG, "too few varying bits"),
+    (check_bootstrap_se, (_spawned32,), WRONG, "the birthday bound"),
+    (check_bootstrap_se, (_mapped_seeds,), WRONG, "base + 100 * i, a constant step of 100"),
+    (check_bootstrap_se, (_aliased_constructor,), WRONG, "per resample with base + i"),
+    (check_bootstrap_se, (_seeds63,), CORRECT, None),
+]

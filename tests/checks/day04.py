@@ -365,7 +365,8 @@ CASES = [
     (check_robust_transform,
      (lambda Xtr, Xte: Xte / np.subtract(*np.percentile(Xtr, [75, 25], axis=0)),), WRONG,
      "not centred"),
-    (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xtr),), WRONG, "shape"),
+    (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xtr),), WRONG,
+     "returned 41 rows, the training split transformed (with X_train's statistics)"),
     (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xte)[:, :2],), WRONG,
      "keep every feature (column) of X_test"),
     (check_robust_transform, (lambda Xtr, Xte: _robust(Xtr, Xtr)[:len(Xte)],), WRONG,
@@ -411,7 +412,8 @@ CASES = [
     (check_whiten,
      (lambda Xtr, Xte: (Xte - Xtr.mean(axis=0)) @ np.linalg.inv(np.cov(Xtr, rowvar=False)),),
      WRONG, "inverse covariance"),
-    (check_whiten, (lambda Xtr, Xte: _white_with(Xtr, Xtr),), WRONG, "shape"),
+    (check_whiten, (lambda Xtr, Xte: _white_with(Xtr, Xtr),), WRONG,
+     "returned 200 rows, the training split transformed (with X_train's statistics)"),
     (check_whiten, (lambda Xtr, Xte: PCA(n_components=2, whiten=True).fit(Xtr).transform(Xte),),
      WRONG, "keep every direction (column)"),
     (check_whiten, (lambda Xtr, Xte: _white_with(Xtr, Xte) + 1.0,), WRONG, "one matrix"),
@@ -427,4 +429,39 @@ CASES = [
     (check_whiten, (lambda Xtr, Xte: _zca_eps_white(Xtr, Xte, -1e-3),), WRONG,
      "subtracted 0.001 from the eigenvalues before the square root: along the smallest "
      + "eigenvalue (0.0057) the whitened variance is then 1.2, not 1"),
+]
+
+
+def _min_max_float16(X):  # the right formula computed in float16: the feature near -1000 is lost
+    X = X.astype(np.float16)
+    span = X.max(axis=0) - X.min(axis=0)
+    return (X - X.min(axis=0)) / np.where(span == 0, np.float16(1), span)
+
+
+CASES += [
+    # a float16 result: 3 significant digits, named as such (float32 has its own diagnosis)
+    (check_min_max, (lambda X: _min_max_loop(X).astype(np.float16),), WRONG,
+     "the formula is right, but your result is float16"),
+    (check_min_max, (lambda X: minmax_scale(X).astype(np.float16),), WRONG,
+     "do not cast to float16"),
+    (check_min_max, (_min_max_float16,), WRONG, "computed in float16, the feature near -1000"),
+    # the training split, or both splits, transformed and returned: named, not a shape
+    (check_robust_transform, (lambda Xtr, Xte: RobustScaler().fit(Xtr).transform(Xtr),), WRONG,
+     "the training split transformed (with X_train's statistics): return X_test (19 rows)"),
+    (check_robust_transform,
+     (lambda Xtr, Xte: RobustScaler().fit(Xtr).transform(np.vstack([Xtr, Xte])),), WRONG,
+     "returned 60 rows, both splits stacked transformed (with X_train's"),
+    (check_robust_transform,
+     (lambda Xtr, Xte: RobustScaler().fit_transform(np.vstack([Xtr, Xte])),), WRONG,
+     "both splits stacked transformed (with both splits' statistics)"),
+    (check_robust_transform, (lambda Xtr, Xte: np.zeros_like(Xtr),), WRONG,
+     "should return an array of shape (19, 3)"),
+    (check_whiten, (lambda Xtr, Xte: PCA(whiten=True).fit(Xtr).transform(Xtr),), WRONG,
+     "the training split transformed (with X_train's statistics): return X_test (60 rows)"),
+    (check_whiten, (lambda Xtr, Xte: _pca_white(Xtr, np.vstack([Xtr, Xte])),), WRONG,
+     "returned 260 rows, both splits stacked transformed (with X_train's"),
+    (check_whiten, (lambda Xtr, Xte: PCA(whiten=True).fit_transform(np.vstack([Xtr, Xte])),),
+     WRONG, "both splits stacked transformed (with both splits' statistics)"),
+    (check_whiten, (lambda Xtr, Xte: Xtr - Xtr.mean(axis=0),), WRONG,
+     "should return an array of shape (60, 3)"),
 ]

@@ -58,6 +58,19 @@ def _he_sorted(widths, rng):
     return [np.sort(W, axis=None).reshape(W.shape) for W in _he_loop(widths, rng)]
 
 
+def _he_cached(copy):
+    """One matrix per shape, cached and reused (as the object itself, or a copy of it): the
+    prompt's widths (64, 100, 100, 100, 10) give two equal layers."""
+    def he_stack(widths, rng):
+        cache, out = {}, []
+        for a, b in itertools.pairwise(widths):
+            if (a, b) not in cache:
+                cache[(a, b)] = rng.normal(0, math.sqrt(2 / a), (a, b))
+            out.append(cache[(a, b)].copy() if copy else cache[(a, b)])
+        return out
+    return he_stack
+
+
 def _he_uniform(widths, rng):
     return [rng.uniform(-math.sqrt(6 / a), math.sqrt(6 / a), size=(a, b))
             for a, b in itertools.pairwise(widths)]
@@ -265,7 +278,7 @@ CASES = [
         phi(rng.standard_normal(10_000)) ** 2)),), WRONG, "num_draws is"),
     (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
         phi(np.random.default_rng(0).standard_normal(num_draws)) ** 2)),), WRONG,
-     "another seed gave the same gain"),
+     "A fixed seed gives every rng the same estimate"),
     (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
         phi(np.random.default_rng().standard_normal(num_draws)) ** 2)),), WRONG,
      "equally seeded rng gave different gains"),
@@ -321,6 +334,9 @@ CASES = [
     # 48-bit layer seeds vary by more than Day 1's 40 bits, layer by layer
     (check_he_stack, (_he_drawn_seed_per_layer(2**48),), CORRECT, None),
     # he_stack: wrong, each with the hint on that mistake
+    (check_he_stack, (_he_cached(copy=False),), WRONG,
+     "layers 1 and 2 hold the same numbers (one matrix per shape, cached and reused?)"),
+    (check_he_stack, (_he_cached(copy=True),), WRONG, "layers 1 and 2 hold the same numbers"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(1 / a)),), WRONG, "LeCun"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a + b))),), WRONG, "Glorot"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / b)),), WRONG, "fan_out mode"),
@@ -535,3 +551,186 @@ if importlib.util.find_spec("torch") is not None:
         (check_uniform_bound, (lambda std: torch.tensor(std) * torch.sqrt(torch.tensor(3.0)),),
          CORRECT, None),
     ]
+
+
+# he_stack: a generator per layer seeded by arithmetic on a 63-bit s drawn from rng. Every
+# such answer hears the rule (each generator is the one of an ordinary integer); the shift
+# collision is named only where it holds: s + layer and s + 1000 * layer (s + 1000 can be
+# another rng's s), not int(f"{s}{layer}") = 10 s + layer or 100 s + layer (whose layer-0
+# seeds are multiples of 10 or 100), nor s + 1000 * layer for s below 1000 (s + 1000 is none)
+CASES += [
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: int(f"{s}{i}")),), WRONG,
+     "any other code that seeds with"),
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: int(f"{s}{i}")),), WRONG,
+     "The rng tried gave no seed to two different layers"),
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s + i),), WRONG,
+     "builds the same generators shifted by one layer"),
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s * 100 + i),), WRONG,
+     "The rng tried gave no seed to two different layers"),
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s + 1000 * i),), WRONG,
+     "builds the same generators shifted by one layer"),
+    (check_he_stack, (_he_layer_seeds(1000, lambda s, i: s + 1000 * i),), WRONG,
+     "The rng tried gave no seed to two different layers"),
+    # a step of 50 on layer-0 seeds 100 apart: two layers on, the seeds meet
+    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s * 100 + 50 * i),), WRONG,
+     "shifted by 2 layers"),
+    # a seed drawn from 3 values: the rng tried already meet, shown with the seed
+    (check_he_stack, (_he_seed_arithmetic,), WRONG, "The rng tried already meet: "),
+]
+
+
+def _he_two_drawn_generators(widths, rng):
+    """Two generators seeded with 63-bit draws from rng, taking turns by layer: right. (Any
+    two seeds differ by a constant, which is no arithmetic on a seed.)"""
+    gens = [np.random.default_rng(int(rng.integers(2**63))) for _ in range(2)]
+    return [gens[i % 2].normal(0, math.sqrt(2 / a), (a, b))
+            for i, (a, b) in enumerate(itertools.pairwise(widths))]
+
+
+CASES.append((check_he_stack, (_he_two_drawn_generators,), CORRECT, None))
+
+
+# gain: draws made with rng itself and nothing else (no generator of its own, whatever its
+# seed; not PyTorch's global generator, whose state the check restores), num_draws
+# independent draws (not z and -z), and standard normal (not another shape with std 1)
+def _gain_own_generator(make):
+    def gain(phi, rng, num_draws):
+        return 1 / math.sqrt(np.mean(phi(make(rng).standard_normal(num_draws)) ** 2))
+    return gain
+
+
+def _gain_antithetic(phi, rng, num_draws):
+    z = rng.standard_normal(num_draws // 2)
+    z = np.concatenate([z, -z])
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+def _gain_antithetic_two_calls(phi, rng, num_draws):
+    z = rng.standard_normal(num_draws // 2)
+    return 1 / math.sqrt((np.sum(phi(z) ** 2) + np.sum(phi(-z) ** 2)) / num_draws)
+
+
+def _gain_antithetic_float32(phi, rng, num_draws):
+    z = rng.standard_normal(num_draws // 2, dtype=np.float32)
+    return 1 / math.sqrt(np.mean(phi(np.concatenate([z, -z])) ** 2))
+
+
+CASES += [
+    (check_gain, (_gain_own_generator(
+        lambda rng: np.random.default_rng(int(rng.integers(1000)))),), WRONG,
+     "made a generator of its own"),
+    (check_gain, (_gain_own_generator(
+        lambda rng: np.random.default_rng(int(rng.integers(2**63)))),), WRONG,
+     "no other generator"),
+    (check_gain, (_gain_own_generator(
+        lambda rng: np.random.default_rng(int(rng.integers(2**40)))),), WRONG,
+     "rejects a seed drawn below 2**40"),
+    (check_gain, (_gain_own_generator(
+        lambda rng: np.random.RandomState(int(rng.integers(2**31)))),), WRONG,
+     "made a generator of its own"),
+    (check_gain, (_gain_own_generator(lambda rng: np.random.default_rng(
+        rng.integers(2**32, size=4))),), WRONG, "made a generator of its own"),
+    # rng handed on (np.random.default_rng(rng) returns rng itself) or a child of it: right
+    (check_gain, (_gain_own_generator(np.random.default_rng),), CORRECT, None),
+    (check_gain, (_gain_own_generator(lambda rng: rng.spawn(1)[0]),), CORRECT, None),
+    (check_gain, (_gain_antithetic,), WRONG, "z and -z"),
+    (check_gain, (_gain_antithetic_two_calls,), WRONG, "antithetic"),
+    (check_gain, (_gain_antithetic_float32,), WRONG, "not num_draws independent draws"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.uniform(-np.sqrt(3), np.sqrt(3), num_draws)) ** 2)),), WRONG, "uniform draws"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.uniform(-5, 5, num_draws)) ** 2)),), WRONG, "a uniform's -1.2"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.laplace(0, 1 / math.sqrt(2), num_draws)) ** 2)),), WRONG, "heavier tails"),
+]
+if importlib.util.find_spec("torch") is not None:
+    def _gain_torch_global(seeded):
+        def gain(phi, rng, num_draws):
+            import torch
+            if seeded:
+                torch.manual_seed(int(rng.integers(2**31)))
+            return 1 / math.sqrt(np.mean(phi(
+                torch.randn(num_draws, dtype=torch.float64).numpy()) ** 2))
+        return gain
+
+    def _gain_torch_generator(phi, rng, num_draws):
+        import torch
+        g = torch.Generator().manual_seed(int(rng.integers(2**63)))
+        z = torch.randn(num_draws, generator=g, dtype=torch.float64)
+        return phi(z).pow(2).mean().rsqrt()
+
+    CASES += [
+        (check_gain, (_gain_torch_global(seeded=True),), WRONG, "PyTorch's global generator"),
+        (check_gain, (_gain_torch_global(seeded=False),), WRONG, "PyTorch's global generator"),
+        (check_gain, (_gain_torch_generator,), WRONG, "made a generator of its own"),
+    ]
+
+
+# he_stack: correlation at any lag, within a layer (along rows or columns) or between layers
+def _he_mixed_with_previous(widths, rng):
+    """Layer l + 1's draws mixed with layer l's (correlation 0.71 across layers)."""
+    out, prev = [], None
+    for fan_in, fan_out in itertools.pairwise(widths):
+        z = rng.standard_normal(fan_in * fan_out)
+        if prev is not None:
+            m = min(len(prev), len(z))
+            z[:m] = (z[:m] + prev[:m]) / math.sqrt(2)
+        prev = z
+        out.append(z.reshape(fan_in, fan_out) * math.sqrt(2 / fan_in))
+    return out
+
+
+def _he_mixed_reversed(widths, rng):
+    """Layer l + 1's draws mixed with layer l's, in reverse order."""
+    out, prev = [], None
+    for fan_in, fan_out in itertools.pairwise(widths):
+        z = rng.standard_normal(fan_in * fan_out)
+        if prev is not None:
+            m = min(len(prev), len(z))
+            z[:m] = (z[:m] + prev[::-1][:m]) / math.sqrt(2)
+        prev = z
+        out.append(z.reshape(fan_in, fan_out) * math.sqrt(2 / fan_in))
+    return out
+
+
+def _he_lagged_columns(lag):
+    def he_stack(widths, rng):
+        out = []
+        for a, b in itertools.pairwise(widths):
+            z = rng.standard_normal((a, b + lag))
+            out.append((z[:, lag:] + z[:, :-lag]) / math.sqrt(2) * math.sqrt(2 / a))
+        return out
+    return he_stack
+
+
+def _he_lagged_rows(lag):
+    def he_stack(widths, rng):
+        out = []
+        for a, b in itertools.pairwise(widths):
+            z = rng.standard_normal((a + lag, b))
+            out.append((z[lag:] + z[:-lag]) / math.sqrt(2) * math.sqrt(2 / a))
+        return out
+    return he_stack
+
+
+CASES += [
+    (check_he_stack, (_he_mixed_with_previous,), WRONG, "layers 0 and 1 are correlated"),
+    (check_he_stack, (_he_mixed_reversed,), WRONG, "are correlated"),
+    (check_he_stack, (_he_lagged_columns(2),), WRONG, "0 rows and 2 columns apart"),
+    (check_he_stack, (_he_lagged_columns(7),), WRONG, "0 rows and 7 columns apart"),
+    (check_he_stack, (_he_lagged_rows(3),), WRONG, "3 rows and 0 columns apart"),
+]
+
+
+def _he_one_seed(bound):
+    """One generator of its own, seeded from rng.integers(bound), for every layer."""
+    return lambda widths, rng: _he_loop(widths, np.random.default_rng(int(rng.integers(bound))))
+
+
+# he_stack, Day 1's rule: a seed drawn below 2**40 (rng.integers(2**40) included) is
+# rejected, with the measured bits and their birthday numbers; 41 bits pass
+CASES += [
+    (check_he_stack, (_he_one_seed(2**40),), WRONG, "about 40 bits, 40 or fewer"),
+    (check_he_stack, (_he_one_seed(2**36),), WRONG, "n**2 / 2**37"),
+    (check_he_stack, (_he_one_seed(2**41),), CORRECT, None),
+]

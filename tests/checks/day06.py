@@ -220,6 +220,40 @@ def permuted_copies(x, p, rng):
     return np.hstack([u] + [rng.permutation(u, axis=0) for _ in range(4)]) >= p
 
 
+def guarded(snippet_fixed):
+    """``snippet_fixed`` with p_drop = 1 answered by zeros (every unit dropped, no 0 / 0)."""
+    def guarded_snippet(a, p_drop, rng):
+        return np.zeros_like(a) if p_drop == 1 else snippet_fixed(a, p_drop, rng)
+    return guarded_snippet
+
+
+def snippet_copy_at_one(a, p_drop, rng):
+    """Guards 0 / 0 by returning a unchanged: p_drop = 1 should drop every unit."""
+    keep = 1 - p_drop
+    if keep == 0:
+        return a.copy()
+    return a * rng.binomial(1, keep, a.shape) / keep
+
+
+def snippet_zeros_at_ends(a, p_drop, rng):
+    """Returns zeros at p_drop = 0 too, where nothing is dropped."""
+    if p_drop in (0, 1):
+        return np.zeros_like(a)
+    return a * rng.binomial(1, 1 - p_drop, a.shape) / (1 - p_drop)
+
+
+def original_copy_at_one(x, p, rng, training=True):
+    """Keeps everything at p = 1, where everything is dropped."""
+    if p == 1:
+        return x.copy()
+    return x * (rng.random(x.shape) >= p) if training else x * (1 - p)
+
+
+def original_inverse_scale(x, p, rng, training=True):
+    """Evaluation as x / (1 / (1 - p)): ZeroDivisionError at p = 1."""
+    return x * (rng.random(x.shape) >= p) if training else x / (1 / (1 - p))
+
+
 def snippet_mask(make_mask):
     """snippet_fixed whose mask is ``make_mask(a, p_drop, rng)`` (True = kept)."""
     def snippet_fixed(a, p_drop, rng):
@@ -389,8 +423,29 @@ def python_random_32_bits(x, p, rng):
 
 
 def seeded_40_bits(x, p, rng):
-    """Valid: a 40-bit seed drawn from rng (20 such seeds span about 39.9 bits)."""
+    """Reviewer's case (F8): a seed drawn below 2**40, which Day 1's rule rejects (40 bits or
+    fewer; 20 such seeds span about 39.9 bits)."""
     return np.random.default_rng(int(rng.integers(2**40))).random(x.shape) >= p
+
+
+def seeded_40_bits_shifted(x, p, rng):
+    """40 varying bits above a large offset: the offset adds no variation."""
+    return np.random.default_rng(2**50 + int(rng.integers(2**40))).random(x.shape) >= p
+
+
+def seeded_40_bits_in_list(x, p, rng):
+    """A seed drawn below 2**40 in a list with a constant: still 40 varying bits."""
+    return np.random.default_rng([int(rng.integers(2**40)), 6]).random(x.shape) >= p
+
+
+def seeded_41_bits(x, p, rng):
+    """Valid by Day 1's rule: a seed drawn below 2**41 varies by 41 bits, more than 40."""
+    return np.random.default_rng(int(rng.integers(2**41))).random(x.shape) >= p
+
+
+def seeded_48_bits(x, p, rng):
+    """Valid: a 48-bit seed drawn from rng."""
+    return np.random.default_rng(int(rng.integers(2**48))).random(x.shape) >= p
 
 
 def seeded_39_bits(x, p, rng):
@@ -424,6 +479,28 @@ def seeded_in_list(x, p, rng):
 def seeded_63_bits(x, p, rng):
     """Valid: a generator of its own from a 63-bit seed drawn from rng."""
     return np.random.default_rng(int(rng.integers(2**63))).random(x.shape) >= p
+
+
+def drop_scaled_by_x(x, p, rng):
+    """Reviewer's case (F9): the uniform draw times x compared with p: drop probability p / x."""
+    return rng.random(x.shape) * x >= p
+
+
+def threshold_times_x(x, p, rng):
+    """The threshold times x: drop probability p * x (clipped at 1)."""
+    return rng.random(x.shape) >= np.clip(p * x, 0, 1)
+
+
+def cached_by(key):
+    """A mask drawn once and kept across calls, under ``key(x, p)`` (the shape, say): every
+    call with that key returns it, whatever rng (True = kept)."""
+    cache = {}
+
+    def make_mask(x, p, rng):
+        if key(x, p) not in cache:
+            cache[key(x, p)] = rng.random(x.shape) >= p
+        return cache[key(x, p)]
+    return make_mask
 
 
 def spawned_child(x, p, rng):
@@ -545,9 +622,29 @@ CASES = [
      "legacy generator, np.random.RandomState"),
     (check_original_dropout, (original_mask(python_random_inside),), CORRECT, None),
     (check_original_dropout, (original_mask(python_random_32_bits),), WRONG, "about 32 bits"),
-    (check_original_dropout, (original_mask(seeded_40_bits),), CORRECT, None),
+    (check_original_dropout, (original_mask(seeded_40_bits),), WRONG,
+     "about 40 bits (40 or fewer: a seed drawn below 2**40, rng.integers(2**40) included"),
+    (check_original_dropout, (original_mask(seeded_40_bits_shifted),), WRONG,
+     "about 40 bits (40 or fewer"),
+    (check_original_dropout, (original_mask(seeded_40_bits_in_list),), WRONG,
+     "about 40 bits (40 or fewer"),
+    (check_original_dropout, (original_mask(seeded_41_bits),), CORRECT, None),
+    (check_original_dropout, (original_mask(seeded_48_bits),), CORRECT, None),
     (check_original_dropout, (original_mask(seeded_39_bits),), WRONG,
-     "about 39 bits (fewer than 40"),
+     "about 39 bits (40 or fewer"),
+    (check_original_dropout, (original_mask(drop_scaled_by_x),), WRONG,
+     "depending on its value"),
+    (check_original_dropout, (lambda x, p, rng, training=True:  # the reviewer's own form
+                              x * (rng.random(x.shape) * x >= p) if training else x * (1 - p),),
+     WRONG, "neither side may be computed from x"),
+    (check_original_dropout, (original_mask(threshold_times_x),), WRONG,
+     "correlates with the activation"),
+    (check_original_dropout, (original_mask(cached_by(lambda x, p: x.shape)),), WRONG,
+     "a mask kept from an earlier call (cached for the input's shape"),
+    (check_original_dropout, (original_mask(cached_by(lambda x, p: (x.shape, p))),), WRONG,
+     "a mask kept from an earlier call"),
+    (check_original_dropout, (original_mask(cached_by(lambda x, p: x.size)),), WRONG,
+     "is reused at every training step"),
     (check_snippet_fixed, (snippet_mask(integers_half),), WRONG, "hard-coded at 1/2"),
     (check_snippet_fixed, (snippet_mask(random_half),), WRONG, "hard-coded at 1/2"),
     (check_snippet_fixed, (snippet_mask(normal_draw),), WRONG,
@@ -561,12 +658,12 @@ CASES = [
     (check_original_dropout, (lambda x, p, rng, training=True: 0 * x if training
                               else (1 - p) * x,), WRONG, "every output"),
     # Exercise 2: snippet_fixed(a, p_drop, rng)
-    (check_snippet_fixed, (snippet(),), CORRECT, "1 / (1 - p_drop)"),
-    (check_snippet_fixed, (lambda a, p, rng: a * (rng.random(a.shape) >= p) / (1 - p),), CORRECT,
-     None),
+    (check_snippet_fixed, (guarded(snippet()),), CORRECT, "1 / (1 - p_drop)"),
+    (check_snippet_fixed, (guarded(lambda a, p, rng: a * (rng.random(a.shape) >= p) / (1 - p)),),
+     CORRECT, None),
     (check_snippet_fixed, (snippet_where,), CORRECT, None),
-    (check_snippet_fixed, (snippet_float32,), CORRECT, None),
-    (check_snippet_fixed, (snippet_bool,), CORRECT, None),
+    (check_snippet_fixed, (guarded(snippet_float32),), CORRECT, None),
+    (check_snippet_fixed, (guarded(snippet_bool),), CORRECT, None),
     (check_snippet_fixed, (global_snippet,), WRONG, "global np.random"),
     (check_snippet_fixed, (snippet_small_seed,), WRONG, "few possible"),
     (check_snippet_fixed, (snippet_antithetic,), WRONG, "depend on one another"),
@@ -597,8 +694,8 @@ CASES = [
      "p_drop = 0.75"),
     (check_snippet_fixed, (lambda a, p, rng: a * (np.random.default_rng(0).random(a.shape) >= p)
                            / (1 - p),), WRONG, "differently seeded"),
-    (check_snippet_fixed, (snippet_mask(binomial_count_placed),), CORRECT, None),
-    (check_snippet_fixed, (snippet_mask(seeded_63_bits),), CORRECT, None),
+    (check_snippet_fixed, (guarded(snippet_mask(binomial_count_placed)),), CORRECT, None),
+    (check_snippet_fixed, (guarded(snippet_mask(seeded_63_bits)),), CORRECT, None),
     (check_snippet_fixed, (snippet_mask(fixed_total_permuted),), WRONG,
      "fixed count of zeros shuffled"),
     (check_snippet_fixed, (snippet_mask(fixed_total_choice),), WRONG, "same number of entries"),
@@ -606,12 +703,35 @@ CASES = [
     (check_snippet_fixed, (snippet_mask(legacy_inside),), WRONG,
      "legacy generator, np.random.RandomState"),
     (check_snippet_fixed, (snippet_mask(seeded_32_bits),), WRONG, "about 32 bits"),
+    (check_snippet_fixed, (snippet_mask(seeded_40_bits),), WRONG,
+     "about 40 bits (40 or fewer: a seed drawn below 2**40"),
+    (check_snippet_fixed, (guarded(snippet_mask(seeded_41_bits)),), CORRECT, None),
+    (check_snippet_fixed, (lambda a, p_drop, rng:  # the reviewer's own form
+                           a * (rng.random(a.shape) >= np.clip(p_drop * a, 0, 1)) / (1 - p_drop),),
+     WRONG, "depending on its value"),
+    (check_snippet_fixed, (snippet_mask(drop_scaled_by_x),), WRONG,
+     "neither side may be computed from x"),
+    (check_snippet_fixed, (snippet_mask(cached_by(lambda a, p: a.shape)),), WRONG,
+     "a mask kept from an earlier call (cached for the input's shape"),
+    (check_snippet_fixed, (snippet_mask(cached_by(lambda a, p: (a.shape, p))),), WRONG,
+     "a mask kept from an earlier call"),
     (check_snippet_fixed, (gaussian_noise,), WRONG, "no output of snippet_fixed is 0"),
     (check_snippet_fixed, (mask_only,), WRONG, "does not depend on the activations a"),
     (check_original_dropout, (original_mask(shared_threshold),), WRONG,
      "threshold (or probability) drawn once per call"),
     (check_snippet_fixed, (snippet_mask(shared_threshold),), WRONG,
      "threshold (or probability) drawn once per call"),
+    # the ends: p_drop = 1 drops every unit (zeros, as torch.nn.Dropout(p=1)), p_drop = 0 none
+    (check_snippet_fixed, (snippet(),), WRONG, "gave NaN (0 / 0?): p_drop = 1 drops every unit"),
+    (check_snippet_fixed, (snippet_bool,), WRONG,
+     "ZeroDivisionError: float division by zero at snippet_fixed(a, p_drop=1, rng): p_drop = 1"),
+    (check_snippet_fixed, (snippet_copy_at_one,), WRONG,
+     "left 200000 of 200000 units non-zero: p_drop = 1 drops every unit"),
+    (check_snippet_fixed, (snippet_zeros_at_ends,), WRONG, "p_drop = 0 drops nothing"),
+    (check_original_dropout, (original_copy_at_one,), WRONG, "p = 1 drops every unit"),
+    (check_original_dropout, (original_inverse_scale,), WRONG,
+     "ZeroDivisionError: float division by zero at original_dropout(x, p=1, rng, training=False)"),
+
 ]
 
 if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch

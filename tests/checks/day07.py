@@ -1142,3 +1142,86 @@ def unit_gelsy_unscaled(A, y):  # scipy's QR-with-pivoting driver, no column sca
 CASES += [
     (check_lstsq_unit_columns, (unit_gelsy_unscaled,), WRONG, "what plain lstsq does"),
 ]
+
+
+def _fit_drawn(x, y, members, drawn):  # lstsq slope of the resample of families `drawn`
+    rows = np.concatenate([members[g] for g in drawn])
+    return np.linalg.lstsq(add_bias(x[rows].reshape(-1, 1)), y[rows], rcond=None)[0][1]
+
+
+def _boot_from_indices(make):
+    """A family bootstrap fitting the resamples of the index matrix make(rng, G, num_boot)."""
+    def boot(x, y, family, num_boot, rng):
+        num_families, members = _members(family)
+        return np.array([_fit_drawn(x, y, members, d)
+                         for d in make(rng, num_families, num_boot)])
+    return boot
+
+
+def _half_then(rng, G, num_boot, second):  # the reviewer's: a second half computed from the first
+    drawn = rng.integers(0, G, ((num_boot + 1) // 2, G))
+    return np.vstack([drawn, second(drawn, G)])[:num_boot]
+
+
+def _keep_fifth(rng, G, num_boot):  # d[:G//5] = prev[:G//5]: a fifth kept from the last one
+    drawn = rng.integers(0, G, (num_boot, G))
+    for r in range(1, num_boot):
+        drawn[r, :G // 5] = drawn[r - 1, :G // 5]
+    return drawn
+
+
+def _lag7_third(rng, G, num_boot):  # D[i, :G//3] = D[i-7, :G//3]
+    drawn = rng.integers(0, G, (num_boot, G))
+    for r in range(7, num_boot):
+        drawn[r, :G // 3] = drawn[r - 7, :G // 3]
+    return drawn
+
+
+def _pairs_quarter(rng, G, num_boot):  # in pairs, the second reusing a quarter of the first
+    drawn = rng.integers(0, G, (num_boot, G))
+    drawn[1::2, :G // 4] = drawn[0:num_boot - 1:2, :G // 4]
+    return drawn
+
+
+def _chain_tenths(rng, G, num_boot):  # a tenth from the last replicate, a tenth from the one before
+    t = max(1, G // 10)
+    drawn = rng.integers(0, G, (num_boot, G))
+    for r in range(2, num_boot):
+        drawn[r, :t], drawn[r, t:2 * t] = drawn[r - 1, t:2 * t], drawn[r - 2, 2 * t:3 * t]
+    return drawn
+
+
+def boot_counts_weighted(x, y, family, num_boot, rng):  # multinomial counts as weights: right
+    num_families = family.max() + 1
+    out = []
+    for counts in rng.multinomial(num_families, np.full(num_families, 1 / num_families),
+                                  size=num_boot):
+        w = counts[family].astype(float)
+        xm, ym = w @ x / w.sum(), w @ y / w.sum()
+        out.append(w @ ((x - xm) * (y - ym)) / (w @ (x - xm) ** 2))
+    return np.array(out)
+
+
+CASES += [
+    (check_family_bootstrap,
+     (_boot_from_indices(lambda rng, G, n: _half_then(rng, G, n, lambda d, G: (d + 1) % G)),),
+     WRONG, "takes family (d + 1) % 20 for each family d"),
+    (check_family_bootstrap,
+     (_boot_from_indices(lambda rng, G, n: _half_then(rng, G, n, lambda d, G: G - 1 - d)),),
+     WRONG, "takes family (19 - d) % 20 for each family d"),
+    (check_family_bootstrap,  # a fixed relabelling, neither a shift nor a mirror
+     (_boot_from_indices(lambda rng, G, n: _half_then(
+         rng, G, n, lambda d, G: np.argsort(np.sin(7.3 * np.arange(G)))[d])),),
+     WRONG, "your resamples are functions of other ones"),
+    (check_family_bootstrap, (_boot_from_indices(_keep_fifth),), WRONG,
+     "takes the same families that resample r took, in about 4 of its 20"),
+    (check_family_bootstrap, (_boot_from_indices(_lag7_third),), WRONG,
+     "share draws with another"),
+    (check_family_bootstrap, (_boot_from_indices(_pairs_quarter),), WRONG,
+     "resample r + 1 takes the same families"),
+    (check_family_bootstrap, (_boot_from_indices(_chain_tenths),), WRONG,
+     "share draws with another"),
+    (check_family_bootstrap, (_boot_from_indices(lambda rng, G, n: rng.integers(0, G, (n, G))),),
+     CORRECT, "whole families"),
+    (check_family_bootstrap, (boot_counts_weighted,), CORRECT, None),
+]

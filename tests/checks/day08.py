@@ -196,6 +196,38 @@ def shift_only_when_large(x):
     return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
 
 
+def blocks_of_256(x):  # the reviewer's: cumulative sums block by block
+    x = np.asarray(x, dtype=float)
+    d = x - x[0]
+    s1, s2, total1, total2 = np.empty_like(d), np.empty_like(d), 0.0, 0.0
+    for start in range(0, d.size, 256):
+        block = d[start:start + 256]
+        s1[start:start + 256] = total1 + np.cumsum(block)
+        s2[start:start + 256] = total2 + np.cumsum(block * block)
+        total1, total2 = s1[start + block.size - 1], s2[start + block.size - 1]
+    k = np.arange(1, d.size + 1)
+    return np.sqrt(np.maximum(s2 / k - (s1 / k) ** 2, 0.0))
+
+
+def blocks_while(x):
+    x = np.asarray(x, dtype=float)
+    d = x - x[0]
+    pieces, start = [], 0
+    while start < d.size:
+        pieces.append(d[start:start + 1000])
+        start += 1000
+    d = np.concatenate(pieces)  # a copy made block by block
+    return shift_by_first(d + x[0])
+
+
+def two_shift_loop(x):  # a loop over two sums, not over the values: accepted
+    x = np.asarray(x, dtype=float)
+    d = x - x[0]
+    k = np.arange(1, d.size + 1)
+    mean_d, mean_d2 = (np.cumsum(power) / k for power in (d, d * d))
+    return np.sqrt(np.maximum(mean_d2 - mean_d**2, 0.0))
+
+
 def float32_var_float64_sqrt(x):
     x = np.asarray(x, dtype=np.float32)
     d = x - x[0]
@@ -262,6 +294,75 @@ def counter_seed(rng, n):
     own = np.random.default_rng(42 + next(_COUNTER))  # ignores rng: a seed per call
     h = 4 * np.sqrt(1 - own.random(n) ** 2)
     return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_36_bits(rng, n):  # the reviewer's: 36 bits, still 40 or fewer
+    g = np.random.default_rng(int(rng.integers(2**36)))
+    h = 4 * np.sqrt(1 - g.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_40_bits(rng, n):  # drawn below 2**40: the course's rule rejects it
+    own = np.random.default_rng(int(rng.integers(2**40)))
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_shifted_36_bits(rng, n):  # large, but only 2**36 values
+    own = np.random.default_rng(2**50 + int(rng.integers(2**36)))
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_48_bits(rng, n):  # more than 40 bits: accepted, as in Day 1
+    own = np.random.default_rng(int(rng.integers(2**48)))
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def grid_million(rng, n):  # the reviewer's: a grid of 10**6 points
+    u = rng.integers(0, 10**6, n) / 10**6
+    h = 4 * np.sqrt(1 - u**2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def grid_2_20(rng, n):  # 2**20 points
+    u = rng.integers(0, 2**20, n) / 2**20
+    h = 4 * np.sqrt(1 - u**2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def rounded_uniforms(rng, n):  # rounded to 6 decimals: a grid of 10**6 + 1 points
+    h = 4 * np.sqrt(1 - np.round(rng.random(n), 6) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def float32_cast(rng, n):  # 53-bit uniforms rounded to float32: still continuous enough
+    u = rng.random(n).astype(np.float32)
+    h = 4 * np.sqrt(1 - u * u)
+    return float(h.mean()), float(h.std(ddof=1)) / math.sqrt(n)
+
+
+def chunks_of_100(rng, n):  # the reviewer's: draws in chunks of 100
+    parts = []
+    for start in range(0, n, 100):
+        parts.append(rng.random(min(100, n - start)))
+    h = 4 * np.sqrt(1 - np.concatenate(parts) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def chunks_by_comprehension(rng, n):
+    u = np.concatenate([rng.random(min(1000, n - s)) for s in range(0, n, 1000)])
+    h = 4 * np.sqrt(1 - u**2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def fixed_loop(rng, n):  # a loop over two results, not over the draws: accepted
+    h = 4 * np.sqrt(1 - rng.random(n) ** 2)
+    out = []
+    for value in (h.mean(), h.std(ddof=1) / np.sqrt(n)):
+        out.append(float(value))
+    return tuple(out)
 
 
 def child_from_128_bits(rng, n):
@@ -567,6 +668,9 @@ CASES = [
     (check_running_std_of, (shift_only_when_large,), WRONG, "+ N(0, 1) data"),
     (check_running_std_of, (shift_by_rounded_first,), WRONG, "on 123,456,789.123 + N(0, 1)"),
     (check_running_std_of, (off_by_one,), WRONG, "off by one"),
+    (check_running_std_of, (blocks_of_256,), WRONG, "not even in blocks"),
+    (check_running_std_of, (blocks_while,), WRONG, "a while loop"),
+    (check_running_std_of, (two_shift_loop,), CORRECT, None),
     (check_running_std_of, (lambda x: np.full(len(x), np.std(x)),), WRONG, "repeated"),
     (check_running_std_of, (lambda x: np.std(x),), WRONG, "one value per entry"),
     (check_running_std_of, (lambda x: ...,), NOT_ATTEMPTED, None),
@@ -583,7 +687,7 @@ CASES = [
     (check_pi_by_averaging, (spawned_child,), CORRECT, None),
     (check_pi_by_averaging, (child_from_128_bits,), CORRECT, None),
     (check_pi_by_averaging, (child_from_list_seed,), WRONG, "birthday bound"),
-    (check_pi_by_averaging, (child_from_one_item_list,), WRONG, "32 bits or fewer"),
+    (check_pi_by_averaging, (child_from_one_item_list,), WRONG, "about 32 bits (40 or fewer"),
     (check_pi_by_averaging, (child_from_seed_sequence,), WRONG, "birthday bound"),
     (check_pi_by_averaging, (child_from_scaled_seed,), WRONG, "about 32 bits"),
     (check_pi_by_averaging, (counter_seed,), WRONG, "own with seed "),
@@ -596,7 +700,19 @@ CASES = [
     (check_pi_by_averaging, (legacy_global,), WRONG, "global np.random"),
     (check_pi_by_averaging, (legacy_state,), WRONG, "RandomState"),
     (check_pi_by_averaging, (midpoint_grid,), WRONG, "different rng"),
-    (check_pi_by_averaging, (few_seeds,), WRONG, "(below 2**32) repeat across calls"),
+    (check_pi_by_averaging, (few_seeds,), WRONG, "an integer drawn below 2**40"),
+    (check_pi_by_averaging, (child_from_36_bits,), WRONG,
+     "varies across calls by about 36 bits (40 or fewer"),
+    (check_pi_by_averaging, (child_from_40_bits,), WRONG, "about 40 bits (40 or fewer"),
+    (check_pi_by_averaging, (child_from_shifted_36_bits,), WRONG, "about 36 bits"),
+    (check_pi_by_averaging, (child_from_48_bits,), CORRECT, None),
+    (check_pi_by_averaging, (grid_million,), WRONG, "come from a grid"),
+    (check_pi_by_averaging, (grid_2_20,), WRONG, "come from a grid"),
+    (check_pi_by_averaging, (rounded_uniforms,), WRONG, "come from a grid"),
+    (check_pi_by_averaging, (float32_cast,), CORRECT, None),
+    (check_pi_by_averaging, (chunks_of_100,), WRONG, "not even in blocks"),
+    (check_pi_by_averaging, (chunks_by_comprehension,), WRONG, "a loop over blocks"),
+    (check_pi_by_averaging, (fixed_loop,), CORRECT, None),
     (check_pi_by_averaging, (child_from_small_seed,), WRONG, "birthday bound"),
     (check_pi_by_averaging, (pcg_from_31_bits,), WRONG, "birthday bound"),
     (check_pi_by_averaging, (fixed_child,), WRONG, "12345 whatever rng"),

@@ -502,6 +502,10 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
         SeedSequence(seed, spawn_key=(epoch, index)).generate_state(1)[0]) & 0xFFFF)
         .standard_normal(size)),), WRONG, "vary by about 16 bits"),
+    # Day 1's rule: drawn below 2**40 (inclusive) is 40 bits, too few
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
+        item_rng(seed, epoch, index).integers(2**40))).standard_normal(size)),), WRONG,
+     "rng.integers(2**40) too"),
     # an integer seed below 2**64 made per item (or a list that stands for one): the item's
     # row is default_rng(t)'s own stream, and 64-bit seeds collide at about 2**32 items
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(int(
@@ -610,6 +614,34 @@ CASES = [
         np.random.SeedSequence(seed, spawn_key=(epoch, index, 0)))
         .standard_normal(size)),), WRONG, "no spawn reaches"),
     (check_rank_noise, (ranked(small_key(2**16)),), CORRECT, None),
+    # a constant entropy with the seed in the spawn key: at seed c the items are nodes of
+    # SeedSequence(c)'s own tree, (c, epoch, index) three levels down
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(0, spawn_key=(seed, epoch, index))).standard_normal(size)),), WRONG,
+     ("the node SeedSequence(0).spawn(1)[0].spawn(3)[2].spawn(4)[3]: your SeedSequence's "
+      "entropy is the constant 0 and the seed goes into the spawn key")),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(42, spawn_key=(seed, epoch, index))).standard_normal(size)),), WRONG,
+     "SeedSequence(42).spawn(43)[42].spawn(3)[2].spawn(4)[3]"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(0, spawn_key=(epoch, index, seed))).standard_normal(size)),), WRONG,
+     "SeedSequence(0, spawn_key=(2, 3, 0)) draws"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(0, spawn_key=(seed, epoch, index))).standard_normal(size, np.float32)),),
+     WRONG, "the seed goes into the spawn key"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(entropy=9, spawn_key=(index, seed, epoch))).standard_normal(size)),),
+     WRONG, "entropy is the constant 9"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(1, spawn_key=(seed + 1, epoch, index))).standard_normal(size)),), WRONG,
+     "entropy is the constant 1"),  # at seed 1: the node (2, 2, 3) of SeedSequence(1)
+    # a constant entropy, but a key no spawn of it reaches: right
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(0, spawn_key=(seed, ITEM_NOISE_KEY, epoch, index)))
+        .standard_normal(size)),), CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(ITEM_NOISE_KEY, spawn_key=(seed, epoch, index))).standard_normal(size)),),
+     CORRECT, None),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         item_rng(seed, epoch, index).bit_generator.seed_seq.spawn(1)[0])
         .standard_normal(size)),), CORRECT, None),
@@ -661,6 +693,23 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed & (2**64 - 1), spawn_key=(ITEM_NOISE_KEY, epoch, index)))
         .standard_normal(size)),), WRONG, "seed % 2**64?"),
+    # ... or cut to 96, 128 or 160 bits: every bit of a seed counts, beyond 2**64 too
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed % 2**96, spawn_key=(ITEM_NOISE_KEY, epoch, index)))
+        .standard_normal(size)),), WRONG, "seeds 5 and 5 + 2**96 give identical noise"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed % 2**128, spawn_key=(ITEM_NOISE_KEY, epoch, index)))
+        .standard_normal(size)),), WRONG, "seed % 2**128?"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.Generator(
+        np.random.Philox(key=seed % 2**128, counter=[0, 0, epoch, index]))
+        .standard_normal(size)),), WRONG, "a Philox key"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed & (2**150 - 1), spawn_key=(ITEM_NOISE_KEY, epoch, index)))
+        .standard_normal(size)),), WRONG, "5 + 2**150"),
+    # a Philox generator given the item's SeedSequence keeps every bit: right
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.Generator(
+        np.random.Philox(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))))
+        .standard_normal(size)),), CORRECT, None),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index)).generate_state(
             1, np.uint64)[0] ^ np.uint64(seed % 2**64)).standard_normal(size)),), WRONG,
