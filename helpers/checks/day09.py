@@ -1082,11 +1082,13 @@ def check_rank_noise(rank_noise) -> str:
         # spare the cheapest pair and make another collide
         if np.array_equal(_noise(item_noise, *first, 4), _noise(item_noise, *second, 4)):
             raise Wrong(_collision_hint(first, second))
+    _padded_digits(rank_noise)
     pool = {(seed, epoch): _rank_rows(rank_noise, seed, epoch, 0, 1, _POOL_ITEMS, _POOL_SIZE)
             for seed in _POOL_SEEDS for epoch in _POOL_EPOCHS}
     _mirrored_items(pool)
     _shifted_reuse(pool)
     _dropped_seed_bits(rank_noise)
+    _far_seed_pairs(rank_noise)
     if seeding.torch_seeds:
         raise Wrong(_TORCH_SEED_PER_ITEM)
     _spawned_nodes(item_noise)
@@ -1142,6 +1144,61 @@ def _dropped_seed_bits(rank_noise) -> None:
                         "a list of four 32-bit words holds only 128). Give SeedSequence the "
                         "seed itself, SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, "
                         "index)): it keeps all of its bits, however many")
+
+
+#: Seed pairs that a seed map which is one-to-one only on small seeds makes one: a float on
+#: the way (53 bits: 2**64 + 7 rounds to 2**64, 2**60 + 1 to 2**60), and seed % (2**61 - 1)
+#: (what hash() of an integer is), each with what the hint says the map does.
+_FAR_PAIRS = (
+    (2**64, 2**64 + 7, "2**64", "2**64 + 7",
+     ("a float keeps only 53 bits, and int(float(seed)) (or any float on the way) rounds "
+      "both to one number")),
+    (2**60, 2**60 + 1, "2**60", "2**60 + 1",
+     ("a float keeps only 53 bits, and int(float(seed)) (or any float on the way) rounds "
+      "both to one number")),
+    (5, 5 + 2**61 - 1, "5", "5 + 2**61 - 1",
+     ("your seed is reduced modulo 2**61 - 1 (seed % (2**61 - 1), which is also what hash() "
+      "of an integer gives)")),
+)
+
+
+def _far_seed_pairs(rank_noise) -> None:
+    """Raise :class:`Wrong` if a pair of :data:`_FAR_PAIRS` gives the same noise (3 items of 4
+    draws, epoch 1): a seed rounded through a float, or reduced modulo 2**61 - 1, makes
+    different seeds share every item's noise."""
+    for one, other, one_name, other_name, cause in _FAR_PAIRS:
+        if np.array_equal(_rank_rows(rank_noise, one, 1, 0, 1, 3, 4),
+                          _rank_rows(rank_noise, other, 1, 0, 1, 3, 4)):
+            raise Wrong(f"seeds {one_name} and {other_name} give identical noise: {cause}, so "
+                        "different seeds share every item's noise. Give SeedSequence the seed "
+                        "itself, an int, SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, "
+                        "index)): it keeps every bit of it")
+
+
+#: The widths k of a zero-padded index field probed: with the ids side by side, the item
+#: (seed=1, epoch=0, index=10**k) and the item (seed=10, epoch=1, index=0) read as one number
+#: (f"{seed}{epoch:04d}{index:06d}" at k = 6, whatever the epoch's width).
+_PADDED_WIDTHS = (4, 5, 6, 7)
+
+
+def _padded_digits(rank_noise) -> None:
+    """Raise :class:`Wrong` if the item (seed=1, epoch=0, index=10**k) draws what the item
+    (seed=10, epoch=1, index=0) draws, for k from 4 to 7: the ids written side by side in
+    zero-padded fields (``int(f"{seed}{epoch:04d}{index:06d}")``), where a longer seed pushes
+    its last digit into the epoch's field and the index's top digit reaches the epoch's.
+    Each item is asked for alone (rank ``index`` of ``index + 1``)."""
+    other = _rank_rows(rank_noise, 10, 1, 0, 1, 1, 4)[0]
+    for k in _PADDED_WIDTHS:
+        index = 10**k
+        if np.array_equal(_rank_rows(rank_noise, 1, 0, index, index + 1, index + 1, 4)[0],
+                          other):
+            raise Wrong(f"{_named((1, 0, index))} and {_named((10, 1, 0))} draw the same "
+                        "numbers: your seed writes the ids' digits side by side, and "
+                        "zero-padded fields (such as f\"{seed}{epoch:04d}{index:06d}\") do "
+                        "not keep them apart: a seed of more digits or an index of more "
+                        "digits than its field shifts the others, so both items read one "
+                        "number. Keep the ids apart with SeedSequence(seed, "
+                        "spawn_key=(ITEM_NOISE_KEY, epoch, index)) (section 8)")
 
 
 @functools.lru_cache(maxsize=8192)

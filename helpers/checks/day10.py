@@ -549,7 +549,7 @@ def check_task_seeds(task_seeds) -> str:
     # seeds of 2**32 and more: SeedSequence reads an integer as 32-bit words, so
     # SeedSequence([seed, i]) gives task 1 of seed 7 the words [7, 1] of seed 7 + 2**32, and a
     # seed cut to 32 or 64 bits (seed % 2**32) makes experiments 7 and 7 + 2**32 one
-    large = _large_seed_collision(task_seeds)
+    large = _large_seed_collision(task_seeds, hashed=bool(seeding.hashes))
     if large is not None:
         raise Wrong(large)
     # experiments of other sizes: seed * n + i and seed**2 + i never collide at one n, but
@@ -596,14 +596,40 @@ def check_task_seeds(task_seeds) -> str:
                                 "experiments have enough tasks; derive every task's stream "
                                 "by spawning"))
     return ("one seed per task, from the one seed: independent, repeatable, never shared "
-            "between the tasks of the experiments tried (seeds 0 to 130, 7 + 2**32 and "
-            "7 + 2**64).")
+            "between the tasks of the experiments tried (seeds 0 to 130, 7 + 2**32, "
+            "7 + 2**64 and other far-apart seeds).")
 
 
-def _large_seed_collision(task_seeds) -> str | None:
+#: Experiments (7 + what, that seed, what a map that makes them one does) probed after seeds 7
+#: + 2**32 and 7 + 2**64: a seed reduced modulo 2**61 - 1 (what hash() of an integer is),
+#: 2**128 or any power of two up to 2**200, or rounded through a float.
+_FAR_SEEDS = (
+    ("2**61 - 1", 7 + 2**61 - 1,
+     ("your tasks depend on the seed only modulo 2**61 - 1 (Python's hash() of an integer is "
+      "the integer modulo 2**61 - 1, and so is seed % (2**61 - 1)), so the two experiments "
+      "are one")),
+    ("2**128", 7 + 2**128,
+     ("your tasks depend on the seed only modulo 2**128 (seed % 2**128, or a 128-bit key), "
+      "so the two experiments are one")),
+    ("2**200", 7 + 2**200,
+     ("your tasks depend on the seed only modulo a power of two (seed % 2**k cuts its high "
+      "bits), so the two experiments are one")),
+)
+_FLOAT_PAIR = (2**64, 2**64 + 7)
+_FLOAT_CAUSE = ("a float keeps only 53 bits, so int(float(seed)) (or any float on the way) "
+                "rounds 2**64 + 7 to 2**64, and the two experiments are one")
+_HASH_CAUSE = ("your tasks' seeds come from the builtin hash(): hash() of an integer is the "
+               "integer modulo 2**61 - 1, so far-apart seeds share tasks, and Python promises "
+               "a hash's value only within one interpreter (a tuple's hash has changed "
+               "between Python versions)")
+
+
+def _large_seed_collision(task_seeds, hashed: bool = False) -> str | None:
     """A hint if the experiments with seeds 7 and 7 + 2**32, or 7 and 7 + 2**64, share a task
-    (4 tasks each); None otherwise, or when ``task_seeds`` fails on the larger seed (a
-    Philox key takes 64-bit words: such seeds are not judged)."""
+    (4 tasks each), then those of :data:`_FAR_SEEDS` and 2**64 and 2**64 + 7 (a float
+    rounds them to one); ``hashed``: the answer called hash(), named in the hint. None
+    otherwise, or when ``task_seeds`` fails on the larger seed (a Philox key takes 64-bit
+    words: such seeds are not judged)."""
     seven = _states(call(task_seeds, 7, 4))
     for bits in (32, 64):
         try:
@@ -627,6 +653,22 @@ def _large_seed_collision(task_seeds) -> str | None:
         return (f"the experiments with seeds 7 and 7 + 2**{bits} share {len(shared)} of "
                 f"their 4 tasks: {cause}{own}; spawn (SeedSequence(seed).spawn(n)), which "
                 "keeps the whole seed as entropy and the task number apart, in spawn_key")
+    probes = [(7, f"7 + {name}", big, cause) for name, big, cause in _FAR_SEEDS]
+    probes.append((_FLOAT_PAIR[0], "2**64 + 7", _FLOAT_PAIR[1], _FLOAT_CAUSE))
+    for base, name, big, cause in probes:
+        try:
+            one = seven if base == 7 else _states(call(task_seeds, base, 4))
+            other = _states(call(task_seeds, big, 4))
+        except Wrong:
+            continue
+        shared = set(one) & set(other) - {None}
+        if not shared:
+            continue
+        first = "7" if base == 7 else "2**64"
+        return (f"the experiments with seeds {first} and {name} share {len(shared)} of "
+                f"their 4 tasks: {_HASH_CAUSE if hashed else cause}; spawn "
+                "(SeedSequence(seed).spawn(n)), which keeps the whole seed as entropy and the "
+                "task number apart, in spawn_key")
     return None
 
 

@@ -1143,3 +1143,38 @@ else:
             torch.manual_seed(seed + epoch + index), torch.randn(size))[1]),), WRONG,
          "PyTorch's global generator"),
     ]
+
+
+def padded_digits(epoch_width, index_width):
+    """Ids side by side in zero-padded fields, as SeedSequence entropy under the key."""
+    def item_noise(seed, epoch, index, size):
+        entropy = int(f"{seed}{epoch:0{epoch_width}d}{index:0{index_width}d}")
+        return np.random.default_rng(SeedSequence(entropy, spawn_key=(ITEM_NOISE_KEY,))
+                                     ).standard_normal(size)
+    return item_noise
+
+
+def reseeded(seed_of):
+    """The right answer with the seed passed through ``seed_of`` first."""
+    def item_noise(seed, epoch, index, size):
+        return item_rng(seed_of(seed), epoch, index).standard_normal(size)
+    return item_noise
+
+
+CASES_FAR = [
+    # ids side by side in zero-padded fields: (1, 0, 10**k) and (10, 1, 0) read as one number
+    (check_rank_noise, (ranked(padded_digits(4, 6)),), WRONG, "zero-padded fields"),
+    (check_rank_noise, (ranked(padded_digits(3, 7)),), WRONG, "zero-padded fields"),
+    (check_rank_noise, (ranked(padded_digits(2, 5)),), WRONG, "zero-padded fields"),
+    (check_rank_noise, (ranked(padded_digits(2, 4)),), WRONG, "digits side by side"),
+    # a seed map that is one-to-one only on small seeds
+    (check_rank_noise, (ranked(reseeded(lambda seed: int(float(seed)))),), WRONG,
+     "a float keeps only 53 bits"),
+    (check_rank_noise, (ranked(reseeded(lambda seed: round(seed / 1.0))),), WRONG,
+     "a float keeps only 53 bits"),
+    (check_rank_noise, (ranked(reseeded(lambda seed: seed % (2**61 - 1))),), WRONG,
+     "modulo 2**61 - 1"),
+    (check_rank_noise, (ranked(reseeded(lambda seed: seed % (2**61 - 1) + 3)),), WRONG,
+     "modulo 2**61 - 1"),
+]
+CASES += CASES_FAR

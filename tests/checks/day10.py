@@ -307,4 +307,20 @@ CASES = [
     (check_task_seeds, (lambda seed, n: [np.random.default_rng(int(s)) for s in
                                          np.random.default_rng(seed).integers(0, 1000, n)],),
      WRONG, "random seeds from a small range collide by chance (birthday)"),
+    # seed maps that are one-to-one only below some size: hash() (modulo 2**61 - 1), a cut
+    # to 2**128, a float on the way
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(hash((seed, i)) % 2**64)
+                                         for i in range(n)],), WRONG, "builtin hash()"),
+    (check_task_seeds, (lambda seed, n: np.random.SeedSequence(hash(seed) % 2**64).spawn(n),),
+     WRONG, "builtin hash()"),
+    (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed % (2**61 - 1)).spawn(n),),
+     WRONG, "modulo 2**61 - 1"),
+    (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed % 2**128).spawn(n),),
+     WRONG, "only modulo 2**128"),
+    (check_task_seeds, (lambda seed, n: np.random.default_rng(seed % 2**160).spawn(n),),
+     WRONG, "modulo a power of two"),
+    (check_task_seeds, (lambda seed, n: np.random.SeedSequence(int(float(seed))).spawn(n),),
+     WRONG, "int(float(seed))"),
+    (check_task_seeds, (lambda seed, n: np.random.default_rng(round(seed * 1.0)).spawn(n),),
+     WRONG, "a float keeps only 53 bits"),
 ]
