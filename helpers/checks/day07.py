@@ -767,7 +767,9 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
                     "with replacement")
     if np.allclose(slopes, slopes[0], rtol=1e-12):
         raise Wrong("all your slopes are equal: the same resample is reused for every "
-                    "replicate; draw new family indices for each one")
+                    "replicate (or reshuffled: every resample holds the same families, and "
+                    "their order does not change a slope); draw new family indices for each "
+                    "one")
     if abs(slopes.mean() - b_full) < abs(slopes.mean() - w_full):
         raise Wrong("those look like intercepts (b), not slopes: return the slope w of each "
                     "resample (with add_bias, theta[1]; with np.polyfit, its first entry)")
@@ -889,8 +891,49 @@ def _check_fresh_draws(func) -> None:
     (the largest of 300 right answers' 28,000: 5.0 sd). A resample that is any function
     of another (f(d), even not one to one) ties a count of family h to one of family f(h):
     one pair (g, h) at one lag gives about sqrt(num - L) sd (20 at lag 400); each such sum
-    is held to Chernoff's bound, below 1e-9 over all 400 pairs and 700 lags."""
-    _judge_counts(_drawn_counts(func))
+    is held to Chernoff's bound, below 1e-9 over all 400 pairs and 700 lags. Then
+    :func:`_judge_totals` looks at how often each family was drawn over all resamples (after
+    :func:`_judge_counts`, which names draws shared between resamples more precisely)."""
+    counts = _drawn_counts(func)
+    _judge_counts(counts)
+    _judge_totals(counts)
+
+
+#: Chi-square (G - 1 = 19 degrees of freedom) of the families' totals over the probe's 800
+#: resamples above which they spread too much for independent resamples (odds 3e-11).
+TOTALS_CHI2 = 90.0
+
+
+def _judge_totals(counts: np.ndarray) -> None:
+    """Wrong if the families' totals over all resamples (``counts``' column sums) are not
+    those of independent resamples. These totals are Multinomial(num * G, 1/G), mean num
+    each, so that sum((T - num)**2) / num follows a chi-square law with G - 1 degrees of
+    freedom. A balanced bootstrap (a shuffle of np.tile(families, num) cut into resamples)
+    draws every family exactly num times: for independent resamples, odds
+    (num G)! / (num!**G G**(num G)) = 10**-34.5 at G = 20, num = 800. Resamples that share
+    one draw (a column each of a matrix whose rows are reshuffles of one vector of num
+    indices) make every total G times a Binomial count, a chi-square about G = 20 times
+    its usual 19: above TOTALS_CHI2 = 90 with odds 3e-11 for independent resamples (the
+    chi-square tail; 800 expected per family), below it with odds 3e-4 for that mistake.
+    Both false alarms are far below 1e-9."""
+    num, g = counts.shape
+    totals = counts.sum(axis=0)
+    said = (f"with {g} families of two children, built so that each slope tells which "
+            f"families its resample drew ({num} resamples)")
+    if np.all(totals == num):
+        raise Wrong(f"{said}, every family was drawn exactly num_boot = {num} times over all "
+                    "your resamples: a balanced bootstrap (a shuffle of every family repeated "
+                    "num_boot times, cut into resamples). Independent resamples draw each "
+                    "family a Binomial number of times, practically never exactly num_boot "
+                    "for all: draw all G family indices of each replicate afresh from rng")
+    chi2 = float(np.sum((totals - num) ** 2) / num)
+    if chi2 > TOTALS_CHI2:
+        raise Wrong(f"{said}, the families' totals over all your resamples spread about "
+                    f"{chi2 / (g - 1):.0f} times as much as independent resamples' (some "
+                    "families far more often than others): your resamples are reshuffles "
+                    "of one draw (columns of a matrix whose rows permute the same indices, "
+                    "say), not independent draws. Draw all G family indices of each "
+                    "replicate afresh from rng")
 
 
 def _dependence(counts: np.ndarray) -> tuple[tuple, tuple]:

@@ -1225,3 +1225,45 @@ CASES += [
      CORRECT, "whole families"),
     (check_family_bootstrap, (boot_counts_weighted,), CORRECT, None),
 ]
+
+
+# The expert sweep's resamples that are not i.i.d. draws of families: a balanced bootstrap
+# (every family exactly num_boot times over all resamples) and resamples reshuffled from
+# one draw; then right answers that cut or shape one draw differently.
+def _balanced(rng, G, num_boot):  # np.tile(families, B), shuffled, cut into B resamples
+    return rng.permutation(np.tile(np.arange(G), num_boot)).reshape(num_boot, G)
+
+
+def _one_multiset(rng, G, num_boot):  # every resample a reshuffle of the same G indices
+    drawn = rng.integers(0, G, G)
+    return np.array([rng.permutation(drawn) for _ in range(num_boot)])
+
+
+def _columns_of_permutations(rng, G, num_boot):  # rows permute one draw; a column a resample
+    drawn = rng.integers(0, G, num_boot)
+    return np.array([rng.permutation(drawn) for _ in range(G)]).T
+
+
+def _one_long_draw(rng, G, num_boot):  # one i.i.d. draw of num_boot * G, cut: right
+    return rng.integers(0, G, num_boot * G).reshape(num_boot, G)
+
+
+def _choice_columns(rng, G, num_boot):  # a (G, num_boot) matrix, one resample per column
+    return rng.choice(G, size=(G, num_boot), replace=True).T
+
+
+def _per_replicate_choice(rng, G, num_boot):  # a loop, rng.choice per replicate: right
+    return [rng.choice(np.arange(G), G) for _ in range(num_boot)]
+
+
+CASES += [
+    (check_family_bootstrap, (_boot_from_indices(_balanced),), WRONG,
+     "a balanced bootstrap"),
+    (check_family_bootstrap, (_boot_from_indices(_one_multiset),), WRONG,
+     "every resample holds the same families"),
+    (check_family_bootstrap, (_boot_from_indices(_columns_of_permutations),), WRONG,
+     "reshuffles of one draw"),
+    (check_family_bootstrap, (_boot_from_indices(_one_long_draw),), CORRECT, "whole families"),
+    (check_family_bootstrap, (_boot_from_indices(_choice_columns),), CORRECT, None),
+    (check_family_bootstrap, (_boot_from_indices(_per_replicate_choice),), CORRECT, None),
+]
