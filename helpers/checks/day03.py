@@ -9,17 +9,21 @@ standard errors.
 
 from __future__ import annotations
 
-import ast
 import functools
 import inspect
 import math
 import sys
-import textwrap
 import warnings
 
 import numpy as np
 
-from helpers.checks._seeding import arithmetic_seeds_hint, child_seed_hint, watch_seeding
+from helpers.checks._seeding import (
+    SEED_BITS,
+    arithmetic_seeds_hint,
+    child_seed_hint,
+    constant_step,
+    watch_seeding,
+)
 from helpers.exercises import Wrong, answer, call, exercise_check, number
 
 # Exercise 1: 5,000 means of 400 uniform draws on [0, 1).
@@ -157,9 +161,51 @@ _FAR_MISSES = (
                                                "it by sqrt(n) again")),
     (UNIFORM_SIGMA * math.sqrt(SAMPLE_SIZE), ("that is the spread of sums of 400 values: take "
                                               "the mean of each sample, not its sum")),
-    (1 / math.sqrt(SAMPLE_SIZE), ("that looks like the spread of means of standard normal "
-                                  "draws: draw uniform numbers on [0, 1) (rng_ex.random)")),
 )
+
+#: Means of standard normal draws spread about 1 / sqrt(400) = 0.05, as do means of about 33
+#: uniform draws (sigma / sqrt(33)): the hint names the one rng_ex's numbers show, or both.
+NORMAL_SPREAD = 1 / math.sqrt(SAMPLE_SIZE)
+_NORMAL = ("that is the spread of means of standard normal draws (rng_ex.standard_normal): "
+           "draw uniform numbers on [0, 1) (rng_ex.random)")
+_NORMAL_OR_SIZE = ("that looks like the spread of means of standard normal draws, or of "
+                   "uniform draws in samples of about {m} values: draw uniform numbers on "
+                   "[0, 1) (rng_ex.random), in 5,000 samples of 400")
+
+
+@functools.lru_cache(maxsize=8)
+def _normal_spreads(seed: int) -> tuple[float, ...]:
+    """The spread of 5,000 means of 400 standard normal draws from ``default_rng(seed)``,
+    either layout, either ddof."""
+    out = []
+    for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
+        means = np.random.default_rng(seed).standard_normal(shape).mean(axis=axis)
+        out += [float(means.std(ddof=ddof)) for ddof in (0, 1)]
+    return tuple(out)
+
+
+#: Samples this small or smaller are looked for in rng_ex's numbers (5,000 x 220 draws at
+#: most: a few hundredths of a second), when a spread says sigma / sqrt(m) for m near them.
+MAX_WRONG_SIZE = 200
+
+
+def _wrong_sample_size(spread: float, seed: int) -> int | None:
+    """The size m (not 400) of the samples whose 5,000 means, from ``default_rng(seed)``'s
+    uniform draws (either layout, either ddof, float64), spread exactly ``spread`` (within
+    1e-9), for m within 10% of (sigma / spread)**2, up to :data:`MAX_WRONG_SIZE`; None if
+    no such m. Another sample of means practically never lands within 1e-9 of one."""
+    guess = (UNIFORM_SIGMA / spread) ** 2 if spread > 0 else math.inf
+    if not 1.5 <= guess <= MAX_WRONG_SIZE:
+        return None
+    sizes = [m for m in range(max(2, math.floor(0.9 * guess)), math.ceil(1.1 * guess) + 1)
+             if m != SAMPLE_SIZE]
+    stream = np.random.default_rng(seed).random(NUM_MEANS * max(sizes))
+    for m in sizes:
+        for means in (stream[:NUM_MEANS * m].reshape(NUM_MEANS, m).mean(axis=1),
+                      stream[:NUM_MEANS * m].reshape(m, NUM_MEANS).mean(axis=0)):
+            if any(_close(spread, float(means.std(ddof=ddof)), 1e-9) for ddof in (0, 1)):
+                return m
+    return None
 
 
 @exercise_check
@@ -195,6 +241,14 @@ def check_spread_of_means(spread, seed) -> str:
     for value, kind in _far_misses_from_seed(seed):
         if _close(spread, value, 1e-6):
             raise Wrong(_FAR_MISS_HINTS[kind])
+    size = _wrong_sample_size(spread, seed)
+    if size is not None:
+        raise Wrong(f"your means are of samples of {size} values each, not 400: draw "
+                    "5,000 samples of 400 uniform numbers from rng_ex and average each")
+    if any(_close(spread, want, 1e-9) for want in _normal_spreads(seed)):
+        raise Wrong(_NORMAL)
+    if _close(spread, NORMAL_SPREAD, 0.1):
+        raise Wrong(_NORMAL_OR_SIZE.format(m=round((UNIFORM_SIGMA / spread) ** 2)))
     for wants, hint in _AMBIGUOUS_FAR_MISSES:
         if any(_close(spread, want, 0.1) for want in wants):
             raise Wrong(hint)
@@ -520,149 +574,40 @@ _WHOLE_MATRIX = ("statistic was applied to all the resamples at once, without ax
                  "is a resample) to get one statistic per resample")
 
 
-_GENERATORS = frozenset({"default_rng", "Generator", "SeedSequence", "PCG64", "PCG64DXSM",
-                         "Philox", "SFC64", "MT19937", "RandomState", "seed"})
-
-
-def _is_seed_arithmetic(node: ast.AST) -> bool:
-    """Is ``node``, a generator's seed, computed from variables by arithmetic or string
-    formatting (``s + i``, ``s * i``, ``f"{s}{i}"``, ``int(f"{s}{i}")``)? Constants
-    (``2**32``) and draws (``rng.integers(2**63)``) are not; neither is a list of entropy
-    (``[s, i]``), which SeedSequence hashes without collisions."""
-    if isinstance(node, ast.JoinedStr):
-        return True
-    if isinstance(node, ast.BinOp):
-        return not all(isinstance(leaf, ast.Constant) for leaf in ast.walk(node)
-                       if not isinstance(leaf, (ast.BinOp, ast.operator)))
-    if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("int", "str", "hash",
-                                                                         "abs"):
-        return any(_is_seed_arithmetic(arg) for arg in node.args)
-    return False
-
-
-_PASS_THROUGH = frozenset({"int", "str", "hash", "abs", "list", "tuple", "sorted", "array",
-                           "asarray", "tolist", "item", "astype", "flatten", "ravel",
-                           "enumerate", "zip", "reversed", "iter", "range"})
-
-
-def _is_derived(node: ast.AST, tainted: set[str]) -> bool:
-    """Is ``node`` seed arithmetic, or taken from names bound to it (``seeds[i]``,
-    ``int(s)``, ``seeds.tolist()``, ``[base + i for i in ...]``, ``range(base, base + k)``,
-    which is ``base + np.arange(k)`` by another name)?"""
-    if _is_seed_arithmetic(node):
-        return True
-    if isinstance(node, ast.Name):
-        return node.id in tainted
-    if isinstance(node, (ast.Subscript, ast.Starred)):
-        return _is_derived(node.value, tainted)
-    if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
-        return _is_derived(node.elt, tainted)
-    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-        return any(_is_derived(e, tainted) for e in node.elts)
-    if isinstance(node, ast.Call):
-        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        if name in _PASS_THROUGH:
-            receiver = [node.func.value] if isinstance(node.func, ast.Attribute) else []
-            return any(_is_derived(a, tainted) for a in [*node.args, *receiver])
-    return False
-
-
-def _names_bound_to_arithmetic(tree: ast.AST) -> set[str]:
-    """Names that hold seed arithmetic: assigned it (``seeds = base + np.arange(B)``),
-    updated by it (``s += 1``), or iterating over it (``for s in seeds``)."""
-    tainted: set[str] = set()
-    while True:
-        before = len(tainted)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.AugAssign):
-                targets, derived = [node.target], True
-            elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
-                targets = getattr(node, "targets", None) or [node.target]
-                derived = _is_derived(node.value, tainted)
-            elif isinstance(node, (ast.For, ast.comprehension)):
-                targets, derived = [node.target], _is_derived(node.iter, tainted)
-            else:
-                continue
-            if derived:
-                tainted |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
-        if len(tainted) == before:
-            return tainted
-
-
-def _called_functions(func: object, tree: ast.AST) -> list[object]:
-    """The learner's own Python functions that ``func`` calls by name (its globals and
-    closure), to inspect helpers defined elsewhere; NumPy's and SciPy's are not looked at."""
-    code = getattr(func, "__code__", None)
-    scope = dict(getattr(func, "__globals__", {}))
-    if code is not None and getattr(func, "__closure__", None):
-        scope |= {name: cell.cell_contents for name, cell
-                  in zip(code.co_freevars, func.__closure__, strict=False)
-                  if name and cell is not None}
-    out = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            target = scope.get(node.func.id)
-            module = getattr(target, "__module__", "") or ""
-            if inspect.isfunction(target) and not module.startswith(("numpy", "scipy")):
-                out.append(target)
-    return out
-
-
-def _seeds_by_arithmetic(func: object, depth: int = 3, seen: set | None = None) -> bool:
-    """Does the learner's source, or a function of theirs it calls (up to ``depth`` deep),
-    make a generator from a seed computed by arithmetic or string formatting
-    (``default_rng(s + i)``, ``default_rng(int(f"{s}{i}"))``), directly or through a
-    name (``seeds = base + np.arange(B)``, then ``default_rng(s) for s in seeds``)?"""
-    seen = set() if seen is None else seen
-    if depth == 0 or id(func) in seen:
-        return False
-    seen.add(id(func))
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
-    except (OSError, TypeError, SyntaxError):
-        return False
-    tainted = _names_bound_to_arithmetic(tree)
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        arguments = [*node.args, *(k.value for k in node.keywords)]
-        # a list of entropy ([s, i]) is hashed by SeedSequence: no collisions
-        if name in _GENERATORS and any(not isinstance(a, (ast.List, ast.Tuple))
-                                       and _is_derived(a, tainted) for a in arguments):
-            return True
-    return any(_seeds_by_arithmetic(f, depth - 1, seen) for f in _called_functions(func, tree))
-
-
-_SEED_ARITHMETIC = ("you make generators from seeds computed by arithmetic (seed + i, "
-                    "range(seed, seed + k), seed * i, int(f\"{seed}{i}\"), ...): the seeds "
-                    "of one call can be seeds of another (seed + 1 of one call is the seed "
-                    "of a call whose base is one larger), so calls with different rngs can "
-                    "share resamples; a wide drawn base makes that rare, not impossible. "
-                    "Draw every resample from rng itself (or make independent child "
-                    "generators with rng.spawn)")
-
-
 def _watched_seeds(bootstrap_se, x: np.ndarray) -> None:
     """Wrong if, at run time (:func:`~helpers.checks._seeding.watch_seeding`, Day 2's way:
     any spelling of the constructor, ``map(np.random.default_rng, seeds)`` or an alias
-    included), one call seeds its resamples' generators with seed arithmetic (a constant
-    step, or a base's digits followed by a counter's), or calls seed generators with seeds
-    drawn from too few values (Day 1's rule: ``rng.integers(2**32)``, 40 bits or fewer).
-    Calls with 400 and 200 resamples (multiples of the chunk sizes answers use); an answer
-    that fails at those sizes only is left to the checks above (4,000 resamples)."""
-    rng = np.random.default_rng(5)  # made before the watch: not the learner's
+    included), the generators that calls with different rngs make have seeds varying from
+    call to call by ``SEED_BITS`` bits or fewer (the course's rule,
+    :func:`~helpers.checks._seeding.child_seed_hint`: ``rng.integers(2**32)``, bare, shifted
+    or scaled). Seed arithmetic on such a base (a constant step, or a base's digits followed
+    by a counter's) is named as such; on a base drawn wide from rng (``s =
+    rng.integers(2**63)``, then ``default_rng(s + i)``) it passes, as the course's seed
+    policy says: the seeds of one call are distinct, and calls' seeds coincide with odds
+    about 2**-60. Calls with 200 and 400 resamples (multiples of the chunk sizes answers
+    use); an answer that fails at those sizes only is left to the checks above (4,000)."""
     try:
+        hint = child_seed_hint(bootstrap_se, lambda rng: _quiet_call(
+            bootstrap_se, x.copy(), np.median, 200, rng), "resamples")
+        if hint is None:
+            return
+        rng = np.random.default_rng(5)  # made before the watch: not the learner's
         with watch_seeding(bootstrap_se) as seen:
             _quiet_call(bootstrap_se, x.copy(), np.median, 400, rng)
-        hint = arithmetic_seeds_hint(seen.seeds, "resample")
-        if hint is None:
-            hint = child_seed_hint(bootstrap_se, lambda rng: _quiet_call(
-                bootstrap_se, x.copy(), np.median, 200, rng), "resamples")
     except Wrong:
         return
-    if hint:
-        raise Wrong(hint)
+    narrow = (f" (and your base varies by {SEED_BITS} bits or fewer from call to call, so "
+              "such bases are common)")
+    seeds = seen.seeds
+    if len(seeds) > 1 and constant_step(seeds) == seeds[0]:  # base * i, i = 1, 2, ...
+        shown = ", ".join(str(s) for s in seeds[:3])
+        raise Wrong(f"your function seeds a generator per resample with base * i (seeds "
+                    f"{shown}, ...): two calls whose bases share a factor share draws"
+                    f"{narrow}; draw everything from rng (or one child: rng.spawn(1)[0])")
+    arithmetic = arithmetic_seeds_hint(seeds, "resample")
+    if arithmetic is not None:  # named, with what makes it collide: a narrow base
+        hint = arithmetic.replace("; draw everything", f"{narrow}; draw everything", 1)
+    raise Wrong(hint)
 
 
 @exercise_check
@@ -672,8 +617,9 @@ def check_bootstrap_se(bootstrap_se) -> str:
     Examples
     --------
     >>> check_bootstrap_se(lambda x, statistic, num_resamples, rng: x.std() / len(x) ** 0.5)
-    ✗ Not yet: with statistic=np.median your answer is the bootstrap SE of the mean: apply
-      statistic to each resample
+    ✗ Not yet: that is the formula standard error of the mean, std / sqrt(n), computed from x
+      itself: your function did not resample (nor use statistic). Estimate it by the bootstrap:
+      the spread of statistic over num_resamples resamples of x drawn with replacement from rng
     """
     x = _bootstrap_data()
     num = 4_000
@@ -691,6 +637,13 @@ def check_bootstrap_se(bootstrap_se) -> str:
         got, drawn[seed] = run(reduce, seed)
         ideal = _ideal_bootstrap_se()  # after the first call: a placeholder costs nothing
         results[name] = got
+        # the formula SE of the mean; a bootstrap's Monte Carlo value is never within 1e-9
+        if any(math.isclose(got, x.std(ddof=ddof) / math.sqrt(x.size), rel_tol=1e-9)
+               for ddof in (0, 1)):
+            raise Wrong("that is the formula standard error of the mean, std / sqrt(n), "
+                        "computed from x itself: your function did not resample (nor use "
+                        "statistic). Estimate it by the bootstrap: the spread of statistic "
+                        "over num_resamples resamples of x drawn with replacement from rng")
         if math.isnan(got):
             raise Wrong("your answer is NaN (not a number): the std (ddof=1) of a single "
                         "value gives NaN, and so does the square root of a negative number; "
@@ -737,8 +690,6 @@ def check_bootstrap_se(bootstrap_se) -> str:
                     "do not come from rng alone: seeds computed by arithmetic (seed + i, "
                     "seed * i, int(f\"{seed}{i}\"), ...) collide. Draw every resample from "
                     "rng itself (or make independent child generators with rng.spawn)")
-    if _seeds_by_arithmetic(bootstrap_se):
-        raise Wrong(_SEED_ARITHMETIC)
     _watched_seeds(bootstrap_se, x)  # what the source hides: a constructor called by map, ...
     return ("resamples of len(x) values, drawn with replacement from the rng given; the "
             "SE of the median and of the mean within 10% of the ideal bootstrap's.")

@@ -76,7 +76,18 @@ SPREAD_CASES = [
     (check_spread_of_means, (_spread(42, axis=0), 42), WRONG, "axis of length 400"),
     (check_spread_of_means, (float(np.random.default_rng(42).random(10_000).std()), 42),
      WRONG, "single draws"),
-    (check_spread_of_means, (_spread(42, shape=(5_000, 100)), 42), WRONG, "not within 5%"),
+    (check_spread_of_means, (_spread(42, shape=(5_000, 100)), 42), WRONG,
+     "samples of 100 values each, not 400"),
+    # samples of 40: their means spread like those of 400 normal draws (within 10% of 0.05)
+    (check_spread_of_means, (_spread(42, shape=(5_000, 40)), 42), WRONG,
+     "samples of 40 values each, not 400"),
+    (check_spread_of_means, (_spread(6, shape=(40, 5_000), axis=0, ddof=1), 6), WRONG,
+     "samples of 40 values each"),
+    (check_spread_of_means, (_spread(43, shape=(5_000, 40)), 42), WRONG,
+     "or of uniform draws in samples of about"),  # not rng_ex's: both named
+    # arithmetic on the seed argument: rng_ex = default_rng(seed + 1), say
+    (check_spread_of_means, (_spread(42 + 1), 42), WRONG, "not the numbers rng_ex gives"),
+    (check_spread_of_means, (_spread(7 * 2), 7), WRONG, "not the spread of the means"),
     (check_spread_of_means,
      (float(np.tile(np.linspace(0, 1, 400), (5_000, 1)).mean(axis=1).std()), 42), WRONG,
      "not within 5%"),  # a grid, not random draws: every mean is the same
@@ -126,7 +137,10 @@ SPREAD_CASES = [
     (check_spread_of_means, (_spread(42) / 20, 42), WRONG, "do not divide it by sqrt(n) again"),
     (check_spread_of_means,
      (np.random.default_rng(42).standard_normal((5_000, 400)).mean(axis=1).std(), 42), WRONG,
-     "standard normal"),
+     "that is the spread of means of standard normal draws"),
+    (check_spread_of_means,
+     (np.random.default_rng(3).standard_normal((5_000, 400)).mean(axis=1).std(), 42), WRONG,
+     "looks like the spread of means of standard normal draws, or of uniform"),
     (check_spread_of_means,
      (np.random.default_rng(42).integers(0, 2, (5_000, 400)).mean(axis=1).std(), 42), WRONG,
      "0/1 draws"),
@@ -663,7 +677,10 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_never_the_last,), WRONG, "the same chance"),
     (check_bootstrap_se, (_divided_by_sqrt_b,), WRONG, "sqrt(num_resamples)"),
     (check_bootstrap_se, (lambda x, statistic, num_resamples, rng: x.std() / len(x) ** 0.5,),
-     WRONG, "bootstrap SE of the mean"),
+     WRONG, "did not resample"),
+    (check_bootstrap_se,
+     (lambda x, statistic, num_resamples, rng: np.std(x, ddof=1) / np.sqrt(len(x)),),
+     WRONG, "formula standard error of the mean"),
     (check_bootstrap_se, (_half_size,), WRONG, "len(x) = 100 values"),
     (check_bootstrap_se, (_own_seed,), WRONG, "does not change with the rng"),
     (check_bootstrap_se, (_unseeded,), WRONG, "same seed gave different results"),
@@ -681,13 +698,14 @@ BOOTSTRAP_CASES = [
     (check_bootstrap_se, (_windows,), WRONG, "overlapping windows"),
     (check_bootstrap_se, (_windows_step_10,), WRONG, "overlapping windows"),
     (check_bootstrap_se, (_seed_plus_i,), WRONG, "seeds computed by arithmetic"),
-    (check_bootstrap_se, (_seed_times_i,), WRONG, "seeds computed by arithmetic"),
-    (check_bootstrap_se, (_seed_plus_100_i,), WRONG, "seeds computed by arithmetic"),
-    (check_bootstrap_se, (_seed_digits,), WRONG, "seeds computed by arithmetic"),
-    (check_bootstrap_se, (_seeds_outside_the_call,), WRONG, "seeds computed by arithmetic"),
-    (check_bootstrap_se, (_seeds_enumerated,), WRONG, "seeds computed by arithmetic"),
-    (check_bootstrap_se, (_seeds_in_a_helper,), WRONG, "seeds computed by arithmetic"),
-    (check_bootstrap_se, (_seed_range,), WRONG, "range(seed, seed + k)"),
+    (check_bootstrap_se, (_seed_times_i,), WRONG, "with base * i"),
+    (check_bootstrap_se, (_seed_plus_100_i,), WRONG, "a constant step of 100"),
+    (check_bootstrap_se, (_seed_digits,), WRONG, "per resample with base + i"),
+    (check_bootstrap_se, (_seeds_outside_the_call,), WRONG,
+     "base varies by 40 bits or fewer"),
+    (check_bootstrap_se, (_seeds_enumerated,), WRONG, "per resample with base + i"),
+    (check_bootstrap_se, (_seeds_in_a_helper,), WRONG, "per resample with base + i"),
+    (check_bootstrap_se, (_seed_range,), WRONG, "per resample with base + i"),
     (check_bootstrap_se, (_shifted_pairs,), WRONG, "shifts of one resample"),
     (check_bootstrap_se, (_wrong_axis,), WRONG, "wrong axis"),
     (check_bootstrap_se, (_transposed_indices,), WRONG, "wrong axis"),
@@ -732,6 +750,41 @@ def _aliased_constructor(x, statistic, num_resamples, rng):
     return statistic(x[idx], axis=1).std(ddof=1)
 
 
+def _wide_base_plus_i(x, statistic, num_resamples, rng):
+    s = int(rng.integers(2**63))  # the lead's example: a wide drawn base, then s + i
+    idx = np.concatenate([np.random.default_rng(s + i).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _wide_base_digits(x, statistic, num_resamples, rng):
+    s = int(rng.integers(2**62))
+    idx = np.concatenate([np.random.default_rng(int(f"{s}{i}")).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _wide_base_range(x, statistic, num_resamples, rng):
+    base = rng.integers(2**62)  # a NumPy integer: base + np.arange stays below 2**63
+    gens = [np.random.default_rng(s) for s in base + np.arange(num_resamples // 100)]
+    return statistic(x[np.concatenate([g.integers(0, len(x), (100, len(x))) for g in gens])],
+                     axis=1).std(ddof=1)
+
+
+def _narrow_base_range(x, statistic, num_resamples, rng):
+    base = int(rng.integers(2**40))  # 40 bits: too few, whatever the arithmetic
+    gens = map(np.random.default_rng, range(base, base + 3 * (num_resamples // 100), 3))
+    return statistic(x[np.concatenate([g.integers(0, len(x), (100, len(x))) for g in gens])],
+                     axis=1).std(ddof=1)
+
+
+def _narrow_base_digits(x, statistic, num_resamples, rng):
+    s = int(rng.integers(2**32))
+    idx = np.concatenate([np.random.default_rng(int(f"{s}{i}")).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
 def _seeds63(x, statistic, num_resamples, rng):
     idx = np.concatenate([np.random.default_rng(int(s)).integers(0, len(x), (100, len(x)))
                           for s in rng.integers(0, 2**63, num_resamples // 100)])
@@ -742,7 +795,15 @@ CASES += [
     (check_bootstrap_se, (_seeds32,), WRONG, "too few varying bits"),
     (check_bootstrap_se, (_sequence32,), WRONG, "too few varying bits"),
     (check_bootstrap_se, (_spawned32,), WRONG, "the birthday bound"),
-    (check_bootstrap_se, (_mapped_seeds,), WRONG, "base + 100 * i, a constant step of 100"),
-    (check_bootstrap_se, (_aliased_constructor,), WRONG, "per resample with base + i"),
+    # the course's seed policy: arithmetic on a base drawn wide from rng passes (its seeds
+    # are distinct in a call, and meet another call's with odds about 2**-60)
+    (check_bootstrap_se, (_mapped_seeds,), CORRECT, None),
+    (check_bootstrap_se, (_aliased_constructor,), CORRECT, None),
+    (check_bootstrap_se, (_wide_base_plus_i,), CORRECT, None),
+    (check_bootstrap_se, (_wide_base_digits,), CORRECT, None),
+    (check_bootstrap_se, (_wide_base_range,), CORRECT, None),
+    # ...but not on a narrow one (Day 1's rule: 40 bits or fewer), however it is written
+    (check_bootstrap_se, (_narrow_base_range,), WRONG, "a constant step of 3"),
+    (check_bootstrap_se, (_narrow_base_digits,), WRONG, "such bases are common"),
     (check_bootstrap_se, (_seeds63,), CORRECT, None),
 ]
