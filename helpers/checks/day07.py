@@ -1088,19 +1088,23 @@ def _check_blocks(slopes: np.ndarray, sizes: range = range(2, 21)) -> None:
     import scipy.stats  # only here, as scipy.linalg above; Day 7's notebook imports scipy
 
     num = len(slopes)
+    tests = []  # (k, o, F, B): every F first, then one vectorized call of the F law's tail
     for k in sizes:
         for o in range(k):
             blocks = slopes[o:o + (num - o) // k * k].reshape(-1, k)
             within = blocks.var(axis=1, ddof=1).mean()
             f = k * blocks.mean(axis=1).var(ddof=1) / within if within > 0 else np.inf
-            p = scipy.stats.f.sf(f, len(blocks) - 1, len(blocks) * (k - 1))
-            if p < 5e-9:
-                raise Wrong(f"your slopes are not independent: in blocks of {k} consecutive "
-                            f"replicates (from replicate {o}) they vary together (block means "
-                            f"spread {f:.1f} times as much as independent slopes would; odds "
-                            f"{p:.0e}). Your resamples share families within a block (a "
-                            "common draw reused): draw all G family indices of each "
-                            "replicate afresh from rng")
+            tests.append((k, o, f, len(blocks)))
+    ks, _, fs, bs = (np.array(column) for column in zip(*tests, strict=True))
+    ps = scipy.stats.f.sf(fs, bs - 1, bs * (ks - 1))
+    for (k, o, f, _), p in zip(tests, ps, strict=True):
+        if p < 5e-9:
+            raise Wrong(f"your slopes are not independent: in blocks of {k} consecutive "
+                        f"replicates (from replicate {o}) they vary together (block means "
+                        f"spread {f:.1f} times as much as independent slopes would; odds "
+                        f"{p:.0e}). Your resamples share families within a block (a "
+                        "common draw reused): draw all G family indices of each "
+                        "replicate afresh from rng")
 
 
 def _check_exact_slopes(func) -> None:
