@@ -5,8 +5,11 @@ import importlib.util
 import numpy as np
 import scipy.linalg
 import scipy.stats
+import sklearn.linear_model
 from numpy.linalg import qr as factor
-from sklearn.linear_model import Ridge
+from scipy.stats import linregress as _lr
+from sklearn.linear_model import LinearRegression, Ridge
+from sklearn.linear_model import Ridge as _SkRidge
 
 from helpers import regression
 from helpers.checks.day07 import (
@@ -42,7 +45,7 @@ def fit_line_theta(x, y):  # lstsq's vector as it comes: [b, w]
 
 
 def fit_line_x_on_y(x, y):
-    w_xy = np.polyfit(y, x, 1)[0]
+    w_xy = np.linalg.lstsq(add_bias(y.reshape(-1, 1)), x, rcond=None)[0][1]
     w = 1 / w_xy
     return w, y.mean() - w * x.mean()
 
@@ -159,10 +162,11 @@ CASES = [
     (check_fit_line, (fit_line_rcond,), WRONG, "leave rcond=None"),
     (check_fit_line, (fit_line_sums,), WRONG, "sums formula"),
     (check_fit_line, (fit_line_float32,), WRONG, "float32"),
-    (check_fit_line, (lambda x, y: tuple(np.polyfit(x, y, 1)),), CORRECT, None),
-    (check_fit_line, (lambda x, y: np.polyfit(x, y, 1),), CORRECT, None),
+    (check_fit_line, (lambda x, y: tuple(np.polyfit(x, y, 1)),), WRONG, "not np.polyfit"),
+    (check_fit_line, (lambda x, y: np.polyfit(x, y, 1),), WRONG, "not np.polyfit"),
     (check_fit_line, (fit_line_covariance,), CORRECT, None),
-    (check_fit_line, (lambda x, y: tuple(scipy.stats.linregress(x, y))[:2],), CORRECT, None),
+    (check_fit_line, (lambda x, y: tuple(scipy.stats.linregress(x, y))[:2],), WRONG,
+     "not scipy.stats.linregress"),
     (check_fit_line, (lambda x, y: [np.float32(v) for v in fit_line_right(x, y)],), CORRECT,
      None),
     (check_fit_line, (lambda x, y: tuple(np.array([v]) for v in fit_line_right(x, y)),),
@@ -628,10 +632,10 @@ CASES += [
     (check_ridge, (ridge_svd,), CORRECT, None),
     (check_ridge, (ridge_qr,), CORRECT, None),
     (check_ridge, (ridge_pinv,), CORRECT, None),
-    (check_ridge, (ridge_sklearn_svd,), CORRECT, None),
+    (check_ridge, (ridge_sklearn_svd,), WRONG, "not scikit-learn's Ridge: it does the whole"),
     (check_ridge, (ridge_y_uncentred,), WRONG, "centre y as well as X"),
     (check_ridge, (ridge_inverse,), WRONG, "forming a Gram matrix (X.T @ X"),
-    (check_ridge, (ridge_sklearn_default,), WRONG, "forming a Gram matrix (X.T @ X"),
+    (check_ridge, (ridge_sklearn_default,), WRONG, "not scikit-learn's Ridge"),
     (check_ridge, (ridge_bias_penalized,), WRONG, "also shrinks the bias"),
     (check_ridge, (ridge_alpha_rows,), WRONG, "alpha**2"),
     (check_ridge, (ridge_mean_loss,), WRONG, "n times too large"),
@@ -748,11 +752,11 @@ CASES += [
     (check_ridge, (ridge_dual,), WRONG, "X @ X.T"),
     (check_ridge, (ridge_dual_solve,), WRONG, "at alpha = 0 it is singular"),
     (check_ridge, (ridge_dual_singular,), WRONG, "at alpha = 0 it is singular"),
-    (check_fit_line, (fit_line_polynomial_window,), WRONG, ".convert()"),
+    (check_fit_line, (fit_line_polynomial_window,), WRONG, "not NumPy's Polynomial.fit"),
     (check_fit_line, (lambda x, y: tuple(np.polynomial.Polynomial.fit(x, y, 1).coef),),
-     WRONG, ".convert()"),
+     WRONG, "not NumPy's Polynomial.fit"),
     (check_fit_line, (lambda x, y: tuple(np.polynomial.Polynomial.fit(x, y, 1).convert()
-                                         .coef[::-1]),), CORRECT, None),
+                                         .coef[::-1]),), WRONG, "not NumPy's Polynomial.fit"),
 ]
 if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch
     CASES += [
@@ -1266,4 +1270,50 @@ CASES += [
     (check_family_bootstrap, (_boot_from_indices(_one_long_draw),), CORRECT, "whole families"),
     (check_family_bootstrap, (_boot_from_indices(_choice_columns),), CORRECT, None),
     (check_family_bootstrap, (_boot_from_indices(_per_replicate_choice),), CORRECT, None),
+]
+
+
+# ------------------------------------------------- Exercises 1 and 3: library one-liners
+# Exercises 1 and 3 ask for np.linalg.lstsq on a system the learner builds ("not the course's
+# fit_least_squares / fit_ridge, which does it for you"): a library call that fits the whole
+# line or ridge does it for them just as well. Exercise 4's prompt allows np.polyfit.
+
+
+def fit_line_linregress_alias(x, y):  # imported under another name
+    result = _lr(x, y)
+    return result.slope, result.intercept
+
+
+def fit_line_sklearn(x, y):
+    model = LinearRegression().fit(x.reshape(-1, 1), y)
+    return model.coef_[0], model.intercept_
+
+
+def OLS(x, y):  # the learner's own helper, named like statsmodels': lstsq inside
+    theta, *_ = np.linalg.lstsq(add_bias(x.reshape(-1, 1)), y, rcond=None)
+    return theta[::-1]
+
+
+def fit_line_own_ols(x, y):
+    w, b = OLS(x, y)
+    return w, b
+
+
+def ridge_sklearn_function(X, y, alpha):  # the function form, solver="svd", by attribute
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    w = sklearn.linear_model.ridge_regression(X - x_mean, y - y_mean, alpha, solver="svd")
+    return w, y_mean - x_mean @ w
+
+
+def ridge_sklearn_alias(X, y, alpha):
+    model = _SkRidge(alpha=alpha, solver="svd").fit(X, y)
+    return model.coef_, model.intercept_
+
+
+CASES += [
+    (check_fit_line, (fit_line_linregress_alias,), WRONG, "not scipy.stats.linregress"),
+    (check_fit_line, (fit_line_sklearn,), WRONG, "not scikit-learn's LinearRegression"),
+    (check_fit_line, (fit_line_own_ols,), CORRECT, None),
+    (check_ridge, (ridge_sklearn_function,), WRONG, "not scikit-learn's ridge_regression"),
+    (check_ridge, (ridge_sklearn_alias,), WRONG, "not scikit-learn's Ridge"),
 ]
