@@ -757,6 +757,10 @@ def _bootstrap_answer(func, x, y, family, num_boot: int, seed) -> np.ndarray:
     except (TypeError, ValueError):
         raise Wrong("family_bootstrap_slopes should return an array of numbers, got "
                     f"{type(value).__name__}") from None
+    narrow = _low_precision(value, np.asarray(value))  # as Exercises 2 and 3 do
+    if narrow:
+        raise Wrong(f"your slopes are {narrow}, which holds only about "
+                    f"{3 if '16' in narrow else 7} digits; compute in float64 (NumPy's default)")
     if arr.shape in ((num_boot, 2), (2, num_boot)):
         raise Wrong(f"you returned shape {arr.shape}: (b, w) pairs or both coefficients; "
                     f"return only the slope of each resample, shape ({num_boot},)")
@@ -789,6 +793,7 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
                "numbers drawn from rng are new seeds too, and the prompt allows none)")
         raise Wrong(f"your function makes generators from {how}; draw everything from the "
                     "rng you were given (rng.spawn(num_boot) if you want one per replicate)")
+    _reject_cast_back(slopes)
     w_full, b_full = np.polyfit(x, y, 1)
     if np.allclose(slopes, w_full, rtol=1e-9):
         raise Wrong("every slope equals the full data's slope: a resample without "
@@ -1136,6 +1141,35 @@ def _check_blocks(slopes: np.ndarray, sizes: range = range(2, 21)) -> None:
                         "replicate afresh from rng")
 
 
+def _reject_cast_back(slopes: np.ndarray) -> None:
+    """Raise :class:`Wrong` if ``slopes``, float64, are float16 or float32 values cast back:
+    a slope computed in float64 survives a round trip through float32 with odds about
+    2**-29, all 400 of the first call's with odds about 2**-11600."""
+    for dtype in (np.float16, np.float32):
+        if np.all(slopes == slopes.astype(dtype)):
+            name = np.dtype(dtype).name
+            raise Wrong(f"your slopes are float64 but all are {name} values: you computed in "
+                        f"{name}, which holds only about {3 if '16' in name else 7} digits; "
+                        "compute in float64 (NumPy's default)")
+
+
+def _reject_float32_misses(slopes: np.ndarray, near: np.ndarray, bad: np.ndarray,
+                           said: str) -> None:
+    """Raise the float32 hint if the ``bad`` slopes (``near``: each slope's distance to the
+    nearest slope of a right draw) missed as float32 data or arithmetic do, not by a wrong
+    draw: they miss by about 1e-6 relatively (the median over the slopes they miss, measured:
+    1.5e-6 to 3e-6 on both four-family cases, with lstsq, np.polyfit or the centred closed
+    form, returned as float64), a draw of the wrong families by 5e-3 and more (G - 1 or
+    G + 1 families: 5e-3 to 3e-2), as the slopes of the 35 right draws lie 1.4e-3 apart or
+    more."""
+    missed = float(np.median(near[bad] / np.abs(slopes[bad])))
+    if missed < 1e-4:
+        raise Wrong(f"{said}, {bad.sum()} of your 200 slopes match the least-squares slope "
+                    f"of a draw of whole families only to about {-np.log10(missed):.0f} "
+                    "digits, as rounding to float32 (data or arithmetic) gives: float32 holds "
+                    "only about 7 digits; compute in float64 (NumPy's default)")
+
+
 def _check_exact_slopes(func) -> None:
     """Four families: every slope must be the least-squares slope of one of the 35 ways to
     draw four families with replacement."""
@@ -1145,8 +1179,9 @@ def _check_exact_slopes(func) -> None:
     possible = _slopes_from_counts(x, y, family, counts)
     gaps = np.abs(slopes[:, None] - possible[None, :])
     near, which = gaps.min(axis=1), gaps.argmin(axis=1)
-    bad = near > 1e-6 * (1 + np.abs(slopes))  # float32 slopes (about 6e-8) are exact enough
+    bad = near > 1e-6 * (1 + np.abs(slopes))
     if bad.any():
+        _reject_float32_misses(slopes, near, bad, "with four families")
         raise Wrong(f"with four families, {bad.sum()} of your 200 slopes are not the "
                     "least-squares slope of any draw of four whole families with replacement:"
                     " draw family indices (as many as there are families), keep every child "
@@ -1195,6 +1230,8 @@ def _check_family_weights(func) -> None:
     near, which = gaps.min(axis=1), gaps.argmin(axis=1)
     bad = near > 1e-6 * (1 + np.abs(slopes))
     if bad.any():
+        _reject_float32_misses(slopes, near, bad,
+                               f"with four families of {', '.join(map(str, sizes))} children")
         raise Wrong(f"with four families of {', '.join(map(str, sizes))} children, "
                     f"{bad.sum()} of your 200 slopes are not the least-squares slope of any "
                     "draw of four whole families with replacement: families may differ in "
