@@ -383,9 +383,9 @@ def _gain_mirrored(inputs: list, what: str) -> None:
 
 # too even: sqrt(m) D, D the Kolmogorov-Smirnov distance between the m distinct values phi
 # received and N(0, 1), follows Kolmogorov's distribution for independent draws, with
-# P(sqrt(m) D < x) = sqrt(2 pi) / x * sum_k exp(-(2k - 1)**2 pi**2 / (8 x**2)), about 5e-13 at
-# x = 0.2: below _EVEN_KS in both calls (two seeds, independent) is a false alarm of about
-# 3e-25 for a right answer, far below 1e-9. Stratified draws (one per equal-probability slice)
+# P(sqrt(m) D < x) = sqrt(2 pi) / x * sum_k exp(-(2k - 1)**2 pi**2 / (8 x**2)), 5.1e-13 at
+# x = 0.2 (5.7e-13 exactly at m = 200,000, scipy.stats.kstwo): below _EVEN_KS in both calls
+# (two seeds, independent) is a false alarm of about 3e-25 for a right answer, far below 1e-9. Stratified draws (one per equal-probability slice)
 # and Sobol points mapped through norm.ppf have sqrt(m) D of about 1 / sqrt(m), 0.002 here.
 _EVEN_KS = 0.2
 
@@ -410,8 +410,8 @@ def _gain_too_even(calls: list, what: str) -> None:
         m, scaled = stats[0]
         raise Wrong(f"{what}: phi received values spread more evenly than independent draws "
                     f"ever are: their Kolmogorov-Smirnov distance to N(0, 1) is {scaled:.3f} / "
-                    f"sqrt({m}), where independent draws stay above {_EVEN_KS} / sqrt({m}) but "
-                    "about 1 time in 1e12. Stratified draws (one per slice of the normal) or "
+                    f"sqrt({m}); independent draws come below {_EVEN_KS} / sqrt({m}) with odds "
+                    "under 1e-12. Stratified draws (one per slice of the normal) or "
                     "quasi-random points (Sobol, Halton, Latin hypercube) are not i.i.d.: "
                     "draw z = rng.standard_normal(num_draws)")
 
