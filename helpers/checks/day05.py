@@ -385,8 +385,9 @@ def _gain_mirrored(inputs: list, what: str) -> None:
 # received and N(0, 1), follows Kolmogorov's distribution for independent draws, with
 # P(sqrt(m) D < x) = sqrt(2 pi) / x * sum_k exp(-(2k - 1)**2 pi**2 / (8 x**2)), 5.1e-13 at
 # x = 0.2 (5.7e-13 exactly at m = 200,000, scipy.stats.kstwo): below _EVEN_KS in both calls
-# (two seeds, independent) is a false alarm of about 3e-25 for a right answer, far below 1e-9. Stratified draws (one per equal-probability slice)
-# and Sobol points mapped through norm.ppf have sqrt(m) D of about 1 / sqrt(m), 0.002 here.
+# (two seeds, independent) is a false alarm of about 3e-25 for a right answer, far below 1e-9.
+# Stratified draws (one per equal-probability slice) and Sobol points mapped through norm.ppf
+# have sqrt(m) D of about 1 / sqrt(m) or less (0.002 to 0.008 here).
 _EVEN_KS = 0.2
 
 
