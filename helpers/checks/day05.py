@@ -2,16 +2,165 @@
 
 from __future__ import annotations
 
+import builtins
+import contextlib
 import decimal
 import functools
+import hashlib
 import itertools
 import math
+import re
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 
-from helpers.checks._seeding import constant_step, seed_bits, watch_seeding, watch_torch_global
+from helpers.checks._seeding import (
+    SEED_BITS,
+    WATCHED_CALLS,
+    Seeding,
+    constant_step,
+    is_int,
+    seed_bits,
+    watch_seeding,
+    watch_torch_global,
+    weakest_seed_bits,
+)
 from helpers.exercises import Wrong, a_type, call, exercise_check, number
+
+# ------------------------------------------------------------------ what a learner's call seeds
+
+# the lists of a Seeding that grow as the learner's code seeds generators
+_SEEN_LISTS = ("seeds", "torch_seeds", "keys", "groups")
+_SEEN_COUNTS = ("generators", "manual_seeds", "numpy_made", "hashes", "string_hashes")
+
+
+@contextlib.contextmanager
+def _imports_unseen(seen: Seeding, hashed: list) -> Iterator[None]:
+    """Forget what ``seen`` and ``hashed`` record while a module is imported in the block:
+    SciPy makes generators of its own while ``scipy.stats`` is first imported, and an
+    ``import`` inside the learner's function is no generator of the learner's."""
+    original = builtins.__import__
+
+    def importing(*args: Any, **kwargs: Any) -> Any:
+        counts = [getattr(seen, name) for name in _SEEN_COUNTS]
+        lengths = [len(getattr(seen, name)) for name in _SEEN_LISTS]
+        done = len(hashed)
+        try:
+            return original(*args, **kwargs)
+        finally:
+            for name, count in zip(_SEEN_COUNTS, counts, strict=True):
+                setattr(seen, name, count)
+            for name, length in zip(_SEEN_LISTS, lengths, strict=True):
+                del getattr(seen, name)[length:]
+            del hashed[done:]
+
+    builtins.__import__ = importing
+    try:
+        yield
+    finally:
+        builtins.__import__ = original
+
+
+def _ints_in(value: Any) -> list[int]:
+    """The integers a value fed to a hash holds: an integer, the digit runs of a text (or of
+    bytes that are text), the integer that other bytes spell, those of a tuple or list."""
+    if is_int(value):
+        return [int(value)]
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        raw = bytes(value)
+        if raw.isascii() and raw.decode("ascii").isprintable():
+            value = raw.decode("ascii")
+        else:
+            return [int.from_bytes(raw, "little")] if raw else []
+    if isinstance(value, str):
+        return [int(digits) for digits in re.findall(r"\d+", value)]
+    if isinstance(value, (tuple, list, frozenset, np.ndarray)):
+        return [k for item in (value.ravel().tolist() if isinstance(value, np.ndarray)
+                               else value) for k in _ints_in(item)]
+    return []
+
+
+class _Hashed:
+    """A hashlib object that records what its ``update`` is fed."""
+
+    def __init__(self, inner: Any, record: Any) -> None:
+        self._inner, self._record = inner, record
+
+    def update(self, data: Any) -> None:
+        self._record(data, "hashlib")
+        self._inner.update(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+_HASHLIB_NAMES = ("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "blake2b", "blake2s",
+                  "sha3_224", "sha3_256", "sha3_384", "sha3_512", "new")
+
+
+@contextlib.contextmanager
+def _watch_hashing(func: Any, hashed: list) -> Iterator[None]:
+    """Append to ``hashed``, while the block runs, ``(how, integers)`` for every value fed to
+    the builtin ``hash`` from ``func``'s globals or to hashlib (``hashlib.sha256(...)``, also
+    under another name in ``func``'s globals): the integers a seed made by hashing comes from.
+    """
+    def record(value: Any, how: str) -> None:
+        hashed.append((how, _ints_in(value)))
+
+    def hashing(original: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            record(args[0] if args else None, "hash()")
+            return original(*args, **kwargs)
+        return wrapper
+
+    def hashlib_made(name: str, original: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            data = args[1:2] if name == "new" else args[:1]
+            data = data[0] if data else kwargs.get("data", kwargs.get("string"))
+            if data is not None:
+                record(data, "hashlib")
+            return _Hashed(original(*args, **kwargs), record)
+        return wrapper
+
+    learner = getattr(func, "__globals__", None)
+    undo: list[tuple[Any, str, Any, bool]] = []  # (home, name, original, present before)
+    for name in _HASHLIB_NAMES:
+        original = getattr(hashlib, name)
+        replacement = hashlib_made(name, original)
+        undo.append((hashlib, name, original, True))
+        setattr(hashlib, name, replacement)
+        if isinstance(learner, dict):  # from hashlib import sha256 (as h)
+            for alias in [k for k, v in learner.items() if v is original]:
+                undo.append((learner, alias, original, True))
+                learner[alias] = replacement
+    if isinstance(learner, dict):
+        own = learner.get("hash", builtins.hash)  # watch_seeding's counter, if it put one
+        if callable(own):
+            undo.append((learner, "hash", own, "hash" in learner))
+            learner["hash"] = hashing(own)
+    try:
+        yield
+    finally:
+        for home, name, original, present in reversed(undo):
+            if isinstance(home, dict):
+                if present:
+                    home[name] = original
+                else:
+                    home.pop(name, None)
+            else:
+                setattr(home, name, original)
+
+
+@contextlib.contextmanager
+def _watch(func: Any) -> Iterator[tuple[Seeding, list]]:
+    """:func:`watch_seeding` of ``func``, and what it hashed (:func:`_watch_hashing`), both
+    without what module imports do meanwhile (:func:`_imports_unseen`)."""
+    hashed: list = []
+    with (watch_seeding(func) as seen, _watch_hashing(func, hashed),
+          _imports_unseen(seen, hashed)):
+        yield seen, hashed
+
 
 # a typed constant (1.732 for sqrt(3)), round(..., 4), float16 or a sample std is off by less
 # than this; every listed uniform_bound mistake is off by 10 % or more
@@ -108,28 +257,57 @@ _GAIN_TORCH_GLOBAL = (
     "PyTorch")
 
 
-def _gain_draws(gain: Any, f: Any, seed: int, what: str) -> tuple[float, list]:
-    """The learner's gain for activation f and a generator seeded ``seed``, and the arrays phi
-    was applied to. Wrong if the call made a generator of its own from an integer seed (the
-    prompt: draws made with rng, no other generator) or touched PyTorch's global generator
-    (whose state is restored)."""
+def _gain_draws(gain: Any, f: Any, seed: int, what: str,
+                num_draws: int = _GAIN_DRAWS) -> tuple[float, list, Seeding]:
+    """The learner's gain for activation f and a generator seeded ``seed``, the arrays phi
+    was applied to, and what the call seeded (generators made while a module is imported
+    apart). Wrong if it touched PyTorch's global generator (whose state is restored)."""
     phi = _WatchedPhi(f)
     rng = np.random.default_rng(seed)  # made before the watch, which counts generators
-    with watch_seeding(gain) as seeding, watch_torch_global(gain) as torch_global:
-        value = call(gain, phi, rng, _GAIN_DRAWS)
+    with _watch(gain) as (seeding, _), watch_torch_global(gain) as torch_global:
+        value = call(gain, phi, rng, num_draws)
     if torch_global.changed or torch_global.manual_seeds:
         raise Wrong(f"{what} {_GAIN_TORCH_GLOBAL}")
-    if seeding.seeds or seeding.keys or seeding.generators:
-        seeded = f", seeded {seeding.keys[:2]}," if seeding.keys else ""
-        raise Wrong(f"{what} made a generator of its own{seeded} (np.random.default_rng(seed), "
-                    "np.random.RandomState(seed), a torch.Generator or random.Random): the "
-                    "exercise asks for draws made with rng itself, no other generator. A "
-                    "fixed seed gives every rng the same estimate; a seed drawn from rng "
-                    "carries only the bits drawn (Day 1's rule rejects a seed drawn below "
-                    "2**40, rng.integers(2**40) included; rng.integers(1000) makes only 1000 "
-                    "different estimates), and even a 63-bit seed only adds a second "
-                    "generator: draw z = rng.standard_normal(num_draws)")
-    return _number(value, what), phi.inputs
+    return _number(value, what), phi.inputs, seeding
+
+
+def _gain_own_generators(gain: Any, what: str) -> None:
+    """Wrong if the generators that ``gain`` makes from rng (a child is fine: the prompt
+    allows one) are seeded with the seed of rng itself, or with seeds that vary across
+    ``WATCHED_CALLS`` calls by ``SEED_BITS`` bits or fewer (the course's rule), or with a
+    fixed seed; a spawned child seeds nothing, a 63-bit draw from rng varies enough."""
+    groups, entropies = [], []
+    for k in range(WATCHED_CALLS):
+        entropy = 300_000 + k
+        rng = np.random.default_rng(entropy)  # made before the watch
+        with _watch(gain) as (seen, _), watch_torch_global(gain):
+            call(gain, _WatchedPhi(np.tanh), rng, 1_000)
+        groups.append(seen.groups)
+        entropies.append(entropy)
+    if not any(groups):
+        return  # unseeded generators: the reproducibility test below names them
+    firsts = [g[0][0] if g and g[0] else None for g in groups]
+    if all(x is not None for x in firsts) and len({x - e for x, e in
+                                                   zip(firsts, entropies, strict=True)}) == 1:
+        raise Wrong(f"{what} made a generator seeded from rng's own seed "
+                    "(rng.bit_generator.seed_seq.entropy, plus a constant?): that is "
+                    "arithmetic on the seed you were given, not a draw from rng, so two "
+                    "generators whose seeds differ by that constant give the same draws. "
+                    "Draw from rng itself, or from a child of it (rng.spawn(1)[0])")
+    bits = weakest_seed_bits(groups)
+    if bits is None:
+        raise Wrong(f"{what} made a generator of its own with a fixed seed "
+                    f"({groups[0][0][:2]}): A fixed seed gives every rng the same estimate. "
+                    "Draw from rng itself, or from a child of it (rng.spawn(1)[0])")
+    if bits <= SEED_BITS:
+        b = max(1, math.ceil(bits - 1e-9))
+        raise Wrong(f"{what} made a generator of its own, seeded from rng with seeds that "
+                    f"vary across calls by only about {b} bits, {SEED_BITS} or fewer (Day 1's "
+                    f"rule rejects a seed drawn below 2**{SEED_BITS}, "
+                    f"rng.integers(2**{SEED_BITS}) included): only about 2**{b} different "
+                    "estimates, and two runs share their draws about n**2 / "
+                    f"2**{b + 1} times among n. Draw from rng itself, or from a child "
+                    "of it (rng.spawn(1)[0])")
 
 
 def _kurtosis(seen: np.ndarray) -> float:
@@ -145,6 +323,14 @@ def _gain_inputs(inputs: list, what: str) -> None:
     seen = np.concatenate(inputs) if inputs else np.empty(0)
     if seen.size == 0:
         raise Wrong(f"{what} never called phi: apply phi to the draws z (phi(z))")
+    with np.errstate(over="ignore"):
+        on_grid = np.mean(seen == seen.astype(np.float16))
+    # float32 draws sit on float16's grid 1 time in 8192, float64 ones almost never
+    if on_grid > 0.9:
+        raise Wrong(f"{what}: phi received float16 values (z made or cast to float16?): "
+                    "float16 keeps about 3 significant digits, so num_draws draws round onto "
+                    "a few thousand values and the estimate is that of fewer, rounded draws. "
+                    "Draw and keep z in float64 (or float32)")
     distinct = np.unique(seen).size  # float32 draws repeat a few values by chance
     if distinct > n or distinct < 0.99 * n:
         raise Wrong(f"{what}: phi was applied to {distinct} different values, but num_draws "
@@ -195,6 +381,42 @@ def _gain_mirrored(inputs: list, what: str) -> None:
                     "num_draws independent values, z = rng.standard_normal(num_draws)")
 
 
+# too even: sqrt(m) D, D the Kolmogorov-Smirnov distance between the m distinct values phi
+# received and N(0, 1), follows Kolmogorov's distribution for independent draws, with
+# P(sqrt(m) D < x) = sqrt(2 pi) / x * sum_k exp(-(2k - 1)**2 pi**2 / (8 x**2)), 5.1e-13 at
+# x = 0.2 (5.7e-13 exactly at m = 200,000, scipy.stats.kstwo): below _EVEN_KS in both calls
+# (two seeds, independent) is a false alarm of about 3e-25 for a right answer, far below 1e-9.
+# Stratified draws (one per equal-probability slice) and Sobol points mapped through norm.ppf
+# have sqrt(m) D of about 1 / sqrt(m) or less (0.002 to 0.008 here).
+_EVEN_KS = 0.2
+
+
+def _ks_normal(values: np.ndarray) -> tuple[int, float]:
+    """The number m of distinct values and sqrt(m) times their Kolmogorov-Smirnov distance to
+    N(0, 1)."""
+    from scipy import special
+
+    x = np.unique(values)
+    m = x.size
+    cdf = special.ndtr(x)
+    d = max(np.max(np.arange(1, m + 1) / m - cdf), np.max(cdf - np.arange(m) / m))
+    return m, math.sqrt(m) * float(d)
+
+
+def _gain_too_even(calls: list, what: str) -> None:
+    """Wrong if the values phi received in every call are spread more evenly over N(0, 1)
+    than independent draws ever are (:data:`_EVEN_KS`): stratified or quasi-random draws."""
+    stats = [_ks_normal(np.concatenate(inputs)) for inputs in calls]
+    if all(scaled < _EVEN_KS for _, scaled in stats):
+        m, scaled = stats[0]
+        raise Wrong(f"{what}: phi received values spread more evenly than independent draws "
+                    f"ever are: their Kolmogorov-Smirnov distance to N(0, 1) is {scaled:.3f} / "
+                    f"sqrt({m}); independent draws come below {_EVEN_KS} / sqrt({m}) with odds "
+                    "under 1e-12. Stratified draws (one per slice of the normal) or "
+                    "quasi-random points (Sobol, Halton, Latin hypercube) are not i.i.d.: "
+                    "draw z = rng.standard_normal(num_draws)")
+
+
 @exercise_check
 def check_gain(gain) -> str:
     """``gain(phi, rng, num_draws)``: the Monte Carlo estimate of 1 / sqrt(E[phi(z)**2])."""
@@ -204,7 +426,10 @@ def check_gain(gain) -> str:
         # g = m2 ** -0.5: se(g) = se(m2) / (2 * m2 ** 1.5), se(m2) = sqrt(Var(phi**2) / n)
         se = math.sqrt((m4 - m2**2) / _GAIN_DRAWS) / (2 * m2**1.5)
         what = f"gain({name}, rng, {_GAIN_DRAWS})"
-        got, inputs = _gain_draws(gain, f, _GAIN_SEEDS[0], what)
+        got, inputs, seeding = _gain_draws(gain, f, _GAIN_SEEDS[0], what)
+        if name == _GAIN_PHIS[0][0] and (seeding.groups or seeding.generators
+                                         or seeding.numpy_made):
+            _gain_own_generators(gain, what)
         _gain_inputs(inputs, what)
         if abs(got - want) <= _GAIN_Z * se:
             continue
@@ -229,9 +454,9 @@ def check_gain(gain) -> str:
                     f"{_GAIN_DRAWS}-draw estimate away from 1 / sqrt(E[phi(z)**2]), z ~ N(0, 1)")
     # the estimate comes from rng: the same seed gives the same value, another seed another
     what = f"gain(tanh, rng, {_GAIN_DRAWS})"
-    again, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
-    first, inputs_first = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
-    other, inputs_other = _gain_draws(gain, np.tanh, _GAIN_SEEDS[1], what)
+    again, _, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
+    first, inputs_first, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
+    other, inputs_other, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[1], what)
     seen_first, seen_other = np.concatenate(inputs_first), np.concatenate(inputs_other)
     if again != first:
         raise Wrong("two calls with equally seeded rng gave different gains: draw z from rng "
@@ -249,6 +474,7 @@ def check_gain(gain) -> str:
                     "from rng, z = rng.standard_normal(num_draws)")
     # a symmetric set (antithetic draws) after the fixed sets above, which are symmetric too
     _gain_mirrored(inputs_first, what)
+    _gain_too_even([inputs_first, inputs_other], what)
     return ("1 / sqrt(mean(phi(z)**2)) over num_draws standard-normal draws from rng: sqrt(2) "
             "for ReLU, 1 for the identity, within Monte Carlo error.")
 
@@ -342,9 +568,6 @@ _STACK_SEEDS = tuple(range(10))
 _REPEATED_WIDTHS = (20, 30, 30, 30, 5)
 # seeds that the seeds above reach by arithmetic per layer (seed + 100 * layer, ...)
 _COLLIDING_SEEDS = (100, 200, 300, 1000)
-# a layer's seeds must vary across calls by more than this many bits (Day 1's rule: seeds
-# drawn below 2**40 are rejected), measured per layer position
-_SEED_BITS = 40
 
 
 _TORCH_GLOBAL = ("your function reseeded or drew from PyTorch's global generator "
@@ -430,16 +653,43 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
     return out
 
 
-def _watched(func: Any, widths: tuple, rng: Any, seeds: list, keys: list | None = None) -> list:
+def _watched(func: Any, widths: tuple, rng: Any, seeds: list, keys: list | None = None,
+             hashes: list | None = None) -> list:
     """:func:`_layers`, appending to ``seeds`` the integer seeds that the call gave to
-    ``np.random.default_rng``, ``SeedSequence`` or a bit generator, and to ``keys`` (if
-    given) every integer that went into those seeds (``Seeding.keys``: list entries too)."""
-    with watch_seeding(func) as seen:
+    ``np.random.default_rng``, ``SeedSequence`` or a bit generator, to ``keys`` (if
+    given) every integer that went into those seeds (``Seeding.keys``: list entries too),
+    and to ``hashes`` (if given) what the call fed to ``hash`` or hashlib
+    (:func:`_watch_hashing`)."""
+    with _watch(func) as (seen, hashed):
         out = _layers(func, widths, rng)
     seeds.append(list(seen.seeds))
     if keys is not None:
         keys.append(list(seen.keys))
+    if hashes is not None:
+        hashes.append(hashed)
     return out
+
+
+def _few_hashed_bits(hashes: list) -> None:
+    """Wrong if the integers a call fed to ``hash`` or hashlib (``hash((s, layer))``,
+    ``sha256(f"{s}-{layer}")``) vary across calls with different rng by ``SEED_BITS`` bits or
+    fewer (:func:`weakest_seed_bits`, hash by hash): hashing spreads them over 64 bits or
+    more, but makes no more networks than ``s`` has values."""
+    groups = [[ints for _, ints in run if ints] for run in hashes]
+    bits = weakest_seed_bits(groups)
+    if bits is None or bits > SEED_BITS:
+        return
+    b = max(1, math.ceil(bits - 1e-9))
+    how = " and ".join(sorted({how for run in hashes for how, _ in run}))
+    example = next(g for g in groups if g)[0]
+    raise Wrong(f"your layers' seeds are made by hashing ({how}) integers, here "
+                f"{str(example)[:40]}, that vary across calls by only about {b} bits, "
+                f"{SEED_BITS} or fewer (a number drawn below 2**{SEED_BITS}, Day 1's rule): "
+                "a hash spreads those bits over a wide seed but adds none, so there are only "
+                f"about 2**{b} different networks, and n networks drawn over many runs share "
+                f"a layer about n**2 / 2**{b + 1} times (the birthday bound). Draw every layer "
+                "from rng itself, or spawn per-layer streams (rng.spawn), or draw 63-bit seeds "
+                "(rng.integers(2**63))")
 
 
 def _few_seed_bits(keys: list) -> None:
@@ -448,13 +698,13 @@ def _few_seed_bits(keys: list) -> None:
     rng.integers(2**40) included): such a seed, bare or in a list (``[s, layer]``) or a
     ``SeedSequence(s)`` whose children make the layers, repeats across calls."""
     bits = seed_bits(keys)
-    if bits is not None and 0 < bits <= _SEED_BITS:
+    if bits is not None and 0 < bits <= SEED_BITS:
         b = max(1, math.ceil(bits - 1e-9))
         even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # an even chance of a repeat
         raise Wrong(f"your layers' generators are seeded from rng with seeds {keys[0][:4]} "
-                    f"that vary across calls by only about {b} bits, {_SEED_BITS} or fewer: a "
-                    f"seed drawn below 2**{_SEED_BITS} (Day 1's rule, which rejects "
-                    f"rng.integers(2**{_SEED_BITS}) too; bare, in a list or in a "
+                    f"that vary across calls by only about {b} bits, {SEED_BITS} or fewer: a "
+                    f"seed drawn below 2**{SEED_BITS} (Day 1's rule, which rejects "
+                    f"rng.integers(2**{SEED_BITS}) too; bare, in a list or in a "
                     "SeedSequence) repeats over many calls. n such seeds share a value "
                     f"about n**2 / 2**{b + 1} times (the birthday bound: an even chance of a "
                     "repeat at about "
@@ -519,13 +769,36 @@ def _shift_collision(seeds: list, step: int) -> str:
 
 
 def _per_layer_seeds(seeds: list) -> None:
-    """Wrong if the calls seeded a generator per layer from integers that other generators
-    can reach: one seed plus a step per layer (seed + layer, seed * 100 + layer, ...), or
-    seeds that, layer by layer, vary across the calls by 40 bits or fewer (Day 1's rule:
-    seeds drawn below 2**40 are rejected; n of them drawn over many calls share a value
-    about n**2 / 2**41 times or more often). Each layer position is measured on its own
-    (:func:`seed_bits` of that layer's seeds across calls): four 12-bit layer seeds are
-    four 12-bit seeds, not 48 bits, and 2**32 + s varies as little as s."""
+    """Wrong if the calls seeded a generator per layer with seeds that, layer by layer, vary
+    across the calls by ``SEED_BITS`` bits or fewer (the course's rule: seeds drawn below
+    2**40 are rejected; n of them drawn over many calls share a value about n**2 / 2**41
+    times or more often), named as arithmetic when they are one integer plus a step per
+    layer (seed + layer, seed * 100 + layer, ...), which other generators reach. Each layer
+    position is measured on its own (:func:`seed_bits` of that layer's seeds across calls):
+    four 12-bit layer seeds are four 12-bit seeds, not 48 bits, and 2**32 + s varies as
+    little as s. Arithmetic on a base drawn wide from rng (s = rng.integers(2**63), then
+    s + layer) passes: its seeds are distinct, and meet another run's only with odds about
+    2**-60."""
+    # calls that seeded several generators, grouped by how many (so that positions line up)
+    by_count: dict[int, list] = {}
+    for call_seeds in seeds:
+        if len(call_seeds) > 1:
+            by_count.setdefault(len(call_seeds), []).append(call_seeds)
+    narrow = None  # (layer, bits, its seeds across the calls) of the first narrow layer
+    for group in by_count.values():
+        if len(group) < 2:
+            continue
+        for layer, column in enumerate(zip(*group, strict=True)):
+            bits = seed_bits([[s] for s in column])
+            if bits is not None and bits <= SEED_BITS:
+                narrow = (layer, bits, column)
+                break
+        if narrow is not None:
+            break
+    if narrow is None:
+        return
+    layer, bits, column = narrow
+    b = max(1, math.ceil(bits - 1e-9))
     for call_seeds in seeds:
         step = constant_step(call_seeds)
         # two seeds always differ by a constant: only name the arithmetic when there are
@@ -533,36 +806,26 @@ def _per_layer_seeds(seeds: list) -> None:
         if step is not None and (len(call_seeds) > 2 or all(
                 constant_step(c) == step for c in seeds if len(c) > 1)):
             raise Wrong(f"your layers' generators are seeded {call_seeds[:3]}...: one integer "
-                        f"plus a fixed step of {step} per layer, arithmetic on a seed. Each "
-                        "such generator is then the one of an ordinary integer: any other "
+                        f"plus a fixed step of {step} per layer, arithmetic on a seed that "
+                        f"varies across calls by only about {b} bits ({SEED_BITS} or fewer: "
+                        f"drawn below 2**{SEED_BITS}?). Each such generator is then the one "
+                        "of an ordinary integer: any other "
                         f"code that seeds with {call_seeds[1]} the way you do gets exactly "
                         f"the draws your code got from it. {_shift_collision(seeds, step)}"
-                        "Draw every layer from rng itself (or from rng.spawn(...) children)")
-    # calls that seeded several generators, grouped by how many (so that positions line up)
-    by_count: dict[int, list] = {}
-    for call_seeds in seeds:
-        if len(call_seeds) > 1:
-            by_count.setdefault(len(call_seeds), []).append(call_seeds)
-    for group in by_count.values():
-        if len(group) < 2:
-            continue
-        for layer, column in enumerate(zip(*group, strict=True)):
-            bits = seed_bits([[s] for s in column])
-            if bits is None or bits > _SEED_BITS:
-                continue
-            b = max(1, math.ceil(bits - 1e-9))
-            even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # an even chance of a repeat
-            raise Wrong(f"the generator of your layer {layer} is seeded with integers that "
-                        f"vary across calls by only about {b} bits (e.g. {column[0]}), "
-                        f"{_SEED_BITS} or fewer: a seed drawn below 2**{_SEED_BITS} (Day 1's "
-                        "rule), and an offset such as 2**32 + s adds no variation. Each "
-                        "layer's seed is judged on its own, so several small layer seeds do "
-                        "not add up. n such seeds drawn over many calls share a value about "
-                        f"n**2 / 2**{b + 1} times (the birthday bound: an even chance of a "
-                        f"repeat at about {float(f'{even:.2g}'):,.0f} networks), and two "
-                        "networks then hold the same layer. Draw every layer from rng itself, "
-                        "or spawn per-layer streams (rng.spawn), or draw 63-bit seeds "
-                        "(rng.integers(2**63))")
+                        "Draw every layer from rng itself (or from rng.spawn(...) children), "
+                        "or draw the base wide (rng.integers(2**63))")
+    even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # an even chance of a repeat
+    raise Wrong(f"the generator of your layer {layer} is seeded with integers that "
+                f"vary across calls by only about {b} bits (e.g. {column[0]}), "
+                f"{SEED_BITS} or fewer: a seed drawn below 2**{SEED_BITS} (Day 1's "
+                "rule), and an offset such as 2**32 + s adds no variation. Each "
+                "layer's seed is judged on its own, so several small layer seeds do "
+                "not add up. n such seeds drawn over many calls share a value about "
+                f"n**2 / 2**{b + 1} times (the birthday bound: an even chance of a "
+                f"repeat at about {float(f'{even:.2g}'):,.0f} networks), and two "
+                "networks then hold the same layer. Draw every layer from rng itself, "
+                "or spawn per-layer streams (rng.spawn), or draw 63-bit seeds "
+                "(rng.integers(2**63))")
 
 
 def _float16(W: np.ndarray, fan_in: int, fan_out: int) -> bool:
@@ -741,7 +1004,8 @@ def check_he_stack(he_stack) -> str:
         raise Wrong("two calls with identically seeded rng gave different weights: draw "
                     "every weight from the rng argument, and only from it")
     keys: list = []  # the integers that went into those seeds, per call with another rng
-    other = _watched(he_stack, widths, np.random.default_rng(1), seeds, keys)
+    hashes: list = []  # and what those calls hashed
+    other = _watched(he_stack, widths, np.random.default_rng(1), seeds, keys, hashes)
     if any(np.array_equal(a, b) for a, b in zip(first, other, strict=True)):
         shared_seeds = sorted(set(seeds[0]) & set(seeds[-1]))
         if shared_seeds and seeds[0] != seeds[-1]:
@@ -786,7 +1050,7 @@ def check_he_stack(he_stack) -> str:
     # rescaled after the draw (after the reuse checks: an antithetic half has mean 0 too)
     for layer, W in enumerate(first):
         _not_standardized(W, layer)
-    draws = [_watched(he_stack, widths, np.random.default_rng(s), seeds, keys)
+    draws = [_watched(he_stack, widths, np.random.default_rng(s), seeds, keys, hashes)
              for s in _STACK_SEEDS]
     for layer, (fan_in, fan_out) in enumerate(shapes):
         W = np.concatenate([d[layer].ravel() for d in draws])
@@ -872,6 +1136,7 @@ def check_he_stack(he_stack) -> str:
     # the seeds below 2**40 above, in a list or a SeedSequence (after the seed_seq mistakes,
     # whose seeds are rng's own and vary as little)
     _few_seed_bits(keys)
+    _few_hashed_bits(hashes)
     _distinct_networks(he_stack)
     # two networks from one rng must differ: rng has to move on (copies of its bit generator
     # from jumped() leave it where it was; seeds from its seed_seq are caught above)

@@ -1,9 +1,12 @@
 """Right and wrong answers for helpers.checks.day05 (see tests/checks/README.md)."""
 
 import decimal
+import hashlib
 import importlib.util
 import itertools
 import math
+import sys
+import warnings
 
 import numpy as np
 from scipy import stats
@@ -515,7 +518,7 @@ def _he_hashed_seed(bound):
 
 CASES += [
     (check_he_stack, (_he_hashed_seed(1000),), WRONG, "only about 10 bits"),
-    (check_he_stack, (_he_hashed_seed(2**12),), WRONG, "share their first layer"),
+    (check_he_stack, (_he_hashed_seed(2**12),), WRONG, "only about 12 bits"),
     (check_he_stack, (_he_hashed_seed(2**63),), CORRECT, None),
 ]
 if importlib.util.find_spec("torch") is not None:
@@ -559,21 +562,17 @@ if importlib.util.find_spec("torch") is not None:
 # another rng's s), not int(f"{s}{layer}") = 10 s + layer or 100 s + layer (whose layer-0
 # seeds are multiples of 10 or 100), nor s + 1000 * layer for s below 1000 (s + 1000 is none)
 CASES += [
-    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: int(f"{s}{i}")),), WRONG,
-     "any other code that seeds with"),
-    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: int(f"{s}{i}")),), WRONG,
-     "The rng tried gave no seed to two different layers"),
-    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s + i),), WRONG,
-     "builds the same generators shifted by one layer"),
-    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s * 100 + i),), WRONG,
-     "The rng tried gave no seed to two different layers"),
-    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s + 1000 * i),), WRONG,
-     "builds the same generators shifted by one layer"),
+    # the course's seed rule (one for every day): arithmetic on a base drawn wide from rng
+    # is accepted (distinct seeds, meeting another run's with odds about 2**-60) ...
+    *[(check_he_stack, (_he_layer_seeds(2**63, seed_of),), CORRECT, None)
+      for seed_of in (lambda s, i: int(f"{s}{i}"), lambda s, i: s + i,
+                      lambda s, i: s * 100 + i, lambda s, i: s + 1000 * i,
+                      lambda s, i: s * 100 + 50 * i)],
+    # ... on a narrow base it is named, with what the rng tried show
     (check_he_stack, (_he_layer_seeds(1000, lambda s, i: s + 1000 * i),), WRONG,
      "The rng tried gave no seed to two different layers"),
-    # a step of 50 on layer-0 seeds 100 apart: two layers on, the seeds meet
-    (check_he_stack, (_he_layer_seeds(2**63, lambda s, i: s * 100 + 50 * i),), WRONG,
-     "shifted by 2 layers"),
+    (check_he_stack, (_he_layer_seeds(2**32, lambda s, i: s + i),), WRONG,
+     "any other code that seeds with"),
     # a seed drawn from 3 values: the rng tried already meet, shown with the seed
     (check_he_stack, (_he_seed_arithmetic,), WRONG, "The rng tried already meet: "),
 ]
@@ -619,9 +618,10 @@ CASES += [
     (check_gain, (_gain_own_generator(
         lambda rng: np.random.default_rng(int(rng.integers(1000)))),), WRONG,
      "made a generator of its own"),
+    # a child seeded with a 63-bit draw from rng, or 128 bits in a list: the course's rule
+    # (seeds varying by more than 40 bits) accepts it, as the prompt does
     (check_gain, (_gain_own_generator(
-        lambda rng: np.random.default_rng(int(rng.integers(2**63)))),), WRONG,
-     "no other generator"),
+        lambda rng: np.random.default_rng(int(rng.integers(2**63)))),), CORRECT, None),
     (check_gain, (_gain_own_generator(
         lambda rng: np.random.default_rng(int(rng.integers(2**40)))),), WRONG,
      "rejects a seed drawn below 2**40"),
@@ -629,7 +629,7 @@ CASES += [
         lambda rng: np.random.RandomState(int(rng.integers(2**31)))),), WRONG,
      "made a generator of its own"),
     (check_gain, (_gain_own_generator(lambda rng: np.random.default_rng(
-        rng.integers(2**32, size=4))),), WRONG, "made a generator of its own"),
+        rng.integers(2**32, size=4))),), CORRECT, None),
     # rng handed on (np.random.default_rng(rng) returns rng itself) or a child of it: right
     (check_gain, (_gain_own_generator(np.random.default_rng),), CORRECT, None),
     (check_gain, (_gain_own_generator(lambda rng: rng.spawn(1)[0]),), CORRECT, None),
@@ -662,7 +662,7 @@ if importlib.util.find_spec("torch") is not None:
     CASES += [
         (check_gain, (_gain_torch_global(seeded=True),), WRONG, "PyTorch's global generator"),
         (check_gain, (_gain_torch_global(seeded=False),), WRONG, "PyTorch's global generator"),
-        (check_gain, (_gain_torch_generator,), WRONG, "made a generator of its own"),
+        (check_gain, (_gain_torch_generator,), CORRECT, None),  # a 63-bit seed from rng
     ]
 
 
@@ -733,4 +733,96 @@ CASES += [
     (check_he_stack, (_he_one_seed(2**40),), WRONG, "about 40 bits, 40 or fewer"),
     (check_he_stack, (_he_one_seed(2**36),), WRONG, "n**2 / 2**37"),
     (check_he_stack, (_he_one_seed(2**41),), CORRECT, None),
+]
+
+
+# gain: an answer that imports scipy.stats inside the function, as on the first call in a fresh
+# process (scipy.stats taken out of sys.modules for the first call, put back right after its
+# import): SciPy makes generators while it is imported, which are not the learner's
+def _gain_scipy_first_import():
+    fresh = [True]
+
+    def gain(phi, rng, num_draws):
+        if fresh[0]:
+            fresh[0] = False
+            saved = {k: v for k, v in sys.modules.items()
+                     if k == "scipy.stats" or k.startswith("scipy.stats.")}
+            for k in saved:
+                del sys.modules[k]
+            try:
+                import scipy.stats  # imported afresh: SciPy makes its generators
+            finally:
+                sys.modules.update(saved)
+        import scipy.stats
+
+        z = scipy.stats.norm.rvs(size=num_draws, random_state=rng)
+        return 1 / math.sqrt(np.mean(phi(z) ** 2))
+    return gain
+
+
+def _gain_stratified(phi, rng, num_draws):
+    """One draw in each of num_draws equal-probability slices of the normal, shuffled."""
+    z = stats.norm.ppf((rng.permutation(num_draws) + rng.random(num_draws)) / num_draws)
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+def _gain_sobol(phi, rng, num_draws):
+    """Scrambled Sobol points mapped through the normal's quantile function: quasi-random."""
+    with warnings.catch_warnings():  # SciPy's warning: num_draws is no power of 2
+        warnings.simplefilter("ignore", UserWarning)
+        u = stats.qmc.Sobol(1, seed=rng).random(num_draws).ravel()
+    return 1 / math.sqrt(np.mean(phi(stats.norm.ppf(u)) ** 2))
+
+
+def _gain_wide_base(phi, rng, num_draws):
+    """A child seeded with arithmetic on a 63-bit base drawn from rng: the course's rule
+    accepts it."""
+    s = int(rng.integers(2**63))
+    return 1 / math.sqrt(np.mean(phi(np.random.default_rng(s + 1).standard_normal(num_draws))
+                                 ** 2))
+
+
+def _gain_entropy_plus_one(phi, rng, num_draws):
+    """A generator seeded with rng's own seed plus one: arithmetic on the seed argument."""
+    child = np.random.default_rng(rng.bit_generator.seed_seq.entropy + 1)
+    return 1 / math.sqrt(np.mean(phi(child.standard_normal(num_draws)) ** 2))
+
+
+CASES += [
+    (check_gain, (_gain_scipy_first_import(),), CORRECT, None),
+    (check_gain, (_gain_wide_base,), CORRECT, None),
+    (check_gain, (_gain_stratified,), WRONG, "Stratified draws"),
+    (check_gain, (_gain_sobol,), WRONG, "quasi-random points (Sobol"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.standard_normal(num_draws).astype(np.float16)) ** 2)),), WRONG,
+     "phi received float16 values"),
+    (check_gain, (_gain_entropy_plus_one,), WRONG, "seeded from rng's own seed"),
+]
+
+
+# he_stack: seeds made by hashing a number drawn below 2**40 (hash((s, layer)), sha256 of
+# f"{s}-{layer}"): wide seeds, but only as many networks as s has values; hashing 63-bit draws,
+# and a child spawned per layer, are right
+def _he_sha256_seed(bound):
+    def he_stack(widths, rng):
+        s = int(rng.integers(bound))
+        out = []
+        for layer, (a, b) in enumerate(itertools.pairwise(widths)):
+            digest = hashlib.sha256(f"{s}-{layer}".encode()).digest()
+            child = np.random.default_rng(int.from_bytes(digest[:8], "little"))
+            out.append(child.normal(0, math.sqrt(2 / a), (a, b)))
+        return out
+    return he_stack
+
+
+def _he_spawn_per_layer(widths, rng):
+    return [rng.spawn(1)[0].normal(0, math.sqrt(2 / a), (a, b))
+            for a, b in itertools.pairwise(widths)]
+
+
+CASES += [
+    (check_he_stack, (_he_hashed_seed(2**39),), WRONG, "made by hashing (hash()) integers"),
+    (check_he_stack, (_he_sha256_seed(2**39),), WRONG, "made by hashing (hashlib) integers"),
+    (check_he_stack, (_he_sha256_seed(2**63),), CORRECT, None),
+    (check_he_stack, (_he_spawn_per_layer,), CORRECT, None),
 ]

@@ -45,7 +45,9 @@ save_results(RESULTS_PATH,
              long_dead_end=dead_end, long_epochs=LONG_EPOCHS, z_first_loss=z_first,
              z_final_acc=z_acc, sigmoid_zero=[sigmoid_all_zero, sigmoid_one_unit],
              sigmoid_zero_acc=[sigmoid_acc, np.bincount(y_skewed).max() / len(y_skewed)],
-             ratio_draws={k: list(v) for k, v in ratio_draws.items()})
+             ratio_draws={k: list(v) for k, v in ratio_draws.items()},
+             one_layer_epoch=EARLY, one_layer_early={k: list(v) for k, v in acc_early.items()},
+             one_layer_end={k: list(v) for k, v in acc_end.items()})
 """
 SMALL = {"NUM_INPUTS": 300, "NUM_SEEDS": 6, "NUM_EPOCHS": 4}  # a few seconds per run
 
@@ -195,3 +197,19 @@ def test_day05_on_standardized_pixels_he_starts_fastest_but_leads_in_accuracy_no
     assert np.mean(acc["He"] - acc["Glorot"]) < 0  # below Glorot on average
     for name in ("LeCun", "Glorot", "He"):
         assert acc[name].mean() > 0.9  # all learn the digits
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_day05_std001_learns_in_one_hidden_layer_but_behind_he_early(run_notebook, seed):
+    # the prose: with one hidden layer std 0.01 learns, more slowly than He (behind it at the
+    # early epoch, 5 by default and the last one here, on the same paired seeds), and stalls in
+    # three hidden layers (test_day05_failed_inits_...). SEED 42, 8 seeds, 10 epochs: He ahead
+    # by 12.6 points [10.6, 14.7] at epoch 5 and 4.4 [3.8, 4.9] over the last 3 epochs
+    r = run_notebook(NAME, seed, **SMALL)
+    assert r["one_layer_epoch"] == min(5, SMALL["NUM_EPOCHS"])
+    for when in ("one_layer_early", "one_layer_end"):
+        std001, he = (np.array(r[when][k]) for k in ("std 0.01", "He"))
+        assert len(he) == SMALL["NUM_SEEDS"]
+        _, low, _ = paired_interval(std001, he)  # of He - std 0.01
+        assert low > 0, (when, he - std001)
+    assert np.mean(r["one_layer_end"]["std 0.01"]) > 0.5  # it learns
