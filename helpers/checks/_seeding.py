@@ -362,34 +362,108 @@ def child_seed_hint(func: Any, run: Any, what: str) -> str | None:
                             "one, from rng.spawn(1)[0])")
 
 
-def arithmetic_seeds_hint(seeds: list[int], per: str) -> str | None:
+def _arithmetic_base(seeds: list[int]) -> int | None:
+    """The base of ``seeds`` when :func:`arithmetic_seeds_hint` sees a pattern in them (a
+    constant step: the first seed, or the step itself when the first is 0, base * i; the
+    digits of a base then a counter: that base), else None."""
+    step = constant_step(seeds)
+    if step is not None:
+        return step if seeds[0] == 0 and step != 1 else seeds[0]
+    base = concatenated_base(seeds)
+    return None if base is None else int(base)
+
+
+def arithmetic_seeds_hint(seeds: list[int], per: str,
+                          runs: list[list[int]] | None = None) -> str | None:
     """The hint when one call seeded two or more generators with integers a constant step
     apart (default_rng(base + i), base * i, base + 100 * i per draw), or three or more with
-    the digits of one base followed by those of a counter (int(f"{base}{i}")): the calls of
+    the digits of one base followed by those of a counter (int(f"{base}{i}")), from a base
+    that varies from run to run by ``SEED_BITS`` bits or fewer (or not at all): the calls of
     two rngs whose bases are related (a few steps apart, one a multiple of the other, one
-    the other's digits plus one more) make the same generators, so share draws. ``seeds``:
-    the call's integer seeds (``Seeding.seeds``); ``per``: what each generator is for."""
+    the other's digits plus one more) make the same generators, so share draws. A base drawn
+    wide from rng (``rng.integers(2**63)``) makes two related bases over many runs with
+    odds of about 2**-60: no hint then (the course's one seed policy; :func:`spawn_tip`).
+    ``seeds``: the call's integer seeds (``Seeding.seeds``); ``per``: what each generator is
+    for; ``runs``: the seeds of the same call made with other rngs (:func:`watched_seeds`),
+    to measure how much the base varies from run to run. Without ``runs`` a base of more
+    than ``SEED_BITS`` bits is taken as drawn wide (one call cannot show its variation;
+    :func:`child_seed_hint` catches a narrow draw scaled up).
+
+    >>> arithmetic_seeds_hint([2**62 + 5, 2**62 + 6], "draw") is None
+    True
+    >>> arithmetic_seeds_hint([7, 8], "draw", runs=[[7, 8], [900, 901]])[:66]
+    'your function seeds a generator per draw with base + i (seeds 7, 8'
+    >>> arithmetic_seeds_hint([7, 8], "draw", runs=[[7, 8], [7, 8]])[:70]
+    'your function seeds a generator per draw with the same seeds in every '
+    """
+    base = _arithmetic_base(seeds)
+    if base is None:
+        return None
     shown = ", ".join(str(s) for s in seeds[:3])
     fix = "draw everything from rng (or one child: rng.spawn(1)[0])"
     step = constant_step(seeds)
+    if step is not None and seeds[0] == 0 and step != 1:  # default_rng(0) in every call
+        return (f"your function seeds a generator per {per} with base * i (seeds "
+                f"{shown}, ...): the first {per} of every call comes from "
+                "default_rng(0), the same whatever the rng, and two calls whose "
+                f"bases share a factor share the rest; {fix}")
+    if runs is None:
+        if abs(base).bit_length() > SEED_BITS:
+            return None
+        constant = False
+    else:
+        bases = [b for b in map(_arithmetic_base, runs) if b is not None]
+        bits = seed_bits([[b] for b in bases]) if len(bases) == len(runs) else None
+        if bits is None:
+            return None  # the pattern comes and goes: not one base plus a counter
+        if bits > SEED_BITS:
+            return None
+        constant = bits == 0
+    if constant:
+        return (f"your function seeds a generator per {per} with the same seeds in every "
+                f"call (seeds {shown}, ...), whatever the rng: every call draws the same "
+                f"numbers; {fix}")
+    drawn = f"a base of {SEED_BITS} varying bits or fewer"
     if step is not None:
-        if seeds[0] == 0 and step != 1:
-            return (f"your function seeds a generator per {per} with base * i (seeds "
-                    f"{shown}, ...): the first {per} of every call comes from "
-                    "default_rng(0), the same whatever the rng, and two calls whose "
-                    f"bases share a factor share the rest; {fix}")
         pattern = ("base + i" if step == 1 else "base - i" if step == -1 else
                    f"base + {step:,} * i, a constant step of {step:,}")
         return (f"your function seeds a generator per {per} with {pattern} (seeds "
-                f"{shown}, ...): two calls whose bases lie a few steps apart share "
-                f"draws, shifted; {fix}")
-    base = concatenated_base(seeds)
-    if base is not None:
-        return (f"your function seeds a generator per {per} with the digits of a base "
-                f"followed by those of i (base {base}: seeds {shown}, ...): calls whose "
-                f"bases share leading digits share draws (base {base}'s {per} 20 and "
-                f"base {base}2's {per} 0 both come from default_rng({base}20)); {fix}")
-    return None
+                f"{shown}, ...), {drawn}: over many runs two calls whose bases lie a few "
+                f"steps apart share draws, shifted; {fix}")
+    return (f"your function seeds a generator per {per} with the digits of a base "
+            f"followed by those of i (base {base}: seeds {shown}, ...): calls whose "
+            f"bases share leading digits share draws (base {base}'s {per} 20 and "
+            f"base {base}2's {per} 0 both come from default_rng({base}20)); {fix}")
+
+
+def watched_seeds(func: Any, run: Any) -> list[list[int]]:
+    """The integer seeds (``Seeding.seeds``) of ``run(rng)``, a call of the learner's
+    ``func``, for each of ``WATCHED_CALLS`` generators of the seeds 300,000, 300,001, ...:
+    the ``runs`` of :func:`arithmetic_seeds_hint` and :func:`spawn_tip`."""
+    runs = []
+    for k in range(WATCHED_CALLS):
+        rng = np.random.default_rng(300_000 + k)  # made before the watch: not the learner's
+        with watch_seeding(func) as seen:
+            run(rng)
+        runs.append(seen.seeds)
+    return runs
+
+
+#: The note a right answer gets when it seeds its generators with arithmetic on a base drawn
+#: wide from rng (:func:`spawn_tip`).
+SPAWN_TIP = ("Tip: rng.spawn(n) makes n independent child generators without any seed "
+             "arithmetic.")
+
+
+def spawn_tip(seeds: list[int]) -> str:
+    """:data:`SPAWN_TIP` (with a leading space) when one call's ``seeds`` follow a pattern of
+    :func:`arithmetic_seeds_hint` (base + i, ...), else "": a right answer's verdict ends
+    with it.
+
+    >>> spawn_tip([2**62 + 5, 2**62 + 6]) == " " + SPAWN_TIP, spawn_tip([5, 9, 2])
+    (True, '')
+    """
+    return f" {SPAWN_TIP}" if _arithmetic_base(seeds) is not None else ""
 
 
 def concatenated_base(seeds: list[int]) -> str | None:

@@ -35,6 +35,8 @@ from helpers.checks._seeding import (
     entropy_int,
     lcg_distance,
     small_seeds_hint,
+    spawn_tip,
+    watch_seeding,
     weakest_seed_bits,
 )
 from helpers.exercises import NotAttempted, Wrong, a_type, call, exercise_check
@@ -66,6 +68,17 @@ def _no_small_child_seeds(func: object, args: tuple, what: str) -> None:
     hint = child_seed_hint(func, lambda rng: call(func, *args, rng), what)
     if hint:
         raise Wrong(hint)
+
+
+def _spawn_tip(func: object, args: tuple) -> str:
+    """The one-line tip (:func:`~helpers.checks._seeding.spawn_tip`) that ends a right
+    answer's verdict when one call of ``func(*args, rng)`` seeds its generators with
+    arithmetic on a base (drawn wide from rng: the narrow ones were rejected before), else
+    ""."""
+    rng = np.random.default_rng(9)  # made before the watch: not the learner's
+    with watch_seeding(func) as seen:
+        call(func, *args, rng)
+    return spawn_tip(seen.seeds)
 
 # ----------------------------------------------------------------------- Exercise 1
 
@@ -337,7 +350,8 @@ def check_noisy_copy(noisy_copy: object) -> str:
                     "from x, far more than the noise: is x rounded, or converted to a low "
                     "precision (float16)? Return x, as given, plus the noise")
     return ("noisy_copy adds independent N(0, scale²) noise of x's shape to x, drawn from rng "
-            "alone (whatever x's size), and leaves x unchanged.")
+            "alone (whatever x's size), and leaves x unchanged."
+            + _spawn_tip(noisy_copy, (np.zeros((4, 3)), scale)))
 
 
 # ----------------------------------------------------------------------- Exercise 2
@@ -403,6 +417,32 @@ def _dependent_lag(rolls: np.ndarray) -> int | None:
     return int(lags[np.flatnonzero(stats >= 0.9 * stats.max())[0]])
 
 
+def _block_length(rolls: np.ndarray) -> int | None:
+    """The length p of the block that ``rolls`` repeat (``rolls[t + p] == rolls[t]`` for
+    every t; np.tile or np.resize of p draws, the last copy possibly cut short) when it is
+    2 to ``len(rolls) // 2``, else None. Independent rolls repeat a block of p with odds
+    6**-(n - p): never, for n in the thousands. The shortest period, from the prefix
+    function (Knuth-Morris-Pratt), in one pass."""
+    seq = rolls.tolist()
+    n = len(seq)
+    prefix = [0] * n
+    k = 0
+    for i in range(1, n):
+        while k and seq[i] != seq[k]:
+            k = prefix[k - 1]
+        if seq[i] == seq[k]:
+            k += 1
+        prefix[i] = k
+    period = n - prefix[-1] if n else 0
+    return period if 2 <= period <= n // 2 else None
+
+
+def _block_hint(block: int) -> str:
+    return (f"your rolls repeat one block of {block:,} rolls (roll number t + {block:,} is "
+            "always roll number t: np.tile or np.resize of fewer draws than num_rolls?): "
+            "every roll must be drawn independently")
+
+
 def _no_repeated_rolls(roll_die: object) -> None:
     """Wrong if two of ``_REPEAT_SEEDS`` generators (seeds 0, 1, 2, ...) give the same
     ``_REPEAT_ROLLS`` rolls: the rolls then come from one of a few streams (a generator
@@ -456,6 +496,9 @@ def check_roll_die(roll_die: object) -> str:
     rng = np.random.default_rng(0)
     rolls = _rolls(call(roll_die, NUM_ROLLS, rng), NUM_ROLLS)
     faces = set(np.unique(rolls).tolist())
+    block = _block_length(rolls)
+    if block is not None and faces != {1, 2, 3, 4, 5, 6} and faces <= {1, 2, 3, 4, 5, 6}:
+        raise Wrong(_block_hint(block))  # a few faces missing: the repetition is the mistake
     if faces == {1, 2, 3, 4, 5}:
         raise Wrong("no roll shows 6: integers(low, high) never draws high itself")
     if faces == {0, 1, 2, 3, 4, 5}:
@@ -475,6 +518,8 @@ def check_roll_die(roll_die: object) -> str:
         raise Wrong("calling roll_die twice with one rng gave the same rolls twice: draw from "
                     "rng itself, so that it moves on, instead of drawing from a copy of it or "
                     "from a new generator")
+    if block is not None:
+        raise Wrong(_block_hint(block))
     counts = np.bincount(rolls, minlength=7)[1:]
     expected = NUM_ROLLS / 6
     chi2 = np.sum((counts - expected) ** 2 / expected)
@@ -518,7 +563,8 @@ def check_roll_die(roll_die: object) -> str:
                     f"likely? {why}")
     return (f"{NUM_ROLLS:,} rolls of a fair die from rng: faces 1 to 6 equally likely (no "
             f"face off by 2% of 1/6 in {_MANY_ROLLS:,} rolls), each roll independent of the rolls before it, "
-            f"reproducible from the seed and different for each of {_REPEAT_SEEDS:,} seeds.")
+            f"reproducible from the seed and different for each of {_REPEAT_SEEDS:,} seeds."
+            + _spawn_tip(roll_die, (2_000,)))
 
 
 # ----------------------------------------------------------------------- Exercise 3

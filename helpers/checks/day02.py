@@ -10,9 +10,17 @@ a right split fails it with odds below one in a million.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from helpers.checks._seeding import arithmetic_seeds_hint, child_seed_hint, watch_seeding
+from helpers.checks._seeding import (
+    arithmetic_seeds_hint,
+    child_seed_hint,
+    spawn_tip,
+    watch_seeding,
+    watched_seeds,
+)
 from helpers.exercises import Wrong, answer, call, exercise_check
 
 #: The logits of Exercise 2 (the softmax example of section 5).
@@ -139,15 +147,26 @@ def _not_from_seed(v: np.ndarray, n: int, seed: object) -> str | None:
             "numbers)")
 
 
-def _arithmetic_seeds(func: object, args: tuple, per: str) -> None:
-    """Wrong if one call of ``func(*args)`` seeds two or more generators with integers a
+def _arithmetic_seeds(func: object, args: tuple, per: str) -> str:
+    """Wrong if one call of ``func(*args, rng)`` seeds two or more generators with integers a
     constant step apart, or three or more with the digits of one base followed by those of
-    a counter (:func:`~helpers.checks._seeding.arithmetic_seeds_hint`)."""
+    a counter, from a base that varies from run to run by ``SEED_BITS`` bits or fewer, or
+    not at all (:func:`~helpers.checks._seeding.arithmetic_seeds_hint`, over
+    :func:`~helpers.checks._seeding.watched_seeds`' runs): two runs with related bases share
+    draws. A base drawn wide from rng is the course's one seed policy's right answer; then
+    the tip (:func:`~helpers.checks._seeding.spawn_tip`) to end the verdict with, else ""."""
+    def run(rng: np.random.Generator) -> None:  # fresh copies: an answer may shuffle in place
+        call(func, *(a.copy() if isinstance(a, np.ndarray) else a for a in args), rng)
+
+    rng = np.random.default_rng(5)  # made before the watch: not the learner's
     with watch_seeding(answer(func)) as seen:
-        call(func, *args)
-    hint = arithmetic_seeds_hint(seen.seeds, per)
+        run(rng)
+    if not spawn_tip(seen.seeds):
+        return ""  # no pattern: no need to watch more runs
+    hint = arithmetic_seeds_hint(seen.seeds, per, watched_seeds(answer(func), run))
     if hint:
         raise Wrong(hint)
+    return spawn_tip(seen.seeds)
 
 
 def _child_seeds(func: object, args: tuple, what: str) -> None:
@@ -225,8 +244,7 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
     Gumbel, -log(-log(u)) or rng.gumbel, not uniform)
     """
     # first, and on 50 draws: a generator per draw would make 20,000 of them below
-    _arithmetic_seeds(sample_with_temperature, (LOGITS.copy(), 1.0, 50,
-                                                np.random.default_rng(0)), "draw")
+    tip = _arithmetic_seeds(sample_with_temperature, (LOGITS.copy(), 1.0, 50), "draw")
     n = 20_000
     for T in (0.5, 2.0):
         idx = np.asarray(call(sample_with_temperature, LOGITS.copy(), T, n,
@@ -343,7 +361,7 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
     # last: seeds from a few values repeat whole samples, and the tests above say so first
     _child_seeds(sample_with_temperature, (LOGITS.copy(), 1.0, 50), "draws")
     return ("frequencies match softmax(logits / T) for 3, 4 and 5 classes at T = 0.5, 1.5 "
-            "and 2, and the draws come from rng.")
+            "and 2, and the draws come from rng." + tip)
 
 
 #: Runs of the frequency test of Exercise 3, and the runs added when its first runs look
@@ -508,7 +526,9 @@ def check_train_test_split(split: object) -> str:
         if not np.array_equal(X_in, X) or not np.array_equal(y_in, y):
             raise Wrong("your function changed X or y in place; leave the caller's data as "
                         "they were")
-        if not isinstance(parts, tuple | list) or len(parts) != 4:
+        # the prompt asks for the four arrays, not a tuple: a list (or any sequence) is right
+        if (not isinstance(parts, Sequence) or isinstance(parts, str | bytes)
+                or len(parts) != 4):
             raise Wrong("return four arrays: X_train, y_train, X_test, y_test")
         X_train, y_train, X_test, y_test = (np.asarray(a) for a in parts)
         if (np.ndim(parts[1]) == X.ndim and np.ndim(parts[2]) == y.ndim
@@ -564,9 +584,9 @@ def check_train_test_split(split: object) -> str:
                     "argument, not a generator of your own")
     n, num_test = 10, 3
     X, y = np.arange(n).reshape(n, 1) * 10.0, np.arange(n)
-    _arithmetic_seeds(split, (X.copy(), y.copy(), num_test, np.random.default_rng(5)),
-                      "sample")
+    tip = _arithmetic_seeds(split, (X.copy(), y.copy(), num_test), "sample")
     _check_split_frequencies(split, X, y, num_test)
     _check_split_streams(split)
     _child_seeds(split, (X.copy(), y.copy(), num_test), "splits")  # after the repeats' hints
-    return "right sizes, disjoint, every input with its label, and a new split for a new rng."
+    return ("right sizes, disjoint, every input with its label, and a new split for a new "
+            "rng." + tip)

@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks._seeding import seed_bits, watch_seeding
+from helpers.checks._seeding import SEED_BITS, seed_bits, spawn_tip, watch_seeding
 from helpers.exercises import Wrong, answer, call, exercise_check
 
 _P = 0.3  # the drop probability the checks use: far from 1/2, so keep and drop differ
@@ -72,14 +72,16 @@ _COUNT_VAR = 0.85
 # Calls on a 1 x 1 input: a right answer at p = 0.3 never drops it with odds 0.7**60 < 1e-9,
 # never keeps it with odds 0.3**60.
 _ONE_CALLS = 60
-# Generators made inside from seeds drawn from rng: this many varying bits or fewer across
-# _WATCHED_CALLS calls (seed_bits) repeat seeds, and masks, over the millions of steps of a
-# training run (Day 1's rule, Exercise 3: seeds drawn below 2**40, rng.integers(2**40)
+# Generators made inside from seeds drawn from rng: SEED_BITS varying bits or fewer across
+# _WATCHED_CALLS calls (seed_bits; the rule shared in helpers.checks._seeding) repeat seeds,
+# and masks, over the millions of steps of a training run (Day 1's rule, Exercise 3: seeds drawn below 2**40, rng.integers(2**40)
 # included, are rejected). seed_bits is at most 40 for seeds below 2**40 (their span is below
 # 2**40) and above 40 for 20 draws below 2**41 unless all 20 fall within half the range
 # (odds about 2e-5).
-_SEED_BITS = 40
 _WATCHED_CALLS = 20
+# The units' drop rates: chi2(49) exceeds 140.2 with odds 1e-10 (scipy.stats.chi2.isf); a
+# per-unit probability p + 0.05 * N(0, 1) gives about 49 x 48 = 2,350 on 4000 examples.
+_UNIT_CHI2 = 140.2
 # Unit copies across reordered examples: one call at p = 1/2 on _COPY_ROWS examples.
 _COPY_ROWS = 50_000
 _COPY_UNITS = 40  # units paired by count with another unit; right masks: about 11 (max 29
@@ -138,6 +140,17 @@ def _max_pair_correlation(columns: np.ndarray) -> float:
         return 0.0
     corr = np.corrcoef(varying, rowvar=False)
     return float(np.abs(corr[~np.eye(len(corr), dtype=bool)]).max())
+
+
+def _unit_rates_chi2(dropped: np.ndarray) -> float:
+    """Pearson's statistic of the units' counts of drops over the examples, against one drop
+    probability for all (their pooled share): about chi2(units - 1) for a right mask."""
+    counts = dropped.sum(axis=0).astype(float)
+    share = counts.sum() / dropped.size
+    if share in (0.0, 1.0):
+        return 0.0
+    return float(np.sum((counts - counts.mean()) ** 2)
+                 / (dropped.shape[0] * share * (1 - share)))
 
 
 def _sorted(dropped: np.ndarray) -> bool:
@@ -221,6 +234,23 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
         raise Wrong(f"{name} gives some units the very same mask over the whole batch "
                     "(repeated columns): draw every entry of the mask independently, not "
                     "some units as copies of others")
+    # Units dropped at different rates (a per-unit probability, p plus a little noise per
+    # unit, each unit kept with its own): over the batch, each unit's count of drops is
+    # Binomial(examples, p) if right, so their Pearson statistic is about chi2(units - 1),
+    # above _UNIT_CHI2 with odds below 1e-10. Before the dependence across examples, which
+    # such a mask also fails (each unit's mean differs from the pooled one), though it has
+    # no shifted or rolled rows; repeated rows keep their own hint.
+    if strict and _unit_rates_chi2(dropped) > _UNIT_CHI2:
+        if len(np.unique(dropped, axis=0)) < len(dropped):
+            raise Wrong(f"{name} gives some examples the very same mask (repeated rows): draw "
+                        "every entry of the mask independently")
+        rates = dropped.mean(axis=0)
+        raise Wrong(f"{name} drops some units far more often than others (over the batch, "
+                    f"from {rates.min():.1%} to {rates.max():.1%} of the examples, a wider "
+                    "spread than independent draws allow): the keep rate differs from unit to "
+                    f"unit, but dropout drops every unit with the same probability {arg}; "
+                    f"compare each entry's uniform draw with {arg} itself, not with a "
+                    "probability of its unit's own")
     # Dependence across examples before the share too: rows that are shifts of one drawn row
     # (np.roll(u, i) for example i) drop a share set by that one row, and their real mistake
     # is the dependence. (Repeated rows, a special case, keep their own hint.)
@@ -259,12 +289,7 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
                     "probability seems rounded to a coarse grid (such as rng.integers(0, 20) >= "
                     f"20 * {arg}); compare a uniform draw, rng.random(), with {arg} itself")
     if abs(share - p) > tol and p == _P and redraw is not None:
-        # a threshold shared by the call's entries: the share itself varies between calls
-        # (Binomial over 200,000 entries if right: sd 0.001; 10 x its variance over 8 calls
-        # is crossed with odds below 1e-9)
-        shares = [share] + [float(redraw(seed).mean()) for seed in _REDRAW_SEEDS]
-        if np.var(shares, ddof=1) > 10 * share * (1 - share) / dropped.size:
-            raise Wrong(_shared_hint(name, arg))
+        _check_share_steady(dropped, redraw, arg, name)  # the share's own hint comes after
     if abs(share - p) > tol:  # at _P, the first p tried, the share is off for any p given
         how = ""
         if p == _P and abs(share - 0.5) < tol:  # p = 0.3 dropped half: as at any p, likely
@@ -306,6 +331,20 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
                     "together (or never together), or some examples keep as many units as "
                     "others by construction (a shifted or mirrored block of rows?); draw every "
                     "entry independently")
+
+
+def _check_share_steady(dropped: np.ndarray, redraw: Any, arg: str, name: str) -> None:
+    """Wrong if the share that ``dropped`` (the mask at _P, rng seeded 0) and ``redraw(seed)``
+    (the masks with rng seeded _REDRAW_SEEDS) drop varies between calls: a threshold drawn
+    once per call and shared by the call's entries. Binomial over 200,000 entries if right
+    (sd 0.001): 10 x its variance over 8 calls is crossed with odds 1.5e-12 (chi2(7) > 70).
+    Run when the share at _P is off, and again after the unit-copies test whatever the
+    share: a threshold p + 0.02 * N(0, 1) per call often drops a share within _TOL of p, and
+    is caught here with odds 1 - 2e-5 (sd 0.01: 1 - 0.002; 0.005: 0.9)."""
+    share = float(dropped.mean())
+    shares = [share] + [float(redraw(seed).mean()) for seed in _REDRAW_SEEDS]
+    if np.var(shares, ddof=1) > 10 * share * (1 - share) / dropped.size:
+        raise Wrong(_shared_hint(name, arg))
 
 
 def _check_unit_copies(dropped_at_half, name: str) -> None:
@@ -369,7 +408,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
     many calls with one Generator give masks that are all different, drop a number of
     entries that varies from call to call as a binomial one does, and drop a one-element
     input in some calls only. No legacy generator is made inside, and no generator of its
-    own seeded from rng with ``_SEED_BITS`` bits or fewer (:func:`seed_bits`). ``arg`` is the
+    own seeded from rng with ``SEED_BITS`` bits or fewer (:func:`seed_bits`). ``arg`` is the
     name of the drop probability's argument (``p`` or ``p_drop``). ``learner`` is the learner's
     own function (``func`` may wrap it): the generators are watched under the names its
     globals give them too."""
@@ -394,6 +433,12 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
                     "or torch's dropout without a generator): draw the mask from the rng "
                     "argument")
     if not np.array_equal(first, again):
+        counted = _seeds_not_from_rng(learner, out)
+        if counted:
+            raise Wrong(f"two calls of {name} with identically seeded rng differ: {name} draws "
+                        f"from a generator of its own whose seed changes from call to call "
+                        f"but not with rng (seeds {counted}: a counter, or a clock?); draw the "
+                        "mask from the rng argument itself")
         raise Wrong(f"two calls of {name} with identically seeded rng differ: draw the mask "
                     "from the rng argument, not from a global generator (np.random's or "
                     "torch's) or one made without a seed")
@@ -409,12 +454,12 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
     bits = seed_bits(keys)
     # 40 bits or fewer, as Day 1 rules: 20 seeds drawn below 2**40 (rng.integers(2**40)) span
     # a little less than 2**40, so seed_bits gives about 39.9, never more than 40.
-    if bits is not None and 0 < bits <= _SEED_BITS:
+    if bits is not None and 0 < bits <= SEED_BITS:
         b = max(1, math.ceil(bits - 1e-9))
         raise Wrong(f"{name} draws from a generator of its own, seeded from rng with few "
                     f"possible values: its seeds vary across calls by only about {b} bits "
-                    f"({_SEED_BITS} or fewer: a seed drawn below 2**{_SEED_BITS}, "
-                    f"rng.integers(2**{_SEED_BITS}) included, or below 2**32, say). Over the "
+                    f"({SEED_BITS} or fewer: a seed drawn below 2**{SEED_BITS}, "
+                    f"rng.integers(2**{SEED_BITS}) included, or below 2**32, say). Over the "
                     "millions of steps of a training run such seeds repeat (the birthday "
                     f"bound: n calls share a seed about n**2 / 2**{b + 1} times), and so do "
                     "the masks: draw the mask from rng itself (or seed with 63 bits, "
@@ -449,6 +494,31 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
                     f"{_ONE_CALLS} calls, where a drop probability of {p} drops it in about "
                     f"{p * _ONE_CALLS:.0f}: dropout keeps or drops each entry independently; "
                     "a fixed count of zeros (round(p * size) of them, say) is not dropout")
+
+
+def _seeds_not_from_rng(learner: Any, run: Any) -> str:
+    """The integer seeds of the generators that two calls ``run(rng)``, each with a new rng
+    of the same seed, make, as text ("1, then 2"), when they differ: seeds that change from
+    call to call but not with rng (a module-level counter, a clock); else ""."""
+    made = []
+    for _ in range(2):
+        rng = np.random.default_rng(1)  # made before the watch: not the learner's
+        with watch_seeding(answer(learner)) as seen:
+            run(rng)
+        made.append(seen.keys)
+    if not all(made) or made[0] == made[1]:
+        return ""
+    return ", then ".join(", ".join(str(k) for k in keys[:3]) for keys in made)
+
+
+def _spawn_tip(learner: Any, run: Any) -> str:
+    """The tip that ends a right answer's verdict when one call ``run(rng)`` seeds its
+    generators with arithmetic on a base (drawn wide from rng: narrow ones fail
+    :func:`_check_rng_use`), else "" (:func:`~helpers.checks._seeding.spawn_tip`)."""
+    rng = np.random.default_rng(9)  # made before the watch: not the learner's
+    with watch_seeding(answer(learner)) as seen:
+        run(rng)
+    return spawn_tip(seen.seeds)
 
 
 def _check_training_positional(func: Any, x: np.ndarray, name: str) -> None:
@@ -529,6 +599,7 @@ def check_original_dropout(original_dropout) -> str:
                                                      np.random.default_rng(4), True),
                                                 f"{name}(x, p, rng, training=True)",
                                                 x.shape) == 0, name)
+            _check_share_steady(~kept, redraw, "p", name)
     _check_rng_use(lambda *args: original_dropout(*args, True), x, _P, "p", name,
                    original_dropout)
     for p in (_P, _P_OTHER, _P_ODD):
@@ -554,7 +625,8 @@ def check_original_dropout(original_dropout) -> str:
             f"{name}(x, 1.0, rng, training={training})", x.shape),
             f"{name}(x, p=1, rng, training={training})", hint)
     return ("an independent mask per unit and example from rng at training, scaled by the keep "
-            "probability at evaluation: expectations match.")
+            "probability at evaluation: expectations match." + _spawn_tip(
+                original_dropout, lambda rng: call(original_dropout, x[:8].copy(), _P, rng, True)))
 
 
 @exercise_check
@@ -606,6 +678,7 @@ def check_snippet_fixed(snippet_fixed) -> str:
             _check_unit_copies(lambda x: _array(call(snippet_fixed, x, 0.5,
                                                      np.random.default_rng(4)),
                                                 f"{name}(a, p_drop, rng)", x.shape) == 0, name)
+            _check_share_steady(~kept, redraw, "p_drop", name)
     _check_rng_use(snippet_fixed, a, _P, "p_drop", name, snippet_fixed)
     # the ends: p_drop = 1 drops everything (PyTorch's zeros, no 0 / 0), p_drop = 0 nothing
     _at_p_one(lambda: _array(call(snippet_fixed, a.copy(), 1.0, np.random.default_rng(0)),
@@ -618,4 +691,5 @@ def check_snippet_fixed(snippet_fixed) -> str:
         raise Wrong(f"{name}(a, p_drop=0, rng) changed a: p_drop = 0 drops nothing and the "
                     "keep probability is 1, so the output is a unchanged")
     return ("drops each unit of each example with probability p_drop, from rng, and scales the "
-            "rest by 1 / (1 - p_drop).")
+            "rest by 1 / (1 - p_drop)." + _spawn_tip(
+                snippet_fixed, lambda rng: call(snippet_fixed, a[:8].copy(), _P, rng)))

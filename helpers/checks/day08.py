@@ -19,7 +19,7 @@ import tracemalloc
 
 import numpy as np
 
-from helpers.checks._seeding import seed_bits, watch_seeding
+from helpers.checks._seeding import SEED_BITS, seed_bits, watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -425,21 +425,20 @@ _HALF_PRECISION = ("your numbers are in half precision (float16 keeps about 3 di
 
 
 #: The course's seeding rule (Day 1, Exercise 3): a generator of the learner's own seeded
-#: from a value that varies across calls by ``_SEED_BITS`` bits or fewer (drawn below
-#: ``2**_SEED_BITS``, ``rng.integers(2**40)`` included) is rejected: such seeds repeat
+#: from a value that varies across calls by ``SEED_BITS`` bits or fewer (drawn below
+#: ``2**SEED_BITS``, ``rng.integers(2**40)`` included) is rejected: such seeds repeat
 #: across many calls (the birthday bound).
-_SEED_BITS = 40
-_SMALL_SEED_BOUND = 2**_SEED_BITS
+_SMALL_SEED_BOUND = 2**SEED_BITS
 
 
 def _small_seeds_hint(first: object, bits: float) -> str:
     """The hint for a function that seeds a generator of its own (first seed ``first``) with
-    values that vary across calls by about ``bits`` bits, ``_SEED_BITS`` or fewer."""
+    values that vary across calls by about ``bits`` bits, ``SEED_BITS`` or fewer."""
     b = max(1, math.ceil(bits - 1e-9))
     even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # calls with an even chance of a repeat
     return (f"your function seeds a generator of its own with seed {first}, which varies "
-            f"across calls by about {b} bits ({_SEED_BITS} or fewer: an integer drawn below "
-            f"2**{_SEED_BITS}, the course's rule since Day 1), so n calls share a stream about "
+            f"across calls by about {b} bits ({SEED_BITS} or fewer: an integer drawn below "
+            f"2**{SEED_BITS}, the course's rule since Day 1), so n calls share a stream about "
             f"n**2 / 2**{b + 1} times (the birthday bound: an even chance of a repeat at about "
             f"{float(f'{even:.2g}'):,.0f} calls); draw from the rng argument itself (or a "
             "child from rng.spawn(1))")
@@ -607,8 +606,8 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         own_seeds += seeding.seeds
     bits = seed_bits(keys)
     small = bool(own_seeds) and max(own_seeds) < _SMALL_SEED_BOUND  # all drawn below 2**40
-    if small or (bits is not None and bits < _SEED_BITS):
-        if bits is None or bits >= _SEED_BITS:
+    if small or (bits is not None and bits < SEED_BITS):
+        if bits is None or bits >= SEED_BITS:
             bits = math.log2(max(own_seeds) + 1)
         first = keys[0][0] if len(keys[0]) == 1 else keys[0]
         raise Wrong(_small_seeds_hint(first, bits))

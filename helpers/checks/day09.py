@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from helpers.checks._seeding import (
+    SEED_BITS,
     Seeding,
     entropy_int,
     seed_bits,
@@ -873,11 +874,12 @@ def _collision_hint(a: tuple[int, int, int], b: tuple[int, int, int]) -> str:
             "section 8 shows how SeedSequence keeps the ids apart")
 
 
-#: Day 1's rule: integer seeds made per item that vary by this many bits or fewer (drawn
-#: below 2**40, such as a 32-bit ``generate_state(1)[0]``) share a value too often over
-#: items x epochs x seeds (the birthday bound). A 48-bit or 64-bit seed passes this test,
-#: and :func:`_integer_seed_streams` rejects it when it goes to ``default_rng``.
-_SEED_BITS = 40
+# Day 1's rule (SEED_BITS, shared in helpers.checks._seeding): integer seeds made per item
+# that vary by SEED_BITS bits or fewer (drawn below 2**40, such as a 32-bit
+# ``generate_state(1)[0]``) share a value too often over items x epochs x seeds (the birthday
+# bound). A 48-bit or 64-bit seed passes this test, and :func:`_integer_seed_streams` rejects
+# it when it goes to ``default_rng``.
+
 #: (seed, epoch, index) of the items whose made seeds are measured: the base (5, 2, 3), a
 #: step along each id (to find seeds that are a sum of multiples of the ids), then a chain
 #: of 6 items rising along each id (to find seeds that rise or fall with every id: digits
@@ -917,7 +919,7 @@ def _narrow_item_seeds(rank_noise) -> None:
     and list seeds, spawn keys, ``manual_seed``), leaving out those that are a sum of
     multiples of the ids, rise or fall with each, or take few values (an id itself, or
     arithmetic: judged by the collision scans), vary over :data:`_WIDTH_ITEMS` by
-    :data:`_SEED_BITS` bits or fewer (:func:`seed_bits`): a hashed seed cut to 32 or 16 bits
+    :data:`SEED_BITS` bits or fewer (:func:`seed_bits`): a hashed seed cut to 32 or 16 bits
     (``generate_state(1)[0]``, ``& 0xFFFF``). Seeds given to ``manual_seed`` then get
     :data:`_TORCH_SEED_PER_ITEM` (PyTorch keeps 32 bits of any seed). Over these 22 items a
     32-bit hash measures about 32 bits, a 48-bit one 48."""
@@ -941,15 +943,15 @@ def _narrow_item_seeds(rank_noise) -> None:
     if not made:
         return
     bits = seed_bits([list(row) for row in zip(*made, strict=True)])
-    if bits is None or bits > _SEED_BITS:
+    if bits is None or bits > SEED_BITS:
         return
     if torch_seeded:  # any torch seed keeps 32 bits: the fix is not a wider seed
         raise Wrong(_TORCH_SEED_PER_ITEM)
     b = max(1, math.ceil(bits - 1e-9))
     even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)
     raise Wrong(f"the seeds your function makes for each item vary by about {b} bits "
-                f"({_SEED_BITS} or fewer, drawn below 2**{_SEED_BITS}: rng.integers(2**"
-                f"{_SEED_BITS}) too, generate_state(1)[0] is one 32-bit word, and a "
+                f"({SEED_BITS} or fewer, drawn below 2**{SEED_BITS}: rng.integers(2**"
+                f"{SEED_BITS}) too, generate_state(1)[0] is one 32-bit word, and a "
                 "mask such as & 0xFFFF keeps fewer): among n (seed, epoch, "
                 f"item) nodes about n**2 / 2**{b + 1} pairs share a seed and draw the same "
                 f"noise (the birthday bound: an even chance of one shared pair at about "

@@ -113,6 +113,14 @@ def _fixed_order(x, scale, rng):
     return x + scale * rng.standard_normal(x.size)[order].reshape(x.shape)
 
 
+def _rows_from_wide_base(x, scale, rng):
+    """A generator per row of x (x itself when 0-D or 1-D) seeded s + i, s below 2**63."""
+    s = int(rng.integers(2**63))
+    rows = np.reshape(x, (-1, x.shape[-1])) if x.ndim > 1 else np.reshape(x, (1, -1))
+    noise = [default_rng(s + i).standard_normal(row.shape) for i, row in enumerate(rows)]
+    return x + scale * np.reshape(noise, x.shape)
+
+
 NOISY_COPY = [
     (lambda x, scale, rng: x + scale * rng.standard_normal(x.shape), CORRECT, "N(0, scale²)"),
     (lambda x, scale, rng: x + rng.normal(0, scale, x.shape), CORRECT, None),
@@ -128,6 +136,9 @@ NOISY_COPY = [
         x.shape), CORRECT, None),
     (lambda x, scale, rng: x + scale * default_rng(rng.integers(2**32, size=4)).standard_normal(
         x.shape), CORRECT, None),
+    # the course's one seed policy: arithmetic on a base drawn wide from rng is right (two
+    # runs' bases lie a few steps apart with odds about 2**-60); the verdict tips spawn
+    (_rows_from_wide_base, CORRECT, "rng.spawn(n) makes n independent child generators"),
     # ... the normal's loc as x, SciPy with random_state, Box-Muller and the inverse CDF from
     # uniforms, a float32 result, a transposed draw, np.add with out=, a spawned child
     (lambda x, scale, rng: rng.normal(x, scale), CORRECT, None),
@@ -316,6 +327,21 @@ def _decks(num_rolls, rng):  # shuffled decks of the six faces, one after anothe
     return decks.ravel()[:num_rolls]
 
 
+def _block_mostly_repeated(num_rolls, rng):
+    """A block of 997 rolls repeated, 5% of the rolls then redrawn: no exact period."""
+    rolls = np.resize(rng.integers(1, 7, 997), num_rolls)
+    redraw = rng.random(num_rolls) < 0.05
+    rolls[redraw] = rng.integers(1, 7, redraw.sum())
+    return rolls
+
+
+def _rolls_from_wide_base(num_rolls, rng):
+    """A generator per block of 1,000 rolls seeded s + i, s drawn below 2**63."""
+    s = int(rng.integers(2**63))
+    return np.concatenate([default_rng(s + i).integers(1, 7, 1000)
+                           for i in range(num_rolls // 1000 + 1)])[:num_rolls]
+
+
 def _never_repeats(num_rolls, rng):
     return (rng.integers(0, 6) + np.cumsum(rng.integers(1, 6, num_rolls))) % 6 + 1
 
@@ -372,6 +398,8 @@ ROLL_DIE = [
     (lambda n, rng: np.random.default_rng([int(rng.integers(2**32))]).integers(1, 7, size=n),
      WRONG, "birthday bound"),
     (lambda num_rolls, rng: rng.integers(0, 6 * 2**32, num_rolls) % 6 + 1, CORRECT, None),
+    # the one seed policy: a generator per roll seeded base + i, base drawn below 2**63
+    (_rolls_from_wide_base, CORRECT, "rng.spawn(n)"),
     # wrong: dependent rolls (a shuffled deck, blocks repeated or mirrored, overlapping pairs,
     # rolls that avoid or alternate with the roll before)
     (lambda num_rolls, rng: rng.permutation(np.resize(np.arange(1, 7), num_rolls)), WRONG,
@@ -380,13 +408,19 @@ ROLL_DIE = [
                                        replace=False), WRONG,
      "than independent rolls almost ever are"),
     (lambda num_rolls, rng: np.resize(rng.integers(1, 7, (num_rolls + 1) // 2), num_rolls),
-     WRONG, "roll number t + 30,000 depends on roll number t"),
+     WRONG, "repeat one block of 30,000 rolls"),
     (lambda num_rolls, rng: np.tile(rng.integers(1, 7, num_rolls // 2), 2), WRONG,
-     "roll number t + 30,000 depends on roll number t"),
-    # ... a short block repeated: its face counts are off too, but the hint names the
-    # repetition (the lag test runs first) and does not claim the faces are fair
+     "repeat one block of 30,000 rolls"),
+    # ... a short block repeated: its face counts are off too (a block of 6 often lacks a
+    # face), but the hint names the repetition and does not claim the faces are unfair
     (lambda n, r: np.resize(r.integers(1, 7, size=997), n), WRONG,
-     "roll number t + 997 depends on roll number t (a repeating"),
+     "repeat one block of 997 rolls (roll number t + 997 is always roll number t"),
+    (lambda num_rolls, rng: np.tile(rng.integers(1, 7, 6), num_rolls // 6), WRONG,
+     "repeat one block of 6 rolls"),
+    (lambda num_rolls, rng: np.resize(rng.integers(1, 7, 6), num_rolls), WRONG,
+     "repeat one block of 6 rolls"),
+    # ... a block that is no exact repeat: the lag test names the dependence
+    (_block_mostly_repeated, WRONG, "roll number t + 997 depends on roll number t (a repeating"),
     (_second_half_mirrors_first, WRONG, "roll number t + 30,000 depends on roll number t"),
     (lambda num_rolls, rng: np.repeat(rng.integers(1, 7, num_rolls // 2 + 1), 2)[
         1:num_rolls + 1], WRONG, "depends on the roll before it"),
@@ -406,7 +440,7 @@ ROLL_DIE = [
     (lambda num_rolls, rng: np.tile(np.arange(1, 7), num_rolls // 6), WRONG,
      "different seeds gave the same rolls"),
     (lambda num_rolls, rng: np.tile(rng.permutation(np.arange(1, 7)), num_rolls // 6), WRONG,
-     "depends on the roll before it (a repeating, mirrored or shuffled pattern?)"),
+     "repeat one block of 6 rolls"),
     (lambda num_rolls, rng: np.repeat(rng.integers(1, 7, num_rolls // 2), 2), WRONG,
      "depends on the roll before it"),
     (lambda num_rolls, rng: np.sort(rng.integers(1, 7, num_rolls)), WRONG, "sorted"),
@@ -513,6 +547,11 @@ def _advanced_from_one(step):
 
 def _random_child_seeds(seed, num_workers):  # 4 of 1,000 seeds per run: collide across runs
     return [default_rng(int(s)) for s in default_rng(seed).integers(1_000, size=num_workers)]
+
+
+def _wide(seed):
+    """A base drawn wide (63 bits) from seed."""
+    return int(np.random.default_rng(seed).integers(2**63))
 
 
 def _drawn_base(base, num_workers):
@@ -688,6 +727,10 @@ WORKER_RNGS = [
      "vary by about 40 bits"),
     # ... a 63-bit base, or seed itself next to a 32-bit one: right
     (lambda seed, n: _drawn_base(int(np.random.default_rng(seed).integers(2**63)), n),
+     CORRECT, None),
+    # ... the one seed policy: arithmetic on a base drawn wide from seed (not on seed itself)
+    (lambda seed, n: [default_rng(_wide(seed) + i) for i in range(n)], CORRECT, None),
+    (lambda seed, n: [default_rng(np.random.SeedSequence(_wide(seed) + i)) for i in range(n)],
      CORRECT, None),
     (lambda seed, n: [np.random.default_rng(
         [int(np.random.default_rng(seed).integers(2**32)), seed, i, 1]) for i in range(n)],

@@ -1,5 +1,7 @@
 """Right and wrong answers to Day 2's exercise checks (run by tests/test_exercises.py)."""
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from helpers.checks.day02 import (
@@ -522,12 +524,46 @@ def _per_draw_seed_sampler(bound):
     return sampler
 
 
+def _per_draw_seed_sequence(bound):
+    """A generator per draw from SeedSequence(base + i), base drawn below bound."""
+    def sampler(logits, T, size, rng):
+        b = int(rng.integers(bound))
+        p = _softmax(logits / T)
+        return np.array([np.random.default_rng(np.random.SeedSequence(b + i)).choice(
+            len(logits), p=p) for i in range(size)])
+    return sampler
+
+
+def _per_draw_constant_base(logits, T, size, rng):
+    """A generator per draw seeded 2**62 + i: the learner's own constant base, whatever rng."""
+    p = _softmax(logits / T)
+    return np.array([np.random.default_rng(2**62 + i).choice(len(logits), p=p)
+                     for i in range(size)])
+
+
 def _split_keyed_children_63(X, y, num_test, rng):
     """Per-sample keys from generators seeded base + i, base drawn below 2**63."""
     base = int(rng.integers(2**63))
     keys = np.array([np.random.default_rng(base + i).random() for i in range(len(X))])
     o = np.argsort(keys)
     return X[o[num_test:]], y[o[num_test:]], X[o[:num_test]], y[o[:num_test]]
+
+
+class _Four(Sequence):
+    """A read-only sequence of the four arrays (neither tuple nor list)."""
+
+    def __init__(self, parts):
+        self._parts = list(parts)
+
+    def __getitem__(self, i):
+        return self._parts[i]
+
+    def __len__(self):
+        return len(self._parts)
+
+
+def _split_four_sequence(X, y, num_test, rng):
+    return _Four(_split(X, y, num_test, rng))
 
 
 def _split_spawned(X, y, num_test, rng):
@@ -543,11 +579,26 @@ CASES += [
     *[(check_train_test_split, (_split_child_seed(m),), WRONG, "exactly the same test set")
       for m in (1000, 10_000)],
     (check_train_test_split, (_split_keyed_children,), WRONG, "per sample with base + i"),
-    (check_train_test_split, (_split_keyed_children_63,), WRONG, "per sample with base + i"),
-    *[(check_sample_with_temperature, (_per_draw_seed_sampler(b),), WRONG,
-       "per draw with base + i") for b in (10**6, 2**63)],
+    # the course's one seed policy: arithmetic on a base drawn wide from rng is right (two
+    # runs' bases lie a few steps apart with odds about 2**-60), and the verdict tips spawn
+    (check_train_test_split, (_split_keyed_children_63,), CORRECT, "rng.spawn(n)"),
+    (check_sample_with_temperature, (_per_draw_seed_sampler(10**6),), WRONG,
+     "per draw with base + i"),
+    (check_sample_with_temperature, (_per_draw_seed_sampler(2**63),), CORRECT, "rng.spawn(n)"),
+    (check_sample_with_temperature, (_per_draw_seed_sequence(2**63),), CORRECT,
+     "without any seed arithmetic"),
+    (check_sample_with_temperature, (_per_draw_seed_sampler(2**40),), WRONG,
+     "40 varying bits or fewer"),
+    (check_sample_with_temperature, (_per_draw_constant_base,), WRONG,
+     "the same seeds in every call"),
     (check_train_test_split, (_split_child_seed(2**63),), CORRECT, None),
     (check_train_test_split, (_split_spawned,), CORRECT, None),
+    # the prompt does not ask for a tuple: a list of the four arrays is as right
+    (check_train_test_split, (lambda X, y, num_test, rng: list(_split(X, y, num_test, rng)),),
+     CORRECT, None),
+    (check_train_test_split, (_split_four_sequence,), CORRECT, None),
+    (check_train_test_split, (lambda X, y, num_test, rng: _split(X, y, num_test, rng)[:3],),
+     WRONG, "return four arrays"),
 ]
 
 

@@ -302,6 +302,64 @@ def shared_threshold(x, p, rng):
     return rng.random(x.shape) >= t
 
 
+def jittered_units(x, p, rng):
+    """Reviewer's case: a drop probability per unit, p plus a little noise, each unit kept
+    with its own: the keep rate differs from unit to unit (no rolled rows)."""
+    p_unit = np.clip(p + 0.05 * rng.standard_normal(x.shape[-1]), 0, 1)
+    return rng.random(x.shape) >= p_unit
+
+
+def jittered_units_binomial(x, p, rng):
+    """The same per-unit probabilities, through binomial draws of the keep probability."""
+    keep = np.clip(1 - p + 0.05 * rng.standard_normal(x.shape[-1]), 0, 1)
+    return rng.binomial(1, keep, x.shape).astype(bool)
+
+
+def shared_threshold_sd(sd):
+    """Reviewer's case: one threshold per call, p plus noise of sd ``sd`` (0 at p = 0)."""
+    def mask(x, p, rng):
+        t = p + sd * rng.standard_normal() if p > 0 else 0.0
+        return rng.random(x.shape) >= t
+    return mask
+
+
+_COUNTER = [0]
+
+
+def counter_seeded(x, p, rng):
+    """Reviewer's case: a module-level counter as the seed, default_rng(c) per call."""
+    _COUNTER[0] += 1
+    return np.random.default_rng(_COUNTER[0]).random(x.shape) >= p
+
+
+def rows_from_wide_base(x, p, rng):
+    """The one seed policy: a generator per example seeded s + i, s drawn below 2**63 (two
+    runs' bases lie a few steps apart with odds about 2**-60): right."""
+    s = int(rng.integers(2**63))
+    rows = x.reshape(-1, x.shape[-1])
+    draws = np.array([np.random.default_rng(s + i).random(rows.shape[1])
+                      for i in range(len(rows))])
+    return draws.reshape(x.shape) >= p
+
+
+def rows_from_wide_sequence(x, p, rng):
+    """The same with SeedSequence(s + i): right."""
+    s = int(rng.integers(2**63))
+    rows = x.reshape(-1, x.shape[-1])
+    draws = np.array([np.random.default_rng(np.random.SeedSequence(s + i)).random(rows.shape[1])
+                      for i in range(len(rows))])
+    return draws.reshape(x.shape) >= p
+
+
+def rows_from_narrow_base(x, p, rng):
+    """A generator per example seeded s + i, s drawn below 2**32: too few varying bits."""
+    s = int(rng.integers(2**32))
+    rows = x.reshape(-1, x.shape[-1])
+    draws = np.array([np.random.default_rng(s + i).random(rows.shape[1])
+                      for i in range(len(rows))])
+    return draws.reshape(x.shape) >= p
+
+
 def snippet(keep_of=lambda p: 1 - p, divide_by=lambda p: 1 - p, shape=lambda a: a.shape):
     def snippet_fixed(a, p_drop, rng):
         return a * rng.binomial(1, keep_of(p_drop), size=shape(a)) / divide_by(p_drop)
@@ -729,6 +787,30 @@ CASES = [
      "left 200000 of 200000 units non-zero: p_drop = 1 drops every unit"),
     (check_snippet_fixed, (snippet_zeros_at_ends,), WRONG, "p_drop = 0 drops nothing"),
     (check_original_dropout, (original_copy_at_one,), WRONG, "p = 1 drops every unit"),
+    # a drop probability per unit: named as such, not as rolled rows
+    (check_original_dropout, (original_mask(jittered_units),), WRONG,
+     "the keep rate differs from unit to unit"),
+    (check_snippet_fixed, (guarded(snippet_mask(jittered_units)),), WRONG,
+     "the keep rate differs from unit to unit"),
+    (check_snippet_fixed, (guarded(snippet_mask(jittered_units_binomial)),), WRONG,
+     "drops some units far more often than others"),
+    # a per-call threshold with a small sd: caught whether or not this call's share is off
+    *[(check_snippet_fixed, (guarded(snippet_mask(shared_threshold_sd(sd))),), WRONG,
+       "threshold (or probability) drawn once per call") for sd in (0.02, 0.01)],
+    (check_original_dropout, (original_mask(shared_threshold_sd(0.02)),), WRONG,
+     "threshold (or probability) drawn once per call"),
+    # a counter as the seed: named, not taken for the global generator
+    (check_original_dropout, (original_mask(counter_seeded),), WRONG,
+     "seed changes from call to call but not with rng"),
+    (check_snippet_fixed, (guarded(snippet_mask(counter_seeded)),), WRONG, "a counter"),
+    # the one seed policy: arithmetic on a base drawn wide from rng is right, with a tip
+    (check_original_dropout, (original_mask(rows_from_wide_base),), CORRECT, "rng.spawn(n)"),
+    (check_snippet_fixed, (guarded(snippet_mask(rows_from_wide_base)),), CORRECT,
+     "without any seed arithmetic"),
+    (check_snippet_fixed, (guarded(snippet_mask(rows_from_wide_sequence)),), CORRECT,
+     "rng.spawn(n)"),
+    (check_original_dropout, (original_mask(rows_from_narrow_base),), WRONG,
+     "vary across calls by only about 32 bits"),
     (check_original_dropout, (original_inverse_scale,), WRONG,
      "ZeroDivisionError: float division by zero at original_dropout(x, p=1, rng, training=False)"),
 

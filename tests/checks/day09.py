@@ -1161,6 +1161,14 @@ def reseeded(seed_of):
     return item_noise
 
 
+def xor_keyed(key):
+    """Reviewer's case: SeedSequence(seed ^ key, spawn_key=(epoch, index)), key a constant."""
+    def item_noise(seed, epoch, index, size):
+        return np.random.default_rng(np.random.SeedSequence(
+            seed ^ key, spawn_key=(epoch, index))).standard_normal(size)
+    return item_noise
+
+
 CASES_FAR = [
     # ids side by side in zero-padded fields: (1, 0, 10**k) and (10, 1, 0) read as one number
     (check_rank_noise, (ranked(padded_digits(4, 6)),), WRONG, "zero-padded fields"),
@@ -1176,5 +1184,10 @@ CASES_FAR = [
      "modulo 2**61 - 1"),
     (check_rank_noise, (ranked(reseeded(lambda seed: seed % (2**61 - 1) + 3)),), WRONG,
      "modulo 2**61 - 1"),
+    # seed ^ KEY with a constant KEY is a bijection of seed (no two seeds collide), the ids in
+    # spawn_key: right, however wide KEY is
+    *[(check_rank_noise, (ranked(xor_keyed(key)),), CORRECT, None)
+      for key in (0x5EED_1234_ABCD, 0xDEADBEEF, 7)],
 ]
+
 CASES += CASES_FAR
