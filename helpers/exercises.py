@@ -36,13 +36,15 @@ cells: no grading, no hidden tests, one honest sentence of feedback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import inspect
 import numbers
 import random
+import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -96,9 +98,10 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
 
     A draw that a library makes inside the learner's code is undone, not blamed. With
     ``needs_random=False`` (for an exercise whose answer involves no randomness) any draw is
-    undone and only a function whose own source names ``random`` is told it used the global
-    state: a learner's helper may call a library that draws (SciPy's
-    ``fractional_matrix_power`` does).
+    undone and only code of the learner's own module that calls a legacy ``np.random``
+    function while it runs is told it used the global state: a learner's helper may call a
+    library that draws (SciPy's ``fractional_matrix_power`` does, and so does sklearn's PCA
+    with ``svd_solver="randomized"``).
 
     Examples
     --------
@@ -128,8 +131,10 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
     np.random.set_state(_SENTINEL_STATE)  # noqa: NPY002
     legacy = _legacy_state()
     stdlib = random.getstate()
+    watch = contextlib.nullcontext([]) if needs_random else _watch_legacy(func)
     try:
-        result = func(*args, **kwargs)
+        with watch as learner_calls:
+            result = func(*args, **kwargs)
     except (Wrong, NotAttempted):
         raise
     except Exception as err:  # noqa: BLE001 (the learner's bug becomes feedback)
@@ -138,8 +143,10 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
         moved = legacy != _legacy_state()
         np.random.set_state(saved)  # noqa: NPY002 (the caller's state, as it was)
     if moved:
-        excused = _library_drew(func, args, kwargs) or not (needs_random
-                                                            or _names_random(func))
+        # needs_random=False: judged by what ran (the learner's own code called np.random),
+        # not by the word "random" in its source (svd_solver="randomized" draws in sklearn)
+        excused = (not learner_calls if not needs_random
+                   else _library_drew(func, args, kwargs))
         if not excused:
             raise Wrong(_legacy_hint(func, args, kwargs))
     if stdlib != random.getstate():
@@ -242,12 +249,48 @@ def _library_drew(func: Callable, args: tuple, kwargs: dict) -> bool:
                for obj in named)
 
 
-def _names_random(func: Callable) -> bool:
-    """Whether ``func``'s readable source names ``random`` (``np.random.seed(0)``, say)."""
+@contextlib.contextmanager
+def _watch_legacy(func: Callable) -> Iterator[list[str]]:
+    """Record, in the list it yields, the names of the legacy ``np.random`` functions
+    (``seed``, ``rand``, ``shuffle``, ...: those of the global RandomState) that code of
+    ``func``'s own module calls while the block runs, reached through ``np.random`` or
+    under any name in ``func``'s globals (``from numpy.random import rand``); a library's
+    calls (sklearn's randomized SVD draws from the global state) are not recorded. All
+    restored afterwards."""
+    learner = getattr(func, "__globals__", None)
+    calls: list[str] = []
+    if not isinstance(learner, dict):
+        yield calls
+        return
+    glob = np.random.mtrand._rand
+    names = [name for name in dir(np.random) if not name.startswith("_")
+             and (getattr(getattr(np.random, name), "__self__", None) is glob
+                  or name == "seed")]
+    undo: list[tuple[Any, str, Any]] = []
+
+    def watched(name: str, original: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if sys._getframe(1).f_globals is learner:  # called by the learner's own code
+                calls.append(name)
+            return original(*args, **kwargs)
+        return wrapper
+
+    for name in names:
+        original = getattr(np.random, name)
+        replacement = watched(name, original)
+        undo.append((np.random, name, original))
+        setattr(np.random, name, replacement)
+        for alias in [k for k, v in learner.items() if v is original]:
+            undo.append((learner, alias, original))
+            learner[alias] = replacement
     try:
-        return "random" in inspect.getsource(func)
-    except (TypeError, ValueError, OSError):
-        return False
+        yield calls
+    finally:
+        for home, name, original in reversed(undo):
+            if isinstance(home, dict):
+                home[name] = original
+            else:
+                setattr(home, name, original)
 
 
 #: Packages whose functions may draw from ``np.random`` internally (not the learner's code).

@@ -17,6 +17,7 @@ import warnings
 
 import numpy as np
 
+from helpers.checks._entropy import narrow_first_draw
 from helpers.checks._seeding import (
     SEED_BITS,
     arithmetic_seeds_hint,
@@ -123,6 +124,13 @@ def _far_misses_from_seed(seed: int) -> tuple[tuple[float, str], ...]:
             draws = np.random.default_rng(seed).random(shape, dtype=dtype)
             medians = np.median(draws, axis=axis).astype(np.float64)
             out += [(float(medians.std(ddof=ddof)), "median") for ddof in (0, 1)]
+    # the draws sorted before they are grouped (the whole stream, or each column): a sample
+    # then holds neighbouring values, so its mean is about a single draw
+    flat = np.sort(np.random.default_rng(seed).random(NUM_MEANS * SAMPLE_SIZE))
+    columns = np.sort(np.random.default_rng(seed).random((NUM_MEANS, SAMPLE_SIZE)), axis=0)
+    for means in (flat.reshape(NUM_MEANS, SAMPLE_SIZE).mean(axis=1),
+                  flat.reshape(SAMPLE_SIZE, NUM_MEANS).mean(axis=0), columns.mean(axis=1)):
+        out += [(float(means.std(ddof=ddof)), "sorted") for ddof in (0, 1)]
     return tuple(out)
 
 
@@ -134,6 +142,9 @@ _FAR_MISS_HINTS = {
              "one mean; do not divide it by sqrt(n) again",
     "median": "that is the spread of each sample's median: take each sample's mean "
               "(np.mean) instead",
+    "sorted": "your draws were sorted before you grouped them into samples: each sample "
+              "then holds neighbouring values instead of a random sample, so its mean says "
+              "little more than one draw; keep the draws in the order rng_ex gives them",
 }
 
 # Sizes that two mistakes share: when the value is not rng_ex's own, name both
@@ -461,8 +472,15 @@ class _Recorder:
     def __init__(self, reduce):
         self.reduce, self.resamples, self.unclear = reduce, [], False
         self.whole = False  # applied to a matrix without axis: one number for all of it
+        self.signature = inspect.signature(reduce)
 
-    def __call__(self, values, axis=None, *args, **kwargs):
+    def __call__(self, *args, **kwargs):
+        # by position or keyword (np.median(a=..., axis=-1)), as np.median and np.mean take
+        try:
+            bound = self.signature.bind(*args, **kwargs).arguments
+        except (TypeError, ValueError):  # not a call the statistic takes: let it say why
+            return self.reduce(*args, **kwargs)
+        values, axis = bound.get("a"), bound.get("axis")
         arr = np.asarray(values)
         if arr.ndim >= 2 and axis is None:
             self.whole = True
@@ -474,7 +492,7 @@ class _Recorder:
             self.resamples.extend(arr.T)
         else:
             self.unclear = True
-        return self.reduce(values, axis, *args, **kwargs)
+        return self.reduce(*args, **kwargs)
 
 
 def _is_leave_one_out(values: np.ndarray, x: np.ndarray) -> bool:
@@ -559,6 +577,33 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
                     "another one, which independent resamples practically never do "
                     "(re-seeding a generator for each chunk or resample repeats them): "
                     "draw every resample afresh from rng, seeding nothing yourself")
+    # resample b' = p[resample b] for a fixed one-to-one p (antithetic n - 1 - h, or any
+    # fixed permutation of the indices) has b's pattern of repeats: the same positions hold
+    # equal values. Coded as, at each position, where its value first occurs in the row;
+    # two independent resamples share that pattern with odds below e**-190 (the likeliest
+    # pattern, 63 distinct values in 100 draws, has probability 100!/37!/100**100), so even
+    # 4,000**2 / 2 pairs give a false alarm far below 1e-9
+    rows = np.arange(num_resamples)[:, None]
+    first = np.full((num_resamples, n), n)
+    np.minimum.at(first, (rows, idx), np.broadcast_to(np.arange(n), idx.shape))
+    patterns = first[rows, idx]
+    if len(np.unique(patterns, axis=0)) < num_resamples:
+        raise Wrong("some resamples are another resample relabelled (each index i replaced "
+                    "by the same p[i] throughout, as n - 1 - i does for antithetic pairs): "
+                    "they repeat its pattern, so they are not independent draws; draw each "
+                    "resample afresh from rng")
+    # windows of one stream at a stride s < n: resample b + 1 starts with the last n - s
+    # indices of resample b. Independent rows match so at a given s with odds n**-(n - s)
+    # <= 1 / n each; more than half of 3,999 rows doing so, for any of the 99 strides, has
+    # odds below 99 * 2**3999 * 100**-2000, far below 1e-9
+    for stride in range(1, n):
+        follows = np.all(idx[1:, :n - stride] == idx[:-1, stride:], axis=1)
+        if follows.sum() > (num_resamples - 1) / 2:
+            raise Wrong("neighbouring resamples overlap: each starts with the last indices of "
+                        "the one before (windows of one stream of indices at a stride below "
+                        "len(x)), so they are not independent; draw each resample afresh, for "
+                        "instance all of them as one (num_resamples, len(x)) matrix of "
+                        "indices")
     expected = num_resamples  # draws of each value of x, if all are equally likely
     totals = counts.sum(axis=0)
     if np.any(totals == 0) or np.any(np.abs(totals - expected) > 6 * np.sqrt(expected)):
@@ -572,6 +617,26 @@ _WHOLE_MATRIX = ("statistic was applied to all the resamples at once, without ax
                  "gave a single number instead of num_resamples statistics (and the std of "
                  "one number is 0, or NaN with ddof=1): pass axis=1 (axis=0 if each column "
                  "is a resample) to get one statistic per resample")
+
+
+def _constant_seed(bootstrap_se, x: np.ndarray) -> str | None:
+    """The seed (as the learner wrote it: ``42``, ``[1, 2]``) that calls with three
+    different rngs all gave a generator, if one did (``default_rng(42)`` for half the
+    resamples): a constant that makes every call's resamples the same; else None."""
+    common = None
+    for seed in (1, 3, 5):
+        rng = np.random.default_rng(seed)  # made before the watch: not the learner's
+        try:
+            with watch_seeding(bootstrap_se) as seen:
+                _quiet_call(bootstrap_se, x.copy(), np.median, 200, rng)
+        except Wrong:
+            return None
+        groups = {tuple(group) for group in seen.groups}
+        common = groups if common is None else common & groups
+    if not common:
+        return None
+    group = min(common)
+    return str(group[0]) if len(group) == 1 else str(list(group))
 
 
 def _watched_seeds(bootstrap_se, x: np.ndarray) -> None:
@@ -686,10 +751,27 @@ def check_bootstrap_se(bootstrap_se) -> str:
     keys = {seed: {row.tobytes() for row in np.sort(idx, axis=1)}
             for seed, idx in drawn.items() if idx is not None}
     if any(keys[a] & keys[b] for a in keys for b in keys if a < b):
+        constant = _constant_seed(bootstrap_se, x)
+        if constant is not None:
+            raise Wrong(f"calls with different rngs drew some of the same resamples: your "
+                        f"function seeds a generator with the same seed ({constant}) in "
+                        "every call, whatever rng it is given, so those resamples repeat "
+                        "from call to call; draw every resample from rng itself")
         raise Wrong("calls with different rngs drew some of the same resamples, so yours "
                     "do not come from rng alone: seeds computed by arithmetic (seed + i, "
                     "seed * i, int(f\"{seed}{i}\"), ...) collide. Draw every resample from "
                     "rng itself (or make independent child generators with rng.spawn)")
     _watched_seeds(bootstrap_se, x)  # what the source hides: a constructor called by map, ...
+    try:  # a narrow seed scrambled (hash(str(s)), s * K, s**2) looks wide to the watch
+        narrow = narrow_first_draw(lambda rng: _quiet_call(bootstrap_se, x.copy(), np.median,
+                                                            200, rng))
+    except Wrong:
+        narrow = False
+    if narrow:
+        raise Wrong(f"your result depends on rng only through a seed of {SEED_BITS} bits or "
+                    "fewer drawn from it (rng.integers(2**32), hashed, multiplied or not, is "
+                    "still one of 2**32 seeds), so over many runs the same resamples come "
+                    "back (the birthday bound); draw the resamples from rng itself (a child "
+                    "generator, if you want one, from rng.spawn(1)[0])")
     return ("resamples of len(x) values, drawn with replacement from the rng given; the "
             "SE of the median and of the mean within 10% of the ideal bootstrap's.")

@@ -6,12 +6,14 @@ result of a float64 computation, a list, a ``Fraction``, any of ``np.percentile`
 methods, any whitening matrix, an epsilon in whitening too small to matter), and then names the mistake it recognizes.
 None of these exercises needs randomness, so each check calls the answer with
 ``call(..., needs_random=False)``: a draw a library makes inside it (even through a helper
-of the learner's) is undone; code that names ``np.random`` itself is rejected, and so are
-changes to an argument in place.
+of the learner's, or sklearn's randomized SVD) is undone; the learner's own code calling a
+legacy ``np.random`` function while it runs is rejected (judged by what runs, not by the word
+``random`` in the source), and so are changes to an argument in place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 
 import numpy as np
@@ -93,7 +95,12 @@ def _min_max_case() -> np.ndarray:
                             rng.integers(0, 5, 8),
                             # a large offset, a small range: np.isclose(max, min) calls it 0
                             -1000 + rng.permutation([0, 5, 2.5, 1, 3.5, 0.5, 4.5, 2]) / 1e3,
-                            np.where(np.arange(8) % 3 == 0, 0.1 * 3, 0.3)])  # rounding only
+                            np.where(np.arange(8) % 3 == 0, 0.1 * 3, 0.3),  # rounding only
+                            # a range of 7 * 2**-37 (5.1e-11): far above rounding error (10
+                            # eps, 2.2e-15), so a floor or threshold of 1e-10 or more on the
+                            # range shows; near 0, so that X * scale + min (scikit-learn's
+                            # form) stays exact enough
+                            rng.permutation(8) * 2.0**-37])
 
 
 #: Column of ``_min_max_case`` whose range (5.6e-17) is rounding error: the exact rule
@@ -122,19 +129,57 @@ def _right_min_max(got: np.ndarray, want: np.ndarray) -> bool:
                 and np.all(col <= exact + ATOL))
 
 
+#: Column of ``_min_max_case`` whose range (5.1e-11) is small but far above rounding
+#: error: a threshold or floor on the range above it (1e-10, 1e-9) is more than the prompt's
+#: "tiny floor, below every range that is more than rounding error".
+SMALL_RANGE_COLUMN = 6
+
 #: The hint for a min_max result with a column dropped (the constant one, say) or added.
 KEEP_CONSTANT = ("keep every feature (column), the constant one too (it maps to 0), in its "
                  "place")
 
 
+@contextlib.contextmanager
+def _watch_scalers(used: list[str]):
+    """Count, in ``used``, every fit of scikit-learn's or the course's ``MinMaxScaler``
+    while the block runs (``minmax_scale`` and ``helpers.preprocessing.min_max_scale`` fit
+    one), however it was reached; the classes are restored afterwards."""
+    from sklearn.preprocessing import MinMaxScaler as SkMinMaxScaler
+
+    from helpers.preprocessing import MinMaxScaler as CourseMinMaxScaler
+
+    homes = ((SkMinMaxScaler, "scikit-learn's minmax_scale / MinMaxScaler"),
+             (CourseMinMaxScaler, "the course's min_max_scale / MinMaxScaler"))
+    originals = [(cls, cls.__dict__["fit"]) for cls, _ in homes]
+
+    def watched(label: str, fit):
+        def wrapper(*args, **kwargs):
+            used.append(label)
+            return fit(*args, **kwargs)
+        return wrapper
+
+    for (cls, label), (_, fit) in zip(homes, originals, strict=True):
+        cls.fit = watched(label, fit)
+    try:
+        yield used
+    finally:
+        for cls, fit in originals:
+            cls.fit = fit
+
+
 @exercise_check
 def check_min_max(min_max) -> str:
-    """``min_max(X)``: each feature to [0, 1]; a constant feature to 0, not NaN."""
+    """``min_max(X)``: each feature to [0, 1]; a constant feature to 0, not NaN; written by
+    hand, as the prompt asks (a right result from a library's min-max scaler is refused)."""
     X = _min_max_case()
     with np.errstate(all="ignore"):  # a learner's 0 / 0 becomes feedback, not a warning
-        result = call(min_max, X.copy(), needs_random=False)
+        with _watch_scalers([]) as library:
+            result = call(min_max, X.copy(), needs_random=False)
         got = _matrix(result, "min_max(X)", X.shape, KEEP_CONSTANT)
         want = _by_columns(X)
+        if _right_min_max(got, want) and library:
+            raise Wrong(f"that is {library[0]}: the exercise is to write min_max yourself, "
+                        "with NumPy (a minimum, a range and a division per feature)")
         if _right_min_max(got, want):
             # a constant 0.1 over 6 rows: its computed sd is 1.4e-17, not 0, its range is 0
             X2 = np.column_stack([np.full(6, 0.1), np.arange(1.0, 7.0)])
@@ -171,7 +216,8 @@ def check_min_max(min_max) -> str:
         if _close(got[:, varying], (X[:, varying] - low[varying]) / high[varying]):
             raise Wrong("divide by the range, max - min, not by the maximum")
         right = np.all(np.isclose(got, want, rtol=RTOL, atol=ATOL), axis=0) | ~varying
-        others_right = np.all(right[np.arange(X.shape[1]) != 4])
+        others_right = np.all(right[~np.isin(np.arange(X.shape[1]),
+                                             [4, SMALL_RANGE_COLUMN])])
         if not right[4] and others_right and (np.allclose(got[:, 4], 0, atol=ATOL)
                                               or np.allclose(got[:, 4], X[:, 4] - low[4])):
             raise Wrong("the feature near -1000 with a range of 0.005 was treated as constant: "
@@ -263,13 +309,17 @@ def _diagnose_range(got: np.ndarray, X: np.ndarray) -> None:
                     f"feature: the one with a tiny range ({span[varying][tiny]:.1g}) reaches "
                     f"only {reach:.6f}, not 1; replace only a range of 0 (or of rounding "
                     "error, below 10 * eps) by 1")
-    others = np.arange(len(varying)) != tiny
-    if np.allclose(divisor[others], span[varying][others], rtol=RTOL, atol=0):
-        if np.isclose(divisor[tiny], 1.0, rtol=1e-6):
+    # the features divided by something else are the smallest ranges only (a threshold or
+    # a floor on the range): named by the smallest of them
+    wrong = ~np.isclose(divisor, span[varying], rtol=RTOL, atol=0)
+    if wrong.any() and not wrong.all() and (span[varying][wrong].max()
+                                            < span[varying][~wrong].min()):
+        tiny = np.flatnonzero(wrong)[np.argmin(span[varying][wrong])]
+        if np.allclose(divisor[wrong], 1.0, rtol=1e-6):
             raise Wrong(f"the feature with a tiny but nonzero range ({span[varying][tiny]:.1g}) "
                         "was treated as constant and divided by 1: replace a range by 1 only "
                         "where it is 0 (or rounding error, below 10 * eps), not below a "
-                        "larger threshold")
+                        "larger threshold (np.isclose(range, 0) means below 1e-8)")
         raise Wrong(f"the feature with a tiny but nonzero range ({span[varying][tiny]:.1g}) "
                     f"was divided by {divisor[tiny]:.2g}, not by its range, so it does not "
                     "reach 1 (a small number added to every range, or a floor on the range, "

@@ -6,10 +6,18 @@ import contextlib
 import copy
 import inspect
 import math
+import sys
 
 import numpy as np
 
-from helpers.checks._seeding import lcg_distance, watch_seeding
+from helpers.checks._seeding import (
+    SEED_BITS,
+    entropy_int,
+    lcg_distance,
+    small_seeds_hint,
+    watch_seeding,
+    weakest_seed_bits,
+)
 from helpers.exercises import Wrong, _has_contents, call, exercise_check, number
 from helpers.intervals import mean_interval, paired_interval, t_quantile, unpaired_interval
 
@@ -203,9 +211,55 @@ def _watch_banned(used: list[str]):
             setattr(intervals, name, helper)
 
 
+#: SciPy's ready-made intervals (and the tests that return one), which the exercise asks the
+#: learner to build by hand: ``(module path, attribute)``; ``t.interval`` is a method of the
+#: distribution object ``scipy.stats.t``.
+_LIBRARY_INTERVALS = (("scipy.stats", "ttest_rel"), ("scipy.stats", "ttest_1samp"),
+                      ("scipy.stats", "ttest_ind"), ("scipy.stats", "bootstrap"),
+                      ("scipy.stats.t", "interval"), ("scipy.stats.norm", "interval"))
+
+
+@contextlib.contextmanager
+def _watch_library(func, used: list[str]):
+    """Count, in ``used``, the calls of SciPy's intervals (:data:`_LIBRARY_INTERVALS`) made
+    while the block runs: through ``scipy.stats`` or under any name in ``func``'s globals
+    (``from scipy.stats import ttest_rel as tr``); all restored afterwards. Nothing is
+    watched when SciPy is not loaded (then the learner did not call it either)."""
+    stats = sys.modules.get("scipy.stats")
+    undo: list[tuple[object, str, object, bool]] = []
+    if stats is not None:
+        learner = getattr(func, "__globals__", None)
+        for path, name in _LIBRARY_INTERVALS:
+            home = stats if path == "scipy.stats" else getattr(stats, path.rsplit(".", 1)[1])
+            original = getattr(home, name)
+            label = f"{path}.{name}"
+
+            def wrapper(*args, _original=original, _label=label, **kwargs):
+                used.append(_label)
+                return _original(*args, **kwargs)
+
+            undo.append((home, name, original, name in vars(home)))
+            setattr(home, name, wrapper)
+            if isinstance(learner, dict):
+                for alias in [k for k, v in learner.items() if v is original]:
+                    undo.append((learner, alias, original, True))
+                    learner[alias] = wrapper
+    try:
+        yield used
+    finally:
+        for home, name, original, own in reversed(undo):
+            if isinstance(home, dict):
+                home[name] = original
+            elif own:
+                setattr(home, name, original)
+            else:  # a method found on the class: drop the instance's wrapper
+                delattr(home, name)
+
+
 def _judge_paired(paired_ci, a: np.ndarray, b: np.ndarray) -> None:
     """Raise :class:`Wrong`, naming the mistake, unless ``paired_ci(a, b)`` is right."""
-    with _watch_banned([]) as used:
+    library: list[str] = []
+    with _watch_banned([]) as used, _watch_library(paired_ci, library):
         got = call(paired_ci, a.copy(), b.copy())
     if used:
         raise Wrong(f"paired_ci calls the course's {used[0]} (found while it ran), which the "
@@ -229,6 +283,10 @@ def _judge_paired(paired_ci, a: np.ndarray, b: np.ndarray) -> None:
             high, hi, rel_tol=1e-4, abs_tol=1e-9)
 
     if close(want_low, want_high):
+        if library:  # right, but not by hand (a wrong library interval gets its mistake named)
+            raise Wrong(f"paired_ci takes its interval from {library[0]}, a ready-made "
+                        "interval; the exercise asks you to build it by hand from the "
+                        "differences d = b - a with NumPy and t_quantile(0.975, n - 1)")
         return
     d = b - a
     n, mid = d.size, d.mean()
@@ -478,10 +536,12 @@ def _collision_cause(task_seeds, arithmetic: str) -> str:
         return (f"the experiments with the nearby seeds 7 and {other} share {shared} of their "
                 f"16 tasks, which seeds drawn at random would not (seed + i, seed ^ i and the "
                 f"like): " + arithmetic)
-    try:
-        found = _task_entropies(call(task_seeds, 7, 16))
+    try:  # each task's own seed, read as SeedSequence reads it ([k] is the seed k)
+        tasks = call(task_seeds, 7, 16)
     except Wrong:  # seed - i: negative seeds
         return arithmetic
+    found = [group[0] if group and not getattr(_sequence(task), "spawn_key", ()) else None
+             for group, task in zip(_entropy_groups(tasks), tasks, strict=True)]
     if None in found:
         return arithmetic
     steps = np.diff(np.array(found, dtype=object)).astype(float)
@@ -489,10 +549,56 @@ def _collision_cause(task_seeds, arithmetic: str) -> str:
     # 1, 2, ...): a formula in the task number, which random seeds never follow
     if np.all(steps > 0) or np.all(steps < 0) or np.unique(np.abs(steps)).size == 1:
         return arithmetic
+    bits = max(1, max(int(v) for v in found).bit_length())
+    even = 1.18 * math.sqrt(2**bits)
     return ("random seeds from a small range collide by chance (birthday): n seeds drawn "
-            "from m values repeat with even odds once n passes 1.18 sqrt(m): 77,000 for 2**32; "
-            "spawn "
+            f"from m values repeat with even odds once n passes 1.18 sqrt(m); yours lie "
+            f"below 2**{bits}, so at about {float(f'{even:.2g}'):,.0f} seeds; spawn "
             "(SeedSequence(seed).spawn(n))")
+
+
+#: Experiment seeds for the course's seed rule (:data:`SEED_BITS`): 20 drawn below 2**62, so
+#: that task seeds computed from the experiment's seed (seed**2 + i, hash((seed, i))) vary
+#: by far more than 40 bits, and only task seeds drawn from a small range vary by fewer.
+_RULE_SEEDS = tuple(int(v) for v in np.random.default_rng(2026).integers(2**62, size=20))
+
+
+def _sequence(task) -> object:
+    """A task's SeedSequence: itself, or its Generator's bit generator's (None if none)."""
+    if isinstance(task, np.random.SeedSequence):
+        return task
+    return getattr(getattr(task, "bit_generator", None), "seed_seq", None)
+
+
+def _entropy_groups(tasks) -> list[list[int]]:
+    """Each task's seed as the integer its SeedSequence reads (entropy an int, a list or an
+    array of 32-bit words: ``SeedSequence([k])`` is the seed k), one list per task, for
+    :func:`weakest_seed_bits`; an empty list where a task has no such seed."""
+    groups = []
+    for task in tasks:
+        value = entropy_int(getattr(_sequence(task), "entropy", None))
+        groups.append([] if value is None else [value])
+    return groups
+
+
+def _narrow_task_seeds(task_seeds) -> str | None:
+    """The course's seed rule: a hint when the tasks' SeedSequences (or Generators), over
+    the experiments of :data:`_RULE_SEEDS`, have seeds that vary from experiment to
+    experiment by ``SEED_BITS`` bits or fewer, whatever their wrapping (``SeedSequence(v)``,
+    ``[v]``, a uint32 array, a spawned child of it), as seeds drawn from
+    ``default_rng(seed).integers(2**32)`` do; a seed that is the experiment's seed itself
+    or c + K * seed (spawn keeps the seed as entropy) is none drawn. None otherwise, or when
+    ``task_seeds`` fails on such seeds."""
+    try:
+        runs = [_entropy_groups(call(task_seeds, seed, 4)) for seed in _RULE_SEEDS]
+    except (Wrong, TypeError):
+        return None
+    bits = weakest_seed_bits(runs, list(_RULE_SEEDS))
+    if bits is None or bits >= SEED_BITS:
+        return None
+    return small_seeds_hint("your tasks' SeedSequences are seeded", bits,
+                            "spawn (SeedSequence(seed).spawn(n)), which keeps the whole seed "
+                            "and gives each task its own stream")
 
 
 @exercise_check
@@ -552,6 +658,12 @@ def check_task_seeds(task_seeds) -> str:
     large = _large_seed_collision(task_seeds, hashed=bool(seeding.hashes))
     if large is not None:
         raise Wrong(large)
+    # the course's seed rule, before the collisions that such seeds cause among many
+    # experiments (whose hint could only guess the cause); after the far-apart seeds, whose
+    # hints name a seed cut to 32 bits (seed % 2**32) better than its width does
+    narrow = _narrow_task_seeds(task_seeds)
+    if narrow is not None:
+        raise Wrong(narrow)
     # experiments of other sizes: seed * n + i and seed**2 + i never collide at one n, but
     # experiment 7 with 16 tasks meets experiment 28 (or 8) with 4 tasks
     wide = set(_states(call(task_seeds, 7, 16)))

@@ -807,3 +807,72 @@ CASES += [
     (check_bootstrap_se, (_narrow_base_digits,), WRONG, "such bases are common"),
     (check_bootstrap_se, (_seeds63,), CORRECT, None),
 ]
+
+
+# A narrow seed scrambled after it is drawn (hash of its text, a multiplier, a square): its
+# range looks wide, but the first draw of rng it depends on is 32 bits
+# (helpers.checks._entropy.narrow_first_draw).
+def _hashed_seed(x, s, B, rng):
+    g = np.random.default_rng(abs(hash(str(int(rng.integers(2**32))))))
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+def _multiplied_seed(x, s, B, rng):
+    g = np.random.default_rng((int(rng.integers(2**32)) * 0x9E3779B97F4A7C15) % 2**64)
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+def _squared_seed(x, s, B, rng):
+    g = np.random.default_rng(int(rng.integers(2**32)) ** 2)
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+def _wide_seed_hashed(x, s, B, rng):
+    g = np.random.default_rng(abs(hash(str(int(rng.integers(2**63))))))  # 63 bits: fine
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+def _keyword_a(x, s, B, rng):
+    return s(a=x[rng.integers(0, len(x), (B, len(x)))], axis=-1).std()
+
+
+def _antithetic(x, s, B, rng):
+    n = len(x)
+    h = rng.integers(0, n, (B // 2, n))
+    return s(x[np.concatenate([h, n - 1 - h])], axis=1).std()
+
+
+def _permuted_half(x, s, B, rng):
+    n = len(x)
+    h = rng.integers(0, n, (B // 2, n))
+    p = rng.permutation(n)
+    return s(x[np.concatenate([h, p[h]])], axis=1).std()
+
+
+def _windows_stride_96(x, s, B, rng):
+    n = len(x)
+    st = rng.integers(0, n, 96 * B + n)
+    return s(x[np.lib.stride_tricks.sliding_window_view(st, n)[::96][:B]], axis=1).std()
+
+
+def _half_from_seed_42(x, s, B, rng):
+    n = len(x)
+    own = rng.integers(0, n, (B // 2, n))
+    fixed = np.random.default_rng(42).integers(0, n, (B - B // 2, n))
+    return s(x[np.concatenate([own, fixed])], axis=1).std()
+
+
+CASES += [
+    (check_bootstrap_se, (_hashed_seed,), WRONG, "a seed of 40 bits or fewer drawn from it"),
+    (check_bootstrap_se, (_multiplied_seed,), WRONG, "a seed of 40 bits or fewer drawn"),
+    (check_bootstrap_se, (_squared_seed,), WRONG, "a seed of 40 bits or fewer drawn"),
+    (check_bootstrap_se, (_wide_seed_hashed,), CORRECT, None),
+    (check_bootstrap_se, (_keyword_a,), CORRECT, None),
+    (check_bootstrap_se, (_antithetic,), WRONG, "another resample relabelled"),
+    (check_bootstrap_se, (_permuted_half,), WRONG, "another resample relabelled"),
+    (check_bootstrap_se, (_windows_stride_96,), WRONG, "each starts with the last indices"),
+    (check_bootstrap_se, (_half_from_seed_42,), WRONG, "the same seed (42) in every call"),
+    (check_spread_of_means,
+     (float(np.sort(np.random.default_rng(42).random(2_000_000)).reshape(5_000, 400)
+            .mean(1).std()), 42), WRONG, "sorted before you grouped them"),
+]

@@ -178,8 +178,11 @@ CASES = [
     # ------------------------------------------------------------------ min_max
     (check_min_max, (lambda X: (X - X.min(axis=0)) / np.where(_span(X) == 0, 1, _span(X)),),
      CORRECT, "constant one maps to 0"),
-    (check_min_max, (min_max_scale,), CORRECT, None),
-    (check_min_max, (lambda X: SkMinMaxScaler().fit_transform(X),), CORRECT, None),
+    # "write min_max(X) yourself": a library's scaler is refused, though right
+    (check_min_max, (min_max_scale,), WRONG, "the course's min_max_scale"),
+    (check_min_max, (lambda X: SkMinMaxScaler().fit_transform(X),), WRONG,
+     "write min_max yourself"),
+    (check_min_max, (lambda X: minmax_scale(X),), WRONG, "scikit-learn's minmax_scale"),
     (check_min_max, (lambda X: ((X - X.min(axis=0)) / np.where(np.ptp(X, axis=0) == 0, 1,
                                                                np.ptp(X, axis=0))).tolist(),),
      CORRECT, None),
@@ -230,15 +233,28 @@ CASES = [
     # the rounding-level column (0.3 vs 0.1 * 3): scaled exactly or called constant, both pass
     (check_min_max, (lambda X: (X - X.min(0)) / np.where(_span(X) < 10 * np.finfo(float).eps,
                                                          1, _span(X)),), CORRECT, None),
+    # a threshold or floor above a range far from rounding error (5.1e-11): not the prompt's
+    # "tiny floor, below every range that is more than rounding error"
     (check_min_max, (lambda X: (X - X.min(0)) / np.where(np.isclose(_span(X), 0), 1,
-                                                         _span(X)),), CORRECT, None),
+                                                         _span(X)),), WRONG,
+     "(5e-11) was treated as constant and divided by 1"),
+    (check_min_max, (lambda X: (X - X.min(0)) / np.where(np.ptp(X, 0) < 1e-10, 1,
+                                                         np.ptp(X, 0)),), WRONG,
+     "np.isclose(range, 0) means below 1e-8"),
+    (check_min_max, (lambda X: (X - X.min(0)) / np.maximum(np.ptp(X, 0), 1e-9),), WRONG,
+     "(5e-11) was divided by 1e-09, not by its range"),
+    (check_min_max, (lambda X: (X - X.min(0)) / np.maximum(np.ptp(X, 0), 1e-14),), CORRECT,
+     None),
     (check_min_max, (lambda X: (X - X.min(0)) / np.where(
         _span(X) <= 1e-12 * np.abs(X).max(0), 1, _span(X)),), CORRECT, None),
-    (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1e-12),), CORRECT, None),
-    (check_min_max, (lambda X: (X - X.min(axis=0)) / np.clip(_span(X), 1e-8, None),), CORRECT,
-     None),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1e-12),), WRONG,
+     "you added 1e-12 to every range"),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1e-16),), CORRECT, None),
+    (check_min_max, (lambda X: (X - X.min(axis=0)) / np.clip(_span(X), 1e-8, None),), WRONG,
+     "was divided by 1e-08, not by its range"),
     (check_min_max, (lambda X: np.nan_to_num((X - X.min(axis=0)) / _span(X)),), CORRECT, None),
-    (check_min_max, (lambda X: SkMinMaxScaler(clip=True).fit_transform(X),), CORRECT, None),
+    (check_min_max, (lambda X: SkMinMaxScaler(clip=True).fit_transform(X),), WRONG,
+     "scikit-learn's minmax_scale / MinMaxScaler"),
     (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1e-8),), WRONG,
      "you added 1e-08 to every range"),
     (check_min_max, (lambda X: (X - X.min(axis=0)) / (_span(X) + 1),), WRONG,
@@ -464,4 +480,18 @@ CASES += [
      WRONG, "both splits stacked transformed (with both splits' statistics)"),
     (check_whiten, (lambda Xtr, Xte: Xtr - Xtr.mean(axis=0),), WRONG,
      "should return an array of shape (60, 3)"),
+]
+
+
+def _white_hidden_legacy(X_train, X_test):
+    getattr(np, "ran" + "dom").rand()  # the global state, though the word is not written
+    return PCA(whiten=True).fit(X_train).transform(X_test)
+
+
+# judged by what runs: sklearn's randomized SVD draws from the global state inside sklearn
+# (excused, as the module promises), whatever "randomized" says in the source
+CASES += [
+    (check_whiten, (lambda Xtr, Xte: PCA(n_components=3, whiten=True, svd_solver="randomized")
+                    .fit(Xtr).transform(Xte),), CORRECT, None),
+    (check_whiten, (_white_hidden_legacy,), WRONG, "global np.random state"),
 ]

@@ -303,10 +303,10 @@ CASES = [
                                          for i in range(n)],), WRONG, "PYTHONHASHSEED"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(int(s)) for s in
                                          np.random.default_rng(seed).integers(0, 2**32, n)],),
-     WRONG, "random seeds from a small range collide by chance (birthday)"),
+     WRONG, "the seeds vary by about 32 bits"),
     (check_task_seeds, (lambda seed, n: [np.random.default_rng(int(s)) for s in
                                          np.random.default_rng(seed).integers(0, 1000, n)],),
-     WRONG, "random seeds from a small range collide by chance (birthday)"),
+     WRONG, "the seeds vary by about 10 bits"),
     # seed maps that are one-to-one only below some size: hash() (modulo 2**61 - 1), a cut
     # to 2**128, a float on the way
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(hash((seed, i)) % 2**64)
@@ -323,4 +323,45 @@ CASES = [
      WRONG, "int(float(seed))"),
     (check_task_seeds, (lambda seed, n: np.random.default_rng(round(seed * 1.0)).spawn(n),),
      WRONG, "a float keeps only 53 bits"),
+]
+
+
+def _drawn_tasks(bits, wrap=int):
+    """Tasks seeded with integers drawn below 2**bits from default_rng(seed), wrapped."""
+    return lambda seed, n: [np.random.SeedSequence(wrap(v)) for v in
+                            np.random.default_rng(seed).integers(2**bits, size=n)]
+
+
+# The course's seed rule (40 bits or fewer varying from experiment to experiment), whatever
+# wraps the seed; 41 and 63 bits pass
+CASES += [
+    (check_task_seeds, (_drawn_tasks(34),), WRONG, "the seeds vary by about 34 bits"),
+    (check_task_seeds, (_drawn_tasks(36),), WRONG, "the seeds vary by about 36 bits"),
+    (check_task_seeds, (_drawn_tasks(40),), WRONG, "the seeds vary by about 40 bits"),
+    (check_task_seeds, (_drawn_tasks(33),), WRONG, "at about 110,000 seeds"),
+    (check_task_seeds, (_drawn_tasks(32, lambda v: [int(v)]),), WRONG,
+     "the seeds vary by about 32 bits"),
+    (check_task_seeds, (_drawn_tasks(24, lambda v: [int(v)]),), WRONG,
+     "the seeds vary by about 24 bits"),
+    (check_task_seeds, (_drawn_tasks(16, lambda v: [int(v)]),), WRONG,
+     "the seeds vary by about 16 bits"),
+    (check_task_seeds, (_drawn_tasks(32, lambda v: np.array([v], dtype=np.uint32)),), WRONG,
+     "the seeds vary by about 32 bits"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(int(v)).spawn(1)[0] for v in
+                                         np.random.default_rng(seed).integers(2**32, size=n)],),
+     WRONG, "the seeds vary by about 32 bits"),
+    (check_task_seeds, (_drawn_tasks(41),), CORRECT, None),
+    (check_task_seeds, (_drawn_tasks(63),), CORRECT, None),
+    # ready-made intervals: right values, not by hand
+    (check_paired_ci, (lambda a, b: tuple(stats.ttest_rel(b, a).confidence_interval()),),
+     WRONG, "from scipy.stats.ttest_rel, a ready-made interval"),
+    (check_paired_ci, (lambda a, b: tuple(stats.ttest_1samp(b - a, 0).confidence_interval()),),
+     WRONG, "from scipy.stats.ttest_1samp"),
+    (check_paired_ci, (lambda a, b: stats.t.interval(0.95, len(a) - 1, loc=np.mean(b - a),
+                                                     scale=stats.sem(b - a)),),
+     WRONG, "from scipy.stats.t.interval"),
+    (check_paired_ci, (lambda a, b: (np.mean(b - a) - stats.t.ppf(0.975, len(a) - 1)
+                                     * stats.sem(b - a), np.mean(b - a)
+                                     + stats.t.ppf(0.975, len(a) - 1) * stats.sem(b - a)),),
+     CORRECT, None),
 ]
