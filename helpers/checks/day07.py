@@ -82,19 +82,39 @@ RIDGE_FITTERS = {"Ridge": "scikit-learn's Ridge", "RidgeCV": "scikit-learn's Rid
 FITTER_PACKAGES = ("numpy", "scipy", "sklearn", "statsmodels")
 
 
+#: The name a hint gives NumPy's other polyfit, which returns (b, w), lowest degree first.
+POLYNOMIAL_POLYFIT = "numpy.polynomial.polynomial.polyfit"
+
+
+def _polynomial_module_used(names: set[str], own: dict) -> bool:
+    """Whether the code behind ``names`` (:func:`_names_used`) reaches ``polyfit`` through
+    ``numpy.polynomial``: the attribute ``polynomial`` (``np.polynomial.polynomial``) or a
+    global bound to one of its modules (``import numpy.polynomial.polynomial as P``); then a
+    call of ``polyfit`` is most likely that module's, not ``np.polyfit``."""
+    if "polynomial" in names:
+        return True
+    return any(isinstance(own.get(n), types.ModuleType)
+               and own[n].__name__.startswith("numpy.polynomial") for n in names)
+
+
 def _reject_library_fitter(func, written_with: str, fitters: dict[str, str]) -> None:
     """Raise :class:`Wrong` if ``func`` calls one of ``fitters``, a library function that
     does the whole exercise in one call (looked up by name, as an attribute such as
     ``np.polyfit``, or as a global imported under any name); the learner's own functions
     of the same name do not count."""
     own = getattr(func, "__globals__", {})
-    for name in sorted(_names_used(func)):
+    names = _names_used(func)
+    for name in sorted(names):
         obj = own.get(name)
         if obj is None and name in fitters:  # an attribute: np.polyfit, linear_model.Ridge
             fitter = fitters[name]
+            if name == "polyfit" and _polynomial_module_used(names, own):
+                fitter = POLYNOMIAL_POLYFIT  # P.polyfit, np.polynomial.polynomial.polyfit
         elif (str(getattr(obj, "__module__", "")).split(".")[0] in FITTER_PACKAGES
               and getattr(obj, "__name__", None) in fitters):  # from ... import ... as ...
             fitter = fitters[obj.__name__]
+            if str(obj.__module__).startswith("numpy.polynomial") and name != "Polynomial":
+                fitter = f"{obj.__module__}.{obj.__name__}"
         else:
             continue
         raise Wrong(f"write it with {written_with}, not {fitter}: it does the whole job in "

@@ -3,10 +3,12 @@
 import importlib.util
 
 import numpy as np
+import numpy.polynomial.polynomial as _npp
 import scipy.linalg
 import scipy.stats
 import sklearn.linear_model
 from numpy.linalg import qr as factor
+from numpy.polynomial.polynomial import polyfit as _ppolyfit
 from scipy.stats import linregress as _lr
 from sklearn.linear_model import LinearRegression, Ridge
 from sklearn.linear_model import Ridge as _SkRidge
@@ -164,6 +166,13 @@ CASES = [
     (check_fit_line, (fit_line_float32,), WRONG, "float32"),
     (check_fit_line, (lambda x, y: tuple(np.polyfit(x, y, 1)),), WRONG, "not np.polyfit"),
     (check_fit_line, (lambda x, y: np.polyfit(x, y, 1),), WRONG, "not np.polyfit"),
+    # NumPy's other polyfit, (b, w) lowest degree first, reversed: named as itself
+    (check_fit_line, (lambda x, y: tuple(_npp.polyfit(x, y, 1)[::-1]),), WRONG,
+     "not numpy.polynomial.polynomial.polyfit"),
+    (check_fit_line, (lambda x, y: tuple(np.polynomial.polynomial.polyfit(x, y, 1)[::-1]),),
+     WRONG, "not numpy.polynomial.polynomial.polyfit"),
+    (check_fit_line, (lambda x, y: tuple(_ppolyfit(x, y, 1)[::-1]),), WRONG,
+     "not numpy.polynomial.polynomial.polyfit"),
     (check_fit_line, (fit_line_covariance,), CORRECT, None),
     (check_fit_line, (lambda x, y: tuple(scipy.stats.linregress(x, y))[:2],), WRONG,
      "not scipy.stats.linregress"),
