@@ -10,11 +10,13 @@ some resample of whole families; the rng alone decides) and the rest by the slop
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import types
 
 import numpy as np
 
-from helpers.checks._seeding import constant_step, watch_seeding
+from helpers.checks._seeding import constant_step, watch_seeding, watch_torch_global
 from helpers.data import load_longley
 from helpers.exercises import Wrong, answer, call, exercise_check, number
 from helpers.regression import add_bias, exact_least_squares, fit_ridge
@@ -792,6 +794,16 @@ def _bootstrap_answer(func, x, y, family, num_boot: int, seed) -> np.ndarray:
     return arr
 
 
+def _load_torch() -> None:
+    """Import PyTorch when it is installed but not yet loaded, so that
+    :func:`~helpers.checks._seeding.watch_seeding` and
+    :func:`~helpers.checks._seeding.watch_torch_global` see a learner's
+    ``torch.Generator().manual_seed(...)`` or ``torch.manual_seed(...)`` even when the answer
+    imports torch itself (they watch only a loaded torch)."""
+    if "torch" not in sys.modules and importlib.util.find_spec("torch") is not None:
+        import torch  # noqa: F401
+
+
 @exercise_check
 def check_family_bootstrap(family_bootstrap_slopes) -> str:
     """``family_bootstrap_slopes(x, y, family, num_boot, rng)``: the least-squares slopes of
@@ -800,9 +812,20 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
     x, y, family = _family_case()
     num_boot = 400
     rng = np.random.default_rng(1)
-    with watch_seeding(family_bootstrap_slopes) as seen:
+    _load_torch()  # so that torch.Generator and torch.manual_seed are watched from the start
+    with (watch_seeding(family_bootstrap_slopes) as seen,
+          watch_torch_global(family_bootstrap_slopes) as torch_global):
         slopes = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, rng)
-    if seen.seeds or seen.keys:
+    if torch_global.manual_seeds:
+        raise Wrong("your function reseeds PyTorch's global generator (torch.manual_seed): "
+                    "global state, not the rng you were given, and a seed, even one drawn "
+                    "from rng, is a new seed, which the prompt allows none of; draw "
+                    "everything from rng")
+    if torch_global.changed:
+        raise Wrong("your function draws from PyTorch's global generator (a torch draw "
+                    "without generator=): global state, not the rng you were given; draw "
+                    "everything from rng")
+    if seen.seeds or seen.keys:  # torch.Generator().manual_seed(seed) included
         step = constant_step(seen.seeds)
         shown = ", ".join(str(s) for s in seen.seeds[:3])
         how = ("seed arithmetic, a seed per replicate a constant step apart "

@@ -1381,3 +1381,35 @@ if importlib.util.find_spec("torch") is not None:
         (check_family_bootstrap, (lambda *a: __import__("torch").from_numpy(
             boot_right(*a).astype(np.float32)),), WRONG, "your slopes are float32"),
     ]
+
+
+# family_bootstrap_slopes with PyTorch's generators: a torch.Generator seeded from rng, or
+# the global one reseeded from rng, is a new seed, as RandomState(rng.integers(...)) is;
+# torch is imported inside the answer, as a learner's cell may do.
+def _boot_torch(x, y, family, num_boot, rng, how="generator"):
+    import torch
+    num_families, members = _members(family)
+    seed = int(rng.integers(2**31))
+    if how == "generator":
+        gen = torch.Generator().manual_seed(seed)
+    elif how == "global":
+        torch.manual_seed(seed)
+        gen = None
+    else:  # "unseeded": the global generator as it stands
+        gen = None
+    drawn = torch.randint(0, num_families, (num_boot, num_families), generator=gen).numpy()
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        rows = np.concatenate([members[g] for g in drawn[r]])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+if importlib.util.find_spec("torch") is not None:
+    CASES += [
+        (check_family_bootstrap, (_boot_torch,), WRONG, "makes generators from new seeds"),
+        (check_family_bootstrap, (lambda *a: _boot_torch(*a, how="global"),), WRONG,
+         "reseeds PyTorch's global generator (torch.manual_seed)"),
+        (check_family_bootstrap, (lambda *a: _boot_torch(*a, how="unseeded"),), WRONG,
+         "draws from PyTorch's global generator"),
+    ]
