@@ -881,6 +881,7 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
             raise Wrong(f"your slopes spread as if you resampled children (sd {sd:.3f}), "
                         f"not families (about {want_sd:.3f}): siblings are alike, so draw "
                         "whole families with replacement and keep all their children")
+        _check_common_part(family_bootstrap_slopes)
         raise Wrong(f"the spread of your slopes (sd {sd:.3f}) is far from that of a family "
                     f"bootstrap (about {want_sd:.3f}): draw as many families as there are, "
                     "with replacement, and keep all the children of each")
@@ -972,8 +973,40 @@ def _check_fresh_draws(func) -> None:
     :func:`_judge_totals` looks at how often each family was drawn over all resamples (after
     :func:`_judge_counts`, which names draws shared between resamples more precisely)."""
     counts = _drawn_counts(func)
-    _judge_counts(counts)
+    _judge_counts(counts)  # names a part kept from the previous replicate as such
+    _judge_common(counts)
     _judge_totals(counts)
+
+
+def _check_common_part(func) -> None:
+    """:func:`_judge_common` on the counts of :func:`_drawn_counts`, when they can be read:
+    a common part drawn once and reused in every replicate narrows the slopes' spread, and
+    is then named rather than the spread; an answer whose counts cannot be read is left to
+    the spread's hint."""
+    try:
+        counts = _drawn_counts(func)
+    except Wrong:
+        return
+    _judge_common(counts)
+
+
+def _judge_common(counts: np.ndarray) -> None:
+    """Wrong if some family is drawn in every resample: in a right one a family is left out
+    with odds (1 - 1/G)**G = 0.36 at G = 20, so that one family is in all 800 with odds
+    0.64**800 = 1e-155 (20 times that for any of them). Families drawn once and kept in
+    every replicate (``common = rng.integers(0, G, G // 2)``, the rest drawn afresh) are."""
+    num, g = counts.shape
+    always = np.flatnonzero(counts.min(axis=0) > 0)
+    if always.size:
+        shown = (f"family {always[0]} is" if always.size == 1 else "families "
+                 + ", ".join(str(h) for h in always[:4])
+                 + (", ..." if always.size > 4 else "") + " are")
+        raise Wrong(f"with {g} families of two children, built so that each slope tells "
+                    f"which families its resample drew ({num} resamples), {shown} in every "
+                    f"one of your resamples, where a family drawn afresh is left "
+                    f"out of about {(1 - 1 / g) ** g:.0%} of them: your resamples share a part "
+                    "drawn once and reused in every replicate. Draw all G family indices of "
+                    "each replicate afresh from rng")
 
 
 #: Chi-square (G - 1 = 19 degrees of freedom) of the families' totals over the probe's 800
