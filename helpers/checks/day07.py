@@ -10,11 +10,13 @@ some resample of whole families; the rng alone decides) and the rest by the slop
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import types
 
 import numpy as np
 
-from helpers.checks._seeding import constant_step, watch_seeding
+from helpers.checks._seeding import constant_step, watch_seeding, watch_torch_global
 from helpers.data import load_longley
 from helpers.exercises import Wrong, answer, call, exercise_check, number
 from helpers.regression import add_bias, exact_least_squares, fit_ridge
@@ -82,19 +84,39 @@ RIDGE_FITTERS = {"Ridge": "scikit-learn's Ridge", "RidgeCV": "scikit-learn's Rid
 FITTER_PACKAGES = ("numpy", "scipy", "sklearn", "statsmodels")
 
 
+#: The name a hint gives NumPy's other polyfit, which returns (b, w), lowest degree first.
+POLYNOMIAL_POLYFIT = "numpy.polynomial.polynomial.polyfit"
+
+
+def _polynomial_module_used(names: set[str], own: dict) -> bool:
+    """Whether the code behind ``names`` (:func:`_names_used`) reaches ``polyfit`` through
+    ``numpy.polynomial``: the attribute ``polynomial`` (``np.polynomial.polynomial``) or a
+    global bound to one of its modules (``import numpy.polynomial.polynomial as P``); then a
+    call of ``polyfit`` is most likely that module's, not ``np.polyfit``."""
+    if "polynomial" in names:
+        return True
+    return any(isinstance(own.get(n), types.ModuleType)
+               and own[n].__name__.startswith("numpy.polynomial") for n in names)
+
+
 def _reject_library_fitter(func, written_with: str, fitters: dict[str, str]) -> None:
     """Raise :class:`Wrong` if ``func`` calls one of ``fitters``, a library function that
     does the whole exercise in one call (looked up by name, as an attribute such as
     ``np.polyfit``, or as a global imported under any name); the learner's own functions
     of the same name do not count."""
     own = getattr(func, "__globals__", {})
-    for name in sorted(_names_used(func)):
+    names = _names_used(func)
+    for name in sorted(names):
         obj = own.get(name)
         if obj is None and name in fitters:  # an attribute: np.polyfit, linear_model.Ridge
             fitter = fitters[name]
+            if name == "polyfit" and _polynomial_module_used(names, own):
+                fitter = POLYNOMIAL_POLYFIT  # P.polyfit, np.polynomial.polynomial.polyfit
         elif (str(getattr(obj, "__module__", "")).split(".")[0] in FITTER_PACKAGES
               and getattr(obj, "__name__", None) in fitters):  # from ... import ... as ...
             fitter = fitters[obj.__name__]
+            if str(obj.__module__).startswith("numpy.polynomial") and name != "Polynomial":
+                fitter = f"{obj.__module__}.{obj.__name__}"
         else:
             continue
         raise Wrong(f"write it with {written_with}, not {fitter}: it does the whole job in "
@@ -772,6 +794,16 @@ def _bootstrap_answer(func, x, y, family, num_boot: int, seed) -> np.ndarray:
     return arr
 
 
+def _load_torch() -> None:
+    """Import PyTorch when it is installed but not yet loaded, so that
+    :func:`~helpers.checks._seeding.watch_seeding` and
+    :func:`~helpers.checks._seeding.watch_torch_global` see a learner's
+    ``torch.Generator().manual_seed(...)`` or ``torch.manual_seed(...)`` even when the answer
+    imports torch itself (they watch only a loaded torch)."""
+    if "torch" not in sys.modules and importlib.util.find_spec("torch") is not None:
+        import torch  # noqa: F401
+
+
 @exercise_check
 def check_family_bootstrap(family_bootstrap_slopes) -> str:
     """``family_bootstrap_slopes(x, y, family, num_boot, rng)``: the least-squares slopes of
@@ -780,9 +812,20 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
     x, y, family = _family_case()
     num_boot = 400
     rng = np.random.default_rng(1)
-    with watch_seeding(family_bootstrap_slopes) as seen:
+    _load_torch()  # so that torch.Generator and torch.manual_seed are watched from the start
+    with (watch_seeding(family_bootstrap_slopes) as seen,
+          watch_torch_global(family_bootstrap_slopes) as torch_global):
         slopes = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, rng)
-    if seen.seeds or seen.keys:
+    if torch_global.manual_seeds:
+        raise Wrong("your function reseeds PyTorch's global generator (torch.manual_seed): "
+                    "global state, not the rng you were given, and a seed, even one drawn "
+                    "from rng, is a new seed, which the prompt allows none of; draw "
+                    "everything from rng")
+    if torch_global.changed:
+        raise Wrong("your function draws from PyTorch's global generator (a torch draw "
+                    "without generator=): global state, not the rng you were given; draw "
+                    "everything from rng")
+    if seen.seeds or seen.keys:  # torch.Generator().manual_seed(seed) included
         step = constant_step(seen.seeds)
         shown = ", ".join(str(s) for s in seen.seeds[:3])
         how = ("seed arithmetic, a seed per replicate a constant step apart "
@@ -838,6 +881,7 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
             raise Wrong(f"your slopes spread as if you resampled children (sd {sd:.3f}), "
                         f"not families (about {want_sd:.3f}): siblings are alike, so draw "
                         "whole families with replacement and keep all their children")
+        _check_common_part(family_bootstrap_slopes)
         raise Wrong(f"the spread of your slopes (sd {sd:.3f}) is far from that of a family "
                     f"bootstrap (about {want_sd:.3f}): draw as many families as there are, "
                     "with replacement, and keep all the children of each")
@@ -929,8 +973,40 @@ def _check_fresh_draws(func) -> None:
     :func:`_judge_totals` looks at how often each family was drawn over all resamples (after
     :func:`_judge_counts`, which names draws shared between resamples more precisely)."""
     counts = _drawn_counts(func)
-    _judge_counts(counts)
+    _judge_counts(counts)  # names a part kept from the previous replicate as such
+    _judge_common(counts)
     _judge_totals(counts)
+
+
+def _check_common_part(func) -> None:
+    """:func:`_judge_common` on the counts of :func:`_drawn_counts`, when they can be read:
+    a common part drawn once and reused in every replicate narrows the slopes' spread, and
+    is then named rather than the spread; an answer whose counts cannot be read is left to
+    the spread's hint."""
+    try:
+        counts = _drawn_counts(func)
+    except Wrong:
+        return
+    _judge_common(counts)
+
+
+def _judge_common(counts: np.ndarray) -> None:
+    """Wrong if some family is drawn in every resample: in a right one a family is left out
+    with odds (1 - 1/G)**G = 0.36 at G = 20, so that one family is in all 800 with odds
+    0.64**800 = 1e-155 (20 times that for any of them). Families drawn once and kept in
+    every replicate (``common = rng.integers(0, G, G // 2)``, the rest drawn afresh) are."""
+    num, g = counts.shape
+    always = np.flatnonzero(counts.min(axis=0) > 0)
+    if always.size:
+        shown = (f"family {always[0]} is" if always.size == 1 else "families "
+                 + ", ".join(str(h) for h in always[:4])
+                 + (", ..." if always.size > 4 else "") + " are")
+        raise Wrong(f"with {g} families of two children, built so that each slope tells "
+                    f"which families its resample drew ({num} resamples), {shown} in every "
+                    f"one of your resamples, where a family drawn afresh is left "
+                    f"out of about {(1 - 1 / g) ** g:.0%} of them: your resamples share a part "
+                    "drawn once and reused in every replicate. Draw all G family indices of "
+                    "each replicate afresh from rng")
 
 
 #: Chi-square (G - 1 = 19 degrees of freedom) of the families' totals over the probe's 800

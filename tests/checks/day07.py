@@ -3,10 +3,12 @@
 import importlib.util
 
 import numpy as np
+import numpy.polynomial.polynomial as _npp
 import scipy.linalg
 import scipy.stats
 import sklearn.linear_model
 from numpy.linalg import qr as factor
+from numpy.polynomial.polynomial import polyfit as _ppolyfit
 from scipy.stats import linregress as _lr
 from sklearn.linear_model import LinearRegression, Ridge
 from sklearn.linear_model import Ridge as _SkRidge
@@ -164,6 +166,13 @@ CASES = [
     (check_fit_line, (fit_line_float32,), WRONG, "float32"),
     (check_fit_line, (lambda x, y: tuple(np.polyfit(x, y, 1)),), WRONG, "not np.polyfit"),
     (check_fit_line, (lambda x, y: np.polyfit(x, y, 1),), WRONG, "not np.polyfit"),
+    # NumPy's other polyfit, (b, w) lowest degree first, reversed: named as itself
+    (check_fit_line, (lambda x, y: tuple(_npp.polyfit(x, y, 1)[::-1]),), WRONG,
+     "not numpy.polynomial.polynomial.polyfit"),
+    (check_fit_line, (lambda x, y: tuple(np.polynomial.polynomial.polyfit(x, y, 1)[::-1]),),
+     WRONG, "not numpy.polynomial.polynomial.polyfit"),
+    (check_fit_line, (lambda x, y: tuple(_ppolyfit(x, y, 1)[::-1]),), WRONG,
+     "not numpy.polynomial.polynomial.polyfit"),
     (check_fit_line, (fit_line_covariance,), CORRECT, None),
     (check_fit_line, (lambda x, y: tuple(scipy.stats.linregress(x, y))[:2],), WRONG,
      "not scipy.stats.linregress"),
@@ -1372,3 +1381,63 @@ if importlib.util.find_spec("torch") is not None:
         (check_family_bootstrap, (lambda *a: __import__("torch").from_numpy(
             boot_right(*a).astype(np.float32)),), WRONG, "your slopes are float32"),
     ]
+
+
+# family_bootstrap_slopes with PyTorch's generators: a torch.Generator seeded from rng, or
+# the global one reseeded from rng, is a new seed, as RandomState(rng.integers(...)) is;
+# torch is imported inside the answer, as a learner's cell may do.
+def _boot_torch(x, y, family, num_boot, rng, how="generator"):
+    import torch
+    num_families, members = _members(family)
+    seed = int(rng.integers(2**31))
+    if how == "generator":
+        gen = torch.Generator().manual_seed(seed)
+    elif how == "global":
+        torch.manual_seed(seed)
+        gen = None
+    else:  # "unseeded": the global generator as it stands
+        gen = None
+    drawn = torch.randint(0, num_families, (num_boot, num_families), generator=gen).numpy()
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        rows = np.concatenate([members[g] for g in drawn[r]])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+if importlib.util.find_spec("torch") is not None:
+    CASES += [
+        (check_family_bootstrap, (_boot_torch,), WRONG, "makes generators from new seeds"),
+        (check_family_bootstrap, (lambda *a: _boot_torch(*a, how="global"),), WRONG,
+         "reseeds PyTorch's global generator (torch.manual_seed)"),
+        (check_family_bootstrap, (lambda *a: _boot_torch(*a, how="unseeded"),), WRONG,
+         "draws from PyTorch's global generator"),
+    ]
+
+
+def boot_common_part(x, y, family, num_boot, rng, share=2, last=False):
+    # 1/share of each resample's families drawn once and reused in every replicate, the rest
+    # drawn afresh: as many families as there are, but resamples that share a common part
+    num_families, members = _members(family)
+    common = rng.integers(0, num_families, num_families // share)
+    out = np.empty(num_boot)
+    for r in range(num_boot):
+        fresh = rng.integers(0, num_families, num_families - len(common))
+        drawn = np.concatenate([fresh, common] if last else [common, fresh])
+        rows = np.concatenate([members[g] for g in drawn])
+        out[r] = _slope_centred(x[rows], y[rows])
+    return out
+
+
+CASES += [
+    # its slopes spread too little (sd 0.156 against 0.211): the sharing is named, not the
+    # number of families drawn, which is right
+    (check_family_bootstrap, (boot_common_part,), WRONG,
+     "share a part drawn once and reused in every replicate"),
+    (check_family_bootstrap, (lambda *a: boot_common_part(*a, last=True),), WRONG,
+     "share a part drawn once and reused in every replicate"),
+    # a smaller common part, whose spread is within the tolerance: the probe of the draws
+    # names it as draws kept from an earlier replicate
+    (check_family_bootstrap, (lambda *a: boot_common_part(*a, share=5),), WRONG,
+     "takes the same families that resample r took"),
+]
