@@ -24,6 +24,7 @@ from helpers.checks._seeding import (
     child_seed_hint,
     constant_step,
     watch_seeding,
+    watched_seeds,
 )
 from helpers.exercises import Wrong, answer, call, exercise_check, number
 
@@ -669,7 +670,9 @@ def _watched_seeds(bootstrap_se, x: np.ndarray) -> None:
         raise Wrong(f"your function seeds a generator per resample with base * i (seeds "
                     f"{shown}, ...): two calls whose bases share a factor share draws"
                     f"{narrow}; draw everything from rng (or one child: rng.spawn(1)[0])")
-    arithmetic = arithmetic_seeds_hint(seeds, "resample")
+    runs = watched_seeds(bootstrap_se, lambda rng: _quiet_call(
+        bootstrap_se, x.copy(), np.median, 400, rng))  # how much the base varies by run
+    arithmetic = arithmetic_seeds_hint(seeds, "resample", runs=runs)
     if arithmetic is not None:  # named, with what makes it collide: a narrow base
         hint = arithmetic.replace("; draw everything", f"{narrow}; draw everything", 1)
     raise Wrong(hint)
