@@ -286,11 +286,18 @@ def _watch_legacy(func: Callable) -> Iterator[list[str]]:
     try:
         yield calls
     finally:
-        for home, name, original in reversed(undo):
-            if isinstance(home, dict):
-                home[name] = original
-            else:
-                setattr(home, name, original)
+        undo_patches(undo)
+
+
+def undo_patches(undo: list[tuple[Any, str, Any]]) -> None:
+    """Put back, last first, what a watch replaced: each ``(home, name, original)`` of
+    ``undo``, where ``home`` is a module, a class or a namespace dict (the learner's globals,
+    where an alias was replaced too)."""
+    for home, name, original in reversed(undo):
+        if isinstance(home, dict):
+            home[name] = original
+        else:
+            setattr(home, name, original)
 
 
 #: Packages whose functions may draw from ``np.random`` internally (not the learner's code).

@@ -348,13 +348,7 @@ def child_seed_hint(func: Any, run: Any, what: str) -> str | None:
     ``[k, i]`` lists. None otherwise: a spawned child and ``rng`` itself seed nothing, a
     constant seed does not vary, and all 20 48-bit seeds fall below 2**40 with odds 2**-160.
     ``what``: what the generators draw (plural), for the hint."""
-    groups = []
-    for k in range(WATCHED_CALLS):
-        rng = np.random.default_rng(300_000 + k)  # made before the watch: not the learner's
-        with watch_seeding(func) as seen:
-            run(rng)
-        groups.append(seen.groups)
-    bits = weakest_seed_bits(groups)
+    bits = weakest_seed_bits([seen.groups for seen in _watched_calls(func, run)])
     if bits is None or bits >= SEED_BITS:
         return None
     return small_seeds_hint(f"{what} come from a new generator seeded", bits,
@@ -440,13 +434,20 @@ def watched_seeds(func: Any, run: Any) -> list[list[int]]:
     """The integer seeds (``Seeding.seeds``) of ``run(rng)``, a call of the learner's
     ``func``, for each of ``WATCHED_CALLS`` generators of the seeds 300,000, 300,001, ...:
     the ``runs`` of :func:`arithmetic_seeds_hint` and :func:`spawn_tip`."""
-    runs = []
+    return [seen.seeds for seen in _watched_calls(func, run)]
+
+
+def _watched_calls(func: Any, run: Any) -> list[Seeding]:
+    """What :func:`watch_seeding` saw in ``run(rng)`` for each of ``WATCHED_CALLS``
+    generators of the seeds 300,000, 300,001, ...: :func:`child_seed_hint`'s and
+    :func:`watched_seeds`' calls."""
+    calls = []
     for k in range(WATCHED_CALLS):
         rng = np.random.default_rng(300_000 + k)  # made before the watch: not the learner's
         with watch_seeding(func) as seen:
             run(rng)
-        runs.append(seen.seeds)
-    return runs
+        calls.append(seen)
+    return calls
 
 
 #: The note a right answer gets when it seeds its generators with arithmetic on a base drawn

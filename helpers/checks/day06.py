@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 
 from helpers.checks._seeding import SEED_BITS, seed_bits, spawn_tip, watch_seeding
-from helpers.exercises import Wrong, answer, call, exercise_check
+from helpers.exercises import Wrong, answer, call, exercise_check, undo_patches
 
 _P = 0.3  # the drop probability the checks use: far from 1/2, so keep and drop differ
 _P_OTHER = 0.75  # a second one: an answer that ignores its argument fails one of the two
@@ -396,11 +396,7 @@ def _legacy_made(func: Any) -> Iterator[list[str]]:
     try:
         yield made
     finally:
-        for home, name, original in reversed(undo):
-            if isinstance(home, dict):
-                home[name] = original
-            else:
-                setattr(home, name, original)
+        undo_patches(undo)
 
 
 def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: Any) -> None:
