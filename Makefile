@@ -106,8 +106,9 @@ grade: $(STAMP)  ## Grade SUBMISSIONS= (laid out as build/assign/) -> build/grad
 refresh: $(STAMP)  ## Re-execute the stored notebooks in place (NB=day01_seeding for one).
 	$(BIN)/python tools/course.py refresh $(NB)
 
+# SETTING=1 reruns only that parameter setting of the pool and keeps the file's other rows.
 pool: $(STAMP)  ## Rerun a notebook at many SEEDs into the data file it pools (NB=day06_dropout).
-	$(BIN)/python tools/pool_seeds.py $(or $(NB),day06_dropout)
+	$(BIN)/python tools/pool_seeds.py $(or $(NB),day06_dropout) $(if $(SETTING),--setting $(SETTING))
 
 sync: $(STAMP)  ## Regenerate generated cells, the README's day table and notebooks/learner/.
 	$(BIN)/python tools/course.py sync

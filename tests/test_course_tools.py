@@ -237,6 +237,42 @@ def test_each_pooled_file_holds_its_pools_columns_and_seeds(root):
         assert len(set(counts.tolist())) == 1
 
 
+def test_each_pooled_file_holds_every_setting_at_every_seed(root):
+    """Each parameter setting of a pool has its rows in the file, at every SEED."""
+    pools = _pool_seeds(root)
+    for pool in pools.POOLS.values():
+        with open(root / "data" / pool.file, newline="", encoding="utf-8") as f:
+            header, *rows = list(csv.reader(f))
+        values = np.array(rows, dtype=int)
+        owns = []
+        for setting in pool.settings:
+            own = np.ones(len(values), dtype=bool)
+            for column, value in pool.key(setting).items():
+                own &= values[:, header.index(column)] == value
+            owns.append(own)
+        owns[0] &= ~np.any(owns[1:], axis=0) if len(owns) > 1 else True  # the defaults: the rest
+        for setting, own in zip(pool.settings, owns, strict=True):
+            assert set(values[own, 0].tolist()) == set(pool.seeds), setting
+
+
+def test_pool_seeds_keeps_the_rows_of_the_settings_it_does_not_rerun(root, tmp_path):
+    """--setting 1 keeps the file's other rows as they are and sorts them by setting."""
+    pools = _pool_seeds(root)
+    pool = pools.POOLS["day06_dropout"]
+    src = (root / "data" / pool.file).read_text(encoding="utf-8").splitlines()
+    col = pool.columns.index("p_drop_permille")
+    other = src[1].split(",")
+    other[col] = "200"
+    path = tmp_path / pool.file
+    path.write_text("\n".join([src[0], ",".join(other), src[1]]) + "\n", encoding="utf-8")
+    kept = pools._kept_rows(pool, path, [1])
+    assert list(kept) == [0]
+    assert [",".join(map(str, r)) for r in kept[0]] == [src[1]]
+    path.write_text("\n".join([src[0], ",".join(other)]) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="rerun them too"):
+        pools._kept_rows(pool, path, [1])  # no rows of the defaults left to keep
+
+
 def test_pool_seeds_refuses_a_notebook_without_a_pool(root):
     pools = _pool_seeds(root)
     with pytest.raises(SystemExit):

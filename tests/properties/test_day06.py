@@ -217,43 +217,80 @@ def test_day06_retuned_at_1000_images_dropout_still_does_not_gain(run_notebook):
     assert stats.ttest_1samp(gain, 0.0).confidence_interval(0.95).high < 0.003
 
 
-# data/day06_seeds.csv: sections 5 and 6 at SEED = 0, ..., 19 with every other parameter at
-# its default (`make pool`, tools/pool_seeds.py); the notebook pools it. Each row is one
-# paired seed: its gains in test images (with - without dropout, of test_images).
+# data/day06_seeds.csv: sections 5 and 6 at SEED = 0, ..., 19 at P_DROP = 0.5 (the default)
+# and 0.2, every other parameter at its default (`make pool`, tools/pool_seeds.py); the
+# notebook pools it. Each row is one paired seed: its gains in test images (with - without
+# dropout, of test_images).
 POOL_COLUMNS = ("SEED", "pair", "num_seeds", "num_steps", "p_drop_permille", "num_train",
                 "long_size", "test_images", "gain_first", "gain_half_budget", "gain",
                 "gain_long_size", "gain_long_size_longer")
+POOL_P = (500, 200)  # the file's P_DROP values, in permille; the first is the default
 
 
 @pytest.fixture(scope="module")
-def pool():
-    """The pooled file's columns; the gains as accuracies."""
-    cols = read_columns("day06_seeds.csv", dict.fromkeys(POOL_COLUMNS, int))
-    gains = {k: cols[k] / cols["test_images"] for k in POOL_COLUMNS if k.startswith("gain")}
-    return cols, gains
+def pool_all():
+    """The pooled file's columns, every row."""
+    return read_columns("day06_seeds.csv", dict.fromkeys(POOL_COLUMNS, int))
 
 
-def test_day06_the_pooled_file_is_what_the_notebook_computes(run_notebook, pool):
+def _gains(cols, p):
+    """The gains (as accuracies) of the rows at P_DROP = p / 1000, in the file's order."""
+    rows = cols["p_drop_permille"] == p
+    return {k: cols[k][rows] / cols["test_images"][rows]
+            for k in POOL_COLUMNS if k.startswith("gain")}
+
+
+@pytest.fixture(scope="module")
+def pool(pool_all):
+    """The rows at the default P_DROP = 0.5: the columns, the gains as accuracies."""
+    rows = pool_all["p_drop_permille"] == POOL_P[0]
+    return {k: v[rows] for k, v in pool_all.items()}, _gains(pool_all, POOL_P[0])
+
+
+def _check_rows(cols, r, seed):
+    """The file's rows of ``seed`` at the run's P_DROP are the run's own numbers."""
+    p = round(1000 * r["p_drop"])
+    rows = (cols["SEED"] == seed) & (cols["pair"] < len(r["test_acc"])) & (
+        cols["p_drop_permille"] == p)
+    assert rows.sum() == len(r["test_acc"]), (seed, p)
+    assert np.all(cols["num_train"][rows] == r["num_train"])
+    test_images = cols["test_images"][rows][0]
+    own = {"gain_first": r["first_gain"][str(r["num_train"])],
+           "gain_half_budget": r["half_budget_gain"],
+           "gain": np.diff(np.array(r["test_acc"]), axis=1)[:, 0],
+           "gain_long_size": r["long_gain"][str(SMALL_STEPS)],
+           "gain_long_size_longer": r["long_gain"][str(4 * SMALL_STEPS)]}
+    for column, gains in own.items():
+        counts = np.rint(np.array(gains) * test_images).astype(int)
+        assert np.array_equal(cols[column][rows], counts), (seed, p, column)
+
+
+def test_day06_the_pooled_file_is_what_the_notebook_computes(run_notebook, pool_all):
     """The rows of the property SEEDs are the notebook's own numbers: its first NUM_SEEDS
     paired seeds (spawned children do not depend on how many are spawned) rerun here, at the
-    file's parameters. A change to the experiment without `make pool` fails here."""
-    cols, _ = pool
+    file's parameters, at P_DROP = 0.5 for every property SEED and at 0.2 for the first (one
+    run more). A change to the experiment without `make pool` fails here."""
+    cols = pool_all
     assert np.all(cols["num_seeds"] == 10) and np.all(cols["num_steps"] == SMALL_STEPS)
-    assert sorted(set(cols["SEED"].tolist())) == list(range(20))
+    assert sorted(set(cols["p_drop_permille"].tolist())) == sorted(POOL_P)
+    for p in POOL_P:
+        rows = cols["p_drop_permille"] == p
+        assert sorted(set(cols["SEED"][rows].tolist())) == list(range(20))
+        assert rows.sum() == 200
     for seed in SEEDS:
-        r = run_notebook(NAME, seed, **SMALL)
-        rows = (cols["SEED"] == seed) & (cols["pair"] < len(r["test_acc"]))
-        assert np.all(cols["p_drop_permille"][rows] == round(1000 * r["p_drop"]))
-        assert np.all(cols["num_train"][rows] == r["num_train"])
-        test_images = cols["test_images"][rows][0]
-        own = {"gain_first": r["first_gain"][str(r["num_train"])],
-               "gain_half_budget": r["half_budget_gain"],
-               "gain": np.diff(np.array(r["test_acc"]), axis=1)[:, 0],
-               "gain_long_size": r["long_gain"][str(SMALL_STEPS)],
-               "gain_long_size_longer": r["long_gain"][str(4 * SMALL_STEPS)]}
-        for column, gains in own.items():
-            counts = np.rint(np.array(gains) * test_images).astype(int)
-            assert np.array_equal(cols[column][rows], counts), (seed, column)
+        _check_rows(cols, run_notebook(NAME, seed, **SMALL), seed)
+    _check_rows(cols, run_notebook(NAME, SEEDS[0], **SMALL, P_DROP=POOL_P[1] / 1000), SEEDS[0])
+
+
+def test_day06_the_arm_without_dropout_does_not_depend_on_p(run_notebook):
+    """The notebook pools the gains at two P_DROP values pair by pair (their difference is
+    the difference of the two arms with dropout): the arm without dropout is the same run,
+    rate, checkpoint and accuracy, at either P_DROP. The runs of the test above."""
+    a = run_notebook(NAME, SEEDS[0], **SMALL)
+    b = run_notebook(NAME, SEEDS[0], **SMALL, P_DROP=POOL_P[1] / 1000)
+    assert np.array_equal(np.array(a["test_acc"])[:, 0], np.array(b["test_acc"])[:, 0])
+    assert np.array_equal(np.array(a["lr_chosen"])[:, 0], np.array(b["lr_chosen"])[:, 0])
+    assert np.array_equal(np.array(a["test_curves"])[:, 0], np.array(b["test_curves"])[:, 0])
 
 
 def test_day06_pooled_at_300_images_a_small_gain_at_the_budget_none_at_half(pool):
@@ -279,3 +316,27 @@ def test_day06_pooled_at_1000_images_the_budget_flips_the_sign(pool):
     assert stats.ttest_1samp(short, 0.0, alternative="less").pvalue < 0.01
     assert stats.ttest_1samp(long, 0.0, alternative="greater").pvalue < 0.01
     assert stats.ttest_rel(long, short, alternative="greater").pvalue < 1e-6
+
+
+def test_day06_pooled_at_1000_images_the_sign_at_the_budget_depends_on_p(pool_all):
+    """Section 6's p x budget reading (200 paired seeds per P_DROP, the same pairs): at
+    LONG_SIZE images and NUM_STEPS steps the mean gain is below 0 at P_DROP = 0.5 and above
+    0 at 0.2 (each one-sided t, p < 0.01), and 0.2 beats 0.5 on the same pairs there (paired
+    one-sided t, p < 1e-3): the loss at that budget belongs to p = 0.5, not to the budget."""
+    g5, g2 = _gains(pool_all, 500), _gains(pool_all, 200)
+    assert stats.ttest_1samp(g5["gain_long_size"], 0.0, alternative="less").pvalue < 0.01
+    assert stats.ttest_1samp(g2["gain_long_size"], 0.0, alternative="greater").pvalue < 0.01
+    assert stats.ttest_rel(g2["gain_long_size"], g5["gain_long_size"],
+                           alternative="greater").pvalue < 1e-3
+
+
+def test_day06_pooled_p_0_2_gains_at_every_budget_and_beats_0_5(pool_all):
+    """The notebook's last pooled table: at P_DROP = 0.2 the mean gain is above 0 at every
+    pooled budget of both sizes, half of NUM_STEPS at 300 images included (one-sided t,
+    p < 0.001), and above the gain at 0.5 of the same pairs in every column (paired t,
+    p < 1e-4), so the readings at 0.5 ("none at half the budget", "a loss at NUM_STEPS at
+    1000 images") are about that p."""
+    g5, g2 = _gains(pool_all, 500), _gains(pool_all, 200)
+    for column in ("gain_half_budget", "gain", "gain_long_size", "gain_long_size_longer"):
+        assert stats.ttest_1samp(g2[column], 0.0, alternative="greater").pvalue < 0.001, column
+        assert stats.ttest_rel(g2[column], g5[column], alternative="greater").pvalue < 1e-4, column
