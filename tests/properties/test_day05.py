@@ -15,22 +15,6 @@ NAME = "day05_initialization"
 # What the notebook records for these tests: run after its last cell, with RESULTS_PATH
 # set by the runner (conftest.py).
 RESULTS = """
-# the three working rules on STANDARDIZED pixels (training mean and sd, as Day 4), at lr 0.1
-# and the default 10 epochs, on the seeds of section 5: the notebook does not run this
-mu, sd = X_train.mean(axis=0), X_train.std(axis=0)
-sd[sd == 0] = 1.0  # constant pixels (always 0) stay 0
-z_models, z_shuffles = [], []
-for name in ("LeCun", "Glorot", "He"):
-    for seed in train_seeds:
-        s = streams_from(seed, ["init", "shuffle"])
-        z_models.append(MLP((64, 100, 100, 100, 10), s["init"], init=initializers[name]))
-        z_shuffles.append(s["shuffle"])
-h_z = train_sgd_stacked(MLPStack(z_models), (X_train - mu) / sd, y_train, lr=0.1,
-                        num_epochs=10, batch_size=32, rngs=z_shuffles,
-                        X_test=(X_test - mu) / sd, y_test=y_test)
-z_first = dict(zip(("LeCun", "Glorot", "He"), h_z["loss"][:, 0].reshape(3, -1), strict=True))
-z_acc = dict(zip(("LeCun", "Glorot", "He"),
-                 h_z["test_acc"][:, -LAST:].mean(axis=1).reshape(3, -1), strict=True))
 save_results(RESULTS_PATH,
              std={f"{f} / {r}": [a.std() for a in outs] for (f, r), outs in acts.items()},
              relu_dead_at_init=dead, first_loss=first_loss, final_acc=final_acc,
@@ -43,7 +27,9 @@ save_results(RESULTS_PATH,
              pooled_interval={f"{a} - {b}": list(v) for (a, b), v in pooled_interval.items()},
              n_pooled=n_pooled, long_first_pass=first_pass, long_dead_10=dead_10,
              long_dead_end=dead_end, long_epochs=LONG_EPOCHS, z_first_loss=z_first,
-             z_final_acc=z_acc, sigmoid_zero=[sigmoid_all_zero, sigmoid_one_unit],
+             z_final_acc=z_acc,
+             z_interval={f"{a} - {b}": list(v) for (a, b), v in z_interval.items()},
+             sigmoid_zero=[sigmoid_all_zero, sigmoid_one_unit],
              sigmoid_zero_acc=[sigmoid_acc, np.bincount(y_skewed).max() / len(y_skewed)],
              ratio_draws={k: list(v) for k, v in ratio_draws.items()},
              one_layer_epoch=EARLY, one_layer_early={k: list(v) for k, v in acc_early.items()},
@@ -161,7 +147,7 @@ def test_day05_pooled_seeds_he_leads_lecun_and_glorot_lecun_is_the_smallest_gap(
     he_lecun, he_glorot, glorot_lecun = (r["pooled_interval"][k] for k in
                                          ("He - LeCun", "He - Glorot", "Glorot - LeCun"))
     # He's accuracy lead over LeCun at lr 0.1, on pixels scaled to [0, 1]: positive, its
-    # pooled interval excludes 0 (on standardized pixels it is gone: the next test)
+    # pooled interval excludes 0 (on standardized pixels it reverses: the next test)
     assert he_lecun[1] > 0, he_lecun
     assert he_glorot[1] > 0, he_glorot
     # Glorot - LeCun is the smallest of the three gaps (the prose: "the smallest gap")
@@ -180,21 +166,22 @@ def test_day05_std001_plateau_ends_within_150_epochs_and_inactive_units_come_bac
     assert np.all(dead_10 > 0.3) and np.all(dead_end < 0.5 * dead_10), (dead_10, dead_end)
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_day05_on_standardized_pixels_he_starts_fastest_but_leads_in_accuracy_no_more(
+@pytest.mark.parametrize("seed", sorted({*SEEDS, 7, 42}))
+def test_day05_on_standardized_pixels_he_starts_fastest_but_ends_behind_glorot(
         run_notebook, seed):
-    # the prose scopes He's accuracy lead to pixels scaled to [0, 1]: on standardized pixels
-    # (lr 0.1, 10 epochs) He still has the lowest first-epoch loss on every seed, but its
-    # lead is gone (SEED 0 to 2, 6 seeds: He - LeCun -0.32 to -0.90 percentage points, He -
-    # Glorot -0.47 to -1.01, standard errors about 0.2)
-    r = run_notebook(NAME, seed, **SMALL)
+    # the prose: on standardized pixels (lr 0.1, 10 epochs) He still has the lowest
+    # first-epoch loss on every seed, but its accuracy lead over LeCun and Glorot reverses.
+    # The robust part over SEEDs is He below Glorot: at 16 paired seeds the review measured He -
+    # Glorot -0.45 [-0.73, -0.18] points at SEED 42, -0.90 [-1.17, -0.64] at 0, -0.52 [-0.78,
+    # -0.26] at 7. Run at the notebook's 10 epochs: the reversal is a claim at that budget
+    r = run_notebook(NAME, seed, **{**SMALL, "NUM_EPOCHS": 10})
     first = {k: np.array(v) for k, v in r["z_first_loss"].items()}
     acc = {k: np.array(v) for k, v in r["z_final_acc"].items()}
+    assert len(acc["He"]) == 2 * SMALL["NUM_SEEDS"]  # the pooled paired seeds
     assert np.all(first["He"] < first["Glorot"]) and np.all(first["He"] < first["LeCun"])
-    for other in ("LeCun", "Glorot"):
-        _, low, _ = paired_interval(acc[other], acc["He"])  # of He - other
-        assert low < 0, (other, acc["He"] - acc[other])  # no lead shown
-    assert np.mean(acc["He"] - acc["Glorot"]) < 0  # below Glorot on average
+    _, _, high = r["z_interval"]["He - Glorot"]
+    assert high < 0, acc["He"] - acc["Glorot"]  # He behind Glorot: the interval below 0
+    assert np.mean(acc["He"] - acc["LeCun"]) < 0, acc["He"] - acc["LeCun"]  # behind LeCun
     for name in ("LeCun", "Glorot", "He"):
         assert acc[name].mean() > 0.9  # all learn the digits
 
