@@ -370,6 +370,29 @@ def test_no_maintainers_plumbing_in_the_notebooks(nb):
             f"{path.name}: maintainers' results plumbing belongs in tests/properties/")
 
 
+#: A line that Markdown reads as a block (quote, list item, heading) when it starts a line.
+BLOCK_START = re.compile(r"\s*(?:>|[-+*]\s|#{1,6}\s|\d+[.)]\s)")
+
+
+def test_inline_math_never_wraps_onto_a_block_marker(nb):
+    """A `$...$` wrapped so that a line starts with `>`, `- ` or `1. ` turns into a quote or a
+    list before MathJax sees it, and the site shows raw TeX (Day 7's `$\\alpha` / `> 0$`)."""
+    path, notebook = nb
+    for i, cell in enumerate(notebook.cells):
+        if cell.cell_type != "markdown":
+            continue
+        open_math = False
+        for line in cell.source.splitlines():
+            if line.startswith("```"):
+                open_math = False
+                continue
+            assert not (open_math and BLOCK_START.match(line)), (
+                f"{path.name}: cell {i} wraps inline math onto a line Markdown reads as a "
+                f"block: {line[:60]!r}; rewrap so the line starts with a word")
+            singles = re.sub(r"\\\$|\$\$", "", line).count("$")
+            open_math ^= singles % 2 == 1
+
+
 def test_pacing_is_realistic(nb):
     """"About N minutes" in "What you'll need" is within reach of an estimate: 100 words of
     prose a minute, a minute per code cell, five minutes per exercise."""
