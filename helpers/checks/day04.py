@@ -335,13 +335,16 @@ def _split_case() -> tuple[np.ndarray, np.ndarray]:
     # three features on their own scales (ranges 4, 16 and 1, powers of 2, ends pinned so
     # that they scale exactly): one minimum and maximum over the whole matrix is wrong here
     scale, shift = np.array([1.0, 4.0, 0.25]), np.array([0.0, 10.0, -3.0])
-    X_train = rng.uniform(-2, 2, (200, 3))
-    X_train[:2] = [[-2.0], [2.0]]
+    X_train = rng.uniform(-1.5, 1.5, (200, 3))
+    # the minimum in the first row, the maximum in the last (an odd row), both apart from the
+    # rest: a scaler fitted on a slice of the training rows (X_train[:60], X_train[-60:],
+    # X_train[::2]) misses one and counts the test values in the gap
+    X_train[[0, -1]] = [[-2.0], [2.0]]
     X_train = X_train * scale + shift
     X_test = rng.normal(0.3, 1.4, (60, 3)) * scale + shift  # drifted: wider and shifted
     # two test rows exactly at the training minimum and maximum: they scale to exactly 0 and
     # 1 (with every idiom, float32 too), inside [0, 1], so <= 0 or >= 1 counts them wrongly
-    X_test[:2] = X_train[:2]
+    X_test[:2] = X_train[[0, -1]]
     return X_train, X_test
 
 

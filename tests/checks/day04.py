@@ -331,6 +331,9 @@ CASES = [
     (check_share_outside, (lambda Xtr, Xte: np.mean(
         ((Xte - Xtr.min()) / (Xtr.max() - Xtr.min()) < 0)
         | ((Xte - Xtr.min()) / (Xtr.max() - Xtr.min()) > 1)),), WRONG, "per feature"),
+    *[(check_share_outside, (lambda Xtr, Xte, rows=rows: np.mean(_mm_outside(Xtr[rows], Xte)),),
+       WRONG, "not the share")
+      for rows in (slice(None, 60), slice(-60, None), slice(None, None, 2))],
     (check_share_outside, (_sklearn_all_data_share,), WRONG, "fitted on the data it scaled"),
     (check_share_outside, (_sklearn_test_share,), WRONG, "fitted on the data it scaled"),
     # & instead of |: no value is both below 0 and above 1, so the share is 0
