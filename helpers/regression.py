@@ -182,15 +182,32 @@ def r2_score(y_true: np.typing.ArrayLike, y_pred: np.typing.ArrayLike) -> float:
     return 1.0 - error / variance
 
 
-def _check_short_full_batch_run(losses: list[float], lr: float, num_epochs: int,
-                                standardized: bool = False) -> None:
-    """A full-batch run too short for the window test: on a least-squares loss a stable lr
-    never raises the loss, so ending above its lowest value (beyond rounding) diverges."""
-    if losses[-1] > FULL_BATCH_GROWTH * min(losses):
+def _check_full_batch_end(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float,
+                          losses: list[float], lr: float, num_epochs: int,
+                          standardized: bool = False) -> None:
+    """Raise unless a full-batch run ends at its lowest loss, up to rounding.
+
+    On a least-squares loss a stable lr never raises the loss, so a run whose loss after
+    its last step is above its lowest is diverging, however long it ran (the window test
+    needs rises in a row, which a short run or one that first fell may not have).
+    "Rounding" is what rounding alone can change in a computed loss near these parameters:
+    a relative 1e-9, plus a bound on the rounding error of the residuals (it matters only
+    when the loss is near 0, as for data that a line fits exactly).
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = X @ w + b - y
+        final = float(np.mean(r * r))
+        slack = 4 * (X.shape[1] + 2) * np.finfo(float).eps * (
+            np.abs(X) @ np.abs(w) + abs(b) + np.abs(y))
+        noise = float(np.mean(slack * slack))
+    k = int(np.argmin(losses))  # losses[k]: the loss after k epochs
+    lowest = losses[k]
+    if not final <= FULL_BATCH_GROWTH * lowest + 2 * math.sqrt(lowest * noise) + noise:
+        when = "at the start" if k == 0 else f"after {k} epoch{'s' * (k > 1)}"
         raise FloatingPointError(
-            f"gradient descent is diverging: in {num_epochs} epochs the loss rose from "
-            f"{min(losses):.3g} at its lowest to {losses[-1]:.3g}; "
-            f"{lower_lr(lr, standardized)}")
+            f"gradient descent is diverging: in {num_epochs} epoch{'s' * (num_epochs > 1)} "
+            f"the loss rose from {lowest:.3g} at its lowest ({when}) to {final:.3g} at the "
+            f"end; {lower_lr(lr, standardized)}")
 
 
 def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: float,
@@ -232,10 +249,11 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
         longer, or of a quarter of a shorter run, it rose 3 windows in a row and ended above
         the lowest window average: above it at all for full batch, whose loss a stable lr
         never raises, above twice it for mini-batches, whose noise alone makes three rises
-        in a row common; a full-batch run too short for that ends above its lowest loss).
-        A converging run whose loss bumps up near its floor is not stopped. Not detected:
-        one slowly diverging direction hidden under others whose loss still falls faster
-        (the loss keeps falling for a while).
+        in a row common). And at the end, whatever the run's length, a full-batch run whose
+        loss after its last step is above its lowest loss (beyond rounding). A converging
+        run whose loss bumps up near its floor is not stopped. Not detected: one slowly
+        diverging direction hidden under others whose loss still falls faster, in a
+        mini-batch run, or in a full-batch run that ends before its loss turns up.
 
     Examples
     --------
@@ -282,8 +300,8 @@ def fit_gradient_descent(X: np.typing.ArrayLike, y: np.typing.ArrayLike, lr: flo
                 raise FloatingPointError(why)
             w = w - lr * 2 / len(idx) * (X[idx].T @ r)
             b = b - lr * 2 / len(idx) * float(r.sum())
-    if steps_per_epoch == 1 and len(losses) < (DIVERGENCE_PATIENCE + 1) * window:
-        _check_short_full_batch_run(losses, lr, num_epochs, standardized)
+    if steps_per_epoch == 1:  # whatever the run's length: see _check_full_batch_end
+        _check_full_batch_end(X, y, w, b, losses, lr, num_epochs, standardized)
     return w, b, np.array(losses)
 
 

@@ -8,7 +8,8 @@ from sklearn.linear_model import LinearRegression, Ridge
 from sklearn.metrics import mean_squared_error
 from sklearn.metrics import r2_score as sk_r2
 
-from helpers.data import load_longley
+from helpers.data import load_galton, load_longley
+from helpers.preprocessing import StandardScaler
 from helpers.regression import (
     add_bias,
     exact_least_squares,
@@ -258,10 +259,69 @@ def test_sgd_near_its_floor_is_not_called_divergent(seed):
 
 def test_a_short_diverging_full_batch_run_is_caught():
     """Three epochs are too few windows for the trend test; the loss still must not end
-    above twice its lowest."""
+    above its lowest."""
     X1, y1 = _standardized_line(0)
     with pytest.raises(FloatingPointError, match="in 3 epochs the loss rose.*lr=1.3"):
         fit_gradient_descent(X1, y1 + 60, lr=1.3, num_epochs=3)
+
+
+
+def _day07_ill_conditioned() -> tuple[np.ndarray, np.ndarray, float]:
+    """Day 7's section 4 ill-conditioned design (Galton: parents' heights, a son indicator
+    and its products with them, standardized), the children's heights, and 2/L."""
+    galton = load_galton()
+    is_male = (galton["gender"] == "male").astype(float)
+    father, mother = galton["father"], galton["mother"]
+    X_sexes = np.column_stack([father, mother, is_male, father * is_male, mother * is_male])
+    Z = StandardScaler().fit(X_sexes).transform(X_sexes)
+    A = add_bias(Z)
+    y = galton["childHeight"]
+    return Z, y, 2 / np.linalg.eigvalsh(2 / len(y) * A.T @ A)[-1]
+
+
+ILL_Z, ILL_Y, ILL_LIMIT = _day07_ill_conditioned()
+
+
+@pytest.mark.parametrize(("lr", "num_epochs"), [
+    (0.375, 20),  # Day 7's full-batch lr tuned for 2 epochs, at the default NUM_EPOCHS
+    (1.02 * ILL_LIMIT, 20),  # the loss falls to 14 after 4 epochs and ends near 36
+    *[(1.1 * ILL_LIMIT, e) for e in (2 * 4, 10, 16, 20, 25, 30, 38, 39)],
+    *[(lr, e) for lr in (0.375, 1.02 * ILL_LIMIT) for e in range(5, 41)],
+])
+def test_a_full_batch_run_that_ends_above_its_lowest_loss_raises(lr, num_epochs):
+    """Above the stability limit 2/L the ill-conditioned loss first falls (its steep
+    directions start small), then grows: the run must raise whatever its length, not only
+    once the window test sees three rises in a row (which it did not at 8 to 38 epochs)."""
+    with pytest.raises(FloatingPointError,
+                       match=rf"diverging.* lr={lr:g} is too large for these standardized "
+                             rf"features: lower lr \(try lr={lr / 2:g}\)$"):
+        fit_gradient_descent(ILL_Z, ILL_Y, lr=lr, num_epochs=num_epochs)
+
+
+def test_the_end_of_run_error_says_where_the_loss_was_lowest():
+    with pytest.raises(FloatingPointError,
+                       match=r"^gradient descent is diverging: in 20 epochs the loss rose from "
+                             r"30\.8 at its lowest \(after 3 epochs\) to 4\.67e\+04 at the "
+                             r"end; lr=0\.375 is too large"):
+        fit_gradient_descent(ILL_Z, ILL_Y, lr=0.375, num_epochs=20)
+
+
+@pytest.mark.parametrize("lr", [0.24, 0.28, 0.325, 0.99 * ILL_LIMIT, 0.1])
+def test_converging_full_batch_runs_pass_at_every_length(lr):
+    """Below 2/L the loss never rises, so no run of 1 to 100 epochs is called divergent;
+    0.24 and 0.28 are the rates Day 7 tunes for 20 and 80 epochs."""
+    for num_epochs in range(1, 101):
+        _, _, losses = fit_gradient_descent(ILL_Z, ILL_Y, lr=lr, num_epochs=num_epochs)
+        assert losses.size == num_epochs
+
+
+def test_a_run_at_its_rounding_floor_is_not_called_divergent():
+    """y = 2x is fitted exactly: the loss reaches about 1e-31 and then wobbles by rounding
+    (3e-31 to 5e-31), which is no rise."""
+    X1 = np.arange(1.0, 6.0).reshape(-1, 1)
+    for num_epochs in (2000, 2001, 3000, 5000):
+        _, _, losses = fit_gradient_descent(X1, 2 * X1[:, 0], lr=0.05, num_epochs=num_epochs)
+        assert losses[-1] < 1e-20
 
 
 # ---------------------------------------------------------------- exact_least_squares
