@@ -405,6 +405,14 @@ def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: st
         if _close(theta, np.linalg.lstsq(A / scalar, y, rcond=None)[0] / scalar, 1e-8):
             raise _scalar_hint(said)
     if any(_close(theta, plain, 1e-8) for plain in _plain_solutions(A, y)):
+        if {"qr", "qr_multiply"} & _called(lstsq_unit_columns):  # and lstsq: QR alone is out
+            raise Wrong(f"{said}: you factored A = QR and then solved R theta = Q^T y with "
+                        "lstsq. R keeps the columns' scales, and lstsq (an SVD with a rank "
+                        "cut-off) loses digits on R as on A; a triangular system is solved "
+                        "by back substitution (scipy.linalg.solve_triangular). But this "
+                        "exercise is about lstsq itself: divide each column of A by its "
+                        "length, solve with np.linalg.lstsq, and divide the solution by the "
+                        "same lengths")
         raise Wrong(f"{said}: that is what plain lstsq does; divide each column by its "
                     "length before solving, and the solution by the same lengths after")
     features_only = np.r_[1.0, lengths[1:]]
@@ -438,12 +446,18 @@ def _plain_solutions(A: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
     return plain
 
 
+def _called(func) -> set[str]:
+    """The names ``func`` uses, each as the function it refers to calls itself (an alias
+    such as ``from numpy.linalg import qr as factor`` counts as ``qr``)."""
+    own = getattr(func, "__globals__", {})
+    return {getattr(own.get(name), "__name__", name) for name in _names_used(func)}
+
+
 def _reject_qr_without_lstsq(func) -> None:
     """Raise :class:`Wrong` if ``func`` factors with QR and never calls an lstsq. Householder
     QR ignores column scaling by itself (section 2), so its answers keep NIST's digits under
     every rescaling whether or not the columns were scaled: only the call tells."""
-    own = getattr(func, "__globals__", {})
-    called = {getattr(own.get(name), "__name__", name) for name in _names_used(func)}
+    called = _called(func)
     if called & {"qr", "qr_multiply"} and "lstsq" not in called:
         raise Wrong("you solved with a QR factorization: section 2 showed that Householder QR "
                     "already ignores column scaling, so this check cannot tell whether you "
@@ -1246,6 +1260,23 @@ def _reject_float32_misses(slopes: np.ndarray, near: np.ndarray, bad: np.ndarray
                     "only about 7 digits; compute in float64 (NumPy's default)")
 
 
+def _reject_families_kept_once(x: np.ndarray, y: np.ndarray, family: np.ndarray,
+                               slopes: np.ndarray, bad: np.ndarray) -> None:
+    """Raise :class:`Wrong` if every slope that no draw of whole families gives (``bad``) is
+    the slope of a *set* of families, each taken once: a family drawn twice kept once, as
+    ``np.isin(family, drawn)`` (a membership test) or ``np.unique(drawn)`` do."""
+    g = family.max() + 1
+    subsets = np.array([c for c in np.ndindex(*(2,) * g) if any(c)])
+    gaps = np.abs(slopes[bad, None] - _slopes_from_counts(x, y, family, subsets)[None, :])
+    if np.all(gaps.min(axis=1) <= 1e-6 * (1 + np.abs(slopes[bad]))):
+        raise Wrong(f"with four families, {bad.sum()} of your 200 slopes are the slopes of "
+                    "the drawn families each kept once: a family drawn twice must count "
+                    "twice (its children twice). A membership test such as np.isin(family, "
+                    "drawn), or np.unique(drawn), keeps it once; concatenate the children of "
+                    "each draw instead: np.concatenate([np.flatnonzero(family == g) for g in "
+                    "drawn])")
+
+
 def _check_exact_slopes(func) -> None:
     """Four families: every slope must be the least-squares slope of one of the 35 ways to
     draw four families with replacement."""
@@ -1258,6 +1289,7 @@ def _check_exact_slopes(func) -> None:
     bad = near > 1e-6 * (1 + np.abs(slopes))
     if bad.any():
         _reject_float32_misses(slopes, near, bad, "with four families")
+        _reject_families_kept_once(x, y, family, slopes, bad)
         raise Wrong(f"with four families, {bad.sum()} of your 200 slopes are not the "
                     "least-squares slope of any draw of four whole families with replacement:"
                     " draw family indices (as many as there are families), keep every child "

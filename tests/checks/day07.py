@@ -224,6 +224,22 @@ def unit_qr_alias(A, y):  # QR imported under another name
     return np.linalg.solve(R, Q.T @ y)
 
 
+def unit_qr_then_lstsq(A, y):  # QR, then lstsq on R, which keeps the columns' scales
+    Q, R = np.linalg.qr(A)  # (fresh review, L4: was told "that is what plain lstsq does")
+    return np.linalg.lstsq(R, Q.T @ y, rcond=None)[0]
+
+
+def unit_qr_then_lstsq_alias(A, y):  # the same with scipy's QR and lstsq, QR aliased
+    Q, R = factor(A)
+    return scipy.linalg.lstsq(R, Q.T @ y)[0]
+
+
+def unit_scaled_qr_then_lstsq(A, y):  # unit columns first: lstsq on their R is fine
+    lengths = np.linalg.norm(A, axis=0)
+    Q, R = np.linalg.qr(A / lengths)
+    return np.linalg.lstsq(R, Q.T @ y, rcond=None)[0] / lengths
+
+
 def unit_rms(A, y):  # root-mean-square column scaling: lengths / sqrt(n)
     scale = np.sqrt(np.mean(A**2, axis=0))
     return np.linalg.lstsq(A / scale, y, rcond=None)[0] / scale
@@ -379,6 +395,11 @@ CASES += [
     (check_lstsq_unit_columns, (unit_qr,), WRONG, "you solved with a QR factorization"),
     (check_lstsq_unit_columns, (unit_qr_scaled,), WRONG, "you solved with a QR factorization"),
     (check_lstsq_unit_columns, (unit_qr_alias,), WRONG, "this check cannot tell whether you"),
+    (check_lstsq_unit_columns, (unit_qr_then_lstsq,), WRONG,
+     "solved R theta = Q^T y with lstsq. R keeps the columns' scales"),
+    (check_lstsq_unit_columns, (unit_qr_then_lstsq_alias,), WRONG,
+     "back substitution (scipy.linalg.solve_triangular)"),
+    (check_lstsq_unit_columns, (unit_scaled_qr_then_lstsq,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_rms,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_rcond_minus_one,), CORRECT, None),
     (check_lstsq_unit_columns, (unit_max_abs,), CORRECT, None),
@@ -791,6 +812,25 @@ def boot_right(x, y, family, num_boot, rng):  # one draw of family indices per r
     return slopes
 
 
+def boot_isin(x, y, family, num_boot, rng):  # a family drawn twice kept once (review L3)
+    num_families = family.max() + 1
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        keep = np.isin(family, rng.integers(0, num_families, size=num_families))
+        slopes[r] = np.polyfit(x[keep], y[keep], 1)[0]
+    return slopes
+
+
+def boot_unique(x, y, family, num_boot, rng):  # the same through np.unique of the draws
+    num_families = family.max() + 1
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        drawn = np.unique(rng.integers(0, num_families, size=num_families))
+        rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
+        slopes[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return slopes
+
+
 def boot_x_on_y(x, y, family, num_boot, rng):  # slope(y[rows], x[rows]): x regressed on y
     num_families = family.max() + 1
     members = [np.flatnonzero(family == g) for g in range(num_families)]
@@ -973,6 +1013,9 @@ def _slope_cov(x, y):  # np.cov centres too
 
 
 CASES += [
+    (check_family_bootstrap, (boot_isin,), WRONG,
+     "a family drawn twice must count twice (its children twice)"),
+    (check_family_bootstrap, (boot_unique,), WRONG, "np.isin(family, drawn), or np.unique"),
     (check_family_bootstrap, (_boot_fitting(lambda x, y: np.polyfit(x, y, 1)[0], True),),
      WRONG, "Draw G family indices, not one per child"),
     (check_family_bootstrap, (_boot_fitting(_slope_centred, True),), WRONG,
