@@ -75,6 +75,18 @@ def r(request, run_notebook):
     return run_notebook(NAME, request.param, **SMALL)
 
 
+@pytest.fixture
+def runs(run_notebook):
+    return [run_notebook(NAME, seed, **SMALL) for seed in SEEDS]
+
+
+def sgd_ratio(r, problem, method, epochs, against="full batch"):
+    """SGD's geometric mean excess over its reporting seeds, over ``against``'s."""
+    def logs(m):
+        return np.log10(np.array(r["sgd_best"][f"{problem}|{m}|{epochs}"][1]))
+    return 10 ** (logs(method).mean() - logs(against).mean())
+
+
 def test_day07_gradient_descent_and_its_divergence(r):
     assert r["gd_loss"] == pytest.approx(r["best_loss"], rel=1e-6)  # GD reaches lstsq
     assert r["diverged"] == [1.02, 1.5]  # the slow divergence is caught too
@@ -157,8 +169,7 @@ def test_day07_sgd_and_full_batch_each_at_its_best_lr(r):
         return lr, np.array(values)
 
     def ratio(problem, method, epochs, against="full batch"):  # of geometric means
-        return 10 ** (np.log10(best(problem, method, epochs)[1]).mean()
-                      - np.log10(best(problem, against, epochs)[1]).mean())
+        return sgd_ratio(r, problem, method, epochs, against)
 
     assert r["sgd_kappa"][round_] == pytest.approx(1) and 6e3 < r["sgd_kappa"][ill] < 7e3
     # round: one full-batch step at lr 0.5 is exact; SGD is not there after one epoch
@@ -218,16 +229,18 @@ def test_day07_sgd_and_full_batch_each_at_its_best_lr(r):
     # (The figures over SEEDs below were measured when SGD's shuffles came from integer seeds
     # drawn from sgd_rng; they now come from spawned children, and the bounds still hold.)
     # decayed SGD against full batch, ill-conditioned: at or a little above it at n, below
-    # it at 4 n (its ratio below 1 at every SEED tried; 5 reporting seeds are too few for the
-    # interval to call it clear at most of them, 20 call it clear at SEEDs 42, 7 and 11).
+    # it at 4 n at most SEEDs, not at all (5 reporting seeds are too few for the interval to
+    # call it clear at most of them, 20 call it clear at SEEDs 42, 7 and 11).
     # The notebook states only this: at other budgets the verdict moves with the SEED (e.g.
     # at n, "full batch lower" at SEEDs 1, 3, 99 and 2024). At n the ratio is about 1.0 to
     # 1.1 at most SEEDs, but the lr the tuning seeds pick moves it: SEED 4 picks 0.077, not
     # the usual 0.018, and ends at 1.48
     # (NUM_SGD_SEEDS 5; at these SMALL parameters, SEEDs 0, 1, 2, 4, 5, 42: 1.00 to 1.34).
-    # At 4 n: 0.56 to 0.98 over 16 SEEDs at NUM_SGD_SEEDS 5, 0.54 to 0.87 at those 6 SMALL.
+    # At 4 n (NUM_SGD_SEEDS 5) a review measured 1.022 at SEED 2 and 1.013 at SEED 3, 0.58
+    # to 0.91 at the other SEEDs it tried: "below 1 at most SEEDs" is asserted across the
+    # SEEDs, in the next test; here only a bound that no SEED tried comes near.
     assert 0.8 < ratio(ill, "SGD, decayed", n) < 2.0
-    assert 0.25 < ratio(ill, "SGD, decayed", 4 * n) < 1.0
+    assert 0.25 < ratio(ill, "SGD, decayed", 4 * n) < 1.2
     assert verdicts[f"{ill}|SGD, decayed|{4 * n}"] != "full batch lower"
     assert best(ill, "full batch", 4 * n)[1][0] < 1.2 * best(ill, "SGD", 4 * n)[1].mean()
     # full batch tuned for 1 or 2 epochs picks a rate above its stability limit 2/L, so its
@@ -256,6 +269,16 @@ def test_day07_sgd_and_full_batch_each_at_its_best_lr(r):
             # average (geometric means; 16 SEEDs: at most 0.80, and 0.89 at ill, 4 n)
             bound = 1.2 if (problem, e) == (ill, 4 * n) else 1
             assert ratio(problem, "SGD, decayed", e, against="SGD") < bound, (problem, e)
+
+
+
+def test_day07_decayed_sgd_ends_below_full_batch_at_most_seeds(runs):
+    # The notebook: decayed SGD against full batch on the ill-conditioned problem is lower
+    # at 4 n "at most SEEDs but not all" (the ratio of geometric mean excesses is above 1
+    # at some SEEDs, e.g. 2 and 3 at NUM_SGD_SEEDS 5).
+    ratios = [sgd_ratio(r, "ill-conditioned", "SGD, decayed", 4 * r["num_epochs"])
+              for r in runs]
+    assert sum(ratio < 1 for ratio in ratios) > len(ratios) / 2, ratios
 
 
 def test_day07_held_out_r2_is_close_to_training_r2_and_noisy_per_split(r):
