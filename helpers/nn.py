@@ -21,8 +21,8 @@ Two ways to train, with the same arithmetic:
   for small networks and modest for those of Days 5 and 6 (README, "Performance").
 
 ``train_sgd`` is the one-run case of ``train_sgd_stacked``; both stop a diverging run
-with the rule that :func:`helpers.regression.fit_gradient_descent` uses (see
-:func:`train_sgd_stacked`).
+with the rule that :func:`helpers.regression.fit_gradient_descent` applies during a run
+(see :func:`train_sgd_stacked`; its end-of-run test for full batch is least squares's).
 """
 
 from __future__ import annotations
