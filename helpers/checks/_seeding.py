@@ -1,16 +1,18 @@
 """What a learner's function seeds while it runs: the generators it makes and every integer
-that goes into a seed; shared by the checks of Days 1, 2, 5, 8, 9 and 10 (see
+that goes into a seed; shared by the checks of Days 1, 2, 5, 6, 7, 8, 9 and 10 (see
 :func:`watch_seeding` and :func:`constant_step`)."""
 
 from __future__ import annotations
 
 import builtins
 import contextlib
+import dis
+import functools
 import itertools
 import math
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -38,6 +40,9 @@ class Seeding:
         #: calls of the builtin ``hash`` on anything (text included): a tuple's hash is not
         #: the same in every Python version and build either
         self.hashes = 0
+        #: states set on a watched generator after it was made (``bit_generator.state = ...``,
+        #: ``RandomState.set_state``): a seed too, whether it restores a saved state or sets one
+        self.state_sets = 0
 
     def note(self, value: object, spawn_key: object = ()) -> None:
         if is_int(value):
@@ -80,6 +85,67 @@ def holds_text(value: object) -> bool:
     return False
 
 
+_DEFAULT_RNG = np.random.default_rng
+_PCG64, _SEED_SEQUENCE = np.random.PCG64, np.random.SeedSequence
+_STORE_ATTR = dis.opmap["STORE_ATTR"]
+
+
+def state_ints(state: Any, most: int = 4) -> list[int]:
+    """The first ``most`` integers of a generator's state (a bit generator's ``state`` dict,
+    or RandomState's ``get_state()`` tuple): what a state set on a generator seeds it with.
+
+    >>> state_ints(np.random.PCG64(0).state)[1] == np.random.PCG64(0).state["state"]["inc"]
+    True
+    """
+    inner = state.get("state", state) if isinstance(state, dict) else state
+    found: list[int] = []
+
+    def walk(value: Any) -> None:
+        if len(found) >= most or isinstance(value, str):
+            return
+        if is_int(value):
+            found.append(int(value))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, (list, tuple, np.ndarray)):
+            for item in np.ravel(np.asarray(value, dtype=object))[:most].tolist():
+                walk(item)
+
+    walk(inner)
+    return found
+
+
+def _watched_bit_generator(original: type, seen: Seeding, set_state: Any) -> type:
+    """A subclass of the bit generator ``original`` under its own name (its ``state`` setter
+    checks the name) that notes its seed (``seed``, or Philox's ``key``) in ``seen`` and
+    calls ``set_state`` when the learner's code assigns its ``state``. Only an assignment
+    statement counts (``g.bit_generator.state = saved``): NumPy sets the state itself
+    inside ``copy.deepcopy`` and ``jumped``, which are no seeds."""
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        seen.numpy_made += 1
+        seed = args[0] if args else kwargs.get("seed", kwargs.get("entropy"))
+        seen.note(kwargs["key"] if seed is None and kwargs.get("key") is not None else seed)
+        original.__init__(self, *args, **kwargs)
+
+    def get(self: Any) -> Any:
+        return original.state.__get__(self)
+
+    def put(self: Any, value: Any) -> None:
+        caller = sys._getframe(1)
+        if caller.f_code.co_code[caller.f_lasti] == _STORE_ATTR:  # ``x.state = value``
+            set_state(value)
+        original.state.__set__(self, value)
+
+    def __reduce__(self: Any) -> Any:  # pickled (and copied) as the original bit generator
+        ctor, _, *rest = original.__reduce__(self)
+        return (ctor, (original,), *rest)
+
+    return type(original.__name__, (original,),
+                {"__init__": __init__, "state": property(get, put), "__reduce__": __reduce__,
+                 "__module__": original.__module__, "__doc__": original.__doc__})
+
+
 @contextlib.contextmanager
 def watch_seeding(func: Any) -> Iterator[Seeding]:
     """Record, while the block runs, the generators made and the seeds given through
@@ -88,7 +154,9 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
     ``np.random.RandomState`` and Python's ``random.Random``, looked up on their modules
     or under the same names in ``func``'s globals (``from torch import Generator``), and the
     calls of the builtin ``hash`` made from ``func``'s globals (those on text apart); all
-    restored afterwards."""
+    restored afterwards. Seeding after construction counts too: ``RandomState.seed``,
+    ``random.Random.seed``, Philox's ``key=``, and a ``state`` assigned to a bit generator
+    made in the block (``g.bit_generator.state = saved``) or ``RandomState.set_state``."""
     seen = Seeding()
     new: dict[str, Any] = {}
     homes: dict[str, Any] = {}
@@ -109,7 +177,7 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
 
         new["Generator"], homes["Generator"] = Generator, torch
 
-    def noting(original: Any) -> Any:
+    def noting(original: Any) -> Any:  # SeedSequence
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             seen.numpy_made += 1
             seen.note(args[0] if args else kwargs.get("seed", kwargs.get("entropy")),
@@ -123,8 +191,24 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
             seen.string_hashes += 1
         return builtins.hash(value)
 
-    for name in ("default_rng", "SeedSequence", "PCG64", "Philox", "MT19937", "SFC64"):
-        new[name], homes[name] = noting(getattr(np.random, name)), np.random
+    def set_state(value: Any) -> None:
+        seen.state_sets += 1
+        seen.note(state_ints(value))
+
+    bit_generators = {name: _watched_bit_generator(getattr(np.random, name), seen, set_state)
+                      for name in ("PCG64", "Philox", "MT19937", "SFC64")}
+    for name, replacement in bit_generators.items():
+        new[name], homes[name] = replacement, np.random
+    watched_pcg64 = bit_generators["PCG64"]
+
+    def default_rng(seed: Any = None) -> np.random.Generator:
+        if isinstance(seed, (np.random.Generator, np.random.BitGenerator)):
+            seen.numpy_made += 1
+            return _DEFAULT_RNG(seed)  # rng itself, or a Generator of that bit generator
+        return np.random.Generator(watched_pcg64(seed))  # what default_rng(seed) makes
+
+    new["default_rng"], homes["default_rng"] = default_rng, np.random
+    new["SeedSequence"], homes["SeedSequence"] = noting(np.random.SeedSequence), np.random
 
     class RandomState(np.random.RandomState):  # a subclass: isinstance checks still hold
         def __init__(self, seed: Any = None) -> None:
@@ -132,10 +216,18 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
             seen.note(seed)
             super().__init__(seed)
 
+        def seed(self, seed: Any = None) -> None:  # reseeded after it was made
+            seen.note(seed)
+            super().seed(seed)
+
+        def set_state(self, state: Any, *args: Any, **kwargs: Any) -> Any:
+            set_state(state)
+            return super().set_state(state, *args, **kwargs)
+
     class Random(random.Random):  # Python's own generator, seeded like RandomState
-        def __init__(self, x: Any = None) -> None:
-            seen.note(x)
-            super().__init__(x)
+        def seed(self, a: Any = None, *args: Any, **kwargs: Any) -> None:  # __init__ calls it
+            seen.note(a)
+            super().seed(a, *args, **kwargs)
 
     new["RandomState"], homes["RandomState"] = RandomState, np.random
     new["Random"], homes["Random"] = Random, random
@@ -480,4 +572,32 @@ def concatenated_base(seeds: list[int]) -> str | None:
             continue
         if all(t == f"{base}{int(first) + j}" for j, t in enumerate(texts)):
             return base
+    return None
+
+
+# ------------------------------------------------- nodes of a seed's spawn tree (Days 1 and 9)
+
+@functools.lru_cache(maxsize=8192)
+def node_draws(seed: int, key: tuple[int, ...], size: int, narrow: bool) -> np.ndarray:
+    """The first ``size`` draws of ``default_rng(SeedSequence(seed, spawn_key=key))``, the node
+    ``key`` of the spawn tree of ``seed`` (``SeedSequence(seed).spawn(k)[j]`` is the node
+    ``(j,)``), as float64 (``narrow``: as float32, widened). Cached: the same nodes recur from
+    item to item and from answer to answer; made with NumPy's own classes, never counted by
+    :func:`watch_seeding`."""
+    rng = np.random.Generator(_PCG64(_SEED_SEQUENCE(seed, spawn_key=key)))
+    draws = rng.standard_normal(size, np.float32 if narrow else np.float64).astype(float)
+    draws.flags.writeable = False
+    return draws
+
+
+def node_match(draws: np.ndarray, seed: int, keys: Iterable[tuple[int, ...]]
+               ) -> tuple[int, ...] | None:
+    """The first of ``keys`` whose node ``SeedSequence(seed, spawn_key=key)`` draws ``draws``
+    (within 1e-6: float64 draws made float32 too), or None. Float32 draws are tried only for
+    draws that are float32 values, so a float64 answer costs one stream per node."""
+    narrows = (False, True) if np.array_equal(draws, draws.astype(np.float32)) else (False,)
+    for key in keys:
+        if any(np.max(np.abs(draws - node_draws(seed, key, len(draws), narrow))) <= 1e-6
+               for narrow in narrows):
+            return key
     return None

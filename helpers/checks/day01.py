@@ -34,6 +34,7 @@ from helpers.checks._seeding import (
     child_seed_hint,
     entropy_int,
     lcg_distance,
+    node_draws,
     small_seeds_hint,
     spawn_tip,
     watch_seeding,
@@ -621,6 +622,7 @@ class _Worker(NamedTuple):
     position: int  # where it is on that stream (PCG64: LCG state; Philox: counter)
     plain: int | None  # the plain integer it was seeded with, if any
     entropy: object = None  # its SeedSequence's entropy, if any
+    normal: bytes = b""  # its first _NODE_DRAWS standard-normal draws (float64 bytes)
 
     def name(self, runs: bool) -> str:
         return f"worker {self.index} with seed {self.seed}" if runs else f"worker {self.index}"
@@ -702,13 +704,14 @@ def _run(worker_rngs: object, seed: int, num_workers: int, window: int) -> list[
     """The workers of one call."""
     workers = []
     for i, g in enumerate(_worker_list(worker_rngs, seed, num_workers)):
+        normal = copy.deepcopy(g).standard_normal(_NODE_DRAWS).tobytes()  # g as it was given
         stream, position = _where(g.bit_generator)  # before drawing the window
         draws = g.bit_generator.random_raw(window)
         seq = getattr(g.bit_generator, "seed_seq", None)
         workers.append(_Worker(seed, i, num_workers, draws[:_START], draws, stream, position,
                                _plain_seed(g.bit_generator),
                                seq.entropy if isinstance(seq, np.random.SeedSequence)
-                               and not seq.spawn_key else None))
+                               and not seq.spawn_key else None, normal))
     return workers
 
 
@@ -910,6 +913,14 @@ def check_worker_rngs(worker_rngs: object) -> str:
                     "str changes, as it does in every new Python process (unless "
                     "PYTHONHASHSEED is set): a rerun would not reproduce them. Build the "
                     "workers' seeds from integers only, or spawn them")
+    with watch_seeding(worker_rngs) as seen:  # as Day 9's checks: no hash() at all
+        _worker_list(worker_rngs, *_CALLS[0])
+    if seen.hashes:
+        raise Wrong("your workers' seeds come from the builtin hash(): Python promises a "
+                    "hash's value only within one interpreter (a tuple's hash has changed "
+                    "between Python versions, and differs between 32-bit and 64-bit builds), "
+                    "so another Python gives other workers for the same seed. Spawn them, "
+                    "SeedSequence(seed).spawn(num_workers), or seed each with [i, seed, 1]")
     runs: list[list[_Worker]] = []
     _more_runs(worker_rngs, runs, _CALLS, _WINDOW)
     _more_runs(worker_rngs, runs, [(seed, 4) for seed in _SWEEP if (seed, 4) not in _CALLS],
@@ -951,6 +962,7 @@ def check_worker_rngs(worker_rngs: object) -> str:
                                       "streams (SeedSequence(seed).spawn)"))
     _few_varying_bits(runs)
     _main_generators(runs, seeds)
+    _other_seeds_children(runs, seeds)
     return (f"distinct worker streams, reproducible from seed, none shared across "
             f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "
             "workers, nor overlapping further along one stream.")
@@ -1004,6 +1016,33 @@ def _main_generators(runs: list[list[_Worker]], seeds: set[int]) -> None:
         raise Wrong(f"{head}. Spawn the workers' streams (SeedSequence(seed).spawn, or "
                     "rng.spawn), or seed each with a list that ends in a nonzero tag, such "
                     "as [i, seed, 1]")
+
+
+#: Standard-normal draws that identify a worker's stream, and the children of a seed's
+#: SeedSequence probed (``spawn(k)[j]``, j below this): Day 9's spawn-tree nodes.
+_NODE_DRAWS, _NODE_CHILDREN = 6, 16
+
+
+def _other_seeds_children(runs: list[list[_Worker]], seeds: set[int]) -> None:
+    """Wrong if a worker of the run with seed s draws what spawn child j of
+    ``SeedSequence(t)`` draws (:func:`~helpers.checks._seeding.node_draws`, Day 9's rule
+    for the nodes of a seed's spawn tree) for another seed t of ``seeds``:
+    ``default_rng(seed + 1).spawn(n)`` or ``SeedSequence(2 * seed).spawn(n)`` hides seed
+    arithmetic in the parent, so the run with seed t, which spawns from its own seed,
+    hands its children the same streams. Spawn children of the run's own seed pass."""
+    nodes = {node_draws(t, (j,), _NODE_DRAWS, False).tobytes(): (t, j)
+             for t in sorted(seeds) for j in range(_NODE_CHILDREN)}
+    for run in runs:
+        for w in run:
+            t, j = nodes.get(w.normal, (w.seed, 0))
+            if t == w.seed:
+                continue
+            raise Wrong(f"worker {w.index} with seed {w.seed} draws what "
+                        f"SeedSequence({t}).spawn(k)[{j}] draws, a child of the run with "
+                        f"seed {t}: seed arithmetic in the parent (default_rng(seed + 1), "
+                        "SeedSequence(2 * seed)) makes one run's workers the children "
+                        "another run spawns from its own seed, as Day 9's checks reject. "
+                        "Spawn from seed itself: SeedSequence(seed).spawn(num_workers)")
 
 
 def _linear_seeds(runs: list[list[_Worker]]) -> str | None:

@@ -476,6 +476,43 @@ def _check_split_streams(split) -> None:
                         "repeats its splits)")
 
 
+def _check_whole_rows(split: object) -> None:
+    """Wrong unless ``split`` keeps whole rows of an X of two columns, with repeated labels
+    (3 classes): labels used as row indices (``X[rng.permutation(y)]``: with labels 0..n-1,
+    as in the main test, those are a permutation of the rows) pick the same few rows again,
+    and an answer that shuffles or returns one column only splits a row from itself."""
+    n, num_test = 12, 4
+    ids = np.random.default_rng(2042).permutation(n)
+    X, y = np.column_stack([ids * 10.0, ids * -3.0 + 1.0]), ids % 3
+    parts = call(split, X.copy(), y.copy(), num_test, np.random.default_rng(8))
+    if (not isinstance(parts, Sequence) or isinstance(parts, str | bytes)
+            or len(parts) != 4):
+        raise Wrong("return four arrays: X_train, y_train, X_test, y_test")
+    rows = {"X_train": np.asarray(parts[0]), "X_test": np.asarray(parts[2])}
+    for name, part in rows.items():
+        if part.ndim != 2 or part.shape[1] != 2:
+            raise Wrong(f"with an X of two columns your {name} has shape {part.shape}, not "
+                        f"({len(part)}, 2): return whole rows of X (X[test]), every column")
+        if not np.array_equal(part[:, 1], part[:, 0] / 10 * -3.0 + 1.0):
+            raise Wrong(f"with an X of two columns, the rows of your {name} mix values of "
+                        "different samples: you shuffled one column only; index whole rows "
+                        "with one permutation, X[order], not X[order, 0]")
+    position = {10.0 * i: k for k, i in enumerate(ids)}
+    drawn = [position.get(v, -1) for part in rows.values() for v in part[:, 0].tolist()]
+    if sorted(drawn) != list(range(n)):
+        if set(drawn) <= set(y.tolist()):
+            raise Wrong("with repeated labels (3 classes) your sets hold only rows "
+                        f"{sorted(set(drawn))} of X: you used the labels y as row indices "
+                        "(X[rng.permutation(y)]?); permute the row positions, "
+                        "rng.permutation(len(y))")
+        raise Wrong("with an X of two columns and repeated labels, your sets are not the "
+                    f"{n} rows of X, each once: split the positions 0 to {n - 1}")
+    for (name, part), labels in zip(rows.items(), (parts[1], parts[3]), strict=True):
+        if not np.array_equal(np.asarray(labels), (part[:, 0] / 10).astype(int) % 3):
+            raise Wrong(f"with repeated labels (3 classes), the labels of your {name} are not "
+                        "those of its rows: shuffle X and y with the same permutation")
+
+
 def _overlap_or_repeat(test: np.ndarray, train: np.ndarray, n: int, num_test: int
                        ) -> str | None:
     """A hint if the sample ids ``test`` and ``train`` are not a partition of 0..n-1 with
@@ -571,6 +608,7 @@ def check_train_test_split(split: object) -> str:
                             "axis=0): without axis= it flattens X)")
         if (n, num_test) == (10, 3):
             tests.add(tuple(sorted(y_test.tolist())))
+    _check_whole_rows(split)
     if len(tests) == 1:
         raise Wrong("the split is the same whatever the rng: shuffle with rng")
     # 40 choose 10 is 8.5e8 test sets, so two unseeded calls agree by chance with probability

@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from helpers.checks._advance import NOT_ADVANCED_HINT, rng_advanced
+from helpers.checks._entropy import narrow_first_draw
 from helpers.checks._seeding import (
     SEED_BITS,
     WATCHED_CALLS,
@@ -32,7 +34,8 @@ from helpers.exercises import Wrong, a_type, call, exercise_check, number
 
 # the lists of a Seeding that grow as the learner's code seeds generators
 _SEEN_LISTS = ("seeds", "torch_seeds", "keys", "groups")
-_SEEN_COUNTS = ("generators", "manual_seeds", "numpy_made", "hashes", "string_hashes")
+_SEEN_COUNTS = ("generators", "manual_seeds", "numpy_made", "hashes", "string_hashes",
+                "state_sets")
 
 
 @contextlib.contextmanager
@@ -276,14 +279,16 @@ def _gain_own_generators(gain: Any, what: str) -> None:
     allows one) are seeded with the seed of rng itself, or with seeds that vary across
     ``WATCHED_CALLS`` calls by ``SEED_BITS`` bits or fewer (the course's rule), or with a
     fixed seed; a spawned child seeds nothing, a 63-bit draw from rng varies enough."""
-    groups, entropies = [], []
+    groups, entropies, hashes = [], [], []
     for k in range(WATCHED_CALLS):
         entropy = 300_000 + k
         rng = np.random.default_rng(entropy)  # made before the watch
-        with _watch(gain) as (seen, _), watch_torch_global(gain):
+        with _watch(gain) as (seen, hashed), watch_torch_global(gain):
             call(gain, _WatchedPhi(np.tanh), rng, 1_000)
         groups.append(seen.groups)
         entropies.append(entropy)
+        hashes.append(hashed)
+        torch_made = seen.generators > 0
     if not any(groups):
         return  # unseeded generators: the reproducibility test below names them
     firsts = [g[0][0] if g and g[0] else None for g in groups]
@@ -308,6 +313,33 @@ def _gain_own_generators(gain: Any, what: str) -> None:
                     "estimates, and two runs share their draws about n**2 / "
                     f"2**{b + 1} times among n. Draw from rng itself, or from a child "
                     "of it (rng.spawn(1)[0])")
+    _gain_narrow_seed(gain, what, hashes, probe=not torch_made)
+
+
+def _gain_narrow_seed(gain: Any, what: str, hashes: list, probe: bool = True) -> None:
+    """Wrong if ``gain`` seeds its generator from a few bits of rng however scrambled: what
+    it hashed (``hash``, hashlib; ``hashes``, per call of :func:`_gain_own_generators`)
+    varies across calls by ``SEED_BITS`` bits or fewer, or (``probe``) its estimate depends
+    on rng only through ``SEED_BITS`` bits of rng's first draw (:func:`narrow_first_draw`).
+    The probe is left out for a torch.Generator, whose CPU generator keeps only 32 bits of
+    a 63-bit seed that the prompt allows (a question for the course, not this check)."""
+    groups = [[ints for _, ints in run if ints] for run in hashes]
+    bits = weakest_seed_bits(groups)
+    how = " and ".join(sorted({how for run in hashes for how, _ in run}))
+    if bits is None or bits > SEED_BITS:
+        if not probe or not narrow_first_draw(lambda rng: call(gain, _WatchedPhi(np.tanh), rng, 1_000)):
+            return
+        raise Wrong(f"{what} seeds a generator of its own from a number drawn from rng, "
+                    f"scrambled (hashed, multiplied), that varies by {SEED_BITS} bits or "
+                    "fewer (Day 1's rule): scrambling spreads those bits over a wide seed but "
+                    f"adds none, so there are at most 2**{SEED_BITS} different estimates. "
+                    "Draw from rng itself, or from a child of it (rng.spawn(1)[0])")
+    b = max(1, math.ceil(bits - 1e-9))
+    raise Wrong(f"{what} seeds a generator of its own by hashing ({how}) a number drawn "
+                f"from rng that varies across calls by only about {b} bits, {SEED_BITS} or "
+                "fewer (Day 1's rule): a hash spreads those bits over a wide seed but adds "
+                f"none, so there are only about 2**{b} different estimates. Draw from rng "
+                "itself, or from a child of it (rng.spawn(1)[0])")
 
 
 def _kurtosis(seen: np.ndarray) -> float:
@@ -475,6 +507,10 @@ def check_gain(gain) -> str:
     # a symmetric set (antithetic draws) after the fixed sets above, which are symmetric too
     _gain_mirrored(inputs_first, what)
     _gain_too_even([inputs_first, inputs_other], what)
+    with watch_torch_global(gain):  # restores PyTorch's global state, which rng is not
+        advanced = rng_advanced(lambda rng: call(gain, _WatchedPhi(np.tanh), rng, 1_000))
+    if not advanced:
+        raise Wrong(NOT_ADVANCED_HINT)
     return ("1 / sqrt(mean(phi(z)**2)) over num_draws standard-normal draws from rng: sqrt(2) "
             "for ReLU, 1 for the identity, within Monte Carlo error.")
 
@@ -1138,8 +1174,10 @@ def check_he_stack(he_stack) -> str:
     _few_seed_bits(keys)
     _few_hashed_bits(hashes)
     _distinct_networks(he_stack)
-    # two networks from one rng must differ: rng has to move on (copies of its bit generator
-    # from jumped() leave it where it was; seeds from its seed_seq are caught above)
+    # rng has to move on: copies of it (deepcopy, jumped()) or its state saved and restored
+    # leave it where it was, and then two networks from one rng are the same
+    if not rng_advanced(lambda rng: _layers(he_stack, widths, rng)):
+        raise Wrong(NOT_ADVANCED_HINT)
     shared = np.random.default_rng(2)
     once = _layers(he_stack, widths, shared)
     twice = _layers(he_stack, widths, shared)

@@ -533,6 +533,21 @@ def _check_training_positional(func: Any, x: np.ndarray, name: str) -> None:
                     + (", not keyword-only after *" if keyword_only else "")) from None
 
 
+def _check_signs(run: Any, x: np.ndarray, name: str) -> None:
+    """Wrong if ``run(x)`` on negative activations (before a ReLU, or after tanh) returns no
+    negative value: a ReLU (all zeros) or an abs (all non-negative) added to dropout, which
+    the positive activations of the other tests cannot show."""
+    negative = -x[:200]
+    out = _array(run(negative.copy()), name, negative.shape)
+    if np.any(out < 0):
+        return
+    what = ("all zeros, as a ReLU (np.maximum(x, 0)) gives" if np.all(out == 0) else
+            "no negative value, as abs() gives")
+    raise Wrong(f"on negative activations {name} returned {what}: dropout only zeroes units "
+                "and scales the rest, so a negative unit stays negative (activations before "
+                "a ReLU, or after tanh, are negative); drop the extra ReLU or abs")
+
+
 _P_ONE_HINT = ("p_drop = 1 drops every unit: the output is all zeros, as torch.nn.Dropout(p=1) "
                "gives; avoid 0 / 0")
 
@@ -620,6 +635,11 @@ def check_original_dropout(original_dropout) -> str:
             call(original_dropout, x.copy(), 1.0, np.random.default_rng(0), training),
             f"{name}(x, 1.0, rng, training={training})", x.shape),
             f"{name}(x, p=1, rng, training={training})", hint)
+    # last: every test above used positive activations, which a ReLU or abs leaves alone
+    for training in (True, False):
+        _check_signs(lambda v, training=training: call(
+            original_dropout, v, _P, np.random.default_rng(0), training),
+            x, f"{name}(x, p, rng, training={training})")
     return ("an independent mask per unit and example from rng at training, scaled by the keep "
             "probability at evaluation: expectations match." + _spawn_tip(
                 original_dropout, lambda rng: call(original_dropout, x[:8].copy(), _P, rng, True)))
@@ -686,6 +706,9 @@ def check_snippet_fixed(snippet_fixed) -> str:
     if not np.allclose(out, a):
         raise Wrong(f"{name}(a, p_drop=0, rng) changed a: p_drop = 0 drops nothing and the "
                     "keep probability is 1, so the output is a unchanged")
+    # last: every test above used positive activations, which a ReLU or abs leaves alone
+    _check_signs(lambda v: call(snippet_fixed, v, _P, np.random.default_rng(0)), a,
+                 f"{name}(a, p_drop, rng)")
     return ("drops each unit of each example with probability p_drop, from rng, and scales the "
             "rest by 1 / (1 - p_drop)." + _spawn_tip(
                 snippet_fixed, lambda rng: call(snippet_fixed, a[:8].copy(), _P, rng)))

@@ -16,6 +16,7 @@ import types
 
 import numpy as np
 
+from helpers.checks._advance import NOT_ADVANCED_HINT, rng_advanced
 from helpers.checks._seeding import constant_step, watch_seeding, watch_torch_global
 from helpers.data import load_longley
 from helpers.exercises import Wrong, answer, call, exercise_check, number
@@ -839,6 +840,10 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
         raise Wrong("your function draws from PyTorch's global generator (a torch draw "
                     "without generator=): global state, not the rng you were given; draw "
                     "everything from rng")
+    if seen.state_sets:
+        raise Wrong("your function sets a generator's state (bit_generator.state = ... or "
+                    "set_state): a state set is a new seed, which the prompt allows none of; "
+                    "draw everything from the rng you were given")
     if seen.seeds or seen.keys:  # torch.Generator().manual_seed(seed) included
         step = constant_step(seen.seeds)
         shown = ", ".join(str(s) for s in seen.seeds[:3])
@@ -904,6 +909,8 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
     _check_far_slopes(family_bootstrap_slopes)
     _check_one_child_families(family_bootstrap_slopes)
     _check_fresh_draws(family_bootstrap_slopes)
+    if not rng_advanced(lambda g: call(family_bootstrap_slopes, x, y, family, 20, g)):
+        raise Wrong(NOT_ADVANCED_HINT)
     return ("your slopes come from whole families drawn with replacement from rng, with the "
             "spread of a family bootstrap, and are exact least-squares slopes.")
 

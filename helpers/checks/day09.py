@@ -10,7 +10,6 @@ generator alone: the exercises ask for an explicit ``torch.Generator`` or a NumP
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import multiprocessing
@@ -29,6 +28,7 @@ from helpers.checks._seeding import (
     watch_seeding,
     watch_torch_global,
 )
+from helpers.checks._seeding import node_match as _node_match
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -1201,30 +1201,6 @@ def _padded_digits(rank_noise) -> None:
                         "digits than its field shifts the others, so both items read one "
                         "number. Keep the ids apart with SeedSequence(seed, "
                         "spawn_key=(ITEM_NOISE_KEY, epoch, index)) (section 8)")
-
-
-@functools.lru_cache(maxsize=8192)
-def _node_draws(seed: int, key: tuple[int, ...], size: int, narrow: bool) -> np.ndarray:
-    """The first ``size`` draws of ``default_rng(SeedSequence(seed, spawn_key=key))``, as
-    float64 (``narrow``: as float32, widened). Cached: the same nodes recur from item to item
-    and from answer to answer."""
-    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=key))
-    draws = rng.standard_normal(size, np.float32 if narrow else np.float64).astype(float)
-    draws.flags.writeable = False
-    return draws
-
-
-def _node_match(draws: np.ndarray, seed: int, keys: Iterable[tuple[int, ...]]
-                ) -> tuple[int, ...] | None:
-    """The first of ``keys`` whose node ``SeedSequence(seed, spawn_key=key)`` draws ``draws``
-    (within 1e-6: float64 draws made float32 too), or None. Float32 draws are tried only for
-    draws that are float32 values, so a float64 answer costs one stream per node."""
-    narrows = (False, True) if np.array_equal(draws, draws.astype(np.float32)) else (False,)
-    for key in keys:
-        if any(np.max(np.abs(draws - _node_draws(seed, key, len(draws), narrow))) <= 1e-6
-               for narrow in narrows):
-            return key
-    return None
 
 
 def _spawn_path(key: tuple[int, ...]) -> str:

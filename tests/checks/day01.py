@@ -587,7 +587,6 @@ WORKER_RNGS = [
     (lambda seed, n: [default_rng(int(w)) for w in SeedSequence(seed).generate_state(
         n, np.uint64)], CORRECT, None),
     (lambda seed, n: [default_rng([i, 12345, seed]) for i in range(n)], CORRECT, None),
-    (lambda seed, n: [default_rng(abs(hash((i, seed)))) for i in range(n)], CORRECT, None),
     (lambda seed, n: [Generator(Philox(key=[seed, i])) for i in range(n)], CORRECT, None),
     (_chained_jumps_from_one, CORRECT, None),
     (_advanced_from_one(2**64 + 1), CORRECT, None),
@@ -997,3 +996,19 @@ CASES = ([(check_noisy_copy, (f,), status, hint) for f, status, hint in NOISY_CO
          + [(check_worker_rngs, (f,), status, hint) for f, status, hint in WORKER_RNGS]
          + [(check_rng_checkpoint, (save, load), status, hint)
             for save, load, status, hint in CHECKPOINT])
+
+# issue 20: seed arithmetic hidden in the parent that spawns the workers: run s's workers are
+# the children that the run with seed s + 1 (or 2s) spawns from its own seed (Day 9's rule)
+CASES += [
+    # a tuple's hash: the same in every process of one Python, not across versions and builds
+    (check_worker_rngs, (lambda seed, n: [default_rng(abs(hash((i, seed)))) for i in range(n)],),
+     WRONG, "seeds come from the builtin hash()"),
+    (check_worker_rngs, (lambda s, n: default_rng(s + 1).spawn(n),), WRONG,
+     "seed arithmetic in the parent"),
+    (check_worker_rngs, (lambda s, n: [default_rng(c) for c in SeedSequence(2 * s).spawn(n)],),
+     WRONG, "a child of the run with seed 14"),
+    (check_worker_rngs, (lambda s, n: default_rng(SeedSequence(s + 1_000_000)).spawn(n),), WRONG,
+     "seed arithmetic in the parent"),
+    (check_worker_rngs, (lambda s, n: [default_rng(c) for c in SeedSequence(s).spawn(n)],),
+     CORRECT, None),
+]

@@ -697,3 +697,37 @@ CASES += [
     # scikit-learn's int random_state is a 32-bit seed: the same rule
     (check_train_test_split, (_split_sklearn32,), WRONG, "too few varying bits"),
 ]
+
+
+# issue 20: an X of two columns and repeated labels. With X of one column and labels 0..n-1,
+# labels used as row indices, one column shuffled or only the first column returned pass.
+def _split_labels_as_rows(X, y, num_test, rng):
+    order = rng.permutation(y)  # the labels, permuted, used as row positions
+    return X[order[num_test:]], y[order[num_test:]], X[order[:num_test]], y[order[:num_test]]
+
+
+def _split_one_column_shuffled(X, y, num_test, rng):
+    order = rng.permutation(len(y))
+    Xs, ys = X.copy(), y[order]
+    Xs[:, 0] = X[order, 0]  # the other columns stay where they were
+    return Xs[num_test:], ys[num_test:], Xs[:num_test], ys[:num_test]
+
+
+def _split_first_column(X, y, num_test, rng):
+    order = rng.permutation(len(y))
+    Xs = X[order][:, :1]
+    return Xs[num_test:], y[order][num_test:], Xs[:num_test], y[order][:num_test]
+
+
+def _split_mask(X, y, num_test, rng):  # a boolean mask over a permutation: right
+    test = np.zeros(len(y), dtype=bool)
+    test[rng.permutation(len(y))[:num_test]] = True
+    return X[~test], y[~test], X[test], y[test]
+
+
+CASES += [
+    (check_train_test_split, (_split_labels_as_rows,), WRONG, "used the labels y as row indices"),
+    (check_train_test_split, (_split_one_column_shuffled,), WRONG, "shuffled one column only"),
+    (check_train_test_split, (_split_first_column,), WRONG, "return whole rows of X"),
+    (check_train_test_split, (_split_mask,), CORRECT, None),
+]

@@ -1,5 +1,6 @@
 """Right and wrong answers for helpers.checks.day05 (see tests/checks/README.md)."""
 
+import copy
 import decimal
 import hashlib
 import importlib.util
@@ -387,7 +388,7 @@ CASES = [
     (check_he_stack, (lambda w, rng: [
         np.random.Generator(rng.bit_generator.jumped(i + 1)).normal(0, math.sqrt(2 / a), (a, b))
         for i, (a, b) in enumerate(itertools.pairwise(w))],), WRONG,
-     "two calls with the same rng gave the same network"),
+     "left rng where it found it"),
     (check_he_stack, (_he_clipped,), WRONG, "clipped or truncated"),
     (check_he_stack, (_he_student_t,), WRONG, "not normal: heavier tails"),
 ]
@@ -825,4 +826,63 @@ CASES += [
     (check_he_stack, (_he_sha256_seed(2**39),), WRONG, "made by hashing (hashlib) integers"),
     (check_he_stack, (_he_sha256_seed(2**63),), CORRECT, None),
     (check_he_stack, (_he_spawn_per_layer,), CORRECT, None),
+]
+
+
+# ------------------------------------------- issue 20: seeding the watcher once missed, and rng
+# left where it was (copies, jumps, a restored state)
+
+def _gain_philox_key(rng):  # Philox seeded through key=, not seed=
+    return np.random.Generator(np.random.Philox(key=int(rng.integers(2**32))))
+
+
+def _gain_reseeded_legacy(rng):  # seeded after construction
+    legacy = np.random.RandomState()
+    legacy.seed(int(rng.integers(2**31)))
+    return legacy
+
+
+def _gain_state_set(rng):  # a state of 32 drawn bits set on a generator of its own
+    g = np.random.Generator(np.random.PCG64(0))
+    state = g.bit_generator.state
+    state["state"]["state"] = int(rng.integers(2**32))
+    g.bit_generator.state = state
+    return g
+
+
+def _gain_sha256_seed(bits):
+    def make(rng):
+        digest = hashlib.sha256(str(int(rng.integers(2**bits))).encode()).digest()
+        return np.random.default_rng(int.from_bytes(digest[:8], "little"))
+    return make
+
+
+def _gain_scrambled_seed(rng):  # Fibonacci hashing: a multiply, no hash function to watch
+    return np.random.default_rng(int(rng.integers(2**32)) * 0x9E3779B97F4A7C15 % 2**64)
+
+
+def _gain_restored(phi, rng, num_draws):
+    saved = rng.bit_generator.state
+    z = rng.standard_normal(num_draws)
+    rng.bit_generator.state = saved
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+CASES += [
+    (check_gain, (_gain_own_generator(_gain_philox_key),), WRONG, "made a generator of its own"),
+    (check_gain, (_gain_own_generator(lambda rng: np.random.Generator(
+        np.random.Philox(key=int(rng.integers(2**63))))),), CORRECT, None),
+    (check_gain, (_gain_own_generator(_gain_reseeded_legacy),), WRONG,
+     "made a generator of its own"),
+    (check_gain, (_gain_own_generator(_gain_state_set),), WRONG, "made a generator of its own"),
+    (check_gain, (_gain_own_generator(_gain_sha256_seed(20)),), WRONG,
+     "by hashing (hashlib) a number drawn from rng"),
+    (check_gain, (_gain_own_generator(_gain_sha256_seed(63)),), CORRECT, None),
+    (check_gain, (_gain_own_generator(_gain_scrambled_seed),), WRONG, "scrambled (hashed, mult"),
+    (check_gain, (_gain_own_generator(copy.deepcopy),), WRONG, "left rng where it found it"),
+    (check_gain, (_gain_own_generator(lambda rng: np.random.Generator(
+        rng.bit_generator.jumped())),), WRONG, "left rng where it found it"),
+    (check_gain, (_gain_restored,), WRONG, "left rng where it found it"),
+    (check_he_stack, (lambda w, rng: _he_loop(w, copy.deepcopy(rng)),), WRONG,
+     "left rng where it found it"),
 ]

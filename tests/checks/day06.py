@@ -821,3 +821,19 @@ if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without Py
         (check_original_dropout, (torch_bernoulli,), WRONG, "torch's global generator"),
         (check_snippet_fixed, (torch_rand,), WRONG, "torch's global generator"),
     ]
+
+# issue 20: an extra ReLU or abs, which positive activations cannot show: negative ones do
+def _snippet_guarded(a, p_drop, rng):
+    return np.zeros_like(a) if p_drop == 1 else snippet()(a, p_drop, rng)
+
+
+CASES += [
+    (check_original_dropout, (lambda x, p, rng, training=True: original(
+        np.maximum(x, 0), p, rng, training),), WRONG, "as a ReLU (np.maximum(x, 0)) gives"),
+    (check_original_dropout, (lambda x, p, rng, training=True: np.abs(
+        original(x, p, rng, training)),), WRONG, "as abs() gives"),
+    (check_snippet_fixed, (lambda a, p, rng: np.maximum(_snippet_guarded(a, p, rng), 0),), WRONG,
+     "drop the extra ReLU or abs"),
+    (check_snippet_fixed, (lambda a, p, rng: _snippet_guarded(np.abs(a), p, rng),), WRONG,
+     "as abs() gives"),
+]

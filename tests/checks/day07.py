@@ -1,5 +1,6 @@
 """Right and wrong answers for helpers.checks.day07 (see tests/checks/README.md)."""
 
+import copy
 import importlib.util
 
 import numpy as np
@@ -1483,4 +1484,48 @@ CASES += [
     # names it as draws kept from an earlier replicate
     (check_family_bootstrap, (lambda *a: boot_common_part(*a, share=5),), WRONG,
      "takes the same families that resample r took"),
+]
+
+
+# ------------------------------------------- issue 20: seeding the watcher once missed, and rng
+# left where it was (copies, jumps, a restored state)
+
+def _boot_with(make):
+    return lambda x, y, family, num_boot, rng: boot_right(x, y, family, num_boot, make(rng))
+
+
+def boot_reseeded_legacy(x, y, family, num_boot, rng):  # RandomState seeded after it is made
+    legacy = np.random.RandomState()
+    legacy.seed(int(rng.integers(2**32)))
+    num_families = family.max() + 1
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        rows = np.concatenate([np.flatnonzero(family == g)
+                               for g in legacy.randint(0, num_families, num_families)])
+        slopes[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return slopes
+
+
+def _boot_state_set(rng):  # rng's state copied onto a generator of its own
+    g = np.random.Generator(np.random.PCG64())
+    g.bit_generator.state = rng.spawn(1)[0].bit_generator.state
+    return g
+
+
+def boot_restored(x, y, family, num_boot, rng):
+    saved = rng.bit_generator.state
+    slopes = boot_right(x, y, family, num_boot, rng)
+    rng.bit_generator.state = saved
+    return slopes
+
+
+CASES += [
+    (check_family_bootstrap, (_boot_with(lambda rng: np.random.Generator(
+        np.random.Philox(key=int(rng.integers(2**63))))),), WRONG, "new seeds"),
+    (check_family_bootstrap, (boot_reseeded_legacy,), WRONG, "new seeds"),
+    (check_family_bootstrap, (_boot_with(_boot_state_set),), WRONG, "sets a generator's state"),
+    (check_family_bootstrap, (_boot_with(copy.deepcopy),), WRONG, "left rng where it found it"),
+    (check_family_bootstrap, (_boot_with(lambda rng: np.random.Generator(
+        rng.bit_generator.jumped())),), WRONG, "left rng where it found it"),
+    (check_family_bootstrap, (boot_restored,), WRONG, "left rng where it found it"),
 ]

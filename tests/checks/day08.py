@@ -739,3 +739,13 @@ CASES = [
      WRONG, "two numbers"),
     (check_pi_by_averaging, (lambda rng, n: ...,), NOT_ATTEMPTED, None),
 ]
+
+# issue 20: a constant added to every entry, and x rounded to float32 before float64 sums,
+# which the generic near-miss hint ("an epsilon added, or rounding?") named only vaguely
+CASES += [
+    (check_running_std_of, (lambda x: shift_by_first(x) + 1e-3,), WRONG,
+     "every entry of yours is off by the same 0.001"),
+    (check_running_std_of, (lambda x: shift_by_first(x) - 1e-6,), WRONG, "off by the same -1e-06"),
+    (check_running_std_of, (lambda x: shift_by_first(
+        np.asarray(x, np.float32).astype(np.float64)),), WRONG, "single precision"),
+]
