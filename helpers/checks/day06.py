@@ -569,6 +569,18 @@ def _at_p_one(run: Any, what: str, hint: str) -> np.ndarray:
     return out
 
 
+def _drawn_share(out: np.ndarray, x: np.ndarray, p: float, redraw: Any) -> bool:
+    """Whether the evaluation output ``out`` (of the positive activations ``x`` at drop
+    probability ``p``, rng seeded 0) looks scaled by the share one drawn mask keeps instead of
+    by ``1 - p``: it changes with rng (``redraw(seed)``: the output with rng seeded ``seed``),
+    or its factor ``out / x`` lies within 0.1 of ``1 - p`` everywhere without being ``1 - p``
+    (a mask kept from a training call, say: the share of a 4000 x 50 mask is within 0.005 of
+    ``1 - p``, five standard errors). Called only when ``out`` is not ``(1 - p) x``."""
+    if not np.array_equal(redraw(_REDRAW_SEEDS[0]), out):
+        return True
+    return bool(np.all(np.abs(out / x - (1 - p)) < 0.1))
+
+
 @exercise_check
 def check_original_dropout(original_dropout) -> str:
     """``original_dropout(x, p, rng, training)``: mask at training, times ``1 - p`` after.
@@ -625,6 +637,15 @@ def check_original_dropout(original_dropout) -> str:
             raise Wrong("you scaled by the drop probability p; the share of units kept during "
                         "training is the other one")
         if not np.allclose(out, (1 - p) * x):
+            redraw = lambda seed, p=p: _array(  # the evaluation output, rng seeded seed
+                call(original_dropout, x.copy(), p, np.random.default_rng(seed), False),
+                f"{name}(x, p, rng, training=False)", x.shape)
+            if _drawn_share(out, x, p, redraw):
+                raise Wrong("at evaluation you scaled by the share of units that one drawn "
+                            "mask keeps: that share is random, near the keep probability but "
+                            "not it, and it can change with rng. Evaluation draws nothing: the "
+                            "original form scales by the keep probability itself (and inverted "
+                            "dropout, which scaled during training, does not scale at all)")
             raise Wrong("at evaluation the output should be the input times the share of "
                         "units kept during training")
     # p = 1 (the prompt's p is any drop probability): nothing kept, nothing expected

@@ -254,6 +254,39 @@ def original_inverse_scale(x, p, rng, training=True):
     return x * (rng.random(x.shape) >= p) if training else x / (1 / (1 - p))
 
 
+def original_eval_drawn_share(x, p, rng, training=True):
+    """Evaluation scaled by the share one mask, drawn at evaluation from rng, keeps."""
+    mask = rng.random(x.shape) >= p
+    return x * mask if training else x * mask.mean()
+
+
+def original_eval_row_shares(x, p, rng, training=True):
+    """Evaluation scaled, example by example, by the share of a drawn mask's row."""
+    mask = rng.random(x.shape) >= p
+    return x * mask if training else x * mask.mean(axis=1, keepdims=True)
+
+
+def original_eval_last_share():
+    """Evaluation scaled by the share the last training mask of the same shape and p kept
+    (kept between calls)."""
+    last = {}
+
+    def original_dropout(x, p, rng, training=True):
+        if training:
+            mask = rng.random(x.shape) >= p
+            last[x.shape, p] = mask.mean()
+            return x * mask
+        return x * last.get((x.shape, p), 1 - p)
+    return original_dropout
+
+
+def original_eval_share_of_seeded(x, p, rng, training=True):
+    """Evaluation scaled by the share of a mask drawn from a fixed seed (not from rng)."""
+    if training:
+        return x * (rng.random(x.shape) >= p)
+    return x * (np.random.default_rng(0).random(x.shape) >= p).mean()
+
+
 def snippet_mask(make_mask):
     """snippet_fixed whose mask is ``make_mask(a, p_drop, rng)`` (True = kept)."""
     def snippet_fixed(a, p_drop, rng):
@@ -657,6 +690,15 @@ CASES = [
     (check_original_dropout, (original_with(eval_identity=True),), WRONG, "shrink"),
     (check_original_dropout, (original_with(eval_p=True),), WRONG, "drop probability p"),
     (check_original_dropout, (original_with(eval_mask=True),), WRONG, "nothing is dropped"),
+    # evaluation scaled by the share one drawn mask keeps, not by 1 - p: named as such
+    (check_original_dropout, (original_eval_drawn_share,), WRONG, "one drawn mask keeps"),
+    (check_original_dropout, (original_eval_row_shares,), WRONG, "one drawn mask keeps"),
+    (check_original_dropout, (original_eval_last_share(),), WRONG, "one drawn mask keeps"),
+    (check_original_dropout, (original_eval_share_of_seeded,), WRONG, "one drawn mask keeps"),
+    # a factor far from 1 - p is not taken for a drawn share: the plain hint
+    (check_original_dropout, (lambda x, p, rng, training=True:
+                              x * (rng.random(x.shape) >= p) if training else x * (1 - p) ** 2,),
+     WRONG, "the input times the share of units kept during training"),
     (check_original_dropout, (lambda x, p, rng, training=True: x[:10],), WRONG, "shape"),
     (check_original_dropout, (original_mask(binomial_count_placed),), CORRECT, None),
     (check_original_dropout, (original_mask(seeded_63_bits),), CORRECT, None),
