@@ -17,6 +17,7 @@ import warnings
 
 import numpy as np
 
+from helpers.checks._advance import NOT_ADVANCED_HINT, rng_advanced
 from helpers.checks._entropy import narrow_first_draw
 from helpers.checks._seeding import (
     SEED_BITS,
@@ -751,6 +752,10 @@ def check_bootstrap_se(bootstrap_se) -> str:
     if other == results["median"]:
         raise Wrong("your result does not change with the rng: draw the resamples from the "
                     "rng argument")
+    # a copy of rng (deepcopy, its state, a jumped generator) gives a result that depends
+    # on rng, yet leaves rng where it was: the caller's next call repeats these resamples
+    if not rng_advanced(lambda rng: _quiet_call(bootstrap_se, x.copy(), np.median, 200, rng)):
+        raise Wrong(NOT_ADVANCED_HINT)
     keys = {seed: {row.tobytes() for row in np.sort(idx, axis=1)}
             for seed, idx in drawn.items() if idx is not None}
     if any(keys[a] & keys[b] for a in keys for b in keys if a < b):

@@ -4,6 +4,7 @@ Each check gets valid but unusual answers (other idioms, orientations, dtypes, l
 that must pass, and plausible mistakes that must fail with the hint on that mistake.
 """
 
+import copy
 import math
 import statistics
 
@@ -861,6 +862,42 @@ def _half_from_seed_42(x, s, B, rng):
     fixed = np.random.default_rng(42).integers(0, n, (B - B // 2, n))
     return s(x[np.concatenate([own, fixed])], axis=1).std()
 
+
+def _deep_copy(x, s, B, rng):
+    g = copy.deepcopy(rng)  # rng itself never moves: the caller's next call repeats these
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+def _state_copy(x, s, B, rng):
+    g = np.random.default_rng()
+    g.bit_generator.state = rng.bit_generator.state
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+def _jumped(x, s, B, rng):
+    g = np.random.Generator(rng.bit_generator.jumped())
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+def _state_restored(x, s, B, rng):
+    saved = rng.bit_generator.state
+    se = s(x[rng.integers(0, len(x), (B, len(x)))], axis=1).std()
+    rng.bit_generator.state = saved
+    return se
+
+
+def _one_child(x, s, B, rng):
+    g = rng.spawn(1)[0]  # valid: spawning moves rng's count of children
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+CASES += [
+    (check_bootstrap_se, (_deep_copy,), WRONG, "left rng where it found it"),
+    (check_bootstrap_se, (_state_copy,), WRONG, "left rng where it found it"),
+    (check_bootstrap_se, (_jumped,), WRONG, "left rng where it found it"),
+    (check_bootstrap_se, (_state_restored,), WRONG, "left rng where it found it"),
+    (check_bootstrap_se, (_one_child,), CORRECT, None),
+]
 
 CASES += [
     (check_bootstrap_se, (_hashed_seed,), WRONG, "a seed of 40 bits or fewer drawn from it"),
