@@ -273,33 +273,83 @@ def check_spread_of_means(spread, seed) -> str:
                 "of 400, average each sample, and take the std of the 5,000 means")
 
 
-# Exercise 2: the population variance, written without np.var or np.std.
+# Exercise 2: the population variance, written by hand: without np.var or np.std, nor any
+# library's variance (np.cov, statistics.pvariance, scipy.stats.moment, torch.var, ...).
 
+@functools.lru_cache(maxsize=1)
 def _variance_codes() -> dict[object, str]:
-    """The code of np.var, np.std, np.nanvar and np.nanstd and of the functions that do
-    their work (which the .var() and .std() methods call too), with the name to blame."""
+    """The code of the functions that compute a variance or standard deviation in one call,
+    with the name to blame: np.var, np.std, their nan versions and the functions that do
+    their work (which the .var() and .std() methods call too); np.cov; the statistics
+    module's four; SciPy's moment, tvar, tstd and describe (when SciPy is installed)."""
     var, std = inspect.unwrap(np.var), inspect.unwrap(np.std)
     methods = var.__globals__["_methods"]  # numpy's module behind them and the methods
     names = {var: "np.var", std: "np.std", methods._var: "np.var or .var()",
              methods._std: "np.std or .std()", inspect.unwrap(np.nanvar): "np.nanvar",
-             inspect.unwrap(np.nanstd): "np.nanstd"}
+             inspect.unwrap(np.nanstd): "np.nanstd", inspect.unwrap(np.cov): "np.cov"}
+    import statistics
+
+    names |= {getattr(statistics, f): f"statistics.{f}"
+              for f in ("pvariance", "variance", "pstdev", "stdev")}
+    try:
+        import scipy.stats
+    except ImportError:  # pragma: no cover - SciPy is in the course's requirements
+        pass
+    else:
+        names |= {inspect.unwrap(getattr(scipy.stats, f)): f"scipy.stats.{f}"
+                  for f in ("moment", "tvar", "tstd", "describe")}
     return {f.__code__: name for f, name in names.items()}
 
 
-_VARIANCE_CODES = _variance_codes()
+#: Built-in (C) functions and methods of PyTorch that compute a variance in one call.
+_TORCH_VARIANCES = ("var", "std", "var_mean", "std_mean")
+
+
+def _builtin_variance(func) -> str | None:
+    """The name to blame if ``func``, a built-in that a profiler saw called, is one of
+    :data:`_TORCH_VARIANCES`: ``torch.var(t)`` (bound to a class of ``torch._C``) or
+    ``t.var()`` (bound to a tensor); else None.
+
+    Examples
+    --------
+    >>> class Tensor:  # stands in for torch's, which the course's venv may lack
+    ...     pass
+    >>> Tensor.__module__ = "torch"
+    >>> bound = type("Bound", (), {"__name__": "var", "__self__": Tensor()})()
+    >>> _builtin_variance(bound), _builtin_variance(np.arange(3.0).var)
+    ('torch.var', None)
+    """
+    name = getattr(func, "__name__", None)
+    if name not in _TORCH_VARIANCES:
+        return None
+    owner = getattr(func, "__self__", None)
+    home = owner if isinstance(owner, type) else type(owner)  # torch.var's, t.var's
+    modules = (getattr(func, "__module__", None), getattr(home, "__module__", None),
+               getattr(owner, "__name__", None))
+    return f"torch.{name}" if any(str(m).split(".")[0] == "torch" for m in modules) else None
+
+
+#: The hint's list of what the exercise refuses.
+LIBRARY_VARIANCES = ("np.var or np.std (or the .var() and .std() methods), nor a library's "
+                     "variance (np.cov, statistics.pvariance, scipy.stats.moment, torch.var)")
 
 
 def _call_unaided(variance, x: np.ndarray) -> object:
-    """``call(variance, x)``; Wrong if the call used np.var, np.std, their nan versions or
-    the .var() and .std() methods, however it reached them (an alias, ``getattr`` with a
-    built name, a default argument, a helper): Python's profiler watches every function
-    that runs, and their code is what a use must run. Names and strings do not count
-    (a dict key or an attribute called "var" is fine)."""
+    """``call(variance, x)``; Wrong if the call used a library's variance
+    (:func:`_variance_codes`, :data:`_TORCH_VARIANCES`), however it reached it (an alias,
+    ``getattr`` with a built name, a default argument, a helper): Python's profiler watches
+    every function that runs, and their code is what a use must run. Names and strings do
+    not count (a dict key or an attribute called "var" is fine)."""
     used: list[str] = []
+    codes = _variance_codes()
 
     def watch(frame, event, arg):
-        if event == "call" and frame.f_code in _VARIANCE_CODES:
-            used.append(_VARIANCE_CODES[frame.f_code])
+        if event == "call" and frame.f_code in codes:
+            used.append(codes[frame.f_code])
+        elif event == "c_call":
+            name = _builtin_variance(arg)
+            if name is not None:
+                used.append(name)
 
     previous = sys.getprofile()
     sys.setprofile(watch)
@@ -308,9 +358,9 @@ def _call_unaided(variance, x: np.ndarray) -> object:
     finally:
         sys.setprofile(previous)
     if used:
-        raise Wrong("the exercise asks you to write the variance yourself, without np.var or "
-                    f"np.std (or the .var() and .std() methods); your function called "
-                    f"{used[0]}")
+        raise Wrong("the exercise asks you to write the variance yourself (the mean of the "
+                    f"squared deviations from the mean), without {LIBRARY_VARIANCES}; your "
+                    f"function called {used[0]}")
     return result
 
 
@@ -326,9 +376,10 @@ def _variance_cases() -> list[np.ndarray]:
 def check_variance(variance) -> str:
     """``variance(x)``: the population variance (ddof=0), accurate under a large offset.
 
-    Every call of the answer runs under :func:`_call_unaided`: one that runs np.var, np.std,
-    their nan versions or the .var() and .std() methods is told so, by whatever name it
-    reached them; names and strings (a key or an attribute called "var") are free.
+    Every call of the answer runs under :func:`_call_unaided`: one that runs a library's
+    variance (np.var, np.std and their methods, np.cov, statistics.pvariance,
+    scipy.stats.moment, torch.var, ...) is told so, by whatever name it reached it; names
+    and strings (a key or an attribute called "var") are free.
 
     Examples
     --------
@@ -355,6 +406,12 @@ def check_variance(variance) -> str:
             raise Wrong("right on small numbers but wrong on data near 1e9: the offset "
                         "swallows the digits (the trap of mean(x**2) - mean(x)**2, or of "
                         "float32); subtract the mean before squaring, in float64")
+        if math.isclose(got, want, rel_tol=1e-3):  # rounding, not a wrong formula
+            raise Wrong(f"close, but off by {abs(got / want - 1):.1e} of the variance (the "
+                        "check allows 1e-6): digits were lost to rounding, the mark of "
+                        "float32 arithmetic or of the one-pass formula mean(x**2) - "
+                        "mean(x)**2 (worse still in float32); subtract the mean before "
+                        "squaring, in float64")
         raise Wrong("not the variance: the mean of the squared deviations from the mean")
     return "your variance subtracts before it squares, so an offset costs no accuracy."
 

@@ -5,6 +5,7 @@ that must pass, and plausible mistakes that must fail with the hint on that mist
 """
 
 import copy
+import importlib.util
 import math
 import statistics
 
@@ -239,13 +240,27 @@ def _float32_two_pass(x):
     return float(np.mean((y - y.mean()) ** 2))
 
 
+def _torch_var(x):
+    import torch
+    return float(torch.var(torch.from_numpy(x), correction=0))
+
+
+def _torch_method(x):
+    import torch
+    return float(torch.from_numpy(x).std(correction=0) ** 2)
+
+
+def _float32_one_pass(x):
+    x32 = x.astype(np.float32)
+    return np.mean(x32**2) - np.mean(x32) ** 2
+
+
 VARIANCE_CASES = [
     # valid
     (check_variance, (lambda x: np.mean((x - np.mean(x)) ** 2),), CORRECT, "subtracts"),
     (check_variance, (_welford,), CORRECT, None),
     (check_variance, (_shifted,), CORRECT, None),
     (check_variance, (_dot,), CORRECT, None),
-    (check_variance, (lambda x: statistics.pvariance(x.tolist()),), CORRECT, None),
     (check_variance, (lambda x: np.float32(np.mean((x - x.mean()) ** 2)),), CORRECT, None),
     (check_variance, (lambda x: np.array(np.sum((x - x.mean()) ** 2) / len(x)),), CORRECT,
      None),
@@ -272,8 +287,25 @@ VARIANCE_CASES = [
     (check_variance, (_nan_version,), WRONG, "your function called np.nanvar"),
     (check_variance, (_in_place,), WRONG, "changed its argument x in place"),
     (check_variance, (_float32_two_pass,), WRONG, "near 1e9"),
+    (check_variance, (_float32_one_pass,), WRONG, "digits were lost to rounding"),
     (check_variance, (lambda x: [1.0, 2.0],), WRONG, "one number"),
+    # a library's variance is refused too: the exercise is to write the formula
+    (check_variance, (lambda x: np.cov(x, bias=True),), WRONG, "your function called np.cov"),
+    (check_variance, (lambda x: np.cov(x, ddof=0),), WRONG, "your function called np.cov"),
+    (check_variance, (lambda x: statistics.pvariance(x.tolist()),), WRONG,
+     "your function called statistics.pvariance"),
+    (check_variance, (lambda x: statistics.pstdev(x) ** 2,), WRONG,
+     "your function called statistics.pstdev"),
+    (check_variance, (lambda x: scipy.stats.moment(x, 2),), WRONG,
+     "your function called scipy.stats.moment"),
+    (check_variance, (lambda x: scipy.stats.tvar(x) * (len(x) - 1) / len(x),), WRONG,
+     "nor a library's variance"),
 ]
+if importlib.util.find_spec("torch") is not None:  # in requirements-torch.txt only
+    VARIANCE_CASES += [
+        (check_variance, (_torch_var,), WRONG, "your function called torch.var"),
+        (check_variance, (_torch_method,), WRONG, "your function called torch.std"),
+    ]
 
 # ----------------------------------------------------------------- Exercise 3: batch means
 
