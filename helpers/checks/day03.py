@@ -55,6 +55,16 @@ def _spreads_from_seed(seed: int) -> tuple[tuple[float, float], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=8)
+def _spawned_spreads(seed: int) -> tuple[float, ...]:
+    """The spread of 5,000 means from Day 1's spawn pattern, one child of ``rng_ex`` per
+    sample (``[g.random(400).mean() for g in rng_ex.spawn(5_000)]``), either ddof: also
+    the prompt's numbers, drawn from rng_ex's own children (a quarter of a second)."""
+    means = np.array([g.random(SAMPLE_SIZE).mean()
+                      for g in np.random.default_rng(seed).spawn(NUM_MEANS)])
+    return tuple(float(means.std(ddof=ddof)) for ddof in (0, 1))
+
+
 def _formulas(draws: np.ndarray, axis: int) -> list[float]:
     """s / sqrt(400) computed from the draws instead of the spread of their means: each
     sample's s averaged (or its variance), the s of all draws, or one sample's s."""
@@ -243,6 +253,9 @@ def check_spread_of_means(spread, seed) -> str:
     if any(_close(spread, want, rel) for want, rel in _spreads_from_seed(seed)):
         return "the means of 400 uniform draws scatter with standard deviation sigma / sqrt(400)."
     if _close(spread, STANDARD_ERROR, 0.05):  # 5 standard errors of a std of 5,000 values
+        if any(_close(spread, want, 1e-6) for want in _spawned_spreads(seed)):
+            return ("the means of 400 uniform draws scatter with standard deviation "
+                    "sigma / sqrt(400) (one child of rng_ex per sample, as Day 1 spawns).")
         for value, rel, kind in _near_misses_from_seed(seed):
             if _close(spread, value, rel):
                 raise Wrong(_NEAR_MISS_HINTS[kind])
@@ -608,11 +621,19 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
                     "replacement")
     counts = np.bincount((np.arange(num_resamples)[:, None] * x.size + idx).ravel(),
                          minlength=num_resamples * x.size).reshape(num_resamples, x.size)
-    deviations = counts - 1.0  # each value's count in a resample: 1 on average
+    # each value's count in a resample, less its average over the resamples (1, unless
+    # some values are favoured: that is the totals' test below, not a sharing of draws)
+    deviations = counts - counts.mean(axis=0)
+    spread = np.mean(deviations**2)
+    if spread == 0:
+        raise Wrong("every resample holds the same values, in another order (shifts of one "
+                    "resample, np.roll, or permutations of it), so the statistic does not "
+                    "vary: draw each resample afresh, for instance all of them as one "
+                    "(num_resamples, len(x)) matrix of indices")
     for lag in (1, 2, 3):
         # independent resamples: about 0 +- 0.002; resamples b and b + lag sharing a
         # share f of their draws: about f
-        shared = np.mean(deviations[:-lag] * deviations[lag:]) / np.mean(deviations**2)
+        shared = np.mean(deviations[:-lag] * deviations[lag:]) / spread
         if shared > 0.05:
             raise Wrong("neighbouring resamples share far more values than independent "
                         "ones do (overlapping windows of one stream of indices, or shifts "
@@ -678,11 +699,13 @@ _WHOLE_MATRIX = ("statistic was applied to all the resamples at once, without ax
                  "is a resample) to get one statistic per resample")
 
 
-def _constant_seed(bootstrap_se, x: np.ndarray) -> str | None:
+def _constant_seed(bootstrap_se, x: np.ndarray) -> tuple[str, bool] | None:
     """The seed (as the learner wrote it: ``42``, ``[1, 2]``) that calls with three
     different rngs all gave a generator, if one did (``default_rng(42)`` for half the
-    resamples): a constant that makes every call's resamples the same; else None."""
-    common = None
+    resamples, or ``default_rng(s * i)`` at i = 0): a seed that makes some of every call's
+    resamples the same; and whether the calls' other seeds varied (seed arithmetic that
+    meets one value at some i, rather than a constant). None if there is no such seed."""
+    calls = []
     for seed in (1, 3, 5):
         rng = np.random.default_rng(seed)  # made before the watch: not the learner's
         try:
@@ -690,12 +713,13 @@ def _constant_seed(bootstrap_se, x: np.ndarray) -> str | None:
                 _quiet_call(bootstrap_se, x.copy(), np.median, 200, rng)
         except Wrong:
             return None
-        groups = {tuple(group) for group in seen.groups}
-        common = groups if common is None else common & groups
+        calls.append({tuple(group) for group in seen.groups})
+    common = set.intersection(*calls)
     if not common:
         return None
     group = min(common)
-    return str(group[0]) if len(group) == 1 else str(list(group))
+    shown = str(group[0]) if len(group) == 1 else str(list(group))
+    return shown, any(groups != common for groups in calls)
 
 
 def _watched_seeds(bootstrap_se, x: np.ndarray) -> None:
@@ -816,10 +840,17 @@ def check_bootstrap_se(bootstrap_se) -> str:
     keys = {seed: {row.tobytes() for row in np.sort(idx, axis=1)}
             for seed, idx in drawn.items() if idx is not None}
     if any(keys[a] & keys[b] for a in keys for b in keys if a < b):
-        constant = _constant_seed(bootstrap_se, x)
-        if constant is not None:
+        found = _constant_seed(bootstrap_se, x)
+        if found is not None and found[1]:  # s * i at i = 0, s % k, ...: one seed recurs
+            raise Wrong(f"calls with different rngs drew some of the same resamples: among "
+                        f"the seeds your function computes, one ({found[0]}) comes out the "
+                        "same in every call, whatever rng it is given (seed arithmetic such "
+                        "as seed * i gives 0 at i = 0), so its resamples repeat from call to "
+                        "call; draw every resample from rng itself (or from children made "
+                        "by rng.spawn)")
+        if found is not None:
             raise Wrong(f"calls with different rngs drew some of the same resamples: your "
-                        f"function seeds a generator with the same seed ({constant}) in "
+                        f"function seeds a generator with the same seed ({found[0]}) in "
                         "every call, whatever rng it is given, so those resamples repeat "
                         "from call to call; draw every resample from rng itself")
         raise Wrong("calls with different rngs drew some of the same resamples, so yours "

@@ -51,7 +51,14 @@ def _legacy_spread(seed):
     return float(np.random.RandomState(seed).rand(5_000, 400).mean(axis=1).std())
 
 
+def _spawned_spread(seed):
+    rng_ex = np.random.default_rng(seed)  # Day 1's pattern: one child per sample
+    return np.std([g.random(400).mean() for g in rng_ex.spawn(5_000)])
+
+
 SPREAD_CASES = [
+    (check_spread_of_means, (_spawned_spread(42), 42), CORRECT, "as Day 1 spawns"),
+    (check_spread_of_means, (_spawned_spread(7), 7), CORRECT, None),
     (check_spread_of_means, (float("nan"), 42), WRONG, "your answer is NaN"),
     # valid
     (check_spread_of_means, (_spread(42), 42), CORRECT, "sigma / sqrt(400)"),
@@ -923,7 +930,23 @@ def _one_child(x, s, B, rng):
     return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
 
 
+def _seed_times_i_from_0(x, statistic, num_resamples, rng):
+    s = int(rng.integers(1, 1_000))  # i = 0 gives seed 0 in every call; the rest vary
+    idx = np.concatenate([np.random.default_rng(s * i).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _half_from_first_50(x, statistic, num_resamples, rng):
+    n = len(x)
+    a = rng.integers(0, n, (num_resamples, n // 2))
+    b = rng.integers(0, 50, (num_resamples, n - n // 2))  # half drawn from x[:50] only
+    return statistic(x[np.concatenate([a, b], axis=1)], axis=1).std()
+
+
 CASES += [
+    (check_bootstrap_se, (_seed_times_i_from_0,), WRONG, "seed * i gives 0 at i = 0"),
+    (check_bootstrap_se, (_half_from_first_50,), WRONG, "drawn far more or less often"),
     (check_bootstrap_se, (_deep_copy,), WRONG, "left rng where it found it"),
     (check_bootstrap_se, (_state_copy,), WRONG, "left rng where it found it"),
     (check_bootstrap_se, (_jumped,), WRONG, "left rng where it found it"),
