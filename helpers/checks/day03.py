@@ -289,12 +289,26 @@ def check_spread_of_means(spread, seed) -> str:
 # Exercise 2: the population variance, written by hand: without np.var or np.std, nor any
 # library's variance (np.cov, statistics.pvariance, scipy.stats.moment, torch.var, ...).
 
+#: SciPy's functions that compute a variance in one call, known by their name and file
+#: (scipy/stats/_stats_py.py), so that the check need not import SciPy (most of a second);
+#: the distributions' .moment methods, which importing scipy.stats runs, live elsewhere.
+SCIPY_VARIANCES = ("moment", "tvar", "tstd", "describe")
+
+
+def _scipy_variance(code) -> str | None:
+    """``scipy.stats.<name>`` if ``code`` is one of :data:`SCIPY_VARIANCES`; else None."""
+    path = code.co_filename.replace("\\", "/")
+    if code.co_name in SCIPY_VARIANCES and path.endswith("scipy/stats/_stats_py.py"):
+        return f"scipy.stats.{code.co_name}"
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _variance_codes() -> dict[object, str]:
     """The code of the functions that compute a variance or standard deviation in one call,
     with the name to blame: np.var, np.std, their nan versions and the functions that do
     their work (which the .var() and .std() methods call too); np.cov; the statistics
-    module's four; SciPy's moment, tvar, tstd and describe (when SciPy is installed)."""
+    module's four. (SciPy's: :func:`_scipy_variance`.)"""
     var, std = inspect.unwrap(np.var), inspect.unwrap(np.std)
     methods = var.__globals__["_methods"]  # numpy's module behind them and the methods
     names = {var: "np.var", std: "np.std", methods._var: "np.var or .var()",
@@ -304,13 +318,6 @@ def _variance_codes() -> dict[object, str]:
 
     names |= {getattr(statistics, f): f"statistics.{f}"
               for f in ("pvariance", "variance", "pstdev", "stdev")}
-    try:
-        import scipy.stats
-    except ImportError:  # pragma: no cover - SciPy is in the course's requirements
-        pass
-    else:
-        names |= {inspect.unwrap(getattr(scipy.stats, f)): f"scipy.stats.{f}"
-                  for f in ("moment", "tvar", "tstd", "describe")}
     return {f.__code__: name for f, name in names.items()}
 
 
@@ -349,9 +356,10 @@ LIBRARY_VARIANCES = ("np.var or np.std (or the .var() and .std() methods), nor a
 
 def _call_unaided(variance, x: np.ndarray) -> object:
     """``call(variance, x)``; Wrong if the call used a library's variance
-    (:func:`_variance_codes`, :data:`_TORCH_VARIANCES`), however it reached it (an alias,
-    ``getattr`` with a built name, a default argument, a helper): Python's profiler watches
-    every function that runs, and their code is what a use must run. Names and strings do
+    (:func:`_variance_codes`, :func:`_scipy_variance`, :data:`_TORCH_VARIANCES`), however it
+    reached it (an alias, ``getattr`` with a built name, a default argument, a helper):
+    Python's profiler watches every function that runs, and their code is what a use must
+    run. Names and strings do
     not count (a dict key or an attribute called "var" is fine)."""
     used: list[str] = []
     codes = _variance_codes()
@@ -359,6 +367,8 @@ def _call_unaided(variance, x: np.ndarray) -> object:
     def watch(frame, event, arg):
         if event == "call" and frame.f_code in codes:
             used.append(codes[frame.f_code])
+        elif event == "call" and _scipy_variance(frame.f_code) is not None:
+            used.append(_scipy_variance(frame.f_code))
         elif event == "c_call":
             name = _builtin_variance(arg)
             if name is not None:

@@ -307,6 +307,8 @@ VARIANCE_CASES = [
      "your function called scipy.stats.moment"),
     (check_variance, (lambda x: scipy.stats.tvar(x) * (len(x) - 1) / len(x),), WRONG,
      "nor a library's variance"),
+    (check_variance, (lambda x: scipy.stats.describe(x).variance * (len(x) - 1) / len(x),),
+     WRONG, "your function called scipy.stats.describe"),
 ]
 if importlib.util.find_spec("torch") is not None:  # in requirements-torch.txt only
     VARIANCE_CASES += [
