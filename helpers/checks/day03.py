@@ -17,6 +17,7 @@ import warnings
 
 import numpy as np
 
+from helpers.checks._advance import NOT_ADVANCED_HINT, rng_advanced
 from helpers.checks._entropy import narrow_first_draw
 from helpers.checks._seeding import (
     SEED_BITS,
@@ -52,6 +53,16 @@ def _spreads_from_seed(seed: int) -> tuple[tuple[float, float], ...]:
             means = draws.mean(axis=axis, dtype=np.float64)
             out += [(float(means.std(ddof=ddof)), rel) for ddof in (0, 1)]
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _spawned_spreads(seed: int) -> tuple[float, ...]:
+    """The spread of 5,000 means from Day 1's spawn pattern, one child of ``rng_ex`` per
+    sample (``[g.random(400).mean() for g in rng_ex.spawn(5_000)]``), either ddof: also
+    the prompt's numbers, drawn from rng_ex's own children (a quarter of a second)."""
+    means = np.array([g.random(SAMPLE_SIZE).mean()
+                      for g in np.random.default_rng(seed).spawn(NUM_MEANS)])
+    return tuple(float(means.std(ddof=ddof)) for ddof in (0, 1))
 
 
 def _formulas(draws: np.ndarray, axis: int) -> list[float]:
@@ -242,6 +253,9 @@ def check_spread_of_means(spread, seed) -> str:
     if any(_close(spread, want, rel) for want, rel in _spreads_from_seed(seed)):
         return "the means of 400 uniform draws scatter with standard deviation sigma / sqrt(400)."
     if _close(spread, STANDARD_ERROR, 0.05):  # 5 standard errors of a std of 5,000 values
+        if any(_close(spread, want, 1e-6) for want in _spawned_spreads(seed)):
+            return ("the means of 400 uniform draws scatter with standard deviation "
+                    "sigma / sqrt(400) (one child of rng_ex per sample, as Day 1 spawns).")
         for value, rel, kind in _near_misses_from_seed(seed):
             if _close(spread, value, rel):
                 raise Wrong(_NEAR_MISS_HINTS[kind])
@@ -272,33 +286,93 @@ def check_spread_of_means(spread, seed) -> str:
                 "of 400, average each sample, and take the std of the 5,000 means")
 
 
-# Exercise 2: the population variance, written without np.var or np.std.
+# Exercise 2: the population variance, written by hand: without np.var or np.std, nor any
+# library's variance (np.cov, statistics.pvariance, scipy.stats.moment, torch.var, ...).
 
+#: SciPy's functions that compute a variance in one call, known by their name and file
+#: (scipy/stats/_stats_py.py), so that the check need not import SciPy (most of a second);
+#: the distributions' .moment methods, which importing scipy.stats runs, live elsewhere.
+SCIPY_VARIANCES = ("moment", "tvar", "tstd", "describe")
+
+
+def _scipy_variance(code) -> str | None:
+    """``scipy.stats.<name>`` if ``code`` is one of :data:`SCIPY_VARIANCES`; else None."""
+    path = code.co_filename.replace("\\", "/")
+    if code.co_name in SCIPY_VARIANCES and path.endswith("scipy/stats/_stats_py.py"):
+        return f"scipy.stats.{code.co_name}"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
 def _variance_codes() -> dict[object, str]:
-    """The code of np.var, np.std, np.nanvar and np.nanstd and of the functions that do
-    their work (which the .var() and .std() methods call too), with the name to blame."""
+    """The code of the functions that compute a variance or standard deviation in one call,
+    with the name to blame: np.var, np.std, their nan versions and the functions that do
+    their work (which the .var() and .std() methods call too); np.cov; the statistics
+    module's four. (SciPy's: :func:`_scipy_variance`.)"""
     var, std = inspect.unwrap(np.var), inspect.unwrap(np.std)
     methods = var.__globals__["_methods"]  # numpy's module behind them and the methods
     names = {var: "np.var", std: "np.std", methods._var: "np.var or .var()",
              methods._std: "np.std or .std()", inspect.unwrap(np.nanvar): "np.nanvar",
-             inspect.unwrap(np.nanstd): "np.nanstd"}
+             inspect.unwrap(np.nanstd): "np.nanstd", inspect.unwrap(np.cov): "np.cov"}
+    import statistics
+
+    names |= {getattr(statistics, f): f"statistics.{f}"
+              for f in ("pvariance", "variance", "pstdev", "stdev")}
     return {f.__code__: name for f, name in names.items()}
 
 
-_VARIANCE_CODES = _variance_codes()
+#: Built-in (C) functions and methods of PyTorch that compute a variance in one call.
+_TORCH_VARIANCES = ("var", "std", "var_mean", "std_mean")
+
+
+def _builtin_variance(func) -> str | None:
+    """The name to blame if ``func``, a built-in that a profiler saw called, is one of
+    :data:`_TORCH_VARIANCES`: ``torch.var(t)`` (bound to a class of ``torch._C``) or
+    ``t.var()`` (bound to a tensor); else None.
+
+    Examples
+    --------
+    >>> class Tensor:  # stands in for torch's, which the course's venv may lack
+    ...     pass
+    >>> Tensor.__module__ = "torch"
+    >>> bound = type("Bound", (), {"__name__": "var", "__self__": Tensor()})()
+    >>> _builtin_variance(bound), _builtin_variance(np.arange(3.0).var)
+    ('torch.var', None)
+    """
+    name = getattr(func, "__name__", None)
+    if name not in _TORCH_VARIANCES:
+        return None
+    owner = getattr(func, "__self__", None)
+    home = owner if isinstance(owner, type) else type(owner)  # torch.var's, t.var's
+    modules = (getattr(func, "__module__", None), getattr(home, "__module__", None),
+               getattr(owner, "__name__", None))
+    return f"torch.{name}" if any(str(m).split(".")[0] == "torch" for m in modules) else None
+
+
+#: The hint's list of what the exercise refuses.
+LIBRARY_VARIANCES = ("np.var or np.std (or the .var() and .std() methods), nor a library's "
+                     "variance (np.cov, statistics.pvariance, scipy.stats.moment, torch.var)")
 
 
 def _call_unaided(variance, x: np.ndarray) -> object:
-    """``call(variance, x)``; Wrong if the call used np.var, np.std, their nan versions or
-    the .var() and .std() methods, however it reached them (an alias, ``getattr`` with a
-    built name, a default argument, a helper): Python's profiler watches every function
-    that runs, and their code is what a use must run. Names and strings do not count
-    (a dict key or an attribute called "var" is fine)."""
+    """``call(variance, x)``; Wrong if the call used a library's variance
+    (:func:`_variance_codes`, :func:`_scipy_variance`, :data:`_TORCH_VARIANCES`), however it
+    reached it (an alias, ``getattr`` with a built name, a default argument, a helper):
+    Python's profiler watches every function that runs, and their code is what a use must
+    run. Names and strings do
+    not count (a dict key or an attribute called "var" is fine)."""
     used: list[str] = []
+    codes = _variance_codes()
 
     def watch(frame, event, arg):
-        if event == "call" and frame.f_code in _VARIANCE_CODES:
-            used.append(_VARIANCE_CODES[frame.f_code])
+        if event == "call" and frame.f_code in codes:
+            used.append(codes[frame.f_code])
+        elif event == "call" and _scipy_variance(frame.f_code) is not None:
+            used.append(_scipy_variance(frame.f_code))
+        elif event == "c_call":
+            name = _builtin_variance(arg)
+            if name is not None:
+                used.append(name)
 
     previous = sys.getprofile()
     sys.setprofile(watch)
@@ -307,9 +381,9 @@ def _call_unaided(variance, x: np.ndarray) -> object:
     finally:
         sys.setprofile(previous)
     if used:
-        raise Wrong("the exercise asks you to write the variance yourself, without np.var or "
-                    f"np.std (or the .var() and .std() methods); your function called "
-                    f"{used[0]}")
+        raise Wrong("the exercise asks you to write the variance yourself (the mean of the "
+                    f"squared deviations from the mean), without {LIBRARY_VARIANCES}; your "
+                    f"function called {used[0]}")
     return result
 
 
@@ -325,9 +399,10 @@ def _variance_cases() -> list[np.ndarray]:
 def check_variance(variance) -> str:
     """``variance(x)``: the population variance (ddof=0), accurate under a large offset.
 
-    Every call of the answer runs under :func:`_call_unaided`: one that runs np.var, np.std,
-    their nan versions or the .var() and .std() methods is told so, by whatever name it
-    reached them; names and strings (a key or an attribute called "var") are free.
+    Every call of the answer runs under :func:`_call_unaided`: one that runs a library's
+    variance (np.var, np.std and their methods, np.cov, statistics.pvariance,
+    scipy.stats.moment, torch.var, ...) is told so, by whatever name it reached it; names
+    and strings (a key or an attribute called "var") are free.
 
     Examples
     --------
@@ -354,6 +429,12 @@ def check_variance(variance) -> str:
             raise Wrong("right on small numbers but wrong on data near 1e9: the offset "
                         "swallows the digits (the trap of mean(x**2) - mean(x)**2, or of "
                         "float32); subtract the mean before squaring, in float64")
+        if math.isclose(got, want, rel_tol=1e-3):  # rounding, not a wrong formula
+            raise Wrong(f"close, but off by {abs(got / want - 1):.1e} of the variance (the "
+                        "check allows 1e-6): digits were lost to rounding, the mark of "
+                        "float32 arithmetic or of the one-pass formula mean(x**2) - "
+                        "mean(x)**2 (worse still in float32); subtract the mean before "
+                        "squaring, in float64")
         raise Wrong("not the variance: the mean of the squared deviations from the mean")
     return "your variance subtracts before it squares, so an offset costs no accuracy."
 
@@ -550,11 +631,19 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
                     "replacement")
     counts = np.bincount((np.arange(num_resamples)[:, None] * x.size + idx).ravel(),
                          minlength=num_resamples * x.size).reshape(num_resamples, x.size)
-    deviations = counts - 1.0  # each value's count in a resample: 1 on average
+    # each value's count in a resample, less its average over the resamples (1, unless
+    # some values are favoured: that is the totals' test below, not a sharing of draws)
+    deviations = counts - counts.mean(axis=0)
+    spread = np.mean(deviations**2)
+    if spread == 0:
+        raise Wrong("every resample holds the same values, in another order (shifts of one "
+                    "resample, np.roll, or permutations of it), so the statistic does not "
+                    "vary: draw each resample afresh, for instance all of them as one "
+                    "(num_resamples, len(x)) matrix of indices")
     for lag in (1, 2, 3):
         # independent resamples: about 0 +- 0.002; resamples b and b + lag sharing a
         # share f of their draws: about f
-        shared = np.mean(deviations[:-lag] * deviations[lag:]) / np.mean(deviations**2)
+        shared = np.mean(deviations[:-lag] * deviations[lag:]) / spread
         if shared > 0.05:
             raise Wrong("neighbouring resamples share far more values than independent "
                         "ones do (overlapping windows of one stream of indices, or shifts "
@@ -620,11 +709,13 @@ _WHOLE_MATRIX = ("statistic was applied to all the resamples at once, without ax
                  "is a resample) to get one statistic per resample")
 
 
-def _constant_seed(bootstrap_se, x: np.ndarray) -> str | None:
+def _constant_seed(bootstrap_se, x: np.ndarray) -> tuple[str, bool] | None:
     """The seed (as the learner wrote it: ``42``, ``[1, 2]``) that calls with three
     different rngs all gave a generator, if one did (``default_rng(42)`` for half the
-    resamples): a constant that makes every call's resamples the same; else None."""
-    common = None
+    resamples, or ``default_rng(s * i)`` at i = 0): a seed that makes some of every call's
+    resamples the same; and whether the calls' other seeds varied (seed arithmetic that
+    meets one value at some i, rather than a constant). None if there is no such seed."""
+    calls = []
     for seed in (1, 3, 5):
         rng = np.random.default_rng(seed)  # made before the watch: not the learner's
         try:
@@ -632,12 +723,13 @@ def _constant_seed(bootstrap_se, x: np.ndarray) -> str | None:
                 _quiet_call(bootstrap_se, x.copy(), np.median, 200, rng)
         except Wrong:
             return None
-        groups = {tuple(group) for group in seen.groups}
-        common = groups if common is None else common & groups
+        calls.append({tuple(group) for group in seen.groups})
+    common = set.intersection(*calls)
     if not common:
         return None
     group = min(common)
-    return str(group[0]) if len(group) == 1 else str(list(group))
+    shown = str(group[0]) if len(group) == 1 else str(list(group))
+    return shown, any(groups != common for groups in calls)
 
 
 def _watched_seeds(bootstrap_se, x: np.ndarray) -> None:
@@ -751,13 +843,24 @@ def check_bootstrap_se(bootstrap_se) -> str:
     if other == results["median"]:
         raise Wrong("your result does not change with the rng: draw the resamples from the "
                     "rng argument")
+    # a copy of rng (deepcopy, its state, a jumped generator) gives a result that depends
+    # on rng, yet leaves rng where it was: the caller's next call repeats these resamples
+    if not rng_advanced(lambda rng: _quiet_call(bootstrap_se, x.copy(), np.median, 200, rng)):
+        raise Wrong(NOT_ADVANCED_HINT)
     keys = {seed: {row.tobytes() for row in np.sort(idx, axis=1)}
             for seed, idx in drawn.items() if idx is not None}
     if any(keys[a] & keys[b] for a in keys for b in keys if a < b):
-        constant = _constant_seed(bootstrap_se, x)
-        if constant is not None:
+        found = _constant_seed(bootstrap_se, x)
+        if found is not None and found[1]:  # s * i at i = 0, s % k, ...: one seed recurs
+            raise Wrong(f"calls with different rngs drew some of the same resamples: among "
+                        f"the seeds your function computes, one ({found[0]}) comes out the "
+                        "same in every call, whatever rng it is given (seed arithmetic such "
+                        "as seed * i gives 0 at i = 0), so its resamples repeat from call to "
+                        "call; draw every resample from rng itself (or from children made "
+                        "by rng.spawn)")
+        if found is not None:
             raise Wrong(f"calls with different rngs drew some of the same resamples: your "
-                        f"function seeds a generator with the same seed ({constant}) in "
+                        f"function seeds a generator with the same seed ({found[0]}) in "
                         "every call, whatever rng it is given, so those resamples repeat "
                         "from call to call; draw every resample from rng itself")
         raise Wrong("calls with different rngs drew some of the same resamples, so yours "

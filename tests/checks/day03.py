@@ -4,6 +4,8 @@ Each check gets valid but unusual answers (other idioms, orientations, dtypes, l
 that must pass, and plausible mistakes that must fail with the hint on that mistake.
 """
 
+import copy
+import importlib.util
 import math
 import statistics
 
@@ -49,7 +51,14 @@ def _legacy_spread(seed):
     return float(np.random.RandomState(seed).rand(5_000, 400).mean(axis=1).std())
 
 
+def _spawned_spread(seed):
+    rng_ex = np.random.default_rng(seed)  # Day 1's pattern: one child per sample
+    return np.std([g.random(400).mean() for g in rng_ex.spawn(5_000)])
+
+
 SPREAD_CASES = [
+    (check_spread_of_means, (_spawned_spread(42), 42), CORRECT, "as Day 1 spawns"),
+    (check_spread_of_means, (_spawned_spread(7), 7), CORRECT, None),
     (check_spread_of_means, (float("nan"), 42), WRONG, "your answer is NaN"),
     # valid
     (check_spread_of_means, (_spread(42), 42), CORRECT, "sigma / sqrt(400)"),
@@ -238,13 +247,27 @@ def _float32_two_pass(x):
     return float(np.mean((y - y.mean()) ** 2))
 
 
+def _torch_var(x):
+    import torch
+    return float(torch.var(torch.from_numpy(x), correction=0))
+
+
+def _torch_method(x):
+    import torch
+    return float(torch.from_numpy(x).std(correction=0) ** 2)
+
+
+def _float32_one_pass(x):
+    x32 = x.astype(np.float32)
+    return np.mean(x32**2) - np.mean(x32) ** 2
+
+
 VARIANCE_CASES = [
     # valid
     (check_variance, (lambda x: np.mean((x - np.mean(x)) ** 2),), CORRECT, "subtracts"),
     (check_variance, (_welford,), CORRECT, None),
     (check_variance, (_shifted,), CORRECT, None),
     (check_variance, (_dot,), CORRECT, None),
-    (check_variance, (lambda x: statistics.pvariance(x.tolist()),), CORRECT, None),
     (check_variance, (lambda x: np.float32(np.mean((x - x.mean()) ** 2)),), CORRECT, None),
     (check_variance, (lambda x: np.array(np.sum((x - x.mean()) ** 2) / len(x)),), CORRECT,
      None),
@@ -271,8 +294,27 @@ VARIANCE_CASES = [
     (check_variance, (_nan_version,), WRONG, "your function called np.nanvar"),
     (check_variance, (_in_place,), WRONG, "changed its argument x in place"),
     (check_variance, (_float32_two_pass,), WRONG, "near 1e9"),
+    (check_variance, (_float32_one_pass,), WRONG, "digits were lost to rounding"),
     (check_variance, (lambda x: [1.0, 2.0],), WRONG, "one number"),
+    # a library's variance is refused too: the exercise is to write the formula
+    (check_variance, (lambda x: np.cov(x, bias=True),), WRONG, "your function called np.cov"),
+    (check_variance, (lambda x: np.cov(x, ddof=0),), WRONG, "your function called np.cov"),
+    (check_variance, (lambda x: statistics.pvariance(x.tolist()),), WRONG,
+     "your function called statistics.pvariance"),
+    (check_variance, (lambda x: statistics.pstdev(x) ** 2,), WRONG,
+     "your function called statistics.pstdev"),
+    (check_variance, (lambda x: scipy.stats.moment(x, 2),), WRONG,
+     "your function called scipy.stats.moment"),
+    (check_variance, (lambda x: scipy.stats.tvar(x) * (len(x) - 1) / len(x),), WRONG,
+     "nor a library's variance"),
+    (check_variance, (lambda x: scipy.stats.describe(x).variance * (len(x) - 1) / len(x),),
+     WRONG, "your function called scipy.stats.describe"),
 ]
+if importlib.util.find_spec("torch") is not None:  # in requirements-torch.txt only
+    VARIANCE_CASES += [
+        (check_variance, (_torch_var,), WRONG, "your function called torch.var"),
+        (check_variance, (_torch_method,), WRONG, "your function called torch.std"),
+    ]
 
 # ----------------------------------------------------------------- Exercise 3: batch means
 
@@ -861,6 +903,58 @@ def _half_from_seed_42(x, s, B, rng):
     fixed = np.random.default_rng(42).integers(0, n, (B - B // 2, n))
     return s(x[np.concatenate([own, fixed])], axis=1).std()
 
+
+def _deep_copy(x, s, B, rng):
+    g = copy.deepcopy(rng)  # rng itself never moves: the caller's next call repeats these
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+def _state_copy(x, s, B, rng):
+    g = np.random.default_rng()
+    g.bit_generator.state = rng.bit_generator.state
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+def _jumped(x, s, B, rng):
+    g = np.random.Generator(rng.bit_generator.jumped())
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+def _state_restored(x, s, B, rng):
+    saved = rng.bit_generator.state
+    se = s(x[rng.integers(0, len(x), (B, len(x)))], axis=1).std()
+    rng.bit_generator.state = saved
+    return se
+
+
+def _one_child(x, s, B, rng):
+    g = rng.spawn(1)[0]  # valid: spawning moves rng's count of children
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
+def _seed_times_i_from_0(x, statistic, num_resamples, rng):
+    s = int(rng.integers(1, 1_000))  # i = 0 gives seed 0 in every call; the rest vary
+    idx = np.concatenate([np.random.default_rng(s * i).integers(0, len(x), (100, len(x)))
+                          for i in range(num_resamples // 100)])
+    return statistic(x[idx], axis=1).std(ddof=1)
+
+
+def _half_from_first_50(x, statistic, num_resamples, rng):
+    n = len(x)
+    a = rng.integers(0, n, (num_resamples, n // 2))
+    b = rng.integers(0, 50, (num_resamples, n - n // 2))  # half drawn from x[:50] only
+    return statistic(x[np.concatenate([a, b], axis=1)], axis=1).std()
+
+
+CASES += [
+    (check_bootstrap_se, (_seed_times_i_from_0,), WRONG, "seed * i gives 0 at i = 0"),
+    (check_bootstrap_se, (_half_from_first_50,), WRONG, "drawn far more or less often"),
+    (check_bootstrap_se, (_deep_copy,), WRONG, "left rng where it found it"),
+    (check_bootstrap_se, (_state_copy,), WRONG, "left rng where it found it"),
+    (check_bootstrap_se, (_jumped,), WRONG, "left rng where it found it"),
+    (check_bootstrap_se, (_state_restored,), WRONG, "left rng where it found it"),
+    (check_bootstrap_se, (_one_child,), CORRECT, None),
+]
 
 CASES += [
     (check_bootstrap_se, (_hashed_seed,), WRONG, "a seed of 40 bits or fewer drawn from it"),
