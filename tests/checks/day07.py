@@ -1529,3 +1529,27 @@ CASES += [
         rng.bit_generator.jumped())),), WRONG, "left rng where it found it"),
     (check_family_bootstrap, (boot_restored,), WRONG, "left rng where it found it"),
 ]
+
+
+# Whole families resampled rightly, but another statistic of each resample returned (review
+# M1, L2): named as such, before the slopes' spread blames the draw.
+def _standardized(v):
+    return (v - v.mean()) / v.std()
+
+
+CASES += [
+    (check_family_bootstrap, (_boot_fitting(lambda x, y: np.corrcoef(x, y)[0, 1]),), WRONG,
+     "the correlation of x and y"),
+    (check_family_bootstrap,
+     (_boot_fitting(lambda x, y: np.polyfit(_standardized(x), _standardized(y), 1)[0]),),
+     WRONG, "both in standard units"),
+    (check_family_bootstrap, (_boot_fitting(lambda x, y: np.polyfit(_standardized(x), y, 1)[0]),),
+     WRONG, "the slope with x in standard units"),
+    (check_family_bootstrap, (_boot_fitting(  # ddof 1 for x's sd
+        lambda x, y: np.polyfit((x - x.mean()) / x.std(ddof=1), y, 1)[0]),),
+     WRONG, "the slope with x in standard units"),
+    (check_family_bootstrap, (_boot_fitting(lambda x, y: np.polyfit(x, _standardized(y), 1)[0]),),
+     WRONG, "the slope with y in standard units"),
+    (check_family_bootstrap, (_boot_fitting(lambda x, y: np.cov(x, y)[0, 1] / np.var(x)),), WRONG,
+     "off by the factor n / (n - 1)"),
+]
