@@ -100,15 +100,56 @@ def _polynomial_module_used(names: set[str], own: dict) -> bool:
                and own[n].__name__.startswith("numpy.polynomial") for n in names)
 
 
+def _attribute_bases(func, seen: set | None = None) -> dict[str, set[str | None]]:
+    """The attribute names that ``func``'s code (as :func:`_names_used` reads it) looks up,
+    each with the globals it looks them up on (``np`` for ``np.polyfit``; None when the
+    object is not a global: ``np.polynomial.polynomial.polyfit``, a local variable)."""
+    import dis
+
+    seen = set() if seen is None else seen
+    code = getattr(func, "__code__", None)
+    if code is None or code in seen:
+        return {}
+    seen.add(code)
+    bases: dict[str, set[str | None]] = {}
+    stack = [code]
+    while stack:
+        c = stack.pop()
+        stack.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
+        before = None
+        for ins in dis.get_instructions(c):
+            if ins.opname in ("LOAD_ATTR", "LOAD_METHOD"):
+                base = before.argval if before and before.opname == "LOAD_GLOBAL" else None
+                bases.setdefault(ins.argval, set()).add(base)
+            before = ins
+    own = getattr(func, "__globals__", {})
+    for name in _names_used(func):
+        obj = own.get(name)
+        if isinstance(obj, types.FunctionType) and obj.__module__ == func.__module__:
+            for attr, where in _attribute_bases(obj, seen).items():
+                bases.setdefault(attr, set()).update(where)
+    return bases
+
+
+def _from_fitter_package(obj) -> bool:
+    return str(getattr(obj, "__module__", "")).split(".")[0] in FITTER_PACKAGES
+
+
 def _reject_library_fitter(func, written_with: str, fitters: dict[str, str]) -> None:
     """Raise :class:`Wrong` if ``func`` calls one of ``fitters``, a library function that
     does the whole exercise in one call (looked up by name, as an attribute such as
     ``np.polyfit``, or as a global imported under any name); the learner's own functions
-    of the same name do not count."""
+    of the same name do not count, but do not hide the library's: ``np.polyfit`` is told
+    by what ``np.polyfit`` is, whatever the learner's global ``polyfit``."""
     own = getattr(func, "__globals__", {})
     names = _names_used(func)
+    bases = _attribute_bases(func)
     for name in sorted(names):
         obj = own.get(name)
+        if obj is not None and name in fitters and not _from_fitter_package(obj) and any(
+                base is None or _from_fitter_package(getattr(own.get(base), name, None))
+                for base in bases.get(name, ())):
+            obj = None  # a global of the learner's, but np.polyfit called as well
         if obj is None and name in fitters:  # an attribute: np.polyfit, linear_model.Ridge
             fitter = fitters[name]
             if name == "polyfit" and _polynomial_module_used(names, own):

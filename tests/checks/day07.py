@@ -1353,6 +1353,22 @@ def fit_line_own_ols(x, y):
     return w, b
 
 
+def polyfit(x, y):  # the learner's own helper, named like NumPy's (review L3): it is fine,
+    return fit_line_right(x, y)  # and hides no np.polyfit (this module's other cases)
+
+
+def fit_line_own_polyfit(x, y):
+    return polyfit(x, y)
+
+
+def fit_line_np_polyfit_nested(x, y):  # np.polyfit one function down, next to a global polyfit
+    return _line_via_np_polyfit(x, y)
+
+
+def _line_via_np_polyfit(x, y):
+    return tuple(np.polyfit(x, y, 1))
+
+
 def ridge_sklearn_function(X, y, alpha):  # the function form, solver="svd", by attribute
     x_mean, y_mean = X.mean(axis=0), y.mean()
     w = sklearn.linear_model.ridge_regression(X - x_mean, y - y_mean, alpha, solver="svd")
@@ -1368,6 +1384,8 @@ CASES += [
     (check_fit_line, (fit_line_linregress_alias,), WRONG, "not scipy.stats.linregress"),
     (check_fit_line, (fit_line_sklearn,), WRONG, "not scikit-learn's LinearRegression"),
     (check_fit_line, (fit_line_own_ols,), CORRECT, None),
+    (check_fit_line, (fit_line_own_polyfit,), CORRECT, None),
+    (check_fit_line, (fit_line_np_polyfit_nested,), WRONG, "not np.polyfit"),
     (check_ridge, (ridge_sklearn_function,), WRONG, "not scikit-learn's ridge_regression"),
     (check_ridge, (ridge_sklearn_alias,), WRONG, "not scikit-learn's Ridge"),
 ]
