@@ -100,15 +100,56 @@ def _polynomial_module_used(names: set[str], own: dict) -> bool:
                and own[n].__name__.startswith("numpy.polynomial") for n in names)
 
 
+def _attribute_bases(func, seen: set | None = None) -> dict[str, set[str | None]]:
+    """The attribute names that ``func``'s code (as :func:`_names_used` reads it) looks up,
+    each with the globals it looks them up on (``np`` for ``np.polyfit``; None when the
+    object is not a global: ``np.polynomial.polynomial.polyfit``, a local variable)."""
+    import dis
+
+    seen = set() if seen is None else seen
+    code = getattr(func, "__code__", None)
+    if code is None or code in seen:
+        return {}
+    seen.add(code)
+    bases: dict[str, set[str | None]] = {}
+    stack = [code]
+    while stack:
+        c = stack.pop()
+        stack.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
+        before = None
+        for ins in dis.get_instructions(c):
+            if ins.opname in ("LOAD_ATTR", "LOAD_METHOD"):
+                base = before.argval if before and before.opname == "LOAD_GLOBAL" else None
+                bases.setdefault(ins.argval, set()).add(base)
+            before = ins
+    own = getattr(func, "__globals__", {})
+    for name in _names_used(func):
+        obj = own.get(name)
+        if isinstance(obj, types.FunctionType) and obj.__module__ == func.__module__:
+            for attr, where in _attribute_bases(obj, seen).items():
+                bases.setdefault(attr, set()).update(where)
+    return bases
+
+
+def _from_fitter_package(obj) -> bool:
+    return str(getattr(obj, "__module__", "")).split(".")[0] in FITTER_PACKAGES
+
+
 def _reject_library_fitter(func, written_with: str, fitters: dict[str, str]) -> None:
     """Raise :class:`Wrong` if ``func`` calls one of ``fitters``, a library function that
     does the whole exercise in one call (looked up by name, as an attribute such as
     ``np.polyfit``, or as a global imported under any name); the learner's own functions
-    of the same name do not count."""
+    of the same name do not count, but do not hide the library's: ``np.polyfit`` is told
+    by what ``np.polyfit`` is, whatever the learner's global ``polyfit``."""
     own = getattr(func, "__globals__", {})
     names = _names_used(func)
+    bases = _attribute_bases(func)
     for name in sorted(names):
         obj = own.get(name)
+        if obj is not None and name in fitters and not _from_fitter_package(obj) and any(
+                base is None or _from_fitter_package(getattr(own.get(base), name, None))
+                for base in bases.get(name, ())):
+            obj = None  # a global of the learner's, but np.polyfit called as well
         if obj is None and name in fitters:  # an attribute: np.polyfit, linear_model.Ridge
             fitter = fitters[name]
             if name == "polyfit" and _polynomial_module_used(names, own):
@@ -198,6 +239,18 @@ def _reject_x_on_y(w: float, x: np.ndarray, y: np.ndarray, rtol: float = 1e-6) -
                     "from y; the line predicts y from x, so x goes into the design matrix")
 
 
+#: The hint on a slope made of a covariance and a variance of different ddof (Exercises 1
+#: and 4), after "the slope is" or "your slopes are".
+MIXED_DDOF = ("off by the factor n / (n - 1): a covariance and a variance with different "
+              "ddof (np.cov uses 1, np.var 0)")
+
+
+def _mixed_ddof_slopes(w, n):
+    """The least-squares slope ``w`` of ``n`` points as a covariance over a variance of
+    different ddof makes it: ``np.cov(x, y)[0, 1] / np.var(x)``, and the reverse."""
+    return w * n / (n - 1), w * (n - 1) / n
+
+
 @exercise_check
 def check_fit_line(fit_line) -> str:
     """``fit_line(x, y)``: least-squares ``(w, b)`` of a line, for a 1-D ``x``."""
@@ -219,10 +272,8 @@ def check_fit_line(fit_line) -> str:
         raise Wrong("that is the line through the origin: add a column of ones for the "
                     "bias (add_bias) before solving")
     _reject_x_on_y(w, x, y)
-    n = len(x)
-    if _close(w, want_w * n / (n - 1)) or _close(w, want_w * (n - 1) / n):
-        raise Wrong("the slope is off by the factor n / (n - 1): a covariance and a "
-                    "variance with different ddof (np.cov uses 1, np.var 0)")
+    if any(_close(w, v) for v in _mixed_ddof_slopes(want_w, len(x))):
+        raise Wrong(f"the slope is {MIXED_DDOF}")
     if _close(w, want_w) and _close(b, y.mean()):
         raise Wrong("b is the mean of y, the intercept of the centred line: for x itself "
                     "it is mean(y) - w * mean(x)")
@@ -766,14 +817,68 @@ def _family_case(num_families: int = 60, size: int = 8, seed: int = 11
     return x[order], y[order], family[order]
 
 
+def _resample_sums(x: np.ndarray, y: np.ndarray, family: np.ndarray, counts: np.ndarray
+                   ) -> tuple[np.ndarray, ...]:
+    """n and the centred sums of squares and products, Sxx, Sxy and Syy, of the resamples
+    that take family g counts[:, g] times."""
+    xc, yc = x - x.mean(), y - y.mean()
+    sums = np.zeros((family.max() + 1, 6))
+    np.add.at(sums, family,
+              np.column_stack([np.ones_like(xc), xc, yc, xc**2, xc * yc, yc**2]))
+    n, sx, sy, sxx, sxy, syy = (counts @ sums).T
+    return n, sxx - sx**2 / n, sxy - sx * sy / n, syy - sy**2 / n
+
+
 def _slopes_from_counts(x: np.ndarray, y: np.ndarray, family: np.ndarray,
                         counts: np.ndarray) -> np.ndarray:
     """Least-squares slopes of the resamples that take family g counts[:, g] times."""
-    xc, yc = x - x.mean(), y - y.mean()
-    sums = np.zeros((family.max() + 1, 5))
-    np.add.at(sums, family, np.column_stack([np.ones_like(xc), xc, yc, xc**2, xc * yc]))
-    n, sx, sy, sxx, sxy = (counts @ sums).T
-    return (sxy - sx * sy / n) / (sxx - sx**2 / n)
+    _, sxx, sxy, _ = _resample_sums(x, y, family, counts)
+    return sxy / sxx
+
+
+#: What a resample's "slope" is when it is not the slope of y on x in the data's units: the
+#: hint's words and the value, from n, Sxx, Sxy, Syy (:func:`_resample_sums`), in each way
+#: of writing it (a standard deviation with ddof 0 or 1).
+OTHER_STATISTICS = (
+    (("the correlation of x and y in each resample, which is also the slope with x and y "
+      "both in standard units ((v - v.mean()) / v.std())"),
+     lambda n, sxx, sxy, syy: [sxy / np.sqrt(sxx * syy)]),
+    (("the slope with x in standard units ((x - x.mean()) / x.std()), the slope of y on x "
+      "times x's sd"),
+     lambda n, sxx, sxy, syy: [sxy / sxx * np.sqrt(sxx / (n - d)) for d in (0, 1)]),
+    (("the slope with y in standard units ((y - y.mean()) / y.std()), the slope of y on x "
+      "over y's sd"),
+     lambda n, sxx, sxy, syy: [sxy / sxx / np.sqrt(syy / (n - d)) for d in (0, 1)]),
+)
+
+
+def _reject_other_statistic(func) -> None:
+    """Raise :class:`Wrong` if, on four families (where every draw of families can be
+    listed), every value ``func`` returns is not a least-squares slope but another
+    statistic of some draw of whole families: the correlation, a slope in standard units,
+    or a slope off by n / (n - 1). Such an answer resamples rightly, and the slopes' spread
+    would blame the draw (the correlation's spread happens to match a bootstrap of
+    children's on the test data)."""
+    x, y, family = _family_case(num_families=4, size=3, seed=12)
+    values = _bootstrap_answer(func, x, y, family, 200, 5)
+    counts = np.array([c for c in np.ndindex(5, 5, 5, 5) if sum(c) == 4])
+    n, sxx, sxy, syy = _resample_sums(x, y, family, counts)
+
+    def all_match(candidates) -> bool:
+        possible = np.concatenate(candidates)
+        gaps = np.abs(values[:, None] - possible[None, :]).min(axis=1)
+        return bool(np.all(gaps <= 1e-6 * (1 + np.abs(values))))
+
+    if all_match([sxy / sxx]):
+        return
+    said = "with four families, each of your 200 values is"
+    for words, statistic in OTHER_STATISTICS:
+        if all_match(statistic(n, sxx, sxy, syy)):
+            raise Wrong(f"{said} {words}: return the slope of y on x in the data's units "
+                        "(fit y on x as they are)")
+    if all_match(_mixed_ddof_slopes(sxy / sxx, n)):
+        raise Wrong(f"with four families, your slopes are those of draws of whole families "
+                    f"but {MIXED_DDOF}")
 
 
 def _reference_sd(x, y, family, num: int = 20_000, seed: int = 3) -> float:
@@ -879,6 +984,7 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
         raise Wrong("your slopes do not follow the rng argument (the same rng seed gave "
                     "other slopes, or another seed the same ones): draw the family indices "
                     "from rng, and from nothing else")
+    _reject_other_statistic(family_bootstrap_slopes)  # before the spread blames the draw
     # A bootstrap's mean slope is within a few percent of the full data's: Exercise 1's test
     # of the regression of x on y, at that tolerance (the slope of y on x is 4 times larger).
     _reject_x_on_y(float(slopes.mean()), x, y, rtol=0.05)

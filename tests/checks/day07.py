@@ -1353,6 +1353,22 @@ def fit_line_own_ols(x, y):
     return w, b
 
 
+def polyfit(x, y):  # the learner's own helper, named like NumPy's (review L3): it is fine,
+    return fit_line_right(x, y)  # and hides no np.polyfit (this module's other cases)
+
+
+def fit_line_own_polyfit(x, y):
+    return polyfit(x, y)
+
+
+def fit_line_np_polyfit_nested(x, y):  # np.polyfit one function down, next to a global polyfit
+    return _line_via_np_polyfit(x, y)
+
+
+def _line_via_np_polyfit(x, y):
+    return tuple(np.polyfit(x, y, 1))
+
+
 def ridge_sklearn_function(X, y, alpha):  # the function form, solver="svd", by attribute
     x_mean, y_mean = X.mean(axis=0), y.mean()
     w = sklearn.linear_model.ridge_regression(X - x_mean, y - y_mean, alpha, solver="svd")
@@ -1368,6 +1384,8 @@ CASES += [
     (check_fit_line, (fit_line_linregress_alias,), WRONG, "not scipy.stats.linregress"),
     (check_fit_line, (fit_line_sklearn,), WRONG, "not scikit-learn's LinearRegression"),
     (check_fit_line, (fit_line_own_ols,), CORRECT, None),
+    (check_fit_line, (fit_line_own_polyfit,), CORRECT, None),
+    (check_fit_line, (fit_line_np_polyfit_nested,), WRONG, "not np.polyfit"),
     (check_ridge, (ridge_sklearn_function,), WRONG, "not scikit-learn's ridge_regression"),
     (check_ridge, (ridge_sklearn_alias,), WRONG, "not scikit-learn's Ridge"),
 ]
@@ -1528,4 +1546,28 @@ CASES += [
     (check_family_bootstrap, (_boot_with(lambda rng: np.random.Generator(
         rng.bit_generator.jumped())),), WRONG, "left rng where it found it"),
     (check_family_bootstrap, (boot_restored,), WRONG, "left rng where it found it"),
+]
+
+
+# Whole families resampled rightly, but another statistic of each resample returned (review
+# M1, L2): named as such, before the slopes' spread blames the draw.
+def _standardized(v):
+    return (v - v.mean()) / v.std()
+
+
+CASES += [
+    (check_family_bootstrap, (_boot_fitting(lambda x, y: np.corrcoef(x, y)[0, 1]),), WRONG,
+     "the correlation of x and y"),
+    (check_family_bootstrap,
+     (_boot_fitting(lambda x, y: np.polyfit(_standardized(x), _standardized(y), 1)[0]),),
+     WRONG, "both in standard units"),
+    (check_family_bootstrap, (_boot_fitting(lambda x, y: np.polyfit(_standardized(x), y, 1)[0]),),
+     WRONG, "the slope with x in standard units"),
+    (check_family_bootstrap, (_boot_fitting(  # ddof 1 for x's sd
+        lambda x, y: np.polyfit((x - x.mean()) / x.std(ddof=1), y, 1)[0]),),
+     WRONG, "the slope with x in standard units"),
+    (check_family_bootstrap, (_boot_fitting(lambda x, y: np.polyfit(x, _standardized(y), 1)[0]),),
+     WRONG, "the slope with y in standard units"),
+    (check_family_bootstrap, (_boot_fitting(lambda x, y: np.cov(x, y)[0, 1] / np.var(x)),), WRONG,
+     "off by the factor n / (n - 1)"),
 ]
