@@ -539,6 +539,34 @@ def _float32_made(got: float, std: float) -> bool:
             or math.isclose(got, float(np.float32(math.sqrt(3))) * std, rel_tol=1e-15))
 
 
+def _short_decimal(x: float, digits: int = 11) -> bool:
+    """Whether ``x`` is, up to a few float64 roundings, a decimal of ``digits`` significant
+    digits or fewer (a typed constant such as 1.7320508). A ratio of a random draw almost
+    never is: it lands that close to one of them with odds of about 1e-4."""
+    return any(math.isclose(float(f"{x:.{d}g}"), x, rel_tol=1e-15) for d in range(1, digits + 1))
+
+
+def _estimate_evidence(uniform_bound: Any, std: float, got: float, want: float) -> str | None:
+    """Why ``got``, close to ``want`` but not equal, looks estimated from random draws, as a
+    phrase; None if it does not. Evidence: another call with the same ``std`` gives another
+    value, the call makes a generator (``default_rng(0).uniform(...).max()``), or ``got`` is
+    below the bound (as the largest of many draws of U(-a, a) is) by a factor that no short
+    typed constant for sqrt(3) or 1 / sqrt(3) gives, and float32 did not make it
+    (:func:`_float32_made`: a float32's rounding has a hint of its own)."""
+    with _watch(uniform_bound) as (seen, _):
+        again = _number(call(uniform_bound, std), f"uniform_bound({std})")
+    if again != got:
+        return f"another call with the same std gave {again!r}: it changes with the draws"
+    if seen.numpy_made or seen.generators:
+        return "your function makes a generator and draws from it"
+    ratio = got / std
+    if (got < want and not _float32_made(got, std)
+            and not (_short_decimal(ratio) or _short_decimal(1 / ratio))):
+        return ("it is below the bound by a factor no typed constant gives, as the largest "
+                "of many uniform draws is")
+    return None
+
+
 @exercise_check
 def check_uniform_bound(uniform_bound) -> str:
     """``uniform_bound(std)``: the ``a`` for which ``U(-a, a)`` has standard deviation ``std``."""
@@ -559,6 +587,14 @@ def check_uniform_bound(uniform_bound) -> str:
         if rounded_to and math.isclose(got, want, rel_tol=_ROUNDED_TOL):
             raise Wrong(f"uniform_bound({std}) = {got!r} is the right value rounded to "
                         f"{rounded_to[0]} decimals: return it unrounded, without round()")
+        # drawn: before float32 (a float32 estimate is still an estimate), after rounding
+        evidence = (_estimate_evidence(uniform_bound, std, got, want)
+                    if math.isclose(got, want, rel_tol=_ROUNDED_TOL) else None)
+        if evidence is not None:
+            raise Wrong(f"uniform_bound({std}) = {got!r} is off by {abs(got / want - 1):.1e} "
+                        f"relative and looks estimated from random draws ({evidence}). The "
+                        "bound is exact, with no draws: Var(U(-a, a)) = a**2 / 3, so "
+                        "a = sqrt(3) * std. Compute it (math.sqrt(3) * std), don't estimate it")
         if math.isclose(got, want, rel_tol=_F32_TOL) and _float32_made(got, std):
             raise Wrong(f"uniform_bound({std}) = {got!r} is off by {abs(got / want - 1):.1e} "
                         "relative: the precision of float32, in a float64 number. Compute it "

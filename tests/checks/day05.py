@@ -489,6 +489,18 @@ CASES += [
 ]
 
 
+# uniform_bound estimated by Monte Carlo (the largest of many draws, 2e-7 below the bound, as
+# close as a typed constant): named as an estimate, whether it draws in the call or before
+_UNIFORM_DRAWS = np.random.default_rng(0).uniform(-1, 1, 10**6)
+CASES += [
+    (check_uniform_bound, (lambda s: np.random.default_rng(0).uniform(
+        -math.sqrt(3) * s, math.sqrt(3) * s, 10**6).max(),), WRONG,
+     "looks estimated from random draws (your function makes a generator"),
+    (check_uniform_bound, (lambda s: math.sqrt(3) * s * _UNIFORM_DRAWS.max(),), WRONG,
+     "below the bound by a factor no typed constant gives"),
+]
+
+
 # he_stack and PyTorch's global generator: torch.manual_seed is global state like
 # np.random.seed (whatever the seed's width, and inside fork_rng too); a small seed mixed
 # through hash() looks 64 bits wide but makes only as many networks as it has values
