@@ -790,6 +790,35 @@ _ENTROPY_HINT = ("two different generators gave the same weights: your layers ar
                  "drawn from rng itself; draw from rng (or rng.spawn)")
 
 
+def _rebuilt_from_seed(func: Any, widths: tuple, first: list) -> None:
+    """Wrong if the network ``first`` (from a fresh ``default_rng(0)``) depends on rng only
+    through its seed: the same network again from a ``default_rng(0)`` that has drawn, and
+    twice from that one rng. Generators rebuilt from rng's seed do that
+    (``default_rng(rng.bit_generator.seed_seq)``, ``default_rng(entropy * (layer + 1))``);
+    draws from rng move with its state, ``rng.spawn`` children differ call after call, and
+    copies of rng (``deepcopy``, ``jumped()``, a state saved and restored) follow its state.
+    Run before the reuse tests: such layers often share draws (seed 0 times any layer is 0),
+    and their cause is the seed, not a shuffled array."""
+    rng = np.random.default_rng(0)
+    rng.random(3)  # the same seed, another state
+    advanced = _layers(func, widths, rng)
+    again = _layers(func, widths, rng)
+    if not all(np.array_equal(a, b) and np.array_equal(b, c)
+               for a, b, c in zip(first, advanced, again, strict=True)):
+        return
+    grids = [np.round(np.abs(W.ravel()) / math.sqrt(2 / W.shape[0]), 9) for W in first]
+    shared = next(((a, b) for a, b in itertools.combinations(range(len(grids)), 2)
+                   if np.intersect1d(grids[a], grids[b]).size > 50), None)
+    also = (f" Here layers {shared[0]} and {shared[1]} even hold the same draws: generators "
+            "rebuilt from one seed (or from seeds such as entropy * (layer + 1), all 0 when "
+            "the entropy is 0) repeat each other's draws." if shared else "")
+    raise Wrong("your layers are seeded from the generator's seed (generators rebuilt from "
+                "rng.bit_generator.seed_seq or arithmetic on its entropy), not drawn from rng: "
+                "rng gave the same network after it had drawn, and twice in a row, so it "
+                f"never moves on and every copy of its seed rebuilds the same weights.{also} "
+                "Draw every layer from rng itself (or from rng.spawn(...) children)")
+
+
 def _entropy_seeds(func: Any, widths: tuple) -> None:
     """Wrong if the generators a call seeds are rng's own entropy plus offsets that do not
     depend on rng (``entropy + layer``, ``entropy + 100 * layer``, the entropy itself): the
@@ -1101,6 +1130,9 @@ def check_he_stack(he_stack) -> str:
     for layer, W in enumerate(first):
         _not_orthogonal(W, layer)
         _not_stratified(W / math.sqrt(2 / W.shape[0]), layer)  # (a symmetric grid repeats |z|)
+    # generators rebuilt from rng's seed, before the reuse tests below: their layers may
+    # share draws, but the mistake to name is the seed
+    _rebuilt_from_seed(he_stack, widths, first)
     # no draw may be reused in another form (negated, shuffled, copied) within a layer or
     # across layers: count standardized |values| that agree to 9 decimals (independent
     # normal draws do so by chance about 0.03 times among 8,000 x 8,000, so 50 is safe)

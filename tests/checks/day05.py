@@ -192,6 +192,20 @@ def _he_from_entropy(widths, rng):
     return _he_loop(widths, fresh)
 
 
+def _he_entropy_times_layer(widths, rng):
+    """A generator per layer seeded with rng's entropy times (layer + 1): every layer is
+    seeded 0 when the entropy is 0, so the layers share draws; the cause is the seed."""
+    s = rng.bit_generator.seed_seq.entropy
+    return [np.random.default_rng(s * (i + 1)).normal(0, math.sqrt(2 / a), (a, b))
+            for i, (a, b) in enumerate(itertools.pairwise(widths))]
+
+
+def _he_seed_seq_per_layer(widths, rng):
+    """A generator per layer rebuilt from rng's own SeedSequence: every layer draws the same."""
+    return [np.random.default_rng(rng.bit_generator.seed_seq).normal(0, math.sqrt(2 / a), (a, b))
+            for a, b in itertools.pairwise(widths)]
+
+
 def _he_float16(widths, rng):
     return [rng.standard_normal((a, b)).astype(np.float16) * np.sqrt(2 / a)
             for a, b in itertools.pairwise(widths)]
@@ -353,6 +367,8 @@ CASES = [
     (check_he_stack, (_he_entropy_plus_100_layer,), WRONG, "seeded from the generator's seed"),
     (check_he_stack, (_he_from_entropy,), WRONG, "seeded from the generator's seed"),
     (check_he_stack, (_he_entropy_plus_layer,), WRONG, "seeded from the generator's seed"),
+    (check_he_stack, (_he_entropy_times_layer,), WRONG, "seeded from the generator's seed"),
+    (check_he_stack, (_he_seed_seq_per_layer,), WRONG, "seeded from the generator's seed"),
     (check_he_stack, (_he_float16,), WRONG, "layer 0 holds float16 values"),
     (check_he_stack, (_he_float16_throughout,), WRONG, "float16"),
     (check_he_stack, (_he_global,), WRONG, "global np.random"),
