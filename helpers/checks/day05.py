@@ -539,6 +539,34 @@ def _float32_made(got: float, std: float) -> bool:
             or math.isclose(got, float(np.float32(math.sqrt(3))) * std, rel_tol=1e-15))
 
 
+def _short_decimal(x: float, digits: int = 11) -> bool:
+    """Whether ``x`` is, up to a few float64 roundings, a decimal of ``digits`` significant
+    digits or fewer (a typed constant such as 1.7320508). A ratio of a random draw almost
+    never is: it lands that close to one of them with odds of about 1e-4."""
+    return any(math.isclose(float(f"{x:.{d}g}"), x, rel_tol=1e-15) for d in range(1, digits + 1))
+
+
+def _estimate_evidence(uniform_bound: Any, std: float, got: float, want: float) -> str | None:
+    """Why ``got``, close to ``want`` but not equal, looks estimated from random draws, as a
+    phrase; None if it does not. Evidence: another call with the same ``std`` gives another
+    value, the call makes a generator (``default_rng(0).uniform(...).max()``), or ``got`` is
+    below the bound (as the largest of many draws of U(-a, a) is) by a factor that no short
+    typed constant for sqrt(3) or 1 / sqrt(3) gives, and float32 did not make it
+    (:func:`_float32_made`: a float32's rounding has a hint of its own)."""
+    with _watch(uniform_bound) as (seen, _):
+        again = _number(call(uniform_bound, std), f"uniform_bound({std})")
+    if again != got:
+        return f"another call with the same std gave {again!r}: it changes with the draws"
+    if seen.numpy_made or seen.generators:
+        return "your function makes a generator and draws from it"
+    ratio = got / std
+    if (got < want and not _float32_made(got, std)
+            and not (_short_decimal(ratio) or _short_decimal(1 / ratio))):
+        return ("it is below the bound by a factor no typed constant gives, as the largest "
+                "of many uniform draws is")
+    return None
+
+
 @exercise_check
 def check_uniform_bound(uniform_bound) -> str:
     """``uniform_bound(std)``: the ``a`` for which ``U(-a, a)`` has standard deviation ``std``."""
@@ -559,6 +587,14 @@ def check_uniform_bound(uniform_bound) -> str:
         if rounded_to and math.isclose(got, want, rel_tol=_ROUNDED_TOL):
             raise Wrong(f"uniform_bound({std}) = {got!r} is the right value rounded to "
                         f"{rounded_to[0]} decimals: return it unrounded, without round()")
+        # drawn: before float32 (a float32 estimate is still an estimate), after rounding
+        evidence = (_estimate_evidence(uniform_bound, std, got, want)
+                    if math.isclose(got, want, rel_tol=_ROUNDED_TOL) else None)
+        if evidence is not None:
+            raise Wrong(f"uniform_bound({std}) = {got!r} is off by {abs(got / want - 1):.1e} "
+                        f"relative and looks estimated from random draws ({evidence}). The "
+                        "bound is exact, with no draws: Var(U(-a, a)) = a**2 / 3, so "
+                        "a = sqrt(3) * std. Compute it (math.sqrt(3) * std), don't estimate it")
         if math.isclose(got, want, rel_tol=_F32_TOL) and _float32_made(got, std):
             raise Wrong(f"uniform_bound({std}) = {got!r} is off by {abs(got / want - 1):.1e} "
                         "relative: the precision of float32, in a float64 number. Compute it "
@@ -752,6 +788,35 @@ def _few_seed_bits(keys: list) -> None:
 _ENTROPY_HINT = ("two different generators gave the same weights: your layers are seeded from "
                  "the generator's seed (arithmetic on rng.bit_generator.seed_seq.entropy), not "
                  "drawn from rng itself; draw from rng (or rng.spawn)")
+
+
+def _rebuilt_from_seed(func: Any, widths: tuple, first: list) -> None:
+    """Wrong if the network ``first`` (from a fresh ``default_rng(0)``) depends on rng only
+    through its seed: the same network again from a ``default_rng(0)`` that has drawn, and
+    twice from that one rng. Generators rebuilt from rng's seed do that
+    (``default_rng(rng.bit_generator.seed_seq)``, ``default_rng(entropy * (layer + 1))``);
+    draws from rng move with its state, ``rng.spawn`` children differ call after call, and
+    copies of rng (``deepcopy``, ``jumped()``, a state saved and restored) follow its state.
+    Run before the reuse tests: such layers often share draws (seed 0 times any layer is 0),
+    and their cause is the seed, not a shuffled array."""
+    rng = np.random.default_rng(0)
+    rng.random(3)  # the same seed, another state
+    advanced = _layers(func, widths, rng)
+    again = _layers(func, widths, rng)
+    if not all(np.array_equal(a, b) and np.array_equal(b, c)
+               for a, b, c in zip(first, advanced, again, strict=True)):
+        return
+    grids = [np.round(np.abs(W.ravel()) / math.sqrt(2 / W.shape[0]), 9) for W in first]
+    shared = next(((a, b) for a, b in itertools.combinations(range(len(grids)), 2)
+                   if np.intersect1d(grids[a], grids[b]).size > 50), None)
+    also = (f" Here layers {shared[0]} and {shared[1]} even hold the same draws: generators "
+            "rebuilt from one seed (or from seeds such as entropy * (layer + 1), all 0 when "
+            "the entropy is 0) repeat each other's draws." if shared else "")
+    raise Wrong("your layers are seeded from the generator's seed (generators rebuilt from "
+                "rng.bit_generator.seed_seq or arithmetic on its entropy), not drawn from rng: "
+                "rng gave the same network after it had drawn, and twice in a row, so it "
+                f"never moves on and every copy of its seed rebuilds the same weights.{also} "
+                "Draw every layer from rng itself (or from rng.spawn(...) children)")
 
 
 def _entropy_seeds(func: Any, widths: tuple) -> None:
@@ -1065,6 +1130,9 @@ def check_he_stack(he_stack) -> str:
     for layer, W in enumerate(first):
         _not_orthogonal(W, layer)
         _not_stratified(W / math.sqrt(2 / W.shape[0]), layer)  # (a symmetric grid repeats |z|)
+    # generators rebuilt from rng's seed, before the reuse tests below: their layers may
+    # share draws, but the mistake to name is the seed
+    _rebuilt_from_seed(he_stack, widths, first)
     # no draw may be reused in another form (negated, shuffled, copied) within a layer or
     # across layers: count standardized |values| that agree to 9 decimals (independent
     # normal draws do so by chance about 0.03 times among 8,000 x 8,000, so 50 is safe)

@@ -192,6 +192,20 @@ def _he_from_entropy(widths, rng):
     return _he_loop(widths, fresh)
 
 
+def _he_entropy_times_layer(widths, rng):
+    """A generator per layer seeded with rng's entropy times (layer + 1): every layer is
+    seeded 0 when the entropy is 0, so the layers share draws; the cause is the seed."""
+    s = rng.bit_generator.seed_seq.entropy
+    return [np.random.default_rng(s * (i + 1)).normal(0, math.sqrt(2 / a), (a, b))
+            for i, (a, b) in enumerate(itertools.pairwise(widths))]
+
+
+def _he_seed_seq_per_layer(widths, rng):
+    """A generator per layer rebuilt from rng's own SeedSequence: every layer draws the same."""
+    return [np.random.default_rng(rng.bit_generator.seed_seq).normal(0, math.sqrt(2 / a), (a, b))
+            for a, b in itertools.pairwise(widths)]
+
+
 def _he_float16(widths, rng):
     return [rng.standard_normal((a, b)).astype(np.float16) * np.sqrt(2 / a)
             for a, b in itertools.pairwise(widths)]
@@ -353,6 +367,8 @@ CASES = [
     (check_he_stack, (_he_entropy_plus_100_layer,), WRONG, "seeded from the generator's seed"),
     (check_he_stack, (_he_from_entropy,), WRONG, "seeded from the generator's seed"),
     (check_he_stack, (_he_entropy_plus_layer,), WRONG, "seeded from the generator's seed"),
+    (check_he_stack, (_he_entropy_times_layer,), WRONG, "seeded from the generator's seed"),
+    (check_he_stack, (_he_seed_seq_per_layer,), WRONG, "seeded from the generator's seed"),
     (check_he_stack, (_he_float16,), WRONG, "layer 0 holds float16 values"),
     (check_he_stack, (_he_float16_throughout,), WRONG, "float16"),
     (check_he_stack, (_he_global,), WRONG, "global np.random"),
@@ -486,6 +502,18 @@ CASES += [
     (check_uniform_bound, (lambda std: np.sqrt(np.float32(3)) * np.float32(std),), CORRECT, None),
     (check_uniform_bound, (lambda std: _TABLE[std],), WRONG, "KeyError"),
     (check_uniform_bound, (lambda std: _TABLE.get(std, 1.0),), WRONG, "variance is a**2 / 3"),
+]
+
+
+# uniform_bound estimated by Monte Carlo (the largest of many draws, 2e-7 below the bound, as
+# close as a typed constant): named as an estimate, whether it draws in the call or before
+_UNIFORM_DRAWS = np.random.default_rng(0).uniform(-1, 1, 10**6)
+CASES += [
+    (check_uniform_bound, (lambda s: np.random.default_rng(0).uniform(
+        -math.sqrt(3) * s, math.sqrt(3) * s, 10**6).max(),), WRONG,
+     "looks estimated from random draws (your function makes a generator"),
+    (check_uniform_bound, (lambda s: math.sqrt(3) * s * _UNIFORM_DRAWS.max(),), WRONG,
+     "below the bound by a factor no typed constant gives"),
 ]
 
 
