@@ -14,6 +14,12 @@ that draws its work from rng, from a seed drawn wide (``rng.integers(2**63)``) o
 ``rng.spawn`` gives different results (the members' SeedSequences differ too, so their
 spawned children do).
 
+With ``halves=True`` it also builds pairs for a narrow seed put together from two
+bounded 32-bit draws (``rng.integers(2**20, size=2)``, combined as ``s * 2**40 + t``): NumPy
+serves them from the low and the high 32-bit half of one output, reading the top bits of
+each, so pairs agree in the top ``a`` bits of the low half and the top ``SEED_BITS - a``
+of the high half, for every split ``a``.
+
 What it cannot see: a throwaway draw before the narrow seed (``rng.random(); s =
 rng.integers(2**32)``), since only the first output is chosen; a narrow seed combined with
 anything else drawn from rng; a result that does not depend on the seed at all (then the
@@ -91,7 +97,24 @@ def _pairs(seed: int) -> list[tuple[int, int]]:
     return [(a, a ^ flip_high), (b, b ^ flip_low)]
 
 
-def narrow_first_draw(run: Callable[[np.random.Generator], Any], seed: int = 0) -> bool:
+def _half_pairs(seed: int) -> list[tuple[int, int]]:
+    """Pairs of first outputs agreeing in the top ``a`` bits of the low 32-bit half and the
+    top ``SEED_BITS - a`` bits of the high half (differing in all the other bits), for every
+    ``a`` from ``SEED_BITS - 31`` to 31: what two bounded 32-bit draws of ``a`` and
+    ``SEED_BITS - a`` bits or fewer read (the splits 32 / 8 and 8 / 32 are
+    :func:`_pairs`')."""
+    rng = np.random.default_rng([seed, 2])
+    pairs = []
+    for a in range(SEED_BITS - 31, 32):
+        keep = ((((1 << a) - 1) << (32 - a))
+                | ((((1 << (SEED_BITS - a)) - 1) << (32 - SEED_BITS + a)) << 32))
+        one = int(rng.integers(2**64, dtype=np.uint64))
+        pairs.append((one, one ^ (_MASK64 ^ keep)))
+    return pairs
+
+
+def narrow_first_draw(run: Callable[[np.random.Generator], Any], seed: int = 0,
+                      halves: bool = False) -> bool:
     """Whether ``run(rng)`` gives the same result for both members of either pair of
     Generators whose first outputs agree in ``SEED_BITS`` bits (the low ones, or the high
     ones) and differ in the rest: what it computes depends on rng through at most
@@ -104,6 +127,9 @@ def narrow_first_draw(run: Callable[[np.random.Generator], Any], seed: int = 0) 
         Called with each Generator; returns the learner's result.
     seed : int, optional
         Chooses the pairs' outputs and the Generators' SeedSequences.
+    halves : bool, optional
+        Also the pairs agreeing in ``SEED_BITS`` bits split between the output's two 32-bit
+        halves (two narrow draws, ``rng.integers(2**20, size=2)``).
 
     Returns
     -------
@@ -116,8 +142,16 @@ def narrow_first_draw(run: Callable[[np.random.Generator], Any], seed: int = 0) 
     ...     return float(g.random())
     >>> narrow_first_draw(narrow), narrow_first_draw(lambda rng: float(rng.random()))
     (True, False)
+    >>> def two_draws(rng):
+    ...     s, t = (int(v) for v in rng.integers(2**20, size=2))
+    ...     return float(np.random.default_rng(s * 2**40 + t).random())
+    >>> narrow_first_draw(two_draws), narrow_first_draw(two_draws, halves=True)
+    (False, True)
+    >>> narrow_first_draw(lambda rng: float(rng.random()), halves=True)
+    False
     """
-    for k, (one, other) in enumerate(_pairs(seed)):
+    pairs = _pairs(seed) + (_half_pairs(seed) if halves else [])
+    for k, (one, other) in enumerate(pairs):
         first = run(generator_with_first(one, seed=2 * k + 1 + 1000 * seed))
         second = run(generator_with_first(other, seed=2 * k + 2 + 1000 * seed))
         if isinstance(first, np.ndarray) or isinstance(second, np.ndarray):
