@@ -19,6 +19,7 @@ import tracemalloc
 
 import numpy as np
 
+from helpers.checks._entropy import narrow_first_draw
 from helpers.checks._seeding import SEED_BITS, seed_bits, watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
@@ -237,6 +238,55 @@ def _quadratic_memory(func, size: int) -> bool:
     return peak > size * size  # an (n, n) float64 matrix is 8 n^2 bytes; O(n) is ~100 n
 
 
+#: Full convolutions: n multiply-adds for each of n entries (quadratic time), or an FFT
+#: (n log n, with rounding of its own) where cumulative sums need one addition per value.
+_CONVOLUTIONS = {"numpy": ("convolve", "correlate"),
+                 "scipy.signal": ("convolve", "correlate", "fftconvolve", "oaconvolve")}
+
+
+def _convolutions_called(func, x: np.ndarray) -> list[str]:
+    """The full convolutions (np.convolve, np.correlate, scipy.signal's convolve,
+    correlate, fftconvolve and oaconvolve, by any name the learner gave them) that the
+    learner's own code calls in ``func(x)``; calls made inside libraries do not count."""
+    seen: list[str] = []
+    learner = getattr(func, "__globals__", None)
+    undo: list[tuple] = []
+
+    def counting(original, name: str):
+        def wrapper(*args, **kwargs):
+            if _is_learners(sys._getframe(1).f_code.co_filename) and name not in seen:
+                seen.append(name)
+            return original(*args, **kwargs)
+        return wrapper
+
+    for module_name, names in _CONVOLUTIONS.items():
+        module = sys.modules.get(module_name)
+        if module is None:
+            continue
+        short = "np" if module_name == "numpy" else module_name
+        for name in names:
+            original = getattr(module, name, None)
+            if original is None:
+                continue
+            replacement = counting(original, f"{short}.{name}")
+            undo.append((module, name, original))
+            setattr(module, name, replacement)
+            if isinstance(learner, dict):  # from numpy import convolve as conv
+                for alias in [k for k, v in learner.items() if v is original]:
+                    undo.append((learner, alias, original))
+                    learner[alias] = replacement
+    try:
+        with np.errstate(all="ignore"), contextlib.suppress(Exception):
+            call(func, x)
+    finally:
+        for home, name, original in reversed(undo):
+            if isinstance(home, dict):
+                home[name] = original
+            else:
+                setattr(home, name, original)
+    return seen
+
+
 def _exact_running_std(x: np.ndarray) -> np.ndarray:
     """The population standard deviation of every prefix, one prefix at a time (exact
     enough: np.std centres each prefix on its own mean)."""
@@ -380,6 +430,13 @@ def check_running_std_of(running_std_of) -> str:
         raise Wrong(f"right values, but {blocks}; the exercise asks for cumulative sums over "
                     "the whole array, with no Python loop over the values, not even in "
                     "blocks (np.cumsum runs the whole sum in compiled code)")
+    convolutions = _convolutions_called(running_std_of, x.copy())
+    if convolutions:
+        raise Wrong(f"right values, but your function calls {' and '.join(convolutions)}: a "
+                    "full convolution does up to n multiply-adds for each of the n entries, "
+                    "time that grows like n squared (an FFT convolution: n log n, with "
+                    "rounding errors of its own); the exercise asks for cumulative sums, "
+                    "np.cumsum, one addition per value, in linear time")
     for size in (1, 2, 7, 1_000):
         other = gen.normal(-3.0, 10.0, size)
         values = "1 value" if size == 1 else f"{size:,} values"
@@ -452,6 +509,28 @@ def _small_seeds_hint(first: object, bits: float) -> str:
             f"n**2 / 2**{b + 1} times (the birthday bound: an even chance of a repeat at about "
             f"{float(f'{even:.2g}'):,.0f} calls); draw from the rng argument itself (or a "
             "child from rng.spawn(1))")
+
+
+_HASH_SEED = ("your function seeds a generator of its own from the builtin hash(): Python "
+              "promises a hash's value only within one interpreter (a str's changes with "
+              "every process unless PYTHONHASHSEED is set, a tuple's has changed between "
+              "Python versions, and a float's or int's folds large values modulo 2**61 - 1), "
+              "so another Python gives other estimates for the same rng. Draw from the rng "
+              "argument itself (or a child from rng.spawn(1))")
+
+_SCRAMBLED_SEED = (f"your function seeds a generator of its own from at most {SEED_BITS} bits "
+                   "drawn from rng, scrambled (squared, shifted and xored, hashed, or two "
+                   f"small draws put together): given two rngs whose first draws agree in "
+                   f"those {SEED_BITS} bits it returns the same estimate. Scrambling spreads "
+                   f"the bits over a wide seed but adds none: at most 2**{SEED_BITS} streams, "
+                   "which repeat across calls (the birthday bound, Day 1's rule). Draw from "
+                   "the rng argument itself (or a child from rng.spawn(1))")
+
+
+def _quiet_estimate(pi_by_averaging, rng) -> tuple[float, float]:
+    """(estimate, standard error) of ``pi_by_averaging(rng, 2)``, as floats."""
+    with np.errstate(all="ignore"):
+        return _estimate_and_se(call(pi_by_averaging, rng, 2), "pi_by_averaging(rng, 2)")
 
 
 def _uses_ddof_1(func) -> bool:
@@ -607,13 +686,16 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     if seeds[0] and seeds[0] == seeds[1] == seeds[2]:
         raise Wrong(f"your function seeds a generator of its own with {seeds[0][0]} whatever "
                     "rng it is given: draw the uniforms from the rng argument")
-    keys, own_seeds = [], []
+    keys, own_seeds, hashes = [], [], 0
     for seed in range(100, 120):  # enough calls to see how far each seed position varies
         given = np.random.default_rng(seed)
         with watch_seeding(pi_by_averaging) as seeding, np.errstate(all="ignore"):
             call(pi_by_averaging, given, 2)
         keys.append(seeding.keys)
         own_seeds += seeding.seeds
+        hashes += seeding.hashes
+    if hashes and any(keys):  # as Day 1's worker_rngs, Day 5's gain and Day 9: no hash()
+        raise Wrong(_HASH_SEED)
     bits = seed_bits(keys)
     small = bool(own_seeds) and max(own_seeds) < _SMALL_SEED_BOUND  # all drawn below 2**40
     if small or (bits is not None and bits < SEED_BITS):
@@ -621,6 +703,9 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
             bits = math.log2(max(own_seeds) + 1)
         first = keys[0][0] if len(keys[0]) == 1 else keys[0]
         raise Wrong(_small_seeds_hint(first, bits))
+    if own_seeds and narrow_first_draw(lambda rng: _quiet_estimate(pi_by_averaging, rng),
+                                       halves=True):
+        raise Wrong(_SCRAMBLED_SEED)
     again = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(81), n), what)
     if again != (est, se):
         raise Wrong("the same rng seed gave another estimate: draw every number from the rng "

@@ -6,6 +6,7 @@ import math
 import statistics
 
 import numpy as np
+import scipy.signal
 
 from helpers.checks.day08 import check_pi_by_averaging, check_running_std_of
 from helpers.exercises import CORRECT, NOT_ATTEMPTED, WRONG
@@ -748,4 +749,83 @@ CASES += [
     (check_running_std_of, (lambda x: shift_by_first(x) - 1e-6,), WRONG, "off by the same -1e-06"),
     (check_running_std_of, (lambda x: shift_by_first(
         np.asarray(x, np.float32).astype(np.float64)),), WRONG, "single precision"),
+]
+
+# fx8: seeds from hash(), narrow seeds scrambled by more than shift-and-scale, and cumulative
+# sums by full convolution (quadratic time without an (n, n) array)
+
+
+def _heights_of(own, n):
+    h = 4 * np.sqrt(1 - own.random(n) ** 2)
+    return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def child_from_hash_of_draw(rng, n):
+    return _heights_of(np.random.default_rng(hash(float(rng.random())) % 2**64), n)
+
+
+def child_from_squared_seed(rng, n):
+    return _heights_of(np.random.default_rng(int(rng.integers(2**32)) ** 2), n)
+
+
+def child_from_xorshifted_seed(rng, n):
+    s = int(rng.integers(2**32))
+    return _heights_of(np.random.default_rng(s ^ (s << 29)), n)
+
+
+def child_from_hashed_tuple(rng, n):
+    s = int(rng.integers(2**32))
+    return _heights_of(np.random.default_rng(hash((s, 8)) % 2**64), n)
+
+
+def child_from_two_20_bit_draws(rng, n):
+    s, t = (int(v) for v in rng.integers(2**20, size=2))
+    return _heights_of(np.random.default_rng(s * 2**40 + t), n)
+
+
+def child_from_24_and_16_bits(rng, n):
+    s, t = int(rng.integers(2**24)), int(rng.integers(2**16))
+    return _heights_of(np.random.default_rng((s << 40) | t), n)
+
+
+def _by_convolution(x, convolve):
+    x = np.asarray(x, dtype=float)
+    n = x.size
+    d = x - x[0]
+    k = np.arange(1, n + 1)
+    s1 = convolve(d, np.ones(n))[:n]
+    s2 = convolve(d * d, np.ones(n))[:n]
+    return np.sqrt(np.maximum(s2 / k - (s1 / k) ** 2, 0.0))
+
+
+def convolved_sums(x):
+    return _by_convolution(x, np.convolve)
+
+
+def fft_convolved_sums(x):
+    return _by_convolution(x, scipy.signal.fftconvolve)
+
+
+def correlated_sums(x):
+    x = np.asarray(x, dtype=float)
+    n = x.size
+    d = x - x[0]
+    k = np.arange(1, n + 1)
+    s1 = np.correlate(np.concatenate([np.zeros(n - 1), d]), np.ones(n), "valid")
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - (s1 / k) ** 2, 0.0))
+
+
+CASES += [
+    (check_pi_by_averaging, (child_from_hash_of_draw,), WRONG, "from the builtin hash()"),
+    (check_pi_by_averaging, (child_from_hashed_tuple,), WRONG, "from the builtin hash()"),
+    (check_pi_by_averaging, (child_from_squared_seed,), WRONG, "at most 40 bits drawn from rng"),
+    (check_pi_by_averaging, (child_from_xorshifted_seed,), WRONG,
+     "at most 40 bits drawn from rng"),
+    (check_pi_by_averaging, (child_from_two_20_bit_draws,), WRONG,
+     "two small draws put together"),
+    (check_pi_by_averaging, (child_from_24_and_16_bits,), WRONG,
+     "at most 40 bits drawn from rng"),
+    (check_running_std_of, (convolved_sums,), WRONG, "calls np.convolve: a full convolution"),
+    (check_running_std_of, (fft_convolved_sums,), WRONG, "scipy.signal.fftconvolve"),
+    (check_running_std_of, (correlated_sums,), WRONG, "calls np.correlate"),
 ]
