@@ -146,6 +146,21 @@ def _far_misses_from_seed(seed: int) -> tuple[tuple[float, str], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=8)
+def _single_draw_spreads(seed: int) -> tuple[float, ...]:
+    """The std of all 2,000,000 draws of ``default_rng(seed)`` (either layout, float64 or
+    float32 draws and arithmetic, either ddof): the spread of single draws, not of means.
+    The draws sorted and grouped give means whose std lies about 2e-8 below it (the spread
+    within groups of neighbouring values), so a match within 1e-9 names this mistake."""
+    out = []
+    for dtype in (np.float64, np.float32):
+        for shape in ((NUM_MEANS, SAMPLE_SIZE), (SAMPLE_SIZE, NUM_MEANS)):
+            draws = np.random.default_rng(seed).random(shape, dtype=dtype)
+            out += [float(draws.std(ddof=ddof, dtype=acc)) for ddof in (0, 1)
+                    for acc in {dtype, np.float64}]
+    return tuple(out)
+
+
 _FAR_MISS_HINTS = {
     "variance": "that is the variance of your means: take their standard deviation (np.std) "
                 "instead",
@@ -264,6 +279,8 @@ def check_spread_of_means(spread, seed) -> str:
                     "or another generator) right after the cell creates it, average each "
                     "sample of 400, and take the standard deviation of the 5,000 means "
                     "(measured, not a formula such as s / sqrt(n))")
+    if any(_close(spread, want, 1e-9) for want in _single_draw_spreads(seed)):
+        raise Wrong(_FAR_MISSES[0][1])  # the spread of single draws, before "sorted"
     for value, kind in _far_misses_from_seed(seed):
         if _close(spread, value, 1e-6):
             raise Wrong(_FAR_MISS_HINTS[kind])

@@ -989,4 +989,9 @@ CASES += [
     (check_spread_of_means,
      (float(np.sort(np.random.default_rng(42).random(2_000_000)).reshape(5_000, 400)
             .mean(1).std()), 42), WRONG, "sorted before you grouped them"),
+    # the std of all draws lies about 2e-8 above the sorted answer's: its own hint wins
+    (check_spread_of_means, (float(np.random.default_rng(42).random((5_000, 400)).std()), 42),
+     WRONG, "the spread of single draws"),
+    (check_spread_of_means, (float(np.random.default_rng(7).random((400, 5_000)).std(ddof=1)),
+                             7), WRONG, "the spread of single draws"),
 ]
