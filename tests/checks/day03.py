@@ -940,6 +940,11 @@ def _jumped(x, s, B, rng):
     return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
 
 
+def _seed_seq_copy(x, s, B, rng):
+    g = np.random.default_rng(rng.bit_generator.seed_seq)  # rng's own seed, rng unmoved
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
 def _state_restored(x, s, B, rng):
     saved = rng.bit_generator.state
     se = s(x[rng.integers(0, len(x), (B, len(x)))], axis=1).std()
@@ -972,6 +977,7 @@ CASES += [
     (check_bootstrap_se, (_deep_copy,), WRONG, "left rng where it found it"),
     (check_bootstrap_se, (_state_copy,), WRONG, "left rng where it found it"),
     (check_bootstrap_se, (_jumped,), WRONG, "left rng where it found it"),
+    (check_bootstrap_se, (_seed_seq_copy,), WRONG, "left rng where it found it"),
     (check_bootstrap_se, (_state_restored,), WRONG, "left rng where it found it"),
     (check_bootstrap_se, (_one_child,), CORRECT, None),
 ]
