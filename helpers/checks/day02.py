@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from helpers.checks._advance import NOT_ADVANCED_HINT, rng_advanced
 from helpers.checks._seeding import (
     arithmetic_seeds_hint,
     child_seed_hint,
@@ -323,6 +324,10 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
         raise Wrong("two generators with the same seed gave different samples: draw from rng")
     if np.array_equal(again, other):
         raise Wrong("your samples do not depend on rng: draw them from the rng argument")
+    # a copy of rng (deepcopy, a generator from its seed_seq or jumped()) gives samples that
+    # depend on rng, yet leaves rng where it was: the caller's next call repeats these draws
+    if not rng_advanced(lambda rng: call(sample_with_temperature, LOGITS.copy(), 1.0, 50, rng)):
+        raise Wrong(NOT_ADVANCED_HINT)
     problem = _dependence(np.asarray(call(sample_with_temperature, LOGITS.copy(), 1.0, n,
                                           np.random.default_rng(3))), _softmax(LOGITS))
     if problem:
@@ -620,6 +625,10 @@ def check_train_test_split(split: object) -> str:
                             np.random.default_rng(4))[3]).tolist()):
         raise Wrong("the same rng seed gave two different splits: shuffle with the rng "
                     "argument, not a generator of your own")
+    # a copy of rng (deepcopy, a generator from its seed_seq or jumped()) gives a split that
+    # depends on rng, yet leaves rng where it was: the caller's next split repeats this one
+    if not rng_advanced(lambda rng: call(split, X.copy(), y.copy(), 10, rng)):
+        raise Wrong(NOT_ADVANCED_HINT)
     n, num_test = 10, 3
     X, y = np.arange(n).reshape(n, 1) * 10.0, np.arange(n)
     tip = _arithmetic_seeds(split, (X.copy(), y.copy(), num_test), "sample")

@@ -146,6 +146,21 @@ def _far_misses_from_seed(seed: int) -> tuple[tuple[float, str], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=8)
+def _single_draw_spreads(seed: int) -> tuple[float, ...]:
+    """The std of all 2,000,000 draws of ``default_rng(seed)`` (either layout, float64 or
+    float32 draws and arithmetic, either ddof): the spread of single draws, not of means.
+    The draws sorted and grouped give means whose std lies about 2e-8 below it (the spread
+    within groups of neighbouring values), so a match within 1e-9 names this mistake."""
+    out = []
+    for dtype in (np.float64, np.float32):
+        for shape in ((NUM_MEANS, SAMPLE_SIZE), (SAMPLE_SIZE, NUM_MEANS)):
+            draws = np.random.default_rng(seed).random(shape, dtype=dtype)
+            out += [float(draws.std(ddof=ddof, dtype=acc)) for ddof in (0, 1)
+                    for acc in {dtype, np.float64}]
+    return tuple(out)
+
+
 _FAR_MISS_HINTS = {
     "variance": "that is the variance of your means: take their standard deviation (np.std) "
                 "instead",
@@ -264,6 +279,8 @@ def check_spread_of_means(spread, seed) -> str:
                     "or another generator) right after the cell creates it, average each "
                     "sample of 400, and take the standard deviation of the 5,000 means "
                     "(measured, not a formula such as s / sqrt(n))")
+    if any(_close(spread, want, 1e-9) for want in _single_draw_spreads(seed)):
+        raise Wrong(_FAR_MISSES[0][1])  # the spread of single draws, before "sorted"
     for value, kind in _far_misses_from_seed(seed):
         if _close(spread, value, 1e-6):
             raise Wrong(_FAR_MISS_HINTS[kind])
@@ -289,17 +306,44 @@ def check_spread_of_means(spread, seed) -> str:
 # Exercise 2: the population variance, written by hand: without np.var or np.std, nor any
 # library's variance (np.cov, statistics.pvariance, scipy.stats.moment, torch.var, ...).
 
-#: SciPy's functions that compute a variance in one call, known by their name and file
-#: (scipy/stats/_stats_py.py), so that the check need not import SciPy (most of a second);
-#: the distributions' .moment methods, which importing scipy.stats runs, live elsewhere.
-SCIPY_VARIANCES = ("moment", "tvar", "tstd", "describe")
+#: Functions of SciPy and scikit-learn that compute a variance in one call, known by the file
+#: that defines them and their name, with the name to blame, so that the check need import
+#: neither library (most of a second each); scipy.stats' distributions' .moment methods,
+#: which importing scipy.stats runs, live elsewhere. scikit-learn's StandardScaler.fit runs
+#: _incremental_mean_and_var on a dense array, mean_variance_axis on a sparse one.
+LIBRARY_VARIANCE_FILES = {
+    "scipy/stats/_stats_py.py": {f: f"scipy.stats.{f}"
+                                 for f in ("moment", "tvar", "tstd", "describe")},
+    "scipy/ndimage/_measurements.py": {f: f"scipy.ndimage.{f}"
+                                       for f in ("variance", "standard_deviation")},
+    "sklearn/utils/extmath.py": {
+        "_incremental_mean_and_var": "sklearn's StandardScaler (or _incremental_mean_and_var)"},
+    "sklearn/utils/sparsefuncs.py": {
+        f: f"sklearn.utils.sparsefuncs.{f} (or sklearn's StandardScaler)"
+        for f in ("mean_variance_axis", "incr_mean_variance_axis")},
+}
+#: The names above, whatever their file: most calls are told apart by name alone.
+_LIBRARY_VARIANCE_NAMES = frozenset(n for names in LIBRARY_VARIANCE_FILES.values()
+                                    for n in names)
 
 
-def _scipy_variance(code) -> str | None:
-    """``scipy.stats.<name>`` if ``code`` is one of :data:`SCIPY_VARIANCES`; else None."""
+def _library_variance(code) -> str | None:
+    """The name to blame if ``code`` is one of :data:`LIBRARY_VARIANCE_FILES`; else None.
+
+    Examples
+    --------
+    >>> import types
+    >>> code = types.SimpleNamespace(co_name="variance",
+    ...                              co_filename="/x/scipy/ndimage/_measurements.py")
+    >>> _library_variance(code), _library_variance(_library_variance.__code__)
+    ('scipy.ndimage.variance', None)
+    """
+    if code.co_name not in _LIBRARY_VARIANCE_NAMES:
+        return None
     path = code.co_filename.replace("\\", "/")
-    if code.co_name in SCIPY_VARIANCES and path.endswith("scipy/stats/_stats_py.py"):
-        return f"scipy.stats.{code.co_name}"
+    for file, names in LIBRARY_VARIANCE_FILES.items():
+        if path.endswith(file) and code.co_name in names:
+            return names[code.co_name]
     return None
 
 
@@ -308,7 +352,8 @@ def _variance_codes() -> dict[object, str]:
     """The code of the functions that compute a variance or standard deviation in one call,
     with the name to blame: np.var, np.std, their nan versions and the functions that do
     their work (which the .var() and .std() methods call too); np.cov; the statistics
-    module's four. (SciPy's: :func:`_scipy_variance`.)"""
+    module's four; the course's own (helpers.stats.mean_var and running_std). (SciPy's and
+    scikit-learn's: :func:`_library_variance`.)"""
     var, std = inspect.unwrap(np.var), inspect.unwrap(np.std)
     methods = var.__globals__["_methods"]  # numpy's module behind them and the methods
     names = {var: "np.var", std: "np.std", methods._var: "np.var or .var()",
@@ -318,6 +363,9 @@ def _variance_codes() -> dict[object, str]:
 
     names |= {getattr(statistics, f): f"statistics.{f}"
               for f in ("pvariance", "variance", "pstdev", "stdev")}
+    from helpers import stats  # the course's own, taught on a later day
+
+    names |= {getattr(stats, f): f"helpers.stats.{f}" for f in ("mean_var", "running_std")}
     return {f.__code__: name for f, name in names.items()}
 
 
@@ -356,7 +404,7 @@ LIBRARY_VARIANCES = ("np.var or np.std (or the .var() and .std() methods), nor a
 
 def _call_unaided(variance, x: np.ndarray) -> object:
     """``call(variance, x)``; Wrong if the call used a library's variance
-    (:func:`_variance_codes`, :func:`_scipy_variance`, :data:`_TORCH_VARIANCES`), however it
+    (:func:`_variance_codes`, :func:`_library_variance`, :data:`_TORCH_VARIANCES`), however it
     reached it (an alias, ``getattr`` with a built name, a default argument, a helper):
     Python's profiler watches every function that runs, and their code is what a use must
     run. Names and strings do
@@ -367,8 +415,8 @@ def _call_unaided(variance, x: np.ndarray) -> object:
     def watch(frame, event, arg):
         if event == "call" and frame.f_code in codes:
             used.append(codes[frame.f_code])
-        elif event == "call" and _scipy_variance(frame.f_code) is not None:
-            used.append(_scipy_variance(frame.f_code))
+        elif event == "call" and _library_variance(frame.f_code) is not None:
+            used.append(_library_variance(frame.f_code))
         elif event == "c_call":
             name = _builtin_variance(arg)
             if name is not None:
@@ -401,7 +449,8 @@ def check_variance(variance) -> str:
 
     Every call of the answer runs under :func:`_call_unaided`: one that runs a library's
     variance (np.var, np.std and their methods, np.cov, statistics.pvariance,
-    scipy.stats.moment, torch.var, ...) is told so, by whatever name it reached it; names
+    scipy.stats.moment, scipy.ndimage.variance, scikit-learn's StandardScaler, torch.var,
+    helpers.stats.mean_var, ...) is told so, by whatever name it reached it; names
     and strings (a key or an attribute called "var") are free.
 
     Examples

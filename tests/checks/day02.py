@@ -1,5 +1,6 @@
 """Right and wrong answers to Day 2's exercise checks (run by tests/test_exercises.py)."""
 
+import copy
 from collections.abc import Sequence
 
 import numpy as np
@@ -730,4 +731,35 @@ CASES += [
     (check_train_test_split, (_split_one_column_shuffled,), WRONG, "shuffled one column only"),
     (check_train_test_split, (_split_first_column,), WRONG, "return whole rows of X"),
     (check_train_test_split, (_split_mask,), CORRECT, None),
+]
+
+
+# A copy of rng (deepcopy, a new generator from its SeedSequence, a jumped bit generator)
+# gives draws that depend on rng yet leaves rng where it was: the caller's next call repeats
+# them. Spawning a child moves rng's count of children, so rng.spawn(1)[0] is right.
+def _sampler_from(make_generator):
+    def sampler(logits, T, size, rng):
+        p = _softmax(logits / T)
+        return make_generator(rng).choice(len(logits), size, p=p)
+    return sampler
+
+
+def _split_from(make_generator):
+    def split(X, y, num_test, rng):
+        order = make_generator(rng).permutation(len(X))
+        return X[order[num_test:]], y[order[num_test:]], X[order[:num_test]], y[order[:num_test]]
+    return split
+
+
+_RNG_COPIES = (copy.deepcopy,
+               lambda rng: np.random.default_rng(rng.bit_generator.seed_seq),
+               lambda rng: np.random.Generator(rng.bit_generator.jumped()))
+
+CASES += [(check_sample_with_temperature, (_sampler_from(make),), WRONG,
+           "left rng where it found it") for make in _RNG_COPIES]
+CASES += [(check_train_test_split, (_split_from(make),), WRONG, "left rng where it found it")
+          for make in _RNG_COPIES]
+CASES += [
+    (check_sample_with_temperature, (_sampler_from(lambda rng: rng.spawn(1)[0]),), CORRECT, None),
+    (check_train_test_split, (_split_from(lambda rng: rng.spawn(1)[0]),), CORRECT, None),
 ]

@@ -10,7 +10,11 @@ import math
 import statistics
 
 import numpy as np
+import scipy.ndimage
 import scipy.stats
+from scipy.sparse import csr_matrix
+from sklearn.preprocessing import StandardScaler
+from sklearn.utils.sparsefuncs import mean_variance_axis
 
 from helpers.checks.day03 import (
     check_batch_means_se,
@@ -19,6 +23,7 @@ from helpers.checks.day03 import (
     check_variance,
 )
 from helpers.exercises import CORRECT, WRONG
+from helpers.stats import mean_var, running_std
 
 SIGMA = 1 / math.sqrt(12)
 
@@ -309,6 +314,21 @@ VARIANCE_CASES = [
      "nor a library's variance"),
     (check_variance, (lambda x: scipy.stats.describe(x).variance * (len(x) - 1) / len(x),),
      WRONG, "your function called scipy.stats.describe"),
+    (check_variance, (lambda x: scipy.ndimage.variance(x),), WRONG,
+     "your function called scipy.ndimage.variance"),
+    (check_variance, (lambda x: scipy.ndimage.standard_deviation(x) ** 2,), WRONG,
+     "your function called scipy.ndimage.standard_deviation"),
+    (check_variance, (lambda x: StandardScaler().fit(x[:, None]).var_[0],), WRONG,
+     "your function called sklearn's StandardScaler"),
+    (check_variance, (lambda x: mean_variance_axis(csr_matrix(x[:, None]), 0)[1][0],), WRONG,
+     "your function called sklearn.utils.sparsefuncs.mean_variance_axis"),
+    (check_variance, (lambda x: StandardScaler(with_mean=False).fit(csr_matrix(x[:, None]))
+                      .var_[0],), WRONG, "sklearn's StandardScaler"),
+    # the course's own helpers are a library too
+    (check_variance, (lambda x: mean_var(x)[1],), WRONG,
+     "your function called helpers.stats.mean_var"),
+    (check_variance, (lambda x: running_std(x)[-1] ** 2,), WRONG,
+     "your function called helpers.stats.running_std"),
 ]
 if importlib.util.find_spec("torch") is not None:  # in requirements-torch.txt only
     VARIANCE_CASES += [
@@ -920,6 +940,11 @@ def _jumped(x, s, B, rng):
     return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
 
 
+def _seed_seq_copy(x, s, B, rng):
+    g = np.random.default_rng(rng.bit_generator.seed_seq)  # rng's own seed, rng unmoved
+    return s(x[g.integers(0, len(x), (B, len(x)))], axis=1).std()
+
+
 def _state_restored(x, s, B, rng):
     saved = rng.bit_generator.state
     se = s(x[rng.integers(0, len(x), (B, len(x)))], axis=1).std()
@@ -952,6 +977,7 @@ CASES += [
     (check_bootstrap_se, (_deep_copy,), WRONG, "left rng where it found it"),
     (check_bootstrap_se, (_state_copy,), WRONG, "left rng where it found it"),
     (check_bootstrap_se, (_jumped,), WRONG, "left rng where it found it"),
+    (check_bootstrap_se, (_seed_seq_copy,), WRONG, "left rng where it found it"),
     (check_bootstrap_se, (_state_restored,), WRONG, "left rng where it found it"),
     (check_bootstrap_se, (_one_child,), CORRECT, None),
 ]
@@ -969,4 +995,9 @@ CASES += [
     (check_spread_of_means,
      (float(np.sort(np.random.default_rng(42).random(2_000_000)).reshape(5_000, 400)
             .mean(1).std()), 42), WRONG, "sorted before you grouped them"),
+    # the std of all draws lies about 2e-8 above the sorted answer's: its own hint wins
+    (check_spread_of_means, (float(np.random.default_rng(42).random((5_000, 400)).std()), 42),
+     WRONG, "the spread of single draws"),
+    (check_spread_of_means, (float(np.random.default_rng(7).random((400, 5_000)).std(ddof=1)),
+                             7), WRONG, "the spread of single draws"),
 ]
