@@ -75,6 +75,21 @@ def _he_cached(copy):
     return he_stack
 
 
+def _he_same_shape(derive):
+    """A layer whose shape an earlier layer had is derive(W_prev, W_new, rng), W_new a fresh
+    He draw: on the prompt's widths (64, 100, 100, 100, 10), layer 2 is built from layer 1."""
+    def he_stack(widths, rng):
+        cache, out = {}, []
+        for a, b in itertools.pairwise(widths):
+            W = rng.normal(0, math.sqrt(2 / a), (a, b))
+            if (a, b) in cache:
+                W = derive(cache[(a, b)], W, rng)
+            cache[(a, b)] = W
+            out.append(W)
+        return out
+    return he_stack
+
+
 def _he_uniform(widths, rng):
     return [rng.uniform(-math.sqrt(6 / a), math.sqrt(6 / a), size=(a, b))
             for a, b in itertools.pairwise(widths)]
@@ -355,6 +370,17 @@ CASES = [
     (check_he_stack, (_he_cached(copy=False),), WRONG,
      "layers 1 and 2 hold the same numbers (one matrix per shape, cached and reused?)"),
     (check_he_stack, (_he_cached(copy=True),), WRONG, "layers 1 and 2 hold the same numbers"),
+    # ... or a same-shape layer built from the earlier one: negated, shuffled, transposed,
+    # or mixed with it (corr 0.71)
+    (check_he_stack, (_he_same_shape(lambda prev, new, rng: -prev),), WRONG,
+     "layers 1 and 2 reuse the same draws (shuffled, negated"),
+    (check_he_stack, (_he_same_shape(lambda prev, new, rng: rng.permutation(prev.ravel())
+                                     .reshape(prev.shape)),), WRONG,
+     "layers 1 and 2 reuse the same draws"),
+    (check_he_stack, (_he_same_shape(lambda prev, new, rng: prev.T),), WRONG,
+     "layers 1 and 2 reuse the same draws (shuffled, negated, transposed"),
+    (check_he_stack, (_he_same_shape(lambda prev, new, rng: (new + prev) / math.sqrt(2)),),
+     WRONG, "layer 1 and layer 2 are correlated (0.7"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(1 / a)),), WRONG, "LeCun"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a + b))),), WRONG, "Glorot"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / b)),), WRONG, "fan_out mode"),
