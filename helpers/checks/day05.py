@@ -300,6 +300,16 @@ def _gain_own_generators(gain: Any, what: str) -> None:
                     "generators whose seeds differ by that constant give the same draws. "
                     "Draw from rng itself, or from a child of it (rng.spawn(1)[0])")
     bits = weakest_seed_bits(groups)
+    # Python's hash() of an object that holds no number (hash(phi)): its value comes from
+    # the object's address (or a per-process salt, for text), not from rng
+    if (bits is None or bits <= SEED_BITS) and all(
+            any(how == "hash()" and not ints for how, ints in run) for run in hashes):
+        raise Wrong(f"{what} made a generator of its own seeded with Python's hash() of an "
+                    "object (hash(phi)?): hash() of a function or object comes from its "
+                    "address in memory (of text, from a salt that changes with every Python "
+                    "process), not from rng, so the estimate neither follows rng's seed nor "
+                    "changes with it. Draw from rng itself, or from a child of it "
+                    "(rng.spawn(1)[0])")
     if bits is None:
         raise Wrong(f"{what} made a generator of its own with a fixed seed "
                     f"({groups[0][0][:2]}): A fixed seed gives every rng the same estimate. "

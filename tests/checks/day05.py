@@ -915,6 +915,11 @@ def _gain_scrambled_seed(rng):  # Fibonacci hashing: a multiply, no hash functio
     return np.random.default_rng(int(rng.integers(2**32)) * 0x9E3779B97F4A7C15 % 2**64)
 
 
+def _gain_hashed_phi(phi, rng, num_draws):
+    z = np.random.default_rng(hash(phi) % 2**63).standard_normal(num_draws)
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
 def _gain_restored(phi, rng, num_draws):
     saved = rng.bit_generator.state
     z = rng.standard_normal(num_draws)
@@ -933,6 +938,8 @@ CASES += [
      "by hashing (hashlib) a number drawn from rng"),
     (check_gain, (_gain_own_generator(_gain_sha256_seed(63)),), CORRECT, None),
     (check_gain, (_gain_own_generator(_gain_scrambled_seed),), WRONG, "scrambled (hashed, mult"),
+    # a generator seeded with Python's hash() of phi: an address, not a draw from rng
+    (check_gain, (_gain_hashed_phi,), WRONG, "seeded with Python's hash() of an object"),
     (check_gain, (_gain_own_generator(copy.deepcopy),), WRONG, "left rng where it found it"),
     (check_gain, (_gain_own_generator(lambda rng: np.random.Generator(
         rng.bit_generator.jumped())),), WRONG, "left rng where it found it"),
