@@ -300,6 +300,16 @@ def _gain_own_generators(gain: Any, what: str) -> None:
                     "generators whose seeds differ by that constant give the same draws. "
                     "Draw from rng itself, or from a child of it (rng.spawn(1)[0])")
     bits = weakest_seed_bits(groups)
+    # Python's hash() of an object that holds no number (hash(phi)): its value comes from
+    # the object's address (or a per-process salt, for text), not from rng
+    if (bits is None or bits <= SEED_BITS) and all(
+            any(how == "hash()" and not ints for how, ints in run) for run in hashes):
+        raise Wrong(f"{what} made a generator of its own seeded with Python's hash() of an "
+                    "object (hash(phi)?): hash() of a function or object comes from its "
+                    "address in memory (of text, from a salt that changes with every Python "
+                    "process), not from rng, so the estimate neither follows rng's seed nor "
+                    "changes with it. Draw from rng itself, or from a child of it "
+                    "(rng.spawn(1)[0])")
     if bits is None:
         raise Wrong(f"{what} made a generator of its own with a fixed seed "
                     f"({groups[0][0][:2]}): A fixed seed gives every rng the same estimate. "
@@ -638,6 +648,9 @@ _STACK_SEEDS = tuple(range(10))
 # widths whose layers 1 and 2 share a shape, as the prompt's (64, 100, 100, 100, 10) do: a
 # matrix cached per shape and reused would otherwise pass (_STACK_WIDTHS repeat no shape)
 _REPEATED_WIDTHS = (20, 30, 30, 30, 5)
+# the networks of _REPEATED_WIDTHS whose equal layers are compared (10 x 900 pairs: a
+# correlation of about 0.11 is the 1e-9 bound of _not_related)
+_REPEATED_SEEDS = tuple(range(3, 13))
 # seeds that the seeds above reach by arithmetic per layer (seed + 100 * layer, ...)
 _COLLIDING_SEEDS = (100, 200, 300, 1000)
 
@@ -1093,6 +1106,62 @@ def _not_stratified(z: np.ndarray, layer: int) -> None:
                     "weight must be its own independent draw from rng.normal")
 
 
+def _no_reused_draws(layers: list, where: str = "") -> None:
+    """Wrong if a draw is reused in another form (negated, shuffled, transposed, copied)
+    within a layer of ``layers`` or across two of them: counts standardized |values| that
+    agree to 9 decimals (independent normal draws do so by chance about 0.03 times among
+    8,000 x 8,000, so 50 is safe). ``where`` names the call, for widths other than the
+    main ones."""
+    grids = [np.round(np.abs(W.ravel()) / math.sqrt(2 / W.shape[0]), 9) for W in layers]
+    for layer, grid in enumerate(grids):
+        top = grid.max() if grid.size else 0.0
+        if np.sum(grid == top) > 50:
+            raise Wrong(f"{where}layer {layer}'s weights are not normal: {np.sum(grid == top)} "
+                        f"of them sit exactly at +-{top:.3g} standard deviations (clipped or "
+                        "truncated?). He NORMAL draws every weight from rng.normal (or "
+                        "standard_normal) and keeps it as drawn")
+        if grid.size - np.unique(grid).size > 50:
+            raise Wrong(f"{where}layer {layer} repeats its own draws (a half negated or "
+                        "copied, antithetic?): every weight must be an independent draw")
+    for a, b in itertools.combinations(range(len(grids)), 2):
+        if np.intersect1d(grids[a], grids[b]).size > 50:
+            raise Wrong(f"{where}layers {a} and {b} reuse the same draws (shuffled, negated, "
+                        "transposed or sliced from one array?): every layer needs its own "
+                        "draws from rng")
+
+
+def _not_related(draws: list, where: str) -> None:
+    """Wrong if two layers of equal size correlate, position by position (or one with the
+    other transposed), across the networks in ``draws``: a layer mixed with another's draws,
+    ((W_new + W_prev) / sqrt(2) correlates 0.71). The sum of m products of independent
+    standard normals is a quadratic form with ||A||_F**2 = m / 2 and ||A||_op <= 1, so the
+    bound of :func:`_not_lagged` holds, here with a false alarm below 1e-9 over the pairs."""
+    layers = [[W / math.sqrt(2 / W.shape[0]) for W in network] for network in draws]
+    first = layers[0]
+    tests = []
+    for a, b in itertools.combinations(range(len(first)), 2):
+        if first[a].size == first[b].size:
+            tests.append((a, b, False))
+            if first[a].shape == first[b].shape[::-1]:
+                tests.append((a, b, True))
+    if not tests:
+        return
+    u = math.log(4 * len(tests) / _LAG_FALSE_ALARM)
+    for a, b, transposed in tests:
+        x = np.concatenate([network[a].ravel() for network in layers])
+        y = np.concatenate([(network[b].T if transposed else network[b]).ravel()
+                            for network in layers])
+        m = x.size
+        total = float(x @ y)
+        if abs(total) > 2 * math.sqrt(m * u) + 2 * u:
+            how = f"layer {b} transposed" if transposed else f"layer {b}"
+            raise Wrong(f"{where}layer {a} and {how} are correlated ({total / m:.2f} between "
+                        f"their weights, position by position, across {len(layers)} networks; "
+                        "a false alarm below 1e-9): one layer is built from the other's draws "
+                        "(mixed in, added or reused). Every layer needs its own independent "
+                        "draws from rng, also when two layers have the same shape")
+
+
 @exercise_check
 def check_he_stack(he_stack) -> str:
     """``he_stack(widths, rng)``: independent He-normal weights for every layer, from ``rng``."""
@@ -1136,21 +1205,7 @@ def check_he_stack(he_stack) -> str:
     # no draw may be reused in another form (negated, shuffled, copied) within a layer or
     # across layers: count standardized |values| that agree to 9 decimals (independent
     # normal draws do so by chance about 0.03 times among 8,000 x 8,000, so 50 is safe)
-    grids = [np.round(np.abs(W.ravel()) / math.sqrt(2 / W.shape[0]), 9) for W in first]
-    for layer, grid in enumerate(grids):
-        top = grid.max() if grid.size else 0.0
-        if np.sum(grid == top) > 50:
-            raise Wrong(f"layer {layer}'s weights are not normal: {np.sum(grid == top)} of them "
-                        f"sit exactly at +-{top:.3g} standard deviations (clipped or "
-                        "truncated?). He NORMAL draws every weight from rng.normal (or "
-                        "standard_normal) and keeps it as drawn")
-        if grid.size - np.unique(grid).size > 50:
-            raise Wrong(f"layer {layer} repeats its own draws (a half negated or copied, "
-                        "antithetic?): every weight must be an independent draw")
-    for a, b in itertools.combinations(range(len(grids)), 2):
-        if np.intersect1d(grids[a], grids[b]).size > 50:
-            raise Wrong(f"layers {a} and {b} reuse the same draws (shuffled, negated or "
-                        "sliced from one array?): every layer needs its own draws from rng")
+    _no_reused_draws(first)
     # rescaled after the draw (after the reuse checks: an antithetic half has mean 0 too)
     for layer, W in enumerate(first):
         _not_standardized(W, layer)
@@ -1253,12 +1308,23 @@ def check_he_stack(he_stack) -> str:
         raise Wrong("two calls with the same rng gave the same network: draw from rng (or "
                     "spawn from it) so it moves on; bit_generator.jumped() leaves rng where "
                     "it was")
-    # layers of one shape: each is drawn anew, not one cached matrix (or its copy) reused
-    repeated = _layers(he_stack, _REPEATED_WIDTHS, np.random.default_rng(3))
+    # layers of one shape: each is drawn anew, not one cached matrix (or its copy) reused,
+    # nor negated, shuffled, transposed or mixed into the next (_STACK_WIDTHS repeat no shape)
+    where = f"he_stack({_REPEATED_WIDTHS}, rng): "
+    repeated_draws = [_layers(he_stack, _REPEATED_WIDTHS, np.random.default_rng(s))
+                      for s in _REPEATED_SEEDS]
+    repeated = repeated_draws[0]
     for k, l in itertools.combinations(range(len(repeated)), 2):
         if repeated[k].shape == repeated[l].shape and np.array_equal(repeated[k], repeated[l]):
-            raise Wrong(f"he_stack({_REPEATED_WIDTHS}, rng): layers {k} and {l} hold the same "
+            raise Wrong(f"{where}layers {k} and {l} hold the same "
                         "numbers (one matrix per shape, cached and reused?): draw each layer "
                         "anew from rng, also when two layers have the same shape")
+    _no_reused_draws(repeated, where)
+    pair_sets = [_pairs(W) for W in repeated]
+    for a, b in itertools.combinations(range(len(pair_sets)), 2):
+        if pair_sets[a] & pair_sets[b]:
+            raise Wrong(f"{where}layers {a} and {b} reuse the same draws (slices of one "
+                        "array?): every layer needs its own independent draws from rng")
+    _not_related(repeated_draws, where)
     return ("independent He-normal weights, std sqrt(2 / fan_in) in every layer, reproducible "
             "from rng and different for another seed.")

@@ -75,6 +75,21 @@ def _he_cached(copy):
     return he_stack
 
 
+def _he_same_shape(derive):
+    """A layer whose shape an earlier layer had is derive(W_prev, W_new, rng), W_new a fresh
+    He draw: on the prompt's widths (64, 100, 100, 100, 10), layer 2 is built from layer 1."""
+    def he_stack(widths, rng):
+        cache, out = {}, []
+        for a, b in itertools.pairwise(widths):
+            W = rng.normal(0, math.sqrt(2 / a), (a, b))
+            if (a, b) in cache:
+                W = derive(cache[(a, b)], W, rng)
+            cache[(a, b)] = W
+            out.append(W)
+        return out
+    return he_stack
+
+
 def _he_uniform(widths, rng):
     return [rng.uniform(-math.sqrt(6 / a), math.sqrt(6 / a), size=(a, b))
             for a, b in itertools.pairwise(widths)]
@@ -355,6 +370,17 @@ CASES = [
     (check_he_stack, (_he_cached(copy=False),), WRONG,
      "layers 1 and 2 hold the same numbers (one matrix per shape, cached and reused?)"),
     (check_he_stack, (_he_cached(copy=True),), WRONG, "layers 1 and 2 hold the same numbers"),
+    # ... or a same-shape layer built from the earlier one: negated, shuffled, transposed,
+    # or mixed with it (corr 0.71)
+    (check_he_stack, (_he_same_shape(lambda prev, new, rng: -prev),), WRONG,
+     "layers 1 and 2 reuse the same draws (shuffled, negated"),
+    (check_he_stack, (_he_same_shape(lambda prev, new, rng: rng.permutation(prev.ravel())
+                                     .reshape(prev.shape)),), WRONG,
+     "layers 1 and 2 reuse the same draws"),
+    (check_he_stack, (_he_same_shape(lambda prev, new, rng: prev.T),), WRONG,
+     "layers 1 and 2 reuse the same draws (shuffled, negated, transposed"),
+    (check_he_stack, (_he_same_shape(lambda prev, new, rng: (new + prev) / math.sqrt(2)),),
+     WRONG, "layer 1 and layer 2 are correlated (0.7"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(1 / a)),), WRONG, "LeCun"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / (a + b))),), WRONG, "Glorot"),
     (check_he_stack, (_he_with_std(lambda a, b: math.sqrt(2 / b)),), WRONG, "fan_out mode"),
@@ -889,6 +915,11 @@ def _gain_scrambled_seed(rng):  # Fibonacci hashing: a multiply, no hash functio
     return np.random.default_rng(int(rng.integers(2**32)) * 0x9E3779B97F4A7C15 % 2**64)
 
 
+def _gain_hashed_phi(phi, rng, num_draws):
+    z = np.random.default_rng(hash(phi) % 2**63).standard_normal(num_draws)
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
 def _gain_restored(phi, rng, num_draws):
     saved = rng.bit_generator.state
     z = rng.standard_normal(num_draws)
@@ -907,6 +938,8 @@ CASES += [
      "by hashing (hashlib) a number drawn from rng"),
     (check_gain, (_gain_own_generator(_gain_sha256_seed(63)),), CORRECT, None),
     (check_gain, (_gain_own_generator(_gain_scrambled_seed),), WRONG, "scrambled (hashed, mult"),
+    # a generator seeded with Python's hash() of phi: an address, not a draw from rng
+    (check_gain, (_gain_hashed_phi,), WRONG, "seeded with Python's hash() of an object"),
     (check_gain, (_gain_own_generator(copy.deepcopy),), WRONG, "left rng where it found it"),
     (check_gain, (_gain_own_generator(lambda rng: np.random.Generator(
         rng.bit_generator.jumped())),), WRONG, "left rng where it found it"),
