@@ -138,8 +138,10 @@ def _watched_bit_generator(original: type, seen: Seeding, set_state: Any) -> typ
         original.state.__set__(self, value)
 
     def __reduce__(self: Any) -> Any:  # pickled (and copied) as the original bit generator
-        ctor, _, *rest = original.__reduce__(self)
-        return (ctor, (original,), *rest)
+        ctor, args, *rest = original.__reduce__(self)
+        if args and isinstance(args[0], type):  # NumPy 2 passes the class, 1.26 its name
+            args = (original, *args[1:])
+        return (ctor, args, *rest)
 
     return type(original.__name__, (original,),
                 {"__init__": __init__, "state": property(get, put), "__reduce__": __reduce__,
