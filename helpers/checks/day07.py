@@ -456,15 +456,17 @@ def _diagnose_rescaled(theta: np.ndarray, A: np.ndarray, y: np.ndarray, said: st
     for scalar in (np.linalg.norm(A), lengths.max(), np.abs(A).max()):
         if _close(theta, np.linalg.lstsq(A / scalar, y, rcond=None)[0] / scalar, 1e-8):
             raise _scalar_hint(said)
+    # QR and then lstsq on R (QR alone is refused before): named whatever lstsq's driver
+    # made of R (SciPy 1.18's lands a little off every plain solution)
+    if {"qr", "qr_multiply"} & _called(lstsq_unit_columns):
+        raise Wrong(f"{said}: you factored A = QR and then solved R theta = Q^T y with "
+                    "lstsq. R keeps the columns' scales, and lstsq (an SVD with a rank "
+                    "cut-off) loses digits on R as on A; a triangular system is solved "
+                    "by back substitution (scipy.linalg.solve_triangular). But this "
+                    "exercise is about lstsq itself: divide each column of A by its "
+                    "length, solve with np.linalg.lstsq, and divide the solution by the "
+                    "same lengths")
     if any(_close(theta, plain, 1e-8) for plain in _plain_solutions(A, y)):
-        if {"qr", "qr_multiply"} & _called(lstsq_unit_columns):  # and lstsq: QR alone is out
-            raise Wrong(f"{said}: you factored A = QR and then solved R theta = Q^T y with "
-                        "lstsq. R keeps the columns' scales, and lstsq (an SVD with a rank "
-                        "cut-off) loses digits on R as on A; a triangular system is solved "
-                        "by back substitution (scipy.linalg.solve_triangular). But this "
-                        "exercise is about lstsq itself: divide each column of A by its "
-                        "length, solve with np.linalg.lstsq, and divide the solution by the "
-                        "same lengths")
         raise Wrong(f"{said}: that is what plain lstsq does; divide each column by its "
                     "length before solving, and the solution by the same lengths after")
     features_only = np.r_[1.0, lengths[1:]]
