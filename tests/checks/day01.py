@@ -609,6 +609,10 @@ WORKER_RNGS = [
     (_advanced(2**64 + 1), WRONG, "for a seed k that a run would use as its main seed"),
     (lambda seed, n: [default_rng(seed * 2**32 + i) for i in range(n)], WRONG,
      "worker 3 with seed 0 draws exactly what np.random.default_rng(3) draws"),
+    # policy (issue 20): a stride of 2**32 is injective and (seed + 1) * 2**32 + i is the words
+    # [i, seed + 1], NumPy's documented SeedSequence([i, seed + 1]): never a main run's stream
+    (lambda seed, n: [default_rng((seed + 1) * 2**32 + i) for i in range(n)], CORRECT,
+     "distinct worker streams"),
     # wrong: colliding seed arithmetic, in both directions, with the arithmetic named
     (lambda seed, n: [default_rng(seed + i) for i in range(n)], WRONG,
      "worker 1 with seed 7 and worker 0 with seed 8 draw the same numbers (seed + i?)"),

@@ -204,6 +204,10 @@ CASES = [
      "one per task"),
     (check_task_seeds, (lambda seed, n: np.random.SeedSequence(seed).spawn(n)[::-1],), CORRECT,
      None),
+    # policy (issue 20): a stride of 2**32 is injective: seed * 2**32 + i is the words [i, seed],
+    # exactly NumPy's documented SeedSequence([i, seed]), whose streams are never shared
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed * 2**32 + i)
+                                         for i in range(n)],), CORRECT, "never shared"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence([seed, i]) for i in range(n)],),
      WRONG, "seed 7 + 2**32 is the words [7, 1]"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence([seed, i]) for i in range(n)],),
