@@ -75,6 +75,9 @@ def check_centered_uniform(v: object, num_samples: object, seed: object = None) 
         raise Wrong("every value is the same: a generator re-created for each draw restarts "
                     "its stream (Day 1); make one generator and draw all NUM_SAMPLES values "
                     "in one call")
+    repeated = _repeated_floats(v, n)
+    if repeated:
+        raise Wrong(repeated)
     if abs(v.mean()) > 5 * np.sqrt(1 / 12 / n):
         raise Wrong(f"the mean should be near 0; yours is {v.mean():.4f}")
     var_se = np.sqrt((1 / 80 - 1 / 144) / n)  # (mu4 - sigma**4) / n for this uniform
@@ -94,6 +97,25 @@ def check_centered_uniform(v: object, num_samples: object, seed: object = None) 
         if problem:
             raise Wrong(problem)
     return f"{n:,} values in [-0.5, 0.5), mean and variance within 5 standard errors."
+
+
+def _repeated_floats(v: np.ndarray, n: int) -> str | None:
+    """A hint if the ``n`` floats ``v`` hold far fewer distinct values than as many draws
+    would (a few draws tiled or repeated to fill NUM_SAMPLES); None if not, or if they lie
+    on a grid (rounding, integers / n: the grid hints name those). Draws on float32's grid
+    of 2**24 values in [0, 1) collide by chance: expect 2**24 * (1 - exp(-n / 2**24))
+    distinct values, and ask for 90% of them (a right answer has far more, for any n)."""
+    if n < 20 or v.dtype == np.float16:
+        return None
+    size = 2.0**24 if v.dtype == np.float32 else 2.0**53
+    distinct = np.unique(v).size
+    if distinct >= 0.9 * size * -np.expm1(-n / size):
+        return None
+    if _on_grid(v, n) or any(_on_grid(v, 10**d) for d in range(1, 7)):
+        return None
+    return (f"your {n:,} values hold only {distinct:,} distinct numbers: the same draws "
+            "repeat (a few draws tiled or repeated to fill NUM_SAMPLES?), and repeated draws "
+            "are not independent; draw all NUM_SAMPLES values from the generator, in one call")
 
 
 def _on_grid(v: np.ndarray, m: int) -> bool:
@@ -183,6 +205,38 @@ def _child_seeds(func: object, args: tuple, what: str) -> None:
         raise Wrong(hint)
 
 
+def _repeated_draws(idx: np.ndarray) -> str | None:
+    """A hint if the class indices ``idx`` are a few draws repeated: each draw ``g`` >= 2
+    times in a row (``np.repeat``), or a block of draws over again (``np.tile``,
+    ``np.resize``); None if not. Sorted output, also made of long runs, is left to
+    :func:`_dependence`. For independent draws (20,000 here) both are nil: thousands of runs
+    all of even length, or 100 draws recurring (odds (sum p**2)**100 per place, below 1e-17
+    for the check's probabilities)."""
+    n = idx.size
+    if n < 200:
+        return None
+    w = 100  # first: a tiled sample may happen to have runs of even lengths only
+    if not np.all(idx[:w] == idx[0]):  # a constant window recurs in any long run
+        windows = np.lib.stride_tricks.sliding_window_view(idx, w)
+        again = np.flatnonzero(np.all(windows[1:] == idx[:w], axis=1)) + 1
+        # a whole period, not one recurring window: np.repeat of a few draws has few
+        # distinct windows
+        period = next((int(k) for k in again[:50] if np.array_equal(idx[k:], idx[:-k])), 0)
+        if period:
+            return (f"your draws repeat: from draw {period:,} on, each is the draw "
+                    f"{period:,} places before (a few draws tiled to fill size?), and "
+                    "repeated draws are not independent; draw all size indices from rng")
+    lengths = np.diff(np.r_[0, np.flatnonzero(idx[1:] != idx[:-1]) + 1, n])
+    diffs = np.diff(idx.astype(np.int64))
+    if lengths.size >= 3 and not (np.all(diffs >= 0) or np.all(diffs <= 0)):
+        times = int(np.gcd.reduce(lengths[:-1]))  # the last run may be cut short
+        if times >= 2:
+            return (f"your draws come in runs whose lengths are all multiples of {times:,} "
+                    "(each draw repeated in a row: np.repeat of a few draws?), and repeated "
+                    "draws are not independent; draw all size indices from rng")
+    return None
+
+
 def _dependence(idx: np.ndarray, p: np.ndarray) -> str | None:
     """A hint if consecutive draws, or the two halves, of ``idx`` are not independent draws
     with probabilities ``p`` (five standard errors); None if they look independent."""
@@ -264,6 +318,9 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
                         "(for the Gumbel-max trick, argmax of the scaled logits plus noise, "
                         "the noise needs to be Gumbel, -log(-log(u)) or rng.gumbel, not "
                         "uniform)")
+        repeated = _repeated_draws(idx)
+        if repeated:
+            raise Wrong(f"at T = {T} {repeated}")
         freq = np.bincount(idx, minlength=len(LOGITS)) / n
         if _matches(freq, _softmax(LOGITS / T), n):
             continue

@@ -133,6 +133,16 @@ def _repeated_sampler(logits, T, size, rng):
     return np.repeat(rng.choice(len(logits), size // 2, p=_softmax(logits / T)), 2)
 
 
+def _few_draws_tiled(logits, T, size, rng):
+    """issue 20 (L1): ten draws, tiled to fill size (np.resize)."""
+    return np.resize(rng.choice(len(logits), 10, p=_softmax(logits / T)), size)
+
+
+def _few_draws_repeated(logits, T, size, rng):
+    """issue 20 (L1): 50 draws, each repeated to fill size."""
+    return np.repeat(rng.choice(len(logits), 50, p=_softmax(logits / T)), -(-size // 50))[:size]
+
+
 def _gumbel_sampler(logits, T, size, rng):
     z = np.asarray(logits) / T
     return np.argmax(z + rng.gumbel(size=(size, len(z))), axis=1)
@@ -310,7 +320,16 @@ CASES = [
     (check_centered_uniform, (0.5 - np.random.default_rng(SEED).random(N), N, SEED), WRONG,
      "mirrored"),
     (check_centered_uniform, (np.tile(np.random.default_rng(SEED).uniform(-0.5, 0.5, N // 2),
-                                      2), N, SEED), WRONG, "first 5,000 values"),
+                                      2), N, SEED), WRONG, "only 5,000 distinct numbers"),
+    # issue 20 (L1): a few draws tiled or repeated to fill NUM_SAMPLES: they repeat (100 tiled
+    # draws passed the unseeded check; ten got the spread or mean hint)
+    (check_centered_uniform, (np.tile(DRAWS.uniform(-0.5, 0.5, 100), N // 100), N), WRONG,
+     "the same draws repeat"),
+    (check_centered_uniform, (np.repeat(np.random.default_rng(SEED).uniform(-0.5, 0.5, 10),
+                                        N // 10), N, SEED), WRONG, "the same draws repeat"),
+    # float32 draws collide by chance (2**24 values in [0, 1)): 2,000,000 of them are right
+    (check_centered_uniform, (DRAWS.random(2_000_000, dtype=np.float32) - np.float32(0.5),
+                              2_000_000), CORRECT, None),
     (check_centered_uniform, (np.random.default_rng(SEED).uniform(-0.5, 0.5, N)[::-1], N,
                               SEED), WRONG, "another order"),
     (check_centered_uniform, (DRAWS.uniform(-0.5, 0.5, N), N), CORRECT, "variance"),
@@ -343,8 +362,14 @@ CASES = [
     (check_sample_with_temperature, (_gumbel_sampler,), CORRECT, None),
     (check_sample_with_temperature, (_sorted_sampler,), WRONG, "consecutive draws depend"),
     (check_sample_with_temperature, (_quota_sampler,), WRONG, "fixed quotas"),
-    (check_sample_with_temperature, (_tiled_sampler,), WRONG, "repeats the first"),
-    (check_sample_with_temperature, (_repeated_sampler,), WRONG, "consecutive draws depend"),
+    (check_sample_with_temperature, (_tiled_sampler,), WRONG,
+     "from draw 10,000 on, each is the draw 10,000 places before"),
+    (check_sample_with_temperature, (_repeated_sampler,), WRONG,
+     "runs whose lengths are all multiples of 2"),
+    (check_sample_with_temperature, (_few_draws_tiled,), WRONG,
+     "your draws repeat: from draw 10 on"),
+    (check_sample_with_temperature, (_few_draws_repeated,), WRONG,
+     "all multiples of 400 (each draw repeated in a row"),
     (check_sample_with_temperature, (_tiled_shuffled_sampler,), WRONG, "each draw used twice"),
     (check_sample_with_temperature, (_logsumexp_sampler,), CORRECT, None),
     (check_sample_with_temperature, (_unstable_sampler,), WRONG, "stable softmax"),
