@@ -158,10 +158,21 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
             kind = "list" if isinstance(value, list) else "array"
             kind = "tensor" if _is_tensor(value) else kind
             raise Wrong(f"your code changed its argument {name} in place; leave the caller's "
-                        f"{kind} as it is and return a new one")
+                        f"{kind} as it is{_instead(result, name, kind)}")
     if result is None and not _is_placeholder(func):
         raise Wrong("your function returned None: did you forget `return` at the end?")
     return answer(result)
+
+
+def _instead(result: Any, name: str, kind: str) -> str:
+    """What to do instead of changing the argument ``name`` in place, fitted to what the
+    function returns: "return a new one" if it returns an array, tensor or list (a changed
+    copy of it, most likely), else (a number, a tuple) "work on a copy"."""
+    if isinstance(result, list) or (
+            (isinstance(result, np.ndarray) or _is_tensor(result)) and result.ndim > 0):
+        return " and return a new one"
+    copy = {"list": f"list({name})", "tensor": f"{name}.clone()"}.get(kind, f"{name}.copy()")
+    return f": work on a copy ({copy})"
 
 
 def _is_tensor(value: Any) -> bool:

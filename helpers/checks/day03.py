@@ -40,16 +40,22 @@ def _close(got: float, want: float, rel: float) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _spreads_from_seed(seed: int) -> tuple[tuple[float, float], ...]:
+def _spreads_from_seed(seed: int, child: bool = False) -> tuple[tuple[float, float], ...]:
     """Every way the prompt allows, as ``(value, relative tolerance)``: 5,000 rows of 400
     or 400 rows of 5,000 from ``default_rng(seed)``, float64 or float32 draws, either ddof
     (1e-6: float32 arithmetic on the same draws moves it by at most about 3e-7, while
     another sample's spread differs by about 1%, so that it practically never lands within
-    1e-6 of any of these eight values)."""
+    1e-6 of any of these eight values). With ``child``, the same from ``default_rng(seed)``'s
+    one spawned child, ``rng_ex.spawn(1)[0]``: independent of rng_ex, and the prompt does
+    not ask for rng_ex's own numbers."""
+    def generator() -> np.random.Generator:
+        rng = np.random.default_rng(seed)
+        return rng.spawn(1)[0] if child else rng
+
     out = []
     for dtype, rel in ((np.float64, 1e-6), (np.float32, 1e-6)):
         for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
-            draws = np.random.default_rng(seed).random(shape, dtype=dtype)
+            draws = generator().random(shape, dtype=dtype)
             means = draws.mean(axis=axis, dtype=np.float64)
             out += [(float(means.std(ddof=ddof)), rel) for ddof in (0, 1)]
     return tuple(out)
@@ -158,6 +164,10 @@ def _single_draw_spreads(seed: int) -> tuple[float, ...]:
             draws = np.random.default_rng(seed).random(shape, dtype=dtype)
             out += [float(draws.std(ddof=ddof, dtype=acc)) for ddof in (0, 1)
                     for acc in {dtype, np.float64}]
+            if dtype == np.float64:  # float64 draws cast to float32 (issue 20): about 5e-8
+                cast = draws.astype(np.float32)  # off, as close as the sorted draws' means
+                out += [float(cast.std(ddof=ddof, dtype=acc)) for ddof in (0, 1)
+                        for acc in (np.float32, np.float64)]
     return tuple(out)
 
 
@@ -173,6 +183,13 @@ _FAR_MISS_HINTS = {
               "then holds neighbouring values instead of a random sample, so its mean says "
               "little more than one draw; keep the draws in the order rng_ex gives them",
 }
+
+#: The std of all draws and the spread of means of sorted draws differ by about 7e-8 of
+#: their size, float32 arithmetic by as much: a match that is not exact names both.
+_SINGLE_OR_SORTED = ("that is the spread of single draws (the std of all your draws, not of "
+                     "5,000 means), or of means of sorted draws, which is about the same: "
+                     "average each sample of 400 values in the order rng_ex gives them (one "
+                     "mean per sample), then take the std of those means")
 
 # Sizes that two mistakes share: when the value is not rng_ex's own, name both
 _AMBIGUOUS_FAR_MISSES = (
@@ -274,6 +291,11 @@ def check_spread_of_means(spread, seed) -> str:
         for value, rel, kind in _near_misses_from_seed(seed):
             if _close(spread, value, rel):
                 raise Wrong(_NEAR_MISS_HINTS[kind])
+        # after rng_ex's own wrong recipes: the child's float32 answers, matched to 1e-6,
+        # may land that near one of them (seed 42: 1.3e-7 from the formula s / sqrt(n))
+        if any(_close(spread, want, rel) for want, rel in _spreads_from_seed(seed, True)):
+            return ("the means of 400 uniform draws scatter with standard deviation "
+                    "sigma / sqrt(400) (drawn from rng_ex's child, rng_ex.spawn(1)[0]).")
         raise Wrong("the size is right, but it is not the spread of the means that rng_ex "
                     "gives: draw the 5,000 x 400 numbers from rng_ex itself (not np.random "
                     "or another generator) right after the cell creates it, average each "
@@ -283,6 +305,9 @@ def check_spread_of_means(spread, seed) -> str:
         raise Wrong(_FAR_MISSES[0][1])  # the spread of single draws, before "sorted"
     for value, kind in _far_misses_from_seed(seed):
         if _close(spread, value, 1e-6):
+            if kind == "sorted" and not _close(spread, value, 1e-9) and any(
+                    _close(spread, want, 1e-6) for want in _single_draw_spreads(seed)):
+                raise Wrong(_SINGLE_OR_SORTED)  # float32 arithmetic: too close to tell
             raise Wrong(_FAR_MISS_HINTS[kind])
     size = _wrong_sample_size(spread, seed)
     if size is not None:
@@ -523,6 +548,28 @@ _ONE_PASS = ("right near 0 but wrong on data near 1e9: mean(m**2) - mean(m)**2 (
              "with np.std(..., ddof=1) in float64, which subtracts the mean before squaring")
 
 
+_FLOAT32 = ("right near 0 but wrong on data near 1e9: float32 keeps about 7 significant "
+            "digits, so at 1e9 its values are 64 apart and the batch means lose the digits "
+            "that differ; compute in float64 (no astype(np.float32), no dtype=np.float32)")
+
+
+def _offset_hint(batch_means_se, x: np.ndarray, k: int) -> str:
+    """The hint for an answer right on ``x`` but wrong on ``x`` shifted by 1e9: the same
+    series at an offset of 1e3 tells the two ways to lose the digits apart. float64's
+    one-pass formula keeps there all but about 1e-7 of the SE (m**2 near 1e6, the batch
+    means' variance near 1e-3), while float32, 6e-5 apart at 1e3, loses about 1e-3 of it."""
+    want = x.reshape(k, -1).mean(axis=1).std(ddof=1) / math.sqrt(k)
+    try:
+        got = number(_quiet_call(batch_means_se, 1e3 + x, k), "batch_means_se(x, num_batches)")
+    except Wrong:
+        return _ONE_PASS
+    if math.isclose(got, want, rel_tol=1e-5):
+        return _ONE_PASS
+    if math.isclose(got, want, rel_tol=0.1):
+        return _FLOAT32
+    return _ONE_PASS
+
+
 @exercise_check
 def check_batch_means_se(batch_means_se) -> str:
     """``batch_means_se(x, num_batches)``: standard error of the mean from batch means.
@@ -542,7 +589,7 @@ def check_batch_means_se(batch_means_se) -> str:
             shifted = (x - LARGE_OFFSET).reshape(k, -1).mean(axis=1)
             if math.isclose(got, shifted.std(ddof=1) / math.sqrt(k), rel_tol=1e-4):
                 continue
-            raise Wrong(_ONE_PASS)
+            raise Wrong(_offset_hint(batch_means_se, x - LARGE_OFFSET, k))
         if math.isnan(got):
             raise Wrong(_NAN)
         means = x.reshape(k, -1).mean(axis=1)
@@ -570,6 +617,16 @@ def check_batch_means_se(batch_means_se) -> str:
         if _near(got, x.std(ddof=1) / math.sqrt(x.size)):
             raise Wrong("that is the naive standard error, which assumes independent "
                         "values; compute it from the batch means instead")
+        if any(_near(got, x.std(ddof=ddof) / math.sqrt(m)) for ddof in (0, 1) for m in (1, k)):
+            raise Wrong("that is the std of all the values of x, not of the batch means: "
+                        "average each batch first (one mean per batch), then take the std "
+                        "of those num_batches means (ddof=1) and divide by sqrt(num_batches)")
+        want = means.std(ddof=1) / math.sqrt(k)
+        if math.isclose(got, want, rel_tol=1e-3):  # rounding, not a wrong formula
+            raise Wrong(f"close, but off by {abs(got / want - 1):.1e} of the standard error "
+                        "(the check allows 1e-6): digits were lost to rounding, the mark of "
+                        "float32 (about 7 significant digits) or of the one-pass formula "
+                        "mean(m**2) - mean(m)**2; compute in float64 with np.std(..., ddof=1)")
         raise Wrong("not the standard error from the batch means: check how you split "
                     "x, the ddof, and what you divide by")
     return "long batches are nearly independent, so their SE survives autocorrelation."

@@ -1001,3 +1001,76 @@ CASES += [
     (check_spread_of_means, (float(np.random.default_rng(7).random((400, 5_000)).std(ddof=1)),
                              7), WRONG, "the spread of single draws"),
 ]
+
+# issue 20 (L2): the std of all draws cast to float32 lands as near the sorted draws' means
+# as float64's does (about 5e-8 off): it got the sorting hint
+CASES += [
+    (check_spread_of_means, (float(np.random.default_rng(42).random((5_000, 400)).astype(
+        np.float32).std()), 42), WRONG, "that is the spread of single draws: average"),
+    (check_spread_of_means, (float(np.random.default_rng(7).random((400, 5_000)).astype(
+        np.float32).std(ddof=1)), 7), WRONG, "that is the spread of single draws: average"),
+    (check_spread_of_means,
+     (float(np.sort(np.random.default_rng(42).random(2_000_000)).reshape(400, 5_000)
+            .mean(0).std(ddof=1)), 42), WRONG, "sorted before you grouped them"),
+]
+
+
+# issue 20 (L3): one child of rng_ex, drawn from instead of rng_ex itself: independent of
+# its parent, and the prompt does not forbid it (5,000 children passed, one did not)
+def _one_child_spread(seed, shape=(5_000, 400), axis=1, ddof=0, dtype=np.float64):
+    child = np.random.default_rng(seed).spawn(1)[0]
+    return float(child.random(shape, dtype=dtype).mean(axis=axis).std(ddof=ddof))
+
+
+CASES += [
+    (check_spread_of_means, (_one_child_spread(42), 42), CORRECT, "rng_ex.spawn(1)[0]"),
+    (check_spread_of_means, (_one_child_spread(7, (400, 5_000), 0, 1), 7), CORRECT, None),
+    (check_spread_of_means, (_one_child_spread(3, dtype=np.float32), 3), CORRECT, None),
+    (check_spread_of_means, (_one_child_spread(7, dtype=np.float32), 7), CORRECT, None),
+    # another child than the first is not what rng_ex.spawn(1)[0] gives: still refused
+    (check_spread_of_means, (float(np.random.default_rng(42).spawn(2)[1].random((5_000, 400))
+                                   .mean(axis=1).std()), 42), WRONG,
+     "not the spread of the means that rng_ex gives"),
+]
+
+
+# issue 20 (L2): batch means in float32, the std of all of x, and float32 rounding
+def _float32_batches(x, k):
+    return x.astype(np.float32).reshape(k, -1).mean(axis=1).std(ddof=1) / np.sqrt(k)
+
+
+def _float32_mean_dtype(x, k):
+    return x.reshape(k, -1).mean(axis=1, dtype=np.float32).std(ddof=1) / np.sqrt(k)
+
+
+def _float32_one_pass_batches(x, k):
+    m = x.astype(np.float32).reshape(k, -1).mean(axis=1)
+    return np.sqrt((np.mean(m**2) - np.mean(m) ** 2) * k / (k - 1) / k)
+
+
+CASES += [
+    (check_batch_means_se, (_float32_batches,), WRONG, "float32 keeps about 7 significant"),
+    (check_batch_means_se, (_float32_mean_dtype,), WRONG, "float32 keeps about 7 significant"),
+    (check_batch_means_se, (_float32_one_pass_batches,), WRONG,
+     "digits were lost to rounding, the mark of float32"),
+    (check_batch_means_se, (lambda x, k: x.std(ddof=1) / np.sqrt(k),), WRONG,
+     "the std of all the values of x, not of the batch means"),
+    (check_batch_means_se, (lambda x, k: np.std(x),), WRONG,
+     "the std of all the values of x, not of the batch means"),
+    # the result rounded to float32 keeps 7 digits, more than the check's 1e-6 asks
+    (check_batch_means_se,
+     (lambda x, k: np.float32(x.reshape(k, -1).mean(axis=1).std(ddof=1) / np.sqrt(k)),),
+     CORRECT, None),
+]
+
+
+# issue 20 (L4): the in-place hint fits what the function returns: a number is no "new one"
+def _centred_in_place(x, k):
+    x -= x.mean()
+    return x.reshape(k, -1).mean(axis=1).std(ddof=1) / np.sqrt(k)
+
+
+CASES += [
+    (check_variance, (_in_place,), WRONG, "leave the caller's array as it is: work on a copy"),
+    (check_batch_means_se, (_centred_in_place,), WRONG, "work on a copy (x.copy())"),
+]
