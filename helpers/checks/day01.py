@@ -33,6 +33,7 @@ from helpers.checks._seeding import (
     SEED_BITS,
     child_seed_hint,
     entropy_int,
+    is_int,
     lcg_distance,
     node_draws,
     small_seeds_hint,
@@ -623,6 +624,7 @@ class _Worker(NamedTuple):
     plain: int | None  # the plain integer it was seeded with, if any
     entropy: object = None  # its SeedSequence's entropy, if any
     normal: bytes = b""  # its first _NODE_DRAWS standard-normal draws (float64 bytes)
+    root: object = None  # a spawned worker's root entropy (its SeedSequence has a spawn_key)
 
     def name(self, runs: bool) -> str:
         return f"worker {self.index} with seed {self.seed}" if runs else f"worker {self.index}"
@@ -711,7 +713,9 @@ def _run(worker_rngs: object, seed: int, num_workers: int, window: int) -> list[
         workers.append(_Worker(seed, i, num_workers, draws[:_START], draws, stream, position,
                                _plain_seed(g.bit_generator),
                                seq.entropy if isinstance(seq, np.random.SeedSequence)
-                               and not seq.spawn_key else None, normal))
+                               and not seq.spawn_key else None, normal,
+                               seq.entropy if isinstance(seq, np.random.SeedSequence)
+                               and seq.spawn_key else None))
     return workers
 
 
@@ -963,6 +967,7 @@ def check_worker_rngs(worker_rngs: object) -> str:
     _few_varying_bits(runs)
     _main_generators(runs, seeds)
     _other_seeds_children(runs, seeds)
+    _spawned_from_arithmetic(runs)
     return (f"distinct worker streams, reproducible from seed, none shared across "
             f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "
             "workers, nor overlapping further along one stream.")
@@ -1043,6 +1048,69 @@ def _other_seeds_children(runs: list[list[_Worker]], seeds: set[int]) -> None:
                         "SeedSequence(2 * seed)) makes one run's workers the children "
                         "another run spawns from its own seed, as Day 9's checks reject. "
                         "Spawn from seed itself: SeedSequence(seed).spawn(num_workers)")
+
+
+def _root_seed(entropy: object) -> int | None:
+    """The integer seed a spawned worker's root entropy stands for: an integer, or a list
+    that is one integer once SeedSequence pads it with zeros (``[k]``, ``[k, 0]``); None for
+    a longer list (``[seed, 1]``, ``[i, seed, 1]``) or no entropy."""
+    if entropy is None:
+        return None
+    if is_int(entropy):
+        return int(entropy)
+    words = np.ravel(np.asarray(entropy, dtype=object)).tolist()
+    while words and is_int(words[-1]) and int(words[-1]) == 0:
+        words.pop()
+    if len(words) == 1 and is_int(words[0]):
+        return int(words[0])
+    return 0 if not words else None
+
+
+def _arithmetic_name(pairs: list[tuple[int, int]]) -> str | None:
+    """``seed + 1000``, ``3 * seed``, ... when the roots of ``pairs`` ((seed, root), distinct
+    seeds) are ``c + K * seed`` for every pair, K not 0; else None."""
+    (s0, r0), (s1, r1) = pairs[0], pairs[1]
+    if (r1 - r0) % (s1 - s0):
+        return None
+    k = (r1 - r0) // (s1 - s0)
+    c = r0 - k * s0
+    if k == 0 or any(r != c + k * s for s, r in pairs):
+        return None
+    term = "seed" if k == 1 else "-seed" if k == -1 else f"{k} * seed"
+    size = abs(c)
+    shown = f"2**{size.bit_length() - 1}" if size >= 2**20 and size & (size - 1) == 0 else size
+    return term if c == 0 else f"{term} {'+' if c > 0 else '-'} {shown}"
+
+
+def _spawned_from_arithmetic(runs: list[list[_Worker]]) -> None:
+    """Wrong if a spawned worker (its SeedSequence has a spawn_key: a child or grandchild)
+    has a root entropy that is an integer other than the run's seed and one a run could use
+    as its main seed: below 2**40 (seed + 1000, seed ^ 0xDEADBEEF), or ``c + K * seed``
+    across the seeds tried (seed + 2**50, 3 * seed). The run with that seed spawns the same
+    tree. The seed itself, a list such as ``[seed, 1]``, and a root drawn wide from seed
+    (``default_rng(default_rng(seed).integers(2**63)).spawn(n)``) pass."""
+    by_index: dict[int, dict[int, int]] = {}
+    for run in runs:
+        for w in run:
+            root = _root_seed(w.root)
+            if root is not None:
+                by_index.setdefault(w.index, {}).setdefault(w.seed, root)
+    for index, roots in sorted(by_index.items()):
+        pairs = sorted(roots.items())
+        bad = [(s, r) for s, r in pairs if r != s]
+        if not bad:
+            continue
+        name = _arithmetic_name(pairs) if len(pairs) >= 2 else None
+        if name is None:
+            bad = [(s, r) for s, r in bad if r < 2**40]
+            if not bad:
+                continue  # drawn wide from seed: not a seed any run would use
+        s, r = bad[0]
+        what = f"{name} (the seed {r:,})" if name is not None else f"the seed {r:,}"
+        raise Wrong(f"worker {index} with seed {s} is spawned from {what}, an integer "
+                    "another run could use as its main seed, so that run spawns the same "
+                    f"workers. Spawn from seed itself, not {name or f'{r:,}'}: "
+                    "SeedSequence(seed).spawn(num_workers), or default_rng(seed).spawn")
 
 
 def _linear_seeds(runs: list[list[_Worker]]) -> str | None:

@@ -1016,3 +1016,40 @@ CASES += [
     (check_worker_rngs, (lambda s, n: [default_rng(c) for c in SeedSequence(s).spawn(n)],),
      CORRECT, None),
 ]
+
+# issue 20 (H1): a parent seeded with seed plus a large offset (or any integer a run could use
+# as its main seed: below 2**40, or c + K * seed) passed unless the check happened to try the
+# shifted seed; the hint names the parent's arithmetic
+_HINT_1000 = "Spawn from seed itself, not seed + 1000"
+CASES += [
+    (check_worker_rngs, (lambda s, n: [default_rng(c) for c in SeedSequence(s + 1000).spawn(n)],),
+     WRONG, _HINT_1000),
+    (check_worker_rngs, (lambda s, n: default_rng(s + 1000).spawn(n),), WRONG, _HINT_1000),
+    (check_worker_rngs, (lambda s, n: [default_rng(c) for c in SeedSequence(s + 200).spawn(n)],),
+     WRONG, "not seed + 200"),
+    (check_worker_rngs, (lambda s, n: default_rng(s + 12345).spawn(n),), WRONG,
+     "not seed + 12345"),
+    (check_worker_rngs, (lambda s, n: default_rng(s ^ 0xDEADBEEF).spawn(n),), WRONG,
+     "spawned from the seed 3,735,928,559, an integer another run could use as its main seed"),
+    (check_worker_rngs, (lambda s, n: [default_rng(c) for c in
+                                       SeedSequence(s + 1).spawn(1)[0].spawn(n)],),
+     WRONG, "not seed + 1:"),
+    (check_worker_rngs, (lambda s, n: default_rng(s + 2**50).spawn(n),), WRONG,
+     "not seed + 2**50"),
+    (check_worker_rngs, (lambda s, n: default_rng(3 * s + 2**50).spawn(n),), WRONG,
+     "not 3 * seed + 2**50"),
+    (check_worker_rngs, (lambda s, n: [default_rng(c) for c in SeedSequence([s + 1000]).spawn(n)],),
+     WRONG, _HINT_1000),
+    # ... while spawning from seed itself, a list holding it, or a root drawn wide passes
+    (check_worker_rngs, (lambda s, n: default_rng(s).spawn(n),), CORRECT, None),
+    (check_worker_rngs, (lambda s, n: [default_rng(c) for c in SeedSequence([s, 1]).spawn(n)],),
+     CORRECT, None),
+    (check_worker_rngs, (lambda s, n: [default_rng(c) for c in SeedSequence([7, s, 1]).spawn(n)],),
+     CORRECT, None),
+    (check_worker_rngs, (lambda s, n: [default_rng(c) for c in
+                                       SeedSequence(s).spawn(1)[0].spawn(n)],), CORRECT, None),
+    (check_worker_rngs, (lambda s, n: default_rng(default_rng(s).integers(2**63)).spawn(n),),
+     CORRECT, None),
+    (check_worker_rngs, (lambda s, n: default_rng(
+        SeedSequence(s).generate_state(1, np.uint64)[0]).spawn(n),), CORRECT, None),
+]
