@@ -1353,6 +1353,40 @@ def _own_bit_generators(save_rng: object, load_rng: object, name: str, text: str
                     "new bit generator for every checkpoint it loads")
 
 
+def _interleaved(a: np.random.Generator, b: np.random.Generator) -> tuple[list, list]:
+    """The draws of :func:`_next_draws` from ``a`` and from ``b`` themselves (no copies),
+    taken in turn: a, b, a, b, ..."""
+    steps = [lambda g: g.integers(0, 2**32, size=3, dtype=np.uint32).tolist(),
+             lambda g: g.random(3).tolist(), lambda g: g.standard_normal(3).tolist()]
+    got_a, got_b = [], []
+    for step in steps:
+        got_a.append(step(a))
+        got_b.append(step(b))
+    return got_a, got_b
+
+
+def _loaded_twice(save_rng: object, load_rng: object, name: str, text: str,
+                  expected: list) -> None:
+    """Wrong unless two Generators loaded from one checkpoint ``text`` each replay its draws
+    ``expected`` when drawn from in turn: a ``load_rng`` that caches and returns the same
+    Generator (or bit generator) for the same text fails (the second load draws what the
+    first skipped). One bit generator per kind is named by :func:`_own_bit_generators`."""
+    first, second = _for(name, load_rng, text), _for(name, load_rng, text)
+    if not (isinstance(first, np.random.Generator) and isinstance(second, np.random.Generator)):
+        return  # the first load's checks name the type
+    if first is not second and first.bit_generator is second.bit_generator:
+        _own_bit_generators(save_rng, load_rng, name, text)
+    got_a, got_b = _interleaved(first, second)
+    if got_a != expected or got_b != expected:
+        same = ("the same Generator object" if first is second else
+                "Generators on one bit generator" if first.bit_generator is second.bit_generator
+                else "Generators that do not both replay it")
+        raise Wrong(f"load_rng must return a new generator each call: loading the checkpoint "
+                    f"of a Generator({name}(...)) twice gave {same}, so drawing from one in "
+                    "turn with the other skips draws (a cache keyed by the text?). Build a "
+                    "new Generator and bit generator from the text every time")
+
+
 @exercise_check
 def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
     """Exercise 4: ``load_rng(save_rng(rng))`` continues ``rng``'s stream from the checkpoint.
@@ -1419,6 +1453,7 @@ def check_rng_checkpoint(save_rng: object, load_rng: object) -> str:
             raise Wrong("loading one checkpoint twice gave two different streams: build the "
                         "Generator from the text alone")
         if got == expected:
+            _loaded_twice(save_rng, load_rng, name, text, expected)
             continue
         if got == _next_draws(np.random.Generator(getattr(np.random, name)(20 + k))):
             raise Wrong(f"for a Generator({name}(...)) the loaded Generator starts the stream "

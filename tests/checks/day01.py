@@ -1053,3 +1053,39 @@ CASES += [
     (check_worker_rngs, (lambda s, n: default_rng(
         SeedSequence(s).generate_state(1, np.uint64)[0]).spawn(n),), CORRECT, None),
 ]
+
+# issue 20 (M2): a load_rng that caches and returns one Generator (or one bit generator) per
+# text passed, since each load was judged on a copy; two loads drawn from in turn now fail
+_LOADED: dict = {}
+_LOADED_BITS: dict = {}
+_LOADED_COPIED: dict = {}
+
+
+def _load_cached(text):  # the same Generator object for the same text
+    if text not in _LOADED:
+        _LOADED[text] = _load(text)
+    return _LOADED[text]
+
+
+def _load_cached_bits(text):  # a new Generator on the same bit generator for the same text
+    if text not in _LOADED_BITS:
+        _LOADED_BITS[text] = _load(text).bit_generator
+    return Generator(_LOADED_BITS[text])
+
+
+def _load_copy_of_cached(text):  # a cache of Generators, each load a copy: right
+    if text not in _LOADED_COPIED:
+        _LOADED_COPIED[text] = _load(text)
+    return copy.deepcopy(_LOADED_COPIED[text])
+
+
+_NEW_EACH_CALL = "load_rng must return a new generator each call"
+CASES += [
+    (check_rng_checkpoint, (_save, _load_cached), WRONG,
+     (f"{_NEW_EACH_CALL}: loading the checkpoint of a Generator(PCG64(...)) twice gave the "
+      "same Generator object")),
+    (check_rng_checkpoint, (_save, _load_cached_bits), WRONG,
+     (f"{_NEW_EACH_CALL}: loading the checkpoint of a Generator(PCG64(...)) twice gave "
+      "Generators on one bit generator")),
+    (check_rng_checkpoint, (_save, _load_copy_of_cached), CORRECT, None),
+]
