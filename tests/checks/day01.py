@@ -433,7 +433,8 @@ ROLL_DIE = [
      "far from 1/6"),
     (lambda num_rolls, rng: (rng.random(num_rolls) * 7).astype(int), WRONG,
      "your rolls hold [0, 1, 2, 3, 4, 5, 6]"),
-    (lambda num_rolls, rng: [rng.integers(1, 7)] * num_rolls, WRONG, "your rolls hold ["),
+    (lambda num_rolls, rng: [rng.integers(1, 7)] * num_rolls, WRONG,
+     "one roll repeated num_rolls times"),
     # wrong, as before
     (_legacy_die, WRONG, "global np.random state"),
     (_stdlib_die, WRONG, "Python's random module (random.seed, random.random, ...); draw from"),
@@ -1088,4 +1089,36 @@ CASES += [
      (f"{_NEW_EACH_CALL}: loading the checkpoint of a Generator(PCG64(...)) twice gave "
       "Generators on one bit generator")),
     (check_rng_checkpoint, (_save, _load_copy_of_cached), CORRECT, None),
+]
+
+# issue 20 (M3, L4): antithetic rolls (r and 7 - r) shuffled passed the lag and count tests;
+# one roll repeated num_rolls times got the hint on faces outside 1 to 6
+
+
+def _antithetic_die(num_rolls, rng):
+    r = rng.integers(1, 7, (num_rolls + 1) // 2)
+    return rng.permutation(np.concatenate([r, 7 - r])[:num_rolls])
+
+
+def _antithetic_die_shuffled_in_place(num_rolls, rng):
+    r = rng.integers(1, 7, num_rolls // 2)
+    rolls = np.concatenate([7 - r, r])
+    rng.shuffle(rolls)
+    return rolls
+
+
+_PAIRS_HINT = "the rolls come in pairs, each fixed by another"
+_REPEATED_HINT = "one roll repeated num_rolls times"
+CASES += [
+    (check_roll_die, (_antithetic_die,), WRONG, _PAIRS_HINT),
+    (check_roll_die, (_antithetic_die_shuffled_in_place,), WRONG, _PAIRS_HINT),
+    (check_roll_die, (lambda num_rolls, rng: np.repeat(rng.integers(1, 7), num_rolls),), WRONG,
+     _REPEATED_HINT),
+    (check_roll_die, (lambda num_rolls, rng: np.full(num_rolls, rng.integers(1, 7)),), WRONG,
+     _REPEATED_HINT),
+    # ... while fair rolls of other dtypes and idioms pass
+    (check_roll_die, (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls),), CORRECT,
+     None),
+    (check_roll_die, (lambda num_rolls, rng: rng.integers(1, 7, num_rolls, dtype=np.uint8),),
+     CORRECT, None),
 ]
