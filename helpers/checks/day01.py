@@ -586,7 +586,8 @@ def check_roll_die(roll_die: object) -> str:
                     f"{share}: a small bias, but not 1/6 = 0.1667 each. Is every face equally "
                     f"likely? {why}")
     return (f"{NUM_ROLLS:,} rolls of a fair die from rng: faces 1 to 6 equally likely (no "
-            f"face off by 2% of 1/6 in {_MANY_ROLLS:,} rolls), each roll independent of the rolls before it, "
+            f"face off by 2% of 1/6 in {_MANY_ROLLS:,} rolls), each roll independent of the "
+            "rolls before it, "
             f"reproducible from the seed and different for each of {_REPEAT_SEEDS:,} seeds."
             + _spawn_tip(roll_die, (2_000,)))
 
@@ -696,8 +697,8 @@ def _worker_list(worker_rngs: object, seed: int, num_workers: int) -> list:
 
 def _plain_seed(bit_generator: object) -> int | None:
     """The integer a bit generator was seeded with (``default_rng(n)``, ``PCG64(n)``,
-    ``Philox(key=n)``; n a Python or NumPy integer), or None for other seeds (spawned children, lists of integers,
-    fresh entropy)."""
+    ``Philox(key=n)``; n a Python or NumPy integer), or None for other seeds (spawned
+    children, lists of integers, fresh entropy)."""
     seq = getattr(bit_generator, "seed_seq", getattr(bit_generator, "_seed_seq", None))
     if isinstance(seq, np.random.SeedSequence):
         entropy = seq.entropy  # a NumPy integer seed (np.int64(5)) counts as plain too

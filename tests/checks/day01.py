@@ -597,8 +597,8 @@ WORKER_RNGS = [
      ("worker 3 with seed 0 draws exactly what np.random.default_rng(3) draws, the main "
       "generator of the run with seed 3: no worker may share a stream with default_rng(k) "
       "for a seed k that a run would use as its main seed (the check tries every seed it "
-      "calls worker_rngs with). SeedSequence pads [3, 0] with zeros, so it is the seed 3; end a hand-built "
-      "list in a nonzero tag, [i, seed, 1]")),
+      "calls worker_rngs with). SeedSequence pads [3, 0] with zeros, so it is the seed 3; "
+      "end a hand-built list in a nonzero tag, [i, seed, 1]")),
     (lambda seed, n: [default_rng([seed, i]) for i in range(n)], WRONG,
      "worker 0 with seed 7 draws exactly what np.random.default_rng(7) draws"),
     (lambda seed, n: [default_rng(seed)] + default_rng(seed).spawn(n - 1), WRONG,
