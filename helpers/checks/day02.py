@@ -409,6 +409,18 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
         raise Wrong("your class counts barely change from one rng to the next (fixed "
                     "quotas?): draw each index independently, so that the counts vary as "
                     "a multinomial's do")
+    # two equally likely classes: u and 1 - u (antithetic draws, shuffled or not) always land
+    # in opposite classes, so the counts stay at m / 2 (give or take the unpaired draws).
+    # Independent counts vary as Binomial(m, 1/2): sum((c - m/2)**2) / (K m / 4) ~ chi2(K) / K
+    # is below 0.1 with odds 8e-11 (exact binomial sum, K = 30, m = 1,000)
+    pair = [np.asarray(call(sample_with_temperature, np.array([0.0, 0.0]), 1.0, 1000,
+                            np.random.default_rng(200 + s))) for s in range(30)]
+    halves = np.array([np.sum(s == 0) for s in pair]) - 500
+    if np.sum(halves.astype(float) ** 2) < 0.1 * 30 * 1000 / 4:
+        raise Wrong("with two equally likely classes (logits [0, 0]) your counts are always "
+                    f"within {np.abs(halves).max()} of half of 1,000: the draws come in pairs "
+                    "fixed by each other (u and 1 - u), so they are not independent; draw "
+                    "each index with its own random number")
     # Pearson's statistic of each sample's counts, summed over the 400 samples: about
     # chi2(800), so above 1.3 times its mean with odds 2e-8; draws used twice each (size // 2
     # draws, tiled and shuffled) double it (below 1.3 times with odds 5e-16)
