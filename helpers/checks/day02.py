@@ -587,6 +587,24 @@ def _check_whole_rows(split: object) -> None:
                         "those of its rows: shuffle X and y with the same permutation")
 
 
+def _columns_shuffled_apart(split: object) -> bool:
+    """Whether ``split``, given an X of two columns, returns each column of X whole but in its
+    own order (``rng.permuted(X, axis=0)`` shuffles each column separately): rows torn
+    apart. A right split keeps rows whole; two permutations (one for X, one for y) too."""
+    n, num_test = 12, 4
+    ids = np.random.default_rng(2042).permutation(n)
+    X = np.column_stack([ids * 10.0, ids * -3.0 + 1.0])
+    try:
+        parts = call(split, X.copy(), ids.copy(), num_test, np.random.default_rng(8))
+        rows = np.concatenate([np.asarray(parts[0]), np.asarray(parts[2])])
+    except (Wrong, TypeError, ValueError, IndexError):
+        return False
+    if rows.shape != X.shape:
+        return False
+    whole_columns = all(np.array_equal(np.sort(rows[:, j]), np.sort(X[:, j])) for j in (0, 1))
+    return whole_columns and not np.array_equal(rows[:, 1], rows[:, 0] / 10 * -3.0 + 1.0)
+
+
 def _overlap_or_repeat(test: np.ndarray, train: np.ndarray, n: int, num_test: int
                        ) -> str | None:
     """A hint if the sample ids ``test`` and ``train`` are not a partition of 0..n-1 with
@@ -665,6 +683,11 @@ def check_train_test_split(split: object) -> str:
         paired = [np.array_equal(Xp.reshape(-1), 10.0 * yp)
                   for Xp, yp in ((X_train, y_train), (X_test, y_test))]
         if not all(paired):
+            if _columns_shuffled_apart(split):
+                raise Wrong("with an X of two columns, each column of your sets was shuffled "
+                            "on its own (rng.permuted(X, axis=0)?): the rows of X were torn "
+                            "apart, so inputs lost their labels; shuffle whole rows, X[order], "
+                            "and y[order] with ONE permutation")
             raise Wrong("some inputs lost their labels: shuffle X and y in the same order")
         problem = _overlap_or_repeat(y_test, y_train, n, num_test)
         if problem:

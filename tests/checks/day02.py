@@ -179,6 +179,18 @@ def _gumbel_sampler(logits, T, size, rng):
     return np.argmax(z + rng.gumbel(size=(size, len(z))), axis=1)
 
 
+def _split_permuted(X, y, num_test, rng):
+    """issue 20 (L3): rng.permuted(X, axis=0) shuffles each column on its own."""
+    Xs, ys = rng.permuted(X, axis=0), rng.permutation(y)
+    return Xs[num_test:], ys[num_test:], Xs[:num_test], ys[:num_test]
+
+
+def _split_permuted_same_y(X, y, num_test, rng):
+    """issue 20 (L3): each column of X shuffled on its own, y left in order."""
+    Xs = rng.permuted(X, axis=0)
+    return Xs[num_test:], y[num_test:], Xs[:num_test], y[:num_test]
+
+
 def _split_negative_index(X, y, num_test, rng):
     """The last num_test of one permutation as the test set: with num_test = 0, o[-0:] is
     all of o and o[:-0] is empty."""
@@ -463,7 +475,12 @@ CASES = [
     (check_train_test_split, (_split_same_test_each_time,), WRONG, "whatever the rng"),
     (check_train_test_split, (_split_overlap,), WRONG, "training set"),
     (check_train_test_split, (_split,), CORRECT, None),
-    (check_train_test_split, (_split_two_permutations,), WRONG, "lost their labels"),
+    (check_train_test_split, (_split_two_permutations,), WRONG,
+     "some inputs lost their labels: shuffle X and y in the same order"),
+    # issue 20 (L3): rng.permuted(X, axis=0) got the generic "lost their labels" hint
+    (check_train_test_split, (_split_permuted,), WRONG, "the rows of X were torn apart"),
+    (check_train_test_split, (_split_permuted_same_y,), WRONG,
+     "each column of your sets was shuffled on its own"),
     (check_train_test_split, (_split_with_replacement,), WRONG, "without replacement"),
     (check_train_test_split, (_split_in_place,), WRONG, "in place"),
     (check_train_test_split, (_split_sorting_in_place,), WRONG, "changed its argument X in place"),
