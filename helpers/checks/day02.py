@@ -409,6 +409,18 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
         raise Wrong("your class counts barely change from one rng to the next (fixed "
                     "quotas?): draw each index independently, so that the counts vary as "
                     "a multinomial's do")
+    # two equally likely classes: u and 1 - u (antithetic draws, shuffled or not) always land
+    # in opposite classes, so the counts stay at m / 2 (give or take the unpaired draws).
+    # Independent counts vary as Binomial(m, 1/2): sum((c - m/2)**2) / (K m / 4) ~ chi2(K) / K
+    # is below 0.1 with odds 8e-11 (exact binomial sum, K = 30, m = 1,000)
+    pair = [np.asarray(call(sample_with_temperature, np.array([0.0, 0.0]), 1.0, 1000,
+                            np.random.default_rng(200 + s))) for s in range(30)]
+    halves = np.array([np.sum(s == 0) for s in pair]) - 500
+    if np.sum(halves.astype(float) ** 2) < 0.1 * 30 * 1000 / 4:
+        raise Wrong("with two equally likely classes (logits [0, 0]) your counts are always "
+                    f"within {np.abs(halves).max()} of half of 1,000: the draws come in pairs "
+                    "fixed by each other (u and 1 - u), so they are not independent; draw "
+                    "each index with its own random number")
     # Pearson's statistic of each sample's counts, summed over the 400 samples: about
     # chi2(800), so above 1.3 times its mean with odds 2e-8; draws used twice each (size // 2
     # draws, tiled and shuffled) double it (below 1.3 times with odds 5e-16)
@@ -575,6 +587,24 @@ def _check_whole_rows(split: object) -> None:
                         "those of its rows: shuffle X and y with the same permutation")
 
 
+def _columns_shuffled_apart(split: object) -> bool:
+    """Whether ``split``, given an X of two columns, returns each column of X whole but in its
+    own order (``rng.permuted(X, axis=0)`` shuffles each column separately): rows torn
+    apart. A right split keeps rows whole; two permutations (one for X, one for y) too."""
+    n, num_test = 12, 4
+    ids = np.random.default_rng(2042).permutation(n)
+    X = np.column_stack([ids * 10.0, ids * -3.0 + 1.0])
+    try:
+        parts = call(split, X.copy(), ids.copy(), num_test, np.random.default_rng(8))
+        rows = np.concatenate([np.asarray(parts[0]), np.asarray(parts[2])])
+    except (Wrong, TypeError, ValueError, IndexError):
+        return False
+    if rows.shape != X.shape:
+        return False
+    whole_columns = all(np.array_equal(np.sort(rows[:, j]), np.sort(X[:, j])) for j in (0, 1))
+    return whole_columns and not np.array_equal(rows[:, 1], rows[:, 0] / 10 * -3.0 + 1.0)
+
+
 def _overlap_or_repeat(test: np.ndarray, train: np.ndarray, n: int, num_test: int
                        ) -> str | None:
     """A hint if the sample ids ``test`` and ``train`` are not a partition of 0..n-1 with
@@ -653,6 +683,11 @@ def check_train_test_split(split: object) -> str:
         paired = [np.array_equal(Xp.reshape(-1), 10.0 * yp)
                   for Xp, yp in ((X_train, y_train), (X_test, y_test))]
         if not all(paired):
+            if _columns_shuffled_apart(split):
+                raise Wrong("with an X of two columns, each column of your sets was shuffled "
+                            "on its own (rng.permuted(X, axis=0)?): the rows of X were torn "
+                            "apart, so inputs lost their labels; shuffle whole rows, X[order], "
+                            "and y[order] with ONE permutation")
             raise Wrong("some inputs lost their labels: shuffle X and y in the same order")
         problem = _overlap_or_repeat(y_test, y_train, n, num_test)
         if problem:

@@ -693,6 +693,12 @@ def _is_leave_one_out(values: np.ndarray, x: np.ndarray) -> bool:
     return bool(np.array_equal(values[i:], x[i + 1:]))
 
 
+def _is_rotation(values: np.ndarray, x: np.ndarray) -> bool:
+    """Is ``values`` x rotated, ``np.roll(x, k)`` for some k (x's values are distinct)?"""
+    start = np.flatnonzero(x == values[0])
+    return start.size == 1 and bool(np.array_equal(values, np.roll(x, -int(start[0]))))
+
+
 def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
                      ) -> np.ndarray | None:
     """Raise Wrong if the recorded resamples are not what a bootstrap draws; return them as
@@ -712,6 +718,17 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
     if sizes != {x.size}:
         raise Wrong(f"each resample must hold len(x) = {x.size} values, like the sample "
                     f"itself; yours hold {sorted(sizes)[:3]}")
+    # before the count: resamples equal to x (a shift of 0, the identity shuffle) are
+    # dropped above as the estimate, so a shuffling answer seems to make too few
+    if all(np.array_equal(np.sort(r), np.sort(x)) for r in found):
+        if all(_is_rotation(r, x) for r in found):
+            raise Wrong("your resamples are rotations of x (np.roll by a random shift): each "
+                        "holds every value of x once, so none is drawn with replacement and "
+                        "the statistic is that of x every time; draw each resample's len(x) indices "
+                        "with replacement, rng.integers(0, len(x), len(x))")
+        raise Wrong("no resample repeats a value, so they were drawn without replacement "
+                    "(a shuffle of x has the same statistic every time): draw with "
+                    "replacement")
     if len(found) != num_resamples:
         raise Wrong(f"statistic was applied to {len(found)} resamples; make exactly "
                     f"num_resamples = {num_resamples} of them")
@@ -731,10 +748,6 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
     order = np.argsort(x)  # the values of x are distinct: map each value to its index
     idx = order[np.searchsorted(x[order], resamples)]
     multisets = np.sort(idx, axis=1)
-    if not np.any(np.diff(multisets, axis=1) == 0):
-        raise Wrong("no resample repeats a value, so they were drawn without replacement "
-                    "(a shuffle of x has the same statistic every time): draw with "
-                    "replacement")
     counts = np.bincount((np.arange(num_resamples)[:, None] * x.size + idx).ravel(),
                          minlength=num_resamples * x.size).reshape(num_resamples, x.size)
     # each value's count in a resample, less its average over the resamples (1, unless
@@ -746,6 +759,17 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
                     "resample, np.roll, or permutations of it), so the statistic does not "
                     "vary: draw each resample afresh, for instance all of them as one "
                     "(num_resamples, len(x)) matrix of indices")
+    # resamples with the same values: before the neighbour tests when most are repeats (a
+    # few resamples reused looked like shifts of one resample), after them when few are
+    # (windows of one stream repeat a multiset now and then, and those tests name them)
+    distinct = len(np.unique(multisets, axis=0))
+    repeated = (f"{num_resamples - distinct} of your {num_resamples} resamples hold exactly "
+                f"the values of another one (only {distinct} distinct ones: the same "
+                "resamples reused, or a generator re-seeded for each chunk?), which "
+                "independent resamples practically never do: draw every resample afresh "
+                "from rng, seeding nothing yourself")
+    if distinct <= num_resamples // 2:
+        raise Wrong(repeated)
     for lag in (1, 2, 3):
         # independent resamples: about 0 +- 0.002; resamples b and b + lag sharing a
         # share f of their draws: about f
@@ -767,12 +791,8 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
                         "same amount), not independent draws: draw each resample afresh, for "
                         "instance all of them as one (num_resamples, len(x)) matrix of "
                         "indices")
-    repeats = num_resamples - len(np.unique(multisets, axis=0))
-    if repeats:
-        raise Wrong(f"{repeats} of your {num_resamples} resamples hold exactly the values of "
-                    "another one, which independent resamples practically never do "
-                    "(re-seeding a generator for each chunk or resample repeats them): "
-                    "draw every resample afresh from rng, seeding nothing yourself")
+    if distinct < num_resamples:
+        raise Wrong(repeated)
     # resample b' = p[resample b] for a fixed one-to-one p (antithetic n - 1 - h, or any
     # fixed permutation of the indices) has b's pattern of repeats: the same positions hold
     # equal values. Coded as, at each position, where its value first occurs in the row;

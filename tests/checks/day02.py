@@ -143,9 +143,52 @@ def _few_draws_repeated(logits, T, size, rng):
     return np.repeat(rng.choice(len(logits), 50, p=_softmax(logits / T)), -(-size // 50))[:size]
 
 
+def _shared_u_sampler(logits, T, size, rng):
+    """issue 20 (M1): antithetic draws, u and 1 - u: draw i and i + size / 2 fix each other."""
+    c = np.cumsum(_softmax(np.asarray(logits, dtype=float) / T))
+    u = rng.random(size // 2 + 1)
+    u = np.concatenate([u, 1 - u])[:size]
+    return np.minimum(np.searchsorted(c, u, side="right"), len(c) - 1)
+
+
+def _shared_u_shuffled_sampler(logits, T, size, rng):
+    """issue 20 (M1): antithetic draws, shuffled: no repeated halves, the pairs remain."""
+    return rng.permutation(_shared_u_sampler(logits, T, size, rng))
+
+
+def _block_sampler(logits, T, size, rng):
+    """issue 20 (L2): one block of size / 10 draws, repeated ten times."""
+    return np.tile(rng.choice(len(logits), size // 10, p=_softmax(logits / T)), 10)
+
+
+def _multinomial_sampler(logits, T, size, rng):
+    """One multinomial draw per index: the one-hot rows' argmax."""
+    p = _softmax(np.asarray(logits, dtype=float) / T)
+    return np.argmax(rng.multinomial(1, p, size=size), axis=1)
+
+
+def _gumbel32_sampler(logits, T, size, rng):
+    """Gumbel-max in float32 throughout."""
+    z = np.asarray(logits, dtype=np.float32) / np.float32(T)
+    u = rng.random((size, len(z)), dtype=np.float32)
+    return np.argmax(z - np.log(-np.log(np.maximum(u, np.float32(1e-30)))), axis=1)
+
+
 def _gumbel_sampler(logits, T, size, rng):
     z = np.asarray(logits) / T
     return np.argmax(z + rng.gumbel(size=(size, len(z))), axis=1)
+
+
+def _split_permuted(X, y, num_test, rng):
+    """issue 20 (L3): rng.permuted(X, axis=0) shuffles each column on its own."""
+    Xs, ys = rng.permuted(X, axis=0), rng.permutation(y)
+    return Xs[num_test:], ys[num_test:], Xs[:num_test], ys[:num_test]
+
+
+def _split_permuted_same_y(X, y, num_test, rng):
+    """issue 20 (L3): each column of X shuffled on its own, y left in order."""
+    Xs = rng.permuted(X, axis=0)
+    return Xs[num_test:], y[num_test:], Xs[:num_test], y[:num_test]
 
 
 def _split_negative_index(X, y, num_test, rng):
@@ -371,6 +414,19 @@ CASES = [
     (check_sample_with_temperature, (_few_draws_repeated,), WRONG,
      "all multiples of 400 (each draw repeated in a row"),
     (check_sample_with_temperature, (_tiled_shuffled_sampler,), WRONG, "each draw used twice"),
+    # issue 20 (M1): antithetic draws u and 1 - u passed, shuffled or not; with logits [0, 0]
+    # each pair falls in both classes, so the counts stay at half
+    (check_sample_with_temperature, (_shared_u_sampler,), WRONG,
+     "the draws come in pairs fixed by each other (u and 1 - u), so they are not independent"),
+    (check_sample_with_temperature, (_shared_u_shuffled_sampler,), WRONG,
+     "the draws come in pairs fixed by each other (u and 1 - u), so they are not independent"),
+    # ... and the right samplers still pass that test
+    (check_sample_with_temperature, (_multinomial_sampler,), CORRECT, None),
+    (check_sample_with_temperature, (_gumbel32_sampler,), CORRECT, None),
+    # issue 20 (L2): one block of size / 10 repeated got "far from softmax(logits / T) ...
+    # from the logits argument"; fixed by the repeating-period test (d43efd3)
+    (check_sample_with_temperature, (_block_sampler,), WRONG,
+     "your draws repeat: from draw 2,000 on, each is the draw 2,000 places before"),
     (check_sample_with_temperature, (_logsumexp_sampler,), CORRECT, None),
     (check_sample_with_temperature, (_unstable_sampler,), WRONG, "stable softmax"),
     (check_sample_with_temperature,
@@ -419,7 +475,12 @@ CASES = [
     (check_train_test_split, (_split_same_test_each_time,), WRONG, "whatever the rng"),
     (check_train_test_split, (_split_overlap,), WRONG, "training set"),
     (check_train_test_split, (_split,), CORRECT, None),
-    (check_train_test_split, (_split_two_permutations,), WRONG, "lost their labels"),
+    (check_train_test_split, (_split_two_permutations,), WRONG,
+     "some inputs lost their labels: shuffle X and y in the same order"),
+    # issue 20 (L3): rng.permuted(X, axis=0) got the generic "lost their labels" hint
+    (check_train_test_split, (_split_permuted,), WRONG, "the rows of X were torn apart"),
+    (check_train_test_split, (_split_permuted_same_y,), WRONG,
+     "each column of your sets was shuffled on its own"),
     (check_train_test_split, (_split_with_replacement,), WRONG, "without replacement"),
     (check_train_test_split, (_split_in_place,), WRONG, "in place"),
     (check_train_test_split, (_split_sorting_in_place,), WRONG, "changed its argument X in place"),

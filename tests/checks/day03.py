@@ -552,6 +552,24 @@ def _reseeded_chunks(x, statistic, num_resamples, rng):
     return np.concatenate(values).std(ddof=1)
 
 
+def _random_rotations(x, statistic, num_resamples, rng):
+    """issue 20 (L4): each resample x rotated by a random shift (1 in 100 is x itself)."""
+    return np.std([statistic(np.roll(x, rng.integers(len(x)))) for _ in range(num_resamples)],
+                  ddof=1)
+
+
+def _ten_resamples_reused(x, statistic, num_resamples, rng):
+    """issue 20 (L4): ten resamples, each picked at random num_resamples times in all."""
+    pool = x[rng.integers(0, len(x), (10, len(x)))]
+    return np.std([statistic(pool[k]) for k in rng.integers(0, 10, num_resamples)], ddof=1)
+
+
+def _ten_resamples_repeated(x, statistic, num_resamples, rng):
+    """issue 20 (L4): ten resamples, each repeated num_resamples / 10 times in a row."""
+    pool = x[rng.integers(0, len(x), (10, len(x)))]
+    return statistic(np.repeat(pool, num_resamples // 10, axis=0), axis=1).std(ddof=1)
+
+
 def _cyclic_shifts(x, statistic, num_resamples, rng):
     one = rng.integers(0, len(x), len(x))
     idx = np.array([np.roll(one, b) for b in range(num_resamples)])
@@ -757,6 +775,14 @@ BOOTSTRAP_CASES = [
      "one number"),
     (check_bootstrap_se, (_reseeded_chunks,), WRONG, "hold exactly the values of another"),
     (check_bootstrap_se, (_cyclic_shifts,), WRONG, "shifts of one resample"),
+    # issue 20 (L4): rotations of x got "applied to 3970 resamples" (those equal to x are
+    # dropped as the estimate), and ten resamples reused got "shifts of one resample"
+    (check_bootstrap_se, (_random_rotations,), WRONG,
+     "your resamples are rotations of x (np.roll by a random shift)"),
+    (check_bootstrap_se, (_ten_resamples_reused,), WRONG,
+     "3990 of your 4000 resamples hold exactly the values of another one (only 10 distinct"),
+    (check_bootstrap_se, (_ten_resamples_repeated,), WRONG,
+     "the same resamples reused"),
     (check_bootstrap_se, (_windows,), WRONG, "overlapping windows"),
     (check_bootstrap_se, (_windows_step_10,), WRONG, "overlapping windows"),
     (check_bootstrap_se, (_seed_plus_i,), WRONG, "seeds computed by arithmetic"),
