@@ -75,9 +75,9 @@ _ONE_CALLS = 60
 # Generators made inside from seeds drawn from rng: SEED_BITS varying bits or fewer across
 # _WATCHED_CALLS calls (seed_bits; the rule shared in helpers.checks._seeding) repeat seeds,
 # and masks, over the millions of steps of a training run (Day 1's rule, Exercise 3: seeds
-# drawn below 2**40, rng.integers(2**40) included, are rejected). seed_bits is at most 40 for seeds below 2**40 (their span is below
-# 2**40) and above 40 for 20 draws below 2**41 unless all 20 fall within half the range
-# (odds about 2e-5).
+# drawn below 2**40, rng.integers(2**40) included, are rejected). seed_bits is at most 40
+# for seeds below 2**40 (their span is below 2**40) and above 40 for 20 draws below 2**41
+# unless all 20 fall within half the range (odds about 2e-5).
 _WATCHED_CALLS = 20
 # The units' drop rates: chi2(49) exceeds 140.2 with odds 1e-10 (scipy.stats.chi2.isf); a
 # per-unit probability p + 0.05 * N(0, 1) gives about 49 x 48 = 2,350 on 4000 examples.
