@@ -231,6 +231,12 @@ def _normal_moment(f: Any, power: int) -> float:
     return sum(integrate.quad(integrand, a, b)[0] for a, b in ((-np.inf, 0), (0, np.inf)))
 
 
+@functools.cache
+def _normal_abs_mean(f: Any) -> float:
+    """E[|f(z)|] for z ~ N(0, 1), by quadrature."""
+    return _normal_moment(lambda z: abs(f(z)), 1)
+
+
 class _WatchedPhi:
     """The activation handed to the learner: it records the values it is applied to, and
     answers in the learner's type (NumPy array or scalar, or PyTorch tensor)."""
@@ -337,7 +343,8 @@ def _gain_narrow_seed(gain: Any, what: str, hashes: list, probe: bool = True) ->
     bits = weakest_seed_bits(groups)
     how = " and ".join(sorted({how for run in hashes for how, _ in run}))
     if bits is None or bits > SEED_BITS:
-        if not probe or not narrow_first_draw(lambda rng: call(gain, _WatchedPhi(np.tanh), rng, 1_000)):
+        if not probe or not narrow_first_draw(
+                lambda rng: call(gain, _WatchedPhi(np.tanh), rng, 1_000)):
             return
         raise Wrong(f"{what} seeds a generator of its own from a number drawn from rng, "
                     f"scrambled (hashed, multiplied), that varies by {SEED_BITS} bits or "
@@ -390,6 +397,15 @@ def _gain_inputs(inputs: list, what: str) -> None:
                     "(a normal's is 0, and its draws reach beyond +-4 at this num_draws): "
                     "uniform draws? The gain is about z ~ N(0, 1), the pre-activation of a "
                     "layer: draw with rng.standard_normal")
+    if seen.min() >= 0:
+        # |z| is half-normal: mean sqrt(2 / pi) = 0.798, std sqrt(1 - 2 / pi) = 0.603
+        half = (abs(seen.mean() - math.sqrt(2 / math.pi)) < 6 / math.sqrt(n)
+                and abs(seen.std() - math.sqrt(1 - 2 / math.pi)) < 6 / math.sqrt(n))
+        which = "absolute values |z| (np.abs(z))" if half else "only values >= 0"
+        raise Wrong(f"{what}: phi received {which}, mean {seen.mean():.3f} and std "
+                    f"{seen.std():.3f}: z must keep its sign, standard normal N(0, 1) "
+                    "with its negative half (ReLU maps it to 0, tanh to negative values): "
+                    "z = rng.standard_normal(num_draws), phi(z) without np.abs")
     if abs(seen.mean()) > 6 / math.sqrt(n) or abs(seen.std() - 1) > 6 / math.sqrt(2 * n):
         raise Wrong(f"{what}: the values phi received have mean {seen.mean():.3f} and std "
                     f"{seen.std():.3f}: z must be standard normal, N(0, 1)")
@@ -462,6 +478,7 @@ def _gain_too_even(calls: list, what: str) -> None:
 @exercise_check
 def check_gain(gain) -> str:
     """``gain(phi, rng, num_draws)``: the Monte Carlo estimate of 1 / sqrt(E[phi(z)**2])."""
+    undecided = None  # the hint for a value that two listed mistakes give, if any
     for name, f in _GAIN_PHIS:
         m1, m2, m4 = (_normal_moment(f, k) for k in (1, 2, 4))
         want = 1 / math.sqrt(m2)
@@ -489,20 +506,47 @@ def check_gain(gain) -> str:
             "standard deviation of the weights, so it is the square root of the variance "
             "factor": 1 / m2,
         }
-        for hint, value in mistakes.items():
-            if math.isclose(got, value, rel_tol=_GAIN_MISTAKE_TOL):
-                raise Wrong(f"{what} = {got:.4g}: {hint}")
-        raise Wrong(f"{what} = {got:.4g} is {abs(got - want) / se:.0f} standard errors of a "
-                    f"{_GAIN_DRAWS}-draw estimate away from 1 / sqrt(E[phi(z)**2]), z ~ N(0, 1)")
+        abs_z, abs_phi = math.sqrt(2 / math.pi), _normal_abs_mean(f)  # E|z|, E|phi(z)|
+        mistakes.update({
+            "that is mean(|z|) / mean(|phi(z)|), a ratio of mean absolute values: the gain "
+            "keeps the second moment, 1 / sqrt(E[phi(z)**2]), with signed z and no np.abs":
+                abs_z / abs_phi,
+            "that is mean(|z|) / sqrt(E[phi(z)**2]): z's second moment E[z**2] = 1 belongs "
+            "there, not the mean of |z| (0.798): the gain is 1 / sqrt(E[phi(z)**2])":
+                abs_z / math.sqrt(m2),
+        })
+        named = [hint for hint, value in mistakes.items()
+                 if math.isclose(got, value, rel_tol=_GAIN_MISTAKE_TOL)]
+        generic = (f"{what} = {got:.4g} is {abs(got - want) / se:.0f} standard errors of a "
+                   f"{_GAIN_DRAWS}-draw estimate away from 1 / sqrt(E[phi(z)**2]), "
+                   "z ~ N(0, 1)")
+        if len(named) == 1:
+            raise Wrong(f"{what} = {got:.4g}: {named[0]}")
+        # two mistakes give this value for this phi (for ReLU, 1 / E[phi(z)**2] and
+        # mean(|z|) / mean(|phi(z)|) are both 2): the next activation tells them apart
+        if named and name != _GAIN_PHIS[-1][0]:
+            undecided = undecided or generic
+            continue
+        raise Wrong(undecided or generic)
+    if undecided:
+        raise Wrong(undecided)
     # the estimate comes from rng: the same seed gives the same value, another seed another
     what = f"gain(tanh, rng, {_GAIN_DRAWS})"
     again, _, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
     first, inputs_first, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[0], what)
-    other, inputs_other, _ = _gain_draws(gain, np.tanh, _GAIN_SEEDS[1], what)
+    other, inputs_other, seeding_other = _gain_draws(gain, np.tanh, _GAIN_SEEDS[1], what)
     seen_first, seen_other = np.concatenate(inputs_first), np.concatenate(inputs_other)
     if again != first:
         raise Wrong("two calls with equally seeded rng gave different gains: draw z from rng "
                     "itself, not from a generator of your own such as np.random.default_rng()")
+    made = seeding_other.groups or seeding_other.generators or seeding_other.numpy_made
+    if other == first and not made and seen_first.shape == seen_other.shape and np.array_equal(
+            seen_first, seen_other):
+        raise Wrong(f"{what}: phi received the very same draws, in the same order, for two "
+                    "seeds of rng, and the call made no generator: z was drawn once (at "
+                    "import, in a default argument, a module-level array or a cache) and is "
+                    "reused by every call. Draw z inside gain, from the rng of each call: "
+                    "z = rng.standard_normal(num_draws)")
     if other == first:
         raise Wrong("rng with another seed gave the same gain: your draws do not come from "
                     "rng (a generator of your own with a fixed seed?): draw z with "
@@ -1187,6 +1231,14 @@ def check_he_stack(he_stack) -> str:
                         "layer, which seeds layer 0 with 0, or a fixed seed), so every network "
                         "shares that layer. Draw every layer from rng itself (or from "
                         "rng.spawn(...) children)")
+        if not seeds[0] and not seeds[-1] and not keys[-1]:
+            # no generator seeded in either call: the weights, or the draws they come from,
+            # were made once and are handed out again
+            raise Wrong("differently seeded rng gave the same weights in a layer, and your "
+                        "function seeded no generator: the draws were made once (at import, "
+                        "in a default argument, a module-level array or a cache) and are "
+                        "reused by every call. Draw every layer inside he_stack, from the rng "
+                        "of each call")
         raise Wrong("differently seeded rng gave the same weights in a layer: draw them from "
                     "the rng argument, not from a generator of your own with a fixed seed")
     # first the structure: copies within or across layers, before any statistic (a layer

@@ -74,10 +74,10 @@ _COUNT_VAR = 0.85
 _ONE_CALLS = 60
 # Generators made inside from seeds drawn from rng: SEED_BITS varying bits or fewer across
 # _WATCHED_CALLS calls (seed_bits; the rule shared in helpers.checks._seeding) repeat seeds,
-# and masks, over the millions of steps of a training run (Day 1's rule, Exercise 3: seeds drawn below 2**40, rng.integers(2**40)
-# included, are rejected). seed_bits is at most 40 for seeds below 2**40 (their span is below
-# 2**40) and above 40 for 20 draws below 2**41 unless all 20 fall within half the range
-# (odds about 2e-5).
+# and masks, over the millions of steps of a training run (Day 1's rule, Exercise 3: seeds
+# drawn below 2**40, rng.integers(2**40) included, are rejected). seed_bits is at most 40
+# for seeds below 2**40 (their span is below 2**40) and above 40 for 20 draws below 2**41
+# unless all 20 fall within half the range (odds about 2e-5).
 _WATCHED_CALLS = 20
 # The units' drop rates: chi2(49) exceeds 140.2 with odds 1e-10 (scipy.stats.chi2.isf); a
 # per-unit probability p + 0.05 * N(0, 1) gives about 49 x 48 = 2,350 on 4000 examples.
@@ -142,6 +142,68 @@ def _max_pair_correlation(columns: np.ndarray) -> float:
     return float(np.abs(corr[~np.eye(len(corr), dtype=bool)]).max())
 
 
+# Overlapping masks: two masks (or two rows of one) that share draws agree, where they
+# overlap, far more often than independent entries, which agree with probability
+# q = s1 s2 + (1 - s1) (1 - s2) (shares s1, s2 dropped). An overlap is named when its
+# agreement is both _OVERLAP_Z standard errors above q (over at least _OVERLAP_MIN entries:
+# a right mask's largest over the few hundred thousand offsets tried is about 5) and
+# _OVERLAP_GAIN above it (the draws are mostly shared, not slightly dependent).
+_OVERLAP_Z = 10.0
+_OVERLAP_GAIN = 0.1
+_OVERLAP_MIN = 2_000
+_OVERLAP_ROWS = 3  # rows apart: example i + d against example i, d = 1 .. _OVERLAP_ROWS
+
+
+def _agreement(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For the boolean arrays ``a`` and ``b`` (same shape, the offset along the last axis):
+    the number of positions where ``a[..., j + t]`` equals ``b[..., j]``, summed over the
+    other axes, and how many positions were compared, for every offset ``t`` (index
+    ``t % (2 n)``, n the last axis' length), by FFT."""
+    n = a.shape[-1]
+    size = 2 * n
+    sa, sb = 2 * a.astype(float) - 1, 2 * b.astype(float) - 1  # +-1: a product of 1 agrees
+    prod = np.fft.irfft(np.fft.rfft(sa, size) * np.fft.rfft(sb, size).conj(), size)
+    while prod.ndim > 1:
+        prod = prod.sum(axis=0)
+    others = a.size // n
+    t = np.arange(size)
+    compared = others * np.maximum(n - np.minimum(t, size - t), 0)
+    return np.rint((compared + prod) / 2), compared
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> int | None:
+    """The offset ``t`` (from -(n - 1) to n - 1) at which ``a[..., j + t]`` and ``b[..., j]``,
+    boolean masks, agree far more than independent draws (:data:`_OVERLAP_Z`), or None."""
+    agree, compared = _agreement(a, b)
+    s1, s2 = a.mean(), b.mean()
+    q = s1 * s2 + (1 - s1) * (1 - s2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = agree / compared
+        z = (rate - q) / np.sqrt(q * (1 - q) / compared)
+    ok = (compared >= _OVERLAP_MIN) & (z > _OVERLAP_Z) & (rate > q + _OVERLAP_GAIN)
+    if not ok.any() or q in (0.0, 1.0):
+        return None
+    t = int(np.argmax(np.where(ok, z, -np.inf)))
+    return t if t < a.shape[-1] else t - 2 * a.shape[-1]
+
+
+def _overlapping_rows(dropped: np.ndarray) -> tuple[int, int] | None:
+    """``(d, t)`` if example ``i + d`` of the mask repeats example ``i``'s draws shifted by
+    ``t`` units (``t`` not 0: overlapping windows of one array of draws), or example ``i + t``
+    repeats unit ``j``'s draws in unit ``j + d`` (the transposed case, ``t`` then counts
+    examples), for ``d`` up to :data:`_OVERLAP_ROWS`; else None."""
+    for mask in (dropped, dropped.T):
+        for d in range(1, _OVERLAP_ROWS + 1):
+            if len(mask) <= d:
+                break
+            t = _overlap(mask[:-d], mask[d:])
+            # across units, windows overlap over most of their length: a block of examples
+            # that copies another (rolled by a unit, say) is named by the dependence tests
+            if t is not None and t != 0 and (mask is dropped or abs(t) < mask.shape[1] / 4):
+                return (d, t) if mask is dropped else (-d, t)
+    return None
+
+
 def _unit_rates_chi2(dropped: np.ndarray) -> float:
     """Pearson's statistic of the units' counts of drops over the examples, against one drop
     probability for all (their pooled share): about chi2(units - 1) for a right mask."""
@@ -165,6 +227,27 @@ def _sorted(dropped: np.ndarray) -> bool:
         if np.all(np.all(diff >= 0, axis=axis) | np.all(diff <= 0, axis=axis)):
             return True
     return False
+
+
+def _carried_hint(name: str, t: int) -> str:
+    how = (f"shifted by {abs(t)} entries (flattened)" if t else
+           "at the same places")
+    return (f"the masks of two calls of {name} share most of their draws: the second is the "
+            f"first, {how}, with only some entries drawn anew (a mask kept between calls and "
+            "partly refreshed or rolled, or cut from one array of draws at overlapping "
+            "places?). Consecutive training steps then drop nearly the same units: draw the "
+            "whole mask afresh from rng at every call")
+
+
+def _check_carried_over(first: np.ndarray, second: np.ndarray, name: str) -> None:
+    """Wrong if the masks ``first`` and ``second`` (dropped, of two calls in a row) overlap:
+    the second repeats most of the first's entries, in place or shifted (flattened); the
+    very same mask is left to the tests of repeats, which name it."""
+    if first.shape != second.shape or np.array_equal(first, second):
+        return
+    t = _overlap(first.ravel(), second.ravel())
+    if t is not None:
+        raise Wrong(_carried_hint(name, t))
 
 
 def _check_some_dropped(dropped: np.ndarray, p: float, arg: str, name: str) -> None:
@@ -229,6 +312,18 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
                     "entries all come before the kept ones, or all after): sorting makes the "
                     "entries depend on one another, like a shifted or mirrored mask; draw every "
                     "entry independently and leave it in the order drawn")
+    # overlapping windows (repeated rows keep their own hint, after the share)
+    if strict and len(np.unique(dropped, axis=0)) == len(dropped):
+        overlap = _overlapping_rows(dropped)
+        if overlap is not None:
+            d, t = overlap
+            what, along = (("example", "unit") if d > 0 else ("unit", "example"))
+            raise Wrong(f"{name}'s masks overlap: {what} i + {abs(d)} repeats the draws of "
+                        f"{what} i shifted by {abs(t)} {along}{'s' if abs(t) > 1 else ''} "
+                        "(overlapping windows of one array of draws: sliding_window_view, "
+                        "as_strided, or rows cut with a step shorter than a row?). Every entry "
+                        "needs its own draw: one mask of the input's full shape, "
+                        "rng.random(x.shape)")
     # columns before the share (copied units get their own hint); rows after it
     if strict and np.unique(dropped, axis=1).shape[1] < dropped.shape[1]:
         raise Wrong(f"{name} gives some units the very same mask over the whole batch "
@@ -429,6 +524,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
                     "or torch's dropout without a generator): draw the mask from the rng "
                     "argument")
     if not np.array_equal(first, again):
+        _check_carried_over(first == 0, again == 0, name)
         counted = _seeds_not_from_rng(learner, out)
         if counted:
             raise Wrong(f"two calls of {name} with identically seeded rng differ: {name} draws "
@@ -443,10 +539,12 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
                     "from the rng argument at every call (not a fixed pattern, a mask kept "
                     "from an earlier call or a generator of your own)")
     rng = np.random.default_rng(3)
-    if np.array_equal(out(rng), out(rng)):
+    one, two = out(rng), out(rng)
+    if np.array_equal(one, two):
         raise Wrong(f"two calls of {name} with the same rng gave the same mask: every "
                     "training step needs a fresh mask, so draw from rng itself rather than a "
                     "generator rebuilt from its seed")
+    _check_carried_over(one == 0, two == 0, name)
     bits = seed_bits(keys)
     # 40 bits or fewer, as Day 1 rules: 20 seeds drawn below 2**40 (rng.integers(2**40)) span
     # a little less than 2**40, so seed_bits gives about 39.9, never more than 40.
@@ -467,7 +565,8 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
     if len(np.unique(masks, axis=0)) < _NUM_CALLS:
         raise Wrong(f"{_NUM_CALLS} calls of {name} with one rng repeated a mask: the mask must "
                     "be drawn from rng itself, not from a generator seeded with a few possible "
-                    "values (such as default_rng(rng.integers(1000)))")
+                    "values (such as default_rng(rng.integers(1000))), nor cut from one fixed "
+                    "array of draws at a place rng picks")
     counts = masks.sum(axis=1)
     binomial = masks.shape[1] * p * (1 - p)
     # too much variance: a threshold drawn once per call and shared by its entries (the
@@ -622,6 +721,8 @@ def check_original_dropout(original_dropout) -> str:
                                                      np.random.default_rng(4), True),
                                                 f"{name}(x, p, rng, training=True)",
                                                 x.shape) == 0, name)
+            # masks kept between calls before the share's steadiness, which they can upset
+            _check_carried_over(redraw(_REDRAW_SEEDS[1]), redraw(_REDRAW_SEEDS[2]), name)
             _check_share_steady(~kept, redraw, "p", name)
     _check_rng_use(lambda *args: original_dropout(*args, True), x, _P, "p", name,
                    original_dropout)
@@ -715,6 +816,8 @@ def check_snippet_fixed(snippet_fixed) -> str:
             _check_unit_copies(lambda x: _array(call(snippet_fixed, x, 0.5,
                                                      np.random.default_rng(4)),
                                                 f"{name}(a, p_drop, rng)", x.shape) == 0, name)
+            # masks kept between calls before the share's steadiness, which they can upset
+            _check_carried_over(redraw(_REDRAW_SEEDS[1]), redraw(_REDRAW_SEEDS[2]), name)
             _check_share_steady(~kept, redraw, "p_drop", name)
     _check_rng_use(snippet_fixed, a, _P, "p_drop", name, snippet_fixed)
     # the ends: p_drop = 1 drops everything (PyTorch's zeros, no 0 / 0), p_drop = 0 nothing

@@ -1295,12 +1295,24 @@ def _check_independent(slopes: np.ndarray) -> None:
     normal, about 1e-11 with the heavier tails of sums of 400 products, times the 199 lags
     below 200 about 2e-9 (the largest over 20,000 samples of 400 normals: 0.26)."""
     num = len(slopes)
+    distinct = len(np.unique(slopes))
     run = _longest_monotone_run(slopes)
-    if run >= 25:
+    # a run of equal slopes counts as monotone: np.repeat(s, 10) holds runs of 10 ties that
+    # join into long monotone stretches, but its mistake is the repeats (named below)
+    if run >= 25 and distinct >= 0.95 * num:
         raise Wrong(f"{run} of your slopes in a row are sorted: return them in the order the "
                     "replicates were drawn (sort a copy, if you need percentiles)")
-    distinct = len(np.unique(slopes))
     if distinct < 0.95 * num:
+        ties = int(np.sum(slopes[1:] == slopes[:-1]))  # neighbours equal: repeated in a row
+        if ties >= 0.5 * (num - distinct):
+            k = round(num / distinct)
+            sorted_look = (f" (runs of equal slopes: {run} in a row look sorted, but they are "
+                           "repeats)" if run >= 25 else "")
+            raise Wrong(f"only {distinct} of your {num} slopes are distinct, and {ties} equal "
+                        "the slope just before them: you return repeated resamples, each slope "
+                        f"repeated in a row about {k} times, as np.repeat(s, {k}) does"
+                        f"{sorted_look}; one resample counted {k} times is not {k} replicates: "
+                        "draw fresh family indices for every replicate")
         raise Wrong(f"only {distinct} of your {num} slopes are distinct: you return repeated "
                     "resamples (the same resample more than once, or a few resamples "
                     "cycled or repeated to fill num_boot); draw fresh family indices for "

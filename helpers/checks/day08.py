@@ -403,11 +403,30 @@ def check_running_std_of(running_std_of) -> str:
                         "precision (float32 keeps about 7 digits, too few for data near 1e8, "
                         "where its spacing is 8): compute and return them in float64")
         shift = got - want
-        if close and np.ptp(shift) <= 1e-9 * max(1.0, float(np.max(np.abs(want)))):
+        scale = max(1.0, float(np.max(np.abs(want))), abs(float(shift[0])))
+        if np.all(np.isfinite(shift)) and np.ptp(shift) <= 1e-9 * scale:
+            what = "an epsilon?" if close else "a fixed shift added to every entry?"
             raise Wrong(f"every entry of yours is off by the same {float(shift[0]):.2g}: a "
-                        "constant added to the result (an epsilon?), which np.std never adds. "
+                        f"constant added to the result ({what}), which np.std never adds. "
                         "Entry k - 1 should be exactly np.std(x[:k]), with "
                         "nothing added, the first one 0")
+        # a constant in the variance: deviations from the running mean plus a constant c
+        # (E[(x - m - c)**2] = var + c**2), or c added before the square root
+        extra = got**2 - want**2
+        if (np.all(np.isfinite(extra)) and extra[0] > 0
+                and np.ptp(extra) <= 1e-9 * max(1.0, float(np.max(want**2)), float(extra[0]))):
+            c2 = float(extra[0])
+            if close:  # a small constant: the batch-norm habit
+                raise Wrong(f"your entries squared are np.std(x[:k])**2 plus the same "
+                            f"{c2:.3g}: an epsilon added to the variance before the square "
+                            "root (the batch-norm habit), which np.std never adds. Entry k - 1 "
+                            "should be exactly np.std(x[:k]), the first one 0")
+            raise Wrong(f"your entries squared are np.std(x[:k])**2 plus the same {c2:.3g}: "
+                        "a constant added to the variance before the square root, or "
+                        "deviations taken from the running mean shifted by a constant "
+                        f"({math.sqrt(c2):.3g}: the mean of (x - mean - c)**2 is the variance "
+                        "plus c**2). Centre each prefix on its own running mean, with nothing "
+                        "added")
         if close:
             worst = float(np.max(np.abs(got - want)))
             raise Wrong(f"your values are close to the exact ones but not equal (off by up "
@@ -527,6 +546,39 @@ _SCRAMBLED_SEED = (f"your function seeds a generator of its own from at most {SE
                    "the rng argument itself (or a child from rng.spawn(1))")
 
 
+def _reference_estimates(seed: int, n: int) -> list[float]:
+    """The estimates of the usual idioms (u, 1 - u, 2 u - 1 for rng.random(n)) from a
+    generator seeded ``seed``."""
+    u = np.random.default_rng(seed).random(n)
+    return [float(np.mean(4 * np.sqrt(1 - v * v))) for v in (u, 1 - u, 2 * u - 1)]
+
+
+def _constant_offset(pi_by_averaging, est: float, n: int) -> float | None:
+    """The constant ``c`` when the estimates of ``pi_by_averaging`` with rng seeded 81 (its
+    estimate ``est``), 82 and 83 are those of a usual idiom plus the same ``c`` (not 0):
+    a constant added to every estimate (or to every height); else None."""
+    for k, ref in enumerate(_reference_estimates(81, n)):
+        c = est - ref
+        if abs(c) <= 1e-9:
+            return None  # the idiom itself: no offset
+        for seed in (82, 83):
+            with np.errstate(all="ignore"):
+                other, _ = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(seed),
+                                                 n), f"pi_by_averaging(rng, {n})")
+            if abs(other - _reference_estimates(seed, n)[k] - c) > 1e-9:
+                break
+        else:
+            return c
+    return None
+
+
+def _offset_hint(c: float) -> str:
+    return (f"every estimate of yours is the right average of the heights plus the same "
+            f"{c:+.4g} (checked on three seeds of rng): a constant added to the estimate (or "
+            "to every height), which the law of large numbers never removes: it is a bias, "
+            "not noise. Return the plain mean of 4 sqrt(1 - u**2), with nothing added")
+
+
 def _quiet_estimate(pi_by_averaging, rng) -> tuple[float, float]:
     """(estimate, standard error) of ``pi_by_averaging(rng, 2)``, as floats."""
     with np.errstate(all="ignore"):
@@ -637,6 +689,9 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     if abs(se - math.pi) <= 0.1 and 0 < est < 0.1:
         raise Wrong(f"your function returned ({est:.4f}, {se:.4f}): the standard error "
                     "first and the estimate second; return (estimate, standard_error)")
+    offset = _constant_offset(pi_by_averaging, est, n)
+    if offset is not None:
+        raise Wrong(_offset_hint(offset))
     if abs(est - math.pi) > 0.1:
         raise Wrong(f"your estimate is {est:.4f}, far from pi: average 4 sqrt(1 - u**2) over "
                     "uniform draws u in [0, 1)")
@@ -721,6 +776,16 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
                     "from a few seeds)")
     chi2 = float(np.sum((np.array(estimates) - math.pi) ** 2)) * n / _HEIGHT_SD**2
     if chi2 > 45:  # ~ chi2 with 10 df; P(chi2_10 > 45) is about 2e-6
+        # all off by about the same amount (other draws than the usual idioms', plus a
+        # constant): about chi2 with 9 df around their own mean, above 30 with odds 4e-4
+        bias = float(np.mean(estimates)) - math.pi
+        spread = float(np.sum((np.array(estimates) - math.pi - bias) ** 2)) * n / _HEIGHT_SD**2
+        if spread < 30:
+            raise Wrong(f"your estimates are all off from pi by about {bias:+.2g} (the mean "
+                        f"over {len(estimates)} seeds of rng, each within its standard error "
+                        "of pi plus that): a constant added to every estimate (or height)? "
+                        "That is a bias, which more draws never remove: return the plain "
+                        "mean of 4 sqrt(1 - u**2)")
         raise Wrong("your estimates stray from pi far more than their standard error allows: "
                     "each should average n fresh heights 4 sqrt(1 - u**2)")
     small_est, small_se = _many_calls(pi_by_averaging, 2, 84)
@@ -783,4 +848,5 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
     fewer = (_HIT_SD / _HEIGHT_SD) ** 2
     return (f"your estimates centre on pi with a standard error of about {_HEIGHT_SD:.2f} / "
             f"sqrt(n), its square estimated without bias even at n = 2; hit-or-miss's "
-            f"{_HIT_SD:.2f} / sqrt(n) needs {fewer:.1f} times as many points for the same precision.")
+            f"{_HIT_SD:.2f} / sqrt(n) needs {fewer:.1f} times as many points for the same "
+            "precision.")

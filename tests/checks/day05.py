@@ -283,6 +283,63 @@ def _gain_vectorized(phi, rng, num_draws):
     return (phi(z) * a).mean() ** -0.5
 
 
+_GAIN_CACHED_Z = np.random.default_rng(5).standard_normal(200_000)  # drawn once, at import
+_GAIN_FIRST_DRAWS = {}
+
+
+def _gain_cached_module(phi, rng, num_draws):
+    """Draws made once at import and reused on every call: rng is never drawn from."""
+    return 1 / math.sqrt(np.mean(phi(_GAIN_CACHED_Z[:num_draws]) ** 2))
+
+
+def _gain_cached_default(phi, rng, num_draws,
+                         z=np.random.default_rng(6).standard_normal(200_000)):  # noqa: B008
+    """Draws made once, in a default argument."""
+    return 1 / math.sqrt(np.mean(phi(z[:num_draws]) ** 2))
+
+
+def _gain_cached_first(phi, rng, num_draws):
+    """Draws from the first call's rng, cached per num_draws and reused by later calls."""
+    if num_draws not in _GAIN_FIRST_DRAWS:
+        _GAIN_FIRST_DRAWS[num_draws] = rng.standard_normal(num_draws)
+    return 1 / math.sqrt(np.mean(phi(_GAIN_FIRST_DRAWS[num_draws]) ** 2))
+
+
+def _gain_abs_ratio(phi, rng, num_draws):
+    """mean |z| / mean |phi(z)|: a ratio of mean absolute values (2 for ReLU, like
+    1 / E[phi(z)**2])."""
+    z = rng.standard_normal(num_draws)
+    return np.mean(np.abs(z)) / np.mean(np.abs(phi(z)))
+
+
+def _gain_abs_over_rms(phi, rng, num_draws):
+    """mean |z| / sqrt(E[phi(z)**2]): mean |z| where sqrt(E[z**2]) = 1 belongs."""
+    z = rng.standard_normal(num_draws)
+    return np.mean(np.abs(z)) / math.sqrt(np.mean(phi(z) ** 2))
+
+
+_HE_FIRST_WEIGHTS = {}
+
+
+def _he_cached_first(widths, rng):
+    """The first call's weights for these widths, kept and handed out again."""
+    key = tuple(widths)
+    if key not in _HE_FIRST_WEIGHTS:
+        _HE_FIRST_WEIGHTS[key] = _he_loop(widths, rng)
+    return [W.copy() for W in _HE_FIRST_WEIGHTS[key]]
+
+
+def _he_cached_default(widths, rng,
+                       z=np.random.default_rng(7).standard_normal(10**6)):  # noqa: B008
+    """Weights cut from one array of draws made in a default argument."""
+    layers, start = [], 0
+    for fan_in, fan_out in itertools.pairwise(widths):
+        size = fan_in * fan_out
+        layers.append(z[start:start + size].reshape(fan_in, fan_out) * math.sqrt(2 / fan_in))
+        start += size
+    return layers
+
+
 def _gain_of(estimate):
     """A mistaken estimate from phi(z), z standard normal drawn from rng."""
     return lambda phi, rng, num_draws: estimate(phi(rng.standard_normal(num_draws)))
@@ -323,6 +380,20 @@ CASES = [
         rng.standard_normal(num_draws) ** 2)),), WRONG, "never called phi"),
     (check_gain, (lambda phi, rng, num_draws: math.sqrt(2),), WRONG, "never called phi"),
     (check_gain, (_gain_permuted_quantiles,), WRONG, "a fixed set of quantiles is not Monte"),
+    # gain: draws cached (at import, in a default argument, on the first call) and reused
+    (check_gain, (_gain_cached_module,), WRONG, "is reused by every call"),
+    (check_gain, (_gain_cached_default,), WRONG, "in a default argument, a module-level array"),
+    (check_gain, (_gain_cached_first,), WRONG, "is reused by every call"),
+    # gain: absolute values, |z| fed to phi or a ratio of mean absolute values
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(np.abs(rng.standard_normal(num_draws))) ** 2)),), WRONG,
+     "phi received absolute values |z|"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.standard_normal(num_draws) ** 2) ** 2)),), WRONG, "only values >= 0"),
+    (check_gain, (_gain_of(lambda a: math.sqrt(2 / math.pi) / np.mean(np.abs(a))),), WRONG,
+     "a ratio of mean absolute values"),
+    (check_gain, (_gain_abs_ratio,), WRONG, "a ratio of mean absolute values"),
+    (check_gain, (_gain_abs_over_rms,), WRONG, "not the mean of |z|"),
     # uniform_bound: right, in unusual forms
     (check_uniform_bound, (lambda std: math.sqrt(3) * std,), CORRECT, "sqrt(3)"),
     (check_uniform_bound, (lambda std: np.sqrt(3 * std**2),), CORRECT, None),
@@ -390,6 +461,8 @@ CASES = [
     (check_he_stack, (_he_one_array_sliced,), WRONG, "reuse the same draws"),
     (check_he_stack, (_he_seed_arithmetic,), WRONG, "arithmetic on a seed"),
     (check_he_stack, (_he_fixed_seed,), WRONG, "fixed seed"),
+    (check_he_stack, (_he_cached_first,), WRONG, "reused by every call"),
+    (check_he_stack, (_he_cached_default,), WRONG, "in a default argument, a module-level"),
     (check_he_stack, (_he_entropy_plus_100_layer,), WRONG, "seeded from the generator's seed"),
     (check_he_stack, (_he_from_entropy,), WRONG, "seeded from the generator's seed"),
     (check_he_stack, (_he_entropy_plus_layer,), WRONG, "seeded from the generator's seed"),

@@ -220,6 +220,53 @@ def permuted_copies(x, p, rng):
     return np.hstack([u] + [rng.permutation(u, axis=0) for _ in range(4)]) >= p
 
 
+def window_rows(step):
+    """Reviewer's cases (overlapping masks): example i's draws are the window u[i * step:
+    i * step + units] of one array of draws, so neighbouring examples share draws."""
+    def make_mask(x, p, rng):
+        rows, units = x.shape
+        u = rng.random((rows - 1) * step + units)
+        return np.lib.stride_tricks.sliding_window_view(u, units)[::step] >= p
+    return make_mask
+
+
+def window_units(x, p, rng):
+    """Overlapping masks across units: unit j's draws are u[100 j: 100 j + examples]."""
+    rows, units = x.shape
+    u = rng.random(100 * (units - 1) + rows)
+    return np.lib.stride_tricks.sliding_window_view(u, rows)[::100].T >= p
+
+
+def half_shared_rows(x, p, rng):
+    """Neighbouring examples share half their draws: example i's second half is example
+    i + 1's first half."""
+    rows, units = x.shape
+    u = rng.random((rows + 1, units))
+    return np.hstack([u[:-1, : units // 2], u[1:, : units - units // 2]]) >= p
+
+
+def carried_over(refresh=None, roll=None):
+    """Reviewer's cases (masks shared between calls): one mask per shape kept across calls,
+    a share ``refresh`` of its entries redrawn at each call, or its draws rolled by a tenth
+    with only the entries rolled in drawn anew."""
+    kept = {}
+
+    def make_mask(x, p, rng):
+        u = kept.get(x.shape)
+        if u is None:
+            u = rng.random(x.shape)
+        elif refresh is not None:
+            u = np.where(rng.random(x.shape) < refresh, rng.random(x.shape), u)
+        else:
+            k = max(1, u.size // 10)
+            u = np.roll(u.ravel(), k)
+            u[:k] = rng.random(k)
+            u = u.reshape(x.shape)
+        kept[x.shape] = u
+        return u >= p
+    return make_mask
+
+
 def guarded(snippet_fixed):
     """``snippet_fixed`` with p_drop = 1 answered by zeros (every unit dropped, no 0 / 0)."""
     def guarded_snippet(a, p_drop, rng):
@@ -660,6 +707,18 @@ CASES = [
     (check_original_dropout, (original_mask(quantised),), WRONG, "coarse grid"),
     (check_original_dropout, (original_mask(grid(100)),), WRONG, "coarse grid"),
     (check_original_dropout, (original_mask(rolled_rows),), WRONG, "very same mask"),
+    # overlapping masks: neighbouring examples (or units) share draws, or calls share a mask
+    (check_original_dropout, (original_mask(window_rows(1)),), WRONG,
+     "example i + 1 repeats the draws of example i shifted by 1 unit"),
+    (check_original_dropout, (original_mask(window_rows(20)),), WRONG,
+     "masks overlap: example i + 1"),
+    (check_original_dropout, (original_mask(window_units),), WRONG,
+     "unit i + 1 repeats the draws of unit i shifted by 100 examples"),
+    (check_original_dropout, (original_mask(half_shared_rows),), WRONG, "overlapping windows"),
+    (check_original_dropout, (original_mask(carried_over(refresh=0.2)),), WRONG,
+     "second is the first, at the same places"),
+    (check_original_dropout, (original_mask(carried_over(roll=True)),), WRONG,
+     "shifted by 20000 entries"),
     (check_original_dropout, (original_mask(permuted_copies),), WRONG, "examples reordered"),
     (check_original_dropout, (original_mask(antithetic),), WRONG, "depend on one another"),
     (check_original_dropout, (original_mask(rotated_half),), WRONG, "by construction"),
@@ -779,6 +838,9 @@ CASES = [
     (check_snippet_fixed, (snippet_quantised,), WRONG, "coarse grid"),
     (check_snippet_fixed, (snippet_mask(grid(100)),), WRONG, "coarse grid"),
     (check_snippet_fixed, (snippet_mask(rolled_rows),), WRONG, "very same mask"),
+    (check_snippet_fixed, (snippet_mask(window_rows(7)),), WRONG, "masks overlap"),
+    (check_snippet_fixed, (snippet_mask(carried_over(refresh=0.1)),), WRONG,
+     "share most of their draws"),
     (check_snippet_fixed, (snippet_mask(permuted_copies),), WRONG, "examples reordered"),
     (check_snippet_fixed, (snippet_in_place,), WRONG, "in place"),
     (check_snippet_fixed, (snippet_fixed_count_per_unit,), WRONG, "same number of examples"),

@@ -1090,6 +1090,10 @@ def boot_pairs_of_reps(x, y, family, num_boot, rng):  # every resample used twic
     return np.repeat(boot_right(x, y, family, (num_boot + 1) // 2, rng), 2)[:num_boot]
 
 
+def boot_repeated_tens(x, y, family, num_boot, rng):  # np.repeat(s, 10): runs of 10 ties
+    return np.repeat(boot_right(x, y, family, -(-num_boot // 10), rng), 10)[:num_boot]
+
+
 def boot_cycle(x, y, family, num_boot, rng):  # 50 resamples repeated to fill num_boot
     return np.resize(boot_right(x, y, family, 50, rng), num_boot)
 
@@ -1116,6 +1120,10 @@ CASES += [
     (check_family_bootstrap, (boot_sliding_window,), WRONG, "a sliding window"),
     (check_family_bootstrap, (boot_pairs_of_reps,), WRONG, "repeated resamples"),
     (check_family_bootstrap, (boot_cycle,), WRONG, "cycled or repeated"),
+    # runs of repeats join into long monotone stretches: named as repeats, not as sorted
+    (check_family_bootstrap, (boot_repeated_tens,), WRONG,
+     "repeated in a row about 10 times, as np.repeat(s, 10) does (runs of equal slopes"),
+    (check_family_bootstrap, (boot_pairs_of_reps,), WRONG, "as np.repeat(s, 2) does;"),
     (check_family_bootstrap, (boot_half_sorted,), WRONG, "in a row are sorted"),
     (check_family_bootstrap, (boot_list_seeds,), WRONG, "numbers drawn from rng are new seeds"),
 ]

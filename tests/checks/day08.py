@@ -663,7 +663,7 @@ CASES = [
      "on an input of 1 value your code raised IndexError"),
     (check_running_std_of, (zero_division_on_one,), WRONG,
      "on an input of 1 value your code raised ZeroDivisionError"),
-    (check_running_std_of, (batch_norm_epsilon,), WRONG, "an epsilon added, or rounding?"),
+    (check_running_std_of, (batch_norm_epsilon,), WRONG, "an epsilon added to the variance"),
     (check_running_std_of, (rounded_to_6,), WRONG, "an epsilon added, or rounding?"),
     (check_running_std_of, (float32_var_float64_sqrt,), WRONG, "single precision"),
     (check_running_std_of, (shift_only_when_large,), WRONG, "+ N(0, 1) data"),
@@ -828,4 +828,47 @@ CASES += [
     (check_running_std_of, (convolved_sums,), WRONG, "calls np.convolve: a full convolution"),
     (check_running_std_of, (fft_convolved_sums,), WRONG, "scipy.signal.fftconvolve"),
     (check_running_std_of, (correlated_sums,), WRONG, "calls np.correlate"),
+]
+
+# fx20e (issue 20, L4): a fixed shift, a constant added to every estimate or height, or to
+# every running standard deviation, or a constant offset in the running mean (the variance
+# then gains its square): named as a constant, not as generic misses
+
+
+def offset_estimate(c, heights=False, dtype=np.float64):
+    """pi_by_averaging whose estimate (or every height) has the constant ``c`` added."""
+    def pi_by_averaging(rng, n):
+        h = 4 * np.sqrt(1 - rng.random(n, dtype=dtype) ** 2) + (c if heights else 0)
+        return h.mean() + (0 if heights else c), h.std(ddof=1) / np.sqrt(n)
+    return pi_by_averaging
+
+
+def mean_offset(c):
+    """running_std_of taking deviations from the running mean plus ``c``."""
+    def running_std_of(x):
+        d = x - x[0]
+        k = np.arange(1, len(x) + 1)
+        mean = np.cumsum(d) / k
+        # mean of (d - mean - c)**2 = mean of d**2 - 2 (mean + c) mean + (mean + c)**2
+        return np.sqrt(np.maximum(np.cumsum(d * d) / k - 2 * (mean + c) * mean
+                                  + (mean + c) ** 2, 0.0))
+    return running_std_of
+
+
+CASES += [
+    (check_running_std_of, (lambda x: shift_by_first(x) + 0.5,), WRONG,
+     "off by the same 0.5: a constant added to the result (a fixed shift"),
+    (check_running_std_of, (lambda x: shift_by_first(x) - 2.0,), WRONG, "off by the same -2"),
+    (check_running_std_of, (mean_offset(0.5),), WRONG,
+     "np.std(x[:k])**2 plus the same 0.25"),
+    (check_running_std_of, (lambda x: np.sqrt(shift_by_first(x) ** 2 + 1.0),), WRONG,
+     "a constant added to the variance before the square root"),
+    (check_pi_by_averaging, (offset_estimate(0.01),), WRONG, "plus the same +0.01"),
+    (check_pi_by_averaging, (offset_estimate(0.001),), WRONG, "plus the same +0.001"),
+    (check_pi_by_averaging, (offset_estimate(-0.5),), WRONG, "plus the same -0.5"),
+    (check_pi_by_averaging, (offset_estimate(0.02, heights=True),), WRONG,
+     "a constant added to the estimate (or to every height)"),
+    # other draws than the usual idioms' (float32): the statistical test names the offset
+    (check_pi_by_averaging, (offset_estimate(0.05, dtype=np.float32),), WRONG,
+     "all off from pi by about +0.05"),
 ]
