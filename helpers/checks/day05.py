@@ -394,6 +394,29 @@ def _rescaled(x: np.ndarray, scale: float, axis: int | None = None) -> str | Non
     return None
 
 
+def _gain_clipped(seen: np.ndarray, what: str) -> None:
+    """Wrong if the smallest or largest value phi received piles up, as the bound of draws
+    clipped (np.clip(z, -2, 2)) does, and nothing inside: each value repeats about
+    seen.size / distinct times (twice if phi sees every draw twice), a clipped end
+    thousands of times."""
+    values, counts = np.unique(seen, return_counts=True)
+    usual = seen.size / values.size
+    pile = 10 * usual + 10
+    low, high = (counts[k] > pile for k in (0, -1))
+    # only the ends: values piled inside too are rounded or integer draws, not clipped ones
+    if not (low or high) or values.size < 3 or counts[1:-1].max() > pile:
+        return
+    lo, hi = f"{values[0]:.4g}", f"{values[-1]:.4g}"
+    bounds = (f"bounded at {lo} and {hi}" if low and high
+              else f"bounded below at {lo}" if low else f"bounded above at {hi}")
+    ends = " and ".join(f"{v:.4g} {c} times" for v, c, cut in
+                        ((values[0], counts[0], low), (values[-1], counts[-1], high)) if cut)
+    raise Wrong(f"{what}: phi received {ends}: the draws were clipped (np.clip?), "
+                f"{bounds}, so the tails of N(0, 1) beyond are cut and piled on the bound. "
+                "The gain is about all of z ~ N(0, 1): keep the raw draws, "
+                "z = rng.standard_normal(num_draws)")
+
+
 def _gain_inputs(inputs: list, what: str) -> None:
     """Wrong unless phi was applied to about num_draws independent standard-normal draws."""
     n = _GAIN_DRAWS
@@ -408,6 +431,7 @@ def _gain_inputs(inputs: list, what: str) -> None:
                     "float16 keeps about 3 significant digits, so num_draws draws round onto "
                     "a few thousand values and the estimate is that of fewer, rounded draws. "
                     "Draw and keep z in float64 (or float32)")
+    _gain_clipped(seen, what)
     distinct = np.unique(seen).size  # float32 draws repeat a few values by chance
     if distinct > n or distinct < 0.99 * n:
         raise Wrong(f"{what}: phi was applied to {distinct} different values, but num_draws "

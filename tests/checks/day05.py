@@ -1023,7 +1023,7 @@ CASES += [
 
 
 # rescaled after the draw (issue 20, M1/M2): no Monte Carlo error left, or weights tied to
-# each other
+# each other; clipped draws (L3) name the clipping, not the count of distinct values
 
 
 def _gain_standardized(phi, rng, num_draws):
@@ -1036,6 +1036,13 @@ def _gain_unit_rms(phi, rng, num_draws):
     z = rng.standard_normal(num_draws)
     z = z / np.sqrt(np.mean(z**2))
     return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+def _gain_clipped(low, high):
+    def gain(phi, rng, num_draws):
+        z = np.clip(rng.standard_normal(num_draws), low, high)
+        return 1 / math.sqrt(np.mean(phi(z) ** 2))
+    return gain
 
 
 def _gain_ratio_of_sums(phi, rng, num_draws):
@@ -1091,6 +1098,11 @@ def _he_kaiming(widths, rng):
 CASES += [
     (check_gain, (_gain_standardized,), WRONG, "rescaled after drawing"),
     (check_gain, (_gain_unit_rms,), WRONG, "root mean square exactly 1"),
+    (check_gain, (_gain_clipped(-2, 2),), WRONG, "clipped (np.clip?), bounded at -2 and 2"),
+    (check_gain, (_gain_clipped(None, 2.5),), WRONG, "bounded above at 2.5"),
+    # rounded draws pile up inside too: not named as clipping
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(np.round(rng.standard_normal(num_draws), 3)) ** 2)),), WRONG, "different values"),
     # right answers the rescaling and clipping tests must let through
     (check_gain, (_gain_ratio_of_sums,), CORRECT, None),
     (check_gain, (_gain_loop,), CORRECT, None),
