@@ -409,7 +409,7 @@ def _gain_clipped(seen: np.ndarray, what: str) -> None:
     lo, hi = f"{values[0]:.4g}", f"{values[-1]:.4g}"
     bounds = (f"bounded at {lo} and {hi}" if low and high
               else f"bounded below at {lo}" if low else f"bounded above at {hi}")
-    ends = " and ".join(f"{v:.4g} {c} times" for v, c, cut in
+    ends = " and ".join(f"{v:.4g} ({c} times)" for v, c, cut in
                         ((values[0], counts[0], low), (values[-1], counts[-1], high)) if cut)
     raise Wrong(f"{what}: phi received {ends}: the draws were clipped (np.clip?), "
                 f"{bounds}, so the tails of N(0, 1) beyond are cut and piled on the bound. "
