@@ -366,6 +366,58 @@ def _kurtosis(seen: np.ndarray) -> float:
     return float(np.mean(centred**4) / np.mean(centred**2) ** 2 - 3)
 
 
+# rescaled after the draw: a mean exactly 0, or a std or RMS exactly the intended one, to
+# 1e-12 relative (float64 rescaling lands within about 1e-16). Independent draws hit one by
+# chance with probability about 0.8e-12 * sqrt(2n) each (their mean varies by std / sqrt(n),
+# std and RMS by std / sqrt(2n)): under 1.5e-9 for all three at n = 200,000. Every line of
+# a matrix (row or column) alike is far rarer still.
+_EXACT = 1e-12
+
+
+def _rescaled(x: np.ndarray, scale: float, axis: int | None = None) -> str | None:
+    """What of ``x`` is exact to rounding, the trace of draws rescaled after the fact: its
+    mean is 0, or its std or root mean square is ``scale`` ((z - z.mean()) / z.std(),
+    z / sqrt(mean(z**2))); with ``axis``, the same holds for every line along it (norms
+    equal across lines, whatever the constant). None if nothing is exact."""
+    x = np.asarray(x, dtype=float)
+    if axis is not None and (x.ndim != 2 or min(x.shape) < 2):
+        return None
+    mean, std = x.mean(axis=axis), x.std(axis=axis)
+    rms = np.sqrt(np.mean(x**2, axis=axis))
+    if axis is not None:  # lines of one matrix: equal to each other, not to ``scale``
+        std, rms = std / std.mean() * scale, rms / rms.mean() * scale
+    if np.all(np.abs(mean) < _EXACT * scale):
+        return "mean exactly 0"
+    if np.all(np.abs(std / scale - 1) < _EXACT):
+        return "standard deviation exactly"
+    if np.all(np.abs(rms / scale - 1) < _EXACT):
+        return "root mean square exactly"
+    return None
+
+
+def _gain_clipped(seen: np.ndarray, what: str) -> None:
+    """Wrong if the smallest or largest value phi received piles up, as the bound of draws
+    clipped (np.clip(z, -2, 2)) does, and nothing inside: each value repeats about
+    seen.size / distinct times (twice if phi sees every draw twice), a clipped end
+    thousands of times."""
+    values, counts = np.unique(seen, return_counts=True)
+    usual = seen.size / values.size
+    pile = 10 * usual + 10
+    low, high = (counts[k] > pile for k in (0, -1))
+    # only the ends: values piled inside too are rounded or integer draws, not clipped ones
+    if not (low or high) or values.size < 3 or counts[1:-1].max() > pile:
+        return
+    lo, hi = f"{values[0]:.4g}", f"{values[-1]:.4g}"
+    bounds = (f"bounded at {lo} and {hi}" if low and high
+              else f"bounded below at {lo}" if low else f"bounded above at {hi}")
+    ends = " and ".join(f"{v:.4g} ({c} times)" for v, c, cut in
+                        ((values[0], counts[0], low), (values[-1], counts[-1], high)) if cut)
+    raise Wrong(f"{what}: phi received {ends}: the draws were clipped (np.clip?), "
+                f"{bounds}, so the tails of N(0, 1) beyond are cut and piled on the bound. "
+                "The gain is about all of z ~ N(0, 1): keep the raw draws, "
+                "z = rng.standard_normal(num_draws)")
+
+
 def _gain_inputs(inputs: list, what: str) -> None:
     """Wrong unless phi was applied to about num_draws independent standard-normal draws."""
     n = _GAIN_DRAWS
@@ -380,6 +432,7 @@ def _gain_inputs(inputs: list, what: str) -> None:
                     "float16 keeps about 3 significant digits, so num_draws draws round onto "
                     "a few thousand values and the estimate is that of fewer, rounded draws. "
                     "Draw and keep z in float64 (or float32)")
+    _gain_clipped(seen, what)
     distinct = np.unique(seen).size  # float32 draws repeat a few values by chance
     if distinct > n or distinct < 0.99 * n:
         raise Wrong(f"{what}: phi was applied to {distinct} different values, but num_draws "
@@ -437,6 +490,20 @@ def _gain_mirrored(inputs: list, what: str) -> None:
                     "are the other half negated, so they are not num_draws independent draws "
                     "and the Monte Carlo error is not that of num_draws draws. Draw "
                     "num_draws independent values, z = rng.standard_normal(num_draws)")
+
+
+def _gain_rescaled(inputs: list, what: str) -> None:
+    """Wrong if the values phi received were rescaled after the draw (:func:`_rescaled`):
+    all of them, or the largest call's (phi may see the draws in pieces, or twice)."""
+    seen, largest = np.concatenate(inputs), max(inputs, key=np.size)
+    exact = _rescaled(seen, 1.0) or (_rescaled(largest, 1.0) if largest.size >= 1_000 else None)
+    if exact:
+        exact += "" if exact.startswith("mean") else " 1"
+        raise Wrong(f"{what}: the values phi received have {exact}: the draws were rescaled "
+                    "after drawing ((z - z.mean()) / z.std(), or z / np.sqrt(np.mean(z**2))), "
+                    "so they are no longer num_draws independent draws, and the estimate "
+                    "loses its Monte Carlo error (the identity's gain comes out exactly 1). "
+                    "Keep the raw draws, z = rng.standard_normal(num_draws)")
 
 
 # too even: sqrt(m) D, D the Kolmogorov-Smirnov distance between the m distinct values phi
@@ -561,6 +628,8 @@ def check_gain(gain) -> str:
     # a symmetric set (antithetic draws) after the fixed sets above, which are symmetric too
     _gain_mirrored(inputs_first, what)
     _gain_too_even([inputs_first, inputs_other], what)
+    # rescaled after the draw, after the symmetric sets above (their mean is exactly 0 too)
+    _gain_rescaled(inputs_first, what)
     with watch_torch_global(gain):  # restores PyTorch's global state, which rng is not
         advanced = rng_advanced(lambda rng: call(gain, _WatchedPhi(np.tanh), rng, 1_000))
     if not advanced:
@@ -1118,18 +1187,30 @@ def _not_orthogonal(W: np.ndarray, layer: int) -> None:
 
 
 def _not_standardized(W: np.ndarray, layer: int) -> None:
-    """Wrong if ``W``'s mean is exactly 0 or its std exactly He's: draws rescaled after the
-    fact ((Z - Z.mean()) / Z.std()). Independent draws hit either to 1e-9 relative with
-    probability about 1e-8 (their mean varies by std / sqrt(n), their std by std / sqrt(2n))."""
+    """Wrong if ``W`` was rescaled after the draw (:func:`_rescaled`): every column or every
+    row alike (W / np.linalg.norm(W, axis=0), (W - W.mean(0)) / W.std(0)), or the whole
+    layer (mean exactly 0, or std or RMS exactly He's: W / np.sqrt(np.mean(W**2)) * he)."""
     he = math.sqrt(2 / W.shape[0])
-    exact_mean = abs(W.mean()) < 1e-9 * he
-    exact_std = abs(W.std() / he - 1) < 1e-9
-    if exact_mean or exact_std:
-        what = "mean exactly 0" if exact_mean else "standard deviation exactly sqrt(2 / fan_in)"
-        raise Wrong(f"layer {layer}'s weights have {what}: they were standardized after the "
-                    "draw ((Z - Z.mean()) / Z.std()), which ties every weight to all the others. "
-                    "Every weight must be its own independent draw: rng.normal with std "
-                    "sqrt(2 / fan_in), kept as drawn")
+    for axis, lines in ((0, "column"), (1, "row")):
+        exact = _rescaled(W, he, axis)
+        if exact:
+            exact = {"mean exactly 0": "mean exactly 0",
+                     "standard deviation exactly": "the same standard deviation exactly",
+                     "root mean square exactly": "the same norm exactly"}[exact]
+            how = (f"np.linalg.norm(W, axis={axis})" if "norm" in exact
+                   else f"W.mean(axis={axis}) or W.std(axis={axis})")
+            raise Wrong(f"every {lines} of layer {layer} has {exact}: the weights were "
+                        f"normalized per {lines} after the draw (by {how}), which ties the "
+                        f"weights of a {lines} to each other. Every weight must be its own "
+                        "independent draw: rng.normal with std sqrt(2 / fan_in), kept as "
+                        "drawn")
+    exact = _rescaled(W, he)
+    if exact:
+        exact += "" if exact.startswith("mean") else " sqrt(2 / fan_in)"
+        raise Wrong(f"layer {layer}'s weights have {exact}: they were rescaled after the "
+                    "draw ((Z - Z.mean()) / Z.std(), or Z / np.sqrt(np.mean(Z**2))), which ties "
+                    "every weight to all the others. Every weight must be its own independent "
+                    "draw: rng.normal with std sqrt(2 / fan_in), kept as drawn")
 
 
 _erfc = np.vectorize(math.erfc, otypes=[float])

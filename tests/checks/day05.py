@@ -558,7 +558,7 @@ CASES += [
     # he_stack: seed * layer (layer 0 seeded 0 whatever rng is), orthogonal, rescaled draws
     (check_he_stack, (_he_seed_times_layer,), WRONG, "seed arithmetic such as seed * layer"),
     (check_he_stack, (_he_orthogonal,), WRONG, "orthogonal initialization"),
-    (check_he_stack, (_he_standardized,), WRONG, "standardized after the draw"),
+    (check_he_stack, (_he_standardized,), WRONG, "rescaled after the draw"),
     (check_he_stack, (_he_centred,), WRONG, "mean exactly 0"),
     (check_he_stack, (_he_stratified(jitter=True),), WRONG, "stratified"),
     (check_he_stack, (_he_stratified(jitter=False),), WRONG, "stratified"),
@@ -1020,3 +1020,107 @@ CASES += [
     (check_he_stack, (lambda w, rng: _he_loop(w, copy.deepcopy(rng)),), WRONG,
      "left rng where it found it"),
 ]
+
+
+# rescaled after the draw (issue 20, M1/M2): no Monte Carlo error left, or weights tied to
+# each other; clipped draws (L3) name the clipping, not the count of distinct values
+
+
+def _gain_standardized(phi, rng, num_draws):
+    z = rng.standard_normal(num_draws)
+    z = (z - z.mean()) / z.std()
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+def _gain_unit_rms(phi, rng, num_draws):
+    z = rng.standard_normal(num_draws)
+    z = z / np.sqrt(np.mean(z**2))
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+def _gain_clipped(low, high):
+    def gain(phi, rng, num_draws):
+        z = np.clip(rng.standard_normal(num_draws), low, high)
+        return 1 / math.sqrt(np.mean(phi(z) ** 2))
+    return gain
+
+
+def _gain_ratio_of_sums(phi, rng, num_draws):
+    """sqrt(sum(z**2) / sum(phi(z)**2)): z's own second moment in place of 1, right."""
+    z = rng.standard_normal(num_draws)
+    return math.sqrt(np.sum(z**2) / np.sum(phi(z) ** 2))
+
+
+def _gain_loop(phi, rng, num_draws):
+    """One draw at a time, phi applied to Python floats."""
+    total = 0.0
+    for _ in range(num_draws):
+        total += float(phi(rng.standard_normal())) ** 2
+    return 1 / math.sqrt(total / num_draws)
+
+
+def _he_unit_rms(widths, rng):
+    out = []
+    for a, b in itertools.pairwise(widths):
+        W = rng.standard_normal((a, b))
+        W *= math.sqrt(2 / a) / np.sqrt(np.mean(W**2))
+        out.append(W)
+    return out
+
+
+def _he_normalized(axis):
+    def he_stack(widths, rng):
+        out = []
+        for a, b in itertools.pairwise(widths):
+            W = rng.standard_normal((a, b))
+            n = a if axis == 0 else b
+            out.append(W / np.linalg.norm(W, axis=axis, keepdims=True) * math.sqrt(2 * n / a))
+        return out
+    return he_stack
+
+
+def _he_column_standardized(widths, rng):
+    out = []
+    for a, b in itertools.pairwise(widths):
+        W = rng.standard_normal((a, b))
+        out.append((W - W.mean(axis=0)) / W.std(axis=0) * math.sqrt(2 / a))
+    return out
+
+
+def _he_kaiming(widths, rng):
+    import torch
+    g = torch.Generator().manual_seed(int(rng.integers(2**63)))
+    return [torch.nn.init.kaiming_normal_(torch.empty(b, a, dtype=torch.float64),
+                                          nonlinearity="relu", generator=g).T.numpy()
+            for a, b in itertools.pairwise(widths)]
+
+
+CASES += [
+    (check_gain, (_gain_standardized,), WRONG, "rescaled after drawing"),
+    (check_gain, (_gain_unit_rms,), WRONG, "root mean square exactly 1"),
+    (check_gain, (_gain_clipped(-2, 2),), WRONG, "clipped (np.clip?), bounded at -2 and 2"),
+    (check_gain, (_gain_clipped(None, 2.5),), WRONG, "bounded above at 2.5"),
+    # rounded draws pile up inside too: not named as clipping
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(np.round(rng.standard_normal(num_draws), 3)) ** 2)),), WRONG, "different values"),
+    # right answers the rescaling and clipping tests must let through
+    (check_gain, (_gain_ratio_of_sums,), CORRECT, None),
+    (check_gain, (_gain_loop,), CORRECT, None),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.standard_normal((num_draws, 1))) ** 2)),), CORRECT, None),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(phi(
+        rng.spawn(1)[0].standard_normal(num_draws, dtype=np.float32)) ** 2)),), CORRECT, None),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(phi(
+        stats.norm.rvs(size=num_draws, random_state=rng)) ** 2)),), CORRECT, None),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(phi(
+        np.random.default_rng(rng).standard_normal(num_draws)) ** 2)),), CORRECT, None),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(phi(np.random.default_rng(
+        int(rng.integers(2**63))).standard_normal(num_draws)) ** 2)),), CORRECT, None),
+    (check_he_stack, (_he_unit_rms,), WRONG, "root mean square exactly sqrt(2 / fan_in)"),
+    (check_he_stack, (_he_normalized(0),), WRONG, "normalized per column"),
+    (check_he_stack, (_he_normalized(1),), WRONG, "normalized per row"),
+    (check_he_stack, (_he_column_standardized,), WRONG,
+     "every column of layer 0 has mean exactly 0"),
+]
+if importlib.util.find_spec("torch") is not None:
+    CASES.append((check_he_stack, (_he_kaiming,), CORRECT, None))
