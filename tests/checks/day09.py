@@ -93,7 +93,6 @@ def unstable_tokens(logits, temperature, n, seed):
     return np.stack([rng.choice(len(p), size=n, p=p) for p in probs])
 
 
-
 def inverse_cdf(logits, temperature, u):
     """Labels from uniforms u of shape (B, n): each row's inverse CDF (NumPy)."""
     cdf = np.cumsum(softmax_rows(logits, temperature), axis=1)
@@ -736,6 +735,38 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))).standard_normal(size)),),
      CORRECT, None),  # the items below a node of their own, as ItemNoise does
+    # an entropy made from the seed and a key is another seed, whose spawn tree holds the
+    # items: [ITEM_NOISE_KEY, 5] is SeedSequence(ITEM_NOISE_KEY + 5 * 2**32), two levels down
+    *[(check_rank_noise, (ranked(lambda seed, epoch, index, size, f=f: np.random.default_rng(
+        SeedSequence(f(seed), spawn_key=(epoch, index))).standard_normal(size)),), WRONG, hint)
+      for f, hint in (
+          (lambda seed: seed + ITEM_NOISE_KEY, "SeedSequence(1230259538).spawn(3)[2]"),
+          (lambda seed: [ITEM_NOISE_KEY, seed], "SeedSequence(22705096013).spawn(3)[2]"),
+          (lambda seed: [seed, ITEM_NOISE_KEY], "Keep seed itself as the entropy and put"),
+          (lambda seed: seed * 2**32 + ITEM_NOISE_KEY, "not the seed but a number made"))],
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SS([seed, ITEM_NOISE_KEY], spawn_key=(epoch, index))).standard_normal(size)),), WRONG,
+     "Keep seed itself as the entropy"),  # SS: SeedSequence under another name, unwatched
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SS(seed + ITEM_NOISE_KEY, spawn_key=(epoch, index))).standard_normal(size)),), WRONG,
+     "Keep seed itself as the entropy"),
+    # the seed itself as the entropy, the key in spawn_key: right, in any of these forms
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(2**40 + 17, epoch, index))).standard_normal(size)),),
+     CORRECT, None),
+    *[(check_rank_noise, (ranked(lambda seed, epoch, index, size, bg=bg: np.random.Generator(
+        bg(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))))
+        .standard_normal(size)),), CORRECT, None)
+      for bg in (np.random.MT19937, np.random.SFC64)],
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, 1, epoch, index))).standard_normal(size)),),
+     CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch * 2**32 + index)))
+        .standard_normal(size)),), CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))
+                     .generate_state(4))).standard_normal(size)),), CORRECT, None),
     # a seed of 2**32 or more is two words of a list seed, and SeedSequence pads the list with
     # zeros: (3 + 7 * 2**32, 9, 0) is [3, 7, 9, 0], and so is (3, 7, 9)
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
@@ -1184,9 +1215,10 @@ CASES_FAR = [
      "modulo 2**61 - 1"),
     (check_rank_noise, (ranked(reseeded(lambda seed: seed % (2**61 - 1) + 3)),), WRONG,
      "modulo 2**61 - 1"),
-    # seed ^ KEY with a constant KEY is a bijection of seed (no two seeds collide), the ids in
-    # spawn_key: right, however wide KEY is
-    *[(check_rank_noise, (ranked(xor_keyed(key)),), CORRECT, None)
+    # seed ^ KEY with a constant KEY is a bijection of seed (no two of its seeds collide), but
+    # its entropy is another seed, seed ^ KEY, whose spawn tree holds the items two levels
+    # down (the node (epoch, index) of SeedSequence(5 ^ KEY)): wrong, like seed + KEY
+    *[(check_rank_noise, (ranked(xor_keyed(key)),), WRONG, "Keep seed itself as the entropy")
       for key in (0x5EED_1234_ABCD, 0xDEADBEEF, 7)],
 ]
 
