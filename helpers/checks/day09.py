@@ -574,6 +574,32 @@ def _lagged_labels(sample_tokens) -> None:
 _FIXED_SEEDS = tuple(range(2, 32))
 
 
+#: What a softmax that subtracts the largest logit of the whole batch (``z.max()``) does to
+#: :data:`LOGITS_LARGE`, whose rows work alone: its second row underflows.
+_UNDERFLOW = ("[[1000, 999, 0], [0, 0.5, 3]], though each row alone works: you subtract the "
+              "largest logit of the whole batch (z.max()), so exp of the second row's "
+              "logits, near -1000, underflows to 0, and 0 / 0 is nan. Subtract each row's "
+              "own largest scaled logit before exp (z.max(dim=-1, keepdim=True)), as "
+              "torch.softmax does")
+
+
+def _rows_alone_right(sample_tokens, logits: list[list[float]]) -> bool:
+    """Whether ``sample_tokens`` (temperature 1, 2000 labels, seed 0) gives every row of
+    ``logits`` asked for alone labels at the softmax's frequencies (each within 5 standard
+    errors): a softmax that fails on the rows together only mixes them, such as by
+    subtracting the largest logit of the whole batch."""
+    for row in logits:
+        p = _softmax_rows([row], 1.0)[0]
+        try:
+            freq = _frequencies(_tokens(sample_tokens, [row], 1.0, 2000, 0)[0], len(row))
+        except Wrong:
+            return False
+        se = np.sqrt(np.clip(p * (1 - p), 1e-12, None) / 2000)
+        if not np.all(np.abs(freq - p) <= 5 * se + 1e-12):
+            return False
+    return True
+
+
 def _frequencies(tokens: np.ndarray, k: int) -> np.ndarray:
     return np.stack([np.bincount(row, minlength=k) for row in tokens]) / tokens.shape[1]
 
@@ -772,6 +798,8 @@ def check_sample_tokens(sample_tokens) -> str:
         freq = _frequencies(_tokens(sample_tokens, LOGITS_LARGE, 1.0, 2000, 0)[0],
                             len(LOGITS_LARGE[0]))
     except Wrong as err:
+        if _rows_alone_right(sample_tokens, LOGITS_LARGE):
+            raise Wrong(f"{str(err).split(':')[0]} on the logits {_UNDERFLOW}") from None
         raise Wrong(f"{str(err).split(':')[0]} on the logits [1000, 999, 0]: {overflow}"
                     ) from None
     se = np.sqrt(np.clip(large * (1 - large), 1e-12, None) / 2000)
@@ -794,6 +822,9 @@ def check_sample_tokens(sample_tokens) -> str:
                         f"{freq.round(3).tolist()}: the softmax of logits rounded to bfloat16, "
                         "whose 8-bit significand keeps 2 or 3 digits, so 999 becomes 1000 and "
                         "the first two classes tie. Compute the softmax in float32 or float64")
+        if _rows_alone_right(sample_tokens, LOGITS_LARGE):
+            raise Wrong(f"your labels' frequencies were {freq.round(3).tolist()} with the "
+                        f"logits {_UNDERFLOW}")
         raise Wrong(f"{overflow}; your labels' frequencies were {freq.round(3).tolist()}")
     _float16_logits(sample_tokens)
     if not _is_tensor(got):

@@ -93,6 +93,17 @@ def unstable_tokens(logits, temperature, n, seed):
     return np.stack([rng.choice(len(p), size=n, p=p) for p in probs])
 
 
+def global_max_tokens(logits, temperature, n, seed):
+    """The largest logit of the whole batch subtracted: other rows underflow to 0 (0 / 0)."""
+    rng = np.random.default_rng(seed)
+    z = np.asarray(logits) / temperature
+    with np.errstate(invalid="ignore"):
+        e = np.exp(z - z.max())
+        probs = e / e.sum(axis=1, keepdims=True)
+    return np.stack([rng.choice(len(p), size=n, p=p) for p in probs])
+
+
+
 def inverse_cdf(logits, temperature, u):
     """Labels from uniforms u of shape (B, n): each row's inverse CDF (NumPy)."""
     cdf = np.cumsum(softmax_rows(logits, temperature), axis=1)
@@ -387,6 +398,9 @@ CASES = [
     (check_sample_tokens, (halves_tokens,), WRONG, "second half of a row"),
     (check_sample_tokens, (replace_if_needed_tokens,), WRONG, "no row ever repeats"),
     (check_sample_tokens, (unstable_tokens,), WRONG, "exp overflows"),
+    (check_sample_tokens, (global_max_tokens,), WRONG,
+     ("largest logit of the whole batch (z.max()), so exp of the second row's logits, near "
+     "-1000, underflows to 0, and 0 / 0 is nan")),
     (check_sample_tokens, (lambda logits, t, n, seed: np.random.default_rng(seed).integers(
         0, len(logits[0]), (len(logits), n)),), WRONG, "do not follow"),
     (check_sample_tokens, (lambda logits, t, n, seed: np.stack([
@@ -829,6 +843,13 @@ else:
                                      generator=torch.Generator().manual_seed(seed))
         return sample_tokens
 
+    def global_max_multinomial(logits, temperature, n, seed):
+        """torch.exp(z - z.max()): the second row of LOGITS_LARGE underflows to 0 (0 / 0)."""
+        z = torch.tensor(logits, dtype=torch.float64) / temperature
+        e = torch.exp(z - z.max())
+        return torch.multinomial(e / e.sum(dim=-1, keepdim=True), n, replacement=True,
+                                 generator=torch.Generator().manual_seed(seed))
+
     def searchsorted_tokens(logits, temperature, n, seed):
         """Inverse-CDF sampling with a seeded torch.Generator: also right."""
         probs = torch.softmax(torch.tensor(logits, dtype=torch.float64) / temperature, dim=1)
@@ -1142,6 +1163,7 @@ else:
         # Python salts str hashes per process: the same seed, other labels in the next run
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, hash(str(seed)) % 2**32),), WRONG, "PYTHONHASHSEED"),
+        (check_sample_tokens, (global_max_multinomial,), WRONG, "underflows to 0"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits.append(logits[0]) or logits[:-1], t, n, seed),), WRONG,
          "do not change the caller's logits (work on a copy)"),
