@@ -30,6 +30,7 @@ from helpers.checks._seeding import (
 )
 from helpers.checks._seeding import node_match as _node_match
 from helpers.exercises import Wrong, call, exercise_check, number
+from helpers.torch_workers import ITEM_NOISE_KEY
 
 
 def _is_tensor(value: object) -> bool:
@@ -573,6 +574,32 @@ def _lagged_labels(sample_tokens) -> None:
 _FIXED_SEEDS = tuple(range(2, 32))
 
 
+#: What a softmax that subtracts the largest logit of the whole batch (``z.max()``) does to
+#: :data:`LOGITS_LARGE`, whose rows work alone: its second row underflows.
+_UNDERFLOW = ("[[1000, 999, 0], [0, 0.5, 3]], though each row alone works: you subtract the "
+              "largest logit of the whole batch (z.max()), so exp of the second row's "
+              "logits, near -1000, underflows to 0, and 0 / 0 is nan. Subtract each row's "
+              "own largest scaled logit before exp (z.max(dim=-1, keepdim=True)), as "
+              "torch.softmax does")
+
+
+def _rows_alone_right(sample_tokens, logits: list[list[float]]) -> bool:
+    """Whether ``sample_tokens`` (temperature 1, 2000 labels, seed 0) gives every row of
+    ``logits`` asked for alone labels at the softmax's frequencies (each within 5 standard
+    errors): a softmax that fails on the rows together only mixes them, such as by
+    subtracting the largest logit of the whole batch."""
+    for row in logits:
+        p = _softmax_rows([row], 1.0)[0]
+        try:
+            freq = _frequencies(_tokens(sample_tokens, [row], 1.0, 2000, 0)[0], len(row))
+        except Wrong:
+            return False
+        se = np.sqrt(np.clip(p * (1 - p), 1e-12, None) / 2000)
+        if not np.all(np.abs(freq - p) <= 5 * se + 1e-12):
+            return False
+    return True
+
+
 def _frequencies(tokens: np.ndarray, k: int) -> np.ndarray:
     return np.stack([np.bincount(row, minlength=k) for row in tokens]) / tokens.shape[1]
 
@@ -771,6 +798,8 @@ def check_sample_tokens(sample_tokens) -> str:
         freq = _frequencies(_tokens(sample_tokens, LOGITS_LARGE, 1.0, 2000, 0)[0],
                             len(LOGITS_LARGE[0]))
     except Wrong as err:
+        if _rows_alone_right(sample_tokens, LOGITS_LARGE):
+            raise Wrong(f"{str(err).split(':')[0]} on the logits {_UNDERFLOW}") from None
         raise Wrong(f"{str(err).split(':')[0]} on the logits [1000, 999, 0]: {overflow}"
                     ) from None
     se = np.sqrt(np.clip(large * (1 - large), 1e-12, None) / 2000)
@@ -793,6 +822,9 @@ def check_sample_tokens(sample_tokens) -> str:
                         f"{freq.round(3).tolist()}: the softmax of logits rounded to bfloat16, "
                         "whose 8-bit significand keeps 2 or 3 digits, so 999 becomes 1000 and "
                         "the first two classes tie. Compute the softmax in float32 or float64")
+        if _rows_alone_right(sample_tokens, LOGITS_LARGE):
+            raise Wrong(f"your labels' frequencies were {freq.round(3).tolist()} with the "
+                        f"logits {_UNDERFLOW}")
         raise Wrong(f"{overflow}; your labels' frequencies were {freq.round(3).tolist()}")
     _float16_logits(sample_tokens)
     if not _is_tensor(got):
@@ -1096,6 +1128,7 @@ def check_rank_noise(rank_noise) -> str:
     _spawned_nodes(item_noise)
     _deep_nodes(rank_noise, item_noise)
     _seed_trees(rank_noise, item_noise)
+    _derived_entropies(rank_noise, item_noise)
     _resized_overlap(rank_noise)
     _padded_lists(rank_noise, item_noise)
     _integer_seed_streams(rank_noise)
@@ -1342,6 +1375,67 @@ def _seed_trees(rank_noise, item_noise) -> None:
                     "deep. Give SeedSequence the seed as its entropy, and the items a key no "
                     "spawn reaches: SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, "
                     "index))")
+
+
+#: Items (seed, epoch, index) whose SeedSequence entropy :func:`_derived_entropies` decodes.
+_DERIVED_ITEMS = ((5, 2, 3), (12, 1, 4))
+
+
+def _entropy_splits(group: list[int]) -> list[tuple[int, tuple[int, ...]]]:
+    """Every way to read the integers of one seed (entropy, then spawn key) as an entropy
+    ``E`` (one integer, or a list of 32-bit words, least significant first) and a spawn key of
+    the rest: ``[K, 5, 2, 3]`` gives ``(K, (5, 2, 3))``, ``(K + 5 * 2**32, (2, 3))``, ..."""
+    splits = []
+    for cut in range(1, len(group) + 1):
+        head = group[:cut]
+        entropy = head[0] if cut == 1 else entropy_int(head)
+        if entropy is not None and entropy >= 0:
+            splits.append((entropy, tuple(group[cut:])))
+    return splits
+
+
+def _derived_entropies(rank_noise, item_noise) -> None:
+    """Raise :class:`Wrong` if an item of :data:`_DERIVED_ITEMS` draws what a node of the
+    spawn tree of another integer ``E`` draws, ``E`` read from the seed the answer gives
+    SeedSequence (:func:`_entropy_splits`): ``SeedSequence([ITEM_NOISE_KEY, seed],
+    spawn_key=(epoch, index))`` is the node ``(epoch, index)`` of the seed
+    ``ITEM_NOISE_KEY + seed * 2**32`` (and ``seed + ITEM_NOISE_KEY``, ``[seed, KEY]``,
+    ``seed * 2**32 + KEY`` alike), which a program seeded with ``E`` hands out when it
+    spawns two levels deep. The nodes tried: the rest of the seed as a spawn key when its
+    entries are all below :data:`_SPAWN_REACH`, and :func:`_tree_keys` of ``E``. An ``E``
+    that the item of the next seed gives too is a constant, left to :func:`_seed_trees`. A
+    right answer's entropy is the seed itself, below a key that no spawn reaches."""
+    _, constants = _constants_given(rank_noise)
+    for seed, epoch, index in _DERIVED_ITEMS:
+        with watch_seeding(rank_noise) as seeding:
+            draws = _noise(item_noise, seed, epoch, index, 6)
+        # the seeds given (a SeedSequence under another name goes unseen: the key packed
+        # with the seed as the course names it, too)
+        splits = [split for group in seeding.groups for split in _entropy_splits(group)]
+        with watch_seeding(rank_noise) as other:  # another seed: what stays is a constant
+            _noise(item_noise, seed + 1, epoch, index, 6)
+        constant = {entropy for group in other.groups for entropy, _ in _entropy_splits(group)}
+        splits = [split for split in splits if split[0] not in constant]
+        splits += [(entropy, ()) for entropy in (seed + ITEM_NOISE_KEY,
+                                                 ITEM_NOISE_KEY + seed * 2**32,
+                                                 seed + ITEM_NOISE_KEY * 2**32)]
+        for entropy, rest in dict.fromkeys(splits):
+            if entropy == seed:  # the seed's own tree: _spawned_nodes, _deep_nodes, and
+                continue  # _seed_trees for a constant entropy (not made from the seed)
+            small = [rest] if rest and all(0 <= k < _SPAWN_REACH for k in rest) else []
+            keys = [*small, *_tree_keys(entropy, epoch, index, constants)]
+            key = _node_match(draws, entropy, dict.fromkeys(keys))
+            if key is None:
+                continue
+            raise Wrong(
+                f"{_named((seed, epoch, index))} draws what SeedSequence({entropy}, "
+                f"spawn_key={key}) draws, the node SeedSequence({entropy})."
+                f"{_spawn_path(key)}: your SeedSequence's entropy is not the seed but a "
+                f"number made from it ({entropy} at seed {seed}: a sum, a product, an XOR "
+                "or a list of the seed and a key is one integer to SeedSequence), another "
+                "seed, and a program seeded with it that spawns hands out the items' "
+                "noise. Keep seed itself as the entropy and put the key in spawn_key: "
+                "SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))")
 
 
 #: The items compared pairwise, flattened per (seed, epoch): 2 seeds, 6 epochs, 8 items of

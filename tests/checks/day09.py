@@ -93,6 +93,16 @@ def unstable_tokens(logits, temperature, n, seed):
     return np.stack([rng.choice(len(p), size=n, p=p) for p in probs])
 
 
+def global_max_tokens(logits, temperature, n, seed):
+    """The largest logit of the whole batch subtracted: other rows underflow to 0 (0 / 0)."""
+    rng = np.random.default_rng(seed)
+    z = np.asarray(logits) / temperature
+    with np.errstate(invalid="ignore"):
+        e = np.exp(z - z.max())
+        probs = e / e.sum(axis=1, keepdims=True)
+    return np.stack([rng.choice(len(p), size=n, p=p) for p in probs])
+
+
 
 def inverse_cdf(logits, temperature, u):
     """Labels from uniforms u of shape (B, n): each row's inverse CDF (NumPy)."""
@@ -388,6 +398,9 @@ CASES = [
     (check_sample_tokens, (halves_tokens,), WRONG, "second half of a row"),
     (check_sample_tokens, (replace_if_needed_tokens,), WRONG, "no row ever repeats"),
     (check_sample_tokens, (unstable_tokens,), WRONG, "exp overflows"),
+    (check_sample_tokens, (global_max_tokens,), WRONG,
+     ("largest logit of the whole batch (z.max()), so exp of the second row's logits, near "
+     "-1000, underflows to 0, and 0 / 0 is nan")),
     (check_sample_tokens, (lambda logits, t, n, seed: np.random.default_rng(seed).integers(
         0, len(logits[0]), (len(logits), n)),), WRONG, "do not follow"),
     (check_sample_tokens, (lambda logits, t, n, seed: np.stack([
@@ -736,6 +749,38 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))).standard_normal(size)),),
      CORRECT, None),  # the items below a node of their own, as ItemNoise does
+    # an entropy made from the seed and a key is another seed, whose spawn tree holds the
+    # items: [ITEM_NOISE_KEY, 5] is SeedSequence(ITEM_NOISE_KEY + 5 * 2**32), two levels down
+    *[(check_rank_noise, (ranked(lambda seed, epoch, index, size, f=f: np.random.default_rng(
+        SeedSequence(f(seed), spawn_key=(epoch, index))).standard_normal(size)),), WRONG, hint)
+      for f, hint in (
+          (lambda seed: seed + ITEM_NOISE_KEY, "SeedSequence(1230259538).spawn(3)[2]"),
+          (lambda seed: [ITEM_NOISE_KEY, seed], "SeedSequence(22705096013).spawn(3)[2]"),
+          (lambda seed: [seed, ITEM_NOISE_KEY], "Keep seed itself as the entropy and put"),
+          (lambda seed: seed * 2**32 + ITEM_NOISE_KEY, "not the seed but a number made"))],
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SS([seed, ITEM_NOISE_KEY], spawn_key=(epoch, index))).standard_normal(size)),), WRONG,
+     "Keep seed itself as the entropy"),  # SS: SeedSequence under another name, unwatched
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SS(seed + ITEM_NOISE_KEY, spawn_key=(epoch, index))).standard_normal(size)),), WRONG,
+     "Keep seed itself as the entropy"),
+    # the seed itself as the entropy, the key in spawn_key: right, in any of these forms
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(2**40 + 17, epoch, index))).standard_normal(size)),),
+     CORRECT, None),
+    *[(check_rank_noise, (ranked(lambda seed, epoch, index, size, bg=bg: np.random.Generator(
+        bg(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))))
+        .standard_normal(size)),), CORRECT, None)
+      for bg in (np.random.MT19937, np.random.SFC64)],
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, 1, epoch, index))).standard_normal(size)),),
+     CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch * 2**32 + index)))
+        .standard_normal(size)),), CORRECT, None),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))
+                     .generate_state(4))).standard_normal(size)),), CORRECT, None),
     # a seed of 2**32 or more is two words of a list seed, and SeedSequence pads the list with
     # zeros: (3 + 7 * 2**32, 9, 0) is [3, 7, 9, 0], and so is (3, 7, 9)
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
@@ -797,6 +842,13 @@ else:
             return torch.multinomial(probs, n, replacement=replacement,
                                      generator=torch.Generator().manual_seed(seed))
         return sample_tokens
+
+    def global_max_multinomial(logits, temperature, n, seed):
+        """torch.exp(z - z.max()): the second row of LOGITS_LARGE underflows to 0 (0 / 0)."""
+        z = torch.tensor(logits, dtype=torch.float64) / temperature
+        e = torch.exp(z - z.max())
+        return torch.multinomial(e / e.sum(dim=-1, keepdim=True), n, replacement=True,
+                                 generator=torch.Generator().manual_seed(seed))
 
     def searchsorted_tokens(logits, temperature, n, seed):
         """Inverse-CDF sampling with a seeded torch.Generator: also right."""
@@ -1111,6 +1163,7 @@ else:
         # Python salts str hashes per process: the same seed, other labels in the next run
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, hash(str(seed)) % 2**32),), WRONG, "PYTHONHASHSEED"),
+        (check_sample_tokens, (global_max_multinomial,), WRONG, "underflows to 0"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits.append(logits[0]) or logits[:-1], t, n, seed),), WRONG,
          "do not change the caller's logits (work on a copy)"),
@@ -1184,9 +1237,10 @@ CASES_FAR = [
      "modulo 2**61 - 1"),
     (check_rank_noise, (ranked(reseeded(lambda seed: seed % (2**61 - 1) + 3)),), WRONG,
      "modulo 2**61 - 1"),
-    # seed ^ KEY with a constant KEY is a bijection of seed (no two seeds collide), the ids in
-    # spawn_key: right, however wide KEY is
-    *[(check_rank_noise, (ranked(xor_keyed(key)),), CORRECT, None)
+    # seed ^ KEY with a constant KEY is a bijection of seed (no two of its seeds collide), but
+    # its entropy is another seed, seed ^ KEY, whose spawn tree holds the items two levels
+    # down (the node (epoch, index) of SeedSequence(5 ^ KEY)): wrong, like seed + KEY
+    *[(check_rank_noise, (ranked(xor_keyed(key)),), WRONG, "Keep seed itself as the entropy")
       for key in (0x5EED_1234_ABCD, 0xDEADBEEF, 7)],
 ]
 
