@@ -219,6 +219,57 @@ def _loop_over_blocks(func, make_args, size: int, large: int) -> str | None:
             "is still a Python loop over the data")
 
 
+def _holds_block(frame, size: int) -> bool:
+    """Whether a local of ``frame`` is an array (or a list or tuple of arrays) of more than
+    one and at most half of ``size`` values: a block of the data."""
+    for value in list(frame.f_locals.values()):
+        items = value if isinstance(value, list | tuple) else (value,)
+        for item in items[:64]:
+            count = getattr(item, "size", None)
+            count = count() if callable(count) and hasattr(item, "numel") else count
+            if isinstance(count, int) and 1 < count <= size // 2 and hasattr(item, "shape"):
+                return True
+    return False
+
+
+def _loop_over_pieces(func, x: np.ndarray) -> str | None:
+    """A hint when a line of the learner's own code runs more than once in one call of
+    ``func(x)`` (one frame) while a block of ``x`` (1 < size <= len(x) / 2) is among its
+    locals: a Python loop over pieces of the data, however few (np.array_split(d, 4));
+    None otherwise (a loop over two whole sums is not a loop over the data)."""
+    runs: dict = {}
+    frames: list = []  # kept alive, so no frame id is reused during the call
+    found: list = []
+
+    def local(frame, event, arg):
+        if event == "line" and not found:
+            key = (id(frame), frame.f_lineno)
+            runs[key] = runs.get(key, 0) + 1
+            if runs[key] > 1 and _holds_block(frame, x.size):
+                found.append((frame.f_code.co_name, frame.f_lineno - frame.f_code.co_firstlineno
+                              + 1))
+        return local
+
+    def global_trace(frame, event, arg):
+        if not _is_learners(frame.f_code.co_filename):
+            return None
+        frames.append(frame)
+        return local
+
+    previous = sys.gettrace()
+    sys.settrace(global_trace)
+    try:
+        with np.errstate(all="ignore"), contextlib.suppress(Exception):
+            call(func, x)
+    finally:
+        sys.settrace(previous)
+    if not found:
+        return None
+    name, line = found[0]
+    return (f"line {line} of {name} ran more than once, over blocks of the {x.size:,} values "
+            "(a Python loop over pieces of the data, such as np.array_split(d, 4))")
+
+
 def _quadratic_memory(func, size: int) -> bool:
     """Whether ``func`` on ``size`` values allocates memory of order ``size**2`` (an
     (n, n) matrix): tracemalloc sees NumPy's array buffers."""
@@ -449,6 +500,14 @@ def check_running_std_of(running_std_of) -> str:
         raise Wrong(f"right values, but {blocks}; the exercise asks for cumulative sums over "
                     "the whole array, with no Python loop over the values, not even in "
                     "blocks (np.cumsum runs the whole sum in compiled code)")
+    pieces = _loop_over_pieces(running_std_of,
+                               np.random.default_rng(9).normal(5.0, 2.0, 1_000))
+    if pieces is not None:
+        loop = _python_loop(running_std_of)
+        uses = f" (it uses {loop})" if loop is not None else ""
+        raise Wrong(f"right values, but {pieces}{uses}; the exercise asks for cumulative "
+                    "sums over the whole array, with no Python loop over the values, not "
+                    "even over a few blocks of them (carry nothing by hand: np.cumsum does)")
     convolutions = _convolutions_called(running_std_of, x.copy())
     if convolutions:
         raise Wrong(f"right values, but your function calls {' and '.join(convolutions)}: a "

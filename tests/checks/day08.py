@@ -221,6 +221,21 @@ def blocks_while(x):
     return shift_by_first(d + x[0])
 
 
+def four_blocks(x):  # a loop over a fixed number of blocks, carrying the sums by hand
+    d = np.asarray(x, dtype=float) - x[0]
+    s1 = s2 = 0.0
+    c1s, c2s = [], []
+    for block in np.array_split(d, 4):
+        c1, c2 = s1 + np.cumsum(block), s2 + np.cumsum(block * block)
+        if c1.size:
+            s1, s2 = c1[-1], c2[-1]
+        c1s.append(c1)
+        c2s.append(c2)
+    k = np.arange(1, d.size + 1)
+    c1, c2 = np.concatenate(c1s), np.concatenate(c2s)
+    return np.sqrt(np.maximum(c2 / k - (c1 / k) ** 2, 0.0))
+
+
 def two_shift_loop(x):  # a loop over two sums, not over the values: accepted
     x = np.asarray(x, dtype=float)
     d = x - x[0]
@@ -671,6 +686,7 @@ CASES = [
     (check_running_std_of, (off_by_one,), WRONG, "off by one"),
     (check_running_std_of, (blocks_of_256,), WRONG, "not even in blocks"),
     (check_running_std_of, (blocks_while,), WRONG, "a while loop"),
+    (check_running_std_of, (four_blocks,), WRONG, "not even over a few blocks"),
     (check_running_std_of, (two_shift_loop,), CORRECT, None),
     (check_running_std_of, (lambda x: np.full(len(x), np.std(x)),), WRONG, "repeated"),
     (check_running_std_of, (lambda x: np.std(x),), WRONG, "one value per entry"),
