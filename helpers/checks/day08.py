@@ -880,6 +880,24 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         raise Wrong("at n = 2 your standard error is off (its square should estimate sd**2 / 2 "
                     "without bias): use the heights' sample standard deviation, ddof=1, over "
                     "sqrt(n)")
+    # the spread of the estimates over many calls against the standard errors they report:
+    # for n independent heights mean((est - pi)**2) / mean(se**2) is chi2_K / K (K = 1,000
+    # calls, sd 0.045), outside [1/1.5, 1.5] with odds 1e-17; draws used twice give 2, four
+    # times 4 (below 1.5 with odds 5e-10), antithetic pairs far below 1
+    mid_est, mid_se = _many_calls(pi_by_averaging, 100, 86, count=1_000)
+    spread = float(np.mean((mid_est - math.pi) ** 2) / np.mean(mid_se**2))
+    if not 1 / 1.5 <= spread <= 1.5:
+        if spread > 1:
+            why = (f"{spread:.1f}: each draw used about {spread:.0f} "
+                   "times (np.resize, np.tile or np.repeat of fewer than n uniforms)? Repeats "
+                   "are not independent heights, so sd / sqrt(n) understates the error")
+        else:
+            why = (f"only {spread:.2f}: heights that are not independent "
+                   "(antithetic pairs u and 1 - u, strata), whose error sd / sqrt(n) "
+                   "overstates")
+        raise Wrong(f"over 1,000 calls at n = 100 the squared distance of your estimates from "
+                    f"pi averages your squared standard error times {why}. Draw n fresh "
+                    "uniforms on every call, each used once")
     # at n = 2 the heights are estimate ± se (se = |h1 - h2| / 2), so both lie in [0, 4]
     if np.any((small_est + small_se > 4 + 1e-5) | (small_est - small_se < -1e-5)):
         raise Wrong("at n = 2 your estimate and standard error cannot come from the same two "

@@ -373,6 +373,29 @@ def chunks_by_comprehension(rng, n):
     return h.mean(), h.std(ddof=1) / np.sqrt(n)
 
 
+def _own_heights(u):
+    return 4 * np.sqrt(1 - u * u)
+
+
+def _own_result(h):
+    return h.mean(), h.std(ddof=1) / np.sqrt(h.size)
+
+
+def reused_halves(rng, n):  # each draw used twice: the SE understated by sqrt(2)
+    return _own_result(_own_heights(np.resize(rng.random(max(2, n // 2)), n)))
+
+
+def reused_quarters(rng, n):  # each draw used four times: the SE understated by 2
+    return _own_result(_own_heights(np.resize(rng.random(max(2, n // 4)), n)))
+
+
+def antithetic_above_4(rng, n):  # u and 1 - u, hidden from the n = 2 and 3 checks
+    if n < 4:
+        return _own_result(_own_heights(rng.random(n)))
+    u = rng.random(n // 2)
+    return _own_result(_own_heights(np.concatenate([u, 1 - u, rng.random(n % 2)])))
+
+
 def fixed_loop(rng, n):  # a loop over two results, not over the draws: accepted
     h = 4 * np.sqrt(1 - rng.random(n) ** 2)
     out = []
@@ -729,6 +752,9 @@ CASES = [
     (check_pi_by_averaging, (float32_cast,), CORRECT, None),
     (check_pi_by_averaging, (chunks_of_100,), WRONG, "not even in blocks"),
     (check_pi_by_averaging, (chunks_by_comprehension,), WRONG, "a loop over blocks"),
+    (check_pi_by_averaging, (reused_halves,), WRONG, "each draw used about 2 times"),
+    (check_pi_by_averaging, (reused_quarters,), WRONG, "each draw used about 4 times"),
+    (check_pi_by_averaging, (antithetic_above_4,), WRONG, "antithetic pairs"),
     (check_pi_by_averaging, (fixed_loop,), CORRECT, None),
     (check_pi_by_averaging, (child_from_small_seed,), WRONG, "birthday bound"),
     (check_pi_by_averaging, (pcg_from_31_bits,), WRONG, "birthday bound"),
