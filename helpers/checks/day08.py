@@ -430,6 +430,32 @@ def _running_std_hint(got: np.ndarray, x: np.ndarray) -> str:
     return "not the running standard deviation: entry k - 1 should be np.std(x[:k])"
 
 
+def _rounded_shift(got: np.ndarray, x: np.ndarray) -> float | None:
+    """The shift ``c`` (x[0] rounded to 1 to 4 significant digits, or to a power of ten) when
+    ``got`` matches sum(d**2)/k - mean(d)**2 for d = x - c better than for the unshifted x
+    and lies closer to it than to the exact values; else None."""
+    k = np.arange(1, x.size + 1)
+    exact = _exact_running_std(x)
+
+    def naive(c: float) -> np.ndarray:
+        d = x - c
+        with np.errstate(all="ignore"):
+            return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+    first = float(x[0])
+    shifts = {float(f"{first:.{digits}g}") for digits in range(1, 5)}
+    shifts |= {round(first, -power) for power in range(1, 9)}
+    shifts = {c for c in shifts if c != first and c != 0}
+    best, best_gap = None, float(np.nanmax(np.abs(got - naive(0.0))))
+    for c in sorted(shifts):
+        gap = float(np.nanmax(np.abs(got - naive(c))))
+        if gap < best_gap:
+            best, best_gap = c, gap
+    if best is None or not best_gap < 0.5 * float(np.nanmax(np.abs(got - exact))):
+        return None
+    return best
+
+
 @exercise_check
 def check_running_std_of(running_std_of) -> str:
     """``running_std_of(x)``: np.std of the first k values for every k, vectorized, and
@@ -546,6 +572,14 @@ def check_running_std_of(running_std_of) -> str:
                 got_offset).any() else float("nan")
             nans = int(np.isnan(got_offset).sum())
             seen = f"{nans} NaN" if nans else f"errors up to {worst:.2g}"
+            rounded = _rounded_shift(got_offset, offset)
+            if rounded is not None:
+                left = float(offset[0]) - rounded
+                raise Wrong(f"right near 0, but on {name} + N(0, 1) data ({seen}) your sums "
+                            f"cancel: you shift by {rounded:.6g}, a rounded value, which "
+                            f"leaves the data about {abs(left):.2g} from 0, so the squares "
+                            f"still subtract numbers near {left**2:.0e}; shift by a value of "
+                            "the data itself (such as x[0], unrounded)")
             raise Wrong(f"right near 0, but on {name} + N(0, 1) data ({seen}) your sums "
                         f"cancel: sum(x**2)/k - mean**2 subtracts two numbers near "
                         f"{centre**2:.0e} (Day 3's trap); shift the data by a value taken "

@@ -236,6 +236,13 @@ def four_blocks(x):  # a loop over a fixed number of blocks, carrying the sums b
     return np.sqrt(np.maximum(c2 / k - (c1 / k) ** 2, 0.0))
 
 
+def shift_by_two_digits(x):  # shifted, but by x[0] to 2 digits: 3.5e6 is left
+    x = np.asarray(x, dtype=float)
+    d = x - float(f"{x[0]:.2g}")
+    k = np.arange(1, x.size + 1)
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+
 def two_shift_loop(x):  # a loop over two sums, not over the values: accepted
     x = np.asarray(x, dtype=float)
     d = x - x[0]
@@ -710,6 +717,7 @@ CASES = [
     (check_running_std_of, (blocks_of_256,), WRONG, "not even in blocks"),
     (check_running_std_of, (blocks_while,), WRONG, "a while loop"),
     (check_running_std_of, (four_blocks,), WRONG, "not even over a few blocks"),
+    (check_running_std_of, (shift_by_two_digits,), WRONG, "about 3.5e+06 from 0"),
     (check_running_std_of, (two_shift_loop,), CORRECT, None),
     (check_running_std_of, (lambda x: np.full(len(x), np.std(x)),), WRONG, "repeated"),
     (check_running_std_of, (lambda x: np.std(x),), WRONG, "one value per entry"),
