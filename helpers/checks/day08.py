@@ -639,6 +639,13 @@ _SCRAMBLED_SEED = (f"your function seeds a generator of its own from at most {SE
                    "the rng argument itself (or a child from rng.spawn(1))")
 
 
+_TORCH_SEED = ("your function seeds a torch.Generator with manual_seed, which keeps only the "
+               "low 32 bits of the seed on the CPU (seeds s and s + 2**32 give the same "
+               "stream): a 63-bit seed drawn from rng still makes at most 2**32 streams, which "
+               "repeat across calls (the birthday bound, Day 1's rule). Draw the uniforms from "
+               "the rng argument itself (torch.from_numpy(rng.random(n)) for a tensor)")
+
+
 def _reference_estimates(seed: int, n: int) -> list[float]:
     """The estimates of the usual idioms (u, 1 - u, 2 u - 1 for rng.random(n)) from a
     generator seeded ``seed``."""
@@ -853,6 +860,8 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         raise Wrong(_small_seeds_hint(first, bits))
     if own_seeds and narrow_first_draw(lambda rng: _quiet_estimate(pi_by_averaging, rng),
                                        halves=True):
+        if "manual_seed" in _names_in(pi_by_averaging):
+            raise Wrong(_TORCH_SEED)
         raise Wrong(_SCRAMBLED_SEED)
     again = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(81), n), what)
     if again != (est, se):

@@ -1,6 +1,7 @@
 """Right and wrong answers for helpers.checks.day08 (see tests/checks/README.md)."""
 
 import functools
+import importlib.util
 import itertools
 import math
 import statistics
@@ -401,6 +402,13 @@ def antithetic_above_4(rng, n):  # u and 1 - u, hidden from the n = 2 and 3 chec
         return _own_result(_own_heights(rng.random(n)))
     u = rng.random(n // 2)
     return _own_result(_own_heights(np.concatenate([u, 1 - u, rng.random(n % 2)])))
+
+
+def torch_63_bit_seed(rng, n):  # manual_seed keeps only 32 of the 63 bits
+    import torch
+    g = torch.Generator().manual_seed(int(rng.integers(2**63)))
+    h = 4 * torch.sqrt(1 - torch.rand(n, generator=g, dtype=torch.float64) ** 2)
+    return float(h.mean()), float(h.std() / n**0.5)
 
 
 def fixed_loop(rng, n):  # a loop over two results, not over the draws: accepted
@@ -922,3 +930,6 @@ CASES += [
     (check_pi_by_averaging, (offset_estimate(0.05, dtype=np.float32),), WRONG,
      "all off from pi by about +0.05"),
 ]
+
+if importlib.util.find_spec("torch") is not None:  # in requirements-torch.txt only
+    CASES.append((check_pi_by_averaging, (torch_63_bit_seed,), WRONG, "low 32 bits"))
