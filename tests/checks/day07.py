@@ -802,7 +802,7 @@ if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without Py
          "float16"),
         (check_fit_line, (_fit_line_torch_lstsq,), CORRECT, None),
         (check_lstsq_unit_columns, (_unit_torch,), CORRECT, None),
-        (check_lstsq_unit_columns, (_unit_torch_unscaled,), WRONG, "what plain lstsq does"),
+        (check_lstsq_unit_columns, (_unit_torch_unscaled,), WRONG, "never scales the columns"),
     ]
 
 # ---------------------------------------------------------------- Exercise 4: family bootstrap
