@@ -244,6 +244,29 @@ def shift_by_two_digits(x):  # shifted, but by x[0] to 2 digits: 3.5e6 is left
     return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
 
 
+def shift_by_median_accumulate(x):  # np.add.accumulate, returned as a list: accepted
+    d = np.asarray(x, dtype=float) - np.median(x)
+    k = np.arange(1, d.size + 1)
+    var = np.add.accumulate(d * d) / k - (np.add.accumulate(d) / k) ** 2
+    return list(np.sqrt(np.maximum(var, 0.0)))
+
+
+def shift_by_last_longdouble(x):  # shifted by x[-1], summed in long double: accepted
+    d = np.asarray(x, dtype=np.longdouble) - np.longdouble(x[-1])
+    k = np.arange(1, d.size + 1)
+    var = np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2
+    return np.sqrt(np.maximum(var, 0)).astype(float)
+
+
+def shift_by_first_torch(x):  # the same in PyTorch, a float64 tensor: accepted
+    import torch
+    t = torch.as_tensor(np.asarray(x, dtype=float))
+    d = t - t[0]
+    k = torch.arange(1, d.numel() + 1, dtype=torch.float64)
+    return torch.sqrt(torch.clamp(torch.cumsum(d * d, 0) / k - (torch.cumsum(d, 0) / k) ** 2,
+                                  min=0.0))
+
+
 def two_shift_loop(x):  # a loop over two sums, not over the values: accepted
     x = np.asarray(x, dtype=float)
     d = x - x[0]
@@ -726,6 +749,8 @@ CASES = [
     (check_running_std_of, (blocks_while,), WRONG, "a while loop"),
     (check_running_std_of, (four_blocks,), WRONG, "not even over a few blocks"),
     (check_running_std_of, (shift_by_two_digits,), WRONG, "about 3.5e+06 from 0"),
+    (check_running_std_of, (shift_by_median_accumulate,), CORRECT, None),
+    (check_running_std_of, (shift_by_last_longdouble,), CORRECT, None),
     (check_running_std_of, (two_shift_loop,), CORRECT, None),
     (check_running_std_of, (lambda x: np.full(len(x), np.std(x)),), WRONG, "repeated"),
     (check_running_std_of, (lambda x: np.std(x),), WRONG, "one value per entry"),
@@ -933,3 +958,4 @@ CASES += [
 
 if importlib.util.find_spec("torch") is not None:  # in requirements-torch.txt only
     CASES.append((check_pi_by_averaging, (torch_63_bit_seed,), WRONG, "low 32 bits"))
+    CASES.append((check_running_std_of, (shift_by_first_torch,), CORRECT, None))
