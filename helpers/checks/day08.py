@@ -219,6 +219,57 @@ def _loop_over_blocks(func, make_args, size: int, large: int) -> str | None:
             "is still a Python loop over the data")
 
 
+def _holds_block(frame, size: int) -> bool:
+    """Whether a local of ``frame`` is an array (or a list or tuple of arrays) of more than
+    one and at most half of ``size`` values: a block of the data."""
+    for value in list(frame.f_locals.values()):
+        items = value if isinstance(value, list | tuple) else (value,)
+        for item in items[:64]:
+            count = getattr(item, "size", None)
+            count = count() if callable(count) and hasattr(item, "numel") else count
+            if isinstance(count, int) and 1 < count <= size // 2 and hasattr(item, "shape"):
+                return True
+    return False
+
+
+def _loop_over_pieces(func, x: np.ndarray) -> str | None:
+    """A hint when a line of the learner's own code runs more than once in one call of
+    ``func(x)`` (one frame) while a block of ``x`` (1 < size <= len(x) / 2) is among its
+    locals: a Python loop over pieces of the data, however few (np.array_split(d, 4));
+    None otherwise (a loop over two whole sums is not a loop over the data)."""
+    runs: dict = {}
+    frames: list = []  # kept alive, so no frame id is reused during the call
+    found: list = []
+
+    def local(frame, event, arg):
+        if event == "line" and not found:
+            key = (id(frame), frame.f_lineno)
+            runs[key] = runs.get(key, 0) + 1
+            if runs[key] > 1 and _holds_block(frame, x.size):
+                found.append((frame.f_code.co_name, frame.f_lineno - frame.f_code.co_firstlineno
+                              + 1))
+        return local
+
+    def global_trace(frame, event, arg):
+        if not _is_learners(frame.f_code.co_filename):
+            return None
+        frames.append(frame)
+        return local
+
+    previous = sys.gettrace()
+    sys.settrace(global_trace)
+    try:
+        with np.errstate(all="ignore"), contextlib.suppress(Exception):
+            call(func, x)
+    finally:
+        sys.settrace(previous)
+    if not found:
+        return None
+    name, line = found[0]
+    return (f"line {line} of {name} ran more than once, over blocks of the {x.size:,} values "
+            "(a Python loop over pieces of the data, such as np.array_split(d, 4))")
+
+
 def _quadratic_memory(func, size: int) -> bool:
     """Whether ``func`` on ``size`` values allocates memory of order ``size**2`` (an
     (n, n) matrix): tracemalloc sees NumPy's array buffers."""
@@ -379,6 +430,32 @@ def _running_std_hint(got: np.ndarray, x: np.ndarray) -> str:
     return "not the running standard deviation: entry k - 1 should be np.std(x[:k])"
 
 
+def _rounded_shift(got: np.ndarray, x: np.ndarray) -> float | None:
+    """The shift ``c`` (x[0] rounded to 1 to 4 significant digits, or to a power of ten) when
+    ``got`` matches sum(d**2)/k - mean(d)**2 for d = x - c better than for the unshifted x
+    and lies closer to it than to the exact values; else None."""
+    k = np.arange(1, x.size + 1)
+    exact = _exact_running_std(x)
+
+    def naive(c: float) -> np.ndarray:
+        d = x - c
+        with np.errstate(all="ignore"):
+            return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+    first = float(x[0])
+    shifts = {float(f"{first:.{digits}g}") for digits in range(1, 5)}
+    shifts |= {round(first, -power) for power in range(1, 9)}
+    shifts = {c for c in shifts if c != first and c != 0}
+    best, best_gap = None, float(np.nanmax(np.abs(got - naive(0.0))))
+    for c in sorted(shifts):
+        gap = float(np.nanmax(np.abs(got - naive(c))))
+        if gap < best_gap:
+            best, best_gap = c, gap
+    if best is None or not best_gap < 0.5 * float(np.nanmax(np.abs(got - exact))):
+        return None
+    return best
+
+
 @exercise_check
 def check_running_std_of(running_std_of) -> str:
     """``running_std_of(x)``: np.std of the first k values for every k, vectorized, and
@@ -449,6 +526,14 @@ def check_running_std_of(running_std_of) -> str:
         raise Wrong(f"right values, but {blocks}; the exercise asks for cumulative sums over "
                     "the whole array, with no Python loop over the values, not even in "
                     "blocks (np.cumsum runs the whole sum in compiled code)")
+    pieces = _loop_over_pieces(running_std_of,
+                               np.random.default_rng(9).normal(5.0, 2.0, 1_000))
+    if pieces is not None:
+        loop = _python_loop(running_std_of)
+        uses = f" (it uses {loop})" if loop is not None else ""
+        raise Wrong(f"right values, but {pieces}{uses}; the exercise asks for cumulative "
+                    "sums over the whole array, with no Python loop over the values, not "
+                    "even over a few blocks of them (carry nothing by hand: np.cumsum does)")
     convolutions = _convolutions_called(running_std_of, x.copy())
     if convolutions:
         raise Wrong(f"right values, but your function calls {' and '.join(convolutions)}: a "
@@ -487,6 +572,14 @@ def check_running_std_of(running_std_of) -> str:
                 got_offset).any() else float("nan")
             nans = int(np.isnan(got_offset).sum())
             seen = f"{nans} NaN" if nans else f"errors up to {worst:.2g}"
+            rounded = _rounded_shift(got_offset, offset)
+            if rounded is not None:
+                left = float(offset[0]) - rounded
+                raise Wrong(f"right near 0, but on {name} + N(0, 1) data ({seen}) your sums "
+                            f"cancel: you shift by {rounded:.6g}, a rounded value, which "
+                            f"leaves the data about {abs(left):.2g} from 0, so the squares "
+                            f"still subtract numbers near {left**2:.0e}; shift by a value of "
+                            "the data itself (such as x[0], unrounded)")
             raise Wrong(f"right near 0, but on {name} + N(0, 1) data ({seen}) your sums "
                         f"cancel: sum(x**2)/k - mean**2 subtracts two numbers near "
                         f"{centre**2:.0e} (Day 3's trap); shift the data by a value taken "
@@ -544,6 +637,13 @@ _SCRAMBLED_SEED = (f"your function seeds a generator of its own from at most {SE
                    f"the bits over a wide seed but adds none: at most 2**{SEED_BITS} streams, "
                    "which repeat across calls (the birthday bound, Day 1's rule). Draw from "
                    "the rng argument itself (or a child from rng.spawn(1))")
+
+
+_TORCH_SEED = ("your function seeds a torch.Generator with manual_seed, which keeps only the "
+               "low 32 bits of the seed on the CPU (seeds s and s + 2**32 give the same "
+               "stream): a 63-bit seed drawn from rng still makes at most 2**32 streams, which "
+               "repeat across calls (the birthday bound, Day 1's rule). Draw the uniforms from "
+               "the rng argument itself (torch.from_numpy(rng.random(n)) for a tensor)")
 
 
 def _reference_estimates(seed: int, n: int) -> list[float]:
@@ -760,6 +860,8 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         raise Wrong(_small_seeds_hint(first, bits))
     if own_seeds and narrow_first_draw(lambda rng: _quiet_estimate(pi_by_averaging, rng),
                                        halves=True):
+        if "manual_seed" in _names_in(pi_by_averaging):
+            raise Wrong(_TORCH_SEED)
         raise Wrong(_SCRAMBLED_SEED)
     again = _estimate_and_se(call(pi_by_averaging, np.random.default_rng(81), n), what)
     if again != (est, se):
@@ -821,6 +923,24 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         raise Wrong("at n = 2 your standard error is off (its square should estimate sd**2 / 2 "
                     "without bias): use the heights' sample standard deviation, ddof=1, over "
                     "sqrt(n)")
+    # the spread of the estimates over many calls against the standard errors they report:
+    # for n independent heights mean((est - pi)**2) / mean(se**2) is chi2_K / K (K = 1,000
+    # calls, sd 0.045), outside [1/1.5, 1.5] with odds 1e-17; draws used twice give 2, four
+    # times 4 (below 1.5 with odds 5e-10), antithetic pairs far below 1
+    mid_est, mid_se = _many_calls(pi_by_averaging, 100, 86, count=1_000)
+    spread = float(np.mean((mid_est - math.pi) ** 2) / np.mean(mid_se**2))
+    if not 1 / 1.5 <= spread <= 1.5:
+        if spread > 1:
+            why = (f"{spread:.1f}: each draw used about {spread:.0f} "
+                   "times (np.resize, np.tile or np.repeat of fewer than n uniforms)? Repeats "
+                   "are not independent heights, so sd / sqrt(n) understates the error")
+        else:
+            why = (f"only {spread:.2f}: heights that are not independent "
+                   "(antithetic pairs u and 1 - u, strata), whose error sd / sqrt(n) "
+                   "overstates")
+        raise Wrong(f"over 1,000 calls at n = 100 the squared distance of your estimates from "
+                    f"pi averages your squared standard error times {why}. Draw n fresh "
+                    "uniforms on every call, each used once")
     # at n = 2 the heights are estimate ± se (se = |h1 - h2| / 2), so both lie in [0, 4]
     if np.any((small_est + small_se > 4 + 1e-5) | (small_est - small_se < -1e-5)):
         raise Wrong("at n = 2 your estimate and standard error cannot come from the same two "

@@ -251,6 +251,11 @@ def unit_rcond_minus_one(A, y):  # rcond=-1: machine precision, NumPy's old defa
     return np.linalg.lstsq(A / lengths, y, rcond=-1)[0] / lengths
 
 
+def _unit_torch_unscaled(A, y):  # PyTorch's lstsq on A itself: it never scales
+    import torch
+    return torch.linalg.lstsq(torch.from_numpy(A), torch.from_numpy(y)[:, None]).solution[:, 0]
+
+
 def _unit_torch(A, y):  # PyTorch's lstsq with the SVD driver, like NumPy's
     import torch
     lengths = np.linalg.norm(A, axis=0)
@@ -797,6 +802,7 @@ if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without Py
          "float16"),
         (check_fit_line, (_fit_line_torch_lstsq,), CORRECT, None),
         (check_lstsq_unit_columns, (_unit_torch,), CORRECT, None),
+        (check_lstsq_unit_columns, (_unit_torch_unscaled,), WRONG, "never scales the columns"),
     ]
 
 # ---------------------------------------------------------------- Exercise 4: family bootstrap
@@ -890,6 +896,18 @@ def boot_reused(x, y, family, num_boot, rng):  # one resample for every replicat
     drawn = rng.integers(0, num_families, size=num_families)
     rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
     return np.full(num_boot, np.polyfit(x[rows], y[rows], 1)[0])
+
+
+def boot_wide_seed_arithmetic(x, y, family, num_boot, rng):  # 63-bit bases, 2**32 apart
+    base = int(rng.integers(2**63))
+    num_families = family.max() + 1
+    slopes = np.empty(num_boot)
+    for r in range(num_boot):
+        seq = np.random.SeedSequence(base * 2**32 + r)
+        drawn = np.random.default_rng(seq).integers(0, num_families, size=num_families)
+        rows = np.concatenate([np.flatnonzero(family == g) for g in drawn])
+        slopes[r] = np.polyfit(x[rows], y[rows], 1)[0]
+    return slopes
 
 
 def boot_seed_arithmetic(x, y, family, num_boot, rng):
@@ -1042,6 +1060,7 @@ CASES += [
     (check_family_bootstrap, (boot_children,), WRONG, "as if you resampled children"),
     (check_family_bootstrap, (boot_reused,), WRONG, "same resample is reused"),
     (check_family_bootstrap, (boot_seed_arithmetic,), WRONG, "seed arithmetic"),
+    (check_family_bootstrap, (boot_wide_seed_arithmetic,), WRONG, "however wide the base"),
     (check_family_bootstrap, (boot_fixed_seed,), WRONG, "new seeds"),
     (check_family_bootstrap, (boot_legacy,), WRONG, "global np.random"),
     (check_family_bootstrap, (boot_permutation,), WRONG, "without replacement"),

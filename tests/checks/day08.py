@@ -1,6 +1,7 @@
 """Right and wrong answers for helpers.checks.day08 (see tests/checks/README.md)."""
 
 import functools
+import importlib.util
 import itertools
 import math
 import statistics
@@ -221,6 +222,51 @@ def blocks_while(x):
     return shift_by_first(d + x[0])
 
 
+def four_blocks(x):  # a loop over a fixed number of blocks, carrying the sums by hand
+    d = np.asarray(x, dtype=float) - x[0]
+    s1 = s2 = 0.0
+    c1s, c2s = [], []
+    for block in np.array_split(d, 4):
+        c1, c2 = s1 + np.cumsum(block), s2 + np.cumsum(block * block)
+        if c1.size:
+            s1, s2 = c1[-1], c2[-1]
+        c1s.append(c1)
+        c2s.append(c2)
+    k = np.arange(1, d.size + 1)
+    c1, c2 = np.concatenate(c1s), np.concatenate(c2s)
+    return np.sqrt(np.maximum(c2 / k - (c1 / k) ** 2, 0.0))
+
+
+def shift_by_two_digits(x):  # shifted, but by x[0] to 2 digits: 3.5e6 is left
+    x = np.asarray(x, dtype=float)
+    d = x - float(f"{x[0]:.2g}")
+    k = np.arange(1, x.size + 1)
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+
+
+def shift_by_median_accumulate(x):  # np.add.accumulate, returned as a list: accepted
+    d = np.asarray(x, dtype=float) - np.median(x)
+    k = np.arange(1, d.size + 1)
+    var = np.add.accumulate(d * d) / k - (np.add.accumulate(d) / k) ** 2
+    return list(np.sqrt(np.maximum(var, 0.0)))
+
+
+def shift_by_last_longdouble(x):  # shifted by x[-1], summed in long double: accepted
+    d = np.asarray(x, dtype=np.longdouble) - np.longdouble(x[-1])
+    k = np.arange(1, d.size + 1)
+    var = np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2
+    return np.sqrt(np.maximum(var, 0)).astype(float)
+
+
+def shift_by_first_torch(x):  # the same in PyTorch, a float64 tensor: accepted
+    import torch
+    t = torch.as_tensor(np.asarray(x, dtype=float))
+    d = t - t[0]
+    k = torch.arange(1, d.numel() + 1, dtype=torch.float64)
+    return torch.sqrt(torch.clamp(torch.cumsum(d * d, 0) / k - (torch.cumsum(d, 0) / k) ** 2,
+                                  min=0.0))
+
+
 def two_shift_loop(x):  # a loop over two sums, not over the values: accepted
     x = np.asarray(x, dtype=float)
     d = x - x[0]
@@ -356,6 +402,36 @@ def chunks_by_comprehension(rng, n):
     u = np.concatenate([rng.random(min(1000, n - s)) for s in range(0, n, 1000)])
     h = 4 * np.sqrt(1 - u**2)
     return h.mean(), h.std(ddof=1) / np.sqrt(n)
+
+
+def _own_heights(u):
+    return 4 * np.sqrt(1 - u * u)
+
+
+def _own_result(h):
+    return h.mean(), h.std(ddof=1) / np.sqrt(h.size)
+
+
+def reused_halves(rng, n):  # each draw used twice: the SE understated by sqrt(2)
+    return _own_result(_own_heights(np.resize(rng.random(max(2, n // 2)), n)))
+
+
+def reused_quarters(rng, n):  # each draw used four times: the SE understated by 2
+    return _own_result(_own_heights(np.resize(rng.random(max(2, n // 4)), n)))
+
+
+def antithetic_above_4(rng, n):  # u and 1 - u, hidden from the n = 2 and 3 checks
+    if n < 4:
+        return _own_result(_own_heights(rng.random(n)))
+    u = rng.random(n // 2)
+    return _own_result(_own_heights(np.concatenate([u, 1 - u, rng.random(n % 2)])))
+
+
+def torch_63_bit_seed(rng, n):  # manual_seed keeps only 32 of the 63 bits
+    import torch
+    g = torch.Generator().manual_seed(int(rng.integers(2**63)))
+    h = 4 * torch.sqrt(1 - torch.rand(n, generator=g, dtype=torch.float64) ** 2)
+    return float(h.mean()), float(h.std() / n**0.5)
 
 
 def fixed_loop(rng, n):  # a loop over two results, not over the draws: accepted
@@ -671,6 +747,10 @@ CASES = [
     (check_running_std_of, (off_by_one,), WRONG, "off by one"),
     (check_running_std_of, (blocks_of_256,), WRONG, "not even in blocks"),
     (check_running_std_of, (blocks_while,), WRONG, "a while loop"),
+    (check_running_std_of, (four_blocks,), WRONG, "not even over a few blocks"),
+    (check_running_std_of, (shift_by_two_digits,), WRONG, "about 3.5e+06 from 0"),
+    (check_running_std_of, (shift_by_median_accumulate,), CORRECT, None),
+    (check_running_std_of, (shift_by_last_longdouble,), CORRECT, None),
     (check_running_std_of, (two_shift_loop,), CORRECT, None),
     (check_running_std_of, (lambda x: np.full(len(x), np.std(x)),), WRONG, "repeated"),
     (check_running_std_of, (lambda x: np.std(x),), WRONG, "one value per entry"),
@@ -713,6 +793,9 @@ CASES = [
     (check_pi_by_averaging, (float32_cast,), CORRECT, None),
     (check_pi_by_averaging, (chunks_of_100,), WRONG, "not even in blocks"),
     (check_pi_by_averaging, (chunks_by_comprehension,), WRONG, "a loop over blocks"),
+    (check_pi_by_averaging, (reused_halves,), WRONG, "each draw used about 2 times"),
+    (check_pi_by_averaging, (reused_quarters,), WRONG, "each draw used about 4 times"),
+    (check_pi_by_averaging, (antithetic_above_4,), WRONG, "antithetic pairs"),
     (check_pi_by_averaging, (fixed_loop,), CORRECT, None),
     (check_pi_by_averaging, (child_from_small_seed,), WRONG, "birthday bound"),
     (check_pi_by_averaging, (pcg_from_31_bits,), WRONG, "birthday bound"),
@@ -872,3 +955,7 @@ CASES += [
     (check_pi_by_averaging, (offset_estimate(0.05, dtype=np.float32),), WRONG,
      "all off from pi by about +0.05"),
 ]
+
+if importlib.util.find_spec("torch") is not None:  # in requirements-torch.txt only
+    CASES.append((check_pi_by_averaging, (torch_63_bit_seed,), WRONG, "low 32 bits"))
+    CASES.append((check_running_std_of, (shift_by_first_torch,), CORRECT, None))
