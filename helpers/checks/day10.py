@@ -736,18 +736,35 @@ _HASH_CAUSE = ("your tasks' seeds come from the builtin hash(): hash() of an int
                "between Python versions)")
 
 
+def _crash_hint(name: str, err: Wrong) -> str:
+    """The hint when ``task_seeds(name, 4)`` raised (``err``: :func:`call`'s Wrong)."""
+    said = str(err).removeprefix("your code raised ")
+    said = said if len(said) <= 120 else said[:117] + "..."
+    return (f"task_seeds({name}, 4) raised {said}; seeds can be of any size: SeedSequence "
+            "takes any non-negative int (SeedSequence(seed).spawn(n)), a uint32 array, a "
+            "uint64 or a Philox key does not")
+
+
+def _call_large(task_seeds, seed: int, name: str) -> object:
+    """``task_seeds(seed, 4)``; a Wrong naming the seed (``name``) if it raises."""
+    try:
+        return call(task_seeds, seed, 4)
+    except Wrong as err:
+        if not str(err).startswith("your code raised"):
+            raise
+        raise Wrong(_crash_hint(name, err)) from None
+
+
 def _large_seed_collision(task_seeds, hashed: bool = False) -> str | None:
     """A hint if the experiments with seeds 7 and 7 + 2**32, or 7 and 7 + 2**64, share a task
     (4 tasks each), then those of :data:`_FAR_SEEDS` and 2**64 and 2**64 + 7 (a float
     rounds them to one); ``hashed``: the answer called hash(), named in the hint. None
-    otherwise, or when ``task_seeds`` fails on the larger seed (a Philox key takes 64-bit
-    words: such seeds are not judged)."""
+    otherwise. An answer that raises on a larger seed (a uint32 array, a uint64, a Philox
+    key of 64-bit words) is told so (:func:`_crash_hint`): the exercise takes seeds of any
+    size."""
     seven = _states(call(task_seeds, 7, 4))
     for bits in (32, 64):
-        try:
-            other = _states(call(task_seeds, 7 + 2**bits, 4))
-        except Wrong:
-            continue
+        other = _states(_call_large(task_seeds, 7 + 2**bits, f"7 + 2**{bits}"))
         shared = set(seven) & set(other) - {None}
         if not shared:
             continue
@@ -768,11 +785,8 @@ def _large_seed_collision(task_seeds, hashed: bool = False) -> str | None:
     probes = [(7, f"7 + {name}", big, cause) for name, big, cause in _FAR_SEEDS]
     probes.append((_FLOAT_PAIR[0], "2**64 + 7", _FLOAT_PAIR[1], _FLOAT_CAUSE))
     for base, name, big, cause in probes:
-        try:
-            one = seven if base == 7 else _states(call(task_seeds, base, 4))
-            other = _states(call(task_seeds, big, 4))
-        except Wrong:
-            continue
+        one = seven if base == 7 else _states(_call_large(task_seeds, base, "2**64"))
+        other = _states(_call_large(task_seeds, big, name))
         shared = set(one) & set(other) - {None}
         if not shared:
             continue

@@ -297,7 +297,8 @@ CASES = [
                                          for i in range(n)],), WRONG,
      "arithmetic on the seed"),
     (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.Philox(key=[seed, i]))
-                                         for i in range(n)],), CORRECT, "never shared"),
+                                         for i in range(n)],), WRONG,
+     "task_seeds(7 + 2**64, 4) raised OverflowError"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence((i, seed)) for i in range(n)],),
      CORRECT, "never shared"),
     (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(abs(hash(f"{seed}-{i}")))
@@ -368,4 +369,21 @@ CASES += [
                                      * stats.sem(b - a), np.mean(b - a)
                                      + stats.t.ppf(0.975, len(a) - 1) * stats.sem(b - a)),),
      CORRECT, None),
+]
+
+
+# Seeds of any size (the prompt's 7 and 7 + 2**32): an answer that raises on a large seed is
+# told which seed and which error, not skipped
+CASES += [
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(np.array([seed, i],
+                                                                         dtype=np.uint32))
+                                         for i in range(n)],), WRONG,
+     "task_seeds(7 + 2**32, 4) raised OverflowError"),
+    (check_task_seeds, (lambda seed, n: np.random.SeedSequence(np.uint64(seed)).spawn(n),),
+     WRONG, "task_seeds(7 + 2**64, 4) raised"),
+    (check_task_seeds, (lambda seed, n: [np.random.Generator(np.random.Philox(
+        key=seed, counter=[0, i, 0, 0])) for i in range(n)],), WRONG,
+     "task_seeds(7 + 2**128, 4) raised ValueError"),
+    (check_task_seeds, (lambda seed, n: np.random.SeedSequence(np.uint64(seed)).spawn(n),),
+     WRONG, "seeds can be of any size: SeedSequence takes any non-negative int"),
 ]
