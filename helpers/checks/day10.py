@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import inspect
+import itertools
 import math
 import sys
 
@@ -601,6 +602,59 @@ def _narrow_task_seeds(task_seeds) -> str | None:
                             "and gives each task its own stream")
 
 
+#: Tasks of one experiment whose seeds :func:`_narrow_within` reads.
+_WITHIN_TASKS = 64
+
+
+def _task_words(task) -> list[int] | None:
+    """A task's seed as SeedSequence reads it: the 32-bit words of its entropy, then those of
+    each spawn_key element (each padded to the same count by the caller); None if none."""
+    sequence = _sequence(task)
+    value = entropy_int(getattr(sequence, "entropy", None))
+    if value is None:
+        return None
+    parts = [value, *(entropy_int(k) for k in getattr(sequence, "spawn_key", ()))]
+    if None in parts:
+        return None
+    return [[(part >> (32 * w)) & 0xFFFFFFFF for w in range(max(1, -(-part.bit_length() // 32)))]
+            for part in parts]
+
+
+def _narrow_within(task_seeds) -> str | None:
+    """A hint when the seeds of the tasks of ONE experiment (seed 7, :data:`_WITHIN_TASKS`
+    tasks) differ by ``SEED_BITS`` random bits or fewer: each 32-bit word of the tasks'
+    entropies and spawn keys that varies from task to task adds the bits it varies in (the
+    experiment's seed, the same in every task, adds none), so ``[v, seed]``, ``v + seed *
+    2**40`` or ``spawn_key=(v,)`` with v drawn below 2**32 count 32 bits, and tasks collide
+    by the birthday bound. None when a word grows (or shrinks) with the task's index (c + d *
+    i, ``f"{seed}0{i}"``: distinct by construction; 64 drawn words are in order with odds
+    2 / 64!), when the tasks have no such seeds, or when ``task_seeds`` fails."""
+    try:
+        tasks = call(task_seeds, 7, _WITHIN_TASKS)
+        parts = [_task_words(task) for task in tasks]
+    except (Wrong, TypeError):
+        return None
+    if not parts or None in parts or len({len(p) for p in parts}) != 1:
+        return None
+    bits = 0
+    for k in range(len(parts[0])):
+        width = max(len(p[k]) for p in parts)
+        for w in range(width):
+            column = [p[k][w] if w < len(p[k]) else 0 for p in parts]
+            steps = {(b > a) - (b < a) for a, b in itertools.pairwise(column)}
+            if steps in ({1}, {-1}):
+                return None  # the task's index (i, K * i, f"{seed}0{i}"): distinct tasks
+            varying = 0
+            for v in column:
+                varying |= v ^ column[0]
+            bits += varying.bit_count()
+    if bits == 0 or bits > SEED_BITS:
+        return None
+    return small_seeds_hint(f"the {_WITHIN_TASKS} tasks of one experiment are seeded", bits,
+                            "spawn (SeedSequence(seed).spawn(n)), which gives every task "
+                            "its own stream, distinct by construction")
+
+
 @exercise_check
 def check_task_seeds(task_seeds) -> str:
     """``task_seeds(seed, n)``: one independent stream per task, all from ``seed``.
@@ -661,7 +715,7 @@ def check_task_seeds(task_seeds) -> str:
     # the course's seed rule, before the collisions that such seeds cause among many
     # experiments (whose hint could only guess the cause); after the far-apart seeds, whose
     # hints name a seed cut to 32 bits (seed % 2**32) better than its width does
-    narrow = _narrow_task_seeds(task_seeds)
+    narrow = _narrow_task_seeds(task_seeds) or _narrow_within(task_seeds)
     if narrow is not None:
         raise Wrong(narrow)
     # experiments of other sizes: seed * n + i and seed**2 + i never collide at one n, but

@@ -387,3 +387,37 @@ CASES += [
     (check_task_seeds, (lambda seed, n: np.random.SeedSequence(np.uint64(seed)).spawn(n),),
      WRONG, "seeds can be of any size: SeedSequence takes any non-negative int"),
 ]
+
+
+def _mixed_tasks(bits, make):
+    """Tasks seeded from integers v drawn below 2**bits from default_rng(seed), with the
+    experiment's seed mixed in by ``make(v, seed)``."""
+    return lambda seed, n: [make(int(v), seed) for v in
+                            np.random.default_rng(seed).integers(2**bits, size=n)]
+
+
+# The seed rule within one experiment: 40 random bits or fewer varying from task to task
+# collide by the birthday bound however the experiment's seed is mixed in; the task's index
+# (distinct by construction) and wide draws pass
+CASES += [
+    (check_task_seeds, (_mixed_tasks(32, lambda v, s: np.random.SeedSequence([v, s])),),
+     WRONG, "tasks of one experiment are seeded with too few varying bits"),
+    (check_task_seeds, (_mixed_tasks(40, lambda v, s: np.random.SeedSequence(v + s * 2**40)),),
+     WRONG, "the seeds vary by about 40 bits"),
+    (check_task_seeds, (_mixed_tasks(32, lambda v, s: np.random.SeedSequence(
+        s, spawn_key=(v,))),), WRONG, "the seeds vary by about 32 bits"),
+    (check_task_seeds, (_mixed_tasks(32, lambda v, s: np.random.SeedSequence(v * 2**64 + s)),),
+     WRONG, "an even chance of a shared stream"),
+    (check_task_seeds, (_mixed_tasks(41, lambda v, s: np.random.SeedSequence([v, s])),),
+     CORRECT, "never shared"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed, spawn_key=(5, i))
+                                         for i in range(n)],), CORRECT, "never shared"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence([i, seed])
+                                         for i in range(n)],), CORRECT, "never shared"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(int(v)) for v in
+                                         np.random.SeedSequence(seed).generate_state(
+                                             n, np.uint64)],), CORRECT, "never shared"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence([int(v), i, seed]) for i, v in
+                                         enumerate(np.random.default_rng(seed).integers(
+                                             2**32, size=n))],), CORRECT, "never shared"),
+]
