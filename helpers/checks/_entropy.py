@@ -100,12 +100,14 @@ def _pairs(seed: int) -> list[tuple[int, int]]:
 def _half_pairs(seed: int) -> list[tuple[int, int]]:
     """Pairs of first outputs agreeing in the top ``a`` bits of the low 32-bit half and the
     top ``SEED_BITS - a`` bits of the high half (differing in all the other bits), for every
-    ``a`` from ``SEED_BITS - 31`` to 31: what two bounded 32-bit draws of ``a`` and
-    ``SEED_BITS - a`` bits or fewer read (the splits 32 / 8 and 8 / 32 are
-    :func:`_pairs`')."""
+    ``a`` from ``SEED_BITS - 32`` to 32: what two bounded 32-bit draws of ``a`` and
+    ``SEED_BITS - a`` bits or fewer read (a full 32-bit draw and a narrow one among them)."""
     rng = np.random.default_rng([seed, 2])
     pairs = []
-    for a in range(SEED_BITS - 31, 32):
+    # last, the splits 32 / 8 and 8 / 32 with the narrow draw's bits at the top of its half
+    # (int(rng.integers(2**32)) * 2**32 + int(rng.integers(2**8)): Lemire's method reads a
+    # bounded draw's top bits), which the low and high bits of :func:`_pairs` do not line up
+    for a in [*range(SEED_BITS - 31, 32), 32, SEED_BITS - 32]:
         keep = ((((1 << a) - 1) << (32 - a))
                 | ((((1 << (SEED_BITS - a)) - 1) << (32 - SEED_BITS + a)) << 32))
         one = int(rng.integers(2**64, dtype=np.uint64))

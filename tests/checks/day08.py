@@ -959,3 +959,27 @@ CASES += [
 if importlib.util.find_spec("torch") is not None:  # in requirements-torch.txt only
     CASES.append((check_pi_by_averaging, (torch_63_bit_seed,), WRONG, "low 32 bits"))
     CASES.append((check_running_std_of, (shift_by_first_torch,), CORRECT, None))
+
+
+def _child_estimate(make_seed):
+    """pi_by_averaging from a child generator seeded with ``make_seed(rng)``."""
+    def pi_by_averaging(rng, n):
+        heights = 4 * np.sqrt(1 - np.random.default_rng(make_seed(rng)).random(n) ** 2)
+        return float(heights.mean()), float(heights.std(ddof=1) / np.sqrt(n))
+    return pi_by_averaging
+
+
+# issue 20 (F1): 40 bits packed 32 + 8 with a stride of 2**32 span ~2**64 but hold 40 bits;
+# NumPy serves both bounded draws from one raw output, the 8 bits from the top of its high half
+CASES += [
+    (check_pi_by_averaging, (_child_estimate(lambda rng: int(rng.integers(2**32)) * 2**32
+                                             + int(rng.integers(2**8))),), WRONG,
+     "two small draws put together"),
+    (check_pi_by_averaging, (_child_estimate(lambda rng: int(rng.integers(2**32)) * 2**32
+                                             + int(rng.integers(2**32))),), CORRECT, None),
+    (check_pi_by_averaging, (_child_estimate(lambda rng: int(rng.integers(2**41))),), CORRECT,
+     None),
+    (check_pi_by_averaging, (_child_estimate(lambda rng: int(rng.random() * 2**53)),), CORRECT,
+     None),
+    (check_pi_by_averaging, (_child_estimate(lambda rng: rng),), CORRECT, None),
+]
