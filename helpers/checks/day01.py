@@ -105,9 +105,26 @@ def _array(value: object, name: str) -> np.ndarray:
     return out
 
 
+def _numpy_array(value: object, what: str) -> None:
+    """:class:`Wrong` if the learner returned a list, tuple or other sequence (a PyTorch
+    tensor, a pandas Series) where the prompt asks for a NumPy array; a single number is
+    left to the shape checks, which say how many values the array should hold.
+
+    >>> _numpy_array([1, 2], "rolls")
+    Traceback (most recent call last):
+    ...
+    helpers.exercises.Wrong: return a NumPy array (np.array(...) of your rolls), not a list/tuple
+    """
+    if isinstance(value, np.ndarray) or np.ndim(value) == 0:
+        return
+    kind = "a list/tuple" if isinstance(value, list | tuple) else a_type(value)
+    raise Wrong(f"return a NumPy array (np.array(...) of your {what}), not {kind}")
+
+
 def _copy_of(value: object, x: np.ndarray) -> np.ndarray:
     """The learner's copy of ``x`` as a float array of x's shape with finite values."""
     out = _array(value, "noisy_copy")
+    _numpy_array(value, "copy")
     if out.shape != x.shape:
         raise Wrong(f"for an x of shape {x.shape} the copy has shape {out.shape}: return an "
                     "array of x's shape, whatever that shape is")
@@ -513,7 +530,8 @@ def check_roll_die(roll_die: object) -> str:
       argument (a fixed pattern or a generator made inside the function ignores it)
     """
     rng = np.random.default_rng(0)
-    rolls = _rolls(call(roll_die, NUM_ROLLS, rng), NUM_ROLLS)
+    returned = call(roll_die, NUM_ROLLS, rng)
+    rolls = _rolls(returned, NUM_ROLLS)
     faces = set(np.unique(rolls).tolist())
     block = _block_length(rolls)
     if block is not None and faces != {1, 2, 3, 4, 5, 6} and faces <= {1, 2, 3, 4, 5, 6}:
@@ -528,6 +546,7 @@ def check_roll_die(roll_die: object) -> str:
         raise Wrong("your die shows 0 to 5; a die's faces are 1 to 6")
     if faces != {1, 2, 3, 4, 5, 6}:
         raise Wrong(f"a die shows the faces 1 to 6; your rolls hold {sorted(faces)}")
+    _numpy_array(returned, "rolls")  # after the faces: [roll] * num_rolls gets their hint
     if not np.array_equal(rolls, _rolls(call(roll_die, NUM_ROLLS, np.random.default_rng(0)),
                                         NUM_ROLLS)):
         raise Wrong("two generators made from the same seed gave different rolls: draw them "

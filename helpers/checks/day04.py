@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import types
 
 import numpy as np
 from sklearn.preprocessing import MinMaxScaler
@@ -539,6 +540,38 @@ def _whitens(got: np.ndarray, X_fit: np.ndarray, X: np.ndarray) -> float | None:
 EPS_SHARE = 0.01
 
 
+def _names_used(func, seen: set | None = None) -> set[str]:
+    """Global and attribute names that ``func``'s code (nested functions and lambdas
+    included) looks up, and those of the learner's own functions it calls, recursively.
+
+    >>> sorted(_names_used(lambda X: np.linalg.cholesky(X)))
+    ['cholesky', 'linalg', 'np']
+    """
+    seen = set() if seen is None else seen
+    code = getattr(func, "__code__", None)
+    if code is None or code in seen:
+        return set()
+    seen.add(code)
+    names, stack = set(), [code]
+    while stack:
+        c = stack.pop()
+        names.update(c.co_names)
+        stack.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
+    own = getattr(func, "__globals__", {})
+    for name in list(names):
+        obj = own.get(name)
+        if isinstance(obj, types.FunctionType) and obj.__module__ == func.__module__:
+            names |= _names_used(obj, seen)
+    return names
+
+
+def _used_cholesky(func) -> bool:
+    """Whether ``func`` names a Cholesky routine: NumPy's or SciPy's ``cholesky``,
+    SciPy's ``cho_factor`` or ``cho_solve``, PyTorch's ``cholesky_ex``."""
+    return any("cholesky" in name.lower() or name.startswith("cho_")
+               for name in _names_used(func))
+
+
 @exercise_check
 def check_whiten(whiten) -> str:
     """``whiten(X_train, X_test)``: X_test centred with the training mean and multiplied by
@@ -615,9 +648,10 @@ def check_whiten(whiten) -> str:
                         "divide each one by the square root of its eigenvalue (not by the "
                         "eigenvalue itself, and not leave it out)")
         if np.allclose(W @ C @ W.T, np.eye(len(C)), rtol=0, atol=1e-4):
+            cholesky = ("with a Cholesky factor C = L L^T, multiply the rows by inv(L).T, "
+                        "or solve L Z^T = X^T; " if _used_cholesky(whiten) else "")
             raise Wrong("your matrix whitens from the other side (W C W^T = I, not W^T C W): "
-                        "with a Cholesky factor C = L L^T, multiply the rows by inv(L).T, "
-                        "or solve L Z^T = X^T; transpose your matrix")
+                        f"{cholesky}transpose your matrix")
         if np.allclose(W, np.linalg.inv(C), rtol=1e-4, atol=0):
             raise Wrong("you multiplied by the inverse covariance; whitening needs its "
                         "inverse square root: divide by the square roots of the eigenvalues")

@@ -257,6 +257,14 @@ NOISY_COPY = [
      / np.sqrt(x.size), WRONG, "depend on each other"),
     (lambda x, scale, rng: (x + scale * rng.standard_normal(x.shape), rng), WRONG,
      "should return one array of numbers, got a tuple"),
+    # ... a right copy as a list (issue 20, M2: passed before): the prompt says "returns a
+    # new array"; np.array of the list is right
+    (lambda x, s, rng: (x + s*rng.standard_normal(np.shape(x))).tolist(), WRONG,
+     "return a NumPy array (np.array(...) of your copy), not a list/tuple"),
+    (lambda x, s, rng: tuple(x + s * rng.standard_normal(x.shape)), WRONG,
+     "return a NumPy array (np.array(...) of your copy), not a list/tuple"),
+    (lambda x, s, rng: np.array((x + s * rng.standard_normal(x.shape)).tolist()), CORRECT,
+     None),
     # wrong, as before
     (_global_noise, WRONG, "global np.random state"),
     (_stdlib_noise, WRONG, "global state of Python's random module"),
@@ -351,21 +359,22 @@ def _alternating_halves(num_rolls, rng):
     return np.where(np.arange(num_rolls) % 2 == 0, low, high)
 
 
+_NOT_AN_ARRAY = "return a NumPy array (np.array(...) of your rolls), not a list/tuple"
+
 ROLL_DIE = [
     (lambda num_rolls, rng: rng.integers(1, 7, size=num_rolls), CORRECT, "fair die"),
     (lambda num_rolls, rng: rng.integers(1, 6, num_rolls, endpoint=True), CORRECT, None),
-    # unusual but right: choice, a small dtype, a list, floor of uniforms, a loop (slow),
+    # unusual but right: choice, a small dtype, floor of uniforms, a loop (slow),
     # one-hot multinomial draws
     (lambda num_rolls, rng: rng.choice(6, num_rolls) + 1, CORRECT, None),
     (lambda num_rolls, rng: rng.choice([1, 2, 3, 4, 5, 6], size=num_rolls), CORRECT, None),
     (lambda num_rolls, rng: rng.integers(1, 7, num_rolls, dtype=np.uint8), CORRECT, None),
-    (lambda num_rolls, rng: rng.integers(1, 7, num_rolls).tolist(), CORRECT, None),
     (lambda num_rolls, rng: (rng.random(num_rolls) * 6).astype(int) + 1, CORRECT, None),
     (_loop_die, CORRECT, None),
     (lambda num_rolls, rng: rng.multinomial(1, [1 / 6] * 6, num_rolls).argmax(axis=1) + 1,
      CORRECT, None),
     # ... integers(6) + 1, the inverse CDF by searchsorted, ceil of 6 * (1 - u), int8 and
-    # uint64, SciPy with random_state, choice with p, a tuple
+    # uint64, SciPy with random_state, choice with p
     (lambda num_rolls, rng: rng.integers(6, size=num_rolls) + 1, CORRECT, None),
     (lambda num_rolls, rng: np.searchsorted(np.arange(1, 7) / 6, rng.random(num_rolls),
                                             side="right") + 1, CORRECT, None),
@@ -377,7 +386,15 @@ ROLL_DIE = [
      None),
     (lambda num_rolls, rng: rng.choice(np.arange(1, 7), num_rolls, p=[1 / 6] * 6), CORRECT,
      None),
-    (lambda num_rolls, rng: tuple(rng.integers(1, 7, num_rolls)), CORRECT, None),
+    # wrong (issue 20, M1): fair rolls in a list or a tuple; the prompt asks for "a 1-D
+    # integer array" (these passed before)
+    (lambda n, rng: [int(rng.integers(1, 7)) for _ in range(n)], WRONG, _NOT_AN_ARRAY),
+    (lambda n, rng: tuple(rng.integers(1, 7, size=n).tolist()), WRONG, _NOT_AN_ARRAY),
+    (lambda n, rng: list(rng.integers(1, 7, size=n)), WRONG, _NOT_AN_ARRAY),
+    (lambda num_rolls, rng: rng.integers(1, 7, num_rolls).tolist(), WRONG, _NOT_AN_ARRAY),
+    (lambda num_rolls, rng: tuple(rng.integers(1, 7, num_rolls)), WRONG, _NOT_AN_ARRAY),
+    # ... while np.array of the same list is right
+    (lambda n, rng: np.array([int(rng.integers(1, 7)) for _ in range(n)]), CORRECT, None),
     # ... child generators seeded with 64-bit integers drawn from rng, a remainder % 6 of
     # 2**32 * 6 equally likely values
     (lambda num_rolls, rng: default_rng(rng.integers(2**63)).integers(1, 7, num_rolls),

@@ -84,6 +84,21 @@ def _cholesky_white(X_train, X_test):
     return scipy.linalg.solve_triangular(L, (X_test - X_train.mean(axis=0)).T, lower=True).T
 
 
+def _eig_white_transposed(X_train, X_test):  # issue 20, L3: W^T where W whitens
+    m = X_train.mean(axis=0)
+    e, V = np.linalg.eigh(np.cov(X_train, rowvar=False))
+    return (X_test - m) @ (V / np.sqrt(e)).T
+
+
+def _lower_factor(C):  # the Cholesky factor, in a helper of the learner's own
+    return scipy.linalg.cholesky(C, lower=True)
+
+
+def _cholesky_white_transposed(X_train, X_test):  # X inv(L), not X inv(L)^T
+    L = _lower_factor(np.cov(X_train, rowvar=False))
+    return (X_test - X_train.mean(axis=0)) @ np.linalg.inv(L)
+
+
 def _svd_white(X_train, X_test):
     centred = X_train - X_train.mean(axis=0)
     _, s, Vt = np.linalg.svd(centred, full_matrices=False)
@@ -407,7 +422,13 @@ CASES = [
      CORRECT, None),
     (check_whiten, (_cs231n_white,), CORRECT, "at most 0.17%"),
     (check_whiten, (lambda Xtr, Xte: (Xte - Xtr.mean(axis=0)) @ np.linalg.inv(
-        np.linalg.cholesky(np.cov(Xtr, rowvar=False))),), WRONG, "transpose your matrix"),
+        np.linalg.cholesky(np.cov(Xtr, rowvar=False))),), WRONG,
+     "with a Cholesky factor C = L L^T, multiply the rows by inv(L).T"),
+    # ... the eigendecomposition's matrix transposed (issue 20, L3): told to transpose, with
+    # no Cholesky advice, since it used none
+    (check_whiten, (_eig_white_transposed,), WRONG,
+     "your matrix whitens from the other side (W C W^T = I, not W^T C W): transpose your"),
+    (check_whiten, (_cholesky_white_transposed,), WRONG, "multiply the rows by inv(L).T"),
     (check_whiten, (lambda Xtr, Xte: (Xte - Xtr.mean(axis=0)) @ _eig(np.cov(Xtr))[1]
                     / np.sqrt(_eig(np.cov(Xtr))[0]),), WRONG, "pass rowvar=False"),
     (check_whiten, (lambda Xtr, Xte: _zca_eps_white(Xtr, Xte, 1e-5),), CORRECT, "your eps"),
