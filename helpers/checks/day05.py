@@ -277,7 +277,51 @@ def _gain_draws(gain: Any, f: Any, seed: int, what: str,
         value = call(gain, phi, rng, num_draws)
     if torch_global.changed or torch_global.manual_seeds:
         raise Wrong(f"{what} {_GAIN_TORCH_GLOBAL}")
-    return _number(value, what), phi.inputs, seeding
+    got = _number(value, what)
+    return got, _gain_counted(gain, f, seed, phi.inputs, got, num_draws), seeding
+
+
+class _PerturbedPhi(_WatchedPhi):
+    """A :class:`_WatchedPhi` whose calls numbered in ``calls`` (0 first) answer
+    2 * f(z) + 0.5 in place of f(z)."""
+
+    def __init__(self, f: Any, calls: set) -> None:
+        super().__init__(f)
+        self.plain, self.calls = f, calls
+
+    def __call__(self, z: Any) -> Any:
+        plain = self.plain
+        self.f = (lambda x: plain(x) * 2 + 0.5) if len(self.inputs) in self.calls else plain
+        return super().__call__(z)
+
+
+def _gain_counted(gain: Any, f: Any, seed: int, inputs: list, got: float,
+                  num_draws: int) -> list:
+    """The calls of phi that the estimate ``got`` comes from. phi may also be applied to a
+    few values of the learner's own (phi(0.0), a grid to plot): if phi saw more distinct
+    values than ``num_draws``, and its largest calls hold exactly ``num_draws`` values, the
+    other calls are left out when another call with the same seed, whose phi answers those
+    other calls differently, gives the same estimate (they do not enter it). Otherwise every
+    call counts: draws beyond num_draws that enter the estimate are judged with the rest."""
+    seen = np.concatenate(inputs) if inputs else np.empty(0)
+    if np.unique(seen).size <= num_draws:
+        return inputs
+    order = sorted(range(len(inputs)), key=lambda k: -inputs[k].size)  # stable: call order
+    total, kept = 0, set()
+    for k in order:
+        if total >= num_draws:
+            break
+        total += inputs[k].size
+        kept.add(k)
+    if total != num_draws or len(kept) == len(inputs):
+        return inputs
+    others = set(range(len(inputs))) - kept
+    try:
+        again = _number(call(gain, _PerturbedPhi(f, others), np.random.default_rng(seed),
+                             num_draws), "gain")
+    except Exception:  # noqa: BLE001 (the other calls steer the answer: count them all)
+        return inputs
+    return [inputs[k] for k in sorted(kept)] if again == got else inputs
 
 
 def _gain_own_generators(gain: Any, what: str) -> None:
