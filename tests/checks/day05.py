@@ -7,6 +7,7 @@ import importlib.util
 import itertools
 import math
 import sys
+import time
 import warnings
 
 import numpy as np
@@ -1175,3 +1176,24 @@ CASES += [
     (check_gain, (_gain_own_count_with_unused,), WRONG, "210000 different values"),
 ]
 
+
+# gain: a generator seeded from a clock or a counter (issue 20, L2/L3), not from rng: named
+# as such, not as a narrow seed or one made from rng's own seed
+def _gain_clock_seeded(phi, rng, num_draws):
+    z = np.random.default_rng(time.time_ns()).standard_normal(num_draws)
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+_GAIN_COUNTER = [0]
+
+
+def _gain_counter_seeded(phi, rng, num_draws):
+    _GAIN_COUNTER[0] += 1
+    z = np.random.default_rng(_GAIN_COUNTER[0] + 12345).standard_normal(num_draws)
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+CASES += [
+    (check_gain, (_gain_clock_seeded,), WRONG, "a counter, or a clock?"),
+    (check_gain, (_gain_counter_seeded,), WRONG, "a counter, or a clock?"),
+]
