@@ -277,7 +277,51 @@ def _gain_draws(gain: Any, f: Any, seed: int, what: str,
         value = call(gain, phi, rng, num_draws)
     if torch_global.changed or torch_global.manual_seeds:
         raise Wrong(f"{what} {_GAIN_TORCH_GLOBAL}")
-    return _number(value, what), phi.inputs, seeding
+    got = _number(value, what)
+    return got, _gain_counted(gain, f, seed, phi.inputs, got, num_draws), seeding
+
+
+class _PerturbedPhi(_WatchedPhi):
+    """A :class:`_WatchedPhi` whose calls numbered in ``calls`` (0 first) answer
+    2 * f(z) + 0.5 in place of f(z)."""
+
+    def __init__(self, f: Any, calls: set) -> None:
+        super().__init__(f)
+        self.plain, self.calls = f, calls
+
+    def __call__(self, z: Any) -> Any:
+        plain = self.plain
+        self.f = (lambda x: plain(x) * 2 + 0.5) if len(self.inputs) in self.calls else plain
+        return super().__call__(z)
+
+
+def _gain_counted(gain: Any, f: Any, seed: int, inputs: list, got: float,
+                  num_draws: int) -> list:
+    """The calls of phi that the estimate ``got`` comes from. phi may also be applied to a
+    few values of the learner's own (phi(0.0), a grid to plot): if phi saw more distinct
+    values than ``num_draws``, and its largest calls hold exactly ``num_draws`` values, the
+    other calls are left out when another call with the same seed, whose phi answers those
+    other calls differently, gives the same estimate (they do not enter it). Otherwise every
+    call counts: draws beyond num_draws that enter the estimate are judged with the rest."""
+    seen = np.concatenate(inputs) if inputs else np.empty(0)
+    if np.unique(seen).size <= num_draws:
+        return inputs
+    order = sorted(range(len(inputs)), key=lambda k: -inputs[k].size)  # stable: call order
+    total, kept = 0, set()
+    for k in order:
+        if total >= num_draws:
+            break
+        total += inputs[k].size
+        kept.add(k)
+    if total != num_draws or len(kept) == len(inputs):
+        return inputs
+    others = set(range(len(inputs))) - kept
+    try:
+        again = _number(call(gain, _PerturbedPhi(f, others), np.random.default_rng(seed),
+                             num_draws), "gain")
+    except Exception:  # noqa: BLE001 (the other calls steer the answer: count them all)
+        return inputs
+    return [inputs[k] for k in sorted(kept)] if again == got else inputs
 
 
 def _gain_own_generators(gain: Any, what: str) -> None:
@@ -297,14 +341,6 @@ def _gain_own_generators(gain: Any, what: str) -> None:
         torch_made = seen.generators > 0
     if not any(groups):
         return  # unseeded generators: the reproducibility test below names them
-    firsts = [g[0][0] if g and g[0] else None for g in groups]
-    if all(x is not None for x in firsts) and len({x - e for x, e in
-                                                   zip(firsts, entropies, strict=True)}) == 1:
-        raise Wrong(f"{what} made a generator seeded from rng's own seed "
-                    "(rng.bit_generator.seed_seq.entropy, plus a constant?): that is "
-                    "arithmetic on the seed you were given, not a draw from rng, so two "
-                    "generators whose seeds differ by that constant give the same draws. "
-                    "Draw from rng itself, or from a child of it (rng.spawn(1)[0])")
     bits = weakest_seed_bits(groups)
     # Python's hash() of an object that holds no number (hash(phi)): its value comes from
     # the object's address (or a per-process salt, for text), not from rng
@@ -316,6 +352,21 @@ def _gain_own_generators(gain: Any, what: str) -> None:
                     "process), not from rng, so the estimate neither follows rng's seed nor "
                     "changes with it. Draw from rng itself, or from a child of it "
                     "(rng.spawn(1)[0])")
+    counted = _gain_seeds_not_from_rng(gain)
+    if counted:
+        raise Wrong(f"two calls of {what} with identically seeded rng made generators of its "
+                    f"own with different seeds ({counted}: a counter, or a clock?): seeds that "
+                    "change from call to call but not with rng, so the estimate is not "
+                    "reproducible from rng. Draw from rng itself, or from a child of it "
+                    "(rng.spawn(1)[0])")
+    firsts = [g[0][0] if g and g[0] else None for g in groups]
+    if all(x is not None for x in firsts) and len({x - e for x, e in
+                                                   zip(firsts, entropies, strict=True)}) == 1:
+        raise Wrong(f"{what} made a generator seeded from rng's own seed "
+                    "(rng.bit_generator.seed_seq.entropy, plus a constant?): that is "
+                    "arithmetic on the seed you were given, not a draw from rng, so two "
+                    "generators whose seeds differ by that constant give the same draws. "
+                    "Draw from rng itself, or from a child of it (rng.spawn(1)[0])")
     if bits is None:
         raise Wrong(f"{what} made a generator of its own with a fixed seed "
                     f"({groups[0][0][:2]}): A fixed seed gives every rng the same estimate. "
@@ -330,6 +381,21 @@ def _gain_own_generators(gain: Any, what: str) -> None:
                     f"2**{b + 1} times among n. Draw from rng itself, or from a child "
                     "of it (rng.spawn(1)[0])")
     _gain_narrow_seed(gain, what, hashes, probe=not torch_made)
+
+
+def _gain_seeds_not_from_rng(gain: Any) -> str:
+    """The integer seeds of the generators that two calls of ``gain``, each with a new rng of
+    the same seed, make, as text ("1, then 2"), when they differ: seeds that change from
+    call to call but not with rng (a module-level counter, a clock); else ""."""
+    made = []
+    for _ in range(2):
+        rng = np.random.default_rng(300_000)  # made before the watch: not the learner's
+        with _watch(gain) as (seen, _), watch_torch_global(gain):
+            call(gain, _WatchedPhi(np.tanh), rng, 1_000)
+        made.append(seen.groups)
+    if not all(made) or made[0] == made[1]:
+        return ""
+    return ", then ".join(", ".join(str(k) for k in group[0][:3]) for group in made)
 
 
 def _gain_narrow_seed(gain: Any, what: str, hashes: list, probe: bool = True) -> None:

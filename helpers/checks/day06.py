@@ -280,7 +280,17 @@ def _check_not_reused(dropped: np.ndarray, p: float, earlier: dict[float, np.nda
     earlier[p] = dropped
 
 
-def _shared_hint(name: str, arg: str) -> str:
+def _shared_hint(name: str, arg: str, dropped: np.ndarray | None = None) -> str:
+    """The hint for a share dropped that varies too much between calls; named apart when
+    every example of ``dropped`` (examples x units, or calls x examples x units) drops
+    exactly as many units, as one drawn row shuffled for every example does."""
+    counts = None if dropped is None else dropped.sum(axis=-1)
+    if counts is not None and counts.shape[-1] > 1 and np.all(counts == counts[..., :1]):
+        return (f"every example's mask in {name} drops exactly the same number of units, "
+                "a number that changes from call to call: each example's mask is a shuffle "
+                "of one drawn row (rng.permutation(row) for every example?), so the entries "
+                "depend on one another. Draw every entry independently, a mask of the "
+                f"input's full shape: rng.random(x.shape) >= {arg}")
     return (f"the share of units that {name} drops changes from call to call far more than "
             "independent draws allow: a threshold (or probability) drawn once per call and "
             "shared by every entry, such as p plus a little noise, makes the entries "
@@ -439,7 +449,7 @@ def _check_share_steady(dropped: np.ndarray, redraw: Any, arg: str, name: str) -
     share = float(dropped.mean())
     shares = [share] + [float(redraw(seed).mean()) for seed in _REDRAW_SEEDS]
     if np.var(shares, ddof=1) > 10 * share * (1 - share) / dropped.size:
-        raise Wrong(_shared_hint(name, arg))
+        raise Wrong(_shared_hint(name, arg, dropped))
 
 
 def _check_unit_copies(dropped_at_half, name: str) -> None:
@@ -573,7 +583,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
     # sample variance of 4000 right counts has a standard error of 2.2% of the binomial one:
     # 1.25 times it is more than 10 standard errors away)
     if counts.var(ddof=1) > 1.25 * binomial:
-        raise Wrong(_shared_hint(name, arg))
+        raise Wrong(_shared_hint(name, arg, masks.reshape(_NUM_CALLS, len(small), -1)))
     if counts.var(ddof=1) < _COUNT_VAR * binomial:
         raise Wrong(f"every call of {name} drops (nearly) the same number of entries: over "
                     f"{_NUM_CALLS} calls on an 8 x 8 input the number dropped has variance "

@@ -7,6 +7,7 @@ import importlib.util
 import itertools
 import math
 import sys
+import time
 import warnings
 
 import numpy as np
@@ -1124,3 +1125,75 @@ CASES += [
 ]
 if importlib.util.find_spec("torch") is not None:
     CASES.append((check_he_stack, (_he_kaiming,), CORRECT, None))
+
+
+# gain: phi also applied to a few values of the answer's own (issue 20, M1): a check of
+# phi(0.0) or a grid to plot is no draw and is left out; draws beyond num_draws that enter
+# the mean, or a fixed number of the answer's own, still fail on the count
+
+
+def _gain_probes(probe):
+    """Right, with phi also applied to ``probe`` (before the draws) and the result unused."""
+    def gain(phi, rng, num_draws):
+        phi(probe)
+        z = rng.standard_normal(num_draws)
+        return 1 / math.sqrt(np.mean(phi(z) ** 2))
+    return gain
+
+
+def _gain_scalar_test(phi, rng, num_draws):
+    z = rng.standard_normal(num_draws)
+    y = phi(z)
+    if phi(0.0) != 0:
+        pass
+    return 1 / np.sqrt(np.mean(y**2))
+
+
+def _gain_extra_draws(extra):
+    """Wrong: num_draws draws and ``extra`` more, in two calls of phi, all in the mean."""
+    def gain(phi, rng, num_draws):
+        a, b = phi(rng.standard_normal(num_draws)), phi(rng.standard_normal(extra))
+        return 1 / math.sqrt(np.mean(np.concatenate([a, b]) ** 2))
+    return gain
+
+
+def _gain_own_count_with_unused(phi, rng, num_draws):
+    """Wrong: num_draws draws go through phi unused; the mean is over 10,000 of its own."""
+    phi(rng.standard_normal(num_draws))
+    return 1 / math.sqrt(np.mean(phi(rng.standard_normal(10_000)) ** 2))
+
+
+CASES += [
+    (check_gain, (_gain_scalar_test,), CORRECT, "sqrt(2)"),
+    (check_gain, (_gain_probes(np.linspace(-3, 3, 7)),), CORRECT, None),
+    (check_gain, (_gain_probes(np.array([0.0, 1.0])),), CORRECT, None),
+    (check_gain, (_gain_extra_draws(1000),), WRONG, "201000 different values"),
+    (check_gain, (_gain_extra_draws(7),), WRONG, "200007 different values"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.standard_normal(2 * num_draws)) ** 2)),), WRONG, "400000 different values"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(
+        phi(rng.standard_normal(num_draws + 1000)) ** 2)),), WRONG, "201000 different values"),
+    (check_gain, (_gain_own_count_with_unused,), WRONG, "210000 different values"),
+]
+
+
+# gain: a generator seeded from a clock or a counter (issue 20, L2/L3), not from rng: named
+# as such, not as a narrow seed or one made from rng's own seed
+def _gain_clock_seeded(phi, rng, num_draws):
+    z = np.random.default_rng(time.time_ns()).standard_normal(num_draws)
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+_GAIN_COUNTER = [0]
+
+
+def _gain_counter_seeded(phi, rng, num_draws):
+    _GAIN_COUNTER[0] += 1
+    z = np.random.default_rng(_GAIN_COUNTER[0] + 12345).standard_normal(num_draws)
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+CASES += [
+    (check_gain, (_gain_clock_seeded,), WRONG, "a counter, or a clock?"),
+    (check_gain, (_gain_counter_seeded,), WRONG, "a counter, or a clock?"),
+]

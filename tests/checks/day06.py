@@ -941,3 +941,18 @@ CASES += [
     (check_snippet_fixed, (lambda a, p, rng: _snippet_guarded(np.abs(a), p, rng),), WRONG,
      "as abs() gives"),
 ]
+
+
+# one drawn row shuffled for every example (issue 20, L4): each example drops exactly the
+# same number of units, named as such rather than as a threshold shared by every entry
+def _original_permuted_row(x, p, rng, training=True):
+    if not training:
+        return x * (1 - p)
+    row = rng.random(x.shape[1]) >= p
+    return x * np.array([rng.permutation(row) for _ in range(len(x))])
+
+
+CASES += [
+    (check_original_dropout, (_original_permuted_row,), WRONG,
+     "drops exactly the same number of units"),
+]
