@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import types
 
 import numpy as np
 from sklearn.preprocessing import MinMaxScaler
 
+from helpers.checks._names import names_used as _names_used
 from helpers.exercises import Wrong, call, exercise_check, number
 
 #: Tolerances for comparing an answer with the exact result: loose enough for a float32
@@ -538,31 +538,6 @@ def _whitens(got: np.ndarray, X_fit: np.ndarray, X: np.ndarray) -> float | None:
 #: changes no whitened variance by more than this share, ``|eps| / (lambda_min + eps)``:
 #: the same order as the accepted choice between n and n - 1 (0.5% here).
 EPS_SHARE = 0.01
-
-
-def _names_used(func, seen: set | None = None) -> set[str]:
-    """Global and attribute names that ``func``'s code (nested functions and lambdas
-    included) looks up, and those of the learner's own functions it calls, recursively.
-
-    >>> sorted(_names_used(lambda X: np.linalg.cholesky(X)))
-    ['cholesky', 'linalg', 'np']
-    """
-    seen = set() if seen is None else seen
-    code = getattr(func, "__code__", None)
-    if code is None or code in seen:
-        return set()
-    seen.add(code)
-    names, stack = set(), [code]
-    while stack:
-        c = stack.pop()
-        names.update(c.co_names)
-        stack.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
-    own = getattr(func, "__globals__", {})
-    for name in list(names):
-        obj = own.get(name)
-        if isinstance(obj, types.FunctionType) and obj.__module__ == func.__module__:
-            names |= _names_used(obj, seen)
-    return names
 
 
 def _used_cholesky(func) -> bool:

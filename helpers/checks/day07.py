@@ -17,6 +17,7 @@ import types
 import numpy as np
 
 from helpers.checks._advance import NOT_ADVANCED_HINT, rng_advanced
+from helpers.checks._names import names_used as _names_used
 from helpers.checks._seeding import SEED_BITS, constant_step, watch_seeding, watch_torch_global
 from helpers.data import load_longley
 from helpers.exercises import Wrong, answer, call, exercise_check, number
@@ -24,34 +25,6 @@ from helpers.regression import add_bias, exact_least_squares, fit_ridge
 
 #: The course's own solvers: an answer that calls one of them has not written the solver.
 COURSE_SOLVERS = ("fit_least_squares", "fit_ridge", "exact_least_squares", "fit_normal_equation")
-
-
-def _names_used(func, seen: set | None = None, words: bool = False) -> set[str]:
-    """Global and attribute names that ``func``'s code (nested functions and lambdas
-    included) looks up, and those of the learner's own functions it calls, recursively;
-    with ``words`` also its local variable names and the keyword names of its calls."""
-    seen = set() if seen is None else seen
-    code = getattr(func, "__code__", None)
-    if code is None or code in seen:
-        return set()
-    seen.add(code)
-    names, stack = set(), [code]
-    while stack:
-        c = stack.pop()
-        names.update(c.co_names)
-        if words:
-            names.update(c.co_varnames)
-        for k in c.co_consts:
-            if isinstance(k, types.CodeType):
-                stack.append(k)
-            elif words and isinstance(k, tuple):  # the keyword names of a call: ("rcond",)
-                names.update(v for v in k if isinstance(v, str))
-    own = getattr(func, "__globals__", {})
-    for name in list(names):
-        obj = own.get(name)
-        if isinstance(obj, types.FunctionType) and obj.__module__ == func.__module__:
-            names |= _names_used(obj, seen, words)
-    return names
 
 
 def _reject_course_solver(func, written_with: str) -> None:
