@@ -433,6 +433,29 @@ def small_seeds_hint(seeded: str, bits: float, fix: str) -> str:
             f"at about {float(f'{even:.2g}'):,.0f} seeds); {fix}")
 
 
+def hashed_seed_hint(what: str) -> str:
+    """The hint for a function that seeds a generator of its own from the builtin ``hash``
+    (the course's seed policy refuses it, whatever it hashes); ``what``: what the function
+    gives (plural), for the hint.
+
+    >>> hashed_seed_hint("estimates")[:60]
+    'your function seeds a generator of its own from the builtin '
+    """
+    return ("your function seeds a generator of its own from the builtin hash(): Python "
+            "promises a hash's value only within one interpreter (a str's changes with "
+            "every process unless PYTHONHASHSEED is set, a tuple's has changed between "
+            "Python versions, and a float's or int's folds large values modulo 2**61 - 1), "
+            f"so another Python gives other {what} for the same rng. Draw from the rng "
+            "argument itself (or a child from rng.spawn(1))")
+
+
+def hashed_seeds(seen: Seeding) -> bool:
+    """Whether, in what :func:`watch_seeding` saw, the builtin ``hash`` was called and a
+    generator was seeded with integers: the seed most likely came from the hash (the
+    course's seed policy refuses any seed made with ``hash``)."""
+    return bool(seen.hashes and seen.groups)
+
+
 def child_seed_hint(func: Any, run: Any, what: str) -> str | None:
     """The hint when ``run(rng)``, a call of the learner's ``func`` with ``rng`` (generators
     of the seeds 300,000, 300,001, ... over ``WATCHED_CALLS`` calls), seeds new generators
@@ -441,10 +464,13 @@ def child_seed_hint(func: Any, run: Any, what: str) -> str | None:
     ``default_rng(rng.integers(2**32))``, ``SeedSequence(int(rng.integers(2**32)))``,
     ``[k, i]`` lists. None otherwise: a spawned child and ``rng`` itself seed nothing, a
     constant seed does not vary, and all 20 48-bit seeds fall below 2**40 with odds 2**-160.
-    ``what``: what the generators draw (plural), for the hint."""
-    bits = weakest_seed_bits([seen.groups for seen in _watched_calls(func, run)])
+    Seeds made with the builtin ``hash`` get :func:`hashed_seed_hint` (after the narrow
+    seeds' hint, which names what a hash of few bits cannot mend). ``what``: what the
+    generators draw (plural), for the hint."""
+    calls = _watched_calls(func, run)
+    bits = weakest_seed_bits([seen.groups for seen in calls])
     if bits is None or bits >= SEED_BITS:
-        return None
+        return hashed_seed_hint(what) if any(map(hashed_seeds, calls)) else None
     return small_seeds_hint(f"{what} come from a new generator seeded", bits,
                             f"draw the {what} from rng itself (a child generator, if you want "
                             "one, from rng.spawn(1)[0])")

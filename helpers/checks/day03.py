@@ -24,6 +24,7 @@ from helpers.checks._seeding import (
     arithmetic_seeds_hint,
     child_seed_hint,
     constant_step,
+    hashed_seed_hint,
     watch_seeding,
     watched_seeds,
 )
@@ -875,11 +876,15 @@ def _watched_seeds(bootstrap_se, x: np.ndarray) -> None:
             bootstrap_se, x.copy(), np.median, 200, rng), "resamples")
         if hint is None:
             return
-        rng = np.random.default_rng(5)  # made before the watch: not the learner's
-        with watch_seeding(bootstrap_se) as seen:
-            _quiet_call(bootstrap_se, x.copy(), np.median, 400, rng)
+        hashed = hint == hashed_seed_hint("resamples")  # named as such: no more to find
+        if not hashed:
+            rng = np.random.default_rng(5)  # made before the watch: not the learner's
+            with watch_seeding(bootstrap_se) as seen:
+                _quiet_call(bootstrap_se, x.copy(), np.median, 400, rng)
     except Wrong:
         return
+    if hashed:
+        raise Wrong(hint)
     narrow = (f" (and your base varies by {SEED_BITS} bits or fewer from call to call, so "
               "such bases are common)")
     seeds = seen.seeds

@@ -22,6 +22,7 @@ from helpers.checks._seeding import (
     WATCHED_CALLS,
     Seeding,
     constant_step,
+    hashed_seed_hint,
     is_int,
     seed_bits,
     watch_seeding,
@@ -381,6 +382,15 @@ def _gain_own_generators(gain: Any, what: str) -> None:
                     f"2**{b + 1} times among n. Draw from rng itself, or from a child "
                     "of it (rng.spawn(1)[0])")
     _gain_narrow_seed(gain, what, hashes, probe=not torch_made)
+    if _hashed(hashes):  # however wide (the course's seed policy)
+        raise Wrong(hashed_seed_hint("estimates"))
+
+
+def _hashed(hashes: list) -> bool:
+    """Whether any call fed something to the builtin ``hash`` (``hashes``: per call, what
+    :func:`_watch_hashing` recorded); hashlib on the bytes of a wide draw is reproducible
+    and passes."""
+    return any(how == "hash()" for run in hashes for how, _ in run)
 
 
 def _gain_seeds_not_from_rng(gain: Any) -> str:
@@ -1319,6 +1329,45 @@ def _no_reused_draws(layers: list, where: str = "") -> None:
             raise Wrong(f"{where}layers {a} and {b} reuse the same draws (shuffled, negated, "
                         "transposed or sliced from one array?): every layer needs its own "
                         "draws from rng")
+    _shared_draw(layers, where)
+
+
+def _shared_draw(layers: list, where: str) -> None:
+    """Wrong if two layers share even one draw exactly: standardized |values| equal to 14
+    significant digits (an off-by-one in slicing one flat array of draws gives two layers a
+    number; rescaling by He's std moves a draw by a few ulps, 1e-15). Two independent
+    normal draws agree that closely with odds about 1e-14 per pair: below 1e-5 over the
+    1e8 pairs of layers here.
+
+    >>> z = np.random.default_rng(0).standard_normal(7)
+    >>> _shared_draw([z[:4, None] * 2.0, z[3:, None] * 2.0], "")
+    Traceback (most recent call last):
+    ...
+    helpers.exercises.Wrong: layers 0 and 1 share a draw: weight [3, 0] of layer 0 and weight \
+[0, 0] of layer 1 are the same number drawn (a slice of one flat array that overlaps, off by \
+one?): every layer needs its own draws from rng
+    """
+    grids = [np.abs(W) / math.sqrt(2 / W.shape[0]) for W in layers]
+    for a, b in itertools.combinations(range(len(grids)), 2):
+        flat_a, flat_b = grids[a].ravel(), grids[b].ravel()
+        order = np.argsort(flat_a)
+        sorted_a = flat_a[order]
+        if not sorted_a.size or not flat_b.size:
+            continue
+        place = np.clip(np.searchsorted(sorted_a, flat_b), 1, sorted_a.size - 1)
+        near = np.where(np.abs(sorted_a[place - 1] - flat_b) < np.abs(sorted_a[place] - flat_b),
+                        place - 1, place) if sorted_a.size > 1 else np.zeros_like(place)
+        gap = np.abs(sorted_a[near] - flat_b)
+        same = np.flatnonzero((gap <= 1e-14 * flat_b) & (flat_b > 0))
+        if same.size:
+            j = int(same[0])
+            i = int(order[near[j]])
+            at_a = [int(k) for k in np.unravel_index(i, grids[a].shape)]
+            at_b = [int(k) for k in np.unravel_index(j, grids[b].shape)]
+            raise Wrong(f"{where}layers {a} and {b} share a draw: weight {at_a} of layer {a} "
+                        f"and weight {at_b} of layer {b} are the same number drawn (a slice "
+                        "of one flat array that overlaps, off by one?): every layer needs its "
+                        "own draws from rng")
 
 
 def _not_related(draws: list, where: str) -> None:
@@ -1495,6 +1544,8 @@ def check_he_stack(he_stack) -> str:
     # whose seeds are rng's own and vary as little)
     _few_seed_bits(keys)
     _few_hashed_bits(hashes)
+    if _hashed(hashes) and any(keys):
+        raise Wrong(hashed_seed_hint("networks"))
     _distinct_networks(he_stack)
     # rng has to move on: copies of it (deepcopy, jumped()) or its state saved and restored
     # leave it where it was, and then two networks from one rng are the same

@@ -40,7 +40,14 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks._seeding import SEED_BITS, seed_bits, spawn_tip, watch_seeding
+from helpers.checks._seeding import (
+    SEED_BITS,
+    hashed_seed_hint,
+    hashed_seeds,
+    seed_bits,
+    spawn_tip,
+    watch_seeding,
+)
 from helpers.exercises import Wrong, answer, call, exercise_check, undo_patches
 
 _P = 0.3  # the drop probability the checks use: far from 1/2, so keep and drop differ
@@ -518,7 +525,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
     torch = sys.modules.get("torch")
     before = torch.get_rng_state() if torch is not None else None
     small = _activations()[:8, :8]
-    keys = []
+    keys, hashed = [], False
     for seed in range(_WATCHED_CALLS):  # also the legacy generators made inside
         given = np.random.default_rng(100 + seed)  # made outside the watch: not the learner's
         with watch_seeding(answer(learner)) as seen, _legacy_made(learner) as legacy:
@@ -527,6 +534,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
             raise Wrong(f"{name} makes a legacy generator, {legacy[0]}, inside: draw the mask "
                         "from the rng argument (a Generator) itself")
         keys.append(seen.keys)
+        hashed = hashed or hashed_seeds(seen)
     first, again = out(np.random.default_rng(1)), out(np.random.default_rng(1))
     if torch is not None and not torch.equal(before, torch.get_rng_state()):
         torch.set_rng_state(before)  # leave the learner's global generator as it was
@@ -568,6 +576,8 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
                     f"bound: n calls share a seed about n**2 / 2**{b + 1} times), and so do "
                     "the masks: draw the mask from rng itself (or seed with 63 bits, "
                     "rng.integers(2**63))")
+    if hashed:  # a seed made with hash(), however wide (the course's seed policy)
+        raise Wrong(hashed_seed_hint("masks"))
     # Many small masks from one rng: two right masks of 64 entries coincide with odds below
     # 1e-10 over all pairs, while a generator seeded from a small range (rng.integers(1000))
     # repeats within a few hundred calls.

@@ -20,7 +20,7 @@ import tracemalloc
 import numpy as np
 
 from helpers.checks._entropy import narrow_first_draw
-from helpers.checks._seeding import SEED_BITS, seed_bits, watch_seeding
+from helpers.checks._seeding import SEED_BITS, hashed_seed_hint, seed_bits, watch_seeding
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -623,13 +623,6 @@ def _small_seeds_hint(first: object, bits: float) -> str:
             "child from rng.spawn(1))")
 
 
-_HASH_SEED = ("your function seeds a generator of its own from the builtin hash(): Python "
-              "promises a hash's value only within one interpreter (a str's changes with "
-              "every process unless PYTHONHASHSEED is set, a tuple's has changed between "
-              "Python versions, and a float's or int's folds large values modulo 2**61 - 1), "
-              "so another Python gives other estimates for the same rng. Draw from the rng "
-              "argument itself (or a child from rng.spawn(1))")
-
 _SCRAMBLED_SEED = (f"your function seeds a generator of its own from at most {SEED_BITS} bits "
                    "drawn from rng, scrambled (squared, shifted and xored, hashed, or two "
                    f"small draws put together): given two rngs whose first draws agree in "
@@ -850,7 +843,7 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         own_seeds += seeding.seeds
         hashes += seeding.hashes
     if hashes and any(keys):  # as Day 1's worker_rngs, Day 5's gain and Day 9: no hash()
-        raise Wrong(_HASH_SEED)
+        raise Wrong(hashed_seed_hint("estimates"))
     bits = seed_bits(keys)
     small = bool(own_seeds) and max(own_seeds) < _SMALL_SEED_BOUND  # all drawn below 2**40
     if small or (bits is not None and bits < SEED_BITS):

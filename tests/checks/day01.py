@@ -1139,3 +1139,21 @@ CASES += [
     (check_roll_die, (lambda num_rolls, rng: rng.integers(1, 7, num_rolls, dtype=np.uint8),),
      CORRECT, None),
 ]
+
+
+# Seventh sweep: a seed made with the builtin hash() is refused however wide it is (the
+# course's seed policy): hash() of text changes with every process, a tuple's between Python
+# versions. Day 1's worker_rngs refused it already; the other checks share the rule now.
+def _noise_hashed_text(x, scale, rng):
+    g = default_rng(abs(hash(str(int(rng.integers(2**63))))))
+    return x + scale * g.standard_normal(x.shape)
+
+
+def _rolls_hashed_tuple(num_rolls, rng):
+    return default_rng(abs(hash((int(rng.integers(2**63)), 6)))).integers(1, 7, num_rolls)
+
+
+CASES += [
+    (check_noisy_copy, (_noise_hashed_text,), WRONG, "from the builtin hash()"),
+    (check_roll_die, (_rolls_hashed_tuple,), WRONG, "from the builtin hash()"),
+]

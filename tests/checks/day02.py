@@ -849,3 +849,13 @@ CASES += [
     (check_sample_with_temperature, (_sampler_from(lambda rng: rng.spawn(1)[0]),), CORRECT, None),
     (check_train_test_split, (_split_from(lambda rng: rng.spawn(1)[0]),), CORRECT, None),
 ]
+
+
+# Seventh sweep: seeds made with the builtin hash(), however wide, are refused (hash() of
+# text changes with every process); the shared watcher's rule (helpers/checks/_seeding.py)
+CASES += [
+    (check_sample_with_temperature, (_sampler_from(lambda rng: np.random.default_rng(
+        abs(hash(str(int(rng.integers(2**63))))))),), WRONG, "from the builtin hash()"),
+    (check_train_test_split, (_split_from(lambda rng: np.random.default_rng(
+        abs(hash((int(rng.integers(2**63)), "split"))))),), WRONG, "from the builtin hash()"),
+]
