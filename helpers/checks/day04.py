@@ -619,6 +619,15 @@ def check_whiten(whiten) -> str:
             raise Wrong("each feature has variance 1 but they are still correlated (that is "
                         "standardization): rotate onto the covariance's eigenvectors too")
         if uncorrelated and not unit_variances:
+            if any(np.allclose(np.sort(np.diag(W.T @ S @ W)),
+                               np.sort(np.linalg.eigvalsh(S)) ** 2, rtol=1e-6, atol=0)
+                   for S in (cov, cov * n / (n - 1))):
+                # scaled by sqrt(eigenvalue) instead of dividing: eigh(inv(cov)) gives 1 / lam
+                raise Wrong("the new features are uncorrelated but their variances are the "
+                            "covariance's eigenvalues squared: you multiplied each by the "
+                            "square root of its eigenvalue instead of dividing (the "
+                            "eigenvalues of inv(cov) are 1 / those of cov). Take eigh of the "
+                            "covariance itself and divide by np.sqrt of its eigenvalues")
             raise Wrong("the new features are uncorrelated but their variances are not 1: "
                         "divide each one by the square root of its eigenvalue (not by the "
                         "eigenvalue itself, and not leave it out)")

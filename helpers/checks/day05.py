@@ -766,6 +766,26 @@ def _estimate_evidence(uniform_bound: Any, std: float, got: float, want: float) 
     return None
 
 
+def _ddof_factor(ratio: float) -> str | None:
+    """The factor ``ratio`` as text when it is a ddof correction (n - 1) / n, n / (n - 1) or
+    the square root of either, for a whole n from 10 to 10**5 (fewer is no sample size, and
+    sqrt(2) is Glorot's factor), to float64 precision; None otherwise. Neighbouring factors lie 1 / n**2 >= 1e-10 apart: a random ratio lands within
+    1e-13 of one with odds of 1e-3 at most, and the check asks the same factor of two calls.
+
+    >>> _ddof_factor(math.sqrt(999 / 1000)), _ddof_factor(1.0001234)
+    ('sqrt((n - 1) / n) with n = 1000', None)
+    """
+    for root, square in ((False, ratio), (True, ratio**2)):
+        for inverse, f in ((False, square), (True, 1 / square)):
+            if not 0.5 <= f < 1:
+                continue
+            n = round(1 / (1 - f))
+            if 10 <= n <= 10**5 and math.isclose(f, (n - 1) / n, rel_tol=1e-13):
+                shown = "n / (n - 1)" if inverse else "(n - 1) / n"
+                return f"{f'sqrt({shown})' if root else shown} with n = {n}"
+    return None
+
+
 @exercise_check
 def check_uniform_bound(uniform_bound) -> str:
     """``uniform_bound(std)``: the ``a`` for which ``U(-a, a)`` has standard deviation ``std``."""
@@ -786,6 +806,12 @@ def check_uniform_bound(uniform_bound) -> str:
         if rounded_to and math.isclose(got, want, rel_tol=_ROUNDED_TOL):
             raise Wrong(f"uniform_bound({std}) = {got!r} is the right value rounded to "
                         f"{rounded_to[0]} decimals: return it unrounded, without round()")
+        ddof = _ddof_factor(got / want)
+        if ddof is not None and ddof == _ddof_factor(other_got / (math.sqrt(3) * other)):
+            raise Wrong(f"uniform_bound({std}) = {got!r} is sqrt(3) * std times {ddof}: a "
+                        "sample's n - 1 correction (ddof) has no place here, there is no "
+                        "sample. The bound is exact: Var(U(-a, a)) = a**2 / 3, so "
+                        "a = sqrt(3) * std")
         # drawn: before float32 (a float32 estimate is still an estimate), after rounding
         evidence = (_estimate_evidence(uniform_bound, std, got, want)
                     if math.isclose(got, want, rel_tol=_ROUNDED_TOL) else None)
@@ -1208,19 +1234,26 @@ def _not_lagged(draws: list) -> None:
     sizes = [W.size for W in layers[0]]
     u = math.log(4 * _lag_tests(sizes) / _LAG_FALSE_ALARM)
 
-    def worst(sums: np.ndarray, pairs: np.ndarray, skip_zero: bool) -> tuple[int, float, float]:
+    def worst(sums: np.ndarray, pairs: np.ndarray, skip_zero: bool,
+              scale: float) -> tuple[int, float, float]:
+        """The lag that exceeds its bound most, by how much, and its correlation (the mean
+        product over the product of the RMS values, ``scale``: He's std need not hold)."""
         bound = 2 * np.sqrt(pairs * u) + 2 * u
         excess = np.abs(sums) / np.maximum(bound, 1e-300)
         if skip_zero:
             excess[0] = 0.0
         k = int(np.argmax(excess))
-        return k, float(excess[k]), float(sums[k] / max(pairs[k], 1))
+        return k, float(excess[k]), float(sums[k] / max(pairs[k], 1) / max(scale, 1e-300))
+
+    def mean_square(x: np.ndarray) -> float:
+        return float(np.mean(x**2))
 
     for layer, n in enumerate(sizes):
         shape = layers[0][layer].shape
         for order, name in (("C", "row-major"), ("F", "column-major")):
             x = np.stack([network[layer].ravel(order=order) for network in layers])
-            k, excess, corr = worst(_lag_sums(x), _lag_pairs(n, None, len(layers)), True)
+            k, excess, corr = worst(_lag_sums(x), _lag_pairs(n, None, len(layers)), True,
+                                    mean_square(x))
             if excess > 1:
                 rows, cols = divmod(k, shape[1])
                 if order == "F":
@@ -1235,7 +1268,8 @@ def _not_lagged(draws: list) -> None:
         x = np.stack([network[a].ravel() for network in layers])
         y = np.stack([network[b].ravel() for network in layers])
         shift, excess, corr = worst(_lag_sums(x, y), _lag_pairs(sizes[a], sizes[b],
-                                                               len(layers)), False)
+                                                               len(layers)), False,
+                                    math.sqrt(mean_square(x) * mean_square(y)))
         if excess > 1:
             raise Wrong(f"layers {a} and {b} are correlated ({corr:.2f} between their "
                         "flattened weights, at a shift of "
@@ -1395,7 +1429,8 @@ def _not_related(draws: list, where: str) -> None:
         total = float(x @ y)
         if abs(total) > 2 * math.sqrt(m * u) + 2 * u:
             how = f"layer {b} transposed" if transposed else f"layer {b}"
-            raise Wrong(f"{where}layer {a} and {how} are correlated ({total / m:.2f} between "
+            corr = total / max(math.sqrt(float(x @ x) * float(y @ y)), 1e-300)
+            raise Wrong(f"{where}layer {a} and {how} are correlated ({corr:.2f} between "
                         f"their weights, position by position, across {len(layers)} networks; "
                         "a false alarm below 1e-9): one layer is built from the other's draws "
                         "(mixed in, added or reused). Every layer needs its own independent "

@@ -427,6 +427,15 @@ def _running_std_hint(got: np.ndarray, x: np.ndarray) -> str:
             if np.allclose(got[1:], np.sqrt(np.maximum(wrong, 0.0))[1:], rtol=1e-6):
                 return ("off by one: the k-th cumulative sum adds up k values, so divide by 1, "
                     "2, ..., n")
+    for c in (1.2e8, -3.0e9, *(sign * 10.0**p for p in range(1, 13) for sign in (1, -1))):
+        d = x - c  # a fixed shift far from the data: the shortcut cancels the variance away
+        with np.errstate(all="ignore"):
+            shifted = np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0.0))
+        if np.allclose(got, shifted, rtol=1e-6, atol=1e-9):
+            return (f"your function shifts the data by a fixed {c:.3g}, far from these values "
+                    f"(near {np.median(x):.3g}): then sum(d**2)/k - mean(d)**2 subtracts two "
+                    "huge, nearly equal numbers and rounding eats the variance. Shift by a "
+                    "value of the data itself (x[0]), or centre on the running mean")
     return "not the running standard deviation: entry k - 1 should be np.std(x[:k])"
 
 

@@ -519,3 +519,15 @@ CASES += [
                     .fit(Xtr).transform(Xte),), CORRECT, None),
     (check_whiten, (_white_hidden_legacy,), WRONG, "global np.random state"),
 ]
+
+
+# Seventh sweep (low): eigh of the inverse covariance, then divided by the square root of its
+# eigenvalues (1 / lam): each feature is multiplied by sqrt(lam), variances lam**2
+def _whiten_eigh_of_inv(X_train, X_test):
+    w, V = np.linalg.eigh(np.linalg.inv(np.cov(X_train, rowvar=False)))
+    return (X_test - X_train.mean(axis=0)) @ V / np.sqrt(w)
+
+
+CASES += [
+    (check_whiten, (_whiten_eigh_of_inv,), WRONG, "eigenvalues of inv(cov) are 1 / those"),
+]

@@ -1239,3 +1239,18 @@ CASES += [
     (check_he_stack, (_he_off_by_one,), WRONG, "share a draw: weight"),
     (check_he_stack, (_he_flat_slices,), CORRECT, None),
 ]
+
+
+# Seventh sweep (low): a sample's (n - 1) / n factor is fixed, not drawn: named as such
+def _uniform_ddof(std):
+    return math.sqrt(3 * std**2 * 999 / 1000)
+
+
+def _uniform_bessel(std):
+    return math.sqrt(3) * std * 50 / 49
+
+
+CASES += [
+    (check_uniform_bound, (_uniform_ddof,), WRONG, "sqrt((n - 1) / n) with n = 1000"),
+    (check_uniform_bound, (_uniform_bessel,), WRONG, "n / (n - 1) with n = 50"),
+]

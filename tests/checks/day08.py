@@ -983,3 +983,16 @@ CASES += [
      None),
     (check_pi_by_averaging, (_child_estimate(lambda rng: rng),), CORRECT, None),
 ]
+
+
+# Seventh sweep (low): a fixed shift far from the data (x - 1e8) is named, not "not the
+# running standard deviation"
+def shift_by_fixed_1e8(x):
+    d = np.asarray(x, float) - 1e8
+    k = np.arange(1, d.size + 1)
+    return np.sqrt(np.maximum(np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2, 0))
+
+
+CASES += [
+    (check_running_std_of, (shift_by_fixed_1e8,), WRONG, "shifts the data by a fixed 1e+08"),
+]
