@@ -769,8 +769,9 @@ def _estimate_evidence(uniform_bound: Any, std: float, got: float, want: float) 
 def _ddof_factor(ratio: float) -> str | None:
     """The factor ``ratio`` as text when it is a ddof correction (n - 1) / n, n / (n - 1) or
     the square root of either, for a whole n from 10 to 10**5 (fewer is no sample size, and
-    sqrt(2) is Glorot's factor), to float64 precision; None otherwise. Neighbouring factors lie 1 / n**2 >= 1e-10 apart: a random ratio lands within
-    1e-13 of one with odds of 1e-3 at most, and the check asks the same factor of two calls.
+    sqrt(2) is Glorot's factor), to float64 precision; None otherwise. Neighbouring factors
+    lie 1 / n**2 >= 1e-10 apart: a random ratio lands within 1e-13 of one with odds of 1e-3
+    at most, and the check asks the same factor of two calls.
 
     >>> _ddof_factor(math.sqrt(999 / 1000)), _ddof_factor(1.0001234)
     ('sqrt((n - 1) / n) with n = 1000', None)
@@ -954,12 +955,13 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
 
 
 def _watched(func: Any, widths: tuple, rng: Any, seeds: list, keys: list | None = None,
-             hashes: list | None = None) -> list:
+             hashes: list | None = None, groups: list | None = None) -> list:
     """:func:`_layers`, appending to ``seeds`` the integer seeds that the call gave to
     ``np.random.default_rng``, ``SeedSequence`` or a bit generator, to ``keys`` (if
     given) every integer that went into those seeds (``Seeding.keys``: list entries too),
-    and to ``hashes`` (if given) what the call fed to ``hash`` or hashlib
-    (:func:`_watch_hashing`)."""
+    to ``hashes`` (if given) what the call fed to ``hash`` or hashlib
+    (:func:`_watch_hashing`), and to ``groups`` (if given) the integers of each generator's
+    seed (``Seeding.groups``)."""
     with _watch(func) as (seen, hashed):
         out = _layers(func, widths, rng)
     seeds.append(list(seen.seeds))
@@ -967,6 +969,8 @@ def _watched(func: Any, widths: tuple, rng: Any, seeds: list, keys: list | None 
         keys.append(list(seen.keys))
     if hashes is not None:
         hashes.append(hashed)
+    if groups is not None:
+        groups.append(list(seen.groups))
     return out
 
 
@@ -992,12 +996,15 @@ def _few_hashed_bits(hashes: list) -> None:
                 "(rng.integers(2**63))")
 
 
-def _few_seed_bits(keys: list) -> None:
+def _few_seed_bits(keys: list, groups: list) -> None:
     """Wrong if the generators a call seeds get, across calls with different rng, 40 bits or
     fewer from rng (:func:`seed_bits`; Day 1's rule: a seed drawn below 2**40 is rejected,
     rng.integers(2**40) included): such a seed, bare or in a list (``[s, layer]``) or a
-    ``SeedSequence(s)`` whose children make the layers, repeats across calls."""
-    bits = seed_bits(keys)
+    ``SeedSequence(s)`` whose children make the layers, repeats across calls. Judged over
+    the call's ``keys`` and generator by generator (``groups``, :func:`weakest_seed_bits`):
+    a generator per layer seeded ``[rng.integers(2**32), layer]`` repeats its layer though
+    the call's seeds together vary by more than 40 bits."""
+    bits = min((b for b in (seed_bits(keys), weakest_seed_bits(groups)) if b), default=None)
     if bits is not None and 0 < bits <= SEED_BITS:
         b = max(1, math.ceil(bits - 1e-9))
         even = math.sqrt(2 * math.log(2)) * 2 ** (b / 2)  # an even chance of a repeat
@@ -1450,7 +1457,8 @@ def check_he_stack(he_stack) -> str:
                     "every weight from the rng argument, and only from it")
     keys: list = []  # the integers that went into those seeds, per call with another rng
     hashes: list = []  # and what those calls hashed
-    other = _watched(he_stack, widths, np.random.default_rng(1), seeds, keys, hashes)
+    groups: list = []  # and the integers of each generator's seed, generator by generator
+    other = _watched(he_stack, widths, np.random.default_rng(1), seeds, keys, hashes, groups)
     if any(np.array_equal(a, b) for a, b in zip(first, other, strict=True)):
         shared_seeds = sorted(set(seeds[0]) & set(seeds[-1]))
         if shared_seeds and seeds[0] != seeds[-1]:
@@ -1492,7 +1500,7 @@ def check_he_stack(he_stack) -> str:
     # rescaled after the draw (after the reuse checks: an antithetic half has mean 0 too)
     for layer, W in enumerate(first):
         _not_standardized(W, layer)
-    draws = [_watched(he_stack, widths, np.random.default_rng(s), seeds, keys, hashes)
+    draws = [_watched(he_stack, widths, np.random.default_rng(s), seeds, keys, hashes, groups)
              for s in _STACK_SEEDS]
     for layer, (fan_in, fan_out) in enumerate(shapes):
         W = np.concatenate([d[layer].ravel() for d in draws])
@@ -1577,7 +1585,7 @@ def check_he_stack(he_stack) -> str:
             raise Wrong(_ENTROPY_HINT)
     # the seeds below 2**40 above, in a list or a SeedSequence (after the seed_seq mistakes,
     # whose seeds are rng's own and vary as little)
-    _few_seed_bits(keys)
+    _few_seed_bits(keys, groups)
     _few_hashed_bits(hashes)
     if _hashed(hashes) and any(keys):
         raise Wrong(hashed_seed_hint("networks"))

@@ -47,22 +47,27 @@ from helpers.checks._seeding import (
     seed_bits,
     spawn_tip,
     watch_seeding,
+    weakest_seed_bits,
 )
 from helpers.exercises import Wrong, answer, call, exercise_check, undo_patches
 
 _P = 0.3  # the drop probability the checks use: far from 1/2, so keep and drop differ
 _P_OTHER = 0.75  # a second one: an answer that ignores its argument fails one of the two
-# and an irregular third, no multiple of 0.05: a keep test on a coarse grid of levels, such as
-# rng.integers(0, 20, shape) >= 20 * p, drops the share 0.3 or 0.75 exactly but not this one
-_P_ODD = 0.3141
+# and an irregular third, no multiple of 0.05: a test on a coarse grid of levels, such as
+# rng.integers(0, 20, shape) >= 20 * p, drops the share 0.3 or 0.75 exactly but not this one.
+# A grid of L levels is off at p by (ceil(L p) - L p) / L if it tests the drop (>= L p) and by
+# (L p - floor(L p)) / L if it tests the keep (< L (1 - p)): both errors sum to 1 / L, so
+# the best p gives 256 * p a fractional part of 1/2 (80.5 / 256 = 0.31445): a uint8 grid
+# (256 levels, rng.integers(0, 256)) is off by 0.195 points either way, 100 levels by 0.45.
+_P_ODD = 0.31445
 _ROWS, _UNITS = 4000, 50
 _TOL = 0.005  # 5 standard errors of a dropped share estimated from 200,000 entries
-# At _P_ODD the share is estimated from 1,000,000 entries (_ODD_ROWS x _UNITS), to 0.25
-# points (5.4 standard errors): a keep test on 100 levels, rng.integers(0, 100) >= 100 * p,
-# drops 32% there, 0.59 points off, so it fails by more than 7 standard errors. (Finer
-# grids, 1000 levels or float16 uniforms, are off by 0.1 point or less: out of reach.)
-_ODD_ROWS = 20_000
-_TOL_ODD = 0.0025
+# At _P_ODD the share is estimated from 4,000,000 entries (_ODD_ROWS x _UNITS), to 0.125
+# points (5.4 standard errors of 0.023 points): the uint8 grid lies 3 standard errors beyond
+# that, 100 levels 14. (Finer grids, 1000 levels or float16 uniforms, are off by about 0.05
+# point: out of reach.)
+_ODD_ROWS = 80_000
+_TOL_ODD = 0.00125
 # Dependence tests, each a maximum over many correlations that are about N(0, 1 / pairs)
 # for a right answer; 6.5 standard errors keep the odds of a false alarm below 1e-6.
 _TOL_LAG = 6.5 / np.sqrt(_ROWS * _UNITS)  # one lag pooled over 200,000 pairs of entries
@@ -397,7 +402,7 @@ def _check_mask(dropped: np.ndarray, p: float, arg: str, name: str, x: np.ndarra
                     f"probability (keep each unit with probability 1 - {arg})")
     if abs(share - p) > tol and p == _P_ODD:  # right at _P and _P_OTHER, checked first
         raise Wrong(f"{name} should drop each unit with probability {arg} = {p}; it dropped "
-                    f"{share:.1%}, though it was right for {arg} = {_P} and {_P_OTHER}: the "
+                    f"{share:.2%}, though it was right for {arg} = {_P} and {_P_OTHER}: the "
                     "probability seems rounded to a coarse grid (such as rng.integers(0, 20) >= "
                     f"20 * {arg}); compare a uniform draw, rng.random(), with {arg} itself")
     if abs(share - p) > tol and p == _P and redraw is not None:
@@ -525,7 +530,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
     torch = sys.modules.get("torch")
     before = torch.get_rng_state() if torch is not None else None
     small = _activations()[:8, :8]
-    keys, hashed = [], False
+    keys, groups, hashed = [], [], False
     for seed in range(_WATCHED_CALLS):  # also the legacy generators made inside
         given = np.random.default_rng(100 + seed)  # made outside the watch: not the learner's
         with watch_seeding(answer(learner)) as seen, _legacy_made(learner) as legacy:
@@ -534,6 +539,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
             raise Wrong(f"{name} makes a legacy generator, {legacy[0]}, inside: draw the mask "
                         "from the rng argument (a Generator) itself")
         keys.append(seen.keys)
+        groups.append(seen.groups)
         hashed = hashed or hashed_seeds(seen)
     first, again = out(np.random.default_rng(1)), out(np.random.default_rng(1))
     if torch is not None and not torch.equal(before, torch.get_rng_state()):
@@ -563,7 +569,9 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
                     "training step needs a fresh mask, so draw from rng itself rather than a "
                     "generator rebuilt from its seed")
     _check_carried_over(one == 0, two == 0, name)
-    bits = seed_bits(keys)
+    # the seeds of the whole call, and those of each generator (a generator per example
+    # seeded [rng.integers(2**16), i]: many narrow seeds are no wide one)
+    bits = min((b for b in (seed_bits(keys), weakest_seed_bits(groups)) if b), default=None)
     # 40 bits or fewer, as Day 1 rules: 20 seeds drawn below 2**40 (rng.integers(2**40)) span
     # a little less than 2**40, so seed_bits gives about 39.9, never more than 40.
     if bits is not None and 0 < bits <= SEED_BITS:

@@ -1254,3 +1254,25 @@ CASES += [
     (check_uniform_bound, (_uniform_ddof,), WRONG, "sqrt((n - 1) / n) with n = 1000"),
     (check_uniform_bound, (_uniform_bessel,), WRONG, "n / (n - 1) with n = 50"),
 ]
+
+
+# Eighth sweep: a generator per layer seeded with a list holding a fresh narrow draw
+# ([rng.integers(2**32), layer]): the call's seeds together vary by more than 40 bits, each
+# layer's by 32, so layers repeat across networks (judged generator by generator now)
+def _he_narrow_list_per_layer(bound):
+    def he_stack(widths, rng):
+        return [np.random.default_rng([int(rng.integers(bound)), layer]).normal(
+            0, math.sqrt(2 / a), (a, b)) for layer, (a, b) in enumerate(itertools.pairwise(widths))]
+    return he_stack
+
+
+def _he_wide_list_per_layer(widths, rng):  # the same with 63-bit draws: valid
+    return [np.random.default_rng([int(rng.integers(2**63)), layer]).normal(
+        0, math.sqrt(2 / a), (a, b)) for layer, (a, b) in enumerate(itertools.pairwise(widths))]
+
+
+CASES += [
+    (check_he_stack, (_he_narrow_list_per_layer(2**32),), WRONG, "only about 32 bits"),
+    (check_he_stack, (_he_narrow_list_per_layer(2**20),), WRONG, "only about 20 bits"),
+    (check_he_stack, (_he_wide_list_per_layer,), CORRECT, None),
+]

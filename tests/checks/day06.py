@@ -976,3 +976,44 @@ CASES += [
     (check_original_dropout, (_original_hashed,), WRONG, "from the builtin hash()"),
     (check_snippet_fixed, (_snippet_hashed,), WRONG, "from the builtin hash()"),
 ]
+
+
+# Eighth sweep: a generator per example seeded with a fresh narrow draw (the call's seeds
+# together vary by many bits, each example's by 32 or 16: masks repeat across steps), and a
+# drop test on a uint8 grid of 256 levels (off by 0.195 points at the irregular p)
+def _original_narrow_per_row(x, p, rng, training=True):
+    if not training:
+        return x * (1 - p)
+    return np.stack([row * (np.random.default_rng(int(rng.integers(2**32))).random(row.size)
+                            >= p) for row in x])
+
+
+def _snippet_narrow_list_per_row(a, p_drop, rng):
+    keep = np.stack([np.random.default_rng([int(rng.integers(2**16)), i]).random(a.shape[1])
+                     >= p_drop for i in range(a.shape[0])])
+    return a * keep / (1 - p_drop)
+
+
+def _snippet_wide_per_row(a, p_drop, rng):  # 63-bit seeds per row: valid
+    keep = np.stack([np.random.default_rng(int(rng.integers(2**63))).random(a.shape[1])
+                     >= p_drop for _ in range(a.shape[0])])
+    return a * keep / (1 - p_drop) if p_drop < 1 else np.zeros_like(a)
+
+
+def _snippet_uint8_grid(a, p_drop, rng):
+    return a * (rng.integers(0, 256, a.shape, dtype=np.uint8) >= 256 * p_drop) / (1 - p_drop)
+
+
+def _original_uint8_keep_grid(x, p, rng, training=True):
+    if not training:
+        return x * (1 - p)
+    return x * (rng.integers(0, 256, x.shape) < 256 * (1 - p))
+
+
+CASES += [
+    (check_original_dropout, (_original_narrow_per_row,), WRONG, "only about 32 bits"),
+    (check_snippet_fixed, (_snippet_narrow_list_per_row,), WRONG, "only about 16 bits"),
+    (check_snippet_fixed, (_snippet_wide_per_row,), CORRECT, None),
+    (check_snippet_fixed, (_snippet_uint8_grid,), WRONG, "rounded to a coarse grid"),
+    (check_original_dropout, (_original_uint8_keep_grid,), WRONG, "rounded to a coarse grid"),
+]
