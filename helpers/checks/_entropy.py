@@ -97,6 +97,12 @@ def _pairs(seed: int) -> list[tuple[int, int]]:
     return [(a, a ^ flip_high), (b, b ^ flip_low)]
 
 
+def first_draw_pairs(seed: int) -> list[tuple[int, int]]:
+    """The pairs of first outputs of :func:`narrow_first_draw` (without the halves), for
+    probes that build their own Generators from them."""
+    return _pairs(seed)
+
+
 def _half_pairs(seed: int) -> list[tuple[int, int]]:
     """Pairs of first outputs agreeing in the top ``a`` bits of the low 32-bit half and the
     top ``SEED_BITS - a`` bits of the high half (differing in all the other bits), for every

@@ -456,6 +456,48 @@ def hashed_seeds(seen: Seeding) -> bool:
     return bool(seen.hashes and seen.groups)
 
 
+def scrambled_seed_hint(what: str) -> str:
+    """The hint for results (``what``, plural) that depend on rng only through a narrow seed
+    drawn from it and scrambled before seeding (squared, hashed with hashlib, multiplied),
+    which looks wide to the watch (:func:`_narrow_when_scrambled`).
+
+    >>> scrambled_seed_hint("rolls")[:62]
+    'your rolls depend on rng only through a seed of 40 bits or few'
+    """
+    return (f"your {what} depend on rng only through a seed of {SEED_BITS} bits or fewer "
+            "drawn from it (rng.integers(2**32), squared, hashed or multiplied or not, is "
+            f"still one of 2**32 seeds), so over many runs the same {what} come back (the "
+            f"birthday bound); draw the {what} from rng itself (a child generator, if you "
+            "want one, from rng.spawn(1)[0])")
+
+
+def _digest(value: Any) -> Any:
+    """``value`` in a form ``==`` compares as a whole: arrays (also inside a tuple or list,
+    as a split returns them) by shape, dtype and bytes."""
+    if isinstance(value, (tuple, list)):
+        return tuple(_digest(item) for item in value)
+    try:
+        array = np.asarray(value)
+    except (TypeError, ValueError):
+        return repr(value)
+    if array.dtype == object:
+        return repr(value)
+    return array.shape, str(array.dtype), array.tobytes()
+
+
+def _narrow_when_scrambled(run: Any) -> bool:
+    """Whether ``run(rng)``'s result depends on rng only through ``SEED_BITS`` bits of rng's
+    first draw (:func:`~helpers.checks._entropy.narrow_first_draw`): a narrow seed made wide
+    by a scramble the watch cannot see through (``s**2``, hashlib, a multiplier). False if
+    the answer raises on the probe's generators (other checks judge that)."""
+    from helpers.checks._entropy import narrow_first_draw  # it imports this module
+
+    try:
+        return narrow_first_draw(lambda rng: _digest(run(rng)))
+    except Exception:  # noqa: BLE001 (the learner's code: any error means "no verdict here")
+        return False
+
+
 def child_seed_hint(func: Any, run: Any, what: str) -> str | None:
     """The hint when ``run(rng)``, a call of the learner's ``func`` with ``rng`` (generators
     of the seeds 300,000, 300,001, ... over ``WATCHED_CALLS`` calls), seeds new generators
@@ -465,12 +507,19 @@ def child_seed_hint(func: Any, run: Any, what: str) -> str | None:
     ``[k, i]`` lists. None otherwise: a spawned child and ``rng`` itself seed nothing, a
     constant seed does not vary, and all 20 48-bit seeds fall below 2**40 with odds 2**-160.
     Seeds made with the builtin ``hash`` get :func:`hashed_seed_hint` (after the narrow
-    seeds' hint, which names what a hash of few bits cannot mend). ``what``: what the
-    generators draw (plural), for the hint."""
+    seeds' hint, which names what a hash of few bits cannot mend), and a narrow seed
+    scrambled into a wide one (``s**2``, hashlib) :func:`scrambled_seed_hint`: ``run`` must
+    return the call's result for that probe. ``what``: what the generators draw (plural),
+    for the hint."""
     calls = _watched_calls(func, run)
     bits = weakest_seed_bits([seen.groups for seen in calls])
     if bits is None or bits >= SEED_BITS:
-        return hashed_seed_hint(what) if any(map(hashed_seeds, calls)) else None
+        if any(map(hashed_seeds, calls)):
+            return hashed_seed_hint(what)
+        made = any(seen.groups or seen.numpy_made or seen.generators for seen in calls)
+        if made and _narrow_when_scrambled(run):
+            return scrambled_seed_hint(what)
+        return None
     return small_seeds_hint(f"{what} come from a new generator seeded", bits,
                             f"draw the {what} from rng itself (a child generator, if you want "
                             "one, from rng.spawn(1)[0])")

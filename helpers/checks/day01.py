@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from helpers.checks._entropy import first_draw_pairs, generator_with_first
 from helpers.checks._forked import ForkedError, in_fork
 from helpers.checks._seeding import (
     SEED_BITS,
@@ -696,6 +697,58 @@ def _other_string_hashes() -> Iterator[None]:
         builtins.hash = real
 
 
+_PROBE_SEEDS = (31_337, 27_182)  # the seeds whose default_rng(seed) the probe below replaces
+
+
+@contextlib.contextmanager
+def _crafted_default_rng(func: object, seed: int, first: int, craft: int) -> Iterator[None]:
+    """Within the block, ``np.random.default_rng(seed)`` (also under the learner's own names
+    for it) returns a Generator whose first raw output is ``first``
+    (:func:`~helpers.checks._entropy.generator_with_first`, its SeedSequence from
+    ``craft``); every other call is NumPy's own."""
+    real = np.random.default_rng
+
+    def crafted(value: object = None) -> np.random.Generator:
+        if is_int(value) and int(value) == seed:
+            return generator_with_first(first, seed=craft)
+        return real(value)
+
+    learner = getattr(func, "__globals__", {})
+    aliases = [name for name, value in learner.items() if value is real]
+    np.random.default_rng = crafted
+    for name in aliases:
+        learner[name] = crafted
+    try:
+        yield
+    finally:
+        np.random.default_rng = real
+        for name in aliases:
+            learner[name] = real
+
+
+def _narrow_drawn_seeds(worker_rngs: object) -> bool:
+    """Whether two runs with different seeds share a worker's stream when their
+    ``default_rng(seed)`` first draws agree in ``SEED_BITS`` bits only
+    (:func:`~helpers.checks._entropy.first_draw_pairs`): the workers then depend on the run
+    only through a narrow draw from it, however scrambled (``s**2``, hashlib), and such
+    draws coincide over many runs. Spawned workers, seeds of 63 bits, and narrow draws
+    mixed with seed itself (``[s, seed, i]``) pass."""
+    def starts(seed: int, first: int, craft: int) -> list[bytes]:
+        with _crafted_default_rng(worker_rngs, seed, first, craft):
+            try:
+                gens = call(worker_rngs, seed, 4)
+                return [g.bit_generator.random_raw(_START).tobytes() for g in gens]
+            except Exception:  # noqa: BLE001 (the learner's code: no verdict from this probe)
+                return []
+
+    for k, (one, other) in enumerate(first_draw_pairs(0)):
+        a = starts(_PROBE_SEEDS[0], one, 2 * k + 1)
+        b = starts(_PROBE_SEEDS[1], other, 2 * k + 2)
+        if a and b and set(a) & set(b):
+            return True
+    return False
+
+
 def _worker_list(worker_rngs: object, seed: int, num_workers: int) -> list:
     """The learner's generators for one call, checked for type and number."""
     gens = call(worker_rngs, seed, num_workers)
@@ -1010,6 +1063,13 @@ def check_worker_rngs(worker_rngs: object) -> str:
     _main_generators(runs, seeds)
     _other_seeds_children(runs, seeds)
     _spawned_from_arithmetic(runs)
+    if _narrow_drawn_seeds(worker_rngs):  # last: the narrow draws the seeds show are named
+        raise Wrong(f"your workers' seeds are drawn from default_rng(seed) with {SEED_BITS} "
+                    "bits or fewer (default_rng(seed).integers(2**32), squared, hashed or "
+                    "multiplied or not, is still one of 2**32 seeds): two runs whose draws "
+                    "agree share a worker's stream, and over many runs n such seeds coincide "
+                    "about n**2 / 2**33 times (the birthday bound). Spawn the workers, "
+                    "SeedSequence(seed).spawn(num_workers)")
     return (f"distinct worker streams, reproducible from seed, none shared across "
             f"{len(seeds)} seeds (0 to {_SWEEP[-1]} and others) and up to {_MANY[1]:,} "
             "workers, nor overlapping further along one stream.")

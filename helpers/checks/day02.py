@@ -197,8 +197,8 @@ def _child_seeds(func: object, args: tuple, what: str) -> None:
     values, ``SEED_BITS`` varying bits or fewer (Day 1's rule, shared:
     :func:`~helpers.checks._seeding.child_seed_hint`): ``default_rng(rng.integers(2**32))``
     repeats its streams over many runs."""
-    def run(rng: np.random.Generator) -> None:  # fresh copies: an answer may shuffle in place
-        call(func, *(a.copy() if isinstance(a, np.ndarray) else a for a in args), rng)
+    def run(rng: np.random.Generator) -> object:  # fresh copies: an answer may shuffle in place
+        return call(func, *(a.copy() if isinstance(a, np.ndarray) else a for a in args), rng)
 
     hint = child_seed_hint(answer(func), run, what)
     if hint:

@@ -14,6 +14,7 @@ import inspect
 import math
 import sys
 import warnings
+from collections.abc import Callable
 
 import numpy as np
 
@@ -25,6 +26,7 @@ from helpers.checks._seeding import (
     child_seed_hint,
     constant_step,
     hashed_seed_hint,
+    scrambled_seed_hint,
     watch_seeding,
     watched_seeds,
 )
@@ -53,6 +55,12 @@ def _spreads_from_seed(seed: int, child: bool = False) -> tuple[tuple[float, flo
         rng = np.random.default_rng(seed)
         return rng.spawn(1)[0] if child else rng
 
+    return _spreads_of(generator)
+
+
+def _spreads_of(generator: Callable[[], np.random.Generator]) -> tuple[tuple[float, float], ...]:
+    """:func:`_spreads_from_seed`'s eight values for the draws of ``generator()`` (a fresh
+    Generator at each call)."""
     out = []
     for dtype, rel in ((np.float64, 1e-6), (np.float32, 1e-6)):
         for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
@@ -60,6 +68,24 @@ def _spreads_from_seed(seed: int, child: bool = False) -> tuple[tuple[float, flo
             means = draws.mean(axis=axis, dtype=np.float64)
             out += [(float(means.std(ddof=ddof)), rel) for ddof in (0, 1)]
     return tuple(out)
+
+
+#: How a learner draws one wide seed from rng_ex for a child generator (more than 40 bits,
+#: which the course's seed policy accepts): 63 or 64 bits, a raw output, four 32-bit words.
+_WIDE_SEEDS = (lambda rng: rng.integers(2**63), lambda rng: rng.integers(2**64, dtype=np.uint64),
+               lambda rng: rng.bit_generator.random_raw(), lambda rng: rng.integers(2**62),
+               lambda rng: rng.integers(2**48), lambda rng: rng.integers(2**32, size=4))
+
+
+@functools.lru_cache(maxsize=8)
+def _wide_child_spreads(seed: int) -> tuple[tuple[float, float], ...]:
+    """:func:`_spreads_from_seed`'s values for a child of ``default_rng(seed)`` seeded with
+    one wide draw from it (:data:`_WIDE_SEEDS`: ``default_rng(rng_ex.integers(2**63))``)."""
+    out: tuple[tuple[float, float], ...] = ()
+    for draw in _WIDE_SEEDS:
+        child_seed = draw(np.random.default_rng(seed))
+        out += _spreads_of(lambda s=child_seed: np.random.default_rng(s))
+    return out
 
 
 @functools.lru_cache(maxsize=8)
@@ -297,6 +323,10 @@ def check_spread_of_means(spread, seed) -> str:
         if any(_close(spread, want, rel) for want, rel in _spreads_from_seed(seed, True)):
             return ("the means of 400 uniform draws scatter with standard deviation "
                     "sigma / sqrt(400) (drawn from rng_ex's child, rng_ex.spawn(1)[0]).")
+        if any(_close(spread, want, rel) for want, rel in _wide_child_spreads(seed)):
+            return ("the means of 400 uniform draws scatter with standard deviation "
+                    "sigma / sqrt(400) (drawn from a child seeded with a wide draw from "
+                    "rng_ex; rng_ex.spawn(1)[0] makes one without a seed).")
         raise Wrong("the size is right, but it is not the spread of the means that rng_ex "
                     "gives: draw the 5,000 x 400 numbers from rng_ex itself (not np.random "
                     "or another generator) right after the cell creates it, average each "
@@ -342,6 +372,9 @@ LIBRARY_VARIANCE_FILES = {
                                  for f in ("moment", "tvar", "tstd", "describe")},
     "scipy/ndimage/_measurements.py": {f: f"scipy.ndimage.{f}"
                                        for f in ("variance", "standard_deviation")},
+    # a distribution's closed-form fit: norm.fit(x) returns the population std as its scale
+    "scipy/stats/_continuous_distns.py": {
+        "fit": "scipy.stats.norm.fit (a fitted scale is the population std)"},
     "sklearn/utils/extmath.py": {
         "_incremental_mean_and_var": "sklearn's StandardScaler (or _incremental_mean_and_var)"},
     "sklearn/utils/sparsefuncs.py": {
@@ -876,7 +909,8 @@ def _watched_seeds(bootstrap_se, x: np.ndarray) -> None:
             bootstrap_se, x.copy(), np.median, 200, rng), "resamples")
         if hint is None:
             return
-        hashed = hint == hashed_seed_hint("resamples")  # named as such: no more to find
+        # named as such: no more to find
+        hashed = hint in (hashed_seed_hint("resamples"), scrambled_seed_hint("resamples"))
         if not hashed:
             rng = np.random.default_rng(5)  # made before the watch: not the learner's
             with watch_seeding(bootstrap_se) as seen:

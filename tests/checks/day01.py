@@ -8,6 +8,7 @@ mutation), each with the hint it must get.
 
 import base64
 import copy
+import hashlib
 import json
 import pickle
 import random
@@ -1156,4 +1157,49 @@ def _rolls_hashed_tuple(num_rolls, rng):
 CASES += [
     (check_noisy_copy, (_noise_hashed_text,), WRONG, "from the builtin hash()"),
     (check_roll_die, (_rolls_hashed_tuple,), WRONG, "from the builtin hash()"),
+]
+
+
+# Eighth sweep: a 32-bit draw scrambled into a wide seed (squared, sha256, legacy MT19937
+# seeding) looks wide to the seed watch; the first-draw probe sees it is still one of 2**32
+def _squared_child(rng):
+    return default_rng(int(rng.integers(2**32)) ** 2)
+
+
+def _sha256_child(rng):
+    digest = hashlib.sha256(str(int(rng.integers(2**32))).encode()).hexdigest()
+    return default_rng(int(digest, 16))
+
+
+def _legacy_mt_child(rng):
+    bits = MT19937()
+    bits._legacy_seeding(int(rng.integers(2**32)))
+    return Generator(bits)
+
+
+def _workers_squared(seed, num_workers):
+    return [default_rng(int(s) ** 2) for s in default_rng(seed).integers(2**32, size=num_workers)]
+
+
+def _workers_sha256(seed, num_workers):
+    return [default_rng(int(hashlib.sha256(str(int(s)).encode()).hexdigest(), 16))
+            for s in default_rng(seed).integers(2**32, size=num_workers)]
+
+
+def _workers_wide_squared(seed, num_workers):  # 63-bit draws squared: valid
+    return [default_rng(int(s) ** 2) for s in default_rng(seed).integers(2**63, size=num_workers)]
+
+
+CASES += [
+    (check_noisy_copy, (lambda x, scale, rng: x + scale * _squared_child(rng).standard_normal(
+        x.shape),), WRONG, "noise values depend on rng only through a seed of 40 bits"),
+    (check_noisy_copy, (lambda x, scale, rng: x + _legacy_mt_child(rng).normal(
+        0, scale, x.shape),), WRONG, "depend on rng only through a seed of 40 bits"),
+    (check_roll_die, (lambda num_rolls, rng: _sha256_child(rng).integers(1, 7, num_rolls),),
+     WRONG, "rolls depend on rng only through a seed of 40 bits"),
+    (check_roll_die, (lambda num_rolls, rng: default_rng(
+        int(rng.integers(2**63)) ** 2).integers(1, 7, num_rolls),), CORRECT, None),
+    (check_worker_rngs, (_workers_squared,), WRONG, "drawn from default_rng(seed) with 40 bits"),
+    (check_worker_rngs, (_workers_sha256,), WRONG, "drawn from default_rng(seed) with 40 bits"),
+    (check_worker_rngs, (_workers_wide_squared,), CORRECT, None),
 ]

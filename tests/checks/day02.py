@@ -859,3 +859,16 @@ CASES += [
     (check_train_test_split, (_split_from(lambda rng: np.random.default_rng(
         abs(hash((int(rng.integers(2**63)), "split"))))),), WRONG, "from the builtin hash()"),
 ]
+
+
+# Eighth sweep: a 32-bit draw scrambled into a wide seed (squared, cubed) before seeding a
+# child: still one of 2**32 streams, seen by the first-draw probe
+CASES += [
+    (check_sample_with_temperature, (_sampler_from(lambda rng: np.random.default_rng(
+        int(rng.integers(2**32)) ** 2)),), WRONG, "draws depend on rng only through a seed"),
+    (check_train_test_split, (_split_from(lambda rng: np.random.default_rng(
+        int(rng.integers(2**32)) ** 3 + 7)),), WRONG,
+     "splits depend on rng only through a seed"),
+    (check_train_test_split, (_split_from(lambda rng: np.random.default_rng(
+        int(rng.integers(2**63)) ** 2)),), CORRECT, None),
+]

@@ -1103,3 +1103,31 @@ CASES += [
     (check_variance, (_in_place,), WRONG, "leave the caller's array as it is: work on a copy"),
     (check_batch_means_se, (_centred_in_place,), WRONG, "work on a copy (x.copy())"),
 ]
+
+
+# Eighth sweep: a normal fit's scale is the population std, computed by the library
+def _variance_norm_fit(x):
+    return scipy.stats.norm.fit(x)[1] ** 2
+
+
+CASES += [
+    (check_variance, (_variance_norm_fit,), WRONG, "scipy.stats.norm.fit"),
+]
+
+
+# Eighth sweep: a child generator seeded with one wide draw from rng_ex (the course's seed
+# policy accepts it; the prompt does not forbid a child), and a narrow one (40 bits or fewer:
+# wrong, with the generic hint, since only the number is seen)
+def _wide_child_spread(seed, draw):
+    child = np.random.default_rng(draw(np.random.default_rng(seed)))
+    return float(child.random((5_000, 400)).mean(axis=1).std(ddof=1))
+
+
+CASES += [
+    (check_spread_of_means, (_wide_child_spread(42, lambda r: r.integers(2**63)), 42), CORRECT,
+     "a child seeded with a wide draw"),
+    (check_spread_of_means, (_wide_child_spread(7, lambda r: r.bit_generator.random_raw()), 7),
+     CORRECT, None),
+    (check_spread_of_means, (_wide_child_spread(42, lambda r: r.integers(2**32)), 42), WRONG,
+     "not the spread of the means that rng_ex gives"),
+]
