@@ -296,7 +296,8 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
     ✗ Not yet: at T = 0.5 every draw is the same class, 0, though softmax(logits / T) =
     [0.194, 0.788, 0.018] gives the others probability 0.806: draw with those probabilities
     (for the Gumbel-max trick, argmax of the scaled logits plus noise, the noise needs to be
-    Gumbel, -log(-log(u)) or rng.gumbel, not uniform)
+    Gumbel, -log(-log(u)) or rng.gumbel, not uniform, with its own value for every class of
+    every draw, shape (size, K), not one value shared by a draw's classes)
     """
     # first, and on 50 draws: a generator per draw would make 20,000 of them below
     tip = _arithmetic_seeds(sample_with_temperature, (LOGITS.copy(), 1.0, 50), "draw")
@@ -317,7 +318,8 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
                         f"probability {1 - p[idx[0]]:.3f}: draw with those probabilities "
                         "(for the Gumbel-max trick, argmax of the scaled logits plus noise, "
                         "the noise needs to be Gumbel, -log(-log(u)) or rng.gumbel, not "
-                        "uniform)")
+                        "uniform, with its own value for every class of every draw, shape "
+                        "(size, K), not one value shared by a draw's classes)")
         repeated = _repeated_draws(idx)
         if repeated:
             raise Wrong(f"at T = {T} {repeated}")

@@ -793,6 +793,10 @@ def _check_resamples(recorder: _Recorder, x: np.ndarray, num_resamples: int
                     "resample, np.roll, or permutations of it), so the statistic does not "
                     "vary: draw each resample afresh, for instance all of them as one "
                     "(num_resamples, len(x)) matrix of indices")
+    if np.all(idx == idx[:, :1]):  # one draw per resample, copied len(x) times
+        raise Wrong("each of your resamples is one value of x repeated len(x) times: one "
+                    "index drawn per resample, not len(x). Draw a (num_resamples, len(x)) "
+                    "matrix of indices, a fresh index for every place of every resample")
     # resamples with the same values: before the neighbour tests when most are repeats (a
     # few resamples reused looked like shifts of one resample), after them when few are
     # (windows of one stream repeat a multiset now and then, and those tests name them)

@@ -872,3 +872,14 @@ CASES += [
     (check_train_test_split, (_split_from(lambda rng: np.random.default_rng(
         int(rng.integers(2**63)) ** 2)),), CORRECT, None),
 ]
+
+
+# Eighth sweep (low): Gumbel-max with one noise value per draw, shared by its classes
+def _gumbel_shared_noise(logits, T, size, rng):
+    return np.argmax(logits / T + rng.gumbel(size=(size, 1)), axis=1)
+
+
+CASES += [
+    (check_sample_with_temperature, (_gumbel_shared_noise,), WRONG,
+     "not one value shared by a draw's classes"),
+]

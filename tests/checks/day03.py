@@ -1131,3 +1131,14 @@ CASES += [
     (check_spread_of_means, (_wide_child_spread(42, lambda r: r.integers(2**32)), 42), WRONG,
      "not the spread of the means that rng_ex gives"),
 ]
+
+
+# Eighth sweep (low): one index per resample, repeated along the row, is named as such
+def _one_index_per_resample(x, s, B, rng):
+    i = rng.integers(0, len(x), B)
+    return s(np.repeat(x[i][:, None], len(x), axis=1), axis=1).std()
+
+
+CASES += [
+    (check_bootstrap_se, (_one_index_per_resample,), WRONG, "one value of x repeated len(x)"),
+]
