@@ -14,6 +14,7 @@ import itertools
 import math
 import multiprocessing
 import sys
+import time
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -600,6 +601,47 @@ def _rows_alone_right(sample_tokens, logits: list[list[float]]) -> bool:
     return True
 
 
+def _drew_from_generator(sample_tokens) -> bool | None:
+    """Whether a call of ``sample_tokens`` (logits :data:`LOGITS`, seed 3) draws anything
+    from a ``torch.Generator`` it makes: one whose state after the call differs from its
+    state when it was made or last seeded (every draw moves it on). None without PyTorch.
+    Inside :func:`watch_seeding`, the watched ``torch.Generator`` is wrapped once more (on
+    ``torch`` and under the same names in the answer's globals), to keep its instances."""
+    torch = sys.modules.get("torch")
+    if torch is None:
+        return None
+    made: list[tuple[Any, Any]] = []  # (generator, its state when made or last seeded)
+    learner = getattr(sample_tokens, "__globals__", None)
+    with watch_seeding(sample_tokens):
+        watched = torch.Generator
+
+        class Kept(watched):  # type: ignore[misc, valid-type]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                made.append((self, self.get_state().clone()))
+
+            def manual_seed(self, seed: Any) -> Any:
+                got = super().manual_seed(seed)
+                made.append((self, self.get_state().clone()))
+                return got
+
+        aliases = ([k for k, v in learner.items() if v is watched]
+                   if isinstance(learner, dict) else [])
+        torch.Generator = Kept
+        for alias in aliases:
+            learner[alias] = Kept
+        try:
+            _call(sample_tokens, [list(row) for row in LOGITS], 1.0, 50, 3,
+                  global_hint=_TOKENS_GLOBAL)
+        finally:
+            torch.Generator = watched
+            for alias in aliases:
+                if learner.get(alias) is Kept:
+                    learner[alias] = watched
+    last = {id(g): (g, state) for g, state in made}  # the state each was last seeded to
+    return any(not torch.equal(g.get_state(), state) for g, state in last.values())
+
+
 def _frequencies(tokens: np.ndarray, k: int) -> np.ndarray:
     return np.stack([np.bincount(row, minlength=k) for row in tokens]) / tokens.shape[1]
 
@@ -831,6 +873,14 @@ def check_sample_tokens(sample_tokens) -> str:
         raise Wrong(f"these labels are right, but sample_tokens returned a "
                     f"{type(got).__module__}.{type(got).__name__}: the exercise is PyTorch's "
                     "version, so return the tensor that torch.multinomial draws")
+    if seeding.generators and _drew_from_generator(sample_tokens) is False:
+        raise Wrong(f"your function makes {seeding.generators} torch.Generator"
+                    f"{'s' if seeding.generators > 1 else ''} but draws nothing from "
+                    f"{'them' if seeding.generators > 1 else 'it'} (its state is where "
+                    "manual_seed put it): the labels come from elsewhere (NumPy's draws made "
+                    "into a tensor?). The exercise asks for PyTorch's version: draw every "
+                    "label from one torch.Generator seeded with `seed`, e.g. "
+                    "torch.multinomial(probs, n, replacement=True, generator=g)")
     if "torch" in sys.modules and seeding.generators == 0:
         if seeding.numpy_made:
             raise Wrong("these labels come from no torch.Generator (NumPy's draws made into a "
@@ -1130,6 +1180,7 @@ def check_rank_noise(rank_noise) -> str:
     _seed_trees(rank_noise, item_noise)
     _derived_entropies(rank_noise, item_noise)
     _resized_overlap(rank_noise)
+    _dropped_id_bits(rank_noise)  # after _resized_overlap: one array for all items is huge
     _padded_lists(rank_noise, item_noise)
     _integer_seed_streams(rank_noise)
     return ("each item's draws depend on its seed, epoch and index only: the same for any "
@@ -1181,6 +1232,71 @@ def _dropped_seed_bits(rank_noise) -> None:
                         "index)): it keeps all of its bits, however many")
 
 
+#: The bits b at which items (5, 2, 3) and (5, 2 + 2**b, 3), and (5, 2, 3 + 2**b), are
+#: compared: an id cut to its low 8, 16 or 32 bits (epoch % 256, index % 2**16, a mask, a
+#: cast to uint32) gives both the same noise. Bits above :data:`_ID_REACH` are asked for
+#: only of an answer whose call at 2**_ID_REACH took under :data:`_ID_SLOW` seconds: a
+#: spawn chain, SeedSequence(seed, spawn_key=(KEY,)).spawn(epoch + 1)[epoch].spawn(index +
+#: 1)[index], is right but makes index + 1 children (a third of a second at 2**16).
+_ID_BITS = (8, 16, 32)
+_ID_REACH, _ID_SLOW = 16, 0.05
+_ID_BASE = (5, 2, 3)
+
+
+def _item_row(rank_noise, seed: int, epoch: int, index: int) -> np.ndarray:
+    """One item's 4 draws, asked for alone (rank ``index`` of ``index + 1``)."""
+    return _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, 4)[0]
+
+
+def _timed_row(rank_noise, item: tuple[int, int, int]) -> tuple[np.ndarray, float]:
+    """:func:`_item_row` at ``item`` and the seconds it took (the least of two calls, when
+    the first is slow: a pause of the process is no cost of the answer's)."""
+    start = time.perf_counter()
+    row = _item_row(rank_noise, *item)
+    took = time.perf_counter() - start
+    if took > _ID_SLOW:
+        start = time.perf_counter()
+        _item_row(rank_noise, *item)
+        took = min(took, time.perf_counter() - start)
+    return row, took
+
+
+def _dropped_id_bits(rank_noise) -> None:
+    """Raise :class:`Wrong` if the item (5, 2, 3) draws what (5, 2 + 2**b, 3) or
+    (5, 2, 3 + 2**b) draws, for b in :data:`_ID_BITS`: an epoch or index whose high bits
+    are dropped on the way into the seed (``spawn_key=(KEY, epoch % 256, index)``,
+    ``index % 2**16``, ``np.uint32(index)``), so items 2**b epochs or indices apart share
+    their noise. The hint names the lowest such b (at or below the one found)."""
+    base = _item_row(rank_noise, *_ID_BASE)
+    for position, name in ((1, "epoch"), (2, "index")):
+        def moved(b: int, position: int = position) -> tuple[int, int, int]:
+            item = list(_ID_BASE)
+            item[position] += 2**b
+            return (item[0], item[1], item[2])
+
+        for b in _ID_BITS:
+            try:
+                row, took = _timed_row(rank_noise, moved(b))
+            except Wrong as err:  # an array for every item before this one: not ours to judge
+                if b > _ID_REACH and "MemoryError" in str(err):
+                    break
+                raise
+            if not np.array_equal(row, base):
+                if b >= _ID_REACH and took > _ID_SLOW:
+                    break  # the answer's cost grows with the id: no larger ids asked for
+                continue
+            low = b
+            while low > 1 and np.array_equal(base, _item_row(rank_noise, *moved(low - 1))):
+                low -= 1
+            raise Wrong(f"{_named(_ID_BASE)} and {_named(moved(low))} draw the same "
+                        f"numbers: your seed keeps only the low {low} bits of the {name} "
+                        f"({name} % 2**{low}, a mask, or a cast to a narrower integer type), "
+                        f"so items 2**{low} {name}s apart share their noise, though an "
+                        f"{name} may be any integer. Put the ids into the spawn key whole: "
+                        "SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index)) keeps "
+                        "every bit of them")
+
+
 #: Seed pairs that a seed map which is one-to-one only on small seeds makes one: a float on
 #: the way (53 bits: 2**64 + 7 rounds to 2**64, 2**60 + 1 to 2**60), and seed % (2**61 - 1)
 #: (what hash() of an integer is), each with what the hint says the map does.
@@ -1221,12 +1337,16 @@ def _padded_digits(rank_noise) -> None:
     (seed=10, epoch=1, index=0) draws, for k from 4 to 7: the ids written side by side in
     zero-padded fields (``int(f"{seed}{epoch:04d}{index:06d}")``), where a longer seed pushes
     its last digit into the epoch's field and the index's top digit reaches the epoch's.
-    Each item is asked for alone (rank ``index`` of ``index + 1``)."""
+    Each item is asked for alone (rank ``index`` of ``index + 1``); an answer whose call
+    takes over :data:`_ID_SLOW` seconds (its cost grows with the index, as a spawn chain's
+    does: a minute at 10**7) is asked for no larger index."""
     other = _rank_rows(rank_noise, 10, 1, 0, 1, 1, 4)[0]
     for k in _PADDED_WIDTHS:
         index = 10**k
-        if np.array_equal(_rank_rows(rank_noise, 1, 0, index, index + 1, index + 1, 4)[0],
-                          other):
+        row, took = _timed_row(rank_noise, (1, 0, index))
+        if took > _ID_SLOW and not np.array_equal(row, other):
+            return
+        if np.array_equal(row, other):
             raise Wrong(f"{_named((1, 0, index))} and {_named((10, 1, 0))} draw the same "
                         "numbers: your seed writes the ids' digits side by side, and "
                         "zero-padded fields (such as f\"{seed}{epoch:04d}{index:06d}\") do "
@@ -1394,6 +1514,11 @@ def _entropy_splits(group: list[int]) -> list[tuple[int, tuple[int, ...]]]:
     return splits
 
 
+def _entropy_entries(group: tuple[int, ...], seed: int) -> str:
+    """How the entries of one seed (entropy, then spawn key) name the ids, for a hint."""
+    return ", ".join("seed" if k == seed else str(k) for k in group)
+
+
 def _derived_entropies(rank_noise, item_noise) -> None:
     """Raise :class:`Wrong` if an item of :data:`_DERIVED_ITEMS` draws what a node of the
     spawn tree of another integer ``E`` draws, ``E`` read from the seed the answer gives
@@ -1402,20 +1527,47 @@ def _derived_entropies(rank_noise, item_noise) -> None:
     ``ITEM_NOISE_KEY + seed * 2**32`` (and ``seed + ITEM_NOISE_KEY``, ``[seed, KEY]``,
     ``seed * 2**32 + KEY`` alike), which a program seeded with ``E`` hands out when it
     spawns two levels deep. The nodes tried: the rest of the seed as a spawn key when its
-    entries are all below :data:`_SPAWN_REACH`, and :func:`_tree_keys` of ``E``. An ``E``
-    that the item of the next seed gives too is a constant, left to :func:`_seed_trees`. A
-    right answer's entropy is the seed itself, below a key that no spawn reaches."""
+    entries are all below :data:`_SPAWN_REACH` (whatever ``E`` is made of: the seed, a
+    constant such as ``SeedSequence(ITEM_NOISE_KEY, spawn_key=(seed, epoch, index))``, or
+    the ids, ``SeedSequence([ITEM_NOISE_KEY, epoch, index], spawn_key=(seed,))``), and
+    :func:`_tree_keys` of an ``E`` made from the seed (one that the item of the next seed
+    gives too is a constant: its deeper nodes are left to :func:`_seed_trees`). A right
+    answer's entropy is the seed itself, below a key that no spawn reaches."""
     _, constants = _constants_given(rank_noise)
     for seed, epoch, index in _DERIVED_ITEMS:
         with watch_seeding(rank_noise) as seeding:
             draws = _noise(item_noise, seed, epoch, index, 6)
         # the seeds given (a SeedSequence under another name goes unseen: the key packed
         # with the seed as the course names it, too)
-        splits = [split for group in seeding.groups for split in _entropy_splits(group)]
+        made = [(split, tuple(group)) for group in seeding.groups
+                for split in _entropy_splits(group)]
         with watch_seeding(rank_noise) as other:  # another seed: what stays is a constant
             _noise(item_noise, seed + 1, epoch, index, 6)
         constant = {entropy for group in other.groups for entropy, _ in _entropy_splits(group)}
-        splits = [split for split in splits if split[0] not in constant]
+        with watch_seeding(rank_noise) as moved:  # other ids: what stays is no id's
+            _noise(item_noise, seed, epoch + 1, index + 1, 6)
+        fixed = {entropy for group in moved.groups for entropy, _ in _entropy_splits(group)}
+        # a spawn key of small integers below any entropy but the seed: a node spawning
+        # reaches, two or three levels down
+        for (entropy, rest), group in dict.fromkeys(made):
+            if (entropy == seed or not rest or not all(0 <= k < _SPAWN_REACH for k in rest)
+                    or entropy not in constant
+                    or _node_match(draws, entropy, [rest]) is None):
+                continue
+            made_of = (f"the constant {entropy}" if entropy in fixed else
+                       f"made from the item's epoch and index ({entropy} at epoch {epoch}, "
+                       f"index {index}: a list of integers is one integer to SeedSequence)")
+            raise Wrong(
+                f"{_named((seed, epoch, index))} draws what SeedSequence({entropy}, "
+                f"spawn_key={rest}) draws, the node SeedSequence({entropy})."
+                f"{_spawn_path(rest)}: your SeedSequence ({_entropy_entries(group, seed)}) "
+                f"has for its entropy not the seed but {made_of}, and the seed goes into the "
+                "spawn key, so a run seeded with SEED = "
+                f"{entropy} hands out this item's noise when it spawns (every seed below "
+                f"{_SPAWN_REACH:,} is a small spawn key). Keep seed itself as the entropy and "
+                "put the key in spawn_key: SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, "
+                "epoch, index))")
+        splits = [split for split, _ in made if split[0] not in constant]
         splits += [(entropy, ()) for entropy in (seed + ITEM_NOISE_KEY,
                                                  ITEM_NOISE_KEY + seed * 2**32,
                                                  seed + ITEM_NOISE_KEY * 2**32)]

@@ -652,9 +652,14 @@ CASES = [
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(0, spawn_key=(seed, ITEM_NOISE_KEY, epoch, index)))
         .standard_normal(size)),), CORRECT, None),
+    # ... but ITEM_NOISE_KEY as a constant entropy with small spawn keys is not such a key:
+    # at seed 5 the item is SeedSequence(KEY).spawn(6)[5].spawn(3)[2].spawn(4)[3], which a
+    # run with SEED = ITEM_NOISE_KEY hands out (pinned right until a reviewer found it)
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         SeedSequence(ITEM_NOISE_KEY, spawn_key=(seed, epoch, index))).standard_normal(size)),),
-     CORRECT, None),
+     WRONG, ("the node SeedSequence(1230259533).spawn(6)[5].spawn(3)[2].spawn(4)[3]: your "
+             "SeedSequence (1230259533, seed, 2, 3) has for its entropy not the seed but the "
+             "constant 1230259533")),
     (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
         item_rng(seed, epoch, index).bit_generator.seed_seq.spawn(1)[0])
         .standard_normal(size)),), CORRECT, None),
@@ -856,6 +861,27 @@ else:
         u = torch.rand(len(logits), n, generator=torch.Generator().manual_seed(seed),
                        dtype=torch.float64)
         return torch.searchsorted(torch.cumsum(probs, dim=1), u).clamp(max=len(logits[0]) - 1)
+
+    def idle_generator_tokens(logits, temperature, n, seed):
+        """NumPy's draws, with a torch.Generator made and seeded but never drawn from."""
+        torch.Generator().manual_seed(seed)
+        return torch.from_numpy(choice_tokens(logits, temperature, n, seed))
+
+    def idle_named_generator(logits, temperature, n, seed):
+        """The same, the generator kept under a name (imported as Generator) and NumPy's
+        labels converted with torch.tensor."""
+        generator = Generator(device="cpu")
+        generator.manual_seed(seed)
+        return torch.tensor(choice_tokens(logits, temperature, n, seed).tolist())
+
+    def exponential_race_tokens(logits, temperature, n, seed):
+        """Right: the class whose Exp(1) draw over its probability is least (a race of
+        exponential clocks), every draw from one generator made apart and seeded after."""
+        generator = torch.Generator(device="cpu")
+        generator.manual_seed(seed)
+        probs = torch.softmax(torch.tensor(logits, dtype=torch.float64) / temperature, dim=-1)
+        clocks = torch.empty(len(logits), n, len(logits[0]), dtype=torch.float64)
+        return torch.argmin(clocks.exponential_(generator=generator) / probs[:, None, :], -1)
 
     def looped_tokens(logits, temperature, n, seed):
         """One generator, a loop over the rows: right, if slower."""
@@ -1067,6 +1093,11 @@ else:
          "a generator per row"),
         (check_sample_tokens, (lambda logits, t, n, seed: torch.from_numpy(
             choice_tokens(logits, t, n, seed)),), WRONG, "NumPy's draws made into a tensor"),
+        (check_sample_tokens, (idle_generator_tokens,), WRONG,
+         "makes 1 torch.Generator but draws nothing from it"),
+        (check_sample_tokens, (idle_named_generator,), WRONG,
+         "draw every label from one torch.Generator seeded with `seed`"),
+        (check_sample_tokens, (exponential_race_tokens,), CORRECT, None),
         (check_sample_tokens, (forked_global_tokens,), WRONG, "PyTorch's global generator"),
         (check_sample_tokens, (lambda logits, t, n, seed: forked_global_tokens(
             logits, t, n, seed, categorical=True),), WRONG, "pass generator="),
@@ -1245,3 +1276,57 @@ CASES_FAR = [
 ]
 
 CASES += CASES_FAR
+
+
+def keyed_ids(epoch_of, index_of):
+    """The reference answer with the ids mapped on their way into the spawn key."""
+    def item_noise(seed, epoch, index, size):
+        return np.random.default_rng(SeedSequence(seed, spawn_key=(
+            ITEM_NOISE_KEY, epoch_of(epoch), index_of(index)))).standard_normal(size)
+    return item_noise
+
+
+def same(x):
+    return x
+
+
+def worded_ids(seed, epoch, index, size):
+    """Right: each id as two 32-bit words in the spawn key (one-to-one below 2**64)."""
+    words = (epoch & 0xFFFF_FFFF, epoch >> 32, index & 0xFFFF_FFFF, index >> 32)
+    return np.random.default_rng(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, *words))
+                                 ).standard_normal(size)
+
+
+CASES += [
+    # ids cut to their low bits on the way into the spawn key: items 2**b apart collide
+    (check_rank_noise, (ranked(keyed_ids(lambda e: e % 256, same)),), WRONG,
+     ("the item (seed=5, epoch=2, index=3) and the item (seed=5, epoch=258, index=3) draw "
+      "the same numbers: your seed keeps only the low 8 bits of the epoch")),
+    (check_rank_noise, (ranked(keyed_ids(same, lambda i: i % 2**16)),), WRONG,
+     "the item (seed=5, epoch=2, index=65539) draw the same numbers"),
+    (check_rank_noise, (ranked(keyed_ids(same, lambda i: i & 0xFFFF_FFFF)),), WRONG,
+     "the item (seed=5, epoch=2, index=4294967299) draw the same numbers"),
+    (check_rank_noise, (ranked(keyed_ids(lambda e: int(np.uint64(e) % np.uint64(2**20)),
+                                         same)),), WRONG, "low 20 bits of the epoch"),
+    (check_rank_noise, (ranked(worded_ids),), CORRECT, None),
+    (check_rank_noise, (ranked(keyed_ids(lambda e: e + 2**32, lambda i: 2**40 + i)),), CORRECT,
+     None),  # offsets keep every bit (and the key's first entry is out of any spawn's reach)
+    # entropy made from the ids (or a constant) with the seed in the spawn key: the item is
+    # a node of another seed's spawn tree, one to three levels down
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence([ITEM_NOISE_KEY, epoch, index], spawn_key=(seed,)))
+        .standard_normal(size)),), WRONG,
+     "made from the item's epoch and index (55340232230948848973 at epoch 2, index 3"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence([epoch, index, ITEM_NOISE_KEY], spawn_key=(seed,)))
+        .standard_normal(size)),), WRONG, "Keep seed itself as the entropy and put the key in"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(2**40 + 17, spawn_key=(seed, epoch, index))).standard_normal(size)),),
+     WRONG, "the constant 1099511627793, and the seed goes into the spawn key"),
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence(ITEM_NOISE_KEY, spawn_key=(seed, ITEM_NOISE_KEY, epoch, index)))
+        .standard_normal(size)),), CORRECT, None),  # a key no spawn reaches
+    (check_rank_noise, (ranked(lambda seed, epoch, index, size: np.random.default_rng(
+        SeedSequence([seed], spawn_key=[ITEM_NOISE_KEY, epoch, index])).standard_normal(size)),),
+     CORRECT, None),  # [seed] is the seed: its own spawn tree, below the key
+]
