@@ -336,8 +336,10 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
                     "softmax(logits / T)")
     for logits, T in OTHER_LOGITS:  # another number of classes, another largest index
         _check_other_logits(sample_with_temperature, logits, T, n)
-    try:  # a softmax must not overflow: at a low T the scaled logits are far apart
-        cold = np.asarray(call(sample_with_temperature, np.array([0.0, 2.0, 1.0]), 0.001, 200,
+    # a softmax must not overflow: at a low T the scaled logits are far apart (20,000: past
+    # even an 80-bit long double's exp, which overflows above about 11,356)
+    try:
+        cold = np.asarray(call(sample_with_temperature, np.array([0.0, 20.0, 10.0]), 0.001, 200,
                                np.random.default_rng(4)))
     except Wrong as err:
         raise Wrong(f"at T = 0.001 your code fails ({err}): np.exp overflows; subtract the "
@@ -346,7 +348,7 @@ def check_sample_with_temperature(sample_with_temperature: object) -> str:
         # the draws are valid indices, so the probabilities were finite: T was changed
         # (a floor such as max(T, 0.5)) or the scaled logits were (clipped to avoid overflow)
         raise Wrong("at T = 0.001 every draw should be the class with the largest logit "
-                    "(index 1 of [0, 2, 1]); yours are not (classes drawn: "
+                    "(index 1 of [0, 20, 10]); yours are not (classes drawn: "
                     f"{sorted(set(np.asarray(cold).tolist()))}): use T as it is given, with no "
                     "floor, and the scaled logits logits / T as they are, not clipped; to "
                     "keep np.exp from overflowing, subtract the largest scaled logit (then "

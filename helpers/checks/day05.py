@@ -924,6 +924,8 @@ def _layers(func: Any, widths: tuple, rng: Any) -> list:
                     f"{len(shapes)} layers, one per consecutive pair (fan_in, fan_out)")
     out = []
     for layer, (W, shape) in enumerate(zip(got, shapes, strict=True)):
+        if hasattr(W, "detach"):  # a torch tensor or Parameter that requires grad
+            W = W.detach().cpu()
         W = np.asarray(W)
         # the symmetry of section 1 before the float16 detector: zeros and a constant sit on
         # float16's grid too, but their mistake is that every unit starts equal

@@ -663,10 +663,20 @@ def _check_training_positional(func: Any, x: np.ndarray, name: str) -> None:
 def _check_signs(run: Any, x: np.ndarray, name: str) -> None:
     """Wrong if ``run(x)`` on negative activations (before a ReLU, or after tanh) returns no
     negative value: a ReLU (all zeros) or an abs (all non-negative) added to dropout, which
-    the positive activations of the other tests cannot show."""
+    the positive activations of the other tests cannot show; or if it is not exactly the
+    negation of ``run`` on the positive ones (``run`` seeds its rng alike at every call):
+    negative units kept, or scaled otherwise."""
     negative = -x[:200]
     out = _array(run(negative.copy()), name, negative.shape)
     if np.any(out < 0):
+        # the same rng: a mask and scale that ignore the sign give exactly the negation
+        positive = _array(run(x[:200].copy()), name, negative.shape)
+        if not np.array_equal(out, -positive):
+            raise Wrong(f"{name} treats negative activations differently from positive ones: "
+                        "with the same rng, -x should give exactly -(its output for x), since "
+                        "dropout's mask and scale do not depend on a unit's sign (units kept "
+                        "or left unscaled because they are negative, np.where(x > 0, ...)?); "
+                        "apply the same mask and scale to every unit")
         return
     what = ("all zeros, as a ReLU (np.maximum(x, 0)) gives" if np.all(out == 0) else
             "no negative value, as abs() gives")

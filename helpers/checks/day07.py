@@ -50,12 +50,15 @@ def _reject_course_solver(func, written_with: str) -> None:
 LINE_FITTERS = {"polyfit": "np.polyfit", "Polynomial": "NumPy's Polynomial.fit",
                 "linregress": "scipy.stats.linregress",
                 "LinearRegression": "scikit-learn's LinearRegression",
-                "OLS": "statsmodels' OLS"}
+                "OLS": "statsmodels' OLS",
+                "linear_regression": "statistics.linear_regression",
+                "curve_fit": "scipy.optimize.curve_fit"}
 RIDGE_FITTERS = {"Ridge": "scikit-learn's Ridge", "RidgeCV": "scikit-learn's RidgeCV",
                  "ridge_regression": "scikit-learn's ridge_regression",
                  "KernelRidge": "scikit-learn's KernelRidge"}
+LINE_FITTERS |= RIDGE_FITTERS  # Ridge(alpha=0) fits the line too
 #: The packages :data:`LINE_FITTERS` and :data:`RIDGE_FITTERS` come from.
-FITTER_PACKAGES = ("numpy", "scipy", "sklearn", "statsmodels")
+FITTER_PACKAGES = ("numpy", "scipy", "sklearn", "statsmodels", "statistics")
 
 
 #: The name a hint gives NumPy's other polyfit, which returns (b, w), lowest degree first.

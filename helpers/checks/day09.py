@@ -448,6 +448,33 @@ def _shared_row_seed(sample_tokens) -> tuple[int, tuple[int, int | None],
     return None
 
 
+def _derived_torch_seed(sample_tokens) -> None:
+    """Raise :class:`Wrong` if the one seed ``sample_tokens`` gives ``manual_seed`` is,
+    modulo 2**32 (what PyTorch keeps), neither ``seed + c`` nor ``seed ^ c`` for one
+    constant c over :data:`_WIDE_SEEDS` and a few small seeds: a seed made from ``seed`` by
+    a hash or a mix (``SeedSequence(seed).generate_state(1)[0]``) sends 2**32 seeds into
+    2**32 values with collisions, so two seeds share one generator and draw the same
+    labels (by the birthday bound, an even chance among about 77,000 seeds)."""
+    pairs = []
+    for seed in (0, 1, 2, 5, *_WIDE_SEEDS):
+        seeding = _tokens(sample_tokens, LOGITS, 1.0, 4, seed)[2]
+        if len(seeding.torch_seeds) != 1:
+            return  # no seed, or several: the checks above judge those
+        pairs.append((seed, seeding.torch_seeds[0] % 2**32))
+    if (len({(t - s) % 2**32 for s, t in pairs}) == 1
+            or len({t ^ s for s, t in pairs}) == 1):
+        return
+    (s1, t1), (s2, t2) = pairs[:2]
+    even = math.sqrt(2 * math.log(2) * 2**32)
+    raise Wrong(f"your torch.Generator's seed is made from `seed` (seeds {s1} and {s2} give "
+                f"it {t1} and {t2}: a hash or a mix, such as "
+                "SeedSequence(seed).generate_state(1)[0]?), not `seed` itself. Squeezed into "
+                "the 32 bits PyTorch keeps, such a map is not one-to-one: two seeds then "
+                "share one generator and draw the same labels, with an even chance among "
+                f"about {even:,.0f} seeds (the birthday bound). Seed the generator with "
+                "`seed` itself, one-to-one for every seed below 2**32")
+
+
 def _narrow_torch_seeds(sample_tokens) -> None:
     """Raise :class:`Wrong` if the seeds ``sample_tokens`` gives ``manual_seed`` for
     :data:`_WIDE_SEEDS` carry fewer than 28 of the 32 bits a PyTorch seed keeps (measured
@@ -723,6 +750,7 @@ def check_sample_tokens(sample_tokens) -> str:
         raise Wrong(hint)
     _narrow_torch_seeds(sample_tokens)
     _dropped_high_bits(sample_tokens)
+    _derived_torch_seed(sample_tokens)
     for temperature in (1.0, 0.5, 2.0):
         freq = (_frequencies(tokens, k) if temperature == 1.0 else
                 _frequencies(_tokens(sample_tokens, LOGITS, temperature, n, 0)[0], k))
@@ -1233,12 +1261,13 @@ def _dropped_seed_bits(rank_noise) -> None:
 
 
 #: The bits b at which items (5, 2, 3) and (5, 2 + 2**b, 3), and (5, 2, 3 + 2**b), are
-#: compared: an id cut to its low 8, 16 or 32 bits (epoch % 256, index % 2**16, a mask, a
-#: cast to uint32) gives both the same noise. Bits above :data:`_ID_REACH` are asked for
-#: only of an answer whose call at 2**_ID_REACH took under :data:`_ID_SLOW` seconds: a
+#: compared: an id cut to its low 8, 16 or 24 bits (epoch % 256, index % 2**16, a mask)
+#: gives both the same noise. Ids are below 2**32, as the prompt says (SeedSequence reads a
+#: larger one as two words, which run into the next id's). Bits above :data:`_ID_REACH` are
+#: asked for only of an answer whose call at 2**_ID_REACH took under :data:`_ID_SLOW` s: a
 #: spawn chain, SeedSequence(seed, spawn_key=(KEY,)).spawn(epoch + 1)[epoch].spawn(index +
 #: 1)[index], is right but makes index + 1 children (a third of a second at 2**16).
-_ID_BITS = (8, 16, 32)
+_ID_BITS = (8, 16, 24)
 _ID_REACH, _ID_SLOW = 16, 0.05
 _ID_BASE = (5, 2, 3)
 
@@ -1265,7 +1294,7 @@ def _dropped_id_bits(rank_noise) -> None:
     """Raise :class:`Wrong` if the item (5, 2, 3) draws what (5, 2 + 2**b, 3) or
     (5, 2, 3 + 2**b) draws, for b in :data:`_ID_BITS`: an epoch or index whose high bits
     are dropped on the way into the seed (``spawn_key=(KEY, epoch % 256, index)``,
-    ``index % 2**16``, ``np.uint32(index)``), so items 2**b epochs or indices apart share
+    ``index % 2**16``, ``index & 0xFFFFFF``), so items 2**b epochs or indices apart share
     their noise. The hint names the lowest such b (at or below the one found)."""
     base = _item_row(rank_noise, *_ID_BASE)
     for position, name in ((1, "epoch"), (2, "index")):
@@ -1288,13 +1317,14 @@ def _dropped_id_bits(rank_noise) -> None:
             low = b
             while low > 1 and np.array_equal(base, _item_row(rank_noise, *moved(low - 1))):
                 low -= 1
+            apart = "indices" if name == "index" else "epochs"
             raise Wrong(f"{_named(_ID_BASE)} and {_named(moved(low))} draw the same "
                         f"numbers: your seed keeps only the low {low} bits of the {name} "
                         f"({name} % 2**{low}, a mask, or a cast to a narrower integer type), "
-                        f"so items 2**{low} {name}s apart share their noise, though an "
-                        f"{name} may be any integer. Put the ids into the spawn key whole: "
-                        "SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index)) keeps "
-                        "every bit of them")
+                        f"so items 2**{low} {apart} apart share their noise, though an {name} "
+                        "may be any integer below 2**32. Put the ids into the spawn key "
+                        "whole: SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index)) "
+                        "keeps every bit of them")
 
 
 #: Seed pairs that a seed map which is one-to-one only on small seeds makes one: a float on

@@ -883,3 +883,16 @@ CASES += [
     (check_sample_with_temperature, (_gumbel_shared_noise,), WRONG,
      "not one value shared by a draw's classes"),
 ]
+
+
+# Ninth sweep: an unstable softmax in long double (80-bit on x86: its exp holds 2,000 but not
+# 20,000), the day's own mistake put off; rejected on every machine now
+def _longdouble_unstable(logits, T, size, rng):
+    e = np.exp(np.asarray(logits, np.longdouble) / T)
+    p = (e / e.sum()).astype(float)
+    return rng.choice(len(logits), size, p=p / p.sum())
+
+
+CASES += [
+    (check_sample_with_temperature, (_longdouble_unstable,), WRONG, "np.exp overflows"),
+]

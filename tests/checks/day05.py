@@ -1276,3 +1276,15 @@ CASES += [
     (check_he_stack, (_he_narrow_list_per_layer(2**20),), WRONG, "only about 20 bits"),
     (check_he_stack, (_he_wide_list_per_layer,), CORRECT, None),
 ]
+
+
+# Ninth sweep: torch Parameters (requires_grad) as the layers: valid, judged, not a crash
+def _he_parameters(widths, rng):
+    import torch
+
+    return [torch.nn.Parameter(torch.from_numpy(rng.normal(0, math.sqrt(2 / a), (a, b))))
+            for a, b in itertools.pairwise(widths)]
+
+
+if importlib.util.find_spec("torch") is not None:
+    CASES += [(check_he_stack, (_he_parameters,), CORRECT, None)]

@@ -1017,3 +1017,24 @@ CASES += [
     (check_snippet_fixed, (_snippet_uint8_grid,), WRONG, "rounded to a coarse grid"),
     (check_original_dropout, (_original_uint8_keep_grid,), WRONG, "rounded to a coarse grid"),
 ]
+
+
+# Ninth sweep: negative units treated apart (kept, or left unscaled): the output on -x must be
+# exactly the negation of the output on x, with the same rng
+def _original_keeps_negatives(x, p, rng, training=True):
+    if not training:
+        return np.where(x > 0, x * (1 - p), x)
+    return x * ((rng.random(x.shape) >= p) | (x < 0))
+
+
+def _snippet_unscaled_negatives(a, p_drop, rng):
+    keep = rng.random(a.shape) >= p_drop
+    return np.where(a > 0, a * keep / (1 - p_drop), a * keep) if p_drop < 1 else 0 * a
+
+
+CASES += [
+    (check_original_dropout, (_original_keeps_negatives,), WRONG,
+     "treats negative activations differently"),
+    (check_snippet_fixed, (_snippet_unscaled_negatives,), WRONG,
+     "treats negative activations differently"),
+]

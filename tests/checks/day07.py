@@ -1598,3 +1598,31 @@ CASES += [
     (check_family_bootstrap, (_boot_fitting(lambda x, y: np.cov(x, y)[0, 1] / np.var(x)),), WRONG,
      "off by the factor n / (n - 1)"),
 ]
+
+
+# Ninth sweep: ready-made line fits the prompt rules out (the standard library's, a ridge
+# with no penalty, scipy's curve_fit)
+def _fit_statistics(x, y):
+    import statistics
+
+    return statistics.linear_regression(x.tolist(), y.tolist())
+
+
+def _fit_ridge_zero(x, y):
+    from sklearn.linear_model import Ridge
+
+    model = Ridge(alpha=0.0).fit(x[:, None], y)
+    return model.coef_[0], model.intercept_
+
+
+def _fit_curve_fit(x, y):
+    from scipy import optimize
+
+    return tuple(optimize.curve_fit(lambda t, w, b: w * t + b, x, y)[0])
+
+
+CASES += [
+    (check_fit_line, (_fit_statistics,), WRONG, "not statistics.linear_regression"),
+    (check_fit_line, (_fit_ridge_zero,), WRONG, "not scikit-learn's Ridge"),
+    (check_fit_line, (_fit_curve_fit,), WRONG, "not scipy.optimize.curve_fit"),
+]
