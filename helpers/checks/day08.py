@@ -20,7 +20,13 @@ import tracemalloc
 import numpy as np
 
 from helpers.checks._entropy import narrow_first_draw
-from helpers.checks._seeding import SEED_BITS, hashed_seed_hint, seed_bits, watch_seeding
+from helpers.checks._seeding import (
+    SEED_BITS,
+    constant_step,
+    hashed_seed_hint,
+    seed_bits,
+    watch_seeding,
+)
 from helpers.exercises import Wrong, call, exercise_check, number
 
 
@@ -853,6 +859,15 @@ def check_pi_by_averaging(pi_by_averaging) -> str:
         hashes += seeding.hashes
     if hashes and any(keys):  # as Day 1's worker_rngs, Day 5's gain and Day 9: no hash()
         raise Wrong(hashed_seed_hint("estimates"))
+    # seeds that step by one constant from call to call (a counter, SEED + next(count)): they
+    # follow the calls, not rng
+    if len(own_seeds) == len(keys) and constant_step(own_seeds) is not None:
+        raise Wrong(f"your function seeds a generator of its own with {own_seeds[0]}, "
+                    f"{own_seeds[1]}, {own_seeds[2]}, ... in calls with different rng: seeds "
+                    "that follow the calls (a counter, or arithmetic on a fixed number such "
+                    "as SEED), not rng, so the estimate is not reproducible from rng and two "
+                    "runs share streams; draw from the rng argument itself (or a child from "
+                    "rng.spawn(1))")
     bits = seed_bits(keys)
     small = bool(own_seeds) and max(own_seeds) < _SMALL_SEED_BOUND  # all drawn below 2**40
     if small or (bits is not None and bits < SEED_BITS):

@@ -771,7 +771,8 @@ CASES = [
     (check_pi_by_averaging, (child_from_one_item_list,), WRONG, "about 32 bits (40 or fewer"),
     (check_pi_by_averaging, (child_from_seed_sequence,), WRONG, "birthday bound"),
     (check_pi_by_averaging, (child_from_scaled_seed,), WRONG, "about 32 bits"),
-    (check_pi_by_averaging, (counter_seed,), WRONG, "own with seed "),
+    # named as a counter since the ninth sweep (it was told its seeds were narrow draws)
+    (check_pi_by_averaging, (counter_seed,), WRONG, "seeds that follow the calls"),
     # Exercise 2: wrong
     (check_pi_by_averaging, (ddof0,), WRONG, "ddof=1"),
     (check_pi_by_averaging, (hit_or_miss,), WRONG, "hit-or-miss"),
@@ -996,3 +997,4 @@ def shift_by_fixed_1e8(x):
 CASES += [
     (check_running_std_of, (shift_by_fixed_1e8,), WRONG, "shifts the data by a fixed 1e+08"),
 ]
+
