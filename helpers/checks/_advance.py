@@ -74,3 +74,33 @@ def rng_advanced(run: Callable[[np.random.Generator], Any], seed: int = 0) -> bo
     run(rng)
     now, children_now = rng_position(rng)
     return children_now != children or not _same(state, now)
+
+
+def shifted_copy_hint(what: str) -> str:
+    """The hint for two calls with one rng whose draws are largely the same, shifted: the
+    function drew from a copy of rng and moved rng on by a token draw, so that the copy of
+    the next call starts a draw or so after this one's. ``what``: what the two calls shared.
+
+    >>> shifted_copy_hint("shared their weights")[:55]
+    'two calls with the same rng shared their weights: the s'
+    """
+    return (f"two calls with the same rng {what}: the second call's draws are the first's, "
+            "shifted. Your function draws from a copy of rng (copy.deepcopy(rng), "
+            "rng.bit_generator.jumped()) and moves rng on by a token draw, so each call's copy "
+            "starts a draw or so after the previous one's and repeats its draws. Draw "
+            "everything from rng itself (or from rng.spawn(1)[0])")
+
+
+def shared_share(first: Any, second: Any) -> float:
+    """The share of ``second``'s distinct values (flattened) found, exactly, among
+    ``first``'s: about 0 for independent float draws, nearly 1 for draws of a copy of rng
+    shifted by a few (:func:`shifted_copy_hint`).
+
+    >>> rng = np.random.default_rng(0)
+    >>> z = rng.standard_normal(101)
+    >>> shared_share(z[:-1], z[1:]), shared_share(z, rng.standard_normal(100))
+    (0.99, 0.0)
+    """
+    a, b = np.ravel(np.asarray(first, dtype=float)), np.ravel(np.asarray(second, dtype=float))
+    b = np.unique(b)
+    return float(np.isin(b, a).sum() / b.size) if b.size else 0.0

@@ -20,10 +20,14 @@ serves them from the low and the high 32-bit half of one output, reading the top
 each, so pairs agree in the top ``a`` bits of the low half and the top ``SEED_BITS - a``
 of the high half, for every split ``a``.
 
-What it cannot see: a throwaway draw before the narrow seed (``rng.random(); s =
-rng.integers(2**32)``), since only the first output is chosen; a narrow seed combined with
-anything else drawn from rng; a result that does not depend on the seed at all (then the
-result is the same for every rng, which a check tests apart).
+With ``positions`` it chooses a later output instead of the first (position 1: the second
+64-bit output), for a narrow seed drawn after a throwaway draw (``rng.random(); s =
+rng.integers(2**32)``): the outputs before it differ between the members of a pair.
+
+What it cannot see: a narrow seed drawn after more throwaway draws than ``positions``
+covers; a narrow seed combined with anything else drawn from rng; a result that does not
+depend on the seed at all (then the result is the same for every rng, which a check tests
+apart).
 """
 
 from __future__ import annotations
@@ -46,10 +50,11 @@ def _rotl64(value: int, rot: int) -> int:
     return ((value << rot) | (value >> (64 - rot))) & _MASK64 if rot else value
 
 
-def generator_with_first(output: int, seed: int) -> np.random.Generator:
+def generator_with_first(output: int, seed: int, position: int = 0) -> np.random.Generator:
     """A PCG64 Generator whose first ``random_raw()`` (and so its first 64-bit draw) is
-    ``output``; ``seed`` makes its SeedSequence (and increment), so that generators made
-    with different seeds spawn different children.
+    ``output`` (with ``position`` k, its (k + 1)-th: the LCG is stepped back k more times);
+    ``seed`` makes its SeedSequence (and increment), so that generators made with different
+    seeds spawn different children.
 
     Parameters
     ----------
@@ -57,6 +62,8 @@ def generator_with_first(output: int, seed: int) -> np.random.Generator:
         The first 64-bit output, 0 <= output < 2**64.
     seed : int
         The seed of the Generator's SeedSequence.
+    position : int, optional
+        How many outputs come before the chosen one.
 
     Returns
     -------
@@ -66,6 +73,9 @@ def generator_with_first(output: int, seed: int) -> np.random.Generator:
     --------
     >>> g = generator_with_first(0x0123456789ABCDEF, seed=7)
     >>> hex(int(g.bit_generator.random_raw()))
+    '0x123456789abcdef'
+    >>> g = generator_with_first(0x0123456789ABCDEF, seed=7, position=2)
+    >>> hex(int(g.bit_generator.random_raw(3)[2]))
     '0x123456789abcdef'
     """
     if not 0 <= int(output) < 2**64:
@@ -79,7 +89,9 @@ def generator_with_first(output: int, seed: int) -> np.random.Generator:
     rot = high >> 58
     low = _rotl64(int(output), rot) ^ high
     new = (high << 64) | low
-    previous = ((new - inc) * _MULT_INVERSE) & _MASK128  # one LCG step back
+    previous = new
+    for _ in range(int(position) + 1):  # one LCG step back, then one per earlier output
+        previous = ((previous - inc) * _MULT_INVERSE) & _MASK128
     state["state"]["state"] = previous
     state["has_uint32"], state["uinteger"] = 0, 0
     bit_generator.state = state
@@ -122,7 +134,7 @@ def _half_pairs(seed: int) -> list[tuple[int, int]]:
 
 
 def narrow_first_draw(run: Callable[[np.random.Generator], Any], seed: int = 0,
-                      halves: bool = False) -> bool:
+                      halves: bool = False, positions: tuple[int, ...] = (0,)) -> bool:
     """Whether ``run(rng)`` gives the same result for both members of either pair of
     Generators whose first outputs agree in ``SEED_BITS`` bits (the low ones, or the high
     ones) and differ in the rest: what it computes depends on rng through at most
@@ -138,6 +150,10 @@ def narrow_first_draw(run: Callable[[np.random.Generator], Any], seed: int = 0,
     halves : bool, optional
         Also the pairs agreeing in ``SEED_BITS`` bits split between the output's two 32-bit
         halves (two narrow draws, ``rng.integers(2**20, size=2)``).
+    positions : tuple of int, optional
+        Which 64-bit outputs of rng the pairs choose (0: the first; 1 and 2 see a narrow
+        seed drawn after one or two throwaway draws, ``rng.random()``); every pair is tried
+        at each, so the calls of ``run`` grow with their number.
 
     Returns
     -------
@@ -157,11 +173,20 @@ def narrow_first_draw(run: Callable[[np.random.Generator], Any], seed: int = 0,
     (False, True)
     >>> narrow_first_draw(lambda rng: float(rng.random()), halves=True)
     False
+    >>> def after_throwaway(rng):
+    ...     rng.random()
+    ...     return float(np.random.default_rng(int(rng.integers(2**32)) ** 2).random())
+    >>> narrow_first_draw(after_throwaway), narrow_first_draw(after_throwaway, positions=(0, 1))
+    (False, True)
+    >>> narrow_first_draw(lambda rng: float(rng.random(3)[2]), positions=(0, 1, 2))
+    False
     """
     pairs = _pairs(seed) + (_half_pairs(seed) if halves else [])
-    for k, (one, other) in enumerate(pairs):
-        first = run(generator_with_first(one, seed=2 * k + 1 + 1000 * seed))
-        second = run(generator_with_first(other, seed=2 * k + 2 + 1000 * seed))
+    tries = [(position, pair) for position in positions for pair in pairs]
+    for k, (position, (one, other)) in enumerate(tries):
+        first = run(generator_with_first(one, seed=2 * k + 1 + 1000 * seed, position=position))
+        second = run(generator_with_first(other, seed=2 * k + 2 + 1000 * seed,
+                                          position=position))
         if isinstance(first, np.ndarray) or isinstance(second, np.ndarray):
             same = np.array_equal(np.asarray(first), np.asarray(second))
         else:

@@ -485,15 +485,31 @@ def _digest(value: Any) -> Any:
     return array.shape, str(array.dtype), array.tobytes()
 
 
-def _narrow_when_scrambled(run: Any) -> bool:
+def _narrow_when_scrambled(run: Any, halves: bool = False, positions: tuple[int, ...] = (0,),
+                           func: Any = None) -> bool:
     """Whether ``run(rng)``'s result depends on rng only through ``SEED_BITS`` bits of rng's
-    first draw (:func:`~helpers.checks._entropy.narrow_first_draw`): a narrow seed made wide
-    by a scramble the watch cannot see through (``s**2``, hashlib, a multiplier). False if
-    the answer raises on the probe's generators (other checks judge that)."""
+    first draw (:func:`~helpers.checks._entropy.narrow_first_draw`, with its ``halves`` and
+    ``positions``): a narrow seed made wide by a scramble the watch cannot see through
+    (``s**2``, hashlib, a multiplier). False if the answer raises on the probe's generators
+    (other checks judge that).
+
+    With ``func`` (the learner's function), the integer seeds given to ``manual_seed``
+    while ``run`` runs are compared too (:func:`watch_seeding`): PyTorch's CPU generator
+    keeps only the low 32 bits of a seed, so a torch.Generator seeded with a 63-bit draw
+    (``rng.integers(2**63)``, which the course's policy allows) gives the same results for
+    a pair agreeing in 40 bits of that draw; the seed it was handed differs, and a narrow
+    seed scrambled into a wide one is still the same for both."""
     from helpers.checks._entropy import narrow_first_draw  # it imports this module
 
+    def compared(rng: np.random.Generator) -> Any:
+        if func is None:
+            return _digest(run(rng))
+        with watch_seeding(func) as seen:
+            result = run(rng)
+        return _digest(result), tuple(seen.torch_seeds)
+
     try:
-        return narrow_first_draw(lambda rng: _digest(run(rng)))
+        return narrow_first_draw(compared, halves=halves, positions=positions)
     except Exception:  # noqa: BLE001 (the learner's code: any error means "no verdict here")
         return False
 

@@ -15,15 +15,21 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks._advance import NOT_ADVANCED_HINT, rng_advanced
-from helpers.checks._entropy import narrow_first_draw
+from helpers.checks._advance import (
+    NOT_ADVANCED_HINT,
+    rng_advanced,
+    shared_share,
+    shifted_copy_hint,
+)
 from helpers.checks._seeding import (
     SEED_BITS,
     WATCHED_CALLS,
     Seeding,
+    _narrow_when_scrambled,
     constant_step,
     hashed_seed_hint,
     is_int,
+    scrambled_seed_hint,
     seed_bits,
     watch_seeding,
     watch_torch_global,
@@ -339,7 +345,6 @@ def _gain_own_generators(gain: Any, what: str) -> None:
         groups.append(seen.groups)
         entropies.append(entropy)
         hashes.append(hashed)
-        torch_made = seen.generators > 0
     if not any(groups):
         return  # unseeded generators: the reproducibility test below names them
     bits = weakest_seed_bits(groups)
@@ -381,7 +386,7 @@ def _gain_own_generators(gain: Any, what: str) -> None:
                     "estimates, and two runs share their draws about n**2 / "
                     f"2**{b + 1} times among n. Draw from rng itself, or from a child "
                     "of it (rng.spawn(1)[0])")
-    _gain_narrow_seed(gain, what, hashes, probe=not torch_made)
+    _gain_narrow_seed(gain, what, hashes)
     if _hashed(hashes):  # however wide (the course's seed policy)
         raise Wrong(hashed_seed_hint("estimates"))
 
@@ -408,19 +413,22 @@ def _gain_seeds_not_from_rng(gain: Any) -> str:
     return ", then ".join(", ".join(str(k) for k in group[0][:3]) for group in made)
 
 
-def _gain_narrow_seed(gain: Any, what: str, hashes: list, probe: bool = True) -> None:
+def _gain_narrow_seed(gain: Any, what: str, hashes: list) -> None:
     """Wrong if ``gain`` seeds its generator from a few bits of rng however scrambled: what
     it hashed (``hash``, hashlib; ``hashes``, per call of :func:`_gain_own_generators`)
-    varies across calls by ``SEED_BITS`` bits or fewer, or (``probe``) its estimate depends
-    on rng only through ``SEED_BITS`` bits of rng's first draw (:func:`narrow_first_draw`).
-    The probe is left out for a torch.Generator, whose CPU generator keeps only 32 bits of
-    a 63-bit seed that the prompt allows (a question for the course, not this check)."""
+    varies across calls by ``SEED_BITS`` bits or fewer, or its estimate (and the seeds it
+    gives ``manual_seed``) depends on rng only through ``SEED_BITS`` bits of one of rng's
+    first three draws, or of two narrow draws from its first
+    (:func:`~helpers.checks._seeding._narrow_when_scrambled`). A torch.Generator keeps only
+    32 bits of a 63-bit seed that the prompt allows (a question for the course, not this
+    check), so its estimates alone would call that seed narrow; the seeds it is handed
+    tell a 63-bit draw from a narrow one scrambled."""
     groups = [[ints for _, ints in run if ints] for run in hashes]
     bits = weakest_seed_bits(groups)
     how = " and ".join(sorted({how for run in hashes for how, _ in run}))
     if bits is None or bits > SEED_BITS:
-        if not probe or not narrow_first_draw(
-                lambda rng: call(gain, _WatchedPhi(np.tanh), rng, 1_000)):
+        if not _narrow_when_scrambled(lambda rng: call(gain, _WatchedPhi(np.tanh), rng, 1_000),
+                                      halves=True, positions=(0, 1, 2), func=gain):
             return
         raise Wrong(f"{what} seeds a generator of its own from a number drawn from rng, "
                     f"scrambled (hashed, multiplied), that varies by {SEED_BITS} bits or "
@@ -618,6 +626,21 @@ def _gain_too_even(calls: list, what: str) -> None:
                     "draw z = rng.standard_normal(num_draws)")
 
 
+def _gain_not_shifted(gain: Any, what: str) -> None:
+    """Wrong if two calls with one rng hand phi mostly the same values (shifted): draws from
+    a copy of rng that a token draw moves on (:func:`shifted_copy_hint`). Independent
+    draws share none; a few values of the learner's own (phi(0.0), a grid) are too few."""
+    rng = np.random.default_rng(_GAIN_SEEDS[0])
+    seen = []
+    with watch_torch_global(gain):  # restores PyTorch's global state, which rng is not
+        for _ in range(2):
+            phi = _WatchedPhi(np.tanh)
+            call(gain, phi, rng, 1_000)
+            seen.append(phi.seen())
+    if shared_share(*seen) > 0.5:
+        raise Wrong(f"{what}: " + shifted_copy_hint("handed phi mostly the same values"))
+
+
 @exercise_check
 def check_gain(gain) -> str:
     """``gain(phi, rng, num_draws)``: the Monte Carlo estimate of 1 / sqrt(E[phi(z)**2])."""
@@ -710,6 +733,7 @@ def check_gain(gain) -> str:
         advanced = rng_advanced(lambda rng: call(gain, _WatchedPhi(np.tanh), rng, 1_000))
     if not advanced:
         raise Wrong(NOT_ADVANCED_HINT)
+    _gain_not_shifted(gain, what)
     return ("1 / sqrt(mean(phi(z)**2)) over num_draws standard-normal draws from rng: sqrt(2) "
             "for ReLU, 1 for the identity, within Monte Carlo error.")
 
@@ -1020,6 +1044,21 @@ def _few_seed_bits(keys: list, groups: list) -> None:
                     f"{float(f'{even:.2g}'):,.0f} networks), and two networks then hold the "
                     "same weights. Draw every layer from rng itself, or spawn per-layer "
                     "streams (rng.spawn), or draw 63-bit seeds (rng.integers(2**63))")
+
+
+def _scrambled_seeds(func: Any) -> None:
+    """Wrong if the layers, when ``func`` makes a generator of its own, depend on rng only
+    through ``SEED_BITS`` bits of one of its first three draws, or two narrow draws packed
+    into one seed (:func:`~helpers.checks._seeding._narrow_when_scrambled`): a narrow seed
+    squared, hashed or multiplied, which the seed watch takes for a wide one. Small
+    networks (:data:`_DISTINCT_WIDTHS`) keep the probe's many calls cheap."""
+    with _watch(func) as (seen, _):
+        _layers(func, _DISTINCT_WIDTHS, np.random.default_rng(7))
+    if not (seen.groups or seen.numpy_made or seen.generators):
+        return
+    if _narrow_when_scrambled(lambda rng: _layers(func, _DISTINCT_WIDTHS, rng), halves=True,
+                              positions=(0, 1, 2), func=func):
+        raise Wrong(scrambled_seed_hint("weights"))
 
 
 _ENTROPY_HINT = ("two different generators gave the same weights: your layers are seeded from "
@@ -1591,6 +1630,7 @@ def check_he_stack(he_stack) -> str:
     _few_hashed_bits(hashes)
     if _hashed(hashes) and any(keys):
         raise Wrong(hashed_seed_hint("networks"))
+    _scrambled_seeds(he_stack)
     _distinct_networks(he_stack)
     # rng has to move on: copies of it (deepcopy, jumped()) or its state saved and restored
     # leave it where it was, and then two networks from one rng are the same
@@ -1603,6 +1643,9 @@ def check_he_stack(he_stack) -> str:
         raise Wrong("two calls with the same rng gave the same network: draw from rng (or "
                     "spawn from it) so it moves on; bit_generator.jumped() leaves rng where "
                     "it was")
+    # a copy of rng moved on by a token draw: the second network is the first, shifted
+    if any(shared_share(a, b) > 0.5 for a, b in zip(once, twice, strict=True)):
+        raise Wrong(shifted_copy_hint("gave mostly the same weights, layer by layer"))
     # layers of one shape: each is drawn anew, not one cached matrix (or its copy) reused,
     # nor negated, shuffled, transposed or mixed into the next (_STACK_WIDTHS repeat no shape)
     where = f"he_stack({_REPEATED_WIDTHS}, rng): "

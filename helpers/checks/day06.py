@@ -42,8 +42,10 @@ import numpy as np
 
 from helpers.checks._seeding import (
     SEED_BITS,
+    _narrow_when_scrambled,
     hashed_seed_hint,
     hashed_seeds,
+    scrambled_seed_hint,
     seed_bits,
     spawn_tip,
     watch_seeding,
@@ -521,7 +523,9 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
     many calls with one Generator give masks that are all different, drop a number of
     entries that varies from call to call as a binomial one does, and drop a one-element
     input in some calls only. No legacy generator is made inside, and no generator of its
-    own seeded from rng with ``SEED_BITS`` bits or fewer (:func:`seed_bits`). ``arg`` is the
+    own seeded from rng with ``SEED_BITS`` bits or fewer (:func:`seed_bits`), nor from such a
+    seed scrambled into a wide one (squared, hashed, two narrow draws packed, after a
+    throwaway draw: :func:`~helpers.checks._seeding._narrow_when_scrambled`). ``arg`` is the
     name of the drop probability's argument (``p`` or ``p_drop``). ``learner`` is the learner's
     own function (``func`` may wrap it): the generators are watched under the names its
     globals give them too."""
@@ -530,7 +534,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
     torch = sys.modules.get("torch")
     before = torch.get_rng_state() if torch is not None else None
     small = _activations()[:8, :8]
-    keys, groups, hashed = [], [], False
+    keys, groups, hashed, made = [], [], False, False
     for seed in range(_WATCHED_CALLS):  # also the legacy generators made inside
         given = np.random.default_rng(100 + seed)  # made outside the watch: not the learner's
         with watch_seeding(answer(learner)) as seen, _legacy_made(learner) as legacy:
@@ -541,6 +545,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
         keys.append(seen.keys)
         groups.append(seen.groups)
         hashed = hashed or hashed_seeds(seen)
+        made = made or bool(seen.groups or seen.numpy_made or seen.generators)
     first, again = out(np.random.default_rng(1)), out(np.random.default_rng(1))
     if torch is not None and not torch.equal(before, torch.get_rng_state()):
         torch.set_rng_state(before)  # leave the learner's global generator as it was
@@ -586,6 +591,11 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
                     "rng.integers(2**63))")
     if hashed:  # a seed made with hash(), however wide (the course's seed policy)
         raise Wrong(hashed_seed_hint("masks"))
+    # a narrow seed scrambled into a wide one (s**2, sha256 of str(s)), which the seeds'
+    # bits above take for wide: only when the call made a generator of its own (time)
+    if made and _narrow_when_scrambled(lambda rng: out(rng, small), halves=True,
+                                       positions=(0, 1, 2), func=answer(learner)):
+        raise Wrong(f"{name}: " + scrambled_seed_hint("masks"))
     # Many small masks from one rng: two right masks of 64 entries coincide with odds below
     # 1e-10 over all pairs, while a generator seeded from a small range (rng.integers(1000))
     # repeats within a few hundred calls.

@@ -16,7 +16,7 @@ import types
 
 import numpy as np
 
-from helpers.checks._advance import NOT_ADVANCED_HINT, rng_advanced
+from helpers.checks._advance import NOT_ADVANCED_HINT, rng_advanced, shifted_copy_hint
 from helpers.checks._names import names_used as _names_used
 from helpers.checks._seeding import SEED_BITS, constant_step, watch_seeding, watch_torch_global
 from helpers.data import load_longley
@@ -1023,8 +1023,37 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
     _check_fresh_draws(family_bootstrap_slopes)
     if not rng_advanced(lambda g: call(family_bootstrap_slopes, x, y, family, 20, g)):
         raise Wrong(NOT_ADVANCED_HINT)
+    _check_not_shifted(family_bootstrap_slopes, x, y, family)
     return ("your slopes come from whole families drawn with replacement from rng, with the "
             "spread of a family bootstrap, and are exact least-squares slopes.")
+
+
+#: The resamples per call, and the largest correlation between the slopes of two calls with
+#: one rng, at any lag of :func:`_check_not_shifted`.
+SHIFT_BOOT, SHIFT_CORRELATION = 400, 0.5
+
+
+def _check_not_shifted(func, x: np.ndarray, y: np.ndarray, family: np.ndarray) -> None:
+    """Wrong if two calls with one rng give slopes correlated at some lag: a copy of rng
+    that a token draw moves on (:func:`~helpers.checks._advance.shifted_copy_hint`) makes
+    the second call's family indices the first's shifted by a draw or two, so resample r
+    of the second call shares most of its families with resample r (or r + lag) of the
+    first, and their slopes nearly agree (correlation about 0.95 with 60 families).
+    Independent resamples: the correlation over the 200 or more pairs of a lag has sd
+    below 0.071, so 0.5 is 7 sd, with odds below 1e-9 over the 401 lags."""
+    rng = np.random.default_rng(21)
+    first = _bootstrap_answer(func, x, y, family, SHIFT_BOOT, rng)
+    second = _bootstrap_answer(func, x, y, family, SHIFT_BOOT, rng)
+    half = SHIFT_BOOT // 2
+    for lag in range(-half, half + 1):
+        a = first[max(lag, 0):SHIFT_BOOT + min(lag, 0)]
+        b = second[max(-lag, 0):SHIFT_BOOT + min(-lag, 0)]
+        if a.std() == 0 or b.std() == 0:
+            continue
+        if np.corrcoef(a, b)[0, 1] > SHIFT_CORRELATION:
+            raise Wrong(shifted_copy_hint("gave slopes of nearly the same resamples (their "
+                                          f"correlation at lag {lag} is "
+                                          f"{np.corrcoef(a, b)[0, 1]:.2f})"))
 
 
 #: The families, resamples and families read per call of :func:`_check_fresh_draws`.

@@ -1288,3 +1288,88 @@ def _he_parameters(widths, rng):
 
 if importlib.util.find_spec("torch") is not None:
     CASES += [(check_he_stack, (_he_parameters,), CORRECT, None)]
+
+
+# Ninth sweep: narrow seeds scrambled into wide ones (squared, two 20-bit draws packed, after a
+# throwaway draw; helpers.checks._entropy.narrow_first_draw), and copies of rng moved on by a
+# token draw (two calls with one rng share their draws, shifted by one)
+def _he_seeded(make_seed):
+    def he_stack(widths, rng):
+        return _he_loop(widths, np.random.default_rng(make_seed(rng)))
+    return he_stack
+
+
+def _narrow_squared(rng):
+    return int(rng.integers(2**32)) ** 2
+
+
+def _two20(rng):
+    return int(rng.integers(2**20)) + int(rng.integers(2**20)) * 2**40
+
+
+def _after_throwaway(rng):
+    rng.random()
+    s = int(rng.integers(2**32))
+    return s * s + 7
+
+
+def _wide_squared(rng):
+    return int(rng.integers(2**63)) ** 2
+
+
+def _token_copy(make):
+    """A copy of rng (make(rng)), and one token draw from rng so that it moves."""
+    def copied(rng):
+        g = make(rng)
+        rng.random()
+        return g
+    return copied
+
+
+_DEEPCOPY_TOKEN = _token_copy(copy.deepcopy)
+_JUMPED_TOKEN = _token_copy(lambda rng: np.random.Generator(rng.bit_generator.jumped()))
+
+CASES += [
+    (check_he_stack, (_he_seeded(_narrow_squared),), WRONG, "through a seed of 40 bits or fewer"),
+    (check_he_stack, (_he_seeded(_two20),), WRONG, "through a seed of 40 bits or fewer"),
+    (check_he_stack, (_he_seeded(_after_throwaway),), WRONG, "through a seed of 40 bits or fewer"),
+    (check_he_stack, (_he_seeded(_wide_squared),), CORRECT, None),
+    (check_he_stack, (lambda w, rng: _he_loop(w, rng.spawn(1)[0]),), CORRECT, None),
+    (check_he_stack, (lambda w, rng: _he_loop(w, np.random.default_rng(rng)),), CORRECT, None),
+    (check_he_stack, (lambda w, rng: _he_loop(w, _DEEPCOPY_TOKEN(rng)),), WRONG,
+     "the first's, shifted"),
+    (check_he_stack, (lambda w, rng: _he_loop(w, _JUMPED_TOKEN(rng)),), WRONG,
+     "the first's, shifted"),
+    (check_gain, (_gain_own_generator(lambda rng: np.random.default_rng(
+        _after_throwaway(rng))),), WRONG, "varies by 40 bits or fewer"),
+    (check_gain, (_gain_own_generator(lambda rng: np.random.default_rng(_two20(rng))),), WRONG,
+     "varies by 40 bits or fewer"),
+    (check_gain, (_gain_own_generator(lambda rng: np.random.default_rng(
+        _wide_squared(rng))),), CORRECT, None),
+    (check_gain, (_gain_own_generator(lambda rng: rng.spawn(1)[0]),), CORRECT, None),
+    (check_gain, (_gain_own_generator(_DEEPCOPY_TOKEN),), WRONG, "the first's, shifted"),
+    (check_gain, (_gain_own_generator(_JUMPED_TOKEN),), WRONG, "the first's, shifted"),
+]
+
+
+def _gain_torch_seeded(make_seed):
+    """torch.Generator seeded make_seed(rng): PyTorch keeps the low 32 bits of the seed."""
+    def gain(phi, rng, num_draws):
+        import torch
+        g = torch.Generator().manual_seed(make_seed(rng))
+        z = torch.randn(num_draws, generator=g, dtype=torch.float64)
+        return float(1 / torch.sqrt(torch.mean(phi(z) ** 2)))
+    return gain
+
+
+def _lcg_scrambled(rng):  # a narrow draw through one step of Knuth's 64-bit LCG, mod 2**63
+    s = int(rng.integers(2**32))
+    return (s * 6364136223846793005 + 1442695040888963407) % 2**63
+
+
+if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch
+    CASES += [
+        (check_gain, (_gain_torch_seeded(_lcg_scrambled),), WRONG, "varies by 40 bits or fewer"),
+        # 63 bits handed to manual_seed (of which torch keeps 32): the course's policy allows it
+        (check_gain, (_gain_torch_seeded(lambda rng: int(rng.integers(2**63))),), CORRECT, None),
+    ]

@@ -1,5 +1,6 @@
 """Right and wrong answers for helpers.checks.day06 (see tests/checks/README.md)."""
 
+import hashlib
 import importlib.util
 import random
 
@@ -1037,4 +1038,60 @@ CASES += [
      "treats negative activations differently"),
     (check_snippet_fixed, (_snippet_unscaled_negatives,), WRONG,
      "treats negative activations differently"),
+]
+
+
+# Ninth sweep: narrow seeds scrambled into wide ones (sha256 of the text of a 32-bit draw,
+# squared, two 20-bit draws packed, after a throwaway draw): the probe of
+# helpers.checks._entropy.narrow_first_draw sees through them
+def _sha256_seed(rng):
+    s = int(rng.integers(2**32))
+    return int.from_bytes(hashlib.sha256(str(s).encode()).digest()[:8], "little")
+
+
+def _squared_seed(rng):
+    return int(rng.integers(2**32)) ** 2
+
+
+def _two20_seed(rng):
+    return int(rng.integers(2**20)) + int(rng.integers(2**20)) * 2**40
+
+
+def _throwaway_seed(rng):
+    rng.random()
+    s = int(rng.integers(2**32))
+    return s * s + 7
+
+
+def _original_from(make):
+    def original_dropout(x, p, rng, training=True):
+        if not training:
+            return x * (1 - p)
+        return x * (make(rng).random(x.shape) >= p)
+    return original_dropout
+
+
+def _snippet_from(make):
+    def snippet_fixed(a, p_drop, rng):
+        if p_drop == 1:
+            return np.zeros_like(a)
+        return a * (make(rng).random(a.shape) >= p_drop) / (1 - p_drop)
+    return snippet_fixed
+
+
+for _seed in (_sha256_seed, _squared_seed, _two20_seed, _throwaway_seed):
+    CASES += [
+        (check_original_dropout, (_original_from(lambda rng, f=_seed: make_rng(f(rng))),),
+         WRONG, "through a seed of 40 bits or fewer"),
+        (check_snippet_fixed, (_snippet_from(lambda rng, f=_seed: make_rng(f(rng))),),
+         WRONG, "through a seed of 40 bits or fewer"),
+    ]
+
+CASES += [
+    (check_original_dropout, (_original_from(
+        lambda rng: make_rng(int(rng.integers(2**63)) ** 2)),), CORRECT, None),
+    (check_snippet_fixed, (_snippet_from(
+        lambda rng: make_rng(int(rng.integers(2**63)) ** 2)),), CORRECT, None),
+    (check_original_dropout, (_original_from(lambda rng: rng.spawn(1)[0]),), CORRECT, None),
+    (check_snippet_fixed, (_snippet_from(lambda rng: make_rng(rng)),), CORRECT, None),
 ]

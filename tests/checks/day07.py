@@ -1626,3 +1626,22 @@ CASES += [
     (check_fit_line, (_fit_ridge_zero,), WRONG, "not scikit-learn's Ridge"),
     (check_fit_line, (_fit_curve_fit,), WRONG, "not scipy.optimize.curve_fit"),
 ]
+
+
+# Ninth sweep: a copy of rng moved on by a token draw: rng moves, but two calls with one rng
+# draw the same family indices, shifted by one 64-bit draw, so their resamples nearly agree
+def _boot_token_copy(make):
+    def family_bootstrap_slopes(x, y, family, num_boot, rng):
+        g = make(rng)
+        rng.random()
+        return boot_right(x, y, family, num_boot, g)
+    return family_bootstrap_slopes
+
+
+CASES += [
+    (check_family_bootstrap, (_boot_token_copy(copy.deepcopy),), WRONG, "the first's, shifted"),
+    (check_family_bootstrap, (_boot_token_copy(lambda rng: np.random.Generator(
+        rng.bit_generator.jumped())),), WRONG, "the first's, shifted"),
+    (check_family_bootstrap, (_boot_with(lambda rng: rng.spawn(1)[0]),), CORRECT, None),
+    (check_family_bootstrap, (_boot_with(np.random.default_rng),), CORRECT, None),
+]
