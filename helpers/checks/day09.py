@@ -449,22 +449,28 @@ def _shared_row_seed(sample_tokens) -> tuple[int, tuple[int, int | None],
 
 
 def _derived_torch_seed(sample_tokens) -> None:
-    """Raise :class:`Wrong` if the one seed ``sample_tokens`` gives ``manual_seed`` is,
-    modulo 2**32 (what PyTorch keeps), neither ``seed + c`` nor ``seed ^ c`` for one
-    constant c over :data:`_WIDE_SEEDS` and a few small seeds: a seed made from ``seed`` by
-    a hash or a mix (``SeedSequence(seed).generate_state(1)[0]``) sends 2**32 seeds into
-    2**32 values with collisions, so two seeds share one generator and draw the same
-    labels (by the birthday bound, an even chance among about 77,000 seeds)."""
+    """Raise :class:`Wrong` if the one seed ``sample_tokens`` gives ``manual_seed`` is not,
+    modulo 2**32 (what PyTorch keeps), ``seed`` itself over :data:`_WIDE_SEEDS` and a few
+    small seeds (``seed + c`` and ``seed ^ c`` are named as arithmetic). A seed made from
+    ``seed`` by a hash or a mix (``SeedSequence(seed).generate_state(1)[0]``) sends 2**32
+    seeds into 2**32 values with collisions, so two seeds share one generator and draw the
+    same labels (by the birthday bound, an even chance among about 77,000 seeds)."""
     pairs = []
     for seed in (0, 1, 2, 5, *_WIDE_SEEDS):
         seeding = _tokens(sample_tokens, LOGITS, 1.0, 4, seed)[2]
         if len(seeding.torch_seeds) != 1:
             return  # no seed, or several: the checks above judge those
         pairs.append((seed, seeding.torch_seeds[0] % 2**32))
-    if (len({(t - s) % 2**32 for s, t in pairs}) == 1
-            or len({t ^ s for s, t in pairs}) == 1):
+    if all(t == s % 2**32 for s, t in pairs):
         return
     (s1, t1), (s2, t2) = pairs[:2]
+    offsets = {(t - s) % 2**32 for s, t in pairs}
+    if len(offsets) == 1 or len({t ^ s for s, t in pairs}) == 1:  # seed + c, seed ^ c
+        how = f"seed + {offsets.pop()}" if len(offsets) == 1 else f"seed ^ {t1 ^ s1}"
+        raise Wrong(f"your torch.Generator's seed is {how} (seeds {s1} and {s2} give it {t1} "
+                    f"and {t2}), arithmetic on `seed`: the prompt asks for `seed` itself, "
+                    "and another program seeded with the shifted value draws the same labels. "
+                    "Seed the generator with `seed` itself")
     even = math.sqrt(2 * math.log(2) * 2**32)
     raise Wrong(f"your torch.Generator's seed is made from `seed` (seeds {s1} and {s2} give "
                 f"it {t1} and {t2}: a hash or a mix, such as "
@@ -1810,8 +1816,8 @@ _MAX_PROBED_INDEX = 2**22
 
 
 def _arithmetic_collision(rank_noise) -> list[tuple[tuple[int, int, int], ...]]:
-    """Pairs of items whose seeds coincide, cheapest first, if ``rank_noise`` seeds an item's generator with an
-    integer that is a sum of multiples of its ids (``seed * 100003 + epoch * 1009 + index``,
+    """Pairs of items whose seeds coincide, cheapest first, if ``rank_noise`` seeds an item's
+    generator with an integer that is a sum of multiples of its ids (``seed * 100003 + epoch * 1009 + index``,
     in a list seed or a spawn key too): such a seed takes the same value at two items, for
     any strides up to :data:`_MAX_PROBED_INDEX` items.
 
@@ -1846,7 +1852,9 @@ def _arithmetic_collision(rank_noise) -> list[tuple[tuple[int, int, int], ...]]:
                 first, second = list(base), list(base)
                 first[x], first[y] = base[x] + max(v, 0), base[y] + max(-u, 0)
                 second[x], second[y] = base[x] + max(-v, 0), base[y] + max(u, 0)
-                if max(first[2], second[2]) <= _MAX_PROBED_INDEX:
+                # ids below 2**32 (the prompt's range): an index probed up to the cap
+                if (max(first[2], second[2]) <= _MAX_PROBED_INDEX
+                        and max(first[1], second[1]) < 2**32):
                     pairs.append((abs(u) + abs(v), tuple(first), tuple(second)))
         if pairs:
             return [pair[1:] for pair in sorted(pairs)]

@@ -1172,10 +1172,12 @@ else:
             logits, t, n, seed % 2**31),), WRONG, "drops high bits"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed % 2**29),), WRONG, "5 + 2**29"),
+        # arithmetic on seed: one-to-one, but the prompt asks for `seed` itself (right until
+        # the second Day 9 review of this stop)
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
-            logits, t, n, seed + 1),), CORRECT, None),
+            logits, t, n, seed + 1),), WRONG, "seed is seed + 1"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
-            logits, t, n, seed ^ 0x5DEECE66),), CORRECT, None),  # one-to-one
+            logits, t, n, seed ^ 0x5DEECE66),), WRONG, "arithmetic on `seed`"),
         # seeds cut to their first 9 digits, or their low bits dropped: 10-digit neighbours
         # share one generator
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
