@@ -58,11 +58,12 @@ def _spreads_from_seed(seed: int, child: bool = False) -> tuple[tuple[float, flo
     return _spreads_of(generator)
 
 
-def _spreads_of(generator: Callable[[], np.random.Generator]) -> tuple[tuple[float, float], ...]:
+def _spreads_of(generator: Callable[[], np.random.Generator],
+                dtypes: tuple = (np.float64, np.float32)) -> tuple[tuple[float, float], ...]:
     """:func:`_spreads_from_seed`'s eight values for the draws of ``generator()`` (a fresh
-    Generator at each call)."""
+    Generator at each call), or four per dtype of ``dtypes``."""
     out = []
-    for dtype, rel in ((np.float64, 1e-6), (np.float32, 1e-6)):
+    for dtype, rel in ((d, 1e-6) for d in dtypes):
         for shape, axis in (((NUM_MEANS, SAMPLE_SIZE), 1), ((SAMPLE_SIZE, NUM_MEANS), 0)):
             draws = generator().random(shape, dtype=dtype)
             means = draws.mean(axis=axis, dtype=np.float64)
@@ -71,10 +72,16 @@ def _spreads_of(generator: Callable[[], np.random.Generator]) -> tuple[tuple[flo
 
 
 #: How a learner draws one wide seed from rng_ex for a child generator (more than 40 bits,
-#: which the course's seed policy accepts): 63 or 64 bits, a raw output, four 32-bit words.
-_WIDE_SEEDS = (lambda rng: rng.integers(2**63), lambda rng: rng.integers(2**64, dtype=np.uint64),
-               lambda rng: rng.bit_generator.random_raw(), lambda rng: rng.integers(2**62),
-               lambda rng: rng.integers(2**48), lambda rng: rng.integers(2**32, size=4))
+#: which the course's seed policy accepts): a bound of 2**b or 10**k, the int64 maximum, 64
+#: bits, a raw output, a float scaled up, 32-bit words.
+_WIDE_SEEDS = (
+    *(lambda rng, b=b: rng.integers(2**b) for b in (41, 48, 53, 62, 63)),
+    *(lambda rng, k=k: rng.integers(10**k) for k in range(13, 19)),
+    lambda rng: rng.integers(np.iinfo(np.int64).max),
+    lambda rng: rng.integers(2**64, dtype=np.uint64),
+    lambda rng: rng.bit_generator.random_raw(),
+    lambda rng: int(rng.random() * 2**53),
+    lambda rng: rng.integers(2**32, size=2), lambda rng: rng.integers(2**32, size=4))
 
 
 @functools.lru_cache(maxsize=8)
@@ -82,9 +89,9 @@ def _wide_child_spreads(seed: int) -> tuple[tuple[float, float], ...]:
     """:func:`_spreads_from_seed`'s values for a child of ``default_rng(seed)`` seeded with
     one wide draw from it (:data:`_WIDE_SEEDS`: ``default_rng(rng_ex.integers(2**63))``)."""
     out: tuple[tuple[float, float], ...] = ()
-    for draw in _WIDE_SEEDS:
+    for draw in _WIDE_SEEDS:  # float64 draws only: a second or so for all of them
         child_seed = draw(np.random.default_rng(seed))
-        out += _spreads_of(lambda s=child_seed: np.random.default_rng(s))
+        out += _spreads_of(lambda s=child_seed: np.random.default_rng(s), (np.float64,))
     return out
 
 
@@ -370,6 +377,8 @@ def check_spread_of_means(spread, seed) -> str:
 LIBRARY_VARIANCE_FILES = {
     "scipy/stats/_stats_py.py": {f: f"scipy.stats.{f}"
                                  for f in ("moment", "tvar", "tstd", "describe")},
+    "scipy/stats/_mstats_basic.py": {f: f"scipy.stats.mstats.{f}"
+                                     for f in ("moment", "tvar", "describe")},
     "scipy/ndimage/_measurements.py": {f: f"scipy.ndimage.{f}"
                                        for f in ("variance", "standard_deviation")},
     # a distribution's closed-form fit: norm.fit(x) returns the population std as its scale
@@ -417,11 +426,13 @@ def _variance_codes() -> dict[object, str]:
     methods = var.__globals__["_methods"]  # numpy's module behind them and the methods
     names = {var: "np.var", std: "np.std", methods._var: "np.var or .var()",
              methods._std: "np.std or .std()", inspect.unwrap(np.nanvar): "np.nanvar",
-             inspect.unwrap(np.nanstd): "np.nanstd", inspect.unwrap(np.cov): "np.cov"}
+             inspect.unwrap(np.nanstd): "np.nanstd", inspect.unwrap(np.cov): "np.cov",
+             inspect.unwrap(np.ma.cov): "np.ma.cov"}
     import statistics
 
     names |= {getattr(statistics, f): f"statistics.{f}"
-              for f in ("pvariance", "variance", "pstdev", "stdev")}
+              for f in ("pvariance", "variance", "pstdev", "stdev", "covariance")}
+    names[statistics.NormalDist.from_samples.__func__] = "statistics.NormalDist.from_samples"
     from helpers import stats  # the course's own, taught on a later day
 
     names |= {getattr(stats, f): f"helpers.stats.{f}" for f in ("mean_var", "running_std")}
@@ -429,7 +440,7 @@ def _variance_codes() -> dict[object, str]:
 
 
 #: Built-in (C) functions and methods of PyTorch that compute a variance in one call.
-_TORCH_VARIANCES = ("var", "std", "var_mean", "std_mean")
+_TORCH_VARIANCES = ("var", "std", "var_mean", "std_mean", "cov")
 
 
 def _builtin_variance(func) -> str | None:

@@ -106,10 +106,14 @@ def _output_rms(fan_in: int, mean: float, sd: float) -> float:
 
 def _one_number(value: object, what: str) -> float:
     """The learner's ``value`` as a float if it is one real number, as the prompt allows: any
-    real scalar, ``decimal.Decimal`` included (which :func:`number` takes for no number), a
-    tensor, or a list, array or tensor of one element."""
+    real scalar, ``decimal.Decimal`` and an exact SymPy number included (which :func:`number`
+    takes for no number), a tensor, or a list, array or tensor of one element."""
     value = _untensor(value)
     if isinstance(value, Decimal) and value.is_finite():
+        return float(value)
+    # an exact SymPy number (sqrt(Rational(7, 3)) is a Pow, not a numbers.Real)
+    if (type(value).__module__.startswith("sympy") and getattr(value, "is_number", False)
+            and getattr(value, "is_real", False)):
         return float(value)
     return number(value, what)
 

@@ -245,6 +245,19 @@ def _watch_library(func, used: list[str]):
                 for alias in [k for k, v in learner.items() if v is original]:
                     undo.append((learner, alias, original, True))
                     learner[alias] = wrapper
+        # a frozen distribution, scipy.stats.t(df, loc, scale).interval(0.95), calls the
+        # interval of a new instance of the class: watched on the class that defines it
+        frozen = next((klass for klass in type(stats.t(1)).__mro__
+                       if "interval" in vars(klass)), None)
+        if frozen is not None:
+            original = vars(frozen)["interval"]
+
+            def frozen_interval(self, *args, _original=original, **kwargs):
+                used.append("a frozen scipy.stats distribution's .interval")
+                return _original(self, *args, **kwargs)
+
+            undo.append((frozen, "interval", original, True))
+            frozen.interval = frozen_interval
     try:
         yield used
     finally:

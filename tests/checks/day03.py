@@ -1142,3 +1142,32 @@ def _one_index_per_resample(x, s, B, rng):
 CASES += [
     (check_bootstrap_se, (_one_index_per_resample,), WRONG, "one value of x repeated len(x)"),
 ]
+
+
+# Tenth sweep: more library variances, refused as the listed ones are
+def _variance_library_more():
+    import statistics
+
+    out = [lambda x: float(np.ma.cov(x, bias=True)),
+           lambda x: float(scipy.stats.mstats.moment(x, 2)),
+           lambda x: statistics.covariance(x.tolist(), x.tolist()) * (len(x) - 1) / len(x),
+           lambda x: statistics.NormalDist.from_samples(x).variance * (len(x) - 1) / len(x)]
+    if importlib.util.find_spec("torch") is not None:
+        import torch
+
+        out += [lambda x: float(torch.cov(torch.as_tensor(x), correction=0)),
+                lambda x: float(torch.as_tensor(x).cov(correction=0))]
+    return out
+
+
+CASES += [(check_variance, (f,), WRONG, "your function called") for f in _variance_library_more()]
+
+
+# Tenth sweep: more ways to draw a wide seed for one child (bounds 10**18, 2**53, the int64
+# maximum, 2**41, a float scaled by 2**53): accepted as the course's seed policy says
+CASES += [
+    (check_spread_of_means, (_wide_child_spread(42, draw), 42), CORRECT, None)
+    for draw in (lambda r: r.integers(10**18), lambda r: r.integers(2**53),
+                 lambda r: r.integers(np.iinfo(np.int64).max), lambda r: r.integers(2**41),
+                 lambda r: int(r.random() * 2**53))
+]

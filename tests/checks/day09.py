@@ -1337,3 +1337,23 @@ CASES += [
         SeedSequence([seed], spawn_key=[ITEM_NOISE_KEY, epoch, index])).standard_normal(size)),),
      CORRECT, None),  # [seed] is the seed: its own spawn tree, below the key
 ]
+
+
+# Tenth sweep: an exact SymPy number is a real number of another type, as the prompt allows;
+# a wrong one still gets judged
+def _sympy_rms(bias_term):
+    def linear_output_rms(fan_in, mean, sd):
+        import sympy
+
+        f, m, s = (sympy.nsimplify(v) for v in (fan_in, mean, sd))
+        return sympy.sqrt((m**2 + s**2) / 3 + bias_term / f)
+    return linear_output_rms
+
+
+if importlib.util.find_spec("sympy") is not None:
+    import sympy
+
+    CASES += [
+        (check_linear_output_rms, (_sympy_rms(sympy.Rational(1, 3)),), CORRECT, None),
+        (check_linear_output_rms, (_sympy_rms(0),), WRONG, "the bias adds its own variance"),
+    ]

@@ -421,3 +421,15 @@ CASES += [
                                          enumerate(np.random.default_rng(seed).integers(
                                              2**32, size=n))],), CORRECT, "never shared"),
 ]
+
+
+# Tenth sweep: SciPy's interval through a frozen distribution (a new instance of the class
+# does the work, which the watch on scipy.stats.t did not see)
+def frozen_t_interval(a, b):
+    d = b - a
+    return stats.t(d.size - 1, loc=d.mean(), scale=stats.sem(d)).interval(0.95)
+
+
+CASES += [
+    (check_paired_ci, (frozen_t_interval,), WRONG, "a frozen scipy.stats distribution"),
+]
