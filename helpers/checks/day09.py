@@ -1274,7 +1274,7 @@ def _dropped_seed_bits(rank_noise) -> None:
 #: compared: an id cut to its low 8, 16 or 24 bits (epoch % 256, index % 2**16, a mask)
 #: gives both the same noise. Ids are below 2**32, as the prompt says (SeedSequence reads a
 #: larger one as two words, which run into the next id's). Bits above :data:`_ID_REACH` are
-#: asked for only of an answer whose call at 2**_ID_REACH took under :data:`_ID_SLOW` s: a
+#: asked for only of an answer whose call at 2**_ID_REACH did not grow (:func:`_grows`): a
 #: spawn chain, SeedSequence(seed, spawn_key=(KEY,)).spawn(epoch + 1)[epoch].spawn(index +
 #: 1)[index], is right but makes index + 1 children (a third of a second at 2**16).
 _ID_BITS = (8, 16, 24)
@@ -1285,6 +1285,19 @@ _ID_BASE = (5, 2, 3)
 def _item_row(rank_noise, seed: int, epoch: int, index: int) -> np.ndarray:
     """One item's 4 draws, asked for alone (rank ``index`` of ``index + 1``)."""
     return _rank_rows(rank_noise, seed, epoch, index, index + 1, index + 1, 4)[0]
+
+
+def _base_time(rank_noise) -> float:
+    """The least of three timed calls at the base item (5, 2, 3): what one call costs the
+    answer when its cost does not grow with the ids, under the machine's present load."""
+    return min(_timed_row(rank_noise, _ID_BASE)[1] for _ in range(3))
+
+
+def _grows(took: float, base: float) -> bool:
+    """Whether a call that took ``took`` seconds costs more than :data:`_ID_SLOW` seconds
+    and more than 20 times the base item's ``base``: its cost grows with the id (a spawn
+    chain), which a loaded machine that slows every call alike does not fake."""
+    return took > max(_ID_SLOW, 20 * base)
 
 
 def _timed_row(rank_noise, item: tuple[int, int, int]) -> tuple[np.ndarray, float]:
@@ -1307,6 +1320,7 @@ def _dropped_id_bits(rank_noise) -> None:
     ``index % 2**16``, ``index & 0xFFFFFF``), so items 2**b epochs or indices apart share
     their noise. The hint names the lowest such b (at or below the one found)."""
     base = _item_row(rank_noise, *_ID_BASE)
+    base_time = _base_time(rank_noise)
     for position, name in ((1, "epoch"), (2, "index")):
         def moved(b: int, position: int = position) -> tuple[int, int, int]:
             item = list(_ID_BASE)
@@ -1321,7 +1335,7 @@ def _dropped_id_bits(rank_noise) -> None:
                     break
                 raise
             if not np.array_equal(row, base):
-                if b >= _ID_REACH and took > _ID_SLOW:
+                if b >= _ID_REACH and _grows(took, base_time):
                     break  # the answer's cost grows with the id: no larger ids asked for
                 continue
             low = b
@@ -1378,13 +1392,14 @@ def _padded_digits(rank_noise) -> None:
     zero-padded fields (``int(f"{seed}{epoch:04d}{index:06d}")``), where a longer seed pushes
     its last digit into the epoch's field and the index's top digit reaches the epoch's.
     Each item is asked for alone (rank ``index`` of ``index + 1``); an answer whose call
-    takes over :data:`_ID_SLOW` seconds (its cost grows with the index, as a spawn chain's
-    does: a minute at 10**7) is asked for no larger index."""
+    cost grows with the index (:func:`_grows`, as a spawn chain's does: a minute at 10**7)
+    is asked for no larger index."""
     other = _rank_rows(rank_noise, 10, 1, 0, 1, 1, 4)[0]
+    base_time = _base_time(rank_noise)
     for k in _PADDED_WIDTHS:
         index = 10**k
         row, took = _timed_row(rank_noise, (1, 0, index))
-        if took > _ID_SLOW and not np.array_equal(row, other):
+        if _grows(took, base_time) and not np.array_equal(row, other):
             return
         if np.array_equal(row, other):
             raise Wrong(f"{_named((1, 0, index))} and {_named((10, 1, 0))} draw the same "
