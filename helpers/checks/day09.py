@@ -915,8 +915,10 @@ def check_sample_tokens(sample_tokens) -> str:
         raise Wrong(f"your function makes {seeding.generators} torch.Generator"
                     f"{'s' if seeding.generators > 1 else ''} but draws nothing from "
                     f"{'them' if seeding.generators > 1 else 'it'} (its state is where "
-                    "manual_seed put it): the labels come from elsewhere (NumPy's draws made "
-                    "into a tensor?). The exercise asks for PyTorch's version: draw every "
+                    "manual_seed put it): the labels come from elsewhere ("
+                    + ("NumPy's draws made into a tensor?" if seeding.numpy_made else
+                       "PyTorch's global generator, even inside torch.random.fork_rng?")
+                    + "). The exercise asks for PyTorch's version: draw every "
                     "label from one torch.Generator seeded with `seed`, e.g. "
                     "torch.multinomial(probs, n, replacement=True, generator=g)")
     if "torch" in sys.modules and seeding.generators == 0:
@@ -1218,6 +1220,7 @@ def check_rank_noise(rank_noise) -> str:
     _seed_trees(rank_noise, item_noise)
     _derived_entropies(rank_noise, item_noise)
     _resized_overlap(rank_noise)
+    _advanced_windows(rank_noise)
     _dropped_id_bits(rank_noise)  # after _resized_overlap: one array for all items is huge
     _padded_lists(rank_noise, item_noise)
     _integer_seed_streams(rank_noise)
@@ -1708,6 +1711,33 @@ def _shifted_reuse(pool: dict[tuple[int, int], np.ndarray]) -> None:
                         "that read shifted, overlapping windows of one stream (say "
                         "standard_normal(size + epoch)[epoch:]) reuse its numbers. Give every "
                         "(seed, epoch, index) a generator of its own (section 8)")
+
+
+#: The size at which item 0 is drawn to look for other items' first draws in it: a stream
+#: moved on by a fixed stride per item (``bit_generator.advance(index * 1000)``) shows as
+#: long as the stride is below it.
+_WINDOW_SIZE = 2**18
+
+
+def _advanced_windows(rank_noise) -> None:
+    """Raise :class:`Wrong` if the first 3 draws of item 1 or 2 (seed 7, epoch 1) come up
+    as a run in item 0's row of :data:`_WINDOW_SIZE` draws: one stream per epoch moved on
+    by a fixed stride per item (``PCG64(...).advance(index * stride)``, ``jumped`` by a
+    counter of draws) makes item i's row a window of item 0's, so rows longer than the
+    stride share their numbers. Independent float draws repeat no run of 3."""
+    long = _rank_rows(rank_noise, 7, 1, 0, 1, 1, _WINDOW_SIZE)[0]
+    for index in (1, 2):
+        start = _rank_rows(rank_noise, 7, 1, index, index + 1, index + 1, 3)[0]
+        hits = np.flatnonzero(long[:-2] == start[0])
+        for at in hits:
+            if np.array_equal(long[at:at + 3], start):
+                raise Wrong(f"the first draws of {_named((7, 1, index))} are draws {at} to "
+                            f"{at + 2} of {_named((7, 1, 0))}: each item reads a window of "
+                            "one stream moved on by a fixed stride (bit_generator.advance, or "
+                            "jumped), so rows longer than the stride share their numbers, "
+                            "though a row must be independent at any size. Give every "
+                            "(seed, epoch, index) a generator of its own: "
+                            "SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))")
 
 
 def _resized_overlap(rank_noise) -> None:

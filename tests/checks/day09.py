@@ -1357,3 +1357,31 @@ if importlib.util.find_spec("sympy") is not None:
         (check_linear_output_rms, (_sympy_rms(sympy.Rational(1, 3)),), CORRECT, None),
         (check_linear_output_rms, (_sympy_rms(0),), WRONG, "the bias adds its own variance"),
     ]
+
+
+# Third Day 9 review: one stream per epoch moved on by a fixed stride per item (PCG64's
+# advance): item 1's row is a window of item 0's once rows are longer than the stride
+def advanced_stride(seed, epoch, index, size):
+    bits = np.random.PCG64(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch)))
+    bits.advance(index * 1000)
+    return np.random.Generator(bits).standard_normal(size)
+
+
+CASES += [
+    (check_rank_noise, (ranked(advanced_stride),), WRONG, "moved on by a fixed stride"),
+]
+
+
+# Third Day 9 review (low): an idle generator with the labels from the global generator
+# inside fork_rng is told where the labels came from, not "NumPy's draws"
+if importlib.util.find_spec("torch") is not None:
+    import torch
+
+    def fork_rng_idle_tokens(logits, temperature, n, seed):
+        torch.Generator().manual_seed(seed)
+        with torch.random.fork_rng():
+            torch.manual_seed(seed)
+            probs = torch.softmax(torch.tensor(logits) / temperature, dim=-1)
+            return torch.multinomial(probs, n, replacement=True)
+
+    CASES += [(check_sample_tokens, (fork_rng_idle_tokens,), WRONG, "PyTorch's global generator")]
