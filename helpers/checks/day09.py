@@ -469,11 +469,15 @@ def _derived_torch_seed(sample_tokens) -> None:
         return
     (s1, t1), (s2, t2) = pairs[:2]
     offsets = {(t - s) % 2**32 for s, t in pairs}
-    if len(offsets) == 1 or len({t ^ s for s, t in pairs}) == 1:  # seed + c, seed ^ c
-        how = f"seed + {offsets.pop()}" if len(offsets) == 1 else f"seed ^ {t1 ^ s1}"
+    scale = (t2 - t1) % 2**32  # seeds 0 and 1: the slope of seed * a + c, if the map is one
+    affine = all(t == (scale * s + t1) % 2**32 for s, t in pairs)
+    if len(offsets) == 1 or len({t ^ s for s, t in pairs}) == 1 or affine:
+        how = (f"seed + {offsets.pop()}" if len(offsets) == 1
+               else f"seed ^ {t1 ^ s1}" if len({t ^ s for s, t in pairs}) == 1
+               else f"(seed * {scale} + {t1}) % 2**32")
         raise Wrong(f"your torch.Generator's seed is {how} (seeds {s1} and {s2} give it {t1} "
                     f"and {t2}), arithmetic on `seed`: the prompt asks for `seed` itself, "
-                    "and another program seeded with the shifted value draws the same labels. "
+                    "and another program seeded with that value draws the same labels. "
                     "Seed the generator with `seed` itself")
     even = math.sqrt(2 * math.log(2) * 2**32)
     raise Wrong(f"your torch.Generator's seed is made from `seed` (seeds {s1} and {s2} give "

@@ -1178,6 +1178,10 @@ else:
             logits, t, n, seed + 1),), WRONG, "seed is seed + 1"),
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
             logits, t, n, seed ^ 0x5DEECE66),), WRONG, "arithmetic on `seed`"),
+        # an affine bijection of the 32 bits PyTorch keeps: one-to-one, so the hint must
+        # name arithmetic, not a hash that collides (a reviewer's low of stop 37)
+        (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
+            logits, t, n, (seed * 7 + 1) % 2**32),), WRONG, "(seed * 7 + 1) % 2**32"),
         # seeds cut to their first 9 digits, or their low bits dropped: 10-digit neighbours
         # share one generator
         (check_sample_tokens, (lambda logits, t, n, seed: multinomial_tokens(True)(
