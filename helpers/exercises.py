@@ -93,8 +93,9 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
     :class:`Wrong` if it is not callable, raises (naming the error), changes an array, a
     PyTorch tensor or a list of numbers given as an argument in place (naming the
     argument), or draws from the legacy global
-    ``np.random`` state or seeds or draws from Python's global ``random`` module (the hint
-    points to the ``rng`` it was given, if it was given one).
+    ``np.random`` state, seeds or draws from Python's global ``random`` module, or (if
+    PyTorch is loaded) seeds or draws from PyTorch's global generator (the hint points to the
+    ``rng`` it was given, if it was given one).
 
     A draw that a library makes inside the learner's code is undone, not blamed. With
     ``needs_random=False`` (for an exercise whose answer involves no randomness) any draw is
@@ -131,6 +132,7 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
     np.random.set_state(_SENTINEL_STATE)  # noqa: NPY002
     legacy = _legacy_state()
     stdlib = random.getstate()
+    torch_saved = _enter_torch_sentinel()
     watch = contextlib.nullcontext([]) if needs_random else _watch_legacy(func)
     try:
         with watch as learner_calls:
@@ -142,6 +144,7 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
     finally:
         moved = legacy != _legacy_state()
         np.random.set_state(saved)  # noqa: NPY002 (the caller's state, as it was)
+        torch_moved = _leave_torch_sentinel(torch_saved)
     if moved:
         # needs_random=False: judged by what ran (the learner's own code called np.random),
         # not by the word "random" in its source (svd_solver="randomized" draws in sklearn)
@@ -153,6 +156,8 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
         if not _library_drew(func, args, kwargs):
             raise Wrong(_legacy_hint(func, args, kwargs, stdlib=True))
         random.setstate(stdlib)
+    if torch_moved and not _library_drew(func, args, kwargs):
+        raise Wrong(_legacy_hint(func, args, kwargs, torch=True))
     for name, value in _named_arguments(func, args, kwargs):
         if name in arrays and not _unchanged(arrays[name], value):
             kind = "list" if isinstance(value, list) else "array"
@@ -323,15 +328,21 @@ def _has_contents(cell: Any) -> bool:
     return True
 
 
-def _legacy_hint(func: Callable, args: tuple, kwargs: dict, stdlib: bool = False) -> str:
-    """The hint for a draw from the global state (``np.random``'s, or with ``stdlib`` that
-    of Python's ``random`` module): point to the Generator only if one was passed (or the
-    function has an ``rng`` parameter)."""
+def _legacy_hint(func: Callable, args: tuple, kwargs: dict, stdlib: bool = False,
+                 torch: bool = False) -> str:
+    """The hint for a draw from the global state (``np.random``'s, with ``stdlib`` that
+    of Python's ``random`` module, with ``torch`` PyTorch's global generator): point to the
+    Generator only if one was passed (or the function has an ``rng`` parameter)."""
     said = ("your code drew from the global np.random state (np.random.seed, np.random.rand, "
             "...)")
+    module = "random" if stdlib else "np.random"
     if stdlib:
         said = ("your code used the global state of Python's random module (random.seed, "
                 "random.random, ...)")
+    if torch:
+        said = ("your code used PyTorch's global generator (torch.manual_seed, or a draw "
+                "such as torch.rand without generator=)")
+        module = "PyTorch's global generator"
     given = any(isinstance(a, np.random.Generator) for a in (*args, *kwargs.values()))
     try:
         given = given or "rng" in inspect.signature(func).parameters
@@ -340,8 +351,42 @@ def _legacy_hint(func: Callable, args: tuple, kwargs: dict, stdlib: bool = False
     if given:
         return f"{said}; draw from the Generator you were given instead"
     return (f"{said}, which shifts every later draw of other code; this function needs no "
-            f"global random state: leave {'random' if stdlib else 'np.random'} alone (if you "
+            f"global random state: leave {module} alone (if you "
             "need random numbers, use a Generator, np.random.default_rng)")
+
+
+#: Seeds PyTorch's global generator's sentinel state (:func:`_enter_torch_sentinel`).
+_TORCH_SENTINEL_SEED = 0x5E171E157A7E
+_TORCH_SENTINEL: list[Any] = []  # the state, made once PyTorch is loaded
+
+
+def _enter_torch_sentinel() -> Any:
+    """If PyTorch is loaded, set its global generator to a state no ``torch.manual_seed``
+    reaches (a seeded state moved on by one draw) and return the caller's state, for
+    :func:`_leave_torch_sentinel`; else None. Like ``np.random``'s sentinel, it lets a
+    learner's reseed be seen even when the caller left the state at that very seed."""
+    torch = sys.modules.get("torch")
+    if torch is None:
+        return None
+    saved = torch.get_rng_state()
+    if not _TORCH_SENTINEL:  # a generator of its own: torch.manual_seed may be watched
+        made = torch.Generator().manual_seed(_TORCH_SENTINEL_SEED)
+        torch.rand(1, generator=made)
+        _TORCH_SENTINEL.append(made.get_state())
+    torch.set_rng_state(_TORCH_SENTINEL[0])
+    return saved, _TORCH_SENTINEL[0]
+
+
+def _leave_torch_sentinel(entered: Any) -> bool:
+    """Restore the caller's PyTorch state saved by :func:`_enter_torch_sentinel`, and say
+    whether the learner's code changed the global generator (reseeded it or drew from it)."""
+    if entered is None:
+        return False
+    torch = sys.modules["torch"]
+    saved, sentinel = entered
+    moved = not torch.equal(sentinel, torch.get_rng_state())
+    torch.set_rng_state(saved)
+    return moved
 
 
 #: The global ``np.random`` state every :func:`call` starts from: MT19937 words filled from

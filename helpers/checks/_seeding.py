@@ -459,7 +459,7 @@ def hashed_seeds(seen: Seeding) -> bool:
 def scrambled_seed_hint(what: str) -> str:
     """The hint for results (``what``, plural) that depend on rng only through a narrow seed
     drawn from it and scrambled before seeding (squared, hashed with hashlib, multiplied),
-    which looks wide to the watch (:func:`_narrow_when_scrambled`).
+    which looks wide to the watch (:func:`narrow_when_scrambled`).
 
     >>> scrambled_seed_hint("rolls")[:62]
     'your rolls depend on rng only through a seed of 40 bits or few'
@@ -485,7 +485,7 @@ def _digest(value: Any) -> Any:
     return array.shape, str(array.dtype), array.tobytes()
 
 
-def _narrow_when_scrambled(run: Any, halves: bool = False, positions: tuple[int, ...] = (0,),
+def narrow_when_scrambled(run: Any, halves: bool = False, positions: tuple[int, ...] = (0,),
                            func: Any = None) -> bool:
     """Whether ``run(rng)``'s result depends on rng only through ``SEED_BITS`` bits of rng's
     first draw (:func:`~helpers.checks._entropy.narrow_first_draw`, with its ``halves`` and
@@ -533,7 +533,7 @@ def child_seed_hint(func: Any, run: Any, what: str) -> str | None:
         if any(map(hashed_seeds, calls)):
             return hashed_seed_hint(what)
         made = any(seen.groups or seen.numpy_made or seen.generators for seen in calls)
-        if made and _narrow_when_scrambled(run):
+        if made and narrow_when_scrambled(run, func=func):
             return scrambled_seed_hint(what)
         return None
     return small_seeds_hint(f"{what} come from a new generator seeded", bits,

@@ -19,13 +19,13 @@ from collections.abc import Callable
 import numpy as np
 
 from helpers.checks._advance import NOT_ADVANCED_HINT, rng_advanced
-from helpers.checks._entropy import narrow_first_draw
 from helpers.checks._seeding import (
     SEED_BITS,
     arithmetic_seeds_hint,
     child_seed_hint,
     constant_step,
     hashed_seed_hint,
+    narrow_when_scrambled,
     scrambled_seed_hint,
     watch_seeding,
     watched_seeds,
@@ -1048,12 +1048,10 @@ def check_bootstrap_se(bootstrap_se) -> str:
                     "seed * i, int(f\"{seed}{i}\"), ...) collide. Draw every resample from "
                     "rng itself (or make independent child generators with rng.spawn)")
     _watched_seeds(bootstrap_se, x)  # what the source hides: a constructor called by map, ...
-    try:  # a narrow seed scrambled (hash(str(s)), s * K, s**2) looks wide to the watch
-        narrow = narrow_first_draw(lambda rng: _quiet_call(bootstrap_se, x.copy(), np.median,
-                                                            200, rng))
-    except Wrong:
-        narrow = False
-    if narrow:
+    # a narrow seed scrambled (hash(str(s)), s * K, s**2) looks wide to the watch; the seeds
+    # handed to torch's manual_seed are compared too (a 63-bit seed keeps 32 bits there)
+    if narrow_when_scrambled(lambda rng: _quiet_call(bootstrap_se, x.copy(), np.median, 200,
+                                                     rng), func=bootstrap_se):
         raise Wrong(f"your result depends on rng only through a seed of {SEED_BITS} bits or "
                     "fewer drawn from it (rng.integers(2**32), hashed, multiplied or not, is "
                     "still one of 2**32 seeds), so over many runs the same resamples come "

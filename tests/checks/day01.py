@@ -9,6 +9,7 @@ mutation), each with the hint it must get.
 import base64
 import copy
 import hashlib
+import importlib.util
 import json
 import pickle
 import random
@@ -1203,3 +1204,57 @@ CASES += [
     (check_worker_rngs, (_workers_sha256,), WRONG, "drawn from default_rng(seed) with 40 bits"),
     (check_worker_rngs, (_workers_wide_squared,), CORRECT, None),
 ]
+
+
+# PyTorch (an eleventh-sweep finding): a torch.Generator seeded with a 63-bit draw from rng
+# is right (PyTorch keeps 32 of its bits, so the narrow-seed probe compares the seeds handed
+# to manual_seed, not the results); torch.manual_seed is global state, like np.random.seed
+def _torch_generator(rng):
+    import torch
+    return torch.Generator().manual_seed(int(rng.integers(2**63)))
+
+
+def _torch_global(rng):
+    import torch
+    torch.manual_seed(int(rng.integers(2**32)))
+
+
+def _torch_noise(x, scale, rng):
+    import torch
+    return x + scale * torch.randn(x.shape, dtype=torch.float64,
+                                   generator=_torch_generator(rng)).numpy()
+
+
+def _torch_global_noise(x, scale, rng):
+    import torch
+    _torch_global(rng)
+    return x + scale * torch.randn(x.shape, dtype=torch.float64).numpy()
+
+
+def _torch_rolls(num_rolls, rng):
+    import torch
+    return torch.randint(1, 7, (num_rolls,), generator=_torch_generator(rng)).numpy()
+
+
+def _torch_global_rolls(num_rolls, rng):
+    import torch
+    _torch_global(rng)
+    return torch.randint(1, 7, (num_rolls,)).numpy()
+
+
+# entropy and spawn key swapped: worker i of the run with seed s is SeedSequence(i)'s spawn
+# child s, a worker of the run with seed i (an eleventh-sweep low: the hint named the parent)
+CASES += [
+    (check_worker_rngs, (lambda seed, num_workers: [
+        Generator(PCG64(SeedSequence(i, spawn_key=(seed,)))) for i in range(num_workers)],),
+     WRONG, "the seed sits in the spawn key, swapped"),
+]
+
+
+if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch
+    CASES += [
+        (check_noisy_copy, (_torch_noise,), CORRECT, None),
+        (check_noisy_copy, (_torch_global_noise,), WRONG, "PyTorch's global generator"),
+        (check_roll_die, (_torch_rolls,), CORRECT, None),
+        (check_roll_die, (_torch_global_rolls,), WRONG, "PyTorch's global generator"),
+    ]

@@ -1,6 +1,7 @@
 """Right and wrong answers to Day 2's exercise checks (run by tests/test_exercises.py)."""
 
 import copy
+import importlib.util
 from collections.abc import Sequence
 
 import numpy as np
@@ -896,3 +897,44 @@ def _longdouble_unstable(logits, T, size, rng):
 CASES += [
     (check_sample_with_temperature, (_longdouble_unstable,), WRONG, "np.exp overflows"),
 ]
+
+
+# PyTorch (an eleventh-sweep finding): see tests/checks/day01.py
+def _torch_generator(rng):
+    import torch
+    return torch.Generator().manual_seed(int(rng.integers(2**63)))
+
+
+def _torch_tokens(seeded):
+    def sample(logits, T, size, rng):
+        import torch
+        z = np.asarray(logits, dtype=np.float64) / T
+        p = torch.softmax(torch.from_numpy(z), dim=-1)
+        if seeded:
+            return torch.multinomial(p, size, True, generator=_torch_generator(rng)).numpy()
+        torch.manual_seed(int(rng.integers(2**32)))
+        return torch.multinomial(p, size, True).numpy()
+    return sample
+
+
+def _torch_split(seeded):
+    def split(X, y, num_test, rng):
+        import torch
+        if seeded:
+            order = torch.randperm(len(X), generator=_torch_generator(rng)).numpy()
+        else:
+            torch.manual_seed(int(rng.integers(2**32)))
+            order = torch.randperm(len(X)).numpy()
+        test, train = order[:num_test], order[num_test:]
+        return X[train], y[train], X[test], y[test]
+    return split
+
+
+if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch
+    CASES += [
+        (check_sample_with_temperature, (_torch_tokens(True),), CORRECT, None),
+        (check_sample_with_temperature, (_torch_tokens(False),), WRONG,
+         "PyTorch's global generator"),
+        (check_train_test_split, (_torch_split(True),), CORRECT, None),
+        (check_train_test_split, (_torch_split(False),), WRONG, "PyTorch's global generator"),
+    ]

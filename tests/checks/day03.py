@@ -1171,3 +1171,15 @@ CASES += [
                  lambda r: r.integers(np.iinfo(np.int64).max), lambda r: r.integers(2**41),
                  lambda r: int(r.random() * 2**53))
 ]
+
+
+def _torch_bootstrap(x, statistic, num_resamples, rng):
+    """A torch.Generator seeded with a 63-bit draw from rng (an eleventh-sweep finding)."""
+    import torch
+    g = torch.Generator().manual_seed(int(rng.integers(2**63)))
+    rows = torch.randint(0, len(x), (num_resamples, len(x)), generator=g).numpy()
+    return float(np.std([statistic(x[r]) for r in rows], ddof=1))
+
+
+if importlib.util.find_spec("torch") is not None:
+    CASES += [(check_bootstrap_se, (_torch_bootstrap,), CORRECT, None)]
