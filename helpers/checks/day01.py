@@ -1144,6 +1144,13 @@ def _other_seeds_children(runs: list[list[_Worker]], seeds: set[int]) -> None:
             t, j = nodes.get(w.normal, (w.seed, 0))
             if t == w.seed:
                 continue
+            if t == w.index and j == w.seed:  # SeedSequence(i, spawn_key=(seed,))
+                raise Wrong(f"worker {w.index} with seed {w.seed} draws what "
+                            f"SeedSequence({t}).spawn(k)[{j}] draws: the worker's index is "
+                            "the entropy and the seed sits in the spawn key, swapped, so the "
+                            f"run with seed {t} spawns that very stream from its own seed. "
+                            "Put the seed first: SeedSequence(seed, spawn_key=(i,)), or "
+                            "SeedSequence(seed).spawn(num_workers)")
             raise Wrong(f"worker {w.index} with seed {w.seed} draws what "
                         f"SeedSequence({t}).spawn(k)[{j}] draws, a child of the run with "
                         f"seed {t}: seed arithmetic in the parent (default_rng(seed + 1), "

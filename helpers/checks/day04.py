@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import math
 
 import numpy as np
 from sklearn.preprocessing import MinMaxScaler
@@ -628,6 +629,16 @@ def check_whiten(whiten) -> str:
                             "square root of its eigenvalue instead of dividing (the "
                             "eigenvalues of inv(cov) are 1 / those of cov). Take eigh of the "
                             "covariance itself and divide by np.sqrt of its eigenvalues")
+            variances = np.diag(M)
+            if any(math.isclose(float(np.prod(np.diag(W.T @ S @ W))), 1.0, rel_tol=1e-6)
+                   for S in (cov, cov * n / (n - 1))):
+                # each eigenvector scaled by another eigenvalue's root: the ratios multiply to 1
+                raise Wrong("the new features are uncorrelated and their variances multiply "
+                            f"to 1, but they are not each 1 ({', '.join(f'{v:.3g}' for v in variances)}): each "
+                            "eigenvector was divided by the square root of another "
+                            "eigenvalue. Keep the eigenvalues in the order of their "
+                            "eigenvectors: eigh returns them matched, so sort or reverse "
+                            "both or neither")
             raise Wrong("the new features are uncorrelated but their variances are not 1: "
                         "divide each one by the square root of its eigenvalue (not by the "
                         "eigenvalue itself, and not leave it out)")

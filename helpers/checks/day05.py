@@ -25,10 +25,10 @@ from helpers.checks._seeding import (
     SEED_BITS,
     WATCHED_CALLS,
     Seeding,
-    _narrow_when_scrambled,
     constant_step,
     hashed_seed_hint,
     is_int,
+    narrow_when_scrambled,
     scrambled_seed_hint,
     seed_bits,
     watch_seeding,
@@ -419,7 +419,7 @@ def _gain_narrow_seed(gain: Any, what: str, hashes: list) -> None:
     varies across calls by ``SEED_BITS`` bits or fewer, or its estimate (and the seeds it
     gives ``manual_seed``) depends on rng only through ``SEED_BITS`` bits of one of rng's
     first three draws, or of two narrow draws from its first
-    (:func:`~helpers.checks._seeding._narrow_when_scrambled`). A torch.Generator keeps only
+    (:func:`~helpers.checks._seeding.narrow_when_scrambled`). A torch.Generator keeps only
     32 bits of a 63-bit seed that the prompt allows (a question for the course, not this
     check), so its estimates alone would call that seed narrow; the seeds it is handed
     tell a 63-bit draw from a narrow one scrambled."""
@@ -427,7 +427,7 @@ def _gain_narrow_seed(gain: Any, what: str, hashes: list) -> None:
     bits = weakest_seed_bits(groups)
     how = " and ".join(sorted({how for run in hashes for how, _ in run}))
     if bits is None or bits > SEED_BITS:
-        if not _narrow_when_scrambled(lambda rng: call(gain, _WatchedPhi(np.tanh), rng, 1_000),
+        if not narrow_when_scrambled(lambda rng: call(gain, _WatchedPhi(np.tanh), rng, 1_000),
                                       halves=True, positions=(0, 1, 2), func=gain):
             return
         raise Wrong(f"{what} seeds a generator of its own from a number drawn from rng, "
@@ -574,6 +574,36 @@ def _gain_mirrored(inputs: list, what: str) -> None:
                     "are the other half negated, so they are not num_draws independent draws "
                     "and the Monte Carlo error is not that of num_draws draws. Draw "
                     "num_draws independent values, z = rng.standard_normal(num_draws)")
+
+
+# serial dependence: for independent draws, the lag-k correlation of m values is about
+# N(0, 1 / m); _SERIAL_Z standard errors at one of _SERIAL_LAGS lags is a false alarm below
+# 1e-11 for a right answer. A moving average of draws, (e[:-1] + e[1:]) / sqrt(2), correlates
+# 0.5 at lag 1; an AR(1) recursion a at lag 1, a**2 at lag 2.
+_SERIAL_LAGS = (1, 2, 3)
+_SERIAL_Z = 7.0
+
+
+def _gain_serial(inputs: list, what: str) -> None:
+    """Wrong if neighbouring values phi received correlate (a moving average or a recursion
+    of draws), in the largest call's values (the whole of them if phi saw scalars). Values in
+    sorted order are left alone: their estimate is that of the same draws unsorted."""
+    largest = max(inputs, key=np.size)
+    z = np.ravel(largest if np.size(largest) >= 1_000 else np.concatenate(inputs))
+    z = z.astype(np.float64)
+    if z.size < 1_000 or np.all(np.diff(z) >= 0) or np.all(np.diff(z) <= 0):
+        return
+    centred = z - z.mean()
+    scale = float(np.dot(centred, centred))
+    for lag in _SERIAL_LAGS:
+        corr = float(np.dot(centred[:-lag], centred[lag:])) / max(scale, 1e-300)
+        if abs(corr) * math.sqrt(z.size) > _SERIAL_Z:
+            raise Wrong(f"{what}: values phi received {lag} apart correlate {corr:.2f}, "
+                        f"where independent draws give about 0 (within "
+                        f"{1 / math.sqrt(z.size):.4f}): each draw is mixed with those "
+                        "before it (a moving average or a recursion such as z[i] = "
+                        "a * z[i - 1] + ...), so they are not num_draws independent draws. "
+                        "Draw z = rng.standard_normal(num_draws)")
 
 
 def _gain_rescaled(inputs: list, what: str) -> None:
@@ -726,6 +756,7 @@ def check_gain(gain) -> str:
                     "from rng, z = rng.standard_normal(num_draws)")
     # a symmetric set (antithetic draws) after the fixed sets above, which are symmetric too
     _gain_mirrored(inputs_first, what)
+    _gain_serial(inputs_first, what)
     _gain_too_even([inputs_first, inputs_other], what)
     # rescaled after the draw, after the symmetric sets above (their mean is exactly 0 too)
     _gain_rescaled(inputs_first, what)
@@ -1049,14 +1080,16 @@ def _few_seed_bits(keys: list, groups: list) -> None:
 def _scrambled_seeds(func: Any) -> None:
     """Wrong if the layers, when ``func`` makes a generator of its own, depend on rng only
     through ``SEED_BITS`` bits of one of its first three draws, or two narrow draws packed
-    into one seed (:func:`~helpers.checks._seeding._narrow_when_scrambled`): a narrow seed
+    into one seed (judged on layer 0, so that a narrow seed drawn per layer is seen too) (:func:`~helpers.checks._seeding.narrow_when_scrambled`): a narrow seed
     squared, hashed or multiplied, which the seed watch takes for a wide one. Small
     networks (:data:`_DISTINCT_WIDTHS`) keep the probe's many calls cheap."""
     with _watch(func) as (seen, _):
         _layers(func, _DISTINCT_WIDTHS, np.random.default_rng(7))
     if not (seen.groups or seen.numpy_made or seen.generators):
         return
-    if _narrow_when_scrambled(lambda rng: _layers(func, _DISTINCT_WIDTHS, rng), halves=True,
+    # layer 0 alone: a narrow seed drawn per layer (scrambled) makes layer 0 depend on one
+    # narrow draw, while the whole network depends on several
+    if narrow_when_scrambled(lambda rng: _layers(func, _DISTINCT_WIDTHS, rng)[0], halves=True,
                               positions=(0, 1, 2), func=func):
         raise Wrong(scrambled_seed_hint("weights"))
 
@@ -1556,7 +1589,9 @@ def check_he_stack(he_stack) -> str:
                 "doubles the variance": math.sqrt(1 / fan_in),
                 "that is Glorot's std: for ReLU, He uses fan_in only":
                     math.sqrt(2 / (fan_in + fan_out)),
-                "that is sqrt(2 / fan_out), He's fan_out mode: the forward rule uses fan_in":
+                "that is sqrt(2 / fan_out), He's fan_out mode, or PyTorch's kaiming_normal_ "
+                "on a (fan_in, fan_out) tensor (PyTorch reads a weight as (out, in)): the "
+                "forward rule uses fan_in":
                     math.sqrt(2 / fan_out),
                 "that spread is He's VARIANCE, 2 / fan_in: rng.normal's scale is the "
                 "standard deviation, its square root": 2 / fan_in,

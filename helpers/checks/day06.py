@@ -42,9 +42,9 @@ import numpy as np
 
 from helpers.checks._seeding import (
     SEED_BITS,
-    _narrow_when_scrambled,
     hashed_seed_hint,
     hashed_seeds,
+    narrow_when_scrambled,
     scrambled_seed_hint,
     seed_bits,
     spawn_tip,
@@ -525,7 +525,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
     input in some calls only. No legacy generator is made inside, and no generator of its
     own seeded from rng with ``SEED_BITS`` bits or fewer (:func:`seed_bits`), nor from such a
     seed scrambled into a wide one (squared, hashed, two narrow draws packed, after a
-    throwaway draw: :func:`~helpers.checks._seeding._narrow_when_scrambled`). ``arg`` is the
+    throwaway draw: :func:`~helpers.checks._seeding.narrow_when_scrambled`). ``arg`` is the
     name of the drop probability's argument (``p`` or ``p_drop``). ``learner`` is the learner's
     own function (``func`` may wrap it): the generators are watched under the names its
     globals give them too."""
@@ -571,8 +571,9 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
     one, two = out(rng), out(rng)
     if np.array_equal(one, two):
         raise Wrong(f"two calls of {name} with the same rng gave the same mask: every "
-                    "training step needs a fresh mask, so draw from rng itself rather than a "
-                    "generator rebuilt from its seed")
+                    "training step needs a fresh mask, so draw from rng itself rather than "
+                    "from a copy of it (deepcopy, jumped()) or a generator rebuilt from its "
+                    "seed, which leave rng where it was")
     _check_carried_over(one == 0, two == 0, name)
     # the seeds of the whole call, and those of each generator (a generator per example
     # seeded [rng.integers(2**16), i]: many narrow seeds are no wide one)
@@ -593,7 +594,7 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
         raise Wrong(hashed_seed_hint("masks"))
     # a narrow seed scrambled into a wide one (s**2, sha256 of str(s)), which the seeds'
     # bits above take for wide: only when the call made a generator of its own (time)
-    if made and _narrow_when_scrambled(lambda rng: out(rng, small), halves=True,
+    if made and narrow_when_scrambled(lambda rng: out(rng, small), halves=True,
                                        positions=(0, 1, 2), func=answer(learner)):
         raise Wrong(f"{name}: " + scrambled_seed_hint("masks"))
     # Many small masks from one rng: two right masks of 64 entries coincide with odds below

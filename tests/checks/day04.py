@@ -531,3 +531,16 @@ def _whiten_eigh_of_inv(X_train, X_test):
 CASES += [
     (check_whiten, (_whiten_eigh_of_inv,), WRONG, "eigenvalues of inv(cov) are 1 / those"),
 ]
+
+
+def _whiten_reversed_eigenvalues(X_train, X_test):
+    """Eigenvalues reversed, eigenvectors not (an eleventh-sweep low: the hint blamed a
+    missing square root)."""
+    w, V = np.linalg.eigh(np.cov(X_train, rowvar=False))
+    return (X_test - X_train.mean(axis=0)) @ V / np.sqrt(w[::-1])
+
+
+CASES += [
+    (check_whiten, (_whiten_reversed_eigenvalues,), WRONG, "divided by the square root of "
+     "another eigenvalue"),
+]

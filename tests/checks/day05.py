@@ -11,7 +11,7 @@ import time
 import warnings
 
 import numpy as np
-from scipy import stats
+from scipy import signal, stats
 
 from helpers import init
 from helpers.checks.day05 import check_gain, check_he_stack, check_uniform_bound
@@ -1373,3 +1373,33 @@ if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without Py
         # 63 bits handed to manual_seed (of which torch keeps 32): the course's policy allows it
         (check_gain, (_gain_torch_seeded(lambda rng: int(rng.integers(2**63))),), CORRECT, None),
     ]
+
+
+# eleventh sweep: draws mixed with their neighbours (a moving average, an AR(1) recursion)
+# are no independent draws; sorted draws give the same estimate as unsorted ones
+def _gain_moving_average(phi, rng, num_draws):
+    e = rng.standard_normal(num_draws + 1)
+    return 1 / math.sqrt(np.mean(phi((e[:-1] + e[1:]) / math.sqrt(2)) ** 2))
+
+
+def _gain_recursion(phi, rng, num_draws):
+    e = rng.standard_normal(num_draws)
+    z = signal.lfilter([math.sqrt(1 - 0.81)], [1, -0.9], e)
+    return 1 / math.sqrt(np.mean(phi(z) ** 2))
+
+
+def _gain_sorted(phi, rng, num_draws):
+    return 1 / math.sqrt(np.mean(phi(np.sort(rng.standard_normal(num_draws))) ** 2))
+
+
+def _he_scrambled_per_layer(widths, rng):
+    return [np.random.default_rng(int(rng.integers(2**32)) ** 2).normal(
+        0, math.sqrt(2 / a), (a, b)) for a, b in itertools.pairwise(widths)]
+
+
+CASES += [
+    (check_gain, (_gain_moving_average,), WRONG, "1 apart correlate 0.50"),
+    (check_gain, (_gain_recursion,), WRONG, "a recursion"),
+    (check_gain, (_gain_sorted,), CORRECT, None),
+    (check_he_stack, (_he_scrambled_per_layer,), WRONG, "squared, hashed"),
+]
