@@ -358,6 +358,10 @@ def _legacy_hint(func: Callable, args: tuple, kwargs: dict, stdlib: bool = False
 #: Seeds PyTorch's global generator's sentinel state (:func:`_enter_torch_sentinel`).
 _TORCH_SENTINEL_SEED = 0x5E171E157A7E
 _TORCH_SENTINEL: list[Any] = []  # the state, made once PyTorch is loaded
+#: How many checks watch PyTorch's global generator themselves right now
+#: (:func:`helpers.checks._seeding.watch_torch_global`, with hints of their own): while one
+#: does, :func:`call` leaves a changed state for it to see instead of judging it.
+TORCH_WATCHES = [0]
 
 
 def _enter_torch_sentinel() -> Any:
@@ -379,12 +383,16 @@ def _enter_torch_sentinel() -> Any:
 
 def _leave_torch_sentinel(entered: Any) -> bool:
     """Restore the caller's PyTorch state saved by :func:`_enter_torch_sentinel`, and say
-    whether the learner's code changed the global generator (reseeded it or drew from it)."""
+    whether the learner's code changed the global generator (reseeded it or drew from it).
+    While a check watches that generator itself (:data:`TORCH_WATCHES`), a changed state is
+    left in place for its watch to see and restore, and False returned."""
     if entered is None:
         return False
     torch = sys.modules["torch"]
     saved, sentinel = entered
     moved = not torch.equal(sentinel, torch.get_rng_state())
+    if moved and TORCH_WATCHES[0]:
+        return False
     torch.set_rng_state(saved)
     return moved
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from helpers.exercises import TORCH_WATCHES
+
 
 class Seeding:
     """What a learner's call made: ``torch.Generator`` objects, ``manual_seed`` calls, and
@@ -43,6 +45,9 @@ class Seeding:
         #: states set on a watched generator after it was made (``bit_generator.state = ...``,
         #: ``RandomState.set_state``): a seed too, whether it restores a saved state or sets one
         self.state_sets = 0
+        #: the NumPy bit generators made (PCG64, Philox, ...: default_rng's too), each with
+        #: its state when made (one never drawn from or advanced is still in that state)
+        self.bit_generators: list[tuple[Any, dict]] = []
 
     def note(self, value: object, spawn_key: object = ()) -> None:
         if is_int(value):
@@ -127,6 +132,7 @@ def _watched_bit_generator(original: type, seen: Seeding, set_state: Any) -> typ
         seed = args[0] if args else kwargs.get("seed", kwargs.get("entropy"))
         seen.note(kwargs["key"] if seed is None and kwargs.get("key") is not None else seed)
         original.__init__(self, *args, **kwargs)
+        seen.bit_generators.append((self, original.state.__get__(self)))
 
     def get(self: Any) -> Any:
         return original.state.__get__(self)
@@ -269,6 +275,18 @@ class TorchGlobal:
 
 
 @contextlib.contextmanager
+def torch_watched() -> Iterator[None]:
+    """Tell :func:`helpers.exercises.call`, while the block runs, that the check watches
+    PyTorch's global generator itself (with a hint of its own): ``call`` then leaves a state
+    the learner's code changed for the check to see, instead of judging it."""
+    TORCH_WATCHES[0] += 1
+    try:
+        yield
+    finally:
+        TORCH_WATCHES[0] -= 1
+
+
+@contextlib.contextmanager
 def watch_torch_global(func: Any = None) -> Iterator[TorchGlobal]:
     """Record whether the block changed PyTorch's global generator (``torch.manual_seed``,
     ``torch.seed``, a draw without ``generator=``), and restore its state afterwards (the
@@ -297,7 +315,8 @@ def watch_torch_global(func: Any = None) -> Iterator[TorchGlobal]:
         else:
             setattr(home, name, manual_seed)
     try:
-        yield seen
+        with torch_watched():
+            yield seen
     finally:
         for home, name in undo:
             if isinstance(home, dict):
@@ -384,6 +403,50 @@ def lcg_distance(start: int, end: int, mult: int, inc: int, bits: int = 128) -> 
 #: drawn seeds pass. One rule for every day's checks.
 SEED_BITS = 40
 WATCHED_CALLS = 20  # calls whose generators' seeds :func:`child_seed_hint` reads
+
+
+#: LCG multipliers of NumPy's 128-bit PCG generators: PCG64 steps its state with the
+#: 128-bit multiplier, PCG64DXSM with the "cheap" 64-bit one (state * mult + inc, mod 2**128).
+PCG_MULTIPLIERS = {"PCG64": 0x2360ED051FC65DA44385DF649FCCF645,
+                    "PCG64DXSM": 0xDA942042E4DD58B5}
+#: Two windows of one stream closer than this many draws overlap for any run that matters
+#: (one run of Day 10's experiment draws hundreds of thousands for its dropout alone);
+#: jumped(i) puts streams about 2**127 apart, spawn gives each its own stream.
+OVERLAP_LIMIT = 2**64
+
+
+def stream_position(task) -> tuple[tuple, int, int] | None:
+    """Where a task (a SeedSequence, a Generator or a bit generator) sits on its stream, for
+    the bit generators whose streams are windows of one long sequence: ``(stream, position,
+    period)``. Two tasks with the same ``stream`` draw the same sequence, ``position`` draws
+    apart (mod ``period``): a PCG64 or PCG64DXSM with one increment (the position is the LCG
+    distance from state 0), a Philox with one key (four draws per counter step). None for
+    any other task.
+
+    >>> a = np.random.PCG64(5)
+    >>> (s, p, _), (t, q, _) = stream_position(a), stream_position(a.advance(1000))
+    >>> s == t, (q - p) % 2**128
+    (True, 1000)
+    """
+    if isinstance(task, np.random.SeedSequence):
+        bit_generator = np.random.PCG64(task)  # what default_rng makes of it
+    elif isinstance(task, np.random.Generator):
+        bit_generator = task.bit_generator
+    elif isinstance(task, np.random.BitGenerator):
+        bit_generator = task
+    else:
+        return None
+    state = bit_generator.state
+    kind = state.get("bit_generator")
+    if kind in PCG_MULTIPLIERS:
+        inner = state["state"]
+        mult, inc = PCG_MULTIPLIERS[kind], int(inner["inc"])
+        return ((kind, inc), lcg_distance(0, int(inner["state"]), mult, inc), 2**128)
+    if kind == "Philox":
+        counter = sum(int(word) << (64 * k) for k, word in enumerate(state["state"]["counter"]))
+        key = tuple(int(word) for word in state["state"]["key"])
+        return (("Philox", key), 4 * counter + int(state["buffer_pos"]), 2**258)
+    return None
 
 
 def _affine(values: tuple[int, ...], seeds: list[int]) -> bool:

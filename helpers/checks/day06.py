@@ -19,7 +19,7 @@ examples, where every unit then drops exactly as many examples as another, or ex
 as another keeps; at least 40 of the 50 units must be so paired, which a right mask is with
 odds far below one in a million, so a copy of a few units only can pass), a keep
 probability on a coarse grid (a third, irregular p), the keep probability used as the drop
-probability, a mask that ignores ``rng`` (drawn from torch's global generator, say), repeats
+probability, a mask that ignores ``rng`` (drawn from a generator of its own, say), repeats
 at every call (kept from an earlier call, for the input's shape, say) or comes from a
 generator of its own: a legacy one (``np.random.RandomState``) made inside, or one
 (``random.Random``, ``torch.Generator``, ``default_rng`` ...) seeded from ``rng`` with seeds
@@ -34,7 +34,6 @@ from __future__ import annotations
 import contextlib
 import inspect
 import math
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -531,8 +530,6 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
     globals give them too."""
     def out(rng, inputs=x):
         return _array(call(func, inputs.copy(), p, rng), name, inputs.shape)
-    torch = sys.modules.get("torch")
-    before = torch.get_rng_state() if torch is not None else None
     small = _activations()[:8, :8]
     keys, groups, hashed, made = [], [], False, False
     for seed in range(_WATCHED_CALLS):  # also the legacy generators made inside
@@ -547,11 +544,6 @@ def _check_rng_use(func, x: np.ndarray, p: float, arg: str, name: str, learner: 
         hashed = hashed or hashed_seeds(seen)
         made = made or bool(seen.groups or seen.numpy_made or seen.generators)
     first, again = out(np.random.default_rng(1)), out(np.random.default_rng(1))
-    if torch is not None and not torch.equal(before, torch.get_rng_state()):
-        torch.set_rng_state(before)  # leave the learner's global generator as it was
-        raise Wrong(f"{name} draws from torch's global generator (torch.rand, torch.bernoulli "
-                    "or torch's dropout without a generator): draw the mask from the rng "
-                    "argument")
     if not np.array_equal(first, again):
         _check_carried_over(first == 0, again == 0, name)
         counted = _seeds_not_from_rng(learner, out)

@@ -22,10 +22,13 @@ from typing import Any
 import numpy as np
 
 from helpers.checks._seeding import (
+    OVERLAP_LIMIT,
     SEED_BITS,
     Seeding,
     entropy_int,
     seed_bits,
+    state_ints,
+    stream_position,
     watch_seeding,
     watch_torch_global,
 )
@@ -1225,6 +1228,7 @@ def check_rank_noise(rank_noise) -> str:
     _derived_entropies(rank_noise, item_noise)
     _resized_overlap(rank_noise)
     _advanced_windows(rank_noise)
+    _windows_of_one_stream(rank_noise)
     _dropped_id_bits(rank_noise)  # after _resized_overlap: one array for all items is huge
     _padded_lists(rank_noise, item_noise)
     _integer_seed_streams(rank_noise)
@@ -1742,6 +1746,38 @@ def _advanced_windows(rank_noise) -> None:
                             "though a row must be independent at any size. Give every "
                             "(seed, epoch, index) a generator of its own: "
                             "SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch, index))")
+
+
+def _windows_of_one_stream(rank_noise) -> None:
+    """Raise :class:`Wrong` if the bit generators that items 1 and 2 (seed 7, epoch 1) make
+    sit on the stream of one that item 0 makes (a PCG64 with its increment, a Philox with
+    its key: :func:`~helpers.checks._seeding.stream_position`) fewer than
+    ``OVERLAP_LIMIT`` draws apart: a stride too long for :func:`_advanced_windows`' row to
+    show (``advance(index * 2**32)``, a Philox counter of ``index * 2**20``), whose rows
+    still share their numbers once they are longer than the stride. ``jumped`` streams lie
+    about 2**127 draws apart. Bit generators never drawn from (still in the state they were
+    made in: the one ``jumped`` copies) are left out."""
+    made = []
+    for index in range(3):
+        with watch_seeding(rank_noise) as seen:
+            _rank_rows(rank_noise, 7, 1, index, index + 1, index + 1, 3)
+        used = [g for g, made_as in seen.bit_generators  # drawn from since it was made
+                if state_ints(g.state, 10**4) != state_ints(made_as, 10**4)]
+        made.append([p for g in used if (p := stream_position(g)) is not None])
+    for index in (1, 2):
+        for stream, position, period in made[index]:
+            for first, start, _ in made[0]:
+                apart = (position - start) % period
+                apart = min(apart, period - apart)
+                if stream == first and apart < OVERLAP_LIMIT:
+                    raise Wrong(f"{_named((7, 1, index))} draws from the stream of "
+                                f"{_named((7, 1, 0))}, {apart:,} draws further along: each "
+                                "item reads a window of one stream moved on by a fixed stride "
+                                "(bit_generator.advance, or a Philox counter), so rows longer "
+                                "than the stride share their numbers, though a row must be "
+                                "independent at any size. Give every (seed, epoch, index) a "
+                                "generator of its own: SeedSequence(seed, "
+                                "spawn_key=(ITEM_NOISE_KEY, epoch, index))")
 
 
 def _resized_overlap(rank_noise) -> None:

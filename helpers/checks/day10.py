@@ -12,10 +12,12 @@ import sys
 import numpy as np
 
 from helpers.checks._seeding import (
+    OVERLAP_LIMIT,
     SEED_BITS,
     entropy_int,
-    lcg_distance,
     small_seeds_hint,
+    state_ints,
+    stream_position,
     watch_seeding,
     weakest_seed_bits,
 )
@@ -409,41 +411,6 @@ def _raw_draws(task, size: int = _OVERLAP_DRAWS) -> np.ndarray | None:
     return None
 
 
-#: LCG multipliers of NumPy's 128-bit PCG generators: PCG64 steps its state with the
-#: 128-bit multiplier, PCG64DXSM with the "cheap" 64-bit one (state * mult + inc, mod 2**128).
-_PCG_MULTIPLIERS = {"PCG64": 0x2360ED051FC65DA44385DF649FCCF645,
-                    "PCG64DXSM": 0xDA942042E4DD58B5}
-#: Two windows of one stream closer than this many draws overlap for any run that matters
-#: (one run of this day's experiment draws hundreds of thousands for its dropout alone);
-#: jumped(i) puts streams about 2**127 apart, spawn gives each its own stream.
-_OVERLAP_LIMIT = 2**64
-
-
-def _stream_position(task) -> tuple[tuple, int, int] | None:
-    """Where a task sits on its stream, for the bit generators whose streams are windows of
-    one long sequence: ``(stream, position, period)``. Two tasks with the same ``stream``
-    draw the same sequence, ``position`` draws apart (mod ``period``): a PCG64 or PCG64DXSM
-    with one increment (the position is the LCG distance from state 0), a Philox with one
-    key (four draws per counter step). None for any other task."""
-    if isinstance(task, np.random.SeedSequence):
-        bit_generator = np.random.PCG64(task)  # what default_rng makes of it
-    elif isinstance(task, np.random.Generator):
-        bit_generator = task.bit_generator
-    else:
-        return None
-    state = bit_generator.state
-    kind = state.get("bit_generator")
-    if kind in _PCG_MULTIPLIERS:
-        inner = state["state"]
-        mult, inc = _PCG_MULTIPLIERS[kind], int(inner["inc"])
-        return ((kind, inc), lcg_distance(0, int(inner["state"]), mult, inc), 2**128)
-    if kind == "Philox":
-        counter = sum(int(word) << (64 * k) for k, word in enumerate(state["state"]["counter"]))
-        key = tuple(int(word) for word in state["state"]["key"])
-        return (("Philox", key), 4 * counter + int(state["buffer_pos"]), 2**258)
-    return None
-
-
 def _shift_hint(name: str, of: str, shift: int) -> str:
     return (f"{name}'s draws are {of} shifted by {shift:,} (seeds 7 and 8, {_OVERLAP_TASKS} "
             "tasks each): the tasks are windows of one stream, and advance or shifted copies "
@@ -466,7 +433,7 @@ def _overlap(task_seeds) -> str | None:
     ``_OVERLAP_TASKS`` each (the same stream twice is a shared task, judged later).
 
     PCG64 and PCG64DXSM tasks with one increment, and Philox tasks with one key, are one
-    stream at different positions: any two closer than ``_OVERLAP_LIMIT`` draws overlap,
+    stream at different positions: any two closer than ``OVERLAP_LIMIT`` draws overlap,
     whatever the stride (the closest pair is named). For other bit generators, the first
     ``_OVERLAP_RUN`` draws of a task found in a row among the first ``_OVERLAP_DRAWS`` of
     another, from its second draw on."""
@@ -478,7 +445,7 @@ def _overlap(task_seeds) -> str | None:
             return None
         for i, task in enumerate(made):
             tasks[(seed, i)] = task
-    positions = {key: _stream_position(task) for key, task in tasks.items()}
+    positions = {key: stream_position(task) for key, task in tasks.items()}
     closest: tuple[int, tuple, tuple] | None = None
     keys = list(tasks)
     for a, key in enumerate(keys):
@@ -491,7 +458,7 @@ def _overlap(task_seeds) -> str | None:
             if forward == 0:
                 continue  # the same state: a shared task
             pair = ((forward, other, key) if forward <= backward else (backward, key, other))
-            if pair[0] < _OVERLAP_LIMIT and (closest is None or pair[0] < closest[0]):
+            if pair[0] < OVERLAP_LIMIT and (closest is None or pair[0] < closest[0]):
                 closest = pair
     if closest is not None:
         shift, later, earlier = closest
@@ -668,6 +635,44 @@ def _narrow_within(task_seeds) -> str | None:
                             "its own stream, distinct by construction")
 
 
+#: Experiment sizes at which the tasks of one experiment must still be distinct: past a
+#: task number cut to 8 bits (np.uint8, i % 64, spawn(min(n, 100)) reused) and to 16 bits.
+_MANY_TASKS = (1_100, 2**16 + 2)
+
+
+def _task_fingerprints(seeds) -> list[tuple | None]:
+    """A cheap key per task that equal streams share: a SeedSequence's first state words, a
+    Generator's bit generator's type and state (no draws: a copy of each of 65,538 costs
+    seconds)."""
+    def key(s) -> tuple | None:
+        if isinstance(s, np.random.SeedSequence):
+            return tuple(s.generate_state(4).tolist())
+        if isinstance(s, np.random.Generator):
+            bits = s.bit_generator
+            return (type(bits).__name__, *state_ints(bits.state, 10**4))
+        return None
+    return [key(s) for s in seeds]
+
+
+def _repeated_tasks(task_seeds) -> None:
+    """Raise :class:`Wrong` if one experiment of :data:`_MANY_TASKS` tasks (seed 7) holds two
+    tasks with one stream: a task number cut to a few bits (``spawn_key=(i % 2**16,)``, a
+    uint8 index) or a short list of children reused (``kids[i % len(kids)]``)."""
+    for n in _MANY_TASKS:
+        seen: dict[tuple, int] = {}
+        for i, key in enumerate(_task_fingerprints(call(task_seeds, 7, n))):
+            if key is None:
+                continue
+            first = seen.setdefault(key, i)
+            if first != i:
+                raise Wrong(f"tasks {first} and {i} of task_seeds(7, {n}) get the same "
+                            "stream: with that many tasks your task number wraps around (a "
+                            "number cut to a few bits, i % m, a small integer type) or a "
+                            "short list of children is reused, so those runs are copies, not "
+                            "independent samples. Spawn one child per task: "
+                            "SeedSequence(seed).spawn(n)")
+
+
 @exercise_check
 def check_task_seeds(task_seeds) -> str:
     """``task_seeds(seed, n)``: one independent stream per task, all from ``seed``.
@@ -704,6 +709,7 @@ def check_task_seeds(task_seeds) -> str:
     overlap = _overlap(task_seeds)
     if overlap is not None:
         raise Wrong(overlap)
+    _repeated_tasks(task_seeds)
     # seed pairs that collide under seed + i, seed - i, seed * i, seed + 100 * i and
     # int(f"{seed}{i}"), with enough tasks for each; then the experiments whose seeds the
     # tasks' own integer seeds suggest (seed + 1000 * i gives 1007: does experiment 1007

@@ -541,6 +541,6 @@ def _whiten_reversed_eigenvalues(X_train, X_test):
 
 
 CASES += [
-    (check_whiten, (_whiten_reversed_eigenvalues,), WRONG, "divided by the square root of "
-     "another eigenvalue"),
+    (check_whiten, (_whiten_reversed_eigenvalues,), WRONG,
+     "divided by the square root of another eigenvalue"),
 ]

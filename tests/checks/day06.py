@@ -923,8 +923,8 @@ CASES = [
 
 if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without PyTorch
     CASES += [
-        (check_original_dropout, (torch_bernoulli,), WRONG, "torch's global generator"),
-        (check_snippet_fixed, (torch_rand,), WRONG, "torch's global generator"),
+        (check_original_dropout, (torch_bernoulli,), WRONG, "PyTorch's global generator"),
+        (check_snippet_fixed, (torch_rand,), WRONG, "PyTorch's global generator"),
     ]
 
 # issue 20: an extra ReLU or abs, which positive activations cannot show: negative ones do

@@ -1376,6 +1376,35 @@ CASES += [
 ]
 
 
+# Eleventh sweep: strides longer than the 2**18 draws the window probe reads (PCG64's advance
+# by 2**20 or 2**32, a Philox counter moved by 2**20): the bit generators' states show that
+# the items sit on one stream; jumped(index) puts them about 2**127 draws apart, rightly
+def advanced_far(stride, philox=False):
+    def item_noise(seed, epoch, index, size):
+        node = SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch))
+        if philox:
+            bits = np.random.Philox(key=node.generate_state(2, np.uint64),
+                                    counter=[index * stride, 0, 0, 0])
+        else:
+            bits = np.random.PCG64(node).advance(index * stride)
+        return np.random.Generator(bits).standard_normal(size)
+    return item_noise
+
+
+def jumped_streams(seed, epoch, index, size):
+    bits = np.random.PCG64(SeedSequence(seed, spawn_key=(ITEM_NOISE_KEY, epoch)))
+    return np.random.Generator(bits.jumped(index)).standard_normal(size)
+
+
+CASES += [
+    (check_rank_noise, (ranked(advanced_far(2**20)),), WRONG, "1,048,576 draws further along"),
+    (check_rank_noise, (ranked(advanced_far(2**32)),), WRONG, "draws from the stream of"),
+    (check_rank_noise, (ranked(advanced_far(2**20, philox=True)),), WRONG,
+     "draws from the stream of"),
+    (check_rank_noise, (ranked(jumped_streams),), CORRECT, None),
+]
+
+
 # Third Day 9 review (low): an idle generator with the labels from the global generator
 # inside fork_rng is told where the labels came from, not "NumPy's draws"
 if importlib.util.find_spec("torch") is not None:

@@ -433,3 +433,23 @@ def frozen_t_interval(a, b):
 CASES += [
     (check_paired_ci, (frozen_t_interval,), WRONG, "a frozen scipy.stats distribution"),
 ]
+
+
+# Eleventh sweep: tasks of one experiment that repeat once it has more than 64 tasks (the
+# task number cut to 8 or 16 bits, or a short list of children reused)
+def reused_children(seed, n):
+    children = np.random.SeedSequence(seed).spawn(min(n, 100))
+    return [children[i % len(children)] for i in range(n)]
+
+
+CASES += [
+    (check_task_seeds, (reused_children,), WRONG, "tasks 0 and 100 of task_seeds(7, 1100)"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed, spawn_key=(int(k),))
+                                         for k in np.arange(n).astype(np.uint8)],), WRONG,
+     "your task number wraps around"),
+    (check_task_seeds, (lambda seed, n: [np.random.SeedSequence(seed, spawn_key=(i % 2**16,))
+                                         for i in range(n)],), WRONG,
+     "tasks 0 and 65536 of task_seeds(7, 65538)"),
+    (check_task_seeds, (lambda seed, n: [np.random.default_rng(np.random.SeedSequence(
+        seed, spawn_key=(i % 16,))) for i in range(n)],), WRONG, "tasks 0 and 16"),
+]
