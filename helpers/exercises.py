@@ -42,6 +42,7 @@ import html
 import inspect
 import numbers
 import random
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -156,7 +157,7 @@ def call(func: Any, *args: Any, needs_random: bool = True, **kwargs: Any) -> Any
         if not _library_drew(func, args, kwargs):
             raise Wrong(_legacy_hint(func, args, kwargs, stdlib=True))
         random.setstate(stdlib)
-    if torch_moved and not _library_drew(func, args, kwargs):
+    if torch_moved and not _torch_library_drew(func, args, kwargs):
         raise Wrong(_legacy_hint(func, args, kwargs, torch=True))
     for name, value in _named_arguments(func, args, kwargs):
         if name in arrays and not _unchanged(arrays[name], value):
@@ -265,6 +266,23 @@ def _library_drew(func: Callable, args: tuple, kwargs: dict) -> bool:
                for obj in named)
 
 
+#: What a learner's own use of PyTorch's global generator looks like in source: its seeding
+#: and its random functions (torch.rand, randn, randint, randperm, normal, bernoulli,
+#: multinomial, dropout, ...), none of which a library call needs to name.
+_TORCH_RANDOM_WORDS = re.compile(r"seed|rand|normal|bernoulli|multinomial|dropout|uniform|"
+                                 r"exponential|poisson|cauchy|geometric")
+
+
+def _torch_library_drew(func: Callable, args: tuple, kwargs: dict) -> bool:
+    """:func:`_library_drew` for PyTorch's global generator: also not when the source names
+    one of its random functions (``torch.manual_seed(s)`` holds no word "random")."""
+    try:
+        source = inspect.getsource(func)
+    except (TypeError, ValueError, OSError):
+        return False
+    return not _TORCH_RANDOM_WORDS.search(source) and _library_drew(func, args, kwargs)
+
+
 @contextlib.contextmanager
 def _watch_legacy(func: Callable) -> Iterator[list[str]]:
     """Record, in the list it yields, the names of the legacy ``np.random`` functions
@@ -355,9 +373,6 @@ def _legacy_hint(func: Callable, args: tuple, kwargs: dict, stdlib: bool = False
             "need random numbers, use a Generator, np.random.default_rng)")
 
 
-#: Seeds PyTorch's global generator's sentinel state (:func:`_enter_torch_sentinel`).
-_TORCH_SENTINEL_SEED = 0x5E171E157A7E
-_TORCH_SENTINEL: list[Any] = []  # the state, made once PyTorch is loaded
 #: How many checks watch PyTorch's global generator themselves right now
 #: (:func:`helpers.checks._seeding.watch_torch_global`, with hints of their own): while one
 #: does, :func:`call` leaves a changed state for it to see instead of judging it.
@@ -365,20 +380,18 @@ TORCH_WATCHES = [0]
 
 
 def _enter_torch_sentinel() -> Any:
-    """If PyTorch is loaded, set its global generator to a state no ``torch.manual_seed``
-    reaches (a seeded state moved on by one draw) and return the caller's state, for
-    :func:`_leave_torch_sentinel`; else None. Like ``np.random``'s sentinel, it lets a
-    learner's reseed be seen even when the caller left the state at that very seed."""
+    """If PyTorch is loaded, move its global generator on by a few draws (keeping the
+    caller's seed, which ``torch.initial_seed()`` reports) and return the caller's state and
+    the moved one, for :func:`_leave_torch_sentinel`; else None. Like ``np.random``'s
+    sentinel, the moved state lets a learner's reseed be seen even when the caller left the
+    state just seeded with that very seed. It takes no ``manual_seed``: a check may be
+    watching the learner's seeding."""
     torch = sys.modules.get("torch")
     if torch is None:
         return None
     saved = torch.get_rng_state()
-    if not _TORCH_SENTINEL:  # a generator of its own: torch.manual_seed may be watched
-        made = torch.Generator().manual_seed(_TORCH_SENTINEL_SEED)
-        torch.rand(1, generator=made)
-        _TORCH_SENTINEL.append(made.get_state())
-    torch.set_rng_state(_TORCH_SENTINEL[0])
-    return saved, _TORCH_SENTINEL[0]
+    torch.rand(7)
+    return saved, torch.get_rng_state()
 
 
 def _leave_torch_sentinel(entered: Any) -> bool:

@@ -110,6 +110,40 @@ def test_call_rejects_any_use_of_the_global_state(draw):
     assert call(lambda: np.random.default_rng(0).random()) < 1
 
 
+@pytest.mark.skipif(importlib.util.find_spec("torch") is None, reason="needs PyTorch")
+def test_call_rejects_pytorchs_global_generator_and_leaves_it_as_it_was():
+    import torch
+
+    torch.manual_seed(5)  # the caller's state: the very state a learner's reseed reaches
+    before = torch.get_rng_state()
+    for draw in (lambda: torch.manual_seed(5), lambda: torch.rand(1)):
+        with pytest.raises(Wrong, match="PyTorch's global generator"):
+            call(draw)
+        assert torch.equal(before, torch.get_rng_state())
+    own = call(lambda: torch.rand(1, generator=torch.Generator().manual_seed(5)))
+    assert own.shape == (1,)
+
+
+def test_the_torch_sentinel_is_no_generator_of_the_learners(tmp_path):
+    """The first call() with PyTorch loaded makes the sentinel state: inside a check's
+    watch_seeding, that must not count as a generator the learner made (it did, once, and
+    Day 9's first check in a fresh kernel rejected the reference solution)."""
+    pytest.importorskip("torch")
+    import subprocess
+    import sys
+
+    code = ("import torch, numpy as np\n"
+            "from helpers.checks._seeding import watch_seeding\n"
+            "from helpers.exercises import call\n"
+            "f = lambda: np.zeros(2)\n"
+            "with watch_seeding(f) as seen:\n"
+            "    call(f)\n"
+            "assert seen.generators == 0 and seen.manual_seeds == 0, vars(seen)\n")
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root, timeout=120,
+                   env={**__import__("os").environ, "PYTHONPATH": str(root)})
+
+
 def test_call_rejects_seeding_or_drawing_from_pythons_random_module():
     import random
 

@@ -158,7 +158,7 @@ def _watched_bit_generator(original: type, seen: Seeding, set_state: Any) -> typ
 def watch_seeding(func: Any) -> Iterator[Seeding]:
     """Record, while the block runs, the generators made and the seeds given through
     ``torch.Generator``, ``np.random.default_rng``, ``np.random.SeedSequence``, the bit
-    generators ``PCG64``, ``Philox``, ``MT19937`` and ``SFC64``, the legacy
+    generators ``PCG64``, ``PCG64DXSM``, ``Philox``, ``MT19937`` and ``SFC64``, the legacy
     ``np.random.RandomState`` and Python's ``random.Random``, looked up on their modules
     or under the same names in ``func``'s globals (``from torch import Generator``), and the
     calls of the builtin ``hash`` made from ``func``'s globals (those on text apart); all
@@ -204,7 +204,7 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
         seen.note(state_ints(value))
 
     bit_generators = {name: _watched_bit_generator(getattr(np.random, name), seen, set_state)
-                      for name in ("PCG64", "Philox", "MT19937", "SFC64")}
+                      for name in ("PCG64", "PCG64DXSM", "Philox", "MT19937", "SFC64")}
     for name, replacement in bit_generators.items():
         new[name], homes[name] = replacement, np.random
     watched_pcg64 = bit_generators["PCG64"]

@@ -756,8 +756,8 @@ def check_gain(gain) -> str:
                     "from rng, z = rng.standard_normal(num_draws)")
     # a symmetric set (antithetic draws) after the fixed sets above, which are symmetric too
     _gain_mirrored(inputs_first, what)
-    _gain_serial(inputs_first, what)
     _gain_too_even([inputs_first, inputs_other], what)
+    _gain_serial(inputs_first, what)  # after too even: Sobol points correlate at lag 1 too
     # rescaled after the draw, after the symmetric sets above (their mean is exactly 0 too)
     _gain_rescaled(inputs_first, what)
     with watch_torch_global(gain):  # restores PyTorch's global state, which rng is not

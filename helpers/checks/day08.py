@@ -359,9 +359,11 @@ def _names_in(func) -> set[str]:
 
 
 def _calls_course_running_std(func) -> bool:
-    """Whether ``func`` uses helpers.stats.running_std: by name, through an alias bound in
-    its globals or closure (``rs = running_std``), or imported inside it (``from
-    helpers.stats import running_std as r``)."""
+    """Whether ``func`` uses helpers.stats.running_std: a global or closure name bound to it
+    (``running_std``, or an alias ``rs = running_std``) that ``func`` does not bind itself, an
+    attribute that resolves to it (``stats.running_std``, ``helpers.stats.running_std``), or
+    an import inside it (``from helpers.stats import running_std as r``). A local variable
+    named ``running_std`` (the learner's own result) is none of these."""
     from helpers.stats import running_std
 
     tree = _tree(func)
@@ -370,15 +372,20 @@ def _calls_course_running_std(func) -> bool:
     if any(isinstance(node, ast.ImportFrom) and any(a.name == "running_std" for a in node.names)
            for node in ast.walk(tree)):
         return True
-    names = _names_in(func)
-    if "running_std" in names:
-        return True
-    try:
-        nonlocals = inspect.getclosurevars(func).nonlocals
-    except (TypeError, ValueError):
-        nonlocals = {}
-    scope = {**getattr(func, "__globals__", {}), **nonlocals}
-    return any(scope.get(name) is running_std for name in names)
+    scope = _scope(func)
+    bound = {node.id for node in ast.walk(tree)
+             if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load)}
+    bound |= {node.arg for node in ast.walk(tree) if isinstance(node, ast.arg)}
+
+    def resolve(node: ast.AST) -> object:
+        if isinstance(node, ast.Name):
+            return None if node.id in bound else scope.get(node.id)
+        if isinstance(node, ast.Attribute):
+            return getattr(resolve(node.value), node.attr, None)
+        return None
+
+    return any(resolve(node) is running_std for node in ast.walk(tree)
+               if isinstance(node, ast.Name | ast.Attribute))
 
 
 _EPS32 = float(np.finfo(np.float32).eps)

@@ -654,23 +654,32 @@ def _task_fingerprints(seeds) -> list[tuple | None]:
     return [key(s) for s in seeds]
 
 
-def _repeated_tasks(task_seeds) -> None:
-    """Raise :class:`Wrong` if one experiment of :data:`_MANY_TASKS` tasks (seed 7) holds two
-    tasks with one stream: a task number cut to a few bits (``spawn_key=(i % 2**16,)``, a
-    uint8 index) or a short list of children reused (``kids[i % len(kids)]``)."""
+def _repeated_tasks(task_seeds) -> tuple[str | None, str | None]:
+    """Whether one experiment of :data:`_MANY_TASKS` tasks (seed 7) holds two tasks with one
+    stream, as two hints: the first if the tasks repeat with a period (task j is task
+    j - m for every j from m on: a task number cut to a few bits, ``spawn_key=(i % 2**16,)``
+    or a uint8 index, or a short list of children reused, ``kids[i % len(kids)]``), the
+    second if they repeat otherwise (by chance, as narrow seeds do: the check names those
+    first, by their width); None where they do not."""
     for n in _MANY_TASKS:
+        keys = _task_fingerprints(call(task_seeds, 7, n))
         seen: dict[tuple, int] = {}
-        for i, key in enumerate(_task_fingerprints(call(task_seeds, 7, n))):
-            if key is None:
+        for i, key in enumerate(keys):
+            first = i if key is None else seen.setdefault(key, i)
+            if first == i:
                 continue
-            first = seen.setdefault(key, i)
-            if first != i:
-                raise Wrong(f"tasks {first} and {i} of task_seeds(7, {n}) get the same "
-                            "stream: with that many tasks your task number wraps around (a "
-                            "number cut to a few bits, i % m, a small integer type) or a "
-                            "short list of children is reused, so those runs are copies, not "
-                            "independent samples. Spawn one child per task: "
-                            "SeedSequence(seed).spawn(n)")
+            m = i - first
+            if all(keys[j] == keys[j - m] for j in range(m, n)):
+                return (f"tasks {first} and {i} of task_seeds(7, {n}) get the same stream, "
+                        f"and so does every task {m} apart: your task number wraps around (a "
+                        f"number cut to a few bits, i % {m}, a small integer type) or a short "
+                        "list of children is reused, so those runs are copies, not "
+                        "independent samples. Spawn one child per task: "
+                        "SeedSequence(seed).spawn(n)"), None
+            return None, (f"tasks {first} and {i} of task_seeds(7, {n}) get the same stream, "
+                          "so those runs are copies, not independent samples. Spawn one "
+                          "child per task: SeedSequence(seed).spawn(n)")
+    return None, None
 
 
 @exercise_check
@@ -709,7 +718,6 @@ def check_task_seeds(task_seeds) -> str:
     overlap = _overlap(task_seeds)
     if overlap is not None:
         raise Wrong(overlap)
-    _repeated_tasks(task_seeds)
     # seed pairs that collide under seed + i, seed - i, seed * i, seed + 100 * i and
     # int(f"{seed}{i}"), with enough tasks for each; then the experiments whose seeds the
     # tasks' own integer seeds suggest (seed + 1000 * i gives 1007: does experiment 1007
@@ -734,9 +742,16 @@ def check_task_seeds(task_seeds) -> str:
     # the course's seed rule, before the collisions that such seeds cause among many
     # experiments (whose hint could only guess the cause); after the far-apart seeds, whose
     # hints name a seed cut to 32 bits (seed % 2**32) better than its width does
+    # a task number that wraps around, after the arithmetic above (seed - i raises at 1,100
+    # tasks) and before the narrow seeds, whose hint (repeats by chance) it would get
+    wraps, repeats = _repeated_tasks(task_seeds)
+    if wraps is not None:
+        raise Wrong(wraps)
     narrow = _narrow_task_seeds(task_seeds) or _narrow_within(task_seeds)
     if narrow is not None:
         raise Wrong(narrow)
+    if repeats is not None:
+        raise Wrong(repeats)
     # experiments of other sizes: seed * n + i and seed**2 + i never collide at one n, but
     # experiment 7 with 16 tasks meets experiment 28 (or 8) with 4 tasks
     wide = set(_states(call(task_seeds, 7, 16)))

@@ -1258,3 +1258,22 @@ if importlib.util.find_spec("torch") is not None:  # Colab-like venvs without Py
         (check_roll_die, (_torch_rolls,), CORRECT, None),
         (check_roll_die, (_torch_global_rolls,), WRONG, "PyTorch's global generator"),
     ]
+
+
+# Twelfth sweep: a child on PCG64DXSM seeded with a narrow draw (the seed watch knew PCG64,
+# Philox, MT19937 and SFC64 only), plain and imported under its own name
+def _dxsm_noise(x, scale, rng):
+    child = np.random.Generator(np.random.PCG64DXSM(rng.integers(2**32)))
+    return x + scale * child.standard_normal(x.shape)
+
+
+def _dxsm_rolls(num_rolls, rng):
+    return Generator(PCG64DXSM(int(rng.integers(2**24)))).integers(1, 7, num_rolls)
+
+
+CASES += [
+    (check_noisy_copy, (_dxsm_noise,), WRONG, "too few varying bits"),
+    (check_roll_die, (_dxsm_rolls,), WRONG, "too few varying bits"),
+    (check_roll_die, (lambda num_rolls, rng: Generator(PCG64DXSM(int(rng.integers(2**63))))
+                      .integers(1, 7, num_rolls),), CORRECT, None),
+]

@@ -998,3 +998,15 @@ CASES += [
     (check_running_std_of, (shift_by_fixed_1e8,), WRONG, "shifts the data by a fixed 1e+08"),
 ]
 
+
+
+def _named_running_std(x):
+    """A local variable named running_std (the twelfth sweep: taken for the course's own)."""
+    d = x - x[0]
+    k = np.arange(1, len(x) + 1)
+    running_var = np.cumsum(d * d) / k - (np.cumsum(d) / k) ** 2
+    running_std = np.sqrt(np.maximum(running_var, 0.0))
+    return running_std
+
+
+CASES += [(check_running_std_of, (_named_running_std,), CORRECT, None)]
