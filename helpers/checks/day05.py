@@ -511,6 +511,11 @@ def _gain_inputs(inputs: list, what: str) -> None:
     with np.errstate(over="ignore"):
         on_grid = np.mean(seen == seen.astype(np.float16))
     # float32 draws sit on float16's grid 1 time in 8192, float64 ones almost never
+    few = np.unique(seen).size
+    if on_grid > 0.9 and few <= 64:  # whole numbers or ±1: on float16's grid, not rounded
+        raise Wrong(f"{what}: phi received only {few} different values (integers, or ±1?), "
+                    "not standard-normal draws: z must be continuous, "
+                    "z = rng.standard_normal(num_draws)")
     if on_grid > 0.9:
         raise Wrong(f"{what}: phi received float16 values (z made or cast to float16?): "
                     "float16 keeps about 3 significant digits, so num_draws draws round onto "

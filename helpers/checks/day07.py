@@ -288,7 +288,9 @@ def _check_far_line(fit_line) -> None:
                     "direction dropped. Either the normal equations (pinv or lstsq on "
                     "A.T @ A, whose condition number is squared, so the cut-off drops it): "
                     "solve A theta = y itself; or lstsq on A with an rcond so large that it "
-                    "cut it off: leave rcond=None")
+                    "cut it off: leave rcond=None; or float32 arithmetic, whose cut-off drops "
+                    "it too (torch.Tensor and torch.tensor of Python floats are float32): "
+                    "compute in float64")
     x32, y32 = (v.astype(np.float32).astype(np.float64) for v in (x, y))
     for x_r, y_r in ((x32, y), (x32, y32), (x, y32)):
         b_r, w_r = np.linalg.lstsq(add_bias(x_r.reshape(-1, 1)), y_r, rcond=None)[0]
@@ -298,8 +300,10 @@ def _check_far_line(fit_line) -> None:
                         "default)")
     raise Wrong(f"{said}, where lstsq on A itself keeps more than 10. If you went through "
                 "A.T @ A (inv or solve on it, or the sums formula n*sum(xy) - sum(x)*sum(y): "
-                "the normal equations), that squares the condition number; solve A theta = y "
-                "itself with np.linalg.lstsq, rcond=None, in float64")
+                "the normal equations), that squares the condition number; if you computed "
+                "in float32 (torch.Tensor, or torch.tensor of Python floats), it keeps about "
+                "7 digits. Solve A theta = y itself with np.linalg.lstsq, rcond=None, in "
+                "float64")
 
 
 # ---------------------------------------------------------------- Exercise 2: unit columns

@@ -1403,3 +1403,12 @@ CASES += [
     (check_gain, (_gain_sorted,), CORRECT, None),
     (check_he_stack, (_he_scrambled_per_layer,), WRONG, "squared, hashed"),
 ]
+
+
+# twelfth sweep (low): discrete draws sit on float16's grid but are no rounding
+CASES += [
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(phi(
+        rng.choice([-1.0, 1.0], num_draws)) ** 2)),), WRONG, "only 2 different values"),
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(phi(
+        rng.integers(-3, 4, num_draws).astype(float)) ** 2)),), WRONG, "only 7 different"),
+]

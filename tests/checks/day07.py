@@ -1645,3 +1645,16 @@ CASES += [
     (check_family_bootstrap, (_boot_with(lambda rng: rng.spawn(1)[0]),), CORRECT, None),
     (check_family_bootstrap, (_boot_with(np.random.default_rng),), CORRECT, None),
 ]
+
+
+def _torch_float32_fit(x, y):
+    """torch.Tensor is float32; .item() hides the dtype (a twelfth-sweep low: the hint named
+    only the normal equations and rcond)."""
+    import torch
+    A = torch.Tensor(np.column_stack([np.ones_like(x), x]))
+    sol = torch.linalg.lstsq(A, torch.Tensor(y)[:, None]).solution[:, 0]
+    return sol[1].item(), sol[0].item()
+
+
+if importlib.util.find_spec("torch") is not None:
+    CASES += [(check_fit_line, (_torch_float32_fit,), WRONG, "float32")]
