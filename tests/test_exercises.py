@@ -144,6 +144,29 @@ def test_the_torch_sentinel_is_no_generator_of_the_learners(tmp_path):
                    env={**__import__("os").environ, "PYTHONPATH": str(root)})
 
 
+def test_a_torch_generator_made_in_a_fresh_kernels_first_check_is_watched():
+    """An answer that imports torch itself, judged first in a process without torch: the
+    check must still see its torch.Generator (Day 5's gain judged its seeds by its first
+    call only, and accepted a 10-bit seed there)."""
+    pytest.importorskip("torch")
+    import subprocess
+    import sys
+
+    code = ("import math, sys, numpy as np\n"
+            "from helpers.checks.day05 import check_gain\n"
+            "assert 'torch' not in sys.modules\n"
+            "def gain(phi, rng, num_draws):\n"
+            "    import torch\n"
+            "    g = torch.Generator().manual_seed(int(rng.integers(1000)))\n"
+            "    z = torch.randn(num_draws, generator=g, dtype=torch.float64).numpy()\n"
+            "    return 1 / math.sqrt(np.mean(phi(z) ** 2))\n"
+            "status, message = check_gain.verdict(gain)\n"
+            "assert status == 'wrong' and 'about 10 bits' in message, message\n")
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root, timeout=300,
+                   env={**__import__("os").environ, "PYTHONPATH": str(root)})
+
+
 def test_call_rejects_seeding_or_drawing_from_pythons_random_module():
     import random
 

@@ -8,6 +8,7 @@ import builtins
 import contextlib
 import dis
 import functools
+import importlib.util
 import itertools
 import math
 import random
@@ -252,9 +253,16 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
     added_hash = isinstance(learner, dict) and "hash" not in learner
     if added_hash:
         learner["hash"] = hashing  # found before the builtin, removed afterwards
+    stand_ins = _stand_in_generators(func, new.get("Generator"), seen)
     try:
         yield seen
     finally:
+        for original, stand_in, start, undo_it in stand_ins:
+            if original is not None:
+                if not torch.equal(stand_in.get_state(), start):
+                    seen.generators += 1  # the learner's own generator, made before the call
+                original.set_state(stand_in.get_state())
+            undo_it()
         if added_hash and learner.get("hash") is hashing:
             del learner["hash"]
         for home, name, original in reversed(undo):
@@ -262,6 +270,49 @@ def watch_seeding(func: Any) -> Iterator[Seeding]:
                 home[name] = original
             else:
                 setattr(home, name, original)
+
+
+def _stand_in_generators(func: Any, watched: Any, seen: Seeding) -> list[tuple]:
+    """Put a watched stand-in (the ``Generator`` subclass of :func:`watch_seeding`, with the
+    same state) in place of every CPU ``torch.Generator`` made before the call that ``func``
+    reaches by a global name it uses or as a default argument, so that its ``manual_seed`` is
+    seen too (``_GEN.manual_seed(seed)``, ``_GEN`` made in an earlier cell). Returns
+    ``(original, stand_in, state, undo)`` for each: the stand-in's state when it was put in,
+    and a function that puts the original back."""
+    torch = sys.modules.get("torch")
+    code = getattr(func, "__code__", None)
+    if torch is None or watched is None or code is None:
+        return []
+
+    def is_cpu_generator(value: Any) -> bool:
+        # torch.Generator is the watched subclass by now: its base is torch._C.Generator
+        return (isinstance(value, torch._C.Generator) and not isinstance(value, watched)
+                and value.device.type == "cpu")
+
+    def stand_in(value: Any) -> Any:
+        made = watched()
+        seen.generators -= 1  # no generator of the call's own
+        made.set_state(value.get_state())
+        return made
+
+    found = []
+    learner = getattr(func, "__globals__", None)
+    for name in code.co_names if isinstance(learner, dict) else ():
+        value = learner.get(name)
+        if is_cpu_generator(value):
+            learner[name] = made = stand_in(value)
+            found.append((value, made, made.get_state(),
+                          functools.partial(learner.__setitem__, name, value)))
+    positional = getattr(func, "__defaults__", None) or ()
+    if any(map(is_cpu_generator, positional)):
+        swapped = [stand_in(v) if is_cpu_generator(v) else v for v in positional]
+        func.__defaults__ = tuple(swapped)
+        for value, made in zip(positional, swapped, strict=True):
+            if made is not value:
+                found.append((value, made, made.get_state(), lambda: None))
+        found.append((None, None, None, functools.partial(setattr, func, "__defaults__",
+                                                          positional)))
+    return found
 
 
 class TorchGlobal:
@@ -272,6 +323,15 @@ class TorchGlobal:
     def __init__(self) -> None:
         self.manual_seeds = 0
         self.changed = False
+
+
+def load_torch() -> None:
+    """Import PyTorch when it is installed but not yet loaded, so that :func:`watch_seeding`
+    and :func:`watch_torch_global` (which watch only a loaded torch) see a learner's
+    ``torch.Generator().manual_seed(...)`` or ``torch.manual_seed(...)`` in a check's first
+    call too, when the answer imports torch itself."""
+    if "torch" not in sys.modules and importlib.util.find_spec("torch") is not None:
+        import torch  # noqa: F401
 
 
 @contextlib.contextmanager

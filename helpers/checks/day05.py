@@ -28,6 +28,7 @@ from helpers.checks._seeding import (
     constant_step,
     hashed_seed_hint,
     is_int,
+    load_torch,
     narrow_when_scrambled,
     scrambled_seed_hint,
     seed_bits,
@@ -329,6 +330,25 @@ def _gain_counted(gain: Any, f: Any, seed: int, inputs: list, got: float,
     except Exception:  # noqa: BLE001 (the other calls steer the answer: count them all)
         return inputs
     return [inputs[k] for k in sorted(kept)] if again == got else inputs
+
+
+def _gain_ddof(gain: Any) -> None:
+    """Wrong if, with 10 draws, the gain is 1 / sqrt(sum(phi(z)**2) / (num_draws - 1)) over
+    the values phi received, not 1 / sqrt(mean(phi(z)**2)): a ddof=1 correction on a moment
+    from which no mean was subtracted (at num_draws = 200,000 it is 2.5e-6 off, inside the
+    Monte Carlo error, so only a small num_draws shows it)."""
+    phi = _WatchedPhi(np.tanh)
+    got = _number(call(gain, phi, np.random.default_rng(11), 10), "gain(tanh, rng, 10)")
+    z = np.concatenate(phi.inputs) if phi.inputs else np.empty(0)
+    if z.size != 10:
+        return
+    square_sum = float(np.sum(np.tanh(z) ** 2))
+    if (math.isclose(got, 1 / math.sqrt(square_sum / 9), rel_tol=1e-9)
+            and not math.isclose(got, 1 / math.sqrt(square_sum / 10), rel_tol=1e-9)):
+        raise Wrong("gain(tanh, rng, 10) divides the sum of phi(z)**2 by num_draws - 1: that "
+                    "ddof=1 correction is for a variance around an estimated mean, and the "
+                    "second moment E[phi(z)**2] subtracts no mean. Divide by num_draws "
+                    "(np.mean(phi(z)**2))")
 
 
 def _gain_own_generators(gain: Any, what: str) -> None:
@@ -680,6 +700,7 @@ def _gain_not_shifted(gain: Any, what: str) -> None:
 def check_gain(gain) -> str:
     """``gain(phi, rng, num_draws)``: the Monte Carlo estimate of 1 / sqrt(E[phi(z)**2])."""
     undecided = None  # the hint for a value that two listed mistakes give, if any
+    load_torch()  # a torch.Generator made in the first call is watched, too
     for name, f in _GAIN_PHIS:
         m1, m2, m4 = (_normal_moment(f, k) for k in (1, 2, 4))
         want = 1 / math.sqrt(m2)
@@ -770,6 +791,7 @@ def check_gain(gain) -> str:
     if not advanced:
         raise Wrong(NOT_ADVANCED_HINT)
     _gain_not_shifted(gain, what)
+    _gain_ddof(gain)
     return ("1 / sqrt(mean(phi(z)**2)) over num_draws standard-normal draws from rng: sqrt(2) "
             "for ReLU, 1 for the identity, within Monte Carlo error.")
 

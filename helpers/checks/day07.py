@@ -10,15 +10,19 @@ some resample of whole families; the rng alone decides) and the rest by the slop
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import types
 
 import numpy as np
 
 from helpers.checks._advance import NOT_ADVANCED_HINT, rng_advanced, shifted_copy_hint
 from helpers.checks._names import names_used as _names_used
-from helpers.checks._seeding import SEED_BITS, constant_step, watch_seeding, watch_torch_global
+from helpers.checks._seeding import (
+    SEED_BITS,
+    constant_step,
+    load_torch,
+    watch_seeding,
+    watch_torch_global,
+)
 from helpers.data import load_longley
 from helpers.exercises import Wrong, answer, call, exercise_check, number
 from helpers.regression import add_bias, exact_least_squares, fit_ridge
@@ -918,16 +922,6 @@ def _bootstrap_answer(func, x, y, family, num_boot: int, seed) -> np.ndarray:
     return arr
 
 
-def _load_torch() -> None:
-    """Import PyTorch when it is installed but not yet loaded, so that
-    :func:`~helpers.checks._seeding.watch_seeding` and
-    :func:`~helpers.checks._seeding.watch_torch_global` see a learner's
-    ``torch.Generator().manual_seed(...)`` or ``torch.manual_seed(...)`` even when the answer
-    imports torch itself (they watch only a loaded torch)."""
-    if "torch" not in sys.modules and importlib.util.find_spec("torch") is not None:
-        import torch  # noqa: F401
-
-
 @exercise_check
 def check_family_bootstrap(family_bootstrap_slopes) -> str:
     """``family_bootstrap_slopes(x, y, family, num_boot, rng)``: the least-squares slopes of
@@ -936,7 +930,7 @@ def check_family_bootstrap(family_bootstrap_slopes) -> str:
     x, y, family = _family_case()
     num_boot = 400
     rng = np.random.default_rng(1)
-    _load_torch()  # so that torch.Generator and torch.manual_seed are watched from the start
+    load_torch()  # so that torch.Generator and torch.manual_seed are watched from the start
     with (watch_seeding(family_bootstrap_slopes) as seen,
           watch_torch_global(family_bootstrap_slopes) as torch_global):
         slopes = _bootstrap_answer(family_bootstrap_slopes, x, y, family, num_boot, rng)

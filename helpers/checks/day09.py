@@ -648,7 +648,9 @@ def _rows_alone_right(sample_tokens, logits: list[list[float]]) -> bool:
 def _drew_from_generator(sample_tokens) -> bool | None:
     """Whether a call of ``sample_tokens`` (logits :data:`LOGITS`, seed 3) draws anything
     from a ``torch.Generator`` it makes: one whose state after the call differs from its
-    state when it was made or last seeded (every draw moves it on). None without PyTorch.
+    state when it was made or last seeded (every draw moves it on). None without PyTorch,
+    or when the call makes none (its generator was made before it: a stand-in of
+    :func:`~helpers.checks._seeding.watch_seeding` counted it, used).
     Inside :func:`watch_seeding`, the watched ``torch.Generator`` is wrapped once more (on
     ``torch`` and under the same names in the answer's globals), to keep its instances."""
     torch = sys.modules.get("torch")
@@ -682,6 +684,8 @@ def _drew_from_generator(sample_tokens) -> bool | None:
             for alias in aliases:
                 if learner.get(alias) is Kept:
                     learner[alias] = watched
+    if not made:  # a generator made before the call (watch_seeding's stand-in): unknown here
+        return None
     last = {id(g): (g, state) for g, state in made}  # the state each was last seeded to
     return any(not torch.equal(g.get_state(), state) for g, state in last.values())
 

@@ -1412,3 +1412,12 @@ CASES += [
     (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.mean(phi(
         rng.integers(-3, 4, num_draws).astype(float)) ** 2)),), WRONG, "only 7 different"),
 ]
+
+
+# thirteenth sweep: a ddof=1 correction on the raw second moment (2.5e-6 off at 200,000
+# draws, so the check asks for 10)
+CASES += [
+    (check_gain, (lambda phi, rng, num_draws: 1 / math.sqrt(np.sum(phi(
+        rng.standard_normal(num_draws)) ** 2) / (num_draws - 1)),), WRONG,
+     "divides the sum of phi(z)**2 by num_draws - 1"),
+]

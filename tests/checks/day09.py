@@ -1418,3 +1418,31 @@ if importlib.util.find_spec("torch") is not None:
             return torch.multinomial(probs, n, replacement=True)
 
     CASES += [(check_sample_tokens, (fork_rng_idle_tokens,), WRONG, "PyTorch's global generator")]
+
+
+# Thirteenth sweep: one torch.Generator made before the call (in an earlier cell, or as a
+# default argument), reseeded with `seed` at every call: right, and judged as such
+if importlib.util.find_spec("torch") is not None:
+    import torch
+
+    _EARLIER_GENERATOR = torch.Generator()
+
+    def earlier_generator_tokens(logits, temperature, n, seed):
+        _EARLIER_GENERATOR.manual_seed(seed)
+        probs = torch.softmax(torch.tensor(logits, dtype=torch.float64) / temperature, -1)
+        return torch.multinomial(probs, n, True, generator=_EARLIER_GENERATOR)
+
+    def default_generator_tokens(logits, temperature, n, seed, g=torch.Generator()):  # noqa: B008
+        g.manual_seed(seed)
+        probs = torch.softmax(torch.tensor(logits, dtype=torch.float64) / temperature, -1)
+        return torch.multinomial(probs, n, True, generator=g)
+
+    def unseeded_earlier_tokens(logits, temperature, n, seed):
+        probs = torch.softmax(torch.tensor(logits, dtype=torch.float64) / temperature, -1)
+        return torch.multinomial(probs, n, True, generator=_EARLIER_GENERATOR)
+
+    CASES += [
+        (check_sample_tokens, (earlier_generator_tokens,), CORRECT, None),
+        (check_sample_tokens, (default_generator_tokens,), CORRECT, None),
+        (check_sample_tokens, (unseeded_earlier_tokens,), WRONG, "the same seed gives different"),
+    ]
