@@ -75,13 +75,14 @@ def _spreads_of(generator: Callable[[], np.random.Generator],
 #: which the course's seed policy accepts): a bound of 2**b or 10**k, the int64 maximum, 64
 #: bits, a raw output, a float scaled up, 32-bit words.
 _WIDE_SEEDS = (
-    *(lambda rng, b=b: rng.integers(2**b) for b in (41, 48, 53, 62, 63)),
+    *(lambda rng, b=b: rng.integers(2**b) for b in range(41, 64)),
+    *(lambda rng, b=b: int(rng.integers(2**b)) + 1 for b in (53, 62, 63)),
     *(lambda rng, k=k: rng.integers(10**k) for k in range(13, 19)),
     lambda rng: rng.integers(np.iinfo(np.int64).max),
     lambda rng: rng.integers(2**64, dtype=np.uint64),
     lambda rng: rng.bit_generator.random_raw(),
     lambda rng: int(rng.random() * 2**53),
-    lambda rng: rng.integers(2**32, size=2), lambda rng: rng.integers(2**32, size=4))
+    *(lambda rng, m=m, b=b: rng.integers(2**b, size=m) for m in range(2, 9) for b in (31, 32)))
 
 
 @functools.lru_cache(maxsize=8)
@@ -89,20 +90,26 @@ def _wide_child_spreads(seed: int) -> tuple[tuple[float, float], ...]:
     """:func:`_spreads_from_seed`'s values for a child of ``default_rng(seed)`` seeded with
     one wide draw from it (:data:`_WIDE_SEEDS`: ``default_rng(rng_ex.integers(2**63))``)."""
     out: tuple[tuple[float, float], ...] = ()
-    for draw in _WIDE_SEEDS:  # float64 draws only: a second or so for all of them
+    for draw in _WIDE_SEEDS:  # float64 draws only: a second or two for all of them
         child_seed = draw(np.random.default_rng(seed))
         out += _spreads_of(lambda s=child_seed: np.random.default_rng(s), (np.float64,))
+    dxsm = np.random.default_rng(seed).integers(2**63)  # another bit generator, one wide seed
+    out += _spreads_of(lambda: np.random.Generator(np.random.PCG64DXSM(dxsm)), (np.float64,))
     return out
 
 
 @functools.lru_cache(maxsize=8)
 def _spawned_spreads(seed: int) -> tuple[float, ...]:
     """The spread of 5,000 means from Day 1's spawn pattern, one child of ``rng_ex`` per
-    sample (``[g.random(400).mean() for g in rng_ex.spawn(5_000)]``), either ddof: also
-    the prompt's numbers, drawn from rng_ex's own children (a quarter of a second)."""
+    sample (``[g.random(400).mean() for g in rng_ex.spawn(5_000)]``) or per column (400
+    children), either ddof: also the prompt's numbers, drawn from rng_ex's own children (a
+    quarter of a second)."""
     means = np.array([g.random(SAMPLE_SIZE).mean()
                       for g in np.random.default_rng(seed).spawn(NUM_MEANS)])
-    return tuple(float(means.std(ddof=ddof)) for ddof in (0, 1))
+    # or one child per column: 400 children, each drawing its column of 5,000
+    columns = np.stack([g.random(NUM_MEANS)
+                        for g in np.random.default_rng(seed).spawn(SAMPLE_SIZE)]).mean(axis=0)
+    return tuple(float(m.std(ddof=ddof)) for m in (means, columns) for ddof in (0, 1))
 
 
 def _formulas(draws: np.ndarray, axis: int) -> list[float]:
@@ -548,6 +555,10 @@ def check_variance(variance) -> str:
             raise Wrong("right on small numbers but wrong on data near 1e9: the offset "
                         "swallows the digits (the trap of mean(x**2) - mean(x)**2, or of "
                         "float32); subtract the mean before squaring, in float64")
+        rounded = [d for d in range(8) if got == round(want, d) or got == float(f"{want:.{d}g}")]
+        if rounded and math.isclose(got, want, rel_tol=0.1):
+            raise Wrong(f"that is the variance rounded to {rounded[0]} digits ({got!r} for "
+                        f"{want!r}): return the number unrounded")
         if math.isclose(got, want, rel_tol=1e-3):  # rounding, not a wrong formula
             raise Wrong(f"close, but off by {abs(got / want - 1):.1e} of the variance (the "
                         "check allows 1e-6): digits were lost to rounding, the mark of "

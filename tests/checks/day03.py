@@ -1183,3 +1183,20 @@ def _torch_bootstrap(x, statistic, num_resamples, rng):
 
 if importlib.util.find_spec("torch") is not None:
     CASES += [(check_bootstrap_se, (_torch_bootstrap,), CORRECT, None)]
+
+
+# thirteenth sweep: Day 3 spread_of_means knows more wide-child idioms (any 2**b bound from
+# 41 bits, +1, lists of 2 to 8 words, PCG64DXSM, a child per column); variance names a result
+# rounded to a few digits (the hint blamed float32 or the one-pass formula)
+_G = np.random.default_rng
+CASES += [
+    (check_spread_of_means, (_G(_G(42).integers(2**60)).random(
+        (5_000, 400)).mean(axis=1).std(), 42), CORRECT, None),
+    (check_spread_of_means, (np.stack([g.random(5_000) for g in _G(42).spawn(
+        400)]).mean(axis=0).std(), 42), CORRECT, None),
+    (check_spread_of_means, (np.random.Generator(np.random.PCG64DXSM(_G(42).integers(2**63)))
+                             .random((5_000, 400)).mean(axis=1).std(), 42),
+     CORRECT, None),
+    (check_variance, (lambda x: round(float(np.mean((x - x.mean()) ** 2)), 2),), WRONG,
+     "rounded to 2 digits"),
+]
