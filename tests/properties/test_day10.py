@@ -196,7 +196,7 @@ def test_day10_lcg_distance_recovers_numpys_advance(kind):
     it must recover exactly how far NumPy advanced a stream (advance, and raw draws)."""
     import copy
 
-    from helpers.checks.day10 import _PCG_MULTIPLIERS, lcg_distance
+    from helpers.checks._seeding import PCG_MULTIPLIERS, lcg_distance
 
     base = getattr(np.random, kind)(20251206)
     start, inc = base.state["state"]["state"], base.state["state"]["inc"]
@@ -204,12 +204,12 @@ def test_day10_lcg_distance_recovers_numpys_advance(kind):
         moved = copy.deepcopy(base)
         moved.advance(steps)
         end = moved.state["state"]["state"]
-        assert lcg_distance(start, end, _PCG_MULTIPLIERS[kind], inc) == steps
+        assert lcg_distance(start, end, PCG_MULTIPLIERS[kind], inc) == steps
     moved = copy.deepcopy(base)
     moved.random_raw(37)  # one step per raw 64-bit draw
-    assert lcg_distance(start, moved.state["state"]["state"], _PCG_MULTIPLIERS[kind], inc) == 37
+    assert lcg_distance(start, moved.state["state"]["state"], PCG_MULTIPLIERS[kind], inc) == 37
     far = base.jumped(1).state["state"]["state"]  # jumped: about 2**127 * phi steps ahead
-    assert lcg_distance(start, far, _PCG_MULTIPLIERS[kind], inc) > 2**126
+    assert lcg_distance(start, far, PCG_MULTIPLIERS[kind], inc) > 2**126
 
 
 def test_day10_seeds_needed_names_only_the_mistake_that_fits_every_case():
