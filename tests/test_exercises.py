@@ -124,24 +124,31 @@ def test_call_rejects_pytorchs_global_generator_and_leaves_it_as_it_was():
     assert own.shape == (1,)
 
 
-def test_the_torch_sentinel_is_no_generator_of_the_learners(tmp_path):
-    """The first call() with PyTorch loaded makes the sentinel state: inside a check's
-    watch_seeding, that must not count as a generator the learner made (it did, once, and
-    Day 9's first check in a fresh kernel rejected the reference solution)."""
-    pytest.importorskip("torch")
+def _in_fresh_python(code: str) -> None:
+    """Run ``code`` in a new Python process (no PyTorch loaded yet, no state of this one)
+    from the repository's root; fail if it fails."""
+    import os
     import subprocess
     import sys
 
-    code = ("import torch, numpy as np\n"
-            "from helpers.checks._seeding import watch_seeding\n"
-            "from helpers.exercises import call\n"
-            "f = lambda: np.zeros(2)\n"
-            "with watch_seeding(f) as seen:\n"
-            "    call(f)\n"
-            "assert seen.generators == 0 and seen.manual_seeds == 0, vars(seen)\n")
     root = Path(__file__).resolve().parents[1]
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=root, timeout=120,
-                   env={**__import__("os").environ, "PYTHONPATH": str(root)})
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root, timeout=300,
+                   env={**os.environ, "PYTHONPATH": str(root)})
+
+
+def test_the_torch_sentinel_is_no_generator_of_the_learners():
+    """call() moves PyTorch's global state on before the learner's code runs: inside a
+    check's watch_seeding, that must not count as a generator or a seed of the learner's
+    (a sentinel made with a torch.Generator once did, and Day 9's first check in a fresh
+    kernel rejected the reference solution)."""
+    pytest.importorskip("torch")
+    _in_fresh_python("import torch, numpy as np\n"
+                     "from helpers.checks._seeding import watch_seeding\n"
+                     "from helpers.exercises import call\n"
+                     "f = lambda: np.zeros(2)\n"
+                     "with watch_seeding(f) as seen:\n"
+                     "    call(f)\n"
+                     "assert seen.generators == 0 and seen.manual_seeds == 0, vars(seen)\n")
 
 
 def test_a_torch_generator_made_in_a_fresh_kernels_first_check_is_watched():
@@ -149,22 +156,16 @@ def test_a_torch_generator_made_in_a_fresh_kernels_first_check_is_watched():
     check must still see its torch.Generator (Day 5's gain judged its seeds by its first
     call only, and accepted a 10-bit seed there)."""
     pytest.importorskip("torch")
-    import subprocess
-    import sys
-
-    code = ("import math, sys, numpy as np\n"
-            "from helpers.checks.day05 import check_gain\n"
-            "assert 'torch' not in sys.modules\n"
-            "def gain(phi, rng, num_draws):\n"
-            "    import torch\n"
-            "    g = torch.Generator().manual_seed(int(rng.integers(1000)))\n"
-            "    z = torch.randn(num_draws, generator=g, dtype=torch.float64).numpy()\n"
-            "    return 1 / math.sqrt(np.mean(phi(z) ** 2))\n"
-            "status, message = check_gain.verdict(gain)\n"
-            "assert status == 'wrong' and 'about 10 bits' in message, message\n")
-    root = Path(__file__).resolve().parents[1]
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=root, timeout=300,
-                   env={**__import__("os").environ, "PYTHONPATH": str(root)})
+    _in_fresh_python("import math, sys, numpy as np\n"
+                     "from helpers.checks.day05 import check_gain\n"
+                     "assert 'torch' not in sys.modules\n"
+                     "def gain(phi, rng, num_draws):\n"
+                     "    import torch\n"
+                     "    g = torch.Generator().manual_seed(int(rng.integers(1000)))\n"
+                     "    z = torch.randn(num_draws, generator=g, dtype=torch.float64).numpy()\n"
+                     "    return 1 / math.sqrt(np.mean(phi(z) ** 2))\n"
+                     "status, message = check_gain.verdict(gain)\n"
+                     "assert status == 'wrong' and 'about 10 bits' in message, message\n")
 
 
 def test_call_rejects_seeding_or_drawing_from_pythons_random_module():

@@ -381,10 +381,13 @@ _SAME_SEEDS = (200, 201, 202)
 
 def _generators_made(seeding: Seeding) -> int:
     """How many generators the call seeded: torch generators (or their ``manual_seed``
-    calls), or NumPy integer seeds, whichever is more. Counted apart, so that one torch
-    generator seeded from ``SeedSequence(seed)`` (a NumPy seed, then a torch seed) is one."""
+    calls with distinct seeds: one generator seeded with ``seed`` twice is one), or NumPy
+    integer seeds, whichever is more. Counted apart, so that one torch generator seeded from
+    ``SeedSequence(seed)`` (a NumPy seed, then a torch seed) is one."""
     numpy_seeds = len(seeding.seeds) - len(seeding.torch_seeds)
-    return max(seeding.generators, seeding.manual_seeds, numpy_seeds)
+    other_seeds = seeding.manual_seeds - len(seeding.torch_seeds)  # not integers
+    torch_seeds = len(set(seeding.torch_seeds)) + other_seeds
+    return max(seeding.generators, torch_seeds, numpy_seeds)
 
 
 def _dependent_rows(samples: list[np.ndarray]) -> None:

@@ -1446,3 +1446,12 @@ if importlib.util.find_spec("torch") is not None:
         (check_sample_tokens, (default_generator_tokens,), CORRECT, None),
         (check_sample_tokens, (unseeded_earlier_tokens,), WRONG, "the same seed gives different"),
     ]
+
+    def twice_seeded_tokens(logits, temperature, n, seed):
+        """One generator seeded with `seed` twice (the fourteenth sweep: counted as two)."""
+        g = torch.Generator().manual_seed(seed)
+        probs = torch.softmax(torch.tensor(logits) / temperature, -1)
+        g.manual_seed(seed)
+        return torch.multinomial(probs, n, True, generator=g)
+
+    CASES += [(check_sample_tokens, (twice_seeded_tokens,), CORRECT, None)]
